@@ -1,0 +1,311 @@
+/* cmd_validate: `sscp-report validate FILE|YEAR|DIR ...`.
+ *
+ * Works out what each argument names (one submission, a year's folder, a
+ * whole data folder, or a year such as 2019-20 in the data folder), finds the
+ * partnership.yaml that goes with it, loads everything, runs the checks
+ * across each year's files, and prints every problem found in one run. */
+#include "cli/cli.h"
+#include "core/arena.h"
+#include "core/fsutil.h"
+#include "data/loader.h"
+#include "data/partnership.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+    "Usage: sscp-report validate [OPTIONS] FILE|YEAR|DIR ...\n"
+    "\n"
+    "Check partner submissions and say exactly what is wrong and where.\n"
+    "\n"
+    "  FILE     one submission, such as data/2019-20/gmp.yaml, or partnership.yaml\n"
+    "  YEAR     a reporting year, such as 2019-20: every file in DATA/2019-20\n"
+    "  DIR      a year's folder, or a data folder (every year in it)\n"
+    "\n"
+    "Options:\n"
+    "  --data DIR        the data folder (default: ./data)\n"
+    "  --format FORMAT   text (default) or json\n"
+    "\n"
+    "Each problem is printed as file:line:column, whether it is an error or a\n"
+    "warning, what is wrong, the line with a caret under the place, and a hint.\n"
+    "Figures given by two files, totals that do not add up and income that does\n"
+    "not match expenditure are found across all of a year's files.\n"
+    "\n"
+    "Exit status: 0 no errors (warnings allowed), 1 errors found, 2 wrong\n"
+    "command line, 3 a file could not be read.\n";
+
+typedef struct {
+    char *path;
+    sr_partnership *p; /* NULL if missing or invalid */
+} pcache;
+
+typedef struct {
+    sr_arena *a;
+    sr_diags d;
+    const char *data;
+    bool data_given;
+    pcache *cache;
+    size_t ncache;
+    size_t files;
+    bool warned_no_partnership;
+} vstate;
+
+static sr_partnership *partnership_at(vstate *s, const char *path)
+{
+    for (size_t i = 0; i < s->ncache; i++)
+        if (strcmp(s->cache[i].path, path) == 0)
+            return s->cache[i].p;
+    s->cache = sr_xrealloc(s->cache, (s->ncache + 1) * sizeof *s->cache);
+    pcache *c = &s->cache[s->ncache++];
+    c->path = sr_xstrdup(path);
+    c->p = sr_partnership_load(s->a, &s->d, path);
+    s->files++;
+    return c->p;
+}
+
+/* The partnership.yaml for something in folder dir: --data's if given, else
+ * dir's own, else its parent's. NULL (with one warning) when there is none. */
+static sr_partnership *partnership_for(vstate *s, const char *dir)
+{
+    char *cands[3] = {0};
+    size_t n = 0;
+    if (s->data_given)
+        cands[n++] = sr_path_join(s->data, "partnership.yaml");
+    cands[n++] = sr_path_join(dir, "partnership.yaml");
+    char *parent = sr_dirname(dir);
+    if (strcmp(sr_basename(dir), ".") != 0)
+        cands[n++] = sr_path_join(parent, "partnership.yaml");
+    free(parent);
+    sr_partnership *p = NULL;
+    bool found = false;
+    for (size_t i = 0; i < n && !found; i++) {
+        if (sr_path_kind_of(cands[i]) == SR_PATH_FILE) {
+            p = partnership_at(s, cands[i]);
+            found = true;
+        }
+    }
+    if (!found && !s->warned_no_partnership) {
+        s->warned_no_partnership = true;
+        sr_diag *g = sr_diag_add(&s->d, SR_WARNING, (sr_loc){0},
+                                 "no partnership.yaml found beside %s, so partner ids are not "
+                                 "checked",
+                                 dir);
+        sr_diag_hint(g, "pass --data DIR to name the folder that holds partnership.yaml");
+    }
+    for (size_t i = 0; i < n; i++)
+        free(cands[i]);
+    return p;
+}
+
+static void validate_year_dir(vstate *s, const char *dir, sr_partnership *p)
+{
+    sr_loader l = {s->a, &s->d, p};
+    sr_year y;
+    sr_year_init(&y, 0);
+    int n = sr_load_year_dir(&l, &y, dir);
+    if (n > 0) {
+        s->files += (size_t)n;
+        sr_year_check(&l, &y);
+    } else if (n == 0) {
+        sr_source *src = sr_diags_add_source(&s->d, dir, NULL, 0);
+        sr_diag *g = sr_diag_add(&s->d, SR_WARNING, (sr_loc){src, 0, 0, 0},
+                                 "there are no submissions (.yaml files) in this folder");
+        sr_diag_hint(g, "partners' files go here; `sscp-report template PARTNER YEAR` writes "
+                        "a blank one");
+    }
+    sr_year_free(&y);
+}
+
+static void validate_data_root(vstate *s, const char *dir)
+{
+    char *pp = sr_path_join(dir, "partnership.yaml");
+    sr_partnership *p = partnership_at(s, pp);
+    free(pp);
+    char **names = sr_list_dir(dir, "");
+    for (char **n = names; n && *n; n++) {
+        if (!sr_year_from_name(*n))
+            continue;
+        char *sub = sr_path_join(dir, *n);
+        if (sr_path_kind_of(sub) == SR_PATH_DIR)
+            validate_year_dir(s, sub, p);
+        free(sub);
+    }
+    sr_free_names(names);
+}
+
+static void validate_files(vstate *s, char **files, size_t n)
+{
+    /* Files in the same folder are one year's files: check them together. */
+    bool *done = sr_xcalloc(n ? n : 1, sizeof *done);
+    for (size_t i = 0; i < n; i++) {
+        if (done[i])
+            continue;
+        char *dir = sr_dirname(files[i]);
+        sr_partnership *p = partnership_for(s, dir);
+        sr_loader l = {s->a, &s->d, p};
+        sr_year y;
+        int folder_year = sr_year_from_name(sr_basename(dir));
+        sr_year_init(&y, folder_year);
+        for (size_t j = i; j < n; j++) {
+            char *dj = sr_dirname(files[j]);
+            if (!done[j] && strcmp(dj, dir) == 0) {
+                done[j] = true;
+                sr_load_submission(&l, &y, files[j], folder_year);
+                s->files++;
+            }
+            free(dj);
+        }
+        sr_year_check(&l, &y);
+        sr_year_free(&y);
+        free(dir);
+    }
+    free(done);
+}
+
+static void summary(const vstate *s, FILE *out)
+{
+    if (s->d.errors == 0 && s->d.warnings == 0) {
+        fprintf(out, "Checked %zu file%s: no problems found.\n", s->files,
+                s->files == 1 ? "" : "s");
+        return;
+    }
+    fprintf(out, "Checked %zu file%s: %zu error%s, %zu warning%s.\n", s->files,
+            s->files == 1 ? "" : "s", s->d.errors, s->d.errors == 1 ? "" : "s", s->d.warnings,
+            s->d.warnings == 1 ? "" : "s");
+}
+
+static int run(int argc, char **argv)
+{
+    vstate s = {.data = SR_DEFAULT_DATA};
+    bool json = false;
+    char **targets = sr_xcalloc((size_t)argc, sizeof *targets);
+    size_t nt = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--data") == 0 || strcmp(a, "--format") == 0) {
+            if (i + 1 >= argc) {
+                sr_usage_error("validate", "%s needs a value", a);
+                free(targets);
+                return SR_EXIT_USAGE;
+            }
+            if (a[2] == 'd') {
+                s.data = argv[++i];
+                s.data_given = true;
+            } else {
+                const char *f = argv[++i];
+                if (strcmp(f, "json") == 0) {
+                    json = true;
+                } else if (strcmp(f, "text") != 0) {
+                    sr_usage_error("validate", "unknown format '%s'; use text or json", f);
+                    free(targets);
+                    return SR_EXIT_USAGE;
+                }
+            }
+        } else if (strncmp(a, "--data=", 7) == 0) {
+            s.data = a + 7;
+            s.data_given = true;
+        } else if (strncmp(a, "--format=", 9) == 0) {
+            json = strcmp(a + 9, "json") == 0;
+            if (!json && strcmp(a + 9, "text") != 0) {
+                sr_usage_error("validate", "unknown format '%s'; use text or json", a + 9);
+                free(targets);
+                return SR_EXIT_USAGE;
+            }
+        } else if (a[0] == '-' && a[1] != '\0') {
+            sr_usage_error("validate", "unknown option '%s'", a);
+            free(targets);
+            return SR_EXIT_USAGE;
+        } else {
+            targets[nt++] = argv[i];
+        }
+    }
+    if (nt == 0) {
+        sr_usage_error("validate", "name a file, a year (such as 2019-20) or a folder to check");
+        free(targets);
+        return SR_EXIT_USAGE;
+    }
+
+    /* Work out what each argument is before loading anything. */
+    for (size_t i = 0; i < nt; i++) {
+        const char *t = targets[i];
+        sr_path_kind k = sr_path_kind_of(t);
+        if (k == SR_PATH_NONE && !sr_year_from_name(t) && strchr(t, '/') == NULL &&
+            strstr(t, ".yaml") == NULL && strstr(t, ".yml") == NULL) {
+            sr_usage_error("validate",
+                           "'%s' is not a file, a folder or a reporting year such as 2019-20", t);
+            free(targets);
+            return SR_EXIT_USAGE;
+        }
+    }
+
+    s.a = sr_arena_new();
+    sr_diags_init(&s.d);
+    char **files = sr_xcalloc(nt, sizeof *files);
+    size_t nf = 0;
+    for (size_t i = 0; i < nt; i++) {
+        const char *t = targets[i];
+        sr_path_kind k = sr_path_kind_of(t);
+        if (k == SR_PATH_DIR) {
+            char *pp = sr_path_join(t, "partnership.yaml");
+            bool root = sr_path_kind_of(pp) == SR_PATH_FILE;
+            free(pp);
+            if (root) {
+                validate_data_root(&s, t);
+            } else {
+                validate_year_dir(&s, t, partnership_for(&s, t));
+            }
+        } else if (k == SR_PATH_NONE && sr_year_from_name(t)) {
+            char *dir = sr_path_join(s.data, t);
+            if (sr_path_kind_of(dir) != SR_PATH_DIR) {
+                sr_source *src = sr_diags_add_source(&s.d, dir, NULL, 0);
+                sr_diag *g = sr_diag_add(&s.d, SR_ERROR, (sr_loc){src, 0, 0, 0},
+                                         "there is no folder for %s", t);
+                sr_diag_hint(g,
+                             "a year's submissions go in %s; use --data DIR if the data "
+                             "folder is elsewhere",
+                             dir);
+                s.d.io_errors++;
+            } else {
+                char *pp = sr_path_join(s.data, "partnership.yaml");
+                sr_partnership *p = NULL;
+                if (sr_path_kind_of(pp) == SR_PATH_FILE)
+                    p = partnership_at(&s, pp);
+                else
+                    p = partnership_for(&s, dir);
+                free(pp);
+                validate_year_dir(&s, dir, p);
+            }
+            free(dir);
+        } else if (strcmp(sr_basename(t), "partnership.yaml") == 0) {
+            partnership_at(&s, t);
+        } else {
+            files[nf++] = (char *)t;
+        }
+    }
+    if (nf)
+        validate_files(&s, files, nf);
+    free(files);
+    free(targets);
+
+    sr_diags_sort(&s.d);
+    if (json) {
+        sr_diags_print_json(&s.d, stdout);
+    } else {
+        sr_diags_print_text(&s.d, stdout, sr_use_color(stdout));
+        summary(&s, stdout);
+    }
+    int code = s.d.io_errors ? SR_EXIT_IO : s.d.errors ? SR_EXIT_INVALID : SR_EXIT_OK;
+    for (size_t i = 0; i < s.ncache; i++)
+        free(s.cache[i].path);
+    free(s.cache);
+    sr_diags_free(&s.d);
+    sr_arena_free(s.a);
+    return code;
+}
+
+const sr_command sr_cmd_validate = {
+    "validate",
+    "check partner submissions and say exactly what is wrong",
+    usage,
+    run,
+};

@@ -1,0 +1,136 @@
+/* main: argv -> command -> exit code. */
+#include "cli/cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const sr_command *const commands[] = {&sr_cmd_validate, &sr_cmd_template, NULL};
+
+static const char overview[] =
+    "sscp-report: the annual report of a Local Safeguarding Children Partnership\n"
+    "\n"
+    "Usage: sscp-report COMMAND [OPTIONS] [ARGUMENTS]\n"
+    "\n"
+    "Commands:\n"
+    "%s"
+    "  help [COMMAND]     show help for a command\n"
+    "\n"
+    "Options for every command:\n"
+    "  --data DIR         the partnership's data folder (default: ./data)\n"
+    "  -h, --help         show help\n"
+    "  --version          show the version\n"
+    "\n"
+    "Exit status: 0 success, 1 the data has errors, 2 wrong command line,\n"
+    "3 a file could not be read or written.\n"
+    "\n"
+    "Run 'sscp-report help COMMAND' for a command's options.\n";
+
+void sr_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    fputs("sscp-report: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'sscp-report help%s%s' for more information.\n", cmd ? " " : "",
+            cmd ? cmd : "");
+}
+
+void sr_fail(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("sscp-report: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+bool sr_use_color(FILE *f)
+{
+    const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+    if (nc && *nc)
+        return false;
+    if (term && strcmp(term, "dumb") == 0)
+        return false;
+    return isatty(fileno(f));
+}
+
+static void print_overview(FILE *f)
+{
+    char list[1024] = "";
+    for (const sr_command *const *c = commands; *c; c++) {
+        char line[200];
+        snprintf(line, sizeof line, "  %-18s %s\n", (*c)->name, (*c)->summary);
+        strncat(list, line, sizeof list - strlen(list) - 1);
+    }
+    fprintf(f, overview, list);
+}
+
+static const sr_command *find(const char *name)
+{
+    for (const sr_command *const *c = commands; *c; c++)
+        if (strcmp((*c)->name, name) == 0)
+            return *c;
+    return NULL;
+}
+
+/* Standard output must have been written: a full disk or closed pipe is an
+ * I/O failure, not success. */
+static int finish(int code)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        sr_fail("could not write the output");
+        return SR_EXIT_IO;
+    }
+    return code;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_overview(stderr);
+        return SR_EXIT_USAGE;
+    }
+    const char *arg = argv[1];
+    if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
+        print_overview(stdout);
+        return finish(SR_EXIT_OK);
+    }
+    if (strcmp(arg, "--version") == 0) {
+        printf("sscp-report %s\n", SSCP_VERSION);
+        return finish(SR_EXIT_OK);
+    }
+    if (strcmp(arg, "help") == 0) {
+        if (argc < 3) {
+            print_overview(stdout);
+            return finish(SR_EXIT_OK);
+        }
+        const sr_command *c = find(argv[2]);
+        if (!c) {
+            sr_usage_error(NULL, "there is no command '%s'", argv[2]);
+            return SR_EXIT_USAGE;
+        }
+        fputs(c->usage, stdout);
+        return finish(SR_EXIT_OK);
+    }
+    const sr_command *c = find(arg);
+    if (!c) {
+        if (arg[0] == '-')
+            sr_usage_error(NULL, "unknown option '%s'; options go after the command", arg);
+        else
+            sr_usage_error(NULL, "there is no command '%s'", arg);
+        return SR_EXIT_USAGE;
+    }
+    for (int i = 2; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(c->usage, stdout);
+            return finish(SR_EXIT_OK);
+        }
+        if (strcmp(argv[i], "--") == 0)
+            break;
+    }
+    return finish(c->run(argc - 1, argv + 1));
+}

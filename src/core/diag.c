@@ -1,0 +1,363 @@
+/* diag: diagnostics list and printers, see diag.h. */
+#include "core/diag.h"
+
+#include "core/arena.h"
+#include "core/buf.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void sr_diags_init(sr_diags *d)
+{
+    memset(d, 0, sizeof *d);
+    d->limit_per_file = 100;
+}
+
+void sr_diags_free(sr_diags *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        free(d->v[i].msg);
+        free(d->v[i].hint);
+        free(d->v[i].related_msg);
+    }
+    free(d->v);
+    for (size_t i = 0; i < d->nsources; i++) {
+        free(d->sources[i]->name);
+        free(d->sources[i]->text);
+        free(d->sources[i]);
+    }
+    free(d->sources);
+    memset(d, 0, sizeof *d);
+}
+
+sr_source *sr_diags_add_source(sr_diags *d, const char *name, char *text, size_t len)
+{
+    sr_source *s = sr_xcalloc(1, sizeof *s);
+    s->name = sr_xstrdup(name);
+    s->text = text;
+    s->len = len;
+    s->index = d->nsources;
+    d->sources = sr_xrealloc(d->sources, (d->nsources + 1) * sizeof *d->sources);
+    d->sources[d->nsources++] = s;
+    return s;
+}
+
+static char *vformat(const char *fmt, va_list ap)
+{
+    sr_buf b = SR_BUF_INIT;
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        return sr_xstrdup(fmt);
+    b.data = sr_xmalloc((size_t)n + 1);
+    vsnprintf(b.data, (size_t)n + 1, fmt, ap);
+    return b.data;
+}
+
+static size_t count_for_source(const sr_diags *d, const sr_source *src)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->n; i++)
+        if (d->v[i].loc.src == src)
+            n++;
+    return n;
+}
+
+sr_diag *sr_diag_add(sr_diags *d, sr_severity sev, sr_loc loc, const char *fmt, ...)
+{
+    static sr_diag sink; /* absorbs hints added to a suppressed diagnostic */
+    if (sev == SR_ERROR)
+        d->errors++;
+    else
+        d->warnings++;
+    if (d->limit_per_file && loc.src) {
+        size_t have = count_for_source(d, loc.src);
+        if (have > d->limit_per_file) {
+            free(sink.msg), free(sink.hint), free(sink.related_msg);
+            memset(&sink, 0, sizeof sink);
+            return &sink;
+        }
+        if (have == d->limit_per_file) {
+            /* One last message saying we stopped, then silence. */
+            sr_loc at = {loc.src, 0, 0, 0};
+            if (d->n == d->cap) {
+                d->cap = d->cap ? d->cap * 2 : 16;
+                d->v = sr_xrealloc(d->v, d->cap * sizeof *d->v);
+            }
+            sr_diag *g = &d->v[d->n++];
+            memset(g, 0, sizeof *g);
+            g->sev = SR_ERROR;
+            g->loc = at;
+            g->msg = sr_xstrdup("too many problems in this file; the rest are not shown");
+            g->hint = sr_xstrdup("fix the problems above and validate again");
+            d->errors++;
+            return &sink;
+        }
+    }
+    if (d->n == d->cap) {
+        d->cap = d->cap ? d->cap * 2 : 16;
+        d->v = sr_xrealloc(d->v, d->cap * sizeof *d->v);
+    }
+    sr_diag *g = &d->v[d->n++];
+    memset(g, 0, sizeof *g);
+    g->sev = sev;
+    g->loc = loc;
+    if (g->loc.len == 0 && g->loc.line)
+        g->loc.len = 1;
+    va_list ap;
+    va_start(ap, fmt);
+    g->msg = vformat(fmt, ap);
+    va_end(ap);
+    return g;
+}
+
+void sr_diag_hint(sr_diag *g, const char *fmt, ...)
+{
+    if (!g->msg)
+        return;
+    free(g->hint);
+    va_list ap;
+    va_start(ap, fmt);
+    g->hint = vformat(fmt, ap);
+    va_end(ap);
+}
+
+void sr_diag_related(sr_diag *g, sr_loc loc, const char *fmt, ...)
+{
+    if (!g->msg)
+        return;
+    free(g->related_msg);
+    g->related = loc;
+    va_list ap;
+    va_start(ap, fmt);
+    g->related_msg = vformat(fmt, ap);
+    va_end(ap);
+}
+
+static int cmp_loc(const sr_diag *a, const sr_diag *b)
+{
+    size_t ia = a->loc.src ? a->loc.src->index : (size_t)-1;
+    size_t ib = b->loc.src ? b->loc.src->index : (size_t)-1;
+    if (ia != ib)
+        return ia < ib ? -1 : 1;
+    if (a->loc.line != b->loc.line)
+        return a->loc.line < b->loc.line ? -1 : 1;
+    if (a->loc.col != b->loc.col)
+        return a->loc.col < b->loc.col ? -1 : 1;
+    return 0;
+}
+
+void sr_diags_sort(sr_diags *d)
+{
+    /* Insertion sort: stable, and lists are short. */
+    for (size_t i = 1; i < d->n; i++) {
+        sr_diag t = d->v[i];
+        size_t j = i;
+        while (j > 0 && cmp_loc(&d->v[j - 1], &t) > 0) {
+            d->v[j] = d->v[j - 1];
+            j--;
+        }
+        d->v[j] = t;
+    }
+}
+
+void sr_loc_format(sr_loc loc, char *buf, size_t size)
+{
+    if (!loc.src)
+        snprintf(buf, size, "sscp-report");
+    else if (!loc.line)
+        snprintf(buf, size, "%s", loc.src->name);
+    else
+        snprintf(buf, size, "%s:%u:%u", loc.src->name, loc.line, loc.col);
+}
+
+const char *sr_source_line(const sr_source *src, unsigned line, size_t *len)
+{
+    if (!src || !src->text || line == 0)
+        return NULL;
+    const char *p = src->text, *end = src->text + src->len;
+    for (unsigned l = 1; l < line; l++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (!nl)
+            return NULL;
+        p = nl + 1;
+    }
+    const char *e = p;
+    while (e < end && *e != '\n' && *e != '\r')
+        e++;
+    *len = (size_t)(e - p);
+    return p;
+}
+
+size_t sr_utf8_seq_len(const unsigned char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    size_t len;
+    unsigned min;
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        len = 3, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        len = 4, min = 0x10000;
+    else
+        return 0;
+    if (n < len)
+        return 0;
+    unsigned cp = c & (0xFF >> (len + 1));
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+size_t sr_utf8_invalid_at(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < len) {
+        size_t k = sr_utf8_seq_len(s + i, len - i);
+        if (k == 0)
+            return i;
+        i += k;
+    }
+    return len;
+}
+
+/* Writes a source line safely: control characters and bytes that are not
+ * valid UTF-8 become '?', so quoting a hostile line cannot upset the
+ * terminal. */
+static void put_safe_line(FILE *out, const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = u[i];
+        if (c == '\t' || (c >= 0x20 && c < 0x7f)) {
+            fputc(c, out);
+            i++;
+            continue;
+        }
+        size_t k = c >= 0x80 ? sr_utf8_seq_len(u + i, n - i) : 0;
+        if (k > 1) {
+            fwrite(u + i, 1, k, out);
+            i += k;
+        } else {
+            fputc('?', out);
+            i++;
+        }
+    }
+}
+
+static void print_caret(FILE *out, const char *line, size_t n, unsigned col, unsigned len,
+                        const char *on, const char *off)
+{
+    /* Walk col-1 characters of the line, copying tabs so the caret lines up. */
+    size_t i = 0;
+    for (unsigned c = 1; c < col && i < n; c++) {
+        unsigned char ch = (unsigned char)line[i];
+        fputc(ch == '\t' ? '\t' : ' ', out);
+        i++;
+        while (i < n && ((unsigned char)line[i] & 0xC0) == 0x80)
+            i++;
+    }
+    fputs(on, out);
+    for (unsigned k = 0; k < (len ? len : 1); k++)
+        fputc('^', out);
+    fputs(off, out);
+}
+
+void sr_diags_print_text(const sr_diags *d, FILE *out, bool color)
+{
+    const char *bold = color ? "\033[1m" : "", *red = color ? "\033[1;31m" : "",
+               *yellow = color ? "\033[1;33m" : "", *cyan = color ? "\033[1;36m" : "",
+               *reset = color ? "\033[0m" : "";
+    char where[1024];
+    for (size_t i = 0; i < d->n; i++) {
+        const sr_diag *g = &d->v[i];
+        sr_loc_format(g->loc, where, sizeof where);
+        fprintf(out, "%s%s:%s %s%s:%s %s%s%s\n", bold, where, reset,
+                g->sev == SR_ERROR ? red : yellow, g->sev == SR_ERROR ? "error" : "warning", reset,
+                bold, g->msg, reset);
+        size_t n;
+        const char *line = sr_source_line(g->loc.src, g->loc.line, &n);
+        if (line) {
+            /* Keep quoted lines readable: very long ones are cut. */
+            size_t shown = n > 200 ? 200 : n;
+            fprintf(out, "%6u | ", g->loc.line);
+            put_safe_line(out, line, shown);
+            fputs(n > shown ? " ...\n" : "\n", out);
+            fputs("       | ", out);
+            unsigned col = g->loc.col, len = g->loc.len;
+            if (col > shown + 1)
+                col = (unsigned)shown + 1;
+            print_caret(out, line, shown, col, len > 80 ? 80 : len, red, reset);
+            fputc('\n', out);
+        }
+        if (g->related_msg) {
+            sr_loc_format(g->related, where, sizeof where);
+            fprintf(out, "  %snote:%s %s at %s\n", cyan, reset, g->related_msg, where);
+        }
+        if (g->hint)
+            fprintf(out, "  %shint:%s %s\n", cyan, reset, g->hint);
+    }
+}
+
+static void json_loc(sr_buf *b, sr_loc loc)
+{
+    sr_buf_puts(b, "\"file\": ");
+    if (loc.src) {
+        sr_buf_putc(b, '"');
+        sr_buf_json_escaped(b, loc.src->name);
+        sr_buf_putc(b, '"');
+    } else {
+        sr_buf_puts(b, "null");
+    }
+    if (loc.line)
+        sr_buf_printf(b, ", \"line\": %u, \"column\": %u", loc.line, loc.col);
+    else
+        sr_buf_puts(b, ", \"line\": null, \"column\": null");
+}
+
+void sr_diags_print_json(const sr_diags *d, FILE *out)
+{
+    sr_buf b = SR_BUF_INIT;
+    sr_buf_puts(&b, "{\n  \"diagnostics\": [");
+    for (size_t i = 0; i < d->n; i++) {
+        const sr_diag *g = &d->v[i];
+        sr_buf_puts(&b, i ? ",\n    {" : "\n    {");
+        json_loc(&b, g->loc);
+        sr_buf_printf(&b, ", \"severity\": \"%s\", \"message\": \"",
+                      g->sev == SR_ERROR ? "error" : "warning");
+        sr_buf_json_escaped(&b, g->msg);
+        sr_buf_puts(&b, "\"");
+        if (g->hint) {
+            sr_buf_puts(&b, ", \"hint\": \"");
+            sr_buf_json_escaped(&b, g->hint);
+            sr_buf_puts(&b, "\"");
+        }
+        if (g->related_msg) {
+            sr_buf_puts(&b, ", \"related\": {");
+            json_loc(&b, g->related);
+            sr_buf_puts(&b, ", \"message\": \"");
+            sr_buf_json_escaped(&b, g->related_msg);
+            sr_buf_puts(&b, "\"}");
+        }
+        sr_buf_puts(&b, "}");
+    }
+    sr_buf_printf(&b, "%s],\n  \"errors\": %zu,\n  \"warnings\": %zu\n}\n", d->n ? "\n  " : "",
+                  d->errors, d->warnings);
+    fputs(sr_buf_str(&b), out);
+    sr_buf_free(&b);
+}

@@ -1,0 +1,28 @@
+/* fmt: how figures are written for people, in one place.
+ *
+ * Every output (terminal, PDF, HTML, XLSX labels) formats numbers through
+ * these functions so they agree to the character: thousands separators,
+ * pounds with pence only when there are pence, percentages to the precision
+ * they were given. Buffers are the caller's; results are NUL-terminated and
+ * truncated rather than overflowed.
+ */
+#ifndef SR_FMT_H
+#define SR_FMT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define SR_FMT_MAX 48
+
+/* 1234567 -> "1,234,567"; -1014 -> "-1,014". */
+void sr_fmt_count(int64_t v, char *buf, size_t size);
+/* pence -> "£180,491" or "£4,000.50". */
+void sr_fmt_money(int64_t pence, char *buf, size_t size);
+/* Hundredths of a percent -> "21.4%", "5.54%", "100%". */
+void sr_fmt_percent(int64_t hundredths, char *buf, size_t size);
+/* yyyymmdd -> "23 March 2020". */
+void sr_fmt_date(int32_t ymd, char *buf, size_t size);
+/* Start year -> "2019-20". */
+void sr_fmt_year(int start, char *buf, size_t size);
+
+#endif

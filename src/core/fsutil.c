@@ -1,0 +1,202 @@
+/* fsutil: file reading and atomic writing, see fsutil.h. */
+#include "core/fsutil.h"
+
+#include "core/arena.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+sr_read_status sr_read_file(const char *path, size_t limit, char **data, size_t *size)
+{
+    *data = NULL;
+    *size = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return errno == ENOENT ? SR_READ_NOT_FOUND : SR_READ_ERROR;
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        return SR_READ_ERROR;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        close(fd);
+        return SR_READ_IS_DIR;
+    }
+    if (S_ISREG(st.st_mode) && (size_t)st.st_size > limit) {
+        *size = (size_t)st.st_size;
+        close(fd);
+        return SR_READ_TOO_LARGE;
+    }
+    size_t cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 4096, len = 0;
+    char *buf = sr_xmalloc(cap);
+    for (;;) {
+        if (len + 1 >= cap) {
+            if (cap > limit + 1) {
+                free(buf);
+                close(fd);
+                *size = len;
+                return SR_READ_TOO_LARGE;
+            }
+            cap *= 2;
+            buf = sr_xrealloc(buf, cap);
+        }
+        ssize_t r = read(fd, buf + len, cap - len - 1);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            int e = errno;
+            free(buf);
+            close(fd);
+            errno = e;
+            return SR_READ_ERROR;
+        }
+        if (r == 0)
+            break;
+        len += (size_t)r;
+        if (len > limit) {
+            free(buf);
+            close(fd);
+            *size = len;
+            return SR_READ_TOO_LARGE;
+        }
+    }
+    close(fd);
+    buf[len] = '\0';
+    *data = buf;
+    *size = len;
+    return SR_READ_OK;
+}
+
+int sr_write_file_atomic(const char *path, const char *data, size_t len)
+{
+    char *dir = sr_dirname(path);
+    size_t n = strlen(dir) + strlen(sr_basename(path)) + 32;
+    char *tmp = sr_xmalloc(n);
+    snprintf(tmp, n, "%s/.%s.tmp-XXXXXX", dir, sr_basename(path));
+    free(dir);
+    int fd = mkstemp(tmp);
+    if (fd < 0) {
+        int e = errno;
+        free(tmp);
+        errno = e;
+        return -1;
+    }
+    size_t off = 0;
+    while (off < len) {
+        ssize_t w = write(fd, data + off, len - off);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            goto fail;
+        }
+        off += (size_t)w;
+    }
+    if (fchmod(fd, 0644) != 0 || fsync(fd) != 0)
+        goto fail;
+    if (close(fd) != 0) {
+        fd = -1;
+        goto fail;
+    }
+    fd = -1;
+    if (rename(tmp, path) != 0)
+        goto fail;
+    free(tmp);
+    return 0;
+fail:;
+    int e = errno;
+    if (fd >= 0)
+        close(fd);
+    unlink(tmp);
+    free(tmp);
+    errno = e;
+    return -1;
+}
+
+sr_path_kind sr_path_kind_of(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return SR_PATH_NONE;
+    if (S_ISDIR(st.st_mode))
+        return SR_PATH_DIR;
+    if (S_ISREG(st.st_mode))
+        return SR_PATH_FILE;
+    return SR_PATH_OTHER;
+}
+
+static int cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **sr_list_dir(const char *dir, const char *suffix)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return NULL;
+    size_t n = 0, cap = 16, slen = strlen(suffix);
+    char **v = sr_xmalloc(cap * sizeof *v);
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (e->d_name[0] == '.' || len < slen || strcmp(e->d_name + len - slen, suffix) != 0)
+            continue;
+        if (n + 2 > cap) {
+            cap *= 2;
+            v = sr_xrealloc(v, cap * sizeof *v);
+        }
+        v[n++] = sr_xstrdup(e->d_name);
+    }
+    closedir(d);
+    qsort(v, n, sizeof *v, cmp_names);
+    v[n] = NULL;
+    return v;
+}
+
+void sr_free_names(char **names)
+{
+    if (!names)
+        return;
+    for (char **p = names; *p; p++)
+        free(*p);
+    free(names);
+}
+
+char *sr_path_join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir) + strlen(name) + 2;
+    char *p = sr_xmalloc(n);
+    if (strcmp(dir, ".") == 0)
+        snprintf(p, n, "%s", name);
+    else
+        snprintf(p, n, "%s%s%s", dir, dir[0] && dir[strlen(dir) - 1] == '/' ? "" : "/", name);
+    return p;
+}
+
+char *sr_dirname(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        return sr_xstrdup(".");
+    if (slash == path)
+        return sr_xstrdup("/");
+    size_t n = (size_t)(slash - path);
+    char *p = sr_xmalloc(n + 1);
+    memcpy(p, path, n);
+    p[n] = '\0';
+    return p;
+}
+
+const char *sr_basename(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}

@@ -1,0 +1,45 @@
+/* fsutil: reading inputs safely and writing outputs atomically.
+ *
+ * Inputs are read whole, with a size limit, and never modified. Outputs are
+ * written to a temporary file in the destination directory, flushed, and
+ * renamed into place, so an interrupted run never leaves a half-written file
+ * where a good one was.
+ */
+#ifndef SR_FSUTIL_H
+#define SR_FSUTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum {
+    SR_READ_OK,
+    SR_READ_NOT_FOUND,
+    SR_READ_IS_DIR,
+    SR_READ_TOO_LARGE,
+    SR_READ_ERROR, /* errno says why */
+} sr_read_status;
+
+/* Reads path into a malloc'd NUL-terminated buffer (caller frees). At most
+ * limit bytes; *size receives the file's size even when it is too large. */
+sr_read_status sr_read_file(const char *path, size_t limit, char **data, size_t *size);
+
+/* Writes data to path atomically. Returns 0, or -1 with errno set. */
+int sr_write_file_atomic(const char *path, const char *data, size_t len);
+
+typedef enum { SR_PATH_NONE, SR_PATH_FILE, SR_PATH_DIR, SR_PATH_OTHER } sr_path_kind;
+sr_path_kind sr_path_kind_of(const char *path);
+
+/* Names in dir ending with suffix (not starting with '.'), sorted by byte
+ * value; a malloc'd array of malloc'd strings, NULL-terminated, which the
+ * caller frees with sr_free_names(). Returns NULL if dir cannot be read. */
+char **sr_list_dir(const char *dir, const char *suffix);
+void sr_free_names(char **names);
+
+/* dir + "/" + name, malloc'd. */
+char *sr_path_join(const char *dir, const char *name);
+/* The directory part of path ("." when there is none), malloc'd. */
+char *sr_dirname(const char *path);
+/* The last component of path, pointing into path. */
+const char *sr_basename(const char *path);
+
+#endif

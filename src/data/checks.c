@@ -1,0 +1,293 @@
+/* checks: what can only be checked across all of a year's files.
+ *
+ *  - income equals expenditure, or the difference is declared as reserves;
+ *  - training attendees counted by course and by agency agree (a warning,
+ *    with both totals: the published 2019-20 report itself disagrees);
+ *  - a member is recorded once per meeting, and attendance counts given per
+ *    member fit the meetings held and agree with meeting-by-meeting records;
+ *  - a measure that is part of another exists and is not larger than it.
+ *
+ * Per-file rules (a file's stated totals) are schema rules; see schema.c.
+ */
+#include "core/fmt.h"
+#include "data/loader.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The text between `key[` and the matching `]` in path, copied to buf. */
+static bool bracket_after(const char *path, const char *key, char *buf, size_t size)
+{
+    const char *p = strstr(path, key);
+    if (!p)
+        return false;
+    p += strlen(key);
+    const char *e = strchr(p, ']');
+    if (!e)
+        return false;
+    snprintf(buf, size, "%.*s", (int)(e - p), p);
+    return true;
+}
+
+static const sr_figure *first_match(const sr_year *y, const char *pattern)
+{
+    for (size_t i = 0; i < y->figs.n; i++)
+        if (sr_path_match(pattern, y->figs.v[i].path))
+            return &y->figs.v[i];
+    return NULL;
+}
+
+static void check_finance(sr_loader *l, sr_year *y)
+{
+    int64_t in, out, to = 0, from = 0;
+    size_t nin, nout, min, mout, n, m;
+    sr_figures_sum(&y->figs, "finance.income[*].lines[*].amount", NULL, &in, &nin, &min);
+    sr_figures_sum(&y->figs, "finance.expenditure[*].lines[*].amount", NULL, &out, &nout, &mout);
+    if (!nin || !nout || min || mout)
+        return;
+    sr_figures_sum(&y->figs, "finance.to_reserves", NULL, &to, &n, &m);
+    sr_figures_sum(&y->figs, "finance.from_reserves", NULL, &from, &n, &m);
+    if (in - out == to - from)
+        return;
+    char a[48], b[48], diff[48];
+    sr_fmt_money(in, a, sizeof a);
+    sr_fmt_money(out, b, sizeof b);
+    int64_t gap = in - out - (to - from);
+    sr_fmt_money(gap < 0 ? -gap : gap, diff, sizeof diff);
+    const sr_figure *at = first_match(y, "finance.total_expenditure");
+    if (!at)
+        at = first_match(y, "finance.expenditure[*].lines[*].amount");
+    sr_diag *g = sr_diag_add(l->d, SR_ERROR, at->loc,
+                             "income (%s) and expenditure (%s) differ by %s, and the difference "
+                             "is not declared",
+                             a, b, diff);
+    if (to || from)
+        sr_diag_hint(g, "the reserves declared (to_reserves, from_reserves) do not account for "
+                        "it; check the lines and the reserves figures");
+    else {
+        int64_t g2 = gap < 0 ? -gap : gap;
+        char plain[40];
+        if (g2 % 100)
+            snprintf(plain, sizeof plain, "%lld.%02lld", (long long)(g2 / 100),
+                     (long long)(g2 % 100));
+        else
+            snprintf(plain, sizeof plain, "%lld", (long long)(g2 / 100));
+        sr_diag_hint(g,
+                     "if the difference went %s reserves, say so with `%s: %s` under "
+                     "`finance`; otherwise check the lines",
+                     gap > 0 ? "into" : "came from", gap > 0 ? "to_reserves" : "from_reserves",
+                     plain);
+    }
+}
+
+static void check_training(sr_loader *l, sr_year *y)
+{
+    int64_t by_course, by_agency;
+    size_t nc, na, mc, ma;
+    sr_figures_sum(&y->figs, "training.courses[*].attendees", NULL, &by_course, &nc, &mc);
+    sr_figures_sum(&y->figs, "training.by_agency[*].attendees", NULL, &by_agency, &na, &ma);
+    if (!nc || !na || mc || ma || by_course == by_agency)
+        return;
+    char c[32], a[32], d[32];
+    sr_fmt_count(by_course, c, sizeof c);
+    sr_fmt_count(by_agency, a, sizeof a);
+    sr_fmt_count(by_course > by_agency ? by_course - by_agency : by_agency - by_course, d,
+                 sizeof d);
+    const sr_figure *at = first_match(y, "training.by_agency_total");
+    if (!at)
+        at = first_match(y, "training.by_agency[*].attendees");
+    const sr_figure *other = first_match(y, "training.courses_total");
+    if (!other)
+        other = first_match(y, "training.courses[*].attendees");
+    sr_diag *g = sr_diag_add(l->d, SR_WARNING, at->loc,
+                             "training attendees counted by agency (%s) and by course (%s) "
+                             "differ by %s",
+                             a, c, d);
+    sr_diag_related(g, other->loc, "the courses are counted");
+    sr_diag_hint(g,
+                 "both count the same people; find the %s attendee%s missing from one list, "
+                 "or explain the difference in the report",
+                 d, strcmp(d, "1") == 0 ? "" : "s");
+}
+
+typedef struct {
+    char body[160]; /* slug of the body */
+    const char *name;
+    int meetings;
+} body_count;
+
+static void check_attendance(sr_loader *l, sr_year *y)
+{
+    /* Meetings per body. */
+    body_count *bodies = NULL;
+    size_t nb = 0;
+    for (size_t i = 0; i < y->figs.n; i++) {
+        const sr_figure *f = &y->figs.v[i];
+        if (!sr_path_match("attendance.meetings[*].body", f->path))
+            continue;
+        char slug[160];
+        sr_slug(f->v.text, slug, sizeof slug);
+        size_t k = 0;
+        while (k < nb && strcmp(bodies[k].body, slug) != 0)
+            k++;
+        if (k == nb) {
+            bodies = sr_xrealloc(bodies, (nb + 1) * sizeof *bodies);
+            memset(&bodies[nb], 0, sizeof *bodies);
+            snprintf(bodies[nb].body, sizeof bodies[nb].body, "%s", slug);
+            bodies[nb].name = f->v.text;
+            nb++;
+        }
+        bodies[k].meetings++;
+    }
+
+    /* A member in two of attended / apologies / absent at one meeting. */
+    static const char *const lists[] = {"attended", "apologies", "absent"};
+    for (size_t i = 0; i < y->figs.n; i++) {
+        const sr_figure *f = &y->figs.v[i];
+        char meeting[200], member[100];
+        if (strncmp(f->path, "attendance.meetings[", 20) != 0 ||
+            !bracket_after(f->path, "attendance.meetings[", meeting, sizeof meeting))
+            continue;
+        int li = -1;
+        for (int k = 0; k < 3; k++) {
+            char key[64];
+            snprintf(key, sizeof key, "].%s[", lists[k]);
+            if (bracket_after(f->path, key, member, sizeof member))
+                li = k;
+        }
+        if (li < 0)
+            continue;
+        for (int k = li + 1; k < 3; k++) {
+            char other[512];
+            snprintf(other, sizeof other, "attendance.meetings[%s].%s[%s]", meeting, lists[k],
+                     member);
+            const sr_figure *o = sr_figures_get(&y->figs, other);
+            if (!o)
+                continue;
+            sr_diag *g = sr_diag_add(l->d, SR_ERROR, o->loc,
+                                     "`%s` is recorded as both %s and %s at the same meeting",
+                                     f->v.text, lists[li], lists[k]);
+            sr_diag_related(g, f->loc, "recorded as %s", lists[li]);
+            sr_diag_hint(g, "a member either attended, sent apologies or was absent: keep one");
+        }
+    }
+
+    /* Counts given per member. */
+    for (size_t i = 0; i < y->figs.n; i++) {
+        const sr_figure *f = &y->figs.v[i];
+        if (!sr_path_match("attendance.members[*].attended", f->path) || f->v.avail != SR_AVAILABLE)
+            continue;
+        char item[200], base[300], p[400];
+        bracket_after(f->path, "attendance.members[", item, sizeof item);
+        snprintf(base, sizeof base, "attendance.members[%s]", item);
+        snprintf(p, sizeof p, "%s.body", base);
+        const sr_figure *body = sr_figures_get(&y->figs, p);
+        snprintf(p, sizeof p, "%s.partner", base);
+        const sr_figure *who = sr_figures_get(&y->figs, p);
+        if (!body || !who)
+            continue;
+        int64_t total = f->v.i;
+        for (int k = 1; k < 3; k++) {
+            snprintf(p, sizeof p, "%s.%s", base, lists[k]);
+            const sr_figure *g = sr_figures_get(&y->figs, p);
+            if (g && g->v.avail == SR_AVAILABLE)
+                total += g->v.i;
+        }
+        char slug[160];
+        sr_slug(body->v.text, slug, sizeof slug);
+        size_t k = 0;
+        while (k < nb && strcmp(bodies[k].body, slug) != 0)
+            k++;
+        if (k == nb) {
+            sr_diag *g = sr_diag_add(l->d, SR_WARNING, body->loc,
+                                     "no meetings of `%s` are listed for this year, so this "
+                                     "attendance cannot be checked",
+                                     body->v.text);
+            sr_diag_hint(g, "list the meetings under attendance.meetings, spelling the body's "
+                            "name the same way");
+            continue;
+        }
+        if (total > bodies[k].meetings) {
+            sr_diag *g =
+                sr_diag_add(l->d, SR_ERROR, f->loc,
+                            "`%s` is counted at %lld meetings of %s, but only %d were "
+                            "held",
+                            who->v.text, (long long)total, bodies[k].name, bodies[k].meetings);
+            sr_diag_hint(g, "attended, apologies and absent together cannot exceed the number "
+                            "of meetings");
+            continue;
+        }
+        /* Where meeting-by-meeting records name this member, they must agree. */
+        int recorded = 0;
+        bool named = false;
+        for (size_t j = 0; j < y->figs.n; j++) {
+            const sr_figure *m = &y->figs.v[j];
+            char mid[200], mem[100];
+            if (!bracket_after(m->path, "attendance.meetings[", mid, sizeof mid))
+                continue;
+            char mslug[160];
+            snprintf(mslug, sizeof mslug, "%.*s", (int)strcspn(mid, "/"), mid);
+            if (strcmp(mslug, slug) != 0)
+                continue;
+            for (int li = 0; li < 3; li++) {
+                char key[64];
+                snprintf(key, sizeof key, "].%s[", lists[li]);
+                if (bracket_after(m->path, key, mem, sizeof mem) &&
+                    strcmp(m->v.text, who->v.text) == 0) {
+                    named = true;
+                    recorded += li == 0;
+                }
+            }
+        }
+        if (named && recorded != f->v.i) {
+            sr_diag *g = sr_diag_add(l->d, SR_ERROR, f->loc,
+                                     "`%s` is counted as attending %lld meetings of %s, but the "
+                                     "meeting records show %d",
+                                     who->v.text, (long long)f->v.i, bodies[k].name, recorded);
+            sr_diag_hint(g, "correct the count or the meeting records so they agree");
+        }
+    }
+    free(bodies);
+}
+
+static void check_measures(sr_loader *l, sr_year *y)
+{
+    for (size_t i = 0; i < y->figs.n; i++) {
+        const sr_figure *f = &y->figs.v[i];
+        if (!sr_path_match("performance.measures[*].part_of", f->path))
+            continue;
+        char id[120], p[300];
+        bracket_after(f->path, "performance.measures[", id, sizeof id);
+        snprintf(p, sizeof p, "performance.measures[%s].id", f->v.text);
+        if (!sr_figures_get(&y->figs, p)) {
+            sr_diag *g =
+                sr_diag_add(l->d, SR_ERROR, f->loc, "no measure has the id `%s`", f->v.text);
+            sr_diag_hint(g, "`part_of` names the id of another measure in this year's files");
+            continue;
+        }
+        snprintf(p, sizeof p, "performance.measures[%s].count", id);
+        const sr_figure *part = sr_figures_get(&y->figs, p);
+        snprintf(p, sizeof p, "performance.measures[%s].count", f->v.text);
+        const sr_figure *whole = sr_figures_get(&y->figs, p);
+        if (part && whole && part->v.avail == SR_AVAILABLE && whole->v.avail == SR_AVAILABLE &&
+            part->v.i > whole->v.i) {
+            char a[32], b[32];
+            sr_fmt_count(part->v.i, a, sizeof a);
+            sr_fmt_count(whole->v.i, b, sizeof b);
+            sr_diag *g = sr_diag_add(l->d, SR_ERROR, part->loc,
+                                     "`%s` (%s) is more than `%s` (%s), which it is part of", id, a,
+                                     f->v.text, b);
+            sr_diag_related(g, whole->loc, "`%s` is given", f->v.text);
+            sr_diag_hint(g, "a part cannot be larger than its whole; check both figures");
+        }
+    }
+}
+
+void sr_year_check(sr_loader *l, sr_year *y)
+{
+    check_finance(l, y);
+    check_training(l, y);
+    check_attendance(l, y);
+    check_measures(l, y);
+}

@@ -1,0 +1,248 @@
+/* loader: files -> figures, see loader.h. */
+#include "data/loader.h"
+
+#include "core/fmt.h"
+#include "core/fsutil.h"
+#include "data/schema_defs.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+sr_ynode *sr_load_yaml_file(sr_arena *a, sr_diags *d, const char *path, const sr_source **srcp)
+{
+    char *text;
+    size_t size;
+    *srcp = NULL;
+    sr_read_status st = sr_read_file(path, SR_MAX_FILE_SIZE, &text, &size);
+    if (st != SR_READ_OK) {
+        sr_source *src = sr_diags_add_source(d, path, NULL, 0);
+        *srcp = src;
+        if (st != SR_READ_TOO_LARGE)
+            d->io_errors++;
+        sr_loc at = {src, 0, 0, 0};
+        sr_diag *g;
+        switch (st) {
+        case SR_READ_NOT_FOUND:
+            g = sr_diag_add(d, SR_ERROR, at, "no such file");
+            sr_diag_hint(g, "check the file name and folder");
+            break;
+        case SR_READ_IS_DIR:
+            g = sr_diag_add(d, SR_ERROR, at, "this is a folder, not a file");
+            break;
+        case SR_READ_TOO_LARGE:
+            g = sr_diag_add(d, SR_ERROR, at,
+                            "the file is %zu bytes; a data file may be at most %zu bytes (4 MiB)",
+                            size, SR_MAX_FILE_SIZE);
+            sr_diag_hint(g, "a submission holds one partner's figures for one year and is a "
+                            "few kilobytes; check that this is the right file");
+            break;
+        default:
+            g = sr_diag_add(d, SR_ERROR, at, "cannot read the file: %s", strerror(errno));
+            break;
+        }
+        return NULL;
+    }
+    sr_source *src = sr_diags_add_source(d, path, text, size);
+    *srcp = src;
+    sr_ylimits lim = sr_ylimits_default();
+    return sr_yaml_load(a, d, src, &lim);
+}
+
+void sr_year_init(sr_year *y, int year)
+{
+    memset(y, 0, sizeof *y);
+    y->year = year;
+    sr_figures_init(&y->figs);
+}
+
+void sr_year_free(sr_year *y)
+{
+    sr_figures_free(&y->figs);
+    free(y->subs);
+    memset(y, 0, sizeof *y);
+}
+
+int sr_year_from_name(const char *name)
+{
+    if (strlen(name) != 7 || name[4] != '-')
+        return 0;
+    for (int i = 0; i < 7; i++)
+        if (i != 4 && (name[i] < '0' || name[i] > '9'))
+            return 0;
+    int a = atoi(name), b = atoi(name + 5);
+    return b == (a + 1) % 100 && a >= 1990 && a <= 2200 ? a : 0;
+}
+
+static void section_of(const char *path, char *buf, size_t size)
+{
+    size_t n = strcspn(path, ".[");
+    snprintf(buf, size, "%.*s", (int)n, path);
+}
+
+/* One message per file pair and section, not one per figure. */
+static void report_conflicts(sr_loader *l, const sr_conflict *cf, size_t n)
+{
+    bool *done = sr_xcalloc(n ? n : 1, sizeof *done);
+    for (size_t i = 0; i < n; i++) {
+        if (done[i])
+            continue;
+        char sec[64], sec2[64];
+        section_of(cf[i].path, sec, sizeof sec);
+        size_t more = 0;
+        for (size_t j = i + 1; j < n; j++) {
+            section_of(cf[j].path, sec2, sizeof sec2);
+            if (!done[j] && cf[j].first.src == cf[i].first.src && strcmp(sec, sec2) == 0) {
+                done[j] = true;
+                more++;
+            }
+        }
+        sr_diag *g;
+        if (more)
+            g = sr_diag_add(l->d, SR_ERROR, cf[i].again,
+                            "`%s` is also given in %s (and %zu more `%s` figures are given in "
+                            "both files)",
+                            cf[i].path, cf[i].first.src->name, more, sec);
+        else
+            g = sr_diag_add(l->d, SR_ERROR, cf[i].again, "`%s` is also given in %s", cf[i].path,
+                            cf[i].first.src->name);
+        sr_diag_related(g, cf[i].first, "first given");
+        sr_diag_hint(g, "each figure must come from one file only: agree which partner sends "
+                        "it and delete it from the other file");
+    }
+    free(done);
+}
+
+static sr_submission *new_submission(sr_year *y, const sr_source *src)
+{
+    if (y->nsubs == y->cap) {
+        y->cap = y->cap ? y->cap * 2 : 8;
+        y->subs = sr_xrealloc(y->subs, y->cap * sizeof *y->subs);
+    }
+    sr_submission *sub = &y->subs[y->nsubs++];
+    memset(sub, 0, sizeof *sub);
+    sub->src = src;
+    return sub;
+}
+
+static void check_submission(sr_loader *l, sr_year *y, sr_submission *sub, sr_ynode *root,
+                             int folder_year);
+
+void sr_load_submission(sr_loader *l, sr_year *y, const char *path, int folder_year)
+{
+    const sr_source *src;
+    sr_ynode *root = sr_load_yaml_file(l->a, l->d, path, &src);
+    sr_submission *sub = new_submission(y, src);
+    if (root)
+        check_submission(l, y, sub, root, folder_year);
+}
+
+void sr_load_submission_source(sr_loader *l, sr_year *y, const sr_source *src, int folder_year)
+{
+    sr_ylimits lim = sr_ylimits_default();
+    sr_ynode *root = sr_yaml_load(l->a, l->d, src, &lim);
+    sr_submission *sub = new_submission(y, src);
+    if (root)
+        check_submission(l, y, sub, root, folder_year);
+}
+
+static void check_submission(sr_loader *l, sr_year *y, sr_submission *sub, sr_ynode *root,
+                             int folder_year)
+{
+    const sr_source *src = sub->src;
+    char buf[96];
+    if (root->kind != SR_Y_MAP) {
+        sr_diag *g = sr_diag_add(l->d, SR_ERROR, root->loc,
+                                 "a submission must be `key: value` lines, but this file holds %s",
+                                 sr_ynode_describe(root, buf, sizeof buf));
+        sr_diag_hint(g, "start the file with `format: 1`, `partner:` and `year:` lines");
+        return;
+    }
+
+    sr_vctx c = {.a = l->a, .d = l->d, .figs = &y->figs, .src = src};
+    if (l->p) {
+        c.partner_ids = l->p->ids;
+        c.npartners = l->p->npartners;
+    }
+    /* The header first: the year decides which dates are allowed. */
+    const sr_ynode *yn = sr_ymap_get(root, "year");
+    if (yn && yn->kind == SR_Y_SCALAR && !sr_ynode_is_null(yn)) {
+        sr_diags scratch;
+        sr_diags_init(&scratch);
+        sr_vctx quiet = c;
+        quiet.d = &scratch; /* the schema pass reports a bad year */
+        sr_value v;
+        if (sr_parse_year(&quiet, yn, "year", &v))
+            sub->year = (int)v.i;
+        sr_diags_free(&scratch);
+    }
+    if (folder_year && sub->year && sub->year != folder_year) {
+        char said[16], folder[16];
+        sr_fmt_year(sub->year, said, sizeof said);
+        sr_fmt_year(folder_year, folder, sizeof folder);
+        sr_diag *g =
+            sr_diag_add(l->d, SR_ERROR, yn->loc,
+                        "this file is for %s but it is in the folder for %s", said, folder);
+        sr_diag_hint(g, "move the file to the %s folder, or correct `year:`", said);
+    }
+    c.year = folder_year ? folder_year : sub->year;
+    if (!y->year)
+        y->year = c.year;
+    const sr_ynode *pn = sr_ymap_get(root, "partner");
+    if (pn && pn->kind == SR_Y_SCALAR && !sr_ynode_is_null(pn))
+        sub->partner = pn->text;
+    c.submitter = sub->partner;
+
+    sr_schema_check(&c, &sr_submission_schema, root, "", sr_basename(src->name));
+    report_conflicts(l, c.conflicts, c.nconflicts);
+    free(c.conflicts);
+
+    bool any = false;
+    for (const char *const *s = sr_section_names; *s; s++)
+        any |= sr_ymap_get(root, *s) != NULL;
+    if (!any) {
+        sr_diag *g =
+            sr_diag_add(l->d, SR_WARNING, (sr_loc){src, 0, 0, 0}, "this file holds no figures");
+        sr_diag_hint(g, "add one or more of the sections finance, attendance, referrals, "
+                        "performance, training");
+    }
+}
+
+int sr_load_year_dir(sr_loader *l, sr_year *y, const char *dir)
+{
+    char **names = sr_list_dir(dir, ".yaml");
+    if (!names) {
+        sr_source *src = sr_diags_add_source(l->d, dir, NULL, 0);
+        sr_diag *g = sr_diag_add(l->d, SR_ERROR, (sr_loc){src, 0, 0, 0},
+                                 "cannot read the folder: %s", strerror(errno));
+        l->d->io_errors++;
+        sr_diag_hint(g, "check the folder name; a year's folder is named like 2019-20");
+        return -1;
+    }
+    int folder_year = sr_year_from_name(sr_basename(dir));
+    if (!y->year)
+        y->year = folder_year;
+    int n = 0;
+    for (char **p = names; *p; p++) {
+        if (strcmp(*p, "partnership.yaml") == 0 || strcmp(*p, "publication.yaml") == 0)
+            continue;
+        char *path = sr_path_join(dir, *p);
+        sr_load_submission(l, y, path, folder_year);
+        free(path);
+        n++;
+    }
+    sr_free_names(names);
+    /* A file saved as .yml would otherwise be silently left out. */
+    char **yml = sr_list_dir(dir, ".yml");
+    for (char **p = yml; p && *p; p++) {
+        char *path = sr_path_join(dir, *p);
+        sr_source *src = sr_diags_add_source(l->d, path, NULL, 0);
+        sr_diag *g = sr_diag_add(l->d, SR_WARNING, (sr_loc){src, 0, 0, 0},
+                                 "this file is not read: data files end in .yaml");
+        sr_diag_hint(g, "rename it to end in .yaml");
+        free(path);
+    }
+    sr_free_names(yml);
+    return n;
+}

@@ -1,0 +1,68 @@
+/* loader: reading a year's submissions into one figure store.
+ *
+ * Owns: reading files within the size limit, parsing them (ynode), the
+ * per-file header checks (format, partner, year against its folder), running
+ * the schema, and reporting figures that two files both give. The checks
+ * that need the whole year at once are in checks.c.
+ */
+#ifndef SR_LOADER_H
+#define SR_LOADER_H
+
+#include "core/arena.h"
+#include "core/diag.h"
+#include "data/figures.h"
+#include "data/partnership.h"
+#include "data/ynode.h"
+
+#include <stdbool.h>
+
+/* Largest input file read, in bytes. */
+#define SR_MAX_FILE_SIZE ((size_t)4 << 20)
+
+typedef struct {
+    const sr_source *src;
+    const char *partner; /* submitter's id, or NULL if the file did not say */
+    int year;            /* the year the file says, or 0 */
+} sr_submission;
+
+typedef struct {
+    int year; /* first calendar year of the reporting year; 0 if unknown */
+    sr_figures figs;
+    sr_submission *subs;
+    size_t nsubs, cap;
+} sr_year;
+
+typedef struct {
+    sr_arena *a;
+    sr_diags *d;
+    const sr_partnership *p; /* NULL: partner ids are not checked */
+} sr_loader;
+
+/* Reads and parses a YAML file, registering it with d. Returns the root, or
+ * NULL (with diagnostics) if it cannot be read or parsed. *src receives the
+ * registered source (NULL if the file could not be opened). */
+sr_ynode *sr_load_yaml_file(sr_arena *a, sr_diags *d, const char *path, const sr_source **src);
+
+void sr_year_init(sr_year *y, int year);
+void sr_year_free(sr_year *y);
+
+/* Loads one submission into y. folder_year is the year named by the folder
+ * the file is in (0 if the folder is not named like 2019-20). */
+void sr_load_submission(sr_loader *l, sr_year *y, const char *path, int folder_year);
+
+/* The same for a source already registered with l->d (tests, or text that
+ * did not come from a file). */
+void sr_load_submission_source(sr_loader *l, sr_year *y, const sr_source *src, int folder_year);
+
+/* Loads every submission (*.yaml, except partnership.yaml and
+ * publication.yaml) in dir. Returns how many files were read, or -1 when the
+ * folder cannot be read (reported). */
+int sr_load_year_dir(sr_loader *l, sr_year *y, const char *dir);
+
+/* The checks across all of a year's files (checks.c). */
+void sr_year_check(sr_loader *l, sr_year *y);
+
+/* "2019-20" -> 2019; anything else -> 0. */
+int sr_year_from_name(const char *name);
+
+#endif

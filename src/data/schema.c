@@ -1,0 +1,792 @@
+/* schema: the checking engine, see schema.h. The tables are in schema_defs.c. */
+#include "data/schema.h"
+
+#include "core/fmt.h"
+#include "core/suggest.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Largest count or amount (in pounds) accepted: far above any real figure,
+ * far below where sums could overflow. */
+#define SR_MAX_FIGURE 1000000000000LL
+
+sr_vkind sr_schema_value_kind(sr_skind k)
+{
+    switch (k) {
+    case SR_S_COUNT:
+        return SR_V_COUNT;
+    case SR_S_MONEY:
+        return SR_V_MONEY;
+    case SR_S_PERCENT:
+        return SR_V_PERCENT;
+    case SR_S_DATE:
+        return SR_V_DATE;
+    case SR_S_YEAR:
+        return SR_V_YEAR;
+    case SR_S_BOOL:
+        return SR_V_BOOL;
+    case SR_S_PARTNER:
+    case SR_S_ID:
+    case SR_S_ENUM:
+        return SR_V_ID;
+    case SR_S_FORMAT:
+        return SR_V_INT;
+    default:
+        return SR_V_TEXT;
+    }
+}
+
+static const char *shown(const sr_ynode *n, char *buf, size_t size)
+{
+    snprintf(buf, size, "%.60s%s", n->text, n->len > 60 ? "..." : "");
+    /* Keep messages printable whatever the file holds. */
+    for (char *p = buf; *p; p++)
+        if ((unsigned char)*p < 0x20)
+            *p = '?';
+    return buf;
+}
+
+static bool all_digits(const char *s, size_t n)
+{
+    if (n == 0)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!isdigit((unsigned char)s[i]))
+            return false;
+    return true;
+}
+
+/* Digits of s with `,`, spaces, `£` and `_` removed, for hints. */
+static void strip_decoration(const char *s, char *out, size_t size)
+{
+    size_t o = 0;
+    for (const char *p = s; *p && o + 1 < size; p++) {
+        if (*p == ',' || *p == ' ' || *p == '_')
+            continue;
+        if ((unsigned char)p[0] == 0xC2 && (unsigned char)p[1] == 0xA3) { /* £ */
+            p++;
+            continue;
+        }
+        out[o++] = *p;
+    }
+    out[o] = '\0';
+}
+
+/* Parses digits[.frac] into an integer scaled by 10^scale. */
+typedef enum { NUM_OK, NUM_NOT_NUMBER, NUM_TOO_MANY_DECIMALS, NUM_TOO_LARGE } num_status;
+
+static num_status parse_decimal(const char *s, int scale, int64_t max, int64_t *out)
+{
+    const char *dot = strchr(s, '.');
+    size_t ilen = dot ? (size_t)(dot - s) : strlen(s);
+    if (!all_digits(s, ilen))
+        return NUM_NOT_NUMBER;
+    size_t flen = 0;
+    if (dot) {
+        flen = strlen(dot + 1);
+        if (!all_digits(dot + 1, flen))
+            return NUM_NOT_NUMBER;
+        if ((int)flen > scale)
+            return NUM_TOO_MANY_DECIMALS;
+    }
+    int64_t v = 0;
+    for (size_t i = 0; i < ilen; i++) {
+        if (v > max / 10)
+            return NUM_TOO_LARGE;
+        v = v * 10 + (s[i] - '0');
+    }
+    for (int k = 0; k < scale; k++) {
+        int digit = (dot && (size_t)k < flen) ? dot[1 + k] - '0' : 0;
+        if (v > (INT64_MAX - digit) / 10)
+            return NUM_TOO_LARGE;
+        v = v * 10 + digit;
+    }
+    if (v / (scale == 0 ? 1 : scale == 1 ? 10 : 100) > max)
+        return NUM_TOO_LARGE;
+    *out = v;
+    return NUM_OK;
+}
+
+static bool is_leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+bool sr_date_valid(int y, int m, int d)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1)
+        return false;
+    return d <= days[m - 1] + (m == 2 && is_leap(y));
+}
+
+static sr_diag *err(sr_vctx *c, const sr_ynode *n, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static sr_diag *err(sr_vctx *c, const sr_ynode *n, const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return sr_diag_add(c->d, SR_ERROR, sr_ynode_loc(n), "%s", msg);
+}
+
+static bool missing_value(sr_vctx *c, const sr_ynode *n, const char *name, sr_skind k)
+{
+    sr_diag *g = err(c, n, "no value given for `%s`", name);
+    if (k == SR_S_COUNT || k == SR_S_MONEY || k == SR_S_PERCENT)
+        sr_diag_hint(g, "write the figure, or `not available` if you do not have it (never 0 "
+                        "for a figure you do not know)");
+    else
+        sr_diag_hint(g, "write a value after the colon, or delete the line");
+    return false;
+}
+
+static bool parse_availability(sr_vctx *c, const sr_ynode *n, const char *name, sr_value *v)
+{
+    if (strcmp(n->text, "not available") == 0 || strcmp(n->text, "[x]") == 0) {
+        v->avail = SR_NOT_AVAILABLE;
+        return true;
+    }
+    if (strcmp(n->text, "not applicable") == 0 || strcmp(n->text, "[z]") == 0) {
+        v->avail = SR_NOT_APPLICABLE;
+        return true;
+    }
+    if (strcmp(n->text, "[c]") == 0) {
+        sr_diag *g = err(c, n, "`%s` is marked `[c]` (suppressed)", name);
+        sr_diag_hint(g, "give the real figure: the report hides small numbers itself when "
+                        "disclosure control is switched on in partnership.yaml");
+        v->avail = SR_NOT_AVAILABLE;
+        return false;
+    }
+    return false;
+}
+
+static bool parse_number(sr_vctx *c, const sr_ynode *n, const char *name, sr_skind k, sr_value *v)
+{
+    char buf[96], clean[96];
+    const char *t = n->text;
+    if (parse_availability(c, n, name, v))
+        return true;
+    if (v->avail != SR_AVAILABLE)
+        return false; /* [c] already reported */
+    bool neg = t[0] == '-';
+    size_t tl = n->len;
+    bool pct = tl > 0 && t[tl - 1] == '%';
+
+    if (k == SR_S_PERCENT) {
+        if (!pct) {
+            int64_t tmp;
+            if (parse_decimal(neg ? t + 1 : t, 2, 100000, &tmp) == NUM_OK) {
+                sr_diag *g = err(c, n, "`%s` is a percentage, but `%s` has no `%%` sign", name,
+                                 shown(n, buf, sizeof buf));
+                sr_diag_hint(g, "percentages carry their unit: write %s%%", t);
+            } else {
+                sr_diag *g = err(c, n, "expected a percentage for `%s`, got `%s`", name,
+                                 shown(n, buf, sizeof buf));
+                sr_diag_hint(g, "write a percentage such as 21.4%%");
+            }
+            return false;
+        }
+        char num[96];
+        snprintf(num, sizeof num, "%.*s", (int)(tl - 1 < 90 ? tl - 1 : 90), t);
+        size_t nl = strlen(num);
+        while (nl && num[nl - 1] == ' ')
+            num[--nl] = '\0';
+        int64_t h;
+        num_status st = parse_decimal(neg ? num + 1 : num, 2, 1000000, &h);
+        if (st == NUM_TOO_MANY_DECIMALS) {
+            sr_diag *g =
+                err(c, n, "`%s` has more than two decimal places", shown(n, buf, sizeof buf));
+            sr_diag_hint(g, "round the percentage to at most two decimal places, such as 21.43%%");
+            return false;
+        }
+        if (st != NUM_OK) {
+            sr_diag *g = err(c, n, "expected a percentage for `%s`, got `%s`", name,
+                             shown(n, buf, sizeof buf));
+            sr_diag_hint(g, "write a percentage such as 21.4%%");
+            return false;
+        }
+        if (neg || h > 10000) {
+            sr_diag *g = err(c, n, "`%s` is not between 0%% and 100%%", shown(n, buf, sizeof buf));
+            sr_diag_hint(g, "a share of a whole is between 0%% and 100%%; for a change from last "
+                            "year give both years' figures and the report works out the change");
+            return false;
+        }
+        v->i = h;
+        return true;
+    }
+
+    const char *unit = k == SR_S_MONEY ? "an amount in pounds" : "a whole number";
+    if (pct) {
+        sr_diag *g = err(c, n, "expected %s for `%s`, got the percentage `%s`", unit, name,
+                         shown(n, buf, sizeof buf));
+        sr_diag_hint(g, "give the count itself; the report works out percentages");
+        return false;
+    }
+    strip_decoration(neg ? t + 1 : t, clean, sizeof clean);
+    int64_t val;
+    num_status st = parse_decimal(neg ? t + 1 : t, k == SR_S_MONEY ? 2 : 0, SR_MAX_FIGURE, &val);
+    if (st == NUM_OK && neg) {
+        sr_diag *g =
+            err(c, n, "`%s` cannot be negative (got `%s`)", name, shown(n, buf, sizeof buf));
+        sr_diag_hint(g, k == SR_S_MONEY
+                            ? "give the amount as a positive number; money returned goes in its "
+                              "own line or in `from_reserves`"
+                            : "counts of children, people or events are 0 or more");
+        return false;
+    }
+    if (st == NUM_OK) {
+        v->i = val;
+        return true;
+    }
+    if (st == NUM_TOO_LARGE) {
+        sr_diag *g = err(c, n, "`%s` is too large to be a real figure", shown(n, buf, sizeof buf));
+        char lim[40];
+        sr_fmt_count(SR_MAX_FIGURE, lim, sizeof lim);
+        sr_diag_hint(g, "the largest figure accepted is %s; check for extra digits", lim);
+        return false;
+    }
+    if (st == NUM_TOO_MANY_DECIMALS) {
+        sr_diag *g =
+            err(c, n, "expected %s for `%s`, got `%s`", unit, name, shown(n, buf, sizeof buf));
+        sr_diag_hint(g, k == SR_S_MONEY ? "amounts have at most two decimal places (pence)"
+                                        : "counts are whole numbers, with no decimal point");
+        return false;
+    }
+    /* Not a number as written: explain the likely cause. */
+    int64_t tmp;
+    bool fixable = strcmp(clean, neg ? t + 1 : t) != 0 &&
+                   parse_decimal(clean, k == SR_S_MONEY ? 2 : 0, SR_MAX_FIGURE, &tmp) == NUM_OK;
+    sr_diag *g = err(c, n, "expected %s for `%s`, got `%s`", unit, name, shown(n, buf, sizeof buf));
+    if (fixable)
+        sr_diag_hint(g, "write %s%s, without %s", neg ? "-" : "", clean,
+                     strstr(t, "\xC2\xA3") ? "the £ sign or commas" : "commas or spaces");
+    else if (sr_ynode_is_null(n))
+        sr_diag_hint(g, "write the figure, or `not available` if you do not have it");
+    else
+        sr_diag_hint(g, "write digits only, such as 1014; or `not available` if you do not "
+                        "have the figure");
+    return false;
+}
+
+bool sr_parse_year(sr_vctx *c, const sr_ynode *n, const char *name, sr_value *v)
+{
+    char buf[96];
+    const char *t = n->text;
+    int a, b;
+    char sep, extra;
+    if (n->kind == SR_Y_SCALAR && sscanf(t, "%4d%c%d%c", &a, &sep, &b, &extra) == 3 &&
+        strlen(t) >= 7) {
+        if (sep == '-' && strlen(t) == 7 && isdigit((unsigned char)t[5]) && a >= 1990 &&
+            a <= 2200) {
+            if (b == (a + 1) % 100) {
+                v->kind = SR_V_YEAR;
+                v->i = a;
+                v->text = t;
+                return true;
+            }
+            sr_diag *g = err(c, n, "`%s` is not a reporting year: %d is not followed by %02d",
+                             shown(n, buf, sizeof buf), a, b);
+            sr_diag_hint(g,
+                         "a reporting year runs from 1 April to 31 March and is written like "
+                         "%d-%02d",
+                         a, (a + 1) % 100);
+            return false;
+        }
+        if ((sep == '/' || sep == '-') && a >= 1990 && a <= 2200 &&
+            (b == (a + 1) % 100 || b == a + 1)) {
+            sr_diag *g = err(c, n, "write the year `%s` as %d-%02d", shown(n, buf, sizeof buf), a,
+                             (a + 1) % 100);
+            sr_diag_hint(g, "reporting years are written with a hyphen and two digits for the "
+                            "second year, like 2019-20");
+            return false;
+        }
+    }
+    sr_diag *g = err(c, n, "expected a reporting year for `%s`, got %s", name,
+                     sr_ynode_describe(n, buf, sizeof buf));
+    sr_diag_hint(g, "write the reporting year like 2019-20 (1 April 2019 to 31 March 2020)");
+    return false;
+}
+
+static bool parse_date(sr_vctx *c, const sr_ynode *n, const char *name, unsigned flags, sr_value *v)
+{
+    char buf[96];
+    const char *t = n->text;
+    int y, m, d;
+    char extra;
+    if (strlen(t) == 10 && t[4] == '-' && t[7] == '-' &&
+        sscanf(t, "%4d-%2d-%2d%c", &y, &m, &d, &extra) == 3) {
+        if (!sr_date_valid(y, m, d)) {
+            sr_diag *g = err(c, n, "`%s` is not a real date", shown(n, buf, sizeof buf));
+            sr_diag_hint(g, "check the day and month (dates are written YYYY-MM-DD)");
+            return false;
+        }
+        v->i = (int64_t)y * 10000 + m * 100 + d;
+        if ((flags & SR_IN_YEAR) && c->year) {
+            int32_t from = c->year * 10000 + 401, to = (c->year + 1) * 10000 + 331;
+            if (v->i < from || v->i > to) {
+                char when[40], yr[16];
+                sr_fmt_date((int32_t)v->i, when, sizeof when);
+                sr_fmt_year(c->year, yr, sizeof yr);
+                sr_diag *g = err(c, n, "%s is outside the reporting year %s", when, yr);
+                sr_diag_hint(g,
+                             "%s runs from 1 April %d to 31 March %d; check the year in the "
+                             "date, or move the entry to the right year's folder",
+                             yr, c->year, c->year + 1);
+                return false;
+            }
+        }
+        return true;
+    }
+    sr_diag *g =
+        err(c, n, "expected a date for `%s`, got %s", name, sr_ynode_describe(n, buf, sizeof buf));
+    if (sscanf(t, "%d/%d/%d%c", &d, &m, &y, &extra) == 3 && y > 1900 && m >= 1 && m <= 12)
+        sr_diag_hint(g, "write dates as YYYY-MM-DD: %04d-%02d-%02d", y, m, d);
+    else
+        sr_diag_hint(g, "write dates as YYYY-MM-DD, such as 2019-06-18");
+    return false;
+}
+
+static bool valid_id(const char *t)
+{
+    size_t n = strlen(t);
+    if (n == 0 || n > 40 || !islower((unsigned char)t[0]))
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!(islower((unsigned char)t[i]) || isdigit((unsigned char)t[i]) || t[i] == '-'))
+            return false;
+    return t[n - 1] != '-';
+}
+
+bool sr_parse_scalar(sr_vctx *c, const sr_schema *s, unsigned flags, const sr_ynode *n,
+                     const char *name, sr_value *v)
+{
+    char buf[96];
+    memset(v, 0, sizeof *v);
+    v->kind = sr_schema_value_kind(s->kind);
+    if (n->kind != SR_Y_SCALAR) {
+        sr_diag *g = err(c, n, "expected a single value for `%s`, got %s", name,
+                         sr_ynode_describe(n, buf, sizeof buf));
+        sr_diag_hint(g, "write the value on the same line as its key, such as `%s: ...`", name);
+        return false;
+    }
+    v->text = n->text;
+    if (sr_ynode_is_null(n))
+        return missing_value(c, n, name, s->kind);
+    switch (s->kind) {
+    case SR_S_COUNT:
+    case SR_S_MONEY:
+    case SR_S_PERCENT:
+        return parse_number(c, n, name, s->kind, v);
+    case SR_S_DATE:
+        return parse_date(c, n, name, flags, v);
+    case SR_S_YEAR:
+        return sr_parse_year(c, n, name, v);
+    case SR_S_TEXT:
+        if (n->len == 0 || strspn(n->text, " \t") == n->len)
+            return missing_value(c, n, name, s->kind);
+        return true;
+    case SR_S_BOOL:
+        if (!n->quoted && (!strcmp(n->text, "true") || !strcmp(n->text, "yes"))) {
+            v->i = 1;
+            return true;
+        }
+        if (!n->quoted && (!strcmp(n->text, "false") || !strcmp(n->text, "no"))) {
+            v->i = 0;
+            return true;
+        }
+        sr_diag_hint(
+            err(c, n, "expected yes or no for `%s`, got `%s`", name, shown(n, buf, sizeof buf)),
+            "write yes or no");
+        return false;
+    case SR_S_FORMAT:
+        if (strcmp(n->text, "1") == 0) {
+            v->i = 1;
+            return true;
+        }
+        sr_diag_hint(err(c, n,
+                         "this file says it is in format `%s`, which this version of "
+                         "sscp-report does not read",
+                         shown(n, buf, sizeof buf)),
+                     "write `format: 1`; see docs/data-format.md");
+        return false;
+    case SR_S_ID:
+        if (valid_id(n->text))
+            return true;
+        sr_diag_hint(err(c, n, "`%s` cannot be used as an id", shown(n, buf, sizeof buf)),
+                     "ids are short lowercase names such as `gmp` or `nhs-trust`: letters a-z, "
+                     "digits and hyphens, starting with a letter");
+        return false;
+    case SR_S_PARTNER: {
+        if (!c->partner_ids)
+            return true; /* nothing to check against; the loader has said so */
+        for (size_t i = 0; i < c->npartners; i++)
+            if (strcmp(c->partner_ids[i], n->text) == 0)
+                return true;
+        sr_diag *g = err(c, n, "unknown partner id `%s`", shown(n, buf, sizeof buf));
+        const char *best = sr_suggest(n->text, c->partner_ids, c->npartners);
+        if (best)
+            sr_diag_hint(g, "did you mean `%s`?", best);
+        else
+            sr_diag_hint(g, "partner ids are defined in partnership.yaml under `partners`");
+        return false;
+    }
+    case SR_S_ENUM: {
+        size_t nv = 0;
+        for (; s->values[nv]; nv++)
+            if (strcmp(s->values[nv], n->text) == 0)
+                return true;
+        sr_diag *g = err(c, n, "`%s` is not one of the values allowed for `%s`",
+                         shown(n, buf, sizeof buf), name);
+        const char *best = sr_suggest(n->text, s->values, nv);
+        if (best) {
+            sr_diag_hint(g, "did you mean `%s`?", best);
+        } else {
+            char list[256] = "";
+            for (size_t i = 0; i < nv; i++) {
+                strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
+                strncat(list, s->values[i], sizeof list - strlen(list) - 1);
+            }
+            sr_diag_hint(g, "use one of: %s", list);
+        }
+        return false;
+    }
+    default:
+        return false;
+    }
+}
+
+static void record(sr_vctx *c, const char *path, const sr_value *v, const sr_ynode *n)
+{
+    if (!c->figs)
+        return;
+    sr_figure f = {sr_arena_strdup(c->a, path), *v, sr_ynode_loc(n), c->submitter};
+    const sr_figure *old = sr_figures_add(c->figs, &f);
+    if (old) {
+        /* Given already, by another file (a list's own duplicates never get
+         * this far): keep the first, remember the clash for the loader. */
+        if (c->nconflicts == c->conflicts_cap) {
+            c->conflicts_cap = c->conflicts_cap ? c->conflicts_cap * 2 : 8;
+            c->conflicts = sr_xrealloc(c->conflicts, c->conflicts_cap * sizeof *c->conflicts);
+        }
+        c->conflicts[c->nconflicts++] = (sr_conflict){old->loc, f.loc, f.path};
+    }
+}
+
+static void check_map(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const char *path,
+                      const char *name);
+
+/* Identity of a list item: its identity fields' values, slugged and joined. */
+static void item_identity(const sr_schema *s, const sr_ynode *item, size_t index, char *buf,
+                          size_t size)
+{
+    buf[0] = '\0';
+    if (item->kind == SR_Y_SCALAR) {
+        sr_slug(item->text, buf, size);
+    } else if (item->kind == SR_Y_MAP && s->identity) {
+        size_t o = 0;
+        for (const char *const *k = s->identity; *k; k++) {
+            const sr_ynode *v = sr_ymap_get(item, *k);
+            if (!v || v->kind != SR_Y_SCALAR || sr_ynode_is_null(v))
+                continue;
+            char part[80];
+            sr_slug(v->text, part, sizeof part);
+            o += (size_t)snprintf(buf + o, o < size ? size - o : 0, "%s%s", o ? "/" : "", part);
+            if (o >= size)
+                break;
+        }
+    }
+    if (!buf[0])
+        snprintf(buf, size, "#%zu", index + 1);
+}
+
+static const char *item_label(const sr_ynode *item, const sr_schema *s, char *buf, size_t size)
+{
+    if (item->kind == SR_Y_SCALAR)
+        return shown(item, buf, size);
+    if (s->identity)
+        for (const char *const *k = s->identity; *k; k++) {
+            const sr_ynode *v = sr_ymap_get(item, *k);
+            if (v && v->kind == SR_Y_SCALAR && !sr_ynode_is_null(v))
+                return shown(v, buf, size);
+        }
+    return NULL;
+}
+
+static void check_list(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const char *path,
+                       const char *name)
+{
+    char buf[96];
+    if (n->kind != SR_Y_SEQ) {
+        if (sr_ynode_is_null(n))
+            return; /* an empty list written as `key:` */
+        sr_diag *g = err(c, n, "expected a list under `%s`, got %s", name,
+                         sr_ynode_describe(n, buf, sizeof buf));
+        sr_diag_hint(g, "write each item on its own line starting with `- `, or as [a, b]");
+        return;
+    }
+    char **ids = sr_xcalloc(n->n ? n->n : 1, sizeof *ids);
+    for (size_t i = 0; i < n->n; i++) {
+        const sr_ynode *item = n->items[i];
+        char id[160];
+        item_identity(s->item, item, i, id, sizeof id);
+        bool dup = false;
+        for (size_t j = 0; j < i && !dup; j++) {
+            if (ids[j] && strcmp(ids[j], id) == 0) {
+                char lbl[96];
+                const char *label = item_label(item, s->item, lbl, sizeof lbl);
+                sr_diag *g = err(c, item, "`%s` appears twice in `%s`", label ? label : id, name);
+                sr_diag_related(g, sr_ynode_loc(n->items[j]), "first given");
+                sr_diag_hint(g, "give each entry once: merge the two, or delete one");
+                dup = true;
+            }
+        }
+        if (dup)
+            continue; /* its figures would count twice */
+        ids[i] = sr_xstrdup(id);
+        char ipath[512], iname[96];
+        snprintf(ipath, sizeof ipath, "%s[%s]", path, id);
+        snprintf(iname, sizeof iname, "%s", name);
+        sr_schema_check(c, s->item, item, ipath, iname);
+    }
+    for (size_t i = 0; i < n->n; i++)
+        free(ids[i]);
+    free(ids);
+}
+
+static void check_dict(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const char *path,
+                       const char *name)
+{
+    char buf[96];
+    if (n->kind != SR_Y_MAP) {
+        if (sr_ynode_is_null(n))
+            return;
+        sr_diag *g = err(c, n, "expected `key: value` lines under `%s`, got %s", name,
+                         sr_ynode_describe(n, buf, sizeof buf));
+        sr_diag_hint(g, s->dict_key == SR_S_YEAR ? "write one line per year, such as `2019-20: "
+                                                   "62912`"
+                                                 : "write one `key: value` line per entry");
+        return;
+    }
+    for (size_t i = 0; i < n->n; i++) {
+        const sr_ynode *k = n->items[2 * i], *v = n->items[2 * i + 1];
+        if (k->kind != SR_Y_SCALAR)
+            continue;
+        char key[96];
+        if (s->dict_key == SR_S_YEAR) {
+            sr_value yv;
+            if (!sr_parse_year(c, k, name, &yv))
+                continue;
+            snprintf(key, sizeof key, "%s", k->text);
+        } else {
+            sr_slug(k->text, key, sizeof key);
+        }
+        char kpath[512];
+        snprintf(kpath, sizeof kpath, "%s.%s", path, key);
+        sr_schema_check(c, s->item, v, kpath, k->text);
+    }
+}
+
+void sr_schema_check(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const char *path,
+                     const char *name)
+{
+    switch (s->kind) {
+    case SR_S_MAP:
+        check_map(c, s, n, path, name);
+        return;
+    case SR_S_LIST:
+        check_list(c, s, n, path, name);
+        return;
+    case SR_S_DICT:
+        check_dict(c, s, n, path, name);
+        return;
+    default:
+        break;
+    }
+    sr_value v;
+    if (!sr_parse_scalar(c, s, 0, n, name, &v))
+        v.avail = SR_INVALID;
+    record(c, path, &v, n);
+}
+
+static const char *field_keys(const sr_field *f, const char **keys, size_t max, size_t *nkeys)
+{
+    size_t n = 0;
+    for (; f && f->key && n < max; f++)
+        keys[n++] = f->key;
+    *nkeys = n;
+    return NULL;
+}
+
+static void check_sums(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const char *path)
+{
+    for (const sr_sum_rule *r = s->sums; r && r->total; r++) {
+        char tpath[512];
+        snprintf(tpath, sizeof tpath, "%s.%s", path, r->total);
+        const sr_figure *t = c->figs ? sr_figures_get(c->figs, tpath) : NULL;
+        if (!t || t->loc.src != c->src || t->v.avail != SR_AVAILABLE)
+            continue;
+        int64_t sum = 0;
+        size_t count = 0, missing = 0;
+        bool ok = true;
+        for (const char *const *p = r->parts; *p; p++) {
+            char pat[512];
+            int64_t part;
+            size_t pc, pm;
+            snprintf(pat, sizeof pat, "%s.%s", path, *p);
+            ok &= sr_figures_sum(c->figs, pat, c->src, &part, &pc, &pm);
+            ok &= !__builtin_add_overflow(sum, part, &sum);
+            count += pc;
+            missing += pm;
+        }
+        if (!ok || count == 0 || missing > 0 || sum == t->v.i)
+            continue;
+        char stated[48], added[48];
+        sr_value sv = t->v;
+        sr_value_format(&sv, stated, sizeof stated);
+        sv.i = sum;
+        sr_value_format(&sv, added, sizeof added);
+        const sr_ynode *tn = sr_ymap_get(n, r->total);
+        sr_diag *g = err(c, tn ? tn : n, "`%s` is %s, but the figures it totals add up to %s",
+                         r->total, stated, added);
+        sr_diag_hint(g, "correct the total or the figures it adds up (%s)", r->parts[0]);
+    }
+    for (const sr_le_rule *r = s->le; r && r->part; r++) {
+        char ppath[512], wpath[512];
+        snprintf(ppath, sizeof ppath, "%s.%s", path, r->part);
+        snprintf(wpath, sizeof wpath, "%s.%s", path, r->whole);
+        const sr_figure *p = c->figs ? sr_figures_get(c->figs, ppath) : NULL;
+        const sr_figure *w = c->figs ? sr_figures_get(c->figs, wpath) : NULL;
+        if (!p || !w || p->loc.src != c->src || w->loc.src != c->src ||
+            p->v.avail != SR_AVAILABLE || w->v.avail != SR_AVAILABLE || p->v.i <= w->v.i)
+            continue;
+        char pv[48], wv[48];
+        sr_value_format(&p->v, pv, sizeof pv);
+        sr_value_format(&w->v, wv, sizeof wv);
+        const sr_ynode *pn = sr_ymap_get(n, r->part);
+        sr_diag *g =
+            err(c, pn ? pn : n, "`%s` (%s) is more than `%s` (%s)", r->part, pv, r->whole, wv);
+        sr_diag_related(g, w->loc, "`%s` is given", r->whole);
+        sr_diag_hint(g, "a part cannot be larger than the whole it belongs to; check both "
+                        "figures");
+    }
+}
+
+static void check_map(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const char *path,
+                      const char *name)
+{
+    char buf[96];
+    if (n->kind != SR_Y_MAP) {
+        if (sr_ynode_is_null(n) && path[0]) {
+            sr_diag *g = err(c, n, "`%s` is empty", name);
+            sr_diag_hint(g, "fill in its figures, or delete the key if you have none to give");
+            return;
+        }
+        sr_diag *g = err(c, n, "expected `key: value` lines for %s, got %s",
+                         s->what ? s->what : name, sr_ynode_describe(n, buf, sizeof buf));
+        sr_diag_hint(g, "indent the keys that belong to `%s` under it", name);
+        return;
+    }
+    const char *keys[64];
+    size_t nkeys;
+    field_keys(s->fields, keys, 64, &nkeys);
+
+    /* Unknown keys first: they are often the reason a required key "is missing". */
+    for (size_t i = 0; i < n->n; i++) {
+        const sr_ynode *k = n->items[2 * i];
+        if (k->kind != SR_Y_SCALAR)
+            continue;
+        const sr_field *f = s->fields;
+        while (f && f->key && strcmp(f->key, k->text) != 0)
+            f++;
+        if (f && f->key)
+            continue;
+        const char *best = sr_suggest(k->text, keys, nkeys);
+        sr_diag *g;
+        if (best) {
+            g = sr_diag_add(c->d, SR_WARNING, sr_ynode_loc(k),
+                            "unknown key `%s`; did you mean `%s`?", shown(k, buf, sizeof buf),
+                            best);
+            sr_diag_hint(g, "rename it to `%s`; until then its contents are ignored", best);
+        } else {
+            g = sr_diag_add(c->d, SR_WARNING, sr_ynode_loc(k), "unknown key `%s` is ignored",
+                            shown(k, buf, sizeof buf));
+            char list[400] = "";
+            for (size_t j = 0; j < nkeys; j++) {
+                strncat(list, j ? ", " : "", sizeof list - strlen(list) - 1);
+                strncat(list, keys[j], sizeof list - strlen(list) - 1);
+            }
+            sr_diag_hint(g, "the keys allowed %s%s are: %s", path[0] ? "in " : "at the top level",
+                         path[0] ? (s->what ? s->what : name) : "", list);
+        }
+    }
+
+    if (s->one_of) {
+        size_t present = 0;
+        for (const char *const *k = s->one_of; *k; k++)
+            present += sr_ymap_get(n, *k) != NULL;
+        if (present != 1) {
+            char list[200] = "";
+            for (const char *const *k = s->one_of; *k; k++) {
+                strncat(list, k != s->one_of ? (k[1] ? ", `" : " or `") : "`",
+                        sizeof list - strlen(list) - 1);
+                strncat(list, *k, sizeof list - strlen(list) - 1);
+                strncat(list, "`", sizeof list - strlen(list) - 1);
+            }
+            sr_diag *g = err(c, n, present ? "%s gives more than one of %s" : "%s needs one of %s",
+                             s->what ? s->what : name, list);
+            sr_diag_hint(g, present ? "keep only one of them" : "add one of them");
+        }
+    }
+
+    for (const sr_field *f = s->fields; f && f->key; f++) {
+        const sr_ynode *v = sr_ymap_get(n, f->key);
+        if (!v) {
+            if (f->flags & SR_REQUIRED) {
+                sr_diag *g = err(c, n, "%s has no `%s`", s->what ? s->what : name, f->key);
+                sr_diag_hint(g, "add `%s:` (%s)", f->key, f->doc ? f->doc : "required");
+                if (f->type->kind >= SR_S_COUNT && !(f->flags & SR_META)) {
+                    char fpath[512];
+                    snprintf(fpath, sizeof fpath, "%s%s%s", path, path[0] ? "." : "", f->key);
+                    sr_value miss = {.kind = sr_schema_value_kind(f->type->kind),
+                                     .avail = SR_INVALID,
+                                     .text = ""};
+                    record(c, fpath, &miss, n);
+                }
+            }
+            continue;
+        }
+        char fpath[512];
+        snprintf(fpath, sizeof fpath, "%s%s%s", path, path[0] ? "." : "", f->key);
+        const sr_schema *t = f->type;
+        if (!(f->flags & SR_REQUIRED) && sr_ynode_is_null(v) && t->kind != SR_S_LIST) {
+            /* An optional key left blank, as in a template: not given. Say so,
+             * because a blank is neither 0 nor "not available". */
+            sr_diag *g = sr_diag_add(c->d, SR_WARNING, sr_ynode_loc(sr_ymap_key(n, f->key)),
+                                     "`%s` is left blank, so it is treated as not given", f->key);
+            if (t->kind == SR_S_COUNT || t->kind == SR_S_MONEY || t->kind == SR_S_PERCENT)
+                sr_diag_hint(g, "write the figure, or `not available` if you do not have it; "
+                                "delete the line if it does not apply");
+            else
+                sr_diag_hint(g, "fill it in, or delete the line if it does not apply");
+            continue;
+        }
+        if (t->kind == SR_S_MAP || t->kind == SR_S_LIST || t->kind == SR_S_DICT) {
+            sr_schema_check(c, t, v, fpath, f->key);
+        } else {
+            sr_value val;
+            if (!sr_parse_scalar(c, t, f->flags, v, f->key, &val))
+                val.avail = SR_INVALID; /* recorded so that no total is checked with it */
+            if (!(f->flags & SR_META))
+                record(c, fpath, &val, v);
+        }
+    }
+    check_sums(c, s, n, path);
+}

@@ -1,0 +1,227 @@
+/* template: blank submissions from the schema, see template.h. */
+#include "data/template.h"
+
+#include "core/arena.h"
+#include "core/fmt.h"
+#include "data/schema_defs.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define COMMENT_COLUMN 40
+
+typedef struct {
+    sr_buf *out;
+    const sr_figures *prev;
+    const char *partner;
+    char prev_year[16];
+} tctx;
+
+/* Writes s as a YAML scalar, quoted when plain style would change it. */
+static void put_scalar(sr_buf *b, const char *s)
+{
+    bool quote = !*s || isspace((unsigned char)s[0]) || isspace((unsigned char)s[strlen(s) - 1]) ||
+                 strpbrk(s, ":#'\"{}[],&*!|>%@`\\") != NULL ||
+                 strspn(s, "0123456789.-") == strlen(s) || !strcmp(s, "yes") || !strcmp(s, "no") ||
+                 !strcmp(s, "true") || !strcmp(s, "false") || !strcmp(s, "null") || !strcmp(s, "~");
+    if (!quote) {
+        sr_buf_puts(b, s);
+        return;
+    }
+    sr_buf_putc(b, '"');
+    for (const char *p = s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            sr_buf_putc(b, '\\');
+        sr_buf_putc(b, *p);
+    }
+    sr_buf_putc(b, '"');
+}
+
+static void pad_to_comment(sr_buf *b, size_t line_start)
+{
+    size_t col = b->len - line_start;
+    if (col < COMMENT_COLUMN)
+        for (; col < COMMENT_COLUMN; col++)
+            sr_buf_putc(b, ' ');
+    else
+        sr_buf_puts(b, "  ");
+}
+
+static const sr_figure *prev_fig(const tctx *t, const char *path)
+{
+    if (!t->prev)
+        return NULL;
+    const sr_figure *f = sr_figures_get(t->prev, path);
+    return f && f->submitter && strcmp(f->submitter, t->partner) == 0 ? f : NULL;
+}
+
+/* Distinct item ids under `path[` in last year's figures, in order. */
+static size_t prev_items(const tctx *t, const char *path, char ***ids)
+{
+    *ids = NULL;
+    if (!t->prev)
+        return 0;
+    size_t n = 0, plen = strlen(path);
+    for (size_t i = 0; i < t->prev->n; i++) {
+        const sr_figure *f = &t->prev->v[i];
+        if (!f->submitter || strcmp(f->submitter, t->partner) != 0)
+            continue;
+        if (strncmp(f->path, path, plen) != 0 || f->path[plen] != '[')
+            continue;
+        const char *s = f->path + plen + 1, *e = strchr(s, ']');
+        if (!e)
+            continue;
+        size_t len = (size_t)(e - s);
+        bool seen = false;
+        for (size_t k = 0; k < n && !seen; k++)
+            seen = strlen((*ids)[k]) == len && strncmp((*ids)[k], s, len) == 0;
+        if (seen)
+            continue;
+        *ids = sr_xrealloc(*ids, (n + 1) * sizeof **ids);
+        (*ids)[n] = sr_xmalloc(len + 1);
+        memcpy((*ids)[n], s, len);
+        (*ids)[n][len] = '\0';
+        n++;
+    }
+    return n;
+}
+
+static void indent(sr_buf *b, int n)
+{
+    for (int i = 0; i < n; i++)
+        sr_buf_putc(b, ' ');
+}
+
+static void emit_fields(tctx *t, const sr_schema *s, int ind, const char *path, bool first_dash,
+                        bool with_values);
+
+static bool is_identity(const sr_schema *s, const char *key)
+{
+    for (const char *const *k = s->identity; k && *k; k++)
+        if (strcmp(*k, key) == 0)
+            return true;
+    return false;
+}
+
+static void emit_field(tctx *t, const sr_schema *parent, const sr_field *f, int ind,
+                       const char *prefix, const char *path, bool with_values)
+{
+    sr_buf *b = t->out;
+    size_t line_start = b->len;
+    char fpath[512];
+    snprintf(fpath, sizeof fpath, "%s%s%s", path, path[0] ? "." : "", f->key);
+    indent(b, ind);
+    sr_buf_puts(b, prefix);
+    sr_buf_puts(b, f->key);
+    sr_buf_putc(b, ':');
+    const sr_schema *ty = f->type;
+    const sr_figure *pf = prev_fig(t, fpath);
+    int eff = ind + (int)strlen(prefix); /* where this key starts */
+
+    if (ty->kind == SR_S_MAP) {
+        pad_to_comment(b, line_start);
+        sr_buf_printf(b, "# %s\n", f->doc);
+        emit_fields(t, ty, eff + 2, fpath, false, with_values);
+        return;
+    }
+    if (ty->kind == SR_S_LIST && ty->item->kind != SR_S_MAP) {
+        sr_buf_puts(b, " []");
+        pad_to_comment(b, line_start);
+        sr_buf_printf(b, "# %s\n", f->doc);
+        return;
+    }
+    if (ty->kind == SR_S_LIST) {
+        pad_to_comment(b, line_start);
+        sr_buf_printf(b, "# %s\n", f->doc);
+        char **ids;
+        size_t n = prev_items(t, fpath, &ids);
+        if (n == 0) {
+            /* One blank entry to copy. */
+            emit_fields(t, ty->item, eff + 2, fpath, true, false);
+        }
+        for (size_t i = 0; i < n; i++) {
+            char ipath[600];
+            snprintf(ipath, sizeof ipath, "%s[%s]", fpath, ids[i]);
+            emit_fields(t, ty->item, eff + 2, ipath, true, true);
+            free(ids[i]);
+        }
+        free(ids);
+        return;
+    }
+    if (ty->kind == SR_S_DICT) {
+        pad_to_comment(b, line_start);
+        sr_buf_printf(b, "# %s\n", f->doc);
+        return;
+    }
+    /* A scalar: identity fields of a known entry keep last year's text. */
+    if (with_values && is_identity(parent, f->key) && pf) {
+        sr_buf_putc(b, ' ');
+        put_scalar(b, pf->v.text);
+        sr_buf_putc(b, '\n');
+        return;
+    }
+    pad_to_comment(b, line_start);
+    sr_buf_printf(b, "# %s", f->doc);
+    if (pf) {
+        char v[64];
+        sr_value_format(&pf->v, v, sizeof v);
+        if (pf->v.kind == SR_V_MONEY && pf->v.avail == SR_AVAILABLE)
+            memmove(v, v + 2, strlen(v + 2) + 1); /* drop the £: write it as entered */
+        sr_buf_printf(b, " (%s: %s)", t->prev_year, v);
+    }
+    sr_buf_putc(b, '\n');
+}
+
+static void emit_fields(tctx *t, const sr_schema *s, int ind, const char *path, bool first_dash,
+                        bool with_values)
+{
+    bool first = true;
+    for (const sr_field *f = s->fields; f && f->key; f++) {
+        if (strcmp(f->key, "break") == 0)
+            continue; /* rare: documented, not templated */
+        const char *prefix = first_dash ? (first ? "- " : "  ") : "";
+        emit_field(t, s, f, ind, prefix, path, with_values);
+        first = false;
+    }
+}
+
+void sr_template_write(sr_buf *out, const sr_partnership *p, const sr_partner *pt, int year,
+                       const sr_figures *prev)
+{
+    char yr[16];
+    sr_fmt_year(year, yr, sizeof yr);
+    tctx t = {.out = out, .prev = prev, .partner = pt->id};
+    sr_fmt_year(year - 1, t.prev_year, sizeof t.prev_year);
+
+    sr_buf_printf(out, "# %s: figures from %s for %s.\n", p->short_name ? p->short_name : p->name,
+                  sr_partner_name_in(pt, year), yr);
+    sr_buf_puts(out, "#\n"
+                     "# Write each figure after its colon. Counts and amounts are digits only\n"
+                     "# (1014, 13800.50); percentages end in % (21.4%); dates are YYYY-MM-DD.\n"
+                     "# Write `not available` for a figure you do not have: never 0.\n"
+                     "# Delete any section or line you do not send.\n");
+    if (prev)
+        sr_buf_printf(out, "# Figures in brackets are what you sent for %s.\n", t.prev_year);
+    sr_buf_printf(out, "#\n# Check the file before sending it:  sscp-report validate FILE\n\n");
+    sr_buf_puts(out, "format: 1\n");
+    sr_buf_printf(out, "partner: %s\n", pt->id);
+    sr_buf_printf(out, "year: %s\n", yr);
+    size_t ls = out->len;
+    sr_buf_puts(out, "contact:");
+    pad_to_comment(out, ls);
+    sr_buf_puts(out, "# who to ask about these figures\n");
+
+    for (const sr_field *f = sr_submission_schema.fields; f->key; f++) {
+        if (f->flags & SR_META)
+            continue;
+        bool wanted = pt->nsubmits == 0;
+        for (size_t i = 0; i < pt->nsubmits; i++)
+            wanted |= strcmp(pt->submits[i], f->key) == 0;
+        if (!wanted)
+            continue;
+        sr_buf_putc(out, '\n');
+        emit_field(&t, &sr_submission_schema, f, 0, "", "", true);
+    }
+}

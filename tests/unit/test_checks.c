@@ -1,0 +1,231 @@
+/* Unit tests for the checks across a year's files (src/data/checks.c and the
+ * conflict reporting in loader.c). */
+#include "testutil.h"
+
+#define HEAD(p) "format: 1\npartner: " p "\nyear: 2019-20\n"
+
+static void the_same_figure_from_two_files_names_both(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    tw_load(&w, "council.yaml",
+            HEAD("council") "referrals:\n  total: 897\n  by_quarter: {q1: 897}\n", 2019);
+    tw_load(&w, "police.yaml",
+            HEAD("police") "referrals:\n  total: 897\n  by_quarter: {q1: 897}\n"
+                           "performance:\n  children_in_need: {count: 2211}\n",
+            2019);
+    tw_check_year(&w);
+    assert_int_equal(w.d.errors, 1); /* one message for the section, not one per figure */
+    assert_diag(&w, "police.yaml:6:20: error: `referrals.by_quarter.q1` is also given in "
+                    "council.yaml (and 1 more `referrals` figures are given in both files)\n");
+    assert_diag(&w, "note: first given at council.yaml:6:20\n");
+    assert_diag(&w, "hint: each figure must come from one file only:");
+    tw_free(&w);
+}
+
+static const char income[] = "finance:\n  income:\n    - group: Partners\n      lines:\n"
+                             "        - {partner: cafcass, amount: 550}\n"
+                             "        - {partner: icb, amount: 32000}\n";
+
+static void income_must_equal_expenditure_across_files(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    tw_load(&w, "in.yaml",
+            HEAD("council") "finance:\n  income:\n    - group: Partners\n"
+                            "      lines:\n        - {partner: cafcass, amount: 550}\n"
+                            "        - {partner: icb, amount: 32000}\n",
+            2019);
+    tw_load(&w, "out.yaml",
+            HEAD("council") "finance:\n  expenditure:\n    - group: Staffing\n"
+                            "      lines:\n        - {label: Chair, amount: 32000}\n"
+                            "  total_expenditure: 32000\n",
+            2019);
+    tw_check_year(&w);
+    assert_int_equal(w.d.errors, 1);
+    assert_diag(&w, "out.yaml:9:22: error: income (£32,550) and expenditure (£32,000) differ by "
+                    "£550, and the difference is not declared\n");
+    assert_diag(&w, "hint: if the difference went into reserves, say so with `to_reserves: 550` "
+                    "under `finance`; otherwise check the lines\n");
+    tw_free(&w);
+}
+
+static void a_declared_reserve_balances_the_books(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    char text[1024];
+    snprintf(text, sizeof text,
+             HEAD("council") "%s  expenditure:\n    - group: Staffing\n      lines:\n"
+                             "        - {label: Chair, amount: 32000}\n  to_reserves: 550\n",
+             income);
+    tw_load(&w, "f.yaml", text, 2019);
+    tw_check_year(&w);
+    assert_int_equal(w.d.errors + w.d.warnings, 0);
+    tw_free(&w);
+    /* ...but a wrong reserve does not. */
+    tw_init(&w, 2019);
+    snprintf(text, sizeof text,
+             HEAD("council") "%s  expenditure:\n    - group: Staffing\n      lines:\n"
+                             "        - {label: Chair, amount: 32000}\n  to_reserves: 500\n",
+             income);
+    tw_load(&w, "f.yaml", text, 2019);
+    tw_check_year(&w);
+    assert_diag(&w, "error: income (£32,550) and expenditure (£32,000) differ by £50, and the "
+                    "difference is not declared\n");
+    assert_diag(&w, "hint: the reserves declared (to_reserves, from_reserves) do not account for "
+                    "it;");
+    tw_free(&w);
+}
+
+static void training_totals_by_course_and_agency_are_compared(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    tw_load(&w, "t.yaml",
+            HEAD("council") "training:\n  courses:\n    - {title: A, attendees: 300}\n"
+                            "    - {title: B, attendees: 271}\n  courses_total: 571\n"
+                            "  by_agency:\n    - {partner: council, attendees: 500}\n"
+                            "    - {agency: Schools, attendees: 68}\n  by_agency_total: 568\n",
+            2019);
+    tw_check_year(&w);
+    assert_int_equal(w.d.errors, 0);
+    assert_int_equal(w.d.warnings, 1);
+    assert_diag(&w, "t.yaml:12:20: warning: training attendees counted by agency (568) and by "
+                    "course (571) differ by 3\n");
+    assert_diag(&w, "note: the courses are counted at t.yaml:8:18\n");
+    assert_diag(&w, "hint: both count the same people; find the 3 attendees missing from one "
+                    "list, or explain the difference in the report\n");
+    tw_free(&w);
+}
+
+static void a_member_is_recorded_once_per_meeting(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    tw_load(&w, "a.yaml",
+            HEAD("council") "attendance:\n  meetings:\n    - body: Executive\n"
+                            "      date: 2019-06-18\n      attended: [council, police]\n"
+                            "      apologies: [police]\n",
+            2019);
+    tw_check_year(&w);
+    assert_int_equal(w.d.errors, 1);
+    assert_diag(&w, "a.yaml:9:19: error: `police` is recorded as both attended and apologies at "
+                    "the same meeting\n");
+    assert_diag(&w, "note: recorded as attended at a.yaml:8:27\n");
+    tw_free(&w);
+}
+
+static const char meetings[] = "attendance:\n  meetings:\n"
+                               "    - {body: Executive, date: 2019-06-18, attended: [police]}\n"
+                               "    - {body: Executive, date: 2019-09-17, apologies: [police]}\n"
+                               "    - {body: Executive, date: 2019-12-10, attended: [council]}\n";
+
+static void attendance_counts_cannot_exceed_meetings(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    tw_load(&w, "m.yaml",
+            HEAD("council") "attendance:\n  meetings:\n"
+                            "    - {body: Executive, date: 2019-06-18}\n"
+                            "    - {body: Executive, date: 2019-09-17}\n",
+            2019);
+    tw_load(&w, "p.yaml",
+            HEAD("police") "attendance:\n  members:\n"
+                           "    - {partner: police, body: executive, attended: 2, "
+                           "apologies: 1}\n",
+            2019);
+    tw_check_year(&w);
+    assert_int_equal(w.d.errors, 1);
+    assert_diag(&w, "p.yaml:6:52: error: `police` is counted at 3 meetings of Executive, but only "
+                    "2 were held\n");
+    tw_free(&w);
+}
+
+static void attendance_counts_must_agree_with_meeting_records(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    char text[1024];
+    snprintf(text, sizeof text, HEAD("council") "%s", meetings);
+    tw_load(&w, "m.yaml", text, 2019);
+    tw_load(&w, "p.yaml",
+            HEAD("police") "attendance:\n  members:\n"
+                           "    - {partner: police, body: Executive, attended: 2}\n",
+            2019);
+    tw_check_year(&w);
+    assert_int_equal(w.d.errors, 1);
+    assert_diag(&w, "p.yaml:6:52: error: `police` is counted as attending 2 meetings of "
+                    "Executive, but the meeting records show 1\n");
+    tw_free(&w);
+    /* Agreeing figures pass. */
+    tw_init(&w, 2019);
+    tw_load(&w, "m.yaml", text, 2019);
+    tw_load(&w, "p.yaml",
+            HEAD("police") "attendance:\n  members:\n"
+                           "    - {partner: police, body: Executive, attended: 1, "
+                           "apologies: 1}\n",
+            2019);
+    tw_check_year(&w);
+    assert_int_equal(w.d.errors + w.d.warnings, 0);
+    tw_free(&w);
+}
+
+static void attendance_for_an_unlisted_body_is_a_warning(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    tw_load(&w, "p.yaml",
+            HEAD("police") "attendance:\n  members:\n"
+                           "    - {partner: police, body: Subgroup, attended: 2}\n",
+            2019);
+    tw_check_year(&w);
+    assert_int_equal(w.d.errors, 0);
+    assert_diag(&w, "p.yaml:6:31: warning: no meetings of `Subgroup` are listed for this year, "
+                    "so this attendance cannot be checked\n");
+    tw_free(&w);
+}
+
+static void measures_part_of_must_exist_and_fit(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    tw_load(&w, "m.yaml",
+            HEAD("council") "performance:\n  measures:\n"
+                            "    - {id: closed, label: Children closed, count: 18}\n"
+                            "    - {id: trusted, label: Trusted relationship, count: 19, "
+                            "part_of: closed}\n"
+                            "    - {id: goal, label: Goal, count: 3, part_of: clsoed}\n",
+            2019);
+    tw_check_year(&w);
+    assert_int_equal(w.d.errors, 2);
+    assert_diag(&w, "m.yaml:7:57: error: `trusted` (19) is more than `closed` (18), which it is "
+                    "part of\n");
+    assert_diag(&w, "m.yaml:8:50: error: no measure has the id `clsoed`\n");
+    tw_free(&w);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_same_figure_from_two_files_names_both),
+        cmocka_unit_test(income_must_equal_expenditure_across_files),
+        cmocka_unit_test(a_declared_reserve_balances_the_books),
+        cmocka_unit_test(training_totals_by_course_and_agency_are_compared),
+        cmocka_unit_test(a_member_is_recorded_once_per_meeting),
+        cmocka_unit_test(attendance_counts_cannot_exceed_meetings),
+        cmocka_unit_test(attendance_counts_must_agree_with_meeting_records),
+        cmocka_unit_test(attendance_for_an_unlisted_body_is_a_warning),
+        cmocka_unit_test(measures_part_of_must_exist_and_fit),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

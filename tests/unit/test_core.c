@@ -1,0 +1,234 @@
+/* Unit tests for src/core: number formatting, suggestions, diagnostics
+ * printing, atomic writes and bounded reads. */
+#include "testutil.h"
+
+#include "core/buf.h"
+#include "core/fmt.h"
+#include "core/fsutil.h"
+#include "core/suggest.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+static void fmt_count_has_thousands_separators(void **state)
+{
+    (void)state;
+    char b[SR_FMT_MAX];
+    sr_fmt_count(0, b, sizeof b), assert_string_equal(b, "0");
+    sr_fmt_count(999, b, sizeof b), assert_string_equal(b, "999");
+    sr_fmt_count(1000, b, sizeof b), assert_string_equal(b, "1,000");
+    sr_fmt_count(3653, b, sizeof b), assert_string_equal(b, "3,653");
+    sr_fmt_count(1234567, b, sizeof b), assert_string_equal(b, "1,234,567");
+    sr_fmt_count(-1014, b, sizeof b), assert_string_equal(b, "-1,014");
+    sr_fmt_count(INT64_MIN, b, sizeof b), assert_string_equal(b, "-9,223,372,036,854,775,808");
+}
+
+static void fmt_money_shows_pence_only_when_present(void **state)
+{
+    (void)state;
+    char b[SR_FMT_MAX];
+    sr_fmt_money(18049100, b, sizeof b), assert_string_equal(b, "£180,491");
+    sr_fmt_money(400050, b, sizeof b), assert_string_equal(b, "£4,000.50");
+    sr_fmt_money(5, b, sizeof b), assert_string_equal(b, "£0.05");
+    sr_fmt_money(-55000, b, sizeof b), assert_string_equal(b, "-£550");
+}
+
+static void fmt_percent_keeps_given_precision(void **state)
+{
+    (void)state;
+    char b[SR_FMT_MAX];
+    sr_fmt_percent(2140, b, sizeof b), assert_string_equal(b, "21.4%");
+    sr_fmt_percent(554, b, sizeof b), assert_string_equal(b, "5.54%");
+    sr_fmt_percent(10000, b, sizeof b), assert_string_equal(b, "100%");
+    sr_fmt_percent(0, b, sizeof b), assert_string_equal(b, "0%");
+    sr_fmt_percent(-1120, b, sizeof b), assert_string_equal(b, "-11.2%");
+}
+
+static void fmt_dates_and_years(void **state)
+{
+    (void)state;
+    char b[SR_FMT_MAX];
+    sr_fmt_date(20200323, b, sizeof b), assert_string_equal(b, "23 March 2020");
+    sr_fmt_date(20190701, b, sizeof b), assert_string_equal(b, "1 July 2019");
+    sr_fmt_year(2019, b, sizeof b), assert_string_equal(b, "2019-20");
+    sr_fmt_year(2099, b, sizeof b), assert_string_equal(b, "2099-00");
+}
+
+static void suggest_finds_typos_not_strangers(void **state)
+{
+    (void)state;
+    const char *keys[] = {"finance", "attendance", "referrals", "performance", "training"};
+    assert_int_equal(sr_edit_distance("atendance", "attendance"), 1);
+    assert_int_equal(sr_edit_distance("refrerals", "referrals"), 1); /* transposition */
+    assert_int_equal(sr_edit_distance("Finance", "finance"), 0);
+    assert_string_equal(sr_suggest("atendance", keys, 5), "attendance");
+    assert_string_equal(sr_suggest("trainig", keys, 5), "training");
+    assert_null(sr_suggest("budget", keys, 5));
+    assert_null(sr_suggest("x", keys, 5));
+}
+
+static void diag_prints_line_and_caret_under_the_fault(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    sr_source *s = tw_source(&w, "gmp.yaml", "year: 2019-20\n  q1: 1,014\n");
+    sr_diag *g = sr_diag_add(&w.d, SR_ERROR, (sr_loc){s, 2, 7, 5}, "expected a whole number");
+    sr_diag_hint(g, "write 1014");
+    assert_string_equal(tw_text(&w), "gmp.yaml:2:7: error: expected a whole number\n"
+                                     "     2 |   q1: 1,014\n"
+                                     "       |       ^^^^^\n"
+                                     "  hint: write 1014\n");
+    tw_free(&w);
+}
+
+static void diag_caret_follows_tabs_and_wide_characters(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    /* "£" is two bytes but one column: the caret must still sit under x. */
+    sr_source *s = tw_source(&w, "a.yaml", "\tlabel: £ x\n");
+    sr_diag_add(&w.d, SR_WARNING, (sr_loc){s, 1, 11, 1}, "here");
+    assert_string_equal(tw_text(&w), "a.yaml:1:11: warning: here\n"
+                                     "     1 | \tlabel: £ x\n"
+                                     "       | \t         ^\n");
+    tw_free(&w);
+}
+
+static void diag_never_prints_control_characters(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    sr_source *s = sr_diags_add_source(&w.d, "b.yaml", sr_xstrdup("a: \033[2J\n"), 8);
+    sr_diag_add(&w.d, SR_ERROR, (sr_loc){s, 1, 4, 1}, "bad");
+    assert_non_null(strstr(tw_text(&w), "1 | a: ?[2J\n"));
+    tw_free(&w);
+}
+
+static void diag_json_is_escaped(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    sr_source *s = tw_source(&w, "q\"uote.yaml", "a: 1\n");
+    sr_diag *g = sr_diag_add(&w.d, SR_ERROR, (sr_loc){s, 1, 4, 1}, "got `a\\b`\n");
+    sr_diag_hint(g, "tab\there");
+    char *out;
+    size_t n;
+    FILE *f = open_memstream(&out, &n);
+    sr_diags_print_json(&w.d, f);
+    fclose(f);
+    assert_string_equal(
+        out, "{\n  \"diagnostics\": [\n    {\"file\": \"q\\\"uote.yaml\", \"line\": 1, "
+             "\"column\": 4, \"severity\": \"error\", \"message\": \"got `a\\\\b`\\n\", "
+             "\"hint\": \"tab\\there\"}\n  ],\n  \"errors\": 1,\n  \"warnings\": 0\n}\n");
+    free(out);
+    tw_free(&w);
+}
+
+static void diag_stops_after_the_per_file_limit(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    w.d.limit_per_file = 3;
+    sr_source *s = tw_source(&w, "c.yaml", "a: 1\n");
+    for (int i = 0; i < 10; i++)
+        sr_diag_hint(sr_diag_add(&w.d, SR_ERROR, (sr_loc){s, 1, 1, 1}, "e%d", i), "h");
+    assert_int_equal(w.d.n, 4);
+    assert_string_equal(w.d.v[3].msg, "too many problems in this file; the rest are not shown");
+    assert_int_equal(w.d.errors, 11); /* counted, even if not all shown */
+    tw_free(&w);
+}
+
+static void atomic_write_replaces_whole_file_and_leaves_no_temporary(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sr-test-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *path = sr_path_join(dir, "out.yaml");
+    assert_int_equal(sr_write_file_atomic(path, "old\n", 4), 0);
+    assert_int_equal(sr_write_file_atomic(path, "new contents\n", 13), 0);
+    char *data;
+    size_t size;
+    assert_int_equal(sr_read_file(path, 100, &data, &size), SR_READ_OK);
+    assert_string_equal(data, "new contents\n");
+    free(data);
+    char **names = sr_list_dir(dir, "");
+    assert_string_equal(names[0], "out.yaml");
+    assert_null(names[1]); /* sr_list_dir skips dot files, so check by hand too */
+    sr_free_names(names);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "test $(ls -A %s | wc -l) -eq 1", dir);
+    assert_int_equal(system(cmd), 0);
+    /* A folder that does not exist: an error, and errno says why. */
+    char *bad = sr_path_join(dir, "missing/out.yaml");
+    assert_int_equal(sr_write_file_atomic(bad, "x", 1), -1);
+    free(bad);
+    unlink(path);
+    rmdir(dir);
+    free(path);
+}
+
+static void read_file_enforces_the_limit(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sr-test-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *path = sr_path_join(dir, "big.yaml");
+    assert_int_equal(sr_write_file_atomic(path, "0123456789", 10), 0);
+    char *data;
+    size_t size;
+    assert_int_equal(sr_read_file(path, 9, &data, &size), SR_READ_TOO_LARGE);
+    assert_null(data);
+    assert_int_equal(size, 10);
+    assert_int_equal(sr_read_file(path, 10, &data, &size), SR_READ_OK);
+    free(data);
+    assert_int_equal(sr_read_file(dir, 10, &data, &size), SR_READ_IS_DIR);
+    char *none = sr_path_join(dir, "none.yaml");
+    assert_int_equal(sr_read_file(none, 10, &data, &size), SR_READ_NOT_FOUND);
+    free(none);
+    unlink(path);
+    rmdir(dir);
+    free(path);
+}
+
+static void paths_split_and_join(void **state)
+{
+    (void)state;
+    char *d = sr_dirname("data/2019-20/gmp.yaml");
+    assert_string_equal(d, "data/2019-20");
+    free(d);
+    d = sr_dirname("gmp.yaml");
+    assert_string_equal(d, ".");
+    free(d);
+    assert_string_equal(sr_basename("data/2019-20"), "2019-20");
+    char *j = sr_path_join(".", "a.yaml");
+    assert_string_equal(j, "a.yaml");
+    free(j);
+    j = sr_path_join("data/", "2019-20");
+    assert_string_equal(j, "data/2019-20");
+    free(j);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(fmt_count_has_thousands_separators),
+        cmocka_unit_test(fmt_money_shows_pence_only_when_present),
+        cmocka_unit_test(fmt_percent_keeps_given_precision),
+        cmocka_unit_test(fmt_dates_and_years),
+        cmocka_unit_test(suggest_finds_typos_not_strangers),
+        cmocka_unit_test(diag_prints_line_and_caret_under_the_fault),
+        cmocka_unit_test(diag_caret_follows_tabs_and_wide_characters),
+        cmocka_unit_test(diag_never_prints_control_characters),
+        cmocka_unit_test(diag_json_is_escaped),
+        cmocka_unit_test(diag_stops_after_the_per_file_limit),
+        cmocka_unit_test(atomic_write_replaces_whole_file_and_leaves_no_temporary),
+        cmocka_unit_test(read_file_enforces_the_limit),
+        cmocka_unit_test(paths_split_and_join),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
