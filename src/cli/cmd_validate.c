@@ -59,7 +59,6 @@ static sr_partnership *partnership_at(vstate *s, const char *path)
     pcache *c = &s->cache[s->ncache++];
     c->path = sr_xstrdup(path);
     c->p = sr_partnership_load(s->a, &s->d, path);
-    s->files++;
     return c->p;
 }
 
@@ -86,10 +85,16 @@ static sr_partnership *partnership_for(vstate *s, const char *dir)
     }
     if (!found && !s->warned_no_partnership) {
         s->warned_no_partnership = true;
-        sr_diag *g = sr_diag_add(&s->d, SR_WARNING, (sr_loc){0},
-                                 "no partnership.yaml found beside %s, so partner ids are not "
-                                 "checked",
-                                 dir);
+        sr_diag *g;
+        if (strcmp(dir, ".") == 0)
+            g = sr_diag_add(&s->d, SR_WARNING, (sr_loc){0},
+                            "no partnership.yaml in this folder or the one above it, so partner "
+                            "ids are not checked");
+        else
+            g = sr_diag_add(&s->d, SR_WARNING, (sr_loc){0},
+                            "no partnership.yaml in %s or the folder above it, so partner ids "
+                            "are not checked",
+                            dir);
         sr_diag_hint(g, "pass --data DIR to name the folder that holds partnership.yaml");
     }
     for (size_t i = 0; i < n; i++)
@@ -104,7 +109,6 @@ static void validate_year_dir(vstate *s, const char *dir, sr_partnership *p)
     sr_year_init(&y, 0);
     int n = sr_load_year_dir(&l, &y, dir);
     if (n > 0) {
-        s->files += (size_t)n;
         sr_year_check(&l, &y);
     } else if (n == 0) {
         sr_source *src = sr_diags_add_source(&s->d, dir, NULL, 0);
@@ -151,7 +155,6 @@ static void validate_files(vstate *s, char **files, size_t n)
             if (!done[j] && strcmp(dj, dir) == 0) {
                 done[j] = true;
                 sr_load_submission(&l, &y, files[j], folder_year);
-                s->files++;
             }
             free(dj);
         }
@@ -162,8 +165,12 @@ static void validate_files(vstate *s, char **files, size_t n)
     free(done);
 }
 
-static void summary(const vstate *s, FILE *out)
+static void summary(vstate *s, FILE *out)
 {
+    /* Files actually read; one that could not be opened was not checked. */
+    s->files = 0;
+    for (size_t i = 0; i < s->d.nsources; i++)
+        s->files += s->d.sources[i]->checked;
     if (s->d.errors == 0 && s->d.warnings == 0) {
         fprintf(out, "Checked %zu file%s: no problems found.\n", s->files,
                 s->files == 1 ? "" : "s");

@@ -26,6 +26,7 @@ typedef struct sr_source {
     char *text; /* NUL-terminated; may be NULL when the file could not be read */
     size_t len;
     size_t index; /* order of loading, for sorting */
+    bool checked; /* a file that was read (or found too large), not a folder */
 } sr_source;
 
 /* A place in a source. line and col are 1-based; col counts characters.

@@ -21,6 +21,8 @@ sr_ynode *sr_load_yaml_file(sr_arena *a, sr_diags *d, const char *path, const sr
         *srcp = src;
         if (st != SR_READ_TOO_LARGE)
             d->io_errors++;
+        else
+            src->checked = true;
         sr_loc at = {src, 0, 0, 0};
         sr_diag *g;
         switch (st) {
@@ -45,6 +47,7 @@ sr_ynode *sr_load_yaml_file(sr_arena *a, sr_diags *d, const char *path, const sr
         return NULL;
     }
     sr_source *src = sr_diags_add_source(d, path, text, size);
+    src->checked = true;
     *srcp = src;
     sr_ylimits lim = sr_ylimits_default();
     return sr_yaml_load(a, d, src, &lim);
