@@ -10,6 +10,7 @@
  * Per-file rules (a file's stated totals) are schema rules; see schema.c.
  */
 #include "core/fmt.h"
+#include "core/strmap.h"
 #include "data/loader.h"
 
 #include <stdio.h>
@@ -122,16 +123,17 @@ static void check_attendance(sr_loader *l, sr_year *y)
     /* Meetings per body. */
     body_count *bodies = NULL;
     size_t nb = 0;
+    sr_strmap body_index = SR_STRMAP_INIT; /* slug -> index in bodies */
     for (size_t i = 0; i < y->figs.n; i++) {
         const sr_figure *f = &y->figs.v[i];
-        if (!sr_path_match("attendance.meetings[*].body", f->path))
+        if (!sr_path_match("attendance.meetings[*].body", f->path) || f->v.avail != SR_AVAILABLE)
             continue;
         char slug[160];
         sr_slug(f->v.text, slug, sizeof slug);
-        size_t k = 0;
-        while (k < nb && strcmp(bodies[k].body, slug) != 0)
-            k++;
+        const size_t *at = sr_strmap_get(&body_index, slug);
+        size_t k = at ? *at : nb;
         if (k == nb) {
+            sr_strmap_put(&body_index, slug, nb);
             bodies = sr_xrealloc(bodies, (nb + 1) * sizeof *bodies);
             memset(&bodies[nb], 0, sizeof *bodies);
             snprintf(bodies[nb].body, sizeof bodies[nb].body, "%s", slug);
@@ -173,6 +175,26 @@ static void check_attendance(sr_loader *l, sr_year *y)
         }
     }
 
+    /* Meeting records per member and body, in one pass: "body|partner" ->
+     * meetings attended (+1, so 0 means named only in apologies/absent). */
+    sr_strmap recorded = SR_STRMAP_INIT;
+    for (size_t i = 0; i < y->figs.n; i++) {
+        const sr_figure *m = &y->figs.v[i];
+        char mid[200], mem[100], key[400];
+        if (strncmp(m->path, "attendance.meetings[", 20) != 0 ||
+            !bracket_after(m->path, "attendance.meetings[", mid, sizeof mid))
+            continue;
+        for (int li = 0; li < 3; li++) {
+            char lk[64];
+            snprintf(lk, sizeof lk, "].%s[", lists[li]);
+            if (!bracket_after(m->path, lk, mem, sizeof mem))
+                continue;
+            snprintf(key, sizeof key, "%.*s|%s", (int)strcspn(mid, "/"), mid, m->v.text);
+            const size_t *have = sr_strmap_get(&recorded, key);
+            sr_strmap_put(&recorded, key, (have ? *have : 1) + (li == 0));
+        }
+    }
+
     /* Counts given per member. */
     for (size_t i = 0; i < y->figs.n; i++) {
         const sr_figure *f = &y->figs.v[i];
@@ -185,7 +207,7 @@ static void check_attendance(sr_loader *l, sr_year *y)
         const sr_figure *body = sr_figures_get(&y->figs, p);
         snprintf(p, sizeof p, "%s.partner", base);
         const sr_figure *who = sr_figures_get(&y->figs, p);
-        if (!body || !who)
+        if (!body || !who || body->v.avail != SR_AVAILABLE || who->v.avail != SR_AVAILABLE)
             continue;
         int64_t total = f->v.i;
         for (int k = 1; k < 3; k++) {
@@ -196,9 +218,8 @@ static void check_attendance(sr_loader *l, sr_year *y)
         }
         char slug[160];
         sr_slug(body->v.text, slug, sizeof slug);
-        size_t k = 0;
-        while (k < nb && strcmp(bodies[k].body, slug) != 0)
-            k++;
+        const size_t *at = sr_strmap_get(&body_index, slug);
+        size_t k = at ? *at : nb;
         if (k == nb) {
             sr_diag *g = sr_diag_add(l->d, SR_WARNING, body->loc,
                                      "no meetings of `%s` are listed for this year, so this "
@@ -219,35 +240,19 @@ static void check_attendance(sr_loader *l, sr_year *y)
             continue;
         }
         /* Where meeting-by-meeting records name this member, they must agree. */
-        int recorded = 0;
-        bool named = false;
-        for (size_t j = 0; j < y->figs.n; j++) {
-            const sr_figure *m = &y->figs.v[j];
-            char mid[200], mem[100];
-            if (!bracket_after(m->path, "attendance.meetings[", mid, sizeof mid))
-                continue;
-            char mslug[160];
-            snprintf(mslug, sizeof mslug, "%.*s", (int)strcspn(mid, "/"), mid);
-            if (strcmp(mslug, slug) != 0)
-                continue;
-            for (int li = 0; li < 3; li++) {
-                char key[64];
-                snprintf(key, sizeof key, "].%s[", lists[li]);
-                if (bracket_after(m->path, key, mem, sizeof mem) &&
-                    strcmp(m->v.text, who->v.text) == 0) {
-                    named = true;
-                    recorded += li == 0;
-                }
-            }
-        }
-        if (named && recorded != f->v.i) {
+        char key[400];
+        snprintf(key, sizeof key, "%s|%s", slug, who->v.text);
+        const size_t *rec = sr_strmap_get(&recorded, key);
+        if (rec && (int64_t)(*rec - 1) != f->v.i) {
             sr_diag *g = sr_diag_add(l->d, SR_ERROR, f->loc,
                                      "`%s` is counted as attending %lld meetings of %s, but the "
-                                     "meeting records show %d",
-                                     who->v.text, (long long)f->v.i, bodies[k].name, recorded);
+                                     "meeting records show %zu",
+                                     who->v.text, (long long)f->v.i, bodies[k].name, *rec - 1);
             sr_diag_hint(g, "correct the count or the meeting records so they agree");
         }
     }
+    sr_strmap_free(&recorded);
+    sr_strmap_free(&body_index);
     free(bodies);
 }
 

@@ -3,6 +3,7 @@
 
 #include "core/fmt.h"
 #include "core/fsutil.h"
+#include "core/strmap.h"
 #include "data/schema_defs.h"
 
 #include <errno.h>
@@ -87,26 +88,30 @@ static void section_of(const char *path, char *buf, size_t size)
 /* One message per file pair and section, not one per figure. */
 static void report_conflicts(sr_loader *l, const sr_conflict *cf, size_t n)
 {
-    bool *done = sr_xcalloc(n ? n : 1, sizeof *done);
+    sr_strmap groups = SR_STRMAP_INIT; /* "source index|section" -> first conflict */
+    size_t *more = sr_xcalloc(n ? n : 1, sizeof *more);
     for (size_t i = 0; i < n; i++) {
-        if (done[i])
-            continue;
-        char sec[64], sec2[64];
+        char sec[64], key[96];
         section_of(cf[i].path, sec, sizeof sec);
-        size_t more = 0;
-        for (size_t j = i + 1; j < n; j++) {
-            section_of(cf[j].path, sec2, sizeof sec2);
-            if (!done[j] && cf[j].first.src == cf[i].first.src && strcmp(sec, sec2) == 0) {
-                done[j] = true;
-                more++;
-            }
-        }
+        snprintf(key, sizeof key, "%zu|%s", cf[i].first.src->index, sec);
+        const size_t *g = sr_strmap_get(&groups, key);
+        if (g)
+            more[*g]++;
+        else
+            sr_strmap_put(&groups, key, i);
+    }
+    for (size_t i = 0; i < n; i++) {
+        char sec[64], key[96];
+        section_of(cf[i].path, sec, sizeof sec);
+        snprintf(key, sizeof key, "%zu|%s", cf[i].first.src->index, sec);
+        if (*sr_strmap_get(&groups, key) != i)
+            continue;
         sr_diag *g;
-        if (more)
+        if (more[i])
             g = sr_diag_add(l->d, SR_ERROR, cf[i].again,
                             "`%s` is also given in %s (and %zu more `%s` figures are given in "
                             "both files)",
-                            cf[i].path, cf[i].first.src->name, more, sec);
+                            cf[i].path, cf[i].first.src->name, more[i], sec);
         else
             g = sr_diag_add(l->d, SR_ERROR, cf[i].again, "`%s` is also given in %s", cf[i].path,
                             cf[i].first.src->name);
@@ -114,7 +119,8 @@ static void report_conflicts(sr_loader *l, const sr_conflict *cf, size_t n)
         sr_diag_hint(g, "each figure must come from one file only: agree which partner sends "
                         "it and delete it from the other file");
     }
-    free(done);
+    free(more);
+    sr_strmap_free(&groups);
 }
 
 static sr_submission *new_submission(sr_year *y, const sr_source *src)

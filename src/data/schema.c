@@ -2,6 +2,7 @@
 #include "data/schema.h"
 
 #include "core/fmt.h"
+#include "core/strmap.h"
 #include "core/suggest.h"
 
 #include <ctype.h>
@@ -532,33 +533,26 @@ static void check_list(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const 
         sr_diag_hint(g, "write each item on its own line starting with `- `, or as [a, b]");
         return;
     }
-    char **ids = sr_xcalloc(n->n ? n->n : 1, sizeof *ids);
+    sr_strmap seen = SR_STRMAP_INIT; /* identity -> index of the first item */
     for (size_t i = 0; i < n->n; i++) {
         const sr_ynode *item = n->items[i];
         char id[160];
         item_identity(s->item, item, i, id, sizeof id);
-        bool dup = false;
-        for (size_t j = 0; j < i && !dup; j++) {
-            if (ids[j] && strcmp(ids[j], id) == 0) {
-                char lbl[96];
-                const char *label = item_label(item, s->item, lbl, sizeof lbl);
-                sr_diag *g = err(c, item, "`%s` appears twice in `%s`", label ? label : id, name);
-                sr_diag_related(g, sr_ynode_loc(n->items[j]), "first given");
-                sr_diag_hint(g, "give each entry once: merge the two, or delete one");
-                dup = true;
-            }
-        }
-        if (dup)
+        const size_t *first = sr_strmap_get(&seen, id);
+        if (first) {
+            char lbl[96];
+            const char *label = item_label(item, s->item, lbl, sizeof lbl);
+            sr_diag *g = err(c, item, "`%s` appears twice in `%s`", label ? label : id, name);
+            sr_diag_related(g, sr_ynode_loc(n->items[*first]), "first given");
+            sr_diag_hint(g, "give each entry once: merge the two, or delete one");
             continue; /* its figures would count twice */
-        ids[i] = sr_xstrdup(id);
-        char ipath[512], iname[96];
+        }
+        sr_strmap_put(&seen, id, i);
+        char ipath[512];
         snprintf(ipath, sizeof ipath, "%s[%s]", path, id);
-        snprintf(iname, sizeof iname, "%s", name);
-        sr_schema_check(c, s->item, item, ipath, iname);
+        sr_schema_check(c, s->item, item, ipath, name);
     }
-    for (size_t i = 0; i < n->n; i++)
-        free(ids[i]);
-    free(ids);
+    sr_strmap_free(&seen);
 }
 
 static void check_dict(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const char *path,
@@ -625,7 +619,10 @@ static const char *field_keys(const sr_field *f, const char **keys, size_t max, 
     return NULL;
 }
 
-static void check_sums(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const char *path)
+/* Sums the figures recorded while checking this mapping (from index `first`
+ * on), so each rule costs the size of its own mapping, not the whole year. */
+static void check_sums(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const char *path,
+                       size_t first)
 {
     for (const sr_sum_rule *r = s->sums; r && r->total; r++) {
         char tpath[512];
@@ -641,7 +638,7 @@ static void check_sums(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const 
             int64_t part;
             size_t pc, pm;
             snprintf(pat, sizeof pat, "%s.%s", path, *p);
-            ok &= sr_figures_sum(c->figs, pat, c->src, &part, &pc, &pm);
+            ok &= sr_figures_sum_from(c->figs, pat, first, &part, &pc, &pm);
             ok &= !__builtin_add_overflow(sum, part, &sum);
             count += pc;
             missing += pm;
@@ -697,6 +694,7 @@ static void check_map(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const c
     const char *keys[64];
     size_t nkeys;
     field_keys(s->fields, keys, 64, &nkeys);
+    size_t first = c->figs ? c->figs->n : 0, conflicts = c->nconflicts;
 
     /* Unknown keys first: they are often the reason a required key "is missing". */
     for (size_t i = 0; i < n->n; i++) {
@@ -788,5 +786,8 @@ static void check_map(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const c
                 record(c, fpath, &val, v);
         }
     }
-    check_sums(c, s, n, path);
+    /* A figure another file already gave is not recorded again, so totals
+     * here could not be checked fairly: the clash is reported instead. */
+    if (c->nconflicts == conflicts)
+        check_sums(c, s, n, path, first);
 }
