@@ -155,8 +155,10 @@ static void emit_field(tctx *t, const sr_schema *parent, const sr_field *f, int 
         sr_buf_printf(b, "# %s\n", f->doc);
         return;
     }
-    /* A scalar: identity fields of a known entry keep last year's text. */
-    if (with_values && is_identity(parent, f->key) && pf) {
+    /* A scalar: the names and labels of a known entry keep last year's text
+     * (they rarely change); figures are left blank, last year's shown. */
+    if (with_values && pf && pf->v.avail == SR_AVAILABLE &&
+        (is_identity(parent, f->key) || pf->v.kind == SR_V_TEXT || pf->v.kind == SR_V_ID)) {
         sr_buf_putc(b, ' ');
         put_scalar(b, pf->v.text);
         sr_buf_putc(b, '\n');
