@@ -46,7 +46,6 @@ typedef struct {
     bool data_given;
     pcache *cache;
     size_t ncache;
-    size_t files;
     bool warned_no_partnership;
 } vstate;
 
@@ -59,6 +58,11 @@ static sr_partnership *partnership_at(vstate *s, const char *path)
     pcache *c = &s->cache[s->ncache++];
     c->path = sr_xstrdup(path);
     c->p = sr_partnership_load(s->a, &s->d, path);
+    if (!c->p) {
+        sr_diag *g = sr_diag_add(&s->d, SR_WARNING, (sr_loc){0},
+                                 "partner ids are not checked, because %s cannot be used", path);
+        sr_diag_hint(g, "fix the errors in %s first", path);
+    }
     return c->p;
 }
 
@@ -165,20 +169,35 @@ static void validate_files(vstate *s, char **files, size_t n)
     free(done);
 }
 
-static void summary(vstate *s, FILE *out)
+static void summary(const vstate *s, FILE *out)
 {
-    /* Files actually read; one that could not be opened was not checked. */
-    s->files = 0;
-    for (size_t i = 0; i < s->d.nsources; i++)
-        s->files += s->d.sources[i]->checked;
+    /* What was read: submissions, and the partnership file they were checked
+     * against. A file that could not be opened was not checked. */
+    size_t subs = 0, parts = 0;
+    for (size_t i = 0; i < s->d.nsources; i++) {
+        const sr_source *src = s->d.sources[i];
+        if (!src->checked)
+            continue;
+        if (strcmp(sr_basename(src->name), "partnership.yaml") == 0)
+            parts++;
+        else
+            subs++;
+    }
+    char what[128];
+    int n = 0;
+    if (subs || !parts)
+        n = snprintf(what, sizeof what, "%zu submission%s", subs, subs == 1 ? "" : "s");
+    if (parts == 1)
+        snprintf(what + n, sizeof what - (size_t)n, "%spartnership.yaml", n ? " and " : "");
+    else if (parts > 1)
+        snprintf(what + n, sizeof what - (size_t)n, "%s%zu partnership files", n ? " and " : "",
+                 parts);
     if (s->d.errors == 0 && s->d.warnings == 0) {
-        fprintf(out, "Checked %zu file%s: no problems found.\n", s->files,
-                s->files == 1 ? "" : "s");
+        fprintf(out, "Checked %s: no problems found.\n", what);
         return;
     }
-    fprintf(out, "Checked %zu file%s: %zu error%s, %zu warning%s.\n", s->files,
-            s->files == 1 ? "" : "s", s->d.errors, s->d.errors == 1 ? "" : "s", s->d.warnings,
-            s->d.warnings == 1 ? "" : "s");
+    fprintf(out, "Checked %s: %zu error%s, %zu warning%s.\n", what, s->d.errors,
+            s->d.errors == 1 ? "" : "s", s->d.warnings, s->d.warnings == 1 ? "" : "s");
 }
 
 static int run(int argc, char **argv)

@@ -7,9 +7,11 @@
  *    member fit the meetings held and agree with meeting-by-meeting records;
  *  - a measure that is part of another exists and is not larger than it.
  *
- * Per-file rules (a file's stated totals) are schema rules; see schema.c.
+ * and, first, the totals and part-of-whole rules the schema states (rules.c),
+ * over all the files together.
  */
 #include "core/fmt.h"
+#include "core/suggest.h"
 #include "core/strmap.h"
 #include "data/loader.h"
 
@@ -51,35 +53,45 @@ static void check_finance(sr_loader *l, sr_year *y)
     sr_figures_sum(&y->figs, "finance.from_reserves", NULL, &from, &n, &m);
     if (in - out == to - from)
         return;
-    char a[48], b[48], diff[48];
+    char a[48], b[48], gapw[48], decl[48];
     sr_fmt_money(in, a, sizeof a);
     sr_fmt_money(out, b, sizeof b);
-    int64_t gap = in - out - (to - from);
-    sr_fmt_money(gap < 0 ? -gap : gap, diff, sizeof diff);
+    int64_t gap = in - out, declared = to - from;
+    sr_fmt_money(gap < 0 ? -gap : gap, gapw, sizeof gapw);
+    sr_fmt_money(declared < 0 ? -declared : declared, decl, sizeof decl);
     const sr_figure *at = first_match(y, "finance.total_expenditure");
     if (!at)
         at = first_match(y, "finance.expenditure[*].lines[*].amount");
-    sr_diag *g = sr_diag_add(l->d, SR_ERROR, at->loc,
-                             "income (%s) and expenditure (%s) differ by %s, and the difference "
-                             "is not declared",
-                             a, b, diff);
-    if (to || from)
-        sr_diag_hint(g, "the reserves declared (to_reserves, from_reserves) do not account for "
-                        "it; check the lines and the reserves figures");
-    else {
-        int64_t g2 = gap < 0 ? -gap : gap;
-        char plain[40];
-        if (g2 % 100)
-            snprintf(plain, sizeof plain, "%lld.%02lld", (long long)(g2 / 100),
-                     (long long)(g2 % 100));
+    sr_diag *g;
+    if (to || from) {
+        const sr_figure *r = first_match(y, to ? "finance.to_reserves" : "finance.from_reserves");
+        char what[64];
+        if (gap == 0)
+            snprintf(what, sizeof what, "they are equal");
         else
-            snprintf(plain, sizeof plain, "%lld", (long long)(g2 / 100));
-        sr_diag_hint(g,
-                     "if the difference went %s reserves, say so with `%s: %s` under "
-                     "`finance`; otherwise check the lines",
-                     gap > 0 ? "into" : "came from", gap > 0 ? "to_reserves" : "from_reserves",
-                     plain);
+            snprintf(what, sizeof what, "%s %s", gap > 0 ? "a surplus of" : "a deficit of", gapw);
+        g = sr_diag_add(l->d, SR_ERROR, r->loc,
+                        "the reserves declared (%s %s reserves) do not match income (%s) less "
+                        "expenditure (%s): %s",
+                        decl, declared >= 0 ? "into" : "from", a, b, what);
+        sr_diag_hint(g, "`to_reserves` is income left unspent, `from_reserves` is spending paid "
+                        "from reserves; correct them or the lines");
+        return;
     }
+    g = sr_diag_add(l->d, SR_ERROR, at->loc,
+                    "income (%s) and expenditure (%s) differ by %s, and the difference is not "
+                    "declared",
+                    a, b, gapw);
+    char plain[40];
+    int64_t g2 = gap < 0 ? -gap : gap;
+    if (g2 % 100)
+        snprintf(plain, sizeof plain, "%lld.%02lld", (long long)(g2 / 100), (long long)(g2 % 100));
+    else
+        snprintf(plain, sizeof plain, "%lld", (long long)(g2 / 100));
+    sr_diag_hint(g,
+                 "if the difference went %s reserves, say so with `%s: %s` under `finance`; "
+                 "otherwise check the lines",
+                 gap > 0 ? "into" : "came from", gap > 0 ? "to_reserves" : "from_reserves", plain);
 }
 
 static void check_training(sr_loader *l, sr_year *y)
@@ -167,9 +179,10 @@ static void check_attendance(sr_loader *l, sr_year *y)
             const sr_figure *o = sr_figures_get(&y->figs, other);
             if (!o)
                 continue;
+            static const char *const as[] = {"attending", "sending apologies", "absent"};
             sr_diag *g = sr_diag_add(l->d, SR_ERROR, o->loc,
-                                     "`%s` is recorded as both %s and %s at the same meeting",
-                                     f->v.text, lists[li], lists[k]);
+                                     "`%s` is recorded as %s and as %s at the same meeting",
+                                     f->v.text, as[li], as[k]);
             sr_diag_related(g, f->loc, "recorded as %s", lists[li]);
             sr_diag_hint(g, "a member either attended, sent apologies or was absent: keep one");
         }
@@ -209,12 +222,14 @@ static void check_attendance(sr_loader *l, sr_year *y)
         const sr_figure *who = sr_figures_get(&y->figs, p);
         if (!body || !who || body->v.avail != SR_AVAILABLE || who->v.avail != SR_AVAILABLE)
             continue;
-        int64_t total = f->v.i;
+        int64_t total = f->v.i, parts[3] = {f->v.i, 0, 0};
         for (int k = 1; k < 3; k++) {
             snprintf(p, sizeof p, "%s.%s", base, lists[k]);
             const sr_figure *g = sr_figures_get(&y->figs, p);
-            if (g && g->v.avail == SR_AVAILABLE)
+            if (g && g->v.avail == SR_AVAILABLE) {
                 total += g->v.i;
+                parts[k] = g->v.i;
+            }
         }
         char slug[160];
         sr_slug(body->v.text, slug, sizeof slug);
@@ -232,9 +247,10 @@ static void check_attendance(sr_loader *l, sr_year *y)
         if (total > bodies[k].meetings) {
             sr_diag *g =
                 sr_diag_add(l->d, SR_ERROR, f->loc,
-                            "`%s` is counted at %lld meetings of %s, but only %d were "
-                            "held",
-                            who->v.text, (long long)total, bodies[k].name, bodies[k].meetings);
+                            "`%s` is counted at %lld meetings of %s (%lld attended, %lld "
+                            "apologies, %lld absent), but only %d were held",
+                            who->v.text, (long long)total, bodies[k].name, (long long)parts[0],
+                            (long long)parts[1], (long long)parts[2], bodies[k].meetings);
             sr_diag_hint(g, "attended, apologies and absent together cannot exceed the number "
                             "of meetings");
             continue;
@@ -260,7 +276,8 @@ static void check_measures(sr_loader *l, sr_year *y)
 {
     for (size_t i = 0; i < y->figs.n; i++) {
         const sr_figure *f = &y->figs.v[i];
-        if (!sr_path_match("performance.measures[*].part_of", f->path))
+        if (!sr_path_match("performance.measures[*].part_of", f->path) ||
+            f->v.avail != SR_AVAILABLE)
             continue;
         char id[120], p[300];
         bracket_after(f->path, "performance.measures[", id, sizeof id);
@@ -268,7 +285,21 @@ static void check_measures(sr_loader *l, sr_year *y)
         if (!sr_figures_get(&y->figs, p)) {
             sr_diag *g =
                 sr_diag_add(l->d, SR_ERROR, f->loc, "no measure has the id `%s`", f->v.text);
-            sr_diag_hint(g, "`part_of` names the id of another measure in this year's files");
+            /* Offer the closest id among this year's measures. */
+            const char **ids = NULL;
+            size_t nids = 0;
+            for (size_t j = 0; j < y->figs.n; j++)
+                if (sr_path_match("performance.measures[*].id", y->figs.v[j].path) &&
+                    y->figs.v[j].v.avail == SR_AVAILABLE) {
+                    ids = sr_xrealloc(ids, (nids + 1) * sizeof *ids);
+                    ids[nids++] = y->figs.v[j].v.text;
+                }
+            const char *best = sr_suggest(f->v.text, ids, nids);
+            if (best)
+                sr_diag_hint(g, "did you mean `%s`?", best);
+            else
+                sr_diag_hint(g, "`part_of` names the id of another measure in this year's files");
+            free(ids);
             continue;
         }
         snprintf(p, sizeof p, "performance.measures[%s].count", id);
@@ -291,6 +322,7 @@ static void check_measures(sr_loader *l, sr_year *y)
 
 void sr_year_check(sr_loader *l, sr_year *y)
 {
+    sr_rules_check(&y->rules, &y->figs, l->d);
     check_finance(l, y);
     check_training(l, y);
     check_attendance(l, y);

@@ -99,13 +99,13 @@ bool sr_path_match(const char *p, const char *s)
     return *s == '\0';
 }
 
-static bool sum_range(const sr_figures *f, const char *pattern, const sr_source *src, size_t first,
-                      int64_t *sum, size_t *count, size_t *missing)
+bool sr_figures_sum(const sr_figures *f, const char *pattern, const sr_source *src, int64_t *sum,
+                    size_t *count, size_t *missing)
 {
     *sum = 0;
     *count = *missing = 0;
     bool ok = true;
-    for (size_t i = first; i < f->n; i++) {
+    for (size_t i = 0; i < f->n; i++) {
         const sr_figure *g = &f->v[i];
         if (src && g->loc.src != src)
             continue;
@@ -122,18 +122,6 @@ static bool sum_range(const sr_figures *f, const char *pattern, const sr_source 
             ok = false;
     }
     return ok;
-}
-
-bool sr_figures_sum(const sr_figures *f, const char *pattern, const sr_source *src, int64_t *sum,
-                    size_t *count, size_t *missing)
-{
-    return sum_range(f, pattern, src, 0, sum, count, missing);
-}
-
-bool sr_figures_sum_from(const sr_figures *f, const char *pattern, size_t first, int64_t *sum,
-                         size_t *count, size_t *missing)
-{
-    return sum_range(f, pattern, NULL, first, sum, count, missing);
 }
 
 void sr_value_format(const sr_value *v, char *buf, size_t size)

@@ -79,10 +79,6 @@ bool sr_path_match(const char *pattern, const char *path);
 bool sr_figures_sum(const sr_figures *f, const char *pattern, const sr_source *src, int64_t *sum,
                     size_t *count, size_t *missing);
 
-/* The same over the figures from index `first` on. */
-bool sr_figures_sum_from(const sr_figures *f, const char *pattern, size_t first, int64_t *sum,
-                         size_t *count, size_t *missing);
-
 /* A value as a person reads it: "3,653", "£180,491", "21.4%", "not available". */
 void sr_value_format(const sr_value *v, char *buf, size_t size);
 

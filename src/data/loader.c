@@ -47,6 +47,12 @@ sr_ynode *sr_load_yaml_file(sr_arena *a, sr_diags *d, const char *path, const sr
         }
         return NULL;
     }
+    /* A UTF-8 byte order mark (Windows editors add one) carries no meaning:
+     * drop it, so columns on the first line count from the first key. */
+    if (size >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        memmove(text, text + 3, size - 3 + 1);
+        size -= 3;
+    }
     sr_source *src = sr_diags_add_source(d, path, text, size);
     src->checked = true;
     *srcp = src;
@@ -59,11 +65,13 @@ void sr_year_init(sr_year *y, int year)
     memset(y, 0, sizeof *y);
     y->year = year;
     sr_figures_init(&y->figs);
+    sr_rules_init(&y->rules);
 }
 
 void sr_year_free(sr_year *y)
 {
     sr_figures_free(&y->figs);
+    sr_rules_free(&y->rules);
     free(y->subs);
     memset(y, 0, sizeof *y);
 }
@@ -169,7 +177,7 @@ static void check_submission(sr_loader *l, sr_year *y, sr_submission *sub, sr_yn
         return;
     }
 
-    sr_vctx c = {.a = l->a, .d = l->d, .figs = &y->figs, .src = src};
+    sr_vctx c = {.a = l->a, .d = l->d, .figs = &y->figs, .src = src, .rules = &y->rules};
     if (l->p) {
         c.partner_ids = l->p->ids;
         c.npartners = l->p->npartners;
@@ -207,10 +215,19 @@ static void check_submission(sr_loader *l, sr_year *y, sr_submission *sub, sr_yn
     report_conflicts(l, c.conflicts, c.nconflicts);
     free(c.conflicts);
 
-    bool any = false;
+    /* No sections at all: say so, unless an unknown key (probably a
+     * misspelt section, already reported) explains it. */
+    bool any = false, unknown = false;
     for (const char *const *s = sr_section_names; *s; s++)
         any |= sr_ymap_get(root, *s) != NULL;
-    if (!any) {
+    for (size_t i = 0; i < root->n; i++) {
+        const sr_ynode *k = root->items[2 * i];
+        bool known = false;
+        for (const sr_field *f = sr_submission_schema.fields; f->key && !known; f++)
+            known = k->kind == SR_Y_SCALAR && strcmp(f->key, k->text) == 0;
+        unknown |= !known;
+    }
+    if (!any && !unknown) {
         sr_diag *g =
             sr_diag_add(l->d, SR_WARNING, (sr_loc){src, 0, 0, 0}, "this file holds no figures");
         sr_diag_hint(g, "add one or more of the sections finance, attendance, referrals, "

@@ -12,6 +12,7 @@
 #include "core/diag.h"
 #include "data/figures.h"
 #include "data/partnership.h"
+#include "data/rules.h"
 #include "data/ynode.h"
 
 #include <stdbool.h>
@@ -28,6 +29,7 @@ typedef struct {
 typedef struct {
     int year; /* first calendar year of the reporting year; 0 if unknown */
     sr_figures figs;
+    sr_rules rules; /* where totals and part-of-whole rules apply */
     sr_submission *subs;
     size_t nsubs, cap;
 } sr_year;

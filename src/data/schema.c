@@ -1,6 +1,7 @@
 /* schema: the checking engine, see schema.h. The tables are in schema_defs.c. */
 #include "data/schema.h"
 
+#include "core/buf.h"
 #include "core/fmt.h"
 #include "core/strmap.h"
 #include "core/suggest.h"
@@ -293,8 +294,10 @@ bool sr_parse_year(sr_vctx *c, const sr_ynode *n, const char *name, sr_value *v)
                 v->text = t;
                 return true;
             }
-            sr_diag *g = err(c, n, "`%s` is not a reporting year: %d is not followed by %02d",
-                             shown(n, buf, sizeof buf), a, b);
+            sr_diag *g = err(c, n,
+                             "`%s` is not a reporting year: the year after %d is %02d, "
+                             "not %02d",
+                             shown(n, buf, sizeof buf), a, (a + 1) % 100, b);
             sr_diag_hint(g,
                          "a reporting year runs from 1 April to 31 March and is written like "
                          "%d-%02d",
@@ -325,7 +328,19 @@ static bool parse_date(sr_vctx *c, const sr_ynode *n, const char *name, unsigned
     if (strlen(t) == 10 && t[4] == '-' && t[7] == '-' &&
         sscanf(t, "%4d-%2d-%2d%c", &y, &m, &d, &extra) == 3) {
         if (!sr_date_valid(y, m, d)) {
-            sr_diag *g = err(c, n, "`%s` is not a real date", shown(n, buf, sizeof buf));
+            static const char *const months[] = {"January",   "February", "March",    "April",
+                                                 "May",       "June",     "July",     "August",
+                                                 "September", "October",  "November", "December"};
+            sr_diag *g;
+            if (m >= 1 && m <= 12 && d >= 1 && y >= 1900 && y <= 2200) {
+                int last = 28;
+                while (last < 31 && sr_date_valid(y, m, last + 1))
+                    last++;
+                g = err(c, n, "`%s` is not a real date: %s %d has %d days",
+                        shown(n, buf, sizeof buf), months[m - 1], y, last);
+            } else {
+                g = err(c, n, "`%s` is not a real date", shown(n, buf, sizeof buf));
+            }
             sr_diag_hint(g, "check the day and month (dates are written YYYY-MM-DD)");
             return false;
         }
@@ -372,6 +387,20 @@ bool sr_parse_scalar(sr_vctx *c, const sr_schema *s, unsigned flags, const sr_yn
     char buf[96];
     memset(v, 0, sizeof *v);
     v->kind = sr_schema_value_kind(s->kind);
+    bool figure = s->kind == SR_S_COUNT || s->kind == SR_S_MONEY || s->kind == SR_S_PERCENT;
+    if (figure && n->kind == SR_Y_SEQ && n->n == 1 && n->items[0]->kind == SR_Y_SCALAR &&
+        !n->items[0]->quoted && n->items[0]->len == 1 && strchr("xzc", n->items[0]->text[0])) {
+        /* [x] written without quotes is, to YAML, a list holding "x"; the
+         * data lead meant the shorthand, so read it as that. */
+        static const char *const shorthand[] = {"[x]", "[z]", "[c]"};
+        const char *sh = shorthand[strchr("xzc", n->items[0]->text[0]) - "xzc"];
+        sr_ynode tmp = *n;
+        tmp.kind = SR_Y_SCALAR;
+        tmp.text = sh;
+        tmp.len = 3;
+        v->text = sh;
+        return parse_availability(c, &tmp, name, v);
+    }
     if (n->kind != SR_Y_SCALAR) {
         sr_diag *g = err(c, n, "expected a single value for `%s`, got %s", name,
                          sr_ynode_describe(n, buf, sizeof buf));
@@ -416,7 +445,7 @@ bool sr_parse_scalar(sr_vctx *c, const sr_schema *s, unsigned flags, const sr_yn
                          "this file says it is in format `%s`, which this version of "
                          "sscp-report does not read",
                          shown(n, buf, sizeof buf)),
-                     "write `format: 1`; see docs/data-format.md");
+                     "write `format: 1`: this version of sscp-report reads format 1");
         return false;
     case SR_S_ID:
         if (valid_id(n->text))
@@ -464,13 +493,24 @@ bool sr_parse_scalar(sr_vctx *c, const sr_schema *s, unsigned flags, const sr_yn
     }
 }
 
+/* Records a figure. An entry's name (its identity fields) may be given by
+ * several files, each adding to the same entry, so it never clashes. */
+static void record_as(sr_vctx *c, const char *path, const sr_value *v, const sr_ynode *n,
+                      bool identity);
+
 static void record(sr_vctx *c, const char *path, const sr_value *v, const sr_ynode *n)
+{
+    record_as(c, path, v, n, false);
+}
+
+static void record_as(sr_vctx *c, const char *path, const sr_value *v, const sr_ynode *n,
+                      bool identity)
 {
     if (!c->figs)
         return;
     sr_figure f = {sr_arena_strdup(c->a, path), *v, sr_ynode_loc(n), c->submitter};
     const sr_figure *old = sr_figures_add(c->figs, &f);
-    if (old) {
+    if (old && !identity) {
         /* Given already, by another file (a list's own duplicates never get
          * this far): keep the first, remember the clash for the loader. */
         if (c->nconflicts == c->conflicts_cap) {
@@ -484,41 +524,62 @@ static void record(sr_vctx *c, const char *path, const sr_value *v, const sr_yno
 static void check_map(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const char *path,
                       const char *name);
 
-/* Identity of a list item: its identity fields' values, slugged and joined. */
+/* Identity of a list item: its identity fields' values, slugged and joined
+ * with `/`. A very long name keeps its first 100 characters and a hash of
+ * the whole, so two long names that differ only at the end stay distinct
+ * and paths stay short. */
 static void item_identity(const sr_schema *s, const sr_ynode *item, size_t index, char *buf,
                           size_t size)
 {
-    buf[0] = '\0';
+    sr_buf full = SR_BUF_INIT;
     if (item->kind == SR_Y_SCALAR) {
-        sr_slug(item->text, buf, size);
+        char *slug = sr_xmalloc(item->len + 1);
+        sr_slug(item->text, slug, item->len + 1);
+        sr_buf_puts(&full, slug);
+        free(slug);
     } else if (item->kind == SR_Y_MAP && s->identity) {
-        size_t o = 0;
         for (const char *const *k = s->identity; *k; k++) {
             const sr_ynode *v = sr_ymap_get(item, *k);
             if (!v || v->kind != SR_Y_SCALAR || sr_ynode_is_null(v))
                 continue;
-            char part[80];
-            sr_slug(v->text, part, sizeof part);
-            o += (size_t)snprintf(buf + o, o < size ? size - o : 0, "%s%s", o ? "/" : "", part);
-            if (o >= size)
-                break;
+            char *slug = sr_xmalloc(v->len + 2);
+            sr_slug(v->text, slug, v->len + 2);
+            if (full.len)
+                sr_buf_putc(&full, '/');
+            sr_buf_puts(&full, slug);
+            free(slug);
         }
     }
-    if (!buf[0])
+    const char *f = sr_buf_str(&full);
+    if (!f[0]) {
         snprintf(buf, size, "#%zu", index + 1);
+    } else if (full.len <= 120) {
+        snprintf(buf, size, "%s", f);
+    } else {
+        uint64_t h = 1469598103934665603ull;
+        for (const char *p = f; *p; p++)
+            h = (h ^ (unsigned char)*p) * 1099511628211ull;
+        snprintf(buf, size, "%.100s~%016llx", f, (unsigned long long)h);
+    }
+    sr_buf_free(&full);
 }
 
+/* An entry's name as written, for messages: its identity fields joined
+ * with ", " ("Partnership Executive, 2019-06-18"). */
 static const char *item_label(const sr_ynode *item, const sr_schema *s, char *buf, size_t size)
 {
     if (item->kind == SR_Y_SCALAR)
         return shown(item, buf, size);
-    if (s->identity)
-        for (const char *const *k = s->identity; *k; k++) {
-            const sr_ynode *v = sr_ymap_get(item, *k);
-            if (v && v->kind == SR_Y_SCALAR && !sr_ynode_is_null(v))
-                return shown(v, buf, size);
-        }
-    return NULL;
+    size_t o = 0;
+    buf[0] = '\0';
+    for (const char *const *k = s->identity; k && *k && o + 1 < size; k++) {
+        const sr_ynode *v = sr_ymap_get(item, *k);
+        if (!v || v->kind != SR_Y_SCALAR || sr_ynode_is_null(v))
+            continue;
+        char one[96];
+        o += (size_t)snprintf(buf + o, size - o, "%s%s", o ? ", " : "", shown(v, one, sizeof one));
+    }
+    return buf[0] ? buf : NULL;
 }
 
 static void check_list(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const char *path,
@@ -536,20 +597,32 @@ static void check_list(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const 
     sr_strmap seen = SR_STRMAP_INIT; /* identity -> index of the first item */
     for (size_t i = 0; i < n->n; i++) {
         const sr_ynode *item = n->items[i];
-        char id[160];
+        char id[160]; /* at most 120 + hash */
         item_identity(s->item, item, i, id, sizeof id);
         const size_t *first = sr_strmap_get(&seen, id);
         if (first) {
-            char lbl[96];
+            char lbl[200], lbl0[200];
             const char *label = item_label(item, s->item, lbl, sizeof lbl);
+            const char *label0 = item_label(n->items[*first], s->item, lbl0, sizeof lbl0);
             sr_diag *g = err(c, item, "`%s` appears twice in `%s`", label ? label : id, name);
-            sr_diag_related(g, sr_ynode_loc(n->items[*first]), "first given");
-            sr_diag_hint(g, "give each entry once: merge the two, or delete one");
+            if (label && label0 && strcmp(label, label0) != 0)
+                sr_diag_related(g, sr_ynode_loc(n->items[*first]), "first given as `%s`", label0);
+            else
+                sr_diag_related(g, sr_ynode_loc(n->items[*first]), "first given");
+            char by[120] = "their value";
+            const char *const *idf = s->item->identity;
+            if (idf && idf[0] && idf[1])
+                snprintf(by, sizeof by, "`%s` and `%s` together", idf[0], idf[1]);
+            else if (idf && idf[0])
+                snprintf(by, sizeof by, "`%s`", idf[0]);
+            sr_diag_hint(g,
+                         "entries here are told apart by %s, ignoring capitals, spaces and "
+                         "punctuation; give each entry once, or merge the two",
+                         by);
             continue; /* its figures would count twice */
         }
         sr_strmap_put(&seen, id, i);
-        char ipath[512];
-        snprintf(ipath, sizeof ipath, "%s[%s]", path, id);
+        const char *ipath = sr_arena_printf(c->a, "%s[%s]", path, id);
         sr_schema_check(c, s->item, item, ipath, name);
     }
     sr_strmap_free(&seen);
@@ -582,8 +655,7 @@ static void check_dict(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const 
         } else {
             sr_slug(k->text, key, sizeof key);
         }
-        char kpath[512];
-        snprintf(kpath, sizeof kpath, "%s.%s", path, key);
+        const char *kpath = sr_arena_printf(c->a, "%s.%s", path, key);
         sr_schema_check(c, s->item, v, kpath, k->text);
     }
 }
@@ -619,63 +691,6 @@ static const char *field_keys(const sr_field *f, const char **keys, size_t max, 
     return NULL;
 }
 
-/* Sums the figures recorded while checking this mapping (from index `first`
- * on), so each rule costs the size of its own mapping, not the whole year. */
-static void check_sums(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const char *path,
-                       size_t first)
-{
-    for (const sr_sum_rule *r = s->sums; r && r->total; r++) {
-        char tpath[512];
-        snprintf(tpath, sizeof tpath, "%s.%s", path, r->total);
-        const sr_figure *t = c->figs ? sr_figures_get(c->figs, tpath) : NULL;
-        if (!t || t->loc.src != c->src || t->v.avail != SR_AVAILABLE)
-            continue;
-        int64_t sum = 0;
-        size_t count = 0, missing = 0;
-        bool ok = true;
-        for (const char *const *p = r->parts; *p; p++) {
-            char pat[512];
-            int64_t part;
-            size_t pc, pm;
-            snprintf(pat, sizeof pat, "%s.%s", path, *p);
-            ok &= sr_figures_sum_from(c->figs, pat, first, &part, &pc, &pm);
-            ok &= !__builtin_add_overflow(sum, part, &sum);
-            count += pc;
-            missing += pm;
-        }
-        if (!ok || count == 0 || missing > 0 || sum == t->v.i)
-            continue;
-        char stated[48], added[48];
-        sr_value sv = t->v;
-        sr_value_format(&sv, stated, sizeof stated);
-        sv.i = sum;
-        sr_value_format(&sv, added, sizeof added);
-        const sr_ynode *tn = sr_ymap_get(n, r->total);
-        sr_diag *g = err(c, tn ? tn : n, "`%s` is %s, but the figures it totals add up to %s",
-                         r->total, stated, added);
-        sr_diag_hint(g, "correct the total or the figures it adds up (%s)", r->parts[0]);
-    }
-    for (const sr_le_rule *r = s->le; r && r->part; r++) {
-        char ppath[512], wpath[512];
-        snprintf(ppath, sizeof ppath, "%s.%s", path, r->part);
-        snprintf(wpath, sizeof wpath, "%s.%s", path, r->whole);
-        const sr_figure *p = c->figs ? sr_figures_get(c->figs, ppath) : NULL;
-        const sr_figure *w = c->figs ? sr_figures_get(c->figs, wpath) : NULL;
-        if (!p || !w || p->loc.src != c->src || w->loc.src != c->src ||
-            p->v.avail != SR_AVAILABLE || w->v.avail != SR_AVAILABLE || p->v.i <= w->v.i)
-            continue;
-        char pv[48], wv[48];
-        sr_value_format(&p->v, pv, sizeof pv);
-        sr_value_format(&w->v, wv, sizeof wv);
-        const sr_ynode *pn = sr_ymap_get(n, r->part);
-        sr_diag *g =
-            err(c, pn ? pn : n, "`%s` (%s) is more than `%s` (%s)", r->part, pv, r->whole, wv);
-        sr_diag_related(g, w->loc, "`%s` is given", r->whole);
-        sr_diag_hint(g, "a part cannot be larger than the whole it belongs to; check both "
-                        "figures");
-    }
-}
-
 static void check_map(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const char *path,
                       const char *name)
 {
@@ -688,13 +703,20 @@ static void check_map(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const c
         }
         sr_diag *g = err(c, n, "expected `key: value` lines for %s, got %s",
                          s->what ? s->what : name, sr_ynode_describe(n, buf, sizeof buf));
-        sr_diag_hint(g, "indent the keys that belong to `%s` under it", name);
+        if (n->kind == SR_Y_SEQ)
+            sr_diag_hint(g,
+                         "write each entry with its key, such as `%s: ...`, not as `- ` list "
+                         "items",
+                         s->fields && s->fields[0].key ? s->fields[0].key : "key");
+        else
+            sr_diag_hint(g, "put the keys that belong to `%s` on the lines below it, indented",
+                         name);
         return;
     }
     const char *keys[64];
     size_t nkeys;
     field_keys(s->fields, keys, 64, &nkeys);
-    size_t first = c->figs ? c->figs->n : 0, conflicts = c->nconflicts;
+    size_t conflicts = c->nconflicts;
 
     /* Unknown keys first: they are often the reason a required key "is missing". */
     for (size_t i = 0; i < n->n; i++) {
@@ -706,9 +728,26 @@ static void check_map(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const c
             f++;
         if (f && f->key)
             continue;
+        if (strcmp(k->text, "<<") == 0) {
+            sr_diag *g = err(c, k, "YAML merge keys (`<<`) are not supported");
+            sr_diag_hint(g, "write the keys out in full in each place they are needed");
+            continue;
+        }
         const char *best = sr_suggest(k->text, keys, nkeys);
+        /* A key that belongs one level down (mis-indented) is named as such. */
+        const char *under = NULL;
+        for (const sr_field *pf = s->fields; !best && pf && pf->key && !under; pf++)
+            if (pf->type->kind == SR_S_MAP)
+                for (const sr_field *cf = pf->type->fields; cf && cf->key; cf++)
+                    if (strcmp(cf->key, k->text) == 0)
+                        under = pf->key;
         sr_diag *g;
-        if (best) {
+        if (under) {
+            g = sr_diag_add(c->d, SR_WARNING, sr_ynode_loc(k),
+                            "`%s` belongs under `%s`, not here, so it is ignored",
+                            shown(k, buf, sizeof buf), under);
+            sr_diag_hint(g, "indent it to line up with the other keys under `%s`", under);
+        } else if (best) {
             g = sr_diag_add(c->d, SR_WARNING, sr_ynode_loc(k),
                             "unknown key `%s`; did you mean `%s`?", shown(k, buf, sizeof buf),
                             best);
@@ -727,20 +766,25 @@ static void check_map(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const c
     }
 
     if (s->one_of) {
-        size_t present = 0;
-        for (const char *const *k = s->one_of; *k; k++)
-            present += sr_ymap_get(n, *k) != NULL;
+        const char *given[4];
+        size_t present = 0, options = 0;
+        for (const char *const *k = s->one_of; *k; k++, options++)
+            if (sr_ymap_get(n, *k) && present < 4)
+                given[present++] = *k;
         if (present != 1) {
-            char list[200] = "";
-            for (const char *const *k = s->one_of; *k; k++) {
-                strncat(list, k != s->one_of ? (k[1] ? ", `" : " or `") : "`",
-                        sizeof list - strlen(list) - 1);
-                strncat(list, *k, sizeof list - strlen(list) - 1);
-                strncat(list, "`", sizeof list - strlen(list) - 1);
+            char who[240] = "", lbl[200];
+            if (item_label(n, s, lbl, sizeof lbl))
+                snprintf(who, sizeof who, " (`%s`)", lbl);
+            sr_diag *g;
+            if (present >= 2) {
+                g = err(c, sr_ymap_key(n, given[1]), "%s%s gives both `%s` and `%s`",
+                        s->what ? s->what : name, who, given[0], given[1]);
+                sr_diag_hint(g, "keep only one of them");
+            } else {
+                g = err(c, n, "%s%s needs `%s` or `%s`", s->what ? s->what : name, who,
+                        s->one_of[0], s->one_of[1]);
+                sr_diag_hint(g, "add one of them");
             }
-            sr_diag *g = err(c, n, present ? "%s gives more than one of %s" : "%s needs one of %s",
-                             s->what ? s->what : name, list);
-            sr_diag_hint(g, present ? "keep only one of them" : "add one of them");
         }
     }
 
@@ -748,11 +792,17 @@ static void check_map(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const c
         const sr_ynode *v = sr_ymap_get(n, f->key);
         if (!v) {
             if (f->flags & SR_REQUIRED) {
-                sr_diag *g = err(c, n, "%s has no `%s`", s->what ? s->what : name, f->key);
-                sr_diag_hint(g, "add `%s:` (%s)", f->key, f->doc ? f->doc : "required");
+                /* At the top of a file there is no line to point at. */
+                sr_loc where = path[0] ? sr_ynode_loc(n) : (sr_loc){c->src, 0, 0, 0};
+                sr_diag *g = sr_diag_add(c->d, SR_ERROR, where, "%s has no `%s`",
+                                         s->what ? s->what : name, f->key);
+                if (f->type->kind == SR_S_FORMAT)
+                    sr_diag_hint(g, "add `format: 1` as the first line");
+                else
+                    sr_diag_hint(g, "add `%s:` (%s)", f->key, f->doc ? f->doc : "required");
                 if (f->type->kind >= SR_S_COUNT && !(f->flags & SR_META)) {
-                    char fpath[512];
-                    snprintf(fpath, sizeof fpath, "%s%s%s", path, path[0] ? "." : "", f->key);
+                    const char *fpath =
+                        sr_arena_printf(c->a, "%s%s%s", path, path[0] ? "." : "", f->key);
                     sr_value miss = {.kind = sr_schema_value_kind(f->type->kind),
                                      .avail = SR_INVALID,
                                      .text = ""};
@@ -761,8 +811,7 @@ static void check_map(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const c
             }
             continue;
         }
-        char fpath[512];
-        snprintf(fpath, sizeof fpath, "%s%s%s", path, path[0] ? "." : "", f->key);
+        const char *fpath = sr_arena_printf(c->a, "%s%s%s", path, path[0] ? "." : "", f->key);
         const sr_schema *t = f->type;
         if (!(f->flags & SR_REQUIRED) && sr_ynode_is_null(v) && t->kind != SR_S_LIST) {
             /* An optional key left blank, as in a template: not given. Say so,
@@ -782,12 +831,14 @@ static void check_map(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const c
             sr_value val;
             if (!sr_parse_scalar(c, t, f->flags, v, f->key, &val))
                 val.avail = SR_INVALID; /* recorded so that no total is checked with it */
-            if (!(f->flags & SR_META))
-                record(c, fpath, &val, v);
+            if (!(f->flags & SR_META)) {
+                bool ident = false;
+                for (const char *const *k = s->identity; k && *k; k++)
+                    ident |= strcmp(*k, f->key) == 0;
+                record_as(c, fpath, &val, v, ident);
+            }
         }
     }
-    /* A figure another file already gave is not recorded again, so totals
-     * here could not be checked fairly: the clash is reported instead. */
-    if (c->nconflicts == conflicts)
-        check_sums(c, s, n, path, first);
+    if ((s->sums || s->le) && c->rules)
+        sr_rules_note(c->rules, c->a, s, path, c->nconflicts != conflicts);
 }

@@ -6,9 +6,9 @@
  * scalars (count, money, percentage, date, year, text, partner id...). The
  * engine walks a node tree, reports every problem with file:line:col and a
  * hint, and records each accepted value in the figure store under its
- * canonical path. Rules attached to a mapping check what the file states
- * about itself: totals equal the sum of their parts, a part is not more than
- * its whole.
+ * canonical path. Rules attached to a mapping (totals equal the sum of their
+ * parts, a part is not more than its whole) are noted for rules.c, which
+ * checks them once the whole year is read.
  */
 #ifndef SR_SCHEMA_H
 #define SR_SCHEMA_H
@@ -16,6 +16,7 @@
 #include "core/arena.h"
 #include "core/diag.h"
 #include "data/figures.h"
+#include "data/rules.h"
 #include "data/ynode.h"
 
 typedef enum {
@@ -53,6 +54,7 @@ typedef struct {
 typedef struct {
     const char *total;
     const char *const *parts;
+    const char *parts_doc; /* the parts in words: "the four quarters under `by_quarter`" */
 } sr_sum_rule;
 
 /* The figure at `part` must not be more than the one at `whole`. */
@@ -90,6 +92,7 @@ typedef struct {
     int year;                       /* reporting year's first calendar year; 0 if unknown */
     const char *const *partner_ids; /* known partner ids, or NULL if unknown */
     size_t npartners;
+    sr_rules *rules;        /* where the rules found apply, or NULL to check none */
     sr_conflict *conflicts; /* figures already given elsewhere (malloc'd; caller frees) */
     size_t nconflicts, conflicts_cap;
 } sr_vctx;

@@ -34,7 +34,8 @@ static const sr_schema break_t = {
     .what = "a series break",
     .fields =
         (const sr_field[]){
-            {"date", &DATE_t, SR_REQUIRED, "the date the break happened, YYYY-MM-DD"},
+            {"date", &DATE_t, SR_REQUIRED | SR_IN_YEAR,
+             "the date the break happened, YYYY-MM-DD, within the year"},
             {"reason", &TEXT_t, SR_REQUIRED,
              "why earlier figures cannot be compared, e.g. a new recording system"},
             {0},
@@ -75,8 +76,9 @@ static const sr_schema income_group_t = {
             {"subtotal", &MONEY_t, 0, "the group's total as you have it; it is checked"},
             {0},
         },
-    .sums =
-        (const sr_sum_rule[]){{"subtotal", (const char *const[]){"lines[*].amount", NULL}}, {0}},
+    .sums = (const sr_sum_rule[]){{"subtotal", (const char *const[]){"lines[*].amount", NULL},
+                                   "the amounts of its lines"},
+                                  {0}},
 };
 static const sr_schema income_t = LIST_OF(income_group_t);
 
@@ -104,8 +106,9 @@ static const sr_schema spend_group_t = {
             {"subtotal", &MONEY_t, 0, "the group's total as you have it; it is checked"},
             {0},
         },
-    .sums =
-        (const sr_sum_rule[]){{"subtotal", (const char *const[]){"lines[*].amount", NULL}}, {0}},
+    .sums = (const sr_sum_rule[]){{"subtotal", (const char *const[]){"lines[*].amount", NULL},
+                                   "the amounts of its lines"},
+                                  {0}},
 };
 static const sr_schema expenditure_t = LIST_OF(spend_group_t);
 
@@ -124,8 +127,10 @@ static const sr_schema finance_t = {
         },
     .sums =
         (const sr_sum_rule[]){
-            {"total_income", (const char *const[]){"income[*].lines[*].amount", NULL}},
-            {"total_expenditure", (const char *const[]){"expenditure[*].lines[*].amount", NULL}},
+            {"total_income", (const char *const[]){"income[*].lines[*].amount", NULL},
+             "the amounts of all the income lines"},
+            {"total_expenditure", (const char *const[]){"expenditure[*].lines[*].amount", NULL},
+             "the amounts of all the expenditure lines"},
             {0},
         },
 };
@@ -209,7 +214,9 @@ static const sr_schema referrals_t = {
             BREAK_FIELD,
             {0},
         },
-    .sums = (const sr_sum_rule[]){{"total", (const char *const[]){"by_quarter.*", NULL}}, {0}},
+    .sums = (const sr_sum_rule[]){{"total", (const char *const[]){"by_quarter.*", NULL},
+                                   "the quarters under `by_quarter`"},
+                                  {0}},
 };
 
 /* ---- performance -------------------------------------------------------- */
@@ -223,6 +230,7 @@ static const sr_schema period_t = {
             {"to", &DATE_t, SR_REQUIRED | SR_IN_YEAR, "last day covered, YYYY-MM-DD"},
             {0},
         },
+    .le = (const sr_le_rule[]){{"from", "to"}, {0}},
 };
 
 static const sr_schema outcome_t = {
@@ -249,7 +257,9 @@ static const sr_schema contacts_t = {
             BREAK_FIELD,
             {0},
         },
-    .sums = (const sr_sum_rule[]){{"total", (const char *const[]){"outcomes[*].count", NULL}}, {0}},
+    .sums = (const sr_sum_rule[]){{"total", (const char *const[]){"outcomes[*].count", NULL},
+                                   "the counts of the outcomes"},
+                                  {0}},
 };
 
 static const sr_schema early_help_t = {
@@ -319,9 +329,10 @@ static const sr_schema cp_t = {
             BREAK_FIELD,
             {0},
         },
-    .sums =
-        (const sr_sum_rule[]){
-            {"plans_started", (const char *const[]){"plans_started_by_category.*", NULL}}, {0}},
+    .sums = (const sr_sum_rule[]){{"plans_started",
+                                   (const char *const[]){"plans_started_by_category.*", NULL},
+                                   "the categories under `plans_started_by_category`"},
+                                  {0}},
 };
 
 static const sr_schema lac_t = {
@@ -338,18 +349,21 @@ static const sr_schema lac_t = {
             {0},
         },
     .sums =
-        (const sr_sum_rule[]){
-            {"at_year_end", (const char *const[]){"living_in_area", "living_out_of_area", NULL}},
-            {0}},
+        (const sr_sum_rule[]){{"at_year_end",
+                               (const char *const[]){"living_in_area", "living_out_of_area", NULL},
+                               "`living_in_area` and `living_out_of_area`"},
+                              {0}},
 };
 
 static const sr_schema baseline_t = {
     .kind = SR_S_MAP,
     .what = "a baseline",
+    .one_of = (const char *const[]){"count", "percent", NULL},
     .fields =
         (const sr_field[]){
             {"year", &YEAR_t, SR_REQUIRED, "the earlier year compared with, such as 2017-18"},
-            {"count", &COUNT_t, SR_REQUIRED, "the figure in that year"},
+            {"count", &COUNT_t, 0, "the figure in that year, when it is a count"},
+            {"percent", &PERCENT_t, 0, "the figure in that year, when it is a percentage"},
             {0},
         },
 };
@@ -445,7 +459,9 @@ static const sr_schema evaluation_t = {
             {"total", &COUNT_t, 0, "all answers; checked against the ratings"},
             {0},
         },
-    .sums = (const sr_sum_rule[]){{"total", (const char *const[]){"ratings[*].count", NULL}}, {0}},
+    .sums = (const sr_sum_rule[]){{"total", (const char *const[]){"ratings[*].count", NULL},
+                                   "the counts of the ratings"},
+                                  {0}},
 };
 static const sr_schema evaluations_t = LIST_OF(evaluation_t);
 
@@ -466,8 +482,10 @@ static const sr_schema training_t = {
         },
     .sums =
         (const sr_sum_rule[]){
-            {"courses_total", (const char *const[]){"courses[*].attendees", NULL}},
-            {"by_agency_total", (const char *const[]){"by_agency[*].attendees", NULL}},
+            {"courses_total", (const char *const[]){"courses[*].attendees", NULL},
+             "the attendees of the courses"},
+            {"by_agency_total", (const char *const[]){"by_agency[*].attendees", NULL},
+             "the attendees of the agencies"},
             {0},
         },
 };

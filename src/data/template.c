@@ -105,10 +105,19 @@ static bool is_identity(const sr_schema *s, const char *key)
     return false;
 }
 
-static void emit_field(tctx *t, const sr_schema *parent, const sr_field *f, int ind,
+/* Writes one key (and what is under it); returns false if it was left out. */
+static bool emit_field(tctx *t, const sr_schema *parent, const sr_field *f, int ind,
                        const char *prefix, const char *path, bool with_values)
 {
     sr_buf *b = t->out;
+    if (with_values && f->type->kind >= SR_S_COUNT && !(f->flags & SR_REQUIRED)) {
+        /* In an entry carried from last year, an optional value it did not
+         * have (a label, a score) would only be a blank to delete. */
+        char p[512];
+        snprintf(p, sizeof p, "%s%s%s", path, path[0] ? "." : "", f->key);
+        if (!prev_fig(t, p))
+            return false;
+    }
     size_t line_start = b->len;
     char fpath[512];
     snprintf(fpath, sizeof fpath, "%s%s%s", path, path[0] ? "." : "", f->key);
@@ -124,13 +133,13 @@ static void emit_field(tctx *t, const sr_schema *parent, const sr_field *f, int 
         pad_to_comment(b, line_start);
         sr_buf_printf(b, "# %s\n", f->doc);
         emit_fields(t, ty, eff + 2, fpath, false, with_values);
-        return;
+        return true;
     }
     if (ty->kind == SR_S_LIST && ty->item->kind != SR_S_MAP) {
         sr_buf_puts(b, " []");
         pad_to_comment(b, line_start);
         sr_buf_printf(b, "# %s\n", f->doc);
-        return;
+        return true;
     }
     if (ty->kind == SR_S_LIST) {
         pad_to_comment(b, line_start);
@@ -148,12 +157,12 @@ static void emit_field(tctx *t, const sr_schema *parent, const sr_field *f, int 
             free(ids[i]);
         }
         free(ids);
-        return;
+        return true;
     }
     if (ty->kind == SR_S_DICT) {
         pad_to_comment(b, line_start);
         sr_buf_printf(b, "# %s\n", f->doc);
-        return;
+        return true;
     }
     /* A scalar: the names and labels of a known entry keep last year's text
      * (they rarely change); figures are left blank, last year's shown. */
@@ -162,18 +171,18 @@ static void emit_field(tctx *t, const sr_schema *parent, const sr_field *f, int 
         sr_buf_putc(b, ' ');
         put_scalar(b, pf->v.text);
         sr_buf_putc(b, '\n');
-        return;
+        return true;
     }
     pad_to_comment(b, line_start);
     sr_buf_printf(b, "# %s", f->doc);
     if (pf) {
+        /* Last year's figure as it was written, so it can be copied as is. */
         char v[64];
-        sr_value_format(&pf->v, v, sizeof v);
-        if (pf->v.kind == SR_V_MONEY && pf->v.avail == SR_AVAILABLE)
-            memmove(v, v + 2, strlen(v + 2) + 1); /* drop the £: write it as entered */
+        snprintf(v, sizeof v, "%.60s", pf->v.text ? pf->v.text : "");
         sr_buf_printf(b, " (%s: %s)", t->prev_year, v);
     }
     sr_buf_putc(b, '\n');
+    return true;
 }
 
 static void emit_fields(tctx *t, const sr_schema *s, int ind, const char *path, bool first_dash,
@@ -181,11 +190,20 @@ static void emit_fields(tctx *t, const sr_schema *s, int ind, const char *path, 
 {
     bool first = true;
     for (const sr_field *f = s->fields; f && f->key; f++) {
-        if (strcmp(f->key, "break") == 0)
-            continue; /* rare: documented, not templated */
+        if (strcmp(f->key, "break") == 0) {
+            /* Rare, so offered as a comment to uncomment rather than a blank. */
+            indent(t->out, ind);
+            sr_buf_printf(t->out, "%s# break: {date: YYYY-MM-DD, reason: \"...\"}   # %s\n",
+                          first_dash && first ? "- "
+                          : first_dash        ? "  "
+                                              : "",
+                          f->doc);
+            first = false;
+            continue;
+        }
         const char *prefix = first_dash ? (first ? "- " : "  ") : "";
-        emit_field(t, s, f, ind, prefix, path, with_values);
-        first = false;
+        if (emit_field(t, s, f, ind, prefix, path, with_values))
+            first = false;
     }
 }
 
@@ -224,6 +242,6 @@ void sr_template_write(sr_buf *out, const sr_partnership *p, const sr_partner *p
         if (!wanted)
             continue;
         sr_buf_putc(out, '\n');
-        emit_field(&t, &sr_submission_schema, f, 0, "", "", true);
+        emit_field(&t, &sr_submission_schema, f, 0, "", "", false);
     }
 }

@@ -277,13 +277,24 @@ static void report_parser_error(builder *b, yaml_parser_t *p)
     } else if (strstr(prob, "found undefined alias")) {
         msg = "this alias (`*name`) refers to an anchor (`&name`) that is not defined above it";
         hint = "define the anchor before using it, or write the value out";
+    } else if (strstr(prob, "found unexpected end of stream") && strstr(ctx, "quoted scalar")) {
+        /* Point at the quote that opened, not at the end of the file. */
+        loc = mark_loc(b, p->context_mark, 1);
+        msg = "this quote is never closed";
+        hint = "end the text with the same kind of quote it starts with, on the same line";
     } else if (strstr(prob, "found unexpected end of stream")) {
         msg = "the file ends inside a quoted text or a bracket";
         hint = "check that every quote and bracket opened is closed";
     } else if (strstr(prob, "did not find expected ',' or ']'") ||
                strstr(prob, "did not find expected ',' or '}'")) {
-        msg = "a list or mapping in brackets is not closed properly";
-        hint = "separate items with commas and close with the matching `]` or `}`";
+        bool list = strstr(prob, "']'") != NULL;
+        snprintf(detail, sizeof detail,
+                 "the `%c` here is not closed properly (found a problem at line %u, column %u)",
+                 list ? '[' : '{', loc.line, loc.col);
+        loc = mark_loc(b, p->context_mark, 1);
+        msg = detail;
+        hint = list ? "separate the items with commas and close the list with `]`"
+                    : "separate the entries with commas and close them with `}`";
     } else if (strstr(prob, "block sequence entries are not allowed")) {
         msg = "a list item (`- `) cannot start here";
         hint = "put list items on their own lines, indented under their key";
@@ -305,10 +316,24 @@ static void report_parser_error(builder *b, yaml_parser_t *p)
 sr_ynode *sr_yaml_load(sr_arena *a, sr_diags *d, const sr_source *src, const sr_ylimits *lim)
 {
     builder b = {.a = a, .d = d, .src = src, .lim = lim};
+    const unsigned char *t = (const unsigned char *)src->text;
+    bool utf16 = src->len >= 2 && ((t[0] == 0xFF && t[1] == 0xFE) ||
+                                   (t[0] == 0xFE && t[1] == 0xFF) || ((t[0] == 0) != (t[1] == 0)));
+    if (utf16) {
+        /* Saved as UTF-16 ("Unicode" in some Windows editors): every other
+         * byte is 0, which would otherwise be reported as a control
+         * character on line 1. */
+        sr_diag *g = sr_diag_add(d, SR_ERROR, (sr_loc){src, 0, 0, 0},
+                                 "the file is saved as UTF-16 text, not UTF-8");
+        sr_diag_hint(g, "save it again with the UTF-8 encoding (in most editors: Save As, "
+                        "Encoding: UTF-8)");
+        return NULL;
+    }
+    size_t skip = src->len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     yaml_parser_t p;
     if (!yaml_parser_initialize(&p))
         sr_oom();
-    yaml_parser_set_input_string(&p, (const unsigned char *)src->text, src->len);
+    yaml_parser_set_input_string(&p, t + skip, src->len - skip);
     yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
 
     int documents = 0;

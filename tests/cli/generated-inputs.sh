@@ -27,7 +27,7 @@ expect "file too large" 1 "huge.yaml: error: the file is 5242880 bytes; a data f
   hint: a submission holds one partner's figures for one year and is a few kilobytes; check that this is the right file
 sscp-report: warning: no partnership.yaml in this folder or the one above it, so partner ids are not checked
   hint: pass --data DIR to name the folder that holds partnership.yaml
-Checked 1 file: 1 error, 1 warning." "$out" $?
+Checked 1 submission: 1 error, 1 warning." "$out" $?
 
 # A year folder with no submissions in it.
 mkdir -p "$tmp/data/2019-20"
@@ -36,7 +36,7 @@ printf 'format: 1\npartnership: {name: A, short_name: B, area: C}\npartners: [{i
 out=$(cd "$tmp" && NO_COLOR=1 "$bin" validate 2019-20 2>&1)
 expect "empty year folder" 0 "data/2019-20: warning: there are no submissions (.yaml files) in this folder
   hint: partners' files go here; \`sscp-report template PARTNER YEAR\` writes a blank one
-Checked 1 file: 0 errors, 1 warning." "$out" $?
+Checked partnership.yaml: 0 errors, 1 warning." "$out" $?
 
 # A file that cannot be read is an I/O failure (exit 3), not invalid data.
 if [ "$(id -u)" -ne 0 ]; then
@@ -44,6 +44,6 @@ if [ "$(id -u)" -ne 0 ]; then
     chmod 000 "$tmp/data/2019-20/locked.yaml"
     out=$(cd "$tmp" && NO_COLOR=1 "$bin" validate data/2019-20/locked.yaml 2>&1)
     expect "unreadable file" 3 "data/2019-20/locked.yaml: error: cannot read the file: Permission denied
-Checked 2 files: 1 error, 0 warnings." "$out" $?
+Checked 1 submission and partnership.yaml: 1 error, 0 warnings." "$out" $?
 fi
 exit $status

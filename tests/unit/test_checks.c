@@ -74,10 +74,19 @@ static void a_declared_reserve_balances_the_books(void **state)
              income);
     tw_load(&w, "f.yaml", text, 2019);
     tw_check_year(&w);
-    assert_diag(&w, "error: income (£32,550) and expenditure (£32,000) differ by £50, and the "
-                    "difference is not declared\n");
-    assert_diag(&w, "hint: the reserves declared (to_reserves, from_reserves) do not account for "
-                    "it;");
+    assert_diag(&w, "f.yaml:14:16: error: the reserves declared (£500 into reserves) do not "
+                    "match income (£32,550) less expenditure (£32,000): a surplus of £550\n");
+    tw_free(&w);
+    /* Books that balance with a reserve declared anyway. */
+    tw_init(&w, 2019);
+    snprintf(text, sizeof text,
+             HEAD("council") "%s  expenditure:\n    - group: Staffing\n      lines:\n"
+                             "        - {label: Chair, amount: 32550}\n  from_reserves: 100\n",
+             income);
+    tw_load(&w, "f.yaml", text, 2019);
+    tw_check_year(&w);
+    assert_diag(&w, "f.yaml:14:18: error: the reserves declared (£100 from reserves) do not "
+                    "match income (£32,550) less expenditure (£32,550): they are equal\n");
     tw_free(&w);
 }
 
@@ -115,8 +124,8 @@ static void a_member_is_recorded_once_per_meeting(void **state)
             2019);
     tw_check_year(&w);
     assert_int_equal(w.d.errors, 1);
-    assert_diag(&w, "a.yaml:9:19: error: `police` is recorded as both attended and apologies at "
-                    "the same meeting\n");
+    assert_diag(&w, "a.yaml:9:19: error: `police` is recorded as attending and as sending "
+                    "apologies at the same meeting\n");
     assert_diag(&w, "note: recorded as attended at a.yaml:8:27\n");
     tw_free(&w);
 }
@@ -143,8 +152,8 @@ static void attendance_counts_cannot_exceed_meetings(void **state)
             2019);
     tw_check_year(&w);
     assert_int_equal(w.d.errors, 1);
-    assert_diag(&w, "p.yaml:6:52: error: `police` is counted at 3 meetings of Executive, but only "
-                    "2 were held\n");
+    assert_diag(&w, "p.yaml:6:52: error: `police` is counted at 3 meetings of Executive (2 "
+                    "attended, 1 apologies, 0 absent), but only 2 were held\n");
     tw_free(&w);
 }
 
@@ -214,6 +223,73 @@ static void measures_part_of_must_exist_and_fit(void **state)
     tw_free(&w);
 }
 
+static void totals_are_checked_across_files(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    tw_load(&w, "quarters.yaml",
+            HEAD("council") "referrals:\n  by_quarter: {q1: 1000, q2: 1000, q3: 1000, q4: 1096}\n",
+            2019);
+    tw_load(&w, "total.yaml", HEAD("police") "referrals:\n  total: 4100\n", 2019);
+    tw_check_year(&w);
+    assert_int_equal(w.d.errors, 1);
+    assert_diag(&w, "total.yaml:5:10: error: `total` is 4,100, but the quarters under `by_quarter` "
+                    "add up to 4,096\n");
+    assert_diag(&w, "note: some of them are given in another file, for example at "
+                    "quarters.yaml:5:20\n");
+    tw_free(&w);
+}
+
+static void lines_from_two_files_make_one_group(void **state)
+{
+    (void)state;
+    /* Two files each add lines to the same income group; the subtotal
+     * stated in one covers both, and that is right. */
+    tworld w;
+    tw_init(&w, 2019);
+    tw_load(&w, "a.yaml",
+            HEAD("council") "finance:\n  income:\n    - group: Partners\n      subtotal: 650\n"
+                            "      lines: [{partner: cafcass, amount: 550}]\n",
+            2019);
+    tw_load(&w, "b.yaml",
+            HEAD("police") "finance:\n  income:\n    - group: Partners\n"
+                           "      lines: [{partner: police, amount: 100}]\n",
+            2019);
+    tw_check_year(&w);
+    assert_int_equal(w.d.errors, 0);
+    tw_free(&w);
+}
+
+static void part_of_whole_is_checked_across_files(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    tw_load(&w, "a.yaml", HEAD("council") "performance:\n  section_47: {enquiries: 420}\n", 2019);
+    tw_load(&w, "b.yaml", HEAD("police") "performance:\n  section_47: {leading_to_icpc: 450}\n",
+            2019);
+    tw_check_year(&w);
+    assert_int_equal(w.d.errors, 1);
+    assert_diag(&w, "b.yaml:5:33: error: `leading_to_icpc` (450) is more than `enquiries` (420)\n");
+    assert_diag(&w, "note: `enquiries` is given at a.yaml:5:27\n");
+    tw_free(&w);
+}
+
+static void a_period_ends_after_it_starts(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    tw_load(&w, "a.yaml",
+            HEAD("council") "performance:\n  contacts:\n    period: {from: 2020-03-01, to: "
+                            "2019-07-01}\n",
+            2019);
+    tw_check_year(&w);
+    assert_diag(&w, "a.yaml:6:20: error: `from` (1 March 2020) is after `to` (1 July 2019)\n");
+    tw_free(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -226,6 +302,10 @@ int main(void)
         cmocka_unit_test(attendance_counts_must_agree_with_meeting_records),
         cmocka_unit_test(attendance_for_an_unlisted_body_is_a_warning),
         cmocka_unit_test(measures_part_of_must_exist_and_fit),
+        cmocka_unit_test(totals_are_checked_across_files),
+        cmocka_unit_test(lines_from_two_files_make_one_group),
+        cmocka_unit_test(part_of_whole_is_checked_across_files),
+        cmocka_unit_test(a_period_ends_after_it_starts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

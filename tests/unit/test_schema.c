@@ -16,6 +16,7 @@ static tworld *load(const char *body)
     tw_init(&w, 2019);
     snprintf(text, sizeof text, HEAD "%s", body);
     tw_load(&w, "police.yaml", text, 2019);
+    tw_check_year(&w); /* totals and part-of-whole rules are checked over the year */
     return &w;
 }
 
@@ -86,6 +87,12 @@ static void not_available_is_not_zero(void **state)
     assert_int_equal(fig(w, "referrals.by_quarter.q3")->v.avail, SR_AVAILABLE);
     assert_int_equal(fig(w, "referrals.by_quarter.q3")->v.i, 0);
     tw_free(w);
+    /* Without quotes, YAML reads [x] as a list; it still means "not available". */
+    w = load("referrals:\n  by_quarter: {q1: [x], q2: [z]}\n");
+    assert_int_equal(w->d.errors, 0);
+    assert_int_equal(fig(w, "referrals.by_quarter.q1")->v.avail, SR_NOT_AVAILABLE);
+    assert_int_equal(fig(w, "referrals.by_quarter.q2")->v.avail, SR_NOT_APPLICABLE);
+    tw_free(w);
 }
 
 static void suppressed_input_is_refused(void **state)
@@ -152,7 +159,8 @@ static void dates_must_be_real_and_inside_the_year(void **state)
                      "    - {body: Executive, date: 18/06/2019}\n"
                      "    - {body: Executive, date: 2020-03-31}\n");
     assert_int_equal(w->d.errors, 3);
-    assert_diag(w, "police.yaml:6:31: error: `2019-02-30` is not a real date\n");
+    assert_diag(w, "police.yaml:6:31: error: `2019-02-30` is not a real date: February 2019 has 28 "
+                   "days\n");
     assert_diag(w, "police.yaml:7:31: error: 1 April 2020 is outside the reporting year "
                    "2019-20\n");
     assert_diag(w, "hint: 2019-20 runs from 1 April 2019 to 31 March 2020;");
@@ -182,8 +190,8 @@ static void years_are_written_one_way(void **state)
     tw_load(&w, "c.yaml", "format: 1\npartner: police\nyear: 2019-21\n", 0);
     assert_diag(&w, "a.yaml:3:7: error: write the year `2019/20` as 2019-20\n");
     assert_diag(&w, "b.yaml:3:7: error: write the year `2019-2020` as 2019-20\n");
-    assert_diag(&w, "c.yaml:3:7: error: `2019-21` is not a reporting year: 2019 is not followed "
-                    "by 21\n");
+    assert_diag(&w, "c.yaml:3:7: error: `2019-21` is not a reporting year: the year after 2019 "
+                    "is 20, not 21\n");
     tw_free(&w);
 }
 
@@ -204,9 +212,10 @@ static void header_keys_are_required(void **state)
     tworld w;
     tw_init(&w, 2019);
     tw_load(&w, "h.yaml", "referrals: {total: 5}\n", 2019);
-    assert_diag(&w, "h.yaml:1:1: error: a submission has no `format`\n");
-    assert_diag(&w, "h.yaml:1:1: error: a submission has no `partner`\n");
-    assert_diag(&w, "h.yaml:1:1: error: a submission has no `year`\n");
+    assert_diag(&w, "h.yaml: error: a submission has no `format`\n"
+                    "  hint: add `format: 1` as the first line\n");
+    assert_diag(&w, "h.yaml: error: a submission has no `partner`\n");
+    assert_diag(&w, "h.yaml: error: a submission has no `year`\n");
     assert_diag(&w, "hint: add `partner:` (who is sending this file: your partner id from "
                     "partnership.yaml)\n");
     tw_free(&w);
@@ -254,8 +263,8 @@ static void stated_totals_must_add_up(void **state)
     tworld *w = load("referrals:\n  by_quarter: {q1: 1014, q2: 924, q3: 846, q4: 869}\n"
                      "  total: 3654\n");
     assert_int_equal(w->d.errors, 1);
-    assert_diag(w, "police.yaml:6:10: error: `total` is 3,654, but the figures it totals add up "
-                   "to 3,653\n");
+    assert_diag(w, "police.yaml:6:10: error: `total` is 3,654, but the quarters under "
+                   "`by_quarter` add up to 3,653\n");
     tw_free(w);
 }
 
@@ -280,8 +289,8 @@ static void finance_subtotals_and_totals(void **state)
                      "        - {partner: icb, amount: 4000}\n"
                      "  total_income: 4551\n");
     assert_int_equal(w->d.errors, 1);
-    assert_diag(w, "police.yaml:11:17: error: `total_income` is £4,551, but the figures it "
-                   "totals add up to £4,550\n");
+    assert_diag(w, "police.yaml:11:17: error: `total_income` is £4,551, but the amounts of all "
+                   "the income lines add up to £4,550\n");
     tw_free(w);
 }
 
@@ -302,7 +311,7 @@ static void list_entries_are_given_once(void **state)
                      "    - {title: Basic  Awareness, attendees: 12}\n  courses_total: 127\n");
     assert_int_equal(w->d.errors, 1);
     assert_diag(w, "police.yaml:7:7: error: `Basic  Awareness` appears twice in `courses`\n");
-    assert_diag(w, "note: first given at police.yaml:6:7\n");
+    assert_diag(w, "note: first given as `Basic awareness` at police.yaml:6:7\n");
     /* The second entry is not counted: the total of 127 holds. */
     assert_int_equal(fig(w, "training.courses[basic-awareness].attendees")->v.i, 127);
     tw_free(w);
@@ -326,9 +335,8 @@ static void one_of_rules(void **state)
     tworld *w = load("performance:\n  measures:\n"
                      "    - {id: a, label: A, count: 3, percent: 5%}\n"
                      "    - {id: b, label: B}\n");
-    assert_diag(w, "police.yaml:6:7: error: a measure gives more than one of `count` or "
-                   "`percent`\n");
-    assert_diag(w, "police.yaml:7:7: error: a measure needs one of `count` or `percent`\n");
+    assert_diag(w, "police.yaml:6:35: error: a measure (`a`) gives both `count` and `percent`\n");
+    assert_diag(w, "police.yaml:7:7: error: a measure (`b`) needs `count` or `percent`\n");
     tw_free(w);
 }
 
@@ -374,7 +382,7 @@ static void partnership_errors_give_no_model(void **state)
                   "  - {id: a, name: A, names: {2019-20: A2}}\n  - {id: a, name: Again}\n"));
     assert_null(p);
     assert_diag(&w, "bad.yaml:2:14: error: the partnership has no `name`\n");
-    assert_diag(&w, "bad.yaml:4:5: error: a partner gives more than one of `name` or `names`\n");
+    assert_diag(&w, "bad.yaml:4:22: error: a partner (`a`) gives both `name` and `names`\n");
     assert_diag(&w, "bad.yaml:5:5: error: `a` appears twice in `partners`\n");
     tw_free(&w);
 }

@@ -1,0 +1,181 @@
+/* rules: totals and part-of-whole checks over a year's figures, see rules.h. */
+#include "data/rules.h"
+
+#include "data/schema.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void sr_rules_init(sr_rules *r)
+{
+    memset(r, 0, sizeof *r);
+}
+
+void sr_rules_free(sr_rules *r)
+{
+    free(r->v);
+    sr_strmap_free(&r->index);
+    memset(r, 0, sizeof *r);
+}
+
+void sr_rules_note(sr_rules *r, sr_arena *a, const sr_schema *s, const char *path, bool clash)
+{
+    const size_t *at = sr_strmap_get(&r->index, path);
+    if (at) {
+        r->v[*at].clash |= clash;
+        return;
+    }
+    if (r->n == r->cap) {
+        r->cap = r->cap ? r->cap * 2 : 16;
+        r->v = sr_xrealloc(r->v, r->cap * sizeof *r->v);
+    }
+    r->v[r->n] = (sr_rule_site){s, sr_arena_strdup(a, path), clash};
+    sr_strmap_put(&r->index, path, r->n);
+    r->n++;
+}
+
+/* Figures sorted by path, so the figures under one site are found by a
+ * binary search instead of a scan of the whole year. */
+typedef struct {
+    const sr_figures *figs;
+    size_t *order;
+} sorted;
+
+static const sr_figures *sort_figs;
+
+static int by_path(const void *a, const void *b)
+{
+    return strcmp(sort_figs->v[*(const size_t *)a].path, sort_figs->v[*(const size_t *)b].path);
+}
+
+static size_t lower_bound(const sorted *so, const char *key)
+{
+    size_t lo = 0, hi = so->figs->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(so->figs->v[so->order[mid]].path, key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+typedef struct {
+    int64_t sum;
+    size_t count, missing;
+    bool overflow;
+    const sr_figure *first; /* a part, for pointing at */
+    const sr_source *other; /* a source other than the total's, if any */
+} part_sum;
+
+static void sum_parts(const sorted *so, const char *site, const char *const *parts,
+                      const sr_source *total_src, part_sum *ps)
+{
+    memset(ps, 0, sizeof *ps);
+    size_t plen = strlen(site);
+    char *prefix = sr_xmalloc(plen + 2);
+    memcpy(prefix, site, plen);
+    prefix[plen] = '.';
+    prefix[plen + 1] = '\0';
+    for (const char *const *p = parts; *p; p++) {
+        size_t n = plen + strlen(*p) + 2;
+        char *pat = sr_xmalloc(n);
+        snprintf(pat, n, "%s.%s", site, *p);
+        for (size_t i = lower_bound(so, prefix); i < so->figs->n; i++) {
+            const sr_figure *g = &so->figs->v[so->order[i]];
+            if (strncmp(g->path, prefix, plen + 1) != 0)
+                break;
+            if ((g->v.kind != SR_V_COUNT && g->v.kind != SR_V_MONEY) ||
+                !sr_path_match(pat, g->path))
+                continue;
+            ps->count++;
+            if (!ps->first)
+                ps->first = g;
+            if (g->loc.src != total_src && !ps->other)
+                ps->other = g->loc.src;
+            if (g->v.avail != SR_AVAILABLE)
+                ps->missing++;
+            else if (__builtin_add_overflow(ps->sum, g->v.i, &ps->sum))
+                ps->overflow = true;
+        }
+        free(pat);
+    }
+    free(prefix);
+}
+
+static const sr_figure *at(const sr_figures *figs, const char *site, const char *key)
+{
+    size_t n = strlen(site) + strlen(key) + 2;
+    char *p = sr_xmalloc(n);
+    snprintf(p, n, "%s.%s", site, key);
+    const sr_figure *f = sr_figures_get(figs, p);
+    free(p);
+    return f;
+}
+
+static void check_site(const sorted *so, const sr_rule_site *site, sr_diags *d)
+{
+    const sr_schema *s = site->s;
+    for (const sr_sum_rule *r = s->sums; r && r->total; r++) {
+        const sr_figure *t = at(so->figs, site->path, r->total);
+        if (!t || t->v.avail != SR_AVAILABLE)
+            continue;
+        part_sum ps;
+        sum_parts(so, site->path, r->parts, t->loc.src, &ps);
+        if (ps.overflow || ps.count == 0 || ps.missing > 0 || ps.sum == t->v.i)
+            continue;
+        char stated[48], added[48];
+        sr_value sv = t->v;
+        sr_value_format(&sv, stated, sizeof stated);
+        sv.i = ps.sum;
+        sr_value_format(&sv, added, sizeof added);
+        sr_diag *g = sr_diag_add(d, SR_ERROR, t->loc, "`%s` is %s, but %s add up to %s", r->total,
+                                 stated, r->parts_doc, added);
+        if (ps.other)
+            sr_diag_related(g, ps.first->loc,
+                            "some of them are given in another file, for example");
+        sr_diag_hint(g, "correct the total, or the figures it adds up");
+    }
+    for (const sr_le_rule *r = s->le; r && r->part; r++) {
+        const sr_figure *p = at(so->figs, site->path, r->part);
+        const sr_figure *w = at(so->figs, site->path, r->whole);
+        if (!p || !w || p->v.avail != SR_AVAILABLE || w->v.avail != SR_AVAILABLE ||
+            p->v.i <= w->v.i)
+            continue;
+        char pv[48], wv[48];
+        sr_value_format(&p->v, pv, sizeof pv);
+        sr_value_format(&w->v, wv, sizeof wv);
+        sr_diag *g;
+        if (p->v.kind == SR_V_DATE) {
+            g = sr_diag_add(d, SR_ERROR, p->loc, "`%s` (%s) is after `%s` (%s)", r->part, pv,
+                            r->whole, wv);
+            sr_diag_related(g, w->loc, "`%s` is given", r->whole);
+            sr_diag_hint(g, "the period starts on `%s` and ends on `%s`; check both dates", r->part,
+                         r->whole);
+        } else {
+            g = sr_diag_add(d, SR_ERROR, p->loc, "`%s` (%s) is more than `%s` (%s)", r->part, pv,
+                            r->whole, wv);
+            sr_diag_related(g, w->loc, "`%s` is given", r->whole);
+            sr_diag_hint(g, "a part cannot be larger than the whole it belongs to; check both "
+                            "figures");
+        }
+    }
+}
+
+void sr_rules_check(const sr_rules *r, const sr_figures *figs, sr_diags *d)
+{
+    if (r->n == 0)
+        return;
+    sorted so = {figs, sr_xmalloc((figs->n ? figs->n : 1) * sizeof(size_t))};
+    for (size_t i = 0; i < figs->n; i++)
+        so.order[i] = i;
+    sort_figs = figs;
+    qsort(so.order, figs->n, sizeof *so.order, by_path);
+    sort_figs = NULL;
+    for (size_t i = 0; i < r->n; i++)
+        if (!r->v[i].clash)
+            check_site(&so, &r->v[i], d);
+    free(so.order);
+}
