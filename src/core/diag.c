@@ -57,46 +57,8 @@ static char *vformat(const char *fmt, va_list ap)
     return b.data;
 }
 
-static size_t count_for_source(const sr_diags *d, const sr_source *src)
+static sr_diag *push(sr_diags *d, sr_severity sev, sr_loc loc)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < d->n; i++)
-        if (d->v[i].loc.src == src)
-            n++;
-    return n;
-}
-
-sr_diag *sr_diag_add(sr_diags *d, sr_severity sev, sr_loc loc, const char *fmt, ...)
-{
-    static sr_diag sink; /* absorbs hints added to a suppressed diagnostic */
-    if (sev == SR_ERROR)
-        d->errors++;
-    else
-        d->warnings++;
-    if (d->limit_per_file && loc.src) {
-        size_t have = count_for_source(d, loc.src);
-        if (have > d->limit_per_file) {
-            free(sink.msg), free(sink.hint), free(sink.related_msg);
-            memset(&sink, 0, sizeof sink);
-            return &sink;
-        }
-        if (have == d->limit_per_file) {
-            /* One last message saying we stopped, then silence. */
-            sr_loc at = {loc.src, 0, 0, 0};
-            if (d->n == d->cap) {
-                d->cap = d->cap ? d->cap * 2 : 16;
-                d->v = sr_xrealloc(d->v, d->cap * sizeof *d->v);
-            }
-            sr_diag *g = &d->v[d->n++];
-            memset(g, 0, sizeof *g);
-            g->sev = SR_ERROR;
-            g->loc = at;
-            g->msg = sr_xstrdup("too many problems in this file; the rest are not shown");
-            g->hint = sr_xstrdup("fix the problems above and validate again");
-            d->errors++;
-            return &sink;
-        }
-    }
     if (d->n == d->cap) {
         d->cap = d->cap ? d->cap * 2 : 16;
         d->v = sr_xrealloc(d->v, d->cap * sizeof *d->v);
@@ -107,6 +69,33 @@ sr_diag *sr_diag_add(sr_diags *d, sr_severity sev, sr_loc loc, const char *fmt, 
     g->loc = loc;
     if (g->loc.len == 0 && g->loc.line)
         g->loc.len = 1;
+    return g;
+}
+
+sr_diag *sr_diag_add(sr_diags *d, sr_severity sev, sr_loc loc, const char *fmt, ...)
+{
+    static sr_diag sink; /* absorbs hints added to a diagnostic not shown */
+    if (sev == SR_ERROR)
+        d->errors++;
+    else
+        d->warnings++;
+    if (d->limit_per_file && loc.src) {
+        /* Past the limit a file's problems are counted, not shown; one last
+         * message says so. */
+        sr_source *src = (sr_source *)loc.src;
+        if (src->shown++ >= d->limit_per_file) {
+            if (src->shown == d->limit_per_file + 1) {
+                sr_diag *g = push(d, sev, (sr_loc){loc.src, 0, 0, 0});
+                g->msg = sr_xstrdup("too many problems in this file; the rest are counted but "
+                                    "not shown");
+                g->hint = sr_xstrdup("fix the problems above and validate again");
+            }
+            free(sink.msg), free(sink.hint), free(sink.related_msg);
+            memset(&sink, 0, sizeof sink);
+            return &sink;
+        }
+    }
+    sr_diag *g = push(d, sev, loc);
     va_list ap;
     va_start(ap, fmt);
     g->msg = vformat(fmt, ap);

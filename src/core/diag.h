@@ -27,6 +27,7 @@ typedef struct sr_source {
     size_t len;
     size_t index; /* order of loading, for sorting */
     bool checked; /* a file that was read (or found too large), not a folder */
+    size_t shown; /* diagnostics about it so far, for the per-file limit */
 } sr_source;
 
 /* A place in a source. line and col are 1-based; col counts characters.
