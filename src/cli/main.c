@@ -6,7 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
-static const sr_command *const commands[] = {&sr_cmd_validate, &sr_cmd_template, NULL};
+static const sr_command *const commands[] = {&sr_cmd_validate, &sr_cmd_template, &sr_cmd_metrics,
+                                             &sr_cmd_explain, NULL};
 
 static const char overview[] =
     "sscp-report: the annual report of a Local Safeguarding Children Partnership\n"

@@ -1,0 +1,214 @@
+/* cmd_explain: `sscp-report explain YEAR METRIC`, how one figure was
+ * worked out, and the file:line of every submitted figure it used. */
+#include "cli/cli.h"
+#include "cli/report_data.h"
+#include "core/fmt.h"
+#include "core/suggest.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+    "Usage: sscp-report explain [OPTIONS] YEAR METRIC\n"
+    "\n"
+    "Show how one figure of the report was worked out: the rule in the metrics\n"
+    "catalogue, the submitted figures it used with the file and line each came\n"
+    "from, the year it is compared with, and the change.\n"
+    "\n"
+    "  METRIC   a metric's id, as listed by: sscp-report metrics --format csv YEAR\n"
+    "\n"
+    "Options:\n"
+    "  --data DIR        the data folder (default: ./data)\n"
+    "  --templates DIR   the report template folder (default: ./report-templates)\n"
+    "\n"
+    "Example: sscp-report explain 2019-20 referrals\n";
+
+static void rule(FILE *out, const sr_metric_def *d)
+{
+    const char *const *o = d->operands;
+    switch (d->compute) {
+    case SR_C_ENTRY:
+        fprintf(out, "the figure of each entry matching %s", d->each);
+        break;
+    case SR_C_VALUE:
+        fprintf(out, "the figure %s", o[0]);
+        break;
+    case SR_C_SUM:
+        fprintf(out, "the sum of the figures matching");
+        for (size_t i = 0; i < d->noperands; i++)
+            fprintf(out, "%s %s", i ? "," : "", o[i]);
+        break;
+    case SR_C_DIFFERENCE:
+        fprintf(out, "the figures matching %s, less those matching %s", o[0], o[1]);
+        break;
+    case SR_C_RATIO:
+        fprintf(out, "the figures matching %s, divided by those matching %s", o[0], o[1]);
+        break;
+    case SR_C_SHARE:
+        fprintf(out, "the figures matching %s as a percentage of those matching %s", o[0], o[1]);
+        break;
+    case SR_C_RATE:
+        fprintf(out, "the sum of the figures matching");
+        for (size_t i = 0; i < d->noperands; i++)
+            fprintf(out, "%s %s", i ? "," : "", o[i]);
+        fprintf(out, ", per 10,000 children aged 0 to 17");
+        break;
+    }
+    if (d->each && d->compute != SR_C_ENTRY)
+        fprintf(out, ", for each entry matching %s", d->each);
+    fputc('\n', out);
+}
+
+static void inputs(FILE *out, const sr_mcell *c)
+{
+    for (size_t i = 0; i < c->ninputs; i++) {
+        const sr_figure *f = c->inputs[i];
+        char v[64], where[512];
+        sr_value_format(&f->v, v, sizeof v);
+        snprintf(where, sizeof where, "%s:%u", f->loc.src->name, f->loc.line);
+        fprintf(out, "    %14s  %s  %s\n", v, where, f->path);
+    }
+    if (c->ninputs == 0)
+        fprintf(out, "    (no submitted figure matches)\n");
+}
+
+static void exact(FILE *out, const sr_mval *v, const sr_metric_def *d, int64_t population)
+{
+    if (v->avail != SR_AVAILABLE || v->suppressed)
+        return;
+    switch (d->compute) {
+    case SR_C_SHARE:
+        fprintf(out, "    worked out: %lld / %lld x 100, shown to one decimal place\n",
+                (long long)(v->num / 100), (long long)v->den);
+        break;
+    case SR_C_RATE:
+        fprintf(out, "    worked out: %lld / %lld children x 10,000, shown to one decimal place\n",
+                (long long)(v->num / 10000), (long long)population);
+        break;
+    case SR_C_RATIO:
+        fprintf(out, "    worked out: %lld / %lld, shown to one decimal place\n", (long long)v->num,
+                (long long)v->den);
+        break;
+    default:
+        break;
+    }
+}
+
+static void explain_row(FILE *out, const sr_report_data *rd, const sr_metric *mt,
+                        const sr_mrow *row)
+{
+    const sr_metrics *m = rd->m;
+    const sr_metric_def *d = mt->def;
+    if (d->each)
+        fprintf(out, "\n  %s (%s)\n", row->label, row->key);
+    for (size_t i = 0; i < m->nyears; i++) {
+        if (!m->have[i] && i > 0)
+            continue;
+        char y[16], v[48];
+        sr_fmt_year(m->years[i], y, sizeof y);
+        sr_mval_format(&row->cells[i].v, d->unit, v, sizeof v);
+        fprintf(out, "  %s: %s%s\n", y, v,
+                row->cells[i].v.suppressed ? " (hidden to protect small numbers)" : "");
+        if (!row->cells[i].v.suppressed) {
+            exact(out, &row->cells[i].v, d, sr_partnership_population(m->p, m->years[i]));
+            inputs(out, &row->cells[i]);
+        }
+        if (mt->break_date[i] && mt->break_reason[i]) {
+            char when[40];
+            sr_fmt_date((int32_t)mt->break_date[i]->v.i, when, sizeof when);
+            fprintf(out, "    series break on %s: %s (%s:%u)\n", when, mt->break_reason[i]->v.text,
+                    mt->break_date[i]->loc.src->name, mt->break_date[i]->loc.line);
+        }
+    }
+    if (row->baseline_year) {
+        char y[16], v[48];
+        sr_fmt_year(row->baseline_year, y, sizeof y);
+        sr_mval_format(&row->baseline.v, d->unit, v, sizeof v);
+        fprintf(out, "  baseline %s: %s\n", y, v);
+        inputs(out, &row->baseline);
+    }
+    sr_cmp c = sr_metric_compare(m, mt, row, 0);
+    char words[200], pct[48], diff[48];
+    sr_cmp_words(&c, d->unit, words, sizeof words);
+    sr_cmp_percent(&c, pct, sizeof pct);
+    sr_cmp_diff(&c, d->unit, diff, sizeof diff);
+    if (c.status == SR_CMP_OK)
+        fprintf(out, "  change: %s (%s, %s)\n", words, diff, pct);
+    else
+        fprintf(out, "  change: %s\n", words);
+    if (c.status == SR_CMP_BREAK && c.break_reason)
+        fprintf(out, "    because: %s\n", c.break_reason->v.text);
+}
+
+static int run(int argc, char **argv)
+{
+    sr_report_data rd = {0};
+    const char *pos[2] = {0};
+    int npos = 0;
+    for (int i = 1; i < argc; i++) {
+        int r = sr_common_option("explain", argc, argv, &i, &rd, NULL);
+        if (r < 0)
+            return SR_EXIT_USAGE;
+        if (r > 0)
+            continue;
+        if (argv[i][0] == '-' && argv[i][1]) {
+            sr_usage_error("explain", "unknown option '%s'", argv[i]);
+            return SR_EXIT_USAGE;
+        }
+        if (npos == 2) {
+            sr_usage_error("explain", "too many arguments: '%s'", argv[i]);
+            return SR_EXIT_USAGE;
+        }
+        pos[npos++] = argv[i];
+    }
+    if (npos < 2) {
+        sr_usage_error("explain", "name a year and a metric, such as: explain 2019-20 referrals");
+        return SR_EXIT_USAGE;
+    }
+    int year = sr_year_from_name(pos[0]);
+    if (!year) {
+        sr_usage_error("explain", "'%s' is not a reporting year; write it like 2019-20", pos[0]);
+        return SR_EXIT_USAGE;
+    }
+    int code = sr_report_data_load(&rd, year, stderr);
+    if (code != SR_EXIT_OK) {
+        sr_report_data_free(&rd);
+        return code;
+    }
+    const sr_metric *mt = sr_metrics_find(rd.m, pos[1]);
+    if (!mt) {
+        const char **ids = malloc((rd.cat->nmetrics + 1) * sizeof *ids);
+        for (size_t i = 0; i < rd.cat->nmetrics; i++)
+            ids[i] = rd.cat->metrics[i].id;
+        const char *best = sr_suggest(pos[1], ids, rd.cat->nmetrics);
+        if (best)
+            sr_usage_error("explain", "there is no metric '%s'; did you mean '%s'?", pos[1], best);
+        else
+            sr_usage_error("explain", "there is no metric '%s' in %s/metrics.yaml", pos[1],
+                           rd.templates);
+        free(ids);
+        sr_report_data_free(&rd);
+        return SR_EXIT_USAGE;
+    }
+    const sr_metric_def *d = mt->def;
+    printf("%s (%s)\n", d->label, d->id);
+    printf("  computed as: ");
+    rule(stdout, d);
+    printf("  defined at %s:%u\n", d->loc.src->name, d->loc.line);
+    if (rd.ds.p->disclosure_control)
+        printf("  disclosure control is on: counts from 1 to %lld are hidden\n",
+               (long long)rd.ds.p->suppression_threshold);
+    for (size_t r = 0; r < mt->nrows; r++)
+        explain_row(stdout, &rd, mt, &mt->rows[r]);
+    if (mt->nrows == 0)
+        printf("  no entries match %s\n", d->each);
+    sr_report_data_free(&rd);
+    return SR_EXIT_OK;
+}
+
+const sr_command sr_cmd_explain = {
+    "explain",
+    "show how one figure was worked out, and where each input came from",
+    usage,
+    run,
+};

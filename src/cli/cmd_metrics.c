@@ -1,0 +1,373 @@
+/* cmd_metrics: `sscp-report metrics YEAR`, every figure of the catalogue
+ * for a year, with the year before, the change and the trend, as a table,
+ * CSV or JSON. */
+#include "cli/cli.h"
+#include "cli/report_data.h"
+#include "core/buf.h"
+#include "core/fmt.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+    "Usage: sscp-report metrics [OPTIONS] YEAR\n"
+    "\n"
+    "Print every figure in the metrics catalogue for a reporting year: its value,\n"
+    "last year's, the change in words, and the findings of the checks across the\n"
+    "year's files. The year's data and up to four years before it are read and\n"
+    "checked first; errors stop it.\n"
+    "\n"
+    "Options:\n"
+    "  --data DIR        the data folder (default: ./data)\n"
+    "  --templates DIR   the report template folder with metrics.yaml\n"
+    "                    (default: ./report-templates)\n"
+    "  --format FORMAT   table (default), csv or json\n"
+    "\n"
+    "[x] not available, [z] not applicable, [c] hidden to protect small numbers\n"
+    "(when disclosure control is switched on in partnership.yaml).\n"
+    "\n"
+    "See how one figure was worked out with: sscp-report explain YEAR METRIC\n";
+
+static void yname(int y, char *buf, size_t n)
+{
+    sr_fmt_year(y, buf, n);
+}
+
+/* ---- table ------------------------------------------------------------------ */
+
+#define LABEL_W 58
+
+static void table_line(FILE *out, const sr_metrics *m, const sr_metric *mt, const sr_mrow *row,
+                       const char *label, int indent)
+{
+    char cur[48], prev[48], words[200];
+    sr_mval_format(&row->cells[0].v, mt->def->unit, cur, sizeof cur);
+    sr_cmp c = sr_metric_compare(m, mt, row, 0);
+    if (c.from_baseline || m->nyears < 2)
+        sr_mval_format(&c.prev, mt->def->unit, prev, sizeof prev);
+    else
+        sr_mval_format(&row->cells[1].v, mt->def->unit, prev, sizeof prev);
+    sr_cmp_words(&c, mt->def->unit, words, sizeof words);
+    int w = LABEL_W - indent;
+    if ((int)strlen(label) > w)
+        fprintf(out, "%*s%s\n%*s", indent, "", label, LABEL_W, "");
+    else
+        fprintf(out, "%*s%-*s", indent, "", w, label);
+    fprintf(out, " %12s %12s   %s\n", cur, prev, words);
+}
+
+static void print_table(FILE *out, const sr_report_data *rd)
+{
+    const sr_metrics *m = rd->m;
+    char y0[16], y1[16];
+    yname(m->years[0], y0, sizeof y0);
+    yname(m->years[0] - 1, y1, sizeof y1);
+    fprintf(out, "%s: figures for %s\n\n", rd->ds.p->name, y0);
+    fprintf(out, "%-*s %12s %12s   %s\n", LABEL_W, "Metric", y0, y1, "Change");
+    for (size_t k = 0; k < m->nmetrics; k++) {
+        const sr_metric *mt = &m->metrics[k];
+        if (!mt->def->each) {
+            table_line(out, m, mt, &mt->rows[0], mt->def->label, 0);
+            continue;
+        }
+        fprintf(out, "%s\n", mt->def->label);
+        for (size_t r = 0; r < mt->nrows; r++)
+            table_line(out, m, mt, &mt->rows[r], mt->rows[r].label, 2);
+        if (mt->nrows == 0)
+            fprintf(out, "  (none given)\n");
+    }
+}
+
+/* ---- findings ------------------------------------------------------------------ */
+
+static void print_findings_text(FILE *out, const sr_report_data *rd)
+{
+    const sr_diags *d = &rd->ds.d;
+    size_t n = 0;
+    for (size_t i = 0; i < d->n; i++)
+        n += d->v[i].sev == SR_WARNING;
+    /* Series breaks: why some figures are not compared. */
+    bool any = false;
+    for (size_t k = 0; k < rd->m->nmetrics; k++) {
+        const sr_metric *mt = &rd->m->metrics[k];
+        if (!mt->break_date[0] || !mt->break_reason[0] || mt->def->each)
+            continue;
+        if (!any)
+            fprintf(out, "\nNot compared with earlier years:\n");
+        any = true;
+        char when[40];
+        sr_fmt_date((int32_t)mt->break_date[0]->v.i, when, sizeof when);
+        fprintf(out, "  - %s: the series was broken on %s: %s\n", mt->def->label, when,
+                mt->break_reason[0]->v.text);
+    }
+    if (n)
+        fprintf(out, "\nFindings from the checks across the year's files:\n");
+    else
+        fprintf(out, "\nFindings from the checks across the year's files: none\n");
+    for (size_t i = 0; i < d->n; i++) {
+        if (d->v[i].sev != SR_WARNING)
+            continue;
+        char where[512];
+        sr_loc_format(d->v[i].loc, where, sizeof where);
+        fprintf(out, "  - %s (%s)\n", d->v[i].msg, where);
+    }
+    fprintf(out, "\n[x] not available  [z] not applicable  [c] hidden to protect small "
+                 "numbers\n");
+}
+
+/* ---- CSV ------------------------------------------------------------------------ */
+
+static void csv_field(FILE *out, const char *s, bool last)
+{
+    bool quote = strpbrk(s, ",\"\n") != NULL;
+    if (quote) {
+        fputc('"', out);
+        for (const char *p = s; *p; p++) {
+            if (*p == '"')
+                fputc('"', out);
+            fputc(*p, out);
+        }
+        fputc('"', out);
+    } else {
+        fputs(s, out);
+    }
+    fputc(last ? '\n' : ',', out);
+}
+
+/* The value as a plain number for a spreadsheet: no separators or signs of
+ * unit, rounded as shown; the shorthand when there is no number. */
+static void plain(const sr_mval *v, sr_unit u, char *buf, size_t size)
+{
+    if (v->suppressed || v->avail != SR_AVAILABLE) {
+        sr_mval_format(v, u, buf, size);
+        return;
+    }
+    if (u == SR_U_COUNT) {
+        snprintf(buf, size, "%lld", (long long)sr_round_frac(v->num, v->den, 0));
+    } else if (u == SR_U_MONEY) {
+        int64_t p = sr_round_frac(v->num, v->den, 0);
+        if (p % 100)
+            snprintf(buf, size, "%s%lld.%02lld", p < 0 ? "-" : "", llabs(p) / 100, llabs(p) % 100);
+        else
+            snprintf(buf, size, "%lld", (long long)(p / 100));
+    } else {
+        int64_t t = sr_round_frac(v->num, v->den, 1);
+        snprintf(buf, size, "%s%lld.%lld", t < 0 ? "-" : "", llabs(t) / 10, llabs(t) % 10);
+    }
+}
+
+static void print_csv(FILE *out, const sr_report_data *rd)
+{
+    const sr_metrics *m = rd->m;
+    fputs("metric,label,row,unit,year,value,shown,compared_year,compared_value,change,"
+          "change_percent,change_in_words,rate_per_10000\n",
+          out);
+    for (size_t k = 0; k < m->nmetrics; k++) {
+        const sr_metric *mt = &m->metrics[k];
+        for (size_t r = 0; r < mt->nrows; r++) {
+            const sr_mrow *row = &mt->rows[r];
+            char y[16], py[16], val[48], shown[48], pv[48], diff[48], pct[48], words[200], rate[48];
+            sr_mcell_rate(m, mt, &row->cells[0], 0, rate, sizeof rate);
+            yname(m->years[0], y, sizeof y);
+            plain(&row->cells[0].v, mt->def->unit, val, sizeof val);
+            sr_mval_format(&row->cells[0].v, mt->def->unit, shown, sizeof shown);
+            sr_cmp c = sr_metric_compare(m, mt, row, 0);
+            yname(c.prev_year, py, sizeof py);
+            plain(&c.prev, mt->def->unit, pv, sizeof pv);
+            sr_cmp_diff(&c, mt->def->unit, diff, sizeof diff);
+            sr_cmp_percent(&c, pct, sizeof pct);
+            sr_cmp_words(&c, mt->def->unit, words, sizeof words);
+            csv_field(out, mt->def->id, false);
+            csv_field(out, mt->def->label, false);
+            csv_field(out, row->label, false);
+            csv_field(out, sr_unit_name(mt->def->unit), false);
+            csv_field(out, y, false);
+            csv_field(out, val, false);
+            csv_field(out, shown, false);
+            csv_field(out, py, false);
+            csv_field(out, pv, false);
+            csv_field(out, diff, false);
+            csv_field(out, pct, false);
+            csv_field(out, words, false);
+            csv_field(out, rate, true);
+        }
+    }
+}
+
+/* ---- JSON ------------------------------------------------------------------------- */
+
+static void jstr(sr_buf *b, const char *s)
+{
+    sr_buf_putc(b, '"');
+    sr_buf_json_escaped(b, s ? s : "");
+    sr_buf_putc(b, '"');
+}
+
+static void jval(sr_buf *b, const sr_mval *v, sr_unit u)
+{
+    char p[48], s[48];
+    plain(v, u, p, sizeof p);
+    sr_mval_format(v, u, s, sizeof s);
+    bool number = !v->suppressed && v->avail == SR_AVAILABLE;
+    sr_buf_puts(b, "{\"value\": ");
+    if (number)
+        sr_buf_puts(b, p);
+    else
+        sr_buf_puts(b, "null");
+    sr_buf_puts(b, ", \"shown\": ");
+    jstr(b, s);
+    sr_buf_putc(b, '}');
+}
+
+static void print_json(FILE *out, const sr_report_data *rd)
+{
+    const sr_metrics *m = rd->m;
+    sr_buf b = SR_BUF_INIT;
+    char y[16];
+    yname(m->years[0], y, sizeof y);
+    sr_buf_puts(&b, "{\n  \"partnership\": ");
+    jstr(&b, rd->ds.p->name);
+    sr_buf_puts(&b, ",\n  \"year\": ");
+    jstr(&b, y);
+    sr_buf_puts(&b, ",\n  \"metrics\": [");
+    for (size_t k = 0; k < m->nmetrics; k++) {
+        const sr_metric *mt = &m->metrics[k];
+        sr_buf_puts(&b, k ? ",\n    {" : "\n    {");
+        sr_buf_puts(&b, "\"id\": ");
+        jstr(&b, mt->def->id);
+        sr_buf_puts(&b, ", \"label\": ");
+        jstr(&b, mt->def->label);
+        sr_buf_puts(&b, ", \"unit\": ");
+        jstr(&b, sr_unit_name(mt->def->unit));
+        sr_buf_puts(&b, ", \"rows\": [");
+        for (size_t r = 0; r < mt->nrows; r++) {
+            const sr_mrow *row = &mt->rows[r];
+            sr_buf_puts(&b, r ? ", {" : "{");
+            if (mt->def->each) {
+                sr_buf_puts(&b, "\"label\": ");
+                jstr(&b, row->label);
+                sr_buf_puts(&b, ", ");
+            }
+            sr_buf_puts(&b, "\"value\": ");
+            jval(&b, &row->cells[0].v, mt->def->unit);
+            if (mt->def->unit == SR_U_COUNT) {
+                char rate[48];
+                sr_mcell_rate(m, mt, &row->cells[0], 0, rate, sizeof rate);
+                sr_buf_puts(&b, ", \"rate_per_10000\": ");
+                jstr(&b, rate);
+            }
+            sr_cmp c = sr_metric_compare(m, mt, row, 0);
+            char py[16], diff[48], pct[48], words[200];
+            yname(c.prev_year, py, sizeof py);
+            sr_cmp_diff(&c, mt->def->unit, diff, sizeof diff);
+            sr_cmp_percent(&c, pct, sizeof pct);
+            sr_cmp_words(&c, mt->def->unit, words, sizeof words);
+            sr_buf_puts(&b, ", \"compared_with\": {\"year\": ");
+            jstr(&b, py);
+            sr_buf_puts(&b, ", \"value\": ");
+            jval(&b, &c.prev, mt->def->unit);
+            sr_buf_puts(&b, "}, \"change\": ");
+            jstr(&b, diff);
+            sr_buf_puts(&b, ", \"change_percent\": ");
+            jstr(&b, pct);
+            sr_buf_puts(&b, ", \"change_in_words\": ");
+            jstr(&b, words);
+            if (c.status == SR_CMP_BREAK && c.break_reason) {
+                sr_buf_puts(&b, ", \"note\": ");
+                jstr(&b, c.break_reason->v.text);
+            }
+            /* The trend: every year loaded, oldest first, with breaks marked. */
+            sr_buf_puts(&b, ", \"trend\": [");
+            bool first = true;
+            for (size_t i = m->nyears; i-- > 0;) {
+                if (!m->have[i])
+                    continue;
+                char ty[16];
+                yname(m->years[i], ty, sizeof ty);
+                sr_buf_puts(&b, first ? "{\"year\": " : ", {\"year\": ");
+                first = false;
+                jstr(&b, ty);
+                sr_buf_puts(&b, ", \"value\": ");
+                jval(&b, &row->cells[i].v, mt->def->unit);
+                if (mt->break_date[i])
+                    sr_buf_puts(&b, ", \"break_before\": true");
+                sr_buf_putc(&b, '}');
+            }
+            sr_buf_puts(&b, "]}");
+        }
+        sr_buf_puts(&b, "]}");
+    }
+    sr_buf_puts(&b, "\n  ],\n  \"findings\": [");
+    bool first = true;
+    for (size_t i = 0; i < rd->ds.d.n; i++) {
+        const sr_diag *g = &rd->ds.d.v[i];
+        if (g->sev != SR_WARNING)
+            continue;
+        char where[512];
+        sr_loc_format(g->loc, where, sizeof where);
+        sr_buf_puts(&b, first ? "\n    {\"message\": " : ",\n    {\"message\": ");
+        first = false;
+        jstr(&b, g->msg);
+        sr_buf_puts(&b, ", \"where\": ");
+        jstr(&b, where);
+        sr_buf_putc(&b, '}');
+    }
+    sr_buf_puts(&b, first ? "]\n}\n" : "\n  ]\n}\n");
+    fputs(sr_buf_str(&b), out);
+    sr_buf_free(&b);
+}
+
+static int run(int argc, char **argv)
+{
+    sr_report_data rd = {0};
+    const char *format = "table", *year = NULL;
+    for (int i = 1; i < argc; i++) {
+        int r = sr_common_option("metrics", argc, argv, &i, &rd, &format);
+        if (r < 0)
+            return SR_EXIT_USAGE;
+        if (r > 0)
+            continue;
+        if (argv[i][0] == '-' && argv[i][1]) {
+            sr_usage_error("metrics", "unknown option '%s'", argv[i]);
+            return SR_EXIT_USAGE;
+        }
+        if (year) {
+            sr_usage_error("metrics", "too many arguments: '%s'", argv[i]);
+            return SR_EXIT_USAGE;
+        }
+        year = argv[i];
+    }
+    if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0 && strcmp(format, "json") != 0) {
+        sr_usage_error("metrics", "unknown format '%s'; use table, csv or json", format);
+        return SR_EXIT_USAGE;
+    }
+    if (!year) {
+        sr_usage_error("metrics", "name a reporting year, such as: metrics 2019-20");
+        return SR_EXIT_USAGE;
+    }
+    if (!sr_year_from_name(year)) {
+        sr_usage_error("metrics", "'%s' is not a reporting year; write it like 2019-20", year);
+        return SR_EXIT_USAGE;
+    }
+    int code = sr_report_data_load(&rd, sr_year_from_name(year), stderr);
+    if (code == SR_EXIT_OK) {
+        sr_diags_sort(&rd.ds.d);
+        if (strcmp(format, "csv") == 0) {
+            print_csv(stdout, &rd);
+        } else if (strcmp(format, "json") == 0) {
+            print_json(stdout, &rd);
+        } else {
+            print_table(stdout, &rd);
+            print_findings_text(stdout, &rd);
+        }
+    }
+    sr_report_data_free(&rd);
+    return code;
+}
+
+const sr_command sr_cmd_metrics = {
+    "metrics",
+    "print every figure of a year, the year before and the change",
+    usage,
+    run,
+};

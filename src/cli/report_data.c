@@ -1,0 +1,70 @@
+/* report_data: loading a year for metrics, explain and (later) build. */
+#include "cli/report_data.h"
+
+#include "cli/cli.h"
+#include "core/fsutil.h"
+#include "metrics/suppress.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int sr_common_option(const char *cmd, int argc, char **argv, int *i, sr_report_data *rd,
+                     const char **format)
+{
+    static const char *const names[] = {"--data", "--templates", "--format"};
+    const char *a = argv[*i];
+    for (int k = 0; k < 3; k++) {
+        size_t n = strlen(names[k]);
+        const char *val = NULL;
+        if (strcmp(a, names[k]) == 0) {
+            if (*i + 1 >= argc) {
+                sr_usage_error(cmd, "%s needs a value", names[k]);
+                return -1;
+            }
+            val = argv[++*i];
+        } else if (strncmp(a, names[k], n) == 0 && a[n] == '=') {
+            val = a + n + 1;
+        } else {
+            continue;
+        }
+        if (k == 0)
+            rd->data = val;
+        else if (k == 1)
+            rd->templates = val;
+        else if (format)
+            *format = val;
+        else
+            return 0;
+        return 1;
+    }
+    return 0;
+}
+
+int sr_report_data_load(sr_report_data *rd, int year, FILE *err)
+{
+    if (!rd->data)
+        rd->data = SR_DEFAULT_DATA;
+    if (!rd->templates)
+        rd->templates = SR_DEFAULT_TEMPLATES;
+    sr_ds_status st = sr_dataset_load(&rd->ds, rd->data, year, SR_MAX_YEARS);
+    char *cpath = sr_path_join(rd->templates, "metrics.yaml");
+    rd->cat = sr_catalogue_load(rd->ds.a, &rd->ds.d, cpath);
+    free(cpath);
+    if (st != SR_DS_OK || !rd->cat) {
+        sr_diags_sort(&rd->ds.d);
+        sr_diags_print_text(&rd->ds.d, err, sr_use_color(err));
+        fprintf(err, "sscp-report: %s\n",
+                st == SR_DS_IO || rd->ds.d.io_errors ? "some files could not be read"
+                                                     : "fix the errors above first");
+        return st == SR_DS_IO || rd->ds.d.io_errors ? SR_EXIT_IO : SR_EXIT_INVALID;
+    }
+    rd->m = sr_metrics_compute(rd->ds.a, rd->cat, rd->ds.p, year, rd->ds.have, rd->ds.nyears);
+    if (rd->ds.p->disclosure_control)
+        sr_suppress(rd->m, rd->cat, rd->ds.p->suppression_threshold);
+    return SR_EXIT_OK;
+}
+
+void sr_report_data_free(sr_report_data *rd)
+{
+    sr_dataset_free(&rd->ds);
+}

@@ -1,0 +1,35 @@
+/* report_data: what the commands that read a whole year share: finding the
+ * data and template folders, loading the year and the years before it,
+ * checking them, and computing the catalogue's metrics with disclosure
+ * control applied. */
+#ifndef SR_REPORT_DATA_H
+#define SR_REPORT_DATA_H
+
+#include "data/dataset.h"
+#include "metrics/catalogue.h"
+#include "metrics/metrics.h"
+
+#include <stdio.h>
+
+#define SR_DEFAULT_TEMPLATES "report-templates"
+
+typedef struct {
+    const char *data;      /* --data */
+    const char *templates; /* --templates */
+    sr_dataset ds;
+    sr_catalogue *cat;
+    sr_metrics *m;
+} sr_report_data;
+
+/* Loads everything for year (such as 2019-20). On failure prints the
+ * diagnostics to err and returns the exit code; on success returns 0. */
+int sr_report_data_load(sr_report_data *rd, int year, FILE *err);
+void sr_report_data_free(sr_report_data *rd);
+
+/* Parses --data DIR / --templates DIR / --format X (and --name=value forms)
+ * at argv[*i]. Returns 1 if it took the option, 0 if argv[*i] is not one of
+ * them, -1 on a usage error (already printed). */
+int sr_common_option(const char *cmd, int argc, char **argv, int *i, sr_report_data *rd,
+                     const char **format);
+
+#endif

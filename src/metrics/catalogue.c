@@ -1,0 +1,288 @@
+/* catalogue: loading report-templates/metrics.yaml, see catalogue.h. */
+#include "metrics/catalogue.h"
+
+#include "core/suggest.h"
+#include "data/loader.h"
+#include "data/schema.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const sr_schema text_t = {.kind = SR_S_TEXT};
+static const sr_schema id_t = {.kind = SR_S_ID};
+static const sr_schema format_t = {.kind = SR_S_FORMAT};
+static const sr_schema texts_t = {.kind = SR_S_LIST, .item = &text_t};
+static const sr_schema ids_t = {.kind = SR_S_LIST, .item = &id_t};
+static const sr_schema unit_t = {
+    .kind = SR_S_ENUM,
+    .values = (const char *const[]){"count", "money", "percentage", "rate", "ratio", NULL},
+};
+
+static const sr_schema share_t = {
+    .kind = SR_S_MAP,
+    .what = "a share",
+    .fields =
+        (const sr_field[]){
+            {"part", &text_t, SR_REQUIRED, "the figures that make the part"},
+            {"of", &text_t, SR_REQUIRED, "the figures that make the whole"},
+            {0},
+        },
+};
+
+static const sr_schema metric_t = {
+    .kind = SR_S_MAP,
+    .what = "a metric",
+    .identity = (const char *const[]){"id", NULL},
+    .fields =
+        (const sr_field[]){
+            {"id", &id_t, SR_REQUIRED, "the metric's id, used by templates and `explain`"},
+            {"label", &text_t, SR_REQUIRED, "what it is, in words, as the report shows it"},
+            {"unit", &unit_t, SR_REQUIRED, "count, money, percentage, rate or ratio"},
+            {"value", &text_t, 0, "the path of one submitted figure"},
+            {"sum", &texts_t, 0, "paths whose figures are added up"},
+            {"difference", &texts_t, 0, "two paths: the first less the second"},
+            {"ratio", &texts_t, 0, "two paths: the first divided by the second"},
+            {"share", &share_t, 0, "a part and its whole: the part as a percentage"},
+            {"rate", &texts_t, 0, "paths added up, per 10,000 children aged 0 to 17"},
+            {"each", &text_t, 0, "one row per entry matching this path"},
+            {"row_label", &text_t, 0, "with each: the entry's field that names the row"},
+            {"break", &text_t, 0, "the path of the series' break, which stops comparisons"},
+            {"baseline", &text_t, 0, "the path of a baseline to compare with"},
+            {0},
+        },
+};
+static const sr_schema metrics_t = {.kind = SR_S_LIST, .item = &metric_t};
+
+static const sr_schema table_t = {
+    .kind = SR_S_MAP,
+    .what = "a table",
+    .identity = (const char *const[]){"id", NULL},
+    .fields =
+        (const sr_field[]){
+            {"id", &id_t, SR_REQUIRED, "the table's id"},
+            {"total", &id_t, SR_REQUIRED, "the metric that is the total"},
+            {"parts", &ids_t, SR_REQUIRED, "the metrics that add up to it"},
+            {0},
+        },
+};
+static const sr_schema tables_t = {.kind = SR_S_LIST, .item = &table_t};
+
+static const sr_schema catalogue_t = {
+    .kind = SR_S_MAP,
+    .what = "the metrics catalogue",
+    .fields =
+        (const sr_field[]){
+            {"format", &format_t, SR_REQUIRED, "the version of this format; write 1"},
+            {"metrics", &metrics_t, SR_REQUIRED, "the metrics"},
+            {"tables", &tables_t, 0, "counts shown with their total"},
+            {0},
+        },
+};
+
+static const char *text_of(const sr_ynode *n)
+{
+    return n && n->kind == SR_Y_SCALAR && !sr_ynode_is_null(n) ? n->text : NULL;
+}
+
+/* Paths are keys, `*`, list identities in brackets: nothing else. */
+static bool valid_pattern(const char *p)
+{
+    for (; *p; p++)
+        if (!(*p >= 'a' && *p <= 'z') && !(*p >= '0' && *p <= '9') && !strchr("_-.*[]/~#", *p))
+            return false;
+    return true;
+}
+
+static const char **texts(sr_arena *a, const sr_ynode *list, size_t *n)
+{
+    *n = 0;
+    if (!list || list->kind != SR_Y_SEQ)
+        return NULL;
+    const char **v = sr_arena_alloc(a, (list->n + 1) * sizeof *v);
+    for (size_t i = 0; i < list->n; i++)
+        if (text_of(list->items[i]))
+            v[(*n)++] = list->items[i]->text;
+    return v;
+}
+
+static bool build_metric(sr_arena *a, sr_diags *d, const sr_ynode *e, sr_metric_def *m)
+{
+    static const char *const units[] = {"count", "money", "percentage", "rate", "ratio"};
+    m->id = text_of(sr_ymap_get(e, "id"));
+    m->label = text_of(sr_ymap_get(e, "label"));
+    const char *u = text_of(sr_ymap_get(e, "unit"));
+    for (int i = 0; i < 5; i++)
+        if (u && strcmp(u, units[i]) == 0)
+            m->unit = (sr_unit)i;
+    m->each = text_of(sr_ymap_get(e, "each"));
+    m->row_label = text_of(sr_ymap_get(e, "row_label"));
+    m->brk = text_of(sr_ymap_get(e, "break"));
+    m->baseline = text_of(sr_ymap_get(e, "baseline"));
+    m->loc = e->loc;
+
+    static const char *const ways[] = {"value", "sum", "difference", "ratio", "share", "rate"};
+    int given = 0;
+    const char *way = NULL;
+    for (int i = 0; i < 6; i++)
+        if (sr_ymap_get(e, ways[i])) {
+            given++;
+            way = ways[i];
+        }
+    if (given > 1 || (given == 0 && !m->each)) {
+        sr_diag *g = sr_diag_add(d, SR_ERROR, e->loc,
+                                 given ? "the metric `%s` says how to compute it in more than "
+                                         "one way"
+                                       : "the metric `%s` does not say how it is computed",
+                                 m->id);
+        sr_diag_hint(g, "give exactly one of value, sum, difference, ratio, share or rate");
+        return false;
+    }
+    if (!way) {
+        m->compute = SR_C_ENTRY;
+    } else if (strcmp(way, "value") == 0) {
+        m->compute = SR_C_VALUE;
+        m->operands = sr_arena_alloc(a, sizeof *m->operands);
+        m->operands[0] = text_of(sr_ymap_get(e, "value"));
+        m->noperands = 1;
+    } else if (strcmp(way, "share") == 0) {
+        const sr_ynode *s = sr_ymap_get(e, "share");
+        m->compute = SR_C_SHARE;
+        m->operands = sr_arena_alloc(a, 2 * sizeof *m->operands);
+        m->operands[0] = text_of(sr_ymap_get(s, "part"));
+        m->operands[1] = text_of(sr_ymap_get(s, "of"));
+        m->noperands = 2;
+    } else {
+        m->compute = strcmp(way, "sum") == 0          ? SR_C_SUM
+                     : strcmp(way, "difference") == 0 ? SR_C_DIFFERENCE
+                     : strcmp(way, "ratio") == 0      ? SR_C_RATIO
+                                                      : SR_C_RATE;
+        m->operands = texts(a, sr_ymap_get(e, way), &m->noperands);
+        bool two = m->compute == SR_C_DIFFERENCE || m->compute == SR_C_RATIO;
+        if ((two && m->noperands != 2) || m->noperands == 0) {
+            sr_diag *g =
+                sr_diag_add(d, SR_ERROR, sr_ymap_get(e, way)->loc,
+                            two ? "`%s` takes exactly two paths" : "`%s` needs a path", way);
+            sr_diag_hint(g, "write them as a list: [first.path, second.path]");
+            return false;
+        }
+    }
+    /* The unit must suit the computation. */
+    sr_unit want = m->unit;
+    if (m->compute == SR_C_SHARE)
+        want = SR_U_PERCENTAGE;
+    else if (m->compute == SR_C_RATE)
+        want = SR_U_RATE;
+    else if (m->compute == SR_C_RATIO)
+        want = SR_U_RATIO;
+    else if (m->unit == SR_U_RATE || m->unit == SR_U_RATIO)
+        want = SR_U_COUNT;
+    if (want != m->unit) {
+        sr_diag *g = sr_diag_add(d, SR_ERROR, sr_ymap_get(e, "unit")->loc,
+                                 "the metric `%s` is computed as a %s, so its unit is `%s`", m->id,
+                                 way ? way : "value", sr_unit_name(want));
+        sr_diag_hint(g, "write `unit: %s`", sr_unit_name(want));
+        return false;
+    }
+    const char *paths[4] = {m->each, m->brk, m->baseline, NULL};
+    for (size_t i = 0; i < m->noperands; i++) {
+        if (!valid_pattern(m->operands[i])) {
+            sr_diag_hint(sr_diag_add(d, SR_ERROR, e->loc,
+                                     "`%s` in the metric `%s` is not a figure's path",
+                                     m->operands[i], m->id),
+                         "paths are keys joined by `.`, with `*` for any key or entry and list "
+                         "entries in brackets, such as finance.income[*].lines[*].amount");
+            return false;
+        }
+    }
+    for (int i = 0; i < 3; i++) {
+        if (paths[i] && !valid_pattern(paths[i])) {
+            sr_diag_hint(sr_diag_add(d, SR_ERROR, e->loc,
+                                     "`%s` in the metric `%s` is not a figure's path", paths[i],
+                                     m->id),
+                         "paths are keys joined by `.`, with `*` for any key or entry");
+            return false;
+        }
+    }
+    return true;
+}
+
+static sr_catalogue *from_tree(sr_arena *a, sr_diags *d, const sr_source *src, sr_ynode *root)
+{
+    size_t before = d->errors;
+    sr_vctx c = {.a = a, .d = d, .src = src};
+    sr_schema_check(&c, &catalogue_t, root, "", "metrics.yaml");
+    free(c.conflicts);
+    if (d->errors > before)
+        return NULL;
+
+    sr_catalogue *cat = sr_arena_alloc(a, sizeof *cat);
+    const sr_ynode *ms = sr_ymap_get(root, "metrics");
+    size_t n = ms && ms->kind == SR_Y_SEQ ? ms->n : 0;
+    cat->metrics = sr_arena_alloc(a, (n ? n : 1) * sizeof *cat->metrics);
+    for (size_t i = 0; i < n; i++)
+        if (build_metric(a, d, ms->items[i], &cat->metrics[cat->nmetrics]))
+            cat->nmetrics++;
+
+    const sr_ynode *ts = sr_ymap_get(root, "tables");
+    n = ts && ts->kind == SR_Y_SEQ ? ts->n : 0;
+    cat->tables = sr_arena_alloc(a, (n ? n : 1) * sizeof *cat->tables);
+    const char **ids = sr_arena_alloc(a, (cat->nmetrics + 1) * sizeof *ids);
+    for (size_t i = 0; i < cat->nmetrics; i++)
+        ids[i] = cat->metrics[i].id;
+    for (size_t i = 0; i < n; i++) {
+        const sr_ynode *e = ts->items[i];
+        sr_table_def *t = &cat->tables[cat->ntables];
+        t->id = text_of(sr_ymap_get(e, "id"));
+        t->total = text_of(sr_ymap_get(e, "total"));
+        t->parts = texts(a, sr_ymap_get(e, "parts"), &t->nparts);
+        bool ok = true;
+        const char *named[64];
+        size_t nn = 0;
+        named[nn++] = t->total;
+        for (size_t k = 0; k < t->nparts && nn < 64; k++)
+            named[nn++] = t->parts[k];
+        for (size_t k = 0; k < nn; k++) {
+            if (sr_catalogue_find(cat, named[k]))
+                continue;
+            sr_diag *g = sr_diag_add(d, SR_ERROR, e->loc,
+                                     "the table `%s` names `%s`, which is "
+                                     "not a metric",
+                                     t->id, named[k]);
+            const char *best = sr_suggest(named[k], ids, cat->nmetrics);
+            if (best)
+                sr_diag_hint(g, "did you mean `%s`?", best);
+            ok = false;
+        }
+        if (ok)
+            cat->ntables++;
+    }
+    return d->errors > before ? NULL : cat;
+}
+
+sr_catalogue *sr_catalogue_load_source(sr_arena *a, sr_diags *d, const sr_source *src)
+{
+    sr_ylimits lim = sr_ylimits_default();
+    sr_ynode *root = sr_yaml_load(a, d, src, &lim);
+    return root ? from_tree(a, d, src, root) : NULL;
+}
+
+sr_catalogue *sr_catalogue_load(sr_arena *a, sr_diags *d, const char *path)
+{
+    const sr_source *src;
+    sr_ynode *root = sr_load_yaml_file(a, d, path, &src);
+    return root ? from_tree(a, d, src, root) : NULL;
+}
+
+const sr_metric_def *sr_catalogue_find(const sr_catalogue *c, const char *id)
+{
+    for (size_t i = 0; i < c->nmetrics; i++)
+        if (strcmp(c->metrics[i].id, id) == 0)
+            return &c->metrics[i];
+    return NULL;
+}
+
+const char *sr_unit_name(sr_unit u)
+{
+    static const char *const names[] = {"count", "money", "percentage", "rate", "ratio"};
+    return names[u];
+}

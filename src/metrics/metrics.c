@@ -1,0 +1,513 @@
+/* metrics: computing the catalogue over the years, see metrics.h. */
+#include "metrics/metrics.h"
+
+#include "core/fmt.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int64_t sr_round_frac(sr_i128 num, sr_i128 den, int places)
+{
+    sr_i128 n = num, d = den;
+    for (int i = 0; i < places; i++)
+        n *= 10;
+    if (d < 0)
+        n = -n, d = -d;
+    /* Half away from zero: add half the divisor in the direction of the sign. */
+    sr_i128 q = n >= 0 ? (2 * n + d) / (2 * d) : -((-2 * n + d) / (2 * d));
+    return (int64_t)q;
+}
+
+/* ---- gathering figures -------------------------------------------------- */
+
+typedef struct {
+    int64_t sum;
+    size_t count, missing, inapplicable;
+    bool percent; /* the figures were percentages (hundredths) */
+} gathered;
+
+static void add_input(sr_arena *a, sr_mcell *c, const sr_figure *f)
+{
+    const sr_figure **v = sr_arena_alloc(a, (c->ninputs + 1) * sizeof *v);
+    if (c->ninputs)
+        memcpy(v, c->inputs, c->ninputs * sizeof *v);
+    v[c->ninputs++] = f;
+    c->inputs = v;
+}
+
+static gathered gather(sr_arena *a, const sr_year *y, const char *pattern, sr_mcell *cell)
+{
+    gathered g = {0};
+    for (size_t i = 0; y && i < y->figs.n; i++) {
+        const sr_figure *f = &y->figs.v[i];
+        if (f->v.kind != SR_V_COUNT && f->v.kind != SR_V_MONEY && f->v.kind != SR_V_PERCENT)
+            continue;
+        if (!sr_path_match(pattern, f->path))
+            continue;
+        g.count++;
+        add_input(a, cell, f);
+        g.percent |= f->v.kind == SR_V_PERCENT;
+        if (f->v.avail == SR_NOT_APPLICABLE)
+            g.inapplicable++;
+        else if (f->v.avail != SR_AVAILABLE)
+            g.missing++;
+        else
+            g.sum += f->v.i;
+    }
+    return g;
+}
+
+static sr_avail avail_of(const gathered *g)
+{
+    if (g->count == 0 || g->missing)
+        return SR_NOT_AVAILABLE;
+    if (g->inapplicable == g->count)
+        return SR_NOT_APPLICABLE;
+    return SR_AVAILABLE;
+}
+
+static const char *join(sr_arena *a, const char *prefix, const char *rel)
+{
+    if (!prefix)
+        return rel;
+    if (!rel[0])
+        return prefix;
+    return sr_arena_printf(a, "%s.%s", prefix, rel);
+}
+
+/* One cell: metric d for the entry at prefix (NULL: the whole year). */
+static void compute_cell(sr_arena *a, const sr_metric_def *d, const sr_partnership *p, int year,
+                         const sr_year *y, const char *prefix, sr_mcell *c)
+{
+    memset(c, 0, sizeof *c);
+    c->v.den = 1;
+    if (!y) {
+        c->v.avail = SR_NOT_AVAILABLE;
+        return;
+    }
+    gathered g[8] = {{0}};
+    size_t n = d->compute == SR_C_ENTRY ? 1 : d->noperands;
+    if (n > 8)
+        n = 8;
+    for (size_t i = 0; i < n; i++) {
+        g[i] = gather(a, y, d->compute == SR_C_ENTRY ? prefix : join(a, prefix, d->operands[i]), c);
+        /* A share or ratio rests on its first operand; anything else on all. */
+        if (i == 0 || (d->compute != SR_C_SHARE && d->compute != SR_C_RATIO))
+            c->nbasis = c->ninputs;
+    }
+    sr_mval *v = &c->v;
+    switch (d->compute) {
+    case SR_C_ENTRY:
+    case SR_C_VALUE:
+    case SR_C_SUM:
+    case SR_C_RATE: {
+        gathered all = {0};
+        for (size_t i = 0; i < n; i++) {
+            all.sum += g[i].sum;
+            all.count += g[i].count;
+            all.missing += g[i].missing;
+            all.inapplicable += g[i].inapplicable;
+            all.percent |= g[i].percent;
+        }
+        v->avail = avail_of(&all);
+        v->num = all.sum;
+        if (all.percent)
+            v->den = 100; /* hundredths of a percent */
+        if (d->compute == SR_C_RATE) {
+            int64_t pop = sr_partnership_population(p, year);
+            if (pop <= 0 && v->avail == SR_AVAILABLE)
+                v->avail = SR_NOT_AVAILABLE; /* no population for the year */
+            v->num = all.sum * 10000;
+            v->den = pop > 0 ? pop : 1;
+        }
+        c->counts[c->ncounts++] = all.sum;
+        break;
+    }
+    case SR_C_DIFFERENCE:
+        v->avail = avail_of(&g[0]) != SR_AVAILABLE ? avail_of(&g[0]) : avail_of(&g[1]);
+        v->num = g[0].sum - g[1].sum;
+        break;
+    case SR_C_RATIO:
+    case SR_C_SHARE:
+        v->avail = avail_of(&g[0]) != SR_AVAILABLE ? avail_of(&g[0]) : avail_of(&g[1]);
+        v->num = g[0].sum * (d->compute == SR_C_SHARE ? 100 : 1);
+        v->den = g[1].sum;
+        if (v->avail == SR_AVAILABLE && g[1].sum == 0)
+            v->avail = SR_NOT_APPLICABLE; /* a share of nothing */
+        if (v->den == 0)
+            v->den = 1;
+        c->counts[c->ncounts++] = g[0].sum;
+        c->counts[c->ncounts++] = g[1].sum;
+        break;
+    }
+    if (v->avail != SR_AVAILABLE) {
+        v->num = 0;
+        v->den = 1;
+    }
+}
+
+/* ---- rows of a metric with `each` --------------------------------------- */
+
+/* The entry prefixes in y matching pattern, appended to keys (no repeats). */
+static void entries(sr_arena *a, const sr_year *y, const char *pattern, const char ***keys,
+                    size_t *n)
+{
+    for (size_t i = 0; y && i < y->figs.n; i++) {
+        const char *path = y->figs.v[i].path;
+        size_t len = strlen(path);
+        for (size_t cut = 1; cut <= len; cut++) {
+            char next = path[cut];
+            bool boundary = cut == len || next == '.' || next == '[' || (path[cut - 1] == ']');
+            if (!boundary || (cut < len && path[cut - 1] == ']' && next != '.' && next != '['))
+                continue;
+            char *pre = sr_arena_strndup(a, path, cut);
+            if (!sr_path_match(pattern, pre))
+                continue;
+            bool seen = false;
+            for (size_t k = 0; k < *n && !seen; k++)
+                seen = strcmp((*keys)[k], pre) == 0;
+            if (!seen) {
+                const char **v = sr_arena_alloc(a, (*n + 1) * sizeof *v);
+                if (*n)
+                    memcpy(v, *keys, *n * sizeof *v);
+                v[(*n)++] = pre;
+                *keys = v;
+            }
+            break;
+        }
+    }
+}
+
+static const char *humanise(sr_arena *a, const char *key)
+{
+    char *s = sr_arena_strdup(a, key);
+    for (char *p = s; *p; p++)
+        if (*p == '_' || *p == '-')
+            *p = ' ';
+    s[0] = (char)toupper((unsigned char)s[0]);
+    if (strlen(s) == 2 && s[0] == 'Q' && isdigit((unsigned char)s[1]))
+        return s; /* q1 -> Q1 */
+    return s;
+}
+
+static const char *row_label(sr_arena *a, const sr_metric_def *d, const sr_partnership *p, int year,
+                             const sr_year *y, const char *key)
+{
+    if (y && d->row_label) {
+        const sr_figure *f = sr_figures_get(&y->figs, join(a, key, d->row_label));
+        if (f && f->v.text && f->v.avail == SR_AVAILABLE)
+            return f->v.text;
+    }
+    if (y) {
+        const sr_figure *f = sr_figures_get(&y->figs, join(a, key, "partner"));
+        if (f && f->v.text && p) {
+            const sr_partner *pt = sr_partnership_find(p, f->v.text);
+            if (pt)
+                return pt->short_name ? pt->short_name : sr_partner_name_in(pt, year);
+            return f->v.text;
+        }
+    }
+    const char *last = key + strlen(key);
+    while (last > key && last[-1] != '.' && last[-1] != '[')
+        last--;
+    char *tail = sr_arena_strdup(a, last);
+    size_t tl = strlen(tail);
+    if (tl && tail[tl - 1] == ']')
+        tail[tl - 1] = '\0';
+    return humanise(a, tail);
+}
+
+/* ---- the whole catalogue -------------------------------------------------- */
+
+static void compute_metric(sr_arena *a, const sr_metric_def *d, const sr_partnership *p,
+                           const sr_metrics *m, sr_year *const *years, sr_metric *out)
+{
+    out->def = d;
+    const char **keys = NULL;
+    size_t nkeys = 0;
+    if (d->each) {
+        for (size_t i = 0; i < m->nyears; i++)
+            entries(a, years[i], d->each, &keys, &nkeys);
+    }
+    out->nrows = d->each ? nkeys : 1;
+    out->rows = sr_arena_alloc(a, (out->nrows ? out->nrows : 1) * sizeof *out->rows);
+    for (size_t r = 0; r < out->nrows; r++) {
+        sr_mrow *row = &out->rows[r];
+        row->key = d->each ? keys[r] : "";
+        row->label = "";
+        for (size_t i = 0; i < m->nyears; i++) {
+            compute_cell(a, d, p, m->years[i], years[i], d->each ? keys[r] : NULL, &row->cells[i]);
+            if (d->each && !row->label[0] && years[i] &&
+                row->cells[i].ninputs) /* the latest year that has the entry names it */
+                row->label = row_label(a, d, p, m->years[i], years[i], keys[r]);
+        }
+        if (d->each && !row->label[0])
+            row->label = row_label(a, d, p, m->years[0], NULL, keys[r]);
+    }
+    for (size_t i = 0; i < m->nyears; i++) {
+        if (!d->brk || !years[i])
+            continue;
+        out->break_date[i] = sr_figures_get(&years[i]->figs, join(a, d->brk, "date"));
+        out->break_reason[i] = sr_figures_get(&years[i]->figs, join(a, d->brk, "reason"));
+    }
+    if (d->baseline && years[0] && !d->each) {
+        const sr_figure *by = sr_figures_get(&years[0]->figs, join(a, d->baseline, "year"));
+        if (by && by->v.avail == SR_AVAILABLE) {
+            sr_metric_def bd = *d;
+            const char *ops[1] = {
+                join(a, d->baseline, d->unit == SR_U_PERCENTAGE ? "percent" : "count")};
+            bd.compute = SR_C_VALUE;
+            bd.operands = ops;
+            bd.noperands = 1;
+            compute_cell(a, &bd, p, (int)by->v.i, years[0], NULL, &out->rows[0].baseline);
+            out->rows[0].baseline_year = (int)by->v.i;
+        }
+    }
+}
+
+sr_metrics *sr_metrics_compute(sr_arena *a, const sr_catalogue *cat, const sr_partnership *p,
+                               int year0, sr_year *const *years, size_t nyears)
+{
+    sr_metrics *m = sr_arena_alloc(a, sizeof *m);
+    m->p = p;
+    m->nyears = nyears > SR_MAX_YEARS ? SR_MAX_YEARS : nyears;
+    for (size_t i = 0; i < m->nyears; i++) {
+        m->years[i] = year0 - (int)i;
+        m->have[i] = years[i] != NULL;
+    }
+    m->metrics = sr_arena_alloc(a, (cat->nmetrics ? cat->nmetrics : 1) * sizeof *m->metrics);
+    for (size_t i = 0; i < cat->nmetrics; i++)
+        compute_metric(a, &cat->metrics[i], p, m, years, &m->metrics[m->nmetrics++]);
+    return m;
+}
+
+const sr_metric *sr_metrics_find(const sr_metrics *m, const char *id)
+{
+    for (size_t i = 0; i < m->nmetrics; i++)
+        if (strcmp(m->metrics[i].def->id, id) == 0)
+            return &m->metrics[i];
+    return NULL;
+}
+
+/* ---- comparisons ------------------------------------------------------------- */
+
+sr_cmp sr_metric_compare(const sr_metrics *m, const sr_metric *mt, const sr_mrow *row, size_t i)
+{
+    sr_cmp c = {0};
+    const sr_mval *cur = &row->cells[i].v;
+    if (i == 0 && row->baseline_year) {
+        c.prev = row->baseline.v;
+        c.prev_year = row->baseline_year;
+        c.from_baseline = true;
+    } else if (i + 1 < m->nyears) {
+        c.prev = row->cells[i + 1].v;
+        c.prev_year = m->years[i + 1];
+    } else {
+        c.status = SR_CMP_NO_PREVIOUS;
+        c.prev_year = m->years[i] - 1;
+        c.prev.avail = SR_NOT_AVAILABLE;
+        return c;
+    }
+    if (cur->avail != SR_AVAILABLE) {
+        c.status = SR_CMP_NO_VALUE;
+        return c;
+    }
+    /* A break declared in this year (or, against a baseline, in any year
+     * since) stops the comparison. */
+    if (mt->break_date[i]) {
+        c.status = SR_CMP_BREAK;
+        c.break_date = mt->break_date[i];
+        c.break_reason = mt->break_reason[i];
+        return c;
+    }
+    if (c.prev.avail != SR_AVAILABLE) {
+        c.status = SR_CMP_NO_PREVIOUS;
+        return c;
+    }
+    if (cur->suppressed || c.prev.suppressed) {
+        c.status = SR_CMP_SUPPRESSED;
+        return c;
+    }
+    /* a/b - c/d = (ad - cb) / bd */
+    c.dnum = (sr_i128)cur->num * c.prev.den - (sr_i128)c.prev.num * cur->den;
+    c.dden = (sr_i128)cur->den * c.prev.den;
+    c.pct_ok = c.prev.num != 0;
+    if (c.pct_ok) {
+        /* (a/b - c/d) / (c/d) * 100 = (ad - cb) * 100 / (cb) */
+        c.pnum = c.dnum * 100;
+        c.pden = (sr_i128)c.prev.num * cur->den;
+        if (c.pden < 0) {
+            c.pden = -c.pden;
+            c.pnum = -c.pnum;
+        }
+    }
+    c.status = SR_CMP_OK;
+    return c;
+}
+
+/* ---- formatting --------------------------------------------------------------- */
+
+static void fmt_tenths(int64_t t, char *buf, size_t size)
+{
+    int64_t u = t < 0 ? -t : t;
+    snprintf(buf, size, "%s%lld.%lld", t < 0 ? "-" : "", (long long)(u / 10), (long long)(u % 10));
+}
+
+/* A one-decimal number with thousands separators: 1234.5 -> "1,234.5". */
+static void fmt_tenths_grouped(int64_t t, char *buf, size_t size)
+{
+    int64_t u = t < 0 ? -t : t;
+    char whole[40];
+    sr_fmt_count(u / 10, whole, sizeof whole);
+    snprintf(buf, size, "%s%s.%lld", t < 0 ? "-" : "", whole, (long long)(u % 10));
+}
+
+void sr_mval_format(const sr_mval *v, sr_unit u, char *buf, size_t size)
+{
+    if (v->suppressed) {
+        snprintf(buf, size, "[c]");
+        return;
+    }
+    if (v->avail == SR_NOT_AVAILABLE || v->avail == SR_INVALID) {
+        snprintf(buf, size, "[x]");
+        return;
+    }
+    if (v->avail == SR_NOT_APPLICABLE) {
+        snprintf(buf, size, "[z]");
+        return;
+    }
+    switch (u) {
+    case SR_U_COUNT:
+        sr_fmt_count(sr_round_frac(v->num, v->den, 0), buf, size);
+        break;
+    case SR_U_MONEY:
+        sr_fmt_money(sr_round_frac(v->num, v->den, 0), buf, size);
+        break;
+    case SR_U_PERCENTAGE: {
+        char n[40];
+        fmt_tenths(sr_round_frac(v->num, v->den, 1), n, sizeof n);
+        snprintf(buf, size, "%s%%", n);
+        break;
+    }
+    case SR_U_RATE:
+    case SR_U_RATIO:
+        fmt_tenths_grouped(sr_round_frac(v->num, v->den, 1), buf, size);
+        break;
+    }
+}
+
+void sr_cmp_percent(const sr_cmp *c, char *buf, size_t size)
+{
+    if (c->status == SR_CMP_SUPPRESSED) {
+        snprintf(buf, size, "[c]");
+        return;
+    }
+    if (c->status != SR_CMP_OK) {
+        snprintf(buf, size, c->status == SR_CMP_BREAK ? "[z]" : "[x]");
+        return;
+    }
+    if (!c->pct_ok) {
+        snprintf(buf, size, "[z]");
+        return;
+    }
+    int64_t t = sr_round_frac(c->pnum, c->pden, 1);
+    char n[40];
+    fmt_tenths(t, n, sizeof n);
+    snprintf(buf, size, "%s%s%%", t > 0 ? "+" : "", n);
+}
+
+void sr_cmp_diff(const sr_cmp *c, sr_unit u, char *buf, size_t size)
+{
+    if (c->status == SR_CMP_SUPPRESSED) {
+        snprintf(buf, size, "[c]");
+        return;
+    }
+    if (c->status != SR_CMP_OK) {
+        snprintf(buf, size, c->status == SR_CMP_BREAK ? "[z]" : "[x]");
+        return;
+    }
+    bool neg = c->dnum < 0;
+    sr_i128 an = neg ? -c->dnum : c->dnum;
+    char n[48];
+    bool whole = u == SR_U_COUNT || u == SR_U_MONEY;
+    int64_t r = sr_round_frac(an, c->dden, whole ? 0 : 1);
+    if (u == SR_U_COUNT)
+        sr_fmt_count(r, n, sizeof n);
+    else if (u == SR_U_MONEY)
+        sr_fmt_money(r, n, sizeof n);
+    else
+        fmt_tenths_grouped(r, n, sizeof n); /* percentages: the change is in points */
+    bool zero = r == 0;
+    snprintf(buf, size, "%s%s", zero ? "" : neg ? "-" : "+", n);
+}
+
+void sr_cmp_words(const sr_cmp *c, sr_unit u, char *buf, size_t size)
+{
+    char prev[48], yr[16], when[40];
+    sr_fmt_year(c->prev_year, yr, sizeof yr);
+    switch (c->status) {
+    case SR_CMP_NO_VALUE:
+        snprintf(buf, size, "not available");
+        return;
+    case SR_CMP_NO_PREVIOUS:
+        snprintf(buf, size, "no figure for %s to compare with", yr);
+        return;
+    case SR_CMP_SUPPRESSED:
+        snprintf(buf, size, "not shown, to protect small numbers");
+        return;
+    case SR_CMP_BREAK:
+        sr_fmt_date((int32_t)c->break_date->v.i, when, sizeof when);
+        snprintf(buf, size, "not compared with earlier years: the series was broken on %s", when);
+        return;
+    case SR_CMP_OK:
+        break;
+    }
+    sr_mval_format(&c->prev, u, prev, sizeof prev);
+    const char *since = c->from_baseline ? " in " : "";
+    const char *syr = c->from_baseline ? yr : "";
+    bool same = c->dnum == 0;
+    if (same) {
+        snprintf(buf, size, "no change from %s%s%s", prev, since, syr);
+        return;
+    }
+    const char *dir = c->dnum > 0 ? "up" : "down";
+    if (!c->pct_ok) {
+        char d[48];
+        sr_cmp_diff(c, u, d, sizeof d);
+        snprintf(buf, size, "%s %s from %s%s%s", dir, d[0] == '+' || d[0] == '-' ? d + 1 : d, prev,
+                 since, syr);
+        return;
+    }
+    int64_t t = sr_round_frac(c->pnum, c->pden, 1);
+    char n[40];
+    fmt_tenths(t < 0 ? -t : t, n, sizeof n);
+    if (u == SR_U_PERCENTAGE) {
+        /* For a percentage, say the points, not a percentage of a percentage. */
+        char d[48];
+        sr_cmp_diff(c, u, d, sizeof d);
+        snprintf(buf, size, "%s %s percentage points from %s%s%s", dir,
+                 d[0] == '+' || d[0] == '-' ? d + 1 : d, prev, since, syr);
+        return;
+    }
+    snprintf(buf, size, "%s %s%% from %s%s%s", dir, n, prev, since, syr);
+}
+
+void sr_mcell_rate(const sr_metrics *m, const sr_metric *mt, const sr_mcell *c, size_t i, char *buf,
+                   size_t size)
+{
+    if (mt->def->unit != SR_U_COUNT) {
+        snprintf(buf, size, "%s", "");
+        return;
+    }
+    int64_t pop = m->p ? sr_partnership_population(m->p, m->years[i]) : -1;
+    sr_mval r = c->v;
+    if (r.avail == SR_AVAILABLE && pop <= 0)
+        r.avail = SR_NOT_AVAILABLE;
+    if (r.avail == SR_AVAILABLE) {
+        r.num = c->v.num * 10000;
+        r.den = c->v.den * pop;
+    }
+    sr_mval_format(&r, SR_U_RATE, buf, size);
+}

@@ -1,0 +1,115 @@
+/* metrics: every figure the report shows, computed one way from the
+ * catalogue and the years' submitted figures.
+ *
+ * Values are kept exact, as fractions, and rounded once, when shown, so a
+ * percentage or a change never carries an earlier rounding. For each metric
+ * (or each row of a metric with `each`) and year: the value, the figures it
+ * came from (for `explain`), and whether disclosure control hides it.
+ * Comparisons with the year before (or a stated baseline) stop at a declared
+ * break in the series. Everything lives in the arena passed in.
+ */
+#ifndef SR_METRICS_H
+#define SR_METRICS_H
+
+#include "data/dataset.h"
+#include "data/figures.h"
+#include "data/loader.h"
+#include "data/partnership.h"
+#include "metrics/catalogue.h"
+
+/* Wide enough that products of two fractions' parts cannot overflow. */
+__extension__ typedef __int128 sr_i128;
+
+/* A value as a fraction: count num/1, money pence/1, percentage and rate
+ * num/den, ratio num/den. */
+typedef struct {
+    sr_avail avail;
+    int64_t num, den;
+    bool suppressed; /* hidden by disclosure control: shown as [c] */
+} sr_mval;
+
+typedef struct {
+    sr_mval v;
+    const sr_figure **inputs; /* the submitted figures used */
+    size_t ninputs;
+    size_t nbasis;     /* the first nbasis inputs are the count it rests on */
+    int64_t counts[2]; /* the counts it rests on, for disclosure control */
+    size_t ncounts;
+} sr_mcell;
+
+typedef struct {
+    const char *key;   /* the entry's path ("" for a single-valued metric) */
+    const char *label; /* the row's name ("" for a single-valued metric) */
+    sr_mcell cells[SR_MAX_YEARS];
+    sr_mcell baseline; /* when the metric has a baseline in the year asked for */
+    int baseline_year;
+} sr_mrow;
+
+typedef struct {
+    const sr_metric_def *def;
+    sr_mrow *rows;
+    size_t nrows;
+    /* A break declared in year i stops comparing year i with year i+1. */
+    const sr_figure *break_date[SR_MAX_YEARS];
+    const sr_figure *break_reason[SR_MAX_YEARS];
+} sr_metric;
+
+typedef struct {
+    int years[SR_MAX_YEARS]; /* years[0] is the year asked for; then earlier */
+    bool have[SR_MAX_YEARS]; /* whether that year's data was loaded */
+    size_t nyears;
+    sr_metric *metrics;
+    size_t nmetrics;
+    const sr_partnership *p;
+} sr_metrics;
+
+/* Computes every metric of cat. years[i] is the data for year0 - i, or NULL
+ * when that year has no folder. */
+sr_metrics *sr_metrics_compute(sr_arena *a, const sr_catalogue *cat, const sr_partnership *p,
+                               int year0, sr_year *const *years, size_t nyears);
+
+const sr_metric *sr_metrics_find(const sr_metrics *m, const char *id);
+
+/* The comparison of year i with what it is compared with. */
+typedef enum {
+    SR_CMP_OK,
+    SR_CMP_NO_VALUE,    /* this year's value is not available */
+    SR_CMP_NO_PREVIOUS, /* nothing to compare with */
+    SR_CMP_BREAK,       /* a declared break in the series */
+    SR_CMP_SUPPRESSED,  /* one of the two is hidden */
+} sr_cmp_status;
+
+typedef struct {
+    sr_cmp_status status;
+    sr_mval prev;  /* what is compared with */
+    int prev_year; /* its year */
+    bool from_baseline;
+    sr_i128 dnum, dden; /* this less that, as a fraction */
+    bool pct_ok;        /* false when the earlier value is 0 */
+    sr_i128 pnum, pden; /* percentage change, as a fraction */
+    const sr_figure *break_date, *break_reason;
+} sr_cmp;
+
+sr_cmp sr_metric_compare(const sr_metrics *m, const sr_metric *mt, const sr_mrow *row, size_t i);
+
+/* num/den rounded to `places` decimal places, half away from zero, as an
+ * integer scaled by 10^places (52.407 with 1 place -> 524). */
+int64_t sr_round_frac(sr_i128 num, sr_i128 den, int places);
+
+/* A count as a rate per 10,000 children aged 0 to 17 in year i ("351.4"),
+ * hidden when the count is; "" for a metric that is not a count. */
+void sr_mcell_rate(const sr_metrics *m, const sr_metric *mt, const sr_mcell *c, size_t i, char *buf,
+                   size_t size);
+
+/* Formatting, one way for every output. */
+/* The value as shown: "3,243", "£180,491", "52.4%", "351.4", "[x]", "[z]", "[c]". */
+void sr_mval_format(const sr_mval *v, sr_unit u, char *buf, size_t size);
+/* The change in words: "down 11.2% from 3,653", "up 9.3% from 2,022",
+ * "no change from 212", "up 5 from 0", or why there is no comparison. */
+void sr_cmp_words(const sr_cmp *c, sr_unit u, char *buf, size_t size);
+/* "-11.2%", "+9.3%", "0.0%"; "[z]" when not defined. */
+void sr_cmp_percent(const sr_cmp *c, char *buf, size_t size);
+/* "-410", "+189", "-£20"; for percentages, points: "-1.2". */
+void sr_cmp_diff(const sr_cmp *c, sr_unit u, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,310 @@
+/* Unit tests for src/metrics: rounding, comparisons in words, breaks and
+ * baselines, disclosure control, and the published 2019-20 figures computed
+ * from the bundled sample data (not typed in). */
+#include "testutil.h"
+
+#include "data/dataset.h"
+#include "metrics/catalogue.h"
+#include "metrics/metrics.h"
+#include "metrics/suppress.h"
+
+/* ---- rounding ---------------------------------------------------------------- */
+
+static void rounding_is_half_away_from_zero(void **state)
+{
+    (void)state;
+    assert_int_equal(sr_round_frac(625, 100, 1), 63);   /* 6.25 -> 6.3 */
+    assert_int_equal(sr_round_frac(-625, 100, 1), -63); /* -6.25 -> -6.3 */
+    assert_int_equal(sr_round_frac(635, 100, 1), 64);   /* 6.35 -> 6.4 (not banker's 6.4/6.3) */
+    assert_int_equal(sr_round_frac(5, 2, 0), 3);        /* 2.5 -> 3 */
+    assert_int_equal(sr_round_frac(-5, 2, 0), -3);
+    assert_int_equal(sr_round_frac(38100, 727, 1), 524); /* 52.407 -> 52.4 */
+    assert_int_equal(sr_round_frac(1, 20, 1), 1);        /* 0.05 -> 0.1 */
+    assert_int_equal(sr_round_frac(-1, 25, 1), 0);       /* -0.04 -> 0.0 */
+    assert_int_equal(sr_round_frac(7, -2, 0), -4);       /* negative denominator */
+}
+
+/* ---- comparisons -------------------------------------------------------------- */
+
+static const char *words(const sr_metrics *m, const char *id, size_t row)
+{
+    static char buf[256];
+    const sr_metric *mt = sr_metrics_find(m, id);
+    if (!mt)
+        fail_msg("no metric %s", id);
+    sr_cmp c = sr_metric_compare(m, mt, &mt->rows[row], 0);
+    sr_cmp_words(&c, mt->def->unit, buf, sizeof buf);
+    return buf;
+}
+
+static const char *shown(const sr_metrics *m, const char *id, size_t row, size_t year)
+{
+    static char buf[64];
+    const sr_metric *mt = sr_metrics_find(m, id);
+    if (!mt)
+        fail_msg("no metric %s", id);
+    if (row >= mt->nrows)
+        fail_msg("metric %s has %zu rows", id, mt->nrows);
+    sr_mval_format(&mt->rows[row].cells[year].v, mt->def->unit, buf, sizeof buf);
+    return buf;
+}
+
+static const char *pct(const sr_metrics *m, const char *id)
+{
+    static char buf[64];
+    const sr_metric *mt = sr_metrics_find(m, id);
+    sr_cmp c = sr_metric_compare(m, mt, &mt->rows[0], 0);
+    sr_cmp_percent(&c, buf, sizeof buf);
+    return buf;
+}
+
+static const char catalogue_text[] =
+    "format: 1\n"
+    "metrics:\n"
+    "  - {id: cases, label: Cases, unit: count, value: referrals.total}\n"
+    "  - {id: cases-rate, label: Cases per 10000, unit: rate, rate: [referrals.total]}\n"
+    "  - {id: share, label: Share, unit: percentage,\n"
+    "     share: {part: performance.section_47.leading_to_icpc, of: "
+    "performance.section_47.enquiries}}\n"
+    "  - {id: started, label: Plans, unit: count,\n"
+    "     sum: [\"performance.child_protection.plans_started_by_category.*\"]}\n"
+    "  - {id: by-category, label: Plans by category, unit: count,\n"
+    "     each: \"performance.child_protection.plans_started_by_category.*\"}\n"
+    "  - {id: contacts, label: Contacts, unit: count, sum: "
+    "[\"performance.contacts.outcomes[*].count\"],\n"
+    "     break: performance.contacts.break}\n"
+    "  - {id: money, label: Income, unit: money, sum: [\"finance.income[*].lines[*].amount\"]}\n"
+    "tables:\n"
+    "  - {id: plans, total: started, parts: [by-category]}\n";
+
+typedef struct {
+    tworld w;
+    sr_catalogue *cat;
+    sr_year prev;
+    sr_metrics *m;
+} mworld;
+
+/* This year's and last year's submissions, computed with the catalogue above. */
+static void mw_compute(mworld *mw, const char *now, const char *before, bool disclosure)
+{
+    tw_init(&mw->w, 2019);
+    mw->cat = sr_catalogue_load_source(mw->w.a, &mw->w.d,
+                                       tw_source(&mw->w, "metrics.yaml", catalogue_text));
+    assert_non_null(mw->cat);
+    tw_load(&mw->w, "now.yaml", now, 2019);
+    sr_year_init(&mw->prev, 2018);
+    if (before) {
+        sr_loader l = {mw->w.a, &mw->w.d, mw->w.p};
+        sr_load_submission_source(&l, &mw->prev, tw_source(&mw->w, "before.yaml", before), 2018);
+    }
+    if (mw->w.d.errors)
+        fail_msg("%s", tw_text(&mw->w));
+    sr_year *years[2] = {&mw->w.y, before ? &mw->prev : NULL};
+    mw->m = sr_metrics_compute(mw->w.a, mw->cat, mw->w.p, 2019, years, 2);
+    if (disclosure)
+        sr_suppress(mw->m, mw->cat, 5);
+}
+
+static void mw_free(mworld *mw)
+{
+    sr_year_free(&mw->prev);
+    tw_free(&mw->w);
+}
+
+#define NOW    "format: 1\npartner: council\nyear: 2019-20\n"
+#define BEFORE "format: 1\npartner: council\nyear: 2018-19\n"
+
+static void changes_in_words(void **state)
+{
+    (void)state;
+    mworld mw;
+    mw_compute(&mw, NOW "referrals: {total: 3243}\n", BEFORE "referrals: {total: 3653}\n", false);
+    assert_string_equal(shown(mw.m, "cases", 0, 0), "3,243");
+    assert_string_equal(words(mw.m, "cases", 0), "down 11.2% from 3,653");
+    assert_string_equal(pct(mw.m, "cases"), "-11.2%");
+    /* A rate per 10,000 children aged 0-17 (the test partnership has 60,000). */
+    assert_string_equal(shown(mw.m, "cases-rate", 0, 0), "540.5");
+    mw_free(&mw);
+
+    mw_compute(&mw, NOW "referrals: {total: 212}\n", BEFORE "referrals: {total: 212}\n", false);
+    assert_string_equal(words(mw.m, "cases", 0), "no change from 212");
+    assert_string_equal(pct(mw.m, "cases"), "0.0%");
+    mw_free(&mw);
+}
+
+static void change_from_zero_has_no_percentage(void **state)
+{
+    (void)state;
+    mworld mw;
+    mw_compute(&mw, NOW "referrals: {total: 5}\n", BEFORE "referrals: {total: 0}\n", false);
+    assert_string_equal(words(mw.m, "cases", 0), "up 5 from 0");
+    assert_string_equal(pct(mw.m, "cases"), "[z]");
+    mw_free(&mw);
+}
+
+static void not_available_is_never_zero(void **state)
+{
+    (void)state;
+    mworld mw;
+    mw_compute(&mw, NOW "referrals: {total: 40}\n", BEFORE "referrals: {total: not available}\n",
+               false);
+    assert_string_equal(shown(mw.m, "cases", 0, 1), "[x]");
+    assert_string_equal(words(mw.m, "cases", 0), "no figure for 2018-19 to compare with");
+    assert_string_equal(pct(mw.m, "cases"), "[x]");
+    mw_free(&mw);
+    /* No year before at all. */
+    mw_compute(&mw, NOW "referrals: {total: 40}\n", NULL, false);
+    assert_string_equal(words(mw.m, "cases", 0), "no figure for 2018-19 to compare with");
+    /* A figure not given is not available, and a sum with it is too. */
+    assert_string_equal(shown(mw.m, "money", 0, 0), "[x]");
+    mw_free(&mw);
+}
+
+static void a_share_of_nothing_is_not_applicable(void **state)
+{
+    (void)state;
+    mworld mw;
+    mw_compute(&mw, NOW "performance:\n  section_47: {enquiries: 0, leading_to_icpc: 0}\n", NULL,
+               false);
+    assert_string_equal(shown(mw.m, "share", 0, 0), "[z]");
+    mw_free(&mw);
+}
+
+static void a_break_stops_the_comparison(void **state)
+{
+    (void)state;
+    mworld mw;
+    mw_compute(&mw,
+               NOW "performance:\n  contacts:\n    outcomes: [{outcome: A, count: 70}]\n"
+                   "    break: {date: 2019-07-01, reason: a new recording system}\n",
+               BEFORE "performance:\n  contacts:\n    outcomes: [{outcome: A, count: 50}]\n",
+               false);
+    assert_string_equal(words(mw.m, "contacts", 0),
+                        "not compared with earlier years: the series was broken on 1 July 2019");
+    assert_string_equal(pct(mw.m, "contacts"), "[z]");
+    const sr_metric *mt = sr_metrics_find(mw.m, "contacts");
+    assert_string_equal(mt->break_reason[0]->v.text, "a new recording system");
+    mw_free(&mw);
+}
+
+/* ---- disclosure control ------------------------------------------------------------- */
+
+static void small_counts_are_hidden_with_a_second_cell(void **state)
+{
+    (void)state;
+    mworld mw;
+    mw_compute(
+        &mw,
+        NOW "performance:\n  child_protection:\n    plans_started_by_category:\n"
+            "      {emotional_abuse: 181, neglect: 114, physical_abuse: 3, sexual_abuse: 0}\n"
+            "referrals: {total: 4}\n",
+        BEFORE "performance:\n  child_protection:\n    plans_started_by_category:\n"
+               "      {emotional_abuse: 195, neglect: 113, physical_abuse: 14, sexual_abuse: 9}\n"
+               "referrals: {total: 40}\n",
+        true);
+    /* Rows in data order: emotional, neglect, physical, sexual. */
+    assert_string_equal(shown(mw.m, "by-category", 0, 0), "181");
+    assert_string_equal(shown(mw.m, "by-category", 2, 0), "[c]"); /* 3: primary */
+    assert_string_equal(shown(mw.m, "by-category", 1, 0), "[c]"); /* 114: secondary */
+    assert_string_equal(shown(mw.m, "by-category", 3, 0), "0");   /* a true zero stays */
+    assert_string_equal(shown(mw.m, "started", 0, 0), "298");
+    /* Last year: 9 and 14 are above the threshold, nothing hidden. */
+    assert_string_equal(shown(mw.m, "by-category", 2, 1), "14");
+    /* The change of a hidden value is hidden too. */
+    assert_string_equal(words(mw.m, "by-category", 2), "not shown, to protect small numbers");
+    assert_string_equal(pct(mw.m, "cases"), "[c]");
+    /* A rate computed from a hidden count would give it away. */
+    assert_string_equal(shown(mw.m, "cases", 0, 0), "[c]");
+    assert_string_equal(shown(mw.m, "cases-rate", 0, 0), "[c]");
+    mw_free(&mw);
+}
+
+static void no_cell_can_be_recovered_from_the_total(void **state)
+{
+    (void)state;
+    /* Every way the table can be summed leaves at least two unknowns. */
+    mworld mw;
+    mw_compute(&mw,
+               NOW "performance:\n  child_protection:\n    plans_started_by_category:\n"
+                   "      {emotional_abuse: 2, neglect: 0, physical_abuse: 50, sexual_abuse: 60}\n",
+               NULL, true);
+    const sr_metric *mt = sr_metrics_find(mw.m, "by-category");
+    size_t hidden = 0;
+    for (size_t r = 0; r < mt->nrows; r++)
+        hidden += mt->rows[r].cells[0].v.suppressed;
+    assert_int_equal(hidden, 2);
+    assert_string_equal(shown(mw.m, "by-category", 0, 0), "[c]"); /* 2 */
+    assert_string_equal(shown(mw.m, "by-category", 2, 0), "[c]"); /* 50, the smallest other */
+    assert_string_equal(shown(mw.m, "by-category", 3, 0), "60");
+    assert_string_equal(shown(mw.m, "by-category", 1, 0), "0");
+    mw_free(&mw);
+}
+
+static void without_disclosure_control_nothing_is_hidden(void **state)
+{
+    (void)state;
+    mworld mw;
+    mw_compute(&mw, NOW "referrals: {total: 3}\n", NULL, false);
+    assert_string_equal(shown(mw.m, "cases", 0, 0), "3");
+    mw_free(&mw);
+}
+
+/* ---- the published report, from the sample data -------------------------------------- */
+
+static void the_published_figures(void **state)
+{
+    (void)state;
+    const char *src = getenv("SSCP_SOURCE_DIR");
+    char data[1024], cat[1024];
+    snprintf(data, sizeof data, "%s/data", src ? src : ".");
+    snprintf(cat, sizeof cat, "%s/report-templates/metrics.yaml", src ? src : ".");
+    sr_dataset ds;
+    assert_int_equal(sr_dataset_load(&ds, data, 2019, SR_MAX_YEARS), SR_DS_OK);
+    sr_catalogue *c = sr_catalogue_load(ds.a, &ds.d, cat);
+    assert_non_null(c);
+    sr_metrics *m = sr_metrics_compute(ds.a, c, ds.p, 2019, ds.have, ds.nyears);
+
+    /* Finance: income equals expenditure, with every sub-total. */
+    assert_string_equal(shown(m, "income", 0, 0), "£180,491");
+    assert_string_equal(shown(m, "expenditure", 0, 0), "£180,491");
+    assert_string_equal(shown(m, "balance", 0, 0), "£0");
+    assert_string_equal(shown(m, "income-by-group", 0, 0), "£70,014");
+    assert_string_equal(shown(m, "income-by-group", 1, 0), "£110,477");
+    assert_string_equal(shown(m, "expenditure-by-group", 0, 0), "£139,761");
+    assert_string_equal(shown(m, "expenditure-by-group", 1, 0), "£40,730");
+
+    assert_string_equal(shown(m, "referrals", 0, 0), "3,243");
+    assert_string_equal(words(m, "referrals", 0), "down 11.2% from 3,653");
+    assert_string_equal(words(m, "children-in-need", 0), "up 9.3% from 2,022");
+    assert_string_equal(words(m, "s47-enquiries", 0), "down 27.0% from 996");
+    assert_string_equal(shown(m, "cp-plans-started", 0, 0), "306");
+    assert_string_equal(words(m, "cp-plans-started", 0), "down 7.6% from 331");
+    assert_string_equal(shown(m, "s47-to-icpc", 0, 0), "381");
+    assert_string_equal(shown(m, "s47-to-icpc-share", 0, 0), "52.4%");
+    assert_string_equal(shown(m, "maar-presentations", 0, 0), "8");
+    assert_string_equal(words(m, "maar-presentations", 0), "down 69.2% from 26 in 2017-18");
+    assert_string_equal(shown(m, "cs-trusted-relationship", 0, 0), "83.3%");
+    /* The contacts series starts in July 2019: no comparison across the break. */
+    assert_string_equal(words(m, "contacts", 0),
+                        "not compared with earlier years: the series was broken on 1 July 2019");
+    /* Rates per 10,000 children aged 0-17, from partnership.yaml's population. */
+    assert_string_equal(shown(m, "children-in-need-rate", 0, 0), "351.4");
+    sr_dataset_free(&ds);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(rounding_is_half_away_from_zero),
+        cmocka_unit_test(changes_in_words),
+        cmocka_unit_test(change_from_zero_has_no_percentage),
+        cmocka_unit_test(not_available_is_never_zero),
+        cmocka_unit_test(a_share_of_nothing_is_not_applicable),
+        cmocka_unit_test(a_break_stops_the_comparison),
+        cmocka_unit_test(small_counts_are_hidden_with_a_second_cell),
+        cmocka_unit_test(no_cell_can_be_recovered_from_the_total),
+        cmocka_unit_test(without_disclosure_control_nothing_is_hidden),
+        cmocka_unit_test(the_published_figures),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
