@@ -8,14 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *text_of(const sr_ynode *n)
-{
-    return n && n->kind == SR_Y_SCALAR && !sr_ynode_is_null(n) ? n->text : NULL;
-}
-
 static bool yes(const sr_ynode *n)
 {
-    const char *t = text_of(n);
+    const char *t = sr_ynode_text(n);
     return t && (strcmp(t, "yes") == 0 || strcmp(t, "true") == 0);
 }
 
@@ -37,22 +32,18 @@ sr_partnership *sr_partnership_load_source(sr_arena *a, sr_diags *d, const sr_so
 
 static sr_partnership *from_tree(sr_arena *a, sr_diags *d, const sr_source *src, sr_ynode *root)
 {
-    size_t errors_before = d->errors;
-    sr_vctx c = {.a = a, .d = d, .src = src};
-    /* The partnership file is checked without a figure store; its values are
-     * read from the tree below once the schema has accepted them. */
-    sr_schema_check(&c, &sr_partnership_schema, root, "", "partnership.yaml");
-    free(c.conflicts);
-    if (d->errors > errors_before)
+    /* Checked without a figure store; the values are read from the tree
+     * below once the schema has accepted them. */
+    if (!sr_schema_check_file(a, d, src, &sr_partnership_schema, root))
         return NULL;
 
     sr_partnership *p = sr_arena_alloc(a, sizeof *p);
     p->path = sr_arena_strdup(a, src->name);
     const sr_ynode *about = sr_ymap_get(root, "partnership");
-    p->name = text_of(sr_ymap_get(about, "name"));
-    p->short_name = text_of(sr_ymap_get(about, "short_name"));
-    p->area = text_of(sr_ymap_get(about, "area"));
-    p->email = text_of(sr_ymap_get(about, "email"));
+    p->name = sr_ynode_text(sr_ymap_get(about, "name"));
+    p->short_name = sr_ynode_text(sr_ymap_get(about, "short_name"));
+    p->area = sr_ynode_text(sr_ymap_get(about, "area"));
+    p->email = sr_ynode_text(sr_ymap_get(about, "email"));
 
     const sr_ynode *list = sr_ymap_get(root, "partners");
     size_t n = list && list->kind == SR_Y_SEQ ? list->n : 0;
@@ -61,19 +52,19 @@ static sr_partnership *from_tree(sr_arena *a, sr_diags *d, const sr_source *src,
     for (size_t i = 0; i < n; i++) {
         const sr_ynode *e = list->items[i];
         sr_partner *pt = &p->partners[p->npartners];
-        pt->id = text_of(sr_ymap_get(e, "id"));
+        pt->id = sr_ynode_text(sr_ymap_get(e, "id"));
         /* Duplicate ids were reported by the schema; keep the first. */
         if (!pt->id || sr_partnership_find(p, pt->id))
             continue;
         pt->loc = e->loc;
-        pt->short_name = text_of(sr_ymap_get(e, "short_name"));
+        pt->short_name = sr_ynode_text(sr_ymap_get(e, "short_name"));
         pt->statutory = yes(sr_ymap_get(e, "statutory"));
         const sr_ynode *names = sr_ymap_get(e, "names");
         if (names && names->kind == SR_Y_MAP) {
             pt->names = sr_arena_alloc(a, (names->n ? names->n : 1) * sizeof *pt->names);
             for (size_t k = 0; k < names->n; k++) {
                 int y = atoi(names->items[2 * k]->text);
-                const char *nm = text_of(names->items[2 * k + 1]);
+                const char *nm = sr_ynode_text(names->items[2 * k + 1]);
                 size_t at = pt->nnames;
                 while (at > 0 && pt->names[at - 1].from_year > y) {
                     pt->names[at] = pt->names[at - 1];
@@ -84,14 +75,14 @@ static sr_partnership *from_tree(sr_arena *a, sr_diags *d, const sr_source *src,
             }
         } else {
             pt->names = sr_arena_alloc(a, sizeof *pt->names);
-            pt->names[0] = (sr_partner_name){0, text_of(sr_ymap_get(e, "name"))};
+            pt->names[0] = (sr_partner_name){0, sr_ynode_text(sr_ymap_get(e, "name"))};
             pt->nnames = 1;
         }
         const sr_ynode *sub = sr_ymap_get(e, "submits");
         if (sub && sub->kind == SR_Y_SEQ) {
             pt->submits = sr_arena_alloc(a, (sub->n ? sub->n : 1) * sizeof *pt->submits);
             for (size_t k = 0; k < sub->n; k++)
-                if (text_of(sub->items[k]))
+                if (sr_ynode_text(sub->items[k]))
                     pt->submits[pt->nsubmits++] = sub->items[k]->text;
         }
         p->ids[p->npartners++] = pt->id;
@@ -102,14 +93,14 @@ static sr_partnership *from_tree(sr_arena *a, sr_diags *d, const sr_source *src,
         p->population_years = sr_arena_alloc(a, (pop->n ? pop->n : 1) * sizeof(int));
         p->population = sr_arena_alloc(a, (pop->n ? pop->n : 1) * sizeof(int64_t));
         for (size_t k = 0; k < pop->n; k++) {
-            const char *v = text_of(pop->items[2 * k + 1]);
+            const char *v = sr_ynode_text(pop->items[2 * k + 1]);
             p->population_years[p->npopulation] = atoi(pop->items[2 * k]->text);
             p->population[p->npopulation++] = v ? strtoll(v, NULL, 10) : -1;
         }
     }
     const sr_ynode *opt = sr_ymap_get(root, "options");
     p->disclosure_control = yes(sr_ymap_get(opt, "disclosure_control"));
-    const char *th = text_of(sr_ymap_get(opt, "suppression_threshold"));
+    const char *th = sr_ynode_text(sr_ymap_get(opt, "suppression_threshold"));
     p->suppression_threshold = th ? strtoll(th, NULL, 10) : 5;
     return p;
 }

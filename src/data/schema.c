@@ -3,6 +3,7 @@
 
 #include "core/buf.h"
 #include "core/fmt.h"
+#include "core/fsutil.h"
 #include "core/strmap.h"
 #include "core/suggest.h"
 
@@ -841,4 +842,14 @@ static void check_map(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const c
     }
     if ((s->sums || s->le) && c->rules)
         sr_rules_note(c->rules, c->a, s, path, c->nconflicts != conflicts);
+}
+
+bool sr_schema_check_file(sr_arena *a, sr_diags *d, const sr_source *src, const sr_schema *s,
+                          const sr_ynode *root)
+{
+    size_t before = d->errors;
+    sr_vctx c = {.a = a, .d = d, .src = src};
+    sr_schema_check(&c, s, root, "", sr_basename(src->name));
+    free(c.conflicts);
+    return d->errors == before;
 }

@@ -101,6 +101,12 @@ typedef struct {
 void sr_schema_check(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const char *path,
                      const char *name);
 
+/* Checks a whole file's tree against s without recording figures (for
+ * partnership.yaml and the metrics catalogue, read from the tree after).
+ * Returns true when it found no error. */
+bool sr_schema_check_file(sr_arena *a, sr_diags *d, const sr_source *src, const sr_schema *s,
+                          const sr_ynode *root);
+
 /* Scalar parsers shared with the loader. Each returns true and fills *v, or
  * reports a diagnostic naming `name` and returns false. */
 bool sr_parse_year(sr_vctx *c, const sr_ynode *n, const char *name, sr_value *v);

@@ -470,6 +470,11 @@ bool sr_ynode_is_null(const sr_ynode *n)
            strcmp(n->text, "Null") == 0 || strcmp(n->text, "NULL") == 0;
 }
 
+const char *sr_ynode_text(const sr_ynode *n)
+{
+    return n && n->kind == SR_Y_SCALAR && !sr_ynode_is_null(n) ? n->text : NULL;
+}
+
 sr_ynode *sr_ymap_get(const sr_ynode *n, const char *key)
 {
     if (!n || n->kind != SR_Y_MAP)

@@ -51,6 +51,9 @@ sr_ynode *sr_yaml_load(sr_arena *a, sr_diags *d, const sr_source *src, const sr_
 /* True for a plain scalar meaning "nothing": empty, ~, null. */
 bool sr_ynode_is_null(const sr_ynode *n);
 
+/* The text of a scalar that is not null, or NULL. */
+const char *sr_ynode_text(const sr_ynode *n);
+
 /* The value of key in map n, or NULL. */
 sr_ynode *sr_ymap_get(const sr_ynode *n, const char *key);
 

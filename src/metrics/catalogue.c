@@ -79,11 +79,6 @@ static const sr_schema catalogue_t = {
         },
 };
 
-static const char *text_of(const sr_ynode *n)
-{
-    return n && n->kind == SR_Y_SCALAR && !sr_ynode_is_null(n) ? n->text : NULL;
-}
-
 /* Paths are keys, `*`, list identities in brackets: nothing else. */
 static bool valid_pattern(const char *p)
 {
@@ -100,7 +95,7 @@ static const char **texts(sr_arena *a, const sr_ynode *list, size_t *n)
         return NULL;
     const char **v = sr_arena_alloc(a, (list->n + 1) * sizeof *v);
     for (size_t i = 0; i < list->n; i++)
-        if (text_of(list->items[i]))
+        if (sr_ynode_text(list->items[i]))
             v[(*n)++] = list->items[i]->text;
     return v;
 }
@@ -108,16 +103,16 @@ static const char **texts(sr_arena *a, const sr_ynode *list, size_t *n)
 static bool build_metric(sr_arena *a, sr_diags *d, const sr_ynode *e, sr_metric_def *m)
 {
     static const char *const units[] = {"count", "money", "percentage", "rate", "ratio"};
-    m->id = text_of(sr_ymap_get(e, "id"));
-    m->label = text_of(sr_ymap_get(e, "label"));
-    const char *u = text_of(sr_ymap_get(e, "unit"));
+    m->id = sr_ynode_text(sr_ymap_get(e, "id"));
+    m->label = sr_ynode_text(sr_ymap_get(e, "label"));
+    const char *u = sr_ynode_text(sr_ymap_get(e, "unit"));
     for (int i = 0; i < 5; i++)
         if (u && strcmp(u, units[i]) == 0)
             m->unit = (sr_unit)i;
-    m->each = text_of(sr_ymap_get(e, "each"));
-    m->row_label = text_of(sr_ymap_get(e, "row_label"));
-    m->brk = text_of(sr_ymap_get(e, "break"));
-    m->baseline = text_of(sr_ymap_get(e, "baseline"));
+    m->each = sr_ynode_text(sr_ymap_get(e, "each"));
+    m->row_label = sr_ynode_text(sr_ymap_get(e, "row_label"));
+    m->brk = sr_ynode_text(sr_ymap_get(e, "break"));
+    m->baseline = sr_ynode_text(sr_ymap_get(e, "baseline"));
     m->loc = e->loc;
 
     static const char *const ways[] = {"value", "sum", "difference", "ratio", "share", "rate"};
@@ -142,14 +137,14 @@ static bool build_metric(sr_arena *a, sr_diags *d, const sr_ynode *e, sr_metric_
     } else if (strcmp(way, "value") == 0) {
         m->compute = SR_C_VALUE;
         m->operands = sr_arena_alloc(a, sizeof *m->operands);
-        m->operands[0] = text_of(sr_ymap_get(e, "value"));
+        m->operands[0] = sr_ynode_text(sr_ymap_get(e, "value"));
         m->noperands = 1;
     } else if (strcmp(way, "share") == 0) {
         const sr_ynode *s = sr_ymap_get(e, "share");
         m->compute = SR_C_SHARE;
         m->operands = sr_arena_alloc(a, 2 * sizeof *m->operands);
-        m->operands[0] = text_of(sr_ymap_get(s, "part"));
-        m->operands[1] = text_of(sr_ymap_get(s, "of"));
+        m->operands[0] = sr_ynode_text(sr_ymap_get(s, "part"));
+        m->operands[1] = sr_ynode_text(sr_ymap_get(s, "of"));
         m->noperands = 2;
     } else {
         m->compute = strcmp(way, "sum") == 0          ? SR_C_SUM
@@ -209,10 +204,7 @@ static bool build_metric(sr_arena *a, sr_diags *d, const sr_ynode *e, sr_metric_
 static sr_catalogue *from_tree(sr_arena *a, sr_diags *d, const sr_source *src, sr_ynode *root)
 {
     size_t before = d->errors;
-    sr_vctx c = {.a = a, .d = d, .src = src};
-    sr_schema_check(&c, &catalogue_t, root, "", "metrics.yaml");
-    free(c.conflicts);
-    if (d->errors > before)
+    if (!sr_schema_check_file(a, d, src, &catalogue_t, root))
         return NULL;
 
     sr_catalogue *cat = sr_arena_alloc(a, sizeof *cat);
@@ -232,8 +224,8 @@ static sr_catalogue *from_tree(sr_arena *a, sr_diags *d, const sr_source *src, s
     for (size_t i = 0; i < n; i++) {
         const sr_ynode *e = ts->items[i];
         sr_table_def *t = &cat->tables[cat->ntables];
-        t->id = text_of(sr_ymap_get(e, "id"));
-        t->total = text_of(sr_ymap_get(e, "total"));
+        t->id = sr_ynode_text(sr_ymap_get(e, "id"));
+        t->total = sr_ynode_text(sr_ymap_get(e, "total"));
         t->parts = texts(a, sr_ymap_get(e, "parts"), &t->nparts);
         bool ok = true;
         const char *named[64];

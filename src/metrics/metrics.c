@@ -398,16 +398,22 @@ void sr_mval_format(const sr_mval *v, sr_unit u, char *buf, size_t size)
     }
 }
 
+/* The shorthand for a comparison that has no number; false if it has one. */
+static bool cmp_shorthand(const sr_cmp *c, char *buf, size_t size)
+{
+    if (c->status == SR_CMP_OK)
+        return false;
+    snprintf(buf, size, "%s",
+             c->status == SR_CMP_SUPPRESSED ? "[c]"
+             : c->status == SR_CMP_BREAK    ? "[z]"
+                                            : "[x]");
+    return true;
+}
+
 void sr_cmp_percent(const sr_cmp *c, char *buf, size_t size)
 {
-    if (c->status == SR_CMP_SUPPRESSED) {
-        snprintf(buf, size, "[c]");
+    if (cmp_shorthand(c, buf, size))
         return;
-    }
-    if (c->status != SR_CMP_OK) {
-        snprintf(buf, size, c->status == SR_CMP_BREAK ? "[z]" : "[x]");
-        return;
-    }
     if (!c->pct_ok) {
         snprintf(buf, size, "[z]");
         return;
@@ -420,14 +426,8 @@ void sr_cmp_percent(const sr_cmp *c, char *buf, size_t size)
 
 void sr_cmp_diff(const sr_cmp *c, sr_unit u, char *buf, size_t size)
 {
-    if (c->status == SR_CMP_SUPPRESSED) {
-        snprintf(buf, size, "[c]");
+    if (cmp_shorthand(c, buf, size))
         return;
-    }
-    if (c->status != SR_CMP_OK) {
-        snprintf(buf, size, c->status == SR_CMP_BREAK ? "[z]" : "[x]");
-        return;
-    }
     bool neg = c->dnum < 0;
     sr_i128 an = neg ? -c->dnum : c->dnum;
     char n[48];
