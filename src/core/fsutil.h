@@ -35,6 +35,10 @@ sr_path_kind sr_path_kind_of(const char *path);
 char **sr_list_dir(const char *dir, const char *suffix);
 void sr_free_names(char **names);
 
+/* Removes the files in dir (not its subfolders) and then dir: for a
+ * temporary folder of our own. 0, or -1 with errno. */
+int sr_remove_flat_dir(const char *dir);
+
 /* dir + "/" + name, malloc'd. */
 char *sr_path_join(const char *dir, const char *name);
 /* The directory part of path ("." when there is none), malloc'd. */

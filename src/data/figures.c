@@ -171,8 +171,12 @@ void sr_slug(const char *text, char *buf, size_t size)
 {
     size_t o = 0;
     bool dash = false;
-    for (const unsigned char *p = (const unsigned char *)text; *p && o + 2 < size; p++) {
+    if (size == 0)
+        return;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
         if (isalnum(*p) || *p >= 0x80) {
+            if (o + (dash && o > 0 ? 2 : 1) >= size)
+                break;
             if (dash && o > 0)
                 buf[o++] = '-';
             dash = false;

@@ -9,10 +9,10 @@
 #include <string.h>
 
 static const sr_schema text_t = {.kind = SR_S_TEXT};
-static const sr_schema id_t = {.kind = SR_S_ID};
+static const sr_schema ident_t = {.kind = SR_S_ID};
 static const sr_schema format_t = {.kind = SR_S_FORMAT};
 static const sr_schema texts_t = {.kind = SR_S_LIST, .item = &text_t};
-static const sr_schema ids_t = {.kind = SR_S_LIST, .item = &id_t};
+static const sr_schema idents_t = {.kind = SR_S_LIST, .item = &ident_t};
 static const sr_schema unit_t = {
     .kind = SR_S_ENUM,
     .values = (const char *const[]){"count", "money", "percentage", "rate", "ratio", NULL},
@@ -35,7 +35,7 @@ static const sr_schema metric_t = {
     .identity = (const char *const[]){"id", NULL},
     .fields =
         (const sr_field[]){
-            {"id", &id_t, SR_REQUIRED, "the metric's id, used by templates and `explain`"},
+            {"id", &ident_t, SR_REQUIRED, "the metric's id, used by templates and `explain`"},
             {"label", &text_t, SR_REQUIRED, "what it is, in words, as the report shows it"},
             {"unit", &unit_t, SR_REQUIRED, "count, money, percentage, rate or ratio"},
             {"value", &text_t, 0, "the path of one submitted figure"},
@@ -59,9 +59,9 @@ static const sr_schema table_t = {
     .identity = (const char *const[]){"id", NULL},
     .fields =
         (const sr_field[]){
-            {"id", &id_t, SR_REQUIRED, "the table's id"},
-            {"total", &id_t, SR_REQUIRED, "the metric that is the total"},
-            {"parts", &ids_t, SR_REQUIRED, "the metrics that add up to it"},
+            {"id", &ident_t, SR_REQUIRED, "the table's id"},
+            {"total", &ident_t, SR_REQUIRED, "the metric that is the total"},
+            {"parts", &idents_t, SR_REQUIRED, "the metrics that add up to it"},
             {0},
         },
 };

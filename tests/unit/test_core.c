@@ -6,6 +6,7 @@
 #include "core/fmt.h"
 #include "core/fsutil.h"
 #include "core/suggest.h"
+#include "data/figures.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -65,6 +66,17 @@ static void suggest_finds_typos_not_strangers(void **state)
     assert_string_equal(sr_suggest("trainig", keys, 5), "training");
     assert_null(sr_suggest("budget", keys, 5));
     assert_null(sr_suggest("x", keys, 5));
+}
+
+static void slugs_keep_every_letter(void **state)
+{
+    (void)state;
+    char b[64];
+    sr_slug("smbc", b, 5), assert_string_equal(b, "smbc"); /* exactly enough room */
+    sr_slug("Basic  Awareness!", b, sizeof b), assert_string_equal(b, "basic-awareness");
+    sr_slug("FGM: awareness", b, sizeof b), assert_string_equal(b, "fgm-awareness");
+    sr_slug("abcdef", b, 4), assert_string_equal(b, "abc"); /* cut, never overrun */
+    sr_slug("a b", b, 3), assert_string_equal(b, "a");      /* no dangling dash */
 }
 
 static void diag_prints_line_and_caret_under_the_fault(void **state)
@@ -222,6 +234,7 @@ int main(void)
         cmocka_unit_test(fmt_percent_keeps_given_precision),
         cmocka_unit_test(fmt_dates_and_years),
         cmocka_unit_test(suggest_finds_typos_not_strangers),
+        cmocka_unit_test(slugs_keep_every_letter),
         cmocka_unit_test(diag_prints_line_and_caret_under_the_fault),
         cmocka_unit_test(diag_caret_follows_tabs_and_wide_characters),
         cmocka_unit_test(diag_never_prints_control_characters),

@@ -15,6 +15,8 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/fsutil.h"
+#include <unistd.h>
 #include "core/diag.h"
 #include "data/loader.h"
 #include "data/partnership.h"

@@ -1,0 +1,148 @@
+/* alt: a chart's text alternative, written from its data (chart.h). */
+#include "chart/chart.h"
+
+#include "core/buf.h"
+#include "core/fmt.h"
+
+#include <string.h>
+
+static const char *kind_name(sr_chart_kind k)
+{
+    switch (k) {
+    case SR_CHART_BAR:
+        return "Bar chart";
+    case SR_CHART_GROUPED_BAR:
+        return "Bar chart";
+    case SR_CHART_HBAR:
+        return "Horizontal bar chart";
+    case SR_CHART_LINE:
+        return "Line chart";
+    case SR_CHART_STACKED_BAR:
+        return "Stacked bar chart";
+    case SR_CHART_DONUT:
+        return "Donut chart";
+    case SR_CHART_KPI:
+        return "Key figures";
+    case SR_CHART_MATRIX:
+        return "Attendance table";
+    }
+    return "Chart";
+}
+
+/* Largest and smallest shown value of series s. */
+static void extremes(const sr_chart *c, size_t s, size_t *hi, size_t *lo, size_t *hidden)
+{
+    *hi = *lo = (size_t)-1;
+    *hidden = 0;
+    for (size_t i = 0; i < c->ncat; i++) {
+        const sr_chart_value *v = &c->series[s].values[i];
+        if (v->missing) {
+            (*hidden)++;
+            continue;
+        }
+        if (*hi == (size_t)-1 || v->v > c->series[s].values[*hi].v)
+            *hi = i;
+        if (*lo == (size_t)-1 || v->v < c->series[s].values[*lo].v)
+            *lo = i;
+    }
+}
+
+char *sr_chart_alt(const sr_chart *c)
+{
+    sr_buf b = SR_BUF_INIT;
+    sr_buf_printf(&b, "%s: %s.", kind_name(c->kind), c->title ? c->title : "");
+    if (c->ncat == 0 || c->nseries == 0) {
+        sr_buf_puts(&b, " No figures.");
+        return sr_buf_take(&b);
+    }
+    switch (c->kind) {
+    case SR_CHART_KPI:
+        for (size_t i = 0; i < c->ncat; i++) {
+            sr_buf_printf(&b, " %s: %s", c->categories[i], c->series[0].values[i].label);
+            if (c->notes && c->notes[i])
+                sr_buf_printf(&b, ", %s", c->notes[i]);
+            sr_buf_puts(&b, ".");
+        }
+        return sr_buf_take(&b);
+    case SR_CHART_MATRIX: {
+        sr_buf_printf(&b, " %zu members at %zu meetings.", c->ncat, c->nseries);
+        for (size_t i = 0; i < c->ncat; i++) {
+            size_t n[4] = {0};
+            for (size_t s = 0; s < c->nseries; s++) {
+                int st = (int)c->series[s].values[i].v;
+                if (st >= 0 && st < 4)
+                    n[st]++;
+            }
+            sr_buf_printf(&b, " %s attended %zu of %zu", c->categories[i], n[0], c->nseries);
+            if (n[1])
+                sr_buf_printf(&b, ", sent apologies to %zu", n[1]);
+            if (n[2])
+                sr_buf_printf(&b, ", was absent from %zu", n[2]);
+            if (n[3])
+                sr_buf_printf(&b, ", not recorded at %zu", n[3]);
+            sr_buf_puts(&b, ".");
+        }
+        return sr_buf_take(&b);
+    }
+    default:
+        break;
+    }
+    const char *what = c->what ? c->what : "";
+    const char *sp = what[0] ? " " : "";
+    size_t hidden = 0;
+    if (c->kind == SR_CHART_STACKED_BAR) {
+        /* Each bar is a whole: say what it is split into and its total. */
+        sr_buf_printf(&b, " %zu %s, each split into ", c->ncat, c->ncat == 1 ? "bar" : "bars");
+        for (size_t s = 0; s < c->nseries; s++)
+            sr_buf_printf(&b, "%s%s",
+                          s == 0                ? ""
+                          : s + 1 == c->nseries ? " and "
+                                                : ", ",
+                          c->series[s].name);
+        sr_buf_puts(&b, ".");
+        for (size_t i = 0; i < c->ncat; i++) {
+            double sum = 0;
+            for (size_t s = 0; s < c->nseries; s++) {
+                if (c->series[s].values[i].missing)
+                    hidden++;
+                else
+                    sum += c->series[s].values[i].v;
+            }
+            char t[48];
+            sr_fmt_count((int64_t)(sum + 0.5), t, sizeof t);
+            sr_buf_printf(&b, " %s: %s%s%s in all.", c->categories[i], t, sp, what);
+        }
+    } else {
+        sr_buf_printf(&b, " %zu %s", c->ncat, c->ncat == 1 ? "category" : "categories");
+        if (c->nseries > 1) {
+            sr_buf_puts(&b, ", for ");
+            for (size_t s = 0; s < c->nseries; s++)
+                sr_buf_printf(&b, "%s%s",
+                              s == 0                ? ""
+                              : s + 1 == c->nseries ? " and "
+                                                    : ", ",
+                              c->series[s].name);
+        }
+        sr_buf_puts(&b, ".");
+        /* The extremes of the latest series (series run oldest first). */
+        size_t last = c->nseries - 1, hi, lo;
+        extremes(c, last, &hi, &lo, &hidden);
+        const char *in = c->nseries > 1 ? c->series[last].name : NULL;
+        if (hi != (size_t)-1) {
+            sr_buf_printf(&b, " Largest%s%s: %s, %s%s%s.", in ? " in " : "", in ? in : "",
+                          c->categories[hi], c->series[last].values[hi].label, sp, what);
+            if (lo != hi)
+                sr_buf_printf(&b, " Smallest%s%s: %s, %s%s%s.", in ? " in " : "", in ? in : "",
+                              c->categories[lo], c->series[last].values[lo].label, sp, what);
+        }
+    }
+    if (c->kind == SR_CHART_DONUT && c->total)
+        sr_buf_printf(&b, " Total: %s.", c->total);
+    if (c->change)
+        sr_buf_printf(&b, " Overall: %s.", c->change);
+    if (hidden)
+        sr_buf_printf(&b, " %zu %s not shown (%s).", hidden,
+                      hidden == 1 ? "value is" : "values are",
+                      "hidden to protect small numbers, or not available");
+    return sr_buf_take(&b);
+}

@@ -1,0 +1,759 @@
+/* chart: drawing the chart kinds onto a cairo_t, see chart.h. */
+#include "chart/chart.h"
+
+#include "chart/palette.h"
+#include "chart/ticks.h"
+#include "core/arena.h"
+#include "core/fmt.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FONT       8.5  /* labels, points */
+#define FONT_SMALL 7.5  /* value labels on marks */
+#define FONT_TITLE 11.0 /* the chart's own title */
+#define PAD        6.0
+#define PI         3.14159265358979323846
+
+typedef struct {
+    cairo_t *cr;
+    sr_fonts *fonts;
+    sr_chart_layout *out;
+} ctx;
+
+void sr_chart_layout_free(sr_chart_layout *l)
+{
+    free(l->marks);
+    free(l->labels);
+    free(l->label_text);
+    memset(l, 0, sizeof *l);
+}
+
+static void note_mark(ctx *c, double x, double y, double w, double h)
+{
+    if (!c->out)
+        return;
+    sr_chart_layout *l = c->out;
+    l->marks = sr_xrealloc(l->marks, (l->nmarks + 1) * sizeof *l->marks);
+    l->marks[l->nmarks++] = (sr_rect){x, y, w, h};
+}
+
+/* ---- text ------------------------------------------------------------------ */
+
+typedef enum { LEFT, CENTRE, RIGHT } align;
+
+static PangoLayout *text_layout(ctx *c, const char *s, double size, int weight, double wrap)
+{
+    PangoLayout *l = sr_fonts_layout(c->fonts, c->cr, size, weight);
+    pango_layout_set_text(l, s, -1);
+    if (wrap > 0) {
+        pango_layout_set_width(l, (int)(wrap * PANGO_SCALE));
+        pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    }
+    return l;
+}
+
+static void text_extent(ctx *c, const char *s, double size, int weight, double wrap, double *w,
+                        double *h)
+{
+    PangoLayout *l = text_layout(c, s, size, weight, wrap);
+    PangoRectangle ink, logical;
+    pango_layout_get_extents(l, &ink, &logical);
+    *w = logical.width / (double)PANGO_SCALE;
+    *h = logical.height / (double)PANGO_SCALE;
+    g_object_unref(l);
+}
+
+/* Draws s with its box's top at y, aligned on x; wraps at wrap points if
+ * wrap > 0. Returns the box's height. */
+static double text(ctx *c, const char *s, double x, double y, double size, int weight, align a,
+                   double wrap, sr_rgb colour)
+{
+    PangoLayout *l = text_layout(c, s, size, weight, wrap);
+    if (wrap > 0)
+        pango_layout_set_alignment(l, a == CENTRE  ? PANGO_ALIGN_CENTER
+                                      : a == RIGHT ? PANGO_ALIGN_RIGHT
+                                                   : PANGO_ALIGN_LEFT);
+    PangoRectangle logical;
+    pango_layout_get_extents(l, NULL, &logical);
+    double w = logical.width / (double)PANGO_SCALE, h = logical.height / (double)PANGO_SCALE;
+    double lx = logical.x / (double)PANGO_SCALE;
+    double box = wrap > 0 ? wrap : w;
+    double left = a == CENTRE ? x - box / 2 : a == RIGHT ? x - box : x;
+    sr_set_rgb(c->cr, colour);
+    cairo_move_to(c->cr, left, y);
+    pango_cairo_show_layout(c->cr, l);
+    g_object_unref(l);
+    if (c->out) {
+        sr_chart_layout *o = c->out;
+        o->labels = sr_xrealloc(o->labels, (o->nlabels + 1) * sizeof *o->labels);
+        o->label_text = sr_xrealloc(o->label_text, (o->nlabels + 1) * sizeof *o->label_text);
+        o->labels[o->nlabels] = (sr_rect){left + lx, y, w, h};
+        o->label_text[o->nlabels++] = s;
+    }
+    return h;
+}
+
+/* ---- shared pieces ---------------------------------------------------------- */
+
+static double title(ctx *c, const sr_chart *ch, double w)
+{
+    if (!ch->draw_title || !ch->title)
+        return 0;
+    return text(c, ch->title, 0, 0, FONT_TITLE, 600, LEFT, w, sr_text) + PAD;
+}
+
+/* A legend of series names with their fill, in one row. Returns its height. */
+static double legend(ctx *c, const sr_chart *ch, double x, double y, double w, bool markers)
+{
+    if (ch->nseries < 2)
+        return 0;
+    double cx = x, h = 0;
+    for (size_t s = 0; s < ch->nseries; s++) {
+        double tw, th;
+        text_extent(c, ch->series[s].name, FONT, 400, 0, &tw, &th);
+        if (cx + 14 + tw > x + w && cx > x) {
+            cx = x;
+            y += th + 2;
+        }
+        cairo_new_path(c->cr);
+        if (markers) {
+            sr_set_rgb(c->cr, sr_palette[s % SR_PALETTE_N]);
+            cairo_set_line_width(c->cr, 2);
+            cairo_move_to(c->cr, cx, y + th / 2);
+            cairo_line_to(c->cr, cx + 10, y + th / 2);
+            cairo_stroke(c->cr);
+        } else {
+            cairo_rectangle(c->cr, cx, y + th / 2 - 5, 10, 10);
+            sr_fill_series(c->cr, s);
+        }
+        text(c, ch->series[s].name, cx + 14, y, FONT, 400, LEFT, 0, sr_text);
+        cx += 14 + tw + 14;
+        h = y + th;
+    }
+    return h - (y - 0) > 0 ? h : 0;
+}
+
+static double max_value(const sr_chart *ch, bool stacked)
+{
+    double m = 0;
+    for (size_t i = 0; i < ch->ncat; i++) {
+        double sum = 0;
+        for (size_t s = 0; s < ch->nseries; s++) {
+            const sr_chart_value *v = &ch->series[s].values[i];
+            if (v->missing)
+                continue;
+            if (stacked)
+                sum += v->v;
+            else if (v->v > m)
+                m = v->v;
+        }
+        if (stacked && sum > m)
+            m = sum;
+    }
+    return m;
+}
+
+static double min_value(const sr_chart *ch)
+{
+    double m = 0;
+    for (size_t s = 0; s < ch->nseries; s++)
+        for (size_t i = 0; i < ch->ncat; i++)
+            if (!ch->series[s].values[i].missing && ch->series[s].values[i].v < m)
+                m = ch->series[s].values[i].v;
+    return m;
+}
+
+/* A tick's label: thousands separators, no more decimals than the step has. */
+static void tick_label(double v, double step, char *buf, size_t n)
+{
+    if (step >= 1 || fabs(v - round(v)) < 1e-9) {
+        sr_fmt_count((int64_t)llround(v), buf, n);
+        return;
+    }
+    int places = step >= 0.1 ? 1 : 2;
+    snprintf(buf, n, "%.*f", places, v);
+}
+
+/* The value axis on the left for vertical charts: ticks, gridlines and the
+ * axis title. Sets *plot to what is left for the marks. */
+static sr_ticks value_axis(ctx *c, const sr_chart *ch, double top, double bottom, double left,
+                           double right, double max, double *plot_left)
+{
+    sr_ticks t = sr_ticks_make(min_value(ch), max, 5, ch->whole);
+    double lw = 0, th = 0;
+    for (size_t i = 0; i < t.n; i++) {
+        char b[32];
+        tick_label(t.v[i], t.step, b, sizeof b);
+        double w, h;
+        text_extent(c, b, FONT, 400, 0, &w, &h);
+        if (w > lw)
+            lw = w;
+        th = h;
+    }
+    double x0 = left + (ch->y_title ? th + PAD : 0) + lw + PAD;
+    *plot_left = x0;
+    if (ch->y_title) {
+        cairo_save(c->cr);
+        cairo_translate(c->cr, left, (top + bottom) / 2);
+        cairo_rotate(c->cr, -PI / 2);
+        ctx flat = *c;
+        flat.out = NULL; /* rotated: not a box in page coordinates */
+        text(&flat, ch->y_title, 0, 0, FONT, 400, CENTRE, bottom - top, sr_muted);
+        cairo_restore(c->cr);
+    }
+    for (size_t i = 0; i < t.n; i++) {
+        double y = bottom - (t.v[i] - t.lo) / (t.hi - t.lo) * (bottom - top);
+        sr_set_rgb(c->cr, t.v[i] == 0 ? sr_muted : sr_grid);
+        cairo_set_line_width(c->cr, t.v[i] == 0 ? 1 : 0.6);
+        cairo_move_to(c->cr, x0, y);
+        cairo_line_to(c->cr, right, y);
+        cairo_stroke(c->cr);
+        char b[32];
+        tick_label(t.v[i], t.step, b, sizeof b);
+        text(c, b, x0 - PAD / 2, y - th / 2, FONT, 400, RIGHT, 0, sr_muted);
+        if (c->out && c->out->nticks < 16)
+            c->out->ticks[c->out->nticks++] = t.v[i];
+    }
+    return t;
+}
+
+static double y_of(const sr_ticks *t, double v, double top, double bottom)
+{
+    return bottom - (v - t->lo) / (t->hi - t->lo) * (bottom - top);
+}
+
+/* Category labels under vertical charts, wrapped to their slot. Returns the
+ * height they need. */
+static double category_labels_height(ctx *c, const sr_chart *ch, double slot)
+{
+    double h = 0;
+    for (size_t i = 0; i < ch->ncat; i++) {
+        double w, th;
+        text_extent(c, ch->categories[i], FONT, 400, slot - 2, &w, &th);
+        if (th > h)
+            h = th;
+    }
+    return h;
+}
+
+/* ---- vertical bars: single, grouped and stacked ---------------------------- */
+
+static int draw_columns(ctx *c, const sr_chart *ch, double w, double h)
+{
+    bool stacked = ch->kind == SR_CHART_STACKED_BAR;
+    double top = title(c, ch, w);
+    double lg = legend(c, ch, 0, top, w, false);
+    if (lg > 0)
+        top = lg + PAD;
+    double vh, vw;
+    text_extent(c, "0", FONT_SMALL, 400, 0, &vw, &vh);
+    top += vh + 2; /* room for value labels above the tallest bar */
+    double slot_guess = (w - 60) / (double)(ch->ncat ? ch->ncat : 1);
+    double xlab = category_labels_height(c, ch, slot_guess);
+    double xt = 0;
+    if (ch->x_title)
+        text_extent(c, ch->x_title, FONT, 400, w, &vw, &xt);
+    double bottom = h - xlab - PAD - (ch->x_title ? xt + PAD / 2 : 0);
+    double left;
+    sr_ticks t = value_axis(c, ch, top, bottom, 0, w, max_value(ch, stacked), &left);
+    double slot = (w - left) / (double)ch->ncat;
+    if (c->out)
+        c->out->plot = (sr_rect){left, top, w - left, bottom - top};
+    size_t per = stacked ? 1 : ch->nseries;
+    double group = slot * 0.72, bw = group / (double)per;
+    for (size_t i = 0; i < ch->ncat; i++) {
+        double gx = left + slot * (double)i + (slot - group) / 2;
+        double base = 0;
+        for (size_t s = 0; s < ch->nseries; s++) {
+            const sr_chart_value *v = &ch->series[s].values[i];
+            double x = stacked ? gx : gx + bw * (double)s;
+            double bwid = stacked ? group : bw - (per > 1 ? 1.5 : 0);
+            if (v->missing) {
+                /* A gap labelled with the shorthand, never a bar of 0. */
+                note_mark(c, x, y_of(&t, 0, top, bottom), bwid, 0);
+                if (!stacked)
+                    text(c, v->label, x + bwid / 2, y_of(&t, 0, top, bottom) - vh - 2, FONT_SMALL,
+                         400, CENTRE, 0, sr_text);
+                continue;
+            }
+            double y0 = y_of(&t, base, top, bottom), y1 = y_of(&t, base + v->v, top, bottom);
+            cairo_new_path(c->cr);
+            cairo_rectangle(c->cr, x, y1, bwid, y0 - y1);
+            sr_fill_series(c->cr, s);
+            note_mark(c, x, y1, bwid, y0 - y1);
+            double lw, lh;
+            text_extent(c, v->label, FONT_SMALL, 400, 0, &lw, &lh);
+            if (stacked) {
+                if (lh + 2 <= y0 - y1 && lw + 2 <= bwid) {
+                    /* white text on the fill: at least 4.5:1 on every palette colour */
+                    text(c, v->label, x + bwid / 2, (y0 + y1) / 2 - lh / 2, FONT_SMALL, 600, CENTRE,
+                         0, sr_background);
+                }
+                base += v->v;
+            } else if (lw <= slot / (double)per + 4) {
+                text(c, v->label, x + bwid / 2, y1 - lh - 1, FONT_SMALL, 400, CENTRE, 0, sr_text);
+            }
+        }
+        if (stacked) {
+            char tot[48];
+            sr_fmt_count((int64_t)llround(base), tot, sizeof tot);
+            double y1 = y_of(&t, base, top, bottom);
+            text(c, tot, gx + group / 2, y1 - vh - 1, FONT_SMALL, 600, CENTRE, 0, sr_text);
+        }
+        text(c, ch->categories[i], left + slot * (double)i + slot / 2, bottom + PAD / 2, FONT, 400,
+             CENTRE, slot - 2, sr_text);
+    }
+    if (ch->x_title)
+        text(c, ch->x_title, left + (w - left) / 2, h - xt, FONT, 400, CENTRE, 0, sr_muted);
+    return 0;
+}
+
+/* ---- horizontal bars ------------------------------------------------------------ */
+
+static int cmp_desc(const void *a, const void *b, const sr_chart *ch)
+{
+    const sr_chart_value *x = &ch->series[0].values[*(const size_t *)a];
+    const sr_chart_value *y = &ch->series[0].values[*(const size_t *)b];
+    double vx = x->missing ? -1 : x->v, vy = y->missing ? -1 : y->v;
+    if (vx != vy)
+        return vx > vy ? -1 : 1;
+    return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+}
+
+static int draw_hbars(ctx *c, const sr_chart *ch, double w, double h)
+{
+    double top = title(c, ch, w);
+    double lg = legend(c, ch, 0, top, w, false);
+    if (lg > 0)
+        top = lg + PAD;
+    size_t *order = sr_xmalloc((ch->ncat ? ch->ncat : 1) * sizeof *order);
+    for (size_t i = 0; i < ch->ncat; i++)
+        order[i] = i;
+    if (ch->sort) /* insertion sort: stable, short lists */
+        for (size_t i = 1; i < ch->ncat; i++)
+            for (size_t j = i; j > 0 && cmp_desc(&order[j - 1], &order[j], ch) > 0; j--) {
+                size_t t = order[j];
+                order[j] = order[j - 1];
+                order[j - 1] = t;
+            }
+    /* The label column: as wide as the longest name needs, at most 40%. */
+    double labw = 0;
+    for (size_t i = 0; i < ch->ncat; i++) {
+        double tw, th;
+        text_extent(c, ch->categories[i], FONT, 400, 0, &tw, &th);
+        if (tw > labw)
+            labw = tw;
+    }
+    if (labw > w * 0.4)
+        labw = w * 0.4;
+    double maxlab = 0, vh = 0;
+    for (size_t s = 0; s < ch->nseries; s++)
+        for (size_t i = 0; i < ch->ncat; i++) {
+            double tw;
+            text_extent(c, ch->series[s].values[i].label, FONT_SMALL, 400, 0, &tw, &vh);
+            if (tw > maxlab)
+                maxlab = tw;
+        }
+    double left = labw + PAD, right = w - maxlab - PAD;
+    double xt = 0, tw;
+    if (ch->x_title)
+        text_extent(c, ch->x_title, FONT, 400, w, &tw, &xt);
+    double bottom = h - (ch->x_title ? xt + PAD : 0);
+    /* Row heights follow the wrapped labels, so no name is ever clipped. */
+    double *rowh = sr_xmalloc((ch->ncat ? ch->ncat : 1) * sizeof *rowh), need = 0;
+    for (size_t k = 0; k < ch->ncat; k++) {
+        double lw2, lh;
+        text_extent(c, ch->categories[order[k]], FONT, 400, labw, &lw2, &lh);
+        double barh = (vh + 2) * (double)ch->nseries;
+        rowh[k] = (lh > barh ? lh : barh) + PAD;
+        need += rowh[k];
+    }
+    double scale = need > bottom - top ? 1 : (bottom - top) / need;
+    if (scale > 1.6)
+        scale = 1.6;
+    sr_ticks t = sr_ticks_make(0, max_value(ch, false), 4, ch->whole);
+    if (c->out)
+        c->out->plot = (sr_rect){left, top, right - left, bottom - top};
+    double y = top;
+    for (size_t k = 0; k < ch->ncat; k++) {
+        size_t i = order[k];
+        double rh = rowh[k] * scale;
+        text(c, ch->categories[i], labw, y + PAD / 2, FONT, 400, RIGHT, labw, sr_text);
+        double bh = (rh - PAD) / (double)ch->nseries;
+        for (size_t s = 0; s < ch->nseries; s++) {
+            const sr_chart_value *v = &ch->series[s].values[i];
+            double by = y + PAD / 2 + bh * (double)s;
+            double bw = v->missing ? 0 : (v->v - t.lo) / (t.hi - t.lo) * (right - left);
+            if (!v->missing) {
+                cairo_new_path(c->cr);
+                cairo_rectangle(c->cr, left, by, bw, bh - 1);
+                sr_fill_series(c->cr, s);
+            }
+            note_mark(c, left, by, bw, bh - 1);
+            text(c, v->label, left + bw + 3, by + (bh - 1 - vh) / 2, FONT_SMALL, 400, LEFT, 0,
+                 sr_text);
+        }
+        y += rh;
+    }
+    sr_set_rgb(c->cr, sr_muted);
+    cairo_set_line_width(c->cr, 1);
+    cairo_move_to(c->cr, left, top);
+    cairo_line_to(c->cr, left, y);
+    cairo_stroke(c->cr);
+    if (ch->x_title)
+        text(c, ch->x_title, left + (right - left) / 2, bottom + PAD / 2, FONT, 400, CENTRE, 0,
+             sr_muted);
+    free(rowh);
+    free(order);
+    return 0;
+}
+
+/* ---- lines ----------------------------------------------------------------------- */
+
+static void marker(cairo_t *cr, size_t s, double x, double y)
+{
+    double r = 3.2;
+    cairo_new_path(cr);
+    switch (s % 3) {
+    case 0:
+        cairo_arc(cr, x, y, r, 0, 2 * PI);
+        break;
+    case 1:
+        cairo_rectangle(cr, x - r, y - r, 2 * r, 2 * r);
+        break;
+    default:
+        cairo_move_to(cr, x, y - r * 1.2);
+        cairo_line_to(cr, x + r * 1.2, y + r);
+        cairo_line_to(cr, x - r * 1.2, y + r);
+        cairo_close_path(cr);
+    }
+    sr_set_rgb(cr, sr_palette[s % SR_PALETTE_N]);
+    cairo_fill(cr);
+}
+
+static int draw_lines(ctx *c, const sr_chart *ch, double w, double h)
+{
+    double top = title(c, ch, w);
+    double lg = legend(c, ch, 0, top, w, true);
+    if (lg > 0)
+        top = lg + PAD;
+    double vw, vh;
+    text_extent(c, "0", FONT_SMALL, 400, 0, &vw, &vh);
+    top += vh + 4;
+    double slot_guess = (w - 60) / (double)(ch->ncat ? ch->ncat : 1);
+    double xlab = category_labels_height(c, ch, slot_guess), xt = 0;
+    if (ch->x_title)
+        text_extent(c, ch->x_title, FONT, 400, w, &vw, &xt);
+    double bottom = h - xlab - PAD - (ch->x_title ? xt + PAD / 2 : 0);
+    double left;
+    sr_ticks t = value_axis(c, ch, top, bottom, 0, w, max_value(ch, false), &left);
+    double slot = (w - left) / (double)ch->ncat;
+    if (c->out)
+        c->out->plot = (sr_rect){left, top, w - left, bottom - top};
+    for (size_t s = 0; s < ch->nseries; s++) {
+        /* The line breaks at a missing value rather than bridging it. */
+        sr_set_rgb(c->cr, sr_palette[s % SR_PALETTE_N]);
+        cairo_set_line_width(c->cr, 2);
+        if (s % 2)
+            cairo_set_dash(c->cr, (double[]){5, 3}, 2, 0);
+        bool pen = false;
+        for (size_t i = 0; i < ch->ncat; i++) {
+            const sr_chart_value *v = &ch->series[s].values[i];
+            double x = left + slot * ((double)i + 0.5), y = y_of(&t, v->v, top, bottom);
+            if (v->missing) {
+                pen = false;
+                continue;
+            }
+            if (pen)
+                cairo_line_to(c->cr, x, y);
+            else
+                cairo_move_to(c->cr, x, y);
+            pen = true;
+        }
+        cairo_stroke(c->cr);
+        cairo_set_dash(c->cr, NULL, 0, 0);
+        for (size_t i = 0; i < ch->ncat; i++) {
+            const sr_chart_value *v = &ch->series[s].values[i];
+            double x = left + slot * ((double)i + 0.5),
+                   y = y_of(&t, v->missing ? 0 : v->v, top, bottom);
+            if (!v->missing)
+                marker(c->cr, s, x, y);
+            note_mark(c, x - 3, y - 3, 6, 6);
+            /* The highest point of a category is labelled above, the others
+             * below, so two close lines never print over each other; a
+             * missing value is labelled just above the baseline. */
+            bool above = true;
+            for (size_t o = 0; o < ch->nseries && !v->missing; o++) {
+                const sr_chart_value *ov = &ch->series[o].values[i];
+                if (o != s && !ov->missing && (ov->v > v->v || (ov->v == v->v && o < s)))
+                    above = false;
+            }
+            text(c, v->label, x, above ? y - vh - 4 : y + 4, FONT_SMALL, 400, CENTRE, 0, sr_text);
+        }
+    }
+    for (size_t i = 0; i < ch->ncat; i++)
+        text(c, ch->categories[i], left + slot * ((double)i + 0.5), bottom + PAD / 2, FONT, 400,
+             CENTRE, slot - 2, sr_text);
+    if (ch->x_title)
+        text(c, ch->x_title, left + (w - left) / 2, h - xt, FONT, 400, CENTRE, 0, sr_muted);
+    return 0;
+}
+
+/* ---- donut ----------------------------------------------------------------------- */
+
+static int draw_donut(ctx *c, const sr_chart *ch, double w, double h)
+{
+    double top = title(c, ch, w);
+    double total = 0;
+    for (size_t i = 0; i < ch->ncat; i++)
+        if (!ch->series[0].values[i].missing)
+            total += ch->series[0].values[i].v;
+    double size = fmin(h - top, w * 0.45);
+    double cx = size / 2, cy = top + size / 2, r = size / 2 - 2, ri = r * 0.58;
+    if (c->out)
+        c->out->plot = (sr_rect){0, top, size, size};
+    double a = -PI / 2;
+    for (size_t i = 0; i < ch->ncat; i++) {
+        const sr_chart_value *v = &ch->series[0].values[i];
+        if (v->missing || v->v <= 0 || total <= 0) {
+            note_mark(c, cx, cy, 0, 0);
+            continue;
+        }
+        double sweep = v->v / total * 2 * PI;
+        cairo_new_path(c->cr);
+        cairo_arc(c->cr, cx, cy, r, a, a + sweep);
+        cairo_arc_negative(c->cr, cx, cy, ri, a + sweep, a);
+        cairo_close_path(c->cr);
+        sr_fill_series(c->cr, i);
+        /* A white edge between slices. */
+        cairo_new_path(c->cr);
+        cairo_arc(c->cr, cx, cy, r, a, a + sweep);
+        cairo_arc_negative(c->cr, cx, cy, ri, a + sweep, a);
+        cairo_close_path(c->cr);
+        cairo_set_source_rgb(c->cr, 1, 1, 1);
+        cairo_set_line_width(c->cr, 1.5);
+        cairo_stroke(c->cr);
+        note_mark(c, cx + cos(a + sweep / 2) * (r + ri) / 2, cy + sin(a + sweep / 2) * (r + ri) / 2,
+                  sweep, v->v);
+        a += sweep;
+    }
+    /* The total in the hole. */
+    char tot[48];
+    if (ch->total)
+        snprintf(tot, sizeof tot, "%s", ch->total);
+    else
+        sr_fmt_count((int64_t)llround(total), tot, sizeof tot);
+    double tw, th;
+    text_extent(c, tot, FONT_TITLE + 2, 600, 0, &tw, &th);
+    text(c, tot, cx, cy - th * 0.75, FONT_TITLE + 2, 600, CENTRE, 0, sr_text);
+    text(c, "total", cx, cy + th * 0.2, FONT, 400, CENTRE, 0, sr_muted);
+    /* The key, each entry with its value and share: colour is not needed to
+     * read the chart. */
+    double kx = size + PAD * 2, ky = top, kw = w - kx - 16;
+    for (size_t i = 0; i < ch->ncat; i++) {
+        const sr_chart_value *v = &ch->series[0].values[i];
+        char line[256];
+        if (v->missing || total <= 0)
+            snprintf(line, sizeof line, "%s: %s", ch->categories[i], v->label);
+        else
+            snprintf(line, sizeof line, "%s: %s (%.1f%%)", ch->categories[i], v->label,
+                     v->v / total * 100);
+        cairo_new_path(c->cr);
+        cairo_rectangle(c->cr, kx, ky + 2, 10, 10);
+        sr_fill_series(c->cr, i);
+        ky += text(c, line, kx + 16, ky, FONT, 400, LEFT, kw, sr_text) + 3;
+    }
+    return 0;
+}
+
+/* ---- KPI tiles ------------------------------------------------------------------- */
+
+static int draw_kpi(ctx *c, const sr_chart *ch, double w, double h)
+{
+    double top = title(c, ch, w);
+    size_t n = ch->ncat;
+    size_t cols = n <= 4 ? n : (n + 1) / 2, rows = (n + cols - 1) / cols;
+    double gap = PAD * 1.5, tw = (w - gap * (double)(cols - 1)) / (double)cols;
+    double th = (h - top - gap * (double)(rows - 1)) / (double)rows;
+    for (size_t i = 0; i < n; i++) {
+        double x = (tw + gap) * (double)(i % cols), y = top + (th + gap) * (double)(i / cols);
+        cairo_new_path(c->cr);
+        cairo_rectangle(c->cr, x + 0.5, y + 0.5, tw - 1, th - 1);
+        cairo_set_source_rgb(c->cr, 0.96, 0.97, 0.98);
+        cairo_fill_preserve(c->cr);
+        sr_set_rgb(c->cr, sr_palette[0]);
+        cairo_set_line_width(c->cr, 1);
+        cairo_stroke(c->cr);
+        note_mark(c, x, y, tw, th);
+        double ty = y + PAD;
+        ty += text(c, ch->categories[i], x + PAD, ty, FONT, 600, LEFT, tw - 2 * PAD, sr_text) + 2;
+        const sr_chart_value *v = &ch->series[0].values[i];
+        ty += text(c, v->label, x + PAD, ty, 20, 600, LEFT, tw - 2 * PAD, sr_palette[0]) + 2;
+        if (ch->notes && ch->notes[i]) {
+            /* The direction as an arrow and in words: never colour alone. */
+            const char *note = ch->notes[i];
+            int dir = strncmp(note, "up", 2) == 0 ? 1 : strncmp(note, "down", 4) == 0 ? -1 : 0;
+            double ax = x + PAD, indent = 0;
+            if (dir) {
+                double fw, fh;
+                text_extent(c, "0", FONT, 400, 0, &fw, &fh);
+                double cy = ty + fh / 2, s = 3.5;
+                cairo_new_path(c->cr);
+                cairo_move_to(c->cr, ax, cy + dir * s);
+                cairo_line_to(c->cr, ax + 2 * s, cy + dir * s);
+                cairo_line_to(c->cr, ax + s, cy - dir * s);
+                cairo_close_path(c->cr);
+                sr_set_rgb(c->cr, sr_text);
+                cairo_fill(c->cr);
+                note_mark(c, ax, cy - s, 2 * s, 2 * s);
+                indent = 2 * s + 4;
+            }
+            ty +=
+                text(c, note, ax + indent, ty, FONT, 400, LEFT, tw - 2 * PAD - indent, sr_text) + 2;
+        }
+        if (ch->before && ch->before[i])
+            text(c, ch->before[i], x + PAD, ty, FONT_SMALL, 400, LEFT, tw - 2 * PAD, sr_muted);
+    }
+    return 0;
+}
+
+/* ---- attendance matrix ------------------------------------------------------------ */
+
+static void status_symbol(cairo_t *cr, int st, double x, double y, double r)
+{
+    cairo_new_path(cr);
+    cairo_set_line_width(cr, 1.6);
+    switch (st) {
+    case SR_MATRIX_ATTENDED: /* filled circle with a tick */
+        cairo_arc(cr, x, y, r, 0, 2 * PI);
+        sr_set_rgb(cr, sr_palette[2]);
+        cairo_fill(cr);
+        cairo_set_source_rgb(cr, 1, 1, 1);
+        cairo_move_to(cr, x - r * 0.5, y);
+        cairo_line_to(cr, x - r * 0.1, y + r * 0.45);
+        cairo_line_to(cr, x + r * 0.55, y - r * 0.45);
+        cairo_stroke(cr);
+        break;
+    case SR_MATRIX_APOLOGIES: /* an open circle with a dash */
+        cairo_arc(cr, x, y, r - 0.8, 0, 2 * PI);
+        sr_set_rgb(cr, sr_palette[0]);
+        cairo_stroke(cr);
+        cairo_move_to(cr, x - r * 0.45, y);
+        cairo_line_to(cr, x + r * 0.45, y);
+        cairo_stroke(cr);
+        break;
+    case SR_MATRIX_ABSENT: /* a cross */
+        sr_set_rgb(cr, sr_palette[1]);
+        cairo_set_line_width(cr, 2);
+        cairo_move_to(cr, x - r * 0.7, y - r * 0.7);
+        cairo_line_to(cr, x + r * 0.7, y + r * 0.7);
+        cairo_move_to(cr, x + r * 0.7, y - r * 0.7);
+        cairo_line_to(cr, x - r * 0.7, y + r * 0.7);
+        cairo_stroke(cr);
+        break;
+    default: /* not recorded: a short grey line */
+        sr_set_rgb(cr, sr_muted);
+        cairo_move_to(cr, x - r * 0.4, y);
+        cairo_line_to(cr, x + r * 0.4, y);
+        cairo_stroke(cr);
+    }
+}
+
+static int draw_matrix(ctx *c, const sr_chart *ch, double w, double h)
+{
+    double top = title(c, ch, w);
+    /* The key first, in words and symbols. */
+    static const char *const keys[] = {"attended", "sent apologies", "absent", "not recorded"};
+    double kx = 0, kh = 0;
+    for (int k = 0; k < 4; k++) {
+        double tw, th;
+        text_extent(c, keys[k], FONT, 400, 0, &tw, &th);
+        status_symbol(c->cr, k, kx + 6, top + th / 2, 5);
+        text(c, keys[k], kx + 14, top, FONT, 400, LEFT, 0, sr_text);
+        kx += 14 + tw + 16;
+        kh = th;
+    }
+    top += kh + PAD * 1.5;
+    double labw = 0;
+    for (size_t i = 0; i < ch->ncat; i++) {
+        double tw, th;
+        text_extent(c, ch->categories[i], FONT, 400, 0, &tw, &th);
+        if (tw > labw)
+            labw = tw;
+    }
+    if (labw > w * 0.45)
+        labw = w * 0.45;
+    double colw = (w - labw - PAD) / (double)(ch->nseries ? ch->nseries : 1);
+    double headh = 0;
+    for (size_t s = 0; s < ch->nseries; s++) {
+        double tw, th;
+        text_extent(c, ch->series[s].name, FONT_SMALL, 600, colw - 2, &tw, &th);
+        if (th > headh)
+            headh = th;
+    }
+    for (size_t s = 0; s < ch->nseries; s++)
+        text(c, ch->series[s].name, labw + PAD + colw * ((double)s + 0.5), top, FONT_SMALL, 600,
+             CENTRE, colw - 2, sr_text);
+    top += headh + PAD / 2;
+    double rowh = fmin(22, (h - top) / (double)(ch->ncat ? ch->ncat : 1));
+    if (c->out)
+        c->out->plot = (sr_rect){labw + PAD, top, w - labw - PAD, rowh * (double)ch->ncat};
+    for (size_t i = 0; i < ch->ncat; i++) {
+        double y = top + rowh * (double)i;
+        if (i % 2 == 0) {
+            cairo_new_path(c->cr);
+            cairo_rectangle(c->cr, 0, y, w, rowh);
+            cairo_set_source_rgb(c->cr, 0.965, 0.965, 0.965);
+            cairo_fill(c->cr);
+        }
+        double tw, th;
+        text_extent(c, ch->categories[i], FONT, 400, labw, &tw, &th);
+        text(c, ch->categories[i], labw, y + (rowh - th) / 2, FONT, 400, RIGHT, labw, sr_text);
+        for (size_t s = 0; s < ch->nseries; s++) {
+            double x = labw + PAD + colw * ((double)s + 0.5);
+            int st = (int)ch->series[s].values[i].v;
+            status_symbol(c->cr, st, x, y + rowh / 2, fmin(6, rowh / 2 - 2));
+            note_mark(c, x - 6, y + rowh / 2 - 6, 12, 12);
+        }
+    }
+    return 0;
+}
+
+int sr_chart_draw(cairo_t *cr, sr_fonts *fonts, const sr_chart *ch, double w, double h,
+                  sr_chart_layout *layout)
+{
+    if (!ch || ch->ncat == 0 || ch->nseries == 0)
+        return -1;
+    ctx c = {cr, fonts, layout};
+    cairo_save(cr);
+    cairo_rectangle(cr, 0, 0, w, h);
+    cairo_clip(cr);
+    int r = -1;
+    switch (ch->kind) {
+    case SR_CHART_BAR:
+    case SR_CHART_GROUPED_BAR:
+    case SR_CHART_STACKED_BAR:
+        r = draw_columns(&c, ch, w, h);
+        break;
+    case SR_CHART_HBAR:
+        r = draw_hbars(&c, ch, w, h);
+        break;
+    case SR_CHART_LINE:
+        r = draw_lines(&c, ch, w, h);
+        break;
+    case SR_CHART_DONUT:
+        r = draw_donut(&c, ch, w, h);
+        break;
+    case SR_CHART_KPI:
+        r = draw_kpi(&c, ch, w, h);
+        break;
+    case SR_CHART_MATRIX:
+        r = draw_matrix(&c, ch, w, h);
+        break;
+    }
+    cairo_restore(cr);
+    return r;
+}

@@ -1,0 +1,97 @@
+/* chart: the report's charts, drawn onto any cairo_t.
+ *
+ * A chart is data (categories, series of values with their labels already
+ * formatted by the metrics layer, titles) and a kind. sr_chart_draw() draws
+ * it onto a caller's cairo_t at a given size, the same code for a PDF page,
+ * a PNG and an SVG (kplot's model), and can report where it put every mark
+ * and label so tests can check the geometry. sr_chart_alt() writes the text
+ * alternative from the same data.
+ */
+#ifndef SR_CHART_H
+#define SR_CHART_H
+
+#include "chart/fonts.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum {
+    SR_CHART_BAR,         /* vertical bars, one series */
+    SR_CHART_GROUPED_BAR, /* vertical bars, one group per category, a bar per series */
+    SR_CHART_HBAR,        /* horizontal bars for long category names */
+    SR_CHART_LINE,        /* a line per series with markers and value labels */
+    SR_CHART_STACKED_BAR, /* series stacked in each category's bar */
+    SR_CHART_DONUT,       /* shares of a whole, the total in the hole */
+    SR_CHART_KPI,         /* tiles: big number, the year before, the change */
+    SR_CHART_MATRIX,      /* attendance: members by meetings */
+} sr_chart_kind;
+
+/* Matrix values (in sr_chart_value.v). */
+enum { SR_MATRIX_ATTENDED, SR_MATRIX_APOLOGIES, SR_MATRIX_ABSENT, SR_MATRIX_NONE };
+
+typedef struct {
+    double v;          /* in display units: a count, pounds, a percentage */
+    const char *label; /* as shown: "3,243", "£180,491", "52.4%", "[c]", "[x]" */
+    bool missing;      /* hidden or not available: drawn as a labelled gap */
+} sr_chart_value;
+
+typedef struct {
+    const char *name;       /* "2019-20" */
+    sr_chart_value *values; /* one per category */
+} sr_chart_series;
+
+typedef struct {
+    sr_chart_kind kind;
+    const char *id, *title;
+    const char *x_title, *y_title; /* axis titles, with the unit */
+    const char *what;              /* what one unit is, for the text alternative: "referrals" */
+    const char **categories;
+    size_t ncat;
+    sr_chart_series *series;
+    size_t nseries;
+    const char **notes;  /* KPI tiles: the change in words, per category */
+    const char **before; /* KPI tiles: "2018-19: 3,653", per category */
+    const char *change;  /* the overall change in words, for the text alternative */
+    const char *total;   /* donut: the total as shown ("£180,491"); NULL: summed as a count */
+    bool whole;          /* values are whole numbers (axis steps too) */
+    bool sort;           /* horizontal bars: largest first */
+    bool draw_title;     /* draw the title inside the chart (PNG, SVG) */
+} sr_chart;
+
+typedef struct {
+    double x, y, w, h;
+} sr_rect;
+
+/* Where things were drawn, for tests. Marks are bars, points, slices or
+ * symbols in drawing order (series by series); labels are every piece of
+ * text. */
+typedef struct {
+    sr_rect plot;
+    sr_rect *marks;
+    size_t nmarks;
+    sr_rect *labels;
+    const char **label_text;
+    size_t nlabels;
+    double ticks[16];
+    size_t nticks;
+} sr_chart_layout;
+
+void sr_chart_layout_free(sr_chart_layout *l);
+
+/* Draws c into the rectangle (0, 0, w, h) of cr, in points. layout may be
+ * NULL. Returns 0, or -1 if the chart has nothing to draw. */
+int sr_chart_draw(cairo_t *cr, sr_fonts *fonts, const sr_chart *c, double w, double h,
+                  sr_chart_layout *layout);
+
+/* The chart's text alternative, from its data: what kind of chart it is,
+ * what it shows, the largest and smallest values, the overall change, and
+ * any hidden values. malloc'd. */
+char *sr_chart_alt(const sr_chart *c);
+
+/* Writes c as a PNG at scale times its size, and as an SVG with a <title>
+ * and <desc> (the text alternative) for screen readers. 0, or -1 with errno. */
+int sr_chart_write_png(sr_fonts *fonts, const sr_chart *c, double w, double h, double scale,
+                       const char *path);
+int sr_chart_write_svg(sr_fonts *fonts, const sr_chart *c, double w, double h, const char *path);
+
+#endif

@@ -1,0 +1,31 @@
+/* fonts: the bundled fonts (fonts/), loaded privately for Pango.
+ *
+ * A fontconfig configuration of its own holds only the bundled folder, with
+ * its own cache directory, and is made current before Pango's font map is
+ * created: text is set in the same fonts on every machine, and no time is
+ * spent scanning the system's fonts. One per process; call sr_fonts_close()
+ * at exit.
+ */
+#ifndef SR_FONTS_H
+#define SR_FONTS_H
+
+#include <pango/pangocairo.h>
+
+/* The family the report and charts are set in. */
+#define SR_FONT_FAMILY "Open Sans"
+
+typedef struct sr_fonts sr_fonts;
+
+/* Loads fonts_dir. Returns NULL (with a message in err, errlen bytes) if it
+ * holds no usable font. */
+sr_fonts *sr_fonts_open(const char *fonts_dir, char *err, size_t errlen);
+void sr_fonts_close(sr_fonts *f);
+
+PangoFontMap *sr_fonts_map(sr_fonts *f);
+
+/* A Pango layout for cr, at 72 units per inch (so point sizes are points),
+ * set in the bundled family at size points, bold if weight > 400. The caller
+ * unrefs it. */
+PangoLayout *sr_fonts_layout(sr_fonts *f, cairo_t *cr, double size, int weight);
+
+#endif

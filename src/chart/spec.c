@@ -1,0 +1,377 @@
+/* spec: charts.yaml and building charts from metrics, see spec.h. */
+#include "chart/spec.h"
+
+#include "core/fmt.h"
+#include "core/suggest.h"
+#include "data/loader.h"
+#include "data/schema.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const sr_schema text_t = {.kind = SR_S_TEXT};
+static const sr_schema ident_t = {.kind = SR_S_ID};
+static const sr_schema count_t = {.kind = SR_S_COUNT};
+static const sr_schema bool_t = {.kind = SR_S_BOOL};
+static const sr_schema format_t = {.kind = SR_S_FORMAT};
+static const sr_schema idents_t = {.kind = SR_S_LIST, .item = &ident_t};
+static const char *const kinds[] = {"bar",   "grouped_bar", "hbar",   "line", "stacked_bar",
+                                    "donut", "kpi",         "matrix", NULL};
+static const sr_schema kind_t = {.kind = SR_S_ENUM, .values = kinds};
+
+static const sr_schema chart_t = {
+    .kind = SR_S_MAP,
+    .what = "a chart",
+    .identity = (const char *const[]){"id", NULL},
+    .fields =
+        (const sr_field[]){
+            {"id", &ident_t, SR_REQUIRED, "the chart's id; its files are charts/<id>.png and .svg"},
+            {"kind", &kind_t, SR_REQUIRED,
+             "bar, grouped_bar, hbar, line, stacked_bar, donut, "
+             "kpi or matrix"},
+            {"title", &text_t, SR_REQUIRED, "what the chart shows"},
+            {"metric", &ident_t, 0, "the metric it shows (its rows are the categories)"},
+            {"metrics", &idents_t, 0, "or several metrics, one category each"},
+            {"years", &count_t, 0, "how many years to show, up to 5 (default 1)"},
+            {"transpose", &bool_t, 0, "yes: the years are the categories, the rows the series"},
+            {"sort", &bool_t, 0, "yes: largest first (horizontal bars)"},
+            {"overall", &ident_t, 0, "the metric whose change the text alternative gives"},
+            {"total", &ident_t, 0, "donut: the metric shown in the hole"},
+            {"x_title", &text_t, 0, "the horizontal axis' title, with the unit"},
+            {"y_title", &text_t, 0, "the vertical axis' title, with the unit"},
+            {"what", &text_t, 0, "what one unit is, for the text alternative: referrals"},
+            {"body", &text_t, 0, "matrix: the meeting body, as in the attendance records"},
+            {"width", &count_t, SR_REQUIRED, "width in points (72 to the inch)"},
+            {"height", &count_t, SR_REQUIRED, "height in points"},
+            {0},
+        },
+};
+static const sr_schema charts_t = {.kind = SR_S_LIST, .item = &chart_t};
+static const sr_schema file_t = {
+    .kind = SR_S_MAP,
+    .what = "the charts file",
+    .fields =
+        (const sr_field[]){
+            {"format", &format_t, SR_REQUIRED, "write 1"},
+            {"charts", &charts_t, SR_REQUIRED, "the charts"},
+            {0},
+        },
+};
+
+static bool check_metric(sr_diags *d, const sr_catalogue *cat, const sr_ynode *n, const char *id)
+{
+    if (!id || sr_catalogue_find(cat, id))
+        return true;
+    const char **ids = sr_xmalloc((cat->nmetrics + 1) * sizeof *ids);
+    for (size_t i = 0; i < cat->nmetrics; i++)
+        ids[i] = cat->metrics[i].id;
+    sr_diag *g = sr_diag_add(d, SR_ERROR, n->loc, "there is no metric `%s` in the catalogue", id);
+    const char *best = sr_suggest(id, ids, cat->nmetrics);
+    if (best)
+        sr_diag_hint(g, "did you mean `%s`?", best);
+    else
+        sr_diag_hint(g, "metrics are defined in metrics.yaml");
+    free(ids);
+    return false;
+}
+
+sr_chart_specs *sr_chart_specs_load(sr_arena *a, sr_diags *d, const char *path,
+                                    const sr_catalogue *cat)
+{
+    const sr_source *src;
+    sr_ynode *root = sr_load_yaml_file(a, d, path, &src);
+    if (!root || !sr_schema_check_file(a, d, src, &file_t, root))
+        return NULL;
+    size_t before = d->errors;
+    const sr_ynode *list = sr_ymap_get(root, "charts");
+    sr_chart_specs *s = sr_arena_alloc(a, sizeof *s);
+    s->v = sr_arena_alloc(a, (list->n ? list->n : 1) * sizeof *s->v);
+    for (size_t i = 0; i < list->n; i++) {
+        const sr_ynode *e = list->items[i];
+        sr_chart_spec *c = &s->v[s->n++];
+        c->loc = e->loc;
+        c->id = sr_ynode_text(sr_ymap_get(e, "id"));
+        c->title = sr_ynode_text(sr_ymap_get(e, "title"));
+        const char *k = sr_ynode_text(sr_ymap_get(e, "kind"));
+        for (int j = 0; kinds[j]; j++)
+            if (k && strcmp(k, kinds[j]) == 0)
+                c->kind = (sr_chart_kind)j;
+        c->metric = sr_ynode_text(sr_ymap_get(e, "metric"));
+        const sr_ynode *ms = sr_ymap_get(e, "metrics");
+        if (ms && ms->kind == SR_Y_SEQ) {
+            c->metrics = sr_arena_alloc(a, (ms->n + 1) * sizeof *c->metrics);
+            for (size_t j = 0; j < ms->n; j++)
+                if (check_metric(d, cat, ms->items[j], sr_ynode_text(ms->items[j])))
+                    c->metrics[c->nmetrics++] = ms->items[j]->text;
+        }
+        const char *y = sr_ynode_text(sr_ymap_get(e, "years"));
+        c->years = y ? (size_t)atoi(y) : 1;
+        if (c->years < 1)
+            c->years = 1;
+        if (c->years > SR_MAX_YEARS)
+            c->years = SR_MAX_YEARS;
+        const char *t = sr_ynode_text(sr_ymap_get(e, "transpose"));
+        c->transpose = t && (!strcmp(t, "yes") || !strcmp(t, "true"));
+        t = sr_ynode_text(sr_ymap_get(e, "sort"));
+        c->sort = t && (!strcmp(t, "yes") || !strcmp(t, "true"));
+        c->overall = sr_ynode_text(sr_ymap_get(e, "overall"));
+        c->total = sr_ynode_text(sr_ymap_get(e, "total"));
+        c->x_title = sr_ynode_text(sr_ymap_get(e, "x_title"));
+        c->y_title = sr_ynode_text(sr_ymap_get(e, "y_title"));
+        c->what = sr_ynode_text(sr_ymap_get(e, "what"));
+        c->body = sr_ynode_text(sr_ymap_get(e, "body"));
+        c->width = atof(sr_ynode_text(sr_ymap_get(e, "width")));
+        c->height = atof(sr_ynode_text(sr_ymap_get(e, "height")));
+        check_metric(d, cat, sr_ymap_get(e, "metric"), c->metric);
+        check_metric(d, cat, sr_ymap_get(e, "overall"), c->overall);
+        check_metric(d, cat, sr_ymap_get(e, "total"), c->total);
+        bool what =
+            c->kind == SR_CHART_MATRIX ? c->body != NULL : (c->metric != NULL) != (c->nmetrics > 0);
+        if (!what) {
+            sr_diag *g = sr_diag_add(d, SR_ERROR, e->loc,
+                                     c->kind == SR_CHART_MATRIX
+                                         ? "the matrix `%s` does not name its meeting `body`"
+                                         : "the chart `%s` needs either `metric` or `metrics`",
+                                     c->id);
+            sr_diag_hint(g, "see docs/charts.md for what each kind of chart takes");
+        }
+        if (c->width < 100 || c->height < 60) {
+            sr_diag *g =
+                sr_diag_add(d, SR_ERROR, e->loc, "the chart `%s` is too small to read", c->id);
+            sr_diag_hint(g, "give at least 100 points of width and 60 of height");
+        }
+    }
+    return d->errors > before ? NULL : s;
+}
+
+/* ---- building ------------------------------------------------------------------ */
+
+static double display_value(const sr_mval *v, sr_unit u)
+{
+    double x = v->den ? (double)v->num / (double)v->den : 0;
+    return u == SR_U_MONEY ? x / 100 : x;
+}
+
+static sr_chart_value value_of(sr_arena *a, const sr_metric *mt, const sr_mcell *c)
+{
+    char buf[64];
+    sr_mval_format(&c->v, mt->def->unit, buf, sizeof buf);
+    sr_chart_value v = {0};
+    v.label = sr_arena_strdup(a, buf);
+    v.missing = c->v.suppressed || c->v.avail != SR_AVAILABLE;
+    v.v = v.missing ? 0 : display_value(&c->v, mt->def->unit);
+    return v;
+}
+
+/* Years (indexes into m->years) shown, oldest first: those loaded that have
+ * at least one value of the metrics named, up to want. */
+static size_t pick_years(const sr_metrics *m, const sr_metric *const *mts, size_t nm, size_t want,
+                         size_t *idx)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < m->nyears && n < want; i++) {
+        if (!m->have[i])
+            continue;
+        bool any = false;
+        for (size_t k = 0; k < nm && !any; k++)
+            for (size_t r = 0; r < mts[k]->nrows && !any; r++)
+                any = mts[k]->rows[r].cells[i].v.avail == SR_AVAILABLE;
+        if (any || i == 0)
+            idx[n++] = i;
+    }
+    /* oldest first */
+    for (size_t i = 0; i < n / 2; i++) {
+        size_t t = idx[i];
+        idx[i] = idx[n - 1 - i];
+        idx[n - 1 - i] = t;
+    }
+    return n;
+}
+
+static const char *year_name(sr_arena *a, int y)
+{
+    char b[16];
+    sr_fmt_year(y, b, sizeof b);
+    return sr_arena_strdup(a, b);
+}
+
+static const char *change_words(sr_arena *a, const sr_metrics *m, const char *id)
+{
+    const sr_metric *mt = id ? sr_metrics_find(m, id) : NULL;
+    if (!mt || mt->nrows == 0)
+        return NULL;
+    sr_cmp c = sr_metric_compare(m, mt, &mt->rows[0], 0);
+    char b[200];
+    sr_cmp_words(&c, mt->def->unit, b, sizeof b);
+    return sr_arena_strdup(a, b);
+}
+
+static sr_chart *build_matrix(sr_arena *a, const sr_chart_spec *spec, const sr_dataset *ds,
+                              sr_chart *ch)
+{
+    const sr_year *y = ds->have[0];
+    char slug[200];
+    sr_slug(spec->body, slug, sizeof slug);
+    /* Meetings of the body, in date order: their ids and dates. */
+    const char *mid[64];
+    int64_t mdate[64];
+    size_t nm = 0;
+    for (size_t i = 0; y && i < y->figs.n && nm < 64; i++) {
+        const sr_figure *f = &y->figs.v[i];
+        if (!sr_path_match("attendance.meetings[*].date", f->path) || f->v.avail != SR_AVAILABLE)
+            continue;
+        const char *open = strchr(f->path, '[') + 1, *close = strchr(open, ']');
+        char *id = sr_arena_strndup(a, open, (size_t)(close - open));
+        if (strncmp(id, slug, strlen(slug)) != 0 || id[strlen(slug)] != '/')
+            continue;
+        size_t at = nm++;
+        while (at > 0 && mdate[at - 1] > f->v.i) {
+            mid[at] = mid[at - 1];
+            mdate[at] = mdate[at - 1];
+            at--;
+        }
+        mid[at] = id;
+        mdate[at] = f->v.i;
+    }
+    ch->nseries = nm;
+    ch->series = sr_arena_alloc(a, (nm ? nm : 1) * sizeof *ch->series);
+    const sr_partnership *p = ds->p;
+    ch->categories = sr_arena_alloc(a, (p->npartners + 1) * sizeof *ch->categories);
+    /* Members: partners named at any of the meetings, in partnership order. */
+    static const char *const lists[] = {"attended", "apologies", "absent"};
+    size_t *rows = sr_arena_alloc(a, (p->npartners + 1) * sizeof *rows);
+    for (size_t k = 0; k < p->npartners; k++) {
+        bool named = false;
+        for (size_t s = 0; s < nm && !named; s++)
+            for (int l = 0; l < 3 && !named; l++) {
+                char path[512];
+                snprintf(path, sizeof path, "attendance.meetings[%s].%s[%s]", mid[s], lists[l],
+                         p->partners[k].id);
+                named = sr_figures_get(&y->figs, path) != NULL;
+            }
+        if (named) {
+            rows[ch->ncat] = k;
+            const sr_partner *pt = &p->partners[k];
+            ch->categories[ch->ncat++] =
+                pt->short_name ? pt->short_name : sr_partner_name_in(pt, ds->year0);
+        }
+    }
+    for (size_t s = 0; s < nm; s++) {
+        char when[40];
+        sr_fmt_date((int32_t)mdate[s], when, sizeof when);
+        ch->series[s].name = sr_arena_strdup(a, when);
+        ch->series[s].values =
+            sr_arena_alloc(a, (ch->ncat ? ch->ncat : 1) * sizeof(sr_chart_value));
+        for (size_t r = 0; r < ch->ncat; r++) {
+            int st = SR_MATRIX_NONE;
+            for (int l = 0; l < 3; l++) {
+                char path[512];
+                snprintf(path, sizeof path, "attendance.meetings[%s].%s[%s]", mid[s], lists[l],
+                         p->partners[rows[r]].id);
+                if (sr_figures_get(&y->figs, path))
+                    st = l;
+            }
+            static const char *const words[] = {"attended", "apologies", "absent", "not recorded"};
+            ch->series[s].values[r] = (sr_chart_value){st, words[st], false};
+        }
+    }
+    return ch;
+}
+
+sr_chart *sr_chart_build(sr_arena *a, const sr_chart_spec *spec, const sr_metrics *m,
+                         const sr_dataset *ds)
+{
+    sr_chart *ch = sr_arena_alloc(a, sizeof *ch);
+    ch->kind = spec->kind;
+    ch->id = spec->id;
+    ch->title = spec->title;
+    ch->x_title = spec->x_title;
+    ch->y_title = spec->y_title;
+    ch->what = spec->what;
+    ch->sort = spec->sort;
+    ch->change = change_words(a, m, spec->overall);
+    if (spec->kind == SR_CHART_MATRIX)
+        return build_matrix(a, spec, ds, ch);
+
+    const sr_metric *mts[16];
+    size_t nm = 0;
+    if (spec->metric) {
+        mts[nm++] = sr_metrics_find(m, spec->metric);
+    } else {
+        for (size_t k = 0; k < spec->nmetrics && nm < 16; k++)
+            mts[nm++] = sr_metrics_find(m, spec->metrics[k]);
+    }
+    for (size_t k = 0; k < nm; k++)
+        if (!mts[k])
+            return NULL;
+    ch->whole = true;
+    for (size_t k = 0; k < nm; k++)
+        ch->whole &= mts[k]->def->unit == SR_U_COUNT;
+    size_t years[SR_MAX_YEARS];
+    size_t ny = pick_years(m, mts, nm, spec->kind == SR_CHART_KPI ? 1 : spec->years, years);
+
+    /* Rows: a metric's rows, or one per metric. */
+    size_t nrows = spec->metric ? mts[0]->nrows : nm;
+    const sr_metric **rm = sr_arena_alloc(a, (nrows ? nrows : 1) * sizeof *rm);
+    const sr_mrow **rr = sr_arena_alloc(a, (nrows ? nrows : 1) * sizeof *rr);
+    const char **rl = sr_arena_alloc(a, (nrows ? nrows : 1) * sizeof *rl);
+    for (size_t r = 0; r < nrows; r++) {
+        rm[r] = spec->metric ? mts[0] : mts[r];
+        rr[r] = spec->metric ? &mts[0]->rows[r] : &mts[r]->rows[0];
+        rl[r] = spec->metric && mts[0]->def->each ? rr[r]->label : rm[r]->def->label;
+    }
+    if (spec->kind == SR_CHART_KPI) {
+        ch->ncat = nrows;
+        ch->categories = rl;
+        ch->nseries = 1;
+        ch->series = sr_arena_alloc(a, sizeof *ch->series);
+        ch->series[0].name = year_name(a, m->years[0]);
+        ch->series[0].values = sr_arena_alloc(a, (nrows ? nrows : 1) * sizeof(sr_chart_value));
+        ch->notes = sr_arena_alloc(a, (nrows ? nrows : 1) * sizeof *ch->notes);
+        ch->before = sr_arena_alloc(a, (nrows ? nrows : 1) * sizeof *ch->before);
+        for (size_t r = 0; r < nrows; r++) {
+            ch->series[0].values[r] = value_of(a, rm[r], &rr[r]->cells[0]);
+            sr_cmp c = sr_metric_compare(m, rm[r], rr[r], 0);
+            char w[200], pv[64];
+            sr_cmp_words(&c, rm[r]->def->unit, w, sizeof w);
+            ch->notes[r] = sr_arena_strdup(a, w);
+            sr_mval_format(&c.prev, rm[r]->def->unit, pv, sizeof pv);
+            ch->before[r] = sr_arena_printf(a, "%s: %s", year_name(a, c.prev_year), pv);
+        }
+        return ch;
+    }
+    if (spec->transpose) {
+        ch->ncat = ny;
+        ch->categories = sr_arena_alloc(a, (ny ? ny : 1) * sizeof *ch->categories);
+        for (size_t i = 0; i < ny; i++)
+            ch->categories[i] = year_name(a, m->years[years[i]]);
+        ch->nseries = nrows;
+        ch->series = sr_arena_alloc(a, (nrows ? nrows : 1) * sizeof *ch->series);
+        for (size_t r = 0; r < nrows; r++) {
+            ch->series[r].name = rl[r];
+            ch->series[r].values = sr_arena_alloc(a, (ny ? ny : 1) * sizeof(sr_chart_value));
+            for (size_t i = 0; i < ny; i++)
+                ch->series[r].values[i] = value_of(a, rm[r], &rr[r]->cells[years[i]]);
+        }
+    } else {
+        ch->ncat = nrows;
+        ch->categories = rl;
+        ch->nseries = ny;
+        ch->series = sr_arena_alloc(a, (ny ? ny : 1) * sizeof *ch->series);
+        for (size_t i = 0; i < ny; i++) {
+            ch->series[i].name = year_name(a, m->years[years[i]]);
+            ch->series[i].values = sr_arena_alloc(a, (nrows ? nrows : 1) * sizeof(sr_chart_value));
+            for (size_t r = 0; r < nrows; r++)
+                ch->series[i].values[r] = value_of(a, rm[r], &rr[r]->cells[years[i]]);
+        }
+    }
+    if (spec->total) {
+        const sr_metric *t = sr_metrics_find(m, spec->total);
+        if (t && t->nrows) {
+            char b[64];
+            sr_mval_format(&t->rows[0].cells[0].v, t->def->unit, b, sizeof b);
+            ch->total = sr_arena_strdup(a, b);
+        }
+    }
+    return ch;
+}

@@ -1,0 +1,159 @@
+/* cmd_charts: `sscp-report charts YEAR`, every chart of the report template
+ * as a PNG (at twice its size, for sharp screens) and an SVG with its text
+ * alternative. */
+#include "chart/spec.h"
+#include "cli/cli.h"
+#include "cli/report_data.h"
+#include "core/fmt.h"
+#include "core/fsutil.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char usage[] =
+    "Usage: sscp-report charts [OPTIONS] YEAR\n"
+    "\n"
+    "Draw every chart in the report template for a year, and write each as\n"
+    "OUT/YEAR/charts/ID.png (twice its size, for sharp screens and slides) and\n"
+    "OUT/YEAR/charts/ID.svg (with its text alternative for screen readers).\n"
+    "\n"
+    "Options:\n"
+    "  --data DIR        the data folder (default: ./data)\n"
+    "  --templates DIR   the report template folder (default: ./report-templates)\n"
+    "  --fonts DIR       the fonts folder (default: ./fonts)\n"
+    "  --out DIR         where to write (default: ./out)\n";
+
+static int make_dirs(const char *path)
+{
+    char *p = sr_xstrdup(path);
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+            free(p);
+            return -1;
+        }
+        *s = '/';
+    }
+    int r = mkdir(p, 0755) != 0 && errno != EEXIST ? -1 : 0;
+    free(p);
+    return r;
+}
+
+static void size_words(const char *path, char *buf, size_t n)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        snprintf(buf, n, "?");
+    else if (st.st_size >= 1024)
+        snprintf(buf, n, "%lld KB", (long long)((st.st_size + 512) / 1024));
+    else
+        snprintf(buf, n, "%lld bytes", (long long)st.st_size);
+}
+
+static int run(int argc, char **argv)
+{
+    sr_report_data rd = {0};
+    const char *year = NULL, *out = "out", *fonts_dir = "fonts";
+    for (int i = 1; i < argc; i++) {
+        int r = sr_common_option("charts", argc, argv, &i, &rd, NULL);
+        if (r < 0)
+            return SR_EXIT_USAGE;
+        if (r > 0)
+            continue;
+        const char *a = argv[i];
+        if (strcmp(a, "--out") == 0 || strcmp(a, "--fonts") == 0) {
+            if (i + 1 >= argc) {
+                sr_usage_error("charts", "%s needs a value", a);
+                return SR_EXIT_USAGE;
+            }
+            if (a[2] == 'o')
+                out = argv[++i];
+            else
+                fonts_dir = argv[++i];
+        } else if (a[0] == '-' && a[1]) {
+            sr_usage_error("charts", "unknown option '%s'", a);
+            return SR_EXIT_USAGE;
+        } else if (!year) {
+            year = a;
+        } else {
+            sr_usage_error("charts", "too many arguments: '%s'", a);
+            return SR_EXIT_USAGE;
+        }
+    }
+    if (!year || !sr_year_from_name(year)) {
+        sr_usage_error("charts", "name a reporting year, such as: charts 2019-20");
+        return SR_EXIT_USAGE;
+    }
+    int code = sr_report_data_load(&rd, sr_year_from_name(year), stderr);
+    if (code != SR_EXIT_OK) {
+        sr_report_data_free(&rd);
+        return code;
+    }
+    char *cpath = sr_path_join(rd.templates, "charts.yaml");
+    sr_chart_specs *specs = sr_chart_specs_load(rd.ds.a, &rd.ds.d, cpath, rd.cat);
+    free(cpath);
+    if (!specs) {
+        sr_diags_sort(&rd.ds.d);
+        sr_diags_print_text(&rd.ds.d, stderr, sr_use_color(stderr));
+        code = rd.ds.d.io_errors ? SR_EXIT_IO : SR_EXIT_INVALID;
+        sr_report_data_free(&rd);
+        return code;
+    }
+    char err[256];
+    sr_fonts *fonts = sr_fonts_open(fonts_dir, err, sizeof err);
+    if (!fonts) {
+        sr_fail("%s; use --fonts DIR to name the fonts folder", err);
+        sr_report_data_free(&rd);
+        return SR_EXIT_IO;
+    }
+    char yname[16];
+    sr_fmt_year(rd.ds.year0, yname, sizeof yname);
+    char *ydir = sr_path_join(out, yname);
+    char *dir = sr_path_join(ydir, "charts");
+    free(ydir);
+    if (make_dirs(dir) != 0) {
+        sr_fail("cannot create %s: %s", dir, strerror(errno));
+        code = SR_EXIT_IO;
+    }
+    for (size_t i = 0; code == SR_EXIT_OK && i < specs->n; i++) {
+        const sr_chart_spec *s = &specs->v[i];
+        sr_chart *ch = sr_chart_build(rd.ds.a, s, rd.m, &rd.ds);
+        if (!ch || ch->ncat == 0 || ch->nseries == 0) {
+            printf("Skipped %s: no figures for it in %s\n", s->id, yname);
+            continue;
+        }
+        ch->draw_title = true;
+        char name[256];
+        snprintf(name, sizeof name, "%s.png", s->id);
+        char *png = sr_path_join(dir, name);
+        snprintf(name, sizeof name, "%s.svg", s->id);
+        char *svg = sr_path_join(dir, name);
+        if (sr_chart_write_png(fonts, ch, s->width, s->height, 2, png) != 0 ||
+            sr_chart_write_svg(fonts, ch, s->width, s->height, svg) != 0) {
+            sr_fail("cannot write the chart %s in %s: %s", s->id, dir, strerror(errno));
+            code = SR_EXIT_IO;
+        } else {
+            char a[32], b[32];
+            size_words(png, a, sizeof a);
+            size_words(svg, b, sizeof b);
+            printf("Wrote %s (%s) and %s (%s)\n", png, a, svg, b);
+        }
+        free(png);
+        free(svg);
+    }
+    free(dir);
+    sr_fonts_close(fonts);
+    sr_report_data_free(&rd);
+    return code;
+}
+
+const sr_command sr_cmd_charts = {
+    "charts",
+    "draw the report's charts as PNG and SVG files",
+    usage,
+    run,
+};

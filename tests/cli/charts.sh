@@ -1,0 +1,49 @@
+#!/bin/sh
+# `sscp-report charts 2019-20` on the sample: every chart of the template is
+# written as a PNG at twice its size and an SVG whose title and description
+# carry the chart's words; the same data gives the same bytes; hidden values
+# stay hidden in the pictures' descriptions.
+#
+#   charts.sh BIN SOURCE_DIR
+set -u
+bin=$1 src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+cd "$src" || exit 1
+"$bin" charts 2019-20 --out "$tmp/a" >"$tmp/out.txt" || fail "charts exited $?"
+n=$(grep -c '^Wrote ' "$tmp/out.txt")
+[ "$n" -eq 11 ] || fail "expected 11 charts written, got $n: $(cat "$tmp/out.txt")"
+for id in key-figures referrals-by-quarter cp-plans-by-category cp-plans-by-year income \
+          expenditure contacts-by-outcome training-by-course training-by-agency \
+          children-in-need executive-attendance; do
+    [ -s "$tmp/a/2019-20/charts/$id.png" ] || fail "no $id.png"
+    [ -s "$tmp/a/2019-20/charts/$id.svg" ] || fail "no $id.svg"
+done
+
+# The PNG is twice the template's size: referrals-by-quarter is 480 x 260 points.
+size=$(od -An -tu1 -j16 -N8 "$tmp/a/2019-20/charts/referrals-by-quarter.png" | tr -s ' ')
+[ "$size" = " 0 0 3 192 0 0 2 8" ] || fail "referrals-by-quarter.png is not 960 x 520 ($size)"
+
+svg="$tmp/a/2019-20/charts/referrals-by-quarter.svg"
+grep -q "<title id=\"referrals-by-quarter-title\">Referrals to children's social care by quarter</title>" "$svg" ||
+    fail "referrals-by-quarter.svg has no title"
+grep -q 'Overall: down 11.2% from 3,653.</desc>' "$svg" || fail "referrals-by-quarter.svg has no description"
+grep -q 'Total: £180,491.</desc>' "$tmp/a/2019-20/charts/income.svg" || fail "income.svg: no total"
+grep -q 'Cafcass attended 2 of 4, sent apologies to 1, was absent from 1.' \
+    "$tmp/a/2019-20/charts/executive-attendance.svg" || fail "attendance description"
+
+# Same data, same bytes.
+"$bin" charts 2019-20 --out "$tmp/b" >/dev/null || fail "second run exited $?"
+for f in "$tmp"/a/2019-20/charts/*; do
+    cmp -s "$f" "$tmp/b/2019-20/charts/$(basename "$f")" || fail "$(basename "$f") differs between runs"
+done
+
+# With disclosure control, a hidden count is a labelled gap, not a bar or a number.
+"$bin" charts 2019-20 --data tests/fixtures/disclosure --out "$tmp/c" >"$tmp/c.txt" || fail "disclosure run exited $?"
+d="$tmp/c/2019-20/charts/cp-plans-by-category.svg"
+grep -q 'values are not shown (hidden to protect small numbers, or not available)' "$d" ||
+    fail "cp-plans-by-category.svg does not say values are hidden"
+grep -q 'Neglect, 22' "$d" && fail "a secondarily hidden count (22) appears in the description"
+echo "ok: 11 charts, PNG at 2x, SVG title and description, reproducible, hidden values hidden"

@@ -1,0 +1,359 @@
+/* Unit tests for src/chart: the tick algorithm on awkward ranges, the
+ * palette's contrast, the geometry of drawn charts (bars in proportion and
+ * in order, labels inside the chart and not over each other), gaps for
+ * hidden values, the SVG's title and description, and the text
+ * alternatives. */
+#include "testutil.h"
+
+#include "chart/chart.h"
+#include "chart/palette.h"
+#include "chart/ticks.h"
+
+#include <math.h>
+
+static sr_fonts *fonts;
+
+static int setup(void **state)
+{
+    (void)state;
+    char dir[1024], err[256];
+    const char *src = getenv("SSCP_SOURCE_DIR");
+    snprintf(dir, sizeof dir, "%s/fonts", src ? src : ".");
+    fonts = sr_fonts_open(dir, err, sizeof err);
+    return fonts ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sr_fonts_close(fonts);
+    return 0;
+}
+
+/* ---- ticks ---------------------------------------------------------------------- */
+
+static void assert_ticks(sr_ticks t, const double *want, size_t n)
+{
+    if (t.n != n)
+        fail_msg("got %zu ticks, wanted %zu (step %g, %g..%g)", t.n, n, t.step, t.lo, t.hi);
+    for (size_t i = 0; i < n; i++)
+        if (fabs(t.v[i] - want[i]) > 1e-9)
+            fail_msg("tick %zu is %g, wanted %g", i, t.v[i], want[i]);
+}
+
+static void ticks_on_awkward_ranges(void **state)
+{
+    (void)state;
+    assert_ticks(sr_ticks_make(0, 1, 5, false), (double[]){0, 0.2, 0.4, 0.6, 0.8, 1}, 6);
+    assert_ticks(sr_ticks_make(0, 7, 5, true), (double[]){0, 2, 4, 6, 8}, 5);
+    /* Bars start at zero, so 3..1,014 is 0..1,500. */
+    assert_ticks(sr_ticks_make(3, 1014, 5, true), (double[]){0, 500, 1000, 1500}, 4);
+    assert_ticks(sr_ticks_make(3, 1014, 6, true), (double[]){0, 200, 400, 600, 800, 1000, 1200}, 7);
+    assert_ticks(sr_ticks_make(0, 0, 5, true), (double[]){0, 1}, 2);          /* all zero */
+    assert_ticks(sr_ticks_make(7, 7, 5, true), (double[]){0, 2, 4, 6, 8}, 5); /* one value */
+    assert_ticks(sr_ticks_make(0, 0.3, 5, true), (double[]){0, 1}, 2); /* whole: no 0.1 steps */
+    assert_ticks(sr_ticks_make(-3, 10, 5, true), (double[]){-5, 0, 5, 10}, 4);
+    assert_ticks(sr_ticks_make(0, 180491, 5, false), (double[]){0, 50000, 100000, 150000, 200000},
+                 5);
+}
+
+/* ---- palette --------------------------------------------------------------------- */
+
+static void palette_meets_wcag_contrast(void **state)
+{
+    (void)state;
+    sr_rgb white = {1, 1, 1};
+    for (size_t i = 0; i < SR_PALETTE_N; i++) {
+        double c = sr_contrast(sr_palette[i], sr_background);
+        if (c < 3.0)
+            fail_msg("palette colour %zu has contrast %.2f:1 with the page; 3:1 needed", i, c);
+        /* Value labels are printed in white on the fills. */
+        c = sr_contrast(white, sr_palette[i]);
+        if (c < 4.5)
+            fail_msg("white text on palette colour %zu has contrast %.2f:1; 4.5:1 needed", i, c);
+    }
+    assert_true(sr_contrast(sr_text, sr_background) >= 4.5);
+    assert_true(sr_contrast(sr_muted, sr_background) >= 4.5);
+    /* The formula itself: black on white is 21:1. */
+    assert_true(fabs(sr_contrast((sr_rgb){0, 0, 0}, white) - 21.0) < 1e-9);
+}
+
+/* ---- drawing ------------------------------------------------------------------------- */
+
+static sr_chart_value vals[3][8];
+
+static sr_chart make(sr_chart_kind kind, const char **cats, size_t n, const double *v,
+                     const char **labels)
+{
+    sr_chart c = {0};
+    c.kind = kind;
+    c.id = "test";
+    c.title = "Test chart";
+    c.categories = cats;
+    c.ncat = n;
+    static sr_chart_series s[1];
+    for (size_t i = 0; i < n; i++)
+        vals[0][i] = (sr_chart_value){v[i], labels[i], labels[i][0] == '['};
+    s[0] = (sr_chart_series){"2019-20", vals[0]};
+    c.series = s;
+    c.nseries = 1;
+    c.whole = true;
+    c.draw_title = true;
+    return c;
+}
+
+static bool overlap(sr_rect a, sr_rect b)
+{
+    return a.x < b.x + b.w - 0.5 && b.x < a.x + a.w - 0.5 && a.y < b.y + b.h - 0.5 &&
+           b.y < a.y + a.h - 0.5;
+}
+
+static void check_labels(const sr_chart_layout *l, double w, double h)
+{
+    for (size_t i = 0; i < l->nlabels; i++) {
+        sr_rect r = l->labels[i];
+        if (r.x < -0.5 || r.y < -0.5 || r.x + r.w > w + 0.5 || r.y + r.h > h + 0.5)
+            fail_msg("label '%s' at %.1f,%.1f %.1fx%.1f is outside the %gx%g chart",
+                     l->label_text[i], r.x, r.y, r.w, r.h, w, h);
+        for (size_t j = i + 1; j < l->nlabels; j++)
+            if (overlap(r, l->labels[j]))
+                fail_msg("labels '%s' and '%s' overlap", l->label_text[i], l->label_text[j]);
+    }
+}
+
+static sr_chart_layout draw(const sr_chart *c, double w, double h, cairo_surface_t **keep)
+{
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)w, (int)h);
+    cairo_t *cr = cairo_create(s);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    sr_chart_layout l = {0};
+    assert_int_equal(sr_chart_draw(cr, fonts, c, w, h, &l), 0);
+    cairo_destroy(cr);
+    cairo_surface_flush(s);
+    if (keep)
+        *keep = s;
+    else
+        cairo_surface_destroy(s);
+    return l;
+}
+
+static void bars_are_in_proportion_and_in_order(void **state)
+{
+    (void)state;
+    const char *cats[] = {"Emotional abuse", "Neglect", "Physical abuse", "Sexual abuse"};
+    const char *labels[] = {"181", "114", "11", "0"};
+    sr_chart c = make(SR_CHART_BAR, cats, 4, (double[]){181, 114, 11, 0}, labels);
+    cairo_surface_t *s;
+    sr_chart_layout l = draw(&c, 400, 240, &s);
+    assert_int_equal(l.nmarks, 4);
+    double per = l.marks[0].h / 181;
+    assert_true(fabs(l.marks[1].h - 114 * per) < 0.01);
+    assert_true(fabs(l.marks[2].h - 11 * per) < 0.01);
+    assert_true(l.marks[3].h == 0); /* a true zero draws nothing, and is labelled 0 */
+    for (size_t i = 1; i < 4; i++)
+        assert_true(l.marks[i].x > l.marks[i - 1].x); /* data order, left to right */
+    /* All bars stand on the same baseline: zero. */
+    for (size_t i = 1; i < 3; i++)
+        assert_true(fabs((l.marks[i].y + l.marks[i].h) - (l.marks[0].y + l.marks[0].h)) < 0.01);
+    check_labels(&l, 400, 240);
+    /* The first bar is painted in the first palette colour. */
+    int x = (int)(l.marks[0].x + l.marks[0].w / 2), y = (int)(l.marks[0].y + l.marks[0].h / 2);
+    uint32_t px = ((uint32_t *)cairo_image_surface_get_data(
+        s))[y * cairo_image_surface_get_stride(s) / 4 + x];
+    assert_int_equal((px >> 16) & 0xFF, (int)lround(sr_palette[0].r * 255));
+    assert_int_equal((px >> 8) & 0xFF, (int)lround(sr_palette[0].g * 255));
+    assert_int_equal(px & 0xFF, (int)lround(sr_palette[0].b * 255));
+    cairo_surface_destroy(s);
+    sr_chart_layout_free(&l);
+}
+
+static void hidden_values_are_labelled_gaps(void **state)
+{
+    (void)state;
+    const char *cats[] = {"Q1", "Q2", "Q3"};
+    const char *labels[] = {"120", "[c]", "98"};
+    sr_chart c = make(SR_CHART_BAR, cats, 3, (double[]){120, 0, 98}, labels);
+    sr_chart_layout l = draw(&c, 300, 200, NULL);
+    assert_true(l.marks[1].h == 0);
+    bool labelled = false;
+    for (size_t i = 0; i < l.nlabels; i++)
+        labelled |= strcmp(l.label_text[i], "[c]") == 0;
+    assert_true(labelled);
+    sr_chart_layout_free(&l);
+}
+
+static void long_names_wrap_and_sort_in_horizontal_bars(void **state)
+{
+    (void)state;
+    const char *cats[] = {
+        "Emotional abuse", "Safeguarding children: concerns about parental substance misuse",
+        "Working with neglect and Graded Care Profile 2 (GCP2)", "Basic awareness"};
+    const char *labels[] = {"13", "17", "133", "127"};
+    sr_chart c = make(SR_CHART_HBAR, cats, 4, (double[]){13, 17, 133, 127}, labels);
+    c.sort = true;
+    sr_chart_layout l = draw(&c, 480, 260, NULL);
+    /* Largest first, top to bottom. */
+    for (size_t i = 1; i < 4; i++) {
+        assert_true(l.marks[i].y > l.marks[i - 1].y);
+        assert_true(l.marks[i].w <= l.marks[i - 1].w);
+    }
+    assert_true(fabs(l.marks[0].w / 133 - l.marks[1].w / 127) < 0.01);
+    /* Every name is drawn whole: inside the chart, over no other label. */
+    check_labels(&l, 480, 260);
+    bool found = false;
+    for (size_t i = 0; i < l.nlabels; i++)
+        found |= strstr(l.label_text[i], "parental substance misuse") != NULL;
+    assert_true(found);
+    sr_chart_layout_free(&l);
+}
+
+static void line_charts_label_every_point(void **state)
+{
+    (void)state;
+    const char *cats[] = {"Q1", "Q2", "Q3", "Q4"};
+    static sr_chart_value a[4] = {
+        {1014, "1,014", false}, {924, "924", false}, {846, "846", false}, {869, "869", false}};
+    static sr_chart_value b[4] = {
+        {897, "897", false}, {848, "848", false}, {802, "802", false}, {696, "696", false}};
+    sr_chart_series s[2] = {{"2018-19", a}, {"2019-20", b}};
+    sr_chart c = {.kind = SR_CHART_LINE,
+                  .id = "q",
+                  .title = "Referrals",
+                  .categories = cats,
+                  .ncat = 4,
+                  .series = s,
+                  .nseries = 2,
+                  .whole = true,
+                  .draw_title = true,
+                  .x_title = "Quarter",
+                  .y_title = "Referrals"};
+    sr_chart_layout l = draw(&c, 480, 260, NULL);
+    assert_int_equal(l.nmarks, 8);
+    /* Higher values are higher up. */
+    assert_true(l.marks[0].y < l.marks[4].y);
+    check_labels(&l, 480, 260);
+    size_t n = 0;
+    for (size_t i = 0; i < l.nlabels; i++)
+        n += !strcmp(l.label_text[i], "1,014") || !strcmp(l.label_text[i], "696");
+    assert_int_equal(n, 2);
+    sr_chart_layout_free(&l);
+
+    /* Lines that cross, close together, with a hidden value: still no label
+     * over another. */
+    static sr_chart_value x[4] = {
+        {110, "110", false}, {95, "95", false}, {90, "90", false}, {99, "99", false}};
+    static sr_chart_value y[4] = {
+        {120, "120", false}, {0, "[c]", true}, {0, "[c]", true}, {101, "101", false}};
+    sr_chart_series s2[2] = {{"2018-19", x}, {"2019-20", y}};
+    c.series = s2;
+    l = draw(&c, 480, 260, NULL);
+    check_labels(&l, 480, 260);
+    sr_chart_layout_free(&l);
+}
+
+/* ---- text alternatives and SVG ------------------------------------------------------- */
+
+static void text_alternatives_come_from_the_data(void **state)
+{
+    (void)state;
+    const char *cats[] = {"Emotional abuse", "Neglect", "Physical abuse", "Sexual abuse"};
+    const char *labels[] = {"181", "114", "[c]", "0"};
+    sr_chart c = make(SR_CHART_BAR, cats, 4, (double[]){181, 114, 0, 0}, labels);
+    c.title = "Child protection plans started, by category";
+    c.what = "plans";
+    c.change = "down 7.6% from 331";
+    char *alt = sr_chart_alt(&c);
+    assert_string_equal(alt, "Bar chart: Child protection plans started, by category. 4 "
+                             "categories. Largest: Emotional abuse, 181 plans. Smallest: Sexual "
+                             "abuse, 0 plans. Overall: down 7.6% from 331. 1 value is not shown "
+                             "(hidden to protect small numbers, or not available).");
+    free(alt);
+}
+
+static void kpi_and_matrix_alternatives(void **state)
+{
+    (void)state;
+    const char *cats[] = {"Referrals"};
+    static sr_chart_value v[1] = {{3243, "3,243", false}};
+    sr_chart_series s[1] = {{"2019-20", v}};
+    const char *notes[] = {"down 11.2% from 3,653"};
+    sr_chart k = {.kind = SR_CHART_KPI,
+                  .title = "Key figures",
+                  .categories = cats,
+                  .ncat = 1,
+                  .series = s,
+                  .nseries = 1,
+                  .notes = notes};
+    char *alt = sr_chart_alt(&k);
+    assert_string_equal(alt, "Key figures: Key figures. Referrals: 3,243, down 11.2% from 3,653.");
+    free(alt);
+
+    const char *members[] = {"GMP", "Cafcass"};
+    static sr_chart_value m1[2] = {{SR_MATRIX_ATTENDED, "attended", false},
+                                   {SR_MATRIX_APOLOGIES, "apologies", false}};
+    static sr_chart_value m2[2] = {{SR_MATRIX_ATTENDED, "attended", false},
+                                   {SR_MATRIX_ABSENT, "absent", false}};
+    sr_chart_series ms[2] = {{"11 June 2019", m1}, {"17 September 2019", m2}};
+    sr_chart mx = {.kind = SR_CHART_MATRIX,
+                   .title = "Attendance at the Executive",
+                   .categories = members,
+                   .ncat = 2,
+                   .series = ms,
+                   .nseries = 2};
+    alt = sr_chart_alt(&mx);
+    assert_string_equal(alt, "Attendance table: Attendance at the Executive. 2 members at 2 "
+                             "meetings. GMP attended 2 of 2. Cafcass attended 0 of 2, sent "
+                             "apologies to 1, was absent from 1.");
+    free(alt);
+    sr_chart_layout l = draw(&mx, 400, 160, NULL);
+    assert_int_equal(l.nmarks, 4); /* a symbol per member and meeting */
+    check_labels(&l, 400, 160);
+    sr_chart_layout_free(&l);
+}
+
+static void svg_carries_title_and_description(void **state)
+{
+    (void)state;
+    const char *cats[] = {"Q1", "Q2"};
+    const char *labels[] = {"10", "20"};
+    sr_chart c = make(SR_CHART_BAR, cats, 2, (double[]){10, 20}, labels);
+    c.id = "demo";
+    c.title = "Plans & <reviews>";
+    char path[] = "/tmp/sr-svg-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(sr_chart_write_svg(fonts, &c, 300, 200, path), 0);
+    char *svg;
+    size_t n;
+    assert_int_equal(sr_read_file(path, 1 << 22, &svg, &n), SR_READ_OK);
+    assert_non_null(strstr(svg, "role=\"img\" aria-labelledby=\"demo-title demo-desc\""));
+    assert_non_null(strstr(svg, "<title id=\"demo-title\">Plans &amp; &lt;reviews&gt;</title>"));
+    assert_non_null(strstr(svg, "<desc id=\"demo-desc\">Bar chart: Plans &amp; &lt;reviews&gt;. 2 "
+                                "categories. Largest: Q2, 20. Smallest: Q1, 10.</desc>"));
+    free(svg);
+    /* The PNG at twice the size is twice the pixels. */
+    assert_int_equal(sr_chart_write_png(fonts, &c, 300, 200, 2, path), 0);
+    cairo_surface_t *png = cairo_image_surface_create_from_png(path);
+    assert_int_equal(cairo_image_surface_get_width(png), 600);
+    assert_int_equal(cairo_image_surface_get_height(png), 400);
+    cairo_surface_destroy(png);
+    unlink(path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(ticks_on_awkward_ranges),
+        cmocka_unit_test(palette_meets_wcag_contrast),
+        cmocka_unit_test(bars_are_in_proportion_and_in_order),
+        cmocka_unit_test(hidden_values_are_labelled_gaps),
+        cmocka_unit_test(long_names_wrap_and_sort_in_horizontal_bars),
+        cmocka_unit_test(line_charts_label_every_point),
+        cmocka_unit_test(text_alternatives_come_from_the_data),
+        cmocka_unit_test(kpi_and_matrix_alternatives),
+        cmocka_unit_test(svg_carries_title_and_description),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
