@@ -54,7 +54,7 @@ static gathered gather(sr_arena *a, const sr_year *y, const char *pattern, sr_mc
         else if (f->v.avail != SR_AVAILABLE)
             g.missing++;
         else
-            g.sum += f->v.i;
+            g.missing += __builtin_add_overflow(g.sum, f->v.i, &g.sum); /* absurd totals */
     }
     return g;
 }
@@ -105,7 +105,7 @@ static void compute_cell(sr_arena *a, const sr_metric_def *d, const sr_partnersh
     case SR_C_RATE: {
         gathered all = {0};
         for (size_t i = 0; i < n; i++) {
-            all.sum += g[i].sum;
+            all.missing += __builtin_add_overflow(all.sum, g[i].sum, &all.sum);
             all.count += g[i].count;
             all.missing += g[i].missing;
             all.inapplicable += g[i].inapplicable;
@@ -119,7 +119,8 @@ static void compute_cell(sr_arena *a, const sr_metric_def *d, const sr_partnersh
             int64_t pop = sr_partnership_population(p, year);
             if (pop <= 0 && v->avail == SR_AVAILABLE)
                 v->avail = SR_NOT_AVAILABLE; /* no population for the year */
-            v->num = all.sum * 10000;
+            if (__builtin_mul_overflow(all.sum, 10000, &v->num))
+                v->avail = SR_NOT_AVAILABLE;
             v->den = pop > 0 ? pop : 1;
         }
         c->counts[c->ncounts++] = all.sum;
@@ -127,12 +128,14 @@ static void compute_cell(sr_arena *a, const sr_metric_def *d, const sr_partnersh
     }
     case SR_C_DIFFERENCE:
         v->avail = avail_of(&g[0]) != SR_AVAILABLE ? avail_of(&g[0]) : avail_of(&g[1]);
-        v->num = g[0].sum - g[1].sum;
+        if (__builtin_sub_overflow(g[0].sum, g[1].sum, &v->num))
+            v->avail = SR_NOT_AVAILABLE;
         break;
     case SR_C_RATIO:
     case SR_C_SHARE:
         v->avail = avail_of(&g[0]) != SR_AVAILABLE ? avail_of(&g[0]) : avail_of(&g[1]);
-        v->num = g[0].sum * (d->compute == SR_C_SHARE ? 100 : 1);
+        if (__builtin_mul_overflow(g[0].sum, d->compute == SR_C_SHARE ? 100 : 1, &v->num))
+            v->avail = SR_NOT_AVAILABLE;
         v->den = g[1].sum;
         if (v->avail == SR_AVAILABLE && g[1].sum == 0)
             v->avail = SR_NOT_APPLICABLE; /* a share of nothing */
@@ -505,9 +508,8 @@ void sr_mcell_rate(const sr_metrics *m, const sr_metric *mt, const sr_mcell *c, 
     sr_mval r = c->v;
     if (r.avail == SR_AVAILABLE && pop <= 0)
         r.avail = SR_NOT_AVAILABLE;
-    if (r.avail == SR_AVAILABLE) {
-        r.num = c->v.num * 10000;
-        r.den = c->v.den * pop;
-    }
+    if (r.avail == SR_AVAILABLE && (__builtin_mul_overflow(c->v.num, 10000, &r.num) ||
+                                    __builtin_mul_overflow(c->v.den, pop, &r.den)))
+        r.avail = SR_NOT_AVAILABLE;
     sr_mval_format(&r, SR_U_RATE, buf, size);
 }

@@ -68,7 +68,7 @@ static size_t protect(sr_mcell **parts, size_t n, sr_mcell *total)
         sr_mcell *c = parts[i];
         if (c->v.suppressed || c->v.avail != SR_AVAILABLE || c->v.num == 0)
             continue; /* 0 is never hidden: it gives nothing away */
-        if (!pick || c->v.num * pick->v.den < pick->v.num * c->v.den)
+        if (!pick || (sr_i128)c->v.num * pick->v.den < (sr_i128)pick->v.num * c->v.den)
             pick = c;
     }
     if (pick)
