@@ -21,6 +21,7 @@ typedef struct {
     int (*run)(int argc, char **argv);
 } sr_command;
 
+extern const sr_command sr_cmd_build;
 extern const sr_command sr_cmd_validate;
 extern const sr_command sr_cmd_template;
 extern const sr_command sr_cmd_metrics;

@@ -1,0 +1,235 @@
+/* cmd_build: `sscp-report build YEAR`, the annual report. Validates the
+ * year first (errors stop it and leave any earlier report as it was), then
+ * builds the document and writes the PDF and the charts. */
+#include "chart/spec.h"
+#include "cli/cli.h"
+#include "cli/report_data.h"
+#include "core/fmt.h"
+#include "core/fsutil.h"
+#include "doc/doc.h"
+#include "render/pdf.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+static const char usage[] =
+    "Usage: sscp-report build [OPTIONS] YEAR\n"
+    "\n"
+    "Build the annual report for a reporting year: check the year's data, then\n"
+    "write OUT/YEAR/sscp-annual-report-YEAR.pdf and OUT/YEAR/charts/.\n"
+    "Errors in the data stop the build and leave any earlier report untouched;\n"
+    "warnings are printed and, in a draft, listed in an appendix.\n"
+    "\n"
+    "Options:\n"
+    "  --final           a missing narrative or unknown placeholder is an error\n"
+    "                    (a draft shows a marked placeholder instead)\n"
+    "  --data DIR        the data folder (default: ./data)\n"
+    "  --templates DIR   the report template folder (default: ./report-templates)\n"
+    "  --fonts DIR       the fonts folder (default: ./fonts)\n"
+    "  --out DIR         where to write (default: ./out)\n"
+    "  --timings         print the time each stage took\n"
+    "\n"
+    "The date written into the PDF is SOURCE_DATE_EPOCH when it is set, otherwise\n"
+    "the day after the reporting year ends, so the same inputs give the same bytes.\n";
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int make_dirs(const char *path)
+{
+    char *p = sr_xstrdup(path);
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+            free(p);
+            return -1;
+        }
+        *s = '/';
+    }
+    int r = mkdir(p, 0755) != 0 && errno != EEXIST ? -1 : 0;
+    free(p);
+    return r;
+}
+
+static void size_words(size_t bytes, char *buf, size_t n)
+{
+    if (bytes >= 1024 * 1024)
+        snprintf(buf, n, "%.1f MB", (double)bytes / (1024.0 * 1024.0));
+    else
+        snprintf(buf, n, "%zu KB", (bytes + 512) / 1024);
+}
+
+static int run(int argc, char **argv)
+{
+    sr_report_data rd = {0};
+    const char *year = NULL, *out = "out", *fonts_dir = "fonts";
+    bool final = false, timings = false;
+    for (int i = 1; i < argc; i++) {
+        int r = sr_common_option("build", argc, argv, &i, &rd, NULL);
+        if (r < 0)
+            return SR_EXIT_USAGE;
+        if (r > 0)
+            continue;
+        const char *a = argv[i];
+        if (strcmp(a, "--final") == 0) {
+            final = true;
+        } else if (strcmp(a, "--timings") == 0) {
+            timings = true;
+        } else if (strcmp(a, "--out") == 0 || strcmp(a, "--fonts") == 0) {
+            if (i + 1 >= argc) {
+                sr_usage_error("build", "%s needs a value", a);
+                return SR_EXIT_USAGE;
+            }
+            if (a[2] == 'o')
+                out = argv[++i];
+            else
+                fonts_dir = argv[++i];
+        } else if (a[0] == '-' && a[1]) {
+            sr_usage_error("build", "unknown option '%s'", a);
+            return SR_EXIT_USAGE;
+        } else if (!year) {
+            year = a;
+        } else {
+            sr_usage_error("build", "too many arguments: '%s'", a);
+            return SR_EXIT_USAGE;
+        }
+    }
+    if (!year || !sr_year_from_name(year)) {
+        sr_usage_error("build", "name a reporting year, such as: build 2019-20");
+        return SR_EXIT_USAGE;
+    }
+    int y0 = sr_year_from_name(year);
+    double t0 = now();
+    int code = sr_report_data_load(&rd, y0, stderr);
+    double t_load = now();
+    if (code != SR_EXIT_OK) {
+        fprintf(stderr, "sscp-report: the report was not built\n");
+        sr_report_data_free(&rd);
+        return code;
+    }
+    size_t warnings_before = rd.ds.d.n;
+    char *cpath = sr_path_join(rd.templates, "charts.yaml");
+    sr_chart_specs *specs = sr_chart_specs_load(rd.ds.a, &rd.ds.d, cpath, rd.cat);
+    free(cpath);
+    sr_doc_options dopt = {rd.data, rd.templates, final};
+    sr_document *doc =
+        specs ? sr_doc_build(rd.ds.a, &rd.ds.d, &dopt, &rd.ds, rd.cat, rd.m, specs) : NULL;
+    double t_doc = now();
+    sr_diags_sort(&rd.ds.d);
+    sr_diags_print_text(&rd.ds.d, stderr, sr_use_color(stderr));
+    if (!doc || rd.ds.d.errors) {
+        fprintf(stderr, "sscp-report: the report was not built%s\n",
+                final && doc ? " (--final: fix the errors above)" : "");
+        code = rd.ds.d.io_errors ? SR_EXIT_IO : SR_EXIT_INVALID;
+        sr_report_data_free(&rd);
+        return code;
+    }
+    (void)warnings_before;
+    char err[512];
+    sr_fonts *fonts = sr_fonts_open(fonts_dir, err, sizeof err);
+    if (!fonts) {
+        sr_fail("%s; use --fonts DIR to name the fonts folder", err);
+        sr_report_data_free(&rd);
+        return SR_EXIT_IO;
+    }
+    char yname[16];
+    sr_fmt_year(y0, yname, sizeof yname);
+    char *ydir = sr_path_join(out, yname);
+    char *cdir = sr_path_join(ydir, "charts");
+    if (make_dirs(cdir) != 0) {
+        sr_fail("cannot create %s: %s", cdir, strerror(errno));
+        code = SR_EXIT_IO;
+    }
+    /* The date in the PDF: SOURCE_DATE_EPOCH, or the day after the year. */
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    struct tm tm = {.tm_year = y0 + 1 - 1900, .tm_mon = 3, .tm_mday = 1};
+    int64_t created = sde && *sde ? strtoll(sde, NULL, 10) : (int64_t)timegm(&tm);
+
+    /* Warnings for a draft's appendix. */
+    const char **lines = sr_xcalloc(rd.ds.d.n + 1, sizeof *lines);
+    size_t nl = 0;
+    for (size_t i = 0; i < rd.ds.d.n; i++) {
+        if (rd.ds.d.v[i].sev != SR_WARNING)
+            continue;
+        char where[512];
+        sr_loc_format(rd.ds.d.v[i].loc, where, sizeof where);
+        lines[nl++] = sr_arena_printf(rd.ds.a, "%s: %s", where, rd.ds.d.v[i].msg);
+    }
+    char name[64];
+    snprintf(name, sizeof name, "sscp-annual-report-%s.pdf", yname);
+    char *pdf = sr_path_join(ydir, name);
+    sr_pdf_stats st = {0};
+    double t_pdf0 = now();
+    if (code == SR_EXIT_OK) {
+        sr_pdf_options po = {pdf, created, !final, lines, nl};
+        if (sr_pdf_write(doc, fonts, &po, &st, err, sizeof err) != 0) {
+            sr_fail("%s", err);
+            code = SR_EXIT_IO;
+        }
+    }
+    double t_pdf = now();
+    size_t ncharts = 0, chart_bytes = 0;
+    for (size_t i = 0; code == SR_EXIT_OK && i < specs->n; i++) {
+        sr_chart *ch = sr_chart_build(rd.ds.a, &specs->v[i], rd.m, &rd.ds);
+        if (!ch || ch->ncat == 0 || ch->nseries == 0)
+            continue;
+        ch->draw_title = true;
+        char f[256];
+        snprintf(f, sizeof f, "%s.png", specs->v[i].id);
+        char *png = sr_path_join(cdir, f);
+        snprintf(f, sizeof f, "%s.svg", specs->v[i].id);
+        char *svg = sr_path_join(cdir, f);
+        if (sr_chart_write_png(fonts, ch, specs->v[i].width, specs->v[i].height, 2, png) != 0 ||
+            sr_chart_write_svg(fonts, ch, specs->v[i].width, specs->v[i].height, svg) != 0) {
+            sr_fail("cannot write the chart %s: %s", specs->v[i].id, strerror(errno));
+            code = SR_EXIT_IO;
+        } else {
+            struct stat s1, s2;
+            if (stat(png, &s1) == 0 && stat(svg, &s2) == 0)
+                chart_bytes += (size_t)s1.st_size + (size_t)s2.st_size;
+            ncharts++;
+        }
+        free(png);
+        free(svg);
+    }
+    double t_charts = now();
+    if (code == SR_EXIT_OK) {
+        char a[32], b[32];
+        size_words(st.bytes, a, sizeof a);
+        size_words(chart_bytes, b, sizeof b);
+        printf("Wrote %s (%d pages, %s)%s\n", pdf, st.pages, a, final ? "" : " - a draft");
+        printf("Wrote %s/ (%zu charts as PNG and SVG, %s)\n", cdir, ncharts, b);
+        if (doc->missing_narratives)
+            printf("%zu section%s still %s no words: see the warnings above\n",
+                   doc->missing_narratives, doc->missing_narratives == 1 ? "" : "s",
+                   doc->missing_narratives == 1 ? "has" : "have");
+        printf("Built in %.2f s (%zu warning%s)\n", t_charts - t0, rd.ds.d.warnings,
+               rd.ds.d.warnings == 1 ? "" : "s");
+        if (timings)
+            printf("  load and check %.3f s, document %.3f s, PDF %.3f s, charts %.3f s\n",
+                   t_load - t0, t_doc - t_load, t_pdf - t_pdf0, t_charts - t_pdf);
+    }
+    free(lines);
+    free(pdf);
+    free(cdir);
+    free(ydir);
+    sr_fonts_close(fonts);
+    sr_report_data_free(&rd);
+    return code;
+}
+
+const sr_command sr_cmd_build = {
+    "build",
+    "build the annual report: the PDF and its charts",
+    usage,
+    run,
+};

@@ -1,0 +1,579 @@
+/* doc: building the document tree, see doc.h. */
+#include "doc/doc.h"
+
+#include "core/buf.h"
+#include "core/fmt.h"
+#include "core/fsutil.h"
+#include "data/loader.h"
+#include "data/schema.h"
+
+#include <cmark.h>
+#include <glib.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the template --------------------------------------------------------------- */
+
+static const sr_schema text_t = {.kind = SR_S_TEXT};
+static const sr_schema ident_t = {.kind = SR_S_ID};
+static const sr_schema format_t = {.kind = SR_S_FORMAT};
+static const sr_schema texts_t = {.kind = SR_S_LIST, .item = &text_t};
+static const sr_schema size_t_ = {.kind = SR_S_ENUM, .values = (const char *const[]){"A4", NULL}};
+static const sr_schema orient_t = {.kind = SR_S_ENUM,
+                                   .values = (const char *const[]){"portrait", "landscape", NULL}};
+static const sr_schema page_t = {
+    .kind = SR_S_MAP,
+    .what = "the page setup",
+    .fields =
+        (const sr_field[]){
+            {"size", &size_t_, 0, "A4"},
+            {"orientation", &orient_t, 0, "portrait (default) or landscape"},
+            {0},
+        },
+};
+static const sr_schema section_t = {
+    .kind = SR_S_MAP,
+    .what = "a section",
+    .identity = (const char *const[]){"id", NULL},
+    .fields =
+        (const sr_field[]){
+            {"id", &ident_t, SR_REQUIRED,
+             "the section's id, used in links and the statutory check"},
+            {"title", &text_t, SR_REQUIRED, "its heading; placeholders allowed"},
+            {"narrative", &text_t, 0, "the Markdown file in data/<year>/narrative/ it takes"},
+            {"blocks", &texts_t, 0, "data blocks after the narrative: \"chart ID\", \"table ID\""},
+            {0},
+        },
+};
+static const sr_schema sections_t = {.kind = SR_S_LIST, .item = &section_t};
+static const sr_schema report_t = {
+    .kind = SR_S_MAP,
+    .what = "the report template",
+    .fields =
+        (const sr_field[]){
+            {"format", &format_t, SR_REQUIRED, "write 1"},
+            {"title", &text_t, SR_REQUIRED, "the report's title; placeholders allowed"},
+            {"subject", &text_t, 0, "the PDF's subject"},
+            {"keywords", &texts_t, 0, "the PDF's keywords"},
+            {"language", &text_t, 0, "the language, en-GB by default"},
+            {"page", &page_t, 0, "the page setup"},
+            {"sections", &sections_t, SR_REQUIRED, "the sections in order"},
+            {0},
+        },
+};
+
+/* ---- placeholders ------------------------------------------------------------------ */
+
+typedef struct {
+    sr_arena *a;
+    sr_diags *d;
+    const sr_dataset *ds;
+    const sr_catalogue *cat;
+    const sr_metrics *m;
+    const sr_chart_specs *specs;
+    const sr_doc_options *o;
+    sr_document *doc;
+} builder;
+
+static const char *year_str(sr_arena *a, int y)
+{
+    char b[16];
+    sr_fmt_year(y, b, sizeof b);
+    return sr_arena_strdup(a, b);
+}
+
+/* The replacement for one placeholder, or NULL if it is not known. */
+static const char *placeholder(sr_arena *a, const char *name, const sr_metrics *m,
+                               const sr_dataset *ds)
+{
+    if (strcmp(name, "year") == 0)
+        return year_str(a, ds->year0);
+    if (strcmp(name, "previous-year") == 0)
+        return year_str(a, ds->year0 - 1);
+    if (strcmp(name, "partnership") == 0)
+        return ds->p->name;
+    if (strcmp(name, "area") == 0)
+        return ds->p->area;
+    const char *colon = strchr(name, ':');
+    if (!colon)
+        return NULL;
+    const sr_metric *mt = sr_metrics_find(m, colon + 1);
+    if (!mt || mt->def->each || mt->nrows != 1)
+        return NULL;
+    size_t kind = (size_t)(colon - name);
+    char buf[256];
+    sr_cmp c = sr_metric_compare(m, mt, &mt->rows[0], 0);
+    if (kind == 5 && strncmp(name, "value", 5) == 0)
+        sr_mval_format(&mt->rows[0].cells[0].v, mt->def->unit, buf, sizeof buf);
+    else if (kind == 8 && strncmp(name, "previous", 8) == 0)
+        sr_mval_format(&c.prev, mt->def->unit, buf, sizeof buf);
+    else if (kind == 6 && strncmp(name, "change", 6) == 0)
+        sr_cmp_words(&c, mt->def->unit, buf, sizeof buf);
+    else
+        return NULL;
+    return sr_arena_strdup(a, buf);
+}
+
+const char *sr_doc_fill(sr_arena *a, sr_diags *d, const sr_source *src, unsigned first_line,
+                        const char *text, const sr_metrics *m, const sr_dataset *ds, bool final)
+{
+    if (!strstr(text, "{{"))
+        return text;
+    sr_buf out = SR_BUF_INIT;
+    unsigned line = first_line, col = 1;
+    const char *p = text;
+    while (*p) {
+        if (p[0] == '{' && p[1] == '{') {
+            const char *end = strstr(p + 2, "}}");
+            size_t len = end ? (size_t)(end - p - 2) : 0;
+            if (end && len < 120 && !memchr(p + 2, '\n', len)) {
+                char *name = sr_arena_strndup(a, p + 2, len);
+                g_strstrip(name);
+                const char *r = placeholder(a, name, m, ds);
+                if (r) {
+                    sr_buf_puts(&out, r);
+                } else {
+                    sr_diag *g = sr_diag_add(d, final ? SR_ERROR : SR_WARNING,
+                                             (sr_loc){src, line, col, (unsigned)len + 4},
+                                             "unknown placeholder `{{%s}}`", name);
+                    sr_diag_hint(g, "use {{value:ID}}, {{previous:ID}} or {{change:ID}} with "
+                                    "the id of a single-valued metric in metrics.yaml, or "
+                                    "{{year}}, {{previous-year}}, {{partnership}}, {{area}}");
+                    sr_buf_printf(&out, "[?%s]", name);
+                }
+                col += (unsigned)len + 4;
+                p = end + 2;
+                continue;
+            }
+        }
+        if (*p == '\n') {
+            line++;
+            col = 1;
+        } else if (((unsigned char)*p & 0xC0) != 0x80) {
+            col++;
+        }
+        sr_buf_putc(&out, *p++);
+    }
+    const char *r = sr_arena_strdup(a, sr_buf_str(&out));
+    sr_buf_free(&out);
+    return r;
+}
+
+/* ---- nodes ------------------------------------------------------------------------- */
+
+static sr_dnode *node(builder *b, sr_dkind k)
+{
+    sr_dnode *n = sr_arena_alloc(b->a, sizeof *n);
+    n->kind = k;
+    return n;
+}
+
+static void add(sr_arena *a, sr_dnode *parent, sr_dnode *kid)
+{
+    sr_dnode **v = sr_arena_alloc(a, (parent->nkids + 1) * sizeof *v);
+    if (parent->nkids)
+        memcpy(v, parent->kids, parent->nkids * sizeof *v);
+    v[parent->nkids++] = kid;
+    parent->kids = v;
+}
+
+static void escaped(sr_buf *b, const char *s)
+{
+    char *e = g_markup_escape_text(s, -1);
+    sr_buf_puts(b, e);
+    g_free(e);
+}
+
+/* Inline content as Pango markup; partner text is always escaped. Links are
+ * written "text (address)" so the address survives on paper. */
+static void inlines(cmark_node *n, sr_buf *mk, sr_buf *plain)
+{
+    for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
+        switch (cmark_node_get_type(c)) {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_HTML_INLINE: /* shown as text: never interpreted */
+            escaped(mk, cmark_node_get_literal(c));
+            sr_buf_puts(plain, cmark_node_get_literal(c));
+            break;
+        case CMARK_NODE_CODE:
+            sr_buf_puts(mk, "<tt>");
+            escaped(mk, cmark_node_get_literal(c));
+            sr_buf_puts(mk, "</tt>");
+            sr_buf_puts(plain, cmark_node_get_literal(c));
+            break;
+        case CMARK_NODE_SOFTBREAK:
+            sr_buf_putc(mk, ' ');
+            sr_buf_putc(plain, ' ');
+            break;
+        case CMARK_NODE_LINEBREAK:
+            sr_buf_putc(mk, '\n');
+            sr_buf_putc(plain, ' ');
+            break;
+        case CMARK_NODE_EMPH:
+            sr_buf_puts(mk, "<i>");
+            inlines(c, mk, plain);
+            sr_buf_puts(mk, "</i>");
+            break;
+        case CMARK_NODE_STRONG:
+            sr_buf_puts(mk, "<b>");
+            inlines(c, mk, plain);
+            sr_buf_puts(mk, "</b>");
+            break;
+        case CMARK_NODE_LINK: {
+            sr_buf sub = SR_BUF_INIT, subp = SR_BUF_INIT;
+            inlines(c, &sub, &subp);
+            sr_buf_puts(mk, sr_buf_str(&sub));
+            sr_buf_puts(plain, sr_buf_str(&subp));
+            const char *url = cmark_node_get_url(c);
+            /* Only web and mail addresses are shown; anything else (such as
+             * javascript:) is dropped. */
+            if (url &&
+                (strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0 ||
+                 strncmp(url, "mailto:", 7) == 0) &&
+                strcmp(url + (url[0] == 'm' ? 7 : 0), sr_buf_str(&subp)) != 0) {
+                sr_buf_puts(mk, " (");
+                escaped(mk, url[0] == 'm' ? url + 7 : url);
+                sr_buf_puts(mk, ")");
+            }
+            sr_buf_free(&sub);
+            sr_buf_free(&subp);
+            break;
+        }
+        case CMARK_NODE_IMAGE: /* images are not part of a narrative: keep their words */
+            inlines(c, mk, plain);
+            break;
+        default:
+            inlines(c, mk, plain);
+        }
+    }
+}
+
+static sr_dnode *text_node(builder *b, sr_dkind k, cmark_node *n)
+{
+    sr_buf mk = SR_BUF_INIT, plain = SR_BUF_INIT;
+    inlines(n, &mk, &plain);
+    sr_dnode *d = node(b, k);
+    d->markup = sr_arena_strdup(b->a, sr_buf_str(&mk));
+    d->text = sr_arena_strdup(b->a, sr_buf_str(&plain));
+    sr_buf_free(&mk);
+    sr_buf_free(&plain);
+    return d;
+}
+
+static sr_dnode *block(builder *b, const char *spec, const sr_source *src, unsigned line);
+
+static void blocks(builder *b, cmark_node *parent, sr_dnode *into, const sr_source *src,
+                   unsigned base_line)
+{
+    for (cmark_node *c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) {
+        unsigned line = base_line + (unsigned)cmark_node_get_start_line(c) - 1;
+        switch (cmark_node_get_type(c)) {
+        case CMARK_NODE_PARAGRAPH:
+            add(b->a, into, text_node(b, SR_D_PARAGRAPH, c));
+            break;
+        case CMARK_NODE_HEADING: {
+            sr_dnode *h = text_node(b, SR_D_HEADING, c);
+            int lv = cmark_node_get_heading_level(c);
+            h->level = lv <= 2 ? 2 : 3; /* `#` is the section's own title */
+            add(b->a, into, h);
+            break;
+        }
+        case CMARK_NODE_LIST: {
+            sr_dnode *l = node(b, SR_D_LIST);
+            l->ordered = cmark_node_get_list_type(c) == CMARK_ORDERED_LIST;
+            for (cmark_node *it = cmark_node_first_child(c); it; it = cmark_node_next(it)) {
+                sr_dnode *item = node(b, SR_D_ITEM);
+                blocks(b, it, item, src, base_line);
+                add(b->a, l, item);
+            }
+            add(b->a, into, l);
+            break;
+        }
+        case CMARK_NODE_BLOCK_QUOTE: {
+            sr_dnode *q = node(b, SR_D_QUOTE);
+            blocks(b, c, q, src, base_line);
+            add(b->a, into, q);
+            break;
+        }
+        case CMARK_NODE_CODE_BLOCK: {
+            const char *info = cmark_node_get_fence_info(c);
+            if (info && (strncmp(info, "chart ", 6) == 0 || strncmp(info, "table ", 6) == 0)) {
+                sr_dnode *d = block(b, info, src, line);
+                if (d)
+                    add(b->a, into, d);
+                break;
+            }
+            sr_dnode *p = node(b, SR_D_PARAGRAPH);
+            sr_buf mk = SR_BUF_INIT;
+            sr_buf_puts(&mk, "<tt>");
+            escaped(&mk, cmark_node_get_literal(c));
+            sr_buf_puts(&mk, "</tt>");
+            p->markup = sr_arena_strdup(b->a, sr_buf_str(&mk));
+            p->text = cmark_node_get_literal(c);
+            sr_buf_free(&mk);
+            add(b->a, into, p);
+            break;
+        }
+        case CMARK_NODE_HTML_BLOCK: {
+            /* Raw HTML is not interpreted anywhere: shown as text. */
+            sr_dnode *p = node(b, SR_D_PARAGRAPH);
+            sr_buf mk = SR_BUF_INIT;
+            escaped(&mk, cmark_node_get_literal(c));
+            p->markup = sr_arena_strdup(b->a, sr_buf_str(&mk));
+            p->text = cmark_node_get_literal(c);
+            sr_buf_free(&mk);
+            add(b->a, into, p);
+            break;
+        }
+        default:
+            break;
+        }
+    }
+}
+
+/* ---- data blocks ---------------------------------------------------------------------- */
+
+static const char *fmt_cell(sr_arena *a, const sr_mval *v, sr_unit u)
+{
+    char b[64];
+    sr_mval_format(v, u, b, sizeof b);
+    return sr_arena_strdup(a, b);
+}
+
+static sr_dtable *metric_table(builder *b, const sr_metric *mt)
+{
+    const sr_metrics *m = b->m;
+    sr_dtable *t = sr_arena_alloc(b->a, sizeof *t);
+    t->caption = mt->def->label;
+    t->ncols = 5;
+    t->head = sr_arena_alloc(b->a, 5 * sizeof *t->head);
+    t->head[0] = mt->def->each ? "" : "Figure";
+    t->head[1] = year_str(b->a, m->years[0] - 1);
+    t->head[2] = year_str(b->a, m->years[0]);
+    t->head[3] = "Change";
+    t->head[4] = "Change (%)";
+    t->numeric = sr_arena_alloc(b->a, 5 * sizeof *t->numeric);
+    for (int i = 1; i < 5; i++)
+        t->numeric[i] = true;
+    t->nrows = mt->nrows;
+    t->cells = sr_arena_alloc(b->a, (t->nrows ? t->nrows : 1) * 5 * sizeof *t->cells);
+    bool broken = false;
+    for (size_t r = 0; r < mt->nrows; r++) {
+        const sr_mrow *row = &mt->rows[r];
+        sr_cmp c = sr_metric_compare(m, mt, row, 0);
+        char d[64], p[64];
+        sr_cmp_diff(&c, mt->def->unit, d, sizeof d);
+        sr_cmp_percent(&c, p, sizeof p);
+        const char **cell = &t->cells[r * 5];
+        cell[0] = mt->def->each ? row->label : mt->def->label;
+        cell[1] = fmt_cell(b->a, &c.prev, mt->def->unit);
+        cell[2] = fmt_cell(b->a, &row->cells[0].v, mt->def->unit);
+        cell[3] = sr_arena_strdup(b->a, d);
+        cell[4] = sr_arena_strdup(b->a, p);
+        broken |= c.status == SR_CMP_BREAK;
+    }
+    if (broken && mt->break_reason[0]) {
+        char when[40];
+        sr_fmt_date((int32_t)mt->break_date[0]->v.i, when, sizeof when);
+        t->note = sr_arena_printf(b->a,
+                                  "Not compared with earlier years: the series was broken "
+                                  "on %s (%s).",
+                                  when, mt->break_reason[0]->v.text);
+    }
+    return t;
+}
+
+/* Every single-valued metric: the year before, this year, the change. */
+static sr_dtable *summary_table(builder *b)
+{
+    const sr_metrics *m = b->m;
+    sr_dtable *t = sr_arena_alloc(b->a, sizeof *t);
+    t->caption = "Year-on-year summary";
+    t->ncols = 4;
+    t->head = sr_arena_alloc(b->a, 4 * sizeof *t->head);
+    t->head[0] = "Figure";
+    t->head[1] = year_str(b->a, m->years[0] - 1);
+    t->head[2] = year_str(b->a, m->years[0]);
+    t->head[3] = "Change";
+    t->numeric = sr_arena_alloc(b->a, 4 * sizeof *t->numeric);
+    t->numeric[1] = t->numeric[2] = true;
+    t->cells = sr_arena_alloc(b->a, (m->nmetrics ? m->nmetrics : 1) * 4 * sizeof *t->cells);
+    for (size_t k = 0; k < m->nmetrics; k++) {
+        const sr_metric *mt = &m->metrics[k];
+        if (mt->def->each || mt->nrows != 1)
+            continue;
+        sr_cmp c = sr_metric_compare(m, mt, &mt->rows[0], 0);
+        char w[200];
+        sr_cmp_words(&c, mt->def->unit, w, sizeof w);
+        const char **cell = &t->cells[t->nrows++ * 4];
+        cell[0] = mt->def->label;
+        cell[1] = fmt_cell(b->a, &c.prev, mt->def->unit);
+        cell[2] = fmt_cell(b->a, &mt->rows[0].cells[0].v, mt->def->unit);
+        cell[3] = sr_arena_strdup(b->a, w);
+    }
+    t->note = "[x] not available, [z] not applicable, [c] hidden to protect small numbers.";
+    return t;
+}
+
+static sr_dnode *block(builder *b, const char *spec, const sr_source *src, unsigned line)
+{
+    char kind[16], id[128];
+    if (sscanf(spec, "%15s %127s", kind, id) != 2)
+        return NULL;
+    sr_diag *g = NULL;
+    if (strcmp(kind, "chart") == 0) {
+        for (size_t i = 0; b->specs && i < b->specs->n; i++) {
+            const sr_chart_spec *s = &b->specs->v[i];
+            if (strcmp(s->id, id) != 0)
+                continue;
+            sr_chart *ch = sr_chart_build(b->a, s, b->m, b->ds);
+            if (!ch || ch->ncat == 0 || ch->nseries == 0) {
+                sr_dnode *n = node(b, SR_D_NOTE);
+                n->text = sr_arena_printf(b->a,
+                                          "There are no figures for the chart \"%s\" this "
+                                          "year.",
+                                          s->title);
+                n->markup = n->text;
+                return n;
+            }
+            sr_dnode *f = node(b, SR_D_FIGURE);
+            f->chart = ch;
+            f->alt = sr_chart_alt(ch);
+            f->text = s->title;
+            f->width = s->width;
+            f->height = s->height;
+            return f;
+        }
+        g = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, (sr_loc){src, line, 1, 3},
+                        "there is no chart `%s` in charts.yaml", id);
+    } else if (strcmp(kind, "table") == 0) {
+        sr_dnode *t = node(b, SR_D_TABLE);
+        if (strcmp(id, "summary") == 0) {
+            t->table = summary_table(b);
+            return t;
+        }
+        const sr_metric *mt = sr_metrics_find(b->m, id);
+        if (mt) {
+            t->table = metric_table(b, mt);
+            return t;
+        }
+        g = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, (sr_loc){src, line, 1, 3},
+                        "there is no metric `%s` for this table", id);
+    }
+    if (g)
+        sr_diag_hint(g, "charts are named in charts.yaml, metrics in metrics.yaml; `table "
+                        "summary` is the year-on-year summary");
+    return NULL;
+}
+
+/* ---- sections --------------------------------------------------------------------------- */
+
+static void narrative(builder *b, sr_dnode *sec, const char *file)
+{
+    char yname[16];
+    sr_fmt_year(b->ds->year0, yname, sizeof yname);
+    char *ydir = sr_path_join(b->o->data_dir, yname);
+    char *ndir = sr_path_join(ydir, "narrative");
+    char *path = sr_path_join(ndir, file);
+    free(ydir);
+    free(ndir);
+    char *text;
+    size_t len;
+    if (sr_read_file(path, SR_MAX_FILE_SIZE, &text, &len) != SR_READ_OK) {
+        sr_source *src = sr_diags_add_source(b->d, path, NULL, 0);
+        sr_diag *g = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, (sr_loc){src, 0, 0, 0},
+                                 "the narrative for \"%s\" is missing", sec->text);
+        sr_diag_hint(g,
+                     "write it in Markdown in %s; a draft shows a marked placeholder, a "
+                     "final build stops",
+                     path);
+        sr_dnode *n = node(b, SR_D_NOTE);
+        n->text = sr_arena_printf(b->a,
+                                  "Draft: the words for this section have not been "
+                                  "written yet (%s).",
+                                  path);
+        char *e = g_markup_escape_text(n->text, -1);
+        n->markup = sr_arena_strdup(b->a, e);
+        g_free(e);
+        add(b->a, sec, n);
+        b->doc->missing_narratives++;
+        free(path);
+        return;
+    }
+    sr_source *src = sr_diags_add_source(b->d, path, text, len);
+    src->checked = true;
+    free(path);
+    const char *filled = sr_doc_fill(b->a, b->d, src, 1, text, b->m, b->ds, b->o->final);
+    cmark_node *doc = cmark_parse_document(filled, strlen(filled), CMARK_OPT_SOURCEPOS);
+    blocks(b, doc, sec, src, 1);
+    cmark_node_free(doc);
+}
+
+static void number(sr_arena *a, sr_dnode *sec, int n)
+{
+    sec->number = sr_arena_printf(a, "%d", n);
+    sec->anchor = sr_arena_printf(a, "section-%d", n);
+    int sub = 0;
+    for (size_t i = 0; i < sec->nkids; i++) {
+        sr_dnode *h = sec->kids[i];
+        if (h->kind != SR_D_HEADING || h->level != 2)
+            continue;
+        sub++;
+        h->number = sr_arena_printf(a, "%d.%d", n, sub);
+        h->anchor = sr_arena_printf(a, "section-%d-%d", n, sub);
+    }
+}
+
+sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, const sr_dataset *ds,
+                          const sr_catalogue *cat, const sr_metrics *m, const sr_chart_specs *specs)
+{
+    char *path = sr_path_join(o->templates_dir, "report.yaml");
+    const sr_source *tsrc;
+    sr_ynode *root = sr_load_yaml_file(a, d, path, &tsrc);
+    free(path);
+    if (!root || !sr_schema_check_file(a, d, tsrc, &report_t, root))
+        return NULL;
+    sr_document *doc = sr_arena_alloc(a, sizeof *doc);
+    builder b = {a, d, ds, cat, m, specs, o, doc};
+    doc->partnership = ds->p->name;
+    doc->short_name = ds->p->short_name;
+    doc->year = year_str(a, ds->year0);
+    doc->title =
+        sr_doc_fill(a, d, tsrc, 0, sr_ynode_text(sr_ymap_get(root, "title")), m, ds, o->final);
+    const char *subject = sr_ynode_text(sr_ymap_get(root, "subject"));
+    doc->subject = subject ? sr_doc_fill(a, d, tsrc, 0, subject, m, ds, o->final) : "";
+    const char *lang = sr_ynode_text(sr_ymap_get(root, "language"));
+    doc->lang = lang ? lang : "en-GB";
+    const sr_ynode *kw = sr_ymap_get(root, "keywords");
+    sr_buf k = SR_BUF_INIT;
+    for (size_t i = 0; kw && kw->kind == SR_Y_SEQ && i < kw->n; i++)
+        sr_buf_printf(&k, "%s%s", i ? ", " : "", sr_ynode_text(kw->items[i]));
+    doc->keywords = sr_arena_strdup(a, sr_buf_str(&k));
+    sr_buf_free(&k);
+    const char *orient = sr_ynode_text(sr_ymap_get(sr_ymap_get(root, "page"), "orientation"));
+    doc->landscape = orient && strcmp(orient, "landscape") == 0;
+    doc->root = node(&b, SR_D_SECTION);
+    const sr_ynode *secs = sr_ymap_get(root, "sections");
+    for (size_t i = 0; i < secs->n; i++) {
+        const sr_ynode *e = secs->items[i];
+        sr_dnode *sec = node(&b, SR_D_SECTION);
+        sec->level = 1;
+        sec->text = sr_doc_fill(a, d, tsrc, e->loc.line, sr_ynode_text(sr_ymap_get(e, "title")), m,
+                                ds, o->final);
+        char *esc = g_markup_escape_text(sec->text, -1);
+        sec->markup = sr_arena_strdup(a, esc);
+        g_free(esc);
+        const char *file = sr_ynode_text(sr_ymap_get(e, "narrative"));
+        if (file)
+            narrative(&b, sec, file);
+        const sr_ynode *bl = sr_ymap_get(e, "blocks");
+        for (size_t j = 0; bl && bl->kind == SR_Y_SEQ && j < bl->n; j++) {
+            sr_dnode *n = block(&b, sr_ynode_text(bl->items[j]), tsrc, bl->items[j]->loc.line);
+            if (n)
+                add(a, sec, n);
+        }
+        number(a, sec, (int)i + 1);
+        add(a, doc->root, sec);
+    }
+    return doc;
+}

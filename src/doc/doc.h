@@ -1,0 +1,91 @@
+/* doc: the report as one document tree, which every renderer walks.
+ *
+ * Built from the report template (report-templates/report.yaml: the
+ * sections in order, the narrative file each takes, the data blocks), the
+ * year's Markdown narrative (parsed with libcmark) with its placeholders
+ * replaced by computed figures, and the year's metrics and charts. The PDF
+ * and HTML renderers both read this tree (cmark's model: one tree, one small
+ * renderer per output), so the two can never say different things.
+ * Everything lives in the arena passed to sr_doc_build().
+ */
+#ifndef SR_DOC_H
+#define SR_DOC_H
+
+#include "chart/chart.h"
+#include "chart/spec.h"
+#include "core/arena.h"
+#include "core/diag.h"
+#include "data/dataset.h"
+#include "metrics/metrics.h"
+
+typedef enum {
+    SR_D_SECTION,   /* a numbered section: title; children */
+    SR_D_HEADING,   /* a heading inside a section, level 2 or 3 */
+    SR_D_PARAGRAPH, /* markup */
+    SR_D_LIST,      /* children are items; ordered or not */
+    SR_D_ITEM,      /* children */
+    SR_D_QUOTE,     /* children: a quotation */
+    SR_D_TABLE,     /* table */
+    SR_D_FIGURE,    /* a chart with its caption and text alternative */
+    SR_D_NOTE,      /* a note set apart: a missing narrative, a series break */
+} sr_dkind;
+
+typedef struct {
+    const char *caption;
+    size_t ncols, nrows;
+    const char **head;  /* ncols */
+    const char **cells; /* nrows * ncols, row by row */
+    bool *numeric;      /* per column: right-aligned figures */
+    const char *note;   /* below the table, or NULL */
+} sr_dtable;
+
+typedef struct sr_dnode sr_dnode;
+struct sr_dnode {
+    sr_dkind kind;
+    int level;          /* heading level: 1 for a section, 2 or 3 inside */
+    const char *number; /* "3" or "3.2" for sections and headings */
+    const char *text;   /* plain text: headings (for contents and outline), notes */
+    const char *markup; /* Pango markup: paragraphs, headings, notes */
+    const char *anchor; /* a destination name for links: sections and headings */
+    bool ordered;       /* list */
+    sr_dtable *table;
+    const sr_chart *chart;
+    const char *alt; /* the chart's text alternative */
+    double width, height;
+    sr_dnode **kids;
+    size_t nkids;
+};
+
+typedef struct {
+    const char *title; /* "Stockport Safeguarding Children Partnership annual report 2019-20" */
+    const char *partnership; /* its name */
+    const char *short_name;
+    const char *year; /* "2019-20" */
+    const char *lang; /* "en-GB" */
+    const char *subject, *keywords;
+    bool landscape;
+    sr_dnode *root; /* kids: the sections */
+    size_t missing_narratives;
+} sr_document;
+
+typedef struct {
+    const char *data_dir;      /* for data/<year>/narrative */
+    const char *templates_dir; /* for report.yaml */
+    bool final;                /* a missing narrative or unknown placeholder is an error */
+} sr_doc_options;
+
+/* Builds the document. Problems (missing narrative, unknown placeholder or
+ * block, template errors) go to d: warnings in a draft, errors with final.
+ * Returns NULL when the template cannot be used. */
+sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, const sr_dataset *ds,
+                          const sr_catalogue *cat, const sr_metrics *m,
+                          const sr_chart_specs *specs);
+
+/* Replaces {{value:ID}}, {{previous:ID}}, {{change:ID}}, {{year}},
+ * {{previous-year}} and {{partnership}} in text. Unknown ones are reported
+ * at their place in src (line/col counted from first_line) and left visible
+ * as "[?ID]". Returns the new text, in a. */
+const char *sr_doc_fill(sr_arena *a, sr_diags *d, const sr_source *src, unsigned first_line,
+                        const char *text, const sr_metrics *m, const sr_dataset *ds, bool final);
+
+#endif

@@ -1,0 +1,35 @@
+/* pdf: the document tree typeset as a tagged, bookmarked PDF with Pango.
+ *
+ * Owns pagination (paragraphs split across pages with widow and orphan
+ * control, headings kept with what follows, tables split with their header
+ * row repeated, figures kept whole), the cover, the contents page with real
+ * page numbers and links, the running footer, the structure tags, the
+ * outline and the document metadata. Fonts are the bundled ones
+ * (chart/fonts.h); charts are drawn straight onto the page (chart/chart.h).
+ */
+#ifndef SR_PDF_H
+#define SR_PDF_H
+
+#include "chart/fonts.h"
+#include "doc/doc.h"
+
+#include <stdint.h>
+
+typedef struct {
+    const char *path;      /* where to write (via a temporary file) */
+    int64_t created;       /* seconds since 1970: the date written into the PDF */
+    bool draft;            /* "Draft" in the footer, and the warnings appendix */
+    const char **warnings; /* draft: lines for the appendix */
+    size_t nwarnings;
+} sr_pdf_options;
+
+typedef struct {
+    int pages;
+    size_t bytes;
+} sr_pdf_stats;
+
+/* Typesets doc into o->path. Returns 0, or -1 with a message in err. */
+int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *o,
+                 sr_pdf_stats *stats, char *err, size_t errlen);
+
+#endif
