@@ -5,6 +5,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/fsutil.h"
+#include "render/pdf_post.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
@@ -895,14 +896,34 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
         setlocale(LC_NUMERIC, saved);
         free(saved);
     }
-    if (rc == 0 && sr_write_file_atomic(o->path, pdf.data, pdf.len) != 0) {
+    /* What cairo cannot write: the language, figures' alternatives, and
+     * DisplayDocTitle. */
+    sr_buf final = SR_BUF_INIT;
+    if (rc == 0) {
+        const char **alts = sr_xcalloc(L.figures + 1, sizeof *alts);
+        size_t nalts = 0;
+        for (size_t i = 0; i < L.npages; i++)
+            for (size_t k = 0; k < L.pages[i].n; k++)
+                if (L.pages[i].v[k].kind == IT_FIGURE && nalts < (size_t)L.figures)
+                    alts[nalts++] = L.pages[i].v[k].fig->alt;
+        size_t found = 0;
+        rc = sr_pdf_post(pdf.data, pdf.len, doc->lang, alts, nalts, &final, &found, err, errlen);
+        if (rc == 0 && found != nalts) {
+            snprintf(err, errlen, "the PDF has %zu figures in its structure, %zu were drawn", found,
+                     nalts);
+            rc = -1;
+        }
+        free(alts);
+    }
+    if (rc == 0 && sr_write_file_atomic(o->path, final.data, final.len) != 0) {
         snprintf(err, errlen, "cannot write %s: %s", o->path, strerror(errno));
         rc = -1;
     }
     if (stats) {
         stats->pages = (int)L.npages;
-        stats->bytes = pdf.len;
+        stats->bytes = final.len;
     }
+    sr_buf_free(&final);
     sr_buf_free(&pdf);
     for (size_t i = 0; i < L.npages; i++) {
         for (size_t k = 0; k < L.pages[i].n; k++) {
