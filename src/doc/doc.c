@@ -438,7 +438,7 @@ static sr_dnode *block(builder *b, const char *spec, const sr_source *src, unsig
             }
             sr_dnode *f = node(b, SR_D_FIGURE);
             f->chart = ch;
-                        char *alt = sr_chart_alt(ch);
+            char *alt = sr_chart_alt(ch);
             f->alt = sr_arena_strdup(b->a, alt);
             free(alt);
             f->text = s->title;
