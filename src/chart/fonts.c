@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 struct sr_fonts {
+    char family[128];
     FcConfig *cfg;
     PangoFontMap *map;
     char cache[64];
@@ -53,7 +54,22 @@ sr_fonts *sr_fonts_open(const char *fonts_dir, char *err, size_t errlen)
         return NULL;
     }
     pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(f->map), f->cfg);
+    snprintf(f->family, sizeof f->family, "%s", SR_FONT_FAMILY);
     return f;
+}
+
+bool sr_fonts_set_family(sr_fonts *f, const char *family)
+{
+    FcFontSet *set = FcConfigGetFonts(f->cfg, FcSetApplication);
+    for (int i = 0; set && i < set->nfont; i++) {
+        FcChar8 *fam;
+        for (int k = 0; FcPatternGetString(set->fonts[i], FC_FAMILY, k, &fam) == FcResultMatch; k++)
+            if (strcmp((const char *)fam, family) == 0) {
+                snprintf(f->family, sizeof f->family, "%s", family);
+                return true;
+            }
+    }
+    return false;
 }
 
 void sr_fonts_close(sr_fonts *f)
@@ -87,7 +103,7 @@ PangoLayout *sr_fonts_layout(sr_fonts *f, cairo_t *cr, double size, int weight)
     PangoLayout *l = pango_layout_new(ctx);
     g_object_unref(ctx);
     PangoFontDescription *d = pango_font_description_new();
-    pango_font_description_set_family(d, SR_FONT_FAMILY);
+    pango_font_description_set_family(d, f->family);
     pango_font_description_set_size(d, (gint)(size * PANGO_SCALE));
     pango_font_description_set_weight(d,
                                       weight > 400 ? PANGO_WEIGHT_SEMIBOLD : PANGO_WEIGHT_NORMAL);

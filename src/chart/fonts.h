@@ -10,8 +10,10 @@
 #define SR_FONTS_H
 
 #include <pango/pangocairo.h>
+#include <stdbool.h>
 
-/* The family the report and charts are set in. */
+/* The family the report and charts are set in, unless the template names
+ * another one that is in the fonts folder. */
 #define SR_FONT_FAMILY "Open Sans"
 
 typedef struct sr_fonts sr_fonts;
@@ -22,6 +24,10 @@ sr_fonts *sr_fonts_open(const char *fonts_dir, char *err, size_t errlen);
 void sr_fonts_close(sr_fonts *f);
 
 PangoFontMap *sr_fonts_map(sr_fonts *f);
+
+/* Sets the family layouts use. Returns false (and changes nothing) if no
+ * font of that family is in the folder. */
+bool sr_fonts_set_family(sr_fonts *f, const char *family);
 
 /* A Pango layout for cr, at 72 units per inch (so point sizes are points),
  * set in the bundled family at size points, bold if weight > 400. The caller

@@ -141,6 +141,13 @@ static int run(int argc, char **argv)
         sr_report_data_free(&rd);
         return SR_EXIT_IO;
     }
+    if (!sr_fonts_set_family(fonts, doc->font)) {
+        sr_fail("the template sets the report in %s, but there is no such font in %s", doc->font,
+                fonts_dir);
+        sr_fonts_close(fonts);
+        sr_report_data_free(&rd);
+        return SR_EXIT_INVALID;
+    }
     char yname[16];
     sr_fmt_year(y0, yname, sizeof yname);
     char *ydir = sr_path_join(out, yname);

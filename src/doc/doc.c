@@ -1,6 +1,7 @@
 /* doc: building the document tree, see doc.h. */
 #include "doc/doc.h"
 
+#include "chart/palette.h"
 #include "core/buf.h"
 #include "core/fmt.h"
 #include "core/fsutil.h"
@@ -31,6 +32,19 @@ static const sr_schema page_t = {
             {0},
         },
 };
+static const sr_schema style_t = {
+    .kind = SR_S_MAP,
+    .what = "the style",
+    .fields =
+        (const sr_field[]){
+            {"font", &text_t, 0, "the font family, from the fonts folder (default Open Sans)"},
+            {"accent", &text_t, 0,
+             "the colour of headings and the cover title, as #RRGGBB; at least 4.5:1 against "
+             "white"},
+            {0},
+        },
+};
+
 static const sr_schema section_t = {
     .kind = SR_S_MAP,
     .what = "a section",
@@ -57,6 +71,7 @@ static const sr_schema report_t = {
             {"keywords", &texts_t, 0, "the PDF's keywords"},
             {"language", &text_t, 0, "the language, en-GB by default"},
             {"page", &page_t, 0, "the page setup"},
+            {"style", &style_t, 0, "the font and the accent colour"},
             {"sections", &sections_t, SR_REQUIRED, "the sections in order"},
             {0},
         },
@@ -554,6 +569,31 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
     sr_buf_free(&k);
     const char *orient = sr_ynode_text(sr_ymap_get(sr_ymap_get(root, "page"), "orientation"));
     doc->landscape = orient && strcmp(orient, "landscape") == 0;
+    const sr_ynode *style = sr_ymap_get(root, "style");
+    const char *font = sr_ynode_text(sr_ymap_get(style, "font"));
+    doc->font = font ? font : SR_FONT_FAMILY;
+    doc->accent[0] = 0x0B / 255.0, doc->accent[1] = 0x4F / 255.0, doc->accent[2] = 0x8A / 255.0;
+    const sr_ynode *acc = sr_ymap_get(style, "accent");
+    if (sr_ynode_text(acc)) {
+        unsigned r, g, bl;
+        char extra;
+        if (sscanf(acc->text, "#%2x%2x%2x%c", &r, &g, &bl, &extra) != 3 || strlen(acc->text) != 7) {
+            sr_diag_hint(sr_diag_add(d, SR_ERROR, acc->loc, "`%s` is not a colour", acc->text),
+                         "write a colour as # and six hexadecimal digits, such as #0B4F8A");
+            return NULL;
+        }
+        sr_rgb c = {r / 255.0, g / 255.0, bl / 255.0};
+        double ratio = sr_contrast(c, sr_background);
+        if (ratio < 4.5) {
+            sr_diag_hint(sr_diag_add(d, SR_ERROR, acc->loc,
+                                     "the accent colour %s has a contrast of %.1f:1 with the "
+                                     "page; headings need at least 4.5:1",
+                                     acc->text, ratio),
+                         "choose a darker colour");
+            return NULL;
+        }
+        doc->accent[0] = c.r, doc->accent[1] = c.g, doc->accent[2] = c.b;
+    }
     doc->root = node(&b, SR_D_SECTION);
     const sr_ynode *secs = sr_ymap_get(root, "sections");
     for (size_t i = 0; i < secs->n; i++) {

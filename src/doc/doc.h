@@ -64,7 +64,9 @@ typedef struct {
     const char *lang; /* "en-GB" */
     const char *subject, *keywords;
     bool landscape;
-    sr_dnode *root; /* kids: the sections */
+    const char *font; /* the family the report is set in */
+    double accent[3]; /* headings and the cover title: red, green, blue, 0..1 */
+    sr_dnode *root;   /* kids: the sections */
     size_t missing_narratives;
 } sr_document;
 

@@ -45,6 +45,7 @@ typedef struct {
 typedef struct {
     sr_fonts *fonts;
     cairo_t *measure;
+    sr_rgb accent;
     double pw, ph, left, right, top, bottom;
     page *pages;
     size_t npages, cap;
@@ -244,7 +245,7 @@ static void place_heading(layout *L, const sr_dnode *n, double x, double w, cons
     }
     static const char *const tags[] = {"H1", "H1", "H2", "H3"};
     place_text(L, l, tags[n->level], x, n->level == 1 ? 10 : 5,
-               n->level == 1 ? sr_palette[0] : sr_text);
+               n->level == 1 ? L->accent : sr_text);
 }
 
 static void place_note(layout *L, const sr_dnode *n, double x, double w)
@@ -493,7 +494,7 @@ static void place_node(layout *L, const sr_dnode *n, double x, double w, size_t 
             r->y = y0;
             r->w = 3;
             r->h = L->y - y0 - 4;
-            r->colour = sr_palette[0];
+            r->colour = L->accent;
         }
         close_tag(L);
         L->y += GAP - 4;
@@ -669,7 +670,7 @@ static void cover(layout *L, const sr_document *doc)
     char t[256];
     snprintf(t, sizeof t, "Annual report %s", doc->year);
     PangoLayout *h = make_text(L, t, 34, 600, w, false);
-    place_text(L, h, "H1", L->left, 18, sr_palette[0]);
+    place_text(L, h, "H1", L->left, 18, L->accent);
     int y0 = atoi(doc->year);
     snprintf(t, sizeof t, "Covering 1 April %d to 31 March %d", y0, y0 + 1);
     PangoLayout *s = make_text(L, t, 12, 400, w, false);
@@ -685,7 +686,7 @@ static void contents(layout *L, const sr_document *doc, bool measure_only, int *
     if (!measure_only) {
         open_tag(L, "TOC", NULL);
         PangoLayout *h = make_text(L, "Contents", 20, 600, w, false);
-        place_text(L, h, "H1", L->left, 10, sr_palette[0]);
+        place_text(L, h, "H1", L->left, 10, L->accent);
     } else {
         y += 40;
     }
@@ -764,6 +765,7 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
 {
     layout L = {0};
     L.fonts = fonts;
+    L.accent = (sr_rgb){doc->accent[0], doc->accent[1], doc->accent[2]};
     L.pw = doc->landscape ? 841.89 : 595.28;
     L.ph = doc->landscape ? 595.28 : 841.89;
     L.left = MARGIN;
@@ -809,7 +811,7 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
         new_page(&L);
         open_tag(&L, "Sect", NULL);
         PangoLayout *h = make_text(&L, "Appendix: warnings in this draft", 20, 600, w, false);
-        place_text(&L, h, "H1", L.left, 10, sr_palette[0]);
+        place_text(&L, h, "H1", L.left, 10, L.accent);
         for (size_t i = 0; i < o->nwarnings; i++) {
             char *e = g_markup_escape_text(o->warnings[i], -1);
             PangoLayout *l = make_text(&L, e, SMALL + 0.5, 400, w, false);

@@ -71,4 +71,17 @@ grep -q "error: the narrative for \"Introduction from the Independent Chair\" is
     fail "--final did not name the missing narrative: $(cat "$tmp/final.txt")"
 [ "$(cksum <"$pdf")" = "$sum" ] || fail "a failed build changed the last good report"
 ls "$tmp/out/2019-20" | grep -q '^\.' && fail "a temporary file was left behind"
+# ---- the template's style is checked -----------------------------------------------
+mkdir "$tmp/tpl" && cp report-templates/*.yaml "$tmp/tpl/"
+sed 's/accent: "#0B4F8A"/accent: "#88BBEE"/' report-templates/report.yaml >"$tmp/tpl/report.yaml"
+"$bin" build 2019-20 --templates "$tmp/tpl" --out "$tmp/pale" >/dev/null 2>"$tmp/pale.txt"
+[ $? -eq 1 ] || fail "a pale accent colour should stop the build"
+grep -q "error: the accent colour #88BBEE has a contrast of 2.0:1 with the page; headings need at least 4.5:1" "$tmp/pale.txt" ||
+    fail "no contrast error: $(cat "$tmp/pale.txt")"
+[ -e "$tmp/pale" ] && fail "a refused build wrote output"
+sed 's/font: Open Sans/font: Comic Sans MS/' report-templates/report.yaml >"$tmp/tpl/report.yaml"
+"$bin" build 2019-20 --templates "$tmp/tpl" --out "$tmp/comic" >/dev/null 2>"$tmp/font.txt"
+[ $? -eq 1 ] || fail "a font that is not bundled should stop the build"
+grep -q "the template sets the report in Comic Sans MS, but there is no such font in fonts" "$tmp/font.txt" ||
+    fail "no font error: $(cat "$tmp/font.txt")"
 echo "ok: $pages pages, $n sections where the contents say, $figs figures with /Alt, reproducible"
