@@ -8,6 +8,7 @@
 #include "core/fsutil.h"
 #include "doc/doc.h"
 #include "render/pdf.h"
+#include "render/xlsx.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -209,23 +210,41 @@ static int run(int argc, char **argv)
         free(svg);
     }
     double t_charts = now();
+    char *xpath = NULL;
+    sr_xlsx_stats xs = {0};
+    if (code == SR_EXIT_OK) {
+        snprintf(name, sizeof name, "sscp-annual-report-%s-data.xlsx", yname);
+        xpath = sr_path_join(ydir, name);
+        sr_xlsx_options xo = {xpath, created};
+        if (sr_xlsx_write(doc, &rd.ds, rd.m, &xo, &xs, err, sizeof err) != 0) {
+            sr_fail("%s", err);
+            code = SR_EXIT_IO;
+        }
+    }
+    double t_xlsx = now();
     if (code == SR_EXIT_OK) {
         char a[32], b[32];
         size_words(st.bytes, a, sizeof a);
         size_words(chart_bytes, b, sizeof b);
         printf("Wrote %s (%d pages, %s)%s\n", pdf, st.pages, a, final ? "" : " - a draft");
         printf("Wrote %s/ (%zu charts as PNG and SVG, %s)\n", cdir, ncharts, b);
+        struct stat xst;
+        size_words(stat(xpath, &xst) == 0 ? (size_t)xst.st_size : 0, a, sizeof a);
+        printf("Wrote %s (%zu sheets, %zu tables, %s)\n", xpath, xs.sheets, xs.tables, a);
         if (doc->missing_narratives)
             printf("%zu section%s still %s no words: see the warnings above\n",
                    doc->missing_narratives, doc->missing_narratives == 1 ? "" : "s",
                    doc->missing_narratives == 1 ? "has" : "have");
-        printf("Built in %.2f s (%zu warning%s)\n", t_charts - t0, rd.ds.d.warnings,
+        printf("Built in %.2f s (%zu warning%s)\n", t_xlsx - t0, rd.ds.d.warnings,
                rd.ds.d.warnings == 1 ? "" : "s");
         if (timings)
-            printf("  load and check %.3f s, document %.3f s, PDF %.3f s, charts %.3f s\n",
-                   t_load - t0, t_doc - t_load, t_pdf - t_pdf0, t_charts - t_pdf);
+            printf("  load and check %.3f s, document %.3f s, PDF %.3f s, charts %.3f s, "
+                   "spreadsheet %.3f s\n",
+                   t_load - t0, t_doc - t_load, t_pdf - t_pdf0, t_charts - t_pdf,
+                   t_xlsx - t_charts);
     }
     free(lines);
+    free(xpath);
     free(pdf);
     free(cdir);
     free(ydir);

@@ -1,0 +1,78 @@
+#!/bin/sh
+# The data annex, opened as Excel would (it is a zip of XML): the sheets the
+# spreadsheet guidance asks for, real named tables with their ranges,
+# numbers stored as numbers with formats, change columns as formulas with the
+# report's values cached, and every figure the report's tables show present
+# in the workbook with the same value. Reproducible bytes.
+#
+#   xlsx.sh BIN SOURCE_DIR
+set -u
+bin=$1 src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+cd "$src" || exit 1
+"$bin" build 2019-20 --out "$tmp/out" >"$tmp/build.txt" 2>/dev/null || fail "build exited $?"
+x="$tmp/out/2019-20/sscp-annual-report-2019-20-data.xlsx"
+grep -q "^Wrote $x (15 sheets, 14 tables, " "$tmp/build.txt" || fail "no 'Wrote' line for the workbook: $(cat "$tmp/build.txt")"
+mkdir "$tmp/x" && (cd "$tmp/x" && unzip -q "$x") || fail "the workbook is not a zip"
+
+# ---- sheets, in order --------------------------------------------------------------
+sheets=$(grep -o '<sheet name="[^"]*"' "$tmp/x/xl/workbook.xml" | sed 's/<sheet name="//; s/"$//' | tr '\n' ' ')
+[ "$sheets" = "Cover_sheet Table_of_contents Notes Summary Income_by_group Income_by_line Expenditure_by_group Expenditure_by_line Referrals_by_quarter Contacts_by_outcome Cp_plans_by_category Training_by_course Training_by_agency Attendance Evaluations " ] ||
+    fail "sheets are: $sheets"
+sheet() { # the XML of the sheet named $1
+    n=$(grep -o '<sheet name="[^"]*"' "$tmp/x/xl/workbook.xml" | grep -n "\"$1\"" | cut -d: -f1)
+    echo "$tmp/x/xl/worksheets/sheet$n.xml"
+}
+ss="$tmp/x/xl/sharedStrings.xml"
+grep -q "Stockport Safeguarding Children Partnership: data tables for Stockport, 1 April 2019 to 31 March 2020" "$ss" ||
+    fail "the cover's title (A1) is not there"
+grep -q '<c r="A1"' "$(sheet Cover_sheet)" || fail "the cover's title is not in A1"
+
+# ---- named tables with their ranges -----------------------------------------------------
+grep -h -o 'name="tbl_[A-Za-z_]*" displayName="[^"]*" ref="[A-Z0-9:]*"' "$tmp"/x/xl/tables/*.xml | sort >"$tmp/tables.txt"
+grep -q 'name="tbl_Income_by_group" displayName="tbl_Income_by_group" ref="A3:E5"' "$tmp/tables.txt" ||
+    fail "no tbl_Income_by_group over A3:E5: $(cat "$tmp/tables.txt")"
+grep -q 'name="tbl_Referrals_by_quarter" displayName="tbl_Referrals_by_quarter" ref="A3:E7"' "$tmp/tables.txt" ||
+    fail "no tbl_Referrals_by_quarter over A3:E7"
+[ "$(wc -l <"$tmp/tables.txt")" -eq 14 ] || fail "expected 14 tables"
+grep -q 'mergeCell' "$tmp"/x/xl/worksheets/*.xml && fail "a sheet has merged cells"
+
+# ---- numbers as numbers, with formats ------------------------------------------------------
+grep -q 'formatCode="£#,##0"' "$tmp/x/xl/styles.xml" || fail "no money format"
+grep -q 'formatCode="0.0%"' "$tmp/x/xl/styles.xml" || fail "no percentage format"
+grep -q '<v>70014</v>' "$(sheet Income_by_group)" || fail "£70,014 is not stored as a number"
+grep -q '<v>110477</v>' "$(sheet Income_by_group)" || fail "£110,477 is not stored as a number"
+
+# ---- change columns are formulas with the report's values cached -------------------------
+grep -q '<f>D[0-9]*-C[0-9]*</f><v>-410</v>' "$(sheet Summary)" || fail "no referrals change formula caching -410"
+grep -q '<f>(D[0-9]*-C[0-9]*)/C[0-9]*</f><v>-0.112</v>' "$(sheet Summary)" || fail "no % change formula caching -11.2%"
+grep -q '<f>C[0-9]*-B[0-9]*</f><v>-14</v>' "$(sheet Cp_plans_by_category)" || fail "no emotional abuse change formula"
+
+# ---- every figure of the report's tables, with the same value --------------------------
+"$bin" metrics --format csv 2019-20 >"$tmp/metrics.csv" || fail "metrics failed"
+missing=$(awk -F, '
+    NR == 1 { next }
+    # Only unquoted rows: their fields are plain (labels with commas are quoted).
+    /"/ { next }
+    {
+        id = $1; row = $3; unit = $4; value = $6
+        if (value ~ /^\[/) next
+        if (unit == "count" || unit == "money") want = value
+        else if (unit == "percentage") want = sprintf("%.16G", int(value * 10 + 0.5) / 1000)
+        else want = value
+        sheet = "Summary"
+        if (row != "") { sheet = toupper(substr(id, 1, 1)) substr(id, 2); gsub(/-/, "_", sheet) }
+        print sheet "\t" want
+    }' "$tmp/metrics.csv" | while IFS='	' read -r sh want; do
+        grep -q "<v>$want</v>" "$(sheet "$sh")" || echo "$sh:$want"
+    done)
+[ -z "$missing" ] || fail "figures not in the workbook (sheet:value): $missing"
+checked=$(awk -F, 'NR > 1 && !/"/ && $6 !~ /^\[/' "$tmp/metrics.csv" | wc -l)
+[ "$checked" -ge 40 ] || fail "only $checked figures compared"
+
+# ---- reproducible ----------------------------------------------------------------------
+"$bin" build 2019-20 --out "$tmp/again" >/dev/null 2>&1 || fail "second build failed"
+cmp -s "$x" "$tmp/again/2019-20/sscp-annual-report-2019-20-data.xlsx" || fail "two builds differ"
+echo "ok: 15 sheets, 14 named tables, formulas cached, $checked figures equal to the report's"
