@@ -94,4 +94,8 @@ int sr_chart_write_png(sr_fonts *fonts, const sr_chart *c, double w, double h, d
                        const char *path);
 int sr_chart_write_svg(sr_fonts *fonts, const sr_chart *c, double w, double h, const char *path);
 
+struct sr_buf;
+/* The same SVG, appended to out (for inline use in HTML). 0 or -1. */
+int sr_chart_svg(sr_fonts *fonts, const sr_chart *c, double w, double h, struct sr_buf *out);
+
 #endif

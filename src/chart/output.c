@@ -62,7 +62,7 @@ static void xml_escaped(sr_buf *b, const char *s)
     }
 }
 
-int sr_chart_write_svg(sr_fonts *fonts, const sr_chart *c, double w, double h, const char *path)
+int sr_chart_svg(sr_fonts *fonts, const sr_chart *c, double w, double h, sr_buf *out)
 {
     sr_buf svg = SR_BUF_INIT;
     cairo_surface_t *s = cairo_svg_surface_create_for_stream(to_buf, &svg, w, h);
@@ -76,34 +76,36 @@ int sr_chart_write_svg(sr_fonts *fonts, const sr_chart *c, double w, double h, c
     if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
         r = -1;
     cairo_surface_destroy(s);
-    if (r != 0) {
-        sr_buf_free(&svg);
-        errno = EINVAL;
-        return -1;
-    }
-    /* cairo draws text as glyph shapes; a screen reader needs words. Give the
-     * drawing role="img", a <title> and a <desc> with the text alternative. */
-    const char *open = strstr(sr_buf_str(&svg), "<svg");
+    const char *open = r == 0 ? strstr(sr_buf_str(&svg), "<svg") : NULL;
     const char *end = open ? strchr(open, '>') : NULL;
     if (!end) {
         sr_buf_free(&svg);
         errno = EINVAL;
         return -1;
     }
-    sr_buf out = SR_BUF_INIT;
+    /* cairo draws text as glyph shapes; a screen reader needs words. Give the
+     * drawing role="img", a <title> and a <desc> with the text alternative. */
     size_t head = (size_t)(end - svg.data);
-    sr_buf_put(&out, svg.data, head);
-    sr_buf_printf(&out, " role=\"img\" aria-labelledby=\"%s-title %s-desc\">", c->id, c->id);
-    sr_buf_printf(&out, "\n<title id=\"%s-title\">", c->id);
-    xml_escaped(&out, c->title ? c->title : "");
-    sr_buf_printf(&out, "</title>\n<desc id=\"%s-desc\">", c->id);
+    sr_buf_put(out, svg.data, head);
+    sr_buf_printf(out, " role=\"img\" aria-labelledby=\"%s-title %s-desc\">", c->id, c->id);
+    sr_buf_printf(out, "\n<title id=\"%s-title\">", c->id);
+    xml_escaped(out, c->title ? c->title : "");
+    sr_buf_printf(out, "</title>\n<desc id=\"%s-desc\">", c->id);
     char *alt = sr_chart_alt(c);
-    xml_escaped(&out, alt);
+    xml_escaped(out, alt);
     free(alt);
-    sr_buf_puts(&out, "</desc>");
-    sr_buf_put(&out, end + 1, svg.len - head - 1);
+    sr_buf_puts(out, "</desc>");
+    sr_buf_put(out, end + 1, svg.len - head - 1);
     sr_buf_free(&svg);
-    r = sr_write_file_atomic(path, out.data, out.len);
+    return 0;
+}
+
+int sr_chart_write_svg(sr_fonts *fonts, const sr_chart *c, double w, double h, const char *path)
+{
+    sr_buf out = SR_BUF_INIT;
+    int r = sr_chart_svg(fonts, c, w, h, &out);
+    if (r == 0)
+        r = sr_write_file_atomic(path, out.data, out.len);
     sr_buf_free(&out);
     return r;
 }

@@ -7,6 +7,7 @@
 #include "core/fmt.h"
 #include "core/fsutil.h"
 #include "doc/doc.h"
+#include "render/html.h"
 #include "render/pdf.h"
 #include "render/xlsx.h"
 
@@ -222,6 +223,17 @@ static int run(int argc, char **argv)
         }
     }
     double t_xlsx = now();
+    char *hpath = NULL;
+    if (code == SR_EXIT_OK) {
+        snprintf(name, sizeof name, "sscp-annual-report-%s.html", yname);
+        hpath = sr_path_join(ydir, name);
+        sr_html_options ho = {hpath, !final};
+        if (sr_html_write(doc, fonts, &ho, err, sizeof err) != 0) {
+            sr_fail("%s", err);
+            code = SR_EXIT_IO;
+        }
+    }
+    double t_html = now();
     if (code == SR_EXIT_OK) {
         char a[32], b[32];
         size_words(st.bytes, a, sizeof a);
@@ -231,20 +243,23 @@ static int run(int argc, char **argv)
         struct stat xst;
         size_words(stat(xpath, &xst) == 0 ? (size_t)xst.st_size : 0, a, sizeof a);
         printf("Wrote %s (%zu sheets, %zu tables, %s)\n", xpath, xs.sheets, xs.tables, a);
+        size_words(stat(hpath, &xst) == 0 ? (size_t)xst.st_size : 0, a, sizeof a);
+        printf("Wrote %s (%s)\n", hpath, a);
         if (doc->missing_narratives)
             printf("%zu section%s still %s no words: see the warnings above\n",
                    doc->missing_narratives, doc->missing_narratives == 1 ? "" : "s",
                    doc->missing_narratives == 1 ? "has" : "have");
-        printf("Built in %.2f s (%zu warning%s)\n", t_xlsx - t0, rd.ds.d.warnings,
+        printf("Built in %.2f s (%zu warning%s)\n", t_html - t0, rd.ds.d.warnings,
                rd.ds.d.warnings == 1 ? "" : "s");
         if (timings)
             printf("  load and check %.3f s, document %.3f s, PDF %.3f s, charts %.3f s, "
-                   "spreadsheet %.3f s\n",
-                   t_load - t0, t_doc - t_load, t_pdf - t_pdf0, t_charts - t_pdf,
-                   t_xlsx - t_charts);
+                   "spreadsheet %.3f s, HTML %.3f s\n",
+                   t_load - t0, t_doc - t_load, t_pdf - t_pdf0, t_charts - t_pdf, t_xlsx - t_charts,
+                   t_html - t_xlsx);
     }
     free(lines);
     free(xpath);
+    free(hpath);
     free(pdf);
     free(cdir);
     free(ydir);

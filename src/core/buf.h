@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-typedef struct {
+typedef struct sr_buf {
     char *data;
     size_t len, cap;
 } sr_buf;

@@ -1,0 +1,24 @@
+/* html: the document tree as one accessible, self-contained HTML page.
+ *
+ * The second renderer of the same tree as the PDF (cmark's model), so the
+ * two can never say different things. Semantic HTML with lang, landmarks, a
+ * skip link, a contents list, one h1 and headings in order; every chart an
+ * inline SVG with role="img", <title> and <desc> (its text alternative) and,
+ * after it, a data table with the same figures in a <details>; CSS inline,
+ * no script, no network; readable from a 320-pixel-wide phone to print. */
+#ifndef SR_HTML_H
+#define SR_HTML_H
+
+#include "chart/fonts.h"
+#include "doc/doc.h"
+
+typedef struct {
+    const char *path; /* written via a temporary file */
+    bool draft;
+} sr_html_options;
+
+/* Writes the page. Returns 0, or -1 with a message in err. */
+int sr_html_write(const sr_document *doc, sr_fonts *fonts, const sr_html_options *o, char *err,
+                  size_t errlen);
+
+#endif
