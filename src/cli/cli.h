@@ -27,6 +27,8 @@ extern const sr_command sr_cmd_template;
 extern const sr_command sr_cmd_metrics;
 extern const sr_command sr_cmd_explain;
 extern const sr_command sr_cmd_charts;
+extern const sr_command sr_cmd_publish;
+extern const sr_command sr_cmd_status;
 
 /* Prints "sscp-report: " + message to stderr, and a pointer to help. */
 void sr_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

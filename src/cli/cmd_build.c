@@ -7,6 +7,7 @@
 #include "core/fmt.h"
 #include "core/fsutil.h"
 #include "doc/doc.h"
+#include "publish/record.h"
 #include "render/html.h"
 #include "render/pdf.h"
 #include "render/xlsx.h"
@@ -234,6 +235,28 @@ static int run(int argc, char **argv)
         }
     }
     double t_html = now();
+    /* What this report was made from and what it made, for status and
+     * publish. */
+    if (code == SR_EXIT_OK) {
+        sr_build_record rec = {.year = y0, .final = final};
+        time_t ct = (time_t)created;
+        struct tm ctm;
+        gmtime_r(&ct, &ctm);
+        rec.built = (ctm.tm_year + 1900) * 10000 + (ctm.tm_mon + 1) * 100 + ctm.tm_mday;
+        sr_inputs_hash(rd.data, rd.templates, fonts_dir, y0, rec.inputs);
+        sr_output outs[3];
+        const char *paths[3] = {pdf, hpath, xpath};
+        for (int i = 0; i < 3; i++) {
+            outs[i].name = sr_basename(paths[i]);
+            sr_sha256_file(paths[i], outs[i].sha256, &outs[i].bytes);
+        }
+        rec.outputs = outs;
+        rec.noutputs = 3;
+        if (sr_build_record_write(ydir, &rec) != 0) {
+            sr_fail("cannot write the build record in %s: %s", ydir, strerror(errno));
+            code = SR_EXIT_IO;
+        }
+    }
     if (code == SR_EXIT_OK) {
         char a[32], b[32];
         size_words(st.bytes, a, sizeof a);

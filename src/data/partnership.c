@@ -98,6 +98,28 @@ static sr_partnership *from_tree(sr_arena *a, sr_diags *d, const sr_source *src,
             p->population[p->npopulation++] = v ? strtoll(v, NULL, 10) : -1;
         }
     }
+    /* Recipients of the published report: the partnership's own list, or the
+     * two Working Together 2018 names. Check the addresses before sending:
+     * they are the partnership's to keep up to date. */
+    const sr_ynode *rl = sr_ymap_get(root, "recipients");
+    if (rl && rl->kind == SR_Y_SEQ && rl->n) {
+        p->recipients = sr_arena_alloc(a, rl->n * sizeof *p->recipients);
+        for (size_t k = 0; k < rl->n; k++) {
+            const sr_ynode *e = rl->items[k];
+            p->recipients[p->nrecipients++] = (sr_recipient){
+                sr_ynode_text(sr_ymap_get(e, "id")), sr_ynode_text(sr_ymap_get(e, "name")),
+                sr_ynode_text(sr_ymap_get(e, "email"))};
+        }
+    } else {
+        static const sr_recipient defaults[] = {
+            {"panel", "Child Safeguarding Practice Review Panel",
+             "Mailbox.NationalReviewPanel@education.gov.uk"},
+            {"what-works", "What Works Centre for Children's Social Care",
+             "info@whatworks-csc.org.uk"},
+        };
+        p->recipients = (sr_recipient *)defaults;
+        p->nrecipients = 2;
+    }
     const sr_ynode *opt = sr_ymap_get(root, "options");
     p->disclosure_control = yes(sr_ymap_get(opt, "disclosure_control"));
     const char *th = sr_ynode_text(sr_ymap_get(opt, "suppression_threshold"));

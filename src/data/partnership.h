@@ -30,6 +30,12 @@ typedef struct {
     sr_loc loc;
 } sr_partner;
 
+/* Who is sent the published report (Working Together 2018: the national
+ * panel and the What Works Centre, within seven days). */
+typedef struct {
+    const char *id, *name, *email;
+} sr_recipient;
+
 typedef struct {
     const char *path;
     const char *name, *short_name, *area, *email;
@@ -39,6 +45,8 @@ typedef struct {
     int *population_years;
     int64_t *population; /* children aged 0-17 */
     size_t npopulation;
+    sr_recipient *recipients; /* those given, or the statutory defaults */
+    size_t nrecipients;
     bool disclosure_control;
     int64_t suppression_threshold;
 } sr_partnership;

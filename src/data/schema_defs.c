@@ -580,6 +580,20 @@ static const sr_schema about_t = {
         },
 };
 
+static const sr_schema recipient_t = {
+    .kind = SR_S_MAP,
+    .what = "a recipient",
+    .identity = (const char *const[]){"id", NULL},
+    .fields =
+        (const sr_field[]){
+            {"id", &ID_t, SR_REQUIRED, "a short id, used with publish --sent"},
+            {"name", &TEXT_t, SR_REQUIRED, "the organisation's name"},
+            {"email", &TEXT_t, SR_REQUIRED, "the address the report is sent to"},
+            {0},
+        },
+};
+static const sr_schema recipients_t = LIST_OF(recipient_t);
+
 const sr_schema sr_partnership_schema = {
     .kind = SR_S_MAP,
     .what = "partnership.yaml",
@@ -590,6 +604,9 @@ const sr_schema sr_partnership_schema = {
             {"partners", &partners_t, SR_REQUIRED, "the organisations that take part"},
             {"population", &population_t, 0, "the child population, for rates"},
             {"options", &options_t, 0, "reporting options"},
+            {"recipients", &recipients_t, 0,
+             "who is sent the published report (default: the national panel and the What Works "
+             "Centre)"},
             {0},
         },
 };

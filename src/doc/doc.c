@@ -60,6 +60,20 @@ static const sr_schema section_t = {
         },
 };
 static const sr_schema sections_t = {.kind = SR_S_LIST, .item = &section_t};
+static const sr_schema idents_t = {.kind = SR_S_LIST, .item = &ident_t};
+static const sr_schema duty_t = {
+    .kind = SR_S_MAP,
+    .what = "a statutory duty",
+    .identity = (const char *const[]){"duty", NULL},
+    .fields =
+        (const sr_field[]){
+            {"duty", &ident_t, SR_REQUIRED, "a short id for the duty"},
+            {"text", &text_t, SR_REQUIRED, "what the report must contain, in words"},
+            {"sections", &idents_t, SR_REQUIRED, "the sections that meet it"},
+            {0},
+        },
+};
+static const sr_schema duties_t = {.kind = SR_S_LIST, .item = &duty_t};
 static const sr_schema report_t = {
     .kind = SR_S_MAP,
     .what = "the report template",
@@ -73,6 +87,8 @@ static const sr_schema report_t = {
             {"page", &page_t, 0, "the page setup"},
             {"style", &style_t, 0, "the font and the accent colour"},
             {"sections", &sections_t, SR_REQUIRED, "the sections in order"},
+            {"statutory", &duties_t, 0,
+             "what Working Together 2018 asks the report to contain, and where"},
             {0},
         },
 };
@@ -496,7 +512,12 @@ static void narrative(builder *b, sr_dnode *sec, const char *file)
     free(ndir);
     char *text;
     size_t len;
-    if (sr_read_file(path, SR_MAX_FILE_SIZE, &text, &len) != SR_READ_OK) {
+    bool read = sr_read_file(path, SR_MAX_FILE_SIZE, &text, &len) == SR_READ_OK;
+    if (read && strspn(text, " \t\r\n") == len) { /* an empty file, as new-year makes */
+        free(text);
+        read = false;
+    }
+    if (!read) {
         sr_source *src = sr_diags_add_source(b->d, path, NULL, 0);
         sr_diag *g = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, (sr_loc){src, 0, 0, 0},
                                  "the narrative for \"%s\" is missing", sec->text);
@@ -615,7 +636,47 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
                 add(a, sec, n);
         }
         number(a, sec, (int)i + 1);
+        sec->sid = sr_ynode_text(sr_ymap_get(e, "id"));
+        for (size_t q = 0; q < sec->nkids && !sec->written; q++)
+            sec->written = sec->kids[q]->kind != SR_D_NOTE;
         add(a, doc->root, sec);
+    }
+    /* The statutory contents check: each duty needs a section with words. */
+    const sr_ynode *duties = sr_ymap_get(root, "statutory");
+    size_t nd = duties && duties->kind == SR_Y_SEQ ? duties->n : 0;
+    doc->duties = sr_arena_alloc(a, (nd ? nd : 1) * sizeof *doc->duties);
+    for (size_t i = 0; i < nd; i++) {
+        const sr_ynode *e = duties->items[i];
+        sr_duty *du = &doc->duties[doc->nduties++];
+        du->id = sr_ynode_text(sr_ymap_get(e, "duty"));
+        du->text = sr_ynode_text(sr_ymap_get(e, "text"));
+        const sr_ynode *ss = sr_ymap_get(e, "sections");
+        du->sections = sr_arena_alloc(a, (ss->n ? ss->n : 1) * sizeof *du->sections);
+        for (size_t q = 0; q < ss->n; q++) {
+            const char *sid = sr_ynode_text(ss->items[q]);
+            const sr_dnode *found = NULL;
+            for (size_t j = 0; j < doc->root->nkids && !found; j++)
+                if (strcmp(doc->root->kids[j]->sid, sid) == 0)
+                    found = doc->root->kids[j];
+            if (!found) {
+                sr_diag_hint(sr_diag_add(d, SR_ERROR, ss->items[q]->loc,
+                                         "the duty `%s` names a section `%s` the template does "
+                                         "not have",
+                                         du->id, sid),
+                             "use the id of one of the sections listed under `sections`");
+                continue;
+            }
+            du->sections[du->nsections++] = sid;
+            du->covered |= found->written;
+        }
+        if (!du->covered) {
+            sr_diag *g = sr_diag_add(d, o->final ? SR_ERROR : SR_WARNING, e->loc,
+                                     "the report says nothing yet on what Working Together 2018 "
+                                     "asks for: %s",
+                                     du->text);
+            sr_diag_hint(g, "write the narrative for %s%s", du->nsections ? "the section " : "",
+                         du->nsections ? du->sections[0] : "a section that covers it");
+        }
     }
     return doc;
 }

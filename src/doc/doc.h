@@ -47,6 +47,8 @@ struct sr_dnode {
     const char *text;   /* plain text: headings (for contents and outline), notes */
     const char *markup; /* Pango markup: paragraphs, headings, notes */
     const char *anchor; /* a destination name for links: sections and headings */
+    const char *sid;    /* a section's id in the template */
+    bool written;       /* a section: its narrative has words */
     bool ordered;       /* list */
     sr_dtable *table;
     const sr_chart *chart;
@@ -55,6 +57,14 @@ struct sr_dnode {
     sr_dnode **kids;
     size_t nkids;
 };
+
+/* A duty of the yearly report and the sections that meet it. */
+typedef struct {
+    const char *id, *text;
+    const char **sections;
+    size_t nsections;
+    bool covered; /* at least one of them has words */
+} sr_duty;
 
 typedef struct {
     const char *title; /* "Stockport Safeguarding Children Partnership annual report 2019-20" */
@@ -67,6 +77,8 @@ typedef struct {
     const char *font; /* the family the report is set in */
     double accent[3]; /* headings and the cover title: red, green, blue, 0..1 */
     sr_dnode *root;   /* kids: the sections */
+    sr_duty *duties;  /* what Working Together 2018 asks the report to contain */
+    size_t nduties;
     size_t missing_narratives;
 } sr_document;
 

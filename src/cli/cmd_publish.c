@@ -1,0 +1,307 @@
+/* cmd_publish: `sscp-report publish YEAR --date D [--url U]` records the
+ * publication of a final, current report and prepares the copies the
+ * national panel and the What Works Centre must be sent within seven days;
+ * `publish YEAR --sent RECIPIENT --date D` records that a copy was sent. */
+#include "cli/cli.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/fmt.h"
+#include "core/fsutil.h"
+#include "data/loader.h"
+#include "data/partnership.h"
+#include "publish/dates.h"
+#include "publish/eml.h"
+#include "publish/publication.h"
+#include "publish/record.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const char usage[] =
+    "Usage: sscp-report publish [OPTIONS] YEAR --date YYYY-MM-DD [--url URL]\n"
+    "       sscp-report publish [OPTIONS] YEAR --sent RECIPIENT --date YYYY-MM-DD\n"
+    "\n"
+    "Record that the year's report was published, and prepare what must be\n"
+    "sent: Working Together 2018 asks for a copy to go to the Child\n"
+    "Safeguarding Practice Review Panel and the What Works Centre within seven\n"
+    "days. Refuses unless a `build --final` exists and is current (no input has\n"
+    "changed since). Writes OUT/YEAR/submission/: a manifest (files, sizes,\n"
+    "SHA-256, publication and send-by dates) and one .eml message per\n"
+    "recipient with the PDF attached. The record, data/YEAR/publication.yaml,\n"
+    "is only ever added to.\n"
+    "\n"
+    "With --sent, records that a copy went to RECIPIENT (an id from\n"
+    "partnership.yaml's recipients: panel and what-works by default).\n"
+    "\n"
+    "Options:\n"
+    "  --date YYYY-MM-DD   when it was published, or sent\n"
+    "  --url URL           where it was published\n"
+    "  --data DIR          the data folder (default: ./data)\n"
+    "  --templates DIR     the report template folder (default: ./report-templates)\n"
+    "  --fonts DIR         the fonts folder (default: ./fonts)\n"
+    "  --out DIR           where the report was built (default: ./out)\n";
+
+static int make_dir(const char *p)
+{
+    return mkdir(p, 0755) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+static int run(int argc, char **argv)
+{
+    const char *year = NULL, *date = NULL, *url = NULL, *sent = NULL;
+    const char *data = SR_DEFAULT_DATA, *templates = "report-templates", *fonts = "fonts",
+               *out = "out";
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char **slot = strcmp(a, "--date") == 0        ? &date
+                            : strcmp(a, "--url") == 0       ? &url
+                            : strcmp(a, "--sent") == 0      ? &sent
+                            : strcmp(a, "--data") == 0      ? &data
+                            : strcmp(a, "--templates") == 0 ? &templates
+                            : strcmp(a, "--fonts") == 0     ? &fonts
+                            : strcmp(a, "--out") == 0       ? &out
+                                                            : NULL;
+        if (slot) {
+            if (i + 1 >= argc) {
+                sr_usage_error("publish", "%s needs a value", a);
+                return SR_EXIT_USAGE;
+            }
+            *slot = argv[++i];
+        } else if (a[0] == '-' && a[1]) {
+            sr_usage_error("publish", "unknown option '%s'", a);
+            return SR_EXIT_USAGE;
+        } else if (!year) {
+            year = a;
+        } else {
+            sr_usage_error("publish", "too many arguments: '%s'", a);
+            return SR_EXIT_USAGE;
+        }
+    }
+    int y0 = year ? sr_year_from_name(year) : 0;
+    if (!y0) {
+        sr_usage_error("publish", "name a reporting year, such as: publish 2019-20 --date "
+                                  "2020-09-30");
+        return SR_EXIT_USAGE;
+    }
+    int32_t when;
+    if (!date || !sr_parse_ymd(date, &when)) {
+        sr_usage_error("publish",
+                       date ? "'%s' is not a date; write it as YYYY-MM-DD"
+                            : "say when with --date YYYY-MM-DD%s",
+                       date ? date : "");
+        return SR_EXIT_USAGE;
+    }
+    char yname[16];
+    sr_fmt_year(y0, yname, sizeof yname);
+    char *ydata = sr_path_join(data, yname);
+    char *yout = sr_path_join(out, yname);
+    sr_arena *a = sr_arena_new();
+    sr_diags d;
+    sr_diags_init(&d);
+    int code = SR_EXIT_OK;
+    char *pp = sr_path_join(data, "partnership.yaml");
+    sr_partnership *p = sr_partnership_load(a, &d, pp);
+    free(pp);
+    sr_publication *pub = p ? sr_publication_read(a, &d, ydata) : NULL;
+    if (!p || !pub) {
+        sr_diags_print_text(&d, stderr, sr_use_color(stderr));
+        code = d.io_errors ? SR_EXIT_IO : SR_EXIT_INVALID;
+        goto done;
+    }
+
+    if (sent) {
+        const sr_recipient *r = NULL;
+        for (size_t i = 0; i < p->nrecipients; i++)
+            if (strcmp(p->recipients[i].id, sent) == 0)
+                r = &p->recipients[i];
+        if (!r) {
+            sr_buf ids = SR_BUF_INIT;
+            for (size_t i = 0; i < p->nrecipients; i++)
+                sr_buf_printf(&ids, "%s%s", i ? ", " : "", p->recipients[i].id);
+            sr_usage_error("publish", "there is no recipient '%s'; the recipients are: %s", sent,
+                           sr_buf_str(&ids));
+            sr_buf_free(&ids);
+            code = SR_EXIT_USAGE;
+            goto done;
+        }
+        const sr_pub_event *latest = sr_publication_latest(pub);
+        if (!latest) {
+            sr_fail("%s has not been published yet: publish it first (publish %s --date ...)",
+                    yname, yname);
+            code = SR_EXIT_INVALID;
+            goto done;
+        }
+        if (when < latest->date) {
+            sr_fail("%s is before the report was published (%04d-%02d-%02d)", date,
+                    latest->date / 10000, latest->date / 100 % 100, latest->date % 100);
+            code = SR_EXIT_INVALID;
+            goto done;
+        }
+        sr_pub_event e = {.published = false, .date = when, .recipient = sent};
+        if (sr_publication_append(ydata, &e) != 0) {
+            sr_fail("cannot update %s/publication.yaml: %s", ydata, strerror(errno));
+            code = SR_EXIT_IO;
+            goto done;
+        }
+        int64_t late = sr_days_between(sr_ymd_add_days(latest->date, 7), when);
+        printf("Recorded: sent to %s on %s, %s\n", r->name, date,
+               late > 0 ? "late" : "within the seven days");
+        goto done;
+    }
+
+    if (!p->email) {
+        sr_fail("partnership.yaml gives no email for the partnership: the messages to the "
+                "recipients need a From address (add `email:` under `partnership:`)");
+        code = SR_EXIT_INVALID;
+        goto done;
+    }
+    /* Only a final build that matches the inputs now can be published. */
+    sr_build_record *rec = sr_build_record_read(a, yout);
+    if (!rec) {
+        sr_fail("there is no report for %s in %s: run `sscp-report build %s --final` first", yname,
+                out, yname);
+        code = SR_EXIT_INVALID;
+        goto done;
+    }
+    if (!rec->final) {
+        sr_fail("the report in %s is a draft: run `sscp-report build %s --final` first", yout,
+                yname);
+        code = SR_EXIT_INVALID;
+        goto done;
+    }
+    char now[SR_SHA256_HEX];
+    sr_inputs_hash(data, templates, fonts, y0, now);
+    if (strcmp(now, rec->inputs) != 0) {
+        sr_fail("the report in %s is out of date: data, narrative or template have changed since "
+                "it was built; run `sscp-report build %s --final` again",
+                yout, yname);
+        code = SR_EXIT_INVALID;
+        goto done;
+    }
+    for (size_t i = 0; i < rec->noutputs; i++) {
+        char *f = sr_path_join(yout, rec->outputs[i].name);
+        char sha[SR_SHA256_HEX];
+        bool ok = sr_sha256_file(f, sha, NULL) && strcmp(sha, rec->outputs[i].sha256) == 0;
+        free(f);
+        if (!ok) {
+            sr_fail("%s/%s is not the file the build made (changed or missing): build again", yout,
+                    rec->outputs[i].name);
+            code = SR_EXIT_INVALID;
+            goto done;
+        }
+    }
+    const sr_output *pdf = NULL;
+    for (size_t i = 0; i < rec->noutputs; i++)
+        if (strstr(rec->outputs[i].name, ".pdf"))
+            pdf = &rec->outputs[i];
+    int32_t send_by = sr_ymd_add_days(when, 7);
+    char sb[16];
+    snprintf(sb, sizeof sb, "%04d-%02d-%02d", send_by / 10000, send_by / 100 % 100, send_by % 100);
+
+    /* The submission folder: manifest and messages. */
+    char *sub = sr_path_join(yout, "submission");
+    if (make_dir(sub) != 0) {
+        sr_fail("cannot create %s: %s", sub, strerror(errno));
+        code = SR_EXIT_IO;
+        free(sub);
+        goto done;
+    }
+    sr_buf m = SR_BUF_INIT;
+    sr_buf_printf(&m,
+                  "# What was published and what must be sent, written by sscp-report "
+                  "publish.\nformat: 1\nreport: \"%s annual report %s\"\npublished: %s\n",
+                  p->name, yname, date);
+    if (url)
+        sr_buf_printf(&m, "url: \"%s\"\n", url);
+    sr_buf_printf(&m,
+                  "send_by: %s   # Working Together 2018: within seven days of publication\n"
+                  "inputs: %s\nfiles:\n",
+                  sb, rec->inputs);
+    for (size_t i = 0; i < rec->noutputs; i++)
+        sr_buf_printf(&m, "  - {name: \"%s\", bytes: %lld, sha256: %s}\n", rec->outputs[i].name,
+                      (long long)rec->outputs[i].bytes, rec->outputs[i].sha256);
+    sr_buf_puts(&m, "recipients:\n");
+    for (size_t i = 0; i < p->nrecipients; i++)
+        sr_buf_printf(&m, "  - {id: %s, name: \"%s\", email: \"%s\", message: \"%s.eml\"}\n",
+                      p->recipients[i].id, p->recipients[i].name, p->recipients[i].email,
+                      p->recipients[i].id);
+    char *mpath = sr_path_join(sub, "manifest.yaml");
+    if (sr_write_file_atomic(mpath, m.data, m.len) != 0) {
+        sr_fail("cannot write %s: %s", mpath, strerror(errno));
+        code = SR_EXIT_IO;
+    }
+    sr_buf_free(&m);
+    char *pdfpath = sr_path_join(yout, pdf->name);
+    char *pdfdata = NULL;
+    size_t pdflen = 0;
+    sr_read_file(pdfpath, (size_t)1 << 30, &pdfdata, &pdflen);
+    for (size_t i = 0; code == SR_EXIT_OK && i < p->nrecipients; i++) {
+        const sr_recipient *r = &p->recipients[i];
+        char subject[300], id[128];
+        snprintf(subject, sizeof subject, "%s annual report %s", p->name, yname);
+        snprintf(id, sizeof id, "%.16s.%s", pdf->sha256, r->id);
+        sr_buf body = SR_BUF_INIT;
+        sr_buf_printf(&body, "Dear colleagues at the %s,\n\n", r->name);
+        char pubd[40];
+        sr_fmt_date(when, pubd, sizeof pubd);
+        sr_buf_printf(&body, "The %s published its annual report for %s on %s", p->name, yname,
+                      pubd);
+        if (url)
+            sr_buf_printf(&body, " at %s", url);
+        sr_buf_puts(&body, ". As Working Together to Safeguard Children 2018 asks, a copy is "
+                           "attached.\n\nYours faithfully,\n\n");
+        sr_buf_printf(&body, "%s\n", p->name);
+        sr_eml e = {p->name,   p->email, r->name, r->email, subject, sr_buf_str(&body),
+                    pdf->name, pdfdata,  pdflen,  when,     id};
+        sr_buf msg = SR_BUF_INIT;
+        sr_eml_write(&msg, &e);
+        char fname[128];
+        snprintf(fname, sizeof fname, "%s.eml", r->id);
+        char *epath = sr_path_join(sub, fname);
+        if (sr_write_file_atomic(epath, msg.data, msg.len) != 0) {
+            sr_fail("cannot write %s: %s", epath, strerror(errno));
+            code = SR_EXIT_IO;
+        }
+        free(epath);
+        sr_buf_free(&msg);
+        sr_buf_free(&body);
+    }
+    free(pdfdata);
+    free(pdfpath);
+    if (code == SR_EXIT_OK) {
+        sr_pub_event e = {.published = true, .date = when, .url = url, .report = pdf->sha256};
+        if (sr_publication_append(ydata, &e) != 0) {
+            sr_fail("cannot update %s/publication.yaml: %s", ydata, strerror(errno));
+            code = SR_EXIT_IO;
+        }
+    }
+    if (code == SR_EXIT_OK) {
+        char pubd[40], sbd[40];
+        sr_fmt_date(when, pubd, sizeof pubd);
+        sr_fmt_date(send_by, sbd, sizeof sbd);
+        printf("Recorded: %s published on %s\n", yname, pubd);
+        printf("Wrote %s/manifest.yaml and %zu message%s to send by %s:\n", sub, p->nrecipients,
+               p->nrecipients == 1 ? "" : "s", sbd);
+        for (size_t i = 0; i < p->nrecipients; i++)
+            printf("  %s/%s.eml  to %s <%s>\n", sub, p->recipients[i].id, p->recipients[i].name,
+                   p->recipients[i].email);
+        printf("After sending each: sscp-report publish %s --sent ID --date YYYY-MM-DD\n", yname);
+    }
+    free(mpath);
+    free(sub);
+done:
+    free(ydata);
+    free(yout);
+    sr_diags_free(&d);
+    sr_arena_free(a);
+    return code;
+}
+
+const sr_command sr_cmd_publish = {
+    "publish",
+    "record publication and prepare the copies to send within seven days",
+    usage,
+    run,
+};

@@ -1,0 +1,344 @@
+/* cmd_status: `sscp-report status YEAR`, where the year stands: who has
+ * sent what (valid, with warnings, with errors, missing) and when, which
+ * sections still need words, the statutory contents check, whether the
+ * built report is current, and the publication with each copy's deadline. */
+#include "chart/spec.h"
+#include "cli/cli.h"
+#include "cli/report_data.h"
+#include "core/buf.h"
+#include "core/fmt.h"
+#include "core/fsutil.h"
+#include "data/loader.h"
+#include "doc/doc.h"
+#include "publish/dates.h"
+#include "publish/publication.h"
+#include "publish/record.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+static const char usage[] =
+    "Usage: sscp-report status [OPTIONS] YEAR\n"
+    "\n"
+    "Show where a year stands: each partner's submissions (valid, with warnings,\n"
+    "with errors, or missing) and when each file last changed; the sections\n"
+    "still without words; what Working Together 2018 asks the report to contain\n"
+    "and whether it does; whether the built report is current; and the\n"
+    "publication, with each copy due, sent on time, sent late or overdue.\n"
+    "\n"
+    "Options:\n"
+    "  --data DIR        the data folder (default: ./data)\n"
+    "  --templates DIR   the report template folder (default: ./report-templates)\n"
+    "  --fonts DIR       the fonts folder (default: ./fonts)\n"
+    "  --out DIR         where reports are built (default: ./out)\n"
+    "  --format FORMAT   text (default) or json\n"
+    "\n"
+    "Colour is used only on a terminal, and never when NO_COLOR is set.\n";
+
+typedef struct {
+    const char *partner, *name, *file, *state;
+    char changed[16];
+    size_t errors, warnings;
+} subrow;
+
+static void ymd_str(int32_t ymd, char *b, size_t n)
+{
+    snprintf(b, n, "%04d-%02d-%02d", ymd / 10000, ymd / 100 % 100, ymd % 100);
+}
+
+static void jstr(sr_buf *b, const char *s)
+{
+    sr_buf_putc(b, '"');
+    sr_buf_json_escaped(b, s ? s : "");
+    sr_buf_putc(b, '"');
+}
+
+static int run(int argc, char **argv)
+{
+    sr_report_data rd = {0};
+    const char *format = "text", *year = NULL, *fonts = "fonts", *out = "out";
+    for (int i = 1; i < argc; i++) {
+        int r = sr_common_option("status", argc, argv, &i, &rd, &format);
+        if (r < 0)
+            return SR_EXIT_USAGE;
+        if (r > 0)
+            continue;
+        const char *a = argv[i];
+        if (strcmp(a, "--fonts") == 0 || strcmp(a, "--out") == 0) {
+            if (i + 1 >= argc) {
+                sr_usage_error("status", "%s needs a value", a);
+                return SR_EXIT_USAGE;
+            }
+            if (a[2] == 'f')
+                fonts = argv[++i];
+            else
+                out = argv[++i];
+        } else if (a[0] == '-' && a[1]) {
+            sr_usage_error("status", "unknown option '%s'", a);
+            return SR_EXIT_USAGE;
+        } else if (!year) {
+            year = a;
+        } else {
+            sr_usage_error("status", "too many arguments: '%s'", a);
+            return SR_EXIT_USAGE;
+        }
+    }
+    bool json = strcmp(format, "json") == 0;
+    if (!json && strcmp(format, "text") != 0) {
+        sr_usage_error("status", "unknown format '%s'; use text or json", format);
+        return SR_EXIT_USAGE;
+    }
+    int y0 = year ? sr_year_from_name(year) : 0;
+    if (!y0) {
+        sr_usage_error("status", "name a reporting year, such as: status 2019-20");
+        return SR_EXIT_USAGE;
+    }
+    if (!rd.data)
+        rd.data = SR_DEFAULT_DATA;
+    if (!rd.templates)
+        rd.templates = SR_DEFAULT_TEMPLATES;
+    char yname[16];
+    sr_fmt_year(y0, yname, sizeof yname);
+    char *ydata = sr_path_join(rd.data, yname);
+    char *yout = sr_path_join(out, yname);
+    int code = SR_EXIT_OK;
+
+    /* The year, checked; status reports problems, it does not stop on them. */
+    sr_ds_status st = sr_dataset_load(&rd.ds, rd.data, y0, 5);
+    if (!rd.ds.p) {
+        sr_diags_print_text(&rd.ds.d, stderr, sr_use_color(stderr));
+        fprintf(stderr, "sscp-report: fix partnership.yaml first\n");
+        free(ydata);
+        free(yout);
+        sr_dataset_free(&rd.ds);
+        return SR_EXIT_INVALID;
+    }
+    (void)st;
+    const sr_partnership *p = rd.ds.p;
+    const sr_year *y = rd.ds.have[0];
+
+    /* Submissions: each file, and each partner expected to send one. */
+    subrow *rows = sr_xcalloc((y ? y->nsubs : 0) + p->npartners + 1, sizeof *rows);
+    size_t nrows = 0;
+    for (size_t i = 0; y && i < y->nsubs; i++) {
+        const sr_submission *s = &y->subs[i];
+        subrow *r = &rows[nrows++];
+        r->partner = s->partner ? s->partner : "?";
+        const sr_partner *pt = s->partner ? sr_partnership_find(p, s->partner) : NULL;
+        r->name = pt ? (pt->short_name ? pt->short_name : sr_partner_name_in(pt, y0)) : r->partner;
+        r->file = sr_basename(s->src->name);
+        for (size_t k = 0; k < rd.ds.d.n; k++) {
+            if (rd.ds.d.v[k].loc.src != s->src)
+                continue;
+            if (rd.ds.d.v[k].sev == SR_ERROR)
+                r->errors++;
+            else
+                r->warnings++;
+        }
+        r->state = r->errors ? "errors" : r->warnings ? "warnings" : "valid";
+        struct stat sb;
+        if (stat(s->src->name, &sb) == 0) {
+            struct tm tm;
+            time_t t = sb.st_mtime;
+            gmtime_r(&t, &tm);
+            strftime(r->changed, sizeof r->changed, "%Y-%m-%d", &tm);
+        }
+    }
+    for (size_t k = 0; k < p->npartners; k++) {
+        const sr_partner *pt = &p->partners[k];
+        if (!pt->nsubmits)
+            continue; /* not asked for anything */
+        bool have = false;
+        for (size_t i = 0; i < nrows && !have; i++)
+            have = strcmp(rows[i].partner, pt->id) == 0;
+        if (have)
+            continue;
+        subrow *r = &rows[nrows++];
+        r->partner = pt->id;
+        r->name = pt->short_name ? pt->short_name : sr_partner_name_in(pt, y0);
+        r->file = "";
+        r->state = "missing";
+    }
+
+    /* The document, for the narrative and the statutory check. */
+    char *cpath = sr_path_join(rd.templates, "metrics.yaml");
+    sr_diags quiet;
+    sr_diags_init(&quiet);
+    sr_catalogue *cat = sr_catalogue_load(rd.ds.a, &quiet, cpath);
+    free(cpath);
+    sr_document *doc = NULL;
+    if (cat) {
+        sr_metrics *m = sr_metrics_compute(rd.ds.a, cat, p, y0, rd.ds.have, rd.ds.nyears);
+        char *chp = sr_path_join(rd.templates, "charts.yaml");
+        sr_chart_specs *specs = sr_chart_specs_load(rd.ds.a, &quiet, chp, cat);
+        free(chp);
+        sr_doc_options o = {rd.data, rd.templates, false};
+        doc = sr_doc_build(rd.ds.a, &quiet, &o, &rd.ds, cat, m, specs);
+    }
+
+    /* The report and its publication. */
+    sr_build_record *rec = sr_build_record_read(rd.ds.a, yout);
+    char now[SR_SHA256_HEX];
+    sr_inputs_hash(rd.data, rd.templates, fonts, y0, now);
+    bool current = rec && strcmp(rec->inputs, now) == 0;
+    sr_publication *pub = sr_publication_read(rd.ds.a, &quiet, ydata);
+    const sr_pub_event *latest = pub ? sr_publication_latest(pub) : NULL;
+    int32_t today = sr_today();
+
+    if (json) {
+        sr_buf b = SR_BUF_INIT;
+        sr_buf_puts(&b, "{\n  \"year\": ");
+        jstr(&b, yname);
+        sr_buf_puts(&b, ",\n  \"submissions\": [");
+        for (size_t i = 0; i < nrows; i++) {
+            sr_buf_puts(&b, i ? ",\n    {\"partner\": " : "\n    {\"partner\": ");
+            jstr(&b, rows[i].partner);
+            sr_buf_puts(&b, ", \"file\": ");
+            jstr(&b, rows[i].file);
+            sr_buf_puts(&b, ", \"state\": ");
+            jstr(&b, rows[i].state);
+            sr_buf_printf(&b, ", \"errors\": %zu, \"warnings\": %zu, \"changed\": ", rows[i].errors,
+                          rows[i].warnings);
+            jstr(&b, rows[i].changed);
+            sr_buf_puts(&b, "}");
+        }
+        sr_buf_puts(&b, "\n  ],\n  \"narrative_missing\": [");
+        size_t nm = 0;
+        for (size_t i = 0; doc && i < doc->root->nkids; i++)
+            if (!doc->root->kids[i]->written) {
+                sr_buf_puts(&b, nm++ ? ", " : "");
+                jstr(&b, doc->root->kids[i]->sid);
+            }
+        sr_buf_puts(&b, "],\n  \"statutory\": [");
+        for (size_t i = 0; doc && i < doc->nduties; i++) {
+            sr_buf_puts(&b, i ? ", {\"duty\": " : "{\"duty\": ");
+            jstr(&b, doc->duties[i].id);
+            sr_buf_printf(&b, ", \"covered\": %s}", doc->duties[i].covered ? "true" : "false");
+        }
+        sr_buf_printf(&b, "],\n  \"report\": {\"built\": %s, \"final\": %s, \"current\": %s}",
+                      rec ? "true" : "false", rec && rec->final ? "true" : "false",
+                      current ? "true" : "false");
+        sr_buf_puts(&b, ",\n  \"publication\": ");
+        if (!latest) {
+            sr_buf_puts(&b, "null");
+        } else {
+            char d1[16], d2[16];
+            ymd_str(latest->date, d1, sizeof d1);
+            ymd_str(sr_ymd_add_days(latest->date, 7), d2, sizeof d2);
+            sr_buf_printf(&b, "{\"published\": \"%s\", \"send_by\": \"%s\", \"recipients\": [", d1,
+                          d2);
+            for (size_t i = 0; i < p->nrecipients; i++) {
+                int32_t sent = sr_publication_sent(pub, p->recipients[i].id);
+                sr_buf_puts(&b, i ? ", {\"id\": " : "{\"id\": ");
+                jstr(&b, p->recipients[i].id);
+                if (sent) {
+                    ymd_str(sent, d1, sizeof d1);
+                    sr_buf_printf(&b, ", \"sent\": \"%s\", \"on_time\": %s}", d1,
+                                  sent <= sr_ymd_add_days(latest->date, 7) ? "true" : "false");
+                } else {
+                    sr_buf_printf(
+                        &b, ", \"sent\": null, \"days_left\": %lld}",
+                        (long long)sr_days_between(today, sr_ymd_add_days(latest->date, 7)));
+                }
+            }
+            sr_buf_puts(&b, "]}");
+        }
+        sr_buf_puts(&b, "\n}\n");
+        fputs(sr_buf_str(&b), stdout);
+        sr_buf_free(&b);
+    } else {
+        bool color = sr_use_color(stdout);
+        const char *red = color ? "\033[31m" : "", *green = color ? "\033[32m" : "",
+                   *amber = color ? "\033[33m" : "", *off = color ? "\033[0m" : "";
+        printf("%s: %s\n\nSubmissions\n", p->name, yname);
+        for (size_t i = 0; i < nrows; i++) {
+            const subrow *r = &rows[i];
+            const char *c = !strcmp(r->state, "valid")      ? green
+                            : !strcmp(r->state, "warnings") ? amber
+                                                            : red;
+            char detail[64] = "";
+            if (r->errors || r->warnings)
+                snprintf(detail, sizeof detail, " (%zu error%s, %zu warning%s)", r->errors,
+                         r->errors == 1 ? "" : "s", r->warnings, r->warnings == 1 ? "" : "s");
+            printf("  %-22.22s %-32.32s %s%-8s%s%s%s%s\n", r->name, r->file[0] ? r->file : "-", c,
+                   r->state, off, detail, r->changed[0] ? "  changed " : "", r->changed);
+        }
+        if (nrows == 0)
+            printf("  none yet\n");
+        size_t missing = 0;
+        for (size_t i = 0; doc && i < doc->root->nkids; i++)
+            missing += !doc->root->kids[i]->written;
+        printf("\nNarrative: %zu of %zu sections written\n", doc ? doc->root->nkids - missing : 0,
+               doc ? doc->root->nkids : 0);
+        for (size_t i = 0; doc && i < doc->root->nkids; i++)
+            if (!doc->root->kids[i]->written)
+                printf("  %sstill to write%s: %s (narrative for \"%s\")\n", amber, off,
+                       doc->root->kids[i]->sid, doc->root->kids[i]->text);
+        if (doc && doc->nduties) {
+            printf("\nWhat Working Together 2018 asks the report to contain\n");
+            for (size_t i = 0; i < doc->nduties; i++)
+                printf("  %s%-8s%s %s\n", doc->duties[i].covered ? green : red,
+                       doc->duties[i].covered ? "covered" : "MISSING", off, doc->duties[i].text);
+        }
+        printf("\nReport\n");
+        if (!rec) {
+            printf("  not built yet: sscp-report build %s\n", yname);
+        } else {
+            char d1[16];
+            ymd_str(rec->built, d1, sizeof d1);
+            printf("  %s, %s%s%s\n", rec->final ? "final" : "draft", current ? green : red,
+                   current ? "current" : "out of date: inputs changed since it was built", off);
+        }
+        printf("\nPublication\n");
+        if (!latest) {
+            printf("  not published yet\n");
+        } else {
+            char d1[40], d2[40];
+            sr_fmt_date(latest->date, d1, sizeof d1);
+            int32_t due = sr_ymd_add_days(latest->date, 7);
+            sr_fmt_date(due, d2, sizeof d2);
+            printf("  published %s%s%s; copies due by %s\n", d1, latest->url ? " at " : "",
+                   latest->url ? latest->url : "", d2);
+            for (size_t i = 0; i < p->nrecipients; i++) {
+                const sr_recipient *r = &p->recipients[i];
+                int32_t sent = sr_publication_sent(pub, r->id);
+                char what[96];
+                const char *c = green;
+                if (sent) {
+                    char sd[40];
+                    sr_fmt_date(sent, sd, sizeof sd);
+                    bool ok = sent <= due;
+                    snprintf(what, sizeof what, "sent %s, %s", sd, ok ? "on time" : "late");
+                    c = ok ? green : red;
+                } else {
+                    int64_t left = sr_days_between(today, due);
+                    if (left >= 0) {
+                        snprintf(what, sizeof what, "due in %lld day%s", (long long)left,
+                                 left == 1 ? "" : "s");
+                        c = amber;
+                    } else {
+                        snprintf(what, sizeof what, "overdue by %lld day%s", (long long)-left,
+                                 left == -1 ? "" : "s");
+                        c = red;
+                    }
+                }
+                printf("  %-48.48s %s%s%s\n", r->name, c, what, off);
+            }
+        }
+    }
+    free(rows);
+    sr_diags_free(&quiet);
+    free(ydata);
+    free(yout);
+    sr_dataset_free(&rd.ds);
+    return code;
+}
+
+const sr_command sr_cmd_status = {
+    "status",
+    "show who has sent what, what is missing, and what is due when",
+    usage,
+    run,
+};

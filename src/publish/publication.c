@@ -1,0 +1,130 @@
+/* publication: the append-only publication record, see publication.h. */
+#include "publish/publication.h"
+
+#include "core/buf.h"
+#include "core/fsutil.h"
+#include "data/loader.h"
+#include "publish/dates.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char header[] =
+    "# The publication record for this year, kept by `sscp-report publish`.\n"
+    "# Each line below is an event; new ones are added at the end and none is\n"
+    "# ever changed, so the history of the year's report stays whole.\n"
+    "format: 1\n"
+    "events:\n";
+
+sr_publication *sr_publication_read(sr_arena *a, sr_diags *d, const char *year_dir)
+{
+    sr_publication *p = sr_arena_alloc(a, sizeof *p);
+    char *path = sr_path_join(year_dir, "publication.yaml");
+    if (sr_path_kind_of(path) != SR_PATH_FILE) {
+        free(path);
+        return p;
+    }
+    const sr_source *src;
+    sr_ynode *root = sr_load_yaml_file(a, d, path, &src);
+    free(path);
+    if (!root)
+        return NULL;
+    const sr_ynode *ev = sr_ymap_get(root, "events");
+    size_t n = ev && ev->kind == SR_Y_SEQ ? ev->n : 0;
+    p->v = sr_arena_alloc(a, (n ? n : 1) * sizeof *p->v);
+    for (size_t i = 0; i < n; i++) {
+        const sr_ynode *e = ev->items[i];
+        const char *kind = sr_ynode_text(sr_ymap_get(e, "event"));
+        const char *date = sr_ynode_text(sr_ymap_get(e, "date"));
+        sr_pub_event x = {0};
+        if (!kind || !sr_parse_ymd(date, &x.date) ||
+            (strcmp(kind, "published") != 0 && strcmp(kind, "sent") != 0)) {
+            sr_diag_hint(sr_diag_add(d, SR_ERROR, e->loc, "this is not a publication event"),
+                         "publication.yaml is written by `sscp-report publish`; restore it "
+                         "from a backup rather than editing it");
+            return NULL;
+        }
+        x.published = strcmp(kind, "published") == 0;
+        x.url = sr_ynode_text(sr_ymap_get(e, "url"));
+        x.report = sr_ynode_text(sr_ymap_get(e, "report"));
+        x.recipient = sr_ynode_text(sr_ymap_get(e, "recipient"));
+        p->v[p->n++] = x;
+    }
+    return p;
+}
+
+static void quoted(sr_buf *b, const char *s)
+{
+    sr_buf_putc(b, '"');
+    for (; *s; s++) {
+        if (*s == '"' || *s == '\\')
+            sr_buf_putc(b, '\\');
+        if ((unsigned char)*s >= 0x20)
+            sr_buf_putc(b, *s);
+    }
+    sr_buf_putc(b, '"');
+}
+
+int sr_publication_append(const char *year_dir, const sr_pub_event *e)
+{
+    char *path = sr_path_join(year_dir, "publication.yaml");
+    char *old = NULL;
+    size_t len = 0;
+    sr_read_status st = sr_read_file(path, (size_t)1 << 24, &old, &len);
+    if (st != SR_READ_OK && st != SR_READ_NOT_FOUND) {
+        free(path);
+        errno = EIO;
+        return -1;
+    }
+    sr_buf b = SR_BUF_INIT;
+    if (st == SR_READ_OK)
+        sr_buf_put(&b, old, len); /* everything already there, byte for byte */
+    else
+        sr_buf_puts(&b, header);
+    if (b.len && b.data[b.len - 1] != '\n')
+        sr_buf_putc(&b, '\n');
+    char date[16];
+    snprintf(date, sizeof date, "%04d-%02d-%02d", e->date / 10000, e->date / 100 % 100,
+             e->date % 100);
+    if (e->published) {
+        sr_buf_printf(&b, "  - {event: published, date: %s", date);
+        if (e->url) {
+            sr_buf_puts(&b, ", url: ");
+            quoted(&b, e->url);
+        }
+        sr_buf_printf(&b, ", report: %s}\n", e->report);
+    } else {
+        sr_buf_printf(&b, "  - {event: sent, date: %s, recipient: %s}\n", date, e->recipient);
+    }
+    int r = sr_write_file_atomic(path, b.data, b.len);
+    sr_buf_free(&b);
+    free(old);
+    free(path);
+    return r;
+}
+
+const sr_pub_event *sr_publication_latest(const sr_publication *p)
+{
+    for (size_t i = p->n; i-- > 0;)
+        if (p->v[i].published)
+            return &p->v[i];
+    return NULL;
+}
+
+int32_t sr_publication_sent(const sr_publication *p, const char *recipient)
+{
+    /* Only copies sent after the latest publication count. */
+    int32_t when = 0;
+    bool after = false;
+    const sr_pub_event *latest = sr_publication_latest(p);
+    for (size_t i = 0; i < p->n; i++) {
+        if (&p->v[i] == latest)
+            after = true;
+        else if (after && !p->v[i].published && p->v[i].recipient &&
+                 strcmp(p->v[i].recipient, recipient) == 0 && !when)
+            when = p->v[i].date;
+    }
+    return when;
+}

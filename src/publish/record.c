@@ -1,0 +1,152 @@
+/* record: the build record and the inputs' hash, see record.h. */
+#include "publish/record.h"
+
+#include "core/buf.h"
+#include "core/fmt.h"
+#include "core/fsutil.h"
+#include "data/loader.h"
+#include "publish/dates.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool sr_sha256_file(const char *path, char hex[SR_SHA256_HEX], int64_t *bytes)
+{
+    char *data;
+    size_t len;
+    if (sr_read_file(path, (size_t)1 << 30, &data, &len) != SR_READ_OK)
+        return false;
+    gchar *h = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
+    snprintf(hex, SR_SHA256_HEX, "%s", h);
+    g_free(h);
+    free(data);
+    if (bytes)
+        *bytes = (int64_t)len;
+    return true;
+}
+
+/* Each file's name and contents, in a fixed order, into the checksum. */
+static void add_file(GChecksum *c, const char *path, const char *shown)
+{
+    char *data;
+    size_t len;
+    g_checksum_update(c, (const guchar *)shown, (gssize)strlen(shown) + 1);
+    if (sr_read_file(path, (size_t)1 << 30, &data, &len) == SR_READ_OK) {
+        char n[32];
+        snprintf(n, sizeof n, "%zu:", len);
+        g_checksum_update(c, (const guchar *)n, (gssize)strlen(n));
+        g_checksum_update(c, (const guchar *)data, (gssize)len);
+        free(data);
+    } else {
+        g_checksum_update(c, (const guchar *)"missing", 7);
+    }
+}
+
+static void add_dir(GChecksum *c, const char *dir, const char *suffix, const char *label)
+{
+    char **names = sr_list_dir(dir, suffix);
+    for (char **p = names; p && *p; p++) {
+        if (strcmp(*p, "publication.yaml") == 0)
+            continue; /* publishing records a report; it does not change it */
+        char *path = sr_path_join(dir, *p);
+        char *shown = sr_path_join(label, *p);
+        add_file(c, path, shown);
+        free(path);
+        free(shown);
+    }
+    sr_free_names(names);
+}
+
+void sr_inputs_hash(const char *data_dir, const char *templates_dir, const char *fonts_dir,
+                    int year, char hex[SR_SHA256_HEX])
+{
+    GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+    g_checksum_update(c, (const guchar *)"sscp-report " SSCP_VERSION, -1);
+    char *p = sr_path_join(data_dir, "partnership.yaml");
+    add_file(c, p, "partnership.yaml");
+    free(p);
+    for (int i = 0; i < 5; i++) {
+        char y[16];
+        sr_fmt_year(year - i, y, sizeof y);
+        char *d = sr_path_join(data_dir, y);
+        add_dir(c, d, ".yaml", y);
+        char *n = sr_path_join(d, "narrative");
+        char *label = sr_path_join(y, "narrative");
+        add_dir(c, n, ".md", label);
+        free(label);
+        free(n);
+        free(d);
+    }
+    add_dir(c, templates_dir, ".yaml", "templates");
+    add_dir(c, fonts_dir, ".ttf", "fonts");
+    add_dir(c, fonts_dir, ".otf", "fonts");
+    snprintf(hex, SR_SHA256_HEX, "%s", g_checksum_get_string(c));
+    g_checksum_free(c);
+}
+
+int sr_build_record_write(const char *out_dir, const sr_build_record *rec)
+{
+    sr_buf b = SR_BUF_INIT;
+    char y[16], built[16];
+    sr_fmt_year(rec->year, y, sizeof y);
+    snprintf(built, sizeof built, "%04d-%02d-%02d", rec->built / 10000, rec->built / 100 % 100,
+             rec->built % 100);
+    sr_buf_printf(&b,
+                  "# Written by sscp-report build: what this report was made from and what "
+                  "it made.\n# status and publish read it; do not edit it.\nformat: 1\n"
+                  "year: %s\nfinal: %s\nbuilt: %s\ninputs: %s\noutputs:\n",
+                  y, rec->final ? "yes" : "no", built, rec->inputs);
+    for (size_t i = 0; i < rec->noutputs; i++)
+        sr_buf_printf(&b, "  - {name: \"%s\", bytes: %lld, sha256: %s}\n", rec->outputs[i].name,
+                      (long long)rec->outputs[i].bytes, rec->outputs[i].sha256);
+    char *path = sr_path_join(out_dir, "build-record.yaml");
+    int r = sr_write_file_atomic(path, b.data, b.len);
+    free(path);
+    sr_buf_free(&b);
+    return r;
+}
+
+sr_build_record *sr_build_record_read(sr_arena *a, const char *out_dir)
+{
+    char *path = sr_path_join(out_dir, "build-record.yaml");
+    if (sr_path_kind_of(path) != SR_PATH_FILE) {
+        free(path);
+        return NULL;
+    }
+    sr_diags quiet;
+    sr_diags_init(&quiet);
+    const sr_source *src;
+    sr_ynode *root = sr_load_yaml_file(a, &quiet, path, &src);
+    free(path);
+    sr_build_record *r = NULL;
+    const char *year = sr_ynode_text(sr_ymap_get(root, "year"));
+    const char *inputs = sr_ynode_text(sr_ymap_get(root, "inputs"));
+    const char *built = sr_ynode_text(sr_ymap_get(root, "built"));
+    const char *final = sr_ynode_text(sr_ymap_get(root, "final"));
+    if (root && year && inputs && strlen(inputs) == 64 && built) {
+        r = sr_arena_alloc(a, sizeof *r);
+        r->year = sr_year_from_name(year);
+        r->final = final && strcmp(final, "yes") == 0;
+        sr_parse_ymd(built, &r->built);
+        snprintf(r->inputs, sizeof r->inputs, "%s", inputs);
+        const sr_ynode *outs = sr_ymap_get(root, "outputs");
+        size_t n = outs && outs->kind == SR_Y_SEQ ? outs->n : 0;
+        r->outputs = sr_arena_alloc(a, (n ? n : 1) * sizeof *r->outputs);
+        for (size_t i = 0; i < n; i++) {
+            const sr_ynode *e = outs->items[i];
+            const char *name = sr_ynode_text(sr_ymap_get(e, "name"));
+            const char *bytes = sr_ynode_text(sr_ymap_get(e, "bytes"));
+            const char *sha = sr_ynode_text(sr_ymap_get(e, "sha256"));
+            if (!name || !bytes || !sha)
+                continue;
+            sr_output *o = &r->outputs[r->noutputs++];
+            o->name = name;
+            o->bytes = strtoll(bytes, NULL, 10);
+            snprintf(o->sha256, sizeof o->sha256, "%s", sha);
+        }
+    }
+    sr_diags_free(&quiet);
+    return r;
+}

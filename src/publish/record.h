@@ -1,0 +1,48 @@
+/* record: what a build was made from, and what it made.
+ *
+ * A build writes out/<year>/build-record.yaml: whether it was final, its
+ * date, a SHA-256 over every input (partnership.yaml, the years' submissions
+ * and narrative, the template, the fonts, the program's version), and each
+ * output with its size and SHA-256. status compares the inputs' hash with
+ * the inputs now to say whether the report is current; publish refuses a
+ * report that is not final and current.
+ */
+#ifndef SR_RECORD_H
+#define SR_RECORD_H
+
+#include "core/arena.h"
+#include "core/diag.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define SR_SHA256_HEX 65
+
+typedef struct {
+    const char *name; /* a file in out/<year>/ */
+    int64_t bytes;
+    char sha256[SR_SHA256_HEX];
+} sr_output;
+
+typedef struct {
+    int year;
+    bool final;
+    int32_t built; /* yyyymmdd */
+    char inputs[SR_SHA256_HEX];
+    sr_output *outputs;
+    size_t noutputs;
+} sr_build_record;
+
+/* SHA-256 of a file, as 64 hex digits; false if it cannot be read. */
+bool sr_sha256_file(const char *path, char hex[SR_SHA256_HEX], int64_t *bytes);
+
+/* The hash over every input of year's report. */
+void sr_inputs_hash(const char *data_dir, const char *templates_dir, const char *fonts_dir,
+                    int year, char hex[SR_SHA256_HEX]);
+
+/* Writes rec into out_dir/build-record.yaml (atomically); 0 or -1. */
+int sr_build_record_write(const char *out_dir, const sr_build_record *rec);
+/* Reads it back; NULL if there is none or it cannot be read (not reported). */
+sr_build_record *sr_build_record_read(sr_arena *a, const char *out_dir);
+
+#endif
