@@ -29,6 +29,8 @@ extern const sr_command sr_cmd_explain;
 extern const sr_command sr_cmd_charts;
 extern const sr_command sr_cmd_publish;
 extern const sr_command sr_cmd_status;
+extern const sr_command sr_cmd_init;
+extern const sr_command sr_cmd_new_year;
 
 /* Prints "sscp-report: " + message to stderr, and a pointer to help. */
 void sr_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -7,6 +7,7 @@
 #include "core/fmt.h"
 #include "core/fsutil.h"
 #include "doc/doc.h"
+#include "publish/dates.h"
 #include "publish/record.h"
 #include "render/html.h"
 #include "render/pdf.h"
@@ -43,24 +44,6 @@ static double now(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int make_dirs(const char *path)
-{
-    char *p = sr_xstrdup(path);
-    for (char *s = p + 1; *s; s++) {
-        if (*s != '/')
-            continue;
-        *s = '\0';
-        if (mkdir(p, 0755) != 0 && errno != EEXIST) {
-            free(p);
-            return -1;
-        }
-        *s = '/';
-    }
-    int r = mkdir(p, 0755) != 0 && errno != EEXIST ? -1 : 0;
-    free(p);
-    return r;
 }
 
 static void size_words(size_t bytes, char *buf, size_t n)
@@ -155,7 +138,7 @@ static int run(int argc, char **argv)
     sr_fmt_year(y0, yname, sizeof yname);
     char *ydir = sr_path_join(out, yname);
     char *cdir = sr_path_join(ydir, "charts");
-    if (make_dirs(cdir) != 0) {
+    if (sr_make_dirs(cdir) != 0) {
         sr_fail("cannot create %s: %s", cdir, strerror(errno));
         code = SR_EXIT_IO;
     }
@@ -238,11 +221,8 @@ static int run(int argc, char **argv)
     /* What this report was made from and what it made, for status and
      * publish. */
     if (code == SR_EXIT_OK) {
-        sr_build_record rec = {.year = y0, .final = final};
-        time_t ct = (time_t)created;
-        struct tm ctm;
-        gmtime_r(&ct, &ctm);
-        rec.built = (ctm.tm_year + 1900) * 10000 + (ctm.tm_mon + 1) * 100 + ctm.tm_mday;
+        /* The day it was built (not the PDF's reproducible date). */
+        sr_build_record rec = {.year = y0, .final = final, .built = sr_today()};
         sr_inputs_hash(rd.data, rd.templates, fonts_dir, y0, rec.inputs);
         sr_output outs[3];
         const char *paths[3] = {pdf, hpath, xpath};
@@ -293,7 +273,7 @@ static int run(int argc, char **argv)
 
 const sr_command sr_cmd_build = {
     "build",
-    "build the annual report: the PDF and its charts",
+    "build the annual report: PDF, accessible HTML and the data workbook",
     usage,
     run,
 };

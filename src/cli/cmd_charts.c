@@ -25,24 +25,6 @@ static const char usage[] =
     "  --fonts DIR       the fonts folder (default: ./fonts)\n"
     "  --out DIR         where to write (default: ./out)\n";
 
-static int make_dirs(const char *path)
-{
-    char *p = sr_xstrdup(path);
-    for (char *s = p + 1; *s; s++) {
-        if (*s != '/')
-            continue;
-        *s = '\0';
-        if (mkdir(p, 0755) != 0 && errno != EEXIST) {
-            free(p);
-            return -1;
-        }
-        *s = '/';
-    }
-    int r = mkdir(p, 0755) != 0 && errno != EEXIST ? -1 : 0;
-    free(p);
-    return r;
-}
-
 static void size_words(const char *path, char *buf, size_t n)
 {
     struct stat st;
@@ -115,7 +97,7 @@ static int run(int argc, char **argv)
     char *ydir = sr_path_join(out, yname);
     char *dir = sr_path_join(ydir, "charts");
     free(ydir);
-    if (make_dirs(dir) != 0) {
+    if (sr_make_dirs(dir) != 0) {
         sr_fail("cannot create %s: %s", dir, strerror(errno));
         code = SR_EXIT_IO;
     }

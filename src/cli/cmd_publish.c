@@ -43,11 +43,6 @@ static const char usage[] =
     "  --fonts DIR         the fonts folder (default: ./fonts)\n"
     "  --out DIR           where the report was built (default: ./out)\n";
 
-static int make_dir(const char *p)
-{
-    return mkdir(p, 0755) != 0 && errno != EEXIST ? -1 : 0;
-}
-
 static int run(int argc, char **argv)
 {
     const char *year = NULL, *date = NULL, *url = NULL, *sent = NULL;
@@ -139,6 +134,13 @@ static int run(int argc, char **argv)
             code = SR_EXIT_INVALID;
             goto done;
         }
+        int32_t already = sr_publication_sent(pub, sent);
+        if (already) {
+            char ad[40];
+            sr_fmt_date(already, ad, sizeof ad);
+            printf("Already recorded: sent to %s on %s. Nothing changed.\n", r->name, ad);
+            goto done;
+        }
         sr_pub_event e = {.published = false, .date = when, .recipient = sent};
         if (sr_publication_append(ydata, &e) != 0) {
             sr_fail("cannot update %s/publication.yaml: %s", ydata, strerror(errno));
@@ -146,8 +148,13 @@ static int run(int argc, char **argv)
             goto done;
         }
         int64_t late = sr_days_between(sr_ymd_add_days(latest->date, 7), when);
-        printf("Recorded: sent to %s on %s, %s\n", r->name, date,
-               late > 0 ? "late" : "within the seven days");
+        char wd[40];
+        sr_fmt_date(when, wd, sizeof wd);
+        if (late > 0)
+            printf("Recorded: sent to %s on %s, %lld day%s late\n", r->name, wd, (long long)late,
+                   late == 1 ? "" : "s");
+        else
+            printf("Recorded: sent to %s on %s, within the seven days\n", r->name, wd);
         goto done;
     }
 
@@ -161,7 +168,7 @@ static int run(int argc, char **argv)
     sr_build_record *rec = sr_build_record_read(a, yout);
     if (!rec) {
         sr_fail("there is no report for %s in %s: run `sscp-report build %s --final` first", yname,
-                out, yname);
+                yout, yname);
         code = SR_EXIT_INVALID;
         goto done;
     }
@@ -202,7 +209,7 @@ static int run(int argc, char **argv)
 
     /* The submission folder: manifest and messages. */
     char *sub = sr_path_join(yout, "submission");
-    if (make_dir(sub) != 0) {
+    if (sr_make_dirs(sub) != 0) {
         sr_fail("cannot create %s: %s", sub, strerror(errno));
         code = SR_EXIT_IO;
         free(sub);

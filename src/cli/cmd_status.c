@@ -209,7 +209,8 @@ static int run(int argc, char **argv)
         for (size_t i = 0; doc && i < doc->root->nkids; i++)
             if (!doc->root->kids[i]->written) {
                 sr_buf_puts(&b, nm++ ? ", " : "");
-                jstr(&b, doc->root->kids[i]->sid);
+                jstr(&b, doc->root->kids[i]->narrative ? doc->root->kids[i]->narrative
+                                                       : doc->root->kids[i]->sid);
             }
         sr_buf_puts(&b, "],\n  \"statutory\": [");
         for (size_t i = 0; doc && i < doc->nduties; i++) {
@@ -217,9 +218,12 @@ static int run(int argc, char **argv)
             jstr(&b, doc->duties[i].id);
             sr_buf_printf(&b, ", \"covered\": %s}", doc->duties[i].covered ? "true" : "false");
         }
-        sr_buf_printf(&b, "],\n  \"report\": {\"built\": %s, \"final\": %s, \"current\": %s}",
-                      rec ? "true" : "false", rec && rec->final ? "true" : "false",
-                      current ? "true" : "false");
+        char built[16] = "";
+        if (rec)
+            ymd_str(rec->built, built, sizeof built);
+        sr_buf_printf(&b, "],\n  \"report\": {\"built\": %s%s%s, \"final\": %s, \"current\": %s}",
+                      rec ? "\"" : "", rec ? built : "null", rec ? "\"" : "",
+                      rec && rec->final ? "true" : "false", current ? "true" : "false");
         sr_buf_puts(&b, ",\n  \"publication\": ");
         if (!latest) {
             sr_buf_puts(&b, "null");
@@ -262,20 +266,31 @@ static int run(int argc, char **argv)
             if (r->errors || r->warnings)
                 snprintf(detail, sizeof detail, " (%zu error%s, %zu warning%s)", r->errors,
                          r->errors == 1 ? "" : "s", r->warnings, r->warnings == 1 ? "" : "s");
-            printf("  %-22.22s %-32.32s %s%-8s%s%s%s%s\n", r->name, r->file[0] ? r->file : "-", c,
-                   r->state, off, detail, r->changed[0] ? "  changed " : "", r->changed);
+            char line[512];
+            snprintf(line, sizeof line, "  %-22.22s %-32.32s %s%-8s%s%s%s%s", r->name,
+                     r->file[0] ? r->file : "-", c, r->state, off, detail,
+                     r->changed[0] ? "  changed " : "", r->changed);
+            size_t len = strlen(line);
+            while (len && line[len - 1] == ' ')
+                line[--len] = '\0';
+            puts(line);
         }
         if (nrows == 0)
             printf("  none yet\n");
-        size_t missing = 0;
+        size_t written = 0, sections = 0;
         for (size_t i = 0; doc && i < doc->root->nkids; i++)
-            missing += !doc->root->kids[i]->written;
-        printf("\nNarrative: %zu of %zu sections written\n", doc ? doc->root->nkids - missing : 0,
-               doc ? doc->root->nkids : 0);
+            if (doc->root->kids[i]->narrative) {
+                sections++;
+                written += doc->root->kids[i]->written;
+            }
+        printf("\nNarrative in %s/%s/narrative/: %zu of %zu sections written\n", rd.data, yname,
+               written, sections);
         for (size_t i = 0; doc && i < doc->root->nkids; i++)
             if (!doc->root->kids[i]->written)
-                printf("  %sstill to write%s: %s (narrative for \"%s\")\n", amber, off,
-                       doc->root->kids[i]->sid, doc->root->kids[i]->text);
+                printf("  %sstill to write%s: %-16s %s\n", amber, off,
+                       doc->root->kids[i]->narrative ? doc->root->kids[i]->narrative
+                                                     : doc->root->kids[i]->sid,
+                       doc->root->kids[i]->text);
         if (doc && doc->nduties) {
             printf("\nWhat Working Together 2018 asks the report to contain\n");
             for (size_t i = 0; i < doc->nduties; i++)
@@ -286,10 +301,18 @@ static int run(int argc, char **argv)
         if (!rec) {
             printf("  not built yet: sscp-report build %s\n", yname);
         } else {
-            char d1[16];
-            ymd_str(rec->built, d1, sizeof d1);
-            printf("  %s, %s%s%s\n", rec->final ? "final" : "draft", current ? green : red,
-                   current ? "current" : "out of date: inputs changed since it was built", off);
+            char d1[40];
+            sr_fmt_date(rec->built, d1, sizeof d1);
+            printf("  %s, built %s: %s%s%s\n", rec->final ? "final" : "draft", d1,
+                   current ? green : red, current ? "current" : "stale", off);
+            if (!current)
+                printf(
+                    "  the data, narrative, template or fonts have changed since; rebuild with:\n"
+                    "  sscp-report build %s%s\n",
+                    yname, rec->final ? " --final" : "");
+            else if (!rec->final)
+                printf("  a draft cannot be published; when ready: sscp-report build %s --final\n",
+                       yname);
         }
         printf("\nPublication\n");
         if (!latest) {
@@ -309,12 +332,20 @@ static int run(int argc, char **argv)
                 if (sent) {
                     char sd[40];
                     sr_fmt_date(sent, sd, sizeof sd);
-                    bool ok = sent <= due;
-                    snprintf(what, sizeof what, "sent %s, %s", sd, ok ? "on time" : "late");
+                    int64_t late = sr_days_between(due, sent);
+                    bool ok = late <= 0;
+                    if (ok)
+                        snprintf(what, sizeof what, "sent %s, on time", sd);
+                    else
+                        snprintf(what, sizeof what, "sent %s, %lld day%s late", sd, (long long)late,
+                                 late == 1 ? "" : "s");
                     c = ok ? green : red;
                 } else {
                     int64_t left = sr_days_between(today, due);
-                    if (left >= 0) {
+                    if (left == 0) {
+                        snprintf(what, sizeof what, "due today");
+                        c = amber;
+                    } else if (left > 0) {
                         snprintf(what, sizeof what, "due in %lld day%s", (long long)left,
                                  left == 1 ? "" : "s");
                         c = amber;

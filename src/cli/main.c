@@ -6,9 +6,10 @@
 #include <string.h>
 #include <unistd.h>
 
-static const sr_command *const commands[] = {&sr_cmd_build,   &sr_cmd_validate, &sr_cmd_template,
-                                             &sr_cmd_metrics, &sr_cmd_explain,  &sr_cmd_charts,
-                                             &sr_cmd_status,  &sr_cmd_publish,  NULL};
+static const sr_command *const commands[] = {
+    &sr_cmd_init,  &sr_cmd_new_year, &sr_cmd_template, &sr_cmd_validate, &sr_cmd_status,
+    &sr_cmd_build, &sr_cmd_publish,  &sr_cmd_metrics,  &sr_cmd_explain,  &sr_cmd_charts,
+    NULL};
 
 static const char overview[] =
     "sscp-report: the annual report of a Local Safeguarding Children Partnership\n"

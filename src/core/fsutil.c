@@ -217,3 +217,51 @@ const char *sr_basename(const char *path)
     const char *slash = strrchr(path, '/');
     return slash ? slash + 1 : path;
 }
+
+int sr_make_dirs(const char *path)
+{
+    char *p = sr_xstrdup(path);
+    for (char *s = p + 1; *s; s++) {
+        if (*s != '/')
+            continue;
+        *s = '\0';
+        if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+            free(p);
+            return -1;
+        }
+        *s = '/';
+    }
+    int r = mkdir(p, 0755) != 0 && errno != EEXIST ? -1 : 0;
+    if (r == 0 && sr_path_kind_of(p) != SR_PATH_DIR) {
+        errno = ENOTDIR;
+        r = -1;
+    }
+    free(p);
+    return r;
+}
+
+int sr_copy_file(const char *from, const char *to)
+{
+    char *data;
+    size_t len;
+    switch (sr_read_file(from, (size_t)1 << 30, &data, &len)) {
+    case SR_READ_OK:
+        break;
+    case SR_READ_NOT_FOUND:
+        errno = ENOENT;
+        return -1;
+    case SR_READ_IS_DIR:
+        errno = EISDIR;
+        return -1;
+    case SR_READ_TOO_LARGE:
+        errno = EFBIG;
+        return -1;
+    case SR_READ_ERROR:
+        return -1;
+    }
+    int r = sr_write_file_atomic(to, data, len);
+    int e = errno;
+    free(data);
+    errno = e;
+    return r;
+}

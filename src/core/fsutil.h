@@ -39,6 +39,13 @@ void sr_free_names(char **names);
  * temporary folder of our own. 0, or -1 with errno. */
 int sr_remove_flat_dir(const char *dir);
 
+/* Creates path and any missing parents (like mkdir -p). 0, or -1 with
+ * errno. An existing folder is not an error. */
+int sr_make_dirs(const char *path);
+
+/* Copies the file from to the path to, atomically. 0, or -1 with errno. */
+int sr_copy_file(const char *from, const char *to);
+
 /* dir + "/" + name, malloc'd. */
 char *sr_path_join(const char *dir, const char *name);
 /* The directory part of path ("." when there is none), malloc'd. */

@@ -140,12 +140,15 @@ static sr_diag *err(sr_vctx *c, const sr_ynode *n, const char *fmt, ...)
     return sr_diag_add(c->d, SR_ERROR, sr_ynode_loc(n), "%s", msg);
 }
 
-static bool missing_value(sr_vctx *c, const sr_ynode *n, const char *name, sr_skind k)
+static bool missing_value(sr_vctx *c, const sr_ynode *n, const char *name, sr_skind k,
+                          unsigned flags)
 {
     sr_diag *g = err(c, n, "no value given for `%s`", name);
     if (k == SR_S_COUNT || k == SR_S_MONEY || k == SR_S_PERCENT)
         sr_diag_hint(g, "write the figure, or `not available` if you do not have it (never 0 "
                         "for a figure you do not know)");
+    else if (flags & SR_REQUIRED)
+        sr_diag_hint(g, "write a value after the colon: `%s` is needed", name);
     else
         sr_diag_hint(g, "write a value after the colon, or delete the line");
     return false;
@@ -410,7 +413,7 @@ bool sr_parse_scalar(sr_vctx *c, const sr_schema *s, unsigned flags, const sr_yn
     }
     v->text = n->text;
     if (sr_ynode_is_null(n))
-        return missing_value(c, n, name, s->kind);
+        return missing_value(c, n, name, s->kind, flags);
     switch (s->kind) {
     case SR_S_COUNT:
     case SR_S_MONEY:
@@ -422,7 +425,7 @@ bool sr_parse_scalar(sr_vctx *c, const sr_schema *s, unsigned flags, const sr_yn
         return sr_parse_year(c, n, name, v);
     case SR_S_TEXT:
         if (n->len == 0 || strspn(n->text, " \t") == n->len)
-            return missing_value(c, n, name, s->kind);
+            return missing_value(c, n, name, s->kind, flags);
         return true;
     case SR_S_BOOL:
         if (!n->quoted && (!strcmp(n->text, "true") || !strcmp(n->text, "yes"))) {

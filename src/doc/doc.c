@@ -545,6 +545,7 @@ static void narrative(builder *b, sr_dnode *sec, const char *file)
     cmark_node *doc = cmark_parse_document(filled, strlen(filled), CMARK_OPT_SOURCEPOS);
     blocks(b, doc, sec, src, 1);
     cmark_node_free(doc);
+    sec->written = true;
 }
 
 static void number(sr_arena *a, sr_dnode *sec, int n)
@@ -560,6 +561,34 @@ static void number(sr_arena *a, sr_dnode *sec, int n)
         h->number = sr_arena_printf(a, "%d.%d", n, sub);
         h->anchor = sr_arena_printf(a, "section-%d-%d", n, sub);
     }
+}
+
+bool sr_doc_sections(sr_arena *a, sr_diags *d, const char *templates_dir, sr_doc_section_info **out,
+                     size_t *n)
+{
+    char *path = sr_path_join(templates_dir, "report.yaml");
+    const sr_source *tsrc;
+    sr_ynode *root = sr_load_yaml_file(a, d, path, &tsrc);
+    free(path);
+    if (!root || !sr_schema_check_file(a, d, tsrc, &report_t, root))
+        return false;
+    const sr_ynode *secs = sr_ymap_get(root, "sections");
+    *out = sr_arena_alloc(a, (secs->n ? secs->n : 1) * sizeof **out);
+    bool ok = true;
+    for (size_t i = 0; i < secs->n; i++) {
+        const sr_ynode *e = secs->items[i], *nf = sr_ymap_get(e, "narrative");
+        const char *file = sr_ynode_text(nf);
+        if (file && (strchr(file, '/') || file[0] == '.' || !*file)) {
+            sr_diag_hint(sr_diag_add(d, SR_ERROR, nf->loc,
+                                     "`%s` is not a file name in the narrative folder", file),
+                         "write a plain file name, such as finance.md");
+            ok = false;
+        }
+        (*out)[i] = (sr_doc_section_info){sr_ynode_text(sr_ymap_get(e, "id")),
+                                          sr_ynode_text(sr_ymap_get(e, "title")), file};
+    }
+    *n = secs->n;
+    return ok;
 }
 
 sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, const sr_dataset *ds,
@@ -627,6 +656,7 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
         sec->markup = sr_arena_strdup(a, esc);
         g_free(esc);
         const char *file = sr_ynode_text(sr_ymap_get(e, "narrative"));
+        sec->narrative = file;
         if (file)
             narrative(&b, sec, file);
         const sr_ynode *bl = sr_ymap_get(e, "blocks");
@@ -637,7 +667,7 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
         }
         number(a, sec, (int)i + 1);
         sec->sid = sr_ynode_text(sr_ymap_get(e, "id"));
-        for (size_t q = 0; q < sec->nkids && !sec->written; q++)
+        for (size_t q = 0; !file && q < sec->nkids && !sec->written; q++)
             sec->written = sec->kids[q]->kind != SR_D_NOTE;
         add(a, doc->root, sec);
     }

@@ -42,14 +42,15 @@ typedef struct {
 typedef struct sr_dnode sr_dnode;
 struct sr_dnode {
     sr_dkind kind;
-    int level;          /* heading level: 1 for a section, 2 or 3 inside */
-    const char *number; /* "3" or "3.2" for sections and headings */
-    const char *text;   /* plain text: headings (for contents and outline), notes */
-    const char *markup; /* Pango markup: paragraphs, headings, notes */
-    const char *anchor; /* a destination name for links: sections and headings */
-    const char *sid;    /* a section's id in the template */
-    bool written;       /* a section: its narrative has words */
-    bool ordered;       /* list */
+    int level;             /* heading level: 1 for a section, 2 or 3 inside */
+    const char *number;    /* "3" or "3.2" for sections and headings */
+    const char *text;      /* plain text: headings (for contents and outline), notes */
+    const char *markup;    /* Pango markup: paragraphs, headings, notes */
+    const char *anchor;    /* a destination name for links: sections and headings */
+    const char *sid;       /* a section's id in the template */
+    const char *narrative; /* a section: the Markdown file it takes, or NULL */
+    bool written; /* a section: its narrative file has words (with none, its blocks count) */
+    bool ordered; /* list */
     sr_dtable *table;
     const sr_chart *chart;
     const char *alt; /* the chart's text alternative */
@@ -94,6 +95,17 @@ typedef struct {
 sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, const sr_dataset *ds,
                           const sr_catalogue *cat, const sr_metrics *m,
                           const sr_chart_specs *specs);
+
+/* A section of the report template, as written there. */
+typedef struct {
+    const char *id, *title, *narrative; /* narrative: a file name, or NULL */
+} sr_doc_section_info;
+
+/* The template's sections in order, read from templates_dir/report.yaml
+ * without building a report: for starting a year's narrative files.
+ * Returns false (problems in d) when the template cannot be used. */
+bool sr_doc_sections(sr_arena *a, sr_diags *d, const char *templates_dir, sr_doc_section_info **out,
+                     size_t *n);
 
 /* Replaces {{value:ID}}, {{previous:ID}}, {{change:ID}}, {{year}},
  * {{previous-year}} and {{partnership}} in text. Unknown ones are reported

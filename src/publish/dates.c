@@ -67,3 +67,9 @@ int32_t sr_today(void)
     gmtime_r(&t, &tm);
     return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
 }
+
+int sr_last_ended_year(int32_t ymd)
+{
+    int y = ymd / 10000, m = ymd / 100 % 100;
+    return m >= 4 ? y - 1 : y - 2;
+}

@@ -7,34 +7,91 @@
 #include <stdio.h>
 #include <string.h>
 
-/* A header's display name: as it is if plain ASCII, else RFC 2047. */
-static void display(sr_buf *b, const char *s)
+/* Header lines are kept to 78 characters (RFC 5322 2.1.1) by folding:
+ * a CRLF followed by a space, where a space would be. */
+#define LINE_MAX_CHARS 78
+
+static size_t column(const sr_buf *b)
 {
-    bool ascii = true;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        ascii &= *p >= 0x20 && *p < 0x7f && *p != '"';
-    if (ascii) {
-        sr_buf_printf(b, "\"%s\"", s);
-        return;
-    }
-    gchar *e = g_base64_encode((const guchar *)s, strlen(s));
-    sr_buf_printf(b, "=?UTF-8?B?%s?=", e);
-    g_free(e);
+    size_t i = b->len;
+    while (i > 0 && b->data[i - 1] != '\n')
+        i--;
+    return b->len - i;
 }
 
-/* An unstructured header: as it is if plain ASCII, else RFC 2047. */
+/* A space, or a fold when the next `next` characters would not fit. */
+static void space_or_fold(sr_buf *b, size_t next)
+{
+    sr_buf_puts(b, column(b) + 1 + next > LINE_MAX_CHARS ? "\r\n " : " ");
+}
+
+static bool plain_ascii(const char *s, bool quotes_ok)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p < 0x20 || *p >= 0x7f || (!quotes_ok && *p == '"'))
+            return false;
+    return true;
+}
+
+/* RFC 2047 encoded words, each at most 75 characters and on its own folded
+ * line, never splitting a UTF-8 character. */
+static void encoded_words(sr_buf *b, const char *s)
+{
+    size_t n = strlen(s);
+    bool first = true;
+    for (size_t i = 0; i < n;) {
+        size_t take = n - i < 42 ? n - i : 42; /* 56 base64 characters: 77 with "Subject: " */
+        while (i + take < n && ((unsigned char)s[i + take] & 0xC0) == 0x80)
+            take--;
+        gchar *e = g_base64_encode((const guchar *)s + i, take);
+        if (!first)
+            sr_buf_puts(b, "\r\n ");
+        sr_buf_printf(b, "=?UTF-8?B?%s?=", e);
+        g_free(e);
+        first = false;
+        i += take;
+    }
+}
+
+/* A header's display name: quoted if plain ASCII, else RFC 2047. */
+static void display(sr_buf *b, const char *s)
+{
+    if (plain_ascii(s, false))
+        sr_buf_printf(b, "\"%s\"", s);
+    else
+        encoded_words(b, s);
+}
+
+/* An address with its display name: "Name" <addr>. */
+static void mailbox(sr_buf *b, const char *header, const char *name, const char *addr)
+{
+    sr_buf_printf(b, "%s: ", header);
+    display(b, name);
+    space_or_fold(b, strlen(addr) + 2);
+    sr_buf_printf(b, "<%s>\r\n", addr);
+}
+
+/* An unstructured header: plain ASCII words folded at spaces, else RFC 2047. */
 static void subject(sr_buf *b, const char *s)
 {
-    bool ascii = true;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        ascii &= *p >= 0x20 && *p < 0x7f;
-    if (ascii) {
-        sr_buf_puts(b, s);
+    sr_buf_puts(b, "Subject:");
+    if (!plain_ascii(s, true)) {
+        sr_buf_putc(b, ' ');
+        encoded_words(b, s);
+        sr_buf_puts(b, "\r\n");
         return;
     }
-    gchar *e = g_base64_encode((const guchar *)s, strlen(s));
-    sr_buf_printf(b, "=?UTF-8?B?%s?=", e);
-    g_free(e);
+    for (const char *p = s; *p;) {
+        while (*p == ' ')
+            p++;
+        size_t w = strcspn(p, " ");
+        if (!w)
+            break;
+        space_or_fold(b, w);
+        sr_buf_put(b, p, w);
+        p += w;
+    }
+    sr_buf_puts(b, "\r\n");
 }
 
 void sr_eml_write(sr_buf *b, const sr_eml *m)
@@ -45,13 +102,10 @@ void sr_eml_write(sr_buf *b, const sr_eml *m)
     int64_t dn = sr_days_from_ymd(m->date);
     char boundary[80];
     snprintf(boundary, sizeof boundary, "=_sscp-report_%s", m->id);
-    sr_buf_puts(b, "From: ");
-    display(b, m->from_name);
-    sr_buf_printf(b, " <%s>\r\nTo: ", m->from_addr);
-    display(b, m->to_name);
-    sr_buf_printf(b, " <%s>\r\nSubject: ", m->to_addr);
+    mailbox(b, "From", m->from_name, m->from_addr);
+    mailbox(b, "To", m->to_name, m->to_addr);
     subject(b, m->subject);
-    sr_buf_printf(b, "\r\nDate: %s, %d %s %d 09:00:00 +0000\r\n", days[((dn % 7) + 7) % 7],
+    sr_buf_printf(b, "Date: %s, %d %s %d 09:00:00 +0000\r\n", days[((dn % 7) + 7) % 7],
                   m->date % 100, months[m->date / 100 % 100 - 1], m->date / 10000);
     sr_buf_printf(b, "Message-ID: <%s@sscp-report.invalid>\r\nMIME-Version: 1.0\r\n", m->id);
     sr_buf_printf(b, "Content-Type: multipart/mixed; boundary=\"%s\"\r\n\r\n", boundary);

@@ -1,0 +1,136 @@
+/* workspace: a partnership's folder on disk, see workspace.h. */
+#include "cli/workspace.h"
+
+#include "core/fmt.h"
+#include "core/fsutil.h"
+#include "data/template.h"
+#include "doc/doc.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef SSCP_SHARE_DIR
+#define SSCP_SHARE_DIR "/usr/local/share/sscp-report"
+#endif
+
+char *sr_bundled_dir(const char *name)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *bin = sr_dirname(exe);
+        char *up = sr_dirname(bin);
+        const char *const rel[] = {"", "share/sscp-report"};
+        for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
+            char *base = *rel[i] ? sr_path_join(up, rel[i]) : sr_xstrdup(up);
+            char *dir = sr_path_join(base, name);
+            free(base);
+            if (sr_path_kind_of(dir) == SR_PATH_DIR) {
+                free(bin);
+                free(up);
+                return dir;
+            }
+            free(dir);
+        }
+        free(bin);
+        free(up);
+    }
+    char *dir = sr_path_join(SSCP_SHARE_DIR, name);
+    if (sr_path_kind_of(dir) == SR_PATH_DIR)
+        return dir;
+    free(dir);
+    return NULL;
+}
+
+/* Writes data to path unless something is there already. */
+static int write_new(const char *path, const char *data, size_t len, const char *shown,
+                     const char *what, sr_buf *log, sr_year_start *st)
+{
+    if (sr_path_kind_of(path) != SR_PATH_NONE) {
+        st->kept++;
+        return 0;
+    }
+    if (sr_write_file_atomic(path, data, len) != 0) {
+        fprintf(stderr, "sscp-report: cannot write %s: %s\n", path, strerror(errno));
+        return 3;
+    }
+    st->made++;
+    sr_buf_printf(log, "  %-44s %s\n", shown, what);
+    return 0;
+}
+
+static char *year_dir(const char *data_dir, int year, const char *sub)
+{
+    char name[16];
+    sr_fmt_year(year, name, sizeof name);
+    char *ydir = sr_path_join(data_dir, name);
+    if (!sub)
+        return ydir;
+    char *dir = sr_path_join(ydir, sub);
+    free(ydir);
+    return dir;
+}
+
+int sr_start_narrative(sr_arena *a, sr_diags *d, const char *data_dir, const char *templates_dir,
+                       int year, sr_buf *log, sr_year_start *st)
+{
+    sr_doc_section_info *secs;
+    size_t n;
+    if (!sr_doc_sections(a, d, templates_dir, &secs, &n))
+        return 1;
+    char *dir = year_dir(data_dir, year, "narrative");
+    if (sr_make_dirs(dir) != 0) {
+        fprintf(stderr, "sscp-report: cannot create %s: %s\n", dir, strerror(errno));
+        free(dir);
+        return 3;
+    }
+    int code = 0;
+    for (size_t i = 0; i < n && !code; i++) {
+        if (!secs[i].narrative)
+            continue;
+        char *path = sr_path_join(dir, secs[i].narrative);
+        char what[256];
+        snprintf(what, sizeof what, "words for \"%s\"", secs[i].title);
+        code = write_new(path, "", 0, path, what, log, st);
+        free(path);
+    }
+    free(dir);
+    return code;
+}
+
+int sr_start_requests(const sr_partnership *p, const char *data_dir, int year,
+                      const sr_figures *prev, sr_buf *log, sr_year_start *st)
+{
+    bool any_submits = false;
+    for (size_t i = 0; i < p->npartners; i++)
+        any_submits |= p->partners[i].submits != NULL;
+    char *dir = year_dir(data_dir, year, "requests");
+    if (sr_make_dirs(dir) != 0) {
+        fprintf(stderr, "sscp-report: cannot create %s: %s\n", dir, strerror(errno));
+        free(dir);
+        return 3;
+    }
+    int code = 0;
+    for (size_t i = 0; i < p->npartners && !code; i++) {
+        const sr_partner *pt = &p->partners[i];
+        if (any_submits && !pt->submits)
+            continue;
+        char file[128];
+        snprintf(file, sizeof file, "%s.yaml", pt->id);
+        char *path = sr_path_join(dir, file);
+        sr_buf t = SR_BUF_INIT;
+        sr_template_write(&t, p, pt, year, prev);
+        char what[256];
+        snprintf(what, sizeof what, "to send to %s", sr_partner_name_in(pt, year));
+        code = write_new(path, t.data, t.len, path, what, log, st);
+        sr_buf_free(&t);
+        free(path);
+    }
+    free(dir);
+    return code;
+}
