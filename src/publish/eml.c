@@ -94,6 +94,39 @@ static void subject(sr_buf *b, const char *s)
     sr_buf_puts(b, "\r\n");
 }
 
+/* The covering note: each line wrapped at spaces to 76 characters (a word
+ * longer than that, such as an address, is left whole), CRLF line ends. */
+static void body(sr_buf *b, const char *text)
+{
+    for (const char *line = text; *line;) {
+        size_t len = strcspn(line, "\n");
+        size_t col = 0;
+        for (const char *p = line, *end = line + len; p < end;) {
+            const char *sp = p;
+            while (sp < end && *sp == ' ')
+                sp++;
+            const char *w = sp;
+            while (w < end && *w != ' ')
+                w++;
+            size_t gap = (size_t)(sp - p), word = (size_t)(w - sp);
+            if (col && col + gap + word > 76) {
+                sr_buf_puts(b, "\r\n");
+                col = 0;
+            } else {
+                sr_buf_put(b, p, gap);
+                col += gap;
+            }
+            sr_buf_put(b, sp, word);
+            col += word;
+            p = w;
+        }
+        sr_buf_puts(b, "\r\n");
+        line += len;
+        if (*line == '\n')
+            line++;
+    }
+}
+
 void sr_eml_write(sr_buf *b, const sr_eml *m)
 {
     static const char *const days[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
@@ -112,12 +145,7 @@ void sr_eml_write(sr_buf *b, const sr_eml *m)
     sr_buf_printf(b, "This is a message in MIME format.\r\n\r\n--%s\r\n", boundary);
     sr_buf_puts(b, "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n"
                    "\r\n");
-    for (const char *p = m->body; *p; p++) {
-        if (*p == '\n')
-            sr_buf_puts(b, "\r\n");
-        else
-            sr_buf_putc(b, *p);
-    }
+    body(b, m->body);
     sr_buf_printf(b, "\r\n--%s\r\n", boundary);
     sr_buf_printf(b,
                   "Content-Type: application/pdf; name=\"%s\"\r\n"
