@@ -98,7 +98,22 @@ cp "$src"/data/2019-20/narrative/*.md data/2019-20/narrative/
 run 0 validate 2019-20
 has out "0 errors"
 
+# ---- the statutory contents check ---------------------------------------------------
+cp data/2019-20/narrative/reviews.md "$tmp/reviews.md"
+: >data/2019-20/narrative/reviews.md
+duty="the report says nothing yet on what Working Together 2018 asks for: decisions and actions taken on local and national child safeguarding practice reviews"
+run 0 build 2019-20
+has err "warning: $duty"
+run 1 build 2019-20 --final
+has err "error: $duty"
+has err "hint: write the narrative for the section reviews"
+run 0 status 2019-20
+has out "  MISSING  decisions and actions taken on local and national child safeguarding practice reviews"
+has out "  still to write: reviews.md       Learning from reviews"
+cp "$tmp/reviews.md" data/2019-20/narrative/reviews.md
+
 # ---- publish refuses what is not final and current ---------------------------------
+rm -rf out
 run 1 publish 2019-20 --date 2020-10-30
 has err "sscp-report: there is no report for 2019-20 in out/2019-20: run \`sscp-report build 2019-20 --final\` first"
 run 0 build 2019-20
@@ -180,4 +195,15 @@ has out "  What Works Centre for Children's Social Care     sent 9 November 2020
 size=$(wc -c <"$tmp/record-before" | tr -d ' ')
 head -c "$size" data/2019-20/publication.yaml | cmp -s - "$tmp/record-before" || fail "publish rewrote the record"
 [ "$(grep -c '^  - {event: ' data/2019-20/publication.yaml)" -eq 3 ] || fail "the record does not hold 3 events"
+# ---- colour: only on a terminal, and never with NO_COLOR --------------------------------
+if command -v script >/dev/null 2>&1; then
+    esc=$(printf '\033')
+    env -u NO_COLOR TERM=xterm script -qec "'$bin' status 2019-20" /dev/null >"$tmp/tty.txt" 2>&1
+    grep -q "$esc\[32mcovered" "$tmp/tty.txt" || fail "no colour on a terminal: $(cat "$tmp/tty.txt")"
+    NO_COLOR=1 TERM=xterm script -qec "'$bin' status 2019-20" /dev/null >"$tmp/tty.txt" 2>&1
+    ! grep -q "$esc\[" "$tmp/tty.txt" || fail "colour on a terminal with NO_COLOR set"
+fi
+env -u NO_COLOR TERM=xterm "$bin" status 2019-20 >"$tmp/pipe.txt"
+! grep -q "$(printf '\033')\[" "$tmp/pipe.txt" || fail "colour when the output is not a terminal"
+
 echo "ok: init, new-year, template, validate, status, build --final, publish, sent, status"
