@@ -338,6 +338,35 @@ static void svg_carries_title_and_description(void **state)
     cairo_surface_t *png = cairo_image_surface_create_from_png(path);
     assert_int_equal(cairo_image_surface_get_width(png), 600);
     assert_int_equal(cairo_image_surface_get_height(png), 400);
+    /* Its pixels are exactly the chart drawn onto an image: the encoder
+     * loses nothing and puts red, green and blue in their places. */
+    cairo_surface_t *direct = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 600, 400);
+    cairo_t *cr = cairo_create(direct);
+    sr_set_rgb(cr, sr_background);
+    cairo_paint(cr);
+    cairo_scale(cr, 2, 2);
+    assert_int_equal(sr_chart_draw(cr, fonts, &c, 300, 200, NULL), 0);
+    cairo_destroy(cr);
+    cairo_surface_flush(direct);
+    cairo_surface_flush(png);
+    size_t coloured = 0;
+    for (int y = 0; y < 400; y++) {
+        const uint32_t *a =
+            (const uint32_t *)(const void *)(cairo_image_surface_get_data(png) +
+                                             y * cairo_image_surface_get_stride(png));
+        const uint32_t *b =
+            (const uint32_t *)(const void *)(cairo_image_surface_get_data(direct) +
+                                             y * cairo_image_surface_get_stride(direct));
+        for (int x = 0; x < 600; x++) {
+            if ((a[x] & 0xFFFFFF) != (b[x] & 0xFFFFFF))
+                fail_msg("pixel %d,%d is %06x in the PNG, %06x drawn", x, y, a[x] & 0xFFFFFF,
+                         b[x] & 0xFFFFFF);
+            uint32_t r = (a[x] >> 16) & 0xFF, g = (a[x] >> 8) & 0xFF, bl = a[x] & 0xFF;
+            coloured += r != g || g != bl;
+        }
+    }
+    assert_true(coloured > 1000); /* the bars are there, in colour */
+    cairo_surface_destroy(direct);
     cairo_surface_destroy(png);
     unlink(path);
 }
