@@ -103,7 +103,7 @@ static int run(int argc, char **argv)
     char *prev_dir = sr_path_join(data, prev_name);
     bool have_prev = false;
     if (sr_path_kind_of(prev_dir) == SR_PATH_DIR) {
-        sr_loader l = {a, &quiet, p};
+        sr_loader l = {a, &quiet, p, NULL};
         have_prev = sr_load_year_dir(&l, &prev, prev_dir) > 0;
     }
     free(prev_dir);

@@ -119,7 +119,7 @@ static int run(int argc, char **argv)
     sr_year_init(&prev, year - 1);
     bool have_prev = false;
     if (sr_path_kind_of(prev_dir) == SR_PATH_DIR) {
-        sr_loader l = {a, &quiet, p};
+        sr_loader l = {a, &quiet, p, NULL};
         have_prev = sr_load_year_dir(&l, &prev, prev_dir) > 0;
     }
     free(prev_dir);

@@ -108,7 +108,7 @@ static sr_partnership *partnership_for(vstate *s, const char *dir)
 
 static void validate_year_dir(vstate *s, const char *dir, sr_partnership *p)
 {
-    sr_loader l = {s->a, &s->d, p};
+    sr_loader l = {s->a, &s->d, p, NULL};
     sr_year y;
     sr_year_init(&y, 0);
     int n = sr_load_year_dir(&l, &y, dir);
@@ -150,7 +150,7 @@ static void validate_files(vstate *s, char **files, size_t n)
             continue;
         char *dir = sr_dirname(files[i]);
         sr_partnership *p = partnership_for(s, dir);
-        sr_loader l = {s->a, &s->d, p};
+        sr_loader l = {s->a, &s->d, p, NULL};
         sr_year y;
         int folder_year = sr_year_from_name(sr_basename(dir));
         sr_year_init(&y, folder_year);

@@ -10,13 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <signal.h>
 #include <unistd.h>
 
 sr_read_status sr_read_file(const char *path, size_t limit, char **data, size_t *size)
 {
     *data = NULL;
     *size = 0;
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a named pipe must not wait for a writer. */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0)
         return errno == ENOENT ? SR_READ_NOT_FOUND : SR_READ_ERROR;
     struct stat st;
@@ -29,6 +31,10 @@ sr_read_status sr_read_file(const char *path, size_t limit, char **data, size_t 
     if (S_ISDIR(st.st_mode)) {
         close(fd);
         return SR_READ_IS_DIR;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        close(fd);
+        return SR_READ_NOT_REGULAR;
     }
     if (S_ISREG(st.st_mode) && (size_t)st.st_size > limit) {
         *size = (size_t)st.st_size;
@@ -75,13 +81,37 @@ sr_read_status sr_read_file(const char *path, size_t limit, char **data, size_t 
     return SR_READ_OK;
 }
 
+sr_read_status sr_read_file_within(const char *path, const char *root, size_t limit, char **data,
+                                   size_t *size, char **outside)
+{
+    if (outside)
+        *outside = NULL;
+    if (root) {
+        char *real = realpath(path, NULL), *rroot = realpath(root, NULL);
+        if (real && rroot) {
+            size_t n = strlen(rroot);
+            bool inside = strncmp(real, rroot, n) == 0 && (real[n] == '/' || n == 1);
+            if (!inside) {
+                *data = NULL;
+                *size = 0;
+                if (outside)
+                    *outside = real;
+                else
+                    free(real);
+                free(rroot);
+                return SR_READ_OUTSIDE;
+            }
+        }
+        free(real);
+        free(rroot);
+        /* A path that cannot be resolved is reported by the read below. */
+    }
+    return sr_read_file(path, limit, data, size);
+}
+
 int sr_write_file_atomic(const char *path, const char *data, size_t len)
 {
-    char *dir = sr_dirname(path);
-    size_t n = strlen(dir) + strlen(sr_basename(path)) + 32;
-    char *tmp = sr_xmalloc(n);
-    snprintf(tmp, n, "%s/.%s.tmp-XXXXXX", dir, sr_basename(path));
-    free(dir);
+    char *tmp = sr_temp_name(path, "XXXXXX");
     int fd = mkstemp(tmp);
     if (fd < 0) {
         int e = errno;
@@ -256,12 +286,72 @@ int sr_copy_file(const char *from, const char *to)
     case SR_READ_TOO_LARGE:
         errno = EFBIG;
         return -1;
+    case SR_READ_NOT_REGULAR:
+    case SR_READ_OUTSIDE:
+        errno = EINVAL;
+        return -1;
     case SR_READ_ERROR:
         return -1;
     }
     int r = sr_write_file_atomic(to, data, len);
     int e = errno;
     free(data);
+    errno = e;
+    return r;
+}
+
+char *sr_temp_name(const char *path, const char *suffix)
+{
+    char *dir = sr_dirname(path);
+    size_t n = strlen(dir) + strlen(sr_basename(path)) + strlen(suffix) + 48;
+    char *tmp = sr_xmalloc(n);
+    snprintf(tmp, n, "%s/.%s.tmp-%ld-%s", dir, sr_basename(path), (long)getpid(), suffix);
+    free(dir);
+    return tmp;
+}
+
+/* The process id in a name made by sr_temp_name(), or 0 if it is not one. */
+static long temp_owner(const char *name)
+{
+    if (name[0] != '.')
+        return 0;
+    const char *t = strstr(name, ".tmp-");
+    if (!t)
+        return 0;
+    char *end;
+    long pid = strtol(t + 5, &end, 10);
+    return pid > 0 && *end == '-' ? pid : 0;
+}
+
+int sr_remove_stale_temps(const char *dir)
+{
+    DIR *dh = opendir(dir);
+    if (!dh)
+        return 0;
+    int n = 0;
+    for (struct dirent *e; (e = readdir(dh));) {
+        long pid = temp_owner(e->d_name);
+        if (!pid || pid == (long)getpid())
+            continue;
+        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+            continue; /* still running (or not ours to judge) */
+        char *path = sr_path_join(dir, e->d_name);
+        if (sr_path_kind_of(path) == SR_PATH_FILE && unlink(path) == 0)
+            n++;
+        free(path);
+    }
+    closedir(dh);
+    return n;
+}
+
+int sr_fsync_path(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    int r = fsync(fd);
+    int e = errno;
+    close(fd);
     errno = e;
     return r;
 }

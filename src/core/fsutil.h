@@ -16,15 +16,40 @@ typedef enum {
     SR_READ_NOT_FOUND,
     SR_READ_IS_DIR,
     SR_READ_TOO_LARGE,
-    SR_READ_ERROR, /* errno says why */
+    SR_READ_NOT_REGULAR, /* a device, a pipe or a socket: never read */
+    SR_READ_OUTSIDE,     /* a link to a file outside the folder it must stay in */
+    SR_READ_ERROR,       /* errno says why */
 } sr_read_status;
 
 /* Reads path into a malloc'd NUL-terminated buffer (caller frees). At most
  * limit bytes; *size receives the file's size even when it is too large. */
 sr_read_status sr_read_file(const char *path, size_t limit, char **data, size_t *size);
 
-/* Writes data to path atomically. Returns 0, or -1 with errno set. */
+/* The same, but only when path, with every symbolic link resolved, is a
+ * file inside the folder root (resolved too): a link that leads out of the
+ * data folder gives SR_READ_OUTSIDE and *outside (when not NULL) receives
+ * where it leads, malloc'd. root NULL: no check. */
+sr_read_status sr_read_file_within(const char *path, const char *root, size_t limit, char **data,
+                                   size_t *size, char **outside);
+
+/* Writes data to path atomically. Returns 0, or -1 with errno set. The
+ * data goes first to a temporary file beside path, named by
+ * sr_temp_name(), which is flushed to disk and renamed into place. */
 int sr_write_file_atomic(const char *path, const char *data, size_t len);
+
+/* The temporary name for writing path: "DIR/.NAME.tmp-PID-" + suffix,
+ * malloc'd. A temporary file left by a process that was killed is removed
+ * by sr_remove_stale_temps(). */
+char *sr_temp_name(const char *path, const char *suffix);
+
+/* Removes, in dir, the temporary files of processes that are no longer
+ * running (killed before they could rename or remove them). Returns how
+ * many were removed. */
+int sr_remove_stale_temps(const char *dir);
+
+/* Flushes a written file to disk (before renaming it into place). 0, or -1
+ * with errno. */
+int sr_fsync_path(const char *path);
 
 typedef enum { SR_PATH_NONE, SR_PATH_FILE, SR_PATH_DIR, SR_PATH_OTHER } sr_path_kind;
 sr_path_kind sr_path_kind_of(const char *path);

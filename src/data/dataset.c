@@ -24,7 +24,7 @@ sr_ds_status sr_dataset_load(sr_dataset *ds, const char *data_dir, int year0, si
         char *dir = sr_path_join(data_dir, name);
         sr_year_init(&ds->years[i], year0 - (int)i);
         if (sr_path_kind_of(dir) == SR_PATH_DIR) {
-            sr_loader l = {ds->a, &ds->d, ds->p};
+            sr_loader l = {ds->a, &ds->d, ds->p, data_dir};
             if (sr_load_year_dir(&l, &ds->years[i], dir) >= 0)
                 sr_year_check(&l, &ds->years[i]);
             ds->have[i] = &ds->years[i];

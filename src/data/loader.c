@@ -11,40 +11,69 @@
 #include <stdlib.h>
 #include <string.h>
 
+sr_diag *sr_report_read_error(sr_diags *d, const char *path, sr_read_status st, size_t size,
+                              const char *outside)
+{
+    int e = errno;
+    sr_source *src = sr_diags_add_source(d, path, NULL, 0);
+    /* Too large, a device or a link out of the folder: the data is wrong,
+     * not the disk. Anything else is an I/O failure (exit status 3). */
+    if (st == SR_READ_TOO_LARGE || st == SR_READ_NOT_REGULAR || st == SR_READ_OUTSIDE)
+        src->checked = true;
+    else
+        d->io_errors++;
+    sr_loc at = {src, 0, 0, 0};
+    sr_diag *g;
+    switch (st) {
+    case SR_READ_NOT_FOUND:
+        g = sr_diag_add(d, SR_ERROR, at, "no such file");
+        sr_diag_hint(g, "check the file name and folder");
+        break;
+    case SR_READ_IS_DIR:
+        g = sr_diag_add(d, SR_ERROR, at, "this is a folder, not a file");
+        break;
+    case SR_READ_TOO_LARGE:
+        g = sr_diag_add(d, SR_ERROR, at,
+                        "the file is %zu bytes; a data file may be at most %zu bytes (4 MiB)", size,
+                        SR_MAX_FILE_SIZE);
+        sr_diag_hint(g, "a submission holds one partner's figures for one year and is a "
+                        "few kilobytes; check that this is the right file");
+        break;
+    case SR_READ_NOT_REGULAR:
+        g = sr_diag_add(d, SR_ERROR, at,
+                        "this is not an ordinary file (it is a device, a pipe or a socket), so "
+                        "it is not read");
+        sr_diag_hint(g, "put the partner's file itself here");
+        break;
+    case SR_READ_OUTSIDE:
+        g = sr_diag_add(d, SR_ERROR, at,
+                        "this is a link to %s, outside the data folder, so it is not read",
+                        outside ? outside : "a file");
+        sr_diag_hint(g, "copy the file into the data folder instead of linking to it");
+        break;
+    default:
+        g = sr_diag_add(d, SR_ERROR, at, "cannot read the file: %s", strerror(e));
+        break;
+    }
+    return g;
+}
+
 sr_ynode *sr_load_yaml_file(sr_arena *a, sr_diags *d, const char *path, const sr_source **srcp)
 {
-    char *text;
+    return sr_load_yaml_file_within(a, d, path, NULL, srcp);
+}
+
+sr_ynode *sr_load_yaml_file_within(sr_arena *a, sr_diags *d, const char *path, const char *root,
+                                   const sr_source **srcp)
+{
+    char *text, *outside;
     size_t size;
     *srcp = NULL;
-    sr_read_status st = sr_read_file(path, SR_MAX_FILE_SIZE, &text, &size);
+    sr_read_status st = sr_read_file_within(path, root, SR_MAX_FILE_SIZE, &text, &size, &outside);
     if (st != SR_READ_OK) {
-        sr_source *src = sr_diags_add_source(d, path, NULL, 0);
-        *srcp = src;
-        if (st != SR_READ_TOO_LARGE)
-            d->io_errors++;
-        else
-            src->checked = true;
-        sr_loc at = {src, 0, 0, 0};
-        sr_diag *g;
-        switch (st) {
-        case SR_READ_NOT_FOUND:
-            g = sr_diag_add(d, SR_ERROR, at, "no such file");
-            sr_diag_hint(g, "check the file name and folder");
-            break;
-        case SR_READ_IS_DIR:
-            g = sr_diag_add(d, SR_ERROR, at, "this is a folder, not a file");
-            break;
-        case SR_READ_TOO_LARGE:
-            g = sr_diag_add(d, SR_ERROR, at,
-                            "the file is %zu bytes; a data file may be at most %zu bytes (4 MiB)",
-                            size, SR_MAX_FILE_SIZE);
-            sr_diag_hint(g, "a submission holds one partner's figures for one year and is a "
-                            "few kilobytes; check that this is the right file");
-            break;
-        default:
-            g = sr_diag_add(d, SR_ERROR, at, "cannot read the file: %s", strerror(errno));
-            break;
-        }
+        sr_diag *g = sr_report_read_error(d, path, st, size, outside);
+        *srcp = g->loc.src;
+        free(outside);
         return NULL;
     }
     /* A UTF-8 byte order mark (Windows editors add one) carries no meaning:
@@ -149,7 +178,7 @@ static void check_submission(sr_loader *l, sr_year *y, sr_submission *sub, sr_yn
 void sr_load_submission(sr_loader *l, sr_year *y, const char *path, int folder_year)
 {
     const sr_source *src;
-    sr_ynode *root = sr_load_yaml_file(l->a, l->d, path, &src);
+    sr_ynode *root = sr_load_yaml_file_within(l->a, l->d, path, l->root, &src);
     sr_submission *sub = new_submission(y, src);
     if (root)
         check_submission(l, y, sub, root, folder_year);
@@ -249,15 +278,21 @@ int sr_load_year_dir(sr_loader *l, sr_year *y, const char *dir)
     int folder_year = sr_year_from_name(sr_basename(dir));
     if (!y->year)
         y->year = folder_year;
+    /* Files may not link out of the data folder: the year folder's parent. */
+    sr_loader in = *l;
+    char *parent = in.root ? NULL : sr_dirname(dir);
+    if (parent)
+        in.root = parent;
     int n = 0;
     for (char **p = names; *p; p++) {
         if (strcmp(*p, "partnership.yaml") == 0 || strcmp(*p, "publication.yaml") == 0)
             continue;
         char *path = sr_path_join(dir, *p);
-        sr_load_submission(l, y, path, folder_year);
+        sr_load_submission(&in, y, path, folder_year);
         free(path);
         n++;
     }
+    free(parent);
     sr_free_names(names);
     /* A file saved as .yml would otherwise be silently left out. */
     char **yml = sr_list_dir(dir, ".yml");

@@ -10,6 +10,7 @@
 
 #include "core/arena.h"
 #include "core/diag.h"
+#include "core/fsutil.h"
 #include "data/figures.h"
 #include "data/partnership.h"
 #include "data/rules.h"
@@ -38,12 +39,25 @@ typedef struct {
     sr_arena *a;
     sr_diags *d;
     const sr_partnership *p; /* NULL: partner ids are not checked */
+    const char *root;        /* files may not link out of this folder; NULL: the
+                                year folder's parent, when loading a folder */
 } sr_loader;
 
 /* Reads and parses a YAML file, registering it with d. Returns the root, or
  * NULL (with diagnostics) if it cannot be read or parsed. *src receives the
  * registered source (NULL if the file could not be opened). */
 sr_ynode *sr_load_yaml_file(sr_arena *a, sr_diags *d, const char *path, const sr_source **src);
+
+/* The same, refusing a file that is a link leading out of the folder root
+ * (the data folder), so that a link cannot bring another file's contents
+ * into messages or the report. root NULL: no check. */
+sr_ynode *sr_load_yaml_file_within(sr_arena *a, sr_diags *d, const char *path, const char *root,
+                                   const sr_source **src);
+
+/* Adds the error for a file that could not be read (st is not SR_READ_OK)
+ * and returns it. outside: where a refused link leads, or NULL. */
+sr_diag *sr_report_read_error(sr_diags *d, const char *path, sr_read_status st, size_t size,
+                              const char *outside);
 
 void sr_year_init(sr_year *y, int year);
 void sr_year_free(sr_year *y);

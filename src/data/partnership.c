@@ -18,8 +18,11 @@ static sr_partnership *from_tree(sr_arena *a, sr_diags *d, const sr_source *src,
 
 sr_partnership *sr_partnership_load(sr_arena *a, sr_diags *d, const char *path)
 {
+    /* partnership.yaml is the data folder's own: it may not link out of it. */
     const sr_source *src;
-    sr_ynode *root = sr_load_yaml_file(a, d, path, &src);
+    char *folder = sr_dirname(path);
+    sr_ynode *root = sr_load_yaml_file_within(a, d, path, folder, &src);
+    free(folder);
     return root ? from_tree(a, d, src, root) : NULL;
 }
 

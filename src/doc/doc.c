@@ -510,14 +510,22 @@ static void narrative(builder *b, sr_dnode *sec, const char *file)
     char *path = sr_path_join(ndir, file);
     free(ydir);
     free(ndir);
-    char *text;
+    char *text, *outside;
     size_t len;
-    bool read = sr_read_file(path, SR_MAX_FILE_SIZE, &text, &len) == SR_READ_OK;
+    sr_read_status st =
+        sr_read_file_within(path, b->o->data_dir, SR_MAX_FILE_SIZE, &text, &len, &outside);
+    bool read = st == SR_READ_OK;
     if (read && strspn(text, " \t\r\n") == len) { /* an empty file, as new-year makes */
         free(text);
         read = false;
     }
-    if (!read) {
+    if (st == SR_READ_OUTSIDE || st == SR_READ_NOT_REGULAR || st == SR_READ_TOO_LARGE ||
+        st == SR_READ_IS_DIR || st == SR_READ_ERROR) {
+        /* Not a narrative to be left out quietly: a file that must not or
+         * cannot be read stops even a draft. */
+        sr_report_read_error(b->d, path, st, len, outside);
+        free(outside);
+    } else if (!read) {
         sr_source *src = sr_diags_add_source(b->d, path, NULL, 0);
         sr_diag *g = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, (sr_loc){src, 0, 0, 0},
                                  "the narrative for \"%s\" is missing", sec->text);
@@ -525,6 +533,8 @@ static void narrative(builder *b, sr_dnode *sec, const char *file)
                      "write it in Markdown in %s; a draft shows a marked placeholder, a "
                      "final build stops",
                      path);
+    }
+    if (!read) {
         sr_dnode *n = node(b, SR_D_NOTE);
         n->text = sr_arena_printf(b->a,
                                   "Draft: the words for this section have not been "

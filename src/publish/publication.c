@@ -27,7 +27,9 @@ sr_publication *sr_publication_read(sr_arena *a, sr_diags *d, const char *year_d
         return p;
     }
     const sr_source *src;
-    sr_ynode *root = sr_load_yaml_file(a, d, path, &src);
+    char *data_dir = sr_dirname(year_dir);
+    sr_ynode *root = sr_load_yaml_file_within(a, d, path, data_dir, &src);
+    free(data_dir);
     free(path);
     if (!root)
         return NULL;

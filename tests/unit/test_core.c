@@ -1,5 +1,6 @@
 /* Unit tests for src/core: number formatting, suggestions, diagnostics
- * printing, atomic writes and bounded reads. */
+ * printing, atomic writes, bounded reads, the refusal of links out of the
+ * data folder and the clearing of killed runs' temporary files. */
 #include "testutil.h"
 
 #include "core/buf.h"
@@ -8,7 +9,9 @@
 #include "core/suggest.h"
 #include "data/figures.h"
 
+#include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 static void fmt_count_has_thousands_separators(void **state)
@@ -208,6 +211,96 @@ static void read_file_enforces_the_limit(void **state)
     free(path);
 }
 
+static void read_within_refuses_links_out_and_non_files(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sr-test-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *root = sr_path_join(dir, "data");
+    assert_int_equal(sr_make_dirs(root), 0);
+    char *inside = sr_path_join(root, "in.yaml"), *secret = sr_path_join(dir, "secret.yaml");
+    char *link_out = sr_path_join(root, "out.yaml"), *link_in = sr_path_join(root, "alias.yaml");
+    char *fifo = sr_path_join(root, "pipe.yaml");
+    assert_int_equal(sr_write_file_atomic(inside, "inside\n", 7), 0);
+    assert_int_equal(sr_write_file_atomic(secret, "secret\n", 7), 0);
+    assert_int_equal(symlink(secret, link_out), 0);
+    assert_int_equal(symlink("in.yaml", link_in), 0);
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    char *data, *where;
+    size_t size;
+    /* A link inside the folder is followed. */
+    assert_int_equal(sr_read_file_within(link_in, root, 100, &data, &size, &where), SR_READ_OK);
+    assert_string_equal(data, "inside\n");
+    free(data);
+    /* A link out of it is not read, and says where it leads. */
+    assert_int_equal(sr_read_file_within(link_out, root, 100, &data, &size, &where),
+                     SR_READ_OUTSIDE);
+    assert_null(data);
+    char *real_secret = realpath(secret, NULL);
+    assert_string_equal(where, real_secret);
+    free(where);
+    free(real_secret);
+    /* Without a root the same link is an ordinary file. */
+    assert_int_equal(sr_read_file_within(link_out, NULL, 100, &data, &size, NULL), SR_READ_OK);
+    free(data);
+    /* A named pipe is refused at once (reading it would wait for ever). */
+    assert_int_equal(sr_read_file(fifo, 100, &data, &size), SR_READ_NOT_REGULAR);
+    assert_null(data);
+    unlink(fifo);
+    unlink(link_in);
+    unlink(link_out);
+    unlink(secret);
+    unlink(inside);
+    rmdir(root);
+    rmdir(dir);
+    free(fifo);
+    free(link_in);
+    free(link_out);
+    free(secret);
+    free(inside);
+    free(root);
+}
+
+static void stale_temporaries_of_dead_processes_are_removed(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sr-test-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *out = sr_path_join(dir, "report.pdf");
+    /* This process's own temporary name: hidden, beside the file, with our pid. */
+    char *mine = sr_temp_name(out, "x");
+    char want[64];
+    snprintf(want, sizeof want, ".report.pdf.tmp-%ld-x", (long)getpid());
+    assert_string_equal(sr_basename(mine), want);
+    /* One left by a process that has ended, and one by a running one. */
+    pid_t child = fork();
+    if (child == 0)
+        _exit(0);
+    assert_true(child > 0);
+    assert_int_equal(waitpid(child, NULL, 0), child);
+    char dead[64], live[64];
+    snprintf(dead, sizeof dead, ".report.pdf.tmp-%ld-x", (long)child);
+    snprintf(live, sizeof live, ".report.pdf.tmp-%ld-x", (long)getppid());
+    char *dead_path = sr_path_join(dir, dead), *live_path = sr_path_join(dir, live);
+    assert_int_equal(sr_write_file_atomic(dead_path, "half", 4), 0);
+    assert_int_equal(sr_write_file_atomic(live_path, "half", 4), 0);
+    assert_int_equal(sr_write_file_atomic(mine, "half", 4), 0);
+    assert_int_equal(sr_write_file_atomic(out, "whole", 5), 0);
+    assert_int_equal(sr_remove_stale_temps(dir), 1);
+    assert_int_equal(access(dead_path, F_OK), -1);
+    assert_int_equal(access(live_path, F_OK), 0); /* its owner may yet rename it */
+    assert_int_equal(access(mine, F_OK), 0);
+    assert_int_equal(access(out, F_OK), 0); /* the report itself is never touched */
+    unlink(live_path);
+    unlink(mine);
+    unlink(out);
+    rmdir(dir);
+    free(dead_path);
+    free(live_path);
+    free(mine);
+    free(out);
+}
+
 static void paths_split_and_join(void **state)
 {
     (void)state;
@@ -242,6 +335,8 @@ int main(void)
         cmocka_unit_test(diag_stops_after_the_per_file_limit),
         cmocka_unit_test(atomic_write_replaces_whole_file_and_leaves_no_temporary),
         cmocka_unit_test(read_file_enforces_the_limit),
+        cmocka_unit_test(read_within_refuses_links_out_and_non_files),
+        cmocka_unit_test(stale_temporaries_of_dead_processes_are_removed),
         cmocka_unit_test(paths_split_and_join),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -94,7 +94,7 @@ static void mw_compute(mworld *mw, const char *now, const char *before, bool dis
     tw_load(&mw->w, "now.yaml", now, 2019);
     sr_year_init(&mw->prev, 2018);
     if (before) {
-        sr_loader l = {mw->w.a, &mw->w.d, mw->w.p};
+        sr_loader l = {mw->w.a, &mw->w.d, mw->w.p, NULL};
         sr_load_submission_source(&l, &mw->prev, tw_source(&mw->w, "before.yaml", before), 2018);
     }
     if (mw->w.d.errors)

@@ -58,13 +58,13 @@ static inline void tw_init(tworld *w, int year)
 /* Loads text as a submission named name in a folder for `year` (0: none). */
 static inline void tw_load(tworld *w, const char *name, const char *text, int folder_year)
 {
-    sr_loader l = {w->a, &w->d, w->p};
+    sr_loader l = {w->a, &w->d, w->p, NULL};
     sr_load_submission_source(&l, &w->y, tw_source(w, name, text), folder_year);
 }
 
 static inline void tw_check_year(tworld *w)
 {
-    sr_loader l = {w->a, &w->d, w->p};
+    sr_loader l = {w->a, &w->d, w->p, NULL};
     sr_year_check(&l, &w->y);
 }
 
