@@ -141,6 +141,10 @@ static int run(int argc, char **argv)
     if (sr_make_dirs(cdir) != 0) {
         sr_fail("cannot create %s: %s", cdir, strerror(errno));
         code = SR_EXIT_IO;
+    } else {
+        /* Temporary files of an earlier build that was killed part-way. */
+        sr_remove_stale_temps(ydir);
+        sr_remove_stale_temps(cdir);
     }
     /* The date in the PDF: SOURCE_DATE_EPOCH, or the day after the year. */
     const char *sde = getenv("SOURCE_DATE_EPOCH");

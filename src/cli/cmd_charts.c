@@ -100,6 +100,8 @@ static int run(int argc, char **argv)
     if (sr_make_dirs(dir) != 0) {
         sr_fail("cannot create %s: %s", dir, strerror(errno));
         code = SR_EXIT_IO;
+    } else {
+        sr_remove_stale_temps(dir);
     }
     for (size_t i = 0; code == SR_EXIT_OK && i < specs->n; i++) {
         const sr_chart_spec *s = &specs->v[i];

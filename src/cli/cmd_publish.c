@@ -215,6 +215,8 @@ static int run(int argc, char **argv)
         free(sub);
         goto done;
     }
+    sr_remove_stale_temps(sub);
+    sr_remove_stale_temps(ydata);
     sr_buf m = SR_BUF_INIT;
     sr_buf_printf(&m,
                   "# What was published and what must be sent, written by sscp-report "

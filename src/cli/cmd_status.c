@@ -183,6 +183,15 @@ static int run(int argc, char **argv)
     char now[SR_SHA256_HEX];
     sr_inputs_hash(rd.data, rd.templates, fonts, y0, now);
     bool current = rec && strcmp(rec->inputs, now) == 0;
+    /* The files are those the build made: not so after a build was killed
+     * part-way or a file was edited. */
+    bool whole = rec != NULL;
+    for (size_t i = 0; rec && i < rec->noutputs; i++) {
+        char *path = sr_path_join(yout, rec->outputs[i].name), hex[SR_SHA256_HEX];
+        int64_t bytes;
+        whole &= sr_sha256_file(path, hex, &bytes) && strcmp(hex, rec->outputs[i].sha256) == 0;
+        free(path);
+    }
     sr_publication *pub = sr_publication_read(rd.ds.a, &quiet, ydata);
     const sr_pub_event *latest = pub ? sr_publication_latest(pub) : NULL;
     int32_t today = sr_today();
@@ -221,9 +230,12 @@ static int run(int argc, char **argv)
         char built[16] = "";
         if (rec)
             ymd_str(rec->built, built, sizeof built);
-        sr_buf_printf(&b, "],\n  \"report\": {\"built\": %s%s%s, \"final\": %s, \"current\": %s}",
+        sr_buf_printf(&b,
+                      "],\n  \"report\": {\"built\": %s%s%s, \"final\": %s, \"current\": %s, "
+                      "\"files_match\": %s}",
                       rec ? "\"" : "", rec ? built : "null", rec ? "\"" : "",
-                      rec && rec->final ? "true" : "false", current ? "true" : "false");
+                      rec && rec->final ? "true" : "false", current ? "true" : "false",
+                      whole ? "true" : "false");
         sr_buf_puts(&b, ",\n  \"publication\": ");
         if (!latest) {
             sr_buf_puts(&b, "null");
@@ -305,7 +317,11 @@ static int run(int argc, char **argv)
             sr_fmt_date(rec->built, d1, sizeof d1);
             printf("  %s, built %s: %s%s%s\n", rec->final ? "final" : "draft", d1,
                    current ? green : red, current ? "current" : "stale", off);
-            if (!current)
+            if (!whole)
+                printf("  %sthe files in %s are not those the build made%s (a build was stopped "
+                       "part-way, or a\n  file was changed); build again: sscp-report build %s%s\n",
+                       red, yout, off, yname, rec->final ? " --final" : "");
+            else if (!current)
                 printf(
                     "  the data, narrative, template or fonts have changed since; rebuild with:\n"
                     "  sscp-report build %s%s\n",

@@ -335,7 +335,9 @@ int sr_xlsx_write(const sr_document *doc, const sr_dataset *ds, const sr_metrics
     sr_arena *a = sr_arena_new();
     xw x = {.a = a, .doc = doc, .ds = ds, .m = m};
     /* Written beside the destination, renamed into place when complete. */
-    char *tmp = sr_arena_printf(a, "%s.tmp-%ld", o->path, (long)getpid());
+    char *tname = sr_temp_name(o->path, "xlsx");
+    char *tmp = sr_arena_strdup(a, tname);
+    free(tname);
     lxw_workbook_options wo = {.constant_memory = LXW_FALSE};
     x.wb = workbook_new_opt(tmp, &wo);
     if (!x.wb) {
@@ -502,7 +504,7 @@ int sr_xlsx_write(const sr_document *doc, const sr_dataset *ds, const sr_metrics
         snprintf(err, errlen, "cannot write the workbook: %s", lxw_strerror(e));
         unlink(tmp);
         rc = -1;
-    } else if (rename(tmp, o->path) != 0) {
+    } else if (sr_fsync_path(tmp) != 0 || rename(tmp, o->path) != 0) {
         snprintf(err, errlen, "cannot write %s: %s", o->path, strerror(errno));
         unlink(tmp);
         rc = -1;
