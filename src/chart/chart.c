@@ -27,6 +27,8 @@ void sr_chart_layout_free(sr_chart_layout *l)
 {
     free(l->marks);
     free(l->labels);
+    for (size_t i = 0; i < l->nlabels; i++)
+        free(l->label_text[i]);
     free(l->label_text);
     memset(l, 0, sizeof *l);
 }
@@ -91,7 +93,9 @@ static double text(ctx *c, const char *s, double x, double y, double size, int w
         o->labels = sr_xrealloc(o->labels, (o->nlabels + 1) * sizeof *o->labels);
         o->label_text = sr_xrealloc(o->label_text, (o->nlabels + 1) * sizeof *o->label_text);
         o->labels[o->nlabels] = (sr_rect){left + lx, y, w, h};
-        o->label_text[o->nlabels++] = s;
+        /* A copy: many labels are formatted into the drawing code's own
+         * buffers, gone once the chart is drawn. */
+        o->label_text[o->nlabels++] = sr_xstrdup(s);
     }
     return h;
 }

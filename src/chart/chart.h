@@ -70,7 +70,7 @@ typedef struct {
     sr_rect *marks;
     size_t nmarks;
     sr_rect *labels;
-    const char **label_text;
+    char **label_text; /* copies, freed with the layout */
     size_t nlabels;
     double ticks[16];
     size_t nticks;
