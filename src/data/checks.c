@@ -41,14 +41,36 @@ static const sr_figure *first_match(const sr_year *y, const char *pattern)
     return NULL;
 }
 
+/* Figures whose sum is past what 64 bits hold cannot be compared: an error
+ * at the first of them (a real year's figures come nowhere near). */
+static void too_large_to_add(sr_loader *l, sr_year *y, const char *pattern, const char *what,
+                             bool money)
+{
+    char most[48];
+    if (money)
+        sr_fmt_money(INT64_MAX, most, sizeof most);
+    else
+        sr_fmt_count(INT64_MAX, most, sizeof most);
+    sr_diag *g = sr_diag_add(l->d, SR_ERROR, first_match(y, pattern)->loc,
+                             "%s add up to more than %s, too much to be real", what, most);
+    sr_diag_hint(g, "check the figures for extra digits");
+}
+
 static void check_finance(sr_loader *l, sr_year *y)
 {
+    static const char in_lines[] = "finance.income[*].lines[*].amount",
+                      out_lines[] = "finance.expenditure[*].lines[*].amount";
     int64_t in, out, to = 0, from = 0;
     size_t nin, nout, min, mout, n, m;
-    sr_figures_sum(&y->figs, "finance.income[*].lines[*].amount", NULL, &in, &nin, &min);
-    sr_figures_sum(&y->figs, "finance.expenditure[*].lines[*].amount", NULL, &out, &nout, &mout);
-    if (!nin || !nout || min || mout)
+    bool in_ok = sr_figures_sum(&y->figs, in_lines, NULL, &in, &nin, &min);
+    bool out_ok = sr_figures_sum(&y->figs, out_lines, NULL, &out, &nout, &mout);
+    if (!in_ok)
+        too_large_to_add(l, y, in_lines, "the income lines", true);
+    if (!out_ok)
+        too_large_to_add(l, y, out_lines, "the expenditure lines", true);
+    if (!nin || !nout || min || mout || !in_ok || !out_ok)
         return;
+    /* Each of these is at most a trillion pounds, so no sum below overflows. */
     sr_figures_sum(&y->figs, "finance.to_reserves", NULL, &to, &n, &m);
     sr_figures_sum(&y->figs, "finance.from_reserves", NULL, &from, &n, &m);
     if (in - out == to - from)
@@ -96,11 +118,17 @@ static void check_finance(sr_loader *l, sr_year *y)
 
 static void check_training(sr_loader *l, sr_year *y)
 {
+    static const char courses[] = "training.courses[*].attendees",
+                      agencies[] = "training.by_agency[*].attendees";
     int64_t by_course, by_agency;
     size_t nc, na, mc, ma;
-    sr_figures_sum(&y->figs, "training.courses[*].attendees", NULL, &by_course, &nc, &mc);
-    sr_figures_sum(&y->figs, "training.by_agency[*].attendees", NULL, &by_agency, &na, &ma);
-    if (!nc || !na || mc || ma || by_course == by_agency)
+    bool c_ok = sr_figures_sum(&y->figs, courses, NULL, &by_course, &nc, &mc);
+    bool a_ok = sr_figures_sum(&y->figs, agencies, NULL, &by_agency, &na, &ma);
+    if (!c_ok)
+        too_large_to_add(l, y, courses, "the attendees of the courses", false);
+    if (!a_ok)
+        too_large_to_add(l, y, agencies, "the attendees by agency", false);
+    if (!nc || !na || mc || ma || !c_ok || !a_ok || by_course == by_agency)
         return;
     char c[32], a[32], d[32];
     sr_fmt_count(by_course, c, sizeof c);

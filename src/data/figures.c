@@ -118,8 +118,10 @@ bool sr_figures_sum(const sr_figures *f, const char *pattern, const sr_source *s
             (*missing)++;
             continue;
         }
-        if (__builtin_add_overflow(*sum, g->v.i, sum))
+        if (!ok || __builtin_add_overflow(*sum, g->v.i, sum)) {
+            *sum = INT64_MAX; /* more than any real figure: never a wrapped value */
             ok = false;
+        }
     }
     return ok;
 }

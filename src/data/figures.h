@@ -75,7 +75,9 @@ bool sr_path_match(const char *pattern, const char *path);
 
 /* Sum of the available numeric figures matching pattern, restricted to one
  * source when src is not NULL. *count receives how many matched, *missing
- * how many were not available. Returns false on overflow. */
+ * how many were not available. Returns false when the sum is past INT64_MAX
+ * (figures of up to a trillion each, in their thousands): *sum is then
+ * INT64_MAX, never a wrapped value. */
 bool sr_figures_sum(const sr_figures *f, const char *pattern, const sr_source *src, int64_t *sum,
                     size_t *count, size_t *missing);
 

@@ -66,8 +66,7 @@ typedef struct {
     int64_t sum;
     size_t count, missing;
     bool overflow;
-    const sr_figure *first; /* a part, for pointing at */
-    const sr_source *other; /* a source other than the total's, if any */
+    const sr_figure *other; /* the first part in a file other than the total's */
 } part_sum;
 
 static void sum_parts(const sorted *so, const char *site, const char *const *parts,
@@ -91,14 +90,14 @@ static void sum_parts(const sorted *so, const char *site, const char *const *par
                 !sr_path_match(pat, g->path))
                 continue;
             ps->count++;
-            if (!ps->first)
-                ps->first = g;
             if (g->loc.src != total_src && !ps->other)
-                ps->other = g->loc.src;
+                ps->other = g;
             if (g->v.avail != SR_AVAILABLE)
                 ps->missing++;
-            else if (__builtin_add_overflow(ps->sum, g->v.i, &ps->sum))
+            else if (ps->overflow || __builtin_add_overflow(ps->sum, g->v.i, &ps->sum)) {
+                ps->sum = INT64_MAX;
                 ps->overflow = true;
+            }
         }
         free(pat);
     }
@@ -124,17 +123,18 @@ static void check_site(const sorted *so, const sr_rule_site *site, sr_diags *d)
             continue;
         part_sum ps;
         sum_parts(so, site->path, r->parts, t->loc.src, &ps);
-        if (ps.overflow || ps.count == 0 || ps.missing > 0 || ps.sum == t->v.i)
+        /* A sum past 64 bits is more than any stated total can be. */
+        if (ps.count == 0 || ps.missing > 0 || (!ps.overflow && ps.sum == t->v.i))
             continue;
         char stated[48], added[48];
         sr_value sv = t->v;
         sr_value_format(&sv, stated, sizeof stated);
         sv.i = ps.sum;
         sr_value_format(&sv, added, sizeof added);
-        sr_diag *g = sr_diag_add(d, SR_ERROR, t->loc, "`%s` is %s, but %s add up to %s", r->total,
-                                 stated, r->parts_doc, added);
+        sr_diag *g = sr_diag_add(d, SR_ERROR, t->loc, "`%s` is %s, but %s add up to %s%s", r->total,
+                                 stated, r->parts_doc, ps.overflow ? "more than " : "", added);
         if (ps.other)
-            sr_diag_related(g, ps.first->loc,
+            sr_diag_related(g, ps.other->loc,
                             "some of them are given in another file, for example");
         sr_diag_hint(g, "correct the total, or the figures it adds up");
     }

@@ -112,6 +112,40 @@ static void training_totals_by_course_and_agency_are_compared(void **state)
     tw_free(&w);
 }
 
+/* Figures of up to a trillion pounds each, in files of tens of thousands of
+ * lines, can add up to more than 64 bits hold. That must be an error, never
+ * a wrapped sum that lets a wrong total pass. */
+static void sums_past_64_bits_are_errors_not_wrapped(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    sr_buf b = SR_BUF_INIT;
+    for (int f = 0; f < 3; f++) {
+        char name[16];
+        snprintf(name, sizeof name, "f%d.yaml", f);
+        sr_buf_clear(&b);
+        sr_buf_puts(&b, HEAD("council") "finance:\n");
+        if (f == 0)
+            sr_buf_puts(&b, "  total_expenditure: 5\n"
+                            "  income:\n    - group: Partners\n      lines:\n"
+                            "        - {partner: cafcass, amount: 10}\n");
+        sr_buf_printf(&b, "  expenditure:\n    - group: G%d\n      lines:\n", f);
+        for (int i = 0; i < 31000; i++)
+            sr_buf_printf(&b, "        - {label: x%d, amount: 1000000000000}\n", i);
+        tw_load(&w, name, sr_buf_str(&b), 2019);
+    }
+    sr_buf_free(&b);
+    tw_check_year(&w);
+    assert_diag(&w, "f0.yaml:5:22: error: `total_expenditure` is £5, but the amounts of all the "
+                    "expenditure lines add up to more than £92,233,720,368,547,758.07\n");
+    assert_diag(&w, "note: some of them are given in another file, for example at f1.yaml:");
+    assert_diag(&w, "f0.yaml:13:31: error: the expenditure lines add up to more than "
+                    "£92,233,720,368,547,758.07, too much to be real\n");
+    assert_int_equal(w.d.errors, 2); /* and no comparison of income with a wrapped sum */
+    tw_free(&w);
+}
+
 static void a_member_is_recorded_once_per_meeting(void **state)
 {
     (void)state;
@@ -297,6 +331,7 @@ int main(void)
         cmocka_unit_test(income_must_equal_expenditure_across_files),
         cmocka_unit_test(a_declared_reserve_balances_the_books),
         cmocka_unit_test(training_totals_by_course_and_agency_are_compared),
+        cmocka_unit_test(sums_past_64_bits_are_errors_not_wrapped),
         cmocka_unit_test(a_member_is_recorded_once_per_meeting),
         cmocka_unit_test(attendance_counts_cannot_exceed_meetings),
         cmocka_unit_test(attendance_counts_must_agree_with_meeting_records),
