@@ -2,6 +2,7 @@
  * year first (errors stop it and leave any earlier report as it was), then
  * builds the document and writes the PDF and the charts. */
 #include "chart/spec.h"
+#include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/report_data.h"
 #include "core/fmt.h"
@@ -59,36 +60,16 @@ static int run(int argc, char **argv)
     sr_report_data rd = {0};
     const char *year = NULL, *out = "out", *fonts_dir = "fonts";
     bool final = false, timings = false;
-    for (int i = 1; i < argc; i++) {
-        int r = sr_common_option("build", argc, argv, &i, &rd, NULL);
-        if (r < 0)
-            return SR_EXIT_USAGE;
-        if (r > 0)
-            continue;
-        const char *a = argv[i];
-        if (strcmp(a, "--final") == 0) {
-            final = true;
-        } else if (strcmp(a, "--timings") == 0) {
-            timings = true;
-        } else if (strcmp(a, "--out") == 0 || strcmp(a, "--fonts") == 0) {
-            if (i + 1 >= argc) {
-                sr_usage_error("build", "%s needs a value", a);
-                return SR_EXIT_USAGE;
-            }
-            if (a[2] == 'o')
-                out = argv[++i];
-            else
-                fonts_dir = argv[++i];
-        } else if (a[0] == '-' && a[1]) {
-            sr_usage_error("build", "unknown option '%s'", a);
-            return SR_EXIT_USAGE;
-        } else if (!year) {
-            year = a;
-        } else {
-            sr_usage_error("build", "too many arguments: '%s'", a);
-            return SR_EXIT_USAGE;
-        }
-    }
+    const sr_opt opts[] = {{"--data", NULL, &rd.data, NULL},
+                           {"--templates", NULL, &rd.templates, NULL},
+                           {"--fonts", NULL, &fonts_dir, NULL},
+                           {"--out", NULL, &out, NULL},
+                           {"--final", NULL, NULL, &final},
+                           {"--timings", NULL, NULL, &timings},
+                           {0}};
+    int npos;
+    if (!sr_parse_args("build", argc, argv, opts, &year, 1, &npos))
+        return SR_EXIT_USAGE;
     if (!year || !sr_year_from_name(year)) {
         sr_usage_error("build", "name a reporting year, such as: build 2019-20");
         return SR_EXIT_USAGE;

@@ -1,5 +1,6 @@
 /* cmd_explain: `sscp-report explain YEAR METRIC`, how one figure was
  * worked out, and the file:line of every submitted figure it used. */
+#include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/report_data.h"
 #include "core/fmt.h"
@@ -144,23 +145,11 @@ static int run(int argc, char **argv)
 {
     sr_report_data rd = {0};
     const char *pos[2] = {0};
-    int npos = 0;
-    for (int i = 1; i < argc; i++) {
-        int r = sr_common_option("explain", argc, argv, &i, &rd, NULL);
-        if (r < 0)
-            return SR_EXIT_USAGE;
-        if (r > 0)
-            continue;
-        if (argv[i][0] == '-' && argv[i][1]) {
-            sr_usage_error("explain", "unknown option '%s'", argv[i]);
-            return SR_EXIT_USAGE;
-        }
-        if (npos == 2) {
-            sr_usage_error("explain", "too many arguments: '%s'", argv[i]);
-            return SR_EXIT_USAGE;
-        }
-        pos[npos++] = argv[i];
-    }
+    const sr_opt opts[] = {
+        {"--data", NULL, &rd.data, NULL}, {"--templates", NULL, &rd.templates, NULL}, {0}};
+    int npos;
+    if (!sr_parse_args("explain", argc, argv, opts, pos, 2, &npos))
+        return SR_EXIT_USAGE;
     if (npos < 2) {
         sr_usage_error("explain", "name a year and a metric, such as: explain 2019-20 referrals");
         return SR_EXIT_USAGE;

@@ -1,4 +1,5 @@
 /* cmd_init: `sscp-report init DIR`, a new partnership's folder. */
+#include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/workspace.h"
 #include "core/arena.h"
@@ -165,28 +166,13 @@ static char *source_dir(const char *given, const char *name, const char *option)
 static int run(int argc, char **argv)
 {
     const char *dir = NULL, *yname = NULL, *templates = NULL, *fonts = NULL;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char **val = strcmp(a, "--year") == 0        ? &yname
-                           : strcmp(a, "--templates") == 0 ? &templates
-                           : strcmp(a, "--fonts") == 0     ? &fonts
-                                                           : NULL;
-        if (val) {
-            if (i + 1 >= argc) {
-                sr_usage_error("init", "%s needs a value", a);
-                return SR_EXIT_USAGE;
-            }
-            *val = argv[++i];
-        } else if (a[0] == '-' && a[1]) {
-            sr_usage_error("init", "unknown option '%s'", a);
-            return SR_EXIT_USAGE;
-        } else if (!dir) {
-            dir = a;
-        } else {
-            sr_usage_error("init", "too many arguments: '%s'", a);
-            return SR_EXIT_USAGE;
-        }
-    }
+    const sr_opt opts[] = {{"--year", NULL, &yname, NULL},
+                           {"--templates", NULL, &templates, NULL},
+                           {"--fonts", NULL, &fonts, NULL},
+                           {0}};
+    int npos;
+    if (!sr_parse_args("init", argc, argv, opts, &dir, 1, &npos))
+        return SR_EXIT_USAGE;
     if (!dir) {
         sr_usage_error("init", "name the folder to make, such as: init trafford-scp");
         return SR_EXIT_USAGE;

@@ -1,6 +1,7 @@
 /* cmd_metrics: `sscp-report metrics YEAR`, every figure of the catalogue
  * for a year, with the year before, the change and the trend, as a table,
  * CSV or JSON. */
+#include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/report_data.h"
 #include "core/buf.h"
@@ -321,22 +322,13 @@ static int run(int argc, char **argv)
 {
     sr_report_data rd = {0};
     const char *format = "table", *year = NULL;
-    for (int i = 1; i < argc; i++) {
-        int r = sr_common_option("metrics", argc, argv, &i, &rd, &format);
-        if (r < 0)
-            return SR_EXIT_USAGE;
-        if (r > 0)
-            continue;
-        if (argv[i][0] == '-' && argv[i][1]) {
-            sr_usage_error("metrics", "unknown option '%s'", argv[i]);
-            return SR_EXIT_USAGE;
-        }
-        if (year) {
-            sr_usage_error("metrics", "too many arguments: '%s'", argv[i]);
-            return SR_EXIT_USAGE;
-        }
-        year = argv[i];
-    }
+    const sr_opt opts[] = {{"--data", NULL, &rd.data, NULL},
+                           {"--templates", NULL, &rd.templates, NULL},
+                           {"--format", NULL, &format, NULL},
+                           {0}};
+    int npos;
+    if (!sr_parse_args("metrics", argc, argv, opts, &year, 1, &npos))
+        return SR_EXIT_USAGE;
     if (strcmp(format, "table") != 0 && strcmp(format, "csv") != 0 && strcmp(format, "json") != 0) {
         sr_usage_error("metrics", "unknown format '%s'; use table, csv or json", format);
         return SR_EXIT_USAGE;

@@ -1,5 +1,6 @@
 /* cmd_new_year: `sscp-report new-year YEAR`, a reporting year's folder
  * started from the year before. */
+#include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/report_data.h"
 #include "cli/workspace.h"
@@ -35,31 +36,11 @@ static const char usage[] =
 static int run(int argc, char **argv)
 {
     const char *data = SR_DEFAULT_DATA, *templates = SR_DEFAULT_TEMPLATES, *yname = NULL;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char **val = strcmp(a, "--data") == 0        ? &data
-                           : strcmp(a, "--templates") == 0 ? &templates
-                                                           : NULL;
-        if (val) {
-            if (i + 1 >= argc) {
-                sr_usage_error("new-year", "%s needs a value", a);
-                return SR_EXIT_USAGE;
-            }
-            *val = argv[++i];
-        } else if (strncmp(a, "--data=", 7) == 0) {
-            data = a + 7;
-        } else if (strncmp(a, "--templates=", 12) == 0) {
-            templates = a + 12;
-        } else if (a[0] == '-' && a[1]) {
-            sr_usage_error("new-year", "unknown option '%s'", a);
-            return SR_EXIT_USAGE;
-        } else if (!yname) {
-            yname = a;
-        } else {
-            sr_usage_error("new-year", "too many arguments: '%s'", a);
-            return SR_EXIT_USAGE;
-        }
-    }
+    const sr_opt opts[] = {
+        {"--data", NULL, &data, NULL}, {"--templates", NULL, &templates, NULL}, {0}};
+    int npos;
+    if (!sr_parse_args("new-year", argc, argv, opts, &yname, 1, &npos))
+        return SR_EXIT_USAGE;
     if (!yname) {
         sr_usage_error("new-year", "name the year to start, such as: new-year 2020-21");
         return SR_EXIT_USAGE;

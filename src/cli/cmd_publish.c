@@ -2,6 +2,7 @@
  * publication of a final, current report and prepares the copies the
  * national panel and the What Works Centre must be sent within seven days;
  * `publish YEAR --sent RECIPIENT --date D` records that a copy was sent. */
+#include "cli/args.h"
 #include "cli/cli.h"
 #include "core/arena.h"
 #include "core/buf.h"
@@ -48,32 +49,17 @@ static int run(int argc, char **argv)
     const char *year = NULL, *date = NULL, *url = NULL, *sent = NULL;
     const char *data = SR_DEFAULT_DATA, *templates = "report-templates", *fonts = "fonts",
                *out = "out";
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char **slot = strcmp(a, "--date") == 0        ? &date
-                            : strcmp(a, "--url") == 0       ? &url
-                            : strcmp(a, "--sent") == 0      ? &sent
-                            : strcmp(a, "--data") == 0      ? &data
-                            : strcmp(a, "--templates") == 0 ? &templates
-                            : strcmp(a, "--fonts") == 0     ? &fonts
-                            : strcmp(a, "--out") == 0       ? &out
-                                                            : NULL;
-        if (slot) {
-            if (i + 1 >= argc) {
-                sr_usage_error("publish", "%s needs a value", a);
-                return SR_EXIT_USAGE;
-            }
-            *slot = argv[++i];
-        } else if (a[0] == '-' && a[1]) {
-            sr_usage_error("publish", "unknown option '%s'", a);
-            return SR_EXIT_USAGE;
-        } else if (!year) {
-            year = a;
-        } else {
-            sr_usage_error("publish", "too many arguments: '%s'", a);
-            return SR_EXIT_USAGE;
-        }
-    }
+    const sr_opt opts[] = {{"--date", NULL, &date, NULL},
+                           {"--url", NULL, &url, NULL},
+                           {"--sent", NULL, &sent, NULL},
+                           {"--data", NULL, &data, NULL},
+                           {"--templates", NULL, &templates, NULL},
+                           {"--fonts", NULL, &fonts, NULL},
+                           {"--out", NULL, &out, NULL},
+                           {0}};
+    int npos;
+    if (!sr_parse_args("publish", argc, argv, opts, &year, 1, &npos))
+        return SR_EXIT_USAGE;
     int y0 = year ? sr_year_from_name(year) : 0;
     if (!y0) {
         sr_usage_error("publish", "name a reporting year, such as: publish 2019-20 --date "

@@ -3,6 +3,7 @@
  * sections still need words, the statutory contents check, whether the
  * built report is current, and the publication with each copy's deadline. */
 #include "chart/spec.h"
+#include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/report_data.h"
 #include "core/buf.h"
@@ -59,32 +60,13 @@ static int run(int argc, char **argv)
 {
     sr_report_data rd = {0};
     const char *format = "text", *year = NULL, *fonts = "fonts", *out = "out";
-    for (int i = 1; i < argc; i++) {
-        int r = sr_common_option("status", argc, argv, &i, &rd, &format);
-        if (r < 0)
-            return SR_EXIT_USAGE;
-        if (r > 0)
-            continue;
-        const char *a = argv[i];
-        if (strcmp(a, "--fonts") == 0 || strcmp(a, "--out") == 0) {
-            if (i + 1 >= argc) {
-                sr_usage_error("status", "%s needs a value", a);
-                return SR_EXIT_USAGE;
-            }
-            if (a[2] == 'f')
-                fonts = argv[++i];
-            else
-                out = argv[++i];
-        } else if (a[0] == '-' && a[1]) {
-            sr_usage_error("status", "unknown option '%s'", a);
-            return SR_EXIT_USAGE;
-        } else if (!year) {
-            year = a;
-        } else {
-            sr_usage_error("status", "too many arguments: '%s'", a);
-            return SR_EXIT_USAGE;
-        }
-    }
+    const sr_opt opts[] = {
+        {"--data", NULL, &rd.data, NULL},  {"--templates", NULL, &rd.templates, NULL},
+        {"--format", NULL, &format, NULL}, {"--fonts", NULL, &fonts, NULL},
+        {"--out", NULL, &out, NULL},       {0}};
+    int npos;
+    if (!sr_parse_args("status", argc, argv, opts, &year, 1, &npos))
+        return SR_EXIT_USAGE;
     bool json = strcmp(format, "json") == 0;
     if (!json && strcmp(format, "text") != 0) {
         sr_usage_error("status", "unknown format '%s'; use text or json", format);

@@ -1,4 +1,5 @@
 /* cmd_template: `sscp-report template PARTNER YEAR`, a blank submission. */
+#include "cli/args.h"
 #include "cli/cli.h"
 #include "core/arena.h"
 #include "core/buf.h"
@@ -36,34 +37,13 @@ static int run(int argc, char **argv)
 {
     const char *data = SR_DEFAULT_DATA, *output = NULL, *pos[2] = {0};
     bool force = false;
-    int npos = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--data") == 0 || strcmp(a, "--output") == 0 || strcmp(a, "-o") == 0) {
-            if (i + 1 >= argc) {
-                sr_usage_error("template", "%s needs a value", a);
-                return SR_EXIT_USAGE;
-            }
-            if (strcmp(a, "--data") == 0)
-                data = argv[++i];
-            else
-                output = argv[++i];
-        } else if (strncmp(a, "--data=", 7) == 0) {
-            data = a + 7;
-        } else if (strncmp(a, "--output=", 9) == 0) {
-            output = a + 9;
-        } else if (strcmp(a, "--force") == 0) {
-            force = true;
-        } else if (a[0] == '-' && a[1]) {
-            sr_usage_error("template", "unknown option '%s'", a);
-            return SR_EXIT_USAGE;
-        } else if (npos < 2) {
-            pos[npos++] = a;
-        } else {
-            sr_usage_error("template", "too many arguments: '%s'", a);
-            return SR_EXIT_USAGE;
-        }
-    }
+    const sr_opt opts[] = {{"--data", NULL, &data, NULL},
+                           {"--output", "-o", &output, NULL},
+                           {"--force", NULL, NULL, &force},
+                           {0}};
+    int npos;
+    if (!sr_parse_args("template", argc, argv, opts, pos, 2, &npos))
+        return SR_EXIT_USAGE;
     if (npos < 2) {
         sr_usage_error("template", "name a partner and a year, such as: template gmp 2020-21");
         return SR_EXIT_USAGE;

@@ -4,6 +4,7 @@
  * whole data folder, or a year such as 2019-20 in the data folder), finds the
  * partnership.yaml that goes with it, loads everything, runs the checks
  * across each year's files, and prints every problem found in one run. */
+#include "cli/args.h"
 #include "cli/cli.h"
 #include "core/arena.h"
 #include "core/fsutil.h"
@@ -202,49 +203,24 @@ static void summary(const vstate *s, FILE *out)
 
 static int run(int argc, char **argv)
 {
-    vstate s = {.data = SR_DEFAULT_DATA};
-    bool json = false;
-    char **targets = sr_xcalloc((size_t)argc, sizeof *targets);
-    size_t nt = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        if (strcmp(a, "--data") == 0 || strcmp(a, "--format") == 0) {
-            if (i + 1 >= argc) {
-                sr_usage_error("validate", "%s needs a value", a);
-                free(targets);
-                return SR_EXIT_USAGE;
-            }
-            if (a[2] == 'd') {
-                s.data = argv[++i];
-                s.data_given = true;
-            } else {
-                const char *f = argv[++i];
-                if (strcmp(f, "json") == 0) {
-                    json = true;
-                } else if (strcmp(f, "text") != 0) {
-                    sr_usage_error("validate", "unknown format '%s'; use text or json", f);
-                    free(targets);
-                    return SR_EXIT_USAGE;
-                }
-            }
-        } else if (strncmp(a, "--data=", 7) == 0) {
-            s.data = a + 7;
-            s.data_given = true;
-        } else if (strncmp(a, "--format=", 9) == 0) {
-            json = strcmp(a + 9, "json") == 0;
-            if (!json && strcmp(a + 9, "text") != 0) {
-                sr_usage_error("validate", "unknown format '%s'; use text or json", a + 9);
-                free(targets);
-                return SR_EXIT_USAGE;
-            }
-        } else if (a[0] == '-' && a[1] != '\0') {
-            sr_usage_error("validate", "unknown option '%s'", a);
-            free(targets);
-            return SR_EXIT_USAGE;
-        } else {
-            targets[nt++] = argv[i];
-        }
+    vstate s = {.data = NULL};
+    const char *format = "text";
+    const char **targets = sr_xcalloc((size_t)argc, sizeof *targets);
+    const sr_opt opts[] = {{"--data", NULL, &s.data, NULL}, {"--format", NULL, &format, NULL}, {0}};
+    int nt;
+    if (!sr_parse_args("validate", argc, argv, opts, targets, argc, &nt)) {
+        free(targets);
+        return SR_EXIT_USAGE;
     }
+    bool json = strcmp(format, "json") == 0;
+    if (!json && strcmp(format, "text") != 0) {
+        sr_usage_error("validate", "unknown format '%s'; use text or json", format);
+        free(targets);
+        return SR_EXIT_USAGE;
+    }
+    s.data_given = s.data != NULL;
+    if (!s.data)
+        s.data = SR_DEFAULT_DATA;
     if (nt == 0) {
         sr_usage_error("validate", "name a file, a year (such as 2019-20) or a folder to check");
         free(targets);
@@ -252,7 +228,7 @@ static int run(int argc, char **argv)
     }
 
     /* Work out what each argument is before loading anything. */
-    for (size_t i = 0; i < nt; i++) {
+    for (int i = 0; i < nt; i++) {
         const char *t = targets[i];
         sr_path_kind k = sr_path_kind_of(t);
         if (k == SR_PATH_NONE && !sr_year_from_name(t) && strchr(t, '/') == NULL &&
@@ -268,7 +244,7 @@ static int run(int argc, char **argv)
     sr_diags_init(&s.d);
     char **files = sr_xcalloc(nt, sizeof *files);
     size_t nf = 0;
-    for (size_t i = 0; i < nt; i++) {
+    for (int i = 0; i < nt; i++) {
         const char *t = targets[i];
         sr_path_kind k = sr_path_kind_of(t);
         if (k == SR_PATH_DIR) {

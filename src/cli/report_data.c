@@ -8,38 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int sr_common_option(const char *cmd, int argc, char **argv, int *i, sr_report_data *rd,
-                     const char **format)
-{
-    static const char *const names[] = {"--data", "--templates", "--format"};
-    const char *a = argv[*i];
-    for (int k = 0; k < 3; k++) {
-        size_t n = strlen(names[k]);
-        const char *val = NULL;
-        if (strcmp(a, names[k]) == 0) {
-            if (*i + 1 >= argc) {
-                sr_usage_error(cmd, "%s needs a value", names[k]);
-                return -1;
-            }
-            val = argv[++*i];
-        } else if (strncmp(a, names[k], n) == 0 && a[n] == '=') {
-            val = a + n + 1;
-        } else {
-            continue;
-        }
-        if (k == 0)
-            rd->data = val;
-        else if (k == 1)
-            rd->templates = val;
-        else if (format)
-            *format = val;
-        else
-            return 0;
-        return 1;
-    }
-    return 0;
-}
-
 int sr_report_data_load(sr_report_data *rd, int year, FILE *err)
 {
     if (!rd->data)

@@ -26,10 +26,4 @@ typedef struct {
 int sr_report_data_load(sr_report_data *rd, int year, FILE *err);
 void sr_report_data_free(sr_report_data *rd);
 
-/* Parses --data DIR / --templates DIR / --format X (and --name=value forms)
- * at argv[*i]. Returns 1 if it took the option, 0 if argv[*i] is not one of
- * them, -1 on a usage error (already printed). */
-int sr_common_option(const char *cmd, int argc, char **argv, int *i, sr_report_data *rd,
-                     const char **format);
-
 #endif
