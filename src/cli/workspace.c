@@ -64,15 +64,20 @@ static int write_new(const char *path, const char *data, size_t len, const char 
     return 0;
 }
 
-static char *year_dir(const char *data_dir, int year, const char *sub)
+/* Makes DATA/YEAR/sub (and any missing parents) and returns its path, or
+ * says why it cannot and returns NULL. */
+static char *make_year_dir(const char *data_dir, int year, const char *sub)
 {
     char name[16];
     sr_fmt_year(year, name, sizeof name);
     char *ydir = sr_path_join(data_dir, name);
-    if (!sub)
-        return ydir;
     char *dir = sr_path_join(ydir, sub);
     free(ydir);
+    if (sr_make_dirs(dir) != 0) {
+        fprintf(stderr, "sscp-report: cannot create %s: %s\n", dir, strerror(errno));
+        free(dir);
+        return NULL;
+    }
     return dir;
 }
 
@@ -83,12 +88,9 @@ int sr_start_narrative(sr_arena *a, sr_diags *d, const char *data_dir, const cha
     size_t n;
     if (!sr_doc_sections(a, d, templates_dir, &secs, &n))
         return 1;
-    char *dir = year_dir(data_dir, year, "narrative");
-    if (sr_make_dirs(dir) != 0) {
-        fprintf(stderr, "sscp-report: cannot create %s: %s\n", dir, strerror(errno));
-        free(dir);
+    char *dir = make_year_dir(data_dir, year, "narrative");
+    if (!dir)
         return 3;
-    }
     int code = 0;
     for (size_t i = 0; i < n && !code; i++) {
         if (!secs[i].narrative)
@@ -109,12 +111,9 @@ int sr_start_requests(const sr_partnership *p, const char *data_dir, int year,
     bool any_submits = false;
     for (size_t i = 0; i < p->npartners; i++)
         any_submits |= p->partners[i].submits != NULL;
-    char *dir = year_dir(data_dir, year, "requests");
-    if (sr_make_dirs(dir) != 0) {
-        fprintf(stderr, "sscp-report: cannot create %s: %s\n", dir, strerror(errno));
-        free(dir);
+    char *dir = make_year_dir(data_dir, year, "requests");
+    if (!dir)
         return 3;
-    }
     int code = 0;
     for (size_t i = 0; i < p->npartners && !code; i++) {
         const sr_partner *pt = &p->partners[i];
