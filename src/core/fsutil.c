@@ -36,12 +36,12 @@ sr_read_status sr_read_file(const char *path, size_t limit, char **data, size_t 
         close(fd);
         return SR_READ_NOT_REGULAR;
     }
-    if (S_ISREG(st.st_mode) && (size_t)st.st_size > limit) {
+    if ((size_t)st.st_size > limit) {
         *size = (size_t)st.st_size;
         close(fd);
         return SR_READ_TOO_LARGE;
     }
-    size_t cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 4096, len = 0;
+    size_t cap = (size_t)st.st_size + 1, len = 0;
     char *buf = sr_xmalloc(cap);
     for (;;) {
         if (len + 1 >= cap) {

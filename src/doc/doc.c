@@ -519,8 +519,7 @@ static void narrative(builder *b, sr_dnode *sec, const char *file)
         free(text);
         read = false;
     }
-    if (st == SR_READ_OUTSIDE || st == SR_READ_NOT_REGULAR || st == SR_READ_TOO_LARGE ||
-        st == SR_READ_IS_DIR || st == SR_READ_ERROR) {
+    if (st != SR_READ_OK && st != SR_READ_NOT_FOUND) {
         /* Not a narrative to be left out quietly: a file that must not or
          * cannot be read stops even a draft. */
         sr_report_read_error(b->d, path, st, len, outside);
