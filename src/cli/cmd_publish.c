@@ -173,17 +173,12 @@ static int run(int argc, char **argv)
         code = SR_EXIT_INVALID;
         goto done;
     }
-    for (size_t i = 0; i < rec->noutputs; i++) {
-        char *f = sr_path_join(yout, rec->outputs[i].name);
-        char sha[SR_SHA256_HEX];
-        bool ok = sr_sha256_file(f, sha, NULL) && strcmp(sha, rec->outputs[i].sha256) == 0;
-        free(f);
-        if (!ok) {
-            sr_fail("%s/%s is not the file the build made (changed or missing): build again", yout,
-                    rec->outputs[i].name);
-            code = SR_EXIT_INVALID;
-            goto done;
-        }
+    const sr_output *changed = sr_build_record_changed(rec, yout);
+    if (changed) {
+        sr_fail("%s/%s is not the file the build made (changed or missing): build again", yout,
+                changed->name);
+        code = SR_EXIT_INVALID;
+        goto done;
     }
     const sr_output *pdf = NULL;
     for (size_t i = 0; i < rec->noutputs; i++)

@@ -167,13 +167,7 @@ static int run(int argc, char **argv)
     bool current = rec && strcmp(rec->inputs, now) == 0;
     /* The files are those the build made: not so after a build was killed
      * part-way or a file was edited. */
-    bool whole = rec != NULL;
-    for (size_t i = 0; rec && i < rec->noutputs; i++) {
-        char *path = sr_path_join(yout, rec->outputs[i].name), hex[SR_SHA256_HEX];
-        int64_t bytes;
-        whole &= sr_sha256_file(path, hex, &bytes) && strcmp(hex, rec->outputs[i].sha256) == 0;
-        free(path);
-    }
+    bool whole = rec && !sr_build_record_changed(rec, yout);
     sr_publication *pub = sr_publication_read(rd.ds.a, &quiet, ydata);
     const sr_pub_event *latest = pub ? sr_publication_latest(pub) : NULL;
     int32_t today = sr_today();

@@ -150,3 +150,15 @@ sr_build_record *sr_build_record_read(sr_arena *a, const char *out_dir)
     sr_diags_free(&quiet);
     return r;
 }
+
+const sr_output *sr_build_record_changed(const sr_build_record *rec, const char *out_dir)
+{
+    for (size_t i = 0; i < rec->noutputs; i++) {
+        char *path = sr_path_join(out_dir, rec->outputs[i].name), hex[SR_SHA256_HEX];
+        bool same = sr_sha256_file(path, hex, NULL) && strcmp(hex, rec->outputs[i].sha256) == 0;
+        free(path);
+        if (!same)
+            return &rec->outputs[i];
+    }
+    return NULL;
+}

@@ -4,8 +4,9 @@
  * date, a SHA-256 over every input (partnership.yaml, the years' submissions
  * and narrative, the template, the fonts, the program's version), and each
  * output with its size and SHA-256. status compares the inputs' hash with
- * the inputs now to say whether the report is current; publish refuses a
- * report that is not final and current.
+ * the inputs now to say whether the report is current, and the outputs'
+ * with the files to say whether they are still those built; publish
+ * refuses a report that is not final, current and as built.
  */
 #ifndef SR_RECORD_H
 #define SR_RECORD_H
@@ -44,5 +45,10 @@ void sr_inputs_hash(const char *data_dir, const char *templates_dir, const char 
 int sr_build_record_write(const char *out_dir, const sr_build_record *rec);
 /* Reads it back; NULL if there is none or it cannot be read (not reported). */
 sr_build_record *sr_build_record_read(sr_arena *a, const char *out_dir);
+
+/* The first output listed in rec that is not, byte for byte, in out_dir
+ * (changed, replaced or missing: a build stopped part-way, or a hand
+ * edit); NULL when every one is the file the build made. */
+const sr_output *sr_build_record_changed(const sr_build_record *rec, const char *out_dir);
 
 #endif

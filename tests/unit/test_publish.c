@@ -509,6 +509,37 @@ static void build_record_round_trips(void **state)
     free(dir);
 }
 
+static void build_record_notices_changed_outputs(void **state)
+{
+    (void)state;
+    char *dir = temp_dir();
+    put(dir, "report.pdf", "the report");
+    put(dir, "report.html", "the web page");
+    sr_output outs[] = {{"report.pdf", 0, ""}, {"report.html", 0, ""}};
+    for (int i = 0; i < 2; i++) {
+        char *path = sr_path_join(dir, outs[i].name);
+        assert_true(sr_sha256_file(path, outs[i].sha256, &outs[i].bytes));
+        free(path);
+    }
+    sr_build_record rec = {.year = 2019, .outputs = outs, .noutputs = 2};
+    assert_null(sr_build_record_changed(&rec, dir)); /* as built */
+    put(dir, "report.html", "the web page, edited");
+    const sr_output *o = sr_build_record_changed(&rec, dir);
+    assert_non_null(o);
+    assert_string_equal(o->name, "report.html");
+    char *path = sr_path_join(dir, "report.html");
+    unlink(path);
+    free(path);
+    o = sr_build_record_changed(&rec, dir); /* missing is changed too */
+    assert_non_null(o);
+    assert_string_equal(o->name, "report.html");
+    path = sr_path_join(dir, "report.pdf");
+    unlink(path);
+    free(path);
+    rmdir(dir);
+    free(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -524,6 +555,7 @@ int main(void)
         cmocka_unit_test(sha256_matches_known_values),
         cmocka_unit_test(input_hash_follows_the_inputs_only),
         cmocka_unit_test(build_record_round_trips),
+        cmocka_unit_test(build_record_notices_changed_outputs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
