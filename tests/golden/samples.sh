@@ -1,0 +1,209 @@
+#!/bin/sh
+# Both bundled samples taken through the year as a new partnership would
+# take them: init (which copies the generic default template), the sample's
+# data put in, new-year, template, validate, build --final, status, publish,
+# a copy recorded as sent. Then, as a reader would check them:
+#   - no word of one partnership appears in the other's outputs (the PDF's
+#     text, the HTML, the workbook's cells, the manifest and the emails);
+#   - the Working Together 2023 sample says nothing of the 2018 edition or
+#     the What Works Centre, names the 2023 edition in status, and its
+#     emails go to the 2023 edition's recipients;
+#   - editing partnership.yaml after publishing changes nothing in that
+#     year's status or publish --sent.
+#
+#   samples.sh BIN SOURCE_DIR
+set -u
+bin=$1 src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+run() {
+    want=$1
+    shift
+    "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+    got=$?
+    [ "$got" -eq "$want" ] || fail "sscp-report $* exited $got, not $want: $(cat "$tmp/out" "$tmp/err")"
+}
+has() { grep -qF -- "$2" "$tmp/$1" || fail "$1 of the last command lacks \"$2\": $(cat "$tmp/$1")"; }
+lacks() { ! grep -qF -- "$2" "$tmp/$1" || fail "$1 of the last command has \"$2\": $(grep -F -- "$2" "$tmp/$1")"; }
+export NO_COLOR=1
+
+# The words that identify a partnership: every word of the names, short names
+# and areas in its partnership.yaml, and of the bodies and course titles in its
+# submissions, less words any partnership might use.
+stop="$tmp/stop"
+cat >"$stop" <<'EOF'
+a
+an
+and
+the
+of
+for
+in
+on
+to
+with
+by
+at
+nhs
+trust
+foundation
+council
+city
+borough
+metropolitan
+county
+police
+service
+services
+partnership
+partnerships
+safeguarding
+children
+children's
+child
+board
+boards
+group
+integrated
+care
+commissioning
+clinical
+national
+probation
+court
+family
+advisory
+support
+adults
+adult
+executive
+scp
+schools
+colleges
+school
+college
+university
+hospitals
+hospital
+health
+forum
+youth
+justice
+voluntary
+action
+region
+constabulary
+other
+lead
+partners
+partner
+EOF
+words() { # the identifying words of the data folder $1, one per line
+    {
+        grep -h -E '^ *(name|short_name|area|body|20[0-9][0-9]-[0-9][0-9]): ' "$1/partnership.yaml"
+        grep -h -E '^ *- body: ' "$1"/*/*.yaml 2>/dev/null
+    } | sed -E 's/^[^:]*: *//; s/#.*//' | tr -c "A-Za-z'\n" '\n' | grep -E '^[A-Za-z]{3,}' |
+        tr 'A-Z' 'a-z' | grep -v -x -F -f "$stop" | sort -u
+}
+# All the text of the outputs in $1 (a built year's folder), lower case.
+text_of() {
+    d=$1
+    for f in "$d"/*.pdf; do pdftotext -q "$f" -; done
+    for f in "$d"/*.html; do sed -e 's/<[^>]*>/ /g' "$f"; done
+    for f in "$d"/*.xlsx; do
+        rm -rf "$tmp/x" && mkdir "$tmp/x" && (cd "$tmp/x" && unzip -q "$f") &&
+            cat "$tmp/x/xl/sharedStrings.xml" "$tmp/x/docProps/"*.xml
+    done
+    cat "$d"/submission/manifest.yaml
+    for f in "$d"/submission/*.eml; do tr -d '\r' <"$f" | sed '/^Content-Type: application\/pdf/,$d'; done
+} 2>/dev/null
+
+# sample NAME DATA YEAR STEM DATE: a fresh folder for the sample, built,
+# published; its outputs are left in $tmp/NAME/out/YEAR.
+sample() {
+    name=$1 data=$2 year=$3 stem=$4 date=$5
+    cd "$tmp" || exit 1
+    run 0 init "$name" --year "$year"
+    cmp -s "$name/report-templates/report.yaml" "$src/report-templates/report.yaml" ||
+        fail "$name: init did not copy the default template"
+    rm -rf "$name/data"
+    cp -R "$data" "$name/data"
+    rm -rf "$name/data/samples"
+    cd "$name" || exit 1
+    run 0 validate "$year"
+    has out "0 errors"
+    next=$(echo "$year" | awk -F- '{ printf "%d-%02d", $1 + 1, ($2 + 1) % 100 }')
+    run 0 new-year "$next"
+    [ -d "data/$next/requests" ] || fail "$name: new-year made no requests"
+    run 0 build "$year" --final
+    for ext in .pdf .html -data.xlsx; do
+        [ -f "out/$year/$stem-annual-report-$year$ext" ] ||
+            fail "$name: no out/$year/$stem-annual-report-$year$ext: $(ls "out/$year")"
+    done
+    pdftotext "out/$year/$stem-annual-report-$year.pdf" "$tmp/$name.txt"
+    ! grep -q "There are no figures for the chart" "$tmp/$name.txt" ||
+        fail "$name: a final report with an empty chart"
+    run 0 status "$year"
+    cp "$tmp/out" "$tmp/$name-status-before"
+    lacks out "MISSING"
+    has out ": current"
+    run 0 publish "$year" --date "$date" --url "https://example.org/$name/$year"
+    cp "$tmp/out" "$tmp/$name-publish"
+    text_of "out/$year" | tr 'A-Z' 'a-z' >"$tmp/$name-outputs.txt"
+    words "data" >"$tmp/$name-words.txt"
+    [ -s "$tmp/$name-words.txt" ] || fail "$name: no identifying words found"
+}
+
+sample stockport "$src/data" 2019-20 sscp 2020-09-30
+sample fenbridge "$src/data/samples/fenbridge" 2024-25 fenbridge-scp 2025-09-30
+
+# ---- nothing of one partnership in the other's outputs ---------------------------------
+for pair in stockport:fenbridge fenbridge:stockport; do
+    a=${pair%%:*} b=${pair#*:}
+    while read -r w; do
+        if grep -qw -- "$w" "$tmp/$b-outputs.txt"; then
+            fail "a word of $a ('$w') is in $b's outputs: $(grep -ow -- ".\{0,40\}$w.\{0,40\}" "$tmp/$b-outputs.txt" | head -3)"
+        fi
+    done <"$tmp/$a-words.txt"
+    grep -qw "$(head -1 "$tmp/$b-words.txt")" "$tmp/$b-outputs.txt" ||
+        fail "the check cannot see $b's own words in its outputs"
+done
+
+# ---- the 2023 edition, and nothing of the 2018 one --------------------------------------
+cd "$tmp/fenbridge" || exit 1
+for w in "Working Together 2018" "What Works" "Working Together to Safeguard Children 2018"; do
+    ! grep -qiF "$w" "$tmp/fenbridge-outputs.txt" || fail "fenbridge's outputs speak of $w"
+done
+grep -qF "Working Together 2023" "$tmp/fenbridge-status-before" || fail "status does not name Working Together 2023"
+grep -q '^To: .*Child Safeguarding Practice Review Panel' out/2024-25/submission/panel.eml ||
+    fail "no message to the panel"
+grep -q '^To: .*<yearly.reports@dfe.example>' out/2024-25/submission/dfe.eml ||
+    fail "no message to the Department for Education"
+[ ! -e out/2024-25/submission/what-works.eml ] || fail "a message to the What Works Centre under the 2023 edition"
+cd "$tmp/stockport" || exit 1
+grep -qF "Working Together 2018" "$tmp/stockport-status-before" || fail "status does not name Working Together 2018 for 2019-20"
+
+# ---- history does not change: partnership.yaml edited after publication ----------------
+for name in stockport fenbridge; do
+    cd "$tmp/$name" || exit 1
+    year=$(ls out)
+    run 0 status "$year"
+    cp "$tmp/out" "$tmp/status-published"
+    cat >>data/partnership.yaml <<'EOF'
+EOF
+    # A new partner, and the recipients changed for later years.
+    sed -i 's/^partners:$/partners:\n  - id: newcomer\n    name: A body that joined later\n/' data/partnership.yaml
+    sed -i '/^recipients:/,$d' data/partnership.yaml
+    printf 'recipients:\n  - id: someone-new\n    name: A recipient named later\n    email: later@recipient.example\n' >>data/partnership.yaml
+    run 0 validate data/partnership.yaml
+    run 0 status "$year"
+    cmp -s "$tmp/out" "$tmp/status-published" ||
+        fail "$name: status changed after partnership.yaml was edited: $(diff "$tmp/status-published" "$tmp/out")"
+    first=$(sed -n 's/^  - {event: published.*recipients: \[{id: \([a-z-]*\).*/\1/p' "data/$year/publication.yaml")
+    [ -n "$first" ] || fail "$name: the publication record names no recipients: $(cat "data/$year/publication.yaml")"
+    run 0 publish "$year" --sent "$first" --date "$(sed -n 's/^  - {event: published, date: \([0-9-]*\).*/\1/p' "data/$year/publication.yaml")"
+    has out "Recorded: sent to"
+done
+
+echo "ok: both samples built, published and kept apart; history unchanged by later edits"
