@@ -84,9 +84,8 @@ static int run(int argc, char **argv)
         return code;
     }
     size_t warnings_before = rd.ds.d.n;
-    char *cpath = sr_path_join(rd.templates, "charts.yaml");
-    sr_chart_specs *specs = sr_chart_specs_load(rd.ds.a, &rd.ds.d, cpath, rd.cat);
-    free(cpath);
+    sr_chart_specs *specs =
+        sr_chart_specs_load(rd.ds.a, &rd.ds.d, rd.templates, rd.data, rd.cat, &rd.ds);
     sr_doc_options dopt = {rd.data, rd.templates, final};
     sr_document *doc =
         specs ? sr_doc_build(rd.ds.a, &rd.ds.d, &dopt, &rd.ds, rd.cat, rd.m, specs) : NULL;
