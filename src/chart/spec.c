@@ -127,7 +127,7 @@ static const char *body_title(sr_arena *a, const char *title, const char *name)
 }
 
 static const sr_overlay_list layered_lists[] = {
-    {"charts", "id", false, false, "chart"},
+    {"charts", "id", false, true, "chart"},
     {0},
 };
 

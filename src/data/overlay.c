@@ -138,6 +138,7 @@ static sr_ynode *layer_list(sr_arena *a, sr_diags *d, const sr_ynode *base, cons
     for (size_t i = 0; i < base->n; i++)
         push(&l, base->items[i]);
     bool *from_layer = sr_xcalloc(base->n + layer->n + 1, sizeof *from_layer);
+    long run = -1; /* where the last entry placed by `after:` went, or -1 */
     for (size_t i = 0; i < layer->n; i++) {
         const sr_ynode *e = layer->items[i];
         const char *id = entry_id(e, spec->id);
@@ -156,11 +157,15 @@ static sr_ynode *layer_list(sr_arena *a, sr_diags *d, const sr_ynode *base, cons
             from_layer[at] = true;
             continue;
         }
+        if (at >= 0 && run > at)
+            run--;
         if (at >= 0) {
             remove_at(&l, (size_t)at);
             memmove(&from_layer[at], &from_layer[at + 1], (l.n - (size_t)at) * sizeof *from_layer);
         }
-        size_t pos = l.n;
+        /* New entries go at the end, or after the one `after:` names; those
+         * that follow such an entry in the layer come after it, in order. */
+        size_t pos = run >= 0 ? (size_t)run + 1 : l.n;
         if (after) {
             const char *to = sr_ynode_text(after);
             long t = to ? find_entry(&l, spec->id, to) : -1;
@@ -169,6 +174,8 @@ static sr_ynode *layer_list(sr_arena *a, sr_diags *d, const sr_ynode *base, cons
             else
                 pos = (size_t)t + 1;
         }
+        if (after || run >= 0)
+            run = (long)pos;
         insert_at(&l, pos, ne);
         memmove(&from_layer[pos + 1], &from_layer[pos], (l.n - 1 - pos) * sizeof *from_layer);
         from_layer[pos] = true;

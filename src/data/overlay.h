@@ -27,7 +27,8 @@ typedef struct {
     const char *key;  /* the top-level key holding the list: "sections" */
     const char *id;   /* the field that names an entry: "id" */
     bool merge;       /* a known entry changes only the fields the layer gives */
-    bool after;       /* an entry may say `after: ID` to be placed after that one */
+    bool after;       /* a new entry may say `after: ID` to be placed after that one
+                         (the entries that follow it in the layer come after it) */
     const char *what; /* "section": for messages */
 } sr_overlay_list;
 

@@ -269,8 +269,8 @@ sr_catalogue *sr_catalogue_load(sr_arena *a, sr_diags *d, const char *path)
 }
 
 static const sr_overlay_list layered_lists[] = {
-    {"metrics", "id", false, false, "metric"},
-    {"tables", "id", false, false, "table"},
+    {"metrics", "id", false, true, "metric"},
+    {"tables", "id", false, true, "table"},
     {0},
 };
 
