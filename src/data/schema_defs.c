@@ -576,6 +576,9 @@ static const sr_schema about_t = {
             {"short_name", &TEXT_t, SR_REQUIRED, "its abbreviation, such as SSCP"},
             {"area", &TEXT_t, SR_REQUIRED, "the local authority area it covers"},
             {"email", &TEXT_t, 0, "the business unit's address"},
+            {"file_name", &TEXT_t, 0,
+             "the start of the report's file names, such as example-scp (default: the short "
+             "name in lower case)"},
             {0},
         },
 };
