@@ -26,7 +26,7 @@ static const char usage[] =
     "Build the annual report for a reporting year: check the year's data, then\n"
     "write OUT/YEAR/NAME-annual-report-YEAR.pdf, .html and -data.xlsx, and the\n"
     "charts in OUT/YEAR/charts/. NAME is `file_name` in partnership.yaml, or\n"
-    "else its short name in lower case (SSCP: sscp-annual-report-2019-20.pdf).\n"
+    "else its short name in lower case (ESCP: escp-annual-report-2024-25.pdf).\n"
     "Errors in the data stop the build and leave any earlier report untouched;\n"
     "warnings are printed and, in a draft, listed in an appendix.\n"
     "\n"
