@@ -318,8 +318,7 @@ static sr_dnode *text_node(builder *b, sr_dkind k, cmark_node *n)
     return d;
 }
 
-static void block(builder *b, sr_dnode *into, const char *spec, const sr_source *src,
-                  unsigned line);
+static void block(builder *b, sr_dnode *into, const char *spec, sr_loc at);
 
 static void blocks(builder *b, cmark_node *parent, sr_dnode *into, const sr_source *src,
                    unsigned base_line)
@@ -357,7 +356,7 @@ static void blocks(builder *b, cmark_node *parent, sr_dnode *into, const sr_sour
         case CMARK_NODE_CODE_BLOCK: {
             const char *info = cmark_node_get_fence_info(c);
             if (info && (strncmp(info, "chart ", 6) == 0 || strncmp(info, "table ", 6) == 0)) {
-                block(b, into, info, src, line);
+                block(b, into, info, (sr_loc){src, line, 1, 3});
                 break;
             }
             sr_dnode *p = node(b, SR_D_PARAGRAPH);
@@ -477,7 +476,7 @@ static sr_dtable *summary_table(builder *b)
 
 /* The chart or table a block names, added to into. A chart made for each
  * body gives one figure per body. */
-static void block(builder *b, sr_dnode *into, const char *spec, const sr_source *src, unsigned line)
+static void block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
 {
     char kind[16], id[128];
     if (sscanf(spec, "%15s %127s", kind, id) != 2)
@@ -493,9 +492,9 @@ static void block(builder *b, sr_dnode *into, const char *spec, const sr_source 
             sr_chart *ch = sr_chart_build(b->a, s, b->m, b->ds);
             if (!ch || ch->ncat == 0 || ch->nseries == 0) {
                 /* No figure is left empty in a final report. */
-                sr_diag *w = sr_diag_add(
-                    b->d, b->o->final ? SR_ERROR : SR_WARNING, (sr_loc){src, line, 1, 3},
-                    "there are no figures for the chart \"%s\" this year", s->title);
+                sr_diag *w =
+                    sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, at,
+                                "there are no figures for the chart \"%s\" this year", s->title);
                 sr_diag_hint(w, s->kind == SR_CHART_MATRIX
                                     ? "add the meetings and who came to a submission "
                                       "(attendance.meetings), or remove the chart from the report"
@@ -526,7 +525,7 @@ static void block(builder *b, sr_dnode *into, const char *spec, const sr_source 
         }
         if (named)
             return;
-        g = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, (sr_loc){src, line, 1, 3},
+        g = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, at,
                         "there is no chart `%s` in charts.yaml", id);
     } else if (strcmp(kind, "table") == 0) {
         sr_dnode *t = node(b, SR_D_TABLE);
@@ -541,7 +540,7 @@ static void block(builder *b, sr_dnode *into, const char *spec, const sr_source 
             add(b->a, into, t);
             return;
         }
-        g = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, (sr_loc){src, line, 1, 3},
+        g = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, at,
                         "there is no metric `%s` for this table", id);
     }
     if (g)
@@ -747,8 +746,7 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
             narrative(&b, sec, file);
         const sr_ynode *bl = sr_ymap_get(e, "blocks");
         for (size_t j = 0; bl && bl->kind == SR_Y_SEQ && j < bl->n; j++)
-            block(&b, sec, sr_ynode_text(bl->items[j]), bl->items[j]->loc.src,
-                  bl->items[j]->loc.line);
+            block(&b, sec, sr_ynode_text(bl->items[j]), sr_ynode_loc(bl->items[j]));
         number(a, sec, ++shown);
         sec->sid = sr_ynode_text(sr_ymap_get(e, "id"));
         for (size_t q = 0; !file && q < sec->nkids && !sec->written; q++)

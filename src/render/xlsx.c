@@ -168,6 +168,12 @@ static void add_table(xw *x, lxw_worksheet *ws, const char *name, int rows, int 
         colv[c] = sr_arena_alloc(x->a, sizeof **colv);
         colv[c]->header = (char *)heads[c];
     }
+    if (rows == 0) {
+        /* A table needs a row: say there is nothing, rather than leave the
+         * sheet without its table. */
+        worksheet_write_string(ws, 3, 0, "none given", x->text);
+        rows = 1;
+    }
     lxw_table_options opt = {0};
     opt.name = (char *)sr_arena_printf(x->a, "tbl_%s", name);
     opt.style_type = LXW_TABLE_STYLE_TYPE_LIGHT;
