@@ -728,12 +728,16 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
     }
     doc->root = node(&b, SR_D_SECTION);
     const sr_ynode *secs = sr_ymap_get(root, "sections");
+    doc->left_out = sr_arena_alloc(a, (secs->n + 1) * sizeof *doc->left_out);
     int shown = 0;
     for (size_t i = 0; i < secs->n; i++) {
         const sr_ynode *e = secs->items[i];
         const char *file = sr_ynode_text(sr_ymap_get(e, "narrative"));
-        if (yes(sr_ymap_get(e, "optional")) && !(file && has_words(&b, file)))
-            continue; /* an optional section with nothing to say is left out */
+        if (yes(sr_ymap_get(e, "optional")) && !(file && has_words(&b, file))) {
+            /* An optional section with nothing to say is left out. */
+            doc->left_out[doc->nleft_out++] = sr_ynode_text(sr_ymap_get(e, "id"));
+            continue;
+        }
         sr_dnode *sec = node(&b, SR_D_SECTION);
         sec->level = 1;
         sec->text = sr_doc_fill(a, d, e->loc.src, e->loc.line,
@@ -770,6 +774,10 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
             for (size_t j = 0; j < doc->root->nkids && !found; j++)
                 if (strcmp(doc->root->kids[j]->sid, sid) == 0)
                     found = doc->root->kids[j];
+            if (!found && sr_doc_left_out(doc, sid)) {
+                du->sections[du->nsections++] = sid; /* optional, and without words */
+                continue;
+            }
             if (!found) {
                 sr_diag_hint(sr_diag_add(d, SR_ERROR, ss->items[q]->loc,
                                          "the duty `%s` names a section `%s` the template does "
@@ -791,4 +799,12 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
         }
     }
     return doc;
+}
+
+bool sr_doc_left_out(const sr_document *doc, const char *sid)
+{
+    for (size_t i = 0; i < doc->nleft_out; i++)
+        if (strcmp(doc->left_out[i], sid) == 0)
+            return true;
+    return false;
 }

@@ -81,6 +81,8 @@ typedef struct {
     sr_duty *duties;  /* what Working Together 2018 asks the report to contain */
     size_t nduties;
     size_t missing_narratives;
+    const char **left_out; /* ids of optional sections left out: no words */
+    size_t nleft_out;
 } sr_document;
 
 typedef struct {
@@ -95,6 +97,11 @@ typedef struct {
 sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, const sr_dataset *ds,
                           const sr_catalogue *cat, const sr_metrics *m,
                           const sr_chart_specs *specs);
+
+/* Whether the template's section sid is optional and was left out of the
+ * report for want of words (so a duty naming it is not met, but the
+ * template has it). */
+bool sr_doc_left_out(const sr_document *doc, const char *sid);
 
 /* A section of the report template, as written there. */
 typedef struct {
