@@ -412,8 +412,12 @@ int sr_xlsx_write(const sr_document *doc, const sr_dataset *ds, const sr_metrics
                                              mt->def->label, mt->break_reason[0]->v.text));
             d = sr_arena_printf(a, "Rows as submitted by partners. [note 1] [note %d]", n);
         }
+        /* Figures over a part of the year give that period, as the report's
+         * caption does. */
+        char period[128];
+        const char *when = sr_metric_period(mt, 0, period, sizeof period) ? period : yr;
         plan[np++] = (sheet_plan){sheet_name(a, mt->def->id),
-                                  sr_arena_printf(a, "%s, %s", mt->def->label, yr), d, mt, 0};
+                                  sr_arena_printf(a, "%s, %s", mt->def->label, when), d, mt, 0};
     }
     plan[np++] =
         (sheet_plan){"Attendance", sr_arena_printf(a, "Attendance at partnership meetings, %s", yr),
