@@ -217,6 +217,31 @@ sr_ynode *sr_yoverlay(sr_arena *a, sr_diags *d, const sr_ynode *base, const sr_y
     return finish(a, SR_Y_MAP, base->loc, &p, p.n / 2);
 }
 
+/* A file of nothing but blank lines and comments changes nothing: it is not
+ * an empty submission to complain of. A file that cannot be read is left
+ * to the loader to report. */
+static bool only_comments(const char *path, const char *root)
+{
+    char *text, *outside = NULL;
+    size_t len;
+    sr_read_status st = sr_read_file_within(path, root, SR_MAX_FILE_SIZE, &text, &len, &outside);
+    free(outside);
+    if (st != SR_READ_OK)
+        return false;
+    bool none = true;
+    for (size_t i = 0; i < len && none;) {
+        size_t j = i;
+        while (j < len && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r'))
+            j++;
+        none = j == len || text[j] == '\n' || text[j] == '#';
+        while (j < len && text[j] != '\n')
+            j++;
+        i = j + 1;
+    }
+    free(text);
+    return none;
+}
+
 sr_ynode *sr_load_template_file(sr_arena *a, sr_diags *d, const char *templates_dir,
                                 const char *data_dir, const char *name,
                                 const sr_overlay_list *lists, const sr_source **src)
@@ -230,7 +255,7 @@ sr_ynode *sr_load_template_file(sr_arena *a, sr_diags *d, const char *templates_
     char *lpath = sr_path_join(ldir, name);
     free(ldir);
     sr_ynode *res = root;
-    if (sr_path_kind_of(lpath) != SR_PATH_NONE) {
+    if (sr_path_kind_of(lpath) != SR_PATH_NONE && !only_comments(lpath, data_dir)) {
         const sr_source *lsrc;
         sr_ynode *layer = sr_load_yaml_file_within(a, d, lpath, data_dir, &lsrc);
         res = layer ? sr_yoverlay(a, d, root, layer, lists) : NULL;

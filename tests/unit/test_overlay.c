@@ -209,6 +209,12 @@ static void the_catalogue_reports_a_layered_entry_at_its_own_line(void **state)
     assert_non_null(c);
     assert_int_equal(c->nmetrics, 2);
     assert_string_equal(c->metrics[1].id, "panel");
+    /* A layered file of comments only changes nothing. */
+    put(own, "metrics.yaml", "# Our own measures will go here.\n\n");
+    c = sr_catalogue_load_layered(a, &d, tpl, data);
+    assert_non_null(c);
+    assert_int_equal(c->nmetrics, 1);
+    assert_int_equal(d.n, 0);
     /* Without a layered file, the defaults alone. */
     char *none = sr_path_join(root, "none");
     c = sr_catalogue_load_layered(a, &d, tpl, none);
