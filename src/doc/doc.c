@@ -687,10 +687,12 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
     doc->partnership = ds->p->name;
     doc->short_name = ds->p->short_name;
     doc->year = year_str(a, ds->year0);
-    doc->title =
-        sr_doc_fill(a, d, tsrc, 0, sr_ynode_text(sr_ymap_get(root, "title")), m, ds, o->final);
+    doc->title = sr_doc_fill(a, d, sr_ymap_get(root, "title")->loc.src, 0,
+                             sr_ynode_text(sr_ymap_get(root, "title")), m, ds, o->final);
     const char *subject = sr_ynode_text(sr_ymap_get(root, "subject"));
-    doc->subject = subject ? sr_doc_fill(a, d, tsrc, 0, subject, m, ds, o->final) : "";
+    doc->subject = subject ? sr_doc_fill(a, d, sr_ymap_get(root, "subject")->loc.src, 0, subject, m,
+                                         ds, o->final)
+                           : "";
     const char *lang = sr_ynode_text(sr_ymap_get(root, "language"));
     doc->lang = lang ? lang : "en-GB";
     const sr_ynode *kw = sr_ymap_get(root, "keywords");
@@ -740,8 +742,10 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
         }
         sr_dnode *sec = node(&b, SR_D_SECTION);
         sec->level = 1;
-        sec->text = sr_doc_fill(a, d, e->loc.src, e->loc.line,
-                                sr_ynode_text(sr_ymap_get(e, "title")), m, ds, o->final);
+        /* The title may come from a layered file, or the template's. */
+        const sr_ynode *tn = sr_ymap_get(e, "title");
+        sec->text =
+            sr_doc_fill(a, d, tn->loc.src, tn->loc.line, sr_ynode_text(tn), m, ds, o->final);
         char *esc = g_markup_escape_text(sec->text, -1);
         sec->markup = sr_arena_strdup(a, esc);
         g_free(esc);
