@@ -1,9 +1,11 @@
 /* spec: charts.yaml and building charts from metrics, see spec.h. */
 #include "chart/spec.h"
 
+#include "core/buf.h"
 #include "core/fmt.h"
 #include "core/suggest.h"
 #include "data/loader.h"
+#include "data/overlay.h"
 #include "data/schema.h"
 
 #include <stdlib.h>
@@ -75,11 +77,130 @@ static bool check_metric(sr_diags *d, const sr_catalogue *cat, const sr_ynode *n
     return false;
 }
 
-sr_chart_specs *sr_chart_specs_load(sr_arena *a, sr_diags *d, const char *path,
-                                    const sr_catalogue *cat)
+/* The bodies with meetings recorded in the year: their names as first
+ * written, in the order first met in the figures. */
+typedef struct {
+    const char **name;
+    size_t n;
+} bodies;
+
+static bodies year_bodies(sr_arena *a, const sr_dataset *ds)
+{
+    bodies b = {0};
+    const sr_year *y = ds ? ds->have[0] : NULL;
+    if (!y)
+        return b;
+    b.name = sr_arena_alloc(a, (y->figs.n + 1) * sizeof *b.name);
+    for (size_t i = 0; i < y->figs.n; i++) {
+        const sr_figure *f = &y->figs.v[i];
+        if (!sr_path_match("attendance.meetings[*].body", f->path) || f->v.avail != SR_AVAILABLE ||
+            !f->v.text)
+            continue;
+        char s1[256], s2[256];
+        sr_slug(f->v.text, s1, sizeof s1);
+        bool seen = false;
+        for (size_t k = 0; k < b.n && !seen; k++) {
+            sr_slug(b.name[k], s2, sizeof s2);
+            seen = strcmp(s1, s2) == 0;
+        }
+        if (!seen)
+            b.name[b.n++] = f->v.text;
+    }
+    return b;
+}
+
+static bool same_body(const char *x, const char *y)
+{
+    char s1[256], s2[256];
+    sr_slug(x, s1, sizeof s1);
+    sr_slug(y, s2, sizeof s2);
+    return strcmp(s1, s2) == 0;
+}
+
+/* `{{body}}` in title replaced by name. */
+static const char *body_title(sr_arena *a, const char *title, const char *name)
+{
+    const char *at = strstr(title, "{{body}}");
+    if (!at)
+        return title;
+    return sr_arena_printf(a, "%.*s%s%s", (int)(at - title), title, name, at + 8);
+}
+
+static const sr_overlay_list layered_lists[] = {
+    {"charts", "id", false, true, "chart"},
+    {0},
+};
+
+/* Matrices for each body, and the check of a body that is named. */
+static void for_bodies(sr_arena *a, sr_diags *d, sr_chart_specs *s, const sr_dataset *ds)
+{
+    bodies b = year_bodies(a, ds);
+    size_t extra = 0;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->v[i].kind == SR_CHART_MATRIX && !s->v[i].body)
+            extra += b.n;
+    sr_chart_spec *v = sr_arena_alloc(a, (s->n + extra + 1) * sizeof *v);
+    size_t n = 0;
+    char yname[16];
+    sr_fmt_year(ds->year0, yname, sizeof yname);
+    for (size_t i = 0; i < s->n; i++) {
+        const sr_chart_spec *c = &s->v[i];
+        if (c->kind != SR_CHART_MATRIX) {
+            v[n++] = *c;
+            continue;
+        }
+        if (c->body) {
+            bool found = false;
+            for (size_t k = 0; k < b.n && !found; k++)
+                found = same_body(c->body, b.name[k]);
+            if (!found && b.n) {
+                sr_buf list = SR_BUF_INIT;
+                for (size_t k = 0; k < b.n; k++)
+                    sr_buf_printf(&list, "%s\"%s\"", k ? (k + 1 == b.n ? " and " : ", ") : "",
+                                  b.name[k]);
+                sr_diag *g = sr_diag_add(d, SR_ERROR, c->body_loc,
+                                         "the chart `%s` shows the meetings of \"%s\", but %s "
+                                         "has no meetings of it; it has meetings of %s",
+                                         c->id, c->body, yname, sr_buf_str(&list));
+                const char *best = sr_suggest(c->body, b.name, b.n);
+                if (best)
+                    sr_diag_hint(g, "did you mean `body: %s`?", best);
+                else
+                    sr_diag_hint(g, "spell the body as in the attendance records, or leave out "
+                                    "`body:` for a chart of each body that met");
+                sr_buf_free(&list);
+            }
+            v[n++] = *c;
+            continue;
+        }
+        for (size_t k = 0; k < b.n; k++) {
+            sr_chart_spec e = *c;
+            char slug[256];
+            sr_slug(b.name[k], slug, sizeof slug);
+            e.id = sr_arena_printf(a, "%s-%s", c->id, slug);
+            e.body = b.name[k];
+            e.title = body_title(a, c->title, b.name[k]);
+            v[n++] = e;
+        }
+        if (b.n == 0) {
+            /* No meetings at all: kept, so that the report says it has no
+             * figures (a warning in a draft, an error in a final build). */
+            sr_chart_spec e = *c;
+            e.title = body_title(a, c->title, "partnership's meetings");
+            v[n++] = e;
+        }
+    }
+    s->v = v;
+    s->n = n;
+}
+
+sr_chart_specs *sr_chart_specs_load(sr_arena *a, sr_diags *d, const char *templates_dir,
+                                    const char *data_dir, const sr_catalogue *cat,
+                                    const sr_dataset *ds)
 {
     const sr_source *src;
-    sr_ynode *root = sr_load_yaml_file(a, d, path, &src);
+    sr_ynode *root =
+        sr_load_template_file(a, d, templates_dir, data_dir, "charts.yaml", layered_lists, &src);
     if (!root || !sr_schema_check_file(a, d, src, &file_t, root))
         return NULL;
     size_t before = d->errors;
@@ -91,12 +212,14 @@ sr_chart_specs *sr_chart_specs_load(sr_arena *a, sr_diags *d, const char *path,
         sr_chart_spec *c = &s->v[s->n++];
         c->loc = e->loc;
         c->id = sr_ynode_text(sr_ymap_get(e, "id"));
+        c->group = c->id;
         c->title = sr_ynode_text(sr_ymap_get(e, "title"));
         const char *k = sr_ynode_text(sr_ymap_get(e, "kind"));
         for (int j = 0; kinds[j]; j++)
             if (k && strcmp(k, kinds[j]) == 0)
                 c->kind = (sr_chart_kind)j;
         c->metric = sr_ynode_text(sr_ymap_get(e, "metric"));
+        c->period_metric = c->metric;
         const sr_ynode *ms = sr_ymap_get(e, "metrics");
         if (ms && ms->kind == SR_Y_SEQ) {
             c->metrics = sr_arena_alloc(a, (ms->n + 1) * sizeof *c->metrics);
@@ -119,21 +242,28 @@ sr_chart_specs *sr_chart_specs_load(sr_arena *a, sr_diags *d, const char *path,
         c->x_title = sr_ynode_text(sr_ymap_get(e, "x_title"));
         c->y_title = sr_ynode_text(sr_ymap_get(e, "y_title"));
         c->what = sr_ynode_text(sr_ymap_get(e, "what"));
-        c->body = sr_ynode_text(sr_ymap_get(e, "body"));
+        const sr_ynode *body = sr_ymap_get(e, "body");
+        c->body = sr_ynode_text(body);
+        c->body_loc = body ? sr_ynode_loc(body) : e->loc;
         c->width = atof(sr_ynode_text(sr_ymap_get(e, "width")));
         c->height = atof(sr_ynode_text(sr_ymap_get(e, "height")));
         check_metric(d, cat, sr_ymap_get(e, "metric"), c->metric);
         check_metric(d, cat, sr_ymap_get(e, "overall"), c->overall);
         check_metric(d, cat, sr_ymap_get(e, "total"), c->total);
-        bool what =
-            c->kind == SR_CHART_MATRIX ? c->body != NULL : (c->metric != NULL) != (c->nmetrics > 0);
-        if (!what) {
+        if (c->kind != SR_CHART_MATRIX && c->metric == NULL && c->nmetrics == 0) {
             sr_diag *g = sr_diag_add(d, SR_ERROR, e->loc,
-                                     c->kind == SR_CHART_MATRIX
-                                         ? "the matrix `%s` does not name its meeting `body`"
-                                         : "the chart `%s` needs either `metric` or `metrics`",
-                                     c->id);
+                                     "the chart `%s` needs either `metric` or `metrics`", c->id);
             sr_diag_hint(g, "see docs/charts.md for what each kind of chart takes");
+        } else if (c->kind != SR_CHART_MATRIX && c->metric && c->nmetrics) {
+            sr_diag *g = sr_diag_add(d, SR_ERROR, e->loc,
+                                     "the chart `%s` gives both `metric` and `metrics`", c->id);
+            sr_diag_hint(g, "keep only one of them");
+        } else if (c->kind == SR_CHART_MATRIX && (c->metric || c->nmetrics)) {
+            sr_diag *g =
+                sr_diag_add(d, SR_ERROR, e->loc,
+                            "the matrix `%s` shows meeting attendance, not a metric", c->id);
+            sr_diag_hint(g, "leave out `metric`; `body:` names the meetings (without it, there "
+                            "is a chart for each body that met)");
         }
         if (c->width < 100 || c->height < 60) {
             sr_diag *g =
@@ -141,7 +271,23 @@ sr_chart_specs *sr_chart_specs_load(sr_arena *a, sr_diags *d, const char *path,
             sr_diag_hint(g, "give at least 100 points of width and 60 of height");
         }
     }
+    if (d->errors > before)
+        return NULL;
+    if (ds)
+        for_bodies(a, d, s, ds);
     return d->errors > before ? NULL : s;
+}
+
+const char *sr_chart_caption(sr_arena *a, const sr_chart_spec *spec, const sr_metrics *m)
+{
+    const sr_metric *mt = spec->period_metric ? sr_metrics_find(m, spec->period_metric) : NULL;
+    char p[128];
+    if (!mt || !sr_metric_period(mt, 0, p, sizeof p))
+        return spec->title;
+    size_t tl = strlen(spec->title), pl = strlen(p);
+    if (tl >= pl && strcmp(spec->title + tl - pl, p) == 0)
+        return spec->title;
+    return sr_arena_printf(a, "%s, %s", spec->title, p);
 }
 
 /* ---- building ------------------------------------------------------------------ */
@@ -210,28 +356,30 @@ static sr_chart *build_matrix(sr_arena *a, const sr_chart_spec *spec, const sr_d
                               sr_chart *ch)
 {
     const sr_year *y = ds->have[0];
-    char slug[200];
-    sr_slug(spec->body, slug, sizeof slug);
     /* Meetings of the body, in date order: their ids and dates. */
-    const char *mid[64];
-    int64_t mdate[64];
+    size_t cap = y ? y->figs.n : 0;
+    const char **mid = sr_arena_alloc(a, (cap + 1) * sizeof *mid);
+    int64_t *mdate = sr_arena_alloc(a, (cap + 1) * sizeof *mdate);
     size_t nm = 0;
-    for (size_t i = 0; y && i < y->figs.n && nm < 64; i++) {
+    for (size_t i = 0; spec->body && y && i < y->figs.n; i++) {
         const sr_figure *f = &y->figs.v[i];
-        if (!sr_path_match("attendance.meetings[*].date", f->path) || f->v.avail != SR_AVAILABLE)
+        if (!sr_path_match("attendance.meetings[*].body", f->path) || f->v.avail != SR_AVAILABLE ||
+            !f->v.text || !same_body(f->v.text, spec->body))
             continue;
-        const char *open = strchr(f->path, '[') + 1, *close = strchr(open, ']');
+        const char *open = strchr(f->path, '[') + 1, *close = strrchr(f->path, ']');
         char *id = sr_arena_strndup(a, open, (size_t)(close - open));
-        if (strncmp(id, slug, strlen(slug)) != 0 || id[strlen(slug)] != '/')
+        const sr_figure *df =
+            sr_figures_get(&y->figs, sr_arena_printf(a, "attendance.meetings[%s].date", id));
+        if (!df || df->v.avail != SR_AVAILABLE)
             continue;
         size_t at = nm++;
-        while (at > 0 && mdate[at - 1] > f->v.i) {
+        while (at > 0 && mdate[at - 1] > df->v.i) {
             mid[at] = mid[at - 1];
             mdate[at] = mdate[at - 1];
             at--;
         }
         mid[at] = id;
-        mdate[at] = f->v.i;
+        mdate[at] = df->v.i;
     }
     ch->nseries = nm;
     ch->series = sr_arena_alloc(a, (nm ? nm : 1) * sizeof *ch->series);
@@ -284,7 +432,7 @@ sr_chart *sr_chart_build(sr_arena *a, const sr_chart_spec *spec, const sr_metric
     sr_chart *ch = sr_arena_alloc(a, sizeof *ch);
     ch->kind = spec->kind;
     ch->id = spec->id;
-    ch->title = spec->title;
+    ch->title = sr_chart_caption(a, spec, m);
     ch->x_title = spec->x_title;
     ch->y_title = spec->y_title;
     ch->what = spec->what;
@@ -293,12 +441,12 @@ sr_chart *sr_chart_build(sr_arena *a, const sr_chart_spec *spec, const sr_metric
     if (spec->kind == SR_CHART_MATRIX)
         return build_matrix(a, spec, ds, ch);
 
-    const sr_metric *mts[16];
+    const sr_metric **mts = sr_arena_alloc(a, (spec->nmetrics + 1) * sizeof *mts);
     size_t nm = 0;
     if (spec->metric) {
         mts[nm++] = sr_metrics_find(m, spec->metric);
     } else {
-        for (size_t k = 0; k < spec->nmetrics && nm < 16; k++)
+        for (size_t k = 0; k < spec->nmetrics; k++)
             mts[nm++] = sr_metrics_find(m, spec->metrics[k]);
     }
     for (size_t k = 0; k < nm; k++)

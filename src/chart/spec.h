@@ -25,9 +25,13 @@ typedef struct {
     const char *overall; /* the metric whose change the text alternative gives */
     const char *total;   /* donut: the metric shown in the hole */
     const char *x_title, *y_title, *what;
-    const char *body; /* matrix: the meeting body */
+    const char *body;          /* matrix: the meeting body */
+    const char *group;         /* the id a `chart ID` block names: the spec's own id, or
+                                  for a matrix made for each body, the id in charts.yaml */
+    const char *period_metric; /* the metric whose period the caption carries */
     double width, height;
     sr_loc loc;
+    sr_loc body_loc; /* where `body:` is written, or the chart's place */
 } sr_chart_spec;
 
 typedef struct {
@@ -35,10 +39,23 @@ typedef struct {
     size_t n;
 } sr_chart_specs;
 
-/* Reads and checks charts.yaml; metric ids are checked against m's catalogue
- * (cat). NULL if it cannot be used. */
-sr_chart_specs *sr_chart_specs_load(sr_arena *a, sr_diags *d, const char *path,
-                                    const sr_catalogue *cat);
+/* Reads and checks templates_dir/charts.yaml, with data_dir/templates/charts.yaml
+ * layered over it when there is one (data_dir may be NULL); metric ids are
+ * checked against the catalogue (cat). With a dataset (ds not NULL), each
+ * attendance matrix without `body:` becomes one chart for each body that has
+ * meetings recorded in the year (id `ID-BODY`, `{{body}}` in the title
+ * replaced by the body's name, group `ID`), and a matrix whose `body:` has
+ * no meetings while others do is an error naming them. NULL if it cannot
+ * be used. */
+sr_chart_specs *sr_chart_specs_load(sr_arena *a, sr_diags *d, const char *templates_dir,
+                                    const char *data_dir, const sr_catalogue *cat,
+                                    const sr_dataset *ds);
+
+/* The chart's caption for the year shown: its title, with the period the
+ * figures cover when the data gives one and the title does not already end
+ * with it ("Contacts to the front door by outcome, 1 July 2019 to 31 March
+ * 2020"). In a. */
+const char *sr_chart_caption(sr_arena *a, const sr_chart_spec *spec, const sr_metrics *m);
 
 /* Builds the chart for spec from the metrics and the dataset. The chart
  * lives in a. */

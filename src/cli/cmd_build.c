@@ -24,7 +24,9 @@ static const char usage[] =
     "Usage: sscp-report build [OPTIONS] YEAR\n"
     "\n"
     "Build the annual report for a reporting year: check the year's data, then\n"
-    "write OUT/YEAR/sscp-annual-report-YEAR.pdf and OUT/YEAR/charts/.\n"
+    "write OUT/YEAR/NAME-annual-report-YEAR.pdf, .html and -data.xlsx, and the\n"
+    "charts in OUT/YEAR/charts/. NAME is `file_name` in partnership.yaml, or\n"
+    "else its short name in lower case (ESCP: escp-annual-report-2024-25.pdf).\n"
     "Errors in the data stop the build and leave any earlier report untouched;\n"
     "warnings are printed and, in a draft, listed in an appendix.\n"
     "\n"
@@ -84,9 +86,8 @@ static int run(int argc, char **argv)
         return code;
     }
     size_t warnings_before = rd.ds.d.n;
-    char *cpath = sr_path_join(rd.templates, "charts.yaml");
-    sr_chart_specs *specs = sr_chart_specs_load(rd.ds.a, &rd.ds.d, cpath, rd.cat);
-    free(cpath);
+    sr_chart_specs *specs =
+        sr_chart_specs_load(rd.ds.a, &rd.ds.d, rd.templates, rd.data, rd.cat, &rd.ds);
     sr_doc_options dopt = {rd.data, rd.templates, final};
     sr_document *doc =
         specs ? sr_doc_build(rd.ds.a, &rd.ds.d, &dopt, &rd.ds, rd.cat, rd.m, specs) : NULL;
@@ -142,9 +143,9 @@ static int run(int argc, char **argv)
         sr_loc_format(rd.ds.d.v[i].loc, where, sizeof where);
         lines[nl++] = sr_arena_printf(rd.ds.a, "%s: %s", where, rd.ds.d.v[i].msg);
     }
-    char name[64];
-    snprintf(name, sizeof name, "sscp-annual-report-%s.pdf", yname);
-    char *pdf = sr_path_join(ydir, name);
+    const char *stem = sr_partnership_file_stem(rd.ds.a, rd.ds.p);
+    char *pdf =
+        sr_path_join(ydir, sr_arena_printf(rd.ds.a, "%s-annual-report-%s.pdf", stem, yname));
     sr_pdf_stats st = {0};
     double t_pdf0 = now();
     if (code == SR_EXIT_OK) {
@@ -183,8 +184,8 @@ static int run(int argc, char **argv)
     char *xpath = NULL;
     sr_xlsx_stats xs = {0};
     if (code == SR_EXIT_OK) {
-        snprintf(name, sizeof name, "sscp-annual-report-%s-data.xlsx", yname);
-        xpath = sr_path_join(ydir, name);
+        xpath = sr_path_join(
+            ydir, sr_arena_printf(rd.ds.a, "%s-annual-report-%s-data.xlsx", stem, yname));
         sr_xlsx_options xo = {xpath, created};
         if (sr_xlsx_write(doc, &rd.ds, rd.m, &xo, &xs, err, sizeof err) != 0) {
             sr_fail("%s", err);
@@ -194,8 +195,8 @@ static int run(int argc, char **argv)
     double t_xlsx = now();
     char *hpath = NULL;
     if (code == SR_EXIT_OK) {
-        snprintf(name, sizeof name, "sscp-annual-report-%s.html", yname);
-        hpath = sr_path_join(ydir, name);
+        hpath =
+            sr_path_join(ydir, sr_arena_printf(rd.ds.a, "%s-annual-report-%s.html", stem, yname));
         sr_html_options ho = {hpath, !final};
         if (sr_html_write(doc, fonts, &ho, err, sizeof err) != 0) {
             sr_fail("%s", err);

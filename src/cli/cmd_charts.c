@@ -58,9 +58,8 @@ static int run(int argc, char **argv)
         sr_report_data_free(&rd);
         return code;
     }
-    char *cpath = sr_path_join(rd.templates, "charts.yaml");
-    sr_chart_specs *specs = sr_chart_specs_load(rd.ds.a, &rd.ds.d, cpath, rd.cat);
-    free(cpath);
+    sr_chart_specs *specs =
+        sr_chart_specs_load(rd.ds.a, &rd.ds.d, rd.templates, rd.data, rd.cat, &rd.ds);
     if (!specs) {
         sr_diags_sort(&rd.ds.d);
         sr_diags_print_text(&rd.ds.d, stderr, sr_use_color(stderr));

@@ -145,17 +145,14 @@ static int run(int argc, char **argv)
     }
 
     /* The document, for the narrative and the statutory check. */
-    char *cpath = sr_path_join(rd.templates, "metrics.yaml");
     sr_diags quiet;
     sr_diags_init(&quiet);
-    sr_catalogue *cat = sr_catalogue_load(rd.ds.a, &quiet, cpath);
-    free(cpath);
+    sr_catalogue *cat = sr_catalogue_load_layered(rd.ds.a, &quiet, rd.templates, rd.data);
     sr_document *doc = NULL;
     if (cat) {
         sr_metrics *m = sr_metrics_compute(rd.ds.a, cat, p, y0, rd.ds.have, rd.ds.nyears);
-        char *chp = sr_path_join(rd.templates, "charts.yaml");
-        sr_chart_specs *specs = sr_chart_specs_load(rd.ds.a, &quiet, chp, cat);
-        free(chp);
+        sr_chart_specs *specs =
+            sr_chart_specs_load(rd.ds.a, &quiet, rd.templates, rd.data, cat, &rd.ds);
         sr_doc_options o = {rd.data, rd.templates, false};
         doc = sr_doc_build(rd.ds.a, &quiet, &o, &rd.ds, cat, m, specs);
     }

@@ -15,9 +15,7 @@ int sr_report_data_load(sr_report_data *rd, int year, FILE *err)
     if (!rd->templates)
         rd->templates = SR_DEFAULT_TEMPLATES;
     sr_ds_status st = sr_dataset_load(&rd->ds, rd->data, year, SR_MAX_YEARS);
-    char *cpath = sr_path_join(rd->templates, "metrics.yaml");
-    rd->cat = sr_catalogue_load(rd->ds.a, &rd->ds.d, cpath);
-    free(cpath);
+    rd->cat = sr_catalogue_load_layered(rd->ds.a, &rd->ds.d, rd->templates, rd->data);
     if (st != SR_DS_OK || !rd->cat) {
         sr_diags_sort(&rd->ds.d);
         sr_diags_print_text(&rd->ds.d, err, sr_use_color(err));

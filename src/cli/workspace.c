@@ -86,7 +86,7 @@ int sr_start_narrative(sr_arena *a, sr_diags *d, const char *data_dir, const cha
 {
     sr_doc_section_info *secs;
     size_t n;
-    if (!sr_doc_sections(a, d, templates_dir, &secs, &n))
+    if (!sr_doc_sections(a, d, templates_dir, data_dir, &secs, &n))
         return 1;
     char *dir = make_year_dir(data_dir, year, "narrative");
     if (!dir)

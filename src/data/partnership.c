@@ -33,6 +33,48 @@ sr_partnership *sr_partnership_load_source(sr_arena *a, sr_diags *d, const sr_so
     return root ? from_tree(a, d, src, root) : NULL;
 }
 
+/* text in lower-case ASCII letters and digits, other runs as one hyphen. */
+static void file_slug(const char *text, char *buf, size_t size)
+{
+    size_t o = 0;
+    bool dash = false;
+    for (const unsigned char *s = (const unsigned char *)text; *s && size; s++) {
+        bool keep =
+            (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9');
+        if (!keep) {
+            dash = true;
+            continue;
+        }
+        if (o + (dash && o ? 2 : 1) >= size)
+            break;
+        if (dash && o)
+            buf[o++] = '-';
+        dash = false;
+        buf[o++] = (char)(*s >= 'A' && *s <= 'Z' ? *s - 'A' + 'a' : *s);
+    }
+    if (size)
+        buf[o] = '\0';
+}
+
+/* At most 64 characters: lower-case letters, digits, single inner hyphens. */
+static bool file_name_ok(const char *s)
+{
+    char want[80];
+    file_slug(s, want, sizeof want);
+    return strlen(s) <= 64 && strcmp(s, want) == 0;
+}
+
+const char *sr_partnership_file_stem(sr_arena *a, const sr_partnership *p)
+{
+    if (p->file_name)
+        return p->file_name;
+    char buf[80];
+    file_slug(p->short_name ? p->short_name : "", buf, sizeof buf);
+    if (!buf[0])
+        file_slug(p->name ? p->name : "", buf, sizeof buf);
+    return sr_arena_strdup(a, buf[0] ? buf : "partnership");
+}
+
 static sr_partnership *from_tree(sr_arena *a, sr_diags *d, const sr_source *src, sr_ynode *root)
 {
     /* Checked without a figure store; the values are read from the tree
@@ -47,6 +89,20 @@ static sr_partnership *from_tree(sr_arena *a, sr_diags *d, const sr_source *src,
     p->short_name = sr_ynode_text(sr_ymap_get(about, "short_name"));
     p->area = sr_ynode_text(sr_ymap_get(about, "area"));
     p->email = sr_ynode_text(sr_ymap_get(about, "email"));
+    const sr_ynode *fn = sr_ymap_get(about, "file_name");
+    p->file_name = sr_ynode_text(fn);
+    if (p->file_name && !file_name_ok(p->file_name)) {
+        char want[128];
+        file_slug(p->file_name, want, sizeof want);
+        sr_diag *g = sr_diag_add(d, SR_ERROR, sr_ynode_loc(fn),
+                                 "`%s` cannot start the report's file names", p->file_name);
+        if (want[0])
+            sr_diag_hint(g, "use lower-case letters a-z, digits and hyphens, such as `%s`", want);
+        else
+            sr_diag_hint(g, "use lower-case letters a-z, digits and hyphens, such as "
+                            "`example-scp`");
+        return NULL;
+    }
 
     const sr_ynode *list = sr_ymap_get(root, "partners");
     size_t n = list && list->kind == SR_Y_SEQ ? list->n : 0;

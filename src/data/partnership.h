@@ -39,6 +39,7 @@ typedef struct {
 typedef struct {
     const char *path;
     const char *name, *short_name, *area, *email;
+    const char *file_name; /* `file_name:`, checked; may be NULL */
     sr_partner *partners;
     size_t npartners;
     const char **ids; /* partner ids, for the schema engine */
@@ -50,6 +51,12 @@ typedef struct {
     bool disclosure_control;
     int64_t suppression_threshold;
 } sr_partnership;
+
+/* The start of the report's file names (<stem>-annual-report-2019-20.pdf):
+ * `file_name` when given, otherwise the short name (or the name) in
+ * lower-case letters, digits and hyphens ("SSCP" -> "sscp", "Stoke SCP" ->
+ * "stoke-scp"), or "partnership" when neither has such a character. In a. */
+const char *sr_partnership_file_stem(sr_arena *a, const sr_partnership *p);
 
 /* Reads and checks path. Returns NULL when it cannot be used (problems are
  * in d); warnings still give a model. */

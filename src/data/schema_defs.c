@@ -145,7 +145,7 @@ static const sr_schema meeting_t = {
     .identity = (const char *const[]){"body", "date", NULL},
     .fields =
         (const sr_field[]){
-            {"body", &TEXT_t, SR_REQUIRED, "the group that met, such as Partnership Executive"},
+            {"body", &TEXT_t, SR_REQUIRED, "the group that met, as the partnership names it"},
             {"date", &DATE_t, SR_REQUIRED | SR_IN_YEAR, "the day it met, YYYY-MM-DD"},
             {"attended", &partner_list_t, 0, "partner ids of the members who attended"},
             {"apologies", &partner_list_t, 0, "partner ids of the members who sent apologies"},
@@ -573,9 +573,12 @@ static const sr_schema about_t = {
     .fields =
         (const sr_field[]){
             {"name", &TEXT_t, SR_REQUIRED, "the partnership's full name"},
-            {"short_name", &TEXT_t, SR_REQUIRED, "its abbreviation, such as SSCP"},
+            {"short_name", &TEXT_t, SR_REQUIRED, "its abbreviation, such as ESCP"},
             {"area", &TEXT_t, SR_REQUIRED, "the local authority area it covers"},
             {"email", &TEXT_t, 0, "the business unit's address"},
+            {"file_name", &TEXT_t, 0,
+             "the start of the report's file names, such as example-scp (default: the short "
+             "name in lower case)"},
             {0},
         },
 };

@@ -6,6 +6,7 @@
 #include "core/fmt.h"
 #include "core/fsutil.h"
 #include "data/loader.h"
+#include "data/overlay.h"
 #include "data/schema.h"
 
 #include <cmark.h>
@@ -19,6 +20,7 @@ static const sr_schema text_t = {.kind = SR_S_TEXT};
 static const sr_schema ident_t = {.kind = SR_S_ID};
 static const sr_schema format_t = {.kind = SR_S_FORMAT};
 static const sr_schema texts_t = {.kind = SR_S_LIST, .item = &text_t};
+static const sr_schema bool_t = {.kind = SR_S_BOOL};
 static const sr_schema size_t_ = {.kind = SR_S_ENUM, .values = (const char *const[]){"A4", NULL}};
 static const sr_schema orient_t = {.kind = SR_S_ENUM,
                                    .values = (const char *const[]){"portrait", "landscape", NULL}};
@@ -56,6 +58,8 @@ static const sr_schema section_t = {
             {"title", &text_t, SR_REQUIRED, "its heading; placeholders allowed"},
             {"narrative", &text_t, 0, "the Markdown file in data/<year>/narrative/ it takes"},
             {"blocks", &texts_t, 0, "data blocks after the narrative: \"chart ID\", \"table ID\""},
+            {"optional", &bool_t, 0,
+             "yes: left out of the report, without a warning, when it has no words"},
             {0},
         },
 };
@@ -92,6 +96,29 @@ static const sr_schema report_t = {
             {0},
         },
 };
+
+/* A partnership's own report.yaml (in data/templates/) changes sections by
+ * id, field by field, and may place a new one `after:` another. */
+static const sr_overlay_list layered_lists[] = {
+    {"sections", "id", true, true, "section"},
+    {0},
+};
+
+static sr_ynode *load_template(sr_arena *a, sr_diags *d, const char *templates_dir,
+                               const char *data_dir, const sr_source **src)
+{
+    sr_ynode *root =
+        sr_load_template_file(a, d, templates_dir, data_dir, "report.yaml", layered_lists, src);
+    if (!root || !sr_schema_check_file(a, d, *src, &report_t, root))
+        return NULL;
+    return root;
+}
+
+static bool yes(const sr_ynode *n)
+{
+    const char *t = sr_ynode_text(n);
+    return t && (strcmp(t, "yes") == 0 || strcmp(t, "true") == 0);
+}
 
 /* ---- placeholders ------------------------------------------------------------------ */
 
@@ -291,7 +318,7 @@ static sr_dnode *text_node(builder *b, sr_dkind k, cmark_node *n)
     return d;
 }
 
-static sr_dnode *block(builder *b, const char *spec, const sr_source *src, unsigned line);
+static void block(builder *b, sr_dnode *into, const char *spec, sr_loc at);
 
 static void blocks(builder *b, cmark_node *parent, sr_dnode *into, const sr_source *src,
                    unsigned base_line)
@@ -329,9 +356,7 @@ static void blocks(builder *b, cmark_node *parent, sr_dnode *into, const sr_sour
         case CMARK_NODE_CODE_BLOCK: {
             const char *info = cmark_node_get_fence_info(c);
             if (info && (strncmp(info, "chart ", 6) == 0 || strncmp(info, "table ", 6) == 0)) {
-                sr_dnode *d = block(b, info, src, line);
-                if (d)
-                    add(b->a, into, d);
+                block(b, into, info, (sr_loc){src, line, 1, 3});
                 break;
             }
             sr_dnode *p = node(b, SR_D_PARAGRAPH);
@@ -375,7 +400,10 @@ static sr_dtable *metric_table(builder *b, const sr_metric *mt)
 {
     const sr_metrics *m = b->m;
     sr_dtable *t = sr_arena_alloc(b->a, sizeof *t);
-    t->caption = mt->def->label;
+    char period[128];
+    t->caption = sr_metric_period(mt, 0, period, sizeof period)
+                     ? sr_arena_printf(b->a, "%s, %s", mt->def->label, period)
+                     : mt->def->label;
     t->ncols = 5;
     t->head = sr_arena_alloc(b->a, 5 * sizeof *t->head);
     t->head[0] = mt->def->each ? "" : "Figure";
@@ -446,62 +474,84 @@ static sr_dtable *summary_table(builder *b)
     return t;
 }
 
-static sr_dnode *block(builder *b, const char *spec, const sr_source *src, unsigned line)
+/* The chart or table a block names, added to into. A chart made for each
+ * body gives one figure per body. */
+static void block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
 {
     char kind[16], id[128];
     if (sscanf(spec, "%15s %127s", kind, id) != 2)
-        return NULL;
+        return;
     sr_diag *g = NULL;
     if (strcmp(kind, "chart") == 0) {
+        bool named = false;
         for (size_t i = 0; b->specs && i < b->specs->n; i++) {
             const sr_chart_spec *s = &b->specs->v[i];
-            if (strcmp(s->id, id) != 0)
+            if (strcmp(s->group ? s->group : s->id, id) != 0)
                 continue;
+            named = true;
             sr_chart *ch = sr_chart_build(b->a, s, b->m, b->ds);
             if (!ch || ch->ncat == 0 || ch->nseries == 0) {
+                /* No figure is left empty in a final report. */
+                sr_diag *w =
+                    sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, at,
+                                "there are no figures for the chart \"%s\" this year", s->title);
+                sr_diag_hint(w, s->kind == SR_CHART_MATRIX
+                                    ? "add the meetings and who came to a submission "
+                                      "(attendance.meetings), or remove the chart from the report"
+                                    : "add the figures it shows to a submission, or remove the "
+                                      "chart from the report");
+                if (b->o->final)
+                    continue;
                 sr_dnode *n = node(b, SR_D_NOTE);
                 n->text = sr_arena_printf(b->a,
                                           "There are no figures for the chart \"%s\" this "
                                           "year.",
                                           s->title);
-                n->markup = n->text;
-                return n;
+                char *e = g_markup_escape_text(n->text, -1);
+                n->markup = sr_arena_strdup(b->a, e);
+                g_free(e);
+                add(b->a, into, n);
+                continue;
             }
             sr_dnode *f = node(b, SR_D_FIGURE);
             f->chart = ch;
             char *alt = sr_chart_alt(ch);
             f->alt = sr_arena_strdup(b->a, alt);
             free(alt);
-            f->text = s->title;
+            f->text = ch->title;
             f->width = s->width;
             f->height = s->height;
-            return f;
+            add(b->a, into, f);
         }
-        g = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, (sr_loc){src, line, 1, 3},
+        if (named)
+            return;
+        g = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, at,
                         "there is no chart `%s` in charts.yaml", id);
     } else if (strcmp(kind, "table") == 0) {
         sr_dnode *t = node(b, SR_D_TABLE);
         if (strcmp(id, "summary") == 0) {
             t->table = summary_table(b);
-            return t;
+            add(b->a, into, t);
+            return;
         }
         const sr_metric *mt = sr_metrics_find(b->m, id);
         if (mt) {
             t->table = metric_table(b, mt);
-            return t;
+            add(b->a, into, t);
+            return;
         }
-        g = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, (sr_loc){src, line, 1, 3},
+        g = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, at,
                         "there is no metric `%s` for this table", id);
     }
     if (g)
         sr_diag_hint(g, "charts are named in charts.yaml, metrics in metrics.yaml; `table "
                         "summary` is the year-on-year summary");
-    return NULL;
 }
 
 /* ---- sections --------------------------------------------------------------------------- */
 
-static void narrative(builder *b, sr_dnode *sec, const char *file)
+/* data/<year>/narrative/file, or NULL; malloc'd. */
+static char *narrative_path(builder *b, const char *file)
 {
     char yname[16];
     sr_fmt_year(b->ds->year0, yname, sizeof yname);
@@ -510,6 +560,32 @@ static void narrative(builder *b, sr_dnode *sec, const char *file)
     char *path = sr_path_join(ndir, file);
     free(ydir);
     free(ndir);
+    return path;
+}
+
+/* Whether the narrative file exists and has words (an optional section
+ * without them is left out). A file that cannot be read counts as words, so
+ * that narrative() reports it. */
+static bool has_words(builder *b, const char *file)
+{
+    char *path = narrative_path(b, file), *text, *outside = NULL;
+    size_t len;
+    sr_read_status st =
+        sr_read_file_within(path, b->o->data_dir, SR_MAX_FILE_SIZE, &text, &len, &outside);
+    free(path);
+    free(outside);
+    if (st == SR_READ_NOT_FOUND)
+        return false;
+    if (st != SR_READ_OK)
+        return true;
+    bool words = strspn(text, " \t\r\n") != len;
+    free(text);
+    return words;
+}
+
+static void narrative(builder *b, sr_dnode *sec, const char *file)
+{
+    char *path = narrative_path(b, file);
     char *text, *outside;
     size_t len;
     sr_read_status st =
@@ -572,14 +648,12 @@ static void number(sr_arena *a, sr_dnode *sec, int n)
     }
 }
 
-bool sr_doc_sections(sr_arena *a, sr_diags *d, const char *templates_dir, sr_doc_section_info **out,
-                     size_t *n)
+bool sr_doc_sections(sr_arena *a, sr_diags *d, const char *templates_dir, const char *data_dir,
+                     sr_doc_section_info **out, size_t *n)
 {
-    char *path = sr_path_join(templates_dir, "report.yaml");
     const sr_source *tsrc;
-    sr_ynode *root = sr_load_yaml_file(a, d, path, &tsrc);
-    free(path);
-    if (!root || !sr_schema_check_file(a, d, tsrc, &report_t, root))
+    sr_ynode *root = load_template(a, d, templates_dir, data_dir, &tsrc);
+    if (!root)
         return false;
     const sr_ynode *secs = sr_ymap_get(root, "sections");
     *out = sr_arena_alloc(a, (secs->n ? secs->n : 1) * sizeof **out);
@@ -594,7 +668,8 @@ bool sr_doc_sections(sr_arena *a, sr_diags *d, const char *templates_dir, sr_doc
             ok = false;
         }
         (*out)[i] = (sr_doc_section_info){sr_ynode_text(sr_ymap_get(e, "id")),
-                                          sr_ynode_text(sr_ymap_get(e, "title")), file};
+                                          sr_ynode_text(sr_ymap_get(e, "title")), file,
+                                          yes(sr_ymap_get(e, "optional"))};
     }
     *n = secs->n;
     return ok;
@@ -603,21 +678,21 @@ bool sr_doc_sections(sr_arena *a, sr_diags *d, const char *templates_dir, sr_doc
 sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, const sr_dataset *ds,
                           const sr_catalogue *cat, const sr_metrics *m, const sr_chart_specs *specs)
 {
-    char *path = sr_path_join(o->templates_dir, "report.yaml");
     const sr_source *tsrc;
-    sr_ynode *root = sr_load_yaml_file(a, d, path, &tsrc);
-    free(path);
-    if (!root || !sr_schema_check_file(a, d, tsrc, &report_t, root))
+    sr_ynode *root = load_template(a, d, o->templates_dir, o->data_dir, &tsrc);
+    if (!root)
         return NULL;
     sr_document *doc = sr_arena_alloc(a, sizeof *doc);
     builder b = {a, d, ds, cat, m, specs, o, doc};
     doc->partnership = ds->p->name;
     doc->short_name = ds->p->short_name;
     doc->year = year_str(a, ds->year0);
-    doc->title =
-        sr_doc_fill(a, d, tsrc, 0, sr_ynode_text(sr_ymap_get(root, "title")), m, ds, o->final);
+    doc->title = sr_doc_fill(a, d, sr_ymap_get(root, "title")->loc.src, 0,
+                             sr_ynode_text(sr_ymap_get(root, "title")), m, ds, o->final);
     const char *subject = sr_ynode_text(sr_ymap_get(root, "subject"));
-    doc->subject = subject ? sr_doc_fill(a, d, tsrc, 0, subject, m, ds, o->final) : "";
+    doc->subject = subject ? sr_doc_fill(a, d, sr_ymap_get(root, "subject")->loc.src, 0, subject, m,
+                                         ds, o->final)
+                           : "";
     const char *lang = sr_ynode_text(sr_ymap_get(root, "language"));
     doc->lang = lang ? lang : "en-GB";
     const sr_ynode *kw = sr_ymap_get(root, "keywords");
@@ -655,26 +730,32 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
     }
     doc->root = node(&b, SR_D_SECTION);
     const sr_ynode *secs = sr_ymap_get(root, "sections");
+    doc->left_out = sr_arena_alloc(a, (secs->n + 1) * sizeof *doc->left_out);
+    int shown = 0;
     for (size_t i = 0; i < secs->n; i++) {
         const sr_ynode *e = secs->items[i];
+        const char *file = sr_ynode_text(sr_ymap_get(e, "narrative"));
+        if (yes(sr_ymap_get(e, "optional")) && !(file && has_words(&b, file))) {
+            /* An optional section with nothing to say is left out. */
+            doc->left_out[doc->nleft_out++] = sr_ynode_text(sr_ymap_get(e, "id"));
+            continue;
+        }
         sr_dnode *sec = node(&b, SR_D_SECTION);
         sec->level = 1;
-        sec->text = sr_doc_fill(a, d, tsrc, e->loc.line, sr_ynode_text(sr_ymap_get(e, "title")), m,
-                                ds, o->final);
+        /* The title may come from a layered file, or the template's. */
+        const sr_ynode *tn = sr_ymap_get(e, "title");
+        sec->text =
+            sr_doc_fill(a, d, tn->loc.src, tn->loc.line, sr_ynode_text(tn), m, ds, o->final);
         char *esc = g_markup_escape_text(sec->text, -1);
         sec->markup = sr_arena_strdup(a, esc);
         g_free(esc);
-        const char *file = sr_ynode_text(sr_ymap_get(e, "narrative"));
         sec->narrative = file;
         if (file)
             narrative(&b, sec, file);
         const sr_ynode *bl = sr_ymap_get(e, "blocks");
-        for (size_t j = 0; bl && bl->kind == SR_Y_SEQ && j < bl->n; j++) {
-            sr_dnode *n = block(&b, sr_ynode_text(bl->items[j]), tsrc, bl->items[j]->loc.line);
-            if (n)
-                add(a, sec, n);
-        }
-        number(a, sec, (int)i + 1);
+        for (size_t j = 0; bl && bl->kind == SR_Y_SEQ && j < bl->n; j++)
+            block(&b, sec, sr_ynode_text(bl->items[j]), sr_ynode_loc(bl->items[j]));
+        number(a, sec, ++shown);
         sec->sid = sr_ynode_text(sr_ymap_get(e, "id"));
         for (size_t q = 0; !file && q < sec->nkids && !sec->written; q++)
             sec->written = sec->kids[q]->kind != SR_D_NOTE;
@@ -697,6 +778,10 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
             for (size_t j = 0; j < doc->root->nkids && !found; j++)
                 if (strcmp(doc->root->kids[j]->sid, sid) == 0)
                     found = doc->root->kids[j];
+            if (!found && sr_doc_left_out(doc, sid)) {
+                du->sections[du->nsections++] = sid; /* optional, and without words */
+                continue;
+            }
             if (!found) {
                 sr_diag_hint(sr_diag_add(d, SR_ERROR, ss->items[q]->loc,
                                          "the duty `%s` names a section `%s` the template does "
@@ -718,4 +803,12 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
         }
     }
     return doc;
+}
+
+bool sr_doc_left_out(const sr_document *doc, const char *sid)
+{
+    for (size_t i = 0; i < doc->nleft_out; i++)
+        if (strcmp(doc->left_out[i], sid) == 0)
+            return true;
+    return false;
 }

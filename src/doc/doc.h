@@ -81,10 +81,12 @@ typedef struct {
     sr_duty *duties;  /* what Working Together 2018 asks the report to contain */
     size_t nduties;
     size_t missing_narratives;
+    const char **left_out; /* ids of optional sections left out: no words */
+    size_t nleft_out;
 } sr_document;
 
 typedef struct {
-    const char *data_dir;      /* for data/<year>/narrative */
+    const char *data_dir;      /* for data/<year>/narrative, and data/templates/report.yaml */
     const char *templates_dir; /* for report.yaml */
     bool final;                /* a missing narrative or unknown placeholder is an error */
 } sr_doc_options;
@@ -96,16 +98,23 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
                           const sr_catalogue *cat, const sr_metrics *m,
                           const sr_chart_specs *specs);
 
+/* Whether the template's section sid is optional and was left out of the
+ * report for want of words (so a duty naming it is not met, but the
+ * template has it). */
+bool sr_doc_left_out(const sr_document *doc, const char *sid);
+
 /* A section of the report template, as written there. */
 typedef struct {
     const char *id, *title, *narrative; /* narrative: a file name, or NULL */
+    bool optional;                      /* left out of the report when its narrative has no words */
 } sr_doc_section_info;
 
 /* The template's sections in order, read from templates_dir/report.yaml
- * without building a report: for starting a year's narrative files.
+ * with data_dir/templates/report.yaml layered over it (data_dir may be
+ * NULL), without building a report: for starting a year's narrative files.
  * Returns false (problems in d) when the template cannot be used. */
-bool sr_doc_sections(sr_arena *a, sr_diags *d, const char *templates_dir, sr_doc_section_info **out,
-                     size_t *n);
+bool sr_doc_sections(sr_arena *a, sr_diags *d, const char *templates_dir, const char *data_dir,
+                     sr_doc_section_info **out, size_t *n);
 
 /* Replaces {{value:ID}}, {{previous:ID}}, {{change:ID}}, {{year}},
  * {{previous-year}} and {{partnership}} in text. Unknown ones are reported

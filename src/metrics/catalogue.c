@@ -3,6 +3,7 @@
 
 #include "core/suggest.h"
 #include "data/loader.h"
+#include "data/overlay.h"
 #include "data/schema.h"
 
 #include <stdlib.h>
@@ -48,6 +49,7 @@ static const sr_schema metric_t = {
             {"row_label", &text_t, 0, "with each: the entry's field that names the row"},
             {"break", &text_t, 0, "the path of the series' break, which stops comparisons"},
             {"baseline", &text_t, 0, "the path of a baseline to compare with"},
+            {"period", &text_t, 0, "the path of the {from, to} block the figure covers"},
             {0},
         },
 };
@@ -113,6 +115,7 @@ static bool build_metric(sr_arena *a, sr_diags *d, const sr_ynode *e, sr_metric_
     m->row_label = sr_ynode_text(sr_ymap_get(e, "row_label"));
     m->brk = sr_ynode_text(sr_ymap_get(e, "break"));
     m->baseline = sr_ynode_text(sr_ymap_get(e, "baseline"));
+    m->period = sr_ynode_text(sr_ymap_get(e, "period"));
     m->loc = e->loc;
 
     static const char *const ways[] = {"value", "sum", "difference", "ratio", "share", "rate"};
@@ -178,7 +181,7 @@ static bool build_metric(sr_arena *a, sr_diags *d, const sr_ynode *e, sr_metric_
         sr_diag_hint(g, "write `unit: %s`", sr_unit_name(want));
         return false;
     }
-    const char *paths[4] = {m->each, m->brk, m->baseline, NULL};
+    const char *paths[4] = {m->each, m->brk, m->baseline, m->period};
     for (size_t i = 0; i < m->noperands; i++) {
         if (!valid_pattern(m->operands[i])) {
             sr_diag_hint(sr_diag_add(d, SR_ERROR, e->loc,
@@ -189,7 +192,7 @@ static bool build_metric(sr_arena *a, sr_diags *d, const sr_ynode *e, sr_metric_
             return false;
         }
     }
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 4; i++) {
         if (paths[i] && !valid_pattern(paths[i])) {
             sr_diag_hint(sr_diag_add(d, SR_ERROR, e->loc,
                                      "`%s` in the metric `%s` is not a figure's path", paths[i],
@@ -262,6 +265,21 @@ sr_catalogue *sr_catalogue_load(sr_arena *a, sr_diags *d, const char *path)
 {
     const sr_source *src;
     sr_ynode *root = sr_load_yaml_file(a, d, path, &src);
+    return root ? from_tree(a, d, src, root) : NULL;
+}
+
+static const sr_overlay_list layered_lists[] = {
+    {"metrics", "id", false, true, "metric"},
+    {"tables", "id", false, true, "table"},
+    {0},
+};
+
+sr_catalogue *sr_catalogue_load_layered(sr_arena *a, sr_diags *d, const char *templates_dir,
+                                        const char *data_dir)
+{
+    const sr_source *src;
+    sr_ynode *root =
+        sr_load_template_file(a, d, templates_dir, data_dir, "metrics.yaml", layered_lists, &src);
     return root ? from_tree(a, d, src, root) : NULL;
 }
 

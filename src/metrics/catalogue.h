@@ -39,6 +39,7 @@ typedef struct {
     const char *row_label; /* the entry's field that names a row, or NULL */
     const char *brk;       /* path of the series' `break` block, or NULL */
     const char *baseline;  /* path of a `baseline` block to compare with, or NULL */
+    const char *period;    /* path of the {from, to} block it is measured over, or NULL */
     sr_loc loc;
 } sr_metric_def;
 
@@ -58,6 +59,11 @@ typedef struct {
 
 /* Reads and checks the catalogue at path. NULL if it cannot be used. */
 sr_catalogue *sr_catalogue_load(sr_arena *a, sr_diags *d, const char *path);
+/* Reads templates_dir/metrics.yaml with data_dir/templates/metrics.yaml (when
+ * there is one; data_dir may be NULL) layered over it: a metric or table
+ * with the id of a default one replaces it, a new one is added. */
+sr_catalogue *sr_catalogue_load_layered(sr_arena *a, sr_diags *d, const char *templates_dir,
+                                        const char *data_dir);
 /* The same for a source already registered with d. */
 sr_catalogue *sr_catalogue_load_source(sr_arena *a, sr_diags *d, const sr_source *src);
 

@@ -255,6 +255,16 @@ static void compute_metric(sr_arena *a, const sr_metric_def *d, const sr_partner
         out->break_date[i] = sr_figures_get(&years[i]->figs, join(a, d->brk, "date"));
         out->break_reason[i] = sr_figures_get(&years[i]->figs, join(a, d->brk, "reason"));
     }
+    for (size_t i = 0; i < m->nyears; i++) {
+        if (!d->period || !years[i])
+            continue;
+        const sr_figure *f = sr_figures_get(&years[i]->figs, join(a, d->period, "from"));
+        const sr_figure *t = sr_figures_get(&years[i]->figs, join(a, d->period, "to"));
+        if (f && t && f->v.avail == SR_AVAILABLE && t->v.avail == SR_AVAILABLE) {
+            out->period_from[i] = (int32_t)f->v.i;
+            out->period_to[i] = (int32_t)t->v.i;
+        }
+    }
     if (d->baseline && years[0] && !d->each) {
         const sr_figure *by = sr_figures_get(&years[0]->figs, join(a, d->baseline, "year"));
         if (by && by->v.avail == SR_AVAILABLE) {
@@ -512,4 +522,17 @@ void sr_mcell_rate(const sr_metrics *m, const sr_metric *mt, const sr_mcell *c, 
                                     __builtin_mul_overflow(c->v.den, pop, &r.den)))
         r.avail = SR_NOT_AVAILABLE;
     sr_mval_format(&r, SR_U_RATE, buf, size);
+}
+
+bool sr_metric_period(const sr_metric *mt, size_t i, char *buf, size_t size)
+{
+    if (size)
+        buf[0] = '\0';
+    if (!mt || i >= SR_MAX_YEARS || !mt->period_from[i] || !mt->period_to[i])
+        return false;
+    char f[40], t[40];
+    sr_fmt_date(mt->period_from[i], f, sizeof f);
+    sr_fmt_date(mt->period_to[i], t, sizeof t);
+    snprintf(buf, size, "%s to %s", f, t);
+    return true;
 }

@@ -52,6 +52,9 @@ typedef struct {
     /* A break declared in year i stops comparing year i with year i+1. */
     const sr_figure *break_date[SR_MAX_YEARS];
     const sr_figure *break_reason[SR_MAX_YEARS];
+    /* The period year i's figures cover, from the data (the metric's
+     * `period` block) as yyyymmdd; 0 when the data gives none. */
+    int32_t period_from[SR_MAX_YEARS], period_to[SR_MAX_YEARS];
 } sr_metric;
 
 typedef struct {
@@ -100,6 +103,10 @@ int64_t sr_round_frac(sr_i128 num, sr_i128 den, int places);
  * hidden when the count is; "" for a metric that is not a count. */
 void sr_mcell_rate(const sr_metrics *m, const sr_metric *mt, const sr_mcell *c, size_t i, char *buf,
                    size_t size);
+
+/* The period year i of mt covers, in words ("1 July 2019 to 31 March 2020"),
+ * into buf; false (buf "") when the data gives none. */
+bool sr_metric_period(const sr_metric *mt, size_t i, char *buf, size_t size);
 
 /* Formatting, one way for every output. */
 /* The value as shown: "3,243", "£180,491", "52.4%", "351.4", "[x]", "[z]", "[c]". */

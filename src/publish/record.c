@@ -5,6 +5,7 @@
 #include "core/fmt.h"
 #include "core/fsutil.h"
 #include "data/loader.h"
+#include "data/overlay.h"
 #include "publish/dates.h"
 
 #include <glib.h>
@@ -80,6 +81,12 @@ void sr_inputs_hash(const char *data_dir, const char *templates_dir, const char 
         free(d);
     }
     add_dir(c, templates_dir, ".yaml", "templates");
+    /* The partnership's own template files, layered over those (the label
+     * differs from the template folder's, so moving a file between the two
+     * changes the hash). */
+    char *own = sr_path_join(data_dir, SR_LAYER_DIR);
+    add_dir(c, own, ".yaml", "data-templates");
+    free(own);
     add_dir(c, fonts_dir, ".ttf", "fonts");
     add_dir(c, fonts_dir, ".otf", "fonts");
     snprintf(hex, SR_SHA256_HEX, "%s", g_checksum_get_string(c));

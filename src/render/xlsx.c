@@ -168,6 +168,12 @@ static void add_table(xw *x, lxw_worksheet *ws, const char *name, int rows, int 
         colv[c] = sr_arena_alloc(x->a, sizeof **colv);
         colv[c]->header = (char *)heads[c];
     }
+    if (rows == 0) {
+        /* A table needs a row: say there is nothing, rather than leave the
+         * sheet without its table. */
+        worksheet_write_string(ws, 3, 0, "none given", x->text);
+        rows = 1;
+    }
     lxw_table_options opt = {0};
     opt.name = (char *)sr_arena_printf(x->a, "tbl_%s", name);
     opt.style_type = LXW_TABLE_STYLE_TYPE_LIGHT;
@@ -406,8 +412,12 @@ int sr_xlsx_write(const sr_document *doc, const sr_dataset *ds, const sr_metrics
                                              mt->def->label, mt->break_reason[0]->v.text));
             d = sr_arena_printf(a, "Rows as submitted by partners. [note 1] [note %d]", n);
         }
+        /* Figures over a part of the year give that period, as the report's
+         * caption does. */
+        char period[128];
+        const char *when = sr_metric_period(mt, 0, period, sizeof period) ? period : yr;
         plan[np++] = (sheet_plan){sheet_name(a, mt->def->id),
-                                  sr_arena_printf(a, "%s, %s", mt->def->label, yr), d, mt, 0};
+                                  sr_arena_printf(a, "%s, %s", mt->def->label, when), d, mt, 0};
     }
     plan[np++] =
         (sheet_plan){"Attendance", sr_arena_printf(a, "Attendance at partnership meetings, %s", yr),

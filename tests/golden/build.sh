@@ -64,7 +64,7 @@ cmp -s "$pdf" "$tmp/again/2019-20/sscp-annual-report-2019-20.pdf" || fail "two b
 
 # ---- a failed build leaves the last good report untouched -------------------------
 sum=$(cksum <"$pdf")
-mkdir -p "$tmp/data" && cp -r data/. "$tmp/data/" && rm "$tmp/data/2019-20/narrative/chair.md"
+mkdir -p "$tmp/data" && cp -r data/. "$tmp/data/" && rm "$tmp/data/2019-20/narrative/introduction.md"
 "$bin" build 2019-20 --final --data "$tmp/data" --out "$tmp/out" >/dev/null 2>"$tmp/final.txt"
 [ $? -eq 1 ] || fail "--final with a missing narrative should exit 1"
 grep -q "error: the narrative for \"Introduction from the Independent Chair\" is missing" "$tmp/final.txt" ||

@@ -61,7 +61,7 @@ done
 # Markup and script links in a partner's words stay words.
 mkdir "$tmp/data" && cp -r data/. "$tmp/data/"
 printf '## Hostile\n\nA <span foreground="red">red</span> & <b>bold</b> claim.\n\n[click](javascript:alert(1)) and <script>alert(2)</script>\n\n<img src=x onerror=alert(3)>\n' \
-    >>"$tmp/data/2019-20/narrative/chair.md"
+    >>"$tmp/data/2019-20/narrative/introduction.md"
 "$bin" build 2019-20 --data "$tmp/data" --out "$tmp/h" >/dev/null 2>&1 || fail "build with hostile narrative failed"
 hh="$tmp/h/2019-20/sscp-annual-report-2019-20.html"
 grep -qF 'A &lt;span foreground=&quot;red&quot;&gt;red&lt;/span&gt; &amp; &lt;b&gt;bold&lt;/b&gt; claim.' "$hh" ||

@@ -33,7 +33,7 @@ for f in data/partnership.yaml report-templates/report.yaml report-templates/met
 done
 cmp -s "lscp/fonts/OpenSans-Bold.ttf" "$src/fonts/OpenSans-Bold.ttf" || fail "the fonts were not copied whole"
 cmp -s "lscp/report-templates/report.yaml" "$src/report-templates/report.yaml" || fail "the template was not copied whole"
-for s in chair purpose governance priorities reviews voice concern; do
+for s in introduction purpose governance priorities reviews voice scrutiny concern; do
     [ -f "lscp/data/2019-20/narrative/$s.md" ] && [ ! -s "lscp/data/2019-20/narrative/$s.md" ] ||
         fail "init did not make an empty narrative/$s.md"
 done
@@ -58,8 +58,10 @@ run 0 validate data/partnership.yaml
 has out "Checked partnership.yaml: no problems found."
 
 # The rest uses the bundled sample partnership, with its 2018-19 figures
-# standing for "last year".
+# standing for "last year", and its own measures, charts and titles layered
+# over the default template.
 cp "$src/data/partnership.yaml" data/partnership.yaml
+cp -R "$src/data/templates" data/
 cp -R "$src/data/2018-19" data/
 
 # ---- new-year: requests from last year's figures -----------------------------------
@@ -67,7 +69,7 @@ run 0 new-year 2019-20
 has out "data/2019-20/requests/smbc.yaml"
 has out "to send to Stockport Metropolitan Borough Council"
 has out "data/2019-20/requests/ssab.yaml"
-has out "Kept 13 files already there."
+has out "Kept 14 files already there."
 grep -qF "q1:                                 # April to June (2018-19: 1014)" data/2019-20/requests/smbc.yaml ||
     fail "the council's request does not show last year's first quarter"
 [ ! -e data/2019-20/requests/gmp.yaml ] || fail "a request for a partner that sends nothing"
@@ -87,7 +89,7 @@ has out "error: no value given for"
 run 0 status 2019-20
 has out "  SMBC                   -                                missing"
 has out "Narrative in data/2019-20/narrative/: 0 of 13 sections written"
-has out "  still to write: chair.md         Introduction from the Independent Chair"
+has out "  still to write: introduction.md  Introduction from the Independent Chair"
 has out "  MISSING  decisions and actions taken on local and national child safeguarding practice reviews"
 has out "  not built yet: sscp-report build 2019-20"
 has out "  not published yet"
@@ -122,7 +124,7 @@ has err "the report in out/2019-20 is a draft: run \`sscp-report build 2019-20 -
 run 0 build 2019-20 --final
 run 0 status 2019-20
 has out ": current"
-printf '\nA sentence added after the build.\n' >>data/2019-20/narrative/chair.md
+printf '\nA sentence added after the build.\n' >>data/2019-20/narrative/introduction.md
 run 0 status 2019-20
 has out ": stale"
 run 1 publish 2019-20 --date 2020-10-30

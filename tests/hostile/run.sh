@@ -170,13 +170,13 @@ check "partnership.yaml linking out of the data folder" "$d" 1 \
     validate 2019-20
 rm "$d/data/partnership.yaml"
 cp "$tmp/partnership.yaml" "$d/data/partnership.yaml"
-truncate -s 200M "$d/data/2019-20/narrative/chair.md.big"
-mv "$d/data/2019-20/narrative/chair.md" "$tmp/chair.md"
-mv "$d/data/2019-20/narrative/chair.md.big" "$d/data/2019-20/narrative/chair.md"
+truncate -s 200M "$d/data/2019-20/narrative/introduction.md.big"
+mv "$d/data/2019-20/narrative/introduction.md" "$tmp/introduction.md"
+mv "$d/data/2019-20/narrative/introduction.md.big" "$d/data/2019-20/narrative/introduction.md"
 check "a 200 MB narrative" "$d" 1 \
-    "data/2019-20/narrative/chair.md: error: the file is 209715200 bytes; a data file may be at most 4194304 bytes (4 MiB)" \
+    "data/2019-20/narrative/introduction.md: error: the file is 209715200 bytes; a data file may be at most 4194304 bytes (4 MiB)" \
     build 2019-20 --out "$tmp/out-big"
-cp "$tmp/chair.md" "$d/data/2019-20/narrative/chair.md"
+cp "$tmp/introduction.md" "$d/data/2019-20/narrative/introduction.md"
 
 # ---- narrative that tries to be markup ---------------------------------------------------
 cat >>"$d/data/2019-20/narrative/voice.md" <<'EOF'

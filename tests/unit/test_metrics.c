@@ -255,12 +255,13 @@ static void the_published_figures(void **state)
 {
     (void)state;
     const char *src = getenv("SSCP_SOURCE_DIR");
-    char data[1024], cat[1024];
+    char data[1024], tpl[1024];
     snprintf(data, sizeof data, "%s/data", src ? src : ".");
-    snprintf(cat, sizeof cat, "%s/report-templates/metrics.yaml", src ? src : ".");
+    snprintf(tpl, sizeof tpl, "%s/report-templates", src ? src : ".");
     sr_dataset ds;
     assert_int_equal(sr_dataset_load(&ds, data, 2019, SR_MAX_YEARS), SR_DS_OK);
-    sr_catalogue *c = sr_catalogue_load(ds.a, &ds.d, cat);
+    /* The sample's own measures are in data/templates/metrics.yaml. */
+    sr_catalogue *c = sr_catalogue_load_layered(ds.a, &ds.d, tpl, data);
     assert_non_null(c);
     sr_metrics *m = sr_metrics_compute(ds.a, c, ds.p, 2019, ds.have, ds.nyears);
 

@@ -411,14 +411,16 @@ static void input_hash_follows_the_inputs_only(void **state)
     char *root = temp_dir();
     char *data = sr_path_join(root, "data"), *tpl = sr_path_join(root, "t"),
          *fonts = sr_path_join(root, "f"), *y = sr_path_join(data, "2019-20"),
-         *narr = sr_path_join(y, "narrative"), *req = sr_path_join(y, "requests");
+         *narr = sr_path_join(y, "narrative"), *req = sr_path_join(y, "requests"),
+         *own = sr_path_join(data, "templates");
     assert_int_equal(sr_make_dirs(narr), 0);
+    assert_int_equal(sr_make_dirs(own), 0);
     assert_int_equal(sr_make_dirs(req), 0);
     assert_int_equal(sr_make_dirs(tpl), 0);
     assert_int_equal(sr_make_dirs(fonts), 0);
     put(data, "partnership.yaml", "format: 1\n");
     put(y, "finance.yaml", "format: 1\n");
-    put(narr, "chair.md", "Words.\n");
+    put(narr, "introduction.md", "Words.\n");
     put(tpl, "report.yaml", "format: 1\n");
 
     char h0[SR_SHA256_HEX], h[SR_SHA256_HEX];
@@ -436,10 +438,12 @@ static void input_hash_follows_the_inputs_only(void **state)
 
     /* Inputs: each change gives a new hash. */
     const char *const changes[][3] = {
-        {"narr", "chair.md", "Words changed.\n"},
+        {"narr", "introduction.md", "Words changed.\n"},
         {"y", "training.yaml", "format: 1\n"},
         {"data", "partnership.yaml", "format: 1\n# edited\n"},
         {"tpl", "report.yaml", "format: 1\ntitle: x\n"},
+        {"own", "metrics.yaml", "metrics:\n"}, /* the partnership's own template files */
+        {"own", "report.yaml", "sections:\n"},
         {"fonts", "Extra.ttf", "font"},
     };
     char prev[SR_SHA256_HEX];
@@ -449,6 +453,7 @@ static void input_hash_follows_the_inputs_only(void **state)
                           : !strcmp(changes[i][0], "y")    ? y
                           : !strcmp(changes[i][0], "data") ? data
                           : !strcmp(changes[i][0], "tpl")  ? tpl
+                          : !strcmp(changes[i][0], "own")  ? own
                                                            : fonts;
         put(dir, changes[i][1], changes[i][2]);
         sr_inputs_hash(data, tpl, fonts, 2019, h);
@@ -467,6 +472,7 @@ static void input_hash_follows_the_inputs_only(void **state)
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
     assert_int_equal(system(cmd), 0);
     free(y0);
+    free(own);
     free(data);
     free(tpl);
     free(fonts);

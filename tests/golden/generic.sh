@@ -1,0 +1,142 @@
+#!/bin/sh
+# A partnership that is not the bundled sample, made with `init`, gets a
+# report of its own from the default template: the attendance chart is
+# captioned with its own board's name, the contacts chart with the period
+# its data gives, its files are named after it (short name, then
+# file_name), publish and status find them through the build record, and
+# nothing of Stockport appears. A chart naming a body that did not meet is
+# an error naming those that did; a chart with no figures stops --final.
+#
+#   generic.sh BIN SOURCE_DIR
+set -u
+bin=$1 src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+run() {
+    want=$1
+    shift
+    "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+    got=$?
+    [ "$got" -eq "$want" ] || fail "sscp-report $* exited $got, not $want: $(cat "$tmp/out" "$tmp/err")"
+}
+has() { grep -qF -- "$2" "$tmp/$1" || fail "$1 of the last command lacks \"$2\": $(cat "$tmp/$1")"; }
+export NO_COLOR=1 SOURCE_DATE_EPOCH=1743465600
+
+cd "$tmp" || exit 1
+run 0 init lscp --year 2024-25
+cd lscp || exit 1
+cat >data/partnership.yaml <<'EOF'
+format: 1
+partnership:
+  name: Stoke Safeguarding Children Partnership
+  short_name: Stoke SCP
+  area: Stoke
+  email: scp@stoke.example
+partners:
+  - {id: council, name: Stoke Council, short_name: Council, statutory: yes,
+     submits: [attendance, performance]}
+  - {id: police, name: Stoke Police, short_name: Police, statutory: yes}
+  - {id: icb, name: NHS Stoke Integrated Care Board, short_name: ICB, statutory: yes}
+population:
+  children_0_17: {2024-25: 50000}
+  source: made up for this test
+EOF
+cat >data/2024-25/council.yaml <<'EOF'
+format: 1
+partner: council
+year: 2024-25
+contact: Business unit
+attendance:
+  meetings:
+    - {body: Safeguarding Partnership Board, date: 2024-06-04, attended: [council, police], apologies: [icb]}
+    - {body: Safeguarding Partnership Board, date: 2024-11-12, attended: [council, police, icb]}
+performance:
+  contacts:
+    period: {from: 2024-10-01, to: 2025-03-31}
+    outcomes:
+      - {outcome: Advice, count: 120}
+      - {outcome: Referral, count: 80}
+EOF
+for f in data/2024-25/narrative/*.md; do
+    [ "$(basename "$f")" = scrutiny.md ] || echo "Words." >"$f"
+done
+cat >>data/2024-25/narrative/performance.md <<'EOF'
+
+```chart contacts-by-outcome
+```
+
+```table contacts-by-outcome
+```
+EOF
+
+# ---- the default template, this partnership's names ----------------------------------
+run 0 build 2024-25 --final
+has out "Wrote out/2024-25/stoke-scp-annual-report-2024-25.pdf ("
+has out "Wrote out/2024-25/stoke-scp-annual-report-2024-25-data.xlsx ("
+has out "Wrote out/2024-25/stoke-scp-annual-report-2024-25.html ("
+[ ! -s "$tmp/err" ] || fail "warnings from a complete build: $(cat "$tmp/err")"
+pdftotext out/2024-25/stoke-scp-annual-report-2024-25.pdf "$tmp/report.txt" || fail "pdftotext"
+tr '\n' ' ' <"$tmp/report.txt" | tr -s ' ' >"$tmp/flat.txt"
+for want in "Attendance at the Safeguarding Partnership Board" \
+            "Contacts to the front door by outcome, 1 October 2024 to 31 March 2025" \
+            "Contacts by outcome, 1 October 2024 to 31 March 2025" "1 Introduction"; do
+    grep -qF -- "$want" "$tmp/flat.txt" || fail "the report does not say \"$want\""
+done
+# The optional scrutiny section has no words, so it is left out.
+! grep -qF "Independent scrutiny" "$tmp/flat.txt" || fail "an empty optional section was shown"
+! grep -qF "There are no figures" "$tmp/flat.txt" || fail "a final report with an empty chart"
+for f in out/2024-25/*.pdf out/2024-25/*.html "$tmp/report.txt"; do
+    ! grep -qi "stockport\|executive\|massh\|complex safeguarding\|adults at risk" "$f" ||
+        fail "$f names the bundled sample's partnership"
+done
+[ -s out/2024-25/charts/attendance-safeguarding-partnership-board.svg ] || fail "no attendance chart file"
+grep -q "Attendance at the Safeguarding Partnership Board" \
+    out/2024-25/charts/attendance-safeguarding-partnership-board.svg || fail "the chart file's title"
+grep -q 'name: "stoke-scp-annual-report-2024-25.pdf"' out/2024-25/build-record.yaml ||
+    fail "the build record does not name the PDF"
+run 0 status 2024-25
+has out ": current"
+run 0 publish 2024-25 --date 2025-09-30
+has out "Recorded: 2024-25 published on 30 September 2025"
+grep -q "stoke-scp-annual-report-2024-25.pdf" out/2024-25/submission/manifest.yaml ||
+    fail "the manifest does not name the PDF"
+
+# ---- file_name: the partnership's own stem ------------------------------------------
+sed -i 's/^  short_name: Stoke SCP$/  short_name: Stoke SCP\n  file_name: stoke-lscp/' data/partnership.yaml
+run 0 build 2024-25
+has out "Wrote out/2024-25/stoke-lscp-annual-report-2024-25.pdf ("
+[ -s out/2024-25/stoke-lscp-annual-report-2024-25-data.xlsx ] || fail "no workbook named by file_name"
+sed -i 's/^  file_name: stoke-lscp$/  file_name: Stoke LSCP/' data/partnership.yaml
+run 1 build 2024-25
+has err "data/partnership.yaml:5:14: error: \`Stoke LSCP\` cannot start the report's file names"
+has err "hint: use lower-case letters a-z, digits and hyphens, such as \`stoke-lscp\`"
+sed -i '/^  file_name:/d' data/partnership.yaml
+
+# ---- a chart of a body that did not meet --------------------------------------------
+mkdir -p data/templates
+cat >data/templates/charts.yaml <<'EOF'
+# Our board only.
+charts:
+  - id: attendance
+    kind: matrix
+    title: Attendance at the Partnership Board
+    body: Safeguarding Partnership Bord
+    width: 480
+    height: 240
+EOF
+run 1 build 2024-25
+has err "data/templates/charts.yaml:6:11: error: the chart \`attendance\` shows the meetings of \"Safeguarding Partnership Bord\", but 2024-25 has no meetings of it; it has meetings of \"Safeguarding Partnership Board\""
+has err "hint: did you mean \`body: Safeguarding Partnership Board\`?"
+run 0 status 2024-25
+has out ": stale"
+rm -r data/templates
+
+# ---- no figures: a warning in a draft, an error in a final build -------------------
+sed -i '/^attendance:/,/^performance:/{/^performance:/!d}' data/2024-25/council.yaml
+run 0 build 2024-25
+has err "report-templates/report.yaml:47:14: warning: there are no figures for the chart \"Attendance at the partnership's meetings\" this year"
+run 1 build 2024-25 --final
+has err "report-templates/report.yaml:47:14: error: there are no figures for the chart \"Attendance at the partnership's meetings\" this year"
+has err "hint: add the meetings and who came to a submission (attendance.meetings), or remove the chart from the report"
+echo "ok: the default template in another partnership's words, its file names, bodies and periods"
