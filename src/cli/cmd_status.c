@@ -109,7 +109,7 @@ static int run(int argc, char **argv)
         subrow *r = &rows[nrows++];
         r->partner = s->partner ? s->partner : "?";
         const sr_partner *pt = s->partner ? sr_partnership_find(p, s->partner) : NULL;
-        r->name = pt ? (pt->short_name ? pt->short_name : sr_partner_name_in(pt, y0)) : r->partner;
+        r->name = pt ? sr_partner_short_in(pt, y0) : r->partner;
         r->file = sr_basename(s->src->name);
         for (size_t k = 0; k < rd.ds.d.n; k++) {
             if (rd.ds.d.v[k].loc.src != s->src)
@@ -139,7 +139,7 @@ static int run(int argc, char **argv)
             continue;
         subrow *r = &rows[nrows++];
         r->partner = pt->id;
-        r->name = pt->short_name ? pt->short_name : sr_partner_name_in(pt, y0);
+        r->name = sr_partner_short_in(pt, y0);
         r->file = "";
         r->state = "missing";
     }

@@ -198,6 +198,19 @@ static const char *humanise(sr_arena *a, const char *key)
 static const char *row_label(sr_arena *a, const sr_metric_def *d, const sr_partnership *p, int year,
                              const sr_year *y, const char *key)
 {
+    /* Money from a body that is not a partner (an income line's `source`) is
+     * named by the body, with the row's own label after it: "Department for
+     * Education: Tackling child exploitation grant". The label alone would
+     * not say who gave it. */
+    const sr_figure *from = y ? sr_figures_get(&y->figs, join(a, key, "source")) : NULL;
+    if (from && from->v.text && from->v.avail == SR_AVAILABLE) {
+        const sr_figure *f = d->row_label && strcmp(d->row_label, "source") != 0
+                                 ? sr_figures_get(&y->figs, join(a, key, d->row_label))
+                                 : NULL;
+        if (f && f->v.text && f->v.avail == SR_AVAILABLE)
+            return sr_arena_printf(a, "%s: %s", from->v.text, f->v.text);
+        return from->v.text;
+    }
     if (y && d->row_label) {
         const sr_figure *f = sr_figures_get(&y->figs, join(a, key, d->row_label));
         if (f && f->v.text && f->v.avail == SR_AVAILABLE)
@@ -208,7 +221,7 @@ static const char *row_label(sr_arena *a, const sr_metric_def *d, const sr_partn
         if (f && f->v.text && p) {
             const sr_partner *pt = sr_partnership_find(p, f->v.text);
             if (pt)
-                return pt->short_name ? pt->short_name : sr_partner_name_in(pt, year);
+                return sr_partner_short_in(pt, year);
             return f->v.text;
         }
     }
