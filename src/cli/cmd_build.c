@@ -5,6 +5,7 @@
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/report_data.h"
+#include "data/signoff.h"
 #include "core/fmt.h"
 #include "core/fsutil.h"
 #include "doc/doc.h"
@@ -87,6 +88,11 @@ static int run(int argc, char **argv)
     char *cpath = sr_path_join(rd.templates, "charts.yaml");
     sr_chart_specs *specs = sr_chart_specs_load(rd.ds.a, &rd.ds.d, cpath, rd.cat);
     free(cpath);
+    /* The sign-off the guidance edition in force asks for. Until editions
+     * are data, no edition asks: the integrator sets this from the
+     * edition's `sign_off`. */
+    bool needs_sign_off = false;
+    sr_sign_off_check(&rd.ds.d, rd.ds.p, rd.ds.have[0], needs_sign_off, final);
     sr_doc_options dopt = {rd.data, rd.templates, final};
     sr_document *doc =
         specs ? sr_doc_build(rd.ds.a, &rd.ds.d, &dopt, &rd.ds, rd.cat, rd.m, specs) : NULL;

@@ -859,6 +859,13 @@ static void check_map(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const c
                 sr_diag_hint(g, "fill it in, or delete the line if it does not apply");
             continue;
         }
+        if ((f->flags & SR_NONEMPTY) && t->kind == SR_S_LIST &&
+            (sr_ynode_is_null(v) || (v->kind == SR_Y_SEQ && v->n == 0))) {
+            sr_diag *g = err(c, sr_ymap_key(n, f->key), "%s has an empty `%s`",
+                             s->what ? s->what : name, f->key);
+            sr_diag_hint(g, "give at least one: %s", f->doc ? f->doc : "an entry");
+            continue;
+        }
         if (t->kind == SR_S_MAP || t->kind == SR_S_LIST || t->kind == SR_S_DICT) {
             sr_schema_check(c, t, v, fpath, f->key);
         } else {

@@ -39,9 +39,11 @@ typedef enum {
 #define SR_REQUIRED 1u /* the key must be present */
 #define SR_IN_YEAR  2u /* a date must fall in the reporting year */
 #define SR_META     4u /* describes the file, not a figure: not recorded */
-#define SR_ASKED                                                                                   \
-    8u /* a section the template holds only for partners whose                                     \
-          `submits` names it (the business unit's own) */
+/* SR_ASKED: a section the template holds only for partners whose `submits`
+ * names it (the business unit's own). SR_NONEMPTY: a list that must have
+ * at least one entry. */
+#define SR_ASKED    8u
+#define SR_NONEMPTY 16u
 
 typedef struct sr_schema sr_schema;
 

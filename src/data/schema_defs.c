@@ -505,7 +505,8 @@ static const sr_schema signed_t = {
     .fields =
         (const sr_field[]){
             {"date", &DATE_t, SR_REQUIRED, "the day it was signed off, YYYY-MM-DD"},
-            {"by", &signed_by_t, SR_REQUIRED, "partner ids of those who signed it off"},
+            {"by", &signed_by_t, SR_REQUIRED | SR_NONEMPTY,
+             "partner ids of those who signed it off"},
             {0},
         },
 };

@@ -7,6 +7,7 @@
 #include "core/fsutil.h"
 #include "data/loader.h"
 #include "data/schema.h"
+#include "data/signoff.h"
 
 #include <cmark.h>
 #include <glib.h>
@@ -446,10 +447,82 @@ static sr_dtable *summary_table(builder *b)
     return t;
 }
 
+/* The lead safeguarding partners (partnership.yaml `lead_partners`): the
+ * partner, its lead and its delegated safeguarding partner. NULL when the
+ * partnership names none. */
+static sr_dtable *lead_partners_table(builder *b)
+{
+    const sr_partnership *p = b->ds->p;
+    if (!p->nlead_partners)
+        return NULL;
+    sr_dtable *t = sr_arena_alloc(b->a, sizeof *t);
+    t->caption = "The lead safeguarding partners";
+    t->ncols = 3;
+    t->head = sr_arena_alloc(b->a, 3 * sizeof *t->head);
+    t->head[0] = "Partner";
+    t->head[1] = "Lead safeguarding partner";
+    t->head[2] = "Delegated safeguarding partner";
+    t->numeric = sr_arena_alloc(b->a, 3 * sizeof *t->numeric);
+    t->nrows = p->nlead_partners;
+    t->cells = sr_arena_alloc(b->a, t->nrows * 3 * sizeof *t->cells);
+    for (size_t i = 0; i < p->nlead_partners; i++) {
+        const sr_lead_partner *lp = &p->lead_partners[i];
+        const sr_partner *pt = sr_partnership_find(p, lp->partner);
+        const char **cell = &t->cells[i * 3];
+        cell[0] = pt ? sr_partner_name_in(pt, b->ds->year0) : lp->partner;
+        cell[1] =
+            lp->lead_name ? sr_arena_printf(b->a, "%s, %s", lp->lead_name, lp->lead) : lp->lead;
+        cell[2] = lp->delegate_name
+                      ? sr_arena_printf(b->a, "%s, %s", lp->delegate_name, lp->delegate)
+                      : lp->delegate;
+    }
+    return t;
+}
+
+/* The sign-off record in words, or NULL when the year has none. */
+static sr_dnode *sign_off_paragraph(builder *b)
+{
+    sr_sign_off so;
+    sr_sign_off_read(b->a, b->ds->have[0], &so);
+    const char *words = sr_sign_off_words(b->a, b->ds->p, &so, b->ds->year0);
+    if (!words)
+        return NULL;
+    sr_dnode *n = node(b, SR_D_PARAGRAPH);
+    n->text = words;
+    char *e = g_markup_escape_text(words, -1);
+    n->markup = sr_arena_strdup(b->a, e);
+    g_free(e);
+    return n;
+}
+
+/* A block of one word: data the partnership keeps, not a metric. NULL
+ * when there is nothing to show (so the report has no empty table). */
+static sr_dnode *word_block(builder *b, const char *spec, const sr_source *src, unsigned line)
+{
+    if (strcmp(spec, "lead-partners") == 0) {
+        sr_dtable *t = lead_partners_table(b);
+        if (!t)
+            return NULL;
+        sr_dnode *n = node(b, SR_D_TABLE);
+        n->table = t;
+        return n;
+    }
+    if (strcmp(spec, "sign-off") == 0)
+        return sign_off_paragraph(b);
+    sr_diag *g = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, (sr_loc){src, line, 1, 3},
+                             "there is no data block `%s`", spec);
+    sr_diag_hint(g, "the blocks are \"chart ID\", \"table ID\", \"lead-partners\" and "
+                    "\"sign-off\"");
+    return NULL;
+}
+
 static sr_dnode *block(builder *b, const char *spec, const sr_source *src, unsigned line)
 {
-    char kind[16], id[128];
-    if (sscanf(spec, "%15s %127s", kind, id) != 2)
+    char kind[64], id[128];
+    int got = sscanf(spec, "%63s %127s", kind, id);
+    if (got == 1)
+        return word_block(b, kind, src, line);
+    if (got != 2)
         return NULL;
     sr_diag *g = NULL;
     if (strcmp(kind, "chart") == 0) {
