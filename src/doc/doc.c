@@ -558,6 +558,22 @@ static sr_dnode *block(builder *b, const char *spec, const sr_source *src, unsig
             t->table = summary_table(b);
             return t;
         }
+        /* Each partner's contribution to the shared budget: a table only
+         * when the year has income lines. */
+        if (strcmp(id, "contributions") == 0) {
+            const sr_metric *c = sr_metrics_find(b->m, "contributions-by-partner");
+            if (c && c->nrows == 0)
+                return NULL;
+            if (c) {
+                t->table = metric_table(b, c);
+                return t;
+            }
+            g = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, (sr_loc){src, line, 1, 3},
+                            "`table contributions` needs the metric `contributions-by-partner` "
+                            "in metrics.yaml");
+            sr_diag_hint(g, "copy it from the default report-templates/metrics.yaml");
+            return NULL;
+        }
         const sr_metric *mt = sr_metrics_find(b->m, id);
         if (mt) {
             t->table = metric_table(b, mt);

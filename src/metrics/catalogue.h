@@ -37,8 +37,11 @@ typedef struct {
     size_t noperands;
     const char *each;      /* path pattern of the entries, or NULL */
     const char *row_label; /* the entry's field that names a row, or NULL */
-    const char *brk;       /* path of the series' `break` block, or NULL */
-    const char *baseline;  /* path of a `baseline` block to compare with, or NULL */
+    const char **group_by; /* with each: rows are the entries grouped by the first of these
+                              fields an entry has (a partner's lines are one row); or NULL */
+    size_t ngroup_by;
+    const char *brk;      /* path of the series' `break` block, or NULL */
+    const char *baseline; /* path of a `baseline` block to compare with, or NULL */
     sr_loc loc;
 } sr_metric_def;
 

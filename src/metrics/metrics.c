@@ -235,18 +235,100 @@ static const char *row_label(sr_arena *a, const sr_metric_def *d, const sr_partn
     return humanise(a, tail);
 }
 
-/* ---- the whole catalogue -------------------------------------------------- */
+/* ---- rows grouped by a field (`group_by`) ----------------------------------- */
 
-static void compute_metric(sr_arena *a, const sr_metric_def *d, const sr_partnership *p,
-                           const sr_metrics *m, sr_year *const *years, sr_metric *out)
+/* The group entry key belongs to in y: "partner: smbc", "source: Department
+ * for Education", or, when it has none of the fields, the entry itself.
+ * NULL when y does not have the entry. */
+static const char *group_of(sr_arena *a, const sr_metric_def *d, const sr_year *y, const char *key)
 {
-    out->def = d;
-    const char **keys = NULL;
-    size_t nkeys = 0;
-    if (d->each) {
-        for (size_t i = 0; i < m->nyears; i++)
-            entries(a, years[i], d->each, &keys, &nkeys);
+    bool has = false;
+    size_t klen = strlen(key);
+    for (size_t i = 0; y && i < y->figs.n && !has; i++)
+        has = strncmp(y->figs.v[i].path, key, klen) == 0 &&
+              (y->figs.v[i].path[klen] == '.' || y->figs.v[i].path[klen] == '\0');
+    if (!has)
+        return NULL;
+    for (size_t g = 0; g < d->ngroup_by; g++) {
+        const sr_figure *f = sr_figures_get(&y->figs, join(a, key, d->group_by[g]));
+        if (f && f->v.text && f->v.avail == SR_AVAILABLE)
+            return sr_arena_printf(a, "%s: %s", d->group_by[g], f->v.text);
     }
+    return key;
+}
+
+/* Adds cell c (one entry of a group) into the group's cell. */
+static void merge_cell(sr_arena *a, sr_mcell *into, const sr_mcell *c, bool first)
+{
+    if (first) {
+        *into = *c;
+        return;
+    }
+    for (size_t i = 0; i < c->ninputs; i++)
+        add_input(a, into, c->inputs[i]);
+    into->nbasis = into->ninputs;
+    sr_avail x = into->v.avail, y = c->v.avail;
+    if (x == SR_AVAILABLE && y == SR_AVAILABLE) {
+        if (__builtin_add_overflow(into->v.num, c->v.num, &into->v.num))
+            into->v.avail = SR_NOT_AVAILABLE;
+        into->counts[0] += c->counts[0];
+    } else if (x == SR_NOT_APPLICABLE && y == SR_AVAILABLE) {
+        into->v = c->v;
+        into->counts[0] = c->counts[0];
+    } else if (!(x == SR_AVAILABLE && y == SR_NOT_APPLICABLE) &&
+               !(x == SR_NOT_APPLICABLE && y == SR_NOT_APPLICABLE)) {
+        into->v.avail = SR_NOT_AVAILABLE; /* one part missing: the whole is not known */
+        into->v.num = 0;
+    }
+}
+
+static void compute_grouped(sr_arena *a, const sr_metric_def *d, const sr_partnership *p,
+                            const sr_metrics *m, sr_year *const *years, const char **keys,
+                            size_t nkeys, sr_metric *out)
+{
+    /* groups[i * nkeys + k]: the group of entry k in year i. */
+    const char **of = sr_arena_alloc(a, (m->nyears * nkeys + 1) * sizeof *of);
+    const char **names = sr_arena_alloc(a, (m->nyears * nkeys + 1) * sizeof *names);
+    size_t ngroups = 0;
+    for (size_t i = 0; i < m->nyears; i++)
+        for (size_t k = 0; k < nkeys; k++) {
+            const char *g = of[i * nkeys + k] = group_of(a, d, years[i], keys[k]);
+            bool seen = !g;
+            for (size_t q = 0; q < ngroups && !seen; q++)
+                seen = strcmp(names[q], g) == 0;
+            if (!seen)
+                names[ngroups++] = g;
+        }
+    out->nrows = ngroups;
+    out->rows = sr_arena_alloc(a, (ngroups ? ngroups : 1) * sizeof *out->rows);
+    for (size_t r = 0; r < ngroups; r++) {
+        sr_mrow *row = &out->rows[r];
+        row->key = names[r];
+        row->label = "";
+        for (size_t i = 0; i < m->nyears; i++) {
+            sr_mcell *cell = &row->cells[i];
+            compute_cell(a, d, p, m->years[i], NULL, NULL, cell); /* not available */
+            bool first = true;
+            for (size_t k = 0; k < nkeys; k++) {
+                const char *g = of[i * nkeys + k];
+                if (!g || strcmp(g, names[r]) != 0)
+                    continue;
+                sr_mcell one;
+                compute_cell(a, d, p, m->years[i], years[i], keys[k], &one);
+                merge_cell(a, cell, &one, first);
+                first = false;
+                if (!row->label[0]) /* the latest year that has the group names it */
+                    row->label = row_label(a, d, p, m->years[i], years[i], keys[k]);
+            }
+        }
+    }
+}
+
+/* One row per entry (or one row for a single-valued metric). */
+static void entry_rows(sr_arena *a, const sr_metric_def *d, const sr_partnership *p,
+                       const sr_metrics *m, sr_year *const *years, const char **keys, size_t nkeys,
+                       sr_metric *out)
+{
     out->nrows = d->each ? nkeys : 1;
     out->rows = sr_arena_alloc(a, (out->nrows ? out->nrows : 1) * sizeof *out->rows);
     for (size_t r = 0; r < out->nrows; r++) {
@@ -262,6 +344,24 @@ static void compute_metric(sr_arena *a, const sr_metric_def *d, const sr_partner
         if (d->each && !row->label[0])
             row->label = row_label(a, d, p, m->years[0], NULL, keys[r]);
     }
+}
+
+/* ---- the whole catalogue -------------------------------------------------- */
+
+static void compute_metric(sr_arena *a, const sr_metric_def *d, const sr_partnership *p,
+                           const sr_metrics *m, sr_year *const *years, sr_metric *out)
+{
+    out->def = d;
+    const char **keys = NULL;
+    size_t nkeys = 0;
+    if (d->each) {
+        for (size_t i = 0; i < m->nyears; i++)
+            entries(a, years[i], d->each, &keys, &nkeys);
+    }
+    if (d->each && d->ngroup_by)
+        compute_grouped(a, d, p, m, years, keys, nkeys, out);
+    else
+        entry_rows(a, d, p, m, years, keys, nkeys, out);
     for (size_t i = 0; i < m->nyears; i++) {
         if (!d->brk || !years[i])
             continue;

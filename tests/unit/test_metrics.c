@@ -74,6 +74,11 @@ static const char catalogue_text[] =
     "[\"performance.contacts.outcomes[*].count\"],\n"
     "     break: performance.contacts.break}\n"
     "  - {id: money, label: Income, unit: money, sum: [\"finance.income[*].lines[*].amount\"]}\n"
+    "  - {id: by-line, label: Income by line, unit: money, each: \"finance.income[*].lines[*]\",\n"
+    "     row_label: label, sum: [amount]}\n"
+    "  - {id: by-partner, label: Contributions, unit: money, each: "
+    "\"finance.income[*].lines[*]\",\n"
+    "     group_by: [partner, source], sum: [amount]}\n"
     "tables:\n"
     "  - {id: plans, total: started, parts: [by-category]}\n";
 
@@ -251,6 +256,63 @@ static void without_disclosure_control_nothing_is_hidden(void **state)
 
 /* ---- the published report, from the sample data -------------------------------------- */
 
+/* Income from a body that is not a partner is named by the body; a
+ * partner's lines are one row of its contribution. */
+static void contributions_are_grouped_by_partner_or_source(void **state)
+{
+    (void)state;
+    mworld mw;
+    mw_compute(&mw,
+               NOW "finance:\n  income:\n"
+                   "    - group: Contributions\n      lines:\n"
+                   "        - {partner: council, label: Core, amount: 95000}\n"
+                   "        - {partner: police, amount: 13800}\n"
+                   "        - {partner: council, label: Reserves, amount: 15477.50}\n"
+                   "    - group: Grants\n      lines:\n"
+                   "        - {source: Department for Education, label: Tackling child "
+                   "exploitation grant, amount: 20000}\n",
+               BEFORE "finance:\n  income:\n"
+                      "    - group: Contributions\n      lines:\n"
+                      "        - {partner: council, label: Core, amount: 90000}\n"
+                      "    - group: Grants\n      lines:\n"
+                      "        - {source: Department for Education, label: Tackling child "
+                      "exploitation grant, amount: 10000}\n",
+               false);
+    const sr_metric *bl = sr_metrics_find(mw.m, "by-line");
+    assert_int_equal(bl->nrows, 4);
+    assert_string_equal(bl->rows[3].label,
+                        "Department for Education: Tackling child exploitation grant");
+    assert_string_equal(bl->rows[1].label, "Test Police"); /* a partner line without a label */
+    const sr_metric *bp = sr_metrics_find(mw.m, "by-partner");
+    assert_int_equal(bp->nrows, 3);
+    assert_string_equal(bp->rows[0].label, "Test Council");
+    assert_string_equal(bp->rows[0].key, "partner: council");
+    assert_string_equal(shown(mw.m, "by-partner", 0, 0), "£110,477.50");
+    assert_string_equal(shown(mw.m, "by-partner", 0, 1), "£90,000");
+    assert_int_equal(bp->rows[0].cells[0].ninputs, 2);
+    assert_string_equal(bp->rows[1].label, "Test Police");
+    assert_string_equal(shown(mw.m, "by-partner", 1, 1), "[x]"); /* gave nothing last year */
+    assert_string_equal(bp->rows[2].label, "Department for Education");
+    assert_string_equal(words(mw.m, "by-partner", 2), "up 100.0% from £10,000");
+    mw_free(&mw);
+}
+
+static void group_by_needs_each_and_a_sum(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    assert_null(sr_catalogue_load_source(
+        w.a, &w.d,
+        tw_source(&w, "m.yaml",
+                  "format: 1\nmetrics:\n"
+                  "  - {id: s, label: S, unit: percentage, each: \"x[*]\", group_by: [partner],\n"
+                  "     share: {part: a, of: b}}\n")));
+    assert_diag(&w, "m.yaml:3:65: error: the metric `s` groups its rows, so it must be a count "
+                    "or money added up\n");
+    tw_free(&w);
+}
+
 static void the_published_figures(void **state)
 {
     (void)state;
@@ -304,6 +366,8 @@ int main(void)
         cmocka_unit_test(small_counts_are_hidden_with_a_second_cell),
         cmocka_unit_test(no_cell_can_be_recovered_from_the_total),
         cmocka_unit_test(without_disclosure_control_nothing_is_hidden),
+        cmocka_unit_test(contributions_are_grouped_by_partner_or_source),
+        cmocka_unit_test(group_by_needs_each_and_a_sum),
         cmocka_unit_test(the_published_figures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
