@@ -183,7 +183,12 @@ static int run(int argc, char **argv)
     printf("%s (%s)\n", d->label, d->id);
     printf("  computed as: ");
     rule(stdout, d);
-    printf("  defined at %s:%u\n", d->loc.src->name, d->loc.line);
+    if (d->local)
+        printf("  a local measure: not in the metrics catalogue, so it is shown in the report's "
+               "Local measures table\n  given at %s:%u:%u\n",
+               d->loc.src->name, d->loc.line, d->loc.col);
+    else
+        printf("  defined at %s:%u\n", d->loc.src->name, d->loc.line);
     if (rd.ds.p->disclosure_control)
         printf("  disclosure control is on: counts from 1 to %lld are hidden\n",
                (long long)rd.ds.p->suppression_threshold);

@@ -415,15 +415,16 @@ static sr_dtable *metric_table(builder *b, const sr_metric *mt)
     return t;
 }
 
-/* Every single-valued metric: the year before, this year, the change. */
-static sr_dtable *summary_table(builder *b)
+/* Every single-valued metric of the catalogue (local: every local measure
+ * instead): the year before, this year, the change. */
+static sr_dtable *summary_table(builder *b, bool local)
 {
     const sr_metrics *m = b->m;
     sr_dtable *t = sr_arena_alloc(b->a, sizeof *t);
-    t->caption = "Year-on-year summary";
+    t->caption = local ? "Local measures" : "Year-on-year summary";
     t->ncols = 4;
     t->head = sr_arena_alloc(b->a, 4 * sizeof *t->head);
-    t->head[0] = "Figure";
+    t->head[0] = local ? "Measure" : "Figure";
     t->head[1] = year_str(b->a, m->years[0] - 1);
     t->head[2] = year_str(b->a, m->years[0]);
     t->head[3] = "Change";
@@ -432,7 +433,7 @@ static sr_dtable *summary_table(builder *b)
     t->cells = sr_arena_alloc(b->a, (m->nmetrics ? m->nmetrics : 1) * 4 * sizeof *t->cells);
     for (size_t k = 0; k < m->nmetrics; k++) {
         const sr_metric *mt = &m->metrics[k];
-        if (mt->def->each || mt->nrows != 1)
+        if (mt->def->each || mt->nrows != 1 || mt->def->local != local)
             continue;
         sr_cmp c = sr_metric_compare(m, mt, &mt->rows[0], 0);
         char w[200];
@@ -555,8 +556,14 @@ static sr_dnode *block(builder *b, const char *spec, const sr_source *src, unsig
     } else if (strcmp(kind, "table") == 0) {
         sr_dnode *t = node(b, SR_D_TABLE);
         if (strcmp(id, "summary") == 0) {
-            t->table = summary_table(b);
+            t->table = summary_table(b, false);
             return t;
+        }
+        /* The measures partners sent that the catalogue does not know: a
+         * table only when there are some. */
+        if (strcmp(id, "local-measures") == 0) {
+            t->table = summary_table(b, true);
+            return t->table->nrows ? t : NULL;
         }
         /* Each partner's contribution to the shared budget: a table only
          * when the year has income lines. */

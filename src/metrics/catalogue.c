@@ -5,6 +5,7 @@
 #include "data/loader.h"
 #include "data/schema.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -301,6 +302,33 @@ const sr_metric_def *sr_catalogue_find(const sr_catalogue *c, const char *id)
         if (strcmp(c->metrics[i].id, id) == 0)
             return &c->metrics[i];
     return NULL;
+}
+
+bool sr_catalogue_uses_measure(const sr_catalogue *c, const char *slug)
+{
+    char entry[256], count[280], percent[280];
+    snprintf(entry, sizeof entry, "performance.measures[%s]", slug);
+    snprintf(count, sizeof count, "%s.count", entry);
+    snprintf(percent, sizeof percent, "%s.percent", entry);
+    for (size_t i = 0; i < c->nmetrics; i++) {
+        const sr_metric_def *d = &c->metrics[i];
+        if (d->local)
+            continue;
+        if (d->each && d->compute == SR_C_ENTRY &&
+            (sr_path_match(d->each, entry) || sr_path_match(d->each, count) ||
+             sr_path_match(d->each, percent)))
+            return true;
+        for (size_t k = 0; k < d->noperands; k++) {
+            char full[1024];
+            if (d->each)
+                snprintf(full, sizeof full, "%s.%s", d->each, d->operands[k]);
+            else
+                snprintf(full, sizeof full, "%s", d->operands[k]);
+            if (sr_path_match(full, count) || sr_path_match(full, percent))
+                return true;
+        }
+    }
+    return false;
 }
 
 const char *sr_unit_name(sr_unit u)

@@ -15,6 +15,7 @@
 #include "core/arena.h"
 #include "core/diag.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef enum { SR_U_COUNT, SR_U_MONEY, SR_U_PERCENTAGE, SR_U_RATE, SR_U_RATIO } sr_unit;
@@ -42,7 +43,8 @@ typedef struct {
     size_t ngroup_by;
     const char *brk;      /* path of the series' `break` block, or NULL */
     const char *baseline; /* path of a `baseline` block to compare with, or NULL */
-    sr_loc loc;
+    sr_loc loc; /* where it is defined; for a local measure, where the measure was given */
+    bool local; /* a local measure: a submitted measure no catalogue metric refers to */
 } sr_metric_def;
 
 typedef struct {
@@ -65,6 +67,11 @@ sr_catalogue *sr_catalogue_load(sr_arena *a, sr_diags *d, const char *path);
 sr_catalogue *sr_catalogue_load_source(sr_arena *a, sr_diags *d, const sr_source *src);
 
 const sr_metric_def *sr_catalogue_find(const sr_catalogue *c, const char *id);
+
+/* Whether a metric of c uses the figures of the measure whose entry is
+ * performance.measures[slug] (its count or percent). A measure no metric
+ * uses is a local measure: shown in the report's Local measures table. */
+bool sr_catalogue_uses_measure(const sr_catalogue *c, const char *slug);
 
 const char *sr_unit_name(sr_unit u);
 

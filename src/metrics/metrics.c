@@ -383,6 +383,51 @@ static void compute_metric(sr_arena *a, const sr_metric_def *d, const sr_partner
     }
 }
 
+/* ---- local measures -------------------------------------------------------------- */
+
+/* The measures of year y that no catalogue metric uses, as metric defs of
+ * their own (in a): a count or a percentage, compared with the year before
+ * or the baseline the partner gave. In the order the files give them. */
+static sr_metric_def *local_measures(sr_arena *a, const sr_catalogue *cat, const sr_year *y,
+                                     size_t *n)
+{
+    *n = 0;
+    size_t cap = 0;
+    for (size_t i = 0; y && i < y->figs.n; i++)
+        cap += sr_path_match("performance.measures[*].id", y->figs.v[i].path);
+    sr_metric_def *v = sr_arena_alloc(a, (cap ? cap : 1) * sizeof *v);
+    for (size_t i = 0; y && i < y->figs.n; i++) {
+        const sr_figure *f = &y->figs.v[i];
+        if (!sr_path_match("performance.measures[*].id", f->path) || f->v.avail != SR_AVAILABLE)
+            continue;
+        const char *entry = sr_arena_strndup(a, f->path, strlen(f->path) - strlen(".id"));
+        const char *slug = entry + strlen("performance.measures[");
+        slug = sr_arena_strndup(a, slug, strlen(slug) - 1);
+        if (sr_catalogue_uses_measure(cat, slug) || sr_catalogue_find(cat, f->v.text))
+            continue;
+        const char *count = sr_arena_printf(a, "%s.count", entry);
+        const char *percent = sr_arena_printf(a, "%s.percent", entry);
+        bool is_count = sr_figures_get(&y->figs, count) != NULL;
+        if (!is_count && !sr_figures_get(&y->figs, percent))
+            continue; /* neither was given: already reported */
+        const sr_figure *label = sr_figures_get(&y->figs, sr_arena_printf(a, "%s.label", entry));
+        sr_metric_def *d = &v[(*n)++];
+        memset(d, 0, sizeof *d);
+        d->id = f->v.text;
+        d->label =
+            label && label->v.text && label->v.avail == SR_AVAILABLE ? label->v.text : f->v.text;
+        d->unit = is_count ? SR_U_COUNT : SR_U_PERCENTAGE;
+        d->compute = SR_C_VALUE;
+        d->operands = sr_arena_alloc(a, sizeof *d->operands);
+        d->operands[0] = is_count ? count : percent;
+        d->noperands = 1;
+        d->baseline = sr_arena_printf(a, "%s.baseline", entry);
+        d->loc = f->loc;
+        d->local = true;
+    }
+    return v;
+}
+
 sr_metrics *sr_metrics_compute(sr_arena *a, const sr_catalogue *cat, const sr_partnership *p,
                                int year0, sr_year *const *years, size_t nyears)
 {
@@ -393,9 +438,14 @@ sr_metrics *sr_metrics_compute(sr_arena *a, const sr_catalogue *cat, const sr_pa
         m->years[i] = year0 - (int)i;
         m->have[i] = years[i] != NULL;
     }
-    m->metrics = sr_arena_alloc(a, (cat->nmetrics ? cat->nmetrics : 1) * sizeof *m->metrics);
+    size_t nlocal;
+    sr_metric_def *local = local_measures(a, cat, m->nyears ? years[0] : NULL, &nlocal);
+    m->metrics = sr_arena_alloc(a, (cat->nmetrics + nlocal + 1) * sizeof *m->metrics);
     for (size_t i = 0; i < cat->nmetrics; i++)
         compute_metric(a, &cat->metrics[i], p, m, years, &m->metrics[m->nmetrics++]);
+    /* Then the year's local measures, after every catalogue metric. */
+    for (size_t i = 0; i < nlocal; i++)
+        compute_metric(a, &local[i], p, m, years, &m->metrics[m->nmetrics++]);
     return m;
 }
 

@@ -313,6 +313,81 @@ static void group_by_needs_each_and_a_sum(void **state)
     tw_free(&w);
 }
 
+/* A measure no catalogue metric uses is a local measure: a metric of its
+ * own, named by its id, given where the partner gave it, with disclosure
+ * control as for any count. One the catalogue uses is not. */
+static void measures_the_catalogue_does_not_know_are_local(void **state)
+{
+    (void)state;
+    static const char *now =
+        NOW "performance:\n  measures:\n"
+            "    - {id: missing-education, label: Children missing education, count: 4}\n"
+            "    - {id: absence, label: Pupils persistently absent, percent: 18.6%,\n"
+            "       baseline: {year: 2017-18, percent: 21%}}\n";
+    static const char *before =
+        BEFORE "performance:\n  measures:\n"
+               "    - {id: missing-education, label: Missing education, count: 12}\n"
+               "    - {id: gone, label: Dropped this year, count: 9}\n";
+    mworld mw;
+    mw_compute(&mw, now, before, false);
+    assert_int_equal(mw.m->nmetrics, mw.cat->nmetrics + 2); /* not `gone`: not this year's */
+    const sr_metric *me = sr_metrics_find(mw.m, "missing-education");
+    assert_non_null(me);
+    assert_true(me->def->local);
+    assert_string_equal(me->def->label, "Children missing education"); /* this year's label */
+    assert_int_equal(me->def->unit, SR_U_COUNT);
+    assert_string_equal(me->def->loc.src->name, "now.yaml");
+    assert_int_equal(me->def->loc.line, 6);
+    assert_int_equal(me->def->loc.col, 12);
+    assert_string_equal(words(mw.m, "missing-education", 0), "down 66.7% from 12");
+    const sr_metric *ab = sr_metrics_find(mw.m, "absence");
+    assert_int_equal(ab->def->unit, SR_U_PERCENTAGE);
+    assert_string_equal(words(mw.m, "absence", 0),
+                        "down 2.4 percentage points from 21.0% in 2017-18");
+    assert_null(sr_metrics_find(mw.m, "gone"));
+    assert_false(sr_metrics_find(mw.m, "cases")->def->local);
+    mw_free(&mw);
+
+    mw_compute(&mw, now, before, true);
+    assert_string_equal(shown(mw.m, "missing-education", 0, 0), "[c]");
+    assert_string_equal(words(mw.m, "missing-education", 0), "not shown, to protect small numbers");
+    mw_free(&mw);
+}
+
+static void a_measure_a_metric_uses_is_not_local(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    sr_catalogue *c = sr_catalogue_load_source(
+        w.a, &w.d,
+        tw_source(&w, "m.yaml",
+                  "format: 1\nmetrics:\n"
+                  "  - {id: a, label: A, unit: count, value: \"performance.measures[a].count\"}\n"
+                  "  - {id: b, label: B, unit: percentage,\n"
+                  "     share: {part: \"performance.measures[b].count\", of: "
+                  "\"performance.measures[c].count\"}}\n"
+                  "  - {id: all-p, label: P, unit: percentage, each: \"performance.measures[*]\",\n"
+                  "     value: percent}\n"));
+    assert_non_null(c);
+    assert_true(sr_catalogue_uses_measure(c, "a"));
+    assert_true(sr_catalogue_uses_measure(c, "b"));
+    assert_true(sr_catalogue_uses_measure(c, "c"));        /* the whole of a share */
+    assert_true(sr_catalogue_uses_measure(c, "anything")); /* every measure's percent */
+    tw_free(&w);
+    tw_init(&w, 2019);
+    c = sr_catalogue_load_source(
+        w.a, &w.d,
+        tw_source(
+            &w, "m.yaml",
+            "format: 1\nmetrics:\n"
+            "  - {id: a, label: A, unit: count, value: \"performance.measures[a].count\"}\n"));
+    assert_non_null(c);
+    assert_false(sr_catalogue_uses_measure(c, "ab"));
+    assert_false(sr_catalogue_uses_measure(c, "b"));
+    tw_free(&w);
+}
+
 static void the_published_figures(void **state)
 {
     (void)state;
@@ -368,6 +443,8 @@ int main(void)
         cmocka_unit_test(without_disclosure_control_nothing_is_hidden),
         cmocka_unit_test(contributions_are_grouped_by_partner_or_source),
         cmocka_unit_test(group_by_needs_each_and_a_sum),
+        cmocka_unit_test(measures_the_catalogue_does_not_know_are_local),
+        cmocka_unit_test(a_measure_a_metric_uses_is_not_local),
         cmocka_unit_test(the_published_figures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
