@@ -102,8 +102,7 @@ const char *sr_partner_list_words(sr_arena *a, const sr_partnership *p, const ch
     return r;
 }
 
-/* The reporting year a date falls in: 12 September 2025 -> 2025 (2025-26). */
-static int year_of(int32_t ymd)
+int sr_reporting_year_of(int32_t ymd)
 {
     int y = ymd / 10000, m = ymd / 100 % 100;
     return m >= 4 ? y : y - 1;
@@ -117,16 +116,17 @@ const char *sr_sign_off_words(sr_arena *a, const sr_partnership *p, const sr_sig
     char when[40], yr[16];
     if (s->report.given && s->report.date) {
         sr_fmt_date(s->report.date, when, sizeof when);
-        sr_buf_printf(
-            &b, "The lead safeguarding partners signed off this report on %s: %s.", when,
-            sr_partner_list_words(a, p, s->report.by, s->report.nby, year_of(s->report.date)));
+        sr_buf_printf(&b, "The lead safeguarding partners signed off this report on %s: %s.", when,
+                      sr_partner_list_words(a, p, s->report.by, s->report.nby,
+                                            sr_reporting_year_of(s->report.date)));
     }
     if (s->budget.given && s->budget.date) {
         sr_fmt_date(s->budget.date, when, sizeof when);
         sr_fmt_year(year, yr, sizeof yr);
-        sr_buf_printf(
-            &b, "%sThe budget for %s was signed off on %s by %s.", b.len ? " " : "", yr, when,
-            sr_partner_list_words(a, p, s->budget.by, s->budget.nby, year_of(s->budget.date)));
+        sr_buf_printf(&b, "%sThe budget for %s was signed off on %s by %s.", b.len ? " " : "", yr,
+                      when,
+                      sr_partner_list_words(a, p, s->budget.by, s->budget.nby,
+                                            sr_reporting_year_of(s->budget.date)));
     }
     const char *r = b.len ? sr_arena_strdup(a, sr_buf_str(&b)) : NULL;
     sr_buf_free(&b);

@@ -52,6 +52,10 @@ size_t sr_sign_off_check(sr_diags *d, const sr_partnership *p, const sr_year *y,
  * year the sign-off fell in. In a. */
 const char *sr_sign_off_words(sr_arena *a, const sr_partnership *p, const sr_sign_off *s, int year);
 
+/* The reporting year a date falls in (its first calendar year): 12 September
+ * 2025 -> 2025, that is 2025-26. */
+int sr_reporting_year_of(int32_t ymd);
+
 /* "A", "A and B", "A, B and C" for the partners ids names in `year`, in a. */
 const char *sr_partner_list_words(sr_arena *a, const sr_partnership *p, const char *const *ids,
                                   size_t n, int year);

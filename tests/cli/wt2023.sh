@@ -39,6 +39,15 @@ grep -q '<sheet name="Contributions_by_partner"' "$tmp/x/xl/workbook.xml" || fai
 grep -q '<sheet name="Local_measures"' "$tmp/x/xl/workbook.xml" || fail "no Local_measures sheet"
 grep -q 'Children missing education on 31 March' "$tmp/x/xl/sharedStrings.xml" || fail "the local measure is not in the workbook"
 
+# status shows the sign-off record, each signatory named as when it signed.
+"$bin" status --data tests/fixtures/wt2023 --out "$tmp/f" 2024-25 >"$tmp/st.txt" 2>&1 || fail "status exited $?"
+grep -qxF "  report  signed off 12 September 2025 by Fenbridge City Council, Fenshire Police and NHS Fenshire and Wolds Integrated Care Board" "$tmp/st.txt" ||
+    fail "status does not show the report's sign-off: $(cat "$tmp/st.txt")"
+grep -qxF "  budget  signed off 28 March 2024 by Fenbridge City Council, Fenshire Police and NHS Fenshire Integrated Care Board" "$tmp/st.txt" ||
+    fail "status does not show the budget's sign-off"
+"$bin" status --data tests/fixtures/wt2023 --out "$tmp/f" 2023-24 >"$tmp/st.txt" 2>&1
+grep -qxF "  report  not recorded" "$tmp/st.txt" || fail "status does not say the report is not signed off"
+
 # Under the 2018 edition: no lead partners, no sign-off record.
 "$bin" build --out "$tmp/s" 2019-20 >/dev/null 2>&1 || fail "the sample's build exited $?"
 h="$tmp/s/2019-20/sscp-annual-report-2019-20.html"
