@@ -329,7 +329,8 @@ static void blocks(builder *b, cmark_node *parent, sr_dnode *into, const sr_sour
         }
         case CMARK_NODE_CODE_BLOCK: {
             const char *info = cmark_node_get_fence_info(c);
-            if (info && (strncmp(info, "chart ", 6) == 0 || strncmp(info, "table ", 6) == 0)) {
+            if (info && (strncmp(info, "chart ", 6) == 0 || strncmp(info, "table ", 6) == 0 ||
+                         strcmp(info, "lead-partners") == 0 || strcmp(info, "sign-off") == 0)) {
                 sr_dnode *d = block(b, info, src, line);
                 if (d)
                     add(b->a, into, d);
