@@ -1,11 +1,11 @@
 /* catalogue: loading report-templates/metrics.yaml, see catalogue.h. */
 #include "metrics/catalogue.h"
 
+#include "core/buf.h"
 #include "core/suggest.h"
 #include "data/loader.h"
 #include "data/schema.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -306,29 +306,34 @@ const sr_metric_def *sr_catalogue_find(const sr_catalogue *c, const char *id)
 
 bool sr_catalogue_uses_measure(const sr_catalogue *c, const char *slug)
 {
-    char entry[256], count[280], percent[280];
-    snprintf(entry, sizeof entry, "performance.measures[%s]", slug);
-    snprintf(count, sizeof count, "%s.count", entry);
-    snprintf(percent, sizeof percent, "%s.percent", entry);
-    for (size_t i = 0; i < c->nmetrics; i++) {
+    sr_buf entry = SR_BUF_INIT, count = SR_BUF_INIT, percent = SR_BUF_INIT, full = SR_BUF_INIT;
+    sr_buf_printf(&entry, "performance.measures[%s]", slug);
+    sr_buf_printf(&count, "%s.count", sr_buf_str(&entry));
+    sr_buf_printf(&percent, "%s.percent", sr_buf_str(&entry));
+    bool used = false;
+    for (size_t i = 0; i < c->nmetrics && !used; i++) {
         const sr_metric_def *d = &c->metrics[i];
         if (d->local)
             continue;
-        if (d->each && d->compute == SR_C_ENTRY &&
-            (sr_path_match(d->each, entry) || sr_path_match(d->each, count) ||
-             sr_path_match(d->each, percent)))
-            return true;
-        for (size_t k = 0; k < d->noperands; k++) {
-            char full[1024];
+        if (d->each && d->compute == SR_C_ENTRY)
+            used = sr_path_match(d->each, sr_buf_str(&entry)) ||
+                   sr_path_match(d->each, sr_buf_str(&count)) ||
+                   sr_path_match(d->each, sr_buf_str(&percent));
+        for (size_t k = 0; k < d->noperands && !used; k++) {
+            sr_buf_clear(&full);
             if (d->each)
-                snprintf(full, sizeof full, "%s.%s", d->each, d->operands[k]);
+                sr_buf_printf(&full, "%s.%s", d->each, d->operands[k]);
             else
-                snprintf(full, sizeof full, "%s", d->operands[k]);
-            if (sr_path_match(full, count) || sr_path_match(full, percent))
-                return true;
+                sr_buf_puts(&full, d->operands[k]);
+            used = sr_path_match(sr_buf_str(&full), sr_buf_str(&count)) ||
+                   sr_path_match(sr_buf_str(&full), sr_buf_str(&percent));
         }
     }
-    return false;
+    sr_buf_free(&entry);
+    sr_buf_free(&count);
+    sr_buf_free(&percent);
+    sr_buf_free(&full);
+    return used;
 }
 
 const char *sr_unit_name(sr_unit u)

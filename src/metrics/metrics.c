@@ -237,18 +237,10 @@ static const char *row_label(sr_arena *a, const sr_metric_def *d, const sr_partn
 
 /* ---- rows grouped by a field (`group_by`) ----------------------------------- */
 
-/* The group entry key belongs to in y: "partner: smbc", "source: Department
- * for Education", or, when it has none of the fields, the entry itself.
- * NULL when y does not have the entry. */
+/* The group an entry of y belongs to: "partner: smbc", "source: Department
+ * for Education", or, when it has none of the fields, the entry itself. */
 static const char *group_of(sr_arena *a, const sr_metric_def *d, const sr_year *y, const char *key)
 {
-    bool has = false;
-    size_t klen = strlen(key);
-    for (size_t i = 0; y && i < y->figs.n && !has; i++)
-        has = strncmp(y->figs.v[i].path, key, klen) == 0 &&
-              (y->figs.v[i].path[klen] == '.' || y->figs.v[i].path[klen] == '\0');
-    if (!has)
-        return NULL;
     for (size_t g = 0; g < d->ngroup_by; g++) {
         const sr_figure *f = sr_figures_get(&y->figs, join(a, key, d->group_by[g]));
         if (f && f->v.text && f->v.avail == SR_AVAILABLE)
@@ -286,13 +278,19 @@ static void compute_grouped(sr_arena *a, const sr_metric_def *d, const sr_partne
                             const sr_metrics *m, sr_year *const *years, const char **keys,
                             size_t nkeys, sr_metric *out)
 {
-    /* groups[i * nkeys + k]: the group of entry k in year i. */
-    const char **of = sr_arena_alloc(a, (m->nyears * nkeys + 1) * sizeof *of);
-    const char **names = sr_arena_alloc(a, (m->nyears * nkeys + 1) * sizeof *names);
+    /* Entry k in year i: its cell, and its group (NULL when the year does
+     * not have the entry). */
+    size_t n = m->nyears * nkeys;
+    sr_mcell *cells = sr_arena_alloc(a, (n ? n : 1) * sizeof *cells);
+    const char **of = sr_arena_alloc(a, (n ? n : 1) * sizeof *of);
+    const char **names = sr_arena_alloc(a, (n ? n : 1) * sizeof *names);
     size_t ngroups = 0;
     for (size_t i = 0; i < m->nyears; i++)
         for (size_t k = 0; k < nkeys; k++) {
-            const char *g = of[i * nkeys + k] = group_of(a, d, years[i], keys[k]);
+            sr_mcell *c = &cells[i * nkeys + k];
+            compute_cell(a, d, p, m->years[i], years[i], keys[k], c);
+            const char *g = of[i * nkeys + k] =
+                years[i] && c->ninputs ? group_of(a, d, years[i], keys[k]) : NULL;
             bool seen = !g;
             for (size_t q = 0; q < ngroups && !seen; q++)
                 seen = strcmp(names[q], g) == 0;
@@ -313,9 +311,7 @@ static void compute_grouped(sr_arena *a, const sr_metric_def *d, const sr_partne
                 const char *g = of[i * nkeys + k];
                 if (!g || strcmp(g, names[r]) != 0)
                     continue;
-                sr_mcell one;
-                compute_cell(a, d, p, m->years[i], years[i], keys[k], &one);
-                merge_cell(a, cell, &one, first);
+                merge_cell(a, cell, &cells[i * nkeys + k], first);
                 first = false;
                 if (!row->label[0]) /* the latest year that has the group names it */
                     row->label = row_label(a, d, p, m->years[i], years[i], keys[k]);
