@@ -96,6 +96,10 @@ static int run(int argc, char **argv)
     sr_doc_options dopt = {rd.data, rd.templates, final};
     sr_document *doc =
         specs ? sr_doc_build(rd.ds.a, &rd.ds.d, &dopt, &rd.ds, rd.cat, rd.m, specs) : NULL;
+    /* Likewise the contributions the edition may ask the report to show. */
+    bool needs_contributions = false;
+    if (doc)
+        sr_doc_contributions_check(&rd.ds.d, doc, needs_contributions, final);
     double t_doc = now();
     sr_diags_sort(&rd.ds.d);
     sr_diags_print_text(&rd.ds.d, stderr, sr_use_color(stderr));

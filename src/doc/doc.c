@@ -574,6 +574,7 @@ static sr_dnode *block(builder *b, const char *spec, const sr_source *src, unsig
                 return NULL;
             if (c) {
                 t->table = metric_table(b, c);
+                b->doc->shows_contributions = true;
                 return t;
             }
             g = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, (sr_loc){src, line, 1, 3},
@@ -815,4 +816,18 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
         }
     }
     return doc;
+}
+
+size_t sr_doc_contributions_check(sr_diags *d, const sr_document *doc, bool needs_contributions,
+                                  bool final)
+{
+    if (!needs_contributions || doc->shows_contributions)
+        return 0;
+    sr_diag *g = sr_diag_add(d, final ? SR_ERROR : SR_WARNING, (sr_loc){0},
+                             "the report does not show each partner's contribution to the "
+                             "shared budget");
+    sr_diag_hint(g, "the guidance in force asks for it: put the block \"table contributions\" "
+                    "in a section of report.yaml, and the year's income lines in the finance "
+                    "data");
+    return 1;
 }

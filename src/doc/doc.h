@@ -81,6 +81,7 @@ typedef struct {
     sr_duty *duties;  /* what Working Together 2018 asks the report to contain */
     size_t nduties;
     size_t missing_narratives;
+    bool shows_contributions; /* a `table contributions` block has rows */
 } sr_document;
 
 typedef struct {
@@ -95,6 +96,14 @@ typedef struct {
 sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, const sr_dataset *ds,
                           const sr_catalogue *cat, const sr_metrics *m,
                           const sr_chart_specs *specs);
+
+/* The contributions check of a guidance edition that asks for each
+ * partner's contribution to the shared budget to be shown (Working Together
+ * 2023's `contributions`): with needs_contributions, a report without a
+ * `table contributions` that has rows is a warning in a draft and an error
+ * when final. Returns the number of problems (0 or 1). */
+size_t sr_doc_contributions_check(sr_diags *d, const sr_document *doc, bool needs_contributions,
+                                  bool final);
 
 /* A section of the report template, as written there. */
 typedef struct {

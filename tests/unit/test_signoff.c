@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include "data/signoff.h"
+#include "doc/doc.h"
 
 static const char leads[] =
     "format: 1\n"
@@ -135,6 +136,26 @@ static void signatories_are_partners_and_there_is_one_at_least(void **state)
     tw_free(&w);
 }
 
+/* The same both ways for the contributions an edition may ask for. */
+static void contributions_are_asked_for_only_by_an_edition_that_needs_them(void **state)
+{
+    (void)state;
+    tworld w;
+    load_world(&w, HEAD "referrals: {total: 10}\n");
+    sr_document doc = {0};
+    assert_int_equal(sr_doc_contributions_check(&w.d, &doc, false, true), 0);
+    assert_int_equal(w.d.errors + w.d.warnings, 0);
+    assert_int_equal(sr_doc_contributions_check(&w.d, &doc, true, false), 1);
+    assert_int_equal(w.d.warnings, 1);
+    assert_int_equal(sr_doc_contributions_check(&w.d, &doc, true, true), 1);
+    assert_int_equal(w.d.errors, 1);
+    assert_diag(&w, "sscp-report: error: the report does not show each partner's contribution "
+                    "to the shared budget\n");
+    doc.shows_contributions = true;
+    assert_int_equal(sr_doc_contributions_check(&w.d, &doc, true, true), 0);
+    tw_free(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -144,6 +165,7 @@ int main(void)
         cmocka_unit_test(a_missing_record_is_a_warning_in_a_draft_and_an_error_when_final),
         cmocka_unit_test(every_lead_partner_signs_the_report),
         cmocka_unit_test(signatories_are_partners_and_there_is_one_at_least),
+        cmocka_unit_test(contributions_are_asked_for_only_by_an_edition_that_needs_them),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
