@@ -1,8 +1,9 @@
 /* partnership: data/partnership.yaml as a typed model.
  *
- * Owns the partnership's identity, its partners (stable ids, names that may
- * change by year, statutory or not, the sections each sends), the child
- * population by year, and reporting options. Everything lives in the arena
+ * Owns the partnership's identity, its partners (stable ids, names and short
+ * names that may change by year, statutory or not, the sections each
+ * sends), the lead safeguarding partners of Working Together 2023, the
+ * child population by year, and reporting options. Everything lives in the arena
  * passed to sr_partnership_load().
  */
 #ifndef SR_PARTNERSHIP_H

@@ -3,7 +3,8 @@
  * Built from the report template (report-templates/report.yaml: the
  * sections in order, the narrative file each takes, the data blocks), the
  * year's Markdown narrative (parsed with libcmark) with its placeholders
- * replaced by computed figures, and the year's metrics and charts. The PDF
+ * replaced by computed figures, and the year's metrics and charts (and the
+ * partnership's own data: its lead partners, the year's sign-off). The PDF
  * and HTML renderers both read this tree (cmark's model: one tree, one small
  * renderer per output), so the two can never say different things.
  * Everything lives in the arena passed to sr_doc_build().

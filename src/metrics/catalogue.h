@@ -5,7 +5,9 @@
  * figures, referred to by path pattern (see data/figures.h): the value of
  * one figure, a sum, a difference, a ratio, a share of a total (a
  * percentage), or a rate per 10,000 children. A metric with `each` gives one
- * row per entry of a list (or key of a mapping) instead of one value.
+ * row per entry of a list (or key of a mapping) instead of one value, or,
+ * with `group_by`, one row per value of a field (a partner's income lines
+ * added up).
  * Tables group counts shown with their total, for disclosure control.
  * Everything lives in the arena passed to sr_catalogue_load().
  */

@@ -6,7 +6,9 @@
  * (or each row of a metric with `each`) and year: the value, the figures it
  * came from (for `explain`), and whether disclosure control hides it.
  * Comparisons with the year before (or a stated baseline) stop at a declared
- * break in the series. Everything lives in the arena passed in.
+ * break in the series. Measures partners sent that no metric uses (local
+ * measures) are computed as metrics of their own, after the catalogue's.
+ * Everything lives in the arena passed in.
  */
 #ifndef SR_METRICS_H
 #define SR_METRICS_H
