@@ -400,8 +400,7 @@ static sr_chart *build_matrix(sr_arena *a, const sr_chart_spec *spec, const sr_d
         if (named) {
             rows[ch->ncat] = k;
             const sr_partner *pt = &p->partners[k];
-            ch->categories[ch->ncat++] =
-                pt->short_name ? pt->short_name : sr_partner_name_in(pt, ds->year0);
+            ch->categories[ch->ncat++] = sr_partner_short_in(pt, ds->year0);
         }
     }
     for (size_t s = 0; s < nm; s++) {

@@ -166,10 +166,16 @@ static int run(int argc, char **argv)
     }
     const sr_metric *mt = sr_metrics_find(rd.m, pos[1]);
     if (!mt) {
-        const char **ids = malloc((rd.cat->nmetrics + 1) * sizeof *ids);
-        for (size_t i = 0; i < rd.cat->nmetrics; i++)
-            ids[i] = rd.cat->metrics[i].id;
-        const char *best = sr_suggest(pos[1], ids, rd.cat->nmetrics);
+        /* The catalogue's metrics and the year's local measures. */
+        const char **ids = malloc((rd.m->nmetrics + 1) * sizeof *ids);
+        if (!ids) {
+            sr_fail("out of memory");
+            sr_report_data_free(&rd);
+            return SR_EXIT_IO;
+        }
+        for (size_t i = 0; i < rd.m->nmetrics; i++)
+            ids[i] = rd.m->metrics[i].def->id;
+        const char *best = sr_suggest(pos[1], ids, rd.m->nmetrics);
         if (best)
             sr_usage_error("explain", "there is no metric '%s'; did you mean '%s'?", pos[1], best);
         else
@@ -183,7 +189,12 @@ static int run(int argc, char **argv)
     printf("%s (%s)\n", d->label, d->id);
     printf("  computed as: ");
     rule(stdout, d);
-    printf("  defined at %s:%u\n", d->loc.src->name, d->loc.line);
+    if (d->local)
+        printf("  a local measure: not in the metrics catalogue, so it is shown in the report's "
+               "Local measures table\n  given at %s:%u:%u\n",
+               d->loc.src->name, d->loc.line, d->loc.col);
+    else
+        printf("  defined at %s:%u\n", d->loc.src->name, d->loc.line);
     if (rd.ds.p->disclosure_control)
         printf("  disclosure control is on: counts from 1 to %lld are hidden\n",
                (long long)rd.ds.p->suppression_threshold);

@@ -10,6 +10,7 @@
 #include "core/fmt.h"
 #include "core/fsutil.h"
 #include "data/loader.h"
+#include "data/signoff.h"
 #include "doc/doc.h"
 #include "publish/dates.h"
 #include "publish/publication.h"
@@ -54,6 +55,65 @@ static void jstr(sr_buf *b, const char *s)
     sr_buf_putc(b, '"');
     sr_buf_json_escaped(b, s ? s : "");
     sr_buf_putc(b, '"');
+}
+
+/* The sign-off record (Working Together 2023): shown when the year has one
+ * or the partnership names lead safeguarding partners. Each signatory is
+ * named as it was called when it signed. */
+static void print_sign_off(sr_arena *a, const sr_partnership *p, const sr_year *y, const char *red,
+                           const char *green, const char *off)
+{
+    sr_sign_off so;
+    sr_sign_off_read(a, y, &so);
+    if (!so.report.given && !so.budget.given && !p->nlead_partners)
+        return;
+    printf("\nSign-off\n");
+    const sr_signed *parts[2] = {&so.report, &so.budget};
+    static const char *const what[2] = {"report", "budget"};
+    for (int k = 0; k < 2; k++) {
+        const sr_signed *s = parts[k];
+        if (!s->given) {
+            printf("  %-7s %snot recorded%s\n", what[k], k == 0 ? red : "", k == 0 ? off : "");
+            continue;
+        }
+        char when[40];
+        sr_fmt_date(s->date, when, sizeof when);
+        printf("  %-7s %ssigned off%s %s by %s\n", what[k], green, off, when,
+               sr_partner_list_words(a, p, s->by, s->nby, sr_reporting_year_of(s->date)));
+        for (size_t i = 0; k == 0 && i < p->nlead_partners; i++) {
+            bool signed_it = false;
+            for (size_t j = 0; j < s->nby && !signed_it; j++)
+                signed_it = strcmp(s->by[j], p->lead_partners[i].partner) == 0;
+            if (!signed_it)
+                printf("          %snot signed by the lead partner %s%s\n", red,
+                       p->lead_partners[i].partner, off);
+        }
+    }
+}
+
+static void json_sign_off(sr_buf *b, sr_arena *a, const sr_year *y)
+{
+    sr_sign_off so;
+    sr_sign_off_read(a, y, &so);
+    const sr_signed *parts[2] = {&so.report, &so.budget};
+    static const char *const what[2] = {"report", "budget"};
+    sr_buf_puts(b, ",\n  \"sign_off\": {");
+    for (int k = 0; k < 2; k++) {
+        sr_buf_printf(b, "%s\"%s\": ", k ? ", " : "", what[k]);
+        if (!parts[k]->given) {
+            sr_buf_puts(b, "null");
+            continue;
+        }
+        char d[16];
+        ymd_str(parts[k]->date, d, sizeof d);
+        sr_buf_printf(b, "{\"date\": \"%s\", \"by\": [", d);
+        for (size_t i = 0; i < parts[k]->nby; i++) {
+            sr_buf_puts(b, i ? ", " : "");
+            jstr(b, parts[k]->by[i]);
+        }
+        sr_buf_puts(b, "]}");
+    }
+    sr_buf_puts(b, "}");
 }
 
 static int run(int argc, char **argv)
@@ -109,14 +169,14 @@ static int run(int argc, char **argv)
         subrow *r = &rows[nrows++];
         r->partner = s->partner ? s->partner : "?";
         const sr_partner *pt = s->partner ? sr_partnership_find(p, s->partner) : NULL;
-        r->name = pt ? (pt->short_name ? pt->short_name : sr_partner_name_in(pt, y0)) : r->partner;
+        r->name = pt ? sr_partner_short_in(pt, y0) : r->partner;
         r->file = sr_basename(s->src->name);
         for (size_t k = 0; k < rd.ds.d.n; k++) {
             if (rd.ds.d.v[k].loc.src != s->src)
                 continue;
             if (rd.ds.d.v[k].sev == SR_ERROR)
                 r->errors++;
-            else
+            else if (rd.ds.d.v[k].sev == SR_WARNING)
                 r->warnings++;
         }
         r->state = r->errors ? "errors" : r->warnings ? "warnings" : "valid";
@@ -139,7 +199,7 @@ static int run(int argc, char **argv)
             continue;
         subrow *r = &rows[nrows++];
         r->partner = pt->id;
-        r->name = pt->short_name ? pt->short_name : sr_partner_name_in(pt, y0);
+        r->name = sr_partner_short_in(pt, y0);
         r->file = "";
         r->state = "missing";
     }
@@ -209,6 +269,7 @@ static int run(int argc, char **argv)
                       rec ? "\"" : "", rec ? built : "null", rec ? "\"" : "",
                       rec && rec->final ? "true" : "false", current ? "true" : "false",
                       whole ? "true" : "false");
+        json_sign_off(&b, rd.ds.a, y);
         sr_buf_puts(&b, ",\n  \"publication\": ");
         if (!latest) {
             sr_buf_puts(&b, "null");
@@ -282,6 +343,7 @@ static int run(int argc, char **argv)
                 printf("  %s%-8s%s %s\n", doc->duties[i].covered ? green : red,
                        doc->duties[i].covered ? "covered" : "MISSING", off, doc->duties[i].text);
         }
+        print_sign_off(rd.ds.a, p, y, red, green, off);
         printf("\nReport\n");
         if (!rec) {
             printf("  not built yet: sscp-report build %s\n", yname);

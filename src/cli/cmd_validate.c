@@ -10,6 +10,7 @@
 #include "core/fsutil.h"
 #include "data/loader.h"
 #include "data/partnership.h"
+#include "metrics/catalogue.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -25,12 +26,16 @@ static const char usage[] =
     "\n"
     "Options:\n"
     "  --data DIR        the data folder (default: ./data)\n"
+    "  --templates DIR   the report template folder whose metrics.yaml says which\n"
+    "                    measures are local (default: ./report-templates, if there)\n"
     "  --format FORMAT   text (default) or json\n"
     "\n"
     "Each problem is printed as file:line:column, whether it is an error or a\n"
     "warning, what is wrong, the line with a caret under the place, and a hint.\n"
     "Figures given by two files, totals that do not add up and income that does\n"
-    "not match expenditure are found across all of a year's files.\n"
+    "not match expenditure are found across all of a year's files. A note says\n"
+    "where a measure the metrics catalogue does not know will appear; notes are\n"
+    "not problems.\n"
     "\n"
     "Exit status: 0 no errors (warnings allowed), 1 errors found, 2 wrong\n"
     "command line, 3 a file could not be read.\n";
@@ -48,7 +53,29 @@ typedef struct {
     pcache *cache;
     size_t ncache;
     bool warned_no_partnership;
+    const sr_catalogue *cat; /* to tell local measures; NULL when there is none */
 } vstate;
+
+/* A note for each measure of y that no metric of the catalogue uses: where
+ * it will appear instead. */
+static void note_local_measures(vstate *s, const sr_year *y)
+{
+    if (!s->cat)
+        return;
+    for (size_t i = 0; i < y->figs.n; i++) {
+        const sr_figure *f = &y->figs.v[i];
+        if (!sr_path_match("performance.measures[*].id", f->path) || f->v.avail != SR_AVAILABLE)
+            continue;
+        size_t skip = strlen("performance.measures["), len = strlen(f->path) - skip - 4;
+        char *slug = sr_arena_strndup(s->a, f->path + skip, len);
+        if (sr_catalogue_uses_measure(s->cat, slug) || sr_catalogue_find(s->cat, f->v.text))
+            continue;
+        sr_diag_add(&s->d, SR_NOTE, f->loc,
+                    "`%s` is not in the metrics catalogue: it will appear in the report's Local "
+                    "measures table and the workbook's Local_measures sheet",
+                    f->v.text);
+    }
+}
 
 static sr_partnership *partnership_at(vstate *s, const char *path)
 {
@@ -115,6 +142,7 @@ static void validate_year_dir(vstate *s, const char *dir, sr_partnership *p)
     int n = sr_load_year_dir(&l, &y, dir);
     if (n > 0) {
         sr_year_check(&l, &y);
+        note_local_measures(s, &y);
     } else if (n == 0) {
         sr_source *src = sr_diags_add_source(&s->d, dir, NULL, 0);
         sr_diag *g = sr_diag_add(&s->d, SR_WARNING, (sr_loc){src, 0, 0, 0},
@@ -164,6 +192,7 @@ static void validate_files(vstate *s, char **files, size_t n)
             free(dj);
         }
         sr_year_check(&l, &y);
+        note_local_measures(s, &y);
         sr_year_free(&y);
         free(dir);
     }
@@ -193,12 +222,15 @@ static void summary(const vstate *s, FILE *out)
     else if (parts > 1)
         snprintf(what + n, sizeof what - (size_t)n, "%s%zu partnership files", n ? " and " : "",
                  parts);
+    char notes[48] = "";
+    if (s->d.notes)
+        snprintf(notes, sizeof notes, " (%zu note%s)", s->d.notes, s->d.notes == 1 ? "" : "s");
     if (s->d.errors == 0 && s->d.warnings == 0) {
-        fprintf(out, "Checked %s: no problems found.\n", what);
+        fprintf(out, "Checked %s: no problems found%s.\n", what, notes);
         return;
     }
-    fprintf(out, "Checked %s: %zu error%s, %zu warning%s.\n", what, s->d.errors,
-            s->d.errors == 1 ? "" : "s", s->d.warnings, s->d.warnings == 1 ? "" : "s");
+    fprintf(out, "Checked %s: %zu error%s, %zu warning%s%s.\n", what, s->d.errors,
+            s->d.errors == 1 ? "" : "s", s->d.warnings, s->d.warnings == 1 ? "" : "s", notes);
 }
 
 static int run(int argc, char **argv)
@@ -206,7 +238,11 @@ static int run(int argc, char **argv)
     vstate s = {.data = NULL};
     const char *format = "text";
     const char **targets = sr_xcalloc((size_t)argc, sizeof *targets);
-    const sr_opt opts[] = {{"--data", NULL, &s.data, NULL}, {"--format", NULL, &format, NULL}, {0}};
+    const char *templates = NULL;
+    const sr_opt opts[] = {{"--data", NULL, &s.data, NULL},
+                           {"--templates", NULL, &templates, NULL},
+                           {"--format", NULL, &format, NULL},
+                           {0}};
     int nt;
     if (!sr_parse_args("validate", argc, argv, opts, targets, argc, &nt)) {
         free(targets);
@@ -242,6 +278,17 @@ static int run(int argc, char **argv)
 
     s.a = sr_arena_new();
     sr_diags_init(&s.d);
+    /* The catalogue, to say where measures it does not know will appear.
+     * Without --templates it is used only if ./report-templates has one. It
+     * is not a submission, so it is not counted as one checked. */
+    char *cpath = sr_path_join(templates ? templates : "report-templates", "metrics.yaml");
+    if (templates || sr_path_kind_of(cpath) == SR_PATH_FILE) {
+        size_t before = s.d.nsources;
+        s.cat = sr_catalogue_load(s.a, &s.d, cpath);
+        for (size_t i = before; i < s.d.nsources; i++)
+            s.d.sources[i]->checked = false;
+    }
+    free(cpath);
     char **files = sr_xcalloc(nt, sizeof *files);
     size_t nf = 0;
     for (int i = 0; i < nt; i++) {

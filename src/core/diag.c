@@ -77,8 +77,10 @@ sr_diag *sr_diag_add(sr_diags *d, sr_severity sev, sr_loc loc, const char *fmt, 
     static sr_diag sink; /* absorbs hints added to a diagnostic not shown */
     if (sev == SR_ERROR)
         d->errors++;
-    else
+    else if (sev == SR_WARNING)
         d->warnings++;
+    else
+        d->notes++;
     if (d->limit_per_file && loc.src) {
         /* Past the limit a file's problems are counted, not shown; one last
          * message says so. */
@@ -267,6 +269,11 @@ static void print_caret(FILE *out, const char *line, size_t n, unsigned col, uns
     fputs(off, out);
 }
 
+static const char *severity_name(sr_severity s)
+{
+    return s == SR_ERROR ? "error" : s == SR_WARNING ? "warning" : "note";
+}
+
 void sr_diags_print_text(const sr_diags *d, FILE *out, bool color)
 {
     const char *bold = color ? "\033[1m" : "", *red = color ? "\033[1;31m" : "",
@@ -277,8 +284,10 @@ void sr_diags_print_text(const sr_diags *d, FILE *out, bool color)
         const sr_diag *g = &d->v[i];
         sr_loc_format(g->loc, where, sizeof where);
         fprintf(out, "%s%s:%s %s%s:%s %s%s%s\n", bold, where, reset,
-                g->sev == SR_ERROR ? red : yellow, g->sev == SR_ERROR ? "error" : "warning", reset,
-                bold, g->msg, reset);
+                g->sev == SR_ERROR     ? red
+                : g->sev == SR_WARNING ? yellow
+                                       : cyan,
+                severity_name(g->sev), reset, bold, g->msg, reset);
         size_t n;
         const char *line = sr_source_line(g->loc.src, g->loc.line, &n);
         if (line) {
@@ -291,7 +300,8 @@ void sr_diags_print_text(const sr_diags *d, FILE *out, bool color)
             unsigned col = g->loc.col, len = g->loc.len;
             if (col > shown + 1)
                 col = (unsigned)shown + 1;
-            print_caret(out, line, shown, col, len > 80 ? 80 : len, red, reset);
+            print_caret(out, line, shown, col, len > 80 ? 80 : len, g->sev == SR_NOTE ? cyan : red,
+                        reset);
             fputc('\n', out);
         }
         if (g->related_msg) {
@@ -327,8 +337,7 @@ void sr_diags_print_json(const sr_diags *d, FILE *out)
         const sr_diag *g = &d->v[i];
         sr_buf_puts(&b, i ? ",\n    {" : "\n    {");
         json_loc(&b, g->loc);
-        sr_buf_printf(&b, ", \"severity\": \"%s\", \"message\": \"",
-                      g->sev == SR_ERROR ? "error" : "warning");
+        sr_buf_printf(&b, ", \"severity\": \"%s\", \"message\": \"", severity_name(g->sev));
         sr_buf_json_escaped(&b, g->msg);
         sr_buf_puts(&b, "\"");
         if (g->hint) {

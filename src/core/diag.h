@@ -18,7 +18,10 @@
 #include <stddef.h>
 #include <stdio.h>
 
-typedef enum { SR_ERROR, SR_WARNING } sr_severity;
+/* An error stops the command; a warning is a problem that does not; a note
+ * is not a problem at all (where a figure will appear, say), and is counted
+ * apart, so it never makes a check fail. */
+typedef enum { SR_ERROR, SR_WARNING, SR_NOTE } sr_severity;
 
 /* A file as read: its name as the user wrote it, and its bytes. */
 typedef struct sr_source {
@@ -50,7 +53,7 @@ typedef struct {
 typedef struct {
     sr_diag *v;
     size_t n, cap;
-    size_t errors, warnings;
+    size_t errors, warnings, notes;
     size_t io_errors; /* files that could not be read at all */
     sr_source **sources;
     size_t nsources;

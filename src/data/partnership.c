@@ -2,6 +2,7 @@
 #include "data/partnership.h"
 
 #include "core/fsutil.h"
+#include "core/suggest.h"
 #include "data/loader.h"
 #include "data/schema_defs.h"
 
@@ -15,6 +16,66 @@ static bool yes(const sr_ynode *n)
 }
 
 static sr_partnership *from_tree(sr_arena *a, sr_diags *d, const sr_source *src, sr_ynode *root);
+
+/* A mapping of reporting years to names, sorted by year. */
+static sr_partner_name *by_year(sr_arena *a, const sr_ynode *map, size_t *n)
+{
+    sr_partner_name *v = sr_arena_alloc(a, (map->n ? map->n : 1) * sizeof *v);
+    *n = 0;
+    for (size_t k = 0; k < map->n; k++) {
+        int y = atoi(map->items[2 * k]->text);
+        const char *nm = sr_ynode_text(map->items[2 * k + 1]);
+        size_t at = *n;
+        while (at > 0 && v[at - 1].from_year > y) {
+            v[at] = v[at - 1];
+            at--;
+        }
+        v[at] = (sr_partner_name){y, nm};
+        (*n)++;
+    }
+    return v;
+}
+
+/* lead_partners: each names a partner, once. */
+static bool read_leads(sr_arena *a, sr_diags *d, sr_partnership *p, const sr_ynode *root)
+{
+    const sr_ynode *list = sr_ymap_get(root, "lead_partners");
+    if (!list || list->kind != SR_Y_SEQ)
+        return true;
+    sr_ynode *key = sr_ymap_key(root, "lead_partners");
+    if (key)
+        p->lead_partners_loc = key->loc;
+    p->lead_partners = sr_arena_alloc(a, (list->n ? list->n : 1) * sizeof *p->lead_partners);
+    bool ok = true;
+    for (size_t i = 0; i < list->n; i++) {
+        const sr_ynode *e = list->items[i], *pn = sr_ymap_get(e, "partner");
+        const char *id = sr_ynode_text(pn);
+        if (!id)
+            continue;
+        if (!sr_partnership_find(p, id)) {
+            sr_diag *g =
+                sr_diag_add(d, SR_ERROR, pn->loc, "`%s` is not one of the partners listed", id);
+            const char *best = sr_suggest(id, p->ids, p->npartners);
+            if (best)
+                sr_diag_hint(g, "did you mean `%s`?", best);
+            else
+                sr_diag_hint(g, "a lead safeguarding partner is named by its id under `partners`");
+            ok = false;
+            continue;
+        }
+        if (sr_partnership_lead(p, id))
+            continue; /* given twice: the schema has said so */
+        p->lead_partners[p->nlead_partners++] = (sr_lead_partner){
+            id,
+            sr_ynode_text(sr_ymap_get(e, "lead")),
+            sr_ynode_text(sr_ymap_get(e, "lead_name")),
+            sr_ynode_text(sr_ymap_get(e, "delegate")),
+            sr_ynode_text(sr_ymap_get(e, "delegate_name")),
+            e->loc,
+        };
+    }
+    return ok;
+}
 
 sr_partnership *sr_partnership_load(sr_arena *a, sr_diags *d, const char *path)
 {
@@ -120,23 +181,15 @@ static sr_partnership *from_tree(sr_arena *a, sr_diags *d, const sr_source *src,
         pt->statutory = yes(sr_ymap_get(e, "statutory"));
         const sr_ynode *names = sr_ymap_get(e, "names");
         if (names && names->kind == SR_Y_MAP) {
-            pt->names = sr_arena_alloc(a, (names->n ? names->n : 1) * sizeof *pt->names);
-            for (size_t k = 0; k < names->n; k++) {
-                int y = atoi(names->items[2 * k]->text);
-                const char *nm = sr_ynode_text(names->items[2 * k + 1]);
-                size_t at = pt->nnames;
-                while (at > 0 && pt->names[at - 1].from_year > y) {
-                    pt->names[at] = pt->names[at - 1];
-                    at--;
-                }
-                pt->names[at] = (sr_partner_name){y, nm};
-                pt->nnames++;
-            }
+            pt->names = by_year(a, names, &pt->nnames);
         } else {
             pt->names = sr_arena_alloc(a, sizeof *pt->names);
             pt->names[0] = (sr_partner_name){0, sr_ynode_text(sr_ymap_get(e, "name"))};
             pt->nnames = 1;
         }
+        const sr_ynode *shorts = sr_ymap_get(e, "short_names");
+        if (shorts && shorts->kind == SR_Y_MAP)
+            pt->short_names = by_year(a, shorts, &pt->nshort_names);
         const sr_ynode *sub = sr_ymap_get(e, "submits");
         if (sub && sub->kind == SR_Y_SEQ) {
             pt->submits = sr_arena_alloc(a, (sub->n ? sub->n : 1) * sizeof *pt->submits);
@@ -146,6 +199,9 @@ static sr_partnership *from_tree(sr_arena *a, sr_diags *d, const sr_source *src,
         }
         p->ids[p->npartners++] = pt->id;
     }
+
+    if (!read_leads(a, d, p, root))
+        return NULL;
 
     const sr_ynode *pop = sr_ymap_get(sr_ymap_get(root, "population"), "children_0_17");
     if (pop && pop->kind == SR_Y_MAP) {
@@ -201,6 +257,25 @@ const char *sr_partner_name_in(const sr_partner *pt, int year)
         if (pt->names[i].from_year <= year)
             name = pt->names[i].name;
     return name ? name : pt->id;
+}
+
+const char *sr_partner_short_in(const sr_partner *pt, int year)
+{
+    if (pt->short_name)
+        return pt->short_name;
+    const char *s = NULL;
+    for (size_t i = 0; i < pt->nshort_names; i++)
+        if (pt->short_names[i].from_year <= year && pt->short_names[i].name)
+            s = pt->short_names[i].name;
+    return s ? s : sr_partner_name_in(pt, year);
+}
+
+const sr_lead_partner *sr_partnership_lead(const sr_partnership *p, const char *id)
+{
+    for (size_t i = 0; i < p->nlead_partners; i++)
+        if (strcmp(p->lead_partners[i].partner, id) == 0)
+            return &p->lead_partners[i];
+    return NULL;
 }
 
 int64_t sr_partnership_population(const sr_partnership *p, int year)

@@ -1,8 +1,9 @@
 /* partnership: data/partnership.yaml as a typed model.
  *
- * Owns the partnership's identity, its partners (stable ids, names that may
- * change by year, statutory or not, the sections each sends), the child
- * population by year, and reporting options. Everything lives in the arena
+ * Owns the partnership's identity, its partners (stable ids, names and short
+ * names that may change by year, statutory or not, the sections each
+ * sends), the lead safeguarding partners of Working Together 2023, the
+ * child population by year, and reporting options. Everything lives in the arena
  * passed to sr_partnership_load().
  */
 #ifndef SR_PARTNERSHIP_H
@@ -21,10 +22,12 @@ typedef struct {
 
 typedef struct {
     const char *id;
-    const char *short_name; /* may be NULL */
+    const char *short_name; /* may be NULL; see also short_names */
     bool statutory;
     sr_partner_name *names; /* in order of from_year */
     size_t nnames;
+    sr_partner_name *short_names; /* by year, in order of from_year; NULL when not given */
+    size_t nshort_names;
     const char **submits; /* section names; NULL when not given (all sections) */
     size_t nsubmits;
     sr_loc loc;
@@ -36,6 +39,16 @@ typedef struct {
     const char *id, *name, *email;
 } sr_recipient;
 
+/* A lead safeguarding partner (Working Together 2023): the partner, its
+ * lead's role, and the delegated safeguarding partner who acts for it. The
+ * names are NULL when not given. */
+typedef struct {
+    const char *partner; /* a partner id that `partners` defines */
+    const char *lead, *lead_name;
+    const char *delegate, *delegate_name;
+    sr_loc loc;
+} sr_lead_partner;
+
 typedef struct {
     const char *path;
     const char *name, *short_name, *area, *email;
@@ -46,6 +59,9 @@ typedef struct {
     int *population_years;
     int64_t *population; /* children aged 0-17 */
     size_t npopulation;
+    sr_lead_partner *lead_partners; /* in the order given; none under Working Together 2018 */
+    size_t nlead_partners;
+    sr_loc lead_partners_loc; /* the `lead_partners` key, or no place when not given */
     sr_recipient *recipients; /* those given, or the statutory defaults */
     size_t nrecipients;
     bool disclosure_control;
@@ -68,6 +84,13 @@ sr_partnership *sr_partnership_load_source(sr_arena *a, sr_diags *d, const sr_so
 const sr_partner *sr_partnership_find(const sr_partnership *p, const char *id);
 /* The partner's name in reporting year `year` (its first calendar year). */
 const char *sr_partner_name_in(const sr_partner *pt, int year);
+/* The partner's short name in reporting year `year`: its `short_name`, or
+ * the entry of `short_names` in force that year, or, when neither gives
+ * one, its name in that year (so a body is never labelled with the
+ * abbreviation of what it later became). */
+const char *sr_partner_short_in(const sr_partner *pt, int year);
+/* The lead safeguarding partner entry for partner id, or NULL. */
+const sr_lead_partner *sr_partnership_lead(const sr_partnership *p, const char *id);
 /* Children aged 0-17 in `year`, or -1 when not given. */
 int64_t sr_partnership_population(const sr_partnership *p, int year);
 

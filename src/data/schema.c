@@ -586,6 +586,15 @@ static const char *item_label(const sr_ynode *item, const sr_schema *s, char *bu
     return buf[0] ? buf : NULL;
 }
 
+/* A key of an exclusive pair counts as given unless it is left blank (as in
+ * a template, where both alternatives are written out): a blank key is not
+ * given. */
+static bool given_here(const sr_ynode *n, const char *key)
+{
+    const sr_ynode *v = sr_ymap_get(n, key);
+    return v && !(v->kind == SR_Y_SCALAR && sr_ynode_is_null(v));
+}
+
 static void check_list(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const char *path,
                        const char *name)
 {
@@ -615,7 +624,9 @@ static void check_list(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const 
                 sr_diag_related(g, sr_ynode_loc(n->items[*first]), "first given");
             char by[120] = "their value";
             const char *const *idf = s->item->identity;
-            if (idf && idf[0] && idf[1])
+            if (idf && idf[0] && idf[1] && idf[2])
+                snprintf(by, sizeof by, "`%s` (or `%s`) and `%s` together", idf[0], idf[1], idf[2]);
+            else if (idf && idf[0] && idf[1])
                 snprintf(by, sizeof by, "`%s` and `%s` together", idf[0], idf[1]);
             else if (idf && idf[0])
                 snprintf(by, sizeof by, "`%s`", idf[0]);
@@ -773,7 +784,7 @@ static void check_map(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const c
         const char *given[4];
         size_t present = 0, options = 0;
         for (const char *const *k = s->one_of; *k; k++, options++)
-            if (sr_ymap_get(n, *k) && present < 4)
+            if (given_here(n, *k) && present < 4)
                 given[present++] = *k;
         if (present != 1) {
             char who[240] = "", lbl[200];
@@ -789,6 +800,25 @@ static void check_map(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const c
                         s->one_of[0], s->one_of[1]);
                 sr_diag_hint(g, "add one of them");
             }
+        }
+    }
+
+    if (s->at_most_one) {
+        const char *first = NULL;
+        for (const char *const *k = s->at_most_one; *k; k++) {
+            if (!given_here(n, *k))
+                continue;
+            if (!first) {
+                first = *k;
+                continue;
+            }
+            char who[240] = "", lbl[200];
+            if (item_label(n, s, lbl, sizeof lbl))
+                snprintf(who, sizeof who, " (`%s`)", lbl);
+            sr_diag *g = err(c, sr_ymap_key(n, *k), "%s%s gives both `%s` and `%s`",
+                             s->what ? s->what : name, who, first, *k);
+            sr_diag_hint(g, "keep only one of them");
+            break;
         }
     }
 
@@ -827,6 +857,13 @@ static void check_map(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const c
                                 "delete the line if it does not apply");
             else
                 sr_diag_hint(g, "fill it in, or delete the line if it does not apply");
+            continue;
+        }
+        if ((f->flags & SR_NONEMPTY) && t->kind == SR_S_LIST &&
+            (sr_ynode_is_null(v) || (v->kind == SR_Y_SEQ && v->n == 0))) {
+            sr_diag *g = err(c, sr_ymap_key(n, f->key), "%s has an empty `%s`",
+                             s->what ? s->what : name, f->key);
+            sr_diag_hint(g, "give at least one: %s", f->doc ? f->doc : "an entry");
             continue;
         }
         if (t->kind == SR_S_MAP || t->kind == SR_S_LIST || t->kind == SR_S_DICT) {

@@ -39,6 +39,11 @@ typedef enum {
 #define SR_REQUIRED 1u /* the key must be present */
 #define SR_IN_YEAR  2u /* a date must fall in the reporting year */
 #define SR_META     4u /* describes the file, not a figure: not recorded */
+/* SR_ASKED: a section the template holds only for partners whose `submits`
+ * names it (the business unit's own). SR_NONEMPTY: a list that must have
+ * at least one entry. */
+#define SR_ASKED    8u
+#define SR_NONEMPTY 16u
 
 typedef struct sr_schema sr_schema;
 
@@ -65,15 +70,16 @@ typedef struct {
 
 struct sr_schema {
     sr_skind kind;
-    const char *what;            /* "an income line": used in messages */
-    const sr_field *fields;      /* MAP: ends with a NULL key */
-    const sr_schema *item;       /* LIST items; DICT values */
-    const char *const *identity; /* MAP as a list item: fields naming the item */
-    sr_skind dict_key;           /* DICT: SR_S_YEAR or SR_S_TEXT */
-    const char *const *values;   /* ENUM: NULL-terminated */
-    const sr_sum_rule *sums;     /* MAP: ends with a NULL total */
-    const sr_le_rule *le;        /* MAP: ends with a NULL part */
-    const char *const *one_of;   /* MAP: exactly one of these keys */
+    const char *what;               /* "an income line": used in messages */
+    const sr_field *fields;         /* MAP: ends with a NULL key */
+    const sr_schema *item;          /* LIST items; DICT values */
+    const char *const *identity;    /* MAP as a list item: fields naming the item */
+    sr_skind dict_key;              /* DICT: SR_S_YEAR or SR_S_TEXT */
+    const char *const *values;      /* ENUM: NULL-terminated */
+    const sr_sum_rule *sums;        /* MAP: ends with a NULL total */
+    const sr_le_rule *le;           /* MAP: ends with a NULL part */
+    const char *const *one_of;      /* MAP: exactly one of these keys */
+    const char *const *at_most_one; /* MAP: at most one of these keys */
 };
 
 /* A figure given by a second file: where it was first given and again. */

@@ -24,8 +24,8 @@ T(FORMAT);
         .kind = SR_S_LIST, .item = &(item_schema)                                                  \
     }
 
-const char *const sr_section_names[] = {"finance",     "attendance", "referrals",
-                                        "performance", "training",   NULL};
+const char *const sr_section_names[] = {"finance",  "attendance", "referrals", "performance",
+                                        "training", "sign_off",   NULL};
 
 /* ---- shared pieces ------------------------------------------------------ */
 
@@ -53,12 +53,16 @@ static const sr_schema break_t = {
 static const sr_schema income_line_t = {
     .kind = SR_S_MAP,
     .what = "an income line",
-    .identity = (const char *const[]){"partner", "label", NULL},
+    .identity = (const char *const[]){"partner", "source", "label", NULL},
+    .one_of = (const char *const[]){"partner", "source", NULL},
     .fields =
         (const sr_field[]){
-            {"partner", &PARTNER_t, SR_REQUIRED, "the partner id the money came from"},
+            {"partner", &PARTNER_t, 0, "the partner id the money came from, for a partner"},
+            {"source", &TEXT_t, 0,
+             "who gave it, for a body that is not a partner (e.g. Department for Education)"},
             {"label", &TEXT_t, 0,
-             "what the money was, when a partner gave more than one line (e.g. reserves)"},
+             "what the money was: a grant's name, or reserves when a partner gave more than one "
+             "line"},
             {"amount", &MONEY_t, SR_REQUIRED, "pounds received, such as 13800 or 2664.50"},
             {0},
         },
@@ -490,6 +494,34 @@ static const sr_schema training_t = {
         },
 };
 
+/* ---- sign-off ----------------------------------------------------------- */
+
+/* Who signed off, and when: the report after the year, the budget often
+ * before it, so neither date is held to the reporting year. */
+static const sr_schema signed_by_t = LIST_OF(PARTNER_t);
+static const sr_schema signed_t = {
+    .kind = SR_S_MAP,
+    .what = "a sign-off",
+    .fields =
+        (const sr_field[]){
+            {"date", &DATE_t, SR_REQUIRED, "the day it was signed off, YYYY-MM-DD"},
+            {"by", &signed_by_t, SR_REQUIRED | SR_NONEMPTY,
+             "partner ids of those who signed it off"},
+            {0},
+        },
+};
+
+static const sr_schema sign_off_t = {
+    .kind = SR_S_MAP,
+    .what = "the sign-off record",
+    .fields =
+        (const sr_field[]){
+            {"report", &signed_t, 0, "the lead safeguarding partners' sign-off of this report"},
+            {"budget", &signed_t, 0, "the sign-off of this year's budget"},
+            {0},
+        },
+};
+
 /* ---- a submission ------------------------------------------------------- */
 
 const sr_schema sr_submission_schema = {
@@ -507,6 +539,8 @@ const sr_schema sr_submission_schema = {
             {"referrals", &referrals_t, 0, "referrals to children's social care"},
             {"performance", &performance_t, 0, "other children's social care figures"},
             {"training", &training_t, 0, "multi-agency training"},
+            {"sign_off", &sign_off_t, SR_ASKED,
+             "who signed off the report and the budget, and when (the business unit's)"},
             {0},
         },
 };
@@ -518,7 +552,7 @@ static const sr_schema names_t = {.kind = SR_S_DICT, .dict_key = SR_S_YEAR, .ite
 static const sr_schema section_enum_t = {
     .kind = SR_S_ENUM,
     .values = (const char *const[]){"finance", "attendance", "referrals", "performance", "training",
-                                    NULL},
+                                    "sign_off", NULL},
 };
 static const sr_schema sections_t = LIST_OF(section_enum_t);
 
@@ -527,6 +561,7 @@ static const sr_schema partner_t = {
     .what = "a partner",
     .identity = (const char *const[]){"id", NULL},
     .one_of = (const char *const[]){"name", "names", NULL},
+    .at_most_one = (const char *const[]){"short_name", "short_names", NULL},
     .fields =
         (const sr_field[]){
             {"id", &ID_t, SR_REQUIRED, "a short id that never changes, such as gmp"},
@@ -534,6 +569,8 @@ static const sr_schema partner_t = {
             {"names", &names_t, 0,
              "names by the year they took effect, for an organisation that was renamed"},
             {"short_name", &TEXT_t, 0, "an abbreviation for tables and charts"},
+            {"short_names", &names_t, 0,
+             "abbreviations by the year they took effect, for an organisation that was renamed"},
             {"statutory", &BOOL_t, 0, "yes for the three statutory safeguarding partners"},
             {"submits", &sections_t, 0, "the sections this partner sends, for its template"},
             {0},
@@ -597,6 +634,28 @@ static const sr_schema recipient_t = {
 };
 static const sr_schema recipients_t = LIST_OF(recipient_t);
 
+/* Working Together 2023's lead safeguarding partners: the partner, the role
+ * of its lead (a chief executive, the chief constable) and of the delegated
+ * safeguarding partner who acts for it. */
+static const sr_schema lead_partner_t = {
+    .kind = SR_S_MAP,
+    .what = "a lead safeguarding partner",
+    .identity = (const char *const[]){"partner", NULL},
+    .fields =
+        (const sr_field[]){
+            {"partner", &ID_t, SR_REQUIRED, "the partner id, from `partners`"},
+            {"lead", &TEXT_t, SR_REQUIRED,
+             "the lead's role, such as Chief Executive of the council"},
+            {"lead_name", &TEXT_t, 0, "the lead's name, if the report gives it"},
+            {"delegate", &TEXT_t, SR_REQUIRED,
+             "the delegated safeguarding partner's role, such as Director of Children's "
+             "Services"},
+            {"delegate_name", &TEXT_t, 0, "the delegated partner's name, if the report gives it"},
+            {0},
+        },
+};
+static const sr_schema lead_partners_t = LIST_OF(lead_partner_t);
+
 const sr_schema sr_partnership_schema = {
     .kind = SR_S_MAP,
     .what = "partnership.yaml",
@@ -605,6 +664,8 @@ const sr_schema sr_partnership_schema = {
             {"format", &FORMAT_t, SR_REQUIRED, "the version of this format; write 1"},
             {"partnership", &about_t, SR_REQUIRED, "who the partnership is"},
             {"partners", &partners_t, SR_REQUIRED, "the organisations that take part"},
+            {"lead_partners", &lead_partners_t, 0,
+             "the lead safeguarding partners and their delegates (Working Together 2023)"},
             {"population", &population_t, 0, "the child population, for rates"},
             {"options", &options_t, 0, "reporting options"},
             {"recipients", &recipients_t, 0,

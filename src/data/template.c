@@ -236,7 +236,9 @@ void sr_template_write(sr_buf *out, const sr_partnership *p, const sr_partner *p
     for (const sr_field *f = sr_submission_schema.fields; f->key; f++) {
         if (f->flags & SR_META)
             continue;
-        bool wanted = pt->nsubmits == 0;
+        /* A section only the business unit sends is written for a partner
+         * whose `submits` names it, never by default. */
+        bool wanted = pt->nsubmits == 0 && !(f->flags & SR_ASKED);
         for (size_t i = 0; i < pt->nsubmits; i++)
             wanted |= strcmp(pt->submits[i], f->key) == 0;
         if (!wanted)

@@ -8,6 +8,7 @@
 #include "data/loader.h"
 #include "data/overlay.h"
 #include "data/schema.h"
+#include "data/signoff.h"
 
 #include <cmark.h>
 #include <glib.h>
@@ -355,7 +356,8 @@ static void blocks(builder *b, cmark_node *parent, sr_dnode *into, const sr_sour
         }
         case CMARK_NODE_CODE_BLOCK: {
             const char *info = cmark_node_get_fence_info(c);
-            if (info && (strncmp(info, "chart ", 6) == 0 || strncmp(info, "table ", 6) == 0)) {
+            if (info && (strncmp(info, "chart ", 6) == 0 || strncmp(info, "table ", 6) == 0 ||
+                         strcmp(info, "lead-partners") == 0 || strcmp(info, "sign-off") == 0)) {
                 block(b, into, info, (sr_loc){src, line, 1, 3});
                 break;
             }
@@ -442,15 +444,16 @@ static sr_dtable *metric_table(builder *b, const sr_metric *mt)
     return t;
 }
 
-/* Every single-valued metric: the year before, this year, the change. */
-static sr_dtable *summary_table(builder *b)
+/* Every single-valued metric of the catalogue (local: every local measure
+ * instead): the year before, this year, the change. */
+static sr_dtable *summary_table(builder *b, bool local)
 {
     const sr_metrics *m = b->m;
     sr_dtable *t = sr_arena_alloc(b->a, sizeof *t);
-    t->caption = "Year-on-year summary";
+    t->caption = local ? "Local measures" : "Year-on-year summary";
     t->ncols = 4;
     t->head = sr_arena_alloc(b->a, 4 * sizeof *t->head);
-    t->head[0] = "Figure";
+    t->head[0] = local ? "Measure" : "Figure";
     t->head[1] = year_str(b->a, m->years[0] - 1);
     t->head[2] = year_str(b->a, m->years[0]);
     t->head[3] = "Change";
@@ -459,7 +462,7 @@ static sr_dtable *summary_table(builder *b)
     t->cells = sr_arena_alloc(b->a, (m->nmetrics ? m->nmetrics : 1) * 4 * sizeof *t->cells);
     for (size_t k = 0; k < m->nmetrics; k++) {
         const sr_metric *mt = &m->metrics[k];
-        if (mt->def->each || mt->nrows != 1)
+        if (mt->def->each || mt->nrows != 1 || mt->def->local != local)
             continue;
         sr_cmp c = sr_metric_compare(m, mt, &mt->rows[0], 0);
         char w[200];
@@ -474,12 +477,90 @@ static sr_dtable *summary_table(builder *b)
     return t;
 }
 
+/* The lead safeguarding partners (partnership.yaml `lead_partners`): the
+ * partner, its lead and its delegated safeguarding partner. NULL when the
+ * partnership names none. */
+static sr_dtable *lead_partners_table(builder *b)
+{
+    const sr_partnership *p = b->ds->p;
+    if (!p->nlead_partners)
+        return NULL;
+    sr_dtable *t = sr_arena_alloc(b->a, sizeof *t);
+    t->caption = "The lead safeguarding partners";
+    t->ncols = 3;
+    t->head = sr_arena_alloc(b->a, 3 * sizeof *t->head);
+    t->head[0] = "Partner";
+    t->head[1] = "Lead safeguarding partner";
+    t->head[2] = "Delegated safeguarding partner";
+    t->numeric = sr_arena_alloc(b->a, 3 * sizeof *t->numeric);
+    t->nrows = p->nlead_partners;
+    t->cells = sr_arena_alloc(b->a, t->nrows * 3 * sizeof *t->cells);
+    for (size_t i = 0; i < p->nlead_partners; i++) {
+        const sr_lead_partner *lp = &p->lead_partners[i];
+        const sr_partner *pt = sr_partnership_find(p, lp->partner);
+        const char **cell = &t->cells[i * 3];
+        cell[0] = pt ? sr_partner_name_in(pt, b->ds->year0) : lp->partner;
+        cell[1] =
+            lp->lead_name ? sr_arena_printf(b->a, "%s, %s", lp->lead_name, lp->lead) : lp->lead;
+        cell[2] = lp->delegate_name
+                      ? sr_arena_printf(b->a, "%s, %s", lp->delegate_name, lp->delegate)
+                      : lp->delegate;
+    }
+    return t;
+}
+
+/* The sign-off record in words, or NULL when the year has none. */
+static sr_dnode *sign_off_paragraph(builder *b)
+{
+    sr_sign_off so;
+    sr_sign_off_read(b->a, b->ds->have[0], &so);
+    const char *words = sr_sign_off_words(b->a, b->ds->p, &so, b->ds->year0);
+    if (!words)
+        return NULL;
+    sr_dnode *n = node(b, SR_D_PARAGRAPH);
+    n->text = words;
+    char *e = g_markup_escape_text(words, -1);
+    n->markup = sr_arena_strdup(b->a, e);
+    g_free(e);
+    return n;
+}
+
+/* A block of one word: data the partnership keeps, not a metric. Adds
+ * nothing when there is nothing to show (so the report has no empty table). */
+static void word_block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
+{
+    if (strcmp(spec, "lead-partners") == 0) {
+        sr_dtable *t = lead_partners_table(b);
+        if (t) {
+            sr_dnode *n = node(b, SR_D_TABLE);
+            n->table = t;
+            add(b->a, into, n);
+        }
+        return;
+    }
+    if (strcmp(spec, "sign-off") == 0) {
+        sr_dnode *n = sign_off_paragraph(b);
+        if (n)
+            add(b->a, into, n);
+        return;
+    }
+    sr_diag *g = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, at,
+                             "there is no data block `%s`", spec);
+    sr_diag_hint(g, "the blocks are \"chart ID\", \"table ID\", \"lead-partners\" and "
+                    "\"sign-off\"");
+}
+
 /* The chart or table a block names, added to into. A chart made for each
  * body gives one figure per body. */
 static void block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
 {
-    char kind[16], id[128];
-    if (sscanf(spec, "%15s %127s", kind, id) != 2)
+    char kind[64], id[128];
+    int got = sscanf(spec, "%63s %127s", kind, id);
+    if (got == 1) {
+        word_block(b, into, kind, at);
+        return;
+    }
+    if (got != 2)
         return;
     sr_diag *g = NULL;
     if (strcmp(kind, "chart") == 0) {
@@ -530,8 +611,34 @@ static void block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
     } else if (strcmp(kind, "table") == 0) {
         sr_dnode *t = node(b, SR_D_TABLE);
         if (strcmp(id, "summary") == 0) {
-            t->table = summary_table(b);
+            t->table = summary_table(b, false);
             add(b->a, into, t);
+            return;
+        }
+        /* The measures partners sent that the catalogue does not know: a
+         * table only when there are some. */
+        if (strcmp(id, "local-measures") == 0) {
+            t->table = summary_table(b, true);
+            if (t->table->nrows)
+                add(b->a, into, t);
+            return;
+        }
+        /* Each partner's contribution to the shared budget: a table only
+         * when the year has income lines. */
+        if (strcmp(id, "contributions") == 0) {
+            const sr_metric *c = sr_metrics_find(b->m, "contributions-by-partner");
+            if (c && c->nrows == 0)
+                return;
+            if (c) {
+                t->table = metric_table(b, c);
+                b->doc->shows_contributions = true;
+                add(b->a, into, t);
+                return;
+            }
+            g = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, at,
+                            "`table contributions` needs the metric `contributions-by-partner` "
+                            "in metrics.yaml");
+            sr_diag_hint(g, "copy it from the default report-templates/metrics.yaml");
             return;
         }
         const sr_metric *mt = sr_metrics_find(b->m, id);
@@ -811,4 +918,18 @@ bool sr_doc_left_out(const sr_document *doc, const char *sid)
         if (strcmp(doc->left_out[i], sid) == 0)
             return true;
     return false;
+}
+
+size_t sr_doc_contributions_check(sr_diags *d, const sr_document *doc, bool needs_contributions,
+                                  bool final)
+{
+    if (!needs_contributions || doc->shows_contributions)
+        return 0;
+    sr_diag *g = sr_diag_add(d, final ? SR_ERROR : SR_WARNING, (sr_loc){0},
+                             "the report does not show each partner's contribution to the "
+                             "shared budget");
+    sr_diag_hint(g, "the guidance in force asks for it: put the block \"table contributions\" "
+                    "in a section of report.yaml, and the year's income lines in the finance "
+                    "data");
+    return 1;
 }

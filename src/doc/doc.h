@@ -3,7 +3,8 @@
  * Built from the report template (report-templates/report.yaml: the
  * sections in order, the narrative file each takes, the data blocks), the
  * year's Markdown narrative (parsed with libcmark) with its placeholders
- * replaced by computed figures, and the year's metrics and charts. The PDF
+ * replaced by computed figures, and the year's metrics and charts (and the
+ * partnership's own data: its lead partners, the year's sign-off). The PDF
  * and HTML renderers both read this tree (cmark's model: one tree, one small
  * renderer per output), so the two can never say different things.
  * Everything lives in the arena passed to sr_doc_build().
@@ -83,6 +84,7 @@ typedef struct {
     size_t missing_narratives;
     const char **left_out; /* ids of optional sections left out: no words */
     size_t nleft_out;
+    bool shows_contributions; /* a `table contributions` block has rows */
 } sr_document;
 
 typedef struct {
@@ -102,6 +104,13 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
  * report for want of words (so a duty naming it is not met, but the
  * template has it). */
 bool sr_doc_left_out(const sr_document *doc, const char *sid);
+/* The contributions check of a guidance edition that asks for each
+ * partner's contribution to the shared budget to be shown (Working Together
+ * 2023's `contributions`): with needs_contributions, a report without a
+ * `table contributions` that has rows is a warning in a draft and an error
+ * when final. Returns the number of problems (0 or 1). */
+size_t sr_doc_contributions_check(sr_diags *d, const sr_document *doc, bool needs_contributions,
+                                  bool final);
 
 /* A section of the report template, as written there. */
 typedef struct {

@@ -1,6 +1,7 @@
 /* catalogue: loading report-templates/metrics.yaml, see catalogue.h. */
 #include "metrics/catalogue.h"
 
+#include "core/buf.h"
 #include "core/suggest.h"
 #include "data/loader.h"
 #include "data/overlay.h"
@@ -47,6 +48,9 @@ static const sr_schema metric_t = {
             {"rate", &texts_t, 0, "paths added up, per 10,000 children aged 0 to 17"},
             {"each", &text_t, 0, "one row per entry matching this path"},
             {"row_label", &text_t, 0, "with each: the entry's field that names the row"},
+            {"group_by", &texts_t, 0,
+             "with each: fields whose value groups entries into one row, such as [partner, "
+             "source]"},
             {"break", &text_t, 0, "the path of the series' break, which stops comparisons"},
             {"baseline", &text_t, 0, "the path of a baseline to compare with"},
             {"period", &text_t, 0, "the path of the {from, to} block the figure covers"},
@@ -113,6 +117,7 @@ static bool build_metric(sr_arena *a, sr_diags *d, const sr_ynode *e, sr_metric_
             m->unit = (sr_unit)i;
     m->each = sr_ynode_text(sr_ymap_get(e, "each"));
     m->row_label = sr_ynode_text(sr_ymap_get(e, "row_label"));
+    m->group_by = texts(a, sr_ymap_get(e, "group_by"), &m->ngroup_by);
     m->brk = sr_ynode_text(sr_ymap_get(e, "break"));
     m->baseline = sr_ynode_text(sr_ymap_get(e, "baseline"));
     m->period = sr_ynode_text(sr_ymap_get(e, "period"));
@@ -164,6 +169,23 @@ static bool build_metric(sr_arena *a, sr_diags *d, const sr_ynode *e, sr_metric_
             return false;
         }
     }
+    /* Grouped rows are added up: only counts and money, only with each. */
+    const sr_ynode *gb = sr_ymap_get(e, "group_by");
+    if (gb && (!m->each || m->ngroup_by == 0 ||
+               !(m->compute == SR_C_VALUE || m->compute == SR_C_SUM || m->compute == SR_C_ENTRY) ||
+               !(m->unit == SR_U_COUNT || m->unit == SR_U_MONEY))) {
+        sr_diag *g = sr_diag_add(
+            d, SR_ERROR, gb->loc,
+            !m->each ? "the metric `%s` has `group_by` but no `each`"
+            : m->ngroup_by == 0
+                ? "the metric `%s` has an empty `group_by`"
+                : "the metric `%s` groups its rows, so it must be a count or money added up",
+            m->id);
+        sr_diag_hint(g, "`group_by` adds up the entries of `each` that share a field's value, "
+                        "such as the income lines of one partner: use it with `each` and "
+                        "`value` or `sum`, with unit count or money");
+        return false;
+    }
     /* The unit must suit the computation. */
     sr_unit want = m->unit;
     if (m->compute == SR_C_SHARE)
@@ -182,6 +204,15 @@ static bool build_metric(sr_arena *a, sr_diags *d, const sr_ynode *e, sr_metric_
         return false;
     }
     const char *paths[4] = {m->each, m->brk, m->baseline, m->period};
+    for (size_t i = 0; i < m->ngroup_by; i++) {
+        if (!valid_pattern(m->group_by[i]) || strpbrk(m->group_by[i], ".*[]")) {
+            sr_diag_hint(sr_diag_add(d, SR_ERROR, gb->loc,
+                                     "`%s` in the metric `%s` is not a field of an entry",
+                                     m->group_by[i], m->id),
+                         "name a field of each entry, such as partner");
+            return false;
+        }
+    }
     for (size_t i = 0; i < m->noperands; i++) {
         if (!valid_pattern(m->operands[i])) {
             sr_diag_hint(sr_diag_add(d, SR_ERROR, e->loc,
@@ -289,6 +320,38 @@ const sr_metric_def *sr_catalogue_find(const sr_catalogue *c, const char *id)
         if (strcmp(c->metrics[i].id, id) == 0)
             return &c->metrics[i];
     return NULL;
+}
+
+bool sr_catalogue_uses_measure(const sr_catalogue *c, const char *slug)
+{
+    sr_buf entry = SR_BUF_INIT, count = SR_BUF_INIT, percent = SR_BUF_INIT, full = SR_BUF_INIT;
+    sr_buf_printf(&entry, "performance.measures[%s]", slug);
+    sr_buf_printf(&count, "%s.count", sr_buf_str(&entry));
+    sr_buf_printf(&percent, "%s.percent", sr_buf_str(&entry));
+    bool used = false;
+    for (size_t i = 0; i < c->nmetrics && !used; i++) {
+        const sr_metric_def *d = &c->metrics[i];
+        if (d->local)
+            continue;
+        if (d->each && d->compute == SR_C_ENTRY)
+            used = sr_path_match(d->each, sr_buf_str(&entry)) ||
+                   sr_path_match(d->each, sr_buf_str(&count)) ||
+                   sr_path_match(d->each, sr_buf_str(&percent));
+        for (size_t k = 0; k < d->noperands && !used; k++) {
+            sr_buf_clear(&full);
+            if (d->each)
+                sr_buf_printf(&full, "%s.%s", d->each, d->operands[k]);
+            else
+                sr_buf_puts(&full, d->operands[k]);
+            used = sr_path_match(sr_buf_str(&full), sr_buf_str(&count)) ||
+                   sr_path_match(sr_buf_str(&full), sr_buf_str(&percent));
+        }
+    }
+    sr_buf_free(&entry);
+    sr_buf_free(&count);
+    sr_buf_free(&percent);
+    sr_buf_free(&full);
+    return used;
 }
 
 const char *sr_unit_name(sr_unit u)

@@ -5,7 +5,9 @@
  * figures, referred to by path pattern (see data/figures.h): the value of
  * one figure, a sum, a difference, a ratio, a share of a total (a
  * percentage), or a rate per 10,000 children. A metric with `each` gives one
- * row per entry of a list (or key of a mapping) instead of one value.
+ * row per entry of a list (or key of a mapping) instead of one value, or,
+ * with `group_by`, one row per value of a field (a partner's income lines
+ * added up).
  * Tables group counts shown with their total, for disclosure control.
  * Everything lives in the arena passed to sr_catalogue_load().
  */
@@ -15,6 +17,7 @@
 #include "core/arena.h"
 #include "core/diag.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef enum { SR_U_COUNT, SR_U_MONEY, SR_U_PERCENTAGE, SR_U_RATE, SR_U_RATIO } sr_unit;
@@ -37,10 +40,14 @@ typedef struct {
     size_t noperands;
     const char *each;      /* path pattern of the entries, or NULL */
     const char *row_label; /* the entry's field that names a row, or NULL */
-    const char *brk;       /* path of the series' `break` block, or NULL */
-    const char *baseline;  /* path of a `baseline` block to compare with, or NULL */
-    const char *period;    /* path of the {from, to} block it is measured over, or NULL */
-    sr_loc loc;
+    const char **group_by; /* with each: rows are the entries grouped by the first of these
+                              fields an entry has (a partner's lines are one row); or NULL */
+    size_t ngroup_by;
+    const char *brk;      /* path of the series' `break` block, or NULL */
+    const char *baseline; /* path of a `baseline` block to compare with, or NULL */
+    const char *period;   /* path of the {from, to} block it is measured over, or NULL */
+    sr_loc loc; /* where it is defined; for a local measure, where the measure was given */
+    bool local; /* a local measure: a submitted measure no catalogue metric refers to */
 } sr_metric_def;
 
 typedef struct {
@@ -68,6 +75,11 @@ sr_catalogue *sr_catalogue_load_layered(sr_arena *a, sr_diags *d, const char *te
 sr_catalogue *sr_catalogue_load_source(sr_arena *a, sr_diags *d, const sr_source *src);
 
 const sr_metric_def *sr_catalogue_find(const sr_catalogue *c, const char *id);
+
+/* Whether a metric of c uses the figures of the measure whose entry is
+ * performance.measures[slug] (its count or percent). A measure no metric
+ * uses is a local measure: shown in the report's Local measures table. */
+bool sr_catalogue_uses_measure(const sr_catalogue *c, const char *slug);
 
 const char *sr_unit_name(sr_unit u);
 

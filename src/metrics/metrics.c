@@ -198,6 +198,19 @@ static const char *humanise(sr_arena *a, const char *key)
 static const char *row_label(sr_arena *a, const sr_metric_def *d, const sr_partnership *p, int year,
                              const sr_year *y, const char *key)
 {
+    /* Money from a body that is not a partner (an income line's `source`) is
+     * named by the body, with the row's own label after it: "Department for
+     * Education: Tackling child exploitation grant". The label alone would
+     * not say who gave it. */
+    const sr_figure *from = y ? sr_figures_get(&y->figs, join(a, key, "source")) : NULL;
+    if (from && from->v.text && from->v.avail == SR_AVAILABLE) {
+        const sr_figure *f = d->row_label && strcmp(d->row_label, "source") != 0
+                                 ? sr_figures_get(&y->figs, join(a, key, d->row_label))
+                                 : NULL;
+        if (f && f->v.text && f->v.avail == SR_AVAILABLE)
+            return sr_arena_printf(a, "%s: %s", from->v.text, f->v.text);
+        return from->v.text;
+    }
     if (y && d->row_label) {
         const sr_figure *f = sr_figures_get(&y->figs, join(a, key, d->row_label));
         if (f && f->v.text && f->v.avail == SR_AVAILABLE)
@@ -208,7 +221,7 @@ static const char *row_label(sr_arena *a, const sr_metric_def *d, const sr_partn
         if (f && f->v.text && p) {
             const sr_partner *pt = sr_partnership_find(p, f->v.text);
             if (pt)
-                return pt->short_name ? pt->short_name : sr_partner_name_in(pt, year);
+                return sr_partner_short_in(pt, year);
             return f->v.text;
         }
     }
@@ -222,18 +235,96 @@ static const char *row_label(sr_arena *a, const sr_metric_def *d, const sr_partn
     return humanise(a, tail);
 }
 
-/* ---- the whole catalogue -------------------------------------------------- */
+/* ---- rows grouped by a field (`group_by`) ----------------------------------- */
 
-static void compute_metric(sr_arena *a, const sr_metric_def *d, const sr_partnership *p,
-                           const sr_metrics *m, sr_year *const *years, sr_metric *out)
+/* The group an entry of y belongs to: "partner: smbc", "source: Department
+ * for Education", or, when it has none of the fields, the entry itself. */
+static const char *group_of(sr_arena *a, const sr_metric_def *d, const sr_year *y, const char *key)
 {
-    out->def = d;
-    const char **keys = NULL;
-    size_t nkeys = 0;
-    if (d->each) {
-        for (size_t i = 0; i < m->nyears; i++)
-            entries(a, years[i], d->each, &keys, &nkeys);
+    for (size_t g = 0; g < d->ngroup_by; g++) {
+        const sr_figure *f = sr_figures_get(&y->figs, join(a, key, d->group_by[g]));
+        if (f && f->v.text && f->v.avail == SR_AVAILABLE)
+            return sr_arena_printf(a, "%s: %s", d->group_by[g], f->v.text);
     }
+    return key;
+}
+
+/* Adds cell c (one entry of a group) into the group's cell. */
+static void merge_cell(sr_arena *a, sr_mcell *into, const sr_mcell *c, bool first)
+{
+    if (first) {
+        *into = *c;
+        return;
+    }
+    for (size_t i = 0; i < c->ninputs; i++)
+        add_input(a, into, c->inputs[i]);
+    into->nbasis = into->ninputs;
+    sr_avail x = into->v.avail, y = c->v.avail;
+    if (x == SR_AVAILABLE && y == SR_AVAILABLE) {
+        if (__builtin_add_overflow(into->v.num, c->v.num, &into->v.num))
+            into->v.avail = SR_NOT_AVAILABLE;
+        into->counts[0] += c->counts[0];
+    } else if (x == SR_NOT_APPLICABLE && y == SR_AVAILABLE) {
+        into->v = c->v;
+        into->counts[0] = c->counts[0];
+    } else if (!(x == SR_AVAILABLE && y == SR_NOT_APPLICABLE) &&
+               !(x == SR_NOT_APPLICABLE && y == SR_NOT_APPLICABLE)) {
+        into->v.avail = SR_NOT_AVAILABLE; /* one part missing: the whole is not known */
+        into->v.num = 0;
+    }
+}
+
+static void compute_grouped(sr_arena *a, const sr_metric_def *d, const sr_partnership *p,
+                            const sr_metrics *m, sr_year *const *years, const char **keys,
+                            size_t nkeys, sr_metric *out)
+{
+    /* Entry k in year i: its cell, and its group (NULL when the year does
+     * not have the entry). */
+    size_t n = m->nyears * nkeys;
+    sr_mcell *cells = sr_arena_alloc(a, (n ? n : 1) * sizeof *cells);
+    const char **of = sr_arena_alloc(a, (n ? n : 1) * sizeof *of);
+    const char **names = sr_arena_alloc(a, (n ? n : 1) * sizeof *names);
+    size_t ngroups = 0;
+    for (size_t i = 0; i < m->nyears; i++)
+        for (size_t k = 0; k < nkeys; k++) {
+            sr_mcell *c = &cells[i * nkeys + k];
+            compute_cell(a, d, p, m->years[i], years[i], keys[k], c);
+            const char *g = of[i * nkeys + k] =
+                years[i] && c->ninputs ? group_of(a, d, years[i], keys[k]) : NULL;
+            bool seen = !g;
+            for (size_t q = 0; q < ngroups && !seen; q++)
+                seen = strcmp(names[q], g) == 0;
+            if (!seen)
+                names[ngroups++] = g;
+        }
+    out->nrows = ngroups;
+    out->rows = sr_arena_alloc(a, (ngroups ? ngroups : 1) * sizeof *out->rows);
+    for (size_t r = 0; r < ngroups; r++) {
+        sr_mrow *row = &out->rows[r];
+        row->key = names[r];
+        row->label = "";
+        for (size_t i = 0; i < m->nyears; i++) {
+            sr_mcell *cell = &row->cells[i];
+            compute_cell(a, d, p, m->years[i], NULL, NULL, cell); /* not available */
+            bool first = true;
+            for (size_t k = 0; k < nkeys; k++) {
+                const char *g = of[i * nkeys + k];
+                if (!g || strcmp(g, names[r]) != 0)
+                    continue;
+                merge_cell(a, cell, &cells[i * nkeys + k], first);
+                first = false;
+                if (!row->label[0]) /* the latest year that has the group names it */
+                    row->label = row_label(a, d, p, m->years[i], years[i], keys[k]);
+            }
+        }
+    }
+}
+
+/* One row per entry (or one row for a single-valued metric). */
+static void entry_rows(sr_arena *a, const sr_metric_def *d, const sr_partnership *p,
+                       const sr_metrics *m, sr_year *const *years, const char **keys, size_t nkeys,
+                       sr_metric *out)
+{
     out->nrows = d->each ? nkeys : 1;
     out->rows = sr_arena_alloc(a, (out->nrows ? out->nrows : 1) * sizeof *out->rows);
     for (size_t r = 0; r < out->nrows; r++) {
@@ -249,6 +340,24 @@ static void compute_metric(sr_arena *a, const sr_metric_def *d, const sr_partner
         if (d->each && !row->label[0])
             row->label = row_label(a, d, p, m->years[0], NULL, keys[r]);
     }
+}
+
+/* ---- the whole catalogue -------------------------------------------------- */
+
+static void compute_metric(sr_arena *a, const sr_metric_def *d, const sr_partnership *p,
+                           const sr_metrics *m, sr_year *const *years, sr_metric *out)
+{
+    out->def = d;
+    const char **keys = NULL;
+    size_t nkeys = 0;
+    if (d->each) {
+        for (size_t i = 0; i < m->nyears; i++)
+            entries(a, years[i], d->each, &keys, &nkeys);
+    }
+    if (d->each && d->ngroup_by)
+        compute_grouped(a, d, p, m, years, keys, nkeys, out);
+    else
+        entry_rows(a, d, p, m, years, keys, nkeys, out);
     for (size_t i = 0; i < m->nyears; i++) {
         if (!d->brk || !years[i])
             continue;
@@ -280,6 +389,51 @@ static void compute_metric(sr_arena *a, const sr_metric_def *d, const sr_partner
     }
 }
 
+/* ---- local measures -------------------------------------------------------------- */
+
+/* The measures of year y that no catalogue metric uses, as metric defs of
+ * their own (in a): a count or a percentage, compared with the year before
+ * or the baseline the partner gave. In the order the files give them. */
+static sr_metric_def *local_measures(sr_arena *a, const sr_catalogue *cat, const sr_year *y,
+                                     size_t *n)
+{
+    *n = 0;
+    size_t cap = 0;
+    for (size_t i = 0; y && i < y->figs.n; i++)
+        cap += sr_path_match("performance.measures[*].id", y->figs.v[i].path);
+    sr_metric_def *v = sr_arena_alloc(a, (cap ? cap : 1) * sizeof *v);
+    for (size_t i = 0; y && i < y->figs.n; i++) {
+        const sr_figure *f = &y->figs.v[i];
+        if (!sr_path_match("performance.measures[*].id", f->path) || f->v.avail != SR_AVAILABLE)
+            continue;
+        const char *entry = sr_arena_strndup(a, f->path, strlen(f->path) - strlen(".id"));
+        const char *slug = entry + strlen("performance.measures[");
+        slug = sr_arena_strndup(a, slug, strlen(slug) - 1);
+        if (sr_catalogue_uses_measure(cat, slug) || sr_catalogue_find(cat, f->v.text))
+            continue;
+        const char *count = sr_arena_printf(a, "%s.count", entry);
+        const char *percent = sr_arena_printf(a, "%s.percent", entry);
+        bool is_count = sr_figures_get(&y->figs, count) != NULL;
+        if (!is_count && !sr_figures_get(&y->figs, percent))
+            continue; /* neither was given: already reported */
+        const sr_figure *label = sr_figures_get(&y->figs, sr_arena_printf(a, "%s.label", entry));
+        sr_metric_def *d = &v[(*n)++];
+        memset(d, 0, sizeof *d);
+        d->id = f->v.text;
+        d->label =
+            label && label->v.text && label->v.avail == SR_AVAILABLE ? label->v.text : f->v.text;
+        d->unit = is_count ? SR_U_COUNT : SR_U_PERCENTAGE;
+        d->compute = SR_C_VALUE;
+        d->operands = sr_arena_alloc(a, sizeof *d->operands);
+        d->operands[0] = is_count ? count : percent;
+        d->noperands = 1;
+        d->baseline = sr_arena_printf(a, "%s.baseline", entry);
+        d->loc = f->loc;
+        d->local = true;
+    }
+    return v;
+}
+
 sr_metrics *sr_metrics_compute(sr_arena *a, const sr_catalogue *cat, const sr_partnership *p,
                                int year0, sr_year *const *years, size_t nyears)
 {
@@ -290,9 +444,14 @@ sr_metrics *sr_metrics_compute(sr_arena *a, const sr_catalogue *cat, const sr_pa
         m->years[i] = year0 - (int)i;
         m->have[i] = years[i] != NULL;
     }
-    m->metrics = sr_arena_alloc(a, (cat->nmetrics ? cat->nmetrics : 1) * sizeof *m->metrics);
+    size_t nlocal;
+    sr_metric_def *local = local_measures(a, cat, m->nyears ? years[0] : NULL, &nlocal);
+    m->metrics = sr_arena_alloc(a, (cat->nmetrics + nlocal + 1) * sizeof *m->metrics);
     for (size_t i = 0; i < cat->nmetrics; i++)
         compute_metric(a, &cat->metrics[i], p, m, years, &m->metrics[m->nmetrics++]);
+    /* Then the year's local measures, after every catalogue metric. */
+    for (size_t i = 0; i < nlocal; i++)
+        compute_metric(a, &local[i], p, m, years, &m->metrics[m->nmetrics++]);
     return m;
 }
 

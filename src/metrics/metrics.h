@@ -6,7 +6,9 @@
  * (or each row of a metric with `each`) and year: the value, the figures it
  * came from (for `explain`), and whether disclosure control hides it.
  * Comparisons with the year before (or a stated baseline) stop at a declared
- * break in the series. Everything lives in the arena passed in.
+ * break in the series. Measures partners sent that no metric uses (local
+ * measures) are computed as metrics of their own, after the catalogue's.
+ * Everything lives in the arena passed in.
  */
 #ifndef SR_METRICS_H
 #define SR_METRICS_H
@@ -66,8 +68,11 @@ typedef struct {
     const sr_partnership *p;
 } sr_metrics;
 
-/* Computes every metric of cat. years[i] is the data for year0 - i, or NULL
- * when that year has no folder. */
+/* Computes every metric of cat, then the local measures of year0 (measures
+ * a partner sent that no metric of cat uses: see sr_catalogue_uses_measure),
+ * each as a single-valued metric of its own with def->local set, named by
+ * the measure's id. years[i] is the data for year0 - i, or NULL when that
+ * year has no folder. */
 sr_metrics *sr_metrics_compute(sr_arena *a, const sr_catalogue *cat, const sr_partnership *p,
                                int year0, sr_year *const *years, size_t nyears);
 

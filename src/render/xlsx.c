@@ -22,7 +22,7 @@ typedef struct {
     const char *title;       /* A1 */
     const char *desc;        /* A2 */
     const sr_metric *metric; /* a metric with rows, or NULL for the others */
-    int kind;                /* 0 metric, 1 summary, 2 attendance, 3 evaluations */
+    int kind; /* 0 metric, 1 summary, 2 attendance, 3 evaluations, 4 local measures */
 } sheet_plan;
 
 typedef struct {
@@ -210,9 +210,13 @@ static void summary_sheet(xw *x, const sheet_plan *s)
 {
     const sr_metrics *m = x->m;
     lxw_worksheet *ws = begin_sheet(x, s);
-    const char *heads[7] = {
-        "Figure",     "Unit", yname(x->a, m->years[0] - 1), yname(x->a, m->years[0]), "Change",
-        "Change (%)", "Notes"};
+    const char *heads[7] = {s->kind == 4 ? "Measure" : "Figure",
+                            "Unit",
+                            yname(x->a, m->years[0] - 1),
+                            yname(x->a, m->years[0]),
+                            "Change",
+                            "Change (%)",
+                            "Notes"};
     worksheet_set_column(ws, 0, 0, 60, x->wrap);
     worksheet_set_column(ws, 1, 1, 12, NULL);
     worksheet_set_column(ws, 2, 5, 14, NULL);
@@ -220,7 +224,7 @@ static void summary_sheet(xw *x, const sheet_plan *s)
     int rows = 0;
     for (size_t k = 0; k < m->nmetrics; k++) {
         const sr_metric *mt = &m->metrics[k];
-        if (mt->def->each || mt->nrows != 1)
+        if (mt->def->each || mt->nrows != 1 || mt->def->local != (s->kind == 4))
             continue;
         int rr = 3 + rows++;
         const sr_mrow *row = &mt->rows[0];
@@ -384,7 +388,9 @@ int sr_xlsx_write(const sr_document *doc, const sr_dataset *ds, const sr_metrics
     format_set_num_format(x.pct, "0.0%");
 
     /* The plan: every metric with rows, the summary, attendance, evaluations. */
-    sheet_plan plan[64];
+    /* Room for every sheet: the summary, one per metric with rows, the
+     * local measures, attendance and evaluations. */
+    sheet_plan *plan = sr_arena_alloc(a, (m->nmetrics + 5) * sizeof *plan);
     size_t np = 0;
     char yr[16];
     sr_fmt_year(ds->year0, yr, sizeof yr);
@@ -401,7 +407,9 @@ int sr_xlsx_write(const sr_document *doc, const sr_dataset *ds, const sr_metrics
                      "Each figure of the report with the year before and the change. "
                      "Change columns are formulas. [note 1]",
                      NULL, 1};
-    for (size_t k = 0; k < m->nmetrics && np < 60; k++) {
+    size_t nlocal = 0;
+    for (size_t k = 0; k < m->nmetrics; k++) {
+        nlocal += m->metrics[k].def->local;
         const sr_metric *mt = &m->metrics[k];
         if (!mt->def->each || mt->nrows == 0)
             continue;
@@ -419,6 +427,12 @@ int sr_xlsx_write(const sr_document *doc, const sr_dataset *ds, const sr_metrics
         plan[np++] = (sheet_plan){sheet_name(a, mt->def->id),
                                   sr_arena_printf(a, "%s, %s", mt->def->label, when), d, mt, 0};
     }
+    if (nlocal)
+        plan[np++] = (sheet_plan){"Local_measures", sr_arena_printf(a, "Local measures, %s", yr),
+                                  "Measures partners sent that are not in the metrics catalogue, "
+                                  "with the year before and the change. Change columns are "
+                                  "formulas. [note 1]",
+                                  NULL, 4};
     plan[np++] =
         (sheet_plan){"Attendance", sr_arena_printf(a, "Attendance at partnership meetings, %s", yr),
                      "One row per member and meeting, as recorded.", NULL, 2};
@@ -480,6 +494,7 @@ int sr_xlsx_write(const sr_document *doc, const sr_dataset *ds, const sr_metrics
             metric_sheet(&x, &plan[i]);
             break;
         case 1:
+        case 4:
             summary_sheet(&x, &plan[i]);
             break;
         case 2:

@@ -111,6 +111,23 @@ static void diag_caret_follows_tabs_and_wide_characters(void **state)
     tw_free(&w);
 }
 
+/* A note says something useful that is not a problem: it is neither an
+ * error nor a warning. */
+static void a_note_is_not_a_problem(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    sr_source *s = tw_source(&w, "a.yaml", "- id: x\n");
+    sr_diag_add(&w.d, SR_NOTE, (sr_loc){s, 1, 7, 1}, "shown elsewhere");
+    assert_int_equal(w.d.notes, 1);
+    assert_int_equal(w.d.errors + w.d.warnings, 0);
+    assert_string_equal(tw_text(&w), "a.yaml:1:7: note: shown elsewhere\n"
+                                     "     1 | - id: x\n"
+                                     "       |       ^\n");
+    tw_free(&w);
+}
+
 static void diag_never_prints_control_characters(void **state)
 {
     (void)state;
@@ -330,6 +347,7 @@ int main(void)
         cmocka_unit_test(slugs_keep_every_letter),
         cmocka_unit_test(diag_prints_line_and_caret_under_the_fault),
         cmocka_unit_test(diag_caret_follows_tabs_and_wide_characters),
+        cmocka_unit_test(a_note_is_not_a_problem),
         cmocka_unit_test(diag_never_prints_control_characters),
         cmocka_unit_test(diag_json_is_escaped),
         cmocka_unit_test(diag_stops_after_the_per_file_limit),

@@ -74,6 +74,11 @@ static const char catalogue_text[] =
     "[\"performance.contacts.outcomes[*].count\"],\n"
     "     break: performance.contacts.break}\n"
     "  - {id: money, label: Income, unit: money, sum: [\"finance.income[*].lines[*].amount\"]}\n"
+    "  - {id: by-line, label: Income by line, unit: money, each: \"finance.income[*].lines[*]\",\n"
+    "     row_label: label, sum: [amount]}\n"
+    "  - {id: by-partner, label: Contributions, unit: money, each: "
+    "\"finance.income[*].lines[*]\",\n"
+    "     group_by: [partner, source], sum: [amount]}\n"
     "tables:\n"
     "  - {id: plans, total: started, parts: [by-category]}\n";
 
@@ -251,6 +256,138 @@ static void without_disclosure_control_nothing_is_hidden(void **state)
 
 /* ---- the published report, from the sample data -------------------------------------- */
 
+/* Income from a body that is not a partner is named by the body; a
+ * partner's lines are one row of its contribution. */
+static void contributions_are_grouped_by_partner_or_source(void **state)
+{
+    (void)state;
+    mworld mw;
+    mw_compute(&mw,
+               NOW "finance:\n  income:\n"
+                   "    - group: Contributions\n      lines:\n"
+                   "        - {partner: council, label: Core, amount: 95000}\n"
+                   "        - {partner: police, amount: 13800}\n"
+                   "        - {partner: council, label: Reserves, amount: 15477.50}\n"
+                   "    - group: Grants\n      lines:\n"
+                   "        - {source: Department for Education, label: Tackling child "
+                   "exploitation grant, amount: 20000}\n",
+               BEFORE "finance:\n  income:\n"
+                      "    - group: Contributions\n      lines:\n"
+                      "        - {partner: council, label: Core, amount: 90000}\n"
+                      "    - group: Grants\n      lines:\n"
+                      "        - {source: Department for Education, label: Tackling child "
+                      "exploitation grant, amount: 10000}\n",
+               false);
+    const sr_metric *bl = sr_metrics_find(mw.m, "by-line");
+    assert_int_equal(bl->nrows, 4);
+    assert_string_equal(bl->rows[3].label,
+                        "Department for Education: Tackling child exploitation grant");
+    assert_string_equal(bl->rows[1].label, "Test Police"); /* a partner line without a label */
+    const sr_metric *bp = sr_metrics_find(mw.m, "by-partner");
+    assert_int_equal(bp->nrows, 3);
+    assert_string_equal(bp->rows[0].label, "Test Council");
+    assert_string_equal(bp->rows[0].key, "partner: council");
+    assert_string_equal(shown(mw.m, "by-partner", 0, 0), "£110,477.50");
+    assert_string_equal(shown(mw.m, "by-partner", 0, 1), "£90,000");
+    assert_int_equal(bp->rows[0].cells[0].ninputs, 2);
+    assert_string_equal(bp->rows[1].label, "Test Police");
+    assert_string_equal(shown(mw.m, "by-partner", 1, 1), "[x]"); /* gave nothing last year */
+    assert_string_equal(bp->rows[2].label, "Department for Education");
+    assert_string_equal(words(mw.m, "by-partner", 2), "up 100.0% from £10,000");
+    mw_free(&mw);
+}
+
+static void group_by_needs_each_and_a_sum(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    assert_null(sr_catalogue_load_source(
+        w.a, &w.d,
+        tw_source(&w, "m.yaml",
+                  "format: 1\nmetrics:\n"
+                  "  - {id: s, label: S, unit: percentage, each: \"x[*]\", group_by: [partner],\n"
+                  "     share: {part: a, of: b}}\n")));
+    assert_diag(&w, "m.yaml:3:65: error: the metric `s` groups its rows, so it must be a count "
+                    "or money added up\n");
+    tw_free(&w);
+}
+
+/* A measure no catalogue metric uses is a local measure: a metric of its
+ * own, named by its id, given where the partner gave it, with disclosure
+ * control as for any count. One the catalogue uses is not. */
+static void measures_the_catalogue_does_not_know_are_local(void **state)
+{
+    (void)state;
+    static const char *now =
+        NOW "performance:\n  measures:\n"
+            "    - {id: missing-education, label: Children missing education, count: 4}\n"
+            "    - {id: absence, label: Pupils persistently absent, percent: 18.6%,\n"
+            "       baseline: {year: 2017-18, percent: 21%}}\n";
+    static const char *before =
+        BEFORE "performance:\n  measures:\n"
+               "    - {id: missing-education, label: Missing education, count: 12}\n"
+               "    - {id: gone, label: Dropped this year, count: 9}\n";
+    mworld mw;
+    mw_compute(&mw, now, before, false);
+    assert_int_equal(mw.m->nmetrics, mw.cat->nmetrics + 2); /* not `gone`: not this year's */
+    const sr_metric *me = sr_metrics_find(mw.m, "missing-education");
+    assert_non_null(me);
+    assert_true(me->def->local);
+    assert_string_equal(me->def->label, "Children missing education"); /* this year's label */
+    assert_int_equal(me->def->unit, SR_U_COUNT);
+    assert_string_equal(me->def->loc.src->name, "now.yaml");
+    assert_int_equal(me->def->loc.line, 6);
+    assert_int_equal(me->def->loc.col, 12);
+    assert_string_equal(words(mw.m, "missing-education", 0), "down 66.7% from 12");
+    const sr_metric *ab = sr_metrics_find(mw.m, "absence");
+    assert_int_equal(ab->def->unit, SR_U_PERCENTAGE);
+    assert_string_equal(words(mw.m, "absence", 0),
+                        "down 2.4 percentage points from 21.0% in 2017-18");
+    assert_null(sr_metrics_find(mw.m, "gone"));
+    assert_false(sr_metrics_find(mw.m, "cases")->def->local);
+    mw_free(&mw);
+
+    mw_compute(&mw, now, before, true);
+    assert_string_equal(shown(mw.m, "missing-education", 0, 0), "[c]");
+    assert_string_equal(words(mw.m, "missing-education", 0), "not shown, to protect small numbers");
+    mw_free(&mw);
+}
+
+static void a_measure_a_metric_uses_is_not_local(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    sr_catalogue *c = sr_catalogue_load_source(
+        w.a, &w.d,
+        tw_source(&w, "m.yaml",
+                  "format: 1\nmetrics:\n"
+                  "  - {id: a, label: A, unit: count, value: \"performance.measures[a].count\"}\n"
+                  "  - {id: b, label: B, unit: percentage,\n"
+                  "     share: {part: \"performance.measures[b].count\", of: "
+                  "\"performance.measures[c].count\"}}\n"
+                  "  - {id: all-p, label: P, unit: percentage, each: \"performance.measures[*]\",\n"
+                  "     value: percent}\n"));
+    assert_non_null(c);
+    assert_true(sr_catalogue_uses_measure(c, "a"));
+    assert_true(sr_catalogue_uses_measure(c, "b"));
+    assert_true(sr_catalogue_uses_measure(c, "c"));        /* the whole of a share */
+    assert_true(sr_catalogue_uses_measure(c, "anything")); /* every measure's percent */
+    tw_free(&w);
+    tw_init(&w, 2019);
+    c = sr_catalogue_load_source(
+        w.a, &w.d,
+        tw_source(
+            &w, "m.yaml",
+            "format: 1\nmetrics:\n"
+            "  - {id: a, label: A, unit: count, value: \"performance.measures[a].count\"}\n"));
+    assert_non_null(c);
+    assert_false(sr_catalogue_uses_measure(c, "ab"));
+    assert_false(sr_catalogue_uses_measure(c, "b"));
+    tw_free(&w);
+}
+
 static void the_published_figures(void **state)
 {
     (void)state;
@@ -305,6 +442,10 @@ int main(void)
         cmocka_unit_test(small_counts_are_hidden_with_a_second_cell),
         cmocka_unit_test(no_cell_can_be_recovered_from_the_total),
         cmocka_unit_test(without_disclosure_control_nothing_is_hidden),
+        cmocka_unit_test(contributions_are_grouped_by_partner_or_source),
+        cmocka_unit_test(group_by_needs_each_and_a_sum),
+        cmocka_unit_test(measures_the_catalogue_does_not_know_are_local),
+        cmocka_unit_test(a_measure_a_metric_uses_is_not_local),
         cmocka_unit_test(the_published_figures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -370,6 +370,75 @@ static void partnership_names_change_by_year(void **state)
     tw_free(&w);
 }
 
+/* The old CCG is not labelled with the ICB's abbreviation in the years
+ * before it became the ICB. */
+static void short_names_change_by_year(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    sr_partnership *p = sr_partnership_load_source(
+        w.a, &w.d,
+        tw_source(&w, "p.yaml",
+                  "format: 1\npartnership: {name: F, short_name: FSCP, area: F}\npartners:\n"
+                  "  - id: icb\n    names: {2019-20: NHS Fen CCG, 2022-23: NHS Fen ICB}\n"
+                  "    short_names: {2022-23: Fen ICB, 2024-25: Fen and Wolds ICB}\n"
+                  "  - {id: police, name: Fen Police, short_name: FP}\n"
+                  "  - {id: council, name: Fen Council}\n"));
+    assert_non_null(p);
+    assert_int_equal(w.d.errors + w.d.warnings, 0);
+    const sr_partner *icb = sr_partnership_find(p, "icb");
+    assert_string_equal(sr_partner_short_in(icb, 2019), "NHS Fen CCG"); /* no short name yet */
+    assert_string_equal(sr_partner_short_in(icb, 2022), "Fen ICB");
+    assert_string_equal(sr_partner_short_in(icb, 2023), "Fen ICB");
+    assert_string_equal(sr_partner_short_in(icb, 2024), "Fen and Wolds ICB");
+    assert_string_equal(sr_partner_short_in(sr_partnership_find(p, "police"), 2019), "FP");
+    assert_string_equal(sr_partner_short_in(sr_partnership_find(p, "council"), 2019),
+                        "Fen Council");
+    tw_free(&w);
+}
+
+static void lead_partners_are_read_and_checked(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2024);
+    static const char head[] =
+        "format: 1\npartnership: {name: F, short_name: FSCP, area: F}\npartners:\n"
+        "  - {id: council, name: Fen Council}\n  - {id: police, name: Fen Police}\n";
+    char text[1024];
+    snprintf(text, sizeof text,
+             "%slead_partners:\n"
+             "  - {partner: council, lead: Chief Executive, lead_name: A. Person,\n"
+             "     delegate: Director of Children's Services}\n"
+             "  - {partner: police, lead: Chief Constable, delegate: Head of Public Protection,\n"
+             "     delegate_name: B. Person}\n",
+             head);
+    sr_partnership *p = sr_partnership_load_source(w.a, &w.d, tw_source(&w, "p.yaml", text));
+    assert_non_null(p);
+    assert_int_equal(p->nlead_partners, 2);
+    assert_string_equal(p->lead_partners[0].partner, "council");
+    assert_string_equal(p->lead_partners[0].lead, "Chief Executive");
+    assert_string_equal(p->lead_partners[0].lead_name, "A. Person");
+    assert_string_equal(p->lead_partners[0].delegate, "Director of Children's Services");
+    assert_null(p->lead_partners[0].delegate_name);
+    assert_string_equal(sr_partnership_lead(p, "police")->delegate_name, "B. Person");
+    assert_null(sr_partnership_lead(p, "icb"));
+    assert_int_equal(p->lead_partners_loc.line, 6);
+    /* Without the list: none, and nothing said. */
+    assert_int_equal(w.p->nlead_partners, 0);
+
+    snprintf(text, sizeof text,
+             "%slead_partners:\n  - {partner: counsil, lead: Chief Executive, delegate: DCS}\n",
+             head);
+    assert_null(sr_partnership_load_source(w.a, &w.d, tw_source(&w, "q.yaml", text)));
+    assert_diag(&w, "q.yaml:7:15: error: `counsil` is not one of the partners listed\n"
+                    "     7 |   - {partner: counsil, lead: Chief Executive, delegate: DCS}\n"
+                    "       |               ^^^^^^^\n"
+                    "  hint: did you mean `council`?\n");
+    tw_free(&w);
+}
+
 static void partnership_errors_give_no_model(void **state)
 {
     (void)state;
@@ -415,6 +484,8 @@ int main(void)
         cmocka_unit_test(bad_ids_are_refused),
         cmocka_unit_test(partnership_names_change_by_year),
         cmocka_unit_test(partnership_errors_give_no_model),
+        cmocka_unit_test(short_names_change_by_year),
+        cmocka_unit_test(lead_partners_are_read_and_checked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,134 @@
+/* signoff: the sign-off record, its check and its words, see signoff.h. */
+#include "data/signoff.h"
+
+#include "core/buf.h"
+#include "core/fmt.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void read_one(sr_arena *a, const sr_year *y, const char *which, sr_signed *s)
+{
+    memset(s, 0, sizeof *s);
+    char date[64], by[64];
+    snprintf(date, sizeof date, "sign_off.%s.date", which);
+    snprintf(by, sizeof by, "sign_off.%s.by[*]", which);
+    const sr_figure *d = y ? sr_figures_get(&y->figs, date) : NULL;
+    if (!d)
+        return;
+    s->given = true;
+    s->loc = s->by_loc = d->loc;
+    s->date = d->v.avail == SR_AVAILABLE ? (int32_t)d->v.i : 0;
+    size_t n = 0;
+    for (size_t i = 0; i < y->figs.n; i++)
+        n += sr_path_match(by, y->figs.v[i].path);
+    s->by = sr_arena_alloc(a, (n ? n : 1) * sizeof *s->by);
+    for (size_t i = 0; i < y->figs.n; i++) {
+        const sr_figure *f = &y->figs.v[i];
+        if (!sr_path_match(by, f->path) || f->v.avail != SR_AVAILABLE || !f->v.text)
+            continue;
+        if (s->nby == 0)
+            s->by_loc = f->loc;
+        s->by[s->nby++] = f->v.text;
+    }
+}
+
+void sr_sign_off_read(sr_arena *a, const sr_year *y, sr_sign_off *out)
+{
+    read_one(a, y, "report", &out->report);
+    read_one(a, y, "budget", &out->budget);
+}
+
+size_t sr_sign_off_check(sr_diags *d, const sr_partnership *p, const sr_year *y,
+                         bool needs_sign_off, bool final)
+{
+    if (!needs_sign_off)
+        return 0;
+    sr_arena *a = sr_arena_new();
+    sr_sign_off s;
+    sr_sign_off_read(a, y, &s);
+    sr_severity sev = final ? SR_ERROR : SR_WARNING;
+    char yr[16];
+    sr_fmt_year(y ? y->year : 0, yr, sizeof yr);
+    size_t problems = 0;
+    if (!s.report.given) {
+        sr_diag *g = sr_diag_add(d, sev, (sr_loc){0},
+                                 "there is no record that the lead safeguarding partners signed "
+                                 "off the %s report",
+                                 yr);
+        sr_diag_hint(g,
+                     "the guidance in force asks them to; add `sign_off: {report: {date: "
+                     "YYYY-MM-DD, by: [partner ids]}}` to the business unit's file for %s",
+                     yr);
+        sr_arena_free(a);
+        return 1;
+    }
+    for (size_t i = 0; p && i < p->nlead_partners; i++) {
+        const sr_lead_partner *lp = &p->lead_partners[i];
+        bool signed_it = false;
+        for (size_t k = 0; k < s.report.nby && !signed_it; k++)
+            signed_it = strcmp(s.report.by[k], lp->partner) == 0;
+        if (signed_it)
+            continue;
+        sr_diag *g = sr_diag_add(d, sev, s.report.by_loc,
+                                 "`%s` is a lead safeguarding partner, but is not among those "
+                                 "who signed off the report",
+                                 lp->partner);
+        sr_diag_related(g, lp->loc, "named a lead safeguarding partner");
+        sr_diag_hint(g,
+                     "every lead safeguarding partner signs off the report: add `%s` to `by` "
+                     "once it has",
+                     lp->partner);
+        problems++;
+    }
+    sr_arena_free(a);
+    return problems;
+}
+
+const char *sr_partner_list_words(sr_arena *a, const sr_partnership *p, const char *const *ids,
+                                  size_t n, int year)
+{
+    sr_buf b = SR_BUF_INIT;
+    for (size_t i = 0; i < n; i++) {
+        const sr_partner *pt = p ? sr_partnership_find(p, ids[i]) : NULL;
+        sr_buf_printf(&b, "%s%s",
+                      i == 0       ? ""
+                      : i + 1 == n ? " and "
+                                   : ", ",
+                      pt ? sr_partner_name_in(pt, year) : ids[i]);
+    }
+    const char *r = sr_arena_strdup(a, sr_buf_str(&b));
+    sr_buf_free(&b);
+    return r;
+}
+
+int sr_reporting_year_of(int32_t ymd)
+{
+    int y = ymd / 10000, m = ymd / 100 % 100;
+    return m >= 4 ? y : y - 1;
+}
+
+const char *sr_sign_off_words(sr_arena *a, const sr_partnership *p, const sr_sign_off *s, int year)
+{
+    if (!s->report.given && !s->budget.given)
+        return NULL;
+    sr_buf b = SR_BUF_INIT;
+    char when[40], yr[16];
+    if (s->report.given && s->report.date) {
+        sr_fmt_date(s->report.date, when, sizeof when);
+        sr_buf_printf(&b, "The lead safeguarding partners signed off this report on %s: %s.", when,
+                      sr_partner_list_words(a, p, s->report.by, s->report.nby,
+                                            sr_reporting_year_of(s->report.date)));
+    }
+    if (s->budget.given && s->budget.date) {
+        sr_fmt_date(s->budget.date, when, sizeof when);
+        sr_fmt_year(year, yr, sizeof yr);
+        sr_buf_printf(&b, "%sThe budget for %s was signed off on %s by %s.", b.len ? " " : "", yr,
+                      when,
+                      sr_partner_list_words(a, p, s->budget.by, s->budget.nby,
+                                            sr_reporting_year_of(s->budget.date)));
+    }
+    const char *r = b.len ? sr_arena_strdup(a, sr_buf_str(&b)) : NULL;
+    sr_buf_free(&b);
+    return r;
+}

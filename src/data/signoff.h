@@ -1,0 +1,63 @@
+/* signoff: the year's sign-off record, from the `sign_off` section of a
+ * submission (the business unit's file).
+ *
+ * Owns: reading who signed off the report and the budget, and when, from a
+ * year's figures; the check that every lead safeguarding partner
+ * (partnership.yaml `lead_partners`) signed off the report, for a guidance
+ * edition that asks for sign-off (Working Together 2023); and the sentence
+ * the report prints about it. The dates are not held to the reporting year:
+ * the report is signed off after the year ends, the budget often before it
+ * begins.
+ */
+#ifndef SR_SIGNOFF_H
+#define SR_SIGNOFF_H
+
+#include "core/arena.h"
+#include "core/diag.h"
+#include "data/loader.h"
+#include "data/partnership.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef struct {
+    bool given;      /* the year's files have this sign-off */
+    int32_t date;    /* yyyymmdd; 0 when the date is not valid */
+    const char **by; /* partner ids, in the order given */
+    size_t nby;
+    sr_loc loc;    /* where its date was given */
+    sr_loc by_loc; /* where its first signatory was given (loc when none) */
+} sr_signed;
+
+typedef struct {
+    sr_signed report, budget;
+} sr_sign_off;
+
+/* Reads the sign-off record from y's figures (all zero when there is none).
+ * The ids point into y's figures; the list is in a. */
+void sr_sign_off_read(sr_arena *a, const sr_year *y, sr_sign_off *out);
+
+/* The sign-off the guidance edition asks for. With needs_sign_off (the
+ * edition in force has `sign_off`): the report's sign-off must be recorded,
+ * and every lead safeguarding partner must be among those who signed it.
+ * Problems go to d, as warnings in a draft and errors when final. Without
+ * needs_sign_off nothing is asked. Returns how many problems were found. */
+size_t sr_sign_off_check(sr_diags *d, const sr_partnership *p, const sr_year *y,
+                         bool needs_sign_off, bool final);
+
+/* The report's words, or NULL when the year has no sign-off record:
+ * "The lead safeguarding partners signed off this report on 12 September
+ * 2025: A, B and C. The budget for 2024-25 was signed off on 28 March 2024
+ * by A, B and C." Each signatory is named as it was called in the reporting
+ * year the sign-off fell in. In a. */
+const char *sr_sign_off_words(sr_arena *a, const sr_partnership *p, const sr_sign_off *s, int year);
+
+/* The reporting year a date falls in (its first calendar year): 12 September
+ * 2025 -> 2025, that is 2025-26. */
+int sr_reporting_year_of(int32_t ymd);
+
+/* "A", "A and B", "A, B and C" for the partners ids names in `year`, in a. */
+const char *sr_partner_list_words(sr_arena *a, const sr_partnership *p, const char *const *ids,
+                                  size_t n, int year);
+
+#endif
