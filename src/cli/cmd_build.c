@@ -87,7 +87,7 @@ static int run(int argc, char **argv)
     char *cpath = sr_path_join(rd.templates, "charts.yaml");
     sr_chart_specs *specs = sr_chart_specs_load(rd.ds.a, &rd.ds.d, cpath, rd.cat);
     free(cpath);
-    sr_doc_options dopt = {rd.data, rd.templates, final};
+    sr_doc_options dopt = {.data_dir = rd.data, .templates_dir = rd.templates, .final = final};
     sr_document *doc =
         specs ? sr_doc_build(rd.ds.a, &rd.ds.d, &dopt, &rd.ds, rd.cat, rd.m, specs) : NULL;
     double t_doc = now();

@@ -156,7 +156,7 @@ static int run(int argc, char **argv)
         char *chp = sr_path_join(rd.templates, "charts.yaml");
         sr_chart_specs *specs = sr_chart_specs_load(rd.ds.a, &quiet, chp, cat);
         free(chp);
-        sr_doc_options o = {rd.data, rd.templates, false};
+        sr_doc_options o = {.data_dir = rd.data, .templates_dir = rd.templates};
         doc = sr_doc_build(rd.ds.a, &quiet, &o, &rd.ds, cat, m, specs);
     }
 

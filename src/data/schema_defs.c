@@ -567,6 +567,9 @@ static const sr_schema options_t = {
         },
 };
 
+static const sr_schema guidance_years_t = {.kind = SR_S_DICT, .dict_key = SR_S_YEAR, .item = &ID_t};
+static const sr_schema guidance_t = {.kind = SR_S_ID, .or_map = &guidance_years_t};
+
 static const sr_schema about_t = {
     .kind = SR_S_MAP,
     .what = "the partnership",
@@ -576,6 +579,9 @@ static const sr_schema about_t = {
             {"short_name", &TEXT_t, SR_REQUIRED, "its abbreviation, such as SSCP"},
             {"area", &TEXT_t, SR_REQUIRED, "the local authority area it covers"},
             {"email", &TEXT_t, 0, "the business unit's address"},
+            {"guidance", &guidance_t, 0,
+             "the statutory guidance edition to report under (an edition id, or `YEAR: id` lines "
+             "each applying from that year on); default: the edition in force for the year"},
             {0},
         },
 };
@@ -586,9 +592,10 @@ static const sr_schema recipient_t = {
     .identity = (const char *const[]){"id", NULL},
     .fields =
         (const sr_field[]){
-            {"id", &ID_t, SR_REQUIRED, "a short id, used with publish --sent"},
-            {"name", &TEXT_t, SR_REQUIRED, "the organisation's name"},
-            {"email", &TEXT_t, SR_REQUIRED, "the address the report is sent to"},
+            {"id", &ID_t, SR_REQUIRED,
+             "a short id, used with publish --sent: the edition's id to correct its entry"},
+            {"name", &TEXT_t, 0, "the organisation's name (needed for one the edition lacks)"},
+            {"email", &TEXT_t, 0, "the address the report is sent to"},
             {0},
         },
 };
@@ -605,8 +612,8 @@ const sr_schema sr_partnership_schema = {
             {"population", &population_t, 0, "the child population, for rates"},
             {"options", &options_t, 0, "reporting options"},
             {"recipients", &recipients_t, 0,
-             "who is sent the published report (default: the national panel and the What Works "
-             "Centre)"},
+             "additions to, or corrections of, the recipients the guidance edition names, read "
+             "when a year is published"},
             {0},
         },
 };
