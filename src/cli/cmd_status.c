@@ -196,8 +196,15 @@ static int run(int argc, char **argv)
     const sr_pub_event *latest = pub ? sr_publication_latest(pub) : NULL;
     int32_t today = sr_today();
     /* The edition the report is made under, and what it asks beyond words. */
-    const sr_guidance *g =
-        doc ? doc->guidance : sr_guidance_for_year(rd.ds.a, &quiet, rd.templates, p, y0);
+    const sr_guidance *g = doc ? doc->guidance : NULL;
+    sr_diags why; /* kept to the end: the edition's places point into it */
+    sr_diags_init(&why);
+    if (!g) {
+        /* Say why there is none: it decides what the report must contain. */
+        g = sr_guidance_for_year(rd.ds.a, &why, rd.templates, p, y0);
+        if (!g)
+            sr_diags_print_text(&why, stderr, sr_use_color(stderr));
+    }
     int signed_off = g && g->needs_sign_off ? sign_off_recorded(&rd.ds) : -1;
     int scrutiny = g && g->needs_scrutiny ? section_state(doc, "scrutiny") : -1;
     /* The publication is held to the terms it recorded. */
@@ -361,7 +368,7 @@ static int run(int argc, char **argv)
                 printf("  %s%-8s%s the independent scrutineer's statement (section scrutiny)%s\n",
                        scrutiny > 0 ? green : red, scrutiny > 0 ? "written" : "MISSING", off,
                        scrutiny < 0 ? ": the template has no section `scrutiny`" : "");
-            printf("  Under the %s, in force from ", g->name);
+            printf("  Under %s, in force from ", g->name);
             char d1[40];
             sr_fmt_date(g->in_force, d1, sizeof d1);
             printf("%s.\n", d1);
@@ -405,7 +412,7 @@ static int run(int argc, char **argv)
             printf("  published %s%s%s; copies due by %s\n", d1, latest->url ? " at " : "",
                    latest->url ? latest->url : "", d2);
             if (terms.from_record)
-                printf("  under the %s, as recorded then\n", terms.guidance_name);
+                printf("  under %s, as recorded then\n", terms.guidance_name);
             else
                 printf("  published before sscp-report recorded the recipients and the deadline:\n"
                        "  these are today's, from %s and partnership.yaml\n",
@@ -446,6 +453,7 @@ static int run(int argc, char **argv)
         }
     }
     free(rows);
+    sr_diags_free(&why);
     sr_diags_free(&quiet);
     free(ydata);
     free(yout);
