@@ -580,7 +580,8 @@ static sr_ynode *load_template(sr_arena *a, sr_diags *d, const char *templates_d
                                  "`statutory:` is a list of duties with their words; the words "
                                  "now come from the guidance edition"),
                      "write one line per duty id with the sections that meet it, such as "
-                     "`reviews: [reviews]` (docs/templates.md lists the duties)");
+                     "`reviews: [reviews]`; the duties and their ids are in the edition files in "
+                     "guidance/ beside report.yaml");
         return NULL;
     }
     return sr_schema_check_file(a, d, *tsrc, &report_t, root) ? root : NULL;
