@@ -72,9 +72,18 @@ sr_publication *sr_publication_read(sr_arena *a, sr_diags *d, const char *year_d
             x.recipients = sr_arena_alloc(a, (rl->n ? rl->n : 1) * sizeof *x.recipients);
             for (size_t k = 0; k < rl->n; k++) {
                 const sr_ynode *r = rl->items[k];
-                x.recipients[x.nrecipients++] = (sr_recipient){
-                    sr_ynode_text(sr_ymap_get(r, "id")), sr_ynode_text(sr_ymap_get(r, "name")),
-                    sr_ynode_text(sr_ymap_get(r, "email")), r->loc};
+                sr_recipient to = {sr_ynode_text(sr_ymap_get(r, "id")),
+                                   sr_ynode_text(sr_ymap_get(r, "name")),
+                                   sr_ynode_text(sr_ymap_get(r, "email")), r->loc};
+                if (!to.id || !to.name || !to.email) {
+                    sr_diag_hint(sr_diag_add(d, SR_ERROR, r->loc,
+                                             "this recipient of the publication has no id, name "
+                                             "or address"),
+                                 "publication.yaml is written by `sscp-report publish`; restore "
+                                 "it from a backup rather than editing it");
+                    return NULL;
+                }
+                x.recipients[x.nrecipients++] = to;
             }
         }
         p->v[p->n++] = x;

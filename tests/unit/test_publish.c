@@ -425,6 +425,20 @@ static void publication_with_a_foreign_entry_is_refused(void **state)
     assert_int_equal(d.errors, 1);
     assert_string_equal(d.v[0].msg, "this is not a publication event");
     assert_int_equal(d.v[0].loc.line, 3);
+    /* A publication whose recorded terms are not whole is refused too: a
+     * record is never completed from today's files. */
+    const char broken[] = "format: 1\nevents:\n  - event: published\n    date: 2024-09-30\n"
+                          "    report: ab12\n    guidance: working-together-2023\n"
+                          "    guidance_name: \"WT\"\n    send_by: 2024-10-07\n"
+                          "    send_within_days: 7\n    recipients:\n"
+                          "      - {id: panel, name: \"Panel\"}\n";
+    assert_int_equal(sr_write_file_atomic(path, broken, strlen(broken)), 0);
+    sr_diags_free(&d);
+    sr_diags_init(&d);
+    assert_null(sr_publication_read(a, &d, dir));
+    assert_int_equal(d.errors, 1);
+    assert_string_equal(d.v[0].msg, "this recipient of the publication has no id, name or address");
+    assert_int_equal(d.v[0].loc.line, 11);
     sr_diags_free(&d);
     sr_arena_free(a);
     unlink(path);
