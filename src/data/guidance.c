@@ -98,7 +98,7 @@ static const sr_schema words_t = {
             {"contents", &text_t, SR_REQUIRED, "status's heading over the duties"},
             {"deadline", &text_t, SR_REQUIRED, "the manifest's comment after `send_by:`"},
             {"covering_note", &text_t, SR_REQUIRED, "a sentence of the email to each recipient"},
-            {"keywords", &texts_t, 0, "added to the PDF's and HTML's keywords"},
+            {"keywords", &texts_t, 0, "added to the PDF's keywords"},
             {0},
         },
 };

@@ -54,7 +54,7 @@ typedef struct {
     const char *words_contents;      /* status's heading over the duties */
     const char *words_deadline;      /* the manifest's comment after send_by */
     const char *words_covering_note; /* a sentence of each email */
-    const char **keywords;           /* added to the PDF's and HTML's keywords */
+    const char **keywords;           /* added to the PDF's keywords */
     size_t nkeywords;
     size_t nunconfirmed; /* facts marked `confirmed: no` */
 } sr_guidance;
