@@ -347,6 +347,19 @@ static int run(int argc, char **argv)
                nrec == 1 ? "" : "s", sbd, g->short_name);
         for (size_t i = 0; i < nrec; i++)
             printf("  %s/%s.eml  to %s <%s>\n", sub, recips[i].id, recips[i].name, recips[i].email);
+        /* An address the edition gives without having been checked, and the
+         * partnership has not given itself, is worth a look before sending. */
+        sr_buf unchecked = SR_BUF_INIT;
+        for (size_t i = 0; i < nrec; i++)
+            for (size_t j = 0; j < g->nrecipients; j++)
+                if (strcmp(g->recipients[j].id, recips[i].id) == 0 && !g->recipients[j].confirmed &&
+                    recips[i].email == g->recipients[j].email)
+                    sr_buf_printf(&unchecked, "%s%s", unchecked.len ? ", " : "", recips[i].id);
+        if (unchecked.len)
+            printf("Check before sending: %s marks these recipients as not confirmed (see %s): "
+                   "%s\n",
+                   g->short_name, g->path, sr_buf_str(&unchecked));
+        sr_buf_free(&unchecked);
         printf("After sending each: sscp-report publish %s --sent ID --date YYYY-MM-DD\n", yname);
     }
     free(mpath);

@@ -205,6 +205,12 @@ static int run(int argc, char **argv)
         if (!g)
             sr_diags_print_text(&why, stderr, sr_use_color(stderr));
     }
+    /* The edition the year would have by default, to say when partnership.yaml
+     * has chosen another (an older edition kept on, or a newer one early). */
+    const sr_guidance *by_year =
+        g ? sr_guidance_for_year(rd.ds.a, &why, rd.templates, NULL, y0) : NULL;
+    if (by_year && strcmp(by_year->id, g->id) == 0)
+        by_year = g;
     int signed_off = g && g->needs_sign_off ? sign_off_recorded(&rd.ds) : -1;
     int scrutiny = g && g->needs_scrutiny ? section_state(doc, "scrutiny") : -1;
     /* The publication is held to the terms it recorded. */
@@ -249,7 +255,8 @@ static int run(int argc, char **argv)
             jstr(&b, g->path);
             sr_buf_printf(&b,
                           ", \"needs_sign_off\": %s, \"needs_scrutiny\": %s, "
-                          "\"needs_contributions\": %s, \"sign_off\": %s, \"scrutiny\": %s}",
+                          "\"needs_contributions\": %s, \"sign_off\": %s, \"scrutiny\": %s, "
+                          "\"default_for_year\": ",
                           g->needs_sign_off ? "true" : "false",
                           g->needs_scrutiny ? "true" : "false",
                           g->needs_contributions ? "true" : "false",
@@ -260,6 +267,11 @@ static int run(int argc, char **argv)
                           : scrutiny < 0     ? "\"no section\""
                           : scrutiny         ? "\"written\""
                                              : "\"missing\"");
+            if (by_year)
+                jstr(&b, by_year->id);
+            else
+                sr_buf_puts(&b, "null");
+            sr_buf_puts(&b, "}");
         }
         sr_buf_puts(&b, ",\n  \"statutory\": [");
         for (size_t i = 0; doc && i < doc->nduties; i++) {
@@ -376,6 +388,9 @@ static int run(int argc, char **argv)
                 printf("  %zu of its facts are not confirmed against the published text; check "
                        "those marked\n  `confirmed: no` in %s\n",
                        g->nunconfirmed, g->path);
+            if (by_year && by_year != g)
+                printf("  partnership.yaml names this edition for %s; by the year it would be %s\n",
+                       yname, by_year->short_name);
         }
         printf("\nReport\n");
         if (!rec) {

@@ -140,6 +140,9 @@ run 1 publish 2019-20 --date 2020-10-30
 has err "sscp-report: Working Together 2023 names the Department for Education (\`dfe\`) as a recipient but gives no address for it: add the address to partnership.yaml, under \`recipients:\`, as"
 has err "  - id: dfe"
 [ ! -e data/2019-20/publication.yaml ] || fail "a refused publish left a record"
+run 0 status 2019-20
+has out "What Working Together 2023 asks the report to contain"
+has out "  partnership.yaml names this edition for 2019-20; by the year it would be Working Together 2018"
 # The partnership corrects an address the edition gives; recipients do not
 # change the report, so the build stays current.
 cp "$tmp/partnership.yaml" data/partnership.yaml
@@ -149,6 +152,9 @@ has out ": current"
 run 0 publish 2019-20 --date 2020-10-30 --url https://example.org/tscp/annual-report-2019-20
 has out "Recorded: 2019-20 published on 30 October 2020"
 has out "2 messages to send by 6 November 2020 (Working Together 2018):"
+# The Panel's address is the edition's and unchecked; what-works's is the
+# partnership's own.
+has out "Check before sending: Working Together 2018 marks these recipients as not confirmed (see report-templates/guidance/working-together-2018.yaml): panel"
 grep -q "^    guidance: working-together-2018$" data/2019-20/publication.yaml ||
     fail "the record does not name the edition"
 grep -qF '      - {id: what-works, name: "What Works Centre for Children'"'"'s Social Care", email: "copies@what-works.example"}' data/2019-20/publication.yaml ||
