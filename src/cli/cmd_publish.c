@@ -182,21 +182,24 @@ static int run(int argc, char **argv)
     sr_recipient *recips = sr_guidance_recipients(a, g, p, &nrec);
     for (size_t i = 0; i < nrec; i++) {
         const sr_recipient *r = &recips[i];
-        if (!r->name) {
-            sr_fail("the recipient `%s` in partnership.yaml has no name, and %s does not know it: "
-                    "add `name:` to its entry under `recipients:`",
-                    r->id, g->short_name);
-            code = SR_EXIT_INVALID;
-            goto done;
-        }
-        if (!r->email) {
-            sr_fail("%s names the %s (`%s`) as a recipient but gives no address for it: add the "
-                    "address to partnership.yaml, under `recipients:`, as\n"
-                    "  - id: %s\n    email: ADDRESS",
-                    g->short_name, r->name, r->id, r->id);
-            code = SR_EXIT_INVALID;
-            goto done;
-        }
+        if (!r->name)
+            sr_diag_hint(sr_diag_add(&d, SR_ERROR, r->loc,
+                                     "the recipient `%s` has no name, and %s does not name it",
+                                     r->id, g->short_name),
+                         "add `name:` to its entry under `recipients:`");
+        else if (!r->email)
+            sr_diag_hint(sr_diag_add(&d, SR_ERROR, r->loc,
+                                     "%s names the %s (`%s`) as a recipient but gives no address "
+                                     "for it",
+                                     g->short_name, r->name, r->id),
+                         "add the address to %s, under `recipients:`, as `- {id: %s, email: "
+                         "ADDRESS}`; publish refuses until every recipient has one",
+                         p->path, r->id);
+    }
+    if (d.errors) {
+        sr_diags_print_text(&d, stderr, sr_use_color(stderr));
+        code = SR_EXIT_INVALID;
+        goto done;
     }
     /* Only a final build that matches the inputs now can be published. */
     sr_build_record *rec = sr_build_record_read(a, yout);

@@ -137,8 +137,9 @@ run 0 build 2019-20 --final
 cp data/partnership.yaml "$tmp/partnership.yaml"
 sed 's/^  email: lsb@stockport.gov.uk$/&\n  guidance: working-together-2023/' "$tmp/partnership.yaml" >data/partnership.yaml
 run 1 publish 2019-20 --date 2020-10-30
-has err "sscp-report: Working Together 2023 names the Department for Education (\`dfe\`) as a recipient but gives no address for it: add the address to partnership.yaml, under \`recipients:\`, as"
-has err "  - id: dfe"
+has err "error: Working Together 2023 names the Department for Education (\`dfe\`) as a recipient but gives no address for it"
+has err "report-templates/guidance/working-together-2023.yaml:"
+has err "  hint: add the address to data/partnership.yaml, under \`recipients:\`, as \`- {id: dfe, email: ADDRESS}\`; publish refuses until every recipient has one"
 [ ! -e data/2019-20/publication.yaml ] || fail "a refused publish left a record"
 run 0 status 2019-20
 has out "What Working Together 2023 asks the report to contain"
