@@ -243,8 +243,8 @@ static int run(int argc, char **argv)
     printf("  %-28s who the partnership is: fill this in first\n", "data/partnership.yaml");
     printf("  %-28s the year's submissions, and %zu files for its words\n",
            sr_arena_printf(a, "data/%s/", yfmt), st.made);
-    printf("  %-28s the report's sections and charts (%zu files)\n", "report-templates/",
-           ntemplates);
+    printf("  %-28s the report's sections, charts and guidance editions (%zu files)\n",
+           "report-templates/", ntemplates);
     printf("  %-28s the report's typeface (%zu files)\n", "fonts/", nfonts);
     printf("\nNext, in %s:\n", dir);
     printf("  1. Fill in data/partnership.yaml and check it:\n"
