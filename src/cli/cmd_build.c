@@ -89,18 +89,16 @@ static int run(int argc, char **argv)
     size_t warnings_before = rd.ds.d.n;
     sr_chart_specs *specs =
         sr_chart_specs_load(rd.ds.a, &rd.ds.d, rd.templates, rd.data, rd.cat, &rd.ds);
-    /* The sign-off the guidance edition in force asks for. Until editions
-     * are data, no edition asks: the integrator sets this from the
-     * edition's `sign_off`. */
-    bool needs_sign_off = false;
-    sr_sign_off_check(&rd.ds.d, rd.ds.p, rd.ds.have[0], needs_sign_off, final);
-    sr_doc_options dopt = {rd.data, rd.templates, final};
+    sr_doc_options dopt = {.data_dir = rd.data, .templates_dir = rd.templates, .final = final};
     sr_document *doc =
         specs ? sr_doc_build(rd.ds.a, &rd.ds.d, &dopt, &rd.ds, rd.cat, rd.m, specs) : NULL;
-    /* Likewise the contributions the edition may ask the report to show. */
-    bool needs_contributions = false;
-    if (doc)
-        sr_doc_contributions_check(&rd.ds.d, doc, needs_contributions, final);
+    /* What the guidance edition in force asks for beyond words: the lead
+     * safeguarding partners' sign-off, and each partner's contribution to
+     * the shared budget shown. */
+    if (doc && doc->guidance) {
+        sr_sign_off_check(&rd.ds.d, rd.ds.p, rd.ds.have[0], doc->guidance->needs_sign_off, final);
+        sr_doc_contributions_check(&rd.ds.d, doc, doc->guidance->needs_contributions, final);
+    }
     double t_doc = now();
     sr_diags_sort(&rd.ds.d);
     sr_diags_print_text(&rd.ds.d, stderr, sr_use_color(stderr));

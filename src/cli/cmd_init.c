@@ -51,8 +51,15 @@ static const char partnership_template[] =
     "  # file_name: example-scp   # the start of the report's file names (lower-case\n"
     "  #                          # letters, digits, hyphens; default: the short name)\n"
     "  # The business unit's published address: the sender of the copies of the\n"
-    "  # report sent to the national panel and the What Works Centre.\n"
+    "  # report that the statutory guidance asks to be sent to national bodies.\n"
     "  email:\n"
+    "  # The edition of the statutory guidance each year is reported under is\n"
+    "  # chosen by the year (report-templates/guidance/ holds one file per\n"
+    "  # edition). To choose for yourself, name one for every year, or one from\n"
+    "  # a year on:\n"
+    "  # guidance: working-together-2023\n"
+    "  # guidance:\n"
+    "  #   2024-25: working-together-2023\n"
     "\n"
     "partners:\n"
     "  # Each organisation has an id that never changes: submissions refer to\n"
@@ -90,17 +97,13 @@ static const char partnership_template[] =
     "    %s:       # children aged 0 to 17 in the area, from the ONS mid-year estimate\n"
     "  source:         # where the population figures come from\n"
     "\n"
-    "# Who is sent the published report. Leave this out to send it to the\n"
-    "# Child Safeguarding Practice Review Panel and the What Works Centre for\n"
-    "# Children's Social Care, as Working Together 2018 asks; write it out to\n"
-    "# change a name or an address when the guidance changes:\n"
+    "# Who is sent the published report: the guidance edition in force names\n"
+    "# them (report-templates/guidance/). Add a recipient, or give or correct\n"
+    "# an address the edition lacks, by its id; `sscp-report publish` says\n"
+    "# which are needed. Each year's publication keeps the list used then.\n"
     "# recipients:\n"
-    "#   - id: panel\n"
-    "#     name: Child Safeguarding Practice Review Panel\n"
-    "#     email: Mailbox.NationalReviewPanel@education.gov.uk\n"
-    "#   - id: what-works\n"
-    "#     name: What Works Centre for Children's Social Care\n"
-    "#     email: info@whatworks-csc.org.uk\n"
+    "#   - id: dfe\n"
+    "#     email: the address the guidance gives\n"
     "\n"
     "options:\n"
     "  # Hide counts below a threshold in the published report.\n"
@@ -118,7 +121,8 @@ static bool dir_is_empty(const char *path)
     return empty;
 }
 
-/* Copies the files (not folders) of from into to. */
+/* Copies the files of from into to, and its folders (such as the guidance
+ * editions in report-templates/guidance/) with theirs. */
 static int copy_folder(const char *from, const char *to, size_t *count)
 {
     char **names = sr_list_dir(from, "");
@@ -140,6 +144,8 @@ static int copy_folder(const char *from, const char *to, size_t *count)
             } else {
                 (*count)++;
             }
+        } else if (sr_path_kind_of(src) == SR_PATH_DIR && (*n)[0] != '.') {
+            code = copy_folder(src, dst, count);
         }
         free(src);
         free(dst);
@@ -239,8 +245,8 @@ static int run(int argc, char **argv)
     printf("  %-28s who the partnership is: fill this in first\n", "data/partnership.yaml");
     printf("  %-28s the year's submissions, and %zu files for its words\n",
            sr_arena_printf(a, "data/%s/", yfmt), st.made);
-    printf("  %-28s the report's sections and charts (%zu files)\n", "report-templates/",
-           ntemplates);
+    printf("  %-28s the report's sections, charts and guidance editions (%zu files)\n",
+           "report-templates/", ntemplates);
     printf("  %-28s the report's typeface (%zu files)\n", "fonts/", nfonts);
     printf("\nNext, in %s:\n", dir);
     printf("  1. Fill in data/partnership.yaml and check it:\n"

@@ -1,13 +1,17 @@
 /* cmd_publish: `sscp-report publish YEAR --date D [--url U]` records the
  * publication of a final, current report and prepares the copies the
- * national panel and the What Works Centre must be sent within seven days;
- * `publish YEAR --sent RECIPIENT --date D` records that a copy was sent. */
+ * statutory guidance in force asks to be sent (its recipients, its
+ * deadline: both from the edition file, with partnership.yaml's
+ * corrections), recording those terms in the year's publication.yaml;
+ * `publish YEAR --sent RECIPIENT --date D` records that a copy was sent,
+ * against the terms recorded at publication. */
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/fmt.h"
 #include "core/fsutil.h"
+#include "data/guidance.h"
 #include "data/loader.h"
 #include "data/partnership.h"
 #include "publish/dates.h"
@@ -25,16 +29,18 @@ static const char usage[] =
     "       sscp-report publish [OPTIONS] YEAR --sent RECIPIENT --date YYYY-MM-DD\n"
     "\n"
     "Record that the year's report was published, and prepare what must be\n"
-    "sent: Working Together 2018 asks for a copy to go to the Child\n"
-    "Safeguarding Practice Review Panel and the What Works Centre within seven\n"
-    "days. Refuses unless a `build --final` exists and is current (no input has\n"
-    "changed since). Writes OUT/YEAR/submission/: a manifest (files, sizes,\n"
-    "SHA-256, publication and send-by dates) and one .eml message per\n"
-    "recipient with the PDF attached. The record, data/YEAR/publication.yaml,\n"
-    "is only ever added to.\n"
+    "sent: the statutory guidance in force for the year (TEMPLATES/guidance/)\n"
+    "names who must be sent a copy and within how many days; partnership.yaml's\n"
+    "`recipients:` may add to that list or supply an address. Refuses unless a\n"
+    "`build --final` exists and is current (no input has changed since), and\n"
+    "while a recipient has no address. Writes OUT/YEAR/submission/: a manifest\n"
+    "(files, sizes, SHA-256, publication and send-by dates) and one .eml\n"
+    "message per recipient with the PDF attached. The record,\n"
+    "data/YEAR/publication.yaml, is only ever added to; it keeps the edition,\n"
+    "the send-by date and the recipients in force that day.\n"
     "\n"
-    "With --sent, records that a copy went to RECIPIENT (an id from\n"
-    "partnership.yaml's recipients: panel and what-works by default).\n"
+    "With --sent, records that a copy went to RECIPIENT (an id from the\n"
+    "recipients recorded when the year was published).\n"
     "\n"
     "Options:\n"
     "  --date YYYY-MM-DD   when it was published, or sent\n"
@@ -93,25 +99,36 @@ static int run(int argc, char **argv)
     }
 
     if (sent) {
-        const sr_recipient *r = NULL;
-        for (size_t i = 0; i < p->nrecipients; i++)
-            if (strcmp(p->recipients[i].id, sent) == 0)
-                r = &p->recipients[i];
-        if (!r) {
-            sr_buf ids = SR_BUF_INIT;
-            for (size_t i = 0; i < p->nrecipients; i++)
-                sr_buf_printf(&ids, "%s%s", i ? ", " : "", p->recipients[i].id);
-            sr_usage_error("publish", "there is no recipient '%s'; the recipients are: %s", sent,
-                           sr_buf_str(&ids));
-            sr_buf_free(&ids);
-            code = SR_EXIT_USAGE;
-            goto done;
-        }
         const sr_pub_event *latest = sr_publication_latest(pub);
         if (!latest) {
             sr_fail("%s has not been published yet: publish it first (publish %s --date ...)",
                     yname, yname);
             code = SR_EXIT_INVALID;
+            goto done;
+        }
+        /* Held to the terms recorded at publication, not today's files. */
+        sr_pub_terms terms;
+        if (!sr_publication_terms(a, &d, latest, templates, p, y0, &terms)) {
+            sr_diags_print_text(&d, stderr, sr_use_color(stderr));
+            code = d.io_errors ? SR_EXIT_IO : SR_EXIT_INVALID;
+            goto done;
+        }
+        if (!terms.from_record)
+            printf("Note: %s was published before sscp-report recorded the recipients and the "
+                   "deadline; using today's, from %s and partnership.yaml.\n",
+                   yname, terms.guidance);
+        const sr_recipient *r = NULL;
+        for (size_t i = 0; i < terms.nrecipients; i++)
+            if (strcmp(terms.recipients[i].id, sent) == 0)
+                r = &terms.recipients[i];
+        if (!r) {
+            sr_buf ids = SR_BUF_INIT;
+            for (size_t i = 0; i < terms.nrecipients; i++)
+                sr_buf_printf(&ids, "%s%s", i ? ", " : "", terms.recipients[i].id);
+            sr_usage_error("publish", "there is no recipient '%s'; the recipients are: %s", sent,
+                           sr_buf_str(&ids));
+            sr_buf_free(&ids);
+            code = SR_EXIT_USAGE;
             goto done;
         }
         if (when < latest->date) {
@@ -120,11 +137,12 @@ static int run(int argc, char **argv)
             code = SR_EXIT_INVALID;
             goto done;
         }
+        const char *rname = r->name ? r->name : r->id;
         int32_t already = sr_publication_sent(pub, sent);
         if (already) {
             char ad[40];
             sr_fmt_date(already, ad, sizeof ad);
-            printf("Already recorded: sent to %s on %s. Nothing changed.\n", r->name, ad);
+            printf("Already recorded: sent to %s on %s. Nothing changed.\n", rname, ad);
             goto done;
         }
         sr_pub_event e = {.published = false, .date = when, .recipient = sent};
@@ -133,20 +151,53 @@ static int run(int argc, char **argv)
             code = SR_EXIT_IO;
             goto done;
         }
-        int64_t late = sr_days_between(sr_ymd_add_days(latest->date, 7), when);
+        int64_t late = sr_days_between(terms.send_by, when);
         char wd[40];
         sr_fmt_date(when, wd, sizeof wd);
         if (late > 0)
-            printf("Recorded: sent to %s on %s, %lld day%s late\n", r->name, wd, (long long)late,
+            printf("Recorded: sent to %s on %s, %lld day%s late\n", rname, wd, (long long)late,
                    late == 1 ? "" : "s");
         else
-            printf("Recorded: sent to %s on %s, within the seven days\n", r->name, wd);
+            printf("Recorded: sent to %s on %s, within the %d days\n", rname, wd,
+                   terms.send_within_days);
         goto done;
     }
 
     if (!p->email) {
         sr_fail("partnership.yaml gives no email for the partnership: the messages to the "
                 "recipients need a From address (add `email:` under `partnership:`)");
+        code = SR_EXIT_INVALID;
+        goto done;
+    }
+    /* The terms in force today: the edition for the year and its
+     * recipients with partnership.yaml's corrections. Every recipient needs
+     * a name and an address before anything is written. */
+    const sr_guidance *g = sr_guidance_for_year(a, &d, templates, p, y0);
+    if (!g) {
+        sr_diags_print_text(&d, stderr, sr_use_color(stderr));
+        code = d.io_errors ? SR_EXIT_IO : SR_EXIT_INVALID;
+        goto done;
+    }
+    size_t nrec;
+    sr_recipient *recips = sr_guidance_recipients(a, g, p, &nrec);
+    for (size_t i = 0; i < nrec; i++) {
+        const sr_recipient *r = &recips[i];
+        if (!r->name)
+            sr_diag_hint(sr_diag_add(&d, SR_ERROR, r->loc,
+                                     "the recipient `%s` has no name, and %s does not name it",
+                                     r->id, g->short_name),
+                         "add `name:` to its entry under `recipients:`");
+        else if (!r->email)
+            sr_diag_hint(sr_diag_add(&d, SR_ERROR, r->loc,
+                                     "%s names the %s (`%s`) as a recipient but gives no address "
+                                     "for it",
+                                     g->short_name, r->name, r->id),
+                         "add the address to %s, under `recipients:`, as `- {id: %s, email: "
+                         "ADDRESS}`; publish refuses until every recipient has one",
+                         p->path, r->id);
+    }
+    if (d.errors) {
+        sr_diags_print_text(&d, stderr, sr_use_color(stderr));
         code = SR_EXIT_INVALID;
         goto done;
     }
@@ -184,7 +235,7 @@ static int run(int argc, char **argv)
     for (size_t i = 0; i < rec->noutputs; i++)
         if (strstr(rec->outputs[i].name, ".pdf"))
             pdf = &rec->outputs[i];
-    int32_t send_by = sr_ymd_add_days(when, 7);
+    int32_t send_by = sr_ymd_add_days(when, g->send_within_days);
     char sb[16];
     snprintf(sb, sizeof sb, "%04d-%02d-%02d", send_by / 10000, send_by / 100 % 100, send_by % 100);
 
@@ -199,24 +250,37 @@ static int run(int argc, char **argv)
     sr_remove_stale_temps(sub);
     sr_remove_stale_temps(ydata);
     sr_buf m = SR_BUF_INIT;
-    sr_buf_printf(&m,
-                  "# What was published and what must be sent, written by sscp-report "
-                  "publish.\nformat: 1\nreport: \"%s annual report %s\"\npublished: %s\n",
-                  p->name, yname, date);
-    if (url)
-        sr_buf_printf(&m, "url: \"%s\"\n", url);
-    sr_buf_printf(&m,
-                  "send_by: %s   # Working Together 2018: within seven days of publication\n"
-                  "inputs: %s\nfiles:\n",
-                  sb, rec->inputs);
-    for (size_t i = 0; i < rec->noutputs; i++)
-        sr_buf_printf(&m, "  - {name: \"%s\", bytes: %lld, sha256: %s}\n", rec->outputs[i].name,
-                      (long long)rec->outputs[i].bytes, rec->outputs[i].sha256);
+    sr_buf_puts(&m, "# What was published and what must be sent, written by sscp-report "
+                    "publish.\nformat: 1\nreport: ");
+    char *title = sr_arena_printf(a, "%s annual report %s", p->name, yname);
+    sr_buf_yaml_quoted(&m, title);
+    sr_buf_printf(&m, "\npublished: %s\n", date);
+    if (url) {
+        sr_buf_puts(&m, "url: ");
+        sr_buf_yaml_quoted(&m, url);
+        sr_buf_putc(&m, '\n');
+    }
+    /* The comment's words are the edition's; a newline in them would end it. */
+    char *deadline = sr_arena_strdup(a, g->words_deadline);
+    for (char *c = deadline; *c; c++)
+        if ((unsigned char)*c < 0x20)
+            *c = ' ';
+    sr_buf_printf(&m, "send_by: %s   # %s\nguidance: %s\ninputs: %s\nfiles:\n", sb, deadline, g->id,
+                  rec->inputs);
+    for (size_t i = 0; i < rec->noutputs; i++) {
+        sr_buf_puts(&m, "  - {name: ");
+        sr_buf_yaml_quoted(&m, rec->outputs[i].name);
+        sr_buf_printf(&m, ", bytes: %lld, sha256: %s}\n", (long long)rec->outputs[i].bytes,
+                      rec->outputs[i].sha256);
+    }
     sr_buf_puts(&m, "recipients:\n");
-    for (size_t i = 0; i < p->nrecipients; i++)
-        sr_buf_printf(&m, "  - {id: %s, name: \"%s\", email: \"%s\", message: \"%s.eml\"}\n",
-                      p->recipients[i].id, p->recipients[i].name, p->recipients[i].email,
-                      p->recipients[i].id);
+    for (size_t i = 0; i < nrec; i++) {
+        sr_buf_printf(&m, "  - {id: %s, name: ", recips[i].id);
+        sr_buf_yaml_quoted(&m, recips[i].name);
+        sr_buf_puts(&m, ", email: ");
+        sr_buf_yaml_quoted(&m, recips[i].email);
+        sr_buf_printf(&m, ", message: \"%s.eml\"}\n", recips[i].id);
+    }
     char *mpath = sr_path_join(sub, "manifest.yaml");
     if (sr_write_file_atomic(mpath, m.data, m.len) != 0) {
         sr_fail("cannot write %s: %s", mpath, strerror(errno));
@@ -227,21 +291,22 @@ static int run(int argc, char **argv)
     char *pdfdata = NULL;
     size_t pdflen = 0;
     sr_read_file(pdfpath, (size_t)1 << 30, &pdfdata, &pdflen);
-    for (size_t i = 0; code == SR_EXIT_OK && i < p->nrecipients; i++) {
-        const sr_recipient *r = &p->recipients[i];
+    for (size_t i = 0; code == SR_EXIT_OK && i < nrec; i++) {
+        const sr_recipient *r = &recips[i];
         char subject[300], id[128];
         snprintf(subject, sizeof subject, "%s annual report %s", p->name, yname);
         snprintf(id, sizeof id, "%.16s.%s", pdf->sha256, r->id);
         sr_buf body = SR_BUF_INIT;
-        sr_buf_printf(&body, "Dear colleagues at the %s,\n\n", r->name);
+        /* "at the Department", but "at The Office", not "at the The Office". */
+        bool the = strncmp(r->name, "The ", 4) == 0;
+        sr_buf_printf(&body, "Dear colleagues at %s%s,\n\n", the ? "" : "the ", r->name);
         char pubd[40];
         sr_fmt_date(when, pubd, sizeof pubd);
         sr_buf_printf(&body, "The %s published its annual report for %s on %s", p->name, yname,
                       pubd);
         if (url)
             sr_buf_printf(&body, " at %s", url);
-        sr_buf_puts(&body, ". As Working Together to Safeguard Children 2018 asks, a copy is "
-                           "attached.\n\nYours faithfully,\n\n");
+        sr_buf_printf(&body, ". %s\n\nYours faithfully,\n\n", g->words_covering_note);
         sr_buf_printf(&body, "%s\n", p->name);
         sr_eml e = {p->name,   p->email, r->name, r->email, subject, sr_buf_str(&body),
                     pdf->name, pdfdata,  pdflen,  when,     id};
@@ -261,7 +326,16 @@ static int run(int argc, char **argv)
     free(pdfdata);
     free(pdfpath);
     if (code == SR_EXIT_OK) {
-        sr_pub_event e = {.published = true, .date = when, .url = url, .report = pdf->sha256};
+        sr_pub_event e = {.published = true,
+                          .date = when,
+                          .url = url,
+                          .report = pdf->sha256,
+                          .guidance = g->id,
+                          .guidance_name = g->name,
+                          .send_by = send_by,
+                          .send_within_days = g->send_within_days,
+                          .recipients = recips,
+                          .nrecipients = nrec};
         if (sr_publication_append(ydata, &e) != 0) {
             sr_fail("cannot update %s/publication.yaml: %s", ydata, strerror(errno));
             code = SR_EXIT_IO;
@@ -272,11 +346,23 @@ static int run(int argc, char **argv)
         sr_fmt_date(when, pubd, sizeof pubd);
         sr_fmt_date(send_by, sbd, sizeof sbd);
         printf("Recorded: %s published on %s\n", yname, pubd);
-        printf("Wrote %s/manifest.yaml and %zu message%s to send by %s:\n", sub, p->nrecipients,
-               p->nrecipients == 1 ? "" : "s", sbd);
-        for (size_t i = 0; i < p->nrecipients; i++)
-            printf("  %s/%s.eml  to %s <%s>\n", sub, p->recipients[i].id, p->recipients[i].name,
-                   p->recipients[i].email);
+        printf("Wrote %s/manifest.yaml and %zu message%s to send by %s (%s):\n", sub, nrec,
+               nrec == 1 ? "" : "s", sbd, g->short_name);
+        for (size_t i = 0; i < nrec; i++)
+            printf("  %s/%s.eml  to %s <%s>\n", sub, recips[i].id, recips[i].name, recips[i].email);
+        /* An address the edition gives without having been checked, and the
+         * partnership has not given itself, is worth a look before sending. */
+        sr_buf unchecked = SR_BUF_INIT;
+        for (size_t i = 0; i < nrec; i++)
+            for (size_t j = 0; j < g->nrecipients; j++)
+                if (strcmp(g->recipients[j].id, recips[i].id) == 0 && !g->recipients[j].confirmed &&
+                    recips[i].email == g->recipients[j].email)
+                    sr_buf_printf(&unchecked, "%s%s", unchecked.len ? ", " : "", recips[i].id);
+        if (unchecked.len)
+            printf("Check before sending: %s marks these recipients as not confirmed (see %s): "
+                   "%s\n",
+                   g->short_name, g->path, sr_buf_str(&unchecked));
+        sr_buf_free(&unchecked);
         printf("After sending each: sscp-report publish %s --sent ID --date YYYY-MM-DD\n", yname);
     }
     free(mpath);
@@ -291,7 +377,7 @@ done:
 
 const sr_command sr_cmd_publish = {
     "publish",
-    "record publication and prepare the copies to send within seven days",
+    "record publication and prepare the copies the guidance asks to be sent",
     usage,
     run,
 };

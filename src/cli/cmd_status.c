@@ -1,7 +1,9 @@
 /* cmd_status: `sscp-report status YEAR`, where the year stands: who has
  * sent what (valid, with warnings, with errors, missing) and when, which
- * sections still need words, the statutory contents check, whether the
- * built report is current, and the publication with each copy's deadline. */
+ * sections still need words, the contents check against the guidance
+ * edition in force (its duties, what it asks beyond words, how many of its
+ * facts are unconfirmed), whether the built report is current, and the
+ * publication with each copy's deadline, as recorded when it was published. */
 #include "chart/spec.h"
 #include "cli/args.h"
 #include "cli/cli.h"
@@ -9,6 +11,7 @@
 #include "core/buf.h"
 #include "core/fmt.h"
 #include "core/fsutil.h"
+#include "data/guidance.h"
 #include "data/loader.h"
 #include "data/signoff.h"
 #include "doc/doc.h"
@@ -26,9 +29,11 @@ static const char usage[] =
     "\n"
     "Show where a year stands: each partner's submissions (valid, with warnings,\n"
     "with errors, or missing) and when each file last changed; the sections\n"
-    "still without words; what Working Together 2018 asks the report to contain\n"
-    "and whether it does; whether the built report is current; and the\n"
-    "publication, with each copy due, sent on time, sent late or overdue.\n"
+    "still without words; what the statutory guidance in force for the year\n"
+    "asks the report to contain and whether it does; whether the built report\n"
+    "is current; and the publication, with each copy due, sent on time, sent\n"
+    "late or overdue, against the recipients and deadline recorded when it was\n"
+    "published.\n"
     "\n"
     "Options:\n"
     "  --data DIR        the data folder (default: ./data)\n"
@@ -114,6 +119,34 @@ static void json_sign_off(sr_buf *b, sr_arena *a, const sr_year *y)
         sr_buf_puts(b, "]}");
     }
     sr_buf_puts(b, "}");
+}
+
+/* Whether the year's data holds the sign-off record an edition with
+ * `sign-off` asks for: the report signed off by every lead safeguarding
+ * partner. 1 yes, 0 no. */
+static int sign_off_recorded(sr_arena *a, const sr_dataset *ds)
+{
+    sr_sign_off so;
+    sr_sign_off_read(a, ds->have[0], &so);
+    if (!so.report.given)
+        return 0;
+    for (size_t i = 0; i < ds->p->nlead_partners; i++) {
+        bool found = false;
+        for (size_t j = 0; j < so.report.nby && !found; j++)
+            found = strcmp(so.report.by[j], ds->p->lead_partners[i].partner) == 0;
+        if (!found)
+            return 0;
+    }
+    return 1;
+}
+
+/* The section with id sid: -1 the template has none, 0 no words, 1 written. */
+static int section_state(const sr_document *doc, const char *sid)
+{
+    for (size_t i = 0; doc && i < doc->root->nkids; i++)
+        if (doc->root->kids[i]->sid && strcmp(doc->root->kids[i]->sid, sid) == 0)
+            return doc->root->kids[i]->written ? 1 : 0;
+    return -1;
 }
 
 static int run(int argc, char **argv)
@@ -213,7 +246,7 @@ static int run(int argc, char **argv)
         sr_metrics *m = sr_metrics_compute(rd.ds.a, cat, p, y0, rd.ds.have, rd.ds.nyears);
         sr_chart_specs *specs =
             sr_chart_specs_load(rd.ds.a, &quiet, rd.templates, rd.data, cat, &rd.ds);
-        sr_doc_options o = {rd.data, rd.templates, false};
+        sr_doc_options o = {.data_dir = rd.data, .templates_dir = rd.templates};
         doc = sr_doc_build(rd.ds.a, &quiet, &o, &rd.ds, cat, m, specs);
     }
 
@@ -228,6 +261,28 @@ static int run(int argc, char **argv)
     sr_publication *pub = sr_publication_read(rd.ds.a, &quiet, ydata);
     const sr_pub_event *latest = pub ? sr_publication_latest(pub) : NULL;
     int32_t today = sr_today();
+    /* The edition the report is made under, and what it asks beyond words. */
+    const sr_guidance *g = doc ? doc->guidance : NULL;
+    sr_diags why; /* kept to the end: the edition's places point into it */
+    sr_diags_init(&why);
+    if (!g) {
+        /* Say why there is none: it decides what the report must contain. */
+        g = sr_guidance_for_year(rd.ds.a, &why, rd.templates, p, y0);
+        if (!g)
+            sr_diags_print_text(&why, stderr, sr_use_color(stderr));
+    }
+    /* The edition the year would have by default, to say when partnership.yaml
+     * has chosen another (an older edition kept on, or a newer one early). */
+    const sr_guidance *by_year =
+        g ? sr_guidance_for_year(rd.ds.a, &why, rd.templates, NULL, y0) : NULL;
+    if (by_year && strcmp(by_year->id, g->id) == 0)
+        by_year = g;
+    int signed_off = g && g->needs_sign_off ? sign_off_recorded(rd.ds.a, &rd.ds) : -1;
+    int scrutiny = g && g->needs_scrutiny ? section_state(doc, "scrutiny") : -1;
+    /* The publication is held to the terms it recorded. */
+    sr_pub_terms terms = {0};
+    bool have_terms =
+        latest && sr_publication_terms(rd.ds.a, &quiet, latest, rd.templates, p, y0, &terms);
 
     if (json) {
         sr_buf b = SR_BUF_INIT;
@@ -254,11 +309,46 @@ static int run(int argc, char **argv)
                 jstr(&b, doc->root->kids[i]->narrative ? doc->root->kids[i]->narrative
                                                        : doc->root->kids[i]->sid);
             }
-        sr_buf_puts(&b, "],\n  \"statutory\": [");
+        sr_buf_puts(&b, "],\n  \"guidance\": ");
+        if (!g) {
+            sr_buf_puts(&b, "null");
+        } else {
+            sr_buf_puts(&b, "{\"id\": ");
+            jstr(&b, g->id);
+            sr_buf_puts(&b, ", \"name\": ");
+            jstr(&b, g->name);
+            sr_buf_printf(&b, ", \"unconfirmed\": %zu, \"file\": ", g->nunconfirmed);
+            jstr(&b, g->path);
+            sr_buf_printf(&b,
+                          ", \"needs_sign_off\": %s, \"needs_scrutiny\": %s, "
+                          "\"needs_contributions\": %s, \"sign_off_recorded\": %s, "
+                          "\"contributions_shown\": %s, \"scrutiny\": %s, \"default_for_year\": ",
+                          g->needs_sign_off ? "true" : "false",
+                          g->needs_scrutiny ? "true" : "false",
+                          g->needs_contributions ? "true" : "false",
+                          signed_off < 0 ? "null"
+                          : signed_off   ? "true"
+                                         : "false",
+                          !g->needs_contributions          ? "null"
+                          : doc && doc->shows_contributions ? "true"
+                                                            : "false",
+                          !g->needs_scrutiny ? "null"
+                          : scrutiny < 0     ? "\"no section\""
+                          : scrutiny         ? "\"written\""
+                                             : "\"missing\"");
+            if (by_year)
+                jstr(&b, by_year->id);
+            else
+                sr_buf_puts(&b, "null");
+            sr_buf_puts(&b, "}");
+        }
+        sr_buf_puts(&b, ",\n  \"statutory\": [");
         for (size_t i = 0; doc && i < doc->nduties; i++) {
             sr_buf_puts(&b, i ? ", {\"duty\": " : "{\"duty\": ");
             jstr(&b, doc->duties[i].id);
-            sr_buf_printf(&b, ", \"covered\": %s}", doc->duties[i].covered ? "true" : "false");
+            sr_buf_printf(&b, ", \"covered\": %s, \"confirmed\": %s}",
+                          doc->duties[i].covered ? "true" : "false",
+                          doc->duties[i].confirmed ? "true" : "false");
         }
         char built[16] = "";
         if (rec)
@@ -271,26 +361,30 @@ static int run(int argc, char **argv)
                       whole ? "true" : "false");
         json_sign_off(&b, rd.ds.a, y);
         sr_buf_puts(&b, ",\n  \"publication\": ");
-        if (!latest) {
+        if (!have_terms) {
             sr_buf_puts(&b, "null");
         } else {
             char d1[16], d2[16];
             ymd_str(latest->date, d1, sizeof d1);
-            ymd_str(sr_ymd_add_days(latest->date, 7), d2, sizeof d2);
-            sr_buf_printf(&b, "{\"published\": \"%s\", \"send_by\": \"%s\", \"recipients\": [", d1,
+            ymd_str(terms.send_by, d2, sizeof d2);
+            sr_buf_printf(&b, "{\"published\": \"%s\", \"send_by\": \"%s\", \"guidance\": ", d1,
                           d2);
-            for (size_t i = 0; i < p->nrecipients; i++) {
-                int32_t sent = sr_publication_sent(pub, p->recipients[i].id);
+            jstr(&b, terms.guidance);
+            sr_buf_printf(&b, ", \"from_record\": %s, \"recipients\": [",
+                          terms.from_record ? "true" : "false");
+            for (size_t i = 0; i < terms.nrecipients; i++) {
+                int32_t sent = sr_publication_sent(pub, terms.recipients[i].id);
                 sr_buf_puts(&b, i ? ", {\"id\": " : "{\"id\": ");
-                jstr(&b, p->recipients[i].id);
+                jstr(&b, terms.recipients[i].id);
+                sr_buf_puts(&b, ", \"name\": ");
+                jstr(&b, terms.recipients[i].name);
                 if (sent) {
                     ymd_str(sent, d1, sizeof d1);
                     sr_buf_printf(&b, ", \"sent\": \"%s\", \"on_time\": %s}", d1,
-                                  sent <= sr_ymd_add_days(latest->date, 7) ? "true" : "false");
+                                  sent <= terms.send_by ? "true" : "false");
                 } else {
-                    sr_buf_printf(
-                        &b, ", \"sent\": null, \"days_left\": %lld}",
-                        (long long)sr_days_between(today, sr_ymd_add_days(latest->date, 7)));
+                    sr_buf_printf(&b, ", \"sent\": null, \"days_left\": %lld}",
+                                  (long long)sr_days_between(today, terms.send_by));
                 }
             }
             sr_buf_puts(&b, "]}");
@@ -337,11 +431,36 @@ static int run(int argc, char **argv)
                        doc->root->kids[i]->narrative ? doc->root->kids[i]->narrative
                                                      : doc->root->kids[i]->sid,
                        doc->root->kids[i]->text);
-        if (doc && doc->nduties) {
-            printf("\nWhat Working Together 2018 asks the report to contain\n");
-            for (size_t i = 0; i < doc->nduties; i++)
+        if (g) {
+            printf("\n%s\n", g->words_contents);
+            for (size_t i = 0; doc && i < doc->nduties; i++)
                 printf("  %s%-8s%s %s\n", doc->duties[i].covered ? green : red,
                        doc->duties[i].covered ? "covered" : "MISSING", off, doc->duties[i].text);
+            if (g->needs_sign_off)
+                printf("  %s%-8s%s the lead safeguarding partners' sign-off of the report and "
+                       "budget%s\n",
+                       signed_off > 0 ? green : red, signed_off > 0 ? "recorded" : "MISSING", off,
+                       "");
+            if (g->needs_contributions)
+                printf("  %s%-8s%s each partner's contribution to the shared budget (table "
+                       "contributions)\n",
+                       doc && doc->shows_contributions ? green : red,
+                       doc && doc->shows_contributions ? "shown" : "MISSING", off);
+            if (g->needs_scrutiny)
+                printf("  %s%-8s%s the independent scrutineer's statement (section scrutiny)%s\n",
+                       scrutiny > 0 ? green : red, scrutiny > 0 ? "written" : "MISSING", off,
+                       scrutiny < 0 ? ": the template has no section `scrutiny`" : "");
+            printf("  Under %s, in force from ", g->name);
+            char d1[40];
+            sr_fmt_date(g->in_force, d1, sizeof d1);
+            printf("%s.\n", d1);
+            if (g->nunconfirmed)
+                printf("  %zu of its facts are not confirmed against the published text; check "
+                       "those marked\n  `confirmed: no` in %s\n",
+                       g->nunconfirmed, g->path);
+            if (by_year && by_year != g)
+                printf("  partnership.yaml names this edition for %s; by the year it would be %s\n",
+                       yname, by_year->short_name);
         }
         print_sign_off(rd.ds.a, p, y, red, green, off);
         printf("\nReport\n");
@@ -368,15 +487,24 @@ static int run(int argc, char **argv)
         printf("\nPublication\n");
         if (!latest) {
             printf("  not published yet\n");
+        } else if (!have_terms) {
+            printf("  %sthe recipients and deadline of this publication cannot be worked out%s\n",
+                   red, off);
         } else {
             char d1[40], d2[40];
             sr_fmt_date(latest->date, d1, sizeof d1);
-            int32_t due = sr_ymd_add_days(latest->date, 7);
+            int32_t due = terms.send_by;
             sr_fmt_date(due, d2, sizeof d2);
             printf("  published %s%s%s; copies due by %s\n", d1, latest->url ? " at " : "",
                    latest->url ? latest->url : "", d2);
-            for (size_t i = 0; i < p->nrecipients; i++) {
-                const sr_recipient *r = &p->recipients[i];
+            if (terms.from_record)
+                printf("  under %s, as recorded then\n", terms.guidance_name);
+            else
+                printf("  published before sscp-report recorded the recipients and the deadline:\n"
+                       "  these are today's, from %s and partnership.yaml\n",
+                       terms.guidance);
+            for (size_t i = 0; i < terms.nrecipients; i++) {
+                const sr_recipient *r = &terms.recipients[i];
                 int32_t sent = sr_publication_sent(pub, r->id);
                 char what[96];
                 const char *c = green;
@@ -406,11 +534,12 @@ static int run(int argc, char **argv)
                         c = red;
                     }
                 }
-                printf("  %-48.48s %s%s%s\n", r->name, c, what, off);
+                printf("  %-48.48s %s%s%s\n", r->name ? r->name : r->id, c, what, off);
             }
         }
     }
     free(rows);
+    sr_diags_free(&why);
     sr_diags_free(&quiet);
     free(ydata);
     free(yout);

@@ -52,6 +52,14 @@ void sr_buf_printf(sr_buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
+void sr_buf_yaml_quoted(sr_buf *b, const char *s)
+{
+    /* JSON's escapes (\" \\ \n \r \t \uXXXX) are all YAML's too. */
+    sr_buf_putc(b, '"');
+    sr_buf_json_escaped(b, s ? s : "");
+    sr_buf_putc(b, '"');
+}
+
 void sr_buf_json_escaped(sr_buf *b, const char *s)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {

@@ -213,9 +213,9 @@ static sr_partnership *from_tree(sr_arena *a, sr_diags *d, const sr_source *src,
             p->population[p->npopulation++] = v ? strtoll(v, NULL, 10) : -1;
         }
     }
-    /* Recipients of the published report: the partnership's own list, or the
-     * two Working Together 2018 names. Check the addresses before sending:
-     * they are the partnership's to keep up to date. */
+    /* The partnership's own additions to the edition's recipients; the
+     * edition's list and these are merged when a year is published
+     * (sr_guidance_recipients). */
     const sr_ynode *rl = sr_ymap_get(root, "recipients");
     if (rl && rl->kind == SR_Y_SEQ && rl->n) {
         p->recipients = sr_arena_alloc(a, rl->n * sizeof *p->recipients);
@@ -223,17 +223,29 @@ static sr_partnership *from_tree(sr_arena *a, sr_diags *d, const sr_source *src,
             const sr_ynode *e = rl->items[k];
             p->recipients[p->nrecipients++] = (sr_recipient){
                 sr_ynode_text(sr_ymap_get(e, "id")), sr_ynode_text(sr_ymap_get(e, "name")),
-                sr_ynode_text(sr_ymap_get(e, "email"))};
+                sr_ynode_text(sr_ymap_get(e, "email")), e->loc};
         }
-    } else {
-        static const sr_recipient defaults[] = {
-            {"panel", "Child Safeguarding Practice Review Panel",
-             "Mailbox.NationalReviewPanel@education.gov.uk"},
-            {"what-works", "What Works Centre for Children's Social Care",
-             "info@whatworks-csc.org.uk"},
-        };
-        p->recipients = (sr_recipient *)defaults;
-        p->nrecipients = 2;
+    }
+    /* The guidance edition, if the partnership names one. */
+    const sr_ynode *g = sr_ymap_get(about, "guidance");
+    if (g && g->kind == SR_Y_SCALAR && sr_ynode_text(g)) {
+        p->guidance = sr_arena_alloc(a, sizeof *p->guidance);
+        p->guidance[p->nguidance++] = (sr_guidance_choice){0, g->text, sr_ynode_loc(g)};
+    } else if (g && g->kind == SR_Y_MAP) {
+        p->guidance = sr_arena_alloc(a, (g->n ? g->n : 1) * sizeof *p->guidance);
+        for (size_t k = 0; k < g->n; k++) {
+            const sr_ynode *v = g->items[2 * k + 1];
+            int y = sr_year_from_name(g->items[2 * k]->text);
+            if (!y || !sr_ynode_text(v))
+                continue;
+            size_t at = p->nguidance;
+            while (at > 0 && p->guidance[at - 1].from_year > y) {
+                p->guidance[at] = p->guidance[at - 1];
+                at--;
+            }
+            p->guidance[at] = (sr_guidance_choice){y, v->text, sr_ynode_loc(v)};
+            p->nguidance++;
+        }
     }
     const sr_ynode *opt = sr_ymap_get(root, "options");
     p->disclosure_control = yes(sr_ymap_get(opt, "disclosure_control"));

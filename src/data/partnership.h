@@ -3,7 +3,8 @@
  * Owns the partnership's identity, its partners (stable ids, names and short
  * names that may change by year, statutory or not, the sections each
  * sends), the lead safeguarding partners of Working Together 2023, the
- * child population by year, and reporting options. Everything lives in the arena
+ * child population by year, reporting options, the guidance edition it
+ * names (if any) and its additions to the edition's recipients. Everything lives in the arena
  * passed to sr_partnership_load().
  */
 #ifndef SR_PARTNERSHIP_H
@@ -33,10 +34,12 @@ typedef struct {
     sr_loc loc;
 } sr_partner;
 
-/* Who is sent the published report (Working Together 2018: the national
- * panel and the What Works Centre, within seven days). */
+/* Who is sent the published report. The guidance edition names them
+ * (data/guidance.h); partnership.yaml may add one or correct a name or an
+ * address, by id: then name or email may be NULL (not given here). */
 typedef struct {
     const char *id, *name, *email;
+    sr_loc loc;
 } sr_recipient;
 
 /* A lead safeguarding partner (Working Together 2023): the partner, its
@@ -48,6 +51,13 @@ typedef struct {
     const char *delegate, *delegate_name;
     sr_loc loc;
 } sr_lead_partner;
+/* An edition named in partnership.yaml: for every year (from_year 0, when
+ * `guidance:` is one id) or from a reporting year on (`YEAR: id` lines). */
+typedef struct {
+    int from_year;
+    const char *id;
+    sr_loc loc;
+} sr_guidance_choice;
 
 typedef struct {
     const char *path;
@@ -62,8 +72,10 @@ typedef struct {
     sr_lead_partner *lead_partners; /* in the order given; none under Working Together 2018 */
     size_t nlead_partners;
     sr_loc lead_partners_loc; /* the `lead_partners` key, or no place when not given */
-    sr_recipient *recipients; /* those given, or the statutory defaults */
+    sr_recipient *recipients; /* partnership.yaml's own `recipients:`, maybe none */
     size_t nrecipients;
+    sr_guidance_choice *guidance; /* in order of from_year; none: by reporting year */
+    size_t nguidance;
     bool disclosure_control;
     int64_t suppression_threshold;
 } sr_partnership;

@@ -691,6 +691,10 @@ void sr_schema_check(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const ch
     default:
         break;
     }
+    if (s->or_map && n->kind == SR_Y_MAP) {
+        sr_schema_check(c, s->or_map, n, path, name);
+        return;
+    }
     sr_value v;
     if (!sr_parse_scalar(c, s, 0, n, name, &v))
         v.avail = SR_INVALID;
@@ -866,7 +870,8 @@ static void check_map(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const c
             sr_diag_hint(g, "give at least one: %s", f->doc ? f->doc : "an entry");
             continue;
         }
-        if (t->kind == SR_S_MAP || t->kind == SR_S_LIST || t->kind == SR_S_DICT) {
+        if (t->kind == SR_S_MAP || t->kind == SR_S_LIST || t->kind == SR_S_DICT ||
+            (t->or_map && v->kind == SR_Y_MAP)) {
             sr_schema_check(c, t, v, fpath, f->key);
         } else {
             sr_value val;

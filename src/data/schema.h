@@ -80,6 +80,8 @@ struct sr_schema {
     const sr_le_rule *le;           /* MAP: ends with a NULL part */
     const char *const *one_of;      /* MAP: exactly one of these keys */
     const char *const *at_most_one; /* MAP: at most one of these keys */
+    const sr_schema *or_map;        /* a scalar: a mapping written in its place is checked
+                                       against this instead (`guidance: ID` or `YEAR: ID` lines) */
 };
 
 /* A figure given by a second file: where it was first given and again. */

@@ -604,6 +604,9 @@ static const sr_schema options_t = {
         },
 };
 
+static const sr_schema guidance_years_t = {.kind = SR_S_DICT, .dict_key = SR_S_YEAR, .item = &ID_t};
+static const sr_schema guidance_t = {.kind = SR_S_ID, .or_map = &guidance_years_t};
+
 static const sr_schema about_t = {
     .kind = SR_S_MAP,
     .what = "the partnership",
@@ -616,6 +619,9 @@ static const sr_schema about_t = {
             {"file_name", &TEXT_t, 0,
              "the start of the report's file names, such as example-scp (default: the short "
              "name in lower case)"},
+            {"guidance", &guidance_t, 0,
+             "the statutory guidance edition to report under (an edition id, or `YEAR: id` lines "
+             "each applying from that year on); default: the edition in force for the year"},
             {0},
         },
 };
@@ -626,9 +632,10 @@ static const sr_schema recipient_t = {
     .identity = (const char *const[]){"id", NULL},
     .fields =
         (const sr_field[]){
-            {"id", &ID_t, SR_REQUIRED, "a short id, used with publish --sent"},
-            {"name", &TEXT_t, SR_REQUIRED, "the organisation's name"},
-            {"email", &TEXT_t, SR_REQUIRED, "the address the report is sent to"},
+            {"id", &ID_t, SR_REQUIRED,
+             "a short id, used with publish --sent: the edition's id to correct its entry"},
+            {"name", &TEXT_t, 0, "the organisation's name (needed for one the edition lacks)"},
+            {"email", &TEXT_t, 0, "the address the report is sent to"},
             {0},
         },
 };
@@ -669,8 +676,8 @@ const sr_schema sr_partnership_schema = {
             {"population", &population_t, 0, "the child population, for rates"},
             {"options", &options_t, 0, "reporting options"},
             {"recipients", &recipients_t, 0,
-             "who is sent the published report (default: the national panel and the What Works "
-             "Centre)"},
+             "additions to, or corrections of, the recipients the guidance edition names, read "
+             "when a year is published"},
             {0},
         },
 };

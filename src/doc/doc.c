@@ -5,6 +5,7 @@
 #include "core/buf.h"
 #include "core/fmt.h"
 #include "core/fsutil.h"
+#include "data/guidance.h"
 #include "data/loader.h"
 #include "data/overlay.h"
 #include "data/schema.h"
@@ -66,19 +67,9 @@ static const sr_schema section_t = {
 };
 static const sr_schema sections_t = {.kind = SR_S_LIST, .item = &section_t};
 static const sr_schema idents_t = {.kind = SR_S_LIST, .item = &ident_t};
-static const sr_schema duty_t = {
-    .kind = SR_S_MAP,
-    .what = "a statutory duty",
-    .identity = (const char *const[]){"duty", NULL},
-    .fields =
-        (const sr_field[]){
-            {"duty", &ident_t, SR_REQUIRED, "a short id for the duty"},
-            {"text", &text_t, SR_REQUIRED, "what the report must contain, in words"},
-            {"sections", &idents_t, SR_REQUIRED, "the sections that meet it"},
-            {0},
-        },
-};
-static const sr_schema duties_t = {.kind = SR_S_LIST, .item = &duty_t};
+/* `statutory:` maps a duty id of the guidance edition to the sections that
+ * meet it; the duty's words come from the edition. */
+static const sr_schema duties_t = {.kind = SR_S_DICT, .dict_key = SR_S_TEXT, .item = &idents_t};
 static const sr_schema report_t = {
     .kind = SR_S_MAP,
     .what = "the report template",
@@ -93,7 +84,7 @@ static const sr_schema report_t = {
             {"style", &style_t, 0, "the font and the accent colour"},
             {"sections", &sections_t, SR_REQUIRED, "the sections in order"},
             {"statutory", &duties_t, 0,
-             "what Working Together 2018 asks the report to contain, and where"},
+             "for each duty of the statutory guidance, the sections that meet it"},
             {0},
         },
 };
@@ -110,9 +101,21 @@ static sr_ynode *load_template(sr_arena *a, sr_diags *d, const char *templates_d
 {
     sr_ynode *root =
         sr_load_template_file(a, d, templates_dir, data_dir, "report.yaml", layered_lists, src);
-    if (!root || !sr_schema_check_file(a, d, *src, &report_t, root))
+    if (!root)
         return NULL;
-    return root;
+    const sr_ynode *st = sr_ymap_get(root, "statutory");
+    if (st && st->kind == SR_Y_SEQ) {
+        /* The form before the duties' words moved into the guidance
+         * editions: a list of {duty, text, sections}. */
+        sr_diag_hint(sr_diag_add(d, SR_ERROR, sr_ynode_loc(sr_ymap_key(root, "statutory")),
+                                 "`statutory:` is a list of duties with their words; the words "
+                                 "now come from the guidance edition"),
+                     "write one line per duty id with the sections that meet it, such as "
+                     "`reviews: [reviews]`; the duties and their ids are in the edition files in "
+                     "guidance/ beside report.yaml");
+        return NULL;
+    }
+    return sr_schema_check_file(a, d, *src, &report_t, root) ? root : NULL;
 }
 
 static bool yes(const sr_ynode *n)
@@ -789,7 +792,12 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
     sr_ynode *root = load_template(a, d, o->templates_dir, o->data_dir, &tsrc);
     if (!root)
         return NULL;
+    const sr_guidance *ed =
+        o->guidance ? o->guidance : sr_guidance_for_year(a, d, o->templates_dir, ds->p, ds->year0);
+    if (!ed)
+        return NULL;
     sr_document *doc = sr_arena_alloc(a, sizeof *doc);
+    doc->guidance = ed;
     builder b = {a, d, ds, cat, m, specs, o, doc};
     doc->partnership = ds->p->name;
     doc->short_name = ds->p->short_name;
@@ -806,6 +814,8 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
     sr_buf k = SR_BUF_INIT;
     for (size_t i = 0; kw && kw->kind == SR_Y_SEQ && i < kw->n; i++)
         sr_buf_printf(&k, "%s%s", i ? ", " : "", sr_ynode_text(kw->items[i]));
+    for (size_t i = 0; i < ed->nkeywords; i++) /* the edition's, such as its short name */
+        sr_buf_printf(&k, "%s%s", k.len ? ", " : "", ed->keywords[i]);
     doc->keywords = sr_arena_strdup(a, sr_buf_str(&k));
     sr_buf_free(&k);
     const char *orient = sr_ynode_text(sr_ymap_get(sr_ymap_get(root, "page"), "orientation"));
@@ -868,17 +878,33 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
             sec->written = sec->kids[q]->kind != SR_D_NOTE;
         add(a, doc->root, sec);
     }
-    /* The statutory contents check: each duty needs a section with words. */
-    const sr_ynode *duties = sr_ymap_get(root, "statutory");
-    size_t nd = duties && duties->kind == SR_Y_SEQ ? duties->n : 0;
-    doc->duties = sr_arena_alloc(a, (nd ? nd : 1) * sizeof *doc->duties);
-    for (size_t i = 0; i < nd; i++) {
-        const sr_ynode *e = duties->items[i];
+    /* The statutory contents check: each duty of the edition needs a section
+     * with words. A duty mapped here that the edition does not have belongs
+     * to another edition and is not checked. */
+    const sr_ynode *map = sr_ymap_get(root, "statutory");
+    doc->duties = sr_arena_alloc(a, (ed->nduties ? ed->nduties : 1) * sizeof *doc->duties);
+    for (size_t i = 0; i < ed->nduties; i++) {
+        const sr_guidance_duty *gd = &ed->duties[i];
         sr_duty *du = &doc->duties[doc->nduties++];
-        du->id = sr_ynode_text(sr_ymap_get(e, "duty"));
-        du->text = sr_ynode_text(sr_ymap_get(e, "text"));
-        const sr_ynode *ss = sr_ymap_get(e, "sections");
-        du->sections = sr_arena_alloc(a, (ss->n ? ss->n : 1) * sizeof *du->sections);
+        du->id = gd->id;
+        du->text = gd->text;
+        du->confirmed = gd->confirmed;
+        const sr_ynode *ss = map && map->kind == SR_Y_MAP ? sr_ymap_get(map, gd->id) : NULL;
+        if (!ss || ss->kind != SR_Y_SEQ || ss->n == 0) {
+            sr_loc where =
+                map ? sr_ynode_loc(sr_ymap_key(root, "statutory")) : (sr_loc){tsrc, 0, 0, 0};
+            if (ss)
+                where = sr_ynode_loc(ss);
+            sr_diag_hint(sr_diag_add(d, SR_ERROR, where,
+                                     "report.yaml does not say which sections meet the duty `%s` "
+                                     "of %s: %s",
+                                     gd->id, ed->short_name, gd->text),
+                         "add `%s: [SECTION, ...]` under `statutory:`, with the ids of the "
+                         "sections that meet it",
+                         gd->id);
+            continue;
+        }
+        du->sections = sr_arena_alloc(a, ss->n * sizeof *du->sections);
         for (size_t q = 0; q < ss->n; q++) {
             const char *sid = sr_ynode_text(ss->items[q]);
             const sr_dnode *found = NULL;
@@ -890,23 +916,31 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
                 continue;
             }
             if (!found) {
-                sr_diag_hint(sr_diag_add(d, SR_ERROR, ss->items[q]->loc,
-                                         "the duty `%s` names a section `%s` the template does "
-                                         "not have",
-                                         du->id, sid),
-                             "use the id of one of the sections listed under `sections`");
+                sr_diag *g = sr_diag_add(d, SR_ERROR, sr_ynode_loc(ss->items[q]),
+                                         "the duty `%s` of %s is to be met by a section `%s`, "
+                                         "which the template does not have",
+                                         du->id, ed->short_name, sid);
+                if (strcmp(sid, "scrutiny") == 0 && ed->needs_scrutiny)
+                    sr_diag_hint(g,
+                                 "%s asks for the independent scrutineer's statement as a "
+                                 "section of its own: add a section with `id: scrutiny` under "
+                                 "`sections`",
+                                 ed->short_name);
+                else
+                    sr_diag_hint(g,
+                                 "add a section with `id: %s` under `sections`, or name one "
+                                 "of the sections there are",
+                                 sid);
                 continue;
             }
             du->sections[du->nsections++] = sid;
             du->covered |= found->written;
         }
-        if (!du->covered) {
-            sr_diag *g = sr_diag_add(d, o->final ? SR_ERROR : SR_WARNING, e->loc,
-                                     "the report says nothing yet on what Working Together 2018 "
-                                     "asks for: %s",
-                                     du->text);
-            sr_diag_hint(g, "write the narrative for %s%s", du->nsections ? "the section " : "",
-                         du->nsections ? du->sections[0] : "a section that covers it");
+        if (!du->covered && du->nsections) {
+            sr_diag *g = sr_diag_add(d, o->final ? SR_ERROR : SR_WARNING, sr_ynode_loc(ss),
+                                     "the report says nothing yet on what %s asks for: %s",
+                                     ed->short_name, du->text);
+            sr_diag_hint(g, "write the narrative for the section %s", du->sections[0]);
         }
     }
     return doc;

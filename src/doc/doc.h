@@ -17,6 +17,7 @@
 #include "core/arena.h"
 #include "core/diag.h"
 #include "data/dataset.h"
+#include "data/guidance.h"
 #include "metrics/metrics.h"
 
 typedef enum {
@@ -60,9 +61,11 @@ struct sr_dnode {
     size_t nkids;
 };
 
-/* A duty of the yearly report and the sections that meet it. */
+/* A duty of the yearly report (from the guidance edition) and the sections
+ * that meet it (from report.yaml's `statutory:`). */
 typedef struct {
     const char *id, *text;
+    bool confirmed; /* the edition marks the duty as checked */
     const char **sections;
     size_t nsections;
     bool covered; /* at least one of them has words */
@@ -76,10 +79,11 @@ typedef struct {
     const char *lang; /* "en-GB" */
     const char *subject, *keywords;
     bool landscape;
-    const char *font; /* the family the report is set in */
-    double accent[3]; /* headings and the cover title: red, green, blue, 0..1 */
-    sr_dnode *root;   /* kids: the sections */
-    sr_duty *duties;  /* what Working Together 2018 asks the report to contain */
+    const char *font;            /* the family the report is set in */
+    double accent[3];            /* headings and the cover title: red, green, blue, 0..1 */
+    sr_dnode *root;              /* kids: the sections */
+    const sr_guidance *guidance; /* the edition the report is made under */
+    sr_duty *duties;             /* what the edition asks the report to contain */
     size_t nduties;
     size_t missing_narratives;
     const char **left_out; /* ids of optional sections left out: no words */
@@ -88,9 +92,10 @@ typedef struct {
 } sr_document;
 
 typedef struct {
-    const char *data_dir;      /* for data/<year>/narrative, and data/templates/report.yaml */
-    const char *templates_dir; /* for report.yaml */
-    bool final;                /* a missing narrative or unknown placeholder is an error */
+    const char *data_dir;        /* for data/<year>/narrative, and data/templates/report.yaml */
+    const char *templates_dir;   /* for report.yaml */
+    bool final;                  /* a missing narrative or unknown placeholder is an error */
+    const sr_guidance *guidance; /* the edition; NULL: the one for the year (data/guidance.h) */
 } sr_doc_options;
 
 /* Builds the document. Problems (missing narrative, unknown placeholder or

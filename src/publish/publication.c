@@ -3,6 +3,7 @@
 
 #include "core/buf.h"
 #include "core/fsutil.h"
+#include "data/guidance.h"
 #include "data/loader.h"
 #include "publish/dates.h"
 
@@ -52,21 +53,42 @@ sr_publication *sr_publication_read(sr_arena *a, sr_diags *d, const char *year_d
         x.url = sr_ynode_text(sr_ymap_get(e, "url"));
         x.report = sr_ynode_text(sr_ymap_get(e, "report"));
         x.recipient = sr_ynode_text(sr_ymap_get(e, "recipient"));
+        x.guidance = sr_ynode_text(sr_ymap_get(e, "guidance"));
+        x.guidance_name = sr_ynode_text(sr_ymap_get(e, "guidance_name"));
+        const char *sb = sr_ynode_text(sr_ymap_get(e, "send_by"));
+        const char *days = sr_ynode_text(sr_ymap_get(e, "send_within_days"));
+        const sr_ynode *rl = sr_ymap_get(e, "recipients");
+        if (x.published && x.guidance &&
+            (!sr_parse_ymd(sb, &x.send_by) || !days || !rl || rl->kind != SR_Y_SEQ)) {
+            sr_diag_hint(sr_diag_add(d, SR_ERROR, e->loc,
+                                     "this publication does not record its send-by date and "
+                                     "recipients whole"),
+                         "publication.yaml is written by `sscp-report publish`; restore it "
+                         "from a backup rather than editing it");
+            return NULL;
+        }
+        if (x.published && x.guidance) {
+            x.send_within_days = atoi(days);
+            x.recipients = sr_arena_alloc(a, (rl->n ? rl->n : 1) * sizeof *x.recipients);
+            for (size_t k = 0; k < rl->n; k++) {
+                const sr_ynode *r = rl->items[k];
+                sr_recipient to = {sr_ynode_text(sr_ymap_get(r, "id")),
+                                   sr_ynode_text(sr_ymap_get(r, "name")),
+                                   sr_ynode_text(sr_ymap_get(r, "email")), r->loc};
+                if (!to.id || !to.name || !to.email) {
+                    sr_diag_hint(sr_diag_add(d, SR_ERROR, r->loc,
+                                             "this recipient of the publication has no id, name "
+                                             "or address"),
+                                 "publication.yaml is written by `sscp-report publish`; restore "
+                                 "it from a backup rather than editing it");
+                    return NULL;
+                }
+                x.recipients[x.nrecipients++] = to;
+            }
+        }
         p->v[p->n++] = x;
     }
     return p;
-}
-
-static void quoted(sr_buf *b, const char *s)
-{
-    sr_buf_putc(b, '"');
-    for (; *s; s++) {
-        if (*s == '"' || *s == '\\')
-            sr_buf_putc(b, '\\');
-        if ((unsigned char)*s >= 0x20)
-            sr_buf_putc(b, *s);
-    }
-    sr_buf_putc(b, '"');
 }
 
 int sr_publication_append(const char *year_dir, const sr_pub_event *e)
@@ -91,12 +113,31 @@ int sr_publication_append(const char *year_dir, const sr_pub_event *e)
     snprintf(date, sizeof date, "%04d-%02d-%02d", e->date / 10000, e->date / 100 % 100,
              e->date % 100);
     if (e->published) {
-        sr_buf_printf(&b, "  - {event: published, date: %s", date);
+        /* The terms in force, written out whole so that nothing read later
+         * (partnership.yaml, the edition files) is needed to know them. */
+        sr_buf_printf(&b, "  - event: published\n    date: %s\n", date);
         if (e->url) {
-            sr_buf_puts(&b, ", url: ");
-            quoted(&b, e->url);
+            sr_buf_puts(&b, "    url: ");
+            sr_buf_yaml_quoted(&b, e->url);
+            sr_buf_putc(&b, '\n');
         }
-        sr_buf_printf(&b, ", report: %s}\n", e->report);
+        sr_buf_printf(&b, "    report: %s\n", e->report);
+        if (e->guidance) {
+            char sb[16];
+            snprintf(sb, sizeof sb, "%04d-%02d-%02d", e->send_by / 10000, e->send_by / 100 % 100,
+                     e->send_by % 100);
+            sr_buf_printf(&b, "    guidance: %s\n    guidance_name: ", e->guidance);
+            sr_buf_yaml_quoted(&b, e->guidance_name);
+            sr_buf_printf(&b, "\n    send_by: %s\n    send_within_days: %d\n    recipients:\n", sb,
+                          e->send_within_days);
+            for (size_t i = 0; i < e->nrecipients; i++) {
+                sr_buf_printf(&b, "      - {id: %s, name: ", e->recipients[i].id);
+                sr_buf_yaml_quoted(&b, e->recipients[i].name);
+                sr_buf_puts(&b, ", email: ");
+                sr_buf_yaml_quoted(&b, e->recipients[i].email);
+                sr_buf_puts(&b, "}\n");
+            }
+        }
     } else {
         sr_buf_printf(&b, "  - {event: sent, date: %s, recipient: %s}\n", date, e->recipient);
     }
@@ -129,4 +170,26 @@ int32_t sr_publication_sent(const sr_publication *p, const char *recipient)
             when = p->v[i].date;
     }
     return when;
+}
+
+bool sr_publication_terms(sr_arena *a, sr_diags *d, const sr_pub_event *e,
+                          const char *templates_dir, const sr_partnership *p, int year,
+                          sr_pub_terms *out)
+{
+    memset(out, 0, sizeof *out);
+    if (e->guidance) {
+        *out = (sr_pub_terms){e->guidance,   e->guidance_name, e->send_by, e->send_within_days,
+                              e->recipients, e->nrecipients,   true};
+        return true;
+    }
+    /* Recorded before the terms were kept: the best there is, today's. */
+    const sr_guidance *g = sr_guidance_for_year(a, d, templates_dir, p, year);
+    if (!g)
+        return false;
+    out->guidance = g->id;
+    out->guidance_name = g->name;
+    out->send_within_days = g->send_within_days;
+    out->send_by = sr_ymd_add_days(e->date, g->send_within_days);
+    out->recipients = sr_guidance_recipients(a, g, p, &out->nrecipients);
+    return true;
 }

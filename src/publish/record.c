@@ -4,6 +4,8 @@
 #include "core/buf.h"
 #include "core/fmt.h"
 #include "core/fsutil.h"
+#include "data/dataset.h"
+#include "data/guidance.h"
 #include "data/loader.h"
 #include "data/overlay.h"
 #include "publish/dates.h"
@@ -60,14 +62,108 @@ static void add_dir(GChecksum *c, const char *dir, const char *suffix, const cha
     sr_free_names(names);
 }
 
+/* True when partner id is named in year y: as a file's sender, as a
+ * value (an income line's partner), or as a list entry's
+ * identity (`members[gmp]`, `lines[cafcass]`). */
+static bool partner_used(const sr_year *y, const char *id)
+{
+    size_t n = strlen(id);
+    for (size_t i = 0; i < y->nsubs; i++)
+        if (y->subs[i].partner && strcmp(y->subs[i].partner, id) == 0)
+            return true;
+    for (size_t i = 0; i < y->figs.n; i++) {
+        const sr_figure *f = &y->figs.v[i];
+        if (f->submitter && strcmp(f->submitter, id) == 0)
+            return true;
+        if (f->v.kind == SR_V_ID && f->v.text && strcmp(f->v.text, id) == 0)
+            return true;
+        for (const char *q = strchr(f->path, '['); q; q = strchr(q + 1, '['))
+            if (strncmp(q + 1, id, n) == 0 && q[1 + n] == ']')
+                return true;
+    }
+    return false;
+}
+
+static void canon_line(sr_buf *b, const char *key, const char *value)
+{
+    sr_buf_printf(b, "%s=", key);
+    sr_buf_json_escaped(b, value ? value : "(none)");
+    sr_buf_putc(b, '\n');
+}
+
+void sr_partnership_canonical(const sr_dataset *ds, const sr_guidance *g, sr_buf *b)
+{
+    const sr_partnership *p = ds->p;
+    canon_line(b, "name", p->name);
+    canon_line(b, "short_name", p->short_name);
+    canon_line(b, "area", p->area);
+    canon_line(b, "email", p->email);
+    canon_line(b, "guidance", g ? g->id : NULL);
+    for (size_t i = 0; g && i < g->nkeywords; i++)
+        canon_line(b, "guidance.keyword", g->keywords[i]);
+    for (size_t i = 0; g && i < g->nduties; i++)
+        canon_line(b, "guidance.duty", g->duties[i].id);
+    sr_buf_printf(b, "disclosure_control=%d\nsuppression_threshold=%lld\n",
+                  (int)p->disclosure_control, (long long)p->suppression_threshold);
+    /* The partners the report can show, in partnership order (the order of
+     * the attendance chart's rows): the statutory ones and any named by the
+     * years' figures. Others do not reach the report. */
+    for (size_t k = 0; k < p->npartners; k++) {
+        const sr_partner *pt = &p->partners[k];
+        bool used = pt->statutory;
+        for (size_t i = 0; i < ds->nyears && !used; i++)
+            used = ds->have[i] && partner_used(ds->have[i], pt->id);
+        if (!used)
+            continue;
+        canon_line(b, "partner", pt->id);
+        sr_buf_printf(b, "statutory=%d\n", (int)pt->statutory);
+        canon_line(b, "short_name", pt->short_name);
+        for (size_t i = 0; i < ds->nyears; i++)
+            if (ds->have[i]) {
+                char y[16];
+                sr_fmt_year(ds->have[i]->year, y, sizeof y);
+                sr_buf_printf(b, "%s:", y);
+                canon_line(b, "name", sr_partner_name_in(pt, ds->have[i]->year));
+            }
+    }
+    for (size_t i = 0; i < ds->nyears; i++) {
+        int y = ds->year0 - (int)i;
+        sr_buf_printf(b, "population %d=%lld\n", y, (long long)sr_partnership_population(p, y));
+    }
+}
+
+/* What the year's report uses of partnership.yaml, in a canonical form: a
+ * partner added, a comment, or the file's order changed leaves it as it
+ * was. When the file cannot be read as a partnership, its bytes. */
+static void add_partnership(GChecksum *c, const char *data_dir, const char *templates_dir, int year)
+{
+    sr_dataset ds;
+    sr_dataset_load(&ds, data_dir, year, SR_MAX_YEARS);
+    if (!ds.p) {
+        char *p = sr_path_join(data_dir, "partnership.yaml");
+        add_file(c, p, "partnership.yaml");
+        free(p);
+        sr_dataset_free(&ds);
+        return;
+    }
+    sr_diags quiet;
+    sr_diags_init(&quiet);
+    const sr_guidance *g = sr_guidance_for_year(ds.a, &quiet, templates_dir, ds.p, year);
+    sr_buf b = SR_BUF_INIT;
+    sr_buf_puts(&b, "partnership.yaml (as used)\n");
+    sr_partnership_canonical(&ds, g, &b);
+    g_checksum_update(c, (const guchar *)b.data, (gssize)b.len);
+    sr_buf_free(&b);
+    sr_diags_free(&quiet);
+    sr_dataset_free(&ds);
+}
+
 void sr_inputs_hash(const char *data_dir, const char *templates_dir, const char *fonts_dir,
                     int year, char hex[SR_SHA256_HEX])
 {
     GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
     g_checksum_update(c, (const guchar *)"sscp-report " SSCP_VERSION, -1);
-    char *p = sr_path_join(data_dir, "partnership.yaml");
-    add_file(c, p, "partnership.yaml");
-    free(p);
+    add_partnership(c, data_dir, templates_dir, year);
     for (int i = 0; i < 5; i++) {
         char y[16];
         sr_fmt_year(year - i, y, sizeof y);

@@ -1,8 +1,9 @@
 /* record: what a build was made from, and what it made.
  *
  * A build writes out/<year>/build-record.yaml: whether it was final, its
- * date, a SHA-256 over every input (partnership.yaml, the years' submissions
- * and narrative, the template, the fonts, the program's version), and each
+ * date, a SHA-256 over every input (what the report uses of
+ * partnership.yaml, the years' submissions and narrative, the template, the
+ * fonts, the program's version), and each
  * output with its size and SHA-256. status compares the inputs' hash with
  * the inputs now to say whether the report is current, and the outputs'
  * with the files to say whether they are still those built; publish
@@ -12,7 +13,10 @@
 #define SR_RECORD_H
 
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/diag.h"
+#include "data/dataset.h"
+#include "data/guidance.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -36,6 +40,14 @@ typedef struct {
 
 /* SHA-256 of a file, as 64 hex digits; false if it cannot be read. */
 bool sr_sha256_file(const char *path, char hex[SR_SHA256_HEX], int64_t *bytes);
+
+/* What year's report uses of partnership.yaml, as canonical text appended
+ * to b: the partnership's identity and options, the edition chosen for the
+ * year (g, may be NULL), the statutory partners and those the years'
+ * figures name (their names in each loaded year and short names), and the
+ * population of the years. A key the report starts to read must be added
+ * here, or changing it would not make the report stale. */
+void sr_partnership_canonical(const sr_dataset *ds, const sr_guidance *g, sr_buf *b);
 
 /* The hash over every input of year's report. */
 void sr_inputs_hash(const char *data_dir, const char *templates_dir, const char *fonts_dir,

@@ -72,7 +72,7 @@ grep -q "error: the narrative for \"Introduction from the Independent Chair\" is
 [ "$(cksum <"$pdf")" = "$sum" ] || fail "a failed build changed the last good report"
 ls "$tmp/out/2019-20" | grep -q '^\.' && fail "a temporary file was left behind"
 # ---- the template's style is checked -----------------------------------------------
-mkdir "$tmp/tpl" && cp report-templates/*.yaml "$tmp/tpl/"
+mkdir "$tmp/tpl" && cp report-templates/*.yaml "$tmp/tpl/" && cp -R report-templates/guidance "$tmp/tpl/"
 sed 's/accent: "#0B4F8A"/accent: "#88BBEE"/' report-templates/report.yaml >"$tmp/tpl/report.yaml"
 "$bin" build 2019-20 --templates "$tmp/tpl" --out "$tmp/pale" >/dev/null 2>"$tmp/pale.txt"
 [ $? -eq 1 ] || fail "a pale accent colour should stop the build"

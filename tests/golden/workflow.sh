@@ -134,12 +134,38 @@ has err "the report in out/2019-20 is out of date"
 
 # ---- publish ---------------------------------------------------------------------------------
 run 0 build 2019-20 --final
+# Under an edition that names a recipient without an address, publish
+# refuses until partnership.yaml gives one, and writes nothing.
+cp data/partnership.yaml "$tmp/partnership.yaml"
+sed 's/^  email: lsb@stockport.gov.uk$/&\n  guidance: working-together-2023/' "$tmp/partnership.yaml" >data/partnership.yaml
+run 1 publish 2019-20 --date 2020-10-30
+has err "error: Working Together 2023 names the Department for Education (\`dfe\`) as a recipient but gives no address for it"
+has err "report-templates/guidance/working-together-2023.yaml:"
+has err "  hint: add the address to data/partnership.yaml, under \`recipients:\`, as \`- {id: dfe, email: ADDRESS}\`; publish refuses until every recipient has one"
+[ ! -e data/2019-20/publication.yaml ] || fail "a refused publish left a record"
+run 0 status 2019-20
+has out "What Working Together 2023 asks the report to contain"
+has out "  partnership.yaml names this edition for 2019-20; by the year it would be Working Together 2018"
+# The partnership corrects an address the edition gives; recipients do not
+# change the report, so the build stays current.
+cp "$tmp/partnership.yaml" data/partnership.yaml
+printf 'recipients:\n  - id: what-works\n    email: "copies@what-works.example"\n' >>data/partnership.yaml
+run 0 status 2019-20
+has out ": current"
 run 0 publish 2019-20 --date 2020-10-30 --url https://example.org/tscp/annual-report-2019-20
 has out "Recorded: 2019-20 published on 30 October 2020"
-has out "2 messages to send by 6 November 2020"
+has out "2 messages to send by 6 November 2020 (Working Together 2018):"
+# The Panel's address is the edition's and unchecked; what-works's is the
+# partnership's own.
+has out "Check before sending: Working Together 2018 marks these recipients as not confirmed (see report-templates/guidance/working-together-2018.yaml): panel"
+grep -q "^    guidance: working-together-2018$" data/2019-20/publication.yaml ||
+    fail "the record does not name the edition"
+grep -qF '      - {id: what-works, name: "What Works Centre for Children'"'"'s Social Care", email: "copies@what-works.example"}' data/2019-20/publication.yaml ||
+    fail "the record does not hold the recipients in force: $(cat data/2019-20/publication.yaml)"
 sub=out/2019-20/submission
 grep -q "^published: 2020-10-30$" $sub/manifest.yaml || fail "manifest: no publication date"
-grep -q "^send_by: 2020-11-06 " $sub/manifest.yaml || fail "manifest: send-by is not publication + 7 days"
+grep -q "^send_by: 2020-11-06   # Working Together 2018: within seven days of publication$" $sub/manifest.yaml ||
+    fail "manifest: send-by is not publication + 7 days, with the edition's words"
 inputs=$(sed -n 's/^inputs: //p' out/2019-20/build-record.yaml)
 grep -q "^inputs: $inputs\$" $sub/manifest.yaml || fail "manifest: not the build's input hash"
 # Every file in the manifest: its size and SHA-256 are those of the file.
@@ -156,7 +182,7 @@ grep -q '\.pdf ' "$tmp/files" || fail "manifest: no PDF"
 
 # Each message: its headers, and the attachment decodes to the PDF's bytes.
 pdf=out/2019-20/sscp-annual-report-2019-20.pdf
-for r in panel:Mailbox.NationalReviewPanel@education.gov.uk what-works:info@whatworks-csc.org.uk; do
+for r in panel:Mailbox.NationalReviewPanel@education.gov.uk what-works:copies@what-works.example; do
     id=${r%%:*} addr=${r#*:}
     eml=$sub/$id.eml
     [ -f "$eml" ] || fail "no $eml"
@@ -171,13 +197,15 @@ for r in panel:Mailbox.NationalReviewPanel@education.gov.uk what-works:info@what
          b && s && /^--/ { exit } b && s { print }' "$tmp/eml" | base64 -d >"$tmp/attached.pdf" ||
         fail "$id.eml: the attachment is not valid base64"
     cmp -s "$tmp/attached.pdf" "$pdf" || fail "$id.eml: the attachment is not the PDF"
+    tr '\n' ' ' <"$tmp/eml" | grep -q "As Working Together to Safeguard Children 2018 asks, a copy is attached\." ||
+        fail "$id.eml: not the edition's covering note"
 done
 
 # ---- copies sent, and status against the deadline ------------------------------------
 run 2 publish 2019-20 --sent panle --date 2020-11-03
 has err "sscp-report: there is no recipient 'panle'; the recipients are: panel, what-works"
 run 0 publish 2019-20 --sent panel --date 2020-11-03
-has out "Recorded: sent to Child Safeguarding Practice Review Panel on 3 November 2020, within the seven days"
+has out "Recorded: sent to Child Safeguarding Practice Review Panel on 3 November 2020, within the 7 days"
 cp data/2019-20/publication.yaml "$tmp/record-before"
 export SSCP_TODAY=2020-11-04
 run 0 status 2019-20
@@ -187,16 +215,37 @@ export SSCP_TODAY=2020-11-10
 run 0 status 2019-20
 has out "  What Works Centre for Children's Social Care     overdue by 4 days"
 run 0 status 2019-20 --format json
-has out '"send_by": "2020-11-06"'
+has out '"send_by": "2020-11-06", "guidance": "working-together-2018", "from_record": true'
+cp "$tmp/out" "$tmp/status-before.json"
+run 0 status 2019-20
+cp "$tmp/out" "$tmp/status-before.txt"
+
+# ---- history: what was published stays as it was ------------------------------------------
+# The partnership drops its recipients, and the edition file changes its
+# recipients and its deadline: the 2019-20 publication is held to what was
+# in force when it was published.
+cp "$tmp/partnership.yaml" data/partnership.yaml
+ed=report-templates/guidance/working-together-2018.yaml
+sed -e "s/What Works Centre for Children's Social Care/Foundations/" \
+    -e 's/info@whatworks-csc.org.uk/info@foundations.example/' \
+    -e 's/^  days: 7$/  days: 14/' "$ed" >"$tmp/edition.yaml"
+mv "$tmp/edition.yaml" "$ed"
+grep -q "Foundations" "$ed" || fail "the edition was not edited"
+run 0 status 2019-20
+cmp -s "$tmp/out" "$tmp/status-before.txt" || fail "status changed when partnership.yaml and the edition did: $(diff "$tmp/status-before.txt" "$tmp/out")"
+run 0 status 2019-20 --format json
+cmp -s "$tmp/out" "$tmp/status-before.json" || fail "status --format json changed: $(diff "$tmp/status-before.json" "$tmp/out")"
 unset SSCP_TODAY
+# what-works is no longer in partnership.yaml, and the edition now calls it
+# Foundations with 14 days: the copy is recorded against the terms of 2020.
 run 0 publish 2019-20 --sent what-works --date 2020-11-09
-has out "on 9 November 2020, 3 days late"
+has out "Recorded: sent to What Works Centre for Children's Social Care on 9 November 2020, 3 days late"
 run 0 status 2019-20
 has out "  What Works Centre for Children's Social Care     sent 9 November 2020, 3 days late"
 # The record only grew.
 size=$(wc -c <"$tmp/record-before" | tr -d ' ')
 head -c "$size" data/2019-20/publication.yaml | cmp -s - "$tmp/record-before" || fail "publish rewrote the record"
-[ "$(grep -c '^  - {event: ' data/2019-20/publication.yaml)" -eq 3 ] || fail "the record does not hold 3 events"
+[ "$(grep -c '^  - {\{0,1\}event: ' data/2019-20/publication.yaml)" -eq 3 ] || fail "the record does not hold 3 events"
 # ---- colour: only on a terminal, and never with NO_COLOR --------------------------------
 if command -v script >/dev/null 2>&1; then
     esc=$(printf '\033')

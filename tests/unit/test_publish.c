@@ -323,7 +323,8 @@ static void publication_appends_and_never_rewrites(void **state)
     char *after = slurp(dir, "publication.yaml", &len2);
     assert_true(len2 > len1);
     assert_memory_equal(after, before, len1); /* history kept byte for byte */
-    assert_string_equal(after + len1, "  - {event: published, date: 2020-11-20, report: cd34}\n");
+    assert_string_equal(after + len1, "  - event: published\n    date: 2020-11-20\n"
+                                      "    report: cd34\n");
 
     sr_arena *a = sr_arena_new();
     sr_diags d;
@@ -356,6 +357,60 @@ static void publication_appends_and_never_rewrites(void **state)
     free(dir);
 }
 
+/* A publication keeps the terms in force that day, whatever the names hold,
+ * and reads them back without any other file. */
+static void publication_records_its_terms(void **state)
+{
+    (void)state;
+    char *dir = temp_dir();
+    sr_recipient to[] = {
+        {"panel", "Child Safeguarding Practice Review Panel", "panel@example.org", {0}},
+        {"odd", "The \"Odd\" Body: a test, # not a comment\\", "o@example.org", {0}},
+    };
+    sr_pub_event pub = {.published = true,
+                        .date = 20240930,
+                        .report = "ab12",
+                        .guidance = "working-together-2023",
+                        .guidance_name = "Working Together: \"2023\"",
+                        .send_by = 20241007,
+                        .send_within_days = 7,
+                        .recipients = to,
+                        .nrecipients = 2};
+    assert_int_equal(sr_publication_append(dir, &pub), 0);
+    size_t len;
+    char *text = slurp(dir, "publication.yaml", &len);
+    assert_non_null(strstr(text, "  - event: published\n    date: 2024-09-30\n    report: ab12\n"
+                                 "    guidance: working-together-2023\n"
+                                 "    guidance_name: \"Working Together: \\\"2023\\\"\"\n"
+                                 "    send_by: 2024-10-07\n    send_within_days: 7\n"
+                                 "    recipients:\n      - {id: panel, name: \"Child Safeguarding "
+                                 "Practice Review Panel\", email: \"panel@example.org\"}\n"));
+    sr_arena *a = sr_arena_new();
+    sr_diags d;
+    sr_diags_init(&d);
+    sr_publication *p = sr_publication_read(a, &d, dir);
+    assert_non_null(p);
+    assert_int_equal(d.n, 0);
+    sr_pub_terms t;
+    /* No templates folder and no partnership: the record is enough. */
+    assert_true(
+        sr_publication_terms(a, &d, sr_publication_latest(p), "/nonexistent", NULL, 2024, &t));
+    assert_true(t.from_record);
+    assert_string_equal(t.guidance_name, "Working Together: \"2023\"");
+    assert_int_equal(t.send_by, 20241007);
+    assert_int_equal(t.nrecipients, 2);
+    assert_string_equal(t.recipients[1].name, "The \"Odd\" Body: a test, # not a comment\\");
+    assert_string_equal(t.recipients[1].email, "o@example.org");
+    sr_diags_free(&d);
+    sr_arena_free(a);
+    free(text);
+    char *path = sr_path_join(dir, "publication.yaml");
+    unlink(path);
+    free(path);
+    rmdir(dir);
+    free(dir);
+}
+
 static void publication_with_a_foreign_entry_is_refused(void **state)
 {
     (void)state;
@@ -370,6 +425,20 @@ static void publication_with_a_foreign_entry_is_refused(void **state)
     assert_int_equal(d.errors, 1);
     assert_string_equal(d.v[0].msg, "this is not a publication event");
     assert_int_equal(d.v[0].loc.line, 3);
+    /* A publication whose recorded terms are not whole is refused too: a
+     * record is never completed from today's files. */
+    const char broken[] = "format: 1\nevents:\n  - event: published\n    date: 2024-09-30\n"
+                          "    report: ab12\n    guidance: working-together-2023\n"
+                          "    guidance_name: \"WT\"\n    send_by: 2024-10-07\n"
+                          "    send_within_days: 7\n    recipients:\n"
+                          "      - {id: panel, name: \"Panel\"}\n";
+    assert_int_equal(sr_write_file_atomic(path, broken, strlen(broken)), 0);
+    sr_diags_free(&d);
+    sr_diags_init(&d);
+    assert_null(sr_publication_read(a, &d, dir));
+    assert_int_equal(d.errors, 1);
+    assert_string_equal(d.v[0].msg, "this recipient of the publication has no id, name or address");
+    assert_int_equal(d.v[0].loc.line, 11);
     sr_diags_free(&d);
     sr_arena_free(a);
     unlink(path);
@@ -482,6 +551,92 @@ static void input_hash_follows_the_inputs_only(void **state)
     free(root);
 }
 
+/* Only what the report uses of partnership.yaml counts: a partner the
+ * report never shows, a comment or the order of the file do not make a
+ * published year stale; renaming a partner the report shows does. */
+static void input_hash_follows_what_the_report_uses(void **state)
+{
+    (void)state;
+    char *root = temp_dir();
+    char *data = sr_path_join(root, "data"), *fonts = sr_path_join(root, "f"),
+         *y = sr_path_join(data, "2019-20");
+    const char *src = getenv("SSCP_SOURCE_DIR");
+    char *tpl = sr_path_join(src ? src : ".", "report-templates");
+    assert_int_equal(sr_make_dirs(y), 0);
+    assert_int_equal(sr_make_dirs(fonts), 0);
+    put(y, "cafcass.yaml", "format: 1\npartner: cafcass\nyear: 2019-20\n");
+    const char *base = "format: 1\n"
+                       "partnership: {name: Test SCP, short_name: TSCP, area: Test}\n"
+                       "partners:\n"
+                       "  - {id: council, name: Test Council, statutory: yes}\n"
+                       "  - {id: cafcass, name: Cafcass}\n"
+                       "population: {children_0_17: {2019-20: 60000}}\n";
+    put(data, "partnership.yaml", base);
+    char h0[SR_SHA256_HEX], h[SR_SHA256_HEX];
+    sr_inputs_hash(data, tpl, fonts, 2019, h0);
+
+    const char *same[] = {
+        /* a partner added that nothing refers to */
+        "format: 1\npartnership: {name: Test SCP, short_name: TSCP, area: Test}\npartners:\n"
+        "  - {id: council, name: Test Council, statutory: yes}\n  - {id: probation, name: P}\n"
+        "  - {id: cafcass, name: Cafcass}\npopulation: {children_0_17: {2019-20: 60000}}\n",
+        /* comments, another order of keys and sections, recipients changed */
+        "# The partnership.\nformat: 1\npopulation: {children_0_17: {2019-20: 60000}}\n"
+        "recipients:\n  - {id: dfe, email: a@dfe.example}\n"
+        "partners:\n  - {name: Test Council, id: council, statutory: yes}  # the council\n"
+        "  - {id: cafcass, name: Cafcass}\n"
+        "partnership: {area: Test, short_name: TSCP, name: Test SCP}\n",
+        /* the edition named, as the year would have it anyway */
+        "format: 1\npartnership: {name: Test SCP, short_name: TSCP, area: Test, guidance: "
+        "working-together-2018}\npartners:\n"
+        "  - {id: council, name: Test Council, statutory: yes}\n  - {id: cafcass, name: Cafcass}\n"
+        "population: {children_0_17: {2019-20: 60000}}\n",
+    };
+    for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
+        put(data, "partnership.yaml", same[i]);
+        sr_inputs_hash(data, tpl, fonts, 2019, h);
+        if (strcmp(h, h0) != 0)
+            fail_msg("partnership.yaml %zu made the report stale", i);
+    }
+    const char *changed[] = {
+        /* a partner the year's data names, renamed */
+        "format: 1\npartnership: {name: Test SCP, short_name: TSCP, area: Test}\npartners:\n"
+        "  - {id: council, name: Test Council, statutory: yes}\n"
+        "  - {id: cafcass, name: Cafcass England}\npopulation: {children_0_17: {2019-20: 60000}}\n",
+        /* a statutory partner's short name */
+        "format: 1\npartnership: {name: Test SCP, short_name: TSCP, area: Test}\npartners:\n"
+        "  - {id: council, name: Test Council, short_name: TC, statutory: yes}\n"
+        "  - {id: cafcass, name: Cafcass}\npopulation: {children_0_17: {2019-20: 60000}}\n",
+        /* the population */
+        "format: 1\npartnership: {name: Test SCP, short_name: TSCP, area: Test}\npartners:\n"
+        "  - {id: council, name: Test Council, statutory: yes}\n  - {id: cafcass, name: Cafcass}\n"
+        "population: {children_0_17: {2019-20: 60001}}\n",
+        /* another edition */
+        "format: 1\npartnership: {name: Test SCP, short_name: TSCP, area: Test, guidance: "
+        "working-together-2023}\npartners:\n"
+        "  - {id: council, name: Test Council, statutory: yes}\n  - {id: cafcass, name: Cafcass}\n"
+        "population: {children_0_17: {2019-20: 60000}}\n",
+        /* the partnership's name */
+        "format: 1\npartnership: {name: Test SCP!, short_name: TSCP, area: Test}\npartners:\n"
+        "  - {id: council, name: Test Council, statutory: yes}\n  - {id: cafcass, name: Cafcass}\n"
+        "population: {children_0_17: {2019-20: 60000}}\n",
+    };
+    for (size_t i = 0; i < sizeof changed / sizeof *changed; i++) {
+        put(data, "partnership.yaml", changed[i]);
+        sr_inputs_hash(data, tpl, fonts, 2019, h);
+        if (strcmp(h, h0) == 0)
+            fail_msg("partnership.yaml change %zu left the report current", i);
+    }
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+    assert_int_equal(system(cmd), 0);
+    free(data);
+    free(fonts);
+    free(y);
+    free(tpl);
+    free(root);
+}
+
 static void build_record_round_trips(void **state)
 {
     (void)state;
@@ -557,9 +712,11 @@ int main(void)
         cmocka_unit_test(eml_parses_back_with_the_same_attachment),
         cmocka_unit_test(eml_encodes_names_outside_ascii),
         cmocka_unit_test(publication_appends_and_never_rewrites),
+        cmocka_unit_test(publication_records_its_terms),
         cmocka_unit_test(publication_with_a_foreign_entry_is_refused),
         cmocka_unit_test(sha256_matches_known_values),
         cmocka_unit_test(input_hash_follows_the_inputs_only),
+        cmocka_unit_test(input_hash_follows_what_the_report_uses),
         cmocka_unit_test(build_record_round_trips),
         cmocka_unit_test(build_record_notices_changed_outputs),
     };
