@@ -140,12 +140,15 @@ static int sign_off_recorded(sr_arena *a, const sr_dataset *ds)
     return 1;
 }
 
-/* The section with id sid: -1 the template has none, 0 no words, 1 written. */
+/* The section with id sid: -1 the template has none, 0 no words (or an
+ * optional section left out for want of them), 1 written. */
 static int section_state(const sr_document *doc, const char *sid)
 {
     for (size_t i = 0; doc && i < doc->root->nkids; i++)
         if (doc->root->kids[i]->sid && strcmp(doc->root->kids[i]->sid, sid) == 0)
             return doc->root->kids[i]->written ? 1 : 0;
+    if (doc && sr_doc_left_out(doc, sid))
+        return 0; /* optional, and left out for want of words */
     return -1;
 }
 

@@ -278,13 +278,15 @@ static int run(int argc, char **argv)
 
     s.a = sr_arena_new();
     sr_diags_init(&s.d);
-    /* The catalogue, to say where measures it does not know will appear.
-     * Without --templates it is used only if ./report-templates has one. It
-     * is not a submission, so it is not counted as one checked. */
+    /* The catalogue, with the data folder's own templates/metrics.yaml layered
+     * over it, to say where measures it does not know will appear. Without
+     * --templates it is used only if ./report-templates has one. It is not a
+     * submission, so it is not counted as one checked. */
     char *cpath = sr_path_join(templates ? templates : "report-templates", "metrics.yaml");
     if (templates || sr_path_kind_of(cpath) == SR_PATH_FILE) {
         size_t before = s.d.nsources;
-        s.cat = sr_catalogue_load(s.a, &s.d, cpath);
+        s.cat = sr_catalogue_load_layered(s.a, &s.d, templates ? templates : "report-templates",
+                                          s.data);
         for (size_t i = before; i < s.d.nsources; i++)
             s.d.sources[i]->checked = false;
     }

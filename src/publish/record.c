@@ -98,6 +98,7 @@ void sr_partnership_canonical(const sr_dataset *ds, const sr_guidance *g, sr_buf
     canon_line(b, "short_name", p->short_name);
     canon_line(b, "area", p->area);
     canon_line(b, "email", p->email);
+    canon_line(b, "file_name", p->file_name);
     canon_line(b, "guidance", g ? g->id : NULL);
     for (size_t i = 0; g && i < g->nkeywords; i++)
         canon_line(b, "guidance.keyword", g->keywords[i]);
@@ -117,14 +118,24 @@ void sr_partnership_canonical(const sr_dataset *ds, const sr_guidance *g, sr_buf
             continue;
         canon_line(b, "partner", pt->id);
         sr_buf_printf(b, "statutory=%d\n", (int)pt->statutory);
-        canon_line(b, "short_name", pt->short_name);
         for (size_t i = 0; i < ds->nyears; i++)
             if (ds->have[i]) {
                 char y[16];
                 sr_fmt_year(ds->have[i]->year, y, sizeof y);
                 sr_buf_printf(b, "%s:", y);
                 canon_line(b, "name", sr_partner_name_in(pt, ds->have[i]->year));
+                sr_buf_printf(b, "%s:", y);
+                canon_line(b, "short_name", sr_partner_short_in(pt, ds->have[i]->year));
             }
+    }
+    /* The lead safeguarding partners, whom the report lists. */
+    for (size_t i = 0; i < p->nlead_partners; i++) {
+        const sr_lead_partner *lp = &p->lead_partners[i];
+        canon_line(b, "lead_partner", lp->partner);
+        canon_line(b, "lead", lp->lead);
+        canon_line(b, "lead_name", lp->lead_name);
+        canon_line(b, "delegate", lp->delegate);
+        canon_line(b, "delegate_name", lp->delegate_name);
     }
     for (size_t i = 0; i < ds->nyears; i++) {
         int y = ds->year0 - (int)i;

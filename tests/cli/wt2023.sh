@@ -16,7 +16,7 @@ cd "$src" || exit 1
 
 "$bin" build --data tests/fixtures/wt2023 --out "$tmp/f" 2024-25 >"$tmp/f.txt" 2>&1 ||
     fail "build exited $?: $(cat "$tmp/f.txt")"
-h="$tmp/f/2024-25/sscp-annual-report-2024-25.html"
+h="$tmp/f/2024-25/fscp-annual-report-2024-25.html"
 has() { grep -qF "$1" "$h" || fail "the report lacks: $1"; }
 has '<caption id="table-1">Table 1: The lead safeguarding partners</caption>'
 has '<tr><th scope="row">Fenbridge City Council</th><td>Alex Example, Chief Executive</td><td>Director of Children&apos;s Services</td></tr>'
@@ -33,7 +33,7 @@ has '<tr><th scope="row">Children in elective home education</th><td class="n">2
 [ "$(grep -o 'Children missing education on 31 March' "$h" | wc -l)" -eq 1 ] ||
     fail "a local measure is shown more than once"
 
-x="$tmp/f/2024-25/sscp-annual-report-2024-25-data.xlsx"
+x="$tmp/f/2024-25/fscp-annual-report-2024-25-data.xlsx"
 mkdir "$tmp/x" && (cd "$tmp/x" && unzip -q "$x") || fail "the workbook is not a zip"
 grep -q '<sheet name="Contributions_by_partner"' "$tmp/x/xl/workbook.xml" || fail "no Contributions_by_partner sheet"
 grep -q '<sheet name="Local_measures"' "$tmp/x/xl/workbook.xml" || fail "no Local_measures sheet"

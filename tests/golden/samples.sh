@@ -106,8 +106,10 @@ words() { # the identifying words of the data folder $1, one per line
     } | sed -E 's/^[^:]*: *//; s/#.*//' | tr -c "A-Za-z'\n" '\n' | grep -E '^[A-Za-z]{3,}' |
         tr 'A-Z' 'a-z' | grep -v -x -F -f "$stop" | sort -u
 }
-# All the text of the outputs in $1 (a built year's folder), lower case.
-text_of() {
+# All the text of the outputs in $1 (a built year's folder), less the
+# program's own name (which is no partnership's).
+text_of() { raw_text_of "$1" | sed 's/sscp-report//g'; }
+raw_text_of() {
     d=$1
     for f in "$d"/*.pdf; do pdftotext -q "$f" -; done
     for f in "$d"/*.html; do sed -e 's/<[^>]*>/ /g' "$f"; done
@@ -132,7 +134,7 @@ sample() {
     rm -rf "$name/data/samples"
     cd "$name" || exit 1
     run 0 validate "$year"
-    has out "0 errors"
+    lacks out " error: "
     next=$(echo "$year" | awk -F- '{ printf "%d-%02d", $1 + 1, ($2 + 1) % 100 }')
     run 0 new-year "$next"
     [ -d "data/$next/requests" ] || fail "$name: new-year made no requests"
@@ -200,9 +202,9 @@ EOF
     run 0 status "$year"
     cmp -s "$tmp/out" "$tmp/status-published" ||
         fail "$name: status changed after partnership.yaml was edited: $(diff "$tmp/status-published" "$tmp/out")"
-    first=$(sed -n 's/^  - {event: published.*recipients: \[{id: \([a-z-]*\).*/\1/p' "data/$year/publication.yaml")
+    first=$(sed -n 's/^      - {id: \([a-z-]*\),.*/\1/p' "data/$year/publication.yaml" | head -1)
     [ -n "$first" ] || fail "$name: the publication record names no recipients: $(cat "data/$year/publication.yaml")"
-    run 0 publish "$year" --sent "$first" --date "$(sed -n 's/^  - {event: published, date: \([0-9-]*\).*/\1/p' "data/$year/publication.yaml")"
+    run 0 publish "$year" --sent "$first" --date "$(sed -n 's/^    date: //p' "data/$year/publication.yaml" | head -1)"
     has out "Recorded: sent to"
 done
 

@@ -620,6 +620,20 @@ static void input_hash_follows_what_the_report_uses(void **state)
         "format: 1\npartnership: {name: Test SCP!, short_name: TSCP, area: Test}\npartners:\n"
         "  - {id: council, name: Test Council, statutory: yes}\n  - {id: cafcass, name: Cafcass}\n"
         "population: {children_0_17: {2019-20: 60000}}\n",
+        /* the names of the report's files */
+        "format: 1\npartnership: {name: Test SCP, short_name: TSCP, area: Test, file_name: t-scp}\n"
+        "partners:\n"
+        "  - {id: council, name: Test Council, statutory: yes}\n  - {id: cafcass, name: Cafcass}\n"
+        "population: {children_0_17: {2019-20: 60000}}\n",
+        /* a short name that changes by year, in a year the report shows */
+        "format: 1\npartnership: {name: Test SCP, short_name: TSCP, area: Test}\npartners:\n"
+        "  - {id: council, name: Test Council, short_names: {2019-20: TC}, statutory: yes}\n"
+        "  - {id: cafcass, name: Cafcass}\npopulation: {children_0_17: {2019-20: 60000}}\n",
+        /* the lead safeguarding partners, whom the report lists */
+        "format: 1\npartnership: {name: Test SCP, short_name: TSCP, area: Test}\npartners:\n"
+        "  - {id: council, name: Test Council, statutory: yes}\n  - {id: cafcass, name: Cafcass}\n"
+        "lead_partners:\n  - {partner: council, lead: Chief Executive, delegate: Director}\n"
+        "population: {children_0_17: {2019-20: 60000}}\n",
     };
     for (size_t i = 0; i < sizeof changed / sizeof *changed; i++) {
         put(data, "partnership.yaml", changed[i]);
