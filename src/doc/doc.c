@@ -465,7 +465,8 @@ static sr_dtable *summary_table(builder *b, bool local)
     t->cells = sr_arena_alloc(b->a, (m->nmetrics ? m->nmetrics : 1) * 4 * sizeof *t->cells);
     for (size_t k = 0; k < m->nmetrics; k++) {
         const sr_metric *mt = &m->metrics[k];
-        if (mt->def->each || mt->nrows != 1 || mt->def->local != local)
+        if (mt->def->each || mt->nrows != 1 || mt->def->local != local ||
+            !sr_metric_row_shown(m, mt, &mt->rows[0], 0))
             continue;
         sr_cmp c = sr_metric_compare(m, mt, &mt->rows[0], 0);
         char w[200];

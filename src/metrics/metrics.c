@@ -695,3 +695,12 @@ bool sr_metric_period(const sr_metric *mt, size_t i, char *buf, size_t size)
     snprintf(buf, size, "%s to %s", f, t);
     return true;
 }
+
+bool sr_metric_row_shown(const sr_metrics *m, const sr_metric *mt, const sr_mrow *row, size_t i)
+{
+    const sr_mval *v = &row->cells[i].v;
+    if (v->avail == SR_AVAILABLE || v->avail == SR_NOT_APPLICABLE || v->suppressed)
+        return true;
+    sr_cmp c = sr_metric_compare(m, mt, row, i);
+    return c.prev.avail == SR_AVAILABLE || c.prev.avail == SR_NOT_APPLICABLE || c.prev.suppressed;
+}

@@ -100,6 +100,13 @@ typedef struct {
 
 sr_cmp sr_metric_compare(const sr_metrics *m, const sr_metric *mt, const sr_mrow *row, size_t i);
 
+/* Whether a row has a figure to show in year i's report: a value (true, a
+ * zero, a stated [z], or hidden by disclosure control), or one it is
+ * compared with. A row
+ * with neither, such as a measure this partnership does not send, is left
+ * out of the report's summary rather than shown as [x] twice. */
+bool sr_metric_row_shown(const sr_metrics *m, const sr_metric *mt, const sr_mrow *row, size_t i);
+
 /* num/den rounded to `places` decimal places, half away from zero, as an
  * integer scaled by 10^places (52.407 with 1 place -> 524). */
 int64_t sr_round_frac(sr_i128 num, sr_i128 den, int places);

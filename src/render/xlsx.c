@@ -224,7 +224,8 @@ static void summary_sheet(xw *x, const sheet_plan *s)
     int rows = 0;
     for (size_t k = 0; k < m->nmetrics; k++) {
         const sr_metric *mt = &m->metrics[k];
-        if (mt->def->each || mt->nrows != 1 || mt->def->local != (s->kind == 4))
+        if (mt->def->each || mt->nrows != 1 || mt->def->local != (s->kind == 4) ||
+            !sr_metric_row_shown(m, mt, &mt->rows[0], 0))
             continue;
         int rr = 3 + rows++;
         const sr_mrow *row = &mt->rows[0];

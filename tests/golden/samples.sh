@@ -146,6 +146,10 @@ sample() {
     pdftotext "out/$year/$stem-annual-report-$year.pdf" "$tmp/$name.txt"
     ! grep -q "There are no figures for the chart" "$tmp/$name.txt" ||
         fail "$name: a final report with an empty chart"
+    # No row of a table without a figure in either year.
+    pdftotext -layout "out/$year/$stem-annual-report-$year.pdf" - |
+        grep -E '\[x\] +\[x\] +not available' >"$tmp/empty-rows" &&
+        fail "$name: rows without figures: $(cat "$tmp/empty-rows")"
     run 0 status "$year"
     cp "$tmp/out" "$tmp/$name-status-before"
     lacks out "MISSING"
