@@ -332,7 +332,7 @@ static int run(int argc, char **argv)
                           signed_off < 0 ? "null"
                           : signed_off   ? "true"
                                          : "false",
-                          !g->needs_contributions          ? "null"
+                          !g->needs_contributions           ? "null"
                           : doc && doc->shows_contributions ? "true"
                                                             : "false",
                           !g->needs_scrutiny ? "null"
