@@ -47,6 +47,9 @@ static void markup(sr_buf *b, const char *m)
 static const char css[] =
     ":root{--text:#1a1a1a;--muted:#505050;--link:#0b4f8a;--rule:#c8c8c8;--band:#f3f5f7}"
     "*{box-sizing:border-box}"
+    /* A long web address or word wraps rather than widen the page at 320 px
+     * (WCAG 1.4.10), whichever font the reader's browser falls back to. */
+    "p,li,blockquote,h1,h2,h3,h4,figcaption,summary{overflow-wrap:break-word}"
     "html{-webkit-text-size-adjust:100%}"
     "body{margin:0;color:var(--text);background:#fff;font:1.0625rem/1.6 'Open Sans',Arial,"
     "Helvetica,sans-serif}"
