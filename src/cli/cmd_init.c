@@ -30,7 +30,7 @@ static const char usage[] =
     "  --templates DIR   copy this report template instead of the default one\n"
     "  --fonts DIR       copy these fonts instead of the default ones\n"
     "\n"
-    "Example: sscp-report init trafford-scp\n";
+    "Example: sscp-report init example-scp\n";
 
 /* partnership.yaml for a new partnership: the blanks are reported by
  * validate, with their line, until they are filled in. */
@@ -182,7 +182,7 @@ static int run(int argc, char **argv)
     if (!sr_parse_args("init", argc, argv, opts, &dir, 1, &npos))
         return SR_EXIT_USAGE;
     if (!dir) {
-        sr_usage_error("init", "name the folder to make, such as: init trafford-scp");
+        sr_usage_error("init", "name the folder to make, such as: init example-scp");
         return SR_EXIT_USAGE;
     }
     int year = yname ? sr_year_from_name(yname) : sr_last_ended_year(sr_today());

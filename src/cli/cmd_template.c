@@ -23,7 +23,7 @@ static const char usage[] =
     "sent figures the year before, its entries are filled in and last year's\n"
     "figures are shown as comments.\n"
     "\n"
-    "  PARTNER   the partner's id in partnership.yaml, such as gmp\n"
+    "  PARTNER   the partner's id in partnership.yaml, such as police\n"
     "  YEAR      the reporting year, such as 2020-21\n"
     "\n"
     "Options:\n"
@@ -31,7 +31,7 @@ static const char usage[] =
     "  --output FILE     write to FILE instead of the screen\n"
     "  --force           replace FILE if it exists\n"
     "\n"
-    "Example: sscp-report template gmp 2020-21 --output gmp.yaml\n";
+    "Example: sscp-report template police 2025-26 --output police.yaml\n";
 
 static int run(int argc, char **argv)
 {
@@ -45,7 +45,7 @@ static int run(int argc, char **argv)
     if (!sr_parse_args("template", argc, argv, opts, pos, 2, &npos))
         return SR_EXIT_USAGE;
     if (npos < 2) {
-        sr_usage_error("template", "name a partner and a year, such as: template gmp 2020-21");
+        sr_usage_error("template", "name a partner and a year, such as: template police 2025-26");
         return SR_EXIT_USAGE;
     }
     int year = sr_year_from_name(pos[1]);

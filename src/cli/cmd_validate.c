@@ -20,7 +20,7 @@ static const char usage[] =
     "\n"
     "Check partner submissions and say exactly what is wrong and where.\n"
     "\n"
-    "  FILE     one submission, such as data/2019-20/gmp.yaml, or partnership.yaml\n"
+    "  FILE     one submission, such as data/2024-25/police.yaml, or partnership.yaml\n"
     "  YEAR     a reporting year, such as 2019-20: every file in DATA/2019-20\n"
     "  DIR      a year's folder, or a data folder (every year in it)\n"
     "\n"

@@ -6,7 +6,7 @@
  *
  * Text form, one diagnostic:
  *
- *   data/2019-20/gmp.yaml:12:9: error: expected a whole number, got `1,014`
+ *   data/2024-25/police.yaml:12:9: error: expected a whole number, got `1,014`
  *      12 |     q1: 1,014
  *         |         ^^^^^
  *      hint: write 1014, without the comma

@@ -69,7 +69,7 @@ typedef struct {
     int *population_years;
     int64_t *population; /* children aged 0-17 */
     size_t npopulation;
-    sr_lead_partner *lead_partners; /* in the order given; none under Working Together 2018 */
+    sr_lead_partner *lead_partners; /* in the order given; may be none */
     size_t nlead_partners;
     sr_loc lead_partners_loc; /* the `lead_partners` key, or no place when not given */
     sr_recipient *recipients; /* partnership.yaml's own `recipients:`, maybe none */

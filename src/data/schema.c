@@ -455,7 +455,7 @@ bool sr_parse_scalar(sr_vctx *c, const sr_schema *s, unsigned flags, const sr_yn
         if (valid_id(n->text))
             return true;
         sr_diag_hint(err(c, n, "`%s` cannot be used as an id", shown(n, buf, sizeof buf)),
-                     "ids are short lowercase names such as `gmp` or `nhs-trust`: letters a-z, "
+                     "ids are short lowercase names such as `police` or `nhs-trust`: letters a-z, "
                      "digits and hyphens, starting with a letter");
         return false;
     case SR_S_PARTNER: {
@@ -569,7 +569,7 @@ static void item_identity(const sr_schema *s, const sr_ynode *item, size_t index
 }
 
 /* An entry's name as written, for messages: its identity fields joined
- * with ", " ("Partnership Executive, 2019-06-18"). */
+ * with ", " ("Safeguarding Partnership Board, 2024-06-18"). */
 static const char *item_label(const sr_ynode *item, const sr_schema *s, char *buf, size_t size)
 {
     if (item->kind == SR_Y_SCALAR)

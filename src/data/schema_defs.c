@@ -379,7 +379,8 @@ static const sr_schema measure_t = {
     .one_of = (const char *const[]){"count", "percent", NULL},
     .fields =
         (const sr_field[]){
-            {"id", &ID_t, SR_REQUIRED, "a short name for the measure, such as maar-presentations"},
+            {"id", &ID_t, SR_REQUIRED,
+             "a short name for the measure, such as children-missing-education"},
             {"label", &TEXT_t, SR_REQUIRED, "what the measure is, in words"},
             {"count", &COUNT_t, 0, "the figure, when it is a count"},
             {"percent", &PERCENT_t, 0, "the figure, when it is a percentage"},
@@ -564,7 +565,7 @@ static const sr_schema partner_t = {
     .at_most_one = (const char *const[]){"short_name", "short_names", NULL},
     .fields =
         (const sr_field[]){
-            {"id", &ID_t, SR_REQUIRED, "a short id that never changes, such as gmp"},
+            {"id", &ID_t, SR_REQUIRED, "a short id that never changes, such as police"},
             {"name", &TEXT_t, 0, "the organisation's name"},
             {"names", &names_t, 0,
              "names by the year they took effect, for an organisation that was renamed"},

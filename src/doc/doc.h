@@ -72,7 +72,7 @@ typedef struct {
 } sr_duty;
 
 typedef struct {
-    const char *title; /* "Stockport Safeguarding Children Partnership annual report 2019-20" */
+    const char *title;       /* "Example Safeguarding Children Partnership annual report 2024-25" */
     const char *partnership; /* its name */
     const char *short_name;
     const char *year; /* "2019-20" */

@@ -237,7 +237,7 @@ static const char *row_label(sr_arena *a, const sr_metric_def *d, const sr_partn
 
 /* ---- rows grouped by a field (`group_by`) ----------------------------------- */
 
-/* The group an entry of y belongs to: "partner: smbc", "source: Department
+/* The group an entry of y belongs to: "partner: council", "source: Department
  * for Education", or, when it has none of the fields, the entry itself. */
 static const char *group_of(sr_arena *a, const sr_metric_def *d, const sr_year *y, const char *key)
 {

@@ -64,7 +64,7 @@ static void add_dir(GChecksum *c, const char *dir, const char *suffix, const cha
 
 /* True when partner id is named in year y: as a file's sender, as a
  * value (an income line's partner), or as a list entry's
- * identity (`members[gmp]`, `lines[cafcass]`). */
+ * identity (`members[police]`, `lines[probation]`). */
 static bool partner_used(const sr_year *y, const char *id)
 {
     size_t n = strlen(id);
