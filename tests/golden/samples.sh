@@ -121,10 +121,11 @@ raw_text_of() {
     for f in "$d"/submission/*.eml; do tr -d '\r' <"$f" | sed '/^Content-Type: application\/pdf/,$d'; done
 } 2>/dev/null
 
-# sample NAME DATA YEAR STEM DATE: a fresh folder for the sample, built,
-# published; its outputs are left in $tmp/NAME/out/YEAR.
+# sample NAME DATA YEAR STEM DATE SOCIAL: a fresh folder for the sample,
+# built, published (SOCIAL: its file of social care figures); its outputs
+# are left in $tmp/NAME/out/YEAR.
 sample() {
-    name=$1 data=$2 year=$3 stem=$4 date=$5
+    name=$1 data=$2 year=$3 stem=$4 date=$5 social=$6
     cd "$tmp" || exit 1
     run 0 init "$name" --year "$year"
     cmp -s "$name/report-templates/report.yaml" "$src/report-templates/report.yaml" ||
@@ -138,6 +139,13 @@ sample() {
     next=$(echo "$year" | awk -F- '{ printf "%d-%02d", $1 + 1, ($2 + 1) % 100 }')
     run 0 new-year "$next"
     [ -d "data/$next/requests" ] || fail "$name: new-year made no requests"
+    # A request for the partner that sends the social care figures: this
+    # year's figures shown as last year's.
+    partner=$(sed -n 's/^partner: //p' "data/$year/$social" | head -1)
+    run 0 template "$partner" "$next" --output "$tmp/$name-request.yaml"
+    grep -qF "($year: " "$tmp/$name-request.yaml" ||
+        fail "$name: the request shows none of $year's figures"
+    run 0 validate "$year"
     run 0 build "$year" --final
     for ext in .pdf .html -data.xlsx; do
         [ -f "out/$year/$stem-annual-report-$year$ext" ] ||
@@ -161,8 +169,8 @@ sample() {
     [ -s "$tmp/$name-words.txt" ] || fail "$name: no identifying words found"
 }
 
-sample stockport "$src/data" 2019-20 sscp 2020-09-30
-sample fenbridge "$src/data/samples/fenbridge" 2024-25 fenbridge-scp 2025-09-30
+sample stockport "$src/data" 2019-20 sscp 2020-09-30 childrens-social-care.yaml
+sample fenbridge "$src/data/samples/fenbridge" 2024-25 fenbridge-scp 2025-09-30 childrens-services.yaml
 
 # ---- nothing of one partnership in the other's outputs ---------------------------------
 for pair in stockport:fenbridge fenbridge:stockport; do
