@@ -726,6 +726,22 @@ static int draw_matrix(ctx *c, const sr_chart *ch, double w, double h)
     return 0;
 }
 
+bool sr_chart_has_figures(const sr_chart *ch)
+{
+    if (!ch || ch->ncat == 0 || ch->nseries == 0)
+        return false;
+    if (ch->kind == SR_CHART_MATRIX)
+        return true;
+    for (size_t s = 0; s < ch->nseries; s++)
+        for (size_t k = 0; k < ch->ncat; k++) {
+            const sr_chart_value *v = &ch->series[s].values[k];
+            if (!v->missing ||
+                (v->label && (strcmp(v->label, "[c]") == 0 || strcmp(v->label, "[z]") == 0)))
+                return true;
+        }
+    return false;
+}
+
 int sr_chart_draw(cairo_t *cr, sr_fonts *fonts, const sr_chart *ch, double w, double h,
                   sr_chart_layout *layout)
 {

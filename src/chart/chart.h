@@ -78,6 +78,12 @@ typedef struct {
 
 void sr_chart_layout_free(sr_chart_layout *l);
 
+/* Whether the chart has anything to show: categories and series, and (but
+ * for a matrix) some value that is a figure, given or hidden by disclosure
+ * control ([c]) or stated not applicable ([z]), not all [x]. A chart
+ * without is not drawn (a note in a draft, an error in a final report). */
+bool sr_chart_has_figures(const sr_chart *ch);
+
 /* Draws c into the rectangle (0, 0, w, h) of cr, in points. layout may be
  * NULL. Returns 0, or -1 if the chart has nothing to draw. */
 int sr_chart_draw(cairo_t *cr, sr_fonts *fonts, const sr_chart *c, double w, double h,

@@ -8,8 +8,11 @@
 #include "data/overlay.h"
 #include "data/schema.h"
 
+#include <ctype.h>
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const sr_schema text_t = {.kind = SR_S_TEXT};
 static const sr_schema ident_t = {.kind = SR_S_ID};
@@ -117,13 +120,76 @@ static bool same_body(const char *x, const char *y)
     return strcmp(s1, s2) == 0;
 }
 
-/* `{{body}}` in title replaced by name. */
+/* Every `{{body}}` in title replaced by name. A name with an article of its
+ * own ("The Safeguarding Board") takes the place of the title's
+ * ("Attendance at the {{body}}"), rather than follow it: "Attendance at The
+ * Safeguarding Board"; the title's capital stays ("The {{body}} met..."). */
 static const char *body_title(sr_arena *a, const char *title, const char *name)
 {
-    const char *at = strstr(title, "{{body}}");
-    if (!at)
+    if (!strstr(title, "{{body}}"))
         return title;
-    return sr_arena_printf(a, "%.*s%s%s", (int)(at - title), title, name, at + 8);
+    bool own = strncasecmp(name, "the ", 4) == 0 && name[4];
+    sr_buf out = SR_BUF_INIT;
+    const char *p = title;
+    for (const char *at; (at = strstr(p, "{{body}}")) != NULL; p = at + 8) {
+        size_t keep = (size_t)(at - p);
+        bool capital = false;
+        if (own && keep >= 4 && strncasecmp(at - 4, "the ", 4) == 0 &&
+            (at - 4 == title || !isalnum((unsigned char)at[-5]))) {
+            keep -= 4;
+            capital = at[-4] == 'T';
+        }
+        sr_buf_put(&out, p, keep);
+        if (capital) {
+            sr_buf_putc(&out, (char)toupper((unsigned char)name[0]));
+            sr_buf_puts(&out, name + 1);
+        } else {
+            sr_buf_puts(&out, name);
+        }
+    }
+    sr_buf_puts(&out, p);
+    const char *r = sr_arena_strdup(a, sr_buf_str(&out));
+    sr_buf_free(&out);
+    return r;
+}
+
+/* The part of a chart's id (and so its file names) made from a body's name:
+ * ASCII letters, digits and hyphens only: letters beyond ASCII written
+ * without their accents ("Bwrdd Diogelu – Môn" -> "bwrdd-diogelu-mon"),
+ * apostrophes dropped ("Children’s Board" -> "childrens-board") and
+ * anything else left out; "body" when nothing is left. */
+static const char *body_id(sr_arena *a, const char *name)
+{
+    char *ascii = NULL;
+    if (g_utf8_validate(name, -1, NULL)) {
+        char *nfc = g_utf8_normalize(name, -1, G_NORMALIZE_NFC);
+        ascii = g_str_to_ascii(nfc ? nfc : name, "C");
+        g_free(nfc);
+    }
+    size_t len = strlen(ascii ? ascii : name);
+    char *slug = sr_arena_alloc(a, len + 2);
+    /* Apostrophes go, so that "Children's" is "childrens"; bytes beyond
+     * ASCII (in a name that is not UTF-8) are left out too. */
+    char *plain = sr_arena_strdup(a, ascii ? ascii : name), *w = plain;
+    for (const char *q = plain; *q; q++)
+        if (*q != '\'')
+            *w++ = (unsigned char)*q >= 0x80 ? ' ' : *q;
+    *w = '\0';
+    g_free(ascii);
+    sr_slug(plain, slug, len + 2);
+    return slug[0] ? slug : "body";
+}
+
+/* Whether a chart of s->v[0..n) or v[0..nv) has the id. */
+static bool id_taken(const sr_chart_specs *s, const sr_chart_spec *v, size_t nv, const char *id)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->v[i].id && strcmp(s->v[i].id, id) == 0)
+            return true;
+    for (size_t i = 0; i < nv; i++)
+        if (v[i].id && strcmp(v[i].id, id) == 0)
+            return true;
+    return false;
 }
 
 static const sr_overlay_list layered_lists[] = {
@@ -170,14 +236,23 @@ static void for_bodies(sr_arena *a, sr_diags *d, sr_chart_specs *s, const sr_dat
                                     "`body:` for a chart of each body that met");
                 sr_buf_free(&list);
             }
-            v[n++] = *c;
+            sr_chart_spec e = *c;
+            /* The body as the records spell it, when they have it. */
+            for (size_t k = 0; k < b.n; k++)
+                if (same_body(c->body, b.name[k]))
+                    e.title = body_title(a, c->title, b.name[k]);
+            if (e.title == c->title)
+                e.title = body_title(a, c->title, c->body);
+            v[n++] = e;
             continue;
         }
         for (size_t k = 0; k < b.n; k++) {
             sr_chart_spec e = *c;
-            char slug[256];
-            sr_slug(b.name[k], slug, sizeof slug);
-            e.id = sr_arena_printf(a, "%s-%s", c->id, slug);
+            /* Ids stay distinct when two names give the same letters. */
+            const char *stem = sr_arena_printf(a, "%s-%s", c->id, body_id(a, b.name[k]));
+            e.id = stem;
+            for (int j = 2; id_taken(s, v, n, e.id); j++)
+                e.id = sr_arena_printf(a, "%s-%d", stem, j);
             e.body = b.name[k];
             e.title = body_title(a, c->title, b.name[k]);
             v[n++] = e;

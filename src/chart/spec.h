@@ -43,8 +43,11 @@ typedef struct {
  * layered over it when there is one (data_dir may be NULL); metric ids are
  * checked against the catalogue (cat). With a dataset (ds not NULL), each
  * attendance matrix without `body:` becomes one chart for each body that has
- * meetings recorded in the year (id `ID-BODY`, `{{body}}` in the title
- * replaced by the body's name, group `ID`), and a matrix whose `body:` has
+ * meetings recorded in the year (id `ID-BODY`, BODY of ASCII letters,
+ * digits and hyphens only and distinct; `{{body}}` in the title replaced
+ * by the body's name, group `ID`; names differing only in capitals,
+ * punctuation, apostrophes, quotation marks or spaces are one body, as
+ * first spelt), and a matrix whose `body:` has
  * no meetings while others do is an error naming them. NULL if it cannot
  * be used. */
 sr_chart_specs *sr_chart_specs_load(sr_arena *a, sr_diags *d, const char *templates_dir,

@@ -167,7 +167,7 @@ static int run(int argc, char **argv)
     size_t ncharts = 0, chart_bytes = 0;
     for (size_t i = 0; code == SR_EXIT_OK && i < specs->n; i++) {
         sr_chart *ch = sr_chart_build(rd.ds.a, &specs->v[i], rd.m, &rd.ds);
-        if (!ch || ch->ncat == 0 || ch->nseries == 0)
+        if (!sr_chart_has_figures(ch))
             continue;
         ch->draw_title = true;
         char f[256];

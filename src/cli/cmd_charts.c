@@ -88,7 +88,7 @@ static int run(int argc, char **argv)
     for (size_t i = 0; code == SR_EXIT_OK && i < specs->n; i++) {
         const sr_chart_spec *s = &specs->v[i];
         sr_chart *ch = sr_chart_build(rd.ds.a, s, rd.m, &rd.ds);
-        if (!ch || ch->ncat == 0 || ch->nseries == 0) {
+        if (!sr_chart_has_figures(ch)) {
             printf("Skipped %s: no figures for it in %s\n", s->id, yname);
             continue;
         }

@@ -169,6 +169,26 @@ void sr_value_format(const sr_value *v, char *buf, size_t size)
     }
 }
 
+/* The length of the typographic apostrophe, quotation mark or space at p
+ * (‘ ’ ‛ ʼ “ ” „, no-break and other Unicode spaces), which a name may be
+ * written with as well as ' " and a space; 0 for anything else. */
+static size_t typographic(const unsigned char *p)
+{
+    if (p[0] == 0xC2 && p[1] == 0xA0) /* U+00A0 no-break space */
+        return 2;
+    if (p[0] == 0xCA && p[1] == 0xBC) /* U+02BC modifier letter apostrophe */
+        return 2;
+    if (p[0] == 0xE2 && p[1] == 0x80 && p[2] != 0) {
+        unsigned c = p[2];
+        /* U+2000 to U+200B spaces, U+2018 to U+201F quotation marks, U+202F */
+        if ((c >= 0x80 && c <= 0x8B) || (c >= 0x98 && c <= 0x9F) || c == 0xAF)
+            return 3;
+    }
+    if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) /* U+3000 ideographic space */
+        return 3;
+    return 0;
+}
+
 void sr_slug(const char *text, char *buf, size_t size)
 {
     size_t o = 0;
@@ -176,7 +196,11 @@ void sr_slug(const char *text, char *buf, size_t size)
     if (size == 0)
         return;
     for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-        if (isalnum(*p) || *p >= 0x80) {
+        size_t t = typographic(p);
+        if (t) {
+            dash = true;
+            p += t - 1;
+        } else if (isalnum(*p) || *p >= 0x80) {
             if (o + (dash && o > 0 ? 2 : 1) >= size)
                 break;
             if (dash && o > 0)

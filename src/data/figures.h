@@ -85,7 +85,11 @@ bool sr_figures_sum(const sr_figures *f, const char *pattern, const sr_source *s
 void sr_value_format(const sr_value *v, char *buf, size_t size);
 
 /* The identity of a list item for a path: lowercase, runs of anything but
- * letters and digits become one `-`. Written into buf. */
+ * letters and digits become one `-`, so capitals, spaces and punctuation
+ * are ignored; typographic apostrophes, quotation marks and spaces (’ “
+ * no-break space) count as punctuation, as ' " and a space do, so
+ * "Children’s Board" and "Children's  board" are one name. Letters beyond
+ * ASCII are kept as they are. Written into buf. */
 void sr_slug(const char *text, char *buf, size_t size);
 
 #endif

@@ -112,8 +112,17 @@ static sr_ynode *layered_entry(sr_arena *a, const sr_ynode *b, const sr_ynode *e
 }
 
 static void after_error(sr_diags *d, const nodes *l, const sr_overlay_list *spec,
-                        const sr_ynode *at, const char *to)
+                        const sr_ynode *at, const char *to, bool in_layer)
 {
+    if (in_layer) {
+        /* Named in this file, but placed (through `after:`) after this one:
+         * neither can come first. */
+        sr_diag *g = sr_diag_add(d, SR_ERROR, sr_ynode_loc(at),
+                                 "`after: %s` names a %s that is itself placed after this one", to,
+                                 spec->what);
+        sr_diag_hint(g, "place one of them after a %s of the template instead", spec->what);
+        return;
+    }
     const char **ids = sr_xmalloc((l->n + 1) * sizeof *ids);
     size_t n = 0;
     for (size_t i = 0; i < l->n; i++)
@@ -129,59 +138,143 @@ static void after_error(sr_diags *d, const nodes *l, const sr_overlay_list *spec
     free(ids);
 }
 
+/* The list being layered: its entries, which of them the layer gave, and
+ * where the last entry placed by `after:` (or following one) went. */
+typedef struct {
+    nodes l;
+    bool *from_layer;
+    long run;
+} placing;
+
+/* Places the layer's entry e into s. */
+static void place(sr_arena *a, placing *s, const sr_ynode *e, const sr_overlay_list *spec,
+                  sr_diags *d, bool in_layer)
+{
+    nodes *l = &s->l;
+    const char *id = entry_id(e, spec->id);
+    long at = -1;
+    if (id) {
+        /* Only a default entry is replaced: one the layer gives twice is
+         * kept twice, so that the schema reports it. */
+        at = find_entry(l, spec->id, id);
+        if (at >= 0 && s->from_layer[at])
+            at = -1;
+    }
+    sr_ynode *ne = layered_entry(a, at >= 0 ? l->v[at] : NULL, e, spec);
+    const sr_ynode *after = spec->after && e->kind == SR_Y_MAP ? sr_ymap_get(e, "after") : NULL;
+    if (at >= 0 && !after) {
+        l->v[at] = ne;
+        s->from_layer[at] = true;
+        return;
+    }
+    if (at >= 0 && s->run > at)
+        s->run--;
+    if (at >= 0) {
+        remove_at(l, (size_t)at);
+        memmove(&s->from_layer[at], &s->from_layer[at + 1],
+                (l->n - (size_t)at) * sizeof *s->from_layer);
+    }
+    /* New entries go at the end, or after the one `after:` names; those
+     * that follow such an entry in the layer come after it, in order. */
+    size_t pos = s->run >= 0 ? (size_t)s->run + 1 : l->n;
+    if (after) {
+        const char *to = sr_ynode_text(after);
+        long t = to ? find_entry(l, spec->id, to) : -1;
+        if (t < 0)
+            after_error(d, l, spec, after, to ? to : "", in_layer);
+        else
+            pos = (size_t)t + 1;
+    }
+    if (after || s->run >= 0)
+        s->run = (long)pos;
+    insert_at(l, pos, ne);
+    memmove(&s->from_layer[pos + 1], &s->from_layer[pos], (l->n - 1 - pos) * sizeof *s->from_layer);
+    s->from_layer[pos] = true;
+}
+
+/* Whether `after:` of the layer's entry e names an entry the list does not
+ * have yet (one the layer adds further on). */
+static bool waits(const placing *s, const sr_ynode *e, const sr_overlay_list *spec)
+{
+    const sr_ynode *after = spec->after && e->kind == SR_Y_MAP ? sr_ymap_get(e, "after") : NULL;
+    const char *to = sr_ynode_text(after);
+    return to && find_entry(&s->l, spec->id, to) < 0;
+}
+
+static bool names_one_of(const sr_ynode *layer, const char *field, const char *id)
+{
+    for (size_t i = 0; id && i < layer->n; i++) {
+        const char *x = entry_id(layer->items[i], field);
+        if (x && strcmp(x, id) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Places the run of the layer's entries starting at runs[r]. */
+static void place_run(sr_arena *a, sr_diags *d, placing *s, const sr_ynode *layer,
+                      const sr_overlay_list *spec, const size_t *runs, size_t r, bool *done,
+                      bool in_layer)
+{
+    s->run = -1;
+    for (size_t i = runs[r]; i < runs[r + 1]; i++)
+        place(a, s, layer->items[i], spec, d, in_layer);
+    done[r] = true;
+}
+
+/* Places every run that can go in, the first in the file first, until
+ * none can. */
+static void settle(sr_arena *a, sr_diags *d, placing *s, const sr_ynode *layer,
+                   const sr_overlay_list *spec, const size_t *runs, size_t nruns, bool *done)
+{
+    for (size_t r = 0; r < nruns; r++) {
+        if (done[r] || waits(s, layer->items[runs[r]], spec))
+            continue;
+        place_run(a, d, s, layer, spec, runs, r, done, false);
+        r = (size_t)-1; /* the earlier runs that wait may now go in */
+    }
+}
+
+/* The layer's entries go in by runs: an entry with `after:` and those that
+ * follow it up to the next one with `after:` (the first run, before any
+ * `after:`, goes at the end). A run whose `after:` names an entry the layer
+ * adds further on waits until that entry is in place, so the file may be
+ * written in any order; one that can never be placed (two entries each
+ * after the other) is an error, and goes at the end. */
 static sr_ynode *layer_list(sr_arena *a, sr_diags *d, const sr_ynode *base, const sr_ynode *layer,
                             const sr_overlay_list *spec)
 {
     if (!base || base->kind != SR_Y_SEQ || layer->kind != SR_Y_SEQ)
         return (sr_ynode *)layer; /* replaced; the schema says what is wrong with it */
-    nodes l = {0};
+    placing s = {.run = -1};
     for (size_t i = 0; i < base->n; i++)
-        push(&l, base->items[i]);
-    bool *from_layer = sr_xcalloc(base->n + layer->n + 1, sizeof *from_layer);
-    long run = -1; /* where the last entry placed by `after:` went, or -1 */
+        push(&s.l, base->items[i]);
+    s.from_layer = sr_xcalloc(base->n + layer->n + 1, sizeof *s.from_layer);
+    /* The start of each run. */
+    size_t *runs = sr_xmalloc((layer->n + 1) * sizeof *runs), nruns = 0;
     for (size_t i = 0; i < layer->n; i++) {
         const sr_ynode *e = layer->items[i];
-        const char *id = entry_id(e, spec->id);
-        long at = -1;
-        if (id) {
-            /* Only a default entry is replaced: one the layer gives twice is
-             * kept twice, so that the schema reports it. */
-            at = find_entry(&l, spec->id, id);
-            if (at >= 0 && from_layer[at])
-                at = -1;
-        }
-        sr_ynode *ne = layered_entry(a, at >= 0 ? l.v[at] : NULL, e, spec);
-        const sr_ynode *after = spec->after && e->kind == SR_Y_MAP ? sr_ymap_get(e, "after") : NULL;
-        if (at >= 0 && !after) {
-            l.v[at] = ne;
-            from_layer[at] = true;
-            continue;
-        }
-        if (at >= 0 && run > at)
-            run--;
-        if (at >= 0) {
-            remove_at(&l, (size_t)at);
-            memmove(&from_layer[at], &from_layer[at + 1], (l.n - (size_t)at) * sizeof *from_layer);
-        }
-        /* New entries go at the end, or after the one `after:` names; those
-         * that follow such an entry in the layer come after it, in order. */
-        size_t pos = run >= 0 ? (size_t)run + 1 : l.n;
-        if (after) {
-            const char *to = sr_ynode_text(after);
-            long t = to ? find_entry(&l, spec->id, to) : -1;
-            if (t < 0)
-                after_error(d, &l, spec, after, to ? to : "");
-            else
-                pos = (size_t)t + 1;
-        }
-        if (after || run >= 0)
-            run = (long)pos;
-        insert_at(&l, pos, ne);
-        memmove(&from_layer[pos + 1], &from_layer[pos], (l.n - 1 - pos) * sizeof *from_layer);
-        from_layer[pos] = true;
+        if (i == 0 || (spec->after && e->kind == SR_Y_MAP && sr_ymap_get(e, "after")))
+            runs[nruns++] = i;
     }
-    free(from_layer);
-    return finish(a, SR_Y_SEQ, base->loc, &l, l.n);
+    runs[nruns] = layer->n;
+    bool *done = sr_xcalloc(nruns + 1, sizeof *done);
+    /* The runs that can go in, in the file's order; then those naming no
+     * entry at all (an error each), and what they let in; then the rest. */
+    settle(a, d, &s, layer, spec, runs, nruns, done);
+    for (size_t r = 0; r < nruns; r++) {
+        const sr_ynode *head = layer->items[runs[r]];
+        if (!done[r] && !names_one_of(layer, spec->id, sr_ynode_text(sr_ymap_get(head, "after"))))
+            place_run(a, d, &s, layer, spec, runs, r, done, false);
+    }
+    settle(a, d, &s, layer, spec, runs, nruns, done);
+    for (size_t r = 0; r < nruns; r++)
+        if (!done[r])
+            place_run(a, d, &s, layer, spec, runs, r, done, true);
+    free(done);
+    free(runs);
+    free(s.from_layer);
+    return finish(a, SR_Y_SEQ, base->loc, &s.l, s.l.n);
 }
 
 sr_ynode *sr_yoverlay(sr_arena *a, sr_diags *d, const sr_ynode *base, const sr_ynode *layer,

@@ -27,14 +27,17 @@ typedef struct {
     const char *key;  /* the top-level key holding the list: "sections" */
     const char *id;   /* the field that names an entry: "id" */
     bool merge;       /* a known entry changes only the fields the layer gives */
-    bool after;       /* a new entry may say `after: ID` to be placed after that one
-                         (the entries that follow it in the layer come after it) */
+    bool after;       /* a new entry may say `after: ID` to be placed after that one,
+                         of the defaults or the layer's own, earlier in the layer or
+                         further on (the entries that follow it in the layer come
+                         after it) */
     const char *what; /* "section": for messages */
 } sr_overlay_list;
 
 /* layer over base, as a new tree in a (neither is changed). lists ends with
  * a NULL key. Returns base itself when layer is NULL. Problems (an `after:`
- * that names no entry, a layer that is not a mapping) go to d. */
+ * that names no entry, or two entries each after the other, a layer that
+ * is not a mapping) go to d. */
 sr_ynode *sr_yoverlay(sr_arena *a, sr_diags *d, const sr_ynode *base, const sr_ynode *layer,
                       const sr_overlay_list *lists);
 

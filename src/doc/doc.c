@@ -115,7 +115,24 @@ static sr_ynode *load_template(sr_arena *a, sr_diags *d, const char *templates_d
                      "guidance/ beside report.yaml");
         return NULL;
     }
-    return sr_schema_check_file(a, d, *src, &report_t, root) ? root : NULL;
+    if (!sr_schema_check_file(a, d, *src, &report_t, root))
+        return NULL;
+    /* A narrative is a file of the year's narrative folder, named plainly:
+     * never a path to somewhere else. */
+    bool ok = true;
+    const sr_ynode *secs = sr_ymap_get(root, "sections");
+    for (size_t i = 0; secs && i < secs->n; i++) {
+        const sr_ynode *nf = sr_ymap_get(secs->items[i], "narrative");
+        const char *file = sr_ynode_text(nf);
+        if (file && (strchr(file, '/') || strchr(file, '\\') || file[0] == '.' || !*file)) {
+            sr_diag_hint(sr_diag_add(d, SR_ERROR, sr_ynode_loc(nf),
+                                     "`%s` is not a plain file name in the narrative folder", file),
+                         "write the name of a file in data/<year>/narrative/, such as "
+                         "finance.md, with no folder before it");
+            ok = false;
+        }
+    }
+    return ok ? root : NULL;
 }
 
 static bool yes(const sr_ynode *n)
@@ -419,16 +436,19 @@ static sr_dtable *metric_table(builder *b, const sr_metric *mt)
     t->numeric = sr_arena_alloc(b->a, 5 * sizeof *t->numeric);
     for (int i = 1; i < 5; i++)
         t->numeric[i] = true;
-    t->nrows = mt->nrows;
-    t->cells = sr_arena_alloc(b->a, (t->nrows ? t->nrows : 1) * 5 * sizeof *t->cells);
+    t->cells = sr_arena_alloc(b->a, (mt->nrows ? mt->nrows : 1) * 5 * sizeof *t->cells);
     bool broken = false;
     for (size_t r = 0; r < mt->nrows; r++) {
         const sr_mrow *row = &mt->rows[r];
+        /* A row with no figure in either year (a measure not sent) is left
+         * out, as in the summary, rather than shown as [x] twice. */
+        if (!sr_metric_row_shown(m, mt, row, 0))
+            continue;
         sr_cmp c = sr_metric_compare(m, mt, row, 0);
         char d[64], p[64];
         sr_cmp_diff(&c, mt->def->unit, d, sizeof d);
         sr_cmp_percent(&c, p, sizeof p);
-        const char **cell = &t->cells[r * 5];
+        const char **cell = &t->cells[t->nrows++ * 5];
         cell[0] = mt->def->each ? row->label : mt->def->label;
         cell[1] = fmt_cell(b->a, &c.prev, mt->def->unit);
         cell[2] = fmt_cell(b->a, &row->cells[0].v, mt->def->unit);
@@ -554,6 +574,17 @@ static void word_block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
                     "\"sign-off\"");
 }
 
+/* A draft's note in place of what has no figures. */
+static sr_dnode *note_node(builder *b, const char *text)
+{
+    sr_dnode *n = node(b, SR_D_NOTE);
+    n->text = text;
+    char *e = g_markup_escape_text(text, -1);
+    n->markup = sr_arena_strdup(b->a, e);
+    g_free(e);
+    return n;
+}
+
 /* The chart or table a block names, added to into. A chart made for each
  * body gives one figure per body. */
 static void block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
@@ -575,7 +606,7 @@ static void block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
                 continue;
             named = true;
             sr_chart *ch = sr_chart_build(b->a, s, b->m, b->ds);
-            if (!ch || ch->ncat == 0 || ch->nseries == 0) {
+            if (!sr_chart_has_figures(ch)) {
                 /* No figure is left empty in a final report. */
                 sr_diag *w =
                     sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, at,
@@ -585,17 +616,12 @@ static void block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
                                       "(attendance.meetings), or remove the chart from the report"
                                     : "add the figures it shows to a submission, or remove the "
                                       "chart from the report");
-                if (b->o->final)
-                    continue;
-                sr_dnode *n = node(b, SR_D_NOTE);
-                n->text = sr_arena_printf(b->a,
-                                          "There are no figures for the chart \"%s\" this "
-                                          "year.",
-                                          s->title);
-                char *e = g_markup_escape_text(n->text, -1);
-                n->markup = sr_arena_strdup(b->a, e);
-                g_free(e);
-                add(b->a, into, n);
+                if (!b->o->final)
+                    add(b->a, into,
+                        note_node(b, sr_arena_printf(b->a,
+                                                     "There are no figures for the chart \"%s\" "
+                                                     "this year.",
+                                                     s->title)));
                 continue;
             }
             sr_dnode *f = node(b, SR_D_FIGURE);
@@ -623,18 +649,20 @@ static void block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
          * table only when there are some. */
         if (strcmp(id, "local-measures") == 0) {
             t->table = summary_table(b, true);
-            if (t->table->nrows)
+            if (t->table->nrows) {
                 add(b->a, into, t);
+                b->doc->shows_local_measures = true;
+            }
             return;
         }
         /* Each partner's contribution to the shared budget: a table only
          * when the year has income lines. */
         if (strcmp(id, "contributions") == 0) {
             const sr_metric *c = sr_metrics_find(b->m, "contributions-by-partner");
-            if (c && c->nrows == 0)
-                return;
             if (c) {
                 t->table = metric_table(b, c);
+                if (t->table->nrows == 0 || !sr_metric_has_figures(c, 0))
+                    return;
                 b->doc->shows_contributions = true;
                 add(b->a, into, t);
                 return;
@@ -648,6 +676,22 @@ static void block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
         const sr_metric *mt = sr_metrics_find(b->m, id);
         if (mt) {
             t->table = metric_table(b, mt);
+            if (t->table->nrows == 0 || !sr_metric_has_figures(mt, 0)) {
+                /* No table is left empty in a final report, as no chart
+                 * is. */
+                sr_diag *w = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, at,
+                                         "there are no figures for the table \"%s\" this year",
+                                         mt->def->label);
+                sr_diag_hint(w, "add the figures it shows to a submission, or remove the table "
+                                "from the report");
+                if (!b->o->final)
+                    add(b->a, into,
+                        note_node(b, sr_arena_printf(b->a,
+                                                     "There are no figures for the table \"%s\" "
+                                                     "this year.",
+                                                     mt->def->label)));
+                return;
+            }
             add(b->a, into, t);
             return;
         }
@@ -768,22 +812,14 @@ bool sr_doc_sections(sr_arena *a, sr_diags *d, const char *templates_dir, const 
         return false;
     const sr_ynode *secs = sr_ymap_get(root, "sections");
     *out = sr_arena_alloc(a, (secs->n ? secs->n : 1) * sizeof **out);
-    bool ok = true;
     for (size_t i = 0; i < secs->n; i++) {
-        const sr_ynode *e = secs->items[i], *nf = sr_ymap_get(e, "narrative");
-        const char *file = sr_ynode_text(nf);
-        if (file && (strchr(file, '/') || file[0] == '.' || !*file)) {
-            sr_diag_hint(sr_diag_add(d, SR_ERROR, nf->loc,
-                                     "`%s` is not a file name in the narrative folder", file),
-                         "write a plain file name, such as finance.md");
-            ok = false;
-        }
-        (*out)[i] = (sr_doc_section_info){sr_ynode_text(sr_ymap_get(e, "id")),
-                                          sr_ynode_text(sr_ymap_get(e, "title")), file,
-                                          yes(sr_ymap_get(e, "optional"))};
+        const sr_ynode *e = secs->items[i];
+        (*out)[i] = (sr_doc_section_info){
+            sr_ynode_text(sr_ymap_get(e, "id")), sr_ynode_text(sr_ymap_get(e, "title")),
+            sr_ynode_text(sr_ymap_get(e, "narrative")), yes(sr_ymap_get(e, "optional"))};
     }
     *n = secs->n;
-    return ok;
+    return true;
 }
 
 sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, const sr_dataset *ds,
@@ -878,6 +914,32 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
         for (size_t q = 0; !file && q < sec->nkids && !sec->written; q++)
             sec->written = sec->kids[q]->kind != SR_D_NOTE;
         add(a, doc->root, sec);
+    }
+    /* The measures partners sent that no metric shows appear only in the
+     * Local measures table: a report without one leaves them out. */
+    if (!doc->shows_local_measures) {
+        sr_buf ids = SR_BUF_INIT;
+        size_t nlocal = 0;
+        for (size_t q = 0; q < m->nmetrics; q++) {
+            const sr_metric *mt = &m->metrics[q];
+            if (!mt->def->local || mt->nrows != 1 || !sr_metric_row_shown(m, mt, &mt->rows[0], 0))
+                continue;
+            sr_buf_printf(&ids, "%s`%s`", nlocal ? ", " : "", mt->def->id);
+            nlocal++;
+        }
+        if (nlocal) {
+            sr_diag *g = sr_diag_add(
+                d, o->final ? SR_ERROR : SR_WARNING, sr_ynode_loc(sr_ymap_key(root, "sections")),
+                "the report leaves out the %s partners sent that the metrics catalogue does not "
+                "know (%s): no section shows the Local measures table",
+                nlocal == 1 ? "measure" : "measures", sr_buf_str(&ids));
+            sr_diag_hint(g,
+                         "add \"table local-measures\" to the blocks of a section (the default "
+                         "template has it in performance), or define %s as a metric in "
+                         "data/templates/metrics.yaml",
+                         nlocal == 1 ? "it" : "each");
+        }
+        sr_buf_free(&ids);
     }
     /* The statutory contents check: each duty of the edition needs a section
      * with words. A duty mapped here that the edition does not have belongs

@@ -88,7 +88,8 @@ typedef struct {
     size_t missing_narratives;
     const char **left_out; /* ids of optional sections left out: no words */
     size_t nleft_out;
-    bool shows_contributions; /* a `table contributions` block has rows */
+    bool shows_contributions;  /* a `table contributions` block has rows */
+    bool shows_local_measures; /* a `table local-measures` block has rows */
 } sr_document;
 
 typedef struct {

@@ -704,3 +704,13 @@ bool sr_metric_row_shown(const sr_metrics *m, const sr_metric *mt, const sr_mrow
     sr_cmp c = sr_metric_compare(m, mt, row, i);
     return c.prev.avail == SR_AVAILABLE || c.prev.avail == SR_NOT_APPLICABLE || c.prev.suppressed;
 }
+
+bool sr_metric_has_figures(const sr_metric *mt, size_t i)
+{
+    for (size_t r = 0; mt && i < SR_MAX_YEARS && r < mt->nrows; r++) {
+        const sr_mval *v = &mt->rows[r].cells[i].v;
+        if (v->avail == SR_AVAILABLE || v->avail == SR_NOT_APPLICABLE || v->suppressed)
+            return true;
+    }
+    return false;
+}

@@ -107,6 +107,12 @@ sr_cmp sr_metric_compare(const sr_metrics *m, const sr_metric *mt, const sr_mrow
  * out of the report's summary rather than shown as [x] twice. */
 bool sr_metric_row_shown(const sr_metrics *m, const sr_metric *mt, const sr_mrow *row, size_t i);
 
+/* Whether some row of mt has a value in year i (true, a zero, a stated [z],
+ * or hidden by disclosure control). A table of a metric without one (every
+ * figure of the year [x], such as training no partner sent this year) is
+ * not shown: not in the report, not as a sheet of the workbook. */
+bool sr_metric_has_figures(const sr_metric *mt, size_t i);
+
 /* num/den rounded to `places` decimal places, half away from zero, as an
  * integer scaled by 10^places (52.407 with 1 place -> 524). */
 int64_t sr_round_frac(sr_i128 num, sr_i128 den, int places);

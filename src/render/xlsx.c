@@ -194,16 +194,19 @@ static void metric_sheet(xw *x, const sheet_plan *s)
     heads[0] = "Item";
     worksheet_set_column(ws, 0, 0, 52, x->wrap);
     worksheet_set_column(ws, 1, 4, 14, NULL);
+    int rows = 0;
     for (size_t r = 0; r < mt->nrows; r++) {
         const sr_mrow *row = &mt->rows[r];
-        int rr = 3 + (int)r;
+        if (!sr_metric_row_shown(m, mt, row, 0))
+            continue; /* no figure in either year, as in the report's tables */
+        int rr = 3 + rows++;
         worksheet_write_string(ws, (lxw_row_t)rr, 0, row->label, x->wrap);
         sr_cmp c = sr_metric_compare(m, mt, row, 0);
         write_value(x, ws, rr, 1, &c.prev, mt->def->unit);
         write_value(x, ws, rr, 2, &row->cells[0].v, mt->def->unit);
         write_change(x, ws, rr, 3, &c, mt->def->unit, 1, 2);
     }
-    add_table(x, ws, s->sheet, (int)mt->nrows, 5, heads);
+    add_table(x, ws, s->sheet, rows, 5, heads);
 }
 
 static void summary_sheet(xw *x, const sheet_plan *s)
@@ -251,15 +254,19 @@ static void summary_sheet(xw *x, const sheet_plan *s)
     add_table(x, ws, s->sheet, rows, 7, heads);
 }
 
-static void attendance_sheet(xw *x, const sheet_plan *s)
+/* The rows a sheet of each kind would have, when s is NULL; else the
+ * sheet. */
+static int attendance_sheet(xw *x, const sheet_plan *s)
 {
     const sr_year *y = x->ds->have[0];
-    lxw_worksheet *ws = begin_sheet(x, s);
+    lxw_worksheet *ws = s ? begin_sheet(x, s) : NULL;
     const char *heads[5] = {"Body", "Date", "Member", "Partner id", "Attendance"};
-    worksheet_set_column(ws, 0, 0, 28, NULL);
-    worksheet_set_column(ws, 1, 1, 18, NULL);
-    worksheet_set_column(ws, 2, 2, 48, NULL);
-    worksheet_set_column(ws, 3, 4, 16, NULL);
+    if (ws) {
+        worksheet_set_column(ws, 0, 0, 28, NULL);
+        worksheet_set_column(ws, 1, 1, 18, NULL);
+        worksheet_set_column(ws, 2, 2, 48, NULL);
+        worksheet_set_column(ws, 3, 4, 16, NULL);
+    }
     static const char *const lists[] = {"attended", "apologies", "absent"};
     static const char *const words[] = {"Attended", "Sent apologies", "Absent"};
     int rows = 0;
@@ -289,6 +296,8 @@ static void attendance_sheet(xw *x, const sheet_plan *s)
         if (!body || !date)
             continue;
         int rr = 3 + rows++;
+        if (!ws)
+            continue;
         char when[40];
         sr_fmt_date((int32_t)date->v.i, when, sizeof when);
         const sr_partner *pt = sr_partnership_find(x->ds->p, f->v.text);
@@ -299,17 +308,21 @@ static void attendance_sheet(xw *x, const sheet_plan *s)
         worksheet_write_string(ws, (lxw_row_t)rr, 3, f->v.text, NULL);
         worksheet_write_string(ws, (lxw_row_t)rr, 4, words[li], NULL);
     }
-    add_table(x, ws, s->sheet, rows, 5, heads);
+    if (ws)
+        add_table(x, ws, s->sheet, rows, 5, heads);
+    return rows;
 }
 
-static void evaluations_sheet(xw *x, const sheet_plan *s)
+static int evaluations_sheet(xw *x, const sheet_plan *s)
 {
     const sr_year *y = x->ds->have[0];
-    lxw_worksheet *ws = begin_sheet(x, s);
+    lxw_worksheet *ws = s ? begin_sheet(x, s) : NULL;
     const char *heads[4] = {"Evaluation", "Answer", "Score", "Responses"};
-    worksheet_set_column(ws, 0, 0, 52, x->wrap);
-    worksheet_set_column(ws, 1, 1, 30, NULL);
-    worksheet_set_column(ws, 2, 3, 12, NULL);
+    if (ws) {
+        worksheet_set_column(ws, 0, 0, 52, x->wrap);
+        worksheet_set_column(ws, 1, 1, 30, NULL);
+        worksheet_set_column(ws, 2, 3, 12, NULL);
+    }
     int rows = 0;
     for (size_t i = 0; y && i < y->figs.n; i++) {
         const sr_figure *f = &y->figs.v[i];
@@ -326,6 +339,8 @@ static void evaluations_sheet(xw *x, const sheet_plan *s)
         snprintf(epath, sizeof epath, "%.*s].title", (int)(ev - base), base);
         const sr_figure *title = sr_figures_get(&y->figs, epath);
         int rr = 3 + rows++;
+        if (!ws)
+            continue;
         worksheet_write_string(ws, (lxw_row_t)rr, 0, title ? title->v.text : "", x->wrap);
         worksheet_write_string(ws, (lxw_row_t)rr, 1, label ? label->v.text : "", NULL);
         if (score && score->v.avail == SR_AVAILABLE)
@@ -337,7 +352,30 @@ static void evaluations_sheet(xw *x, const sheet_plan *s)
         else
             worksheet_write_string(ws, (lxw_row_t)rr, 3, "[x]", x->text);
     }
-    add_table(x, ws, s->sheet, rows, 4, heads);
+    if (ws)
+        add_table(x, ws, s->sheet, rows, 4, heads);
+    return rows;
+}
+
+/* The rows of a metric's sheet: those with a figure in either year. */
+static size_t metric_rows(const sr_metrics *m, const sr_metric *mt)
+{
+    size_t n = 0;
+    for (size_t r = 0; r < mt->nrows; r++)
+        n += sr_metric_row_shown(m, mt, &mt->rows[r], 0);
+    return n;
+}
+
+/* The rows of the summary (local: of the local measures). */
+static size_t summary_rows(const sr_metrics *m, bool local)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < m->nmetrics; k++) {
+        const sr_metric *mt = &m->metrics[k];
+        n += !mt->def->each && mt->nrows == 1 && mt->def->local == local &&
+             sr_metric_row_shown(m, mt, &mt->rows[0], 0);
+    }
+    return n;
 }
 
 int sr_xlsx_write(const sr_document *doc, const sr_dataset *ds, const sr_metrics *m,
@@ -403,16 +441,17 @@ int sr_xlsx_write(const sr_document *doc, const sr_dataset *ds, const sr_metrics
                                  "figure is hidden wherever a hidden one could be worked "
                                  "out from a total.",
                                  (long long)ds->p->suppression_threshold));
-    plan[np++] =
-        (sheet_plan){"Summary", sr_arena_printf(a, "Every figure, %s and the year before", yr),
-                     "Each figure of the report with the year before and the change. "
-                     "Change columns are formulas. [note 1]",
-                     NULL, 1};
-    size_t nlocal = 0;
+    /* A sheet only for a table with figures: no sheet (and no entry in the
+     * contents) is all [x], or "none given". */
+    if (summary_rows(m, false))
+        plan[np++] =
+            (sheet_plan){"Summary", sr_arena_printf(a, "Every figure, %s and the year before", yr),
+                         "Each figure of the report with the year before and the change. "
+                         "Change columns are formulas. [note 1]",
+                         NULL, 1};
     for (size_t k = 0; k < m->nmetrics; k++) {
-        nlocal += m->metrics[k].def->local;
         const sr_metric *mt = &m->metrics[k];
-        if (!mt->def->each || mt->nrows == 0)
+        if (!mt->def->each || !sr_metric_has_figures(mt, 0) || metric_rows(m, mt) == 0)
             continue;
         const char *d =
             "Rows as submitted by partners, with the year before and the change. [note 1]";
@@ -428,17 +467,19 @@ int sr_xlsx_write(const sr_document *doc, const sr_dataset *ds, const sr_metrics
         plan[np++] = (sheet_plan){sheet_name(a, mt->def->id),
                                   sr_arena_printf(a, "%s, %s", mt->def->label, when), d, mt, 0};
     }
-    if (nlocal)
+    if (summary_rows(m, true))
         plan[np++] = (sheet_plan){"Local_measures", sr_arena_printf(a, "Local measures, %s", yr),
                                   "Measures partners sent that are not in the metrics catalogue, "
                                   "with the year before and the change. Change columns are "
                                   "formulas. [note 1]",
                                   NULL, 4};
-    plan[np++] =
-        (sheet_plan){"Attendance", sr_arena_printf(a, "Attendance at partnership meetings, %s", yr),
-                     "One row per member and meeting, as recorded.", NULL, 2};
-    plan[np++] = (sheet_plan){"Evaluations", sr_arena_printf(a, "Training evaluations, %s", yr),
-                              "What attendees answered, as tallies. [note 1]", NULL, 3};
+    if (attendance_sheet(&x, NULL))
+        plan[np++] = (sheet_plan){"Attendance",
+                                  sr_arena_printf(a, "Attendance at partnership meetings, %s", yr),
+                                  "One row per member and meeting, as recorded.", NULL, 2};
+    if (evaluations_sheet(&x, NULL))
+        plan[np++] = (sheet_plan){"Evaluations", sr_arena_printf(a, "Training evaluations, %s", yr),
+                                  "What attendees answered, as tallies. [note 1]", NULL, 3};
 
     /* Cover sheet. */
     lxw_worksheet *cover = workbook_add_worksheet(x.wb, "Cover_sheet");

@@ -77,6 +77,7 @@ performance:
     outcomes:
       - {outcome: Advice, count: 120}
       - {outcome: Referral, count: 80}
+      - {outcome: Strategy discussion, count: not available}
 EOF
 for f in data/2024-25/narrative/*.md; do
     echo "Words." >"$f"
@@ -105,6 +106,19 @@ for want in "Attendance at the Safeguarding Partnership Board" \
 done
 grep -qF "Independent scrutiny" "$tmp/flat.txt" || fail "the scrutineer's statement is not in the report"
 grep -qF "signed off this report on 16 September 2025" "$tmp/flat.txt" || fail "the sign-off is not in the report"
+# No row, table or sheet without figures: a contacts outcome given as not
+# available is left out of the table and its sheet; the workbook has no
+# sheet (nor contents entry) for the evaluations, the training or the local
+# measures this partnership did not send.
+grep -o "Table [0-9]*\. Contacts by outcome.\{0,200\}" "$tmp/flat.txt" >"$tmp/contacts.txt" || fail "no contacts table"
+! grep -qF "Strategy discussion" "$tmp/contacts.txt" || fail "a row with no figure in either year is shown: $(cat "$tmp/contacts.txt")"
+mkdir "$tmp/x" && (cd "$tmp/x" && unzip -q "$OLDPWD/out/2024-25/stoke-scp-annual-report-2024-25-data.xlsx") ||
+    fail "the workbook is not a zip"
+sheets=$(grep -o '<sheet name="[^"]*"' "$tmp/x/xl/workbook.xml" | sed 's/<sheet name="//; s/"$//' | tr '\n' ' ')
+[ "$sheets" = "Cover_sheet Table_of_contents Notes Summary Income_by_group Income_by_line Expenditure_by_group Expenditure_by_line Contacts_by_outcome Contributions_by_partner Attendance " ] ||
+    fail "the workbook's sheets are: $sheets"
+! grep -qF "Evaluations" "$tmp/x/xl/sharedStrings.xml" || fail "the contents name an Evaluations sheet"
+! grep -qF "Strategy discussion" "$tmp/x/xl/sharedStrings.xml" || fail "the workbook has a row with no figures"
 # An optional section without words is left out; under Working Together
 # 2023 the duty it meets is then unmet (a warning in a draft).
 mv data/2024-25/narrative/scrutiny.md "$tmp/scrutiny.md"
@@ -160,6 +174,81 @@ has err "hint: did you mean \`body: Safeguarding Partnership Board\`?"
 run 0 status 2024-25
 has out ": stale"
 rm -r data/templates
+
+# ---- bodies: one chart per body however its name is typed ---------------------------
+cp data/2024-25/council.yaml "$tmp/council.yaml"
+cat >"$tmp/meetings.yaml" <<'EOF'
+    - {body: The Safeguarding Board, date: 2024-06-05, attended: [council, police, icb]}
+    - {body: "Children's Safeguarding Group", date: 2024-07-01, attended: [council, police]}
+    - {body: "Children’s  safeguarding group", date: 2024-09-01, attended: [council, icb]}
+    - {body: "Bwrdd Diogelu – Môn", date: 2024-10-01, attended: [council, icb]}
+EOF
+sed -i "/date: 2024-11-12/r $tmp/meetings.yaml" data/2024-25/council.yaml
+run 0 build 2024-25 --final
+pdftotext out/2024-25/stoke-scp-annual-report-2024-25.pdf - | tr '\n' ' ' | tr -s ' ' >"$tmp/flat3.txt"
+has flat3.txt "Attendance at The Safeguarding Board"
+! grep -qF "the The" "$tmp/flat3.txt" || fail "a doubled article"
+has flat3.txt "Attendance at the Children's Safeguarding Group"
+[ "$(grep -o "Attendance at the Children.s  *[Ss]afeguarding [Gg]roup" "$tmp/flat3.txt" | wc -l)" -eq 1 ] ||
+    fail "two spellings of one body gave two charts"
+(cd out/2024-25/charts && ls) >"$tmp/charts.txt"
+for f in attendance-the-safeguarding-board attendance-childrens-safeguarding-group attendance-bwrdd-diogelu-mon; do
+    grep -qx "$f.svg" "$tmp/charts.txt" || fail "no chart file $f.svg: $(cat "$tmp/charts.txt")"
+done
+! LC_ALL=C grep -q '[^a-z0-9.-]' "$tmp/charts.txt" || fail "a chart file name is not plain ASCII: $(cat "$tmp/charts.txt")"
+cp "$tmp/council.yaml" data/2024-25/council.yaml
+
+# ---- local measures the report does not show ----------------------------------------
+cat >>data/2024-25/council.yaml <<'EOF'
+  measures:
+    - {id: missing-episodes, label: Missing episodes, count: 41}
+EOF
+mkdir -p data/templates
+cat >data/templates/report.yaml <<'EOF'
+sections:
+  - id: performance
+    blocks: ["table summary"]
+EOF
+run 0 build 2024-25
+has err "data/templates/report.yaml:1:1: warning: the report leaves out the measure partners sent that the metrics catalogue does not know (\`missing-episodes\`): no section shows the Local measures table"
+has err "hint: add \"table local-measures\" to the blocks of a section (the default template has it in performance), or define it as a metric in data/templates/metrics.yaml"
+run 1 build 2024-25 --final
+has err "data/templates/report.yaml:1:1: error: the report leaves out the measure"
+
+# ---- the layered report: after: a section further on, a narrative's name ---------------
+cat >data/templates/report.yaml <<'EOF'
+sections:
+  - id: board
+    title: The board
+    after: groups
+  - id: groups
+    title: The groups
+    after: priorities
+  - id: voice
+    narrative: ../../outside.md
+EOF
+run 1 build 2024-25
+has err "data/templates/report.yaml:9:16: error: \`../../outside.md\` is not a plain file name in the narrative folder"
+has err "hint: write the name of a file in data/<year>/narrative/, such as finance.md, with no folder before it"
+sed -i '/^  - id: voice$/,$d' data/templates/report.yaml
+run 0 build 2024-25
+! grep -qF "names no section" "$tmp/err" || fail "after: a section further on: $(cat "$tmp/err")"
+pdftotext out/2024-25/stoke-scp-annual-report-2024-25.pdf - | grep -E "^[0-9]+ (Progress on|The groups|The board)" | head -3 | tr '\n' '|' >"$tmp/order.txt"
+has order.txt "5 Progress on our priorities|6 The groups|7 The board|"
+rm -r data/templates
+cp "$tmp/council.yaml" data/2024-25/council.yaml
+
+# ---- a table with no figures: a warning in a draft, an error in a final build ---------
+cp data/2024-25/narrative/training.md "$tmp/training.md"
+printf '\n```table cp-plans-by-category\n```\n' >>data/2024-25/narrative/training.md
+run 0 build 2024-25
+has err "data/2024-25/narrative/training.md:3:1: warning: there are no figures for the table \"Child protection plans started, by category of abuse\" this year"
+has err "hint: add the figures it shows to a submission, or remove the table from the report"
+pdftotext out/2024-25/stoke-scp-annual-report-2024-25.pdf - | tr '\n' ' ' | tr -s ' ' >"$tmp/flat4.txt"
+has flat4.txt "There are no figures for the table \"Child protection plans started, by category of abuse\" this year."
+run 1 build 2024-25 --final
+has err "data/2024-25/narrative/training.md:3:1: error: there are no figures for the table"
+cp "$tmp/training.md" data/2024-25/narrative/training.md
 
 # ---- no figures: a warning in a draft, an error in a final build -------------------
 sed -i '/^attendance:/,/^performance:/{/^performance:/!d}' data/2024-25/council.yaml

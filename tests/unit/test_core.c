@@ -80,6 +80,14 @@ static void slugs_keep_every_letter(void **state)
     sr_slug("FGM: awareness", b, sizeof b), assert_string_equal(b, "fgm-awareness");
     sr_slug("abcdef", b, 4), assert_string_equal(b, "abc"); /* cut, never overrun */
     sr_slug("a b", b, 3), assert_string_equal(b, "a");      /* no dangling dash */
+    /* Typographic apostrophes, quotation marks and spaces are punctuation,
+     * as their plain forms are: one name however it is typed. */
+    char c[64];
+    sr_slug("Children's  Safeguarding Group", b, sizeof b);
+    sr_slug("Children\u2019s\u00a0safeguarding group", c, sizeof c);
+    assert_string_equal(b, "children-s-safeguarding-group"), assert_string_equal(c, b);
+    sr_slug("\u201cThe\u201d Board\u02bcs", c, sizeof c), assert_string_equal(c, "the-board-s");
+    sr_slug("M\u00f4n", c, sizeof c), assert_string_equal(c, "m\u00f4n"); /* letters kept */
 }
 
 static void diag_prints_line_and_caret_under_the_fault(void **state)

@@ -158,6 +158,54 @@ static void after_naming_nothing_is_an_error_in_the_layered_file(void **state)
     tw_free(&w);
 }
 
+static void after_may_name_a_section_the_file_adds_further_on(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    sr_ynode *base = parse(&w, "report-templates/report.yaml", base_report);
+    sr_ynode *layer = parse(&w, "data/templates/report.yaml",
+                            "sections:\n"
+                            "  - id: b0\n"
+                            "    title: B zero\n"
+                            "    after: b1\n"
+                            "  - id: b0-more\n"
+                            "    title: More of B zero\n"
+                            "  - id: b1\n"
+                            "    title: B one\n"
+                            "    after: introduction\n"
+                            "  - id: b2\n"
+                            "    title: B two\n");
+    sr_ynode *r = sr_yoverlay(w.a, &w.d, base, layer, lists);
+    /* b0 (and b0-more, which follows it in the file) wait for b1. */
+    assert_string_equal(ids(&w, r, "sections"), "introduction b1 b0 b0-more b2 area concern");
+    assert_int_equal(w.d.n, 0);
+    tw_free(&w);
+}
+
+static void two_sections_each_after_the_other_are_an_error(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    sr_ynode *base = parse(&w, "report-templates/report.yaml", base_report);
+    sr_ynode *layer = parse(&w, "data/templates/report.yaml",
+                            "sections:\n"
+                            "  - id: b0\n"
+                            "    title: B zero\n"
+                            "    after: b1\n"
+                            "  - id: b1\n"
+                            "    title: B one\n"
+                            "    after: b0\n");
+    sr_ynode *r = sr_yoverlay(w.a, &w.d, base, layer, lists);
+    assert_string_equal(ids(&w, r, "sections"), "introduction area concern b0 b1");
+    assert_int_equal(w.d.errors, 1);
+    assert_diag(&w, "data/templates/report.yaml:4:12: error: `after: b1` names a section that is "
+                    "itself placed after this one");
+    assert_diag(&w, "hint: place one of them after a section of the template instead");
+    tw_free(&w);
+}
+
 /* Writes text to dir/name. */
 static void put(const char *dir, const char *name, const char *text)
 {
@@ -272,6 +320,8 @@ int main(void)
         cmocka_unit_test(new_sections_go_at_the_end_or_after_the_one_named),
         cmocka_unit_test(a_metric_with_a_default_id_replaces_it_whole),
         cmocka_unit_test(after_naming_nothing_is_an_error_in_the_layered_file),
+        cmocka_unit_test(after_may_name_a_section_the_file_adds_further_on),
+        cmocka_unit_test(two_sections_each_after_the_other_are_an_error),
         cmocka_unit_test(the_catalogue_reports_a_layered_entry_at_its_own_line),
         cmocka_unit_test(file_names_come_from_the_partnership),
     };
