@@ -253,6 +253,9 @@ cp "$tmp/training.md" data/2024-25/narrative/training.md
 # ---- no figures: a warning in a draft, an error in a final build -------------------
 sed -i '/^attendance:/,/^performance:/{/^performance:/!d}' data/2024-25/council.yaml
 run 0 build 2024-25
+mkdir "$tmp/x2" && (cd "$tmp/x2" && unzip -q "$OLDPWD/out/2024-25/stoke-scp-annual-report-2024-25-data.xlsx") ||
+    fail "the workbook is not a zip"
+! grep -q '<sheet name="Attendance"' "$tmp/x2/xl/workbook.xml" || fail "an Attendance sheet with no meetings"
 has err "report-templates/report.yaml:49:14: warning: there are no figures for the chart \"Attendance at the partnership's meetings\" this year"
 run 1 build 2024-25 --final
 has err "report-templates/report.yaml:49:14: error: there are no figures for the chart \"Attendance at the partnership's meetings\" this year"
