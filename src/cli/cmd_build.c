@@ -96,7 +96,7 @@ static int run(int argc, char **argv)
      * safeguarding partners' sign-off, and each partner's contribution to
      * the shared budget shown. */
     if (doc && doc->guidance) {
-        sr_sign_off_check(&rd.ds.d, rd.ds.p, rd.ds.have[0], doc->guidance->needs_sign_off, final);
+        sr_sign_off_check(&rd.ds.d, rd.ds.p, rd.ds.have[0], doc->guidance, final);
         sr_doc_contributions_check(&rd.ds.d, doc, doc->guidance->needs_contributions, final);
     }
     double t_doc = now();

@@ -14,6 +14,7 @@
 #include "data/guidance.h"
 #include "data/loader.h"
 #include "data/partnership.h"
+#include "data/signoff.h"
 #include "publish/dates.h"
 #include "publish/eml.h"
 #include "publish/publication.h"
@@ -163,6 +164,17 @@ static int run(int argc, char **argv)
         goto done;
     }
 
+    /* A year's report is published once the year is over. */
+    int32_t year_ended = (y0 + 1) * 10000 + 331;
+    if (when <= year_ended) {
+        char wd[40];
+        sr_fmt_date(when, wd, sizeof wd);
+        sr_fail("%s is before %s was over (it ended on 31 March %d): the year's report is "
+                "published after it; give the day it was published with --date",
+                wd, yname, y0 + 1);
+        code = SR_EXIT_INVALID;
+        goto done;
+    }
     if (!p->email) {
         sr_fail("partnership.yaml gives no email for the partnership: the messages to the "
                 "recipients need a From address (add `email:` under `partnership:`)");
@@ -187,7 +199,7 @@ static int run(int argc, char **argv)
                                      "the recipient `%s` has no name, and %s does not name it",
                                      r->id, g->short_name),
                          "add `name:` to its entry under `recipients:`");
-        else if (!r->email)
+        else if (!r->email && i < g->nrecipients)
             sr_diag_hint(sr_diag_add(&d, SR_ERROR, r->loc,
                                      "%s names the %s (`%s`) as a recipient but gives no address "
                                      "for it",
@@ -195,6 +207,11 @@ static int run(int argc, char **argv)
                          "add the address to %s, under `recipients:`, as `- {id: %s, email: "
                          "ADDRESS}`; publish refuses until every recipient has one",
                          p->path, r->id);
+        else if (!r->email)
+            sr_diag_hint(sr_diag_add(&d, SR_ERROR, r->loc, "the recipient `%s` (%s) has no address",
+                                     r->id, r->name),
+                         "add `email:` to its entry under `recipients:`; publish refuses until "
+                         "every recipient has one");
     }
     if (d.errors) {
         sr_diags_print_text(&d, stderr, sr_use_color(stderr));
@@ -230,6 +247,33 @@ static int run(int argc, char **argv)
                 changed->name);
         code = SR_EXIT_INVALID;
         goto done;
+    }
+    /* Nor before the report was signed off, when the year records that. */
+    {
+        sr_diags quiet;
+        sr_diags_init(&quiet);
+        sr_loader l = {a, &quiet, p, NULL};
+        sr_year y;
+        sr_year_init(&y, y0);
+        sr_sign_off so = {0};
+        if (sr_load_year_dir(&l, &y, ydata) >= 0)
+            sr_sign_off_read(a, &y, &so);
+        char at[512] = "";
+        if (so.report.given && so.report.date && when < so.report.date)
+            sr_loc_format(so.report.loc, at, sizeof at);
+        sr_year_free(&y);
+        if (at[0]) {
+            char wd[40], sd[40];
+            sr_fmt_date(when, wd, sizeof wd);
+            sr_fmt_date(so.report.date, sd, sizeof sd);
+            sr_fail("%s is before the report was signed off, on %s (%s): it is published once "
+                    "signed off; give the day it was published with --date",
+                    wd, sd, at);
+            sr_diags_free(&quiet);
+            code = SR_EXIT_INVALID;
+            goto done;
+        }
+        sr_diags_free(&quiet);
     }
     const sr_output *pdf = NULL;
     for (size_t i = 0; i < rec->noutputs; i++)
@@ -363,6 +407,17 @@ static int run(int argc, char **argv)
                    "%s\n",
                    g->short_name, g->path, sr_buf_str(&unchecked));
         sr_buf_free(&unchecked);
+        /* An address partnership.yaml gives for a recipient of another
+         * edition is not used: say so, in case it was meant for this one. */
+        for (size_t i = 0; i < p->nrecipients; i++) {
+            if (!sr_guidance_recipient_unused(g, &p->recipients[i]))
+                continue;
+            char at[512];
+            sr_loc_format(p->recipients[i].loc, at, sizeof at);
+            printf("Not sent: %s names no recipient `%s`, and partnership.yaml gives it only an "
+                   "address (%s)\n",
+                   g->short_name, p->recipients[i].id, at);
+        }
         printf("After sending each: sscp-report publish %s --sent ID --date YYYY-MM-DD\n", yname);
     }
     free(mpath);

@@ -63,14 +63,14 @@ static void jstr(sr_buf *b, const char *s)
 }
 
 /* The sign-off record (Working Together 2023): shown when the year has one
- * or the partnership names lead safeguarding partners. Each signatory is
- * named as it was called when it signed. */
-static void print_sign_off(sr_arena *a, const sr_partnership *p, const sr_year *y, const char *red,
-                           const char *green, const char *off)
+ * or the year's edition asks for one (asked). Each signatory is named as it
+ * was called when it signed. */
+static void print_sign_off(sr_arena *a, const sr_partnership *p, const sr_year *y, bool asked,
+                           const char *red, const char *green, const char *off)
 {
     sr_sign_off so;
     sr_sign_off_read(a, y, &so);
-    if (!so.report.given && !so.budget.given && !p->nlead_partners)
+    if (!so.report.given && !so.budget.given && !asked)
         return;
     printf("\nSign-off\n");
     const sr_signed *parts[2] = {&so.report, &so.budget};
@@ -85,7 +85,10 @@ static void print_sign_off(sr_arena *a, const sr_partnership *p, const sr_year *
         sr_fmt_date(s->date, when, sizeof when);
         printf("  %-7s %ssigned off%s %s by %s\n", what[k], green, off, when,
                sr_partner_list_words(a, p, s->by, s->nby, sr_reporting_year_of(s->date)));
-        for (size_t i = 0; k == 0 && i < p->nlead_partners; i++) {
+        if (k == 0 && asked && !p->nlead_partners)
+            printf("          %spartnership.yaml names no lead safeguarding partners%s\n", red,
+                   off);
+        for (size_t i = 0; k == 0 && asked && i < p->nlead_partners; i++) {
             bool signed_it = false;
             for (size_t j = 0; j < s->nby && !signed_it; j++)
                 signed_it = strcmp(s->by[j], p->lead_partners[i].partner) == 0;
@@ -123,12 +126,12 @@ static void json_sign_off(sr_buf *b, sr_arena *a, const sr_year *y)
 
 /* Whether the year's data holds the sign-off record an edition with
  * `sign-off` asks for: the report signed off by every lead safeguarding
- * partner. 1 yes, 0 no. */
+ * partner, which partnership.yaml names. 1 yes, 0 no. */
 static int sign_off_recorded(sr_arena *a, const sr_dataset *ds)
 {
     sr_sign_off so;
     sr_sign_off_read(a, ds->have[0], &so);
-    if (!so.report.given)
+    if (!so.report.given || !ds->p->nlead_partners)
         return 0;
     for (size_t i = 0; i < ds->p->nlead_partners; i++) {
         bool found = false;
@@ -443,7 +446,7 @@ static int run(int argc, char **argv)
                 printf("  %s%-8s%s the lead safeguarding partners' sign-off of the report and "
                        "budget%s\n",
                        signed_off > 0 ? green : red, signed_off > 0 ? "recorded" : "MISSING", off,
-                       "");
+                       p->nlead_partners ? "" : ": partnership.yaml names no lead_partners");
             if (g->needs_contributions)
                 printf("  %s%-8s%s each partner's contribution to the shared budget (table "
                        "contributions)\n",
@@ -465,7 +468,7 @@ static int run(int argc, char **argv)
                 printf("  partnership.yaml names this edition for %s; by the year it would be %s\n",
                        yname, by_year->short_name);
         }
-        print_sign_off(rd.ds.a, p, y, red, green, off);
+        print_sign_off(rd.ds.a, p, y, g && g->needs_sign_off, red, green, off);
         printf("\nReport\n");
         if (!rec) {
             printf("  not built yet: sscp-report build %s\n", yname);

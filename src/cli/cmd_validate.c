@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "core/arena.h"
 #include "core/fsutil.h"
+#include "data/guidance.h"
 #include "data/loader.h"
 #include "data/partnership.h"
 #include "metrics/catalogue.h"
@@ -26,8 +27,9 @@ static const char usage[] =
     "\n"
     "Options:\n"
     "  --data DIR        the data folder (default: ./data)\n"
-    "  --templates DIR   the report template folder whose metrics.yaml says which\n"
-    "                    measures are local (default: ./report-templates, if there)\n"
+    "  --templates DIR   the report template folder (default: ./report-templates, if\n"
+    "                    there): its metrics.yaml says which measures are local, and\n"
+    "                    its guidance/ holds the editions partnership.yaml may name\n"
     "  --format FORMAT   text (default) or json\n"
     "\n"
     "Each problem is printed as file:line:column, whether it is an error or a\n"
@@ -54,6 +56,7 @@ typedef struct {
     size_t ncache;
     bool warned_no_partnership;
     const sr_catalogue *cat; /* to tell local measures; NULL when there is none */
+    const char *templates;   /* --templates, or the default: its guidance/ editions */
 } vstate;
 
 /* A note for each measure of y that no metric of the catalogue uses: where
@@ -86,6 +89,9 @@ static sr_partnership *partnership_at(vstate *s, const char *path)
     pcache *c = &s->cache[s->ncache++];
     c->path = sr_xstrdup(path);
     c->p = sr_partnership_load(s->a, &s->d, path);
+    /* The editions it names are those of the templates' guidance/. */
+    if (c->p)
+        sr_guidance_check_choices(&s->d, s->templates, c->p);
     if (!c->p) {
         sr_diag *g = sr_diag_add(&s->d, SR_WARNING, (sr_loc){0},
                                  "partner ids are not checked, because %s cannot be used", path);
@@ -255,6 +261,7 @@ static int run(int argc, char **argv)
         return SR_EXIT_USAGE;
     }
     s.data_given = s.data != NULL;
+    s.templates = templates ? templates : "report-templates";
     if (!s.data)
         s.data = SR_DEFAULT_DATA;
     if (nt == 0) {

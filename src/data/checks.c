@@ -5,11 +5,13 @@
  *    with both totals: the published 2019-20 report itself disagrees);
  *  - a member is recorded once per meeting, and attendance counts given per
  *    member fit the meetings held and agree with meeting-by-meeting records;
- *  - a measure that is part of another exists and is not larger than it.
+ *  - a measure that is part of another exists and is not larger than it;
+ *  - the report is signed off after its year has ended, and not after today.
  *
  * and, first, the totals and part-of-whole rules the schema states (rules.c),
  * over all the files together.
  */
+#include "core/clock.h"
 #include "core/fmt.h"
 #include "core/suggest.h"
 #include "core/strmap.h"
@@ -348,6 +350,38 @@ static void check_measures(sr_loader *l, sr_year *y)
     }
 }
 
+/* The report's sign-off: on or after the day after the year ends (the
+ * report is about the whole year), and not after today (it has happened).
+ * The budget's sign-off is not held to either: it often comes before the
+ * year begins. */
+static void check_sign_off(sr_loader *l, sr_year *y)
+{
+    const sr_figure *f = sr_figures_get(&y->figs, "sign_off.report.date");
+    if (!f || f->v.avail != SR_AVAILABLE || !y->year)
+        return;
+    int32_t when = (int32_t)f->v.i, first = (y->year + 1) * 10000 + 401, today = sr_today();
+    char w[40], yr[16], d1[40];
+    sr_fmt_date(when, w, sizeof w);
+    sr_fmt_year(y->year, yr, sizeof yr);
+    if (when < first) {
+        sr_fmt_date(first, d1, sizeof d1);
+        sr_diag *g = sr_diag_add(l->d, SR_ERROR, f->loc,
+                                 "the report is signed off on %s, before the reporting year %s "
+                                 "ended on 31 March %d",
+                                 w, yr, y->year + 1);
+        sr_diag_hint(g,
+                     "the report on %s is signed off once the year is over: give the day it "
+                     "was signed off, %s or later",
+                     yr, d1);
+    } else if (when > today) {
+        sr_fmt_date(today, d1, sizeof d1);
+        sr_diag *g =
+            sr_diag_add(l->d, SR_ERROR, f->loc,
+                        "the report is signed off on %s, which is after today (%s)", w, d1);
+        sr_diag_hint(g, "record the sign-off once it has happened, with the day it was given");
+    }
+}
+
 void sr_year_check(sr_loader *l, sr_year *y)
 {
     sr_rules_check(&y->rules, &y->figs, l->d);
@@ -355,4 +389,5 @@ void sr_year_check(sr_loader *l, sr_year *y)
     check_training(l, y);
     check_attendance(l, y);
     check_measures(l, y);
+    check_sign_off(l, y);
 }

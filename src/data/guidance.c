@@ -143,7 +143,12 @@ static int32_t ymd_of(const char *s)
 const sr_guidance *sr_guidance_load(sr_arena *a, sr_diags *d, const char *path)
 {
     const sr_source *src;
-    sr_ynode *root = sr_load_yaml_file(a, d, path, &src);
+    sr_ynode *root = sr_load_yaml_file_hinted(
+        a, d, path,
+        "an edition of the statutory guidance gives its name, when it came into force, what the "
+        "report must contain and who is sent it: start from a copy of an edition that came with "
+        "sscp-report, in its report-templates/guidance/",
+        &src);
     if (!root || !sr_schema_check_file(a, d, src, &edition_t, root))
         return NULL;
     sr_guidance *g = sr_arena_alloc(a, sizeof *g);
@@ -155,10 +160,16 @@ const sr_guidance *sr_guidance_load(sr_arena *a, sr_diags *d, const char *path)
     if (dot)
         *dot = '\0';
     if (strcmp(base, g->id) != 0) {
-        sr_diag_hint(sr_diag_add(d, SR_ERROR, sr_ynode_loc(sr_ymap_get(root, "id")),
+        sr_diag *e = sr_diag_add(d, SR_ERROR, sr_ynode_loc(sr_ymap_get(root, "id")),
                                  "the edition's id `%s` is not its file's name, %s", g->id,
-                                 sr_basename(path)),
-                     "name the file %s.yaml, or write `id: %s`", g->id, base);
+                                 sr_basename(path));
+        if (sr_valid_id(base))
+            sr_diag_hint(e, "name the file %s.yaml, or write `id: %s`", g->id, base);
+        else /* such as "old copy.yaml": not a name an id can have */
+            sr_diag_hint(e,
+                         "name the file %s.yaml: an edition's file is named by its id, in "
+                         "lower-case letters, digits and hyphens",
+                         g->id);
         return NULL;
     }
     g->name = sr_ynode_text(sr_ymap_get(root, "name"));
@@ -167,6 +178,7 @@ const sr_guidance *sr_guidance_load(sr_arena *a, sr_diags *d, const char *path)
     g->in_force = ymd_of(sr_ynode_text(sr_ymap_get(inf, "date")));
     g->nunconfirmed += !fact_confirmed(inf);
     g->applies_from = sr_year_from_name(sr_ynode_text(sr_ymap_get(root, "applies_from")));
+    g->applies_from_loc = sr_ynode_loc(sr_ymap_get(root, "applies_from"));
 
     const sr_ynode *du = sr_ymap_get(root, "duties");
     size_t n = du && du->kind == SR_Y_SEQ ? du->n : 0;
@@ -242,6 +254,23 @@ bool sr_guidance_list(sr_arena *a, sr_diags *d, const char *templates_dir, const
     sr_free_names(names);
     *out = v;
     *n = k;
+    /* Two editions from the same year: which governs it is not decided. */
+    bool clash = false;
+    for (size_t i = 1; i < k; i++) {
+        if (v[i]->applies_from != v[i - 1]->applies_from)
+            continue;
+        char y[16];
+        sr_fmt_year(v[i]->applies_from, y, sizeof y);
+        sr_diag *e = sr_diag_add(d, SR_ERROR, v[i]->applies_from_loc,
+                                 "%s and %s both apply from %s, so which of them governs a year "
+                                 "is not decided",
+                                 sr_basename(v[i]->path), sr_basename(v[i - 1]->path), y);
+        sr_diag_related(e, v[i - 1]->applies_from_loc, "%s applies from %s",
+                        sr_basename(v[i - 1]->path), y);
+        sr_diag_hint(e, "give each edition its own first year in `applies_from`, or remove "
+                        "the one not wanted from the folder");
+        clash = true;
+    }
     if (k == 0 && count == 0) {
         sr_source *src = sr_diags_add_source(d, dir, NULL, 0);
         sr_diag_hint(sr_diag_add(d, SR_ERROR, (sr_loc){src, 0, 0, 0},
@@ -251,7 +280,68 @@ bool sr_guidance_list(sr_arena *a, sr_diags *d, const char *templates_dir, const
                      "report-templates that came with sscp-report");
     }
     free(dir);
-    return k > 0;
+    return k > 0 && !clash;
+}
+
+/* The error for an edition partnership.yaml names that templates_dir does
+ * not have; ids are those it has. */
+static void unknown_edition(sr_diags *d, const char *templates_dir, const sr_guidance_choice *named,
+                            const char *const *ids, size_t n)
+{
+    char *dir = sr_path_join(templates_dir, "guidance");
+    sr_diag *g = sr_diag_add(d, SR_ERROR, named->loc, "there is no guidance edition `%s` in %s",
+                             named->id, dir);
+    free(dir);
+    const char *best = sr_suggest(named->id, ids, n);
+    sr_buf list = SR_BUF_INIT;
+    for (size_t i = 0; i < n; i++)
+        sr_buf_printf(&list, "%s%s", i ? ", " : "", ids[i]);
+    if (best)
+        sr_diag_hint(g, "did you mean `%s`?", best);
+    else if (n)
+        sr_diag_hint(g, "the editions there are: %s", sr_buf_str(&list));
+    else
+        sr_diag_hint(g, "the folder has no edition: copy the editions that came with "
+                        "sscp-report into it");
+    sr_buf_free(&list);
+}
+
+size_t sr_guidance_check_choices(sr_diags *d, const char *templates_dir, const sr_partnership *p)
+{
+    if (!p || !p->nguidance)
+        return 0;
+    char *dir = sr_path_join(templates_dir, "guidance");
+    bool there = sr_path_kind_of(dir) == SR_PATH_DIR;
+    char **names = there ? sr_list_dir(dir, ".yaml") : NULL;
+    free(dir);
+    if (!there)
+        return 0;
+    size_t n = 0;
+    for (char **q = names; q && *q; q++)
+        n++;
+    /* An edition's id is its file's name (sr_guidance_load insists). */
+    char **ids = sr_xcalloc(n ? n : 1, sizeof *ids);
+    for (size_t i = 0; i < n; i++) {
+        ids[i] = sr_xstrdup(names[i]);
+        char *dot = strrchr(ids[i], '.');
+        if (dot)
+            *dot = '\0';
+    }
+    size_t problems = 0;
+    for (size_t i = 0; i < p->nguidance; i++) {
+        bool found = false;
+        for (size_t j = 0; j < n && !found; j++)
+            found = strcmp(ids[j], p->guidance[i].id) == 0;
+        if (!found) {
+            unknown_edition(d, templates_dir, &p->guidance[i], (const char *const *)ids, n);
+            problems++;
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        free(ids[i]);
+    free(ids);
+    sr_free_names(names);
+    return problems;
 }
 
 const sr_guidance *sr_guidance_for_year(sr_arena *a, sr_diags *d, const char *templates_dir,
@@ -272,19 +362,7 @@ const sr_guidance *sr_guidance_for_year(sr_arena *a, sr_diags *d, const char *te
                 return v[i];
             ids[i] = v[i]->id;
         }
-        char *dir = sr_path_join(templates_dir, "guidance");
-        sr_diag *g = sr_diag_add(d, SR_ERROR, named->loc, "there is no guidance edition `%s` in %s",
-                                 named->id, dir);
-        free(dir);
-        const char *best = sr_suggest(named->id, ids, n);
-        sr_buf list = SR_BUF_INIT;
-        for (size_t i = 0; i < n; i++)
-            sr_buf_printf(&list, "%s%s", i ? ", " : "", ids[i]);
-        if (best)
-            sr_diag_hint(g, "did you mean `%s`?", best);
-        else
-            sr_diag_hint(g, "the editions there are: %s", sr_buf_str(&list));
-        sr_buf_free(&list);
+        unknown_edition(d, templates_dir, named, ids, n);
         return NULL;
     }
     const sr_guidance *best = NULL;
@@ -308,6 +386,16 @@ const sr_guidance *sr_guidance_for_year(sr_arena *a, sr_diags *d, const char *te
     return best;
 }
 
+bool sr_guidance_recipient_unused(const sr_guidance *g, const sr_recipient *r)
+{
+    if (r->name)
+        return false;
+    for (size_t i = 0; i < g->nrecipients; i++)
+        if (strcmp(g->recipients[i].id, r->id) == 0)
+            return false;
+    return true;
+}
+
 sr_recipient *sr_guidance_recipients(sr_arena *a, const sr_guidance *g, const sr_partnership *p,
                                      size_t *n)
 {
@@ -324,6 +412,11 @@ sr_recipient *sr_guidance_recipients(sr_arena *a, const sr_guidance *g, const sr
             if (strcmp(v[j].id, c->id) == 0)
                 to = &v[j];
         if (!to) {
+            /* Only an address, for a recipient this edition does not have:
+             * it is for another edition's years (the DfE's address, given
+             * for Working Together 2023, in a year under 2018), not this. */
+            if (sr_guidance_recipient_unused(g, c))
+                continue;
             to = &v[k++];
             *to = (sr_recipient){c->id, NULL, NULL, c->loc};
         }

@@ -43,6 +43,7 @@ typedef struct {
     const char *path;       /* the file it was read from */
     int32_t in_force;       /* yyyymmdd */
     int applies_from;       /* first calendar year of the first reporting year it governs */
+    sr_loc applies_from_loc;
     sr_guidance_duty *duties;
     size_t nduties;
     bool needs_sign_off;      /* the lead partners sign off the report and the budget */
@@ -65,7 +66,8 @@ const sr_guidance *sr_guidance_load(sr_arena *a, sr_diags *d, const char *path);
 
 /* Every edition in templates_dir/guidance/, ordered by applies_from. An
  * edition that cannot be read is reported to d and left out. Returns false
- * when the folder has no usable edition (reported to d). */
+ * when the folder has no usable edition, or two editions have the same
+ * applies_from (so neither can be chosen by the year): reported to d. */
 bool sr_guidance_list(sr_arena *a, sr_diags *d, const char *templates_dir, const sr_guidance ***out,
                       size_t *n);
 
@@ -77,11 +79,24 @@ bool sr_guidance_list(sr_arena *a, sr_diags *d, const char *templates_dir, const
 const sr_guidance *sr_guidance_for_year(sr_arena *a, sr_diags *d, const char *templates_dir,
                                         const sr_partnership *p, int year);
 
+/* Checks the editions partnership.yaml names (`guidance:`) against the
+ * files of templates_dir/guidance/, without reading them: an error at each
+ * id there is no file for, with a did-you-mean. Nothing is checked when
+ * templates_dir has no folder guidance/. Returns the number of problems. */
+size_t sr_guidance_check_choices(sr_diags *d, const char *templates_dir, const sr_partnership *p);
+
 /* The recipients a report published now is sent to: the edition's, with
  * partnership.yaml's corrections by id (a name or address given there
- * replaces the edition's) and additions after them. A recipient may still
- * lack a name or an address: the caller refuses to send to it. */
+ * replaces the edition's) and additions after them. An entry of
+ * partnership.yaml with no name, for an id the edition does not have, is
+ * not an addition: it corrects another edition's recipient, and is left
+ * out (sr_guidance_recipient_unused says which). A recipient may still lack
+ * an address: the caller refuses to send to it. */
 sr_recipient *sr_guidance_recipients(sr_arena *a, const sr_guidance *g, const sr_partnership *p,
                                      size_t *n);
+
+/* Whether partnership.yaml's recipient r is left out of g's list by
+ * sr_guidance_recipients: it gives no name, and g has no recipient r->id. */
+bool sr_guidance_recipient_unused(const sr_guidance *g, const sr_recipient *r);
 
 #endif

@@ -58,13 +58,28 @@ sr_diag *sr_report_read_error(sr_diags *d, const char *path, sr_read_status st, 
     return g;
 }
 
+static sr_ynode *load_yaml(sr_arena *a, sr_diags *d, const char *path, const char *root,
+                           const char *empty_hint, const sr_source **srcp);
+
 sr_ynode *sr_load_yaml_file(sr_arena *a, sr_diags *d, const char *path, const sr_source **srcp)
 {
-    return sr_load_yaml_file_within(a, d, path, NULL, srcp);
+    return load_yaml(a, d, path, NULL, NULL, srcp);
+}
+
+sr_ynode *sr_load_yaml_file_hinted(sr_arena *a, sr_diags *d, const char *path,
+                                   const char *empty_hint, const sr_source **srcp)
+{
+    return load_yaml(a, d, path, NULL, empty_hint, srcp);
 }
 
 sr_ynode *sr_load_yaml_file_within(sr_arena *a, sr_diags *d, const char *path, const char *root,
                                    const sr_source **srcp)
+{
+    return load_yaml(a, d, path, root, NULL, srcp);
+}
+
+static sr_ynode *load_yaml(sr_arena *a, sr_diags *d, const char *path, const char *root,
+                           const char *empty_hint, const sr_source **srcp)
 {
     char *text, *outside;
     size_t size;
@@ -86,6 +101,7 @@ sr_ynode *sr_load_yaml_file_within(sr_arena *a, sr_diags *d, const char *path, c
     src->checked = true;
     *srcp = src;
     sr_ylimits lim = sr_ylimits_default();
+    lim.empty_hint = empty_hint;
     return sr_yaml_load(a, d, src, &lim);
 }
 

@@ -54,6 +54,11 @@ sr_ynode *sr_load_yaml_file(sr_arena *a, sr_diags *d, const char *path, const sr
 sr_ynode *sr_load_yaml_file_within(sr_arena *a, sr_diags *d, const char *path, const char *root,
                                    const sr_source **src);
 
+/* sr_load_yaml_file, with the hint given for an empty file (a file that is
+ * not a submission says what it should hold instead). */
+sr_ynode *sr_load_yaml_file_hinted(sr_arena *a, sr_diags *d, const char *path,
+                                   const char *empty_hint, const sr_source **src);
+
 /* Adds the error for a file that could not be read (st is not SR_READ_OK)
  * and returns it. outside: where a refused link leads, or NULL. */
 sr_diag *sr_report_read_error(sr_diags *d, const char *path, sr_read_status st, size_t size,

@@ -166,6 +166,9 @@ static sr_partnership *from_tree(sr_arena *a, sr_diags *d, const sr_source *src,
     }
 
     const sr_ynode *list = sr_ymap_get(root, "partners");
+    sr_ynode *pkey = sr_ymap_key(root, "partners");
+    if (pkey)
+        p->partners_loc = pkey->loc;
     size_t n = list && list->kind == SR_Y_SEQ ? list->n : 0;
     p->partners = sr_arena_alloc(a, (n ? n : 1) * sizeof *p->partners);
     p->ids = sr_arena_alloc(a, (n + 1) * sizeof *p->ids);

@@ -65,7 +65,8 @@ typedef struct {
     const char *file_name; /* `file_name:`, checked; may be NULL */
     sr_partner *partners;
     size_t npartners;
-    const char **ids; /* partner ids, for the schema engine */
+    sr_loc partners_loc; /* the `partners` key: lead_partners, when missing, goes after it */
+    const char **ids;    /* partner ids, for the schema engine */
     int *population_years;
     int64_t *population; /* children aged 0-17 */
     size_t npopulation;

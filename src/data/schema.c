@@ -385,6 +385,11 @@ static bool valid_id(const char *t)
     return t[n - 1] != '-';
 }
 
+bool sr_valid_id(const char *t)
+{
+    return t && valid_id(t);
+}
+
 bool sr_parse_scalar(sr_vctx *c, const sr_schema *s, unsigned flags, const sr_ynode *n,
                      const char *name, sr_value *v)
 {

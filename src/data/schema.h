@@ -123,6 +123,9 @@ bool sr_parse_scalar(sr_vctx *c, const sr_schema *s, unsigned flags, const sr_yn
 
 /* Checks a calendar date given as y, m, d. */
 bool sr_date_valid(int y, int m, int d);
+/* Whether t is an id: lower-case letters, digits and inner hyphens, starting
+ * with a letter, at most 40 characters. */
+bool sr_valid_id(const char *t);
 
 /* The value kind a scalar schema produces. */
 sr_vkind sr_schema_value_kind(sr_skind k);

@@ -453,8 +453,11 @@ sr_ynode *sr_yaml_load(sr_arena *a, sr_diags *d, const sr_source *src, const sr_
         return NULL;
     if (!b.root) {
         sr_diag *g = sr_diag_add(d, SR_ERROR, (sr_loc){src, 0, 0, 0}, "the file is empty");
-        sr_diag_hint(g, "start from `sscp-report template PARTNER YEAR`, which writes a blank "
-                        "submission to fill in");
+        if (lim->empty_hint)
+            sr_diag_hint(g, "%s", lim->empty_hint);
+        else
+            sr_diag_hint(g, "start from `sscp-report template PARTNER YEAR`, which writes a "
+                            "blank submission to fill in");
         return NULL;
     }
     return b.root;

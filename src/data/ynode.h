@@ -33,11 +33,12 @@ struct sr_ynode {
 };
 
 typedef struct {
-    unsigned max_depth;    /* nested lists and mappings */
-    size_t max_nodes;      /* nodes written out in the file */
-    size_t max_aliases;    /* uses of *alias */
-    size_t max_expanded;   /* nodes the document stands for, aliases expanded */
-    size_t max_scalar_len; /* bytes in one value */
+    unsigned max_depth;     /* nested lists and mappings */
+    size_t max_nodes;       /* nodes written out in the file */
+    size_t max_aliases;     /* uses of *alias */
+    size_t max_expanded;    /* nodes the document stands for, aliases expanded */
+    size_t max_scalar_len;  /* bytes in one value */
+    const char *empty_hint; /* the hint for an empty file; NULL: a submission's */
 } sr_ylimits;
 
 /* Limits for a partner's submission. */

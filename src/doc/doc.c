@@ -503,12 +503,20 @@ static sr_dtable *summary_table(builder *b, bool local)
 
 /* The lead safeguarding partners (partnership.yaml `lead_partners`): the
  * partner, its lead and its delegated safeguarding partner. NULL when the
- * partnership names none. */
+ * partnership names none, or when the year's edition does not ask for
+ * their sign-off and the year has no sign-off record (lead_partners is not
+ * kept by year: a year under Working Together 2018 had none). */
 static sr_dtable *lead_partners_table(builder *b)
 {
     const sr_partnership *p = b->ds->p;
     if (!p->nlead_partners)
         return NULL;
+    if (!(b->doc->guidance && b->doc->guidance->needs_sign_off)) {
+        sr_sign_off so;
+        sr_sign_off_read(b->a, b->ds->have[0], &so);
+        if (!so.report.given && !so.budget.given)
+            return NULL;
+    }
     sr_dtable *t = sr_arena_alloc(b->a, sizeof *t);
     t->caption = "The lead safeguarding partners";
     t->ncols = 3;

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 int64_t sr_days_from_ymd(int32_t ymd)
 {
@@ -54,18 +53,6 @@ bool sr_parse_ymd(const char *s, int32_t *ymd)
         return false;
     *ymd = y * 10000 + m * 100 + d;
     return true;
-}
-
-int32_t sr_today(void)
-{
-    int32_t ymd;
-    const char *fixed = getenv("SSCP_TODAY");
-    if (fixed && sr_parse_ymd(fixed, &ymd))
-        return ymd;
-    time_t t = time(NULL);
-    struct tm tm;
-    gmtime_r(&t, &tm);
-    return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
 }
 
 int sr_last_ended_year(int32_t ymd)

@@ -3,6 +3,8 @@
 #ifndef SR_DATES_H
 #define SR_DATES_H
 
+#include "core/clock.h" /* sr_today */
+
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -19,7 +21,5 @@ bool sr_parse_ymd(const char *s, int32_t *ymd);
  * years run from 1 April to 31 March, so on 2026-11-24 it is 2025 (the
  * year 2025-26), and on 2026-03-31 it is 2024. */
 int sr_last_ended_year(int32_t ymd);
-/* Today (UTC), or SSCP_TODAY=YYYY-MM-DD when set (for tests and replays). */
-int32_t sr_today(void);
 
 #endif

@@ -48,6 +48,23 @@ grep -qxF "  budget  signed off 28 March 2024 by Fenbridge City Council, Fenshir
 "$bin" status --data tests/fixtures/wt2023 --out "$tmp/f" 2023-24 >"$tmp/st.txt" 2>&1
 grep -qxF "  report  not recorded" "$tmp/st.txt" || fail "status does not say the report is not signed off"
 
+# The same partnership reporting under Working Together 2018, which asks for
+# no sign-off: no lead partners' table and no Sign-off part in a year
+# without a sign-off record; both in a year with one.
+cp -R tests/fixtures/wt2023 "$tmp/wt2018"
+sed -i 's/^  area: Fenbridge$/&\n  guidance: working-together-2018/' "$tmp/wt2018/partnership.yaml"
+grep -q '^  guidance: working-together-2018$' "$tmp/wt2018/partnership.yaml" || fail "the edition was not named"
+"$bin" build --data "$tmp/wt2018" --out "$tmp/o18" 2023-24 >"$tmp/b.txt" 2>&1 || fail "build 2023-24 under 2018 exited $?: $(cat "$tmp/b.txt")"
+h="$tmp/o18/2023-24/fscp-annual-report-2023-24.html"
+grep -q 'lead safeguarding partners' "$h" && fail "a year under Working Together 2018 names the lead safeguarding partners"
+"$bin" status --data "$tmp/wt2018" --out "$tmp/o18" 2023-24 >"$tmp/st.txt" 2>&1 || fail "status exited $?"
+grep -q '^Sign-off$' "$tmp/st.txt" && fail "status shows a Sign-off part under Working Together 2018: $(cat "$tmp/st.txt")"
+"$bin" build --data "$tmp/wt2018" --out "$tmp/o18" 2024-25 >"$tmp/b.txt" 2>&1 || fail "build 2024-25 under 2018 exited $?: $(cat "$tmp/b.txt")"
+h="$tmp/o18/2024-25/fscp-annual-report-2024-25.html"
+grep -qF 'Table 1: The lead safeguarding partners</caption>' "$h" || fail "a year with a sign-off record lacks the lead partners"
+"$bin" status --data "$tmp/wt2018" --out "$tmp/o18" 2024-25 >"$tmp/st.txt" 2>&1 || fail "status exited $?"
+grep -q '^Sign-off$' "$tmp/st.txt" || fail "status does not show the year's sign-off record"
+
 # Under the 2018 edition: no lead partners, no sign-off record.
 "$bin" build --out "$tmp/s" 2019-20 >/dev/null 2>&1 || fail "the sample's build exited $?"
 h="$tmp/s/2019-20/sscp-annual-report-2019-20.html"

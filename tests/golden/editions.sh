@@ -42,16 +42,22 @@ has out "  1 of its facts are not confirmed against the published text; check th
 has out "\`confirmed: no\` in tpl/guidance/test-edition.yaml"
 
 # ---- publish: the edition's recipient, deadline and words -------------------------
-# A recipient partnership.yaml adds must have a name: refused at its line.
+# A recipient partnership.yaml adds must have an address: refused at its line.
 cp data/partnership.yaml "$tmp/partnership.yaml"
-printf 'recipients:\n  - {id: inspectorate, email: reports@inspectorate.example}\n' >>data/partnership.yaml
+printf 'recipients:\n  - {id: inspectorate, name: The Inspectorate}\n' >>data/partnership.yaml
 run 1 publish 2023-24 --date 2024-09-30 --templates tpl --fonts "$fonts"
-has err "data/partnership.yaml:16:5: error: the recipient \`inspectorate\` has no name, and Test Guidance does not name it"
-has err "  hint: add \`name:\` to its entry under \`recipients:\`"
+has err "data/partnership.yaml:16:5: error: the recipient \`inspectorate\` (The Inspectorate) has no address"
+has err "  hint: add \`email:\` to its entry under \`recipients:\`; publish refuses until every recipient has one"
 [ ! -e data/2023-24/publication.yaml ] || fail "a refused publish left a record"
+# An entry that gives only an address, for a recipient the edition does not
+# name, corrects another edition's recipient: not used for this year.
 cp "$tmp/partnership.yaml" data/partnership.yaml
+printf 'recipients:\n  - {id: dfe, email: reports@dfe.example}\n' >>data/partnership.yaml
 run 0 publish 2023-24 --date 2024-09-30 --templates tpl --fonts "$fonts"
 has out "Wrote out/2023-24/submission/manifest.yaml and 1 message to send by 10 October 2024 (Test Guidance):"
+has out "Not sent: Test Guidance names no recipient \`dfe\`, and partnership.yaml gives it only an address (data/partnership.yaml:16:5)"
+[ ! -e out/2023-24/submission/dfe.eml ] || fail "a message to a recipient the edition does not name"
+cp "$tmp/partnership.yaml" data/partnership.yaml
 has out "  out/2023-24/submission/office.eml  to The Office: for \"Tests\" <office@tests.example>"
 man=out/2023-24/submission/manifest.yaml
 grep -q '^send_by: 2024-10-10   # Test Guidance: within ten days$' $man ||

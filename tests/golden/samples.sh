@@ -121,11 +121,12 @@ raw_text_of() {
     for f in "$d"/submission/*.eml; do tr -d '\r' <"$f" | sed '/^Content-Type: application\/pdf/,$d'; done
 } 2>/dev/null
 
-# sample NAME DATA YEAR STEM DATE SOCIAL: a fresh folder for the sample,
-# built, published (SOCIAL: its file of social care figures); its outputs
-# are left in $tmp/NAME/out/YEAR.
+# sample NAME DATA YEAR STEM DATE SOCIAL [EARLY WHY]: a fresh folder for the
+# sample, built, published (SOCIAL: its file of social care figures); its
+# outputs are left in $tmp/NAME/out/YEAR. EARLY: a day after the year and
+# before the report's sign-off, which publish refuses saying WHY.
 sample() {
-    name=$1 data=$2 year=$3 stem=$4 date=$5 social=$6
+    name=$1 data=$2 year=$3 stem=$4 date=$5 social=$6 early=${7:-} why=${8:-}
     cd "$tmp" || exit 1
     run 0 init "$name" --year "$year"
     cmp -s "$name/report-templates/report.yaml" "$src/report-templates/report.yaml" ||
@@ -162,6 +163,11 @@ sample() {
     cp "$tmp/out" "$tmp/$name-status-before"
     lacks out "MISSING"
     has out ": current"
+    if [ -n "$early" ]; then
+        run 1 publish "$year" --date "$early"
+        has err "$why"
+        [ ! -e "data/$year/publication.yaml" ] || fail "$name: a refused publish left a record"
+    fi
     run 0 publish "$year" --date "$date" --url "https://example.org/$name/$year"
     cp "$tmp/out" "$tmp/$name-publish"
     text_of "out/$year" | tr 'A-Z' 'a-z' >"$tmp/$name-outputs.txt"
@@ -170,7 +176,8 @@ sample() {
 }
 
 sample stockport "$src/data" 2019-20 sscp 2020-09-30 childrens-social-care.yaml
-sample fenbridge "$src/data/samples/fenbridge" 2024-25 fenbridge-scp 2025-09-30 childrens-services.yaml
+sample fenbridge "$src/data/samples/fenbridge" 2024-25 fenbridge-scp 2025-09-30 childrens-services.yaml \
+    2025-09-01 "sscp-report: 1 September 2025 is before the report was signed off, on 9 September 2025 (data/2024-25/business-unit.yaml:66:11): it is published once signed off; give the day it was published with --date"
 
 # ---- nothing of one partnership in the other's outputs ---------------------------------
 for pair in stockport:fenbridge fenbridge:stockport; do

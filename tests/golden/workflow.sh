@@ -56,6 +56,16 @@ sed -e 's/^  name: .*/  name: Testshire Safeguarding Children Partnership/' \
 mv "$tmp/filled.yaml" data/partnership.yaml
 run 0 validate data/partnership.yaml
 has out "Checked partnership.yaml: no problems found."
+# It shows how to name the lead safeguarding partners, and that sign_off is
+# among what a partner may send; uncommented, the example is valid.
+grep -q '^# lead_partners:$' data/partnership.yaml || fail "init's partnership.yaml shows no lead_partners"
+grep -q '^  # performance, training, and sign_off ' data/partnership.yaml ||
+    fail "init's partnership.yaml does not list sign_off among what a partner sends"
+cp data/partnership.yaml "$tmp/filled.yaml"
+sed -i '/^# lead_partners:$/,/^$/s/^# //' data/partnership.yaml
+run 0 validate data/partnership.yaml
+has out "Checked partnership.yaml: no problems found."
+cp "$tmp/filled.yaml" data/partnership.yaml
 
 # The rest uses the bundled sample partnership, with its 2018-19 figures
 # standing for "last year", and its own measures, charts and titles layered
@@ -149,12 +159,20 @@ has out "  partnership.yaml names this edition for 2019-20; by the year it would
 # The partnership corrects an address the edition gives; recipients do not
 # change the report, so the build stays current.
 cp "$tmp/partnership.yaml" data/partnership.yaml
-printf 'recipients:\n  - id: what-works\n    email: "copies@what-works.example"\n' >>data/partnership.yaml
+# The DfE's address, which Working Together 2023 asks for, is not used in a
+# year under 2018, whose edition does not name the DfE.
+printf 'recipients:\n  - id: what-works\n    email: "copies@what-works.example"\n  - id: dfe\n    email: reports@dfe.example\n' >>data/partnership.yaml
 run 0 status 2019-20
 has out ": current"
+# Not before the year was over.
+run 1 publish 2019-20 --date 2020-03-31
+has err "sscp-report: 31 March 2020 is before 2019-20 was over (it ended on 31 March 2020): the year's report is published after it; give the day it was published with --date"
+[ ! -e data/2019-20/publication.yaml ] || fail "a refused publish left a record"
 run 0 publish 2019-20 --date 2020-10-30 --url https://example.org/tscp/annual-report-2019-20
 has out "Recorded: 2019-20 published on 30 October 2020"
 has out "2 messages to send by 6 November 2020 (Working Together 2018):"
+has out "Not sent: Working Together 2018 names no recipient \`dfe\`, and partnership.yaml gives it only an address (data/partnership.yaml:"
+[ ! -e out/2019-20/submission/dfe.eml ] || fail "a message to the DfE under Working Together 2018"
 # The Panel's address is the edition's and unchecked; what-works's is the
 # partnership's own.
 has out "Check before sending: Working Together 2018 marks these recipients as not confirmed (see report-templates/guidance/working-together-2018.yaml): panel"

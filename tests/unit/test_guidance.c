@@ -220,6 +220,188 @@ static void recipients_take_the_partnerships_corrections(void **state)
     sr_arena_free(a);
 }
 
+/* An address partnership.yaml gives for a recipient the year's edition does
+ * not have (the DfE's, for Working Together 2023) is not used in a year
+ * under another edition; a recipient it names is. */
+static void an_address_for_another_editions_recipient_is_not_used(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_diags d;
+    sr_diags_init(&d);
+    sr_partnership *p = partnership(a, &d, "");
+    const sr_guidance *g = sr_guidance_for_year(a, &d, templates(), p, 2022);
+    assert_non_null(g);
+    assert_string_equal(g->id, "working-together-2018");
+    size_t n;
+    sr_recipient *r = sr_guidance_recipients(a, g, p, &n);
+    assert_int_equal(n, 3);
+    assert_string_equal(r[0].id, "panel");
+    assert_string_equal(r[1].id, "what-works");
+    assert_string_equal(r[2].id, "ofsted");
+    assert_true(sr_guidance_recipient_unused(g, &p->recipients[0]));
+    assert_false(sr_guidance_recipient_unused(g, &p->recipients[1]));
+    const sr_guidance *g23 = sr_guidance_for_year(a, &d, templates(), p, 2024);
+    assert_false(sr_guidance_recipient_unused(g23, &p->recipients[0]));
+    assert_int_equal(d.n, 0);
+    sr_diags_free(&d);
+    sr_arena_free(a);
+}
+
+/* A templates folder of its own, with the bundled editions copied into its
+ * guidance/ and the file name (such as "wt-local.yaml") given text. */
+static char *folder_with(const char *name, const char *text)
+{
+    char tmpl[] = "/tmp/sr-guidance-XXXXXX";
+    assert_non_null(mkdtemp(tmpl));
+    char cmd[8192];
+    snprintf(cmd, sizeof cmd, "mkdir -p '%s/guidance' && cp '%s'/guidance/*.yaml '%s/guidance/'",
+             tmpl, templates(), tmpl);
+    assert_int_equal(system(cmd), 0);
+    char *dir = sr_path_join(tmpl, "guidance");
+    char *path = sr_path_join(dir, name);
+    assert_int_equal(sr_write_file_atomic(path, text, strlen(text)), 0);
+    free(path);
+    free(dir);
+    return sr_xstrdup(tmpl);
+}
+
+static void remove_folder(char *dir)
+{
+    char cmd[4200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+    free(dir);
+}
+
+static char *edition_text(const char *id)
+{
+    char *path = sr_path_join(templates(), "guidance/working-together-2023.yaml");
+    char *text;
+    size_t len;
+    assert_int_equal(sr_read_file(path, (size_t)1 << 20, &text, &len), SR_READ_OK);
+    free(path);
+    sr_buf b = SR_BUF_INIT;
+    const char *at = strstr(text, "\nid: working-together-2023\n");
+    assert_non_null(at);
+    sr_buf_printf(&b, "%.*s\nid: %s\n%s", (int)(at - text), text, id,
+                  at + strlen("\nid: working-together-2023\n"));
+    free(text);
+    char *r = sr_xstrdup(sr_buf_str(&b));
+    sr_buf_free(&b);
+    return r;
+}
+
+static void two_editions_from_one_year_are_an_error_naming_both(void **state)
+{
+    (void)state;
+    char *copy = edition_text("wt-local");
+    char *dir = folder_with("wt-local.yaml", copy);
+    free(copy);
+    sr_arena *a = sr_arena_new();
+    sr_diags d;
+    sr_diags_init(&d);
+    const sr_guidance **v;
+    size_t n;
+    assert_false(sr_guidance_list(a, &d, dir, &v, &n));
+    assert_null(sr_guidance_for_year(a, &d, dir, NULL, 2024));
+    const char *out = printed(&d);
+    sr_buf want = SR_BUF_INIT;
+    sr_buf_printf(&want,
+                  "%s/guidance/wt-local.yaml:54:15: error: wt-local.yaml and "
+                  "working-together-2023.yaml both apply from 2023-24, so which of them governs "
+                  "a year is not decided\n"
+                  "    54 | applies_from: 2023-24\n"
+                  "       |               ^^^^^^^\n"
+                  "  note: working-together-2023.yaml applies from 2023-24 at "
+                  "%s/guidance/working-together-2023.yaml:54:15\n"
+                  "  hint: give each edition its own first year in `applies_from`, or remove "
+                  "the one not wanted from the folder\n",
+                  dir, dir);
+    assert_non_null(strstr(out, sr_buf_str(&want)));
+    sr_buf_free(&want);
+    sr_diags_free(&d);
+    sr_arena_free(a);
+    remove_folder(dir);
+}
+
+static void an_edition_files_hints_are_about_editions(void **state)
+{
+    (void)state;
+    /* An empty edition: not a partner's submission. */
+    char *dir = folder_with("working-together-2030.yaml", "");
+    sr_arena *a = sr_arena_new();
+    sr_diags d;
+    sr_diags_init(&d);
+    char *path = sr_path_join(dir, "guidance/working-together-2030.yaml");
+    assert_null(sr_guidance_load(a, &d, path));
+    sr_buf want = SR_BUF_INIT;
+    sr_buf_printf(&want,
+                  "%s: error: the file is empty\n"
+                  "  hint: an edition of the statutory guidance gives its name, when it came "
+                  "into force, what the report must contain and who is sent it: start from a "
+                  "copy of an edition that came with sscp-report, in its "
+                  "report-templates/guidance/\n",
+                  path);
+    assert_string_equal(printed(&d), sr_buf_str(&want));
+    sr_buf_free(&want);
+    free(path);
+    sr_diags_free(&d);
+    sr_arena_free(a);
+    remove_folder(dir);
+
+    /* A file name that cannot be an id: the hint does not offer it as one. */
+    char *copy = edition_text("working-together-2023");
+    dir = folder_with("old copy.yaml", copy);
+    free(copy);
+    a = sr_arena_new();
+    sr_diags_init(&d);
+    path = sr_path_join(dir, "guidance/old copy.yaml");
+    assert_null(sr_guidance_load(a, &d, path));
+    const char *out = printed(&d);
+    assert_non_null(strstr(out, "error: the edition's id `working-together-2023` is not its "
+                                "file's name, old copy.yaml\n"));
+    assert_non_null(strstr(out, "  hint: name the file working-together-2023.yaml: an edition's "
+                                "file is named by its id, in lower-case letters, digits and "
+                                "hyphens\n"));
+    assert_null(strstr(out, "id: old copy"));
+    free(path);
+    sr_diags_free(&d);
+    sr_arena_free(a);
+    remove_folder(dir);
+}
+
+/* validate's check of `guidance:`: the editions are the files in
+ * guidance/, and a templates folder without one is not checked. */
+static void named_editions_are_checked_against_the_files(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_diags d;
+    sr_diags_init(&d);
+    sr_partnership *p = partnership(a, &d,
+                                    "  guidance:\n    2019-20: working-together-2018\n"
+                                    "    2032-33: working-together-2032\n");
+    assert_non_null(p);
+    assert_int_equal(sr_guidance_check_choices(&d, templates(), p), 1);
+    sr_buf want = SR_BUF_INIT;
+    sr_buf_printf(&want,
+                  "partnership.yaml:8:14: error: there is no guidance edition "
+                  "`working-together-2032` in %s/guidance\n"
+                  "     8 |     2032-33: working-together-2032\n"
+                  "       |              ^^^^^^^^^^^^^^^^^^^^^\n"
+                  "  hint: did you mean `working-together-2023`?\n",
+                  templates());
+    assert_string_equal(printed(&d), sr_buf_str(&want));
+    sr_buf_free(&want);
+    sr_diags_free(&d);
+    sr_diags_init(&d);
+    assert_int_equal(sr_guidance_check_choices(&d, "/nonexistent/templates", p), 0);
+    assert_int_equal(d.n, 0);
+    sr_diags_free(&d);
+    sr_arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -229,6 +411,10 @@ int main(void)
         cmocka_unit_test(unknown_edition_is_an_error_with_a_suggestion),
         cmocka_unit_test(broken_edition_names_its_line),
         cmocka_unit_test(recipients_take_the_partnerships_corrections),
+        cmocka_unit_test(an_address_for_another_editions_recipient_is_not_used),
+        cmocka_unit_test(two_editions_from_one_year_are_an_error_naming_both),
+        cmocka_unit_test(an_edition_files_hints_are_about_editions),
+        cmocka_unit_test(named_editions_are_checked_against_the_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
