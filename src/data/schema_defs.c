@@ -673,7 +673,8 @@ const sr_schema sr_partnership_schema = {
             {"partnership", &about_t, SR_REQUIRED, "who the partnership is"},
             {"partners", &partners_t, SR_REQUIRED, "the organisations that take part"},
             {"lead_partners", &lead_partners_t, 0,
-             "the lead safeguarding partners and their delegates (Working Together 2023)"},
+             "the lead safeguarding partners and their delegates, for an edition of the guidance "
+             "that asks for them"},
             {"population", &population_t, 0, "the child population, for rates"},
             {"options", &options_t, 0, "reporting options"},
             {"recipients", &recipients_t, 0,

@@ -505,7 +505,7 @@ static sr_dtable *summary_table(builder *b, bool local)
  * partner, its lead and its delegated safeguarding partner. NULL when the
  * partnership names none, or when the year's edition does not ask for
  * their sign-off and the year has no sign-off record (lead_partners is not
- * kept by year: a year under Working Together 2018 had none). */
+ * kept by year: a year under an earlier edition had none). */
 static sr_dtable *lead_partners_table(builder *b)
 {
     const sr_partnership *p = b->ds->p;
