@@ -447,6 +447,16 @@ static sr_dtable *metric_table(builder *b, const sr_metric *mt)
     return t;
 }
 
+/* A row's figure for the year before the one asked for, as the column
+ * headed with that year shows it: never a stated baseline of another year,
+ * which the change says with its year ("from 26 in 2017-18"). */
+static sr_mval year_before(const sr_metrics *m, const sr_mrow *row)
+{
+    if (m->nyears > 1 && m->have[1] && m->years[1] == m->years[0] - 1)
+        return row->cells[1].v;
+    return (sr_mval){.avail = SR_NOT_AVAILABLE};
+}
+
 /* Every single-valued metric of the catalogue (local: every local measure
  * instead): the year before, this year, the change. */
 static sr_dtable *summary_table(builder *b, bool local)
@@ -473,7 +483,8 @@ static sr_dtable *summary_table(builder *b, bool local)
         sr_cmp_words(&c, mt->def->unit, w, sizeof w);
         const char **cell = &t->cells[t->nrows++ * 4];
         cell[0] = mt->def->label;
-        cell[1] = fmt_cell(b->a, &c.prev, mt->def->unit);
+        sr_mval before = year_before(m, &mt->rows[0]);
+        cell[1] = fmt_cell(b->a, &before, mt->def->unit);
         cell[2] = fmt_cell(b->a, &mt->rows[0].cells[0].v, mt->def->unit);
         cell[3] = sr_arena_strdup(b->a, w);
     }

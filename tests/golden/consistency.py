@@ -107,6 +107,12 @@ def expectations(cands, head, this_year, numeric=False):
             out.add(r.change_percent)
             if numeric and r.change_percent and r.change_percent.startswith("+"):
                 out.add(r.change_percent[1:])
+    elif h == "baseline":
+        for r in cands:
+            out.add(r.cshown)
+    elif h == "baseline year":
+        for r in cands:
+            out.add(r.cyear)
     elif h in ("year before", "compared with"):
         for r in cands:
             out.add(f"{r.cyear}: {r.cshown}")
@@ -417,18 +423,27 @@ def check_xlsx(path, by_label, rows, year):
                 else:
                     problem("xlsx", where, " or ".join(sorted(repr(w) for w in want)), shown)
                 if formula:
-                    check_formula(name, col, rn, formula, heads, cands, year, label)
+                    check_formula(name, col, rn, formula, heads, cells, cands, year, label)
             rn += 1
 
 
-def check_formula(name, col, rn, formula, heads, cands, year, label):
+def check_formula(name, col, rn, formula, heads, cells, cands, year, label):
     """A change formula subtracts the figure compared with, and that figure's
-    column is headed with the year it was compared with."""
+    column is headed with the year it was compared with (or is the column
+    "Baseline", beside a "Baseline year" that says the year)."""
     refs = re.findall(r"([A-Z]+)(\d+)", formula)
     cols = [c for c, r in refs if int(r) == rn]
-    base = sorted({heads.get(c, "") for c in cols if heads.get(c, "") != year})
+    base = set()
+    for c in cols:
+        h = heads.get(c, "")
+        if h == "Baseline":
+            yc = [k for k, v in heads.items() if v == "Baseline year"]
+            h = cells.get(f"{yc[0]}{rn}", ("",))[0] if yc else ""
+            h = h or "a baseline column without its year"
+        if h != year:
+            base.add(h)
     cyears = {c.cyear for c in cands}
-    for b in base:
+    for b in sorted(base):
         if b not in cyears:
             problem("xlsx", f"{name}!{col}{rn} ({label}) ={formula}",
                     f"a change from {' or '.join(sorted(y or '?' for y in cyears))}",

@@ -17,10 +17,7 @@ set -u
 # One "DATASET:OUTPUT" a word (OUTPUT: pdf, html, xlsx or csv). Remove each as
 # its fix lands: an entry that no longer fails fails the test, so that the
 # list only ever shrinks. Empty when issue 14 is done.
-EXPECTED_FAILURES="stockport:pdf stockport:html stockport:xlsx wt2023:pdf wt2023:html wt2023:xlsx"
-# stockport, wt2023: a stated baseline (2017-18, 2022-23) is shown in the
-#   year-before column of the summary and local measures tables, and the
-#   workbook's change formulas subtract it as if it were the year before.
+EXPECTED_FAILURES=""
 # --------------------------------------------------------------------------------
 
 bin=$1 src=$2
