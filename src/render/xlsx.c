@@ -15,8 +15,6 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
-#define MAX_NOTES 16
-
 typedef struct {
     const char *sheet;       /* sheet name (also the table's name, with a prefix) */
     const char *title;       /* A1 */
@@ -32,8 +30,8 @@ typedef struct {
     const sr_document *doc;
     const sr_dataset *ds;
     const sr_metrics *m;
-    const char *notes[MAX_NOTES];
-    size_t nnotes;
+    const char **notes; /* as many as the tables refer to (arena) */
+    size_t nnotes, notes_cap;
     size_t tables;
 } xw;
 
@@ -43,8 +41,14 @@ static int note(xw *x, const char *text)
     for (size_t i = 0; i < x->nnotes; i++)
         if (strcmp(x->notes[i], text) == 0)
             return (int)i + 1;
-    if (x->nnotes == MAX_NOTES)
-        return 1;
+    if (x->nnotes == x->notes_cap) {
+        size_t cap = x->notes_cap ? x->notes_cap * 2 : 16;
+        const char **v = sr_arena_alloc(x->a, cap * sizeof *v);
+        if (x->nnotes)
+            memcpy(v, x->notes, x->nnotes * sizeof *v);
+        x->notes = v;
+        x->notes_cap = cap;
+    }
     x->notes[x->nnotes++] = text;
     return (int)x->nnotes;
 }
