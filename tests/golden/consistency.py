@@ -174,8 +174,12 @@ class Tables(html.parser.HTMLParser):
         self.cur = None
         self.cell = None
         self.text = []
+        self.desc = None
+        self.descs = []  # the charts' text alternatives
 
     def handle_starttag(self, tag, attrs):
+        if tag == "desc":
+            self.desc = []
         if tag == "table":
             self.cur = {"caption": "", "head": [], "rows": []}
             self.section = None
@@ -189,6 +193,9 @@ class Tables(html.parser.HTMLParser):
             self.cell = []
 
     def handle_endtag(self, tag):
+        if tag == "desc" and self.desc is not None:
+            self.descs.append(norm("".join(self.desc)))
+            self.desc = None
         if tag in ("p", "li", "div", "h1", "h2", "h3", "h4", "td", "th", "figcaption", "caption", "tr"):
             self.text.append(" ")
         if self.cur is None:
@@ -209,6 +216,8 @@ class Tables(html.parser.HTMLParser):
             self.cur = None
 
     def handle_data(self, data):
+        if self.desc is not None:
+            self.desc.append(data)
         if self.cell is not None:
             self.cell.append(data)
         self.text.append(data)
@@ -251,7 +260,7 @@ def cell_checks(table, by_label, rows, year):
             yield label, h, want, cell
 
 
-def check_html(path, by_label, rows, year):
+def check_html(path, by_label, rows, year, threshold):
     p = Tables()
     p.feed(open(path, encoding="utf-8").read())
     for t in p.tables:
@@ -260,7 +269,58 @@ def check_html(path, by_label, rows, year):
                 ok("html")
             else:
                 problem("html", f"{t['caption']}: {label} / {h}", " or ".join(sorted(repr(w) for w in want)), cell)
+        if threshold:
+            for r in t["rows"]:
+                for j, cell in enumerate(r[1:], start=1):
+                    h = t["head"][j] if j < len(t["head"]) else ""
+                    if small(cell, threshold) and not h.lower().startswith("change"):
+                        problem("html", f"{t['caption']}: {r[0]} / {h}",
+                                f"[c] (counts from 1 to {threshold} are hidden)", cell)
+    for d in p.descs:
+        check_alt(d, by_label, rows, year)
     return p.tables, norm(" ".join(p.text))
+
+
+def small(shown, threshold):
+    """Whether SHOWN is a count disclosure control should have hidden."""
+    return re.fullmatch(r"[0-9]+", shown or "") is not None and 1 <= int(shown) <= threshold
+
+
+NUM = r"£?[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]+)?%?"
+
+
+def check_alt(desc, by_label, rows, year):
+    """A chart's text alternative gives the figures the metrics give: totals
+    ("2024-25: 410 plans in all", "Total: £228,550") and the largest and
+    smallest entries, named ("Largest in 2024-25: Q1, 1,012 referrals")."""
+    chart = desc.split(". ")[0]
+    for m in re.finditer(r"(\d{4}-\d{2}): (%s) [^.:]*?in all" % NUM, desc):
+        y, n = m.group(1), m.group(2)
+        if any(r.single and r.in_year(y, year) == n for r in rows):
+            ok("html")
+        else:
+            # The metrics the chart's title names, with their figures.
+            named = [f"{r.id} {r.in_year(y, year)}" for r in rows
+                     if r.single and r.label.lower() in chart.lower()]
+            problem("html", f"the text alternative \"{chart}\"",
+                    f"a total for {y} that a metric gives ({', '.join(named) or 'none named'})",
+                    m.group(0))
+    for m in re.finditer(r"\bTotal: (%s)" % NUM, desc):
+        if any(r.single and r.value["shown"] == m.group(1) for r in rows):
+            ok("html")
+        else:
+            problem("html", f"the text alternative \"{chart}\"", "a total that a metric gives", m.group(0))
+    for m in re.finditer(r"\b(?:Largest|Smallest)(?: in (\d{4}-\d{2}))?: (.+?), (%s)(?=[ .])" % NUM, desc):
+        y = m.group(1) or year
+        cands = by_label.get(m.group(2).lower(), [])
+        if not cands:
+            continue
+        if any(r.in_year(y, year) == m.group(3) for r in cands):
+            ok("html")
+        else:
+            problem("html", f"the text alternative \"{chart}\"",
+                    " or ".join(sorted({r.in_year(y, year) for r in cands})) + f" for {m.group(2)} in {y}",
+                    m.group(0))
 
 
 # ---- the PDF's text: the same tables, as pdftotext reads them -------------
@@ -376,22 +436,42 @@ def read_workbook(path):
             if v is None:
                 is_ = c.find("m:is", NS)
                 if is_ is not None:
-                    cells[c.get("r")] = ("".join(x.text or "" for x in is_.iter("{%s}t" % NS["m"])), None)
+                    cells[c.get("r")] = ("".join(x.text or "" for x in is_.iter("{%s}t" % NS["m"])), None, False)
                 continue
             if c.get("t") == "s":
-                cells[c.get("r")] = (strings[int(v.text)], None)
+                cells[c.get("r")] = (strings[int(v.text)], None, False)
             elif c.get("t") in ("str", "inlineStr"):
-                cells[c.get("r")] = (v.text or "", f.text if f is not None else None)
+                cells[c.get("r")] = (v.text or "", f.text if f is not None else None, False)
             else:
                 code = codes.get(xfs[int(c.get("s", 0))], "General")
-                cells[c.get("r")] = (fmt_number(float(v.text), code), f.text if f is not None else None)
+                cells[c.get("r")] = (fmt_number(float(v.text), code), f.text if f is not None else None, True)
         sheets.append((s.get("name"), cells))
     return sheets, strings
 
 
+def disclosure_threshold(strings):
+    """The threshold the workbook's notes state ("Counts from 1 to 5 are
+    hidden as [c]"), or 0 when disclosure control is off."""
+    for s in strings:
+        m = re.search(r"Counts from 1 to (\d+) are hidden", s)
+        if m:
+            return int(m.group(1))
+    return 0
+
+
 def check_xlsx(path, by_label, rows, year):
     sheets, strings = read_workbook(path)
+    threshold = disclosure_threshold(strings)
     for name, cells in sheets:
+        if threshold:
+            heads3 = {col_of(k): v[0] for k, v in cells.items() if re.fullmatch(r"[A-Z]+3", k)}
+            for k, (shown, formula, numeric) in cells.items():
+                rn = int(re.search(r"\d+", k).group(0))
+                h = heads3.get(col_of(k), "")
+                if rn > 3 and formula is None and numeric and small(shown, threshold) \
+                        and not h.lower().startswith("change"):
+                    problem("xlsx", f"{name}!{k} ({cells.get(f'A{rn}', ('',))[0]} / {h})",
+                            f"[c] (counts from 1 to {threshold} are hidden)", shown)
         head_row = None
         for rn in range(1, 8):
             if any(YEAR.match(cells.get(f"{c}{rn}", ("", None))[0]) for c in "BCDEFGH"):
@@ -413,7 +493,7 @@ def check_xlsx(path, by_label, rows, year):
             for col, h in sorted(heads.items()):
                 if col == "A" or f"{col}{rn}" not in cells or not cands:
                     continue
-                shown, formula = cells[f"{col}{rn}"]
+                shown, formula, _ = cells[f"{col}{rn}"]
                 want = expectations(cands, h, year, numeric=formula is not None or shown[:1].isdigit())
                 if want is None:
                     continue
@@ -460,7 +540,8 @@ def main(argv):
     year, rows = load_metrics(js)
     by_label = index(rows)
     check_csv(csvp, rows, year)
-    tables, htext = check_html(htmlp, by_label, rows, year)
+    threshold = disclosure_threshold(read_workbook(xlsx)[1])
+    tables, htext = check_html(htmlp, by_label, rows, year, threshold)
     check_words("html", htext, rows)
     ptext = check_pdf(pdf, tables, by_label, rows, year)
     check_words("pdf", ptext, rows)

@@ -4,8 +4,10 @@
 # of 40 partners. Each year is built, then read as a reader would: the PDF's
 # text (pdftotext), the HTML's tables and words, the workbook's cells (its
 # shared strings, and its numbers shown with their formats; change formulas
-# must subtract the figure compared with) and `metrics --format csv`. The
-# reader is consistency.py, beside this file.
+# must subtract the figure compared with), the charts' text alternatives
+# (totals, largest and smallest entries), and `metrics --format csv`; with
+# disclosure control on, no count it hides is printed. The reader is
+# consistency.py, beside this file.
 #
 #   consistency.sh BIN SOURCE_DIR
 #
@@ -17,7 +19,13 @@ set -u
 # One "DATASET:OUTPUT" a word (OUTPUT: pdf, html, xlsx or csv). Remove each as
 # its fix lands: an entry that no longer fails fails the test, so that the
 # list only ever shrinks. Empty when issue 14 is done.
-EXPECTED_FAILURES=""
+EXPECTED_FAILURES="fenbridge:html gen-40:html gen-40:xlsx"
+# fenbridge, gen-40 (Part G, "Stacked bars drop hidden segments from their
+#   totals"): the child protection chart's text alternative says "2023-24:
+#   403 plans in all" and "2024-25: 399 plans in all" for the 415 and 410
+#   plans the metrics give (cp-plans-started).
+# gen-40:xlsx (Part R, "Disclosure control gaps"): with control on, the
+#   Evaluations sheet shows tallies of 4 and 2 (D6, D7) instead of [c].
 # --------------------------------------------------------------------------------
 
 bin=$1 src=$2
@@ -91,4 +99,4 @@ if [ -n "$still" ] && [ -z "${SSCP_CONSISTENCY_ONLY:-}" ]; then
     exit 1
 fi
 [ "$n" -ge 1 ] || { echo "FAIL: no dataset checked"; exit 1; }
-echo "ok: $n built years agree with metrics --format json in the PDF, the HTML, the workbook and the CSV"
+echo "ok: $n built years agree with metrics --format json in the PDF, the HTML, the workbook and the CSV${seen_failing:+, but for the expected failures listed at the top of the script:$seen_failing}"
