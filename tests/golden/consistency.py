@@ -107,6 +107,9 @@ def expectations(cands, head, this_year, numeric=False):
             out.add(r.change_percent)
             if numeric and r.change_percent and r.change_percent.startswith("+"):
                 out.add(r.change_percent[1:])
+    elif h == "unit":
+        for r in cands:
+            out.add(r.unit)
     elif h == "baseline":
         for r in cands:
             out.add(r.cshown)
@@ -305,6 +308,17 @@ def check_alt(desc, by_label, rows, year):
             problem("html", f"the text alternative \"{chart}\"",
                     f"a total for {y} that a metric gives ({', '.join(named) or 'none named'})",
                     m.group(0))
+    # "Referrals to children's social care: 3,944, down 3.6% from 4,093."
+    for m in re.finditer(r"(?:^|\. )([^.:]+): (%s)(?=[,. ]|$)" % NUM, desc):
+        cands = [r for r in by_label.get(m.group(1).lower(), []) if r.single]
+        if not cands:
+            continue
+        if any(r.value["shown"] == m.group(2) for r in cands):
+            ok("html")
+        else:
+            problem("html", f"the text alternative \"{chart}\"",
+                    " or ".join(sorted({r.value["shown"] for r in cands})) + f" for {m.group(1)}",
+                    m.group(0).lstrip(". "))
     for m in re.finditer(r"\bTotal: (%s)" % NUM, desc):
         if any(r.single and r.value["shown"] == m.group(1) for r in rows):
             ok("html")
