@@ -401,6 +401,16 @@ static const char *fmt_cell(sr_arena *a, const sr_mval *v, sr_unit u)
     return sr_arena_strdup(a, b);
 }
 
+/* A row's figure for the year before the one asked for, as the column
+ * headed with that year shows it: never a stated baseline of another year,
+ * which the change says with its year ("from 26 in 2017-18"). */
+static sr_mval year_before(const sr_metrics *m, const sr_mrow *row)
+{
+    if (m->nyears > 1 && m->have[1] && m->years[1] == m->years[0] - 1)
+        return row->cells[1].v;
+    return (sr_mval){.avail = SR_NOT_AVAILABLE};
+}
+
 static sr_dtable *metric_table(builder *b, const sr_metric *mt)
 {
     const sr_metrics *m = b->m;
@@ -430,9 +440,14 @@ static sr_dtable *metric_table(builder *b, const sr_metric *mt)
         sr_cmp_percent(&c, p, sizeof p);
         const char **cell = &t->cells[r * 5];
         cell[0] = mt->def->each ? row->label : mt->def->label;
-        cell[1] = fmt_cell(b->a, &c.prev, mt->def->unit);
+        /* A stated baseline is not the year before: the change says its year. */
+        sr_mval before = year_before(m, row);
+        cell[1] = fmt_cell(b->a, c.from_baseline ? &before : &c.prev, mt->def->unit);
         cell[2] = fmt_cell(b->a, &row->cells[0].v, mt->def->unit);
-        cell[3] = sr_arena_strdup(b->a, d);
+        char w[200];
+        if (c.from_baseline)
+            sr_cmp_words(&c, mt->def->unit, w, sizeof w);
+        cell[3] = sr_arena_strdup(b->a, c.from_baseline ? w : d);
         cell[4] = sr_arena_strdup(b->a, p);
         broken |= c.status == SR_CMP_BREAK;
     }
@@ -445,16 +460,6 @@ static sr_dtable *metric_table(builder *b, const sr_metric *mt)
                                   when, mt->break_reason[0]->v.text);
     }
     return t;
-}
-
-/* A row's figure for the year before the one asked for, as the column
- * headed with that year shows it: never a stated baseline of another year,
- * which the change says with its year ("from 26 in 2017-18"). */
-static sr_mval year_before(const sr_metrics *m, const sr_mrow *row)
-{
-    if (m->nyears > 1 && m->have[1] && m->years[1] == m->years[0] - 1)
-        return row->cells[1].v;
-    return (sr_mval){.avail = SR_NOT_AVAILABLE};
 }
 
 /* Every single-valued metric of the catalogue (local: every local measure
