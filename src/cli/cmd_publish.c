@@ -341,9 +341,10 @@ static int run(int argc, char **argv)
         snprintf(subject, sizeof subject, "%s annual report %s", p->name, yname);
         snprintf(id, sizeof id, "%.16s.%s", pdf->sha256, r->id);
         sr_buf body = SR_BUF_INIT;
-        /* "at the Department", but "at The Office", not "at the The Office". */
-        bool the = strncmp(r->name, "The ", 4) == 0;
-        sr_buf_printf(&body, "Dear colleagues at %s%s,\n\n", the ? "" : "the ", r->name);
+        /* The recipient is named in the message's To: line. The greeting
+         * names no one: "at the Foundations", "at Jane Smith" and "at the
+         * The Office" are what naming them here would give. */
+        sr_buf_puts(&body, "Dear colleagues,\n\n");
         char pubd[40];
         sr_fmt_date(when, pubd, sizeof pubd);
         sr_buf_printf(&body, "The %s published its annual report for %s on %s", p->name, yname,

@@ -418,6 +418,16 @@ static const char *fmt_cell(sr_arena *a, const sr_mval *v, sr_unit u)
     return sr_arena_strdup(a, b);
 }
 
+/* A row's figure for the year before the one asked for, as the column
+ * headed with that year shows it: never a stated baseline of another year,
+ * which the change says with its year ("from 26 in 2017-18"). */
+static sr_mval year_before(const sr_metrics *m, const sr_mrow *row)
+{
+    if (m->nyears > 1 && m->have[1] && m->years[1] == m->years[0] - 1)
+        return row->cells[1].v;
+    return (sr_mval){.avail = SR_NOT_AVAILABLE};
+}
+
 static sr_dtable *metric_table(builder *b, const sr_metric *mt)
 {
     const sr_metrics *m = b->m;
@@ -450,9 +460,14 @@ static sr_dtable *metric_table(builder *b, const sr_metric *mt)
         sr_cmp_percent(&c, p, sizeof p);
         const char **cell = &t->cells[t->nrows++ * 5];
         cell[0] = mt->def->each ? row->label : mt->def->label;
-        cell[1] = fmt_cell(b->a, &c.prev, mt->def->unit);
+        /* A stated baseline is not the year before: the change says its year. */
+        sr_mval before = year_before(m, row);
+        cell[1] = fmt_cell(b->a, c.from_baseline ? &before : &c.prev, mt->def->unit);
         cell[2] = fmt_cell(b->a, &row->cells[0].v, mt->def->unit);
-        cell[3] = sr_arena_strdup(b->a, d);
+        char w[200];
+        if (c.from_baseline)
+            sr_cmp_words(&c, mt->def->unit, w, sizeof w);
+        cell[3] = sr_arena_strdup(b->a, c.from_baseline ? w : d);
         cell[4] = sr_arena_strdup(b->a, p);
         broken |= c.status == SR_CMP_BREAK;
     }
@@ -493,7 +508,8 @@ static sr_dtable *summary_table(builder *b, bool local)
         sr_cmp_words(&c, mt->def->unit, w, sizeof w);
         const char **cell = &t->cells[t->nrows++ * 4];
         cell[0] = mt->def->label;
-        cell[1] = fmt_cell(b->a, &c.prev, mt->def->unit);
+        sr_mval before = year_before(m, &mt->rows[0]);
+        cell[1] = fmt_cell(b->a, &before, mt->def->unit);
         cell[2] = fmt_cell(b->a, &mt->rows[0].cells[0].v, mt->def->unit);
         cell[3] = sr_arena_strdup(b->a, w);
     }

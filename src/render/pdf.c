@@ -677,19 +677,13 @@ static void cover(layout *L, const sr_document *doc)
     place_text(L, s, "P", L->left, 0, sr_muted);
 }
 
-static void contents(layout *L, const sr_document *doc, bool measure_only, int *pages_needed)
+static void contents(layout *L, const sr_document *doc)
 {
     (void)doc;
     double w = L->right - L->left;
-    double y = L->top;
-    int pages = 1;
-    if (!measure_only) {
-        open_tag(L, "TOC", NULL);
-        PangoLayout *h = make_text(L, "Contents", 20, 600, w, false);
-        place_text(L, h, "H1", L->left, 10, L->accent);
-    } else {
-        y += 40;
-    }
+    open_tag(L, "TOC", NULL);
+    PangoLayout *h = make_text(L, "Contents", 20, 600, w, false);
+    place_text(L, h, "H1", L->left, 10, L->accent);
     for (size_t i = 0; i < L->ntoc; i++) {
         const sr_dnode *n = L->toc[i];
         bool sub = n->level == 2;
@@ -698,19 +692,11 @@ static void contents(layout *L, const sr_document *doc, bool measure_only, int *
         snprintf(left, sizeof left, "%s  %s", n->number ? n->number : "", e);
         g_free(e);
         double indent = sub ? 24 : 0;
-        if (measure_only) {
-            y += sub ? 15 : 19;
-            if (y > L->bottom) {
-                pages++;
-                y = L->top + 19;
-            }
-            continue;
-        }
         /* "Title ........ 12": dots fill the gap, the number is right-aligned. */
         PangoLayout *l =
             make_text(L, left, sub ? BODY - 1 : BODY, sub ? 400 : 600, w - indent - 40, false);
         char num[16];
-        snprintf(num, sizeof num, "%d", L->toc_page[i]);
+        snprintf(num, sizeof num, "%d", L->toc_page[i] ? L->toc_page[i] : 8888);
         PangoLayout *nl = make_text(L, num, sub ? BODY - 1 : BODY, sub ? 400 : 600, 36, false);
         pango_layout_set_alignment(nl, PANGO_ALIGN_RIGHT);
         double lh = lines_height(l, 0, pango_layout_get_line_count(l));
@@ -754,10 +740,37 @@ static void contents(layout *L, const sr_document *doc, bool measure_only, int *
         L->y += lh + (sub ? 3 : 6);
         close_tag(L);
     }
-    if (!measure_only)
-        close_tag(L);
-    if (pages_needed)
-        *pages_needed = pages;
+    close_tag(L);
+}
+
+/* Frees pages[from..n) and then the array. */
+static void free_pages(page *pages, size_t n, size_t from)
+{
+    for (size_t i = from; i < n; i++) {
+        for (size_t k = 0; k < pages[i].n; k++)
+            if (pages[i].v[k].kind == IT_TEXT && pages[i].v[k].attr)
+                free((char *)pages[i].v[k].attr);
+        free(pages[i].v);
+    }
+    free(pages);
+}
+
+/* How many pages the contents take: they are laid out on pages of their
+ * own, counted, and thrown away (their layouts stay on L's list). */
+static int contents_pages(layout *L, const sr_document *doc)
+{
+    layout T = *L;
+    T.pages = NULL;
+    T.npages = T.cap = 0;
+    T.nopen = 0;
+    new_page(&T);
+    contents(&T, doc);
+    int n = (int)T.npages;
+    free_pages(T.pages, T.npages, 0);
+    L->owned = T.owned;
+    L->nowned = T.nowned;
+    L->owned_cap = T.owned_cap;
+    return n;
 }
 
 int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *o,
@@ -792,8 +805,10 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
         }
     }
     L.toc_page = sr_xcalloc(L.ntoc ? L.ntoc : 1, sizeof *L.toc_page);
-    int toc_pages = 1;
-    contents(&L, doc, true, &toc_pages);
+    /* The pages the contents need: laid out once as they will be (the page
+     * numbers, not yet known, are as wide as any), so that no entry falls
+     * off the pages kept for them. */
+    int toc_pages = contents_pages(&L, doc);
 
     /* Pages: the cover, the contents (laid out last, once page numbers are
      * known), then the sections. */
@@ -829,14 +844,19 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
     T.npages = T.cap = 0;
     T.nopen = 0;
     new_page(&T);
-    contents(&T, doc, false, NULL);
+    contents(&T, doc);
+    int rc = 0;
+    if (T.npages > (size_t)toc_pages) {
+        /* Never drop an entry: the count above is of this same layout. */
+        snprintf(err, errlen, "the contents need %zu pages, but %d were kept for them", T.npages,
+                 toc_pages);
+        rc = -1;
+    }
     for (size_t i = 0; i < T.npages && i < (size_t)toc_pages; i++) {
         free(L.pages[1 + i].v);
         L.pages[1 + i] = T.pages[i];
     }
-    for (size_t i = (size_t)toc_pages; i < T.npages; i++)
-        free(T.pages[i].v);
-    free(T.pages);
+    free_pages(T.pages, T.npages, (size_t)toc_pages);
     L.owned = T.owned; /* the contents' layouts were added to the same list */
     L.nowned = T.nowned;
     L.owned_cap = T.owned_cap;
@@ -863,8 +883,7 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
     char *old = setlocale(LC_NUMERIC, NULL);
     char *saved = old ? sr_xstrdup(old) : NULL;
     setlocale(LC_NUMERIC, "C");
-    int rc = 0;
-    for (size_t i = 0; i < L.npages; i++) {
+    for (size_t i = 0; rc == 0 && i < L.npages; i++) {
         draw_page(&L, cr, &L.pages[i], fonts);
         if (i > 0)
             footer(&L, cr, doc, (int)i + 1, (int)L.npages, o->draft);

@@ -15,8 +15,6 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
-#define MAX_NOTES 16
-
 typedef struct {
     const char *sheet;       /* sheet name (also the table's name, with a prefix) */
     const char *title;       /* A1 */
@@ -32,8 +30,8 @@ typedef struct {
     const sr_document *doc;
     const sr_dataset *ds;
     const sr_metrics *m;
-    const char *notes[MAX_NOTES];
-    size_t nnotes;
+    const char **notes; /* as many as the tables refer to (arena) */
+    size_t nnotes, notes_cap;
     size_t tables;
 } xw;
 
@@ -43,8 +41,14 @@ static int note(xw *x, const char *text)
     for (size_t i = 0; i < x->nnotes; i++)
         if (strcmp(x->notes[i], text) == 0)
             return (int)i + 1;
-    if (x->nnotes == MAX_NOTES)
-        return 1;
+    if (x->nnotes == x->notes_cap) {
+        size_t cap = x->notes_cap ? x->notes_cap * 2 : 16;
+        const char **v = sr_arena_alloc(x->a, cap * sizeof *v);
+        if (x->nnotes)
+            memcpy(v, x->notes, x->nnotes * sizeof *v);
+        x->notes = v;
+        x->notes_cap = cap;
+    }
     x->notes[x->nnotes++] = text;
     return (int)x->nnotes;
 }
@@ -209,21 +213,35 @@ static void metric_sheet(xw *x, const sheet_plan *s)
     add_table(x, ws, s->sheet, rows, 5, heads);
 }
 
+/* A row's figure for the year before the one asked for: what the column
+ * headed with that year holds, never a stated baseline of another year. */
+static sr_mval year_before(const sr_metrics *m, const sr_mrow *row)
+{
+    if (m->nyears > 1 && m->have[1] && m->years[1] == m->years[0] - 1)
+        return row->cells[1].v;
+    return (sr_mval){.avail = SR_NOT_AVAILABLE};
+}
+
+/* The summary (kind 4: the local measures). A figure compared with a
+ * baseline the partner stated has the baseline and its year in columns of
+ * their own, and its change formulas subtract that, not the year before. */
 static void summary_sheet(xw *x, const sheet_plan *s)
 {
     const sr_metrics *m = x->m;
     lxw_worksheet *ws = begin_sheet(x, s);
-    const char *heads[7] = {s->kind == 4 ? "Measure" : "Figure",
+    const char *heads[9] = {s->kind == 4 ? "Measure" : "Figure",
                             "Unit",
                             yname(x->a, m->years[0] - 1),
                             yname(x->a, m->years[0]),
                             "Change",
                             "Change (%)",
+                            "Baseline year",
+                            "Baseline",
                             "Notes"};
     worksheet_set_column(ws, 0, 0, 60, x->wrap);
     worksheet_set_column(ws, 1, 1, 12, NULL);
-    worksheet_set_column(ws, 2, 5, 14, NULL);
-    worksheet_set_column(ws, 6, 6, 30, x->wrap);
+    worksheet_set_column(ws, 2, 7, 14, NULL);
+    worksheet_set_column(ws, 8, 8, 30, x->wrap);
     int rows = 0;
     for (size_t k = 0; k < m->nmetrics; k++) {
         const sr_metric *mt = &m->metrics[k];
@@ -235,9 +253,14 @@ static void summary_sheet(xw *x, const sheet_plan *s)
         sr_cmp c = sr_metric_compare(m, mt, row, 0);
         worksheet_write_string(ws, (lxw_row_t)rr, 0, mt->def->label, x->wrap);
         worksheet_write_string(ws, (lxw_row_t)rr, 1, sr_unit_name(mt->def->unit), NULL);
-        write_value(x, ws, rr, 2, &c.prev, mt->def->unit);
+        sr_mval before = year_before(m, row);
+        write_value(x, ws, rr, 2, &before, mt->def->unit);
         write_value(x, ws, rr, 3, &row->cells[0].v, mt->def->unit);
-        write_change(x, ws, rr, 4, &c, mt->def->unit, 2, 3);
+        if (c.from_baseline) {
+            worksheet_write_string(ws, (lxw_row_t)rr, 6, yname(x->a, c.prev_year), NULL);
+            write_value(x, ws, rr, 7, &c.prev, mt->def->unit);
+        }
+        write_change(x, ws, rr, 4, &c, mt->def->unit, c.from_baseline ? 7 : 2, 3);
         sr_buf n = SR_BUF_INIT;
         if (c.status == SR_CMP_BREAK && c.break_reason)
             sr_buf_printf(&n, "[note %d]",
@@ -248,10 +271,10 @@ static void summary_sheet(xw *x, const sheet_plan *s)
         if (c.from_baseline)
             sr_buf_printf(&n, "%sCompared with %s, the baseline the partner gave.",
                           n.len ? " " : "", yname(x->a, c.prev_year));
-        worksheet_write_string(ws, (lxw_row_t)rr, 6, sr_buf_str(&n), x->wrap);
+        worksheet_write_string(ws, (lxw_row_t)rr, 8, sr_buf_str(&n), x->wrap);
         sr_buf_free(&n);
     }
-    add_table(x, ws, s->sheet, rows, 7, heads);
+    add_table(x, ws, s->sheet, rows, 9, heads);
 }
 
 /* The rows a sheet of each kind would have, when s is NULL; else the

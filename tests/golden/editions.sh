@@ -70,7 +70,7 @@ grep -qF '      - {id: office, name: "The Office: for \"Tests\"", email: "office
 grep -q '^    guidance_name: "The Test Guidance 2001"$' $rec || fail "record: no edition: $(cat $rec)"
 tr -d '\r' <out/2023-24/submission/office.eml | tr '\n' ' ' | grep -q "As the Test Guidance asks, a copy is attached\." ||
     fail "the message lacks the edition's covering note"
-grep -q '^Dear colleagues at The Office: for "Tests",' out/2023-24/submission/office.eml ||
+grep -q '^Dear colleagues,' out/2023-24/submission/office.eml ||
     fail "the message greets the recipient wrongly"
 SSCP_TODAY=2024-10-01 run 0 status 2023-24 --templates tpl --fonts "$fonts"
 has out "  under The Test Guidance 2001, as recorded then"

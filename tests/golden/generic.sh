@@ -47,6 +47,8 @@ population:
   source: made up for this test
 recipients:
   - {id: dfe, email: reports@dfe.example}
+  - {id: foundations, name: Foundations, email: info@foundations.example}
+  - {id: head, name: "Jane Smith, Head of Safeguarding", email: jane.smith@stoke.example}
 EOF
 cat >data/2024-25/council.yaml <<'EOF'
 format: 1
@@ -144,6 +146,11 @@ run 0 publish 2024-25 --date 2025-09-30
 has out "Recorded: 2024-25 published on 30 September 2025"
 grep -q "stoke-scp-annual-report-2024-25.pdf" out/2024-25/submission/manifest.yaml ||
     fail "the manifest does not name the PDF"
+# The greeting reads naturally whatever the recipient is called.
+for r in dfe foundations head; do
+    tr -d '\r' <out/2024-25/submission/$r.eml | grep -q '^Dear colleagues,$' ||
+        fail "$r.eml does not open with \"Dear colleagues,\": $(tr -d '\r' <out/2024-25/submission/$r.eml | grep '^Dear')"
+done
 
 # ---- file_name: the partnership's own stem ------------------------------------------
 sed -i 's/^  short_name: Stoke SCP$/  short_name: Stoke SCP\n  file_name: stoke-lscp/' data/partnership.yaml

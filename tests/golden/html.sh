@@ -62,7 +62,16 @@ done
 mkdir "$tmp/data" && cp -r data/. "$tmp/data/"
 printf '## Hostile\n\nA <span foreground="red">red</span> & <b>bold</b> claim.\n\n[click](javascript:alert(1)) and <script>alert(2)</script>\n\n<img src=x onerror=alert(3)>\n' \
     >>"$tmp/data/2019-20/narrative/introduction.md"
+# A table of a figure compared with the baseline its partner stated.
+printf '\n```table maar-presentations\n```\n' >>"$tmp/data/2019-20/narrative/performance.md"
 "$bin" build 2019-20 --data "$tmp/data" --out "$tmp/h" >/dev/null 2>&1 || fail "build with hostile narrative failed"
+# The 2017-18 baseline is not shown as 2018-19's figure: the change says its year.
+sed 's/<[^>]*>/ /g' "$tmp/h/2019-20/sscp-annual-report-2019-20.html" | tr -s ' ' |
+    grep -qF "Presentations to the Multi-Agency Adults at Risk panel [x] 8 down 69.2% from 26 in 2017-18 -69.2%" ||
+    fail "the table of maar-presentations does not show its baseline with its year"
+pdftotext -raw "$tmp/h/2019-20/sscp-annual-report-2019-20.pdf" - | tr '\n' ' ' |
+    grep -qF "Presentations to the Multi-Agency Adults at Risk panel [x] 8 down 69.2% from 26 in 2017-18 -69.2%" ||
+    fail "the PDF's table of maar-presentations does not show its baseline with its year"
 hh="$tmp/h/2019-20/sscp-annual-report-2019-20.html"
 grep -qF 'A &lt;span foreground=&quot;red&quot;&gt;red&lt;/span&gt; &amp; &lt;b&gt;bold&lt;/b&gt; claim.' "$hh" ||
     fail "markup in the narrative was not shown as text"

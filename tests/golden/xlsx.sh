@@ -49,6 +49,12 @@ grep -q '<v>110477</v>' "$(sheet Income_by_group)" || fail "£110,477 is not sto
 grep -q '<f>D[0-9]*-C[0-9]*</f><v>-410</v>' "$(sheet Summary)" || fail "no referrals change formula caching -410"
 grep -q '<f>(D[0-9]*-C[0-9]*)/C[0-9]*</f><v>-0.112</v>' "$(sheet Summary)" || fail "no % change formula caching -11.2%"
 grep -q '<f>C[0-9]*-B[0-9]*</f><v>-14</v>' "$(sheet Cp_plans_by_category)" || fail "no emotional abuse change formula"
+# A stated baseline (26 in 2017-18) has its own columns: the 2018-19 column
+# says [x], and the change formulas subtract the baseline, not 2018-19.
+grep -q '<f>D[0-9]*-H[0-9]*</f><v>-18</v>' "$(sheet Summary)" ||
+    fail "the change from the 2017-18 baseline does not subtract the Baseline column"
+grep -q '<f>D[0-9]*-C[0-9]*</f><v>-18</v>' "$(sheet Summary)" &&
+    fail "the change from the 2017-18 baseline is shown as a change from 2018-19"
 
 # ---- every figure of the report's tables, with the same value --------------------------
 "$bin" metrics --format csv 2019-20 >"$tmp/metrics.csv" || fail "metrics failed"

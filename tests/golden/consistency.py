@@ -1,0 +1,572 @@
+#!/usr/bin/env python3
+"""Reads one built year as a reader would and checks that every figure it
+prints agrees with `sscp-report metrics --format json` for that year.
+
+    consistency.py JSON CSV PDF_TEXT HTML XLSX
+
+JSON and CSV are the outputs of `metrics --format json|csv`; PDF_TEXT is
+`pdftotext -raw` of the report. Prints one line per disagreement, as
+"OUTPUT: where: expected X, found Y", then a last line "checked N figures",
+and exits 1 when there was a disagreement. Python 3 standard library only.
+"""
+import csv
+import html
+import html.parser
+import json
+import re
+import sys
+import zipfile
+import xml.etree.ElementTree as ET
+
+YEAR = re.compile(r"^(\d{4})-(\d{2})$")
+# A change in words, as the report prints it.
+CHANGE_WORDS = re.compile(
+    r"\b(?:(?:up|down) [0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]+)?(?:%| percentage points?)?"
+    r"|no change) from £?[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]+)?%?(?: in \d{4}-\d{2})?")
+
+problems = {}
+checked = {}
+
+
+def problem(output, where, expected, found):
+    problems.setdefault(output, []).append(
+        f"{output}: {where}: expected {expected}, found {found!r}")
+
+
+def ok(output):
+    checked[output] = checked.get(output, 0) + 1
+
+
+def norm(s):
+    return re.sub(r"\s+", " ", html.unescape(s or "")).strip()
+
+
+# ---- what the metrics say -------------------------------------------------
+class Row:
+    def __init__(self, metric, row):
+        self.metric = metric
+        self.id = metric["id"]
+        self.unit = metric["unit"]
+        self.label = norm(row.get("label") or metric["label"])
+        self.single = "label" not in row
+        self.raw = row
+        self.by_year = {t["year"]: t["value"]["shown"] for t in row.get("trend", [])}
+        self.value = row["value"]
+        cw = row.get("compared_with") or {}
+        self.cyear = cw.get("year")
+        self.cshown = (cw.get("value") or {}).get("shown")
+        self.change = row.get("change")
+        self.change_percent = row.get("change_percent")
+        self.words = norm(row.get("change_in_words"))
+
+    def in_year(self, year, this_year):
+        """What the row shows under a column headed YEAR."""
+        if year == this_year:
+            return self.value["shown"]
+        return self.by_year.get(year, "[x]")
+
+
+def load_metrics(path):
+    doc = json.load(open(path, encoding="utf-8"))
+    rows = []
+    for m in doc["metrics"]:
+        for r in m["rows"]:
+            rows.append(Row(m, r))
+    return doc["year"], rows
+
+
+def index(rows):
+    by_label = {}
+    for r in rows:
+        by_label.setdefault(r.label.lower(), []).append(r)
+    return by_label
+
+
+def expectations(cands, head, this_year, numeric=False):
+    """The strings a cell under HEAD may show for one of the rows CANDS, or
+    None when the column is not one the check understands."""
+    h = head.strip().lower()
+    out = set()
+    if YEAR.match(head.strip()):
+        for r in cands:
+            out.add(r.in_year(head.strip(), this_year))
+    elif h in ("change", "change from the year before"):
+        for r in cands:
+            out.update([r.words, r.change])
+            if numeric and r.change and r.change[:1] in "+-":
+                c = r.change.lstrip("+")  # a number in a cell has no sign when positive
+                out.add(c)
+                if r.unit == "percentage":
+                    # A workbook keeps percentages as fractions shown as
+                    # 0.0%: a change of 1.6 points is the fraction 0.016,
+                    # shown as 1.6% under the column "Change" (the
+                    # percentage change is the column "Change (%)").
+                    out.add(c + "%")
+    elif h in ("change (%)", "% change", "change %"):
+        for r in cands:
+            out.add(r.change_percent)
+            if numeric and r.change_percent and r.change_percent.startswith("+"):
+                out.add(r.change_percent[1:])
+    elif h == "unit":
+        for r in cands:
+            out.add(r.unit)
+    elif h == "baseline":
+        for r in cands:
+            out.add(r.cshown)
+    elif h == "baseline year":
+        for r in cands:
+            out.add(r.cyear)
+    elif h in ("year before", "compared with"):
+        for r in cands:
+            out.add(f"{r.cyear}: {r.cshown}")
+    else:
+        return None
+    return out
+
+
+# ---- the CSV, row by row against the JSON ---------------------------------
+def csv_value(v):
+    """A figure as the CSV gives it: the number itself, or its shorthand."""
+    if not v:
+        return ""
+    if v.get("value") is None:
+        return v.get("shown", "")
+    x = v["value"]
+    return str(int(x)) if float(x) == int(x) and "." not in str(x) else str(x)
+
+
+def check_csv(path, rows, year):
+    got = list(csv.DictReader(open(path, encoding="utf-8", newline="")))
+    if len(got) != len(rows):
+        problem("csv", "rows", f"{len(rows)} rows as in the JSON", f"{len(got)} rows")
+    for i, (c, r) in enumerate(zip(got, rows), start=2):
+        where = f"line {i} ({r.id}: {r.label})"
+        want = {
+            "metric": r.id,
+            "row": "" if r.single else r.label,
+            "unit": r.unit,
+            "year": year,
+            "shown": r.value["shown"],
+            "compared_year": r.cyear or "",
+            "compared_value": csv_value(r.raw.get("compared_with", {}).get("value")),
+            "change": r.change or "",
+            "change_percent": r.change_percent or "",
+            "change_in_words": r.words,
+            "rate_per_10000": r.raw.get("rate_per_10000", ""),
+        }
+        for k, v in want.items():
+            if norm(c.get(k)) != norm(v):
+                problem("csv", f"{where} {k}", repr(v), c.get(k))
+            else:
+                ok("csv")
+        v = r.value["value"]
+        if v is not None and c.get("value") not in (str(v), repr(v)):
+            try:
+                same = float(c.get("value")) == float(v)
+            except ValueError:
+                same = False
+            if not same:
+                problem("csv", f"{where} value", repr(v), c.get("value"))
+
+
+# ---- the HTML: its tables, cell by cell -----------------------------------
+class Tables(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tables = []
+        self.cur = None
+        self.cell = None
+        self.text = []
+        self.desc = None
+        self.descs = []  # the charts' text alternatives
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "desc":
+            self.desc = []
+        if tag == "table":
+            self.cur = {"caption": "", "head": [], "rows": []}
+            self.section = None
+        elif self.cur is None:
+            return
+        elif tag in ("thead", "tbody"):
+            self.section = tag
+        elif tag == "tr":
+            self.row = []
+        elif tag in ("th", "td", "caption"):
+            self.cell = []
+
+    def handle_endtag(self, tag):
+        if tag == "desc" and self.desc is not None:
+            self.descs.append(norm("".join(self.desc)))
+            self.desc = None
+        if tag in ("p", "li", "div", "h1", "h2", "h3", "h4", "td", "th", "figcaption", "caption", "tr"):
+            self.text.append(" ")
+        if self.cur is None:
+            return
+        if tag == "caption":
+            self.cur["caption"] = norm("".join(self.cell))
+            self.cell = None
+        elif tag in ("th", "td") and self.cell is not None:
+            self.row.append(norm("".join(self.cell)))
+            self.cell = None
+        elif tag == "tr":
+            if self.section == "thead":
+                self.cur["head"] = self.row
+            else:
+                self.cur["rows"].append(self.row)
+        elif tag == "table":
+            self.tables.append(self.cur)
+            self.cur = None
+
+    def handle_data(self, data):
+        if self.desc is not None:
+            self.desc.append(data)
+        if self.cell is not None:
+            self.cell.append(data)
+        self.text.append(data)
+
+
+def table_rows(caption, by_label, rows):
+    """The rows a table with CAPTION is about: a metric whose label the
+    caption names narrows the search to that metric."""
+    cap = re.sub(r"^(Figure|Table) \d+[:.] ", "", caption).lower()
+    cap = re.sub(r", \d+ \w+ \d{4} to \d+ \w+ \d{4}$", "", cap)
+    ids = {r.id for r in rows if r.metric["label"].lower() == cap}
+    return ids
+
+
+def cell_checks(table, by_label, rows, year):
+    """Yield (row label, column head, expected set, shown) for every cell of
+    TABLE the check understands."""
+    ids = table_rows(table["caption"], by_label, rows)
+    head = table["head"]
+    for r in table["rows"]:
+        if not r:
+            continue
+        label = r[0]
+        for j, cell in enumerate(r[1:], start=1):
+            h = head[j] if j < len(head) else ""
+            cands = by_label.get(label.lower(), [])
+            colh = h
+            if not cands and YEAR.match(label) and h:
+                # Years down the side, labels along the top.
+                cands = by_label.get(h.lower(), [])
+                colh = label
+            if ids:
+                narrowed = [c for c in cands if c.id in ids]
+                cands = narrowed or cands
+            if not cands:
+                continue
+            want = expectations(cands, colh, year)
+            if want is None:
+                continue
+            yield label, h, want, cell
+
+
+def check_html(path, by_label, rows, year, threshold):
+    p = Tables()
+    p.feed(open(path, encoding="utf-8").read())
+    for t in p.tables:
+        for label, h, want, cell in cell_checks(t, by_label, rows, year):
+            if cell in want:
+                ok("html")
+            else:
+                problem("html", f"{t['caption']}: {label} / {h}", " or ".join(sorted(repr(w) for w in want)), cell)
+        if threshold:
+            for r in t["rows"]:
+                for j, cell in enumerate(r[1:], start=1):
+                    h = t["head"][j] if j < len(t["head"]) else ""
+                    if small(cell, threshold) and not h.lower().startswith("change"):
+                        problem("html", f"{t['caption']}: {r[0]} / {h}",
+                                f"[c] (counts from 1 to {threshold} are hidden)", cell)
+    for d in p.descs:
+        check_alt(d, by_label, rows, year)
+    return p.tables, norm(" ".join(p.text))
+
+
+def small(shown, threshold):
+    """Whether SHOWN is a count disclosure control should have hidden."""
+    return re.fullmatch(r"[0-9]+", shown or "") is not None and 1 <= int(shown) <= threshold
+
+
+NUM = r"£?[0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]+)?%?"
+
+
+def check_alt(desc, by_label, rows, year):
+    """A chart's text alternative gives the figures the metrics give: totals
+    ("2024-25: 410 plans in all", "Total: £228,550") and the largest and
+    smallest entries, named ("Largest in 2024-25: Q1, 1,012 referrals")."""
+    chart = desc.split(". ")[0]
+    for m in re.finditer(r"(\d{4}-\d{2}): (%s) [^.:]*?in all" % NUM, desc):
+        y, n = m.group(1), m.group(2)
+        if any(r.single and r.in_year(y, year) == n for r in rows):
+            ok("html")
+        else:
+            # The metrics the chart's title names, with their figures.
+            named = [f"{r.id} {r.in_year(y, year)}" for r in rows
+                     if r.single and r.label.lower() in chart.lower()]
+            problem("html", f"the text alternative \"{chart}\"",
+                    f"a total for {y} that a metric gives ({', '.join(named) or 'none named'})",
+                    m.group(0))
+    # "Referrals to children's social care: 3,944, down 3.6% from 4,093."
+    for m in re.finditer(r"(?:^|\. )([^.:]+): (%s)(?=[,. ]|$)" % NUM, desc):
+        cands = [r for r in by_label.get(m.group(1).lower(), []) if r.single]
+        if not cands:
+            continue
+        if any(r.value["shown"] == m.group(2) for r in cands):
+            ok("html")
+        else:
+            problem("html", f"the text alternative \"{chart}\"",
+                    " or ".join(sorted({r.value["shown"] for r in cands})) + f" for {m.group(1)}",
+                    m.group(0).lstrip(". "))
+    for m in re.finditer(r"\bTotal: (%s)" % NUM, desc):
+        if any(r.single and r.value["shown"] == m.group(1) for r in rows):
+            ok("html")
+        else:
+            problem("html", f"the text alternative \"{chart}\"", "a total that a metric gives", m.group(0))
+    for m in re.finditer(r"\b(?:Largest|Smallest)(?: in (\d{4}-\d{2}))?: (.+?), (%s)(?=[ .])" % NUM, desc):
+        y = m.group(1) or year
+        cands = by_label.get(m.group(2).lower(), [])
+        if not cands:
+            continue
+        if any(r.in_year(y, year) == m.group(3) for r in cands):
+            ok("html")
+        else:
+            problem("html", f"the text alternative \"{chart}\"",
+                    " or ".join(sorted({r.in_year(y, year) for r in cands})) + f" for {m.group(2)} in {y}",
+                    m.group(0))
+
+
+# ---- the PDF's text: the same tables, as pdftotext reads them -------------
+def check_pdf(path, tables, by_label, rows, year):
+    text = norm(open(path, encoding="utf-8", errors="replace").read())
+    for t in tables:
+        if not t["caption"].startswith("Table "):
+            continue  # a figure's table is in the HTML only; the PDF draws the chart
+        cap = re.sub(r"^Table (\d+): ", r"Table \1. ", t["caption"])
+        at = text.find(cap)
+        if at < 0:
+            problem("pdf", t["caption"], "the table's caption", "nothing")
+            continue
+        body = text[at:]
+        head = " ".join(h for h in t["head"] if h)
+        if not body[len(cap):].lstrip().startswith(head):
+            problem("pdf", f"{cap}: column heads", repr(head), body[len(cap):len(cap) + len(head) + 40].strip())
+        want_of = {}
+        for label, h, want, cell in cell_checks(t, by_label, rows, year):
+            want_of[(label, h)] = want
+        for r in t["rows"]:
+            if not r:
+                continue
+            parts = [re.escape(r[0])]
+            known = False
+            for j, cell in enumerate(r[1:], start=1):
+                h = t["head"][j] if j < len(t["head"]) else ""
+                want = want_of.get((r[0], h))
+                if want:
+                    known = True
+                    parts.append("(?:" + "|".join(re.escape(w) for w in sorted(want, key=len, reverse=True)) + ")")
+                else:
+                    parts.append(re.escape(cell))
+            if not known:
+                continue
+            if re.search(r"\s".join(parts).replace(r"\ ", r"\s"), body):
+                ok("pdf")
+            else:
+                i = body.find(r[0] + " ")
+                found = body[i:i + len(" ".join(r)) + 30] if i >= 0 else "no such row"
+                expect = " ".join([r[0]] + [
+                    "|".join(sorted(want_of.get((r[0], t["head"][j] if j < len(t["head"]) else ""), {c})))
+                    for j, c in enumerate(r[1:], start=1)])
+                problem("pdf", f"{cap}: {r[0]}", repr(expect), found)
+    return text
+
+
+def check_words(output, text, rows):
+    """Every change said in words is one the metrics give."""
+    allowed = set()
+    for r in rows:
+        for m in CHANGE_WORDS.finditer(r.words):
+            allowed.add(m.group(0))
+    for m in CHANGE_WORDS.finditer(text):
+        if m.group(0) in allowed:
+            ok(output)
+        else:
+            ctx = text[max(0, m.start() - 60):m.end() + 10]
+            problem(output, f"the words \"...{ctx}...\"", "a change the metrics give", m.group(0))
+
+
+# ---- the workbook: shared strings, numbers with their formats -------------
+NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def fmt_number(v, code):
+    """A number as Excel shows it with CODE (the formats the annex uses)."""
+    if code in (None, "General", ""):
+        return repr(v) if v != int(v) else str(int(v))
+    pct = code.endswith("%")
+    x = v * 100 if pct else v
+    m = re.search(r"0\.(0+)", code)
+    dp = len(m.group(1)) if m else 0
+    # Half away from zero, as the report rounds.
+    q = abs(x) * 10 ** dp
+    q = int(q + 0.5 + 1e-9) / 10 ** dp
+    s = f"{q:,.{dp}f}" if "," in code else f"{q:.{dp}f}"
+    if x < 0 and q != 0:
+        s = "-" + s
+    prefix = "£" if code.startswith("£") else ""
+    if s.startswith("-"):
+        return "-" + prefix + s[1:] + ("%" if pct else "")
+    return prefix + s + ("%" if pct else "")
+
+
+def col_of(ref):
+    return re.match(r"[A-Z]+", ref).group(0)
+
+
+def read_workbook(path):
+    z = zipfile.ZipFile(path)
+    strings = []
+    if "xl/sharedStrings.xml" in z.namelist():
+        for si in ET.fromstring(z.read("xl/sharedStrings.xml")).findall("m:si", NS):
+            strings.append("".join(t.text or "" for t in si.iter("{%s}t" % NS["m"])))
+    st = ET.fromstring(z.read("xl/styles.xml"))
+    codes = {14: "d/m/yyyy", 3: "#,##0", 4: "#,##0.00", 9: "0%", 10: "0.00%"}
+    for nf in st.iter("{%s}numFmt" % NS["m"]):
+        codes[int(nf.get("numFmtId"))] = nf.get("formatCode")
+    xfs = [int(x.get("numFmtId", 0)) for x in st.find("m:cellXfs", NS).findall("m:xf", NS)]
+    wb = ET.fromstring(z.read("xl/workbook.xml"))
+    rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+    target = {r.get("Id"): r.get("Target") for r in rels}
+    sheets = []
+    for s in wb.find("m:sheets", NS):
+        t = target[s.get(REL)]
+        t = t[1:] if t.startswith("/") else "xl/" + t
+        cells = {}
+        for c in ET.fromstring(z.read(t)).iter("{%s}c" % NS["m"]):
+            v = c.find("m:v", NS)
+            f = c.find("m:f", NS)
+            if v is None:
+                is_ = c.find("m:is", NS)
+                if is_ is not None:
+                    cells[c.get("r")] = ("".join(x.text or "" for x in is_.iter("{%s}t" % NS["m"])), None, False)
+                continue
+            if c.get("t") == "s":
+                cells[c.get("r")] = (strings[int(v.text)], None, False)
+            elif c.get("t") in ("str", "inlineStr"):
+                cells[c.get("r")] = (v.text or "", f.text if f is not None else None, False)
+            else:
+                code = codes.get(xfs[int(c.get("s", 0))], "General")
+                cells[c.get("r")] = (fmt_number(float(v.text), code), f.text if f is not None else None, True)
+        sheets.append((s.get("name"), cells))
+    return sheets, strings
+
+
+def disclosure_threshold(strings):
+    """The threshold the workbook's notes state ("Counts from 1 to 5 are
+    hidden as [c]"), or 0 when disclosure control is off."""
+    for s in strings:
+        m = re.search(r"Counts from 1 to (\d+) are hidden", s)
+        if m:
+            return int(m.group(1))
+    return 0
+
+
+def check_xlsx(path, by_label, rows, year):
+    sheets, strings = read_workbook(path)
+    threshold = disclosure_threshold(strings)
+    for name, cells in sheets:
+        if threshold:
+            heads3 = {col_of(k): v[0] for k, v in cells.items() if re.fullmatch(r"[A-Z]+3", k)}
+            for k, (shown, formula, numeric) in cells.items():
+                rn = int(re.search(r"\d+", k).group(0))
+                h = heads3.get(col_of(k), "")
+                if rn > 3 and formula is None and numeric and small(shown, threshold) \
+                        and not h.lower().startswith("change"):
+                    problem("xlsx", f"{name}!{k} ({cells.get(f'A{rn}', ('',))[0]} / {h})",
+                            f"[c] (counts from 1 to {threshold} are hidden)", shown)
+        head_row = None
+        for rn in range(1, 8):
+            if any(YEAR.match(cells.get(f"{c}{rn}", ("", None))[0]) for c in "BCDEFGH"):
+                head_row = rn
+                break
+        if head_row is None:
+            continue
+        heads = {col_of(k): v[0] for k, v in cells.items() if re.fullmatch(r"[A-Z]+%d" % head_row, k)}
+        sid = name.lower().replace("_", "-")
+        ids = {r.id for r in rows if r.id == sid}
+        rn = head_row + 1
+        while f"A{rn}" in cells:
+            label = norm(cells[f"A{rn}"][0])
+            cands = by_label.get(label.lower(), [])
+            if ids:
+                cands = [c for c in cands if c.id in ids] or cands
+            elif name in ("Summary", "Local_measures"):
+                cands = [c for c in cands if c.single] or cands
+            for col, h in sorted(heads.items()):
+                if col == "A" or f"{col}{rn}" not in cells or not cands:
+                    continue
+                shown, formula, _ = cells[f"{col}{rn}"]
+                want = expectations(cands, h, year, numeric=formula is not None or shown[:1].isdigit())
+                if want is None:
+                    continue
+                where = f"{name}!{col}{rn} ({label} / {h})"
+                if shown in want:
+                    ok("xlsx")
+                else:
+                    problem("xlsx", where, " or ".join(sorted(repr(w) for w in want)), shown)
+                if formula:
+                    check_formula(name, col, rn, formula, heads, cells, cands, year, label)
+            rn += 1
+
+
+def check_formula(name, col, rn, formula, heads, cells, cands, year, label):
+    """A change formula subtracts the figure compared with, and that figure's
+    column is headed with the year it was compared with (or is the column
+    "Baseline", beside a "Baseline year" that says the year)."""
+    refs = re.findall(r"([A-Z]+)(\d+)", formula)
+    cols = [c for c, r in refs if int(r) == rn]
+    base = set()
+    for c in cols:
+        h = heads.get(c, "")
+        if h == "Baseline":
+            yc = [k for k, v in heads.items() if v == "Baseline year"]
+            h = cells.get(f"{yc[0]}{rn}", ("",))[0] if yc else ""
+            h = h or "a baseline column without its year"
+        if h != year:
+            base.add(h)
+    cyears = {c.cyear for c in cands}
+    for b in sorted(base):
+        if b not in cyears:
+            problem("xlsx", f"{name}!{col}{rn} ({label}) ={formula}",
+                    f"a change from {' or '.join(sorted(y or '?' for y in cyears))}",
+                    f"a change from the column headed {b}")
+        else:
+            ok("xlsx")
+
+
+def main(argv):
+    if len(argv) != 6:
+        print(__doc__, file=sys.stderr)
+        return 2
+    js, csvp, pdf, htmlp, xlsx = argv[1:]
+    year, rows = load_metrics(js)
+    by_label = index(rows)
+    check_csv(csvp, rows, year)
+    threshold = disclosure_threshold(read_workbook(xlsx)[1])
+    tables, htext = check_html(htmlp, by_label, rows, year, threshold)
+    check_words("html", htext, rows)
+    ptext = check_pdf(pdf, tables, by_label, rows, year)
+    check_words("pdf", ptext, rows)
+    check_xlsx(xlsx, by_label, rows, year)
+    for out in ("pdf", "html", "xlsx", "csv"):
+        for p in problems.get(out, []):
+            print(p)
+        print(f"{out}: {'FAIL' if out in problems else 'ok'}: {checked.get(out, 0)} figures agree,"
+              f" {len(problems.get(out, []))} disagree")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
