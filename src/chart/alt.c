@@ -47,6 +47,17 @@ static void extremes(const sr_chart *c, size_t s, size_t *hi, size_t *lo, size_t
     }
 }
 
+/* The names of the nh series not shown in category i: "A", "A and B". */
+static void hidden_names(sr_buf *b, const sr_chart *c, size_t i, size_t nh)
+{
+    size_t k = 0;
+    for (size_t s = 0; s < c->nseries; s++)
+        if (c->series[s].values[i].missing) {
+            sr_buf_printf(b, "%s%s", k == 0 ? "" : k + 1 == nh ? " and " : ", ", c->series[s].name);
+            k++;
+        }
+}
+
 char *sr_chart_alt(const sr_chart *c)
 {
     sr_buf b = SR_BUF_INIT;
@@ -102,15 +113,42 @@ char *sr_chart_alt(const sr_chart *c)
         sr_buf_puts(&b, ".");
         for (size_t i = 0; i < c->ncat; i++) {
             double sum = 0;
+            size_t nh = 0;
             for (size_t s = 0; s < c->nseries; s++) {
                 if (c->series[s].values[i].missing)
-                    hidden++;
+                    nh++;
                 else
                     sum += c->series[s].values[i].v;
             }
+            hidden += nh;
+            /* The total the data states, hidden parts included; the sum of
+             * the parts only when there is no stated total and every part
+             * is shown. */
+            const sr_chart_value *tv = c->totals ? &c->totals[i] : NULL;
+            if (tv && tv->missing) {
+                sr_buf_printf(&b, " %s: the total is %s.", c->categories[i],
+                              strcmp(tv->label, "[c]") == 0 ? "hidden to protect small numbers"
+                                                            : "not available");
+                continue;
+            }
+            if (!tv && nh) {
+                sr_buf_printf(&b, " %s: the total is not known, as ", c->categories[i]);
+                hidden_names(&b, c, i, nh);
+                sr_buf_printf(&b, " %s not shown.", nh == 1 ? "is" : "are");
+                continue;
+            }
             char t[48];
-            sr_fmt_count((int64_t)(sum + 0.5), t, sizeof t);
-            sr_buf_printf(&b, " %s: %s%s%s in all.", c->categories[i], t, sp, what);
+            if (tv)
+                snprintf(t, sizeof t, "%s", tv->label);
+            else
+                sr_fmt_count((int64_t)(sum + 0.5), t, sizeof t);
+            sr_buf_printf(&b, " %s: %s%s%s in all", c->categories[i], t, sp, what);
+            if (nh) {
+                sr_buf_puts(&b, ", including ");
+                hidden_names(&b, c, i, nh);
+                sr_buf_printf(&b, ", which %s not shown", nh == 1 ? "is" : "are");
+            }
+            sr_buf_puts(&b, ".");
         }
     } else {
         sr_buf_printf(&b, " %zu %s", c->ncat, c->ncat == 1 ? "category" : "categories");

@@ -109,15 +109,52 @@ static double title(ctx *c, const sr_chart *ch, double w)
     return text(c, ch->title, 0, 0, FONT_TITLE, 600, LEFT, w, sr_text) + PAD;
 }
 
-/* A legend of series names with their fill, in one row. Returns its height. */
-static double legend(ctx *c, const sr_chart *ch, double x, double y, double w, bool markers)
+/* The fill of the hidden part of a stacked bar: light grey, hatched dark,
+ * outlined, so it reads as "something is here, not shown". */
+static void fill_hidden(cairo_t *cr)
 {
-    if (ch->nseries < 2)
+    cairo_set_source_rgb(cr, 0.88, 0.88, 0.88);
+    cairo_fill_preserve(cr);
+    cairo_save(cr);
+    cairo_clip_preserve(cr);
+    double x1, y1, x2, y2;
+    cairo_clip_extents(cr, &x1, &y1, &x2, &y2);
+    sr_set_rgb(cr, sr_muted);
+    cairo_set_line_width(cr, 0.8);
+    cairo_stroke_preserve(cr);
+    cairo_new_path(cr);
+    double span = (x2 - x1) + (y2 - y1);
+    for (double d = -span; d < span; d += 4) {
+        cairo_move_to(cr, x1 + d, y1);
+        cairo_line_to(cr, x1 + d + (y2 - y1), y2);
+    }
+    cairo_set_line_width(cr, 0.6);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+    cairo_new_path(cr);
+}
+
+/* A stacked bar's parts that are not shown, in category i. */
+static size_t hidden_parts(const sr_chart *ch, size_t i)
+{
+    size_t n = 0;
+    for (size_t s = 0; s < ch->nseries; s++)
+        n += ch->series[s].values[i].missing;
+    return n;
+}
+
+/* A legend of series names with their fill, in one row; with hidden, an
+ * entry for the hidden block of stacked bars. Returns its height. */
+static double legend(ctx *c, const sr_chart *ch, double x, double y, double w, bool markers,
+                     const char *hidden)
+{
+    if (ch->nseries < 2 && !hidden)
         return 0;
     double cx = x, h = 0;
-    for (size_t s = 0; s < ch->nseries; s++) {
+    for (size_t s = 0; s < ch->nseries + (hidden != NULL); s++) {
+        const char *name = s < ch->nseries ? ch->series[s].name : hidden;
         double tw, th;
-        text_extent(c, ch->series[s].name, FONT, 400, 0, &tw, &th);
+        text_extent(c, name, FONT, 400, 0, &tw, &th);
         if (cx + 14 + tw > x + w && cx > x) {
             cx = x;
             y += th + 2;
@@ -131,9 +168,12 @@ static double legend(ctx *c, const sr_chart *ch, double x, double y, double w, b
             cairo_stroke(c->cr);
         } else {
             cairo_rectangle(c->cr, cx, y + th / 2 - 5, 10, 10);
-            sr_fill_series(c->cr, s);
+            if (s < ch->nseries)
+                sr_fill_series(c->cr, s);
+            else
+                fill_hidden(c->cr);
         }
-        text(c, ch->series[s].name, cx + 14, y, FONT, 400, LEFT, 0, sr_text);
+        text(c, name, cx + 14, y, FONT, 400, LEFT, 0, sr_text);
         cx += 14 + tw + 14;
         h = y + th;
     }
@@ -154,6 +194,8 @@ static double max_value(const sr_chart *ch, bool stacked)
             else if (v->v > m)
                 m = v->v;
         }
+        if (stacked && ch->totals && !ch->totals[i].missing && ch->totals[i].v > sum)
+            sum = ch->totals[i].v;
         if (stacked && sum > m)
             m = sum;
     }
@@ -245,11 +287,33 @@ static double category_labels_height(ctx *c, const sr_chart *ch, double slot)
 
 /* ---- vertical bars: single, grouped and stacked ---------------------------- */
 
+/* The key's entry for the hidden block, when some stacked bar has one. */
+static const char *hidden_key(const sr_chart *ch)
+{
+    for (size_t i = 0; ch->totals && i < ch->ncat; i++)
+        if (!ch->totals[i].missing && hidden_parts(ch, i))
+            return "not shown";
+    return NULL;
+}
+
+/* A stacked bar's hidden parts' shorthand: [c] if any is hidden by
+ * disclosure control, else the first one's ([x]). */
+static const char *hidden_label(const sr_chart *ch, size_t i)
+{
+    const char *l = NULL;
+    for (size_t s = 0; s < ch->nseries; s++) {
+        const sr_chart_value *v = &ch->series[s].values[i];
+        if (v->missing && (!l || strcmp(v->label, "[c]") == 0))
+            l = v->label;
+    }
+    return l ? l : "[x]";
+}
+
 static int draw_columns(ctx *c, const sr_chart *ch, double w, double h)
 {
     bool stacked = ch->kind == SR_CHART_STACKED_BAR;
     double top = title(c, ch, w);
-    double lg = legend(c, ch, 0, top, w, false);
+    double lg = legend(c, ch, 0, top, w, false, stacked ? hidden_key(ch) : NULL);
     if (lg > 0)
         top = lg + PAD;
     double vh, vw;
@@ -302,9 +366,37 @@ static int draw_columns(ctx *c, const sr_chart *ch, double w, double h)
             }
         }
         if (stacked) {
+            /* The bar's total: the stated one, hidden parts included, drawn
+             * as one grey block on top; without a stated total, the sum of
+             * the parts, unknown if a part is hidden. */
             char tot[48];
-            sr_fmt_count((int64_t)llround(base), tot, sizeof tot);
-            double y1 = y_of(&t, base, top, bottom);
+            size_t nh = hidden_parts(ch, i);
+            const sr_chart_value *tv = ch->totals ? &ch->totals[i] : NULL;
+            double top_v = base;
+            if (tv && !tv->missing) {
+                snprintf(tot, sizeof tot, "%s", tv->label);
+                if (nh && tv->v > base) {
+                    double y0 = y_of(&t, base, top, bottom), y1 = y_of(&t, tv->v, top, bottom);
+                    cairo_new_path(c->cr);
+                    cairo_rectangle(c->cr, gx, y1, group, y0 - y1);
+                    fill_hidden(c->cr);
+                    note_mark(c, gx, y1, group, y0 - y1);
+                    const char *hl = hidden_label(ch, i);
+                    double lw, lh;
+                    text_extent(c, hl, FONT_SMALL, 600, 0, &lw, &lh);
+                    if (lh + 2 <= y0 - y1 && lw + 2 <= group)
+                        text(c, hl, gx + group / 2, (y0 + y1) / 2 - lh / 2, FONT_SMALL, 600, CENTRE,
+                             0, sr_text);
+                    top_v = tv->v;
+                }
+            } else if (tv) {
+                snprintf(tot, sizeof tot, "%s", tv->label);
+            } else if (nh) {
+                snprintf(tot, sizeof tot, "%s", hidden_label(ch, i));
+            } else {
+                sr_fmt_count((int64_t)llround(base), tot, sizeof tot);
+            }
+            double y1 = y_of(&t, top_v, top, bottom);
             text(c, tot, gx + group / 2, y1 - vh - 1, FONT_SMALL, 600, CENTRE, 0, sr_text);
         }
         text(c, ch->categories[i], left + slot * (double)i + slot / 2, bottom + PAD / 2, FONT, 400,
@@ -330,7 +422,7 @@ static int cmp_desc(const void *a, const void *b, const sr_chart *ch)
 static int draw_hbars(ctx *c, const sr_chart *ch, double w, double h)
 {
     double top = title(c, ch, w);
-    double lg = legend(c, ch, 0, top, w, false);
+    double lg = legend(c, ch, 0, top, w, false, NULL);
     if (lg > 0)
         top = lg + PAD;
     size_t *order = sr_xmalloc((ch->ncat ? ch->ncat : 1) * sizeof *order);
@@ -441,7 +533,7 @@ static void marker(cairo_t *cr, size_t s, double x, double y)
 static int draw_lines(ctx *c, const sr_chart *ch, double w, double h)
 {
     double top = title(c, ch, w);
-    double lg = legend(c, ch, 0, top, w, true);
+    double lg = legend(c, ch, 0, top, w, true, NULL);
     if (lg > 0)
         top = lg + PAD;
     double vw, vh;

@@ -53,9 +53,14 @@ typedef struct {
     const char **before; /* KPI tiles: "2018-19: 3,653", per category */
     const char *change;  /* the overall change in words, for the text alternative */
     const char *total;   /* donut: the total as shown ("£180,491"); NULL: summed as a count */
-    bool whole;          /* values are whole numbers (axis steps too) */
-    bool sort;           /* horizontal bars: largest first */
-    bool draw_title;     /* draw the title inside the chart (PNG, SVG) */
+    /* Stacked bars: each bar's total as the data states it (the chart's
+     * total metric), hidden parts included, one per category; NULL: the sum
+     * of the parts. A bar with hidden parts is drawn to its stated total,
+     * the hidden remainder as one hatched grey block. */
+    const sr_chart_value *totals;
+    bool whole;      /* values are whole numbers (axis steps too) */
+    bool sort;       /* horizontal bars: largest first */
+    bool draw_title; /* draw the title inside the chart (PNG, SVG) */
 } sr_chart;
 
 typedef struct {

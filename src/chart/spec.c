@@ -38,7 +38,7 @@ static const sr_schema chart_t = {
             {"transpose", &bool_t, 0, "yes: the years are the categories, the rows the series"},
             {"sort", &bool_t, 0, "yes: largest first (horizontal bars)"},
             {"overall", &ident_t, 0, "the metric whose change the text alternative gives"},
-            {"total", &ident_t, 0, "donut: the metric shown in the hole"},
+            {"total", &ident_t, 0, "donut: the metric in the hole; stacked bars: each bar's total"},
             {"x_title", &text_t, 0, "the horizontal axis' title, with the unit"},
             {"y_title", &text_t, 0, "the vertical axis' title, with the unit"},
             {"what", &text_t, 0, "what one unit is, for the text alternative: referrals"},
@@ -500,6 +500,17 @@ sr_chart *sr_chart_build(sr_arena *a, const sr_chart_spec *spec, const sr_metric
             for (size_t i = 0; i < ny; i++)
                 ch->series[r].values[i] = value_of(a, rm[r], &rr[r]->cells[years[i]]);
         }
+        /* A stacked bar's total is the one the data states (the `total`
+         * metric, or `overall`), hidden parts included: never the sum of the
+         * parts that are shown. */
+        const char *tid = spec->total ? spec->total : spec->overall;
+        const sr_metric *tm = tid ? sr_metrics_find(m, tid) : NULL;
+        if (spec->kind == SR_CHART_STACKED_BAR && tm && tm->nrows == 1) {
+            sr_chart_value *tv = sr_arena_alloc(a, (ny ? ny : 1) * sizeof *tv);
+            for (size_t i = 0; i < ny; i++)
+                tv[i] = value_of(a, tm, &tm->rows[0].cells[years[i]]);
+            ch->totals = tv;
+        }
     } else {
         ch->ncat = nrows;
         ch->categories = rl;
@@ -512,7 +523,7 @@ sr_chart *sr_chart_build(sr_arena *a, const sr_chart_spec *spec, const sr_metric
                 ch->series[i].values[r] = value_of(a, rm[r], &rr[r]->cells[years[i]]);
         }
     }
-    if (spec->total) {
+    if (spec->total && spec->kind == SR_CHART_DONUT) {
         const sr_metric *t = sr_metrics_find(m, spec->total);
         if (t && t->nrows) {
             char b[64];

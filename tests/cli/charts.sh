@@ -46,4 +46,10 @@ d="$tmp/c/2019-20/charts/cp-plans-by-category.svg"
 grep -q 'values are not shown (hidden to protect small numbers, or not available)' "$d" ||
     fail "cp-plans-by-category.svg does not say values are hidden"
 grep -q 'Neglect, 22' "$d" && fail "a secondarily hidden count (22) appears in the description"
+# A stacked bar's total is the one stated (55 plans), hidden parts included,
+# not the sum of the parts shown (31).
+d="$tmp/c/2019-20/charts/cp-plans-by-year.svg"
+grep -q '2019-20: 55 plans in all, including Neglect and Physical abuse, which are not shown.' "$d" ||
+    fail "cp-plans-by-year.svg does not give the stated total: $(grep -o '<desc[^<]*' "$d")"
+grep -q ' 31 plans in all' "$d" && fail "cp-plans-by-year.svg gives the sum of the parts shown as the total"
 echo "ok: 11 charts, PNG at 2x, SVG title and description, reproducible, hidden values hidden"

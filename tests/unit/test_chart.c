@@ -252,6 +252,82 @@ static void line_charts_label_every_point(void **state)
     sr_chart_layout_free(&l);
 }
 
+/* A stacked bar with hidden parts stands at the total the data states, the
+ * hidden remainder drawn as one block and counted in the total printed
+ * above it and given in the text alternative (not the sum of the parts
+ * shown: 373 for 410). */
+static void stacked_bars_keep_hidden_parts_in_their_totals(void **state)
+{
+    (void)state;
+    const char *cats[] = {"2023-24", "2024-25"};
+    static sr_chart_value a[2] = {{168, "168", false}, {160, "160", false}};
+    static sr_chart_value b[2] = {{205, "205", false}, {213, "213", false}};
+    static sr_chart_value c3[2] = {{42, "42", false}, {0, "[c]", true}};
+    static sr_chart_value d[2] = {{0, "0", false}, {0, "[c]", true}};
+    static const sr_chart_value totals[2] = {{415, "415", false}, {410, "410", false}};
+    sr_chart_series s[4] = {
+        {"Emotional abuse", a}, {"Neglect", b}, {"Physical abuse", c3}, {"Sexual abuse", d}};
+    sr_chart c = {.kind = SR_CHART_STACKED_BAR,
+                  .id = "cp",
+                  .title = "Plans started",
+                  .categories = cats,
+                  .ncat = 2,
+                  .series = s,
+                  .nseries = 4,
+                  .totals = totals,
+                  .whole = true,
+                  .draw_title = true,
+                  .what = "plans",
+                  .change = "down 1.2% from 415"};
+    char *alt = sr_chart_alt(&c);
+    assert_string_equal(alt, "Stacked bar chart: Plans started. 2 bars, each split into Emotional "
+                             "abuse, Neglect, Physical abuse and Sexual abuse. 2023-24: 415 plans "
+                             "in all. 2024-25: 410 plans in all, including Physical abuse and "
+                             "Sexual abuse, which are not shown. Overall: down 1.2% from 415. 2 "
+                             "values are not shown (hidden to protect small numbers, or not "
+                             "available).");
+    free(alt);
+    sr_chart_layout l = draw(&c, 320, 260, NULL);
+    /* 4 parts in the first bar, 4 in the second (two of them gaps) and the
+     * hidden block. */
+    assert_int_equal(l.nmarks, 9);
+    double per = (l.marks[0].h + l.marks[1].h + l.marks[2].h + l.marks[3].h) / 415;
+    assert_true(fabs(l.marks[4].h - 160 * per) < 0.01);
+    assert_true(l.marks[6].h == 0 && l.marks[7].h == 0);
+    sr_rect hid = l.marks[8];
+    assert_true(fabs(hid.h - 37 * per) < 0.01);               /* 410 - 160 - 213 */
+    assert_true(fabs((hid.y + hid.h) - l.marks[5].y) < 0.01); /* on top of the parts */
+    assert_true(fabs(hid.y - (l.marks[4].y + l.marks[4].h - 410 * per)) < 0.01); /* at 410 */
+    bool stated = false, sum = false, key = false;
+    for (size_t i = 0; i < l.nlabels; i++) {
+        stated |= strcmp(l.label_text[i], "410") == 0;
+        sum |= strcmp(l.label_text[i], "373") == 0;
+        key |= strcmp(l.label_text[i], "not shown") == 0;
+    }
+    assert_true(stated && !sum && key);
+    check_labels(&l, 320, 260);
+    sr_chart_layout_free(&l);
+
+    /* A total that is itself hidden is said to be, never summed from the
+     * parts shown; without a stated total, a bar with a hidden part has no
+     * known total. */
+    static const sr_chart_value hidden_total[2] = {{415, "415", false}, {0, "[c]", true}};
+    c.totals = hidden_total;
+    c.change = NULL;
+    alt = sr_chart_alt(&c);
+    assert_non_null(strstr(alt, " 2024-25: the total is hidden to protect small numbers."));
+    free(alt);
+    c.totals = NULL;
+    alt = sr_chart_alt(&c);
+    assert_non_null(strstr(alt, " 2023-24: 415 plans in all. 2024-25: the total is not known, as "
+                                "Physical abuse and Sexual abuse are not shown."));
+    free(alt);
+    l = draw(&c, 320, 260, NULL);
+    for (size_t i = 0; i < l.nlabels; i++)
+        assert_string_not_equal(l.label_text[i], "373");
+    sr_chart_layout_free(&l);
+}
+
 /* ---- text alternatives and SVG ------------------------------------------------------- */
 
 static void text_alternatives_come_from_the_data(void **state)
@@ -380,6 +456,7 @@ int main(void)
         cmocka_unit_test(hidden_values_are_labelled_gaps),
         cmocka_unit_test(long_names_wrap_and_sort_in_horizontal_bars),
         cmocka_unit_test(line_charts_label_every_point),
+        cmocka_unit_test(stacked_bars_keep_hidden_parts_in_their_totals),
         cmocka_unit_test(text_alternatives_come_from_the_data),
         cmocka_unit_test(kpi_and_matrix_alternatives),
         cmocka_unit_test(svg_carries_title_and_description),
