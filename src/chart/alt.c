@@ -4,6 +4,7 @@
 #include "core/buf.h"
 #include "core/fmt.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *kind_name(sr_chart_kind k)
@@ -173,6 +174,22 @@ char *sr_chart_alt(const sr_chart *c)
                 sr_buf_printf(&b, " Smallest%s%s: %s, %s%s%s.", in ? " in " : "", in ? in : "",
                               c->categories[lo], c->series[last].values[lo].label, sp, what);
         }
+    }
+    if (c->kind == SR_CHART_DONUT) {
+        /* The parts the key groups as Other, each with its value: the
+         * picture does not give them one by one. */
+        bool *grouped = malloc((c->ncat ? c->ncat : 1) * sizeof *grouped);
+        size_t ng = grouped ? sr_chart_donut_grouped(c, grouped) : 0;
+        if (ng) {
+            sr_buf_printf(&b, " The key groups the %zu smallest parts as Other:", ng);
+            size_t k = 0;
+            for (size_t i = 0; i < c->ncat; i++)
+                if (grouped[i])
+                    sr_buf_printf(&b, "%s %s, %s", k++ ? ";" : "", c->categories[i],
+                                  c->series[0].values[i].label);
+            sr_buf_puts(&b, ".");
+        }
+        free(grouped);
     }
     if (c->kind == SR_CHART_DONUT && c->total)
         sr_buf_printf(&b, " Total: %s.", c->total);

@@ -88,6 +88,20 @@ void sr_chart_layout_free(sr_chart_layout *l);
 int sr_chart_draw(cairo_t *cr, sr_fonts *fonts, const sr_chart *c, double w, double h,
                   sr_chart_layout *layout);
 
+/* The height the chart needs at width w to show everything whole (every
+ * row of horizontal bars and of an attendance matrix, every entry of a
+ * donut's key): h, or more when that is not enough. Draw and lay out the
+ * chart at this height; the PNG and SVG writers do. */
+double sr_chart_height(sr_fonts *fonts, const sr_chart *c, double w, double h);
+
+/* A donut's key shows at most this many entries: with more parts, the
+ * smallest are one slice and entry, "Other". */
+#define SR_DONUT_KEY_MAX 12
+
+/* How many of a donut's parts are grouped as "Other" (0 for SR_DONUT_KEY_MAX
+ * or fewer); with grouped (ncat entries) not NULL, marks which. */
+size_t sr_chart_donut_grouped(const sr_chart *c, bool *grouped);
+
 /* The chart's text alternative, from its data: what kind of chart it is,
  * what it shows, the largest and smallest values, the overall change, and
  * any hidden values. malloc'd. */

@@ -36,7 +36,7 @@ static const sr_schema chart_t = {
             {"metrics", &idents_t, 0, "or several metrics, one category each"},
             {"years", &count_t, 0, "how many years to show, up to 5 (default 1)"},
             {"transpose", &bool_t, 0, "yes: the years are the categories, the rows the series"},
-            {"sort", &bool_t, 0, "yes: largest first (horizontal bars)"},
+            {"sort", &bool_t, 0, "yes: largest first (bars)"},
             {"overall", &ident_t, 0, "the metric whose change the text alternative gives"},
             {"total", &ident_t, 0, "donut: the metric in the hole; stacked bars: each bar's total"},
             {"x_title", &text_t, 0, "the horizontal axis' title, with the unit"},

@@ -8,6 +8,7 @@
 #include "chart/chart.h"
 #include "chart/palette.h"
 #include "chart/ticks.h"
+#include "core/fmt.h"
 
 #include <math.h>
 
@@ -328,6 +329,202 @@ static void stacked_bars_keep_hidden_parts_in_their_totals(void **state)
     sr_chart_layout_free(&l);
 }
 
+/* ---- charts at scale: 40 partners ---------------------------------------------------- */
+
+#define MANY 40
+static const char *many_names[MANY];
+static sr_chart_value many_vals[MANY];
+static char many_buf[MANY][2][64];
+
+/* 40 partners, names of every length, values all different: partner k
+ * gives 100000 / k + 37 k (pounds with money). */
+static sr_chart many(sr_chart_kind kind, bool money)
+{
+    for (size_t i = 0; i < MANY; i++) {
+        size_t k = i + 1;
+        static const char *const stem[] = {"Primary School Cluster",
+                                           "Voluntary Sector Children and Families Organisation",
+                                           "Community Health and Wellbeing Service"};
+        snprintf(many_buf[i][0], sizeof many_buf[i][0], "%s %02zu", stem[i % 3], k);
+        many_names[i] = many_buf[i][0];
+        double v = (double)(100000 / k + 37 * k);
+        if (money)
+            sr_fmt_money((int64_t)v * 100, many_buf[i][1], sizeof many_buf[i][1]);
+        else
+            sr_fmt_count((int64_t)v, many_buf[i][1], sizeof many_buf[i][1]);
+        many_vals[i] = (sr_chart_value){v, many_buf[i][1], false};
+    }
+    static sr_chart_series s[1];
+    s[0] = (sr_chart_series){"2019-20", many_vals};
+    return (sr_chart){.kind = kind,
+                      .id = "many",
+                      .title = "Forty partners",
+                      .categories = many_names,
+                      .ncat = MANY,
+                      .series = s,
+                      .nseries = 1,
+                      .whole = !money,
+                      .draw_title = true};
+}
+
+static size_t count_label(const sr_chart_layout *l, const char *prefix)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < l->nlabels; i++)
+        n += strncmp(l->label_text[i], prefix, strlen(prefix)) == 0;
+    return n;
+}
+
+/* Horizontal bars grow to fit every row: at 480 x 320, forty rows would
+ * run off the bottom. */
+static void hbars_grow_to_show_every_row(void **state)
+{
+    (void)state;
+    sr_chart c = many(SR_CHART_HBAR, false);
+    c.sort = true;
+    c.x_title = "Attendees";
+    double h = sr_chart_height(fonts, &c, 480, 320);
+    assert_true(h > 320);
+    assert_true(h < 760); /* rows closer together, so it still fits a page */
+    sr_chart_layout l = draw(&c, 480, h, NULL);
+    check_labels(&l, 480, h);
+    assert_int_equal(l.nmarks, MANY);
+    for (size_t i = 0; i < l.nmarks; i++)
+        assert_true(l.marks[i].y + l.marks[i].h <= h);
+    for (size_t i = 0; i < MANY; i++)
+        assert_int_equal(count_label(&l, many_names[i]), 1);
+    sr_chart_layout_free(&l);
+    /* The sample's size is kept when it is enough. */
+    const char *cats[] = {"GMP", "SMBC"};
+    const char *labels[] = {"20", "228"};
+    sr_chart s = make(SR_CHART_HBAR, cats, 2, (double[]){20, 228}, labels);
+    assert_true(sr_chart_height(fonts, &s, 480, 320) == 320);
+}
+
+/* The attendance matrix: forty members' names never print over each
+ * other, and seventy meetings go on in blocks below rather than in
+ * columns too narrow for their dates. */
+static void matrix_rows_and_columns_never_overlap(void **state)
+{
+    (void)state;
+    static sr_chart_value m[10][MANY];
+    static sr_chart_series s[70];
+    static char dates[70][32];
+    for (size_t k = 0; k < 10; k++) {
+        for (size_t i = 0; i < MANY; i++)
+            m[k][i] = (sr_chart_value){(double)((i + k) % 4), "", false};
+        snprintf(dates[k], sizeof dates[k], "%zu October 2019", 2 * k + 1);
+        s[k] = (sr_chart_series){dates[k], m[k]};
+    }
+    sr_chart c = many(SR_CHART_MATRIX, false);
+    c.series = s;
+    c.nseries = 10;
+    double h = sr_chart_height(fonts, &c, 480, 240);
+    assert_true(h > 240);
+    sr_chart_layout l = draw(&c, 480, h, NULL);
+    check_labels(&l, 480, h);
+    assert_int_equal(l.nmarks, MANY * 10);
+    for (size_t i = 0; i < l.nmarks; i++)
+        for (size_t j = i + 1; j < l.nmarks; j++)
+            if (overlap(l.marks[i], l.marks[j]))
+                fail_msg("symbols %zu and %zu overlap", i, j);
+    sr_chart_layout_free(&l);
+
+    /* 70 meetings of 3 members. */
+    static sr_chart_value three[70][3];
+    for (size_t k = 0; k < 70; k++) {
+        for (size_t i = 0; i < 3; i++)
+            three[k][i] = (sr_chart_value){SR_MATRIX_ATTENDED, "attended", false};
+        snprintf(dates[k], sizeof dates[k], "%zu September 2019", k % 28 + 1);
+        s[k] = (sr_chart_series){dates[k], three[k]};
+    }
+    c.ncat = 3;
+    c.nseries = 70;
+    h = sr_chart_height(fonts, &c, 480, 240);
+    l = draw(&c, 480, h, NULL);
+    check_labels(&l, 480, h);
+    assert_int_equal(l.nmarks, 3 * 70);
+    for (size_t k = 0; k < 70; k++)
+        assert_true(count_label(&l, dates[k]) >= 1);
+    sr_chart_layout_free(&l);
+    char *alt = sr_chart_alt(&c);
+    assert_non_null(strstr(alt, " 3 members at 70 meetings."));
+    free(alt);
+}
+
+/* A donut of forty parts: the key shows the eleven largest and "Other"
+ * for the rest, with a note; the text alternative gives each of those. */
+static void donut_groups_the_smallest_as_other(void **state)
+{
+    (void)state;
+    sr_chart c = many(SR_CHART_DONUT, true);
+    double h = sr_chart_height(fonts, &c, 480, 220);
+    sr_chart_layout l = draw(&c, 480, h, NULL);
+    check_labels(&l, 480, h);
+    /* The slices: eleven, then Other, and they make the whole circle. */
+    double sweep = 0;
+    size_t slices = 0;
+    for (size_t i = 0; i < l.nmarks; i++)
+        if (l.marks[i].w > 0) {
+            sweep += l.marks[i].w;
+            slices++;
+        }
+    assert_int_equal(slices, SR_DONUT_KEY_MAX);
+    assert_true(fabs(sweep - 2 * 3.14159265358979) < 1e-6);
+    /* Every key entry is drawn, the grouped ones are not. */
+    double total = 0, other = 0;
+    for (size_t i = 0; i < MANY; i++)
+        total += many_vals[i].v;
+    for (size_t i = SR_DONUT_KEY_MAX - 1; i < MANY; i++)
+        other += many_vals[i].v;
+    for (size_t i = 0; i < MANY; i++) {
+        char entry[96];
+        snprintf(entry, sizeof entry, "%s: ", many_names[i]);
+        assert_int_equal(count_label(&l, entry) > 0, i < SR_DONUT_KEY_MAX - 1);
+    }
+    char want[128], ov[48];
+    sr_fmt_money((int64_t)other * 100, ov, sizeof ov);
+    snprintf(want, sizeof want, "Other (29 more): %s (%.1f%%)", ov, other / total * 100);
+    assert_int_equal(count_label(&l, want), 1);
+    assert_int_equal(count_label(&l, "Other is the 29 smallest parts together"), 1);
+    sr_chart_layout_free(&l);
+    char *alt = sr_chart_alt(&c);
+    assert_non_null(strstr(alt, " The key groups the 29 smallest parts as Other: "));
+    for (size_t i = SR_DONUT_KEY_MAX - 1; i < MANY; i++) {
+        char e[128];
+        snprintf(e, sizeof e, "%s, %s", many_names[i], many_vals[i].label);
+        assert_non_null(strstr(alt, e));
+    }
+    free(alt);
+}
+
+/* `sort: yes` puts vertical bars largest first too. */
+static void sort_orders_vertical_bars(void **state)
+{
+    (void)state;
+    const char *cats[] = {"Physical abuse", "Emotional abuse", "Sexual abuse", "Neglect"};
+    const char *labels[] = {"11", "181", "0", "114"};
+    sr_chart c = make(SR_CHART_BAR, cats, 4, (double[]){11, 181, 0, 114}, labels);
+    c.sort = true;
+    sr_chart_layout l = draw(&c, 400, 240, NULL);
+    /* Drawn largest first, left to right, each name under its bar. */
+    const char *sorted[] = {"Emotional abuse", "Neglect", "Physical abuse", "Sexual abuse"};
+    for (size_t k = 1; k < 4; k++) {
+        assert_true(l.marks[k].x > l.marks[k - 1].x);
+        assert_true(l.marks[k].h < l.marks[k - 1].h);
+    }
+    for (size_t k = 0; k < 4; k++) {
+        bool under = false;
+        for (size_t i = 0; i < l.nlabels; i++)
+            under |=
+                strcmp(l.label_text[i], sorted[k]) == 0 &&
+                fabs(l.labels[i].x + l.labels[i].w / 2 - (l.marks[k].x + l.marks[k].w / 2)) < 0.5;
+        assert_true(under);
+    }
+    check_labels(&l, 400, 240);
+    sr_chart_layout_free(&l);
+}
+
 /* ---- text alternatives and SVG ------------------------------------------------------- */
 
 static void text_alternatives_come_from_the_data(void **state)
@@ -457,6 +654,10 @@ int main(void)
         cmocka_unit_test(long_names_wrap_and_sort_in_horizontal_bars),
         cmocka_unit_test(line_charts_label_every_point),
         cmocka_unit_test(stacked_bars_keep_hidden_parts_in_their_totals),
+        cmocka_unit_test(hbars_grow_to_show_every_row),
+        cmocka_unit_test(matrix_rows_and_columns_never_overlap),
+        cmocka_unit_test(donut_groups_the_smallest_as_other),
+        cmocka_unit_test(sort_orders_vertical_bars),
         cmocka_unit_test(text_alternatives_come_from_the_data),
         cmocka_unit_test(kpi_and_matrix_alternatives),
         cmocka_unit_test(svg_carries_title_and_description),
