@@ -195,6 +195,8 @@ char *sr_chart_alt(const sr_chart *c)
         sr_buf_printf(&b, " Total: %s.", c->total);
     if (c->change)
         sr_buf_printf(&b, " Overall: %s.", c->change);
+    if (c->break_note)
+        sr_buf_printf(&b, " %s", c->break_note);
     if (hidden)
         sr_buf_printf(&b, " %zu %s not shown (%s).", hidden,
                       hidden == 1 ? "value is" : "values are",

@@ -31,6 +31,7 @@ void sr_chart_layout_free(sr_chart_layout *l)
     for (size_t i = 0; i < l->nlabels; i++)
         free(l->label_text[i]);
     free(l->label_text);
+    free(l->breaks);
     memset(l, 0, sizeof *l);
 }
 
@@ -286,6 +287,25 @@ static double category_labels_height(ctx *c, const sr_chart *ch, double slot)
     return h;
 }
 
+/* A break in the series between two categories: a dashed line from the
+ * top of the plot to its foot. */
+static void break_line(ctx *c, double x, double top, double bottom)
+{
+    cairo_new_path(c->cr);
+    sr_set_rgb(c->cr, sr_text);
+    cairo_set_line_width(c->cr, 1.2);
+    cairo_set_dash(c->cr, (double[]){4, 3}, 2, 0);
+    cairo_move_to(c->cr, x, top);
+    cairo_line_to(c->cr, x, bottom);
+    cairo_stroke(c->cr);
+    cairo_set_dash(c->cr, NULL, 0, 0);
+    if (c->out) {
+        sr_chart_layout *l = c->out;
+        l->breaks = sr_xrealloc(l->breaks, (l->nbreaks + 1) * sizeof *l->breaks);
+        l->breaks[l->nbreaks++] = (sr_rect){x, top, 0, bottom - top};
+    }
+}
+
 /* ---- the order of categories ------------------------------------------------ */
 
 static int cmp_desc(size_t a, size_t b, const sr_chart *ch)
@@ -434,6 +454,8 @@ static int draw_columns(ctx *c, const sr_chart *ch, double w, double h)
         }
         text(c, ch->categories[i], left + slot * (double)k + slot / 2, bottom + PAD / 2, FONT, 400,
              CENTRE, slot - 2, sr_text);
+        if (ch->break_before && ch->break_before[i] && k > 0)
+            break_line(c, left + slot * (double)k, top, bottom);
     }
     free(order);
     if (ch->x_title)
@@ -615,9 +637,12 @@ static int draw_lines(ctx *c, const sr_chart *ch, double w, double h)
             text(c, v->label, x, above ? y - vh - 4 : y + 4, FONT_SMALL, 400, CENTRE, 0, sr_text);
         }
     }
-    for (size_t i = 0; i < ch->ncat; i++)
+    for (size_t i = 0; i < ch->ncat; i++) {
         text(c, ch->categories[i], left + slot * ((double)i + 0.5), bottom + PAD / 2, FONT, 400,
              CENTRE, slot - 2, sr_text);
+        if (ch->break_before && ch->break_before[i] && i > 0)
+            break_line(c, left + slot * (double)i, top, bottom);
+    }
     if (ch->x_title)
         text(c, ch->x_title, left + (w - left) / 2, h - xt, FONT, 400, CENTRE, 0, sr_muted);
     return 0;
@@ -1027,6 +1052,14 @@ static int draw(ctx *c, const sr_chart *ch, double w, double h)
     cairo_rectangle(cr, 0, 0, w, h);
     cairo_clip(cr);
     int r = -1;
+    /* A break in the series is said under the chart, in words. */
+    double note = 0;
+    bool noted = ch->break_note && ch->kind != SR_CHART_KPI && ch->kind != SR_CHART_MATRIX;
+    if (noted) {
+        double nw;
+        text_extent(c, ch->break_note, FONT_SMALL, 400, w, &nw, &note);
+        h -= note + PAD / 2;
+    }
     switch (ch->kind) {
     case SR_CHART_BAR:
     case SR_CHART_GROUPED_BAR:
@@ -1048,6 +1081,11 @@ static int draw(ctx *c, const sr_chart *ch, double w, double h)
     case SR_CHART_MATRIX:
         r = draw_matrix(c, ch, w, h);
         break;
+    }
+    if (noted) {
+        text(c, ch->break_note, 0, h + PAD / 2, FONT_SMALL, 400, LEFT, w, sr_text);
+        if (c->need > 0)
+            c->need += note + PAD / 2;
     }
     cairo_restore(cr);
     return r;

@@ -58,8 +58,15 @@ typedef struct {
      * of the parts. A bar with hidden parts is drawn to its stated total,
      * the hidden remainder as one hatched grey block. */
     const sr_chart_value *totals;
+    /* Breaks in the series the chart spans, in words ("Break in the series
+     * on 1 July 2019, between 2018-19 and 2019-20: ..."), or NULL: written
+     * under the chart and in its text alternative. With the years as
+     * categories, break_before[i] marks a break between category i - 1 and
+     * i, drawn as a dashed line (ncat entries, or NULL). */
+    const char *break_note;
+    const bool *break_before;
     bool whole;      /* values are whole numbers (axis steps too) */
-    bool sort;       /* horizontal bars: largest first */
+    bool sort;       /* bars: largest first (by the newest series) */
     bool draw_title; /* draw the title inside the chart (PNG, SVG) */
 } sr_chart;
 
@@ -79,6 +86,8 @@ typedef struct {
     size_t nlabels;
     double ticks[16];
     size_t nticks;
+    sr_rect *breaks; /* the dashed lines marking breaks in the series */
+    size_t nbreaks;
 } sr_chart_layout;
 
 void sr_chart_layout_free(sr_chart_layout *l);

@@ -352,6 +352,61 @@ static const char *change_words(sr_arena *a, const sr_metrics *m, const char *id
     return sr_arena_strdup(a, b);
 }
 
+/* The breaks in the series between the years shown (years: indexes into
+ * m->years, oldest first), in words, and with the years as categories where
+ * each falls. A break declared in year j stops comparing j with the year
+ * before, so it lies between two years shown when j is the later of them
+ * or a year between them that is not shown. */
+static void chart_breaks(sr_arena *a, sr_chart *ch, const sr_metrics *m,
+                         const sr_metric *const *mts, size_t nm, const size_t *years, size_t ny,
+                         bool transpose)
+{
+    sr_buf note = SR_BUF_INIT;
+    bool *before = transpose ? sr_arena_alloc(a, (ny ? ny : 1) * sizeof *before) : NULL;
+    bool any = false;
+    for (size_t k = 1; k < ny; k++) {
+        for (size_t q = 0; q < nm; q++) {
+            const sr_metric *mt = mts[q];
+            bool seen = false;
+            for (size_t p = 0; p < q && !seen; p++)
+                seen = mts[p] == mt;
+            if (seen)
+                continue;
+            for (size_t j = years[k]; j < years[k - 1]; j++) {
+                const sr_figure *d = mt->break_date[j];
+                if (!d || d->v.avail != SR_AVAILABLE)
+                    continue;
+                char when[40], from[16], to[16];
+                sr_fmt_date((int32_t)d->v.i, when, sizeof when);
+                sr_fmt_year(m->years[years[k - 1]], from, sizeof from);
+                sr_fmt_year(m->years[years[k]], to, sizeof to);
+                const sr_figure *r = mt->break_reason[j];
+                const char *why = r && r->v.avail == SR_AVAILABLE && r->v.text
+                                      ? r->v.text
+                                      : "the years either side are not comparable";
+                /* Which series, when the chart shows several metrics. */
+                bool several = false;
+                for (size_t p = 0; p < nm && !several; p++)
+                    several = mts[p] != mt;
+                char *one = sr_arena_printf(
+                    a, "Break in the series%s%s%s on %s, between %s and %s: %s%s",
+                    several ? " of " : "", several ? mt->def->label : "", several ? "," : "", when,
+                    from, to, why, why[0] && why[strlen(why) - 1] == '.' ? "" : ".");
+                if (!strstr(sr_buf_str(&note), one))
+                    sr_buf_printf(&note, "%s%s", note.len ? " " : "", one);
+                if (before)
+                    before[k] = true;
+                any = true;
+            }
+        }
+    }
+    if (any) {
+        ch->break_note = sr_arena_strdup(a, sr_buf_str(&note));
+        ch->break_before = before;
+    }
+    sr_buf_free(&note);
+}
+
 static sr_chart *build_matrix(sr_arena *a, const sr_chart_spec *spec, const sr_dataset *ds,
                               sr_chart *ch)
 {
@@ -523,6 +578,8 @@ sr_chart *sr_chart_build(sr_arena *a, const sr_chart_spec *spec, const sr_metric
                 ch->series[i].values[r] = value_of(a, rm[r], &rr[r]->cells[years[i]]);
         }
     }
+    /* Rows of one metric or several: the breaks of each. */
+    chart_breaks(a, ch, m, rm, nrows, years, ny, spec->transpose);
     if (spec->total && spec->kind == SR_CHART_DONUT) {
         const sr_metric *t = sr_metrics_find(m, spec->total);
         if (t && t->nrows) {

@@ -498,6 +498,67 @@ static void donut_groups_the_smallest_as_other(void **state)
     free(alt);
 }
 
+/* A chart across a break in the series shows it: a dashed line between the
+ * years, a note under the chart, and the same words in its text
+ * alternative. */
+static void breaks_in_the_series_are_shown(void **state)
+{
+    (void)state;
+    const char *cats[] = {"2022-23", "2023-24", "2024-25"};
+    static sr_chart_value a[3] = {{172, "172", false}, {168, "168", false}, {160, "160", false}};
+    static sr_chart_value b[3] = {{221, "221", false}, {205, "205", false}, {213, "213", false}};
+    static const bool before[3] = {false, true, false};
+    sr_chart_series s[2] = {{"Emotional abuse", a}, {"Neglect", b}};
+    const char *note = "Break in the series on 1 July 2023, between 2022-23 and 2023-24: a new "
+                       "recording system.";
+    sr_chart c = {.kind = SR_CHART_STACKED_BAR,
+                  .id = "cp",
+                  .title = "Plans started",
+                  .categories = cats,
+                  .ncat = 3,
+                  .series = s,
+                  .nseries = 2,
+                  .whole = true,
+                  .draw_title = true,
+                  .what = "plans",
+                  .break_note = note,
+                  .break_before = before};
+    sr_chart_layout l = draw(&c, 320, 260, NULL);
+    assert_int_equal(l.nbreaks, 1);
+    /* Between the bars of 2022-23 (marks 0, 1) and 2023-24 (marks 2, 3). */
+    assert_true(l.breaks[0].x > l.marks[1].x + l.marks[1].w && l.breaks[0].x < l.marks[2].x);
+    assert_true(l.breaks[0].h > 0);
+    assert_int_equal(count_label(&l, note), 1);
+    check_labels(&l, 320, 260);
+    sr_chart_layout_free(&l);
+    char *alt = sr_chart_alt(&c);
+    assert_string_equal(alt, "Stacked bar chart: Plans started. 3 bars, each split into Emotional "
+                             "abuse and Neglect. 2022-23: 393 plans in all. 2023-24: 373 plans in "
+                             "all. 2024-25: 373 plans in all. Break in the series on 1 July 2023, "
+                             "between 2022-23 and 2023-24: a new recording system.");
+    free(alt);
+
+    /* The years as series (a line a year): the note, under the chart. */
+    const char *q[] = {"Q1", "Q2"};
+    static sr_chart_value y1[2] = {{10, "10", false}, {12, "12", false}};
+    static sr_chart_value y2[2] = {{20, "20", false}, {22, "22", false}};
+    sr_chart_series ys[2] = {{"2022-23", y1}, {"2023-24", y2}};
+    sr_chart line = {.kind = SR_CHART_LINE,
+                     .id = "q",
+                     .title = "Referrals",
+                     .categories = q,
+                     .ncat = 2,
+                     .series = ys,
+                     .nseries = 2,
+                     .whole = true,
+                     .draw_title = true,
+                     .break_note = note};
+    l = draw(&line, 480, 260, NULL);
+    assert_int_equal(count_label(&l, note), 1);
+    check_labels(&l, 480, 260);
+    sr_chart_layout_free(&l);
+}
+
 /* `sort: yes` puts vertical bars largest first too. */
 static void sort_orders_vertical_bars(void **state)
 {
@@ -658,6 +719,7 @@ int main(void)
         cmocka_unit_test(matrix_rows_and_columns_never_overlap),
         cmocka_unit_test(donut_groups_the_smallest_as_other),
         cmocka_unit_test(sort_orders_vertical_bars),
+        cmocka_unit_test(breaks_in_the_series_are_shown),
         cmocka_unit_test(text_alternatives_come_from_the_data),
         cmocka_unit_test(kpi_and_matrix_alternatives),
         cmocka_unit_test(svg_carries_title_and_description),
