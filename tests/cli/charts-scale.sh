@@ -104,6 +104,12 @@ sed -i.bak '/courses_total/d' "$d/2019-20/training.yaml" && rm -f "$d/2019-20/tr
     done
 } >"$d/2019-20/executive-attendance.yaml"
 
+# A chart of 20 metrics (charts once kept 16).
+mids=$(awk '/^  - id: / { print $3 }' "$src/report-templates/metrics.yaml" | head -20 | paste -sd, -)
+mkdir -p "$d/templates"
+printf 'charts:\n  - id: many-metrics\n    kind: bar\n    title: Twenty metrics\n    metrics: [%s]\n    width: 480\n    height: 240\n' \
+    "$mids" >"$d/templates/charts.yaml"
+
 cd "$src" || exit 1
 "$bin" validate 2019-20 --data "$d" >"$tmp/validate.txt" 2>&1 || { cat "$tmp/validate.txt"; fail "the generated data does not validate"; }
 "$bin" charts 2019-20 --data "$d" --out "$tmp/out" >"$tmp/out.txt" 2>&1 || { cat "$tmp/out.txt"; fail "charts exited $?"; }
@@ -134,6 +140,9 @@ desc attendance-practice-review-group | grep -q '3 members at 70 meetings. SMBC 
 # The SVG is as tall as the PNG.
 grep -q "height=\"$(($(height training-by-agency) / 2))pt\"" "$c/training-by-agency.svg" ||
     fail "training-by-agency.svg is not as tall as its PNG"
+
+desc many-metrics | grep -q '^Bar chart: Twenty metrics. 20 categories.' ||
+    fail "many-metrics.svg: $(desc many-metrics | cut -c1-100)"
 
 # The report builds, the PDF's figures fitted to its pages.
 "$bin" build 2019-20 --data "$d" --out "$tmp/report" >"$tmp/build.txt" 2>&1 ||
