@@ -559,6 +559,115 @@ static void breaks_in_the_series_are_shown(void **state)
     sr_chart_layout_free(&l);
 }
 
+/* The label drawn nearest above the point (x, y): a bar's total or value. */
+static const char *label_above(const sr_chart_layout *l, double x, double y)
+{
+    const char *best = NULL;
+    double gap = 1e9;
+    for (size_t i = 0; i < l->nlabels; i++) {
+        sr_rect r = l->labels[i];
+        double d = y - (r.y + r.h);
+        if (fabs(r.x + r.w / 2 - x) < 1 && d >= -0.5 && d < gap) {
+            gap = d;
+            best = l->label_text[i];
+        }
+    }
+    return best;
+}
+
+/* Axis units per point, from the ticks the layout reports. */
+static double per_point(const sr_chart_layout *l)
+{
+    return (l->ticks[l->nticks - 1] - l->ticks[0]) / l->plot.h;
+}
+
+/* Every figure a chart's text alternative gives is the one it draws: each
+ * stacked bar's "N in all" is the total printed above that bar and the
+ * height it is drawn to; the largest and smallest are the longest and
+ * shortest bars, labelled with the same figures. */
+static void alt_texts_agree_with_what_is_drawn(void **state)
+{
+    (void)state;
+    const char *cats[] = {"2022-23", "2023-24", "2024-25"};
+    static sr_chart_value a[3] = {{172, "172", false}, {168, "168", false}, {160, "160", false}};
+    static sr_chart_value b[3] = {{221, "221", false}, {205, "205", false}, {213, "213", false}};
+    static sr_chart_value x[3] = {{46, "46", false}, {0, "[c]", true}, {0, "[c]", true}};
+    static sr_chart_value y[3] = {{0, "[x]", true}, {0, "[c]", true}, {26, "26", false}};
+    static const sr_chart_value totals[3] = {
+        {439, "439", false}, {415, "415", false}, {410, "410", false}};
+    sr_chart_series s[4] = {{"Emotional abuse", a}, {"Neglect", b}, {"Other", x}, {"Multiple", y}};
+    sr_chart c = {.kind = SR_CHART_STACKED_BAR,
+                  .id = "cp",
+                  .title = "Plans started",
+                  .categories = cats,
+                  .ncat = 3,
+                  .series = s,
+                  .nseries = 4,
+                  .totals = totals,
+                  .whole = true,
+                  .draw_title = true,
+                  .what = "plans"};
+    char *alt = sr_chart_alt(&c);
+    sr_chart_layout l = draw(&c, 320, 260, NULL);
+    double unit = per_point(&l), base = l.plot.y + l.plot.h;
+    size_t m = 0;
+    for (size_t i = 0; i < 3; i++) {
+        char want[64];
+        snprintf(want, sizeof want, " %s: %s plans in all", cats[i], totals[i].label);
+        assert_non_null(strstr(alt, want));
+        /* The bar's marks: its parts, then a hidden block when it has one
+         * (2022-23's parts shown make its total: none). */
+        double top = base, cx = 0;
+        size_t parts = i == 0 ? 4 : 5;
+        assert_true(m + parts <= l.nmarks);
+        for (size_t k = 0; k < parts; k++, m++) {
+            if (l.marks[m].y < top && l.marks[m].h > 0)
+                top = l.marks[m].y;
+            cx = l.marks[m].x + l.marks[m].w / 2;
+        }
+        assert_true(fabs((base - top) * unit - totals[i].v) < 0.01);
+        const char *above = label_above(&l, cx, top);
+        assert_non_null(above);
+        assert_string_equal(above, totals[i].label);
+    }
+    assert_int_equal(m, l.nmarks);
+    sr_chart_layout_free(&l);
+    free(alt);
+
+    /* Bars: the largest and smallest the text names are the tallest and
+     * shortest drawn, labelled with the figures it gives. */
+    const char *bc[] = {"Emotional abuse", "Neglect", "Physical abuse", "Sexual abuse"};
+    const char *bl[] = {"181", "114", "[c]", "9"};
+    sr_chart bar = make(SR_CHART_BAR, bc, 4, (double[]){181, 114, 0, 9}, bl);
+    bar.what = "plans";
+    alt = sr_chart_alt(&bar);
+    l = draw(&bar, 400, 240, NULL);
+    size_t hi = 0, lo = 0;
+    for (size_t i = 0; i < 4; i++) {
+        if (bar.series[0].values[i].missing)
+            continue;
+        if (l.marks[i].h > l.marks[hi].h)
+            hi = i;
+        if (l.marks[i].h < l.marks[lo].h || bar.series[0].values[lo].missing)
+            lo = i;
+    }
+    char want[128];
+    snprintf(want, sizeof want, " Largest: %s, %s plans.", bc[hi], bl[hi]);
+    assert_non_null(strstr(alt, want));
+    snprintf(want, sizeof want, " Smallest: %s, %s plans.", bc[lo], bl[lo]);
+    assert_non_null(strstr(alt, want));
+    for (size_t i = 0; i < 4; i++) {
+        const char *above = label_above(&l, l.marks[i].x + l.marks[i].w / 2, l.marks[i].y);
+        assert_non_null(above);
+        assert_string_equal(above, bl[i]);
+        if (!bar.series[0].values[i].missing)
+            assert_true(fabs(l.marks[i].h * per_point(&l) - bar.series[0].values[i].v) < 0.01);
+    }
+    assert_non_null(strstr(alt, " 1 value is not shown"));
+    sr_chart_layout_free(&l);
+    free(alt);
+}
+
 /* `sort: yes` puts vertical bars largest first too. */
 static void sort_orders_vertical_bars(void **state)
 {
@@ -720,6 +829,7 @@ int main(void)
         cmocka_unit_test(donut_groups_the_smallest_as_other),
         cmocka_unit_test(sort_orders_vertical_bars),
         cmocka_unit_test(breaks_in_the_series_are_shown),
+        cmocka_unit_test(alt_texts_agree_with_what_is_drawn),
         cmocka_unit_test(text_alternatives_come_from_the_data),
         cmocka_unit_test(kpi_and_matrix_alternatives),
         cmocka_unit_test(svg_carries_title_and_description),
