@@ -517,11 +517,21 @@ sr_chart *sr_chart_build(sr_arena *a, const sr_chart_spec *spec, const sr_metric
     const sr_metric **rm = sr_arena_alloc(a, (nrows ? nrows : 1) * sizeof *rm);
     const sr_mrow **rr = sr_arena_alloc(a, (nrows ? nrows : 1) * sizeof *rr);
     const char **rl = sr_arena_alloc(a, (nrows ? nrows : 1) * sizeof *rl);
+    size_t kept = 0;
     for (size_t r = 0; r < nrows; r++) {
-        rm[r] = spec->metric ? mts[0] : mts[r];
-        rr[r] = spec->metric ? &mts[0]->rows[r] : &mts[r]->rows[0];
-        rl[r] = spec->metric && mts[0]->def->each ? rr[r]->label : rm[r]->def->label;
+        rm[kept] = spec->metric ? mts[0] : mts[r];
+        rr[kept] = spec->metric ? &mts[0]->rows[r] : &mts[r]->rows[0];
+        rl[kept] = spec->metric && mts[0]->def->each ? rr[kept]->label : rm[kept]->def->label;
+        /* A chart shows what exists in the years it draws: an entry no
+         * submission names in any of them (a grant, a line or a course of
+         * another year only) is left out, not shown as missing. */
+        bool named = !(spec->metric && mts[0]->def->each);
+        for (size_t i = 0; i < ny && !named; i++)
+            named = rr[kept]->cells[years[i]].ninputs > 0;
+        if (named)
+            kept++;
     }
+    nrows = kept;
     if (spec->kind == SR_CHART_KPI) {
         ch->ncat = nrows;
         ch->categories = rl;
