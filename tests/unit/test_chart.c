@@ -668,6 +668,80 @@ static void alt_texts_agree_with_what_is_drawn(void **state)
     free(alt);
 }
 
+/* The same for horizontal bars, lines and a donut: the largest and
+ * smallest the text names are the longest bar, the highest point and the
+ * biggest slice, labelled with the figures the text gives; the donut's
+ * total is the one in its hole. */
+static void alt_texts_agree_for_every_kind(void **state)
+{
+    (void)state;
+    const char *cats[] = {"Basic awareness", "Emotional abuse", "Neglect", "Online harms"};
+    const char *labels[] = {"127", "13", "133", "[c]"};
+    double v[] = {127, 13, 133, 0};
+    sr_chart_kind kinds[] = {SR_CHART_HBAR, SR_CHART_LINE, SR_CHART_DONUT};
+    for (size_t k = 0; k < 3; k++) {
+        sr_chart c = make(kinds[k], cats, 4, v, labels);
+        c.sort = kinds[k] == SR_CHART_HBAR;
+        c.total = kinds[k] == SR_CHART_DONUT ? "273" : NULL;
+        char *alt = sr_chart_alt(&c);
+        sr_chart_layout l = draw(&c, 480, 260, NULL);
+        check_labels(&l, 480, 260);
+        /* The mark of the largest value (by size, as drawn) and of the
+         * smallest: bar width, height up the axis, slice sweep. */
+        size_t hi = (size_t)-1, lo = (size_t)-1;
+        for (size_t i = 0; i < 4; i++) {
+            if (c.series[0].values[i].missing)
+                continue;
+            double size = kinds[k] == SR_CHART_HBAR   ? l.marks[i].w
+                          : kinds[k] == SR_CHART_LINE ? -l.marks[i].y
+                                                      : l.marks[i].w;
+            double hs = hi == (size_t)-1            ? 0
+                        : kinds[k] == SR_CHART_HBAR ? l.marks[hi].w
+                        : kinds[k] == SR_CHART_LINE ? -l.marks[hi].y
+                                                    : l.marks[hi].w;
+            double ls = lo == (size_t)-1            ? 0
+                        : kinds[k] == SR_CHART_HBAR ? l.marks[lo].w
+                        : kinds[k] == SR_CHART_LINE ? -l.marks[lo].y
+                                                    : l.marks[lo].w;
+            if (hi == (size_t)-1 || size > hs)
+                hi = i;
+            if (lo == (size_t)-1 || size < ls)
+                lo = i;
+        }
+        /* Marks of horizontal bars are in the order drawn (sorted). */
+        const char *hname = c.sort ? "Neglect" : cats[hi],
+                   *lname = c.sort ? "Emotional abuse" : cats[lo];
+        const char *hl = c.sort ? "133" : labels[hi], *ll = c.sort ? "13" : labels[lo];
+        char want[128];
+        snprintf(want, sizeof want, " Largest: %s, %s.", hname, hl);
+        if (!strstr(alt, want))
+            fail_msg("kind %zu: '%s' not in '%s'", k, want, alt);
+        snprintf(want, sizeof want, " Smallest: %s, %s.", lname, ll);
+        if (!strstr(alt, want))
+            fail_msg("kind %zu: '%s' not in '%s'", k, want, alt);
+        if (c.sort) { /* drawn: Neglect, Basic awareness, Emotional abuse, Online harms */
+            assert_int_equal(hi, 0);
+            assert_int_equal(lo, 2);
+        }
+        /* Each figure the text gives is drawn: by the bar or point, or in
+         * the donut's key. */
+        char hk[96], lk[96];
+        snprintf(hk, sizeof hk, "%s: %s", hname, hl);
+        snprintf(lk, sizeof lk, "%s: %s", lname, ll);
+        bool donut = kinds[k] == SR_CHART_DONUT;
+        assert_int_equal(count_label(&l, donut ? hk : hl) > 0, 1);
+        assert_int_equal(count_label(&l, donut ? lk : ll) > 0, 1);
+        if (kinds[k] == SR_CHART_DONUT) {
+            assert_non_null(strstr(alt, " Total: 273."));
+            assert_int_equal(count_label(&l, "273"), 1);
+        }
+        assert_non_null(strstr(alt, " 1 value is not shown"));
+        assert_int_equal(count_label(&l, "[c]") > 0, kinds[k] != SR_CHART_DONUT);
+        sr_chart_layout_free(&l);
+        free(alt);
+    }
+}
+
 /* `sort: yes` puts vertical bars largest first too. */
 static void sort_orders_vertical_bars(void **state)
 {
@@ -830,6 +904,7 @@ int main(void)
         cmocka_unit_test(sort_orders_vertical_bars),
         cmocka_unit_test(breaks_in_the_series_are_shown),
         cmocka_unit_test(alt_texts_agree_with_what_is_drawn),
+        cmocka_unit_test(alt_texts_agree_for_every_kind),
         cmocka_unit_test(text_alternatives_come_from_the_data),
         cmocka_unit_test(kpi_and_matrix_alternatives),
         cmocka_unit_test(svg_carries_title_and_description),
