@@ -191,8 +191,27 @@ char *sr_chart_alt(const sr_chart *c)
         }
         free(grouped);
     }
-    if (c->kind == SR_CHART_DONUT && c->total)
-        sr_buf_printf(&b, " Total: %s.", c->total);
+    if (c->kind == SR_CHART_DONUT && c->total) {
+        /* The whole the data states, hidden parts included. */
+        size_t nh = 0;
+        for (size_t i = 0; i < c->ncat; i++)
+            nh += c->series[0].values[i].missing;
+        sr_buf_printf(&b, " Total: %s", c->total);
+        if (nh && c->totals && !c->totals[0].missing) {
+            sr_buf_puts(&b, ", including ");
+            for (size_t i = 0, k = 0; i < c->ncat; i++)
+                if (c->series[0].values[i].missing) {
+                    sr_buf_printf(&b, "%s%s",
+                                  k == 0        ? ""
+                                  : k + 1 == nh ? " and "
+                                                : ", ",
+                                  c->categories[i]);
+                    k++;
+                }
+            sr_buf_printf(&b, ", which %s not shown", nh == 1 ? "is" : "are");
+        }
+        sr_buf_puts(&b, ".");
+    }
     if (c->change)
         sr_buf_printf(&b, " Overall: %s.", c->change);
     if (c->break_note)

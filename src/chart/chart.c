@@ -720,6 +720,16 @@ static int draw_donut(ctx *c, const sr_chart *ch, double w, double h)
     /* More parts than a key can show told apart: the smallest are one
      * slice, "Other", with a note; the text alternative and the table give
      * each of them. */
+    /* Hidden parts still count in the whole the data states: shares are of
+     * it, and what is not shown is one grey slice. */
+    double shown = total, hidden = 0;
+    size_t nmissing = 0;
+    for (size_t i = 0; i < ch->ncat; i++)
+        nmissing += ch->series[0].values[i].missing;
+    if (nmissing && ch->totals && !ch->totals[0].missing && ch->totals[0].v > shown) {
+        hidden = ch->totals[0].v - shown;
+        total = ch->totals[0].v;
+    }
     bool *grouped = sr_xmalloc((ch->ncat ? ch->ncat : 1) * sizeof *grouped);
     size_t ngrouped = sr_chart_donut_grouped(ch, grouped);
     double other = 0;
@@ -749,6 +759,17 @@ static int draw_donut(ctx *c, const sr_chart *ch, double w, double h)
         slice(c, cx, cy, r, ri, a, sweep, nshown);
         note_mark(c, cx + cos(a + sweep / 2) * (r + ri) / 2, cy + sin(a + sweep / 2) * (r + ri) / 2,
                   sweep, other);
+        a += sweep;
+    }
+    if (hidden > 0) {
+        double sweep = hidden / total * 2 * PI;
+        cairo_new_path(c->cr);
+        cairo_arc(c->cr, cx, cy, r, a, a + sweep);
+        cairo_arc_negative(c->cr, cx, cy, ri, a + sweep, a);
+        cairo_close_path(c->cr);
+        fill_hidden(c->cr);
+        note_mark(c, cx + cos(a + sweep / 2) * (r + ri) / 2, cy + sin(a + sweep / 2) * (r + ri) / 2,
+                  sweep, hidden);
     }
     /* The total in the hole. */
     char tot[48];
@@ -775,7 +796,10 @@ static int draw_donut(ctx *c, const sr_chart *ch, double w, double h)
                      v->v / total * 100);
         cairo_new_path(c->cr);
         cairo_rectangle(c->cr, kx, ky + 2, 10, 10);
-        sr_fill_series(c->cr, i);
+        if (v->missing) /* no slice of its own: the swatch of what is not shown */
+            fill_hidden(c->cr);
+        else
+            sr_fill_series(c->cr, i);
         ky += text(c, line, kx + 16, ky, FONT, 400, LEFT, kw, sr_text) + 3;
     }
     if (ngrouped) {
@@ -795,6 +819,14 @@ static int draw_donut(ctx *c, const sr_chart *ch, double w, double h)
                  "table give each.",
                  ngrouped);
         ky += text(c, line, kx, ky, FONT_SMALL, 400, LEFT, kw + 16, sr_muted) + 3;
+    }
+    if (hidden > 0) {
+        char line[256];
+        snprintf(line, sizeof line, "Not shown, in the total: %.1f%%", hidden / total * 100);
+        cairo_new_path(c->cr);
+        cairo_rectangle(c->cr, kx, ky + 2, 10, 10);
+        fill_hidden(c->cr);
+        ky += text(c, line, kx + 16, ky, FONT, 400, LEFT, kw, sr_text) + 3;
     }
     c->need = ky;
     free(grouped);

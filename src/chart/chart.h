@@ -56,7 +56,8 @@ typedef struct {
     /* Stacked bars: each bar's total as the data states it (the chart's
      * total metric), hidden parts included, one per category; NULL: the sum
      * of the parts. A bar with hidden parts is drawn to its stated total,
-     * the hidden remainder as one hatched grey block. */
+     * the hidden remainder as one hatched grey block. A donut: one entry,
+     * the whole its shares are of, the hidden remainder a grey slice. */
     const sr_chart_value *totals;
     /* Breaks in the series the chart spans, in words ("Break in the series
      * on 1 July 2019, between 2018-19 and 2019-20: ..."), or NULL: written

@@ -596,6 +596,10 @@ sr_chart *sr_chart_build(sr_arena *a, const sr_chart_spec *spec, const sr_metric
             char b[64];
             sr_mval_format(&t->rows[0].cells[0].v, t->def->unit, b, sizeof b);
             ch->total = sr_arena_strdup(a, b);
+            /* The whole, hidden parts included: what the shares are of. */
+            sr_chart_value *tv = sr_arena_alloc(a, sizeof *tv);
+            *tv = value_of(a, t, &t->rows[0].cells[0]);
+            ch->totals = tv;
         }
     }
     return ch;

@@ -742,6 +742,33 @@ static void alt_texts_agree_for_every_kind(void **state)
     }
 }
 
+/* A donut's hidden part still counts in the whole: a grey slice, shares of
+ * the stated total, and the text says what is not shown. */
+static void donuts_keep_hidden_parts_in_the_whole(void **state)
+{
+    (void)state;
+    const char *cats[] = {"Council", "Police", "Health"};
+    const char *labels[] = {"£127", "£13", "[x]"};
+    sr_chart c = make(SR_CHART_DONUT, cats, 3, (double[]){127, 13, 0}, labels);
+    static const sr_chart_value whole[1] = {{273, "£273", false}};
+    c.total = "£273";
+    c.totals = whole;
+    char *alt = sr_chart_alt(&c);
+    assert_non_null(strstr(alt, " Total: £273, including Health, which is not shown."));
+    free(alt);
+    double h = sr_chart_height(fonts, &c, 480, 220);
+    sr_chart_layout l = draw(&c, 480, h, NULL);
+    check_labels(&l, 480, h);
+    /* Council, Police, the gap for Health, then the hidden slice: 133 of 273. */
+    assert_int_equal(l.nmarks, 4);
+    assert_true(fabs(l.marks[0].w - 127.0 / 273 * 2 * 3.14159265358979) < 1e-6);
+    assert_true(fabs(l.marks[3].w - 133.0 / 273 * 2 * 3.14159265358979) < 1e-6);
+    assert_int_equal(count_label(&l, "Council: £127 (46.5%)"), 1);
+    assert_int_equal(count_label(&l, "Not shown, in the total: 48.7%"), 1);
+    assert_int_equal(count_label(&l, "£273"), 1);
+    sr_chart_layout_free(&l);
+}
+
 /* `sort: yes` puts vertical bars largest first too. */
 static void sort_orders_vertical_bars(void **state)
 {
@@ -905,6 +932,7 @@ int main(void)
         cmocka_unit_test(breaks_in_the_series_are_shown),
         cmocka_unit_test(alt_texts_agree_with_what_is_drawn),
         cmocka_unit_test(alt_texts_agree_for_every_kind),
+        cmocka_unit_test(donuts_keep_hidden_parts_in_the_whole),
         cmocka_unit_test(text_alternatives_come_from_the_data),
         cmocka_unit_test(kpi_and_matrix_alternatives),
         cmocka_unit_test(svg_carries_title_and_description),
