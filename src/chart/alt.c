@@ -148,6 +148,8 @@ char *sr_chart_alt(const sr_chart *c)
                 sr_buf_puts(&b, ", including ");
                 hidden_names(&b, c, i, nh);
                 sr_buf_printf(&b, ", which %s not shown", nh == 1 ? "is" : "are");
+            } else if (tv && tv->v > sum + 1e-6 * (tv->v > 1 ? tv->v : 1)) {
+                sr_buf_puts(&b, ", some of them in no part shown");
             }
             sr_buf_puts(&b, ".");
         }

@@ -338,11 +338,25 @@ static size_t *category_order(const sr_chart *ch)
 
 /* ---- vertical bars: single, grouped and stacked ---------------------------- */
 
-/* The key's entry for the hidden block, when some stacked bar has one. */
+/* Whether stacked bar i's stated total is more than its parts shown: the
+ * rest (hidden parts, or a part the data does not break down) is drawn as
+ * one grey block. */
+static bool has_rest(const sr_chart *ch, size_t i)
+{
+    if (!ch->totals || ch->totals[i].missing)
+        return false;
+    double sum = 0;
+    for (size_t s = 0; s < ch->nseries; s++)
+        if (!ch->series[s].values[i].missing)
+            sum += ch->series[s].values[i].v;
+    return ch->totals[i].v > sum + 1e-6 * fmax(1, ch->totals[i].v);
+}
+
+/* The key's entry for the grey block, when some stacked bar has one. */
 static const char *hidden_key(const sr_chart *ch)
 {
-    for (size_t i = 0; ch->totals && i < ch->ncat; i++)
-        if (!ch->totals[i].missing && hidden_parts(ch, i))
+    for (size_t i = 0; i < ch->ncat; i++)
+        if (has_rest(ch, i))
             return "not shown";
     return NULL;
 }
@@ -428,16 +442,16 @@ static int draw_columns(ctx *c, const sr_chart *ch, double w, double h)
             double top_v = base;
             if (tv && !tv->missing) {
                 snprintf(tot, sizeof tot, "%s", tv->label);
-                if (nh && tv->v > base) {
+                if (has_rest(ch, i)) {
                     double y0 = y_of(&t, base, top, bottom), y1 = y_of(&t, tv->v, top, bottom);
                     cairo_new_path(c->cr);
                     cairo_rectangle(c->cr, gx, y1, group, y0 - y1);
                     fill_hidden(c->cr);
                     note_mark(c, gx, y1, group, y0 - y1);
-                    const char *hl = hidden_label(ch, i);
+                    const char *hl = nh ? hidden_label(ch, i) : "";
                     double lw, lh;
                     text_extent(c, hl, FONT_SMALL, 600, 0, &lw, &lh);
-                    if (lh + 2 <= y0 - y1 && lw + 2 <= group)
+                    if (nh && lh + 2 <= y0 - y1 && lw + 2 <= group)
                         text(c, hl, gx + group / 2, (y0 + y1) / 2 - lh / 2, FONT_SMALL, 600, CENTRE,
                              0, sr_text);
                     top_v = tv->v;

@@ -309,6 +309,20 @@ static void stacked_bars_keep_hidden_parts_in_their_totals(void **state)
     check_labels(&l, 320, 260);
     sr_chart_layout_free(&l);
 
+    /* A stated total more than the parts, none of them hidden: the rest is
+     * drawn too, so the bar stands at the total printed above it. */
+    static const sr_chart_value more[2] = {{430, "430", false}, {410, "410", false}};
+    c.totals = more;
+    alt = sr_chart_alt(&c);
+    assert_non_null(strstr(alt, " 2023-24: 430 plans in all, some of them in no part shown. "));
+    free(alt);
+    l = draw(&c, 320, 260, NULL);
+    assert_int_equal(l.nmarks, 10);
+    per = (l.marks[0].h + l.marks[1].h + l.marks[2].h + l.marks[3].h) / 415;
+    assert_true(fabs(l.marks[4].h - 15 * per) < 0.01);
+    sr_chart_layout_free(&l);
+    c.totals = totals;
+
     /* A total that is itself hidden is said to be, never summed from the
      * parts shown; without a stated total, a bar with a hidden part has no
      * known total. */
