@@ -4,6 +4,7 @@
 #include "core/buf.h"
 #include "core/fmt.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char *kind_name(sr_chart_kind k)
@@ -45,6 +46,17 @@ static void extremes(const sr_chart *c, size_t s, size_t *hi, size_t *lo, size_t
         if (*lo == (size_t)-1 || v->v < c->series[s].values[*lo].v)
             *lo = i;
     }
+}
+
+/* The names of the nh series not shown in category i: "A", "A and B". */
+static void hidden_names(sr_buf *b, const sr_chart *c, size_t i, size_t nh)
+{
+    size_t k = 0;
+    for (size_t s = 0; s < c->nseries; s++)
+        if (c->series[s].values[i].missing) {
+            sr_buf_printf(b, "%s%s", k == 0 ? "" : k + 1 == nh ? " and " : ", ", c->series[s].name);
+            k++;
+        }
 }
 
 char *sr_chart_alt(const sr_chart *c)
@@ -102,15 +114,44 @@ char *sr_chart_alt(const sr_chart *c)
         sr_buf_puts(&b, ".");
         for (size_t i = 0; i < c->ncat; i++) {
             double sum = 0;
+            size_t nh = 0;
             for (size_t s = 0; s < c->nseries; s++) {
                 if (c->series[s].values[i].missing)
-                    hidden++;
+                    nh++;
                 else
                     sum += c->series[s].values[i].v;
             }
+            hidden += nh;
+            /* The total the data states, hidden parts included; the sum of
+             * the parts only when there is no stated total and every part
+             * is shown. */
+            const sr_chart_value *tv = c->totals ? &c->totals[i] : NULL;
+            if (tv && tv->missing) {
+                sr_buf_printf(&b, " %s: the total is %s.", c->categories[i],
+                              strcmp(tv->label, "[c]") == 0 ? "hidden to protect small numbers"
+                                                            : "not available");
+                continue;
+            }
+            if (!tv && nh) {
+                sr_buf_printf(&b, " %s: the total is not known, as ", c->categories[i]);
+                hidden_names(&b, c, i, nh);
+                sr_buf_printf(&b, " %s not shown.", nh == 1 ? "is" : "are");
+                continue;
+            }
             char t[48];
-            sr_fmt_count((int64_t)(sum + 0.5), t, sizeof t);
-            sr_buf_printf(&b, " %s: %s%s%s in all.", c->categories[i], t, sp, what);
+            if (tv)
+                snprintf(t, sizeof t, "%s", tv->label);
+            else
+                sr_fmt_count((int64_t)(sum + 0.5), t, sizeof t);
+            sr_buf_printf(&b, " %s: %s%s%s in all", c->categories[i], t, sp, what);
+            if (nh) {
+                sr_buf_puts(&b, ", including ");
+                hidden_names(&b, c, i, nh);
+                sr_buf_printf(&b, ", which %s not shown", nh == 1 ? "is" : "are");
+            } else if (tv && tv->v > sum + 1e-6 * (tv->v > 1 ? tv->v : 1)) {
+                sr_buf_puts(&b, ", some of them in no part shown");
+            }
+            sr_buf_puts(&b, ".");
         }
     } else {
         sr_buf_printf(&b, " %zu %s", c->ncat, c->ncat == 1 ? "category" : "categories");
@@ -136,10 +177,47 @@ char *sr_chart_alt(const sr_chart *c)
                               c->categories[lo], c->series[last].values[lo].label, sp, what);
         }
     }
-    if (c->kind == SR_CHART_DONUT && c->total)
-        sr_buf_printf(&b, " Total: %s.", c->total);
+    if (c->kind == SR_CHART_DONUT) {
+        /* The parts the key groups as Other, each with its value: the
+         * picture does not give them one by one. */
+        bool *grouped = malloc((c->ncat ? c->ncat : 1) * sizeof *grouped);
+        size_t ng = grouped ? sr_chart_donut_grouped(c, grouped) : 0;
+        if (ng) {
+            sr_buf_printf(&b, " The key groups the %zu smallest parts as Other:", ng);
+            size_t k = 0;
+            for (size_t i = 0; i < c->ncat; i++)
+                if (grouped[i])
+                    sr_buf_printf(&b, "%s %s, %s", k++ ? ";" : "", c->categories[i],
+                                  c->series[0].values[i].label);
+            sr_buf_puts(&b, ".");
+        }
+        free(grouped);
+    }
+    if (c->kind == SR_CHART_DONUT && c->total) {
+        /* The whole the data states, hidden parts included. */
+        size_t nh = 0;
+        for (size_t i = 0; i < c->ncat; i++)
+            nh += c->series[0].values[i].missing;
+        sr_buf_printf(&b, " Total: %s", c->total);
+        if (nh && c->totals && !c->totals[0].missing) {
+            sr_buf_puts(&b, ", including ");
+            for (size_t i = 0, k = 0; i < c->ncat; i++)
+                if (c->series[0].values[i].missing) {
+                    sr_buf_printf(&b, "%s%s",
+                                  k == 0        ? ""
+                                  : k + 1 == nh ? " and "
+                                                : ", ",
+                                  c->categories[i]);
+                    k++;
+                }
+            sr_buf_printf(&b, ", which %s not shown", nh == 1 ? "is" : "are");
+        }
+        sr_buf_puts(&b, ".");
+    }
     if (c->change)
         sr_buf_printf(&b, " Overall: %s.", c->change);
+    if (c->break_note)
+        sr_buf_printf(&b, " %s", c->break_note);
     if (hidden)
         sr_buf_printf(&b, " %zu %s not shown (%s).", hidden,
                       hidden == 1 ? "value is" : "values are",

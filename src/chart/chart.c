@@ -21,6 +21,7 @@ typedef struct {
     cairo_t *cr;
     sr_fonts *fonts;
     sr_chart_layout *out;
+    double need; /* the height the chart needs to show everything whole */
 } ctx;
 
 void sr_chart_layout_free(sr_chart_layout *l)
@@ -30,6 +31,7 @@ void sr_chart_layout_free(sr_chart_layout *l)
     for (size_t i = 0; i < l->nlabels; i++)
         free(l->label_text[i]);
     free(l->label_text);
+    free(l->breaks);
     memset(l, 0, sizeof *l);
 }
 
@@ -109,15 +111,52 @@ static double title(ctx *c, const sr_chart *ch, double w)
     return text(c, ch->title, 0, 0, FONT_TITLE, 600, LEFT, w, sr_text) + PAD;
 }
 
-/* A legend of series names with their fill, in one row. Returns its height. */
-static double legend(ctx *c, const sr_chart *ch, double x, double y, double w, bool markers)
+/* The fill of the hidden part of a stacked bar: light grey, hatched dark,
+ * outlined, so it reads as "something is here, not shown". */
+static void fill_hidden(cairo_t *cr)
 {
-    if (ch->nseries < 2)
+    cairo_set_source_rgb(cr, 0.88, 0.88, 0.88);
+    cairo_fill_preserve(cr);
+    cairo_save(cr);
+    cairo_clip_preserve(cr);
+    double x1, y1, x2, y2;
+    cairo_clip_extents(cr, &x1, &y1, &x2, &y2);
+    sr_set_rgb(cr, sr_muted);
+    cairo_set_line_width(cr, 0.8);
+    cairo_stroke_preserve(cr);
+    cairo_new_path(cr);
+    double span = (x2 - x1) + (y2 - y1);
+    for (double d = -span; d < span; d += 4) {
+        cairo_move_to(cr, x1 + d, y1);
+        cairo_line_to(cr, x1 + d + (y2 - y1), y2);
+    }
+    cairo_set_line_width(cr, 0.6);
+    cairo_stroke(cr);
+    cairo_restore(cr);
+    cairo_new_path(cr);
+}
+
+/* A stacked bar's parts that are not shown, in category i. */
+static size_t hidden_parts(const sr_chart *ch, size_t i)
+{
+    size_t n = 0;
+    for (size_t s = 0; s < ch->nseries; s++)
+        n += ch->series[s].values[i].missing;
+    return n;
+}
+
+/* A legend of series names with their fill, in one row; with hidden, an
+ * entry for the hidden block of stacked bars. Returns its height. */
+static double legend(ctx *c, const sr_chart *ch, double x, double y, double w, bool markers,
+                     const char *hidden)
+{
+    if (ch->nseries < 2 && !hidden)
         return 0;
     double cx = x, h = 0;
-    for (size_t s = 0; s < ch->nseries; s++) {
+    for (size_t s = 0; s < ch->nseries + (hidden != NULL); s++) {
+        const char *name = s < ch->nseries ? ch->series[s].name : hidden;
         double tw, th;
-        text_extent(c, ch->series[s].name, FONT, 400, 0, &tw, &th);
+        text_extent(c, name, FONT, 400, 0, &tw, &th);
         if (cx + 14 + tw > x + w && cx > x) {
             cx = x;
             y += th + 2;
@@ -131,9 +170,12 @@ static double legend(ctx *c, const sr_chart *ch, double x, double y, double w, b
             cairo_stroke(c->cr);
         } else {
             cairo_rectangle(c->cr, cx, y + th / 2 - 5, 10, 10);
-            sr_fill_series(c->cr, s);
+            if (s < ch->nseries)
+                sr_fill_series(c->cr, s);
+            else
+                fill_hidden(c->cr);
         }
-        text(c, ch->series[s].name, cx + 14, y, FONT, 400, LEFT, 0, sr_text);
+        text(c, name, cx + 14, y, FONT, 400, LEFT, 0, sr_text);
         cx += 14 + tw + 14;
         h = y + th;
     }
@@ -154,6 +196,8 @@ static double max_value(const sr_chart *ch, bool stacked)
             else if (v->v > m)
                 m = v->v;
         }
+        if (stacked && ch->totals && !ch->totals[i].missing && ch->totals[i].v > sum)
+            sum = ch->totals[i].v;
         if (stacked && sum > m)
             m = sum;
     }
@@ -243,13 +287,98 @@ static double category_labels_height(ctx *c, const sr_chart *ch, double slot)
     return h;
 }
 
+/* A break in the series between two categories: a dashed line from the
+ * top of the plot to its foot. */
+static void break_line(ctx *c, double x, double top, double bottom)
+{
+    cairo_new_path(c->cr);
+    sr_set_rgb(c->cr, sr_text);
+    cairo_set_line_width(c->cr, 1.2);
+    cairo_set_dash(c->cr, (double[]){4, 3}, 2, 0);
+    cairo_move_to(c->cr, x, top);
+    cairo_line_to(c->cr, x, bottom);
+    cairo_stroke(c->cr);
+    cairo_set_dash(c->cr, NULL, 0, 0);
+    if (c->out) {
+        sr_chart_layout *l = c->out;
+        l->breaks = sr_xrealloc(l->breaks, (l->nbreaks + 1) * sizeof *l->breaks);
+        l->breaks[l->nbreaks++] = (sr_rect){x, top, 0, bottom - top};
+    }
+}
+
+/* ---- the order of categories ------------------------------------------------ */
+
+static int cmp_desc(size_t a, size_t b, const sr_chart *ch)
+{
+    /* By the newest series (series run oldest first); hidden values last. */
+    const sr_chart_series *s = &ch->series[ch->nseries - 1];
+    const sr_chart_value *x = &s->values[a], *y = &s->values[b];
+    double vx = x->missing ? -1 : x->v, vy = y->missing ? -1 : y->v;
+    if (vx != vy)
+        return vx > vy ? -1 : 1;
+    return a < b ? -1 : 1;
+}
+
+/* The categories in the order drawn: as given, or with `sort`, largest
+ * first. malloc'd. */
+static size_t *category_order(const sr_chart *ch)
+{
+    size_t *order = sr_xmalloc((ch->ncat ? ch->ncat : 1) * sizeof *order);
+    for (size_t i = 0; i < ch->ncat; i++)
+        order[i] = i;
+    if (ch->sort && ch->kind != SR_CHART_STACKED_BAR) /* insertion sort: stable */
+        for (size_t i = 1; i < ch->ncat; i++)
+            for (size_t j = i; j > 0 && cmp_desc(order[j - 1], order[j], ch) > 0; j--) {
+                size_t t = order[j];
+                order[j] = order[j - 1];
+                order[j - 1] = t;
+            }
+    return order;
+}
+
 /* ---- vertical bars: single, grouped and stacked ---------------------------- */
+
+/* Whether stacked bar i's stated total is more than its parts shown: the
+ * rest (hidden parts, or a part the data does not break down) is drawn as
+ * one grey block. */
+static bool has_rest(const sr_chart *ch, size_t i)
+{
+    if (!ch->totals || ch->totals[i].missing)
+        return false;
+    double sum = 0;
+    for (size_t s = 0; s < ch->nseries; s++)
+        if (!ch->series[s].values[i].missing)
+            sum += ch->series[s].values[i].v;
+    return ch->totals[i].v > sum + 1e-6 * fmax(1, ch->totals[i].v);
+}
+
+/* The key's entry for the grey block, when some stacked bar has one. */
+static const char *hidden_key(const sr_chart *ch)
+{
+    for (size_t i = 0; i < ch->ncat; i++)
+        if (has_rest(ch, i))
+            return "not shown";
+    return NULL;
+}
+
+/* A stacked bar's hidden parts' shorthand: [c] if any is hidden by
+ * disclosure control, else the first one's ([x]). */
+static const char *hidden_label(const sr_chart *ch, size_t i)
+{
+    const char *l = NULL;
+    for (size_t s = 0; s < ch->nseries; s++) {
+        const sr_chart_value *v = &ch->series[s].values[i];
+        if (v->missing && (!l || strcmp(v->label, "[c]") == 0))
+            l = v->label;
+    }
+    return l ? l : "[x]";
+}
 
 static int draw_columns(ctx *c, const sr_chart *ch, double w, double h)
 {
     bool stacked = ch->kind == SR_CHART_STACKED_BAR;
     double top = title(c, ch, w);
-    double lg = legend(c, ch, 0, top, w, false);
+    double lg = legend(c, ch, 0, top, w, false, stacked ? hidden_key(ch) : NULL);
     if (lg > 0)
         top = lg + PAD;
     double vh, vw;
@@ -268,8 +397,10 @@ static int draw_columns(ctx *c, const sr_chart *ch, double w, double h)
         c->out->plot = (sr_rect){left, top, w - left, bottom - top};
     size_t per = stacked ? 1 : ch->nseries;
     double group = slot * 0.72, bw = group / (double)per;
-    for (size_t i = 0; i < ch->ncat; i++) {
-        double gx = left + slot * (double)i + (slot - group) / 2;
+    size_t *order = category_order(ch);
+    for (size_t k = 0; k < ch->ncat; k++) {
+        size_t i = order[k];
+        double gx = left + slot * (double)k + (slot - group) / 2;
         double base = 0;
         for (size_t s = 0; s < ch->nseries; s++) {
             const sr_chart_value *v = &ch->series[s].values[i];
@@ -302,14 +433,45 @@ static int draw_columns(ctx *c, const sr_chart *ch, double w, double h)
             }
         }
         if (stacked) {
+            /* The bar's total: the stated one, hidden parts included, drawn
+             * as one grey block on top; without a stated total, the sum of
+             * the parts, unknown if a part is hidden. */
             char tot[48];
-            sr_fmt_count((int64_t)llround(base), tot, sizeof tot);
-            double y1 = y_of(&t, base, top, bottom);
+            size_t nh = hidden_parts(ch, i);
+            const sr_chart_value *tv = ch->totals ? &ch->totals[i] : NULL;
+            double top_v = base;
+            if (tv && !tv->missing) {
+                snprintf(tot, sizeof tot, "%s", tv->label);
+                if (has_rest(ch, i)) {
+                    double y0 = y_of(&t, base, top, bottom), y1 = y_of(&t, tv->v, top, bottom);
+                    cairo_new_path(c->cr);
+                    cairo_rectangle(c->cr, gx, y1, group, y0 - y1);
+                    fill_hidden(c->cr);
+                    note_mark(c, gx, y1, group, y0 - y1);
+                    const char *hl = nh ? hidden_label(ch, i) : "";
+                    double lw, lh;
+                    text_extent(c, hl, FONT_SMALL, 600, 0, &lw, &lh);
+                    if (nh && lh + 2 <= y0 - y1 && lw + 2 <= group)
+                        text(c, hl, gx + group / 2, (y0 + y1) / 2 - lh / 2, FONT_SMALL, 600, CENTRE,
+                             0, sr_text);
+                    top_v = tv->v;
+                }
+            } else if (tv) {
+                snprintf(tot, sizeof tot, "%s", tv->label);
+            } else if (nh) {
+                snprintf(tot, sizeof tot, "%s", hidden_label(ch, i));
+            } else {
+                sr_fmt_count((int64_t)llround(base), tot, sizeof tot);
+            }
+            double y1 = y_of(&t, top_v, top, bottom);
             text(c, tot, gx + group / 2, y1 - vh - 1, FONT_SMALL, 600, CENTRE, 0, sr_text);
         }
-        text(c, ch->categories[i], left + slot * (double)i + slot / 2, bottom + PAD / 2, FONT, 400,
+        text(c, ch->categories[i], left + slot * (double)k + slot / 2, bottom + PAD / 2, FONT, 400,
              CENTRE, slot - 2, sr_text);
+        if (ch->break_before && ch->break_before[i] && k > 0)
+            break_line(c, left + slot * (double)k, top, bottom);
     }
+    free(order);
     if (ch->x_title)
         text(c, ch->x_title, left + (w - left) / 2, h - xt, FONT, 400, CENTRE, 0, sr_muted);
     return 0;
@@ -317,32 +479,13 @@ static int draw_columns(ctx *c, const sr_chart *ch, double w, double h)
 
 /* ---- horizontal bars ------------------------------------------------------------ */
 
-static int cmp_desc(const void *a, const void *b, const sr_chart *ch)
-{
-    const sr_chart_value *x = &ch->series[0].values[*(const size_t *)a];
-    const sr_chart_value *y = &ch->series[0].values[*(const size_t *)b];
-    double vx = x->missing ? -1 : x->v, vy = y->missing ? -1 : y->v;
-    if (vx != vy)
-        return vx > vy ? -1 : 1;
-    return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
-}
-
 static int draw_hbars(ctx *c, const sr_chart *ch, double w, double h)
 {
     double top = title(c, ch, w);
-    double lg = legend(c, ch, 0, top, w, false);
+    double lg = legend(c, ch, 0, top, w, false, NULL);
     if (lg > 0)
         top = lg + PAD;
-    size_t *order = sr_xmalloc((ch->ncat ? ch->ncat : 1) * sizeof *order);
-    for (size_t i = 0; i < ch->ncat; i++)
-        order[i] = i;
-    if (ch->sort) /* insertion sort: stable, short lists */
-        for (size_t i = 1; i < ch->ncat; i++)
-            for (size_t j = i; j > 0 && cmp_desc(&order[j - 1], &order[j], ch) > 0; j--) {
-                size_t t = order[j];
-                order[j] = order[j - 1];
-                order[j - 1] = t;
-            }
+    size_t *order = category_order(ch);
     /* The label column: as wide as the longest name needs, at most 40%. */
     double labw = 0;
     for (size_t i = 0; i < ch->ncat; i++) {
@@ -365,16 +508,26 @@ static int draw_hbars(ctx *c, const sr_chart *ch, double w, double h)
     double xt = 0, tw;
     if (ch->x_title)
         text_extent(c, ch->x_title, FONT, 400, w, &tw, &xt);
-    double bottom = h - (ch->x_title ? xt + PAD : 0);
-    /* Row heights follow the wrapped labels, so no name is ever clipped. */
+    double foot = ch->x_title ? xt + PAD : 0, bottom = h - foot;
+    /* Row heights follow the wrapped labels, so no name is ever clipped;
+     * rows closer together when they do not fit, and the chart as tall as
+     * they need (sr_chart_height). */
     double *rowh = sr_xmalloc((ch->ncat ? ch->ncat : 1) * sizeof *rowh), need = 0;
-    for (size_t k = 0; k < ch->ncat; k++) {
-        double lw2, lh;
-        text_extent(c, ch->categories[order[k]], FONT, 400, labw, &lw2, &lh);
-        double barh = (vh + 2) * (double)ch->nseries;
-        rowh[k] = (lh > barh ? lh : barh) + PAD;
-        need += rowh[k];
+    double gap = PAD;
+    for (;;) {
+        need = 0;
+        for (size_t k = 0; k < ch->ncat; k++) {
+            double lw2, lh;
+            text_extent(c, ch->categories[order[k]], FONT, 400, labw, &lw2, &lh);
+            double barh = (vh + 2) * (double)ch->nseries;
+            rowh[k] = (lh > barh ? lh : barh) + gap;
+            need += rowh[k];
+        }
+        if (need <= bottom - top || gap < PAD)
+            break;
+        gap = 2;
     }
+    c->need = top + need + foot + PAD / 2;
     double scale = need > bottom - top ? 1 : (bottom - top) / need;
     if (scale > 1.6)
         scale = 1.6;
@@ -385,11 +538,11 @@ static int draw_hbars(ctx *c, const sr_chart *ch, double w, double h)
     for (size_t k = 0; k < ch->ncat; k++) {
         size_t i = order[k];
         double rh = rowh[k] * scale;
-        text(c, ch->categories[i], labw, y + PAD / 2, FONT, 400, RIGHT, labw, sr_text);
-        double bh = (rh - PAD) / (double)ch->nseries;
+        text(c, ch->categories[i], labw, y + gap / 2, FONT, 400, RIGHT, labw, sr_text);
+        double bh = (rh - gap) / (double)ch->nseries;
         for (size_t s = 0; s < ch->nseries; s++) {
             const sr_chart_value *v = &ch->series[s].values[i];
-            double by = y + PAD / 2 + bh * (double)s;
+            double by = y + gap / 2 + bh * (double)s;
             double bw = v->missing ? 0 : (v->v - t.lo) / (t.hi - t.lo) * (right - left);
             if (!v->missing) {
                 cairo_new_path(c->cr);
@@ -441,7 +594,7 @@ static void marker(cairo_t *cr, size_t s, double x, double y)
 static int draw_lines(ctx *c, const sr_chart *ch, double w, double h)
 {
     double top = title(c, ch, w);
-    double lg = legend(c, ch, 0, top, w, true);
+    double lg = legend(c, ch, 0, top, w, true, NULL);
     if (lg > 0)
         top = lg + PAD;
     double vw, vh;
@@ -498,15 +651,78 @@ static int draw_lines(ctx *c, const sr_chart *ch, double w, double h)
             text(c, v->label, x, above ? y - vh - 4 : y + 4, FONT_SMALL, 400, CENTRE, 0, sr_text);
         }
     }
-    for (size_t i = 0; i < ch->ncat; i++)
+    for (size_t i = 0; i < ch->ncat; i++) {
         text(c, ch->categories[i], left + slot * ((double)i + 0.5), bottom + PAD / 2, FONT, 400,
              CENTRE, slot - 2, sr_text);
+        if (ch->break_before && ch->break_before[i] && i > 0)
+            break_line(c, left + slot * (double)i, top, bottom);
+    }
     if (ch->x_title)
         text(c, ch->x_title, left + (w - left) / 2, h - xt, FONT, 400, CENTRE, 0, sr_muted);
     return 0;
 }
 
 /* ---- donut ----------------------------------------------------------------------- */
+
+size_t sr_chart_donut_grouped(const sr_chart *ch, bool *grouped)
+{
+    size_t n = ch->ncat > SR_DONUT_KEY_MAX ? ch->ncat - (SR_DONUT_KEY_MAX - 1) : 0;
+    for (size_t i = 0; grouped && i < ch->ncat; i++)
+        grouped[i] = false;
+    if (!grouped)
+        return n;
+    /* The n smallest, a hidden value counting as smaller than any; of two
+     * the same, the later. */
+    for (size_t k = 0; k < n; k++) {
+        size_t pick = (size_t)-1;
+        for (size_t i = 0; i < ch->ncat; i++) {
+            if (grouped[i])
+                continue;
+            const sr_chart_value *v = &ch->series[0].values[i];
+            double x = v->missing ? -1 : v->v;
+            if (pick == (size_t)-1) {
+                pick = i;
+                continue;
+            }
+            const sr_chart_value *p = &ch->series[0].values[pick];
+            double y = p->missing ? -1 : p->v;
+            if (x <= y)
+                pick = i;
+        }
+        grouped[pick] = true;
+    }
+    return n;
+}
+
+/* A value as the chart's labels show it: pounds when they are money. */
+static void same_unit(const sr_chart *ch, double v, char *buf, size_t n)
+{
+    bool money = false;
+    for (size_t i = 0; i < ch->ncat && !money; i++)
+        money = strncmp(ch->series[0].values[i].label, "\xC2\xA3", 2) == 0;
+    if (money)
+        sr_fmt_money((int64_t)llround(v * 100), buf, n);
+    else
+        sr_fmt_count((int64_t)llround(v), buf, n);
+}
+
+static void slice(ctx *c, double cx, double cy, double r, double ri, double a, double sweep,
+                  size_t fill)
+{
+    cairo_new_path(c->cr);
+    cairo_arc(c->cr, cx, cy, r, a, a + sweep);
+    cairo_arc_negative(c->cr, cx, cy, ri, a + sweep, a);
+    cairo_close_path(c->cr);
+    sr_fill_series(c->cr, fill);
+    /* A white edge between slices. */
+    cairo_new_path(c->cr);
+    cairo_arc(c->cr, cx, cy, r, a, a + sweep);
+    cairo_arc_negative(c->cr, cx, cy, ri, a + sweep, a);
+    cairo_close_path(c->cr);
+    cairo_set_source_rgb(c->cr, 1, 1, 1);
+    cairo_set_line_width(c->cr, 1.5);
+    cairo_stroke(c->cr);
+}
 
 static int draw_donut(ctx *c, const sr_chart *ch, double w, double h)
 {
@@ -515,6 +731,26 @@ static int draw_donut(ctx *c, const sr_chart *ch, double w, double h)
     for (size_t i = 0; i < ch->ncat; i++)
         if (!ch->series[0].values[i].missing)
             total += ch->series[0].values[i].v;
+    /* More parts than a key can show told apart: the smallest are one
+     * slice, "Other", with a note; the text alternative and the table give
+     * each of them. */
+    /* Hidden parts still count in the whole the data states: shares are of
+     * it, and what is not shown is one grey slice. */
+    double shown = total, hidden = 0;
+    size_t nmissing = 0;
+    for (size_t i = 0; i < ch->ncat; i++)
+        nmissing += ch->series[0].values[i].missing;
+    if (nmissing && ch->totals && !ch->totals[0].missing && ch->totals[0].v > shown) {
+        hidden = ch->totals[0].v - shown;
+        total = ch->totals[0].v;
+    }
+    bool *grouped = sr_xmalloc((ch->ncat ? ch->ncat : 1) * sizeof *grouped);
+    size_t ngrouped = sr_chart_donut_grouped(ch, grouped);
+    double other = 0;
+    for (size_t i = 0; i < ch->ncat; i++)
+        if (grouped[i] && !ch->series[0].values[i].missing)
+            other += ch->series[0].values[i].v;
+    size_t nshown = ch->ncat - ngrouped;
     double size = fmin(h - top, w * 0.45);
     double cx = size / 2, cy = top + size / 2, r = size / 2 - 2, ri = r * 0.58;
     if (c->out)
@@ -522,27 +758,32 @@ static int draw_donut(ctx *c, const sr_chart *ch, double w, double h)
     double a = -PI / 2;
     for (size_t i = 0; i < ch->ncat; i++) {
         const sr_chart_value *v = &ch->series[0].values[i];
-        if (v->missing || v->v <= 0 || total <= 0) {
+        if (grouped[i] || v->missing || v->v <= 0 || total <= 0) {
             note_mark(c, cx, cy, 0, 0);
             continue;
         }
         double sweep = v->v / total * 2 * PI;
-        cairo_new_path(c->cr);
-        cairo_arc(c->cr, cx, cy, r, a, a + sweep);
-        cairo_arc_negative(c->cr, cx, cy, ri, a + sweep, a);
-        cairo_close_path(c->cr);
-        sr_fill_series(c->cr, i);
-        /* A white edge between slices. */
-        cairo_new_path(c->cr);
-        cairo_arc(c->cr, cx, cy, r, a, a + sweep);
-        cairo_arc_negative(c->cr, cx, cy, ri, a + sweep, a);
-        cairo_close_path(c->cr);
-        cairo_set_source_rgb(c->cr, 1, 1, 1);
-        cairo_set_line_width(c->cr, 1.5);
-        cairo_stroke(c->cr);
+        slice(c, cx, cy, r, ri, a, sweep, i);
         note_mark(c, cx + cos(a + sweep / 2) * (r + ri) / 2, cy + sin(a + sweep / 2) * (r + ri) / 2,
                   sweep, v->v);
         a += sweep;
+    }
+    if (ngrouped && other > 0 && total > 0) {
+        double sweep = other / total * 2 * PI;
+        slice(c, cx, cy, r, ri, a, sweep, nshown);
+        note_mark(c, cx + cos(a + sweep / 2) * (r + ri) / 2, cy + sin(a + sweep / 2) * (r + ri) / 2,
+                  sweep, other);
+        a += sweep;
+    }
+    if (hidden > 0) {
+        double sweep = hidden / total * 2 * PI;
+        cairo_new_path(c->cr);
+        cairo_arc(c->cr, cx, cy, r, a, a + sweep);
+        cairo_arc_negative(c->cr, cx, cy, ri, a + sweep, a);
+        cairo_close_path(c->cr);
+        fill_hidden(c->cr);
+        note_mark(c, cx + cos(a + sweep / 2) * (r + ri) / 2, cy + sin(a + sweep / 2) * (r + ri) / 2,
+                  sweep, hidden);
     }
     /* The total in the hole. */
     char tot[48];
@@ -553,11 +794,13 @@ static int draw_donut(ctx *c, const sr_chart *ch, double w, double h)
     double tw, th;
     text_extent(c, tot, FONT_TITLE + 2, 600, 0, &tw, &th);
     text(c, tot, cx, cy - th * 0.75, FONT_TITLE + 2, 600, CENTRE, 0, sr_text);
-    text(c, "total", cx, cy + th * 0.2, FONT, 400, CENTRE, 0, sr_muted);
+    text(c, "total", cx, cy + th * 0.25, FONT, 400, CENTRE, 0, sr_muted);
     /* The key, each entry with its value and share: colour is not needed to
      * read the chart. */
     double kx = size + PAD * 2, ky = top, kw = w - kx - 16;
     for (size_t i = 0; i < ch->ncat; i++) {
+        if (grouped[i])
+            continue;
         const sr_chart_value *v = &ch->series[0].values[i];
         char line[256];
         if (v->missing || total <= 0)
@@ -567,9 +810,40 @@ static int draw_donut(ctx *c, const sr_chart *ch, double w, double h)
                      v->v / total * 100);
         cairo_new_path(c->cr);
         cairo_rectangle(c->cr, kx, ky + 2, 10, 10);
-        sr_fill_series(c->cr, i);
+        if (v->missing) /* no slice of its own: the swatch of what is not shown */
+            fill_hidden(c->cr);
+        else
+            sr_fill_series(c->cr, i);
         ky += text(c, line, kx + 16, ky, FONT, 400, LEFT, kw, sr_text) + 3;
     }
+    if (ngrouped) {
+        char line[256], ov[48];
+        same_unit(ch, other, ov, sizeof ov);
+        if (total > 0)
+            snprintf(line, sizeof line, "Other (%zu more): %s (%.1f%%)", ngrouped, ov,
+                     other / total * 100);
+        else
+            snprintf(line, sizeof line, "Other (%zu more): %s", ngrouped, ov);
+        cairo_new_path(c->cr);
+        cairo_rectangle(c->cr, kx, ky + 2, 10, 10);
+        sr_fill_series(c->cr, nshown);
+        ky += text(c, line, kx + 16, ky, FONT, 400, LEFT, kw, sr_text) + 3;
+        snprintf(line, sizeof line,
+                 "Other is the %zu smallest parts together; the text alternative and the "
+                 "table give each.",
+                 ngrouped);
+        ky += text(c, line, kx, ky, FONT_SMALL, 400, LEFT, kw + 16, sr_muted) + 3;
+    }
+    if (hidden > 0) {
+        char line[256];
+        snprintf(line, sizeof line, "Not shown, in the total: %.1f%%", hidden / total * 100);
+        cairo_new_path(c->cr);
+        cairo_rectangle(c->cr, kx, ky + 2, 10, 10);
+        fill_hidden(c->cr);
+        ky += text(c, line, kx + 16, ky, FONT, 400, LEFT, kw, sr_text) + 3;
+    }
+    c->need = ky;
+    free(grouped);
     return 0;
 }
 
@@ -666,6 +940,27 @@ static void status_symbol(cairo_t *cr, int st, double x, double y, double r)
     }
 }
 
+/* The width of the longest word of s, drawn at size and weight. */
+static double widest_word(ctx *c, const char *s, double size, int weight)
+{
+    double best = 0;
+    while (*s) {
+        size_t n = strcspn(s, " ");
+        if (n) {
+            char word[128];
+            snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word ? n : sizeof word - 1), s);
+            double tw, th;
+            text_extent(c, word, size, weight, 0, &tw, &th);
+            if (tw > best)
+                best = tw;
+        }
+        s += n;
+        while (*s == ' ')
+            s++;
+    }
+    return best;
+}
+
 static int draw_matrix(ctx *c, const sr_chart *ch, double w, double h)
 {
     double top = title(c, ch, w);
@@ -690,39 +985,84 @@ static int draw_matrix(ctx *c, const sr_chart *ch, double w, double h)
     }
     if (labw > w * 0.45)
         labw = w * 0.45;
-    double colw = (w - labw - PAD) / (double)(ch->nseries ? ch->nseries : 1);
-    double headh = 0;
+    /* Columns no narrower than a date's longest word: meetings that do not
+     * fit across go on in another block below, under the same names. */
+    double colmin = 0;
     for (size_t s = 0; s < ch->nseries; s++) {
-        double tw, th;
-        text_extent(c, ch->series[s].name, FONT_SMALL, 600, colw - 2, &tw, &th);
-        if (th > headh)
-            headh = th;
+        double ww = widest_word(c, ch->series[s].name, FONT_SMALL, 600) + 4;
+        if (ww > colmin)
+            colmin = ww;
     }
-    for (size_t s = 0; s < ch->nseries; s++)
-        text(c, ch->series[s].name, labw + PAD + colw * ((double)s + 0.5), top, FONT_SMALL, 600,
-             CENTRE, colw - 2, sr_text);
-    top += headh + PAD / 2;
-    double rowh = fmin(22, (h - top) / (double)(ch->ncat ? ch->ncat : 1));
-    if (c->out)
-        c->out->plot = (sr_rect){labw + PAD, top, w - labw - PAD, rowh * (double)ch->ncat};
+    if (colmin < 16)
+        colmin = 16;
+    double across = w - labw - PAD;
+    size_t per = (size_t)(across / colmin);
+    if (per < 1)
+        per = 1;
+    if (per > ch->nseries)
+        per = ch->nseries;
+    size_t nblocks = (ch->nseries + per - 1) / per;
+    double colw = across / (double)per;
+    /* Rows: as tall as their names need, never over one another. */
+    double fh, fw;
+    text_extent(c, "0", FONT, 400, 0, &fw, &fh);
+    double *lh = sr_xmalloc((ch->ncat ? ch->ncat : 1) * sizeof *lh);
     for (size_t i = 0; i < ch->ncat; i++) {
-        double y = top + rowh * (double)i;
-        if (i % 2 == 0) {
-            cairo_new_path(c->cr);
-            cairo_rectangle(c->cr, 0, y, w, rowh);
-            cairo_set_source_rgb(c->cr, 0.965, 0.965, 0.965);
-            cairo_fill(c->cr);
-        }
-        double tw, th;
-        text_extent(c, ch->categories[i], FONT, 400, labw, &tw, &th);
-        text(c, ch->categories[i], labw, y + (rowh - th) / 2, FONT, 400, RIGHT, labw, sr_text);
-        for (size_t s = 0; s < ch->nseries; s++) {
-            double x = labw + PAD + colw * ((double)s + 0.5);
-            int st = (int)ch->series[s].values[i].v;
-            status_symbol(c->cr, st, x, y + rowh / 2, fmin(6, rowh / 2 - 2));
-            note_mark(c, x - 6, y + rowh / 2 - 6, 12, 12);
-        }
+        double tw;
+        text_extent(c, ch->categories[i], FONT, 400, labw, &tw, &lh[i]);
     }
+    /* The blocks' headings, and what rows of one line leave over. */
+    double *headhs = sr_xmalloc(nblocks * sizeof *headhs), fixed = 0, extra = 0;
+    for (size_t b = 0; b < nblocks; b++) {
+        headhs[b] = 0;
+        for (size_t s = b * per; s < ch->nseries && s < (b + 1) * per; s++) {
+            double tw, th;
+            text_extent(c, ch->series[s].name, FONT_SMALL, 600, colw - 2, &tw, &th);
+            if (th > headhs[b])
+                headhs[b] = th;
+        }
+        fixed += headhs[b] + PAD / 2 + (b ? PAD * 1.5 : 0);
+    }
+    for (size_t i = 0; i < ch->ncat; i++)
+        extra += fmax(0, lh[i] - fh) * (double)nblocks;
+    /* Rows share the height given, up to 22 points each, the same in every
+     * block, and are never shorter than their names (then the chart grows:
+     * sr_chart_height). */
+    double rowh = fmin(22, fmax(fh + 2, (h - top - fixed - extra) /
+                                            (double)(ch->ncat ? ch->ncat : 1) / (double)nblocks));
+    for (size_t b = 0; b < nblocks; b++) {
+        size_t s0 = b * per, s1 = s0 + per < ch->nseries ? s0 + per : ch->nseries;
+        double headh = headhs[b];
+        for (size_t s = s0; s < s1; s++)
+            text(c, ch->series[s].name, labw + PAD + colw * ((double)(s - s0) + 0.5), top,
+                 FONT_SMALL, 600, CENTRE, colw - 2, sr_text);
+        top += headh + PAD / 2;
+        double y = top;
+        for (size_t i = 0; i < ch->ncat; i++) {
+            double rh = lh[i] + 2 > rowh ? lh[i] + 2 : rowh;
+            if (i % 2 == 0) {
+                cairo_new_path(c->cr);
+                cairo_rectangle(c->cr, 0, y, w, rh);
+                cairo_set_source_rgb(c->cr, 0.965, 0.965, 0.965);
+                cairo_fill(c->cr);
+            }
+            text(c, ch->categories[i], labw, y + (rh - lh[i]) / 2, FONT, 400, RIGHT, labw, sr_text);
+            for (size_t s = s0; s < s1; s++) {
+                double x = labw + PAD + colw * ((double)(s - s0) + 0.5);
+                int st = (int)ch->series[s].values[i].v;
+                double r = fmin(6, fmin(rh, colw) / 2 - 2);
+                status_symbol(c->cr, st, x, y + rh / 2, r);
+                note_mark(c, x - r, y + rh / 2 - r, 2 * r, 2 * r);
+            }
+            y += rh;
+        }
+        if (c->out && b == 0)
+            c->out->plot = (sr_rect){labw + PAD, top, across, y - top};
+        top = y + PAD * 1.5;
+    }
+    c->need = top - PAD * 1.5;
+    free(headhs);
+    free(lh);
     return 0;
 }
 
@@ -742,37 +1082,72 @@ bool sr_chart_has_figures(const sr_chart *ch)
     return false;
 }
 
+static int draw(ctx *c, const sr_chart *ch, double w, double h);
+
 int sr_chart_draw(cairo_t *cr, sr_fonts *fonts, const sr_chart *ch, double w, double h,
                   sr_chart_layout *layout)
 {
     if (!ch || ch->ncat == 0 || ch->nseries == 0)
         return -1;
-    ctx c = {cr, fonts, layout};
+    ctx c = {cr, fonts, layout, 0};
+    return draw(&c, ch, w, h);
+}
+
+double sr_chart_height(sr_fonts *fonts, const sr_chart *ch, double w, double h)
+{
+    if (!ch || ch->ncat == 0 || ch->nseries == 0)
+        return h;
+    /* Laid out once on a throwaway surface, to learn what it needs. */
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
+    cairo_t *cr = cairo_create(s);
+    ctx c = {cr, fonts, NULL, 0};
+    draw(&c, ch, w, h);
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+    return c.need > h ? ceil(c.need) : h;
+}
+
+static int draw(ctx *c, const sr_chart *ch, double w, double h)
+{
+    cairo_t *cr = c->cr;
     cairo_save(cr);
     cairo_rectangle(cr, 0, 0, w, h);
     cairo_clip(cr);
     int r = -1;
+    /* A break in the series is said under the chart, in words. */
+    double note = 0;
+    bool noted = ch->break_note && ch->kind != SR_CHART_KPI && ch->kind != SR_CHART_MATRIX;
+    if (noted) {
+        double nw;
+        text_extent(c, ch->break_note, FONT_SMALL, 400, w, &nw, &note);
+        h -= note + PAD / 2;
+    }
     switch (ch->kind) {
     case SR_CHART_BAR:
     case SR_CHART_GROUPED_BAR:
     case SR_CHART_STACKED_BAR:
-        r = draw_columns(&c, ch, w, h);
+        r = draw_columns(c, ch, w, h);
         break;
     case SR_CHART_HBAR:
-        r = draw_hbars(&c, ch, w, h);
+        r = draw_hbars(c, ch, w, h);
         break;
     case SR_CHART_LINE:
-        r = draw_lines(&c, ch, w, h);
+        r = draw_lines(c, ch, w, h);
         break;
     case SR_CHART_DONUT:
-        r = draw_donut(&c, ch, w, h);
+        r = draw_donut(c, ch, w, h);
         break;
     case SR_CHART_KPI:
-        r = draw_kpi(&c, ch, w, h);
+        r = draw_kpi(c, ch, w, h);
         break;
     case SR_CHART_MATRIX:
-        r = draw_matrix(&c, ch, w, h);
+        r = draw_matrix(c, ch, w, h);
         break;
+    }
+    if (noted) {
+        text(c, ch->break_note, 0, h + PAD / 2, FONT_SMALL, 400, LEFT, w, sr_text);
+        if (c->need > 0)
+            c->need += note + PAD / 2;
     }
     cairo_restore(cr);
     return r;

@@ -53,9 +53,22 @@ typedef struct {
     const char **before; /* KPI tiles: "2018-19: 3,653", per category */
     const char *change;  /* the overall change in words, for the text alternative */
     const char *total;   /* donut: the total as shown ("£180,491"); NULL: summed as a count */
-    bool whole;          /* values are whole numbers (axis steps too) */
-    bool sort;           /* horizontal bars: largest first */
-    bool draw_title;     /* draw the title inside the chart (PNG, SVG) */
+    /* Stacked bars: each bar's total as the data states it (the chart's
+     * total metric), hidden parts included, one per category; NULL: the sum
+     * of the parts. A bar with hidden parts is drawn to its stated total,
+     * the hidden remainder as one hatched grey block. A donut: one entry,
+     * the whole its shares are of, the hidden remainder a grey slice. */
+    const sr_chart_value *totals;
+    /* Breaks in the series the chart spans, in words ("Break in the series
+     * on 1 July 2019, between 2018-19 and 2019-20: ..."), or NULL: written
+     * under the chart and in its text alternative. With the years as
+     * categories, break_before[i] marks a break between category i - 1 and
+     * i, drawn as a dashed line (ncat entries, or NULL). */
+    const char *break_note;
+    const bool *break_before;
+    bool whole;      /* values are whole numbers (axis steps too) */
+    bool sort;       /* bars: largest first (by the newest series) */
+    bool draw_title; /* draw the title inside the chart (PNG, SVG) */
 } sr_chart;
 
 typedef struct {
@@ -74,6 +87,8 @@ typedef struct {
     size_t nlabels;
     double ticks[16];
     size_t nticks;
+    sr_rect *breaks; /* the dashed lines marking breaks in the series */
+    size_t nbreaks;
 } sr_chart_layout;
 
 void sr_chart_layout_free(sr_chart_layout *l);
@@ -88,6 +103,20 @@ bool sr_chart_has_figures(const sr_chart *ch);
  * NULL. Returns 0, or -1 if the chart has nothing to draw. */
 int sr_chart_draw(cairo_t *cr, sr_fonts *fonts, const sr_chart *c, double w, double h,
                   sr_chart_layout *layout);
+
+/* The height the chart needs at width w to show everything whole (every
+ * row of horizontal bars and of an attendance matrix, every entry of a
+ * donut's key): h, or more when that is not enough. Draw and lay out the
+ * chart at this height; the PNG and SVG writers do. */
+double sr_chart_height(sr_fonts *fonts, const sr_chart *c, double w, double h);
+
+/* A donut's key shows at most this many entries: with more parts, the
+ * smallest are one slice and entry, "Other". */
+#define SR_DONUT_KEY_MAX 12
+
+/* How many of a donut's parts are grouped as "Other" (0 for SR_DONUT_KEY_MAX
+ * or fewer); with grouped (ncat entries) not NULL, marks which. */
+size_t sr_chart_donut_grouped(const sr_chart *c, bool *grouped);
 
 /* The chart's text alternative, from its data: what kind of chart it is,
  * what it shows, the largest and smallest values, the overall change, and

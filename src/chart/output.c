@@ -83,6 +83,7 @@ static int encode_png(cairo_surface_t *s, sr_buf *out)
 int sr_chart_write_png(sr_fonts *fonts, const sr_chart *c, double w, double h, double scale,
                        const char *path)
 {
+    h = sr_chart_height(fonts, c, w, h);
     cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)(w * scale + 0.5),
                                                     (int)(h * scale + 0.5));
     cairo_t *cr = cairo_create(s);
@@ -127,6 +128,7 @@ static void xml_escaped(sr_buf *b, const char *s)
 
 int sr_chart_svg(sr_fonts *fonts, const sr_chart *c, double w, double h, sr_buf *out)
 {
+    h = sr_chart_height(fonts, c, w, h);
     sr_buf svg = SR_BUF_INIT;
     cairo_surface_t *s = cairo_svg_surface_create_for_stream(to_buf, &svg, w, h);
     cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1);

@@ -39,9 +39,9 @@ static const sr_schema chart_t = {
             {"metrics", &idents_t, 0, "or several metrics, one category each"},
             {"years", &count_t, 0, "how many years to show, up to 5 (default 1)"},
             {"transpose", &bool_t, 0, "yes: the years are the categories, the rows the series"},
-            {"sort", &bool_t, 0, "yes: largest first (horizontal bars)"},
+            {"sort", &bool_t, 0, "yes: largest first (bars)"},
             {"overall", &ident_t, 0, "the metric whose change the text alternative gives"},
-            {"total", &ident_t, 0, "donut: the metric shown in the hole"},
+            {"total", &ident_t, 0, "donut: the metric in the hole; stacked bars: each bar's total"},
             {"x_title", &text_t, 0, "the horizontal axis' title, with the unit"},
             {"y_title", &text_t, 0, "the vertical axis' title, with the unit"},
             {"what", &text_t, 0, "what one unit is, for the text alternative: referrals"},
@@ -427,6 +427,61 @@ static const char *change_words(sr_arena *a, const sr_metrics *m, const char *id
     return sr_arena_strdup(a, b);
 }
 
+/* The breaks in the series between the years shown (years: indexes into
+ * m->years, oldest first), in words, and with the years as categories where
+ * each falls. A break declared in year j stops comparing j with the year
+ * before, so it lies between two years shown when j is the later of them
+ * or a year between them that is not shown. */
+static void chart_breaks(sr_arena *a, sr_chart *ch, const sr_metrics *m,
+                         const sr_metric *const *mts, size_t nm, const size_t *years, size_t ny,
+                         bool transpose)
+{
+    sr_buf note = SR_BUF_INIT;
+    bool *before = transpose ? sr_arena_alloc(a, (ny ? ny : 1) * sizeof *before) : NULL;
+    bool any = false;
+    for (size_t k = 1; k < ny; k++) {
+        for (size_t q = 0; q < nm; q++) {
+            const sr_metric *mt = mts[q];
+            bool seen = false;
+            for (size_t p = 0; p < q && !seen; p++)
+                seen = mts[p] == mt;
+            if (seen)
+                continue;
+            for (size_t j = years[k]; j < years[k - 1]; j++) {
+                const sr_figure *d = mt->break_date[j];
+                if (!d || d->v.avail != SR_AVAILABLE)
+                    continue;
+                char when[40], from[16], to[16];
+                sr_fmt_date((int32_t)d->v.i, when, sizeof when);
+                sr_fmt_year(m->years[years[k - 1]], from, sizeof from);
+                sr_fmt_year(m->years[years[k]], to, sizeof to);
+                const sr_figure *r = mt->break_reason[j];
+                const char *why = r && r->v.avail == SR_AVAILABLE && r->v.text
+                                      ? r->v.text
+                                      : "the years either side are not comparable";
+                /* Which series, when the chart shows several metrics. */
+                bool several = false;
+                for (size_t p = 0; p < nm && !several; p++)
+                    several = mts[p] != mt;
+                char *one = sr_arena_printf(
+                    a, "Break in the series%s%s%s on %s, between %s and %s: %s%s",
+                    several ? " of " : "", several ? mt->def->label : "", several ? "," : "", when,
+                    from, to, why, why[0] && why[strlen(why) - 1] == '.' ? "" : ".");
+                if (!strstr(sr_buf_str(&note), one))
+                    sr_buf_printf(&note, "%s%s", note.len ? " " : "", one);
+                if (before)
+                    before[k] = true;
+                any = true;
+            }
+        }
+    }
+    if (any) {
+        ch->break_note = sr_arena_strdup(a, sr_buf_str(&note));
+        ch->break_before = before;
+    }
+    sr_buf_free(&note);
+}
+
 static sr_chart *build_matrix(sr_arena *a, const sr_chart_spec *spec, const sr_dataset *ds,
                               sr_chart *ch)
 {
@@ -537,11 +592,21 @@ sr_chart *sr_chart_build(sr_arena *a, const sr_chart_spec *spec, const sr_metric
     const sr_metric **rm = sr_arena_alloc(a, (nrows ? nrows : 1) * sizeof *rm);
     const sr_mrow **rr = sr_arena_alloc(a, (nrows ? nrows : 1) * sizeof *rr);
     const char **rl = sr_arena_alloc(a, (nrows ? nrows : 1) * sizeof *rl);
+    size_t kept = 0;
     for (size_t r = 0; r < nrows; r++) {
-        rm[r] = spec->metric ? mts[0] : mts[r];
-        rr[r] = spec->metric ? &mts[0]->rows[r] : &mts[r]->rows[0];
-        rl[r] = spec->metric && mts[0]->def->each ? rr[r]->label : rm[r]->def->label;
+        rm[kept] = spec->metric ? mts[0] : mts[r];
+        rr[kept] = spec->metric ? &mts[0]->rows[r] : &mts[r]->rows[0];
+        rl[kept] = spec->metric && mts[0]->def->each ? rr[kept]->label : rm[kept]->def->label;
+        /* A chart shows what exists in the years it draws: an entry no
+         * submission names in any of them (a grant, a line or a course of
+         * another year only) is left out, not shown as missing. */
+        bool named = !(spec->metric && mts[0]->def->each);
+        for (size_t i = 0; i < ny && !named; i++)
+            named = rr[kept]->cells[years[i]].ninputs > 0;
+        if (named)
+            kept++;
     }
+    nrows = kept;
     if (spec->kind == SR_CHART_KPI) {
         ch->ncat = nrows;
         ch->categories = rl;
@@ -575,6 +640,17 @@ sr_chart *sr_chart_build(sr_arena *a, const sr_chart_spec *spec, const sr_metric
             for (size_t i = 0; i < ny; i++)
                 ch->series[r].values[i] = value_of(a, rm[r], &rr[r]->cells[years[i]]);
         }
+        /* A stacked bar's total is the one the data states (the `total`
+         * metric, or `overall`), hidden parts included: never the sum of the
+         * parts that are shown. */
+        const char *tid = spec->total ? spec->total : spec->overall;
+        const sr_metric *tm = tid ? sr_metrics_find(m, tid) : NULL;
+        if (spec->kind == SR_CHART_STACKED_BAR && tm && tm->nrows == 1) {
+            sr_chart_value *tv = sr_arena_alloc(a, (ny ? ny : 1) * sizeof *tv);
+            for (size_t i = 0; i < ny; i++)
+                tv[i] = value_of(a, tm, &tm->rows[0].cells[years[i]]);
+            ch->totals = tv;
+        }
     } else {
         ch->ncat = nrows;
         ch->categories = rl;
@@ -587,12 +663,18 @@ sr_chart *sr_chart_build(sr_arena *a, const sr_chart_spec *spec, const sr_metric
                 ch->series[i].values[r] = value_of(a, rm[r], &rr[r]->cells[years[i]]);
         }
     }
-    if (spec->total) {
+    /* Rows of one metric or several: the breaks of each. */
+    chart_breaks(a, ch, m, rm, nrows, years, ny, spec->transpose);
+    if (spec->total && spec->kind == SR_CHART_DONUT) {
         const sr_metric *t = sr_metrics_find(m, spec->total);
         if (t && t->nrows) {
             char b[64];
             sr_mval_format(&t->rows[0].cells[0].v, t->def->unit, b, sizeof b);
             ch->total = sr_arena_strdup(a, b);
+            /* The whole, hidden parts included: what the shares are of. */
+            sr_chart_value *tv = sr_arena_alloc(a, sizeof *tv);
+            *tv = value_of(a, t, &t->rows[0].cells[0]);
+            ch->totals = tv;
         }
     }
     return ch;

@@ -265,8 +265,13 @@ static void place_note(layout *L, const sr_dnode *n, double x, double w)
 
 static void place_figure(layout *L, const sr_dnode *n, double x, double w)
 {
+    /* As tall as the chart needs (rows and keys grow), and no taller than
+     * a page. */
+    double nh = sr_chart_height(L->fonts, n->chart, n->width, n->height);
     double scale = n->width > w ? w / n->width : 1;
-    double fh = n->height * scale;
+    if (nh * scale > L->bottom - L->top - 40)
+        scale = (L->bottom - L->top - 40) / nh;
+    double fh = nh * scale;
     char cap[512];
     L->figures++;
     char *esc = g_markup_escape_text(n->text ? n->text : "", -1);
@@ -616,7 +621,7 @@ static void draw_page(layout *L, cairo_t *cr, const page *p, sr_fonts *fonts)
             cairo_translate(cr, it->x, it->y);
             double scale = it->w / it->fig->width;
             cairo_scale(cr, scale, scale);
-            sr_chart_draw(cr, fonts, it->fig->chart, it->fig->width, it->fig->height, NULL);
+            sr_chart_draw(cr, fonts, it->fig->chart, it->fig->width, it->h / scale, NULL);
             cairo_restore(cr);
             break;
         }

@@ -46,4 +46,36 @@ d="$tmp/c/2019-20/charts/cp-plans-by-category.svg"
 grep -q 'values are not shown (hidden to protect small numbers, or not available)' "$d" ||
     fail "cp-plans-by-category.svg does not say values are hidden"
 grep -q 'Neglect, 22' "$d" && fail "a secondarily hidden count (22) appears in the description"
+# A stacked bar's total is the one stated (55 plans), hidden parts included,
+# not the sum of the parts shown (31).
+d="$tmp/c/2019-20/charts/cp-plans-by-year.svg"
+grep -q '2019-20: 55 plans in all, including Neglect and Physical abuse, which are not shown.' "$d" ||
+    fail "cp-plans-by-year.svg does not give the stated total: $(grep -o '<desc[^<]*' "$d")"
+grep -q ' 31 plans in all' "$d" && fail "cp-plans-by-year.svg gives the sum of the parts shown as the total"
+# A break in the series between the years a chart shows is said under it and
+# in its text alternative: the sample with breaks declared in 2019-20.
+cp -R data "$tmp/brk"
+awk '{ print }
+     /^  total: 3243$/ { print "  break:\n    date: 2019-04-01\n    reason: counted per child from April 2019" }
+     /^  child_protection:$/ { print "    break:\n      date: 2019-04-01\n      reason: counted when agreed at conference" }' \
+    data/2019-20/childrens-social-care.yaml >"$tmp/brk/2019-20/childrens-social-care.yaml"
+"$bin" charts 2019-20 --data "$tmp/brk" --out "$tmp/e" >/dev/null || fail "charts with breaks exited $?"
+e="$tmp/e/2019-20/charts"
+grep -q 'Break in the series on 1 April 2019, between 2018-19 and 2019-20: counted per child from April 2019.</desc>' \
+    "$e/referrals-by-quarter.svg" || fail "referrals-by-quarter.svg does not say the series is broken"
+grep -q '306 plans in all. Overall: not compared with earlier years: the series was broken on 1 April 2019. Break in the series on 1 April 2019, between 2018-19 and 2019-20: counted when agreed at conference.</desc>' \
+    "$e/cp-plans-by-year.svg" || fail "cp-plans-by-year.svg does not say the series is broken"
+grep -q 'Break in the series of Child protection plans started, on 1 April 2019' "$e/children-in-need.svg" ||
+    fail "children-in-need.svg does not say which series is broken"
+grep -q 'Break in the series' "$tmp/a/2019-20/charts/"*.svg && fail "a sample chart without a break says there is one"
+# A chart shows what exists in the year it draws: a course that ran in
+# 2023-24 but not in 2024-25 is left out of 2024-25's chart, not shown as
+# a value not available.
+cp -R data/samples/fenbridge "$tmp/stop"
+awk '/- title: Online harms/ { skip = 2 } skip > 0 { skip--; next } { sub(/courses_total: 707/, "courses_total: 635"); print }' \
+    data/samples/fenbridge/2024-25/training.yaml >"$tmp/stop/2024-25/training.yaml"
+"$bin" charts 2024-25 --data "$tmp/stop" --out "$tmp/f" >/dev/null || fail "charts without a course exited $?"
+f="$tmp/f/2024-25/charts/training-by-course.svg"
+grep -q 'Training attendees by course. 6 categories. Largest: Introduction to safeguarding children, 214 attendees. Smallest: Safeguarding disabled children, 29 attendees.</desc>' "$f" ||
+    fail "training-by-course.svg: $(grep -o '<desc[^<]*' "$f")"
 echo "ok: 11 charts, PNG at 2x, SVG title and description, reproducible, hidden values hidden"

@@ -8,6 +8,7 @@
 #include "chart/chart.h"
 #include "chart/palette.h"
 #include "chart/ticks.h"
+#include "core/fmt.h"
 
 #include <math.h>
 
@@ -252,6 +253,563 @@ static void line_charts_label_every_point(void **state)
     sr_chart_layout_free(&l);
 }
 
+/* A stacked bar with hidden parts stands at the total the data states, the
+ * hidden remainder drawn as one block and counted in the total printed
+ * above it and given in the text alternative (not the sum of the parts
+ * shown: 373 for 410). */
+static void stacked_bars_keep_hidden_parts_in_their_totals(void **state)
+{
+    (void)state;
+    const char *cats[] = {"2023-24", "2024-25"};
+    static sr_chart_value a[2] = {{168, "168", false}, {160, "160", false}};
+    static sr_chart_value b[2] = {{205, "205", false}, {213, "213", false}};
+    static sr_chart_value c3[2] = {{42, "42", false}, {0, "[c]", true}};
+    static sr_chart_value d[2] = {{0, "0", false}, {0, "[c]", true}};
+    static const sr_chart_value totals[2] = {{415, "415", false}, {410, "410", false}};
+    sr_chart_series s[4] = {
+        {"Emotional abuse", a}, {"Neglect", b}, {"Physical abuse", c3}, {"Sexual abuse", d}};
+    sr_chart c = {.kind = SR_CHART_STACKED_BAR,
+                  .id = "cp",
+                  .title = "Plans started",
+                  .categories = cats,
+                  .ncat = 2,
+                  .series = s,
+                  .nseries = 4,
+                  .totals = totals,
+                  .whole = true,
+                  .draw_title = true,
+                  .what = "plans",
+                  .change = "down 1.2% from 415"};
+    char *alt = sr_chart_alt(&c);
+    assert_string_equal(alt, "Stacked bar chart: Plans started. 2 bars, each split into Emotional "
+                             "abuse, Neglect, Physical abuse and Sexual abuse. 2023-24: 415 plans "
+                             "in all. 2024-25: 410 plans in all, including Physical abuse and "
+                             "Sexual abuse, which are not shown. Overall: down 1.2% from 415. 2 "
+                             "values are not shown (hidden to protect small numbers, or not "
+                             "available).");
+    free(alt);
+    sr_chart_layout l = draw(&c, 320, 260, NULL);
+    /* 4 parts in the first bar, 4 in the second (two of them gaps) and the
+     * hidden block. */
+    assert_int_equal(l.nmarks, 9);
+    double per = (l.marks[0].h + l.marks[1].h + l.marks[2].h + l.marks[3].h) / 415;
+    assert_true(fabs(l.marks[4].h - 160 * per) < 0.01);
+    assert_true(l.marks[6].h == 0 && l.marks[7].h == 0);
+    sr_rect hid = l.marks[8];
+    assert_true(fabs(hid.h - 37 * per) < 0.01);               /* 410 - 160 - 213 */
+    assert_true(fabs((hid.y + hid.h) - l.marks[5].y) < 0.01); /* on top of the parts */
+    assert_true(fabs(hid.y - (l.marks[4].y + l.marks[4].h - 410 * per)) < 0.01); /* at 410 */
+    bool stated = false, sum = false, key = false;
+    for (size_t i = 0; i < l.nlabels; i++) {
+        stated |= strcmp(l.label_text[i], "410") == 0;
+        sum |= strcmp(l.label_text[i], "373") == 0;
+        key |= strcmp(l.label_text[i], "not shown") == 0;
+    }
+    assert_true(stated && !sum && key);
+    check_labels(&l, 320, 260);
+    sr_chart_layout_free(&l);
+
+    /* A stated total more than the parts, none of them hidden: the rest is
+     * drawn too, so the bar stands at the total printed above it. */
+    static const sr_chart_value more[2] = {{430, "430", false}, {410, "410", false}};
+    c.totals = more;
+    alt = sr_chart_alt(&c);
+    assert_non_null(strstr(alt, " 2023-24: 430 plans in all, some of them in no part shown. "));
+    free(alt);
+    l = draw(&c, 320, 260, NULL);
+    assert_int_equal(l.nmarks, 10);
+    per = (l.marks[0].h + l.marks[1].h + l.marks[2].h + l.marks[3].h) / 415;
+    assert_true(fabs(l.marks[4].h - 15 * per) < 0.01);
+    sr_chart_layout_free(&l);
+    c.totals = totals;
+
+    /* A total that is itself hidden is said to be, never summed from the
+     * parts shown; without a stated total, a bar with a hidden part has no
+     * known total. */
+    static const sr_chart_value hidden_total[2] = {{415, "415", false}, {0, "[c]", true}};
+    c.totals = hidden_total;
+    c.change = NULL;
+    alt = sr_chart_alt(&c);
+    assert_non_null(strstr(alt, " 2024-25: the total is hidden to protect small numbers."));
+    free(alt);
+    c.totals = NULL;
+    alt = sr_chart_alt(&c);
+    assert_non_null(strstr(alt, " 2023-24: 415 plans in all. 2024-25: the total is not known, as "
+                                "Physical abuse and Sexual abuse are not shown."));
+    free(alt);
+    l = draw(&c, 320, 260, NULL);
+    for (size_t i = 0; i < l.nlabels; i++)
+        assert_string_not_equal(l.label_text[i], "373");
+    sr_chart_layout_free(&l);
+}
+
+/* ---- charts at scale: 40 partners ---------------------------------------------------- */
+
+#define MANY 40
+static const char *many_names[MANY];
+static sr_chart_value many_vals[MANY];
+static char many_buf[MANY][2][64];
+
+/* 40 partners, names of every length, values all different: partner k
+ * gives 100000 / k + 37 k (pounds with money). */
+static sr_chart many(sr_chart_kind kind, bool money)
+{
+    for (size_t i = 0; i < MANY; i++) {
+        size_t k = i + 1;
+        static const char *const stem[] = {"Primary School Cluster",
+                                           "Voluntary Sector Children and Families Organisation",
+                                           "Community Health and Wellbeing Service"};
+        snprintf(many_buf[i][0], sizeof many_buf[i][0], "%s %02zu", stem[i % 3], k);
+        many_names[i] = many_buf[i][0];
+        double v = (double)(100000 / k + 37 * k);
+        if (money)
+            sr_fmt_money((int64_t)v * 100, many_buf[i][1], sizeof many_buf[i][1]);
+        else
+            sr_fmt_count((int64_t)v, many_buf[i][1], sizeof many_buf[i][1]);
+        many_vals[i] = (sr_chart_value){v, many_buf[i][1], false};
+    }
+    static sr_chart_series s[1];
+    s[0] = (sr_chart_series){"2019-20", many_vals};
+    return (sr_chart){.kind = kind,
+                      .id = "many",
+                      .title = "Forty partners",
+                      .categories = many_names,
+                      .ncat = MANY,
+                      .series = s,
+                      .nseries = 1,
+                      .whole = !money,
+                      .draw_title = true};
+}
+
+static size_t count_label(const sr_chart_layout *l, const char *prefix)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < l->nlabels; i++)
+        n += strncmp(l->label_text[i], prefix, strlen(prefix)) == 0;
+    return n;
+}
+
+/* Horizontal bars grow to fit every row: at 480 x 320, forty rows would
+ * run off the bottom. */
+static void hbars_grow_to_show_every_row(void **state)
+{
+    (void)state;
+    sr_chart c = many(SR_CHART_HBAR, false);
+    c.sort = true;
+    c.x_title = "Attendees";
+    double h = sr_chart_height(fonts, &c, 480, 320);
+    assert_true(h > 320);
+    assert_true(h < 760); /* rows closer together, so it still fits a page */
+    sr_chart_layout l = draw(&c, 480, h, NULL);
+    check_labels(&l, 480, h);
+    assert_int_equal(l.nmarks, MANY);
+    for (size_t i = 0; i < l.nmarks; i++)
+        assert_true(l.marks[i].y + l.marks[i].h <= h);
+    for (size_t i = 0; i < MANY; i++)
+        assert_int_equal(count_label(&l, many_names[i]), 1);
+    sr_chart_layout_free(&l);
+    /* The sample's size is kept when it is enough. */
+    const char *cats[] = {"GMP", "SMBC"};
+    const char *labels[] = {"20", "228"};
+    sr_chart s = make(SR_CHART_HBAR, cats, 2, (double[]){20, 228}, labels);
+    assert_true(sr_chart_height(fonts, &s, 480, 320) == 320);
+}
+
+/* The attendance matrix: forty members' names never print over each
+ * other, and seventy meetings go on in blocks below rather than in
+ * columns too narrow for their dates. */
+static void matrix_rows_and_columns_never_overlap(void **state)
+{
+    (void)state;
+    static sr_chart_value m[10][MANY];
+    static sr_chart_series s[70];
+    static char dates[70][32];
+    for (size_t k = 0; k < 10; k++) {
+        for (size_t i = 0; i < MANY; i++)
+            m[k][i] = (sr_chart_value){(double)((i + k) % 4), "", false};
+        snprintf(dates[k], sizeof dates[k], "%zu October 2019", 2 * k + 1);
+        s[k] = (sr_chart_series){dates[k], m[k]};
+    }
+    sr_chart c = many(SR_CHART_MATRIX, false);
+    c.series = s;
+    c.nseries = 10;
+    double h = sr_chart_height(fonts, &c, 480, 240);
+    assert_true(h > 240);
+    sr_chart_layout l = draw(&c, 480, h, NULL);
+    check_labels(&l, 480, h);
+    assert_int_equal(l.nmarks, MANY * 10);
+    for (size_t i = 0; i < l.nmarks; i++)
+        for (size_t j = i + 1; j < l.nmarks; j++)
+            if (overlap(l.marks[i], l.marks[j]))
+                fail_msg("symbols %zu and %zu overlap", i, j);
+    sr_chart_layout_free(&l);
+
+    /* 70 meetings of 3 members. */
+    static sr_chart_value three[70][3];
+    for (size_t k = 0; k < 70; k++) {
+        for (size_t i = 0; i < 3; i++)
+            three[k][i] = (sr_chart_value){SR_MATRIX_ATTENDED, "attended", false};
+        snprintf(dates[k], sizeof dates[k], "%zu September 2019", k % 28 + 1);
+        s[k] = (sr_chart_series){dates[k], three[k]};
+    }
+    c.ncat = 3;
+    c.nseries = 70;
+    h = sr_chart_height(fonts, &c, 480, 240);
+    l = draw(&c, 480, h, NULL);
+    check_labels(&l, 480, h);
+    assert_int_equal(l.nmarks, 3 * 70);
+    for (size_t k = 0; k < 70; k++)
+        assert_true(count_label(&l, dates[k]) >= 1);
+    sr_chart_layout_free(&l);
+    char *alt = sr_chart_alt(&c);
+    assert_non_null(strstr(alt, " 3 members at 70 meetings."));
+    free(alt);
+}
+
+/* A donut of forty parts: the key shows the eleven largest and "Other"
+ * for the rest, with a note; the text alternative gives each of those. */
+static void donut_groups_the_smallest_as_other(void **state)
+{
+    (void)state;
+    sr_chart c = many(SR_CHART_DONUT, true);
+    double h = sr_chart_height(fonts, &c, 480, 220);
+    sr_chart_layout l = draw(&c, 480, h, NULL);
+    check_labels(&l, 480, h);
+    /* The slices: eleven, then Other, and they make the whole circle. */
+    double sweep = 0;
+    size_t slices = 0;
+    for (size_t i = 0; i < l.nmarks; i++)
+        if (l.marks[i].w > 0) {
+            sweep += l.marks[i].w;
+            slices++;
+        }
+    assert_int_equal(slices, SR_DONUT_KEY_MAX);
+    assert_true(fabs(sweep - 2 * 3.14159265358979) < 1e-6);
+    /* Every key entry is drawn, the grouped ones are not. */
+    double total = 0, other = 0;
+    for (size_t i = 0; i < MANY; i++)
+        total += many_vals[i].v;
+    for (size_t i = SR_DONUT_KEY_MAX - 1; i < MANY; i++)
+        other += many_vals[i].v;
+    for (size_t i = 0; i < MANY; i++) {
+        char entry[96];
+        snprintf(entry, sizeof entry, "%s: ", many_names[i]);
+        assert_int_equal(count_label(&l, entry) > 0, i < SR_DONUT_KEY_MAX - 1);
+    }
+    char want[128], ov[48];
+    sr_fmt_money((int64_t)other * 100, ov, sizeof ov);
+    snprintf(want, sizeof want, "Other (29 more): %s (%.1f%%)", ov, other / total * 100);
+    assert_int_equal(count_label(&l, want), 1);
+    assert_int_equal(count_label(&l, "Other is the 29 smallest parts together"), 1);
+    sr_chart_layout_free(&l);
+    char *alt = sr_chart_alt(&c);
+    assert_non_null(strstr(alt, " The key groups the 29 smallest parts as Other: "));
+    for (size_t i = SR_DONUT_KEY_MAX - 1; i < MANY; i++) {
+        char e[128];
+        snprintf(e, sizeof e, "%s, %s", many_names[i], many_vals[i].label);
+        assert_non_null(strstr(alt, e));
+    }
+    free(alt);
+}
+
+/* A chart across a break in the series shows it: a dashed line between the
+ * years, a note under the chart, and the same words in its text
+ * alternative. */
+static void breaks_in_the_series_are_shown(void **state)
+{
+    (void)state;
+    const char *cats[] = {"2022-23", "2023-24", "2024-25"};
+    static sr_chart_value a[3] = {{172, "172", false}, {168, "168", false}, {160, "160", false}};
+    static sr_chart_value b[3] = {{221, "221", false}, {205, "205", false}, {213, "213", false}};
+    static const bool before[3] = {false, true, false};
+    sr_chart_series s[2] = {{"Emotional abuse", a}, {"Neglect", b}};
+    const char *note = "Break in the series on 1 July 2023, between 2022-23 and 2023-24: a new "
+                       "recording system.";
+    sr_chart c = {.kind = SR_CHART_STACKED_BAR,
+                  .id = "cp",
+                  .title = "Plans started",
+                  .categories = cats,
+                  .ncat = 3,
+                  .series = s,
+                  .nseries = 2,
+                  .whole = true,
+                  .draw_title = true,
+                  .what = "plans",
+                  .break_note = note,
+                  .break_before = before};
+    sr_chart_layout l = draw(&c, 320, 260, NULL);
+    assert_int_equal(l.nbreaks, 1);
+    /* Between the bars of 2022-23 (marks 0, 1) and 2023-24 (marks 2, 3). */
+    assert_true(l.breaks[0].x > l.marks[1].x + l.marks[1].w && l.breaks[0].x < l.marks[2].x);
+    assert_true(l.breaks[0].h > 0);
+    assert_int_equal(count_label(&l, note), 1);
+    check_labels(&l, 320, 260);
+    sr_chart_layout_free(&l);
+    char *alt = sr_chart_alt(&c);
+    assert_string_equal(alt, "Stacked bar chart: Plans started. 3 bars, each split into Emotional "
+                             "abuse and Neglect. 2022-23: 393 plans in all. 2023-24: 373 plans in "
+                             "all. 2024-25: 373 plans in all. Break in the series on 1 July 2023, "
+                             "between 2022-23 and 2023-24: a new recording system.");
+    free(alt);
+
+    /* The years as series (a line a year): the note, under the chart. */
+    const char *q[] = {"Q1", "Q2"};
+    static sr_chart_value y1[2] = {{10, "10", false}, {12, "12", false}};
+    static sr_chart_value y2[2] = {{20, "20", false}, {22, "22", false}};
+    sr_chart_series ys[2] = {{"2022-23", y1}, {"2023-24", y2}};
+    sr_chart line = {.kind = SR_CHART_LINE,
+                     .id = "q",
+                     .title = "Referrals",
+                     .categories = q,
+                     .ncat = 2,
+                     .series = ys,
+                     .nseries = 2,
+                     .whole = true,
+                     .draw_title = true,
+                     .break_note = note};
+    l = draw(&line, 480, 260, NULL);
+    assert_int_equal(count_label(&l, note), 1);
+    check_labels(&l, 480, 260);
+    sr_chart_layout_free(&l);
+}
+
+/* The label drawn nearest above the point (x, y): a bar's total or value. */
+static const char *label_above(const sr_chart_layout *l, double x, double y)
+{
+    const char *best = NULL;
+    double gap = 1e9;
+    for (size_t i = 0; i < l->nlabels; i++) {
+        sr_rect r = l->labels[i];
+        double d = y - (r.y + r.h);
+        if (fabs(r.x + r.w / 2 - x) < 1 && d >= -0.5 && d < gap) {
+            gap = d;
+            best = l->label_text[i];
+        }
+    }
+    return best;
+}
+
+/* Axis units per point, from the ticks the layout reports. */
+static double per_point(const sr_chart_layout *l)
+{
+    return (l->ticks[l->nticks - 1] - l->ticks[0]) / l->plot.h;
+}
+
+/* Every figure a chart's text alternative gives is the one it draws: each
+ * stacked bar's "N in all" is the total printed above that bar and the
+ * height it is drawn to; the largest and smallest are the longest and
+ * shortest bars, labelled with the same figures. */
+static void alt_texts_agree_with_what_is_drawn(void **state)
+{
+    (void)state;
+    const char *cats[] = {"2022-23", "2023-24", "2024-25"};
+    static sr_chart_value a[3] = {{172, "172", false}, {168, "168", false}, {160, "160", false}};
+    static sr_chart_value b[3] = {{221, "221", false}, {205, "205", false}, {213, "213", false}};
+    static sr_chart_value x[3] = {{46, "46", false}, {0, "[c]", true}, {0, "[c]", true}};
+    static sr_chart_value y[3] = {{0, "[x]", true}, {0, "[c]", true}, {26, "26", false}};
+    static const sr_chart_value totals[3] = {
+        {439, "439", false}, {415, "415", false}, {410, "410", false}};
+    sr_chart_series s[4] = {{"Emotional abuse", a}, {"Neglect", b}, {"Other", x}, {"Multiple", y}};
+    sr_chart c = {.kind = SR_CHART_STACKED_BAR,
+                  .id = "cp",
+                  .title = "Plans started",
+                  .categories = cats,
+                  .ncat = 3,
+                  .series = s,
+                  .nseries = 4,
+                  .totals = totals,
+                  .whole = true,
+                  .draw_title = true,
+                  .what = "plans"};
+    char *alt = sr_chart_alt(&c);
+    sr_chart_layout l = draw(&c, 320, 260, NULL);
+    double unit = per_point(&l), base = l.plot.y + l.plot.h;
+    size_t m = 0;
+    for (size_t i = 0; i < 3; i++) {
+        char want[64];
+        snprintf(want, sizeof want, " %s: %s plans in all", cats[i], totals[i].label);
+        assert_non_null(strstr(alt, want));
+        /* The bar's marks: its parts, then a hidden block when it has one
+         * (2022-23's parts shown make its total: none). */
+        double top = base, cx = 0;
+        size_t parts = i == 0 ? 4 : 5;
+        assert_true(m + parts <= l.nmarks);
+        for (size_t k = 0; k < parts; k++, m++) {
+            if (l.marks[m].y < top && l.marks[m].h > 0)
+                top = l.marks[m].y;
+            cx = l.marks[m].x + l.marks[m].w / 2;
+        }
+        assert_true(fabs((base - top) * unit - totals[i].v) < 0.01);
+        const char *above = label_above(&l, cx, top);
+        assert_non_null(above);
+        assert_string_equal(above, totals[i].label);
+    }
+    assert_int_equal(m, l.nmarks);
+    sr_chart_layout_free(&l);
+    free(alt);
+
+    /* Bars: the largest and smallest the text names are the tallest and
+     * shortest drawn, labelled with the figures it gives. */
+    const char *bc[] = {"Emotional abuse", "Neglect", "Physical abuse", "Sexual abuse"};
+    const char *bl[] = {"181", "114", "[c]", "9"};
+    sr_chart bar = make(SR_CHART_BAR, bc, 4, (double[]){181, 114, 0, 9}, bl);
+    bar.what = "plans";
+    alt = sr_chart_alt(&bar);
+    l = draw(&bar, 400, 240, NULL);
+    size_t hi = 0, lo = 0;
+    for (size_t i = 0; i < 4; i++) {
+        if (bar.series[0].values[i].missing)
+            continue;
+        if (l.marks[i].h > l.marks[hi].h)
+            hi = i;
+        if (l.marks[i].h < l.marks[lo].h || bar.series[0].values[lo].missing)
+            lo = i;
+    }
+    char want[128];
+    snprintf(want, sizeof want, " Largest: %s, %s plans.", bc[hi], bl[hi]);
+    assert_non_null(strstr(alt, want));
+    snprintf(want, sizeof want, " Smallest: %s, %s plans.", bc[lo], bl[lo]);
+    assert_non_null(strstr(alt, want));
+    for (size_t i = 0; i < 4; i++) {
+        const char *above = label_above(&l, l.marks[i].x + l.marks[i].w / 2, l.marks[i].y);
+        assert_non_null(above);
+        assert_string_equal(above, bl[i]);
+        if (!bar.series[0].values[i].missing)
+            assert_true(fabs(l.marks[i].h * per_point(&l) - bar.series[0].values[i].v) < 0.01);
+    }
+    assert_non_null(strstr(alt, " 1 value is not shown"));
+    sr_chart_layout_free(&l);
+    free(alt);
+}
+
+/* The same for horizontal bars, lines and a donut: the largest and
+ * smallest the text names are the longest bar, the highest point and the
+ * biggest slice, labelled with the figures the text gives; the donut's
+ * total is the one in its hole. */
+static void alt_texts_agree_for_every_kind(void **state)
+{
+    (void)state;
+    const char *cats[] = {"Basic awareness", "Emotional abuse", "Neglect", "Online harms"};
+    const char *labels[] = {"127", "13", "133", "[c]"};
+    double v[] = {127, 13, 133, 0};
+    sr_chart_kind kinds[] = {SR_CHART_HBAR, SR_CHART_LINE, SR_CHART_DONUT};
+    for (size_t k = 0; k < 3; k++) {
+        sr_chart c = make(kinds[k], cats, 4, v, labels);
+        c.sort = kinds[k] == SR_CHART_HBAR;
+        c.total = kinds[k] == SR_CHART_DONUT ? "273" : NULL;
+        char *alt = sr_chart_alt(&c);
+        sr_chart_layout l = draw(&c, 480, 260, NULL);
+        check_labels(&l, 480, 260);
+        /* The mark of the largest value (by size, as drawn) and of the
+         * smallest: bar width, height up the axis, slice sweep. */
+        size_t hi = (size_t)-1, lo = (size_t)-1;
+        for (size_t i = 0; i < 4; i++) {
+            if (c.series[0].values[i].missing)
+                continue;
+            double size = kinds[k] == SR_CHART_HBAR   ? l.marks[i].w
+                          : kinds[k] == SR_CHART_LINE ? -l.marks[i].y
+                                                      : l.marks[i].w;
+            double hs = hi == (size_t)-1            ? 0
+                        : kinds[k] == SR_CHART_HBAR ? l.marks[hi].w
+                        : kinds[k] == SR_CHART_LINE ? -l.marks[hi].y
+                                                    : l.marks[hi].w;
+            double ls = lo == (size_t)-1            ? 0
+                        : kinds[k] == SR_CHART_HBAR ? l.marks[lo].w
+                        : kinds[k] == SR_CHART_LINE ? -l.marks[lo].y
+                                                    : l.marks[lo].w;
+            if (hi == (size_t)-1 || size > hs)
+                hi = i;
+            if (lo == (size_t)-1 || size < ls)
+                lo = i;
+        }
+        /* Marks of horizontal bars are in the order drawn (sorted). */
+        const char *hname = c.sort ? "Neglect" : cats[hi],
+                   *lname = c.sort ? "Emotional abuse" : cats[lo];
+        const char *hl = c.sort ? "133" : labels[hi], *ll = c.sort ? "13" : labels[lo];
+        char want[128];
+        snprintf(want, sizeof want, " Largest: %s, %s.", hname, hl);
+        if (!strstr(alt, want))
+            fail_msg("kind %zu: '%s' not in '%s'", k, want, alt);
+        snprintf(want, sizeof want, " Smallest: %s, %s.", lname, ll);
+        if (!strstr(alt, want))
+            fail_msg("kind %zu: '%s' not in '%s'", k, want, alt);
+        if (c.sort) { /* drawn: Neglect, Basic awareness, Emotional abuse, Online harms */
+            assert_int_equal(hi, 0);
+            assert_int_equal(lo, 2);
+        }
+        /* Each figure the text gives is drawn: by the bar or point, or in
+         * the donut's key. */
+        char hk[96], lk[96];
+        snprintf(hk, sizeof hk, "%s: %s", hname, hl);
+        snprintf(lk, sizeof lk, "%s: %s", lname, ll);
+        bool donut = kinds[k] == SR_CHART_DONUT;
+        assert_int_equal(count_label(&l, donut ? hk : hl) > 0, 1);
+        assert_int_equal(count_label(&l, donut ? lk : ll) > 0, 1);
+        if (kinds[k] == SR_CHART_DONUT) {
+            assert_non_null(strstr(alt, " Total: 273."));
+            assert_int_equal(count_label(&l, "273"), 1);
+        }
+        assert_non_null(strstr(alt, " 1 value is not shown"));
+        assert_int_equal(count_label(&l, "[c]") > 0, kinds[k] != SR_CHART_DONUT);
+        sr_chart_layout_free(&l);
+        free(alt);
+    }
+}
+
+/* A donut's hidden part still counts in the whole: a grey slice, shares of
+ * the stated total, and the text says what is not shown. */
+static void donuts_keep_hidden_parts_in_the_whole(void **state)
+{
+    (void)state;
+    const char *cats[] = {"Council", "Police", "Health"};
+    const char *labels[] = {"£127", "£13", "[x]"};
+    sr_chart c = make(SR_CHART_DONUT, cats, 3, (double[]){127, 13, 0}, labels);
+    static const sr_chart_value whole[1] = {{273, "£273", false}};
+    c.total = "£273";
+    c.totals = whole;
+    char *alt = sr_chart_alt(&c);
+    assert_non_null(strstr(alt, " Total: £273, including Health, which is not shown."));
+    free(alt);
+    double h = sr_chart_height(fonts, &c, 480, 220);
+    sr_chart_layout l = draw(&c, 480, h, NULL);
+    check_labels(&l, 480, h);
+    /* Council, Police, the gap for Health, then the hidden slice: 133 of 273. */
+    assert_int_equal(l.nmarks, 4);
+    assert_true(fabs(l.marks[0].w - 127.0 / 273 * 2 * 3.14159265358979) < 1e-6);
+    assert_true(fabs(l.marks[3].w - 133.0 / 273 * 2 * 3.14159265358979) < 1e-6);
+    assert_int_equal(count_label(&l, "Council: £127 (46.5%)"), 1);
+    assert_int_equal(count_label(&l, "Not shown, in the total: 48.7%"), 1);
+    assert_int_equal(count_label(&l, "£273"), 1);
+    sr_chart_layout_free(&l);
+}
+
+/* `sort: yes` puts vertical bars largest first too. */
+static void sort_orders_vertical_bars(void **state)
+{
+    (void)state;
+    const char *cats[] = {"Physical abuse", "Emotional abuse", "Sexual abuse", "Neglect"};
+    const char *labels[] = {"11", "181", "0", "114"};
+    sr_chart c = make(SR_CHART_BAR, cats, 4, (double[]){11, 181, 0, 114}, labels);
+    c.sort = true;
+    sr_chart_layout l = draw(&c, 400, 240, NULL);
+    /* Drawn largest first, left to right, each name under its bar. */
+    const char *sorted[] = {"Emotional abuse", "Neglect", "Physical abuse", "Sexual abuse"};
+    for (size_t k = 1; k < 4; k++) {
+        assert_true(l.marks[k].x > l.marks[k - 1].x);
+        assert_true(l.marks[k].h < l.marks[k - 1].h);
+    }
+    for (size_t k = 0; k < 4; k++) {
+        bool under = false;
+        for (size_t i = 0; i < l.nlabels; i++)
+            under |=
+                strcmp(l.label_text[i], sorted[k]) == 0 &&
+                fabs(l.labels[i].x + l.labels[i].w / 2 - (l.marks[k].x + l.marks[k].w / 2)) < 0.5;
+        assert_true(under);
+    }
+    check_labels(&l, 400, 240);
+    sr_chart_layout_free(&l);
+}
+
 /* ---- text alternatives and SVG ------------------------------------------------------- */
 
 static void text_alternatives_come_from_the_data(void **state)
@@ -380,6 +938,15 @@ int main(void)
         cmocka_unit_test(hidden_values_are_labelled_gaps),
         cmocka_unit_test(long_names_wrap_and_sort_in_horizontal_bars),
         cmocka_unit_test(line_charts_label_every_point),
+        cmocka_unit_test(stacked_bars_keep_hidden_parts_in_their_totals),
+        cmocka_unit_test(hbars_grow_to_show_every_row),
+        cmocka_unit_test(matrix_rows_and_columns_never_overlap),
+        cmocka_unit_test(donut_groups_the_smallest_as_other),
+        cmocka_unit_test(sort_orders_vertical_bars),
+        cmocka_unit_test(breaks_in_the_series_are_shown),
+        cmocka_unit_test(alt_texts_agree_with_what_is_drawn),
+        cmocka_unit_test(alt_texts_agree_for_every_kind),
+        cmocka_unit_test(donuts_keep_hidden_parts_in_the_whole),
         cmocka_unit_test(text_alternatives_come_from_the_data),
         cmocka_unit_test(kpi_and_matrix_alternatives),
         cmocka_unit_test(svg_carries_title_and_description),
