@@ -57,6 +57,8 @@ static void rule(FILE *out, const sr_metric_def *d)
     }
     if (d->each && d->compute != SR_C_ENTRY)
         fprintf(out, ", for each entry matching %s", d->each);
+    if (d->total)
+        fprintf(out, "; or the total %s, when it is given", d->total);
     fputc('\n', out);
 }
 
@@ -64,6 +66,8 @@ static void inputs(FILE *out, const sr_mcell *c)
 {
     for (size_t i = 0; i < c->ninputs; i++) {
         const sr_figure *f = c->inputs[i];
+        if (c->stated_total && i == 1)
+            fprintf(out, "    its parts, checked against it:\n");
         char v[64], where[512];
         sr_value_format(&f->v, v, sizeof v);
         snprintf(where, sizeof where, "%s:%u", f->loc.src->name, f->loc.line);
@@ -111,6 +115,8 @@ static void explain_row(FILE *out, const sr_report_data *rd, const sr_metric *mt
         fprintf(out, "  %s: %s%s\n", y, v,
                 row->cells[i].v.suppressed ? " (hidden to protect small numbers)" : "");
         if (!row->cells[i].v.suppressed) {
+            if (row->cells[i].stated_total)
+                fprintf(out, "    the total as stated, which wins over its parts\n");
             exact(out, &row->cells[i].v, d, sr_partnership_population(m->p, m->years[i]));
             inputs(out, &row->cells[i]);
         }

@@ -54,6 +54,9 @@ static const sr_schema metric_t = {
             {"break", &text_t, 0, "the path of the series' break, which stops comparisons"},
             {"baseline", &text_t, 0, "the path of a baseline to compare with"},
             {"period", &text_t, 0, "the path of the {from, to} block the figure covers"},
+            {"total", &text_t, 0,
+             "with sum or rate: the path of a stated total, used when given (the parts are "
+             "checked against it)"},
             {0},
         },
 };
@@ -121,6 +124,7 @@ static bool build_metric(sr_arena *a, sr_diags *d, const sr_ynode *e, sr_metric_
     m->brk = sr_ynode_text(sr_ymap_get(e, "break"));
     m->baseline = sr_ynode_text(sr_ymap_get(e, "baseline"));
     m->period = sr_ynode_text(sr_ymap_get(e, "period"));
+    m->total = sr_ynode_text(sr_ymap_get(e, "total"));
     m->loc = e->loc;
 
     static const char *const ways[] = {"value", "sum", "difference", "ratio", "share", "rate"};
@@ -203,7 +207,15 @@ static bool build_metric(sr_arena *a, sr_diags *d, const sr_ynode *e, sr_metric_
         sr_diag_hint(g, "write `unit: %s`", sr_unit_name(want));
         return false;
     }
-    const char *paths[4] = {m->each, m->brk, m->baseline, m->period};
+    if (m->total && m->compute != SR_C_SUM && m->compute != SR_C_RATE) {
+        sr_diag_hint(sr_diag_add(d, SR_ERROR, sr_ymap_get(e, "total")->loc,
+                                 "the metric `%s` has a `total`, but it is not a sum or a rate",
+                                 m->id),
+                     "`total` names the stated total of the figures a `sum` or `rate` adds up, "
+                     "such as referrals.total for referrals.by_quarter.*");
+        return false;
+    }
+    const char *paths[5] = {m->each, m->brk, m->baseline, m->period, m->total};
     for (size_t i = 0; i < m->ngroup_by; i++) {
         if (!valid_pattern(m->group_by[i]) || strpbrk(m->group_by[i], ".*[]")) {
             sr_diag_hint(sr_diag_add(d, SR_ERROR, gb->loc,
@@ -223,7 +235,7 @@ static bool build_metric(sr_arena *a, sr_diags *d, const sr_ynode *e, sr_metric_
             return false;
         }
     }
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 5; i++) {
         if (paths[i] && !valid_pattern(paths[i])) {
             sr_diag_hint(sr_diag_add(d, SR_ERROR, e->loc,
                                      "`%s` in the metric `%s` is not a figure's path", paths[i],

@@ -87,6 +87,32 @@ static void compute_cell(sr_arena *a, const sr_metric_def *d, const sr_partnersh
         c->v.avail = SR_NOT_AVAILABLE;
         return;
     }
+    /* A stated total wins over its parts (validation checks the two agree
+     * when both are given): a partner may send the total alone. */
+    if (d->total && (d->compute == SR_C_SUM || d->compute == SR_C_RATE)) {
+        const sr_figure *t = sr_figures_get(&y->figs, join(a, prefix, d->total));
+        if (t && t->v.avail == SR_AVAILABLE &&
+            (t->v.kind == SR_V_COUNT || t->v.kind == SR_V_MONEY)) {
+            add_input(a, c, t);
+            /* The parts after it, for explain: the value rests on the total. */
+            for (size_t i = 0; i < d->noperands; i++)
+                gather(a, y, join(a, prefix, d->operands[i]), c);
+            c->nbasis = 1;
+            c->stated_total = true;
+            c->v.avail = SR_AVAILABLE;
+            c->v.num = t->v.i;
+            c->counts[c->ncounts++] = t->v.i;
+            if (d->compute == SR_C_RATE) {
+                int64_t pop = sr_partnership_population(p, year);
+                if (pop <= 0 || __builtin_mul_overflow(t->v.i, 10000, &c->v.num)) {
+                    c->v.avail = SR_NOT_AVAILABLE;
+                    c->v.num = 0;
+                }
+                c->v.den = pop > 0 ? pop : 1;
+            }
+            return;
+        }
+    }
     gathered g[8] = {{0}};
     size_t n = d->compute == SR_C_ENTRY ? 1 : d->noperands;
     if (n > 8)

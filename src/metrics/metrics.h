@@ -37,6 +37,9 @@ typedef struct {
     size_t nbasis;     /* the first nbasis inputs are the count it rests on */
     int64_t counts[2]; /* the counts it rests on, for disclosure control */
     size_t ncounts;
+    /* The value is the total the partner stated (the metric's `total`), the
+     * one input; the parts, when given, were checked against it. */
+    bool stated_total;
 } sr_mcell;
 
 typedef struct {

@@ -67,7 +67,8 @@ static const char catalogue_text[] =
     "     share: {part: performance.section_47.leading_to_icpc, of: "
     "performance.section_47.enquiries}}\n"
     "  - {id: started, label: Plans, unit: count,\n"
-    "     sum: [\"performance.child_protection.plans_started_by_category.*\"]}\n"
+    "     sum: [\"performance.child_protection.plans_started_by_category.*\"],\n"
+    "     total: performance.child_protection.plans_started}\n"
     "  - {id: by-category, label: Plans by category, unit: count,\n"
     "     each: \"performance.child_protection.plans_started_by_category.*\"}\n"
     "  - {id: contacts, label: Contacts, unit: count, sum: "
@@ -190,6 +191,49 @@ static void a_break_stops_the_comparison(void **state)
     const sr_metric *mt = sr_metrics_find(mw.m, "contacts");
     assert_string_equal(mt->break_reason[0]->v.text, "a new recording system");
     mw_free(&mw);
+}
+
+/* A stated total is the figure, whether the parts are sent or not; without
+ * one, the parts are added up. */
+static void a_stated_total_wins(void **state)
+{
+    (void)state;
+    mworld mw;
+    mw_compute(&mw, NOW "performance:\n  child_protection:\n    plans_started: 66\n",
+               BEFORE "performance:\n  child_protection:\n    plans_started_by_category:\n"
+                      "      {emotional_abuse: 28, neglect: 25, physical_abuse: 6, "
+                      "sexual_abuse: 1, multiple: 0}\n",
+               false);
+    assert_string_equal(shown(mw.m, "started", 0, 0), "66");
+    assert_string_equal(shown(mw.m, "started", 0, 1), "60");
+    assert_string_equal(words(mw.m, "started", 0), "up 10.0% from 60");
+    const sr_metric *mt = sr_metrics_find(mw.m, "started");
+    assert_true(mt->rows[0].cells[0].stated_total);
+    assert_false(mt->rows[0].cells[1].stated_total);
+    mw_free(&mw);
+    /* A total of `not available` with every part given: the parts. */
+    mw_compute(&mw,
+               NOW "performance:\n  child_protection:\n    plans_started: not available\n"
+                   "    plans_started_by_category:\n      {emotional_abuse: 2, neglect: 3, "
+                   "physical_abuse: 0, sexual_abuse: 0, multiple: 0}\n",
+               NULL, false);
+    assert_string_equal(shown(mw.m, "started", 0, 0), "5");
+    mw_free(&mw);
+}
+
+/* `total` belongs to a sum or a rate. */
+static void a_total_needs_a_sum(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    assert_null(sr_catalogue_load_source(
+        w.a, &w.d,
+        tw_source(&w, "m.yaml",
+                  "format: 1\nmetrics:\n"
+                  "  - {id: s, label: S, unit: count, value: a.b, total: a.c}\n")));
+    assert_diag(&w, "error: the metric `s` has a `total`, but it is not a sum or a rate\n");
+    tw_free(&w);
 }
 
 /* ---- disclosure control ------------------------------------------------------------- */
@@ -439,6 +483,8 @@ int main(void)
         cmocka_unit_test(not_available_is_never_zero),
         cmocka_unit_test(a_share_of_nothing_is_not_applicable),
         cmocka_unit_test(a_break_stops_the_comparison),
+        cmocka_unit_test(a_stated_total_wins),
+        cmocka_unit_test(a_total_needs_a_sum),
         cmocka_unit_test(small_counts_are_hidden_with_a_second_cell),
         cmocka_unit_test(no_cell_can_be_recovered_from_the_total),
         cmocka_unit_test(without_disclosure_control_nothing_is_hidden),
