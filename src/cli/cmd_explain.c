@@ -114,6 +114,9 @@ static void explain_row(FILE *out, const sr_report_data *rd, const sr_metric *mt
         sr_mval_format(&row->cells[i].v, d->unit, v, sizeof v);
         fprintf(out, "  %s: %s%s\n", y, v,
                 row->cells[i].v.suppressed ? " (hidden to protect small numbers)" : "");
+        char period[128];
+        if (sr_metric_period(mt, i, period, sizeof period))
+            fprintf(out, "    covers: %s, not the whole year\n", period);
         if (!row->cells[i].v.suppressed) {
             if (row->cells[i].stated_total)
                 fprintf(out, "    the total as stated, which wins over its parts\n");

@@ -101,6 +101,18 @@ static void print_findings_text(FILE *out, const sr_report_data *rd)
         fprintf(out, "  - %s: the series was broken on %s: %s\n", mt->def->label, when,
                 mt->break_reason[0]->v.text);
     }
+    /* Periods: figures that cover part of the year. */
+    any = false;
+    for (size_t k = 0; k < rd->m->nmetrics; k++) {
+        const sr_metric *mt = &rd->m->metrics[k];
+        char period[128];
+        if (!sr_metric_period(mt, 0, period, sizeof period))
+            continue;
+        if (!any)
+            fprintf(out, "\nFigures for part of the year:\n");
+        any = true;
+        fprintf(out, "  - %s: %s\n", mt->def->label, period);
+    }
     if (n)
         fprintf(out, "\nFindings from the checks across the year's files:\n");
     else
@@ -240,6 +252,11 @@ static void print_json(FILE *out, const sr_report_data *rd)
         jstr(&b, mt->def->label);
         sr_buf_puts(&b, ", \"unit\": ");
         jstr(&b, sr_unit_name(mt->def->unit));
+        char period[128];
+        if (sr_metric_period(mt, 0, period, sizeof period)) {
+            sr_buf_puts(&b, ", \"period\": ");
+            jstr(&b, period);
+        }
         sr_buf_puts(&b, ", \"rows\": [");
         for (size_t r = 0; r < mt->nrows; r++) {
             const sr_mrow *row = &mt->rows[r];
@@ -276,6 +293,9 @@ static void print_json(FILE *out, const sr_report_data *rd)
             if (c.status == SR_CMP_BREAK && c.break_reason) {
                 sr_buf_puts(&b, ", \"note\": ");
                 jstr(&b, c.break_reason->v.text);
+            } else if (c.status == SR_CMP_PERIOD) {
+                sr_buf_puts(&b, ", \"note\": ");
+                jstr(&b, words);
             }
             /* The trend: every year loaded, oldest first, with breaks marked. */
             sr_buf_puts(&b, ", \"trend\": [");
@@ -292,6 +312,11 @@ static void print_json(FILE *out, const sr_report_data *rd)
                 jval(&b, &row->cells[i].v, mt->def->unit);
                 if (mt->break_date[i])
                     sr_buf_puts(&b, ", \"break_before\": true");
+                char tp[128];
+                if (sr_metric_period(mt, i, tp, sizeof tp)) {
+                    sr_buf_puts(&b, ", \"period\": ");
+                    jstr(&b, tp);
+                }
                 sr_buf_putc(&b, '}');
             }
             sr_buf_puts(&b, "]}");

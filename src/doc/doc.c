@@ -12,6 +12,7 @@
 #include "data/signoff.h"
 
 #include <cmark.h>
+#include <ctype.h>
 #include <glib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -422,6 +423,7 @@ static sr_dtable *metric_table(builder *b, const sr_metric *mt)
     t->nrows = mt->nrows;
     t->cells = sr_arena_alloc(b->a, (t->nrows ? t->nrows : 1) * 5 * sizeof *t->cells);
     bool broken = false;
+    const char *period_note = NULL; /* why periods of different length are not compared */
     for (size_t r = 0; r < mt->nrows; r++) {
         const sr_mrow *row = &mt->rows[r];
         sr_cmp c = sr_metric_compare(m, mt, row, 0);
@@ -435,7 +437,15 @@ static sr_dtable *metric_table(builder *b, const sr_metric *mt)
         cell[3] = sr_arena_strdup(b->a, d);
         cell[4] = sr_arena_strdup(b->a, p);
         broken |= c.status == SR_CMP_BREAK;
+        if (c.status == SR_CMP_PERIOD && !period_note) {
+            char w[400];
+            sr_cmp_words(&c, mt->def->unit, w, sizeof w);
+            w[0] = (char)toupper((unsigned char)w[0]);
+            period_note = sr_arena_printf(b->a, "%s.", w);
+        }
     }
+    if (period_note)
+        t->note = period_note;
     if (broken && mt->break_reason[0]) {
         char when[40];
         sr_fmt_date((int32_t)mt->break_date[0]->v.i, when, sizeof when);
@@ -472,7 +482,10 @@ static sr_dtable *summary_table(builder *b, bool local)
         char w[200];
         sr_cmp_words(&c, mt->def->unit, w, sizeof w);
         const char **cell = &t->cells[t->nrows++ * 4];
-        cell[0] = mt->def->label;
+        char period[128];
+        cell[0] = sr_metric_period(mt, 0, period, sizeof period)
+                      ? sr_arena_printf(b->a, "%s (%s)", mt->def->label, period)
+                      : mt->def->label;
         cell[1] = fmt_cell(b->a, &c.prev, mt->def->unit);
         cell[2] = fmt_cell(b->a, &mt->rows[0].cells[0].v, mt->def->unit);
         cell[3] = sr_arena_strdup(b->a, w);

@@ -393,6 +393,12 @@ static void compute_metric(sr_arena *a, const sr_metric_def *d, const sr_partner
     for (size_t i = 0; i < m->nyears; i++) {
         if (!d->period || !years[i])
             continue;
+        const sr_figure *w = sr_figures_get(&years[i]->figs, d->period);
+        if (w && w->v.kind == SR_V_TEXT && w->v.avail == SR_AVAILABLE && w->v.text &&
+            w->v.text[0]) {
+            out->period_text[i] = w->v.text;
+            continue;
+        }
         const sr_figure *f = sr_figures_get(&years[i]->figs, join(a, d->period, "from"));
         const sr_figure *t = sr_figures_get(&years[i]->figs, join(a, d->period, "to"));
         if (f && t && f->v.avail == SR_AVAILABLE && t->v.avail == SR_AVAILABLE) {
@@ -491,6 +497,36 @@ const sr_metric *sr_metrics_find(const sr_metrics *m, const char *id)
 
 /* ---- comparisons ------------------------------------------------------------- */
 
+/* Days since a fixed day, for yyyymmdd (the proleptic Gregorian calendar). */
+static int64_t day_number(int32_t ymd)
+{
+    int64_t y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
+    if (m <= 2)
+        y--, m += 12;
+    return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d;
+}
+
+/* The length of year i's period in days; 0 for the whole year (none given,
+ * or dates covering a whole year); -1 for a period given only in words. */
+static int64_t period_days(const sr_metric *mt, size_t i)
+{
+    if (mt->period_text[i])
+        return -1;
+    if (!mt->period_from[i] || !mt->period_to[i])
+        return 0;
+    int64_t n = day_number(mt->period_to[i]) - day_number(mt->period_from[i]) + 1;
+    return n >= 365 ? 0 : n;
+}
+
+/* Whether years i and j of mt cover periods of the same length. */
+static bool same_period(const sr_metric *mt, size_t i, size_t j)
+{
+    int64_t a = period_days(mt, i), b = period_days(mt, j);
+    if (a == -1 || b == -1)
+        return a == b && strcmp(mt->period_text[i], mt->period_text[j]) == 0;
+    return a == b || (a > 0 && b > 0 && (a - b == 1 || b - a == 1)); /* a 29 February */
+}
+
 sr_cmp sr_metric_compare(const sr_metrics *m, const sr_metric *mt, const sr_mrow *row, size_t i)
 {
     sr_cmp c = {0};
@@ -522,6 +558,18 @@ sr_cmp sr_metric_compare(const sr_metrics *m, const sr_metric *mt, const sr_mrow
     }
     if (c.prev.avail != SR_AVAILABLE) {
         c.status = SR_CMP_NO_PREVIOUS;
+        return c;
+    }
+    /* Nine months are not compared with twelve, nor a quarter's share with
+     * a year's. (A baseline is taken to cover a whole year.) */
+    size_t j = i + 1;
+    bool differ = c.from_baseline ? period_days(mt, i) != 0 : !same_period(mt, i, j);
+    if (differ) {
+        c.status = SR_CMP_PERIOD;
+        if (!sr_metric_period(mt, i, c.period[0], sizeof c.period[0]))
+            snprintf(c.period[0], sizeof c.period[0], "the whole year");
+        if (c.from_baseline || !sr_metric_period(mt, j, c.period[1], sizeof c.period[1]))
+            snprintf(c.period[1], sizeof c.period[1], "the whole year");
         return c;
     }
     if (cur->suppressed || c.prev.suppressed) {
@@ -602,9 +650,9 @@ static bool cmp_shorthand(const sr_cmp *c, char *buf, size_t size)
     if (c->status == SR_CMP_OK)
         return false;
     snprintf(buf, size, "%s",
-             c->status == SR_CMP_SUPPRESSED ? "[c]"
-             : c->status == SR_CMP_BREAK    ? "[z]"
-                                            : "[x]");
+             c->status == SR_CMP_SUPPRESSED                            ? "[c]"
+             : c->status == SR_CMP_BREAK || c->status == SR_CMP_PERIOD ? "[z]"
+                                                                       : "[x]");
     return true;
 }
 
@@ -658,6 +706,12 @@ void sr_cmp_words(const sr_cmp *c, sr_unit u, char *buf, size_t size)
     case SR_CMP_BREAK:
         sr_fmt_date((int32_t)c->break_date->v.i, when, sizeof when);
         snprintf(buf, size, "not compared with earlier years: the series was broken on %s", when);
+        return;
+    case SR_CMP_PERIOD:
+        snprintf(buf, size,
+                 "not compared with %s: these figures cover %s, and those for %s %s, a period "
+                 "of a different length",
+                 yr, c->period[0], yr, c->period[1]);
         return;
     case SR_CMP_OK:
         break;
@@ -713,7 +767,13 @@ bool sr_metric_period(const sr_metric *mt, size_t i, char *buf, size_t size)
 {
     if (size)
         buf[0] = '\0';
-    if (!mt || i >= SR_MAX_YEARS || !mt->period_from[i] || !mt->period_to[i])
+    if (!mt || i >= SR_MAX_YEARS)
+        return false;
+    if (mt->period_text[i]) {
+        snprintf(buf, size, "%s", mt->period_text[i]);
+        return true;
+    }
+    if (!mt->period_from[i] || !mt->period_to[i])
         return false;
     char f[40], t[40];
     sr_fmt_date(mt->period_from[i], f, sizeof f);

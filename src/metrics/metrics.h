@@ -60,6 +60,9 @@ typedef struct {
     /* The period year i's figures cover, from the data (the metric's
      * `period` block) as yyyymmdd; 0 when the data gives none. */
     int32_t period_from[SR_MAX_YEARS], period_to[SR_MAX_YEARS];
+    /* Or the period in words, when the metric's `period` names a text
+     * figure (referrals.percentages_period: "Quarter 4"); NULL otherwise. */
+    const char *period_text[SR_MAX_YEARS];
 } sr_metric;
 
 typedef struct {
@@ -88,6 +91,7 @@ typedef enum {
     SR_CMP_NO_PREVIOUS, /* nothing to compare with */
     SR_CMP_BREAK,       /* a declared break in the series */
     SR_CMP_SUPPRESSED,  /* one of the two is hidden */
+    SR_CMP_PERIOD,      /* the two cover periods of different length: not compared */
 } sr_cmp_status;
 
 typedef struct {
@@ -99,6 +103,9 @@ typedef struct {
     bool pct_ok;        /* false when the earlier value is 0 */
     sr_i128 pnum, pden; /* percentage change, as a fraction */
     const sr_figure *break_date, *break_reason;
+    /* With SR_CMP_PERIOD: the periods of this year and of the one compared
+     * with, in words ("1 July 2019 to 31 March 2020", "the whole year"). */
+    char period[2][96];
 } sr_cmp;
 
 sr_cmp sr_metric_compare(const sr_metrics *m, const sr_metric *mt, const sr_mrow *row, size_t i);
@@ -119,8 +126,9 @@ int64_t sr_round_frac(sr_i128 num, sr_i128 den, int places);
 void sr_mcell_rate(const sr_metrics *m, const sr_metric *mt, const sr_mcell *c, size_t i, char *buf,
                    size_t size);
 
-/* The period year i of mt covers, in words ("1 July 2019 to 31 March 2020"),
- * into buf; false (buf "") when the data gives none. */
+/* The period year i of mt covers, in words ("1 July 2019 to 31 March 2020",
+ * or the data's own words: "Quarter 4"), into buf; false (buf "") when the
+ * data gives none (the figure covers the whole year). */
 bool sr_metric_period(const sr_metric *mt, size_t i, char *buf, size_t size);
 
 /* Formatting, one way for every output. */

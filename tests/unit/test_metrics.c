@@ -73,7 +73,9 @@ static const char catalogue_text[] =
     "     each: \"performance.child_protection.plans_started_by_category.*\"}\n"
     "  - {id: contacts, label: Contacts, unit: count, sum: "
     "[\"performance.contacts.outcomes[*].count\"],\n"
-    "     break: performance.contacts.break}\n"
+    "     break: performance.contacts.break, period: performance.contacts.period}\n"
+    "  - {id: repeat, label: Repeat referrals, unit: percentage,\n"
+    "     value: referrals.repeat_within_12_months, period: referrals.percentages_period}\n"
     "  - {id: money, label: Income, unit: money, sum: [\"finance.income[*].lines[*].amount\"]}\n"
     "  - {id: by-line, label: Income by line, unit: money, each: \"finance.income[*].lines[*]\",\n"
     "     row_label: label, sum: [amount]}\n"
@@ -234,6 +236,47 @@ static void a_total_needs_a_sum(void **state)
                   "  - {id: s, label: S, unit: count, value: a.b, total: a.c}\n")));
     assert_diag(&w, "error: the metric `s` has a `total`, but it is not a sum or a rate\n");
     tw_free(&w);
+}
+
+/* The period travels with the figure: periods of different length are not
+ * compared, and the words say why. */
+static void periods_of_different_length_are_not_compared(void **state)
+{
+    (void)state;
+    mworld mw;
+    mw_compute(&mw,
+               NOW "referrals:\n  repeat_within_12_months: 21.4%\n"
+                   "  percentages_period: Quarter 4\n"
+                   "performance:\n  contacts:\n    period: {from: 2019-07-01, to: 2020-03-31}\n"
+                   "    outcomes: [{outcome: A, count: 1035}]\n",
+               BEFORE "referrals:\n  repeat_within_12_months: 20.2%\n"
+                      "performance:\n  contacts:\n    outcomes: [{outcome: A, count: 1000}]\n",
+               false);
+    assert_string_equal(words(mw.m, "contacts", 0),
+                        "not compared with 2018-19: these figures cover 1 July 2019 to 31 March "
+                        "2020, and those for 2018-19 the whole year, a period of a different "
+                        "length");
+    assert_string_equal(pct(mw.m, "contacts"), "[z]");
+    assert_string_equal(words(mw.m, "repeat", 0),
+                        "not compared with 2018-19: these figures cover Quarter 4, and those for "
+                        "2018-19 the whole year, a period of a different length");
+    char buf[128];
+    assert_true(sr_metric_period(sr_metrics_find(mw.m, "repeat"), 0, buf, sizeof buf));
+    assert_string_equal(buf, "Quarter 4");
+    mw_free(&mw);
+    /* The same quarter both years, and a whole year given as dates: compared. */
+    mw_compute(&mw,
+               NOW "referrals:\n  repeat_within_12_months: 21.4%\n"
+                   "  percentages_period: Quarter 4\n"
+                   "performance:\n  contacts:\n    period: {from: 2019-04-01, to: 2020-03-31}\n"
+                   "    outcomes: [{outcome: A, count: 1035}]\n",
+               BEFORE "referrals:\n  repeat_within_12_months: 20.2%\n"
+                      "  percentages_period: Quarter 4\n"
+                      "performance:\n  contacts:\n    outcomes: [{outcome: A, count: 1000}]\n",
+               false);
+    assert_string_equal(words(mw.m, "contacts", 0), "up 3.5% from 1,000");
+    assert_string_equal(words(mw.m, "repeat", 0), "up 1.2 percentage points from 20.2%");
+    mw_free(&mw);
 }
 
 /* ---- disclosure control ------------------------------------------------------------- */
@@ -485,6 +528,7 @@ int main(void)
         cmocka_unit_test(a_break_stops_the_comparison),
         cmocka_unit_test(a_stated_total_wins),
         cmocka_unit_test(a_total_needs_a_sum),
+        cmocka_unit_test(periods_of_different_length_are_not_compared),
         cmocka_unit_test(small_counts_are_hidden_with_a_second_cell),
         cmocka_unit_test(no_cell_can_be_recovered_from_the_total),
         cmocka_unit_test(without_disclosure_control_nothing_is_hidden),
