@@ -261,6 +261,25 @@ static const char *row_label(sr_arena *a, const sr_metric_def *d, const sr_partn
     return humanise(a, tail);
 }
 
+/* Whether year y has any entry matching d's `each`. */
+static bool has_entries(sr_arena *a, const sr_metric_def *d, const sr_year *y)
+{
+    const char **keys = NULL;
+    size_t n = 0;
+    entries(a, y, d->each, &keys, &n);
+    return n > 0;
+}
+
+/* A row whose entry is not in year i's data, when the year has other
+ * entries: it did not happen that year ([z]), which is not missing. */
+static void mark_absent(sr_mcell *c)
+{
+    if (c->ninputs || c->v.avail != SR_NOT_AVAILABLE)
+        return;
+    c->v.avail = SR_NOT_APPLICABLE;
+    c->v.absent = true;
+}
+
 /* ---- rows grouped by a field (`group_by`) ----------------------------------- */
 
 /* The group an entry of y belongs to: "partner: council", "source: Department
@@ -325,6 +344,9 @@ static void compute_grouped(sr_arena *a, const sr_metric_def *d, const sr_partne
         }
     out->nrows = ngroups;
     out->rows = sr_arena_alloc(a, (ngroups ? ngroups : 1) * sizeof *out->rows);
+    bool some[SR_MAX_YEARS] = {false};
+    for (size_t i = 0; i < m->nyears; i++)
+        some[i] = years[i] && has_entries(a, d, years[i]);
     for (size_t r = 0; r < ngroups; r++) {
         sr_mrow *row = &out->rows[r];
         row->key = names[r];
@@ -342,6 +364,8 @@ static void compute_grouped(sr_arena *a, const sr_metric_def *d, const sr_partne
                 if (!row->label[0]) /* the latest year that has the group names it */
                     row->label = row_label(a, d, p, m->years[i], years[i], keys[k]);
             }
+            if (first && some[i])
+                mark_absent(cell);
         }
     }
 }
@@ -353,12 +377,17 @@ static void entry_rows(sr_arena *a, const sr_metric_def *d, const sr_partnership
 {
     out->nrows = d->each ? nkeys : 1;
     out->rows = sr_arena_alloc(a, (out->nrows ? out->nrows : 1) * sizeof *out->rows);
+    bool some[SR_MAX_YEARS] = {false};
+    for (size_t i = 0; d->each && i < m->nyears; i++)
+        some[i] = years[i] && has_entries(a, d, years[i]);
     for (size_t r = 0; r < out->nrows; r++) {
         sr_mrow *row = &out->rows[r];
         row->key = d->each ? keys[r] : "";
         row->label = "";
         for (size_t i = 0; i < m->nyears; i++) {
             compute_cell(a, d, p, m->years[i], years[i], d->each ? keys[r] : NULL, &row->cells[i]);
+            if (some[i])
+                mark_absent(&row->cells[i]);
             if (d->each && !row->label[0] && years[i] &&
                 row->cells[i].ninputs) /* the latest year that has the entry names it */
                 row->label = row_label(a, d, p, m->years[i], years[i], keys[r]);
@@ -544,6 +573,10 @@ sr_cmp sr_metric_compare(const sr_metrics *m, const sr_metric *mt, const sr_mrow
         c.prev.avail = SR_NOT_AVAILABLE;
         return c;
     }
+    if (cur->absent) {
+        c.status = SR_CMP_STOPPED;
+        return c;
+    }
     if (cur->avail != SR_AVAILABLE) {
         c.status = SR_CMP_NO_VALUE;
         return c;
@@ -554,6 +587,10 @@ sr_cmp sr_metric_compare(const sr_metrics *m, const sr_metric *mt, const sr_mrow
         c.status = SR_CMP_BREAK;
         c.break_date = mt->break_date[i];
         c.break_reason = mt->break_reason[i];
+        return c;
+    }
+    if (c.prev.absent) {
+        c.status = SR_CMP_NEW;
         return c;
     }
     if (c.prev.avail != SR_AVAILABLE) {
@@ -650,9 +687,11 @@ static bool cmp_shorthand(const sr_cmp *c, char *buf, size_t size)
     if (c->status == SR_CMP_OK)
         return false;
     snprintf(buf, size, "%s",
-             c->status == SR_CMP_SUPPRESSED                            ? "[c]"
-             : c->status == SR_CMP_BREAK || c->status == SR_CMP_PERIOD ? "[z]"
-                                                                       : "[x]");
+             c->status == SR_CMP_SUPPRESSED ? "[c]"
+             : c->status == SR_CMP_BREAK || c->status == SR_CMP_PERIOD ||
+                     c->status == SR_CMP_STOPPED || c->status == SR_CMP_NEW
+                 ? "[z]"
+                 : "[x]");
     return true;
 }
 
@@ -706,6 +745,12 @@ void sr_cmp_words(const sr_cmp *c, sr_unit u, char *buf, size_t size)
     case SR_CMP_BREAK:
         sr_fmt_date((int32_t)c->break_date->v.i, when, sizeof when);
         snprintf(buf, size, "not compared with earlier years: the series was broken on %s", when);
+        return;
+    case SR_CMP_STOPPED:
+        snprintf(buf, size, "did not happen this year: not in this year's figures");
+        return;
+    case SR_CMP_NEW:
+        snprintf(buf, size, "new this year: not in the figures for %s", yr);
         return;
     case SR_CMP_PERIOD:
         snprintf(buf, size,

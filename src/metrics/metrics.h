@@ -28,6 +28,11 @@ typedef struct {
     sr_avail avail;
     int64_t num, den;
     bool suppressed; /* hidden by disclosure control: shown as [c] */
+    /* A row of a metric with `each` whose entry is not in this year's data
+     * while the year has other entries (a one-off grant, a course that did
+     * not run): it did not happen, so avail is SR_NOT_APPLICABLE ([z]), not
+     * missing ([x]). A year with no entries at all, or no data, is [x]. */
+    bool absent;
 } sr_mval;
 
 typedef struct {
@@ -92,6 +97,8 @@ typedef enum {
     SR_CMP_BREAK,       /* a declared break in the series */
     SR_CMP_SUPPRESSED,  /* one of the two is hidden */
     SR_CMP_PERIOD,      /* the two cover periods of different length: not compared */
+    SR_CMP_STOPPED,     /* the row is not in this year's data (absent): did not happen */
+    SR_CMP_NEW,         /* the row is not in the data of the year compared with */
 } sr_cmp_status;
 
 typedef struct {

@@ -114,9 +114,11 @@ static void write_change(xw *x, lxw_worksheet *ws, int row, int col, const sr_cm
     char f[128];
     lxw_row_t r = (lxw_row_t)row;
     if (c->status != SR_CMP_OK) {
-        const char *s = c->status == SR_CMP_SUPPRESSED                            ? "[c]"
-                        : c->status == SR_CMP_BREAK || c->status == SR_CMP_PERIOD ? "[z]"
-                                                                                  : "[x]";
+        const char *s = c->status == SR_CMP_SUPPRESSED ? "[c]"
+                        : c->status == SR_CMP_BREAK || c->status == SR_CMP_PERIOD ||
+                                c->status == SR_CMP_STOPPED || c->status == SR_CMP_NEW
+                            ? "[z]"
+                            : "[x]";
         worksheet_write_string(ws, r, (lxw_col_t)col, s, x->text);
         worksheet_write_string(ws, r, (lxw_col_t)(col + 1), s, x->text);
         return;

@@ -279,6 +279,43 @@ static void periods_of_different_length_are_not_compared(void **state)
     mw_free(&mw);
 }
 
+/* A line in one year and not the next did not happen that year: [z], with
+ * words saying so, and not [x]. A year with no entries at all is [x]; a
+ * true zero is 0. */
+static void lines_that_stopped_did_not_happen(void **state)
+{
+    (void)state;
+    mworld mw;
+    mw_compute(&mw,
+               NOW "finance:\n  income:\n    - group: Contributions\n      lines:\n"
+                   "        - {partner: council, label: Core, amount: 95000}\n"
+                   "        - {partner: police, label: Core, amount: 0}\n",
+               BEFORE "finance:\n  income:\n    - group: Contributions\n      lines:\n"
+                      "        - {partner: council, label: Core, amount: 90000}\n"
+                      "        - {partner: police, label: Core, amount: 1000}\n"
+                      "    - group: Grants\n      lines:\n"
+                      "        - {source: Home Office, label: One-off grant, amount: 5000}\n",
+               false);
+    const sr_metric *bl = sr_metrics_find(mw.m, "by-line");
+    assert_int_equal(bl->nrows, 3);
+    assert_string_equal(bl->rows[2].label, "Home Office: One-off grant");
+    assert_string_equal(shown(mw.m, "by-line", 2, 0), "[z]");
+    assert_true(bl->rows[2].cells[0].v.absent);
+    assert_string_equal(words(mw.m, "by-line", 2),
+                        "did not happen this year: not in this year's figures");
+    assert_string_equal(shown(mw.m, "by-line", 1, 0), "£0"); /* a true zero */
+    assert_false(bl->rows[1].cells[0].v.absent);
+    mw_free(&mw);
+    /* No income given at all this year: not available. */
+    mw_compute(&mw, NOW "referrals: {total: 5}\n",
+               BEFORE "finance:\n  income:\n    - group: Grants\n      lines:\n"
+                      "        - {source: Home Office, label: One-off grant, amount: 5000}\n",
+               false);
+    assert_string_equal(shown(mw.m, "by-line", 0, 0), "[x]");
+    assert_string_equal(words(mw.m, "by-line", 0), "not available");
+    mw_free(&mw);
+}
+
 /* ---- disclosure control ------------------------------------------------------------- */
 
 static void small_counts_are_hidden_with_a_second_cell(void **state)
@@ -378,7 +415,10 @@ static void contributions_are_grouped_by_partner_or_source(void **state)
     assert_string_equal(shown(mw.m, "by-partner", 0, 1), "£90,000");
     assert_int_equal(bp->rows[0].cells[0].ninputs, 2);
     assert_string_equal(bp->rows[1].label, "Test Police");
-    assert_string_equal(shown(mw.m, "by-partner", 1, 1), "[x]"); /* gave nothing last year */
+    /* Gave nothing last year, when others did: [z], not missing. */
+    assert_string_equal(shown(mw.m, "by-partner", 1, 1), "[z]");
+    assert_string_equal(words(mw.m, "by-partner", 1),
+                        "new this year: not in the figures for 2018-19");
     assert_string_equal(bp->rows[2].label, "Department for Education");
     assert_string_equal(words(mw.m, "by-partner", 2), "up 100.0% from £10,000");
     mw_free(&mw);
@@ -529,6 +569,7 @@ int main(void)
         cmocka_unit_test(a_stated_total_wins),
         cmocka_unit_test(a_total_needs_a_sum),
         cmocka_unit_test(periods_of_different_length_are_not_compared),
+        cmocka_unit_test(lines_that_stopped_did_not_happen),
         cmocka_unit_test(small_counts_are_hidden_with_a_second_cell),
         cmocka_unit_test(no_cell_can_be_recovered_from_the_total),
         cmocka_unit_test(without_disclosure_control_nothing_is_hidden),
