@@ -91,15 +91,19 @@ static void print_findings_text(FILE *out, const sr_report_data *rd)
     bool any = false;
     for (size_t k = 0; k < rd->m->nmetrics; k++) {
         const sr_metric *mt = &rd->m->metrics[k];
-        if (!mt->break_date[0] || !mt->break_reason[0] || mt->def->each)
+        if (mt->def->each || mt->nrows != 1)
+            continue;
+        sr_cmp c = sr_metric_compare(rd->m, mt, &mt->rows[0], 0);
+        if (c.status != SR_CMP_BREAK || !c.break_reason)
             continue;
         if (!any)
             fprintf(out, "\nNot compared with earlier years:\n");
         any = true;
-        char when[40];
-        sr_fmt_date((int32_t)mt->break_date[0]->v.i, when, sizeof when);
-        fprintf(out, "  - %s: the series was broken on %s: %s\n", mt->def->label, when,
-                mt->break_reason[0]->v.text);
+        char when[40], y[16];
+        sr_fmt_date((int32_t)c.break_date->v.i, when, sizeof when);
+        sr_fmt_year(c.break_year, y, sizeof y);
+        fprintf(out, "  - %s: the series was broken on %s%s%s: %s\n", mt->def->label, when,
+                c.break_earlier ? ", in " : "", c.break_earlier ? y : "", c.break_reason->v.text);
     }
     /* Periods: figures that cover part of the year. */
     any = false;

@@ -424,6 +424,7 @@ static sr_dtable *metric_table(builder *b, const sr_metric *mt)
     t->cells = sr_arena_alloc(b->a, (t->nrows ? t->nrows : 1) * 5 * sizeof *t->cells);
     bool broken = false;
     const char *period_note = NULL; /* why periods of different length are not compared */
+    sr_cmp brk = {0};               /* the first comparison a break stops */
     for (size_t r = 0; r < mt->nrows; r++) {
         const sr_mrow *row = &mt->rows[r];
         sr_cmp c = sr_metric_compare(m, mt, row, 0);
@@ -436,7 +437,10 @@ static sr_dtable *metric_table(builder *b, const sr_metric *mt)
         cell[2] = fmt_cell(b->a, &row->cells[0].v, mt->def->unit);
         cell[3] = sr_arena_strdup(b->a, d);
         cell[4] = sr_arena_strdup(b->a, p);
-        broken |= c.status == SR_CMP_BREAK;
+        if (c.status == SR_CMP_BREAK && !broken) {
+            broken = true;
+            brk = c;
+        }
         if (c.status == SR_CMP_PERIOD && !period_note) {
             char w[400];
             sr_cmp_words(&c, mt->def->unit, w, sizeof w);
@@ -446,13 +450,18 @@ static sr_dtable *metric_table(builder *b, const sr_metric *mt)
     }
     if (period_note)
         t->note = period_note;
-    if (broken && mt->break_reason[0]) {
+    if (broken && brk.break_reason && !brk.break_earlier) {
         char when[40];
-        sr_fmt_date((int32_t)mt->break_date[0]->v.i, when, sizeof when);
+        sr_fmt_date((int32_t)brk.break_date->v.i, when, sizeof when);
         t->note = sr_arena_printf(b->a,
                                   "Not compared with earlier years: the series was broken "
                                   "on %s (%s).",
-                                  when, mt->break_reason[0]->v.text);
+                                  when, brk.break_reason->v.text);
+    } else if (broken && brk.break_reason) {
+        char w[400];
+        sr_cmp_words(&brk, mt->def->unit, w, sizeof w);
+        w[0] = (char)toupper((unsigned char)w[0]);
+        t->note = sr_arena_printf(b->a, "%s (%s).", w, brk.break_reason->v.text);
     }
     return t;
 }

@@ -587,6 +587,25 @@ sr_cmp sr_metric_compare(const sr_metrics *m, const sr_metric *mt, const sr_mrow
         c.status = SR_CMP_BREAK;
         c.break_date = mt->break_date[i];
         c.break_reason = mt->break_reason[i];
+        c.break_year = m->years[i];
+        return c;
+    }
+    /* A break part-way through the year compared with makes that year a
+     * mix of the old series and the new: the comparison crosses it too.
+     * Against a baseline, a break declared in any year since crosses it. */
+    for (size_t j = i + 1; j < m->nyears; j++) {
+        if (!c.from_baseline && j > i + 1)
+            break;
+        if (c.from_baseline && m->years[j] <= c.prev_year)
+            break;
+        const sr_figure *bd = mt->break_date[j];
+        if (!bd || (!c.from_baseline && bd->v.i <= (int64_t)m->years[j] * 10000 + 401))
+            continue;
+        c.status = SR_CMP_BREAK;
+        c.break_date = bd;
+        c.break_reason = mt->break_reason[j];
+        c.break_earlier = true;
+        c.break_year = m->years[j];
         return c;
     }
     if (c.prev.absent) {
@@ -744,7 +763,21 @@ void sr_cmp_words(const sr_cmp *c, sr_unit u, char *buf, size_t size)
         return;
     case SR_CMP_BREAK:
         sr_fmt_date((int32_t)c->break_date->v.i, when, sizeof when);
-        snprintf(buf, size, "not compared with earlier years: the series was broken on %s", when);
+        if (c->break_earlier && c->from_baseline) {
+            char by[16];
+            sr_fmt_year(c->break_year, by, sizeof by);
+            snprintf(buf, size,
+                     "not compared with the baseline in %s: the series was broken on %s, in %s", yr,
+                     when, by);
+        } else if (c->break_earlier) {
+            snprintf(buf, size,
+                     "not compared with %s: the series was broken on %s, part-way through that "
+                     "year",
+                     yr, when);
+        } else {
+            snprintf(buf, size, "not compared with earlier years: the series was broken on %s",
+                     when);
+        }
         return;
     case SR_CMP_STOPPED:
         snprintf(buf, size, "did not happen this year: not in this year's figures");

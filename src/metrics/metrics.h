@@ -110,6 +110,11 @@ typedef struct {
     bool pct_ok;        /* false when the earlier value is 0 */
     sr_i128 pnum, pden; /* percentage change, as a fraction */
     const sr_figure *break_date, *break_reason;
+    /* With SR_CMP_BREAK: the break was declared in the year compared with
+     * (or a year since a baseline), not in this one: that year mixes the
+     * series before and after it. */
+    bool break_earlier;
+    int break_year; /* the year whose data declared the break */
     /* With SR_CMP_PERIOD: the periods of this year and of the one compared
      * with, in words ("1 July 2019 to 31 March 2020", "the whole year"). */
     char period[2][96];

@@ -238,6 +238,34 @@ static void a_total_needs_a_sum(void **state)
     tw_free(&w);
 }
 
+/* A break part-way through last year makes last year a mix: this year's
+ * comparison with it crosses the break too. A break on 1 April does not. */
+static void every_comparison_across_a_break_is_stopped(void **state)
+{
+    (void)state;
+    mworld mw;
+    mw_compute(&mw, NOW "performance:\n  contacts:\n    outcomes: [{outcome: A, count: 70}]\n",
+               BEFORE "performance:\n  contacts:\n    outcomes: [{outcome: A, count: 50}]\n"
+                      "    break: {date: 2018-10-01, reason: a new recording system}\n",
+               false);
+    assert_string_equal(words(mw.m, "contacts", 0),
+                        "not compared with 2018-19: the series was broken on 1 October 2018, "
+                        "part-way through that year");
+    assert_string_equal(pct(mw.m, "contacts"), "[z]");
+    const sr_metric *mt = sr_metrics_find(mw.m, "contacts");
+    sr_cmp c = sr_metric_compare(mw.m, mt, &mt->rows[0], 0);
+    assert_true(c.break_earlier);
+    assert_int_equal(c.break_year, 2018);
+    assert_string_equal(c.break_reason->v.text, "a new recording system");
+    mw_free(&mw);
+    mw_compute(&mw, NOW "performance:\n  contacts:\n    outcomes: [{outcome: A, count: 70}]\n",
+               BEFORE "performance:\n  contacts:\n    outcomes: [{outcome: A, count: 50}]\n"
+                      "    break: {date: 2018-04-01, reason: a new recording system}\n",
+               false);
+    assert_string_equal(words(mw.m, "contacts", 0), "up 40.0% from 50");
+    mw_free(&mw);
+}
+
 /* The period travels with the figure: periods of different length are not
  * compared, and the words say why. */
 static void periods_of_different_length_are_not_compared(void **state)
@@ -566,6 +594,7 @@ int main(void)
         cmocka_unit_test(not_available_is_never_zero),
         cmocka_unit_test(a_share_of_nothing_is_not_applicable),
         cmocka_unit_test(a_break_stops_the_comparison),
+        cmocka_unit_test(every_comparison_across_a_break_is_stopped),
         cmocka_unit_test(a_stated_total_wins),
         cmocka_unit_test(a_total_needs_a_sum),
         cmocka_unit_test(periods_of_different_length_are_not_compared),
