@@ -226,7 +226,19 @@ static bool build_metric(sr_arena *a, sr_diags *d, const sr_ynode *e, sr_metric_
         }
     }
     for (size_t i = 0; i < m->noperands; i++) {
-        if (!valid_pattern(m->operands[i])) {
+        /* A difference's operand may add up paths: "a + b". */
+        bool ok = true;
+        const char *p = m->operands[i];
+        while (ok) {
+            const char *plus = m->compute == SR_C_DIFFERENCE ? strstr(p, " + ") : NULL;
+            size_t n = plus ? (size_t)(plus - p) : strlen(p);
+            char *piece = sr_arena_strndup(a, p, n);
+            ok = n > 0 && valid_pattern(piece);
+            if (!plus)
+                break;
+            p = plus + 3;
+        }
+        if (!ok) {
             sr_diag_hint(sr_diag_add(d, SR_ERROR, e->loc,
                                      "`%s` in the metric `%s` is not a figure's path",
                                      m->operands[i], m->id),

@@ -59,15 +59,6 @@ static gathered gather(sr_arena *a, const sr_year *y, const char *pattern, sr_mc
     return g;
 }
 
-static sr_avail avail_of(const gathered *g)
-{
-    if (g->count == 0 || g->missing)
-        return SR_NOT_AVAILABLE;
-    if (g->inapplicable == g->count)
-        return SR_NOT_APPLICABLE;
-    return SR_AVAILABLE;
-}
-
 static const char *join(sr_arena *a, const char *prefix, const char *rel)
 {
     if (!prefix)
@@ -75,6 +66,36 @@ static const char *join(sr_arena *a, const char *prefix, const char *rel)
     if (!rel[0])
         return prefix;
     return sr_arena_printf(a, "%s.%s", prefix, rel);
+}
+
+/* An operand of a difference may add up several paths: "a + b". */
+static gathered gather_plus(sr_arena *a, const sr_year *y, const char *prefix, const char *operand,
+                            sr_mcell *cell)
+{
+    gathered all = {0};
+    const char *p = operand;
+    for (;;) {
+        const char *plus = strstr(p, " + ");
+        const char *piece = plus ? sr_arena_strndup(a, p, (size_t)(plus - p)) : p;
+        gathered g = gather(a, y, join(a, prefix, piece), cell);
+        all.missing += g.missing + __builtin_add_overflow(all.sum, g.sum, &all.sum);
+        all.count += g.count;
+        all.inapplicable += g.inapplicable;
+        all.percent |= g.percent;
+        if (!plus)
+            break;
+        p = plus + 3;
+    }
+    return all;
+}
+
+static sr_avail avail_of(const gathered *g)
+{
+    if (g->count == 0 || g->missing)
+        return SR_NOT_AVAILABLE;
+    if (g->inapplicable == g->count)
+        return SR_NOT_APPLICABLE;
+    return SR_AVAILABLE;
 }
 
 /* One cell: metric d for the entry at prefix (NULL: the whole year). */
@@ -118,7 +139,9 @@ static void compute_cell(sr_arena *a, const sr_metric_def *d, const sr_partnersh
     if (n > 8)
         n = 8;
     for (size_t i = 0; i < n; i++) {
-        g[i] = gather(a, y, d->compute == SR_C_ENTRY ? prefix : join(a, prefix, d->operands[i]), c);
+        g[i] = d->compute == SR_C_ENTRY        ? gather(a, y, prefix, c)
+               : d->compute == SR_C_DIFFERENCE ? gather_plus(a, y, prefix, d->operands[i], c)
+                                               : gather(a, y, join(a, prefix, d->operands[i]), c);
         /* A share or ratio rests on its first operand; anything else on all. */
         if (i == 0 || (d->compute != SR_C_SHARE && d->compute != SR_C_RATIO))
             c->nbasis = c->ninputs;
@@ -635,7 +658,12 @@ sr_cmp sr_metric_compare(const sr_metrics *m, const sr_metric *mt, const sr_mrow
     /* a/b - c/d = (ad - cb) / bd */
     c.dnum = (sr_i128)cur->num * c.prev.den - (sr_i128)c.prev.num * cur->den;
     c.dden = (sr_i128)cur->den * c.prev.den;
-    c.pct_ok = c.prev.num != 0;
+    /* A percentage change needs a base: not from 0, not across a change of
+     * sign (from a surplus to a deficit), and not from a count of a few. */
+    bool sign_change = (cur->num < 0) != (c.prev.num < 0) && cur->num != 0;
+    bool few = mt->def->unit == SR_U_COUNT && c.prev.num > 0 &&
+               (sr_i128)c.prev.num < (sr_i128)SR_PCT_MIN_BASE * c.prev.den;
+    c.pct_ok = c.prev.num != 0 && !sign_change && !few && !(c.prev.num < 0);
     if (c.pct_ok) {
         /* (a/b - c/d) / (c/d) * 100 = (ad - cb) * 100 / (cb) */
         c.pnum = c.dnum * 100;

@@ -101,13 +101,18 @@ typedef enum {
     SR_CMP_NEW,         /* the row is not in the data of the year compared with */
 } sr_cmp_status;
 
+/* Below this count, a change is given as a number, not a percentage
+ * ("up 3 from 2", not "up 150.0%"): a percentage of a few means little. */
+#define SR_PCT_MIN_BASE 5
+
 typedef struct {
     sr_cmp_status status;
     sr_mval prev;  /* what is compared with */
     int prev_year; /* its year */
     bool from_baseline;
     sr_i128 dnum, dden; /* this less that, as a fraction */
-    bool pct_ok;        /* false when the earlier value is 0 */
+    bool pct_ok;        /* false from 0, from a negative value, across a change of sign,
+                           or from a count below SR_PCT_MIN_BASE */
     sr_i128 pnum, pden; /* percentage change, as a fraction */
     const sr_figure *break_date, *break_reason;
     /* With SR_CMP_BREAK: the break was declared in the year compared with

@@ -77,6 +77,8 @@ static const char catalogue_text[] =
     "  - {id: repeat, label: Repeat referrals, unit: percentage,\n"
     "     value: referrals.repeat_within_12_months, period: referrals.percentages_period}\n"
     "  - {id: money, label: Income, unit: money, sum: [\"finance.income[*].lines[*].amount\"]}\n"
+    "  - {id: bal, label: Balance, unit: money, difference:\n"
+    "     [\"finance.income[*].lines[*].amount\", \"finance.expenditure[*].lines[*].amount\"]}\n"
     "  - {id: by-line, label: Income by line, unit: money, each: \"finance.income[*].lines[*]\",\n"
     "     row_label: label, sum: [amount]}\n"
     "  - {id: by-partner, label: Contributions, unit: money, each: "
@@ -236,6 +238,31 @@ static void a_total_needs_a_sum(void **state)
                   "  - {id: s, label: S, unit: count, value: a.b, total: a.c}\n")));
     assert_diag(&w, "error: the metric `s` has a `total`, but it is not a sum or a rate\n");
     tw_free(&w);
+}
+
+/* No percentage change across a change of sign, from a negative value, or
+ * from a count of a few: the change is given as a number. */
+static void no_percentage_without_a_base(void **state)
+{
+    (void)state;
+    mworld mw;
+    mw_compute(
+        &mw,
+        NOW
+        "finance:\n  income: [{group: A, lines: [{partner: council, label: X, amount: 25600}]}]\n"
+        "  expenditure: [{group: B, lines: [{label: Y, amount: 35900}]}]\n"
+        "referrals: {total: 7}\n",
+        BEFORE
+        "finance:\n  income: [{group: A, lines: [{partner: council, label: X, amount: 71800}]}]\n"
+        "  expenditure: [{group: B, lines: [{label: Y, amount: 35900}]}]\n"
+        "referrals: {total: 3}\n",
+        false);
+    assert_string_equal(shown(mw.m, "bal", 0, 0), "-£10,300");
+    assert_string_equal(words(mw.m, "bal", 0), "down £46,200 from £35,900");
+    assert_string_equal(pct(mw.m, "bal"), "[z]");
+    assert_string_equal(words(mw.m, "cases", 0), "up 4 from 3");
+    assert_string_equal(pct(mw.m, "cases"), "[z]");
+    mw_free(&mw);
 }
 
 /* A break part-way through last year makes last year a mix: this year's
@@ -595,6 +622,7 @@ int main(void)
         cmocka_unit_test(a_share_of_nothing_is_not_applicable),
         cmocka_unit_test(a_break_stops_the_comparison),
         cmocka_unit_test(every_comparison_across_a_break_is_stopped),
+        cmocka_unit_test(no_percentage_without_a_base),
         cmocka_unit_test(a_stated_total_wins),
         cmocka_unit_test(a_total_needs_a_sum),
         cmocka_unit_test(periods_of_different_length_are_not_compared),
