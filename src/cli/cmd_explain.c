@@ -112,8 +112,13 @@ static void explain_row(FILE *out, const sr_report_data *rd, const sr_metric *mt
         char y[16], v[48];
         sr_fmt_year(m->years[i], y, sizeof y);
         sr_mval_format(&row->cells[i].v, d->unit, v, sizeof v);
+        const sr_mcell *cell = &row->cells[i];
         fprintf(out, "  %s: %s%s\n", y, v,
-                row->cells[i].v.suppressed ? " (hidden to protect small numbers)" : "");
+                cell->v.suppressed && cell->protects ? " (hidden to protect another figure)"
+                : cell->v.suppressed                 ? " (hidden to protect small numbers)"
+                                                     : "");
+        if (cell->v.suppressed && cell->protects)
+            fprintf(out, "    not a small number itself: %s\n", cell->protects);
         char period[128];
         if (sr_metric_period(mt, i, period, sizeof period))
             fprintf(out, "    covers: %s, not the whole year\n", period);

@@ -523,6 +523,7 @@ sr_metrics *sr_metrics_compute(sr_arena *a, const sr_catalogue *cat, const sr_pa
 {
     sr_metrics *m = sr_arena_alloc(a, sizeof *m);
     m->p = p;
+    m->a = a;
     m->nyears = nyears > SR_MAX_YEARS ? SR_MAX_YEARS : nyears;
     for (size_t i = 0; i < m->nyears; i++) {
         m->years[i] = year0 - (int)i;

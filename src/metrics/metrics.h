@@ -45,6 +45,11 @@ typedef struct {
     /* The value is the total the partner stated (the metric's `total`), the
      * one input; the parts, when given, were checked against it. */
     bool stated_total;
+    /* Hidden by disclosure control not for being small but to protect a
+     * small count hidden elsewhere (secondary suppression); protects says
+     * how, in words: "the total of Child protection plans started, by
+     * category of abuse would give it away". NULL otherwise. */
+    const char *protects;
 } sr_mcell;
 
 typedef struct {
@@ -77,6 +82,7 @@ typedef struct {
     sr_metric *metrics;
     size_t nmetrics;
     const sr_partnership *p;
+    sr_arena *a; /* the arena everything lives in */
 } sr_metrics;
 
 /* Computes every metric of cat, then the local measures of year0 (measures

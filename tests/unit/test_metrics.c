@@ -391,6 +391,12 @@ static void small_counts_are_hidden_with_a_second_cell(void **state)
     assert_string_equal(shown(mw.m, "by-category", 2, 0), "[c]"); /* 3: primary */
     assert_string_equal(shown(mw.m, "by-category", 1, 0), "[c]"); /* 114: secondary */
     assert_string_equal(shown(mw.m, "by-category", 3, 0), "0");   /* a true zero stays */
+    /* explain says which was hidden to protect another, and how. */
+    const sr_metric *bc = sr_metrics_find(mw.m, "by-category");
+    assert_null(bc->rows[2].cells[0].protects);
+    assert_non_null(bc->rows[1].cells[0].protects);
+    assert_non_null(strstr(bc->rows[1].cells[0].protects, "it protects a small count"));
+    assert_null(sr_metrics_find(mw.m, "cases-rate")->rows[0].cells[0].protects); /* rests on 4 */
     assert_string_equal(shown(mw.m, "started", 0, 0), "298");
     /* Last year: 9 and 14 are above the threshold, nothing hidden. */
     assert_string_equal(shown(mw.m, "by-category", 2, 1), "14");
