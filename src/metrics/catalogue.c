@@ -6,6 +6,7 @@
 #include "data/loader.h"
 #include "data/overlay.h"
 #include "data/schema.h"
+#include "data/schema_defs.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -95,6 +96,111 @@ static bool valid_pattern(const char *p)
         if (!(*p >= 'a' && *p <= 'z') && !(*p >= '0' && *p <= '9') && !strchr("_-.*[]/~#", *p))
             return false;
     return true;
+}
+
+/* ---- paths against the submission schema ---------------------------------- */
+
+/* Where a path stopped matching: the key, and the mapping it is not in. */
+typedef struct {
+    size_t depth;
+    const char *key; /* arena copy */
+    const sr_schema *map;
+} path_miss;
+
+static bool schema_has(sr_arena *a, const sr_schema *s, const char *p, size_t depth,
+                       path_miss *miss)
+{
+    while (*p == '.')
+        p++;
+    if (!*p)
+        return true;
+    if (!s)
+        return false;
+    if (*p == '[') {
+        const char *close = strchr(p, ']');
+        if (s->kind != SR_S_LIST || !close)
+            return false;
+        return schema_has(a, s->item, close + 1, depth + 1, miss);
+    }
+    size_t n = strcspn(p, ".[");
+    const char *rest = p + n;
+    if (s->kind == SR_S_DICT)
+        return schema_has(a, s->item, rest, depth + 1, miss);
+    if (s->or_map && s->kind != SR_S_MAP)
+        return schema_has(a, s->or_map, p, depth, miss);
+    if (s->kind != SR_S_MAP || !s->fields)
+        return false;
+    bool any = n == 1 && p[0] == '*';
+    for (const sr_field *f = s->fields; f->key; f++) {
+        if (!any && (strlen(f->key) != n || strncmp(f->key, p, n) != 0))
+            continue;
+        if (schema_has(a, f->type, rest, depth + 1, miss))
+            return true;
+    }
+    if (!any && (!miss->key || depth >= miss->depth)) {
+        miss->depth = depth;
+        miss->key = sr_arena_strndup(a, p, n);
+        miss->map = s;
+    }
+    return false;
+}
+
+/* A path of the metric m that no submission can give is an error here,
+ * when the catalogue loads, not an [x] in the report. */
+static bool check_path(sr_arena *a, sr_diags *d, const sr_metric_def *m, const char *path,
+                       sr_loc loc)
+{
+    path_miss miss = {0};
+    if (schema_has(a, &sr_submission_schema, path, 0, &miss))
+        return true;
+    sr_diag *g =
+        sr_diag_add(d, SR_ERROR, loc,
+                    "`%s` in the metric `%s` names no figure a submission can give", path, m->id);
+    const char *best = NULL;
+    if (miss.map) {
+        size_t nf = 0;
+        while (miss.map->fields[nf].key)
+            nf++;
+        const char **keys = sr_arena_alloc(a, (nf + 1) * sizeof *keys);
+        for (size_t i = 0; i < nf; i++)
+            keys[i] = miss.map->fields[i].key;
+        best = sr_suggest(miss.key, keys, nf);
+    }
+    if (best)
+        sr_diag_hint(g, "there is no `%s` there; did you mean `%s`?", miss.key, best);
+    else
+        sr_diag_hint(g, "paths are the submissions' keys, as `sscp-report explain` prints them; "
+                        "see docs/data-format.md");
+    return false;
+}
+
+static bool check_paths(sr_arena *a, sr_diags *d, const sr_ynode *e, const sr_metric_def *m)
+{
+    bool ok = true;
+    if (m->each)
+        ok &= check_path(a, d, m, m->each, sr_ymap_get(e, "each")->loc);
+    for (size_t i = 0; i < m->noperands; i++) {
+        const char *p = m->operands[i];
+        for (;;) {
+            const char *plus = m->compute == SR_C_DIFFERENCE ? strstr(p, " + ") : NULL;
+            const char *piece = plus ? sr_arena_strndup(a, p, (size_t)(plus - p)) : p;
+            const char *full = m->each ? sr_arena_printf(a, "%s.%s", m->each, piece) : piece;
+            ok &= check_path(a, d, m, full, e->loc);
+            if (!plus)
+                break;
+            p = plus + 3;
+        }
+    }
+    const char *keys[4] = {"break", "baseline", "period", "total"};
+    const char *vals[4] = {m->brk, m->baseline, m->period, m->total};
+    for (int i = 0; i < 4; i++) {
+        if (!vals[i])
+            continue;
+        const char *full =
+            m->each && i == 3 ? sr_arena_printf(a, "%s.%s", m->each, vals[i]) : vals[i];
+        ok &= check_path(a, d, m, full, sr_ymap_get(e, keys[i])->loc);
+    }
+    return ok;
 }
 
 static const char **texts(sr_arena *a, const sr_ynode *list, size_t *n)
@@ -256,7 +362,7 @@ static bool build_metric(sr_arena *a, sr_diags *d, const sr_ynode *e, sr_metric_
             return false;
         }
     }
-    return true;
+    return check_paths(a, d, e, m);
 }
 
 static sr_catalogue *from_tree(sr_arena *a, sr_diags *d, const sr_source *src, sr_ynode *root)

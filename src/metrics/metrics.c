@@ -134,10 +134,8 @@ static void compute_cell(sr_arena *a, const sr_metric_def *d, const sr_partnersh
             return;
         }
     }
-    gathered g[8] = {{0}};
     size_t n = d->compute == SR_C_ENTRY ? 1 : d->noperands;
-    if (n > 8)
-        n = 8;
+    gathered *g = sr_arena_alloc(a, (n ? n : 1) * sizeof *g); /* every operand: no cap */
     for (size_t i = 0; i < n; i++) {
         g[i] = d->compute == SR_C_ENTRY        ? gather(a, y, prefix, c)
                : d->compute == SR_C_DIFFERENCE ? gather_plus(a, y, prefix, d->operands[i], c)

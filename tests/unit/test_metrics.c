@@ -265,6 +265,65 @@ static void no_percentage_without_a_base(void **state)
     mw_free(&mw);
 }
 
+/* A path with a typo is an error when the catalogue loads, with a hint. */
+static void a_path_no_submission_gives_is_an_error(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    assert_null(sr_catalogue_load_source(
+        w.a, &w.d,
+        tw_source(&w, "m.yaml",
+                  "format: 1\nmetrics:\n"
+                  "  - {id: r, label: R, unit: count, sum: [\"referals.by_quarter.*\"]}\n")));
+    assert_diag(&w, "m.yaml:3:5: error: `referals.by_quarter.*` in the metric `r` names no "
+                    "figure a submission can give\n");
+    assert_diag(&w, "hint: there is no `referals` there; did you mean `referrals`?");
+    tw_free(&w);
+    /* Relative to `each`, and deeper down. */
+    tw_init(&w, 2019);
+    assert_null(sr_catalogue_load_source(
+        w.a, &w.d,
+        tw_source(&w, "m.yaml",
+                  "format: 1\nmetrics:\n"
+                  "  - {id: c, label: C, unit: count, each: \"training.courses[*]\",\n"
+                  "     sum: [atendees]}\n")));
+    assert_diag(&w, "error: `training.courses[*].atendees` in the metric `c` names no figure");
+    assert_diag(&w, "did you mean `attendees`?");
+    tw_free(&w);
+}
+
+/* A sum over any number of paths adds them all (it stopped at 8). */
+static void a_sum_over_many_paths_adds_them_all(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    sr_catalogue *cat = sr_catalogue_load_source(
+        w.a, &w.d,
+        tw_source(
+            &w, "m.yaml",
+            "format: 1\nmetrics:\n"
+            "  - {id: s, label: S, unit: count, sum: [referrals.by_quarter.q1,\n"
+            "     referrals.by_quarter.q2, referrals.by_quarter.q3, referrals.by_quarter.q4,\n"
+            "     performance.section_47.enquiries, performance.children_in_need.count,\n"
+            "     performance.looked_after.at_year_end, "
+            "performance.early_help.assessments_started,\n"
+            "     training.evaluations_returned]}\n"));
+    assert_non_null(cat);
+    tw_load(&w, "now.yaml",
+            NOW "referrals:\n  by_quarter: {q1: 1, q2: 2, q3: 3, q4: 4}\n"
+                "performance:\n  section_47: {enquiries: 5}\n  children_in_need: {count: 6}\n"
+                "  looked_after: {at_year_end: 7}\n  early_help: {assessments_started: 8}\n"
+                "training: {evaluations_returned: 9}\n",
+            2019);
+    sr_year *years[1] = {&w.y};
+    sr_metrics *m = sr_metrics_compute(w.a, cat, w.p, 2019, years, 1);
+    assert_string_equal(shown(m, "s", 0, 0), "45");
+    assert_int_equal(sr_metrics_find(m, "s")->rows[0].cells[0].ninputs, 9);
+    tw_free(&w);
+}
+
 /* A break part-way through last year makes last year a mix: this year's
  * comparison with it crosses the break too. A break on 1 April does not. */
 static void every_comparison_across_a_break_is_stopped(void **state)
@@ -629,6 +688,8 @@ int main(void)
         cmocka_unit_test(a_break_stops_the_comparison),
         cmocka_unit_test(every_comparison_across_a_break_is_stopped),
         cmocka_unit_test(no_percentage_without_a_base),
+        cmocka_unit_test(a_path_no_submission_gives_is_an_error),
+        cmocka_unit_test(a_sum_over_many_paths_adds_them_all),
         cmocka_unit_test(a_stated_total_wins),
         cmocka_unit_test(a_total_needs_a_sum),
         cmocka_unit_test(periods_of_different_length_are_not_compared),
