@@ -141,8 +141,10 @@ static void check_partial(const sorted *so, const sr_rule_site *site, const sr_s
         char *sub = sr_xmalloc(nl);
         snprintf(sub, nl, "%s.%s", site->path, key);
         const sr_figure *first = NULL;
-        size_t given = 0, all = 0;
-        const char *missing[16];
+        size_t given = 0, all = 0, nfields = 0;
+        while (map->fields[nfields].key)
+            nfields++;
+        const char **missing = sr_xmalloc((nfields ? nfields : 1) * sizeof *missing);
         size_t nmissing = 0;
         for (const sr_field *f = map->fields; f->key; f++) {
             const sr_figure *g = at(so->figs, sub, f->key);
@@ -151,18 +153,22 @@ static void check_partial(const sorted *so, const sr_rule_site *site, const sr_s
                 given++;
                 if (!first)
                     first = g;
-            } else if (nmissing < sizeof missing / sizeof *missing) {
+            } else {
                 missing[nmissing++] = f->key;
             }
         }
         free(sub);
-        if (given == 0 || given == all)
+        if (given == 0 || given == all) {
+            free(missing);
             continue;
+        }
         bool has_period = false;
         for (const sr_field *f = s->fields; f && f->key; f++)
             has_period |= strcmp(f->key, "period") == 0;
-        if (has_period && at(so->figs, site->path, "period.from"))
+        if (has_period && at(so->figs, site->path, "period.from")) {
+            free(missing);
             continue; /* the data says the figures cover part of the year */
+        }
         sr_buf names = SR_BUF_INIT;
         for (size_t i = 0; i < nmissing; i++)
             sr_buf_printf(&names, "%s`%s`",
@@ -182,6 +188,7 @@ static void check_partial(const sorted *so, const sr_rule_site *site, const sr_s
                                   "`period` they cover"
                                 : "");
         sr_buf_free(&names);
+        free(missing);
     }
 }
 

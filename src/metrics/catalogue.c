@@ -392,10 +392,10 @@ static sr_catalogue *from_tree(sr_arena *a, sr_diags *d, const sr_source *src, s
         t->total = sr_ynode_text(sr_ymap_get(e, "total"));
         t->parts = texts(a, sr_ymap_get(e, "parts"), &t->nparts);
         bool ok = true;
-        const char *named[64];
+        const char **named = sr_arena_alloc(a, (t->nparts + 1) * sizeof *named);
         size_t nn = 0;
         named[nn++] = t->total;
-        for (size_t k = 0; k < t->nparts && nn < 64; k++)
+        for (size_t k = 0; k < t->nparts; k++)
             named[nn++] = t->parts[k];
         for (size_t k = 0; k < nn; k++) {
             if (sr_catalogue_find(cat, named[k]))
