@@ -167,7 +167,7 @@ static const char *placeholder(sr_arena *a, const char *name, const sr_metrics *
     char buf[256];
     sr_cmp c = sr_metric_compare(m, mt, &mt->rows[0], 0);
     if (kind == 5 && strncmp(name, "value", 5) == 0)
-        sr_mval_format(&mt->rows[0].cells[0].v, mt->def->unit, buf, sizeof buf);
+        sr_mcell_words(&mt->rows[0].cells[0], mt->def->unit, buf, sizeof buf);
     else if (kind == 8 && strncmp(name, "previous", 8) == 0)
         sr_mval_format(&c.prev, mt->def->unit, buf, sizeof buf);
     else if (kind == 6 && strncmp(name, "change", 6) == 0)

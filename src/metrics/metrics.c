@@ -786,7 +786,7 @@ void sr_cmp_words(const sr_cmp *c, sr_unit u, char *buf, size_t size)
         snprintf(buf, size, "no figure for %s to compare with", yr);
         return;
     case SR_CMP_SUPPRESSED:
-        snprintf(buf, size, "not shown, to protect small numbers");
+        snprintf(buf, size, "not compared with %s, to protect small numbers", yr);
         return;
     case SR_CMP_BREAK:
         sr_fmt_date((int32_t)c->break_date->v.i, when, sizeof when);
@@ -841,14 +841,39 @@ void sr_cmp_words(const sr_cmp *c, sr_unit u, char *buf, size_t size)
     char n[40];
     fmt_tenths(t < 0 ? -t : t, n, sizeof n);
     if (u == SR_U_PERCENTAGE) {
-        /* For a percentage, say the points, not a percentage of a percentage. */
+        /* For a percentage, say the points, not a percentage of a percentage;
+         * a change below 0.05 points is not "up 0.0 percentage points". */
         char d[48];
         sr_cmp_diff(c, u, d, sizeof d);
-        snprintf(buf, size, "%s %s percentage points from %s%s%s", dir,
-                 d[0] == '+' || d[0] == '-' ? d + 1 : d, prev, since, syr);
+        const char *pts = d[0] == '+' || d[0] == '-' ? d + 1 : d;
+        if (strcmp(pts, "0.0") == 0)
+            snprintf(buf, size, "%s less than 0.1 percentage points from %s%s%s", dir, prev, since,
+                     syr);
+        else
+            snprintf(buf, size, "%s %s percentage points from %s%s%s", dir, pts, prev, since, syr);
+        return;
+    }
+    if (t == 0) {
+        snprintf(buf, size, "%s less than 0.1%% from %s%s%s", dir, prev, since, syr);
         return;
     }
     snprintf(buf, size, "%s %s%% from %s%s%s", dir, n, prev, since, syr);
+}
+
+void sr_mcell_words(const sr_mcell *c, sr_unit u, char *buf, size_t size)
+{
+    const sr_mval *v = &c->v;
+    bool count = u == SR_U_COUNT;
+    if (v->suppressed)
+        snprintf(buf, size, "%s",
+                 count ? (c->protects ? "an undisclosed number of" : "a small number of")
+                       : "not shown, to protect small numbers");
+    else if (v->avail == SR_NOT_APPLICABLE)
+        snprintf(buf, size, "%s", count ? "no" : "not applicable");
+    else if (v->avail != SR_AVAILABLE)
+        snprintf(buf, size, "%s", count ? "an unknown number of" : "not available");
+    else
+        sr_mval_format(v, u, buf, size);
 }
 
 void sr_mcell_rate(const sr_metrics *m, const sr_metric *mt, const sr_mcell *c, size_t i, char *buf,

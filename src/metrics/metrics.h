@@ -157,8 +157,17 @@ bool sr_metric_period(const sr_metric *mt, size_t i, char *buf, size_t size);
 /* Formatting, one way for every output. */
 /* The value as shown: "3,243", "£180,491", "52.4%", "351.4", "[x]", "[z]", "[c]". */
 void sr_mval_format(const sr_mval *v, sr_unit u, char *buf, size_t size);
+/* The value for running text ({{value:ID}} in the narrative): as shown
+ * when there is a number; otherwise words, not shorthand. A hidden count
+ * reads "a small number of" ("commissioned a small number of reviews"), or
+ * "an undisclosed number of" when it is hidden to protect another; a count
+ * not available "an unknown number of"; not applicable "no". Other units:
+ * "not shown, to protect small numbers", "not available", "not applicable". */
+void sr_mcell_words(const sr_mcell *c, sr_unit u, char *buf, size_t size);
 /* The change in words: "down 11.2% from 3,653", "up 9.3% from 2,022",
- * "no change from 212", "up 5 from 0", or why there is no comparison. */
+ * "no change from 212", "up 5 from 0", "up less than 0.1 percentage points
+ * from 20.2%", or why there is no comparison ("not compared with 2018-19,
+ * to protect small numbers"). */
 void sr_cmp_words(const sr_cmp *c, sr_unit u, char *buf, size_t size);
 /* "-11.2%", "+9.3%", "0.0%"; "[z]" when not defined. */
 void sr_cmp_percent(const sr_cmp *c, char *buf, size_t size);

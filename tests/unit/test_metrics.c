@@ -324,6 +324,43 @@ static void a_sum_over_many_paths_adds_them_all(void **state)
     tw_free(&w);
 }
 
+/* Words for running text: a hidden count is not "[c]" in a sentence, and a
+ * change below the shown precision is not "up 0.0 percentage points". */
+static void wording_for_sentences(void **state)
+{
+    (void)state;
+    mworld mw;
+    mw_compute(&mw,
+               NOW
+               "performance:\n  child_protection:\n    plans_started_by_category:\n"
+               "      {emotional_abuse: 181, neglect: 114, physical_abuse: 3, sexual_abuse: 0}\n"
+               "referrals: {total: 4, repeat_within_12_months: 20.24%}\n",
+               BEFORE "referrals: {total: 7, repeat_within_12_months: 20.2%}\n", true);
+    char buf[128];
+    const sr_metric *bc = sr_metrics_find(mw.m, "by-category");
+    sr_mcell_words(&bc->rows[2].cells[0], SR_U_COUNT, buf, sizeof buf);
+    assert_string_equal(buf, "a small number of");
+    sr_mcell_words(&bc->rows[1].cells[0], SR_U_COUNT, buf, sizeof buf); /* 114, secondary */
+    assert_string_equal(buf, "an undisclosed number of");
+    sr_mcell_words(&bc->rows[0].cells[0], SR_U_COUNT, buf, sizeof buf);
+    assert_string_equal(buf, "181");
+    /* "held 7 rapid reviews, not shown, to protect small numbers" read as if
+     * the reviews were hidden. */
+    mw_free(&mw);
+    mw_compute(&mw, NOW "referrals: {total: 7}\n", BEFORE "referrals: {total: 3}\n", true);
+    assert_string_equal(words(mw.m, "cases", 0),
+                        "not compared with 2018-19, to protect small numbers");
+    mw_free(&mw);
+    mw_compute(&mw, NOW "referrals: {repeat_within_12_months: 20.24%}\n",
+               BEFORE "referrals: {repeat_within_12_months: 20.2%}\n", false);
+    assert_string_equal(words(mw.m, "repeat", 0), "up less than 0.1 percentage points from 20.2%");
+    mw_free(&mw);
+    mw_compute(&mw, NOW "referrals: {total: 100001}\n", BEFORE "referrals: {total: 100000}\n",
+               false);
+    assert_string_equal(words(mw.m, "cases", 0), "up less than 0.1% from 100,000");
+    mw_free(&mw);
+}
+
 /* A break part-way through last year makes last year a mix: this year's
  * comparison with it crosses the break too. A break on 1 April does not. */
 static void every_comparison_across_a_break_is_stopped(void **state)
@@ -460,7 +497,8 @@ static void small_counts_are_hidden_with_a_second_cell(void **state)
     /* Last year: 9 and 14 are above the threshold, nothing hidden. */
     assert_string_equal(shown(mw.m, "by-category", 2, 1), "14");
     /* The change of a hidden value is hidden too. */
-    assert_string_equal(words(mw.m, "by-category", 2), "not shown, to protect small numbers");
+    assert_string_equal(words(mw.m, "by-category", 2),
+                        "not compared with 2018-19, to protect small numbers");
     assert_string_equal(pct(mw.m, "cases"), "[c]");
     /* A rate computed from a hidden count would give it away. */
     assert_string_equal(shown(mw.m, "cases", 0, 0), "[c]");
@@ -597,7 +635,8 @@ static void measures_the_catalogue_does_not_know_are_local(void **state)
 
     mw_compute(&mw, now, before, true);
     assert_string_equal(shown(mw.m, "missing-education", 0, 0), "[c]");
-    assert_string_equal(words(mw.m, "missing-education", 0), "not shown, to protect small numbers");
+    assert_string_equal(words(mw.m, "missing-education", 0),
+                        "not compared with 2018-19, to protect small numbers");
     mw_free(&mw);
 }
 
@@ -688,6 +727,7 @@ int main(void)
         cmocka_unit_test(a_break_stops_the_comparison),
         cmocka_unit_test(every_comparison_across_a_break_is_stopped),
         cmocka_unit_test(no_percentage_without_a_base),
+        cmocka_unit_test(wording_for_sentences),
         cmocka_unit_test(a_path_no_submission_gives_is_an_error),
         cmocka_unit_test(a_sum_over_many_paths_adds_them_all),
         cmocka_unit_test(a_stated_total_wins),
