@@ -522,6 +522,7 @@ sr_metrics *sr_metrics_compute(sr_arena *a, const sr_catalogue *cat, const sr_pa
     sr_metrics *m = sr_arena_alloc(a, sizeof *m);
     m->p = p;
     m->a = a;
+    m->year0 = nyears ? years[0] : NULL;
     m->nyears = nyears > SR_MAX_YEARS ? SR_MAX_YEARS : nyears;
     for (size_t i = 0; i < m->nyears; i++) {
         m->years[i] = year0 - (int)i;
@@ -536,6 +537,14 @@ sr_metrics *sr_metrics_compute(sr_arena *a, const sr_catalogue *cat, const sr_pa
     for (size_t i = 0; i < nlocal; i++)
         compute_metric(a, &local[i], p, m, years, &m->metrics[m->nmetrics++]);
     return m;
+}
+
+bool sr_metrics_figure_hidden(const sr_metrics *m, const sr_figure *f)
+{
+    for (size_t i = 0; m && i < m->nhidden_figs; i++)
+        if (m->hidden_figs[i] == f)
+            return true;
+    return false;
 }
 
 const sr_metric *sr_metrics_find(const sr_metrics *m, const char *id)

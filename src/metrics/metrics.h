@@ -82,7 +82,13 @@ typedef struct {
     sr_metric *metrics;
     size_t nmetrics;
     const sr_partnership *p;
-    sr_arena *a; /* the arena everything lives in */
+    sr_arena *a;          /* the arena everything lives in */
+    const sr_year *year0; /* the data of the year asked for, or NULL */
+    /* Submitted figures of year0 that outputs show as given rather than
+     * through a metric (the training evaluations' tallies), hidden by
+     * disclosure control: see sr_metrics_figure_hidden. */
+    const sr_figure **hidden_figs;
+    size_t nhidden_figs;
 } sr_metrics;
 
 /* Computes every metric of cat, then the local measures of year0 (measures
@@ -94,6 +100,13 @@ sr_metrics *sr_metrics_compute(sr_arena *a, const sr_catalogue *cat, const sr_pa
                                int year0, sr_year *const *years, size_t nyears);
 
 const sr_metric *sr_metrics_find(const sr_metrics *m, const char *id);
+
+/* Whether disclosure control hides f, a submitted figure of the year asked
+ * for that an output shows as given (a training evaluation's tally): show
+ * it as [c]. Such tallies are protected as a table per evaluation, as any
+ * other: a count from 1 to the threshold, and a second one so that it
+ * cannot be worked out from the evaluation's total. */
+bool sr_metrics_figure_hidden(const sr_metrics *m, const sr_figure *f);
 
 /* The comparison of year i with what it is compared with. */
 typedef enum {

@@ -182,9 +182,79 @@ static size_t linked(sr_metrics *m)
     return n;
 }
 
+static void hide_fig(sr_metrics *m, const sr_figure *f)
+{
+    const sr_figure **v = sr_arena_alloc(m->a, (m->nhidden_figs + 1) * sizeof *v);
+    if (m->nhidden_figs)
+        memcpy(v, m->hidden_figs, m->nhidden_figs * sizeof *v);
+    v[m->nhidden_figs++] = f;
+    m->hidden_figs = v;
+}
+
+/* The training evaluations' tallies, shown as submitted: each evaluation is
+ * a table whose total (stated, or the sum) is known. */
+static size_t tallies(sr_metrics *m, int64_t threshold)
+{
+    const sr_year *y = m->year0;
+    size_t n = 0;
+    const sr_figure **group = NULL;
+    size_t cap = 0;
+    for (size_t i = 0; y && i < y->figs.n; i++) {
+        const sr_figure *f = &y->figs.v[i];
+        if (!sr_path_match("training.evaluations[*].ratings[*].count", f->path))
+            continue;
+        const char *cut = strstr(f->path, "].ratings[");
+        size_t plen = (size_t)(cut - f->path);
+        /* The first tally of its evaluation gathers the group. */
+        bool first = true;
+        for (size_t k = 0; k < i && first; k++) {
+            const char *q = y->figs.v[k].path;
+            first = !(strncmp(q, f->path, plen) == 0 && strncmp(q + plen, "].ratings[", 10) == 0 &&
+                      sr_path_match("training.evaluations[*].ratings[*].count", q));
+        }
+        if (!first)
+            continue;
+        size_t ng = 0;
+        for (size_t k = i; k < y->figs.n; k++) {
+            const sr_figure *g = &y->figs.v[k];
+            if (strncmp(g->path, f->path, plen) != 0 || strncmp(g->path + plen, "].ratings[", 10) ||
+                !sr_path_match("training.evaluations[*].ratings[*].count", g->path))
+                continue;
+            if (ng == cap) {
+                cap = cap ? cap * 2 : 8;
+                group = sr_xrealloc(group, cap * sizeof *group);
+            }
+            group[ng++] = g;
+        }
+        size_t hidden = 0;
+        for (size_t k = 0; k < ng; k++)
+            if (group[k]->v.avail == SR_AVAILABLE && small(group[k]->v.i, threshold)) {
+                hide_fig(m, group[k]);
+                hidden++;
+            }
+        if (hidden == 1) { /* the total less the others would give it away */
+            const sr_figure *pick = NULL;
+            for (size_t k = 0; k < ng; k++) {
+                const sr_figure *g = group[k];
+                if (g->v.avail != SR_AVAILABLE || g->v.i == 0 || small(g->v.i, threshold))
+                    continue;
+                if (!pick || g->v.i < pick->v.i)
+                    pick = g;
+            }
+            if (pick) {
+                hide_fig(m, pick);
+                hidden++;
+            }
+        }
+        n += hidden;
+    }
+    free(group);
+    return n;
+}
+
 size_t sr_suppress(sr_metrics *m, const sr_catalogue *cat, int64_t threshold)
 {
-    size_t total = primary(m, threshold);
+    size_t total = primary(m, threshold) + tallies(m, threshold);
     /* Each pass can expose another cell; a few passes settle any real table. */
     for (int pass = 0; pass < 20; pass++) {
         size_t n = tables(m, cat) + linked(m);

@@ -341,7 +341,9 @@ static void evaluations_sheet(xw *x, const sheet_plan *s)
             worksheet_write_number(ws, (lxw_row_t)rr, 2, (double)score->v.i, x->fmt[SR_U_COUNT]);
         else
             worksheet_write_string(ws, (lxw_row_t)rr, 2, "[z]", x->text);
-        if (f->v.avail == SR_AVAILABLE)
+        if (sr_metrics_figure_hidden(x->m, f)) /* disclosure control */
+            worksheet_write_string(ws, (lxw_row_t)rr, 3, "[c]", x->text);
+        else if (f->v.avail == SR_AVAILABLE)
             worksheet_write_number(ws, (lxw_row_t)rr, 3, (double)f->v.i, x->fmt[SR_U_COUNT]);
         else
             worksheet_write_string(ws, (lxw_row_t)rr, 3, "[x]", x->text);

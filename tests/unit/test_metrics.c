@@ -506,6 +506,39 @@ static void small_counts_are_hidden_with_a_second_cell(void **state)
     mw_free(&mw);
 }
 
+/* Evaluation tallies are shown as submitted (the workbook's evaluations
+ * sheet): disclosure control protects them per evaluation too. */
+static void evaluation_tallies_are_protected(void **state)
+{
+    (void)state;
+    mworld mw;
+    mw_compute(&mw,
+               NOW "training:\n  evaluations:\n"
+                   "    - title: All courses\n      ratings:\n"
+                   "        - {label: Very useful, count: 4}\n"
+                   "        - {label: Useful, count: 40}\n"
+                   "        - {label: Not useful, count: 60}\n"
+                   "    - title: Neglect\n      ratings:\n"
+                   "        - {label: Good, count: 2}\n"
+                   "        - {label: Poor, count: 3}\n"
+                   "        - {label: Fair, count: 0}\n",
+               NULL, true);
+    const char *want[][2] = {
+        {"training.evaluations[all-courses].ratings[very-useful].count", "1"},
+        {"training.evaluations[all-courses].ratings[useful].count", "1"}, /* secondary */
+        {"training.evaluations[all-courses].ratings[not-useful].count", "0"},
+        {"training.evaluations[neglect].ratings[good].count", "1"},
+        {"training.evaluations[neglect].ratings[poor].count", "1"},
+        {"training.evaluations[neglect].ratings[fair].count", "0"}, /* a true zero */
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        const sr_figure *f = sr_figures_get(&mw.w.y.figs, want[i][0]);
+        assert_non_null(f);
+        assert_int_equal(sr_metrics_figure_hidden(mw.m, f), want[i][1][0] == '1');
+    }
+    mw_free(&mw);
+}
+
 static void no_cell_can_be_recovered_from_the_total(void **state)
 {
     (void)state;
@@ -736,6 +769,7 @@ int main(void)
         cmocka_unit_test(lines_that_stopped_did_not_happen),
         cmocka_unit_test(small_counts_are_hidden_with_a_second_cell),
         cmocka_unit_test(no_cell_can_be_recovered_from_the_total),
+        cmocka_unit_test(evaluation_tallies_are_protected),
         cmocka_unit_test(without_disclosure_control_nothing_is_hidden),
         cmocka_unit_test(contributions_are_grouped_by_partner_or_source),
         cmocka_unit_test(group_by_needs_each_and_a_sum),
