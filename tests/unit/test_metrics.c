@@ -74,6 +74,8 @@ static const char catalogue_text[] =
     "  - {id: contacts, label: Contacts, unit: count, sum: "
     "[\"performance.contacts.outcomes[*].count\"],\n"
     "     break: performance.contacts.break, period: performance.contacts.period}\n"
+    "  - {id: maar, label: MAAR, unit: count, value: \"performance.measures[maar].count\",\n"
+    "     baseline: \"performance.measures[maar].baseline\", break: performance.early_help.break}\n"
     "  - {id: repeat, label: Repeat referrals, unit: percentage,\n"
     "     value: referrals.repeat_within_12_months, period: referrals.percentages_period}\n"
     "  - {id: money, label: Income, unit: money, sum: [\"finance.income[*].lines[*].amount\"]}\n"
@@ -386,6 +388,17 @@ static void every_comparison_across_a_break_is_stopped(void **state)
                       "    break: {date: 2018-04-01, reason: a new recording system}\n",
                false);
     assert_string_equal(words(mw.m, "contacts", 0), "up 40.0% from 50");
+    mw_free(&mw);
+    /* Against a baseline, a break in any year since stops the comparison. */
+    mw_compute(&mw,
+               NOW "performance:\n  measures:\n    - {id: maar, label: MAAR, count: 8,\n"
+                   "       baseline: {year: 2017-18, count: 26}}\n",
+               BEFORE "performance:\n  early_help:\n"
+                      "    break: {date: 2018-04-01, reason: a new recording system}\n",
+               false);
+    assert_string_equal(words(mw.m, "maar", 0),
+                        "not compared with the baseline in 2017-18: the series was broken on 1 "
+                        "April 2018, in 2018-19");
     mw_free(&mw);
 }
 
