@@ -174,6 +174,30 @@ static bool check_path(sr_arena *a, sr_diags *d, const sr_metric_def *m, const c
     return false;
 }
 
+/* Where the operand text op is written in the metric e, or e's own place. */
+static sr_loc operand_loc(const sr_ynode *e, const char *op)
+{
+    static const char *const keys[] = {"value", "sum", "difference", "ratio", "rate", "share"};
+    for (int k = 0; k < 6; k++) {
+        const sr_ynode *v = sr_ymap_get(e, keys[k]);
+        if (!v)
+            continue;
+        if (sr_ynode_text(v) && strcmp(v->text, op) == 0)
+            return v->loc;
+        if (v->kind == SR_Y_SEQ)
+            for (size_t i = 0; i < v->n; i++)
+                if (sr_ynode_text(v->items[i]) && strcmp(v->items[i]->text, op) == 0)
+                    return v->items[i]->loc;
+        const char *parts[2] = {"part", "of"};
+        for (int i = 0; i < 2 && strcmp(keys[k], "share") == 0; i++) {
+            const sr_ynode *pv = sr_ymap_get(v, parts[i]);
+            if (pv && sr_ynode_text(pv) && strcmp(pv->text, op) == 0)
+                return pv->loc;
+        }
+    }
+    return e->loc;
+}
+
 static bool check_paths(sr_arena *a, sr_diags *d, const sr_ynode *e, const sr_metric_def *m)
 {
     bool ok = true;
@@ -185,7 +209,7 @@ static bool check_paths(sr_arena *a, sr_diags *d, const sr_ynode *e, const sr_me
             const char *plus = m->compute == SR_C_DIFFERENCE ? strstr(p, " + ") : NULL;
             const char *piece = plus ? sr_arena_strndup(a, p, (size_t)(plus - p)) : p;
             const char *full = m->each ? sr_arena_printf(a, "%s.%s", m->each, piece) : piece;
-            ok &= check_path(a, d, m, full, e->loc);
+            ok &= check_path(a, d, m, full, operand_loc(e, m->operands[i]));
             if (!plus)
                 break;
             p = plus + 3;

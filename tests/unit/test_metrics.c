@@ -278,7 +278,7 @@ static void a_path_no_submission_gives_is_an_error(void **state)
         tw_source(&w, "m.yaml",
                   "format: 1\nmetrics:\n"
                   "  - {id: r, label: R, unit: count, sum: [\"referals.by_quarter.*\"]}\n")));
-    assert_diag(&w, "m.yaml:3:5: error: `referals.by_quarter.*` in the metric `r` names no "
+    assert_diag(&w, "m.yaml:3:42: error: `referals.by_quarter.*` in the metric `r` names no "
                     "figure a submission can give\n");
     assert_diag(&w, "hint: there is no `referals` there; did you mean `referrals`?");
     tw_free(&w);
