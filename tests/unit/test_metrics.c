@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include "data/dataset.h"
+#include "doc/doc.h"
 #include "metrics/catalogue.h"
 #include "metrics/metrics.h"
 #include "metrics/suppress.h"
@@ -352,6 +353,15 @@ static void wording_for_sentences(void **state)
     mw_compute(&mw, NOW "referrals: {total: 7}\n", BEFORE "referrals: {total: 3}\n", true);
     assert_string_equal(words(mw.m, "cases", 0),
                         "not compared with 2018-19, to protect small numbers");
+    mw_free(&mw);
+    /* The narrative's placeholder of a hidden count reads in words. */
+    mw_compute(&mw, NOW "referrals: {total: 3}\n", NULL, true);
+    assert_string_equal(sr_doc_fill(mw.w.a, &mw.w.d, NULL, 1,
+                                    "commissioned {{value:cases}} local child safeguarding "
+                                    "practice reviews",
+                                    mw.m, NULL, false),
+                        "commissioned a small number of local child safeguarding practice "
+                        "reviews");
     mw_free(&mw);
     mw_compute(&mw, NOW "referrals: {repeat_within_12_months: 20.24%}\n",
                BEFORE "referrals: {repeat_within_12_months: 20.2%}\n", false);
