@@ -73,7 +73,10 @@ static void inputs(FILE *out, const sr_mcell *c)
         snprintf(where, sizeof where, "%s:%u", f->loc.src->name, f->loc.line);
         fprintf(out, "    %14s  %s  %s\n", v, where, f->path);
     }
-    if (c->ninputs == 0)
+    if (c->ninputs == 0 && c->v.absent)
+        fprintf(out, "    (not in this year's figures, while other entries are: it did not "
+                     "happen this year)\n");
+    else if (c->ninputs == 0)
         fprintf(out, "    (no submitted figure matches)\n");
 }
 
