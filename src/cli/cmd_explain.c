@@ -57,6 +57,8 @@ static void rule(FILE *out, const sr_metric_def *d)
     }
     if (d->each && d->compute != SR_C_ENTRY)
         fprintf(out, ", for each entry matching %s", d->each);
+    if (d->total)
+        fprintf(out, "; or the total %s, when it is given", d->total);
     fputc('\n', out);
 }
 
@@ -64,12 +66,17 @@ static void inputs(FILE *out, const sr_mcell *c)
 {
     for (size_t i = 0; i < c->ninputs; i++) {
         const sr_figure *f = c->inputs[i];
+        if (c->stated_total && i == 1)
+            fprintf(out, "    its parts, checked against it:\n");
         char v[64], where[512];
         sr_value_format(&f->v, v, sizeof v);
         snprintf(where, sizeof where, "%s:%u", f->loc.src->name, f->loc.line);
         fprintf(out, "    %14s  %s  %s\n", v, where, f->path);
     }
-    if (c->ninputs == 0)
+    if (c->ninputs == 0 && c->v.absent)
+        fprintf(out, "    (not in this year's figures, while other entries are: it did not "
+                     "happen this year)\n");
+    else if (c->ninputs == 0)
         fprintf(out, "    (no submitted figure matches)\n");
 }
 
@@ -108,9 +115,19 @@ static void explain_row(FILE *out, const sr_report_data *rd, const sr_metric *mt
         char y[16], v[48];
         sr_fmt_year(m->years[i], y, sizeof y);
         sr_mval_format(&row->cells[i].v, d->unit, v, sizeof v);
+        const sr_mcell *cell = &row->cells[i];
         fprintf(out, "  %s: %s%s\n", y, v,
-                row->cells[i].v.suppressed ? " (hidden to protect small numbers)" : "");
+                cell->v.suppressed && cell->protects ? " (hidden to protect another figure)"
+                : cell->v.suppressed                 ? " (hidden to protect small numbers)"
+                                                     : "");
+        if (cell->v.suppressed && cell->protects)
+            fprintf(out, "    not a small number itself: %s\n", cell->protects);
+        char period[128];
+        if (sr_metric_period(mt, i, period, sizeof period))
+            fprintf(out, "    covers: %s, not the whole year\n", period);
         if (!row->cells[i].v.suppressed) {
+            if (row->cells[i].stated_total)
+                fprintf(out, "    the total as stated, which wins over its parts\n");
             exact(out, &row->cells[i].v, d, sr_partnership_population(m->p, m->years[i]));
             inputs(out, &row->cells[i]);
         }

@@ -91,15 +91,31 @@ static void print_findings_text(FILE *out, const sr_report_data *rd)
     bool any = false;
     for (size_t k = 0; k < rd->m->nmetrics; k++) {
         const sr_metric *mt = &rd->m->metrics[k];
-        if (!mt->break_date[0] || !mt->break_reason[0] || mt->def->each)
+        if (mt->def->each || mt->nrows != 1)
+            continue;
+        sr_cmp c = sr_metric_compare(rd->m, mt, &mt->rows[0], 0);
+        if (c.status != SR_CMP_BREAK || !c.break_reason)
             continue;
         if (!any)
             fprintf(out, "\nNot compared with earlier years:\n");
         any = true;
-        char when[40];
-        sr_fmt_date((int32_t)mt->break_date[0]->v.i, when, sizeof when);
-        fprintf(out, "  - %s: the series was broken on %s: %s\n", mt->def->label, when,
-                mt->break_reason[0]->v.text);
+        char when[40], y[16];
+        sr_fmt_date((int32_t)c.break_date->v.i, when, sizeof when);
+        sr_fmt_year(c.break_year, y, sizeof y);
+        fprintf(out, "  - %s: the series was broken on %s%s%s: %s\n", mt->def->label, when,
+                c.break_earlier ? ", in " : "", c.break_earlier ? y : "", c.break_reason->v.text);
+    }
+    /* Periods: figures that cover part of the year. */
+    any = false;
+    for (size_t k = 0; k < rd->m->nmetrics; k++) {
+        const sr_metric *mt = &rd->m->metrics[k];
+        char period[128];
+        if (!sr_metric_period(mt, 0, period, sizeof period))
+            continue;
+        if (!any)
+            fprintf(out, "\nFigures for part of the year:\n");
+        any = true;
+        fprintf(out, "  - %s: %s\n", mt->def->label, period);
     }
     if (n)
         fprintf(out, "\nFindings from the checks across the year's files:\n");
@@ -240,6 +256,11 @@ static void print_json(FILE *out, const sr_report_data *rd)
         jstr(&b, mt->def->label);
         sr_buf_puts(&b, ", \"unit\": ");
         jstr(&b, sr_unit_name(mt->def->unit));
+        char period[128];
+        if (sr_metric_period(mt, 0, period, sizeof period)) {
+            sr_buf_puts(&b, ", \"period\": ");
+            jstr(&b, period);
+        }
         sr_buf_puts(&b, ", \"rows\": [");
         for (size_t r = 0; r < mt->nrows; r++) {
             const sr_mrow *row = &mt->rows[r];
@@ -276,6 +297,9 @@ static void print_json(FILE *out, const sr_report_data *rd)
             if (c.status == SR_CMP_BREAK && c.break_reason) {
                 sr_buf_puts(&b, ", \"note\": ");
                 jstr(&b, c.break_reason->v.text);
+            } else if (c.status == SR_CMP_PERIOD) {
+                sr_buf_puts(&b, ", \"note\": ");
+                jstr(&b, words);
             }
             /* The trend: every year loaded, oldest first, with breaks marked. */
             sr_buf_puts(&b, ", \"trend\": [");
@@ -292,6 +316,11 @@ static void print_json(FILE *out, const sr_report_data *rd)
                 jval(&b, &row->cells[i].v, mt->def->unit);
                 if (mt->break_date[i])
                     sr_buf_puts(&b, ", \"break_before\": true");
+                char tp[128];
+                if (sr_metric_period(mt, i, tp, sizeof tp)) {
+                    sr_buf_puts(&b, ", \"period\": ");
+                    jstr(&b, tp);
+                }
                 sr_buf_putc(&b, '}');
             }
             sr_buf_puts(&b, "]}");

@@ -252,8 +252,21 @@ static sr_partnership *from_tree(sr_arena *a, sr_diags *d, const sr_source *src,
     }
     const sr_ynode *opt = sr_ymap_get(root, "options");
     p->disclosure_control = yes(sr_ymap_get(opt, "disclosure_control"));
-    const char *th = sr_ynode_text(sr_ymap_get(opt, "suppression_threshold"));
-    p->suppression_threshold = th ? strtoll(th, NULL, 10) : 5;
+    const sr_ynode *thn = sr_ymap_get(opt, "suppression_threshold");
+    const char *th = sr_ynode_text(thn);
+    char *end = NULL;
+    long long t = th ? strtoll(th, &end, 10) : 5;
+    /* The threshold is a rule, not a figure: "not available" (or 0) would
+     * switch disclosure control off without a word. */
+    if (th && (end == th || *end || t < 1)) {
+        sr_diag *bad = sr_diag_add(d, SR_ERROR, sr_ynode_loc(thn),
+                                   "`suppression_threshold` must be a whole number of 1 or more, "
+                                   "not `%s`",
+                                   th);
+        sr_diag_hint(bad, "it is the largest count hidden as [c], such as 5; leave it out for 5");
+        return NULL;
+    }
+    p->suppression_threshold = t;
     return p;
 }
 

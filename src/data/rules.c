@@ -1,6 +1,7 @@
 /* rules: totals and part-of-whole checks over a year's figures, see rules.h. */
 #include "data/rules.h"
 
+#include "core/buf.h"
 #include "data/schema.h"
 
 #include <stdio.h>
@@ -114,13 +115,92 @@ static const sr_figure *at(const sr_figures *figs, const char *site, const char 
     return f;
 }
 
+/* A sum with no stated total, over the keys of a mapping with fixed keys
+ * (the four quarters, the categories of abuse): some keys given and others
+ * left out would publish a part of the year (or of the whole) as all of it.
+ * That is an error unless the mapping's owner gives a `period` saying the
+ * figures cover only part of the year. */
+static void check_partial(const sorted *so, const sr_rule_site *site, const sr_sum_rule *r,
+                          sr_diags *d)
+{
+    const sr_schema *s = site->s;
+    for (const char *const *pp = r->parts; *pp; pp++) {
+        size_t kl = strlen(*pp);
+        if (kl < 3 || strcmp(*pp + kl - 2, ".*") != 0)
+            continue;
+        const sr_schema *map = NULL;
+        const char *key = NULL;
+        for (const sr_field *f = s->fields; f && f->key; f++)
+            if (strlen(f->key) == kl - 2 && strncmp(f->key, *pp, kl - 2) == 0) {
+                map = f->type;
+                key = f->key;
+            }
+        if (!map || map->kind != SR_S_MAP || !map->fields)
+            continue;
+        size_t nl = strlen(site->path) + kl + 2;
+        char *sub = sr_xmalloc(nl);
+        snprintf(sub, nl, "%s.%s", site->path, key);
+        const sr_figure *first = NULL;
+        size_t given = 0, all = 0, nfields = 0;
+        while (map->fields[nfields].key)
+            nfields++;
+        const char **missing = sr_xmalloc((nfields ? nfields : 1) * sizeof *missing);
+        size_t nmissing = 0;
+        for (const sr_field *f = map->fields; f->key; f++) {
+            const sr_figure *g = at(so->figs, sub, f->key);
+            all++;
+            if (g) {
+                given++;
+                if (!first)
+                    first = g;
+            } else {
+                missing[nmissing++] = f->key;
+            }
+        }
+        free(sub);
+        if (given == 0 || given == all) {
+            free(missing);
+            continue;
+        }
+        bool has_period = false;
+        for (const sr_field *f = s->fields; f && f->key; f++)
+            has_period |= strcmp(f->key, "period") == 0;
+        if (has_period && at(so->figs, site->path, "period.from")) {
+            free(missing);
+            continue; /* the data says the figures cover part of the year */
+        }
+        sr_buf names = SR_BUF_INIT;
+        for (size_t i = 0; i < nmissing; i++)
+            sr_buf_printf(&names, "%s`%s`",
+                          i == 0              ? ""
+                          : i + 1 == nmissing ? " and "
+                                              : ", ",
+                          missing[i]);
+        sr_diag *g = sr_diag_add(d, SR_ERROR, first->loc,
+                                 "`%s` leaves out %s and no `%s` is given: the sum of the "
+                                 "others would be published as the whole",
+                                 key, sr_buf_str(&names), r->total);
+        sr_diag_hint(g,
+                     "give every one (write `not available` for one that is not known, 0 for "
+                     "none), or state the `%s`%s",
+                     r->total,
+                     has_period ? "; if the figures cover only part of the year, give the "
+                                  "`period` they cover"
+                                : "");
+        sr_buf_free(&names);
+        free(missing);
+    }
+}
+
 static void check_site(const sorted *so, const sr_rule_site *site, sr_diags *d)
 {
     const sr_schema *s = site->s;
     for (const sr_sum_rule *r = s->sums; r && r->total; r++) {
         const sr_figure *t = at(so->figs, site->path, r->total);
-        if (!t || t->v.avail != SR_AVAILABLE)
+        if (!t || t->v.avail != SR_AVAILABLE) {
+            check_partial(so, site, r, d);
             continue;
+        }
         part_sum ps;
         sum_parts(so, site->path, r->parts, t->loc.src, &ps);
         /* A sum past 64 bits is more than any stated total can be. */

@@ -208,7 +208,8 @@ static const sr_schema referrals_t = {
     .fields =
         (const sr_field[]){
             {"by_quarter", &quarters_t, 0, "referrals to children's social care in each quarter"},
-            {"total", &COUNT_t, 0, "referrals in the year; checked against the quarters"},
+            {"total", &COUNT_t, 0,
+             "referrals in the year; may be sent alone; checked against the quarters"},
             {"repeat_within_12_months", &PERCENT_t, 0,
              "share of referrals about a child referred in the previous 12 months, such as 21.4%"},
             {"to_assessment", &PERCENT_t, 0,
@@ -257,7 +258,7 @@ static const sr_schema contacts_t = {
         (const sr_field[]){
             {"period", &period_t, 0, "only if the figures cover less than the whole year"},
             {"outcomes", &outcomes_t, 0, "contacts to the front door by outcome"},
-            {"total", &COUNT_t, 0, "all contacts; checked against the outcomes"},
+            {"total", &COUNT_t, 0, "all contacts; may be sent alone; checked against the outcomes"},
             BREAK_FIELD,
             {0},
         },
@@ -329,7 +330,7 @@ static const sr_schema cp_t = {
             {"plans_started_by_category", &categories_t, 0,
              "plans started in the year, by category of abuse"},
             {"plans_started", &COUNT_t, 0,
-             "all plans started in the year; checked against the categories"},
+             "all plans started in the year; may be sent alone; checked against the categories"},
             BREAK_FIELD,
             {0},
         },
@@ -476,7 +477,7 @@ static const sr_schema training_t = {
     .fields =
         (const sr_field[]){
             {"courses", &courses_t, 0, "multi-agency courses and their attendees"},
-            {"courses_total", &COUNT_t, 0, "attendees of all courses; checked"},
+            {"courses_total", &COUNT_t, 0, "attendees of all courses; may be sent alone; checked"},
             {"by_agency", &agency_lines_t, 0, "the same attendees counted by agency"},
             {"by_agency_total", &COUNT_t, 0, "attendees of all agencies; checked"},
             {"other_courses", &courses_t, 0,

@@ -12,6 +12,7 @@
 #include "data/signoff.h"
 
 #include <cmark.h>
+#include <ctype.h>
 #include <glib.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,7 +184,7 @@ static const char *placeholder(sr_arena *a, const char *name, const sr_metrics *
     char buf[256];
     sr_cmp c = sr_metric_compare(m, mt, &mt->rows[0], 0);
     if (kind == 5 && strncmp(name, "value", 5) == 0)
-        sr_mval_format(&mt->rows[0].cells[0].v, mt->def->unit, buf, sizeof buf);
+        sr_mcell_words(&mt->rows[0].cells[0], mt->def->unit, buf, sizeof buf);
     else if (kind == 8 && strncmp(name, "previous", 8) == 0)
         sr_mval_format(&c.prev, mt->def->unit, buf, sizeof buf);
     else if (kind == 6 && strncmp(name, "change", 6) == 0)
@@ -448,6 +449,8 @@ static sr_dtable *metric_table(builder *b, const sr_metric *mt)
         t->numeric[i] = true;
     t->cells = sr_arena_alloc(b->a, (mt->nrows ? mt->nrows : 1) * 5 * sizeof *t->cells);
     bool broken = false;
+    const char *period_note = NULL; /* why periods of different length are not compared */
+    sr_cmp brk = {0};               /* the first comparison a break stops */
     for (size_t r = 0; r < mt->nrows; r++) {
         const sr_mrow *row = &mt->rows[r];
         /* A row with no figure in either year (a measure not sent) is left
@@ -469,15 +472,31 @@ static sr_dtable *metric_table(builder *b, const sr_metric *mt)
             sr_cmp_words(&c, mt->def->unit, w, sizeof w);
         cell[3] = sr_arena_strdup(b->a, c.from_baseline ? w : d);
         cell[4] = sr_arena_strdup(b->a, p);
-        broken |= c.status == SR_CMP_BREAK;
+        if (c.status == SR_CMP_BREAK && !broken) {
+            broken = true;
+            brk = c;
+        }
+        if (c.status == SR_CMP_PERIOD && !period_note) {
+            char why[400];
+            sr_cmp_words(&c, mt->def->unit, why, sizeof why);
+            why[0] = (char)toupper((unsigned char)why[0]);
+            period_note = sr_arena_printf(b->a, "%s.", why);
+        }
     }
-    if (broken && mt->break_reason[0]) {
+    if (period_note)
+        t->note = period_note;
+    if (broken && brk.break_reason && !brk.break_earlier) {
         char when[40];
-        sr_fmt_date((int32_t)mt->break_date[0]->v.i, when, sizeof when);
+        sr_fmt_date((int32_t)brk.break_date->v.i, when, sizeof when);
         t->note = sr_arena_printf(b->a,
                                   "Not compared with earlier years: the series was broken "
                                   "on %s (%s).",
-                                  when, mt->break_reason[0]->v.text);
+                                  when, brk.break_reason->v.text);
+    } else if (broken && brk.break_reason) {
+        char w[400];
+        sr_cmp_words(&brk, mt->def->unit, w, sizeof w);
+        w[0] = (char)toupper((unsigned char)w[0]);
+        t->note = sr_arena_printf(b->a, "%s (%s).", w, brk.break_reason->v.text);
     }
     return t;
 }
@@ -507,7 +526,10 @@ static sr_dtable *summary_table(builder *b, bool local)
         char w[200];
         sr_cmp_words(&c, mt->def->unit, w, sizeof w);
         const char **cell = &t->cells[t->nrows++ * 4];
-        cell[0] = mt->def->label;
+        char period[128];
+        cell[0] = sr_metric_period(mt, 0, period, sizeof period)
+                      ? sr_arena_printf(b->a, "%s (%s)", mt->def->label, period)
+                      : mt->def->label;
         sr_mval before = year_before(m, &mt->rows[0]);
         cell[1] = fmt_cell(b->a, &before, mt->def->unit);
         cell[2] = fmt_cell(b->a, &mt->rows[0].cells[0].v, mt->def->unit);

@@ -6,6 +6,7 @@
 #include "data/loader.h"
 #include "data/overlay.h"
 #include "data/schema.h"
+#include "data/schema_defs.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +55,9 @@ static const sr_schema metric_t = {
             {"break", &text_t, 0, "the path of the series' break, which stops comparisons"},
             {"baseline", &text_t, 0, "the path of a baseline to compare with"},
             {"period", &text_t, 0, "the path of the {from, to} block the figure covers"},
+            {"total", &text_t, 0,
+             "with sum or rate: the path of a stated total, used when given (the parts are "
+             "checked against it)"},
             {0},
         },
 };
@@ -94,6 +98,135 @@ static bool valid_pattern(const char *p)
     return true;
 }
 
+/* ---- paths against the submission schema ---------------------------------- */
+
+/* Where a path stopped matching: the key, and the mapping it is not in. */
+typedef struct {
+    size_t depth;
+    const char *key; /* arena copy */
+    const sr_schema *map;
+} path_miss;
+
+static bool schema_has(sr_arena *a, const sr_schema *s, const char *p, size_t depth,
+                       path_miss *miss)
+{
+    while (*p == '.')
+        p++;
+    if (!*p)
+        return true;
+    if (!s)
+        return false;
+    if (*p == '[') {
+        const char *close = strchr(p, ']');
+        if (s->kind != SR_S_LIST || !close)
+            return false;
+        return schema_has(a, s->item, close + 1, depth + 1, miss);
+    }
+    size_t n = strcspn(p, ".[");
+    const char *rest = p + n;
+    if (s->kind == SR_S_DICT)
+        return schema_has(a, s->item, rest, depth + 1, miss);
+    if (s->or_map && s->kind != SR_S_MAP)
+        return schema_has(a, s->or_map, p, depth, miss);
+    if (s->kind != SR_S_MAP || !s->fields)
+        return false;
+    bool any = n == 1 && p[0] == '*';
+    for (const sr_field *f = s->fields; f->key; f++) {
+        if (!any && (strlen(f->key) != n || strncmp(f->key, p, n) != 0))
+            continue;
+        if (schema_has(a, f->type, rest, depth + 1, miss))
+            return true;
+    }
+    if (!any && (!miss->key || depth >= miss->depth)) {
+        miss->depth = depth;
+        miss->key = sr_arena_strndup(a, p, n);
+        miss->map = s;
+    }
+    return false;
+}
+
+/* A path of the metric m that no submission can give is an error here,
+ * when the catalogue loads, not an [x] in the report. */
+static bool check_path(sr_arena *a, sr_diags *d, const sr_metric_def *m, const char *path,
+                       sr_loc loc)
+{
+    path_miss miss = {0};
+    if (schema_has(a, &sr_submission_schema, path, 0, &miss))
+        return true;
+    sr_diag *g =
+        sr_diag_add(d, SR_ERROR, loc,
+                    "`%s` in the metric `%s` names no figure a submission can give", path, m->id);
+    const char *best = NULL;
+    if (miss.map) {
+        size_t nf = 0;
+        while (miss.map->fields[nf].key)
+            nf++;
+        const char **keys = sr_arena_alloc(a, (nf + 1) * sizeof *keys);
+        for (size_t i = 0; i < nf; i++)
+            keys[i] = miss.map->fields[i].key;
+        best = sr_suggest(miss.key, keys, nf);
+    }
+    if (best)
+        sr_diag_hint(g, "there is no `%s` there; did you mean `%s`?", miss.key, best);
+    else
+        sr_diag_hint(g, "paths are the submissions' keys, as `sscp-report explain` prints them; "
+                        "see docs/data-format.md");
+    return false;
+}
+
+/* Where the operand text op is written in the metric e, or e's own place. */
+static sr_loc operand_loc(const sr_ynode *e, const char *op)
+{
+    static const char *const keys[] = {"value", "sum", "difference", "ratio", "rate", "share"};
+    for (int k = 0; k < 6; k++) {
+        const sr_ynode *v = sr_ymap_get(e, keys[k]);
+        if (!v)
+            continue;
+        if (sr_ynode_text(v) && strcmp(v->text, op) == 0)
+            return v->loc;
+        if (v->kind == SR_Y_SEQ)
+            for (size_t i = 0; i < v->n; i++)
+                if (sr_ynode_text(v->items[i]) && strcmp(v->items[i]->text, op) == 0)
+                    return v->items[i]->loc;
+        const char *parts[2] = {"part", "of"};
+        for (int i = 0; i < 2 && strcmp(keys[k], "share") == 0; i++) {
+            const sr_ynode *pv = sr_ymap_get(v, parts[i]);
+            if (pv && sr_ynode_text(pv) && strcmp(pv->text, op) == 0)
+                return pv->loc;
+        }
+    }
+    return e->loc;
+}
+
+static bool check_paths(sr_arena *a, sr_diags *d, const sr_ynode *e, const sr_metric_def *m)
+{
+    bool ok = true;
+    if (m->each)
+        ok &= check_path(a, d, m, m->each, sr_ymap_get(e, "each")->loc);
+    for (size_t i = 0; i < m->noperands; i++) {
+        const char *p = m->operands[i];
+        for (;;) {
+            const char *plus = m->compute == SR_C_DIFFERENCE ? strstr(p, " + ") : NULL;
+            const char *piece = plus ? sr_arena_strndup(a, p, (size_t)(plus - p)) : p;
+            const char *full = m->each ? sr_arena_printf(a, "%s.%s", m->each, piece) : piece;
+            ok &= check_path(a, d, m, full, operand_loc(e, m->operands[i]));
+            if (!plus)
+                break;
+            p = plus + 3;
+        }
+    }
+    const char *keys[4] = {"break", "baseline", "period", "total"};
+    const char *vals[4] = {m->brk, m->baseline, m->period, m->total};
+    for (int i = 0; i < 4; i++) {
+        if (!vals[i])
+            continue;
+        const char *full =
+            m->each && i == 3 ? sr_arena_printf(a, "%s.%s", m->each, vals[i]) : vals[i];
+        ok &= check_path(a, d, m, full, sr_ymap_get(e, keys[i])->loc);
+    }
+    return ok;
+}
+
 static const char **texts(sr_arena *a, const sr_ynode *list, size_t *n)
 {
     *n = 0;
@@ -121,6 +254,7 @@ static bool build_metric(sr_arena *a, sr_diags *d, const sr_ynode *e, sr_metric_
     m->brk = sr_ynode_text(sr_ymap_get(e, "break"));
     m->baseline = sr_ynode_text(sr_ymap_get(e, "baseline"));
     m->period = sr_ynode_text(sr_ymap_get(e, "period"));
+    m->total = sr_ynode_text(sr_ymap_get(e, "total"));
     m->loc = e->loc;
 
     static const char *const ways[] = {"value", "sum", "difference", "ratio", "share", "rate"};
@@ -203,7 +337,15 @@ static bool build_metric(sr_arena *a, sr_diags *d, const sr_ynode *e, sr_metric_
         sr_diag_hint(g, "write `unit: %s`", sr_unit_name(want));
         return false;
     }
-    const char *paths[4] = {m->each, m->brk, m->baseline, m->period};
+    if (m->total && m->compute != SR_C_SUM && m->compute != SR_C_RATE) {
+        sr_diag_hint(sr_diag_add(d, SR_ERROR, sr_ymap_get(e, "total")->loc,
+                                 "the metric `%s` has a `total`, but it is not a sum or a rate",
+                                 m->id),
+                     "`total` names the stated total of the figures a `sum` or `rate` adds up, "
+                     "such as referrals.total for referrals.by_quarter.*");
+        return false;
+    }
+    const char *paths[5] = {m->each, m->brk, m->baseline, m->period, m->total};
     for (size_t i = 0; i < m->ngroup_by; i++) {
         if (!valid_pattern(m->group_by[i]) || strpbrk(m->group_by[i], ".*[]")) {
             sr_diag_hint(sr_diag_add(d, SR_ERROR, gb->loc,
@@ -214,7 +356,19 @@ static bool build_metric(sr_arena *a, sr_diags *d, const sr_ynode *e, sr_metric_
         }
     }
     for (size_t i = 0; i < m->noperands; i++) {
-        if (!valid_pattern(m->operands[i])) {
+        /* A difference's operand may add up paths: "a + b". */
+        bool ok = true;
+        const char *p = m->operands[i];
+        while (ok) {
+            const char *plus = m->compute == SR_C_DIFFERENCE ? strstr(p, " + ") : NULL;
+            size_t n = plus ? (size_t)(plus - p) : strlen(p);
+            char *piece = sr_arena_strndup(a, p, n);
+            ok = n > 0 && valid_pattern(piece);
+            if (!plus)
+                break;
+            p = plus + 3;
+        }
+        if (!ok) {
             sr_diag_hint(sr_diag_add(d, SR_ERROR, e->loc,
                                      "`%s` in the metric `%s` is not a figure's path",
                                      m->operands[i], m->id),
@@ -223,7 +377,7 @@ static bool build_metric(sr_arena *a, sr_diags *d, const sr_ynode *e, sr_metric_
             return false;
         }
     }
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 5; i++) {
         if (paths[i] && !valid_pattern(paths[i])) {
             sr_diag_hint(sr_diag_add(d, SR_ERROR, e->loc,
                                      "`%s` in the metric `%s` is not a figure's path", paths[i],
@@ -232,7 +386,7 @@ static bool build_metric(sr_arena *a, sr_diags *d, const sr_ynode *e, sr_metric_
             return false;
         }
     }
-    return true;
+    return check_paths(a, d, e, m);
 }
 
 static sr_catalogue *from_tree(sr_arena *a, sr_diags *d, const sr_source *src, sr_ynode *root)
@@ -262,10 +416,10 @@ static sr_catalogue *from_tree(sr_arena *a, sr_diags *d, const sr_source *src, s
         t->total = sr_ynode_text(sr_ymap_get(e, "total"));
         t->parts = texts(a, sr_ymap_get(e, "parts"), &t->nparts);
         bool ok = true;
-        const char *named[64];
+        const char **named = sr_arena_alloc(a, (t->nparts + 1) * sizeof *named);
         size_t nn = 0;
         named[nn++] = t->total;
-        for (size_t k = 0; k < t->nparts && nn < 64; k++)
+        for (size_t k = 0; k < t->nparts; k++)
             named[nn++] = t->parts[k];
         for (size_t k = 0; k < nn; k++) {
             if (sr_catalogue_find(cat, named[k]))

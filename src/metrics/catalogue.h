@@ -46,6 +46,8 @@ typedef struct {
     const char *brk;      /* path of the series' `break` block, or NULL */
     const char *baseline; /* path of a `baseline` block to compare with, or NULL */
     const char *period;   /* path of the {from, to} block it is measured over, or NULL */
+    const char *total;    /* with sum or rate: the path of the total a partner may state
+                             instead of (or as well as) the parts; when given it wins */
     sr_loc loc; /* where it is defined; for a local measure, where the measure was given */
     bool local; /* a local measure: a submitted measure no catalogue metric refers to */
 } sr_metric_def;

@@ -59,15 +59,6 @@ static gathered gather(sr_arena *a, const sr_year *y, const char *pattern, sr_mc
     return g;
 }
 
-static sr_avail avail_of(const gathered *g)
-{
-    if (g->count == 0 || g->missing)
-        return SR_NOT_AVAILABLE;
-    if (g->inapplicable == g->count)
-        return SR_NOT_APPLICABLE;
-    return SR_AVAILABLE;
-}
-
 static const char *join(sr_arena *a, const char *prefix, const char *rel)
 {
     if (!prefix)
@@ -75,6 +66,36 @@ static const char *join(sr_arena *a, const char *prefix, const char *rel)
     if (!rel[0])
         return prefix;
     return sr_arena_printf(a, "%s.%s", prefix, rel);
+}
+
+/* An operand of a difference may add up several paths: "a + b". */
+static gathered gather_plus(sr_arena *a, const sr_year *y, const char *prefix, const char *operand,
+                            sr_mcell *cell)
+{
+    gathered all = {0};
+    const char *p = operand;
+    for (;;) {
+        const char *plus = strstr(p, " + ");
+        const char *piece = plus ? sr_arena_strndup(a, p, (size_t)(plus - p)) : p;
+        gathered g = gather(a, y, join(a, prefix, piece), cell);
+        all.missing += g.missing + __builtin_add_overflow(all.sum, g.sum, &all.sum);
+        all.count += g.count;
+        all.inapplicable += g.inapplicable;
+        all.percent |= g.percent;
+        if (!plus)
+            break;
+        p = plus + 3;
+    }
+    return all;
+}
+
+static sr_avail avail_of(const gathered *g)
+{
+    if (g->count == 0 || g->missing)
+        return SR_NOT_AVAILABLE;
+    if (g->inapplicable == g->count)
+        return SR_NOT_APPLICABLE;
+    return SR_AVAILABLE;
 }
 
 /* One cell: metric d for the entry at prefix (NULL: the whole year). */
@@ -87,12 +108,38 @@ static void compute_cell(sr_arena *a, const sr_metric_def *d, const sr_partnersh
         c->v.avail = SR_NOT_AVAILABLE;
         return;
     }
-    gathered g[8] = {{0}};
+    /* A stated total wins over its parts (validation checks the two agree
+     * when both are given): a partner may send the total alone. */
+    if (d->total && (d->compute == SR_C_SUM || d->compute == SR_C_RATE)) {
+        const sr_figure *t = sr_figures_get(&y->figs, join(a, prefix, d->total));
+        if (t && t->v.avail == SR_AVAILABLE &&
+            (t->v.kind == SR_V_COUNT || t->v.kind == SR_V_MONEY)) {
+            add_input(a, c, t);
+            /* The parts after it, for explain: the value rests on the total. */
+            for (size_t i = 0; i < d->noperands; i++)
+                gather(a, y, join(a, prefix, d->operands[i]), c);
+            c->nbasis = 1;
+            c->stated_total = true;
+            c->v.avail = SR_AVAILABLE;
+            c->v.num = t->v.i;
+            c->counts[c->ncounts++] = t->v.i;
+            if (d->compute == SR_C_RATE) {
+                int64_t pop = sr_partnership_population(p, year);
+                if (pop <= 0 || __builtin_mul_overflow(t->v.i, 10000, &c->v.num)) {
+                    c->v.avail = SR_NOT_AVAILABLE;
+                    c->v.num = 0;
+                }
+                c->v.den = pop > 0 ? pop : 1;
+            }
+            return;
+        }
+    }
     size_t n = d->compute == SR_C_ENTRY ? 1 : d->noperands;
-    if (n > 8)
-        n = 8;
+    gathered *g = sr_arena_alloc(a, (n ? n : 1) * sizeof *g); /* every operand: no cap */
     for (size_t i = 0; i < n; i++) {
-        g[i] = gather(a, y, d->compute == SR_C_ENTRY ? prefix : join(a, prefix, d->operands[i]), c);
+        g[i] = d->compute == SR_C_ENTRY        ? gather(a, y, prefix, c)
+               : d->compute == SR_C_DIFFERENCE ? gather_plus(a, y, prefix, d->operands[i], c)
+                                               : gather(a, y, join(a, prefix, d->operands[i]), c);
         /* A share or ratio rests on its first operand; anything else on all. */
         if (i == 0 || (d->compute != SR_C_SHARE && d->compute != SR_C_RATIO))
             c->nbasis = c->ninputs;
@@ -235,6 +282,25 @@ static const char *row_label(sr_arena *a, const sr_metric_def *d, const sr_partn
     return humanise(a, tail);
 }
 
+/* Whether year y has any entry matching d's `each`. */
+static bool has_entries(sr_arena *a, const sr_metric_def *d, const sr_year *y)
+{
+    const char **keys = NULL;
+    size_t n = 0;
+    entries(a, y, d->each, &keys, &n);
+    return n > 0;
+}
+
+/* A row whose entry is not in year i's data, when the year has other
+ * entries: it did not happen that year ([z]), which is not missing. */
+static void mark_absent(sr_mcell *c)
+{
+    if (c->ninputs || c->v.avail != SR_NOT_AVAILABLE)
+        return;
+    c->v.avail = SR_NOT_APPLICABLE;
+    c->v.absent = true;
+}
+
 /* ---- rows grouped by a field (`group_by`) ----------------------------------- */
 
 /* The group an entry of y belongs to: "partner: council", "source: Department
@@ -299,6 +365,9 @@ static void compute_grouped(sr_arena *a, const sr_metric_def *d, const sr_partne
         }
     out->nrows = ngroups;
     out->rows = sr_arena_alloc(a, (ngroups ? ngroups : 1) * sizeof *out->rows);
+    bool some[SR_MAX_YEARS] = {false};
+    for (size_t i = 0; i < m->nyears; i++)
+        some[i] = years[i] && has_entries(a, d, years[i]);
     for (size_t r = 0; r < ngroups; r++) {
         sr_mrow *row = &out->rows[r];
         row->key = names[r];
@@ -316,6 +385,8 @@ static void compute_grouped(sr_arena *a, const sr_metric_def *d, const sr_partne
                 if (!row->label[0]) /* the latest year that has the group names it */
                     row->label = row_label(a, d, p, m->years[i], years[i], keys[k]);
             }
+            if (first && some[i])
+                mark_absent(cell);
         }
     }
 }
@@ -327,12 +398,17 @@ static void entry_rows(sr_arena *a, const sr_metric_def *d, const sr_partnership
 {
     out->nrows = d->each ? nkeys : 1;
     out->rows = sr_arena_alloc(a, (out->nrows ? out->nrows : 1) * sizeof *out->rows);
+    bool some[SR_MAX_YEARS] = {false};
+    for (size_t i = 0; d->each && i < m->nyears; i++)
+        some[i] = years[i] && has_entries(a, d, years[i]);
     for (size_t r = 0; r < out->nrows; r++) {
         sr_mrow *row = &out->rows[r];
         row->key = d->each ? keys[r] : "";
         row->label = "";
         for (size_t i = 0; i < m->nyears; i++) {
             compute_cell(a, d, p, m->years[i], years[i], d->each ? keys[r] : NULL, &row->cells[i]);
+            if (some[i])
+                mark_absent(&row->cells[i]);
             if (d->each && !row->label[0] && years[i] &&
                 row->cells[i].ninputs) /* the latest year that has the entry names it */
                 row->label = row_label(a, d, p, m->years[i], years[i], keys[r]);
@@ -367,6 +443,12 @@ static void compute_metric(sr_arena *a, const sr_metric_def *d, const sr_partner
     for (size_t i = 0; i < m->nyears; i++) {
         if (!d->period || !years[i])
             continue;
+        const sr_figure *w = sr_figures_get(&years[i]->figs, d->period);
+        if (w && w->v.kind == SR_V_TEXT && w->v.avail == SR_AVAILABLE && w->v.text &&
+            w->v.text[0]) {
+            out->period_text[i] = w->v.text;
+            continue;
+        }
         const sr_figure *f = sr_figures_get(&years[i]->figs, join(a, d->period, "from"));
         const sr_figure *t = sr_figures_get(&years[i]->figs, join(a, d->period, "to"));
         if (f && t && f->v.avail == SR_AVAILABLE && t->v.avail == SR_AVAILABLE) {
@@ -439,6 +521,8 @@ sr_metrics *sr_metrics_compute(sr_arena *a, const sr_catalogue *cat, const sr_pa
 {
     sr_metrics *m = sr_arena_alloc(a, sizeof *m);
     m->p = p;
+    m->a = a;
+    m->year0 = nyears ? years[0] : NULL;
     m->nyears = nyears > SR_MAX_YEARS ? SR_MAX_YEARS : nyears;
     for (size_t i = 0; i < m->nyears; i++) {
         m->years[i] = year0 - (int)i;
@@ -455,6 +539,14 @@ sr_metrics *sr_metrics_compute(sr_arena *a, const sr_catalogue *cat, const sr_pa
     return m;
 }
 
+bool sr_metrics_figure_hidden(const sr_metrics *m, const sr_figure *f)
+{
+    for (size_t i = 0; m && i < m->nhidden_figs; i++)
+        if (m->hidden_figs[i] == f)
+            return true;
+    return false;
+}
+
 const sr_metric *sr_metrics_find(const sr_metrics *m, const char *id)
 {
     for (size_t i = 0; i < m->nmetrics; i++)
@@ -464,6 +556,36 @@ const sr_metric *sr_metrics_find(const sr_metrics *m, const char *id)
 }
 
 /* ---- comparisons ------------------------------------------------------------- */
+
+/* Days since a fixed day, for yyyymmdd (the proleptic Gregorian calendar). */
+static int64_t day_number(int32_t ymd)
+{
+    int64_t y = ymd / 10000, m = ymd / 100 % 100, d = ymd % 100;
+    if (m <= 2)
+        y--, m += 12;
+    return 365 * y + y / 4 - y / 100 + y / 400 + (153 * (m - 3) + 2) / 5 + d;
+}
+
+/* The length of year i's period in days; 0 for the whole year (none given,
+ * or dates covering a whole year); -1 for a period given only in words. */
+static int64_t period_days(const sr_metric *mt, size_t i)
+{
+    if (mt->period_text[i])
+        return -1;
+    if (!mt->period_from[i] || !mt->period_to[i])
+        return 0;
+    int64_t n = day_number(mt->period_to[i]) - day_number(mt->period_from[i]) + 1;
+    return n >= 365 ? 0 : n;
+}
+
+/* Whether years i and j of mt cover periods of the same length. */
+static bool same_period(const sr_metric *mt, size_t i, size_t j)
+{
+    int64_t a = period_days(mt, i), b = period_days(mt, j);
+    if (a == -1 || b == -1)
+        return a == b && strcmp(mt->period_text[i], mt->period_text[j]) == 0;
+    return a == b || (a > 0 && b > 0 && (a - b == 1 || b - a == 1)); /* a 29 February */
+}
 
 sr_cmp sr_metric_compare(const sr_metrics *m, const sr_metric *mt, const sr_mrow *row, size_t i)
 {
@@ -482,6 +604,10 @@ sr_cmp sr_metric_compare(const sr_metrics *m, const sr_metric *mt, const sr_mrow
         c.prev.avail = SR_NOT_AVAILABLE;
         return c;
     }
+    if (cur->absent) {
+        c.status = SR_CMP_STOPPED;
+        return c;
+    }
     if (cur->avail != SR_AVAILABLE) {
         c.status = SR_CMP_NO_VALUE;
         return c;
@@ -492,10 +618,45 @@ sr_cmp sr_metric_compare(const sr_metrics *m, const sr_metric *mt, const sr_mrow
         c.status = SR_CMP_BREAK;
         c.break_date = mt->break_date[i];
         c.break_reason = mt->break_reason[i];
+        c.break_year = m->years[i];
+        return c;
+    }
+    /* A break part-way through the year compared with makes that year a
+     * mix of the old series and the new: the comparison crosses it too.
+     * Against a baseline, a break declared in any year since crosses it. */
+    for (size_t j = i + 1; j < m->nyears; j++) {
+        if (!c.from_baseline && j > i + 1)
+            break;
+        if (c.from_baseline && m->years[j] <= c.prev_year)
+            break;
+        const sr_figure *bd = mt->break_date[j];
+        if (!bd || (!c.from_baseline && bd->v.i <= (int64_t)m->years[j] * 10000 + 401))
+            continue;
+        c.status = SR_CMP_BREAK;
+        c.break_date = bd;
+        c.break_reason = mt->break_reason[j];
+        c.break_earlier = true;
+        c.break_year = m->years[j];
+        return c;
+    }
+    if (c.prev.absent) {
+        c.status = SR_CMP_NEW;
         return c;
     }
     if (c.prev.avail != SR_AVAILABLE) {
         c.status = SR_CMP_NO_PREVIOUS;
+        return c;
+    }
+    /* Nine months are not compared with twelve, nor a quarter's share with
+     * a year's. (A baseline is taken to cover a whole year.) */
+    size_t j = i + 1;
+    bool differ = c.from_baseline ? period_days(mt, i) != 0 : !same_period(mt, i, j);
+    if (differ) {
+        c.status = SR_CMP_PERIOD;
+        if (!sr_metric_period(mt, i, c.period[0], sizeof c.period[0]))
+            snprintf(c.period[0], sizeof c.period[0], "the whole year");
+        if (c.from_baseline || !sr_metric_period(mt, j, c.period[1], sizeof c.period[1]))
+            snprintf(c.period[1], sizeof c.period[1], "the whole year");
         return c;
     }
     if (cur->suppressed || c.prev.suppressed) {
@@ -505,7 +666,12 @@ sr_cmp sr_metric_compare(const sr_metrics *m, const sr_metric *mt, const sr_mrow
     /* a/b - c/d = (ad - cb) / bd */
     c.dnum = (sr_i128)cur->num * c.prev.den - (sr_i128)c.prev.num * cur->den;
     c.dden = (sr_i128)cur->den * c.prev.den;
-    c.pct_ok = c.prev.num != 0;
+    /* A percentage change needs a base: not from 0, not across a change of
+     * sign (from a surplus to a deficit), and not from a count of a few. */
+    bool sign_change = (cur->num < 0) != (c.prev.num < 0) && cur->num != 0;
+    bool few = mt->def->unit == SR_U_COUNT && c.prev.num > 0 &&
+               (sr_i128)c.prev.num < (sr_i128)SR_PCT_MIN_BASE * c.prev.den;
+    c.pct_ok = c.prev.num != 0 && !sign_change && !few && !(c.prev.num < 0);
     if (c.pct_ok) {
         /* (a/b - c/d) / (c/d) * 100 = (ad - cb) * 100 / (cb) */
         c.pnum = c.dnum * 100;
@@ -577,8 +743,10 @@ static bool cmp_shorthand(const sr_cmp *c, char *buf, size_t size)
         return false;
     snprintf(buf, size, "%s",
              c->status == SR_CMP_SUPPRESSED ? "[c]"
-             : c->status == SR_CMP_BREAK    ? "[z]"
-                                            : "[x]");
+             : c->status == SR_CMP_BREAK || c->status == SR_CMP_PERIOD ||
+                     c->status == SR_CMP_STOPPED || c->status == SR_CMP_NEW
+                 ? "[z]"
+                 : "[x]");
     return true;
 }
 
@@ -627,11 +795,37 @@ void sr_cmp_words(const sr_cmp *c, sr_unit u, char *buf, size_t size)
         snprintf(buf, size, "no figure for %s to compare with", yr);
         return;
     case SR_CMP_SUPPRESSED:
-        snprintf(buf, size, "not shown, to protect small numbers");
+        snprintf(buf, size, "not compared with %s, to protect small numbers", yr);
         return;
     case SR_CMP_BREAK:
         sr_fmt_date((int32_t)c->break_date->v.i, when, sizeof when);
-        snprintf(buf, size, "not compared with earlier years: the series was broken on %s", when);
+        if (c->break_earlier && c->from_baseline) {
+            char by[16];
+            sr_fmt_year(c->break_year, by, sizeof by);
+            snprintf(buf, size,
+                     "not compared with the baseline in %s: the series was broken on %s, in %s", yr,
+                     when, by);
+        } else if (c->break_earlier) {
+            snprintf(buf, size,
+                     "not compared with %s: the series was broken on %s, part-way through that "
+                     "year",
+                     yr, when);
+        } else {
+            snprintf(buf, size, "not compared with earlier years: the series was broken on %s",
+                     when);
+        }
+        return;
+    case SR_CMP_STOPPED:
+        snprintf(buf, size, "did not happen this year: not in this year's figures");
+        return;
+    case SR_CMP_NEW:
+        snprintf(buf, size, "new this year: not in the figures for %s", yr);
+        return;
+    case SR_CMP_PERIOD:
+        snprintf(buf, size,
+                 "not compared with %s: these figures cover %s, and those for %s %s, a period "
+                 "of a different length",
+                 yr, c->period[0], yr, c->period[1]);
         return;
     case SR_CMP_OK:
         break;
@@ -656,14 +850,39 @@ void sr_cmp_words(const sr_cmp *c, sr_unit u, char *buf, size_t size)
     char n[40];
     fmt_tenths(t < 0 ? -t : t, n, sizeof n);
     if (u == SR_U_PERCENTAGE) {
-        /* For a percentage, say the points, not a percentage of a percentage. */
+        /* For a percentage, say the points, not a percentage of a percentage;
+         * a change below 0.05 points is not "up 0.0 percentage points". */
         char d[48];
         sr_cmp_diff(c, u, d, sizeof d);
-        snprintf(buf, size, "%s %s percentage points from %s%s%s", dir,
-                 d[0] == '+' || d[0] == '-' ? d + 1 : d, prev, since, syr);
+        const char *pts = d[0] == '+' || d[0] == '-' ? d + 1 : d;
+        if (strcmp(pts, "0.0") == 0)
+            snprintf(buf, size, "%s less than 0.1 percentage points from %s%s%s", dir, prev, since,
+                     syr);
+        else
+            snprintf(buf, size, "%s %s percentage points from %s%s%s", dir, pts, prev, since, syr);
+        return;
+    }
+    if (t == 0) {
+        snprintf(buf, size, "%s less than 0.1%% from %s%s%s", dir, prev, since, syr);
         return;
     }
     snprintf(buf, size, "%s %s%% from %s%s%s", dir, n, prev, since, syr);
+}
+
+void sr_mcell_words(const sr_mcell *c, sr_unit u, char *buf, size_t size)
+{
+    const sr_mval *v = &c->v;
+    bool count = u == SR_U_COUNT;
+    if (v->suppressed)
+        snprintf(buf, size, "%s",
+                 count ? (c->protects ? "an undisclosed number of" : "a small number of")
+                       : "not shown, to protect small numbers");
+    else if (v->avail == SR_NOT_APPLICABLE)
+        snprintf(buf, size, "%s", count ? "no" : "not applicable");
+    else if (v->avail != SR_AVAILABLE)
+        snprintf(buf, size, "%s", count ? "an unknown number of" : "not available");
+    else
+        sr_mval_format(v, u, buf, size);
 }
 
 void sr_mcell_rate(const sr_metrics *m, const sr_metric *mt, const sr_mcell *c, size_t i, char *buf,
@@ -687,7 +906,13 @@ bool sr_metric_period(const sr_metric *mt, size_t i, char *buf, size_t size)
 {
     if (size)
         buf[0] = '\0';
-    if (!mt || i >= SR_MAX_YEARS || !mt->period_from[i] || !mt->period_to[i])
+    if (!mt || i >= SR_MAX_YEARS)
+        return false;
+    if (mt->period_text[i]) {
+        snprintf(buf, size, "%s", mt->period_text[i]);
+        return true;
+    }
+    if (!mt->period_from[i] || !mt->period_to[i])
         return false;
     char f[40], t[40];
     sr_fmt_date(mt->period_from[i], f, sizeof f);

@@ -28,6 +28,11 @@ typedef struct {
     sr_avail avail;
     int64_t num, den;
     bool suppressed; /* hidden by disclosure control: shown as [c] */
+    /* A row of a metric with `each` whose entry is not in this year's data
+     * while the year has other entries (a one-off grant, a course that did
+     * not run): it did not happen, so avail is SR_NOT_APPLICABLE ([z]), not
+     * missing ([x]). A year with no entries at all, or no data, is [x]. */
+    bool absent;
 } sr_mval;
 
 typedef struct {
@@ -37,6 +42,14 @@ typedef struct {
     size_t nbasis;     /* the first nbasis inputs are the count it rests on */
     int64_t counts[2]; /* the counts it rests on, for disclosure control */
     size_t ncounts;
+    /* The value is the total the partner stated (the metric's `total`), the
+     * one input; the parts, when given, were checked against it. */
+    bool stated_total;
+    /* Hidden by disclosure control not for being small but to protect a
+     * small count hidden elsewhere (secondary suppression); protects says
+     * how, in words: "the total of Child protection plans started, by
+     * category of abuse would give it away". NULL otherwise. */
+    const char *protects;
 } sr_mcell;
 
 typedef struct {
@@ -57,6 +70,9 @@ typedef struct {
     /* The period year i's figures cover, from the data (the metric's
      * `period` block) as yyyymmdd; 0 when the data gives none. */
     int32_t period_from[SR_MAX_YEARS], period_to[SR_MAX_YEARS];
+    /* Or the period in words, when the metric's `period` names a text
+     * figure (referrals.percentages_period: "Quarter 4"); NULL otherwise. */
+    const char *period_text[SR_MAX_YEARS];
 } sr_metric;
 
 typedef struct {
@@ -66,6 +82,13 @@ typedef struct {
     sr_metric *metrics;
     size_t nmetrics;
     const sr_partnership *p;
+    sr_arena *a;          /* the arena everything lives in */
+    const sr_year *year0; /* the data of the year asked for, or NULL */
+    /* Submitted figures of year0 that outputs show as given rather than
+     * through a metric (the training evaluations' tallies), hidden by
+     * disclosure control: see sr_metrics_figure_hidden. */
+    const sr_figure **hidden_figs;
+    size_t nhidden_figs;
 } sr_metrics;
 
 /* Computes every metric of cat, then the local measures of year0 (measures
@@ -78,6 +101,13 @@ sr_metrics *sr_metrics_compute(sr_arena *a, const sr_catalogue *cat, const sr_pa
 
 const sr_metric *sr_metrics_find(const sr_metrics *m, const char *id);
 
+/* Whether disclosure control hides f, a submitted figure of the year asked
+ * for that an output shows as given (a training evaluation's tally): show
+ * it as [c]. Such tallies are protected as a table per evaluation, as any
+ * other: a count from 1 to the threshold, and a second one so that it
+ * cannot be worked out from the evaluation's total. */
+bool sr_metrics_figure_hidden(const sr_metrics *m, const sr_figure *f);
+
 /* The comparison of year i with what it is compared with. */
 typedef enum {
     SR_CMP_OK,
@@ -85,7 +115,14 @@ typedef enum {
     SR_CMP_NO_PREVIOUS, /* nothing to compare with */
     SR_CMP_BREAK,       /* a declared break in the series */
     SR_CMP_SUPPRESSED,  /* one of the two is hidden */
+    SR_CMP_PERIOD,      /* the two cover periods of different length: not compared */
+    SR_CMP_STOPPED,     /* the row is not in this year's data (absent): did not happen */
+    SR_CMP_NEW,         /* the row is not in the data of the year compared with */
 } sr_cmp_status;
+
+/* Below this count, a change is given as a number, not a percentage
+ * ("up 3 from 2", not "up 150.0%"): a percentage of a few means little. */
+#define SR_PCT_MIN_BASE 5
 
 typedef struct {
     sr_cmp_status status;
@@ -93,9 +130,18 @@ typedef struct {
     int prev_year; /* its year */
     bool from_baseline;
     sr_i128 dnum, dden; /* this less that, as a fraction */
-    bool pct_ok;        /* false when the earlier value is 0 */
+    bool pct_ok;        /* false from 0, from a negative value, across a change of sign,
+                           or from a count below SR_PCT_MIN_BASE */
     sr_i128 pnum, pden; /* percentage change, as a fraction */
     const sr_figure *break_date, *break_reason;
+    /* With SR_CMP_BREAK: the break was declared in the year compared with
+     * (or a year since a baseline), not in this one: that year mixes the
+     * series before and after it. */
+    bool break_earlier;
+    int break_year; /* the year whose data declared the break */
+    /* With SR_CMP_PERIOD: the periods of this year and of the one compared
+     * with, in words ("1 July 2019 to 31 March 2020", "the whole year"). */
+    char period[2][96];
 } sr_cmp;
 
 sr_cmp sr_metric_compare(const sr_metrics *m, const sr_metric *mt, const sr_mrow *row, size_t i);
@@ -122,15 +168,25 @@ int64_t sr_round_frac(sr_i128 num, sr_i128 den, int places);
 void sr_mcell_rate(const sr_metrics *m, const sr_metric *mt, const sr_mcell *c, size_t i, char *buf,
                    size_t size);
 
-/* The period year i of mt covers, in words ("1 July 2019 to 31 March 2020"),
- * into buf; false (buf "") when the data gives none. */
+/* The period year i of mt covers, in words ("1 July 2019 to 31 March 2020",
+ * or the data's own words: "Quarter 4"), into buf; false (buf "") when the
+ * data gives none (the figure covers the whole year). */
 bool sr_metric_period(const sr_metric *mt, size_t i, char *buf, size_t size);
 
 /* Formatting, one way for every output. */
 /* The value as shown: "3,243", "£180,491", "52.4%", "351.4", "[x]", "[z]", "[c]". */
 void sr_mval_format(const sr_mval *v, sr_unit u, char *buf, size_t size);
+/* The value for running text ({{value:ID}} in the narrative): as shown
+ * when there is a number; otherwise words, not shorthand. A hidden count
+ * reads "a small number of" ("commissioned a small number of reviews"), or
+ * "an undisclosed number of" when it is hidden to protect another; a count
+ * not available "an unknown number of"; not applicable "no". Other units:
+ * "not shown, to protect small numbers", "not available", "not applicable". */
+void sr_mcell_words(const sr_mcell *c, sr_unit u, char *buf, size_t size);
 /* The change in words: "down 11.2% from 3,653", "up 9.3% from 2,022",
- * "no change from 212", "up 5 from 0", or why there is no comparison. */
+ * "no change from 212", "up 5 from 0", "up less than 0.1 percentage points
+ * from 20.2%", or why there is no comparison ("not compared with 2018-19,
+ * to protect small numbers"). */
 void sr_cmp_words(const sr_cmp *c, sr_unit u, char *buf, size_t size);
 /* "-11.2%", "+9.3%", "0.0%"; "[z]" when not defined. */
 void sr_cmp_percent(const sr_cmp *c, char *buf, size_t size);

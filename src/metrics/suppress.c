@@ -21,11 +21,20 @@ static bool small(int64_t v, int64_t threshold)
     return v >= 1 && v <= threshold;
 }
 
-static size_t hide(sr_mcell *c)
+/* why: NULL for a small count itself; for a secondary, how it protects
+ * another. */
+typedef struct {
+    sr_arena *a;
+    const char *fmt; /* with one %s: how the cell protects another; NULL: primary */
+    const char *label;
+} why_t;
+
+static size_t hide(sr_mcell *c, why_t why)
 {
     if (c->v.suppressed || c->v.avail != SR_AVAILABLE)
         return 0;
     c->v.suppressed = true;
+    c->protects = why.fmt ? sr_arena_printf(why.a, why.fmt, why.label) : NULL;
     return 1;
 }
 
@@ -41,14 +50,14 @@ static size_t primary(sr_metrics *m, int64_t threshold)
                 sr_mcell *c = &mt->rows[r].cells[i];
                 /* A share rests on its part; a rate or a count on its count. */
                 if (c->ncounts && small(c->counts[0], threshold))
-                    n += hide(c);
+                    n += hide(c, (why_t){0});
             }
     }
     return n;
 }
 
 /* One table in one year: parts and (optionally) the total shown with them. */
-static size_t protect(sr_mcell **parts, size_t n, sr_mcell *total)
+static size_t protect(sr_mcell **parts, size_t n, sr_mcell *total, why_t why)
 {
     size_t hidden = 0, nonzero_hidden = 0;
     for (size_t i = 0; i < n; i++)
@@ -72,8 +81,8 @@ static size_t protect(sr_mcell **parts, size_t n, sr_mcell *total)
             pick = c;
     }
     if (pick)
-        return hide(pick);
-    return total ? hide(total) : 0;
+        return hide(pick, why);
+    return total ? hide(total, why) : 0;
 }
 
 static size_t tables(sr_metrics *m, const sr_catalogue *cat)
@@ -97,7 +106,11 @@ static size_t tables(sr_metrics *m, const sr_catalogue *cat)
                     parts[np++] = &((sr_metric *)pm)->rows[r].cells[i];
                 }
             }
-            n += protect(parts, np, tot ? &((sr_metric *)tot)->rows[0].cells[i] : NULL);
+            n += protect(parts, np, tot ? &((sr_metric *)tot)->rows[0].cells[i] : NULL,
+                         (why_t){m->a,
+                                 "it protects a small count in the table of %s, which could "
+                                 "otherwise be worked out from the total and the other parts",
+                                 tot ? tot->def->label : td->id});
         }
         /* Every metric with rows is a table whose total may be shown. */
         for (size_t k = 0; k < m->nmetrics; k++) {
@@ -110,7 +123,11 @@ static size_t tables(sr_metrics *m, const sr_catalogue *cat)
             }
             for (size_t r = 0; r < mt->nrows; r++)
                 parts[r] = &mt->rows[r].cells[i];
-            n += protect(parts, mt->nrows, NULL);
+            n += protect(parts, mt->nrows, NULL,
+                         (why_t){m->a,
+                                 "it protects a small count among the rows of %s, which could "
+                                 "otherwise be worked out from their total",
+                                 mt->def->label});
         }
     }
     free(parts);
@@ -156,7 +173,8 @@ static size_t linked(sr_metrics *m)
                         bool same = subset(x->inputs, x->nbasis, y->inputs, y->nbasis) &&
                                     subset(y->inputs, y->nbasis, x->inputs, x->nbasis);
                         if (same)
-                            n += hide(y);
+                            n += hide(y, (why_t){m->a, "it is the same count as one hidden in %s",
+                                                 a->def->label});
                     }
                 }
             }
@@ -164,9 +182,79 @@ static size_t linked(sr_metrics *m)
     return n;
 }
 
+static void hide_fig(sr_metrics *m, const sr_figure *f)
+{
+    const sr_figure **v = sr_arena_alloc(m->a, (m->nhidden_figs + 1) * sizeof *v);
+    if (m->nhidden_figs)
+        memcpy(v, m->hidden_figs, m->nhidden_figs * sizeof *v);
+    v[m->nhidden_figs++] = f;
+    m->hidden_figs = v;
+}
+
+/* The training evaluations' tallies, shown as submitted: each evaluation is
+ * a table whose total (stated, or the sum) is known. */
+static size_t tallies(sr_metrics *m, int64_t threshold)
+{
+    const sr_year *y = m->year0;
+    size_t n = 0;
+    const sr_figure **group = NULL;
+    size_t cap = 0;
+    for (size_t i = 0; y && i < y->figs.n; i++) {
+        const sr_figure *f = &y->figs.v[i];
+        if (!sr_path_match("training.evaluations[*].ratings[*].count", f->path))
+            continue;
+        const char *cut = strstr(f->path, "].ratings[");
+        size_t plen = (size_t)(cut - f->path);
+        /* The first tally of its evaluation gathers the group. */
+        bool first = true;
+        for (size_t k = 0; k < i && first; k++) {
+            const char *q = y->figs.v[k].path;
+            first = !(strncmp(q, f->path, plen) == 0 && strncmp(q + plen, "].ratings[", 10) == 0 &&
+                      sr_path_match("training.evaluations[*].ratings[*].count", q));
+        }
+        if (!first)
+            continue;
+        size_t ng = 0;
+        for (size_t k = i; k < y->figs.n; k++) {
+            const sr_figure *g = &y->figs.v[k];
+            if (strncmp(g->path, f->path, plen) != 0 || strncmp(g->path + plen, "].ratings[", 10) ||
+                !sr_path_match("training.evaluations[*].ratings[*].count", g->path))
+                continue;
+            if (ng == cap) {
+                cap = cap ? cap * 2 : 8;
+                group = sr_xrealloc(group, cap * sizeof *group);
+            }
+            group[ng++] = g;
+        }
+        size_t hidden = 0;
+        for (size_t k = 0; k < ng; k++)
+            if (group[k]->v.avail == SR_AVAILABLE && small(group[k]->v.i, threshold)) {
+                hide_fig(m, group[k]);
+                hidden++;
+            }
+        if (hidden == 1) { /* the total less the others would give it away */
+            const sr_figure *pick = NULL;
+            for (size_t k = 0; k < ng; k++) {
+                const sr_figure *g = group[k];
+                if (g->v.avail != SR_AVAILABLE || g->v.i == 0 || small(g->v.i, threshold))
+                    continue;
+                if (!pick || g->v.i < pick->v.i)
+                    pick = g;
+            }
+            if (pick) {
+                hide_fig(m, pick);
+                hidden++;
+            }
+        }
+        n += hidden;
+    }
+    free(group);
+    return n;
+}
+
 size_t sr_suppress(sr_metrics *m, const sr_catalogue *cat, int64_t threshold)
 {
-    size_t total = primary(m, threshold);
+    size_t total = primary(m, threshold) + tallies(m, threshold);
     /* Each pass can expose another cell; a few passes settle any real table. */
     for (int pass = 0; pass < 20; pass++) {
         size_t n = tables(m, cat) + linked(m);

@@ -119,8 +119,10 @@ static void write_change(xw *x, lxw_worksheet *ws, int row, int col, const sr_cm
     lxw_row_t r = (lxw_row_t)row;
     if (c->status != SR_CMP_OK) {
         const char *s = c->status == SR_CMP_SUPPRESSED ? "[c]"
-                        : c->status == SR_CMP_BREAK    ? "[z]"
-                                                       : "[x]";
+                        : c->status == SR_CMP_BREAK || c->status == SR_CMP_PERIOD ||
+                                c->status == SR_CMP_STOPPED || c->status == SR_CMP_NEW
+                            ? "[z]"
+                            : "[x]";
         worksheet_write_string(ws, r, (lxw_col_t)col, s, x->text);
         worksheet_write_string(ws, r, (lxw_col_t)(col + 1), s, x->text);
         return;
@@ -268,6 +270,13 @@ static void summary_sheet(xw *x, const sheet_plan *s)
                                                   "%s: not compared with "
                                                   "earlier years, because %s.",
                                                   mt->def->label, c.break_reason->v.text)));
+        if (c.status == SR_CMP_PERIOD) {
+            char w[400];
+            sr_cmp_words(&c, mt->def->unit, w, sizeof w);
+            w[0] = (char)toupper((unsigned char)w[0]);
+            sr_buf_printf(&n, "%s[note %d]", n.len ? " " : "",
+                          note(x, sr_arena_printf(x->a, "%s: %s.", mt->def->label, w)));
+        }
         if (c.from_baseline)
             sr_buf_printf(&n, "%sCompared with %s, the baseline the partner gave.",
                           n.len ? " " : "", yname(x->a, c.prev_year));
@@ -370,7 +379,9 @@ static int evaluations_sheet(xw *x, const sheet_plan *s)
             worksheet_write_number(ws, (lxw_row_t)rr, 2, (double)score->v.i, x->fmt[SR_U_COUNT]);
         else
             worksheet_write_string(ws, (lxw_row_t)rr, 2, "[z]", x->text);
-        if (f->v.avail == SR_AVAILABLE)
+        if (sr_metrics_figure_hidden(x->m, f)) /* disclosure control */
+            worksheet_write_string(ws, (lxw_row_t)rr, 3, "[c]", x->text);
+        else if (f->v.avail == SR_AVAILABLE)
             worksheet_write_number(ws, (lxw_row_t)rr, 3, (double)f->v.i, x->fmt[SR_U_COUNT]);
         else
             worksheet_write_string(ws, (lxw_row_t)rr, 3, "[x]", x->text);

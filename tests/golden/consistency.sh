@@ -19,9 +19,7 @@ set -u
 # One "DATASET:OUTPUT" a word (OUTPUT: pdf, html, xlsx or csv). Remove each as
 # its fix lands: an entry that no longer fails fails the test, so that the
 # list only ever shrinks. Empty when issue 14 is done.
-EXPECTED_FAILURES="gen-40:xlsx"
-# gen-40:xlsx (Part R, "Disclosure control gaps"): with control on, the
-#   Evaluations sheet shows tallies of 4 and 2 (D6, D7) instead of [c].
+EXPECTED_FAILURES=""
 # --------------------------------------------------------------------------------
 
 bin=$1 src=$2

@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include "data/dataset.h"
+#include "doc/doc.h"
 #include "metrics/catalogue.h"
 #include "metrics/metrics.h"
 #include "metrics/suppress.h"
@@ -67,13 +68,20 @@ static const char catalogue_text[] =
     "     share: {part: performance.section_47.leading_to_icpc, of: "
     "performance.section_47.enquiries}}\n"
     "  - {id: started, label: Plans, unit: count,\n"
-    "     sum: [\"performance.child_protection.plans_started_by_category.*\"]}\n"
+    "     sum: [\"performance.child_protection.plans_started_by_category.*\"],\n"
+    "     total: performance.child_protection.plans_started}\n"
     "  - {id: by-category, label: Plans by category, unit: count,\n"
     "     each: \"performance.child_protection.plans_started_by_category.*\"}\n"
     "  - {id: contacts, label: Contacts, unit: count, sum: "
     "[\"performance.contacts.outcomes[*].count\"],\n"
-    "     break: performance.contacts.break}\n"
+    "     break: performance.contacts.break, period: performance.contacts.period}\n"
+    "  - {id: maar, label: MAAR, unit: count, value: \"performance.measures[maar].count\",\n"
+    "     baseline: \"performance.measures[maar].baseline\", break: performance.early_help.break}\n"
+    "  - {id: repeat, label: Repeat referrals, unit: percentage,\n"
+    "     value: referrals.repeat_within_12_months, period: referrals.percentages_period}\n"
     "  - {id: money, label: Income, unit: money, sum: [\"finance.income[*].lines[*].amount\"]}\n"
+    "  - {id: bal, label: Balance, unit: money, difference:\n"
+    "     [\"finance.income[*].lines[*].amount\", \"finance.expenditure[*].lines[*].amount\"]}\n"
     "  - {id: by-line, label: Income by line, unit: money, each: \"finance.income[*].lines[*]\",\n"
     "     row_label: label, sum: [amount]}\n"
     "  - {id: by-partner, label: Contributions, unit: money, each: "
@@ -192,6 +200,296 @@ static void a_break_stops_the_comparison(void **state)
     mw_free(&mw);
 }
 
+/* A stated total is the figure, whether the parts are sent or not; without
+ * one, the parts are added up. */
+static void a_stated_total_wins(void **state)
+{
+    (void)state;
+    mworld mw;
+    mw_compute(&mw, NOW "performance:\n  child_protection:\n    plans_started: 66\n",
+               BEFORE "performance:\n  child_protection:\n    plans_started_by_category:\n"
+                      "      {emotional_abuse: 28, neglect: 25, physical_abuse: 6, "
+                      "sexual_abuse: 1, multiple: 0}\n",
+               false);
+    assert_string_equal(shown(mw.m, "started", 0, 0), "66");
+    assert_string_equal(shown(mw.m, "started", 0, 1), "60");
+    assert_string_equal(words(mw.m, "started", 0), "up 10.0% from 60");
+    const sr_metric *mt = sr_metrics_find(mw.m, "started");
+    assert_true(mt->rows[0].cells[0].stated_total);
+    assert_false(mt->rows[0].cells[1].stated_total);
+    mw_free(&mw);
+    /* A total of `not available` with every part given: the parts. */
+    mw_compute(&mw,
+               NOW "performance:\n  child_protection:\n    plans_started: not available\n"
+                   "    plans_started_by_category:\n      {emotional_abuse: 2, neglect: 3, "
+                   "physical_abuse: 0, sexual_abuse: 0, multiple: 0}\n",
+               NULL, false);
+    assert_string_equal(shown(mw.m, "started", 0, 0), "5");
+    mw_free(&mw);
+}
+
+/* `total` belongs to a sum or a rate. */
+static void a_total_needs_a_sum(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    assert_null(sr_catalogue_load_source(
+        w.a, &w.d,
+        tw_source(&w, "m.yaml",
+                  "format: 1\nmetrics:\n"
+                  "  - {id: s, label: S, unit: count, value: a.b, total: a.c}\n")));
+    assert_diag(&w, "error: the metric `s` has a `total`, but it is not a sum or a rate\n");
+    tw_free(&w);
+}
+
+/* No percentage change across a change of sign, from a negative value, or
+ * from a count of a few: the change is given as a number. */
+static void no_percentage_without_a_base(void **state)
+{
+    (void)state;
+    mworld mw;
+    mw_compute(
+        &mw,
+        NOW
+        "finance:\n  income: [{group: A, lines: [{partner: council, label: X, amount: 25600}]}]\n"
+        "  expenditure: [{group: B, lines: [{label: Y, amount: 35900}]}]\n"
+        "referrals: {total: 7}\n",
+        BEFORE
+        "finance:\n  income: [{group: A, lines: [{partner: council, label: X, amount: 71800}]}]\n"
+        "  expenditure: [{group: B, lines: [{label: Y, amount: 35900}]}]\n"
+        "referrals: {total: 3}\n",
+        false);
+    assert_string_equal(shown(mw.m, "bal", 0, 0), "-£10,300");
+    assert_string_equal(words(mw.m, "bal", 0), "down £46,200 from £35,900");
+    assert_string_equal(pct(mw.m, "bal"), "[z]");
+    assert_string_equal(words(mw.m, "cases", 0), "up 4 from 3");
+    assert_string_equal(pct(mw.m, "cases"), "[z]");
+    mw_free(&mw);
+}
+
+/* A path with a typo is an error when the catalogue loads, with a hint. */
+static void a_path_no_submission_gives_is_an_error(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    assert_null(sr_catalogue_load_source(
+        w.a, &w.d,
+        tw_source(&w, "m.yaml",
+                  "format: 1\nmetrics:\n"
+                  "  - {id: r, label: R, unit: count, sum: [\"referals.by_quarter.*\"]}\n")));
+    assert_diag(&w, "m.yaml:3:42: error: `referals.by_quarter.*` in the metric `r` names no "
+                    "figure a submission can give\n");
+    assert_diag(&w, "hint: there is no `referals` there; did you mean `referrals`?");
+    tw_free(&w);
+    /* Relative to `each`, and deeper down. */
+    tw_init(&w, 2019);
+    assert_null(sr_catalogue_load_source(
+        w.a, &w.d,
+        tw_source(&w, "m.yaml",
+                  "format: 1\nmetrics:\n"
+                  "  - {id: c, label: C, unit: count, each: \"training.courses[*]\",\n"
+                  "     sum: [atendees]}\n")));
+    assert_diag(&w, "error: `training.courses[*].atendees` in the metric `c` names no figure");
+    assert_diag(&w, "did you mean `attendees`?");
+    tw_free(&w);
+}
+
+/* A sum over any number of paths adds them all (it stopped at 8). */
+static void a_sum_over_many_paths_adds_them_all(void **state)
+{
+    (void)state;
+    tworld w;
+    tw_init(&w, 2019);
+    sr_catalogue *cat = sr_catalogue_load_source(
+        w.a, &w.d,
+        tw_source(
+            &w, "m.yaml",
+            "format: 1\nmetrics:\n"
+            "  - {id: s, label: S, unit: count, sum: [referrals.by_quarter.q1,\n"
+            "     referrals.by_quarter.q2, referrals.by_quarter.q3, referrals.by_quarter.q4,\n"
+            "     performance.section_47.enquiries, performance.children_in_need.count,\n"
+            "     performance.looked_after.at_year_end, "
+            "performance.early_help.assessments_started,\n"
+            "     training.evaluations_returned]}\n"));
+    assert_non_null(cat);
+    tw_load(&w, "now.yaml",
+            NOW "referrals:\n  by_quarter: {q1: 1, q2: 2, q3: 3, q4: 4}\n"
+                "performance:\n  section_47: {enquiries: 5}\n  children_in_need: {count: 6}\n"
+                "  looked_after: {at_year_end: 7}\n  early_help: {assessments_started: 8}\n"
+                "training: {evaluations_returned: 9}\n",
+            2019);
+    sr_year *years[1] = {&w.y};
+    sr_metrics *m = sr_metrics_compute(w.a, cat, w.p, 2019, years, 1);
+    assert_string_equal(shown(m, "s", 0, 0), "45");
+    assert_int_equal(sr_metrics_find(m, "s")->rows[0].cells[0].ninputs, 9);
+    tw_free(&w);
+}
+
+/* Words for running text: a hidden count is not "[c]" in a sentence, and a
+ * change below the shown precision is not "up 0.0 percentage points". */
+static void wording_for_sentences(void **state)
+{
+    (void)state;
+    mworld mw;
+    mw_compute(&mw,
+               NOW
+               "performance:\n  child_protection:\n    plans_started_by_category:\n"
+               "      {emotional_abuse: 181, neglect: 114, physical_abuse: 3, sexual_abuse: 0}\n"
+               "referrals: {total: 4, repeat_within_12_months: 20.24%}\n",
+               BEFORE "referrals: {total: 7, repeat_within_12_months: 20.2%}\n", true);
+    char buf[128];
+    const sr_metric *bc = sr_metrics_find(mw.m, "by-category");
+    sr_mcell_words(&bc->rows[2].cells[0], SR_U_COUNT, buf, sizeof buf);
+    assert_string_equal(buf, "a small number of");
+    sr_mcell_words(&bc->rows[1].cells[0], SR_U_COUNT, buf, sizeof buf); /* 114, secondary */
+    assert_string_equal(buf, "an undisclosed number of");
+    sr_mcell_words(&bc->rows[0].cells[0], SR_U_COUNT, buf, sizeof buf);
+    assert_string_equal(buf, "181");
+    /* "held 7 rapid reviews, not shown, to protect small numbers" read as if
+     * the reviews were hidden. */
+    mw_free(&mw);
+    mw_compute(&mw, NOW "referrals: {total: 7}\n", BEFORE "referrals: {total: 3}\n", true);
+    assert_string_equal(words(mw.m, "cases", 0),
+                        "not compared with 2018-19, to protect small numbers");
+    mw_free(&mw);
+    /* The narrative's placeholder of a hidden count reads in words. */
+    mw_compute(&mw, NOW "referrals: {total: 3}\n", NULL, true);
+    assert_string_equal(sr_doc_fill(mw.w.a, &mw.w.d, NULL, 1,
+                                    "commissioned {{value:cases}} local child safeguarding "
+                                    "practice reviews",
+                                    mw.m, NULL, false),
+                        "commissioned a small number of local child safeguarding practice "
+                        "reviews");
+    mw_free(&mw);
+    mw_compute(&mw, NOW "referrals: {repeat_within_12_months: 20.24%}\n",
+               BEFORE "referrals: {repeat_within_12_months: 20.2%}\n", false);
+    assert_string_equal(words(mw.m, "repeat", 0), "up less than 0.1 percentage points from 20.2%");
+    mw_free(&mw);
+    mw_compute(&mw, NOW "referrals: {total: 100001}\n", BEFORE "referrals: {total: 100000}\n",
+               false);
+    assert_string_equal(words(mw.m, "cases", 0), "up less than 0.1% from 100,000");
+    mw_free(&mw);
+}
+
+/* A break part-way through last year makes last year a mix: this year's
+ * comparison with it crosses the break too. A break on 1 April does not. */
+static void every_comparison_across_a_break_is_stopped(void **state)
+{
+    (void)state;
+    mworld mw;
+    mw_compute(&mw, NOW "performance:\n  contacts:\n    outcomes: [{outcome: A, count: 70}]\n",
+               BEFORE "performance:\n  contacts:\n    outcomes: [{outcome: A, count: 50}]\n"
+                      "    break: {date: 2018-10-01, reason: a new recording system}\n",
+               false);
+    assert_string_equal(words(mw.m, "contacts", 0),
+                        "not compared with 2018-19: the series was broken on 1 October 2018, "
+                        "part-way through that year");
+    assert_string_equal(pct(mw.m, "contacts"), "[z]");
+    const sr_metric *mt = sr_metrics_find(mw.m, "contacts");
+    sr_cmp c = sr_metric_compare(mw.m, mt, &mt->rows[0], 0);
+    assert_true(c.break_earlier);
+    assert_int_equal(c.break_year, 2018);
+    assert_string_equal(c.break_reason->v.text, "a new recording system");
+    mw_free(&mw);
+    mw_compute(&mw, NOW "performance:\n  contacts:\n    outcomes: [{outcome: A, count: 70}]\n",
+               BEFORE "performance:\n  contacts:\n    outcomes: [{outcome: A, count: 50}]\n"
+                      "    break: {date: 2018-04-01, reason: a new recording system}\n",
+               false);
+    assert_string_equal(words(mw.m, "contacts", 0), "up 40.0% from 50");
+    mw_free(&mw);
+    /* Against a baseline, a break in any year since stops the comparison. */
+    mw_compute(&mw,
+               NOW "performance:\n  measures:\n    - {id: maar, label: MAAR, count: 8,\n"
+                   "       baseline: {year: 2017-18, count: 26}}\n",
+               BEFORE "performance:\n  early_help:\n"
+                      "    break: {date: 2018-04-01, reason: a new recording system}\n",
+               false);
+    assert_string_equal(words(mw.m, "maar", 0),
+                        "not compared with the baseline in 2017-18: the series was broken on 1 "
+                        "April 2018, in 2018-19");
+    mw_free(&mw);
+}
+
+/* The period travels with the figure: periods of different length are not
+ * compared, and the words say why. */
+static void periods_of_different_length_are_not_compared(void **state)
+{
+    (void)state;
+    mworld mw;
+    mw_compute(&mw,
+               NOW "referrals:\n  repeat_within_12_months: 21.4%\n"
+                   "  percentages_period: Quarter 4\n"
+                   "performance:\n  contacts:\n    period: {from: 2019-07-01, to: 2020-03-31}\n"
+                   "    outcomes: [{outcome: A, count: 1035}]\n",
+               BEFORE "referrals:\n  repeat_within_12_months: 20.2%\n"
+                      "performance:\n  contacts:\n    outcomes: [{outcome: A, count: 1000}]\n",
+               false);
+    assert_string_equal(words(mw.m, "contacts", 0),
+                        "not compared with 2018-19: these figures cover 1 July 2019 to 31 March "
+                        "2020, and those for 2018-19 the whole year, a period of a different "
+                        "length");
+    assert_string_equal(pct(mw.m, "contacts"), "[z]");
+    assert_string_equal(words(mw.m, "repeat", 0),
+                        "not compared with 2018-19: these figures cover Quarter 4, and those for "
+                        "2018-19 the whole year, a period of a different length");
+    char buf[128];
+    assert_true(sr_metric_period(sr_metrics_find(mw.m, "repeat"), 0, buf, sizeof buf));
+    assert_string_equal(buf, "Quarter 4");
+    mw_free(&mw);
+    /* The same quarter both years, and a whole year given as dates: compared. */
+    mw_compute(&mw,
+               NOW "referrals:\n  repeat_within_12_months: 21.4%\n"
+                   "  percentages_period: Quarter 4\n"
+                   "performance:\n  contacts:\n    period: {from: 2019-04-01, to: 2020-03-31}\n"
+                   "    outcomes: [{outcome: A, count: 1035}]\n",
+               BEFORE "referrals:\n  repeat_within_12_months: 20.2%\n"
+                      "  percentages_period: Quarter 4\n"
+                      "performance:\n  contacts:\n    outcomes: [{outcome: A, count: 1000}]\n",
+               false);
+    assert_string_equal(words(mw.m, "contacts", 0), "up 3.5% from 1,000");
+    assert_string_equal(words(mw.m, "repeat", 0), "up 1.2 percentage points from 20.2%");
+    mw_free(&mw);
+}
+
+/* A line in one year and not the next did not happen that year: [z], with
+ * words saying so, and not [x]. A year with no entries at all is [x]; a
+ * true zero is 0. */
+static void lines_that_stopped_did_not_happen(void **state)
+{
+    (void)state;
+    mworld mw;
+    mw_compute(&mw,
+               NOW "finance:\n  income:\n    - group: Contributions\n      lines:\n"
+                   "        - {partner: council, label: Core, amount: 95000}\n"
+                   "        - {partner: police, label: Core, amount: 0}\n",
+               BEFORE "finance:\n  income:\n    - group: Contributions\n      lines:\n"
+                      "        - {partner: council, label: Core, amount: 90000}\n"
+                      "        - {partner: police, label: Core, amount: 1000}\n"
+                      "    - group: Grants\n      lines:\n"
+                      "        - {source: Home Office, label: One-off grant, amount: 5000}\n",
+               false);
+    const sr_metric *bl = sr_metrics_find(mw.m, "by-line");
+    assert_int_equal(bl->nrows, 3);
+    assert_string_equal(bl->rows[2].label, "Home Office: One-off grant");
+    assert_string_equal(shown(mw.m, "by-line", 2, 0), "[z]");
+    assert_true(bl->rows[2].cells[0].v.absent);
+    assert_string_equal(words(mw.m, "by-line", 2),
+                        "did not happen this year: not in this year's figures");
+    assert_string_equal(shown(mw.m, "by-line", 1, 0), "£0"); /* a true zero */
+    assert_false(bl->rows[1].cells[0].v.absent);
+    mw_free(&mw);
+    /* No income given at all this year: not available. */
+    mw_compute(&mw, NOW "referrals: {total: 5}\n",
+               BEFORE "finance:\n  income:\n    - group: Grants\n      lines:\n"
+                      "        - {source: Home Office, label: One-off grant, amount: 5000}\n",
+               false);
+    assert_string_equal(shown(mw.m, "by-line", 0, 0), "[x]");
+    assert_string_equal(words(mw.m, "by-line", 0), "not available");
+    mw_free(&mw);
+}
+
 /* ---- disclosure control ------------------------------------------------------------- */
 
 static void small_counts_are_hidden_with_a_second_cell(void **state)
@@ -212,15 +510,55 @@ static void small_counts_are_hidden_with_a_second_cell(void **state)
     assert_string_equal(shown(mw.m, "by-category", 2, 0), "[c]"); /* 3: primary */
     assert_string_equal(shown(mw.m, "by-category", 1, 0), "[c]"); /* 114: secondary */
     assert_string_equal(shown(mw.m, "by-category", 3, 0), "0");   /* a true zero stays */
+    /* explain says which was hidden to protect another, and how. */
+    const sr_metric *bc = sr_metrics_find(mw.m, "by-category");
+    assert_null(bc->rows[2].cells[0].protects);
+    assert_non_null(bc->rows[1].cells[0].protects);
+    assert_non_null(strstr(bc->rows[1].cells[0].protects, "it protects a small count"));
+    assert_null(sr_metrics_find(mw.m, "cases-rate")->rows[0].cells[0].protects); /* rests on 4 */
     assert_string_equal(shown(mw.m, "started", 0, 0), "298");
     /* Last year: 9 and 14 are above the threshold, nothing hidden. */
     assert_string_equal(shown(mw.m, "by-category", 2, 1), "14");
     /* The change of a hidden value is hidden too. */
-    assert_string_equal(words(mw.m, "by-category", 2), "not shown, to protect small numbers");
+    assert_string_equal(words(mw.m, "by-category", 2),
+                        "not compared with 2018-19, to protect small numbers");
     assert_string_equal(pct(mw.m, "cases"), "[c]");
     /* A rate computed from a hidden count would give it away. */
     assert_string_equal(shown(mw.m, "cases", 0, 0), "[c]");
     assert_string_equal(shown(mw.m, "cases-rate", 0, 0), "[c]");
+    mw_free(&mw);
+}
+
+/* Evaluation tallies are shown as submitted (the workbook's evaluations
+ * sheet): disclosure control protects them per evaluation too. */
+static void evaluation_tallies_are_protected(void **state)
+{
+    (void)state;
+    mworld mw;
+    mw_compute(&mw,
+               NOW "training:\n  evaluations:\n"
+                   "    - title: All courses\n      ratings:\n"
+                   "        - {label: Very useful, count: 4}\n"
+                   "        - {label: Useful, count: 40}\n"
+                   "        - {label: Not useful, count: 60}\n"
+                   "    - title: Neglect\n      ratings:\n"
+                   "        - {label: Good, count: 2}\n"
+                   "        - {label: Poor, count: 3}\n"
+                   "        - {label: Fair, count: 0}\n",
+               NULL, true);
+    const char *want[][2] = {
+        {"training.evaluations[all-courses].ratings[very-useful].count", "1"},
+        {"training.evaluations[all-courses].ratings[useful].count", "1"}, /* secondary */
+        {"training.evaluations[all-courses].ratings[not-useful].count", "0"},
+        {"training.evaluations[neglect].ratings[good].count", "1"},
+        {"training.evaluations[neglect].ratings[poor].count", "1"},
+        {"training.evaluations[neglect].ratings[fair].count", "0"}, /* a true zero */
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        const sr_figure *f = sr_figures_get(&mw.w.y.figs, want[i][0]);
+        assert_non_null(f);
+        assert_int_equal(sr_metrics_figure_hidden(mw.m, f), want[i][1][0] == '1');
+    }
     mw_free(&mw);
 }
 
@@ -291,7 +629,10 @@ static void contributions_are_grouped_by_partner_or_source(void **state)
     assert_string_equal(shown(mw.m, "by-partner", 0, 1), "£90,000");
     assert_int_equal(bp->rows[0].cells[0].ninputs, 2);
     assert_string_equal(bp->rows[1].label, "Test Police");
-    assert_string_equal(shown(mw.m, "by-partner", 1, 1), "[x]"); /* gave nothing last year */
+    /* Gave nothing last year, when others did: [z], not missing. */
+    assert_string_equal(shown(mw.m, "by-partner", 1, 1), "[z]");
+    assert_string_equal(words(mw.m, "by-partner", 1),
+                        "new this year: not in the figures for 2018-19");
     assert_string_equal(bp->rows[2].label, "Department for Education");
     assert_string_equal(words(mw.m, "by-partner", 2), "up 100.0% from £10,000");
     mw_free(&mw);
@@ -350,7 +691,8 @@ static void measures_the_catalogue_does_not_know_are_local(void **state)
 
     mw_compute(&mw, now, before, true);
     assert_string_equal(shown(mw.m, "missing-education", 0, 0), "[c]");
-    assert_string_equal(words(mw.m, "missing-education", 0), "not shown, to protect small numbers");
+    assert_string_equal(words(mw.m, "missing-education", 0),
+                        "not compared with 2018-19, to protect small numbers");
     mw_free(&mw);
 }
 
@@ -439,8 +781,18 @@ int main(void)
         cmocka_unit_test(not_available_is_never_zero),
         cmocka_unit_test(a_share_of_nothing_is_not_applicable),
         cmocka_unit_test(a_break_stops_the_comparison),
+        cmocka_unit_test(every_comparison_across_a_break_is_stopped),
+        cmocka_unit_test(no_percentage_without_a_base),
+        cmocka_unit_test(wording_for_sentences),
+        cmocka_unit_test(a_path_no_submission_gives_is_an_error),
+        cmocka_unit_test(a_sum_over_many_paths_adds_them_all),
+        cmocka_unit_test(a_stated_total_wins),
+        cmocka_unit_test(a_total_needs_a_sum),
+        cmocka_unit_test(periods_of_different_length_are_not_compared),
+        cmocka_unit_test(lines_that_stopped_did_not_happen),
         cmocka_unit_test(small_counts_are_hidden_with_a_second_cell),
         cmocka_unit_test(no_cell_can_be_recovered_from_the_total),
+        cmocka_unit_test(evaluation_tallies_are_protected),
         cmocka_unit_test(without_disclosure_control_nothing_is_hidden),
         cmocka_unit_test(contributions_are_grouped_by_partner_or_source),
         cmocka_unit_test(group_by_needs_each_and_a_sum),

@@ -226,14 +226,14 @@ static void the_catalogue_reports_a_layered_entry_at_its_own_line(void **state)
     put(tpl, "metrics.yaml",
         "format: 1\n"
         "metrics:\n"
-        "  - {id: referrals, label: Referrals, unit: count, value: r.n}\n");
+        "  - {id: referrals, label: Referrals, unit: count, value: referrals.total}\n");
     put(own, "metrics.yaml",
         "# our own\n"
         "metrics:\n"
         "  - id: panel\n"
         "    label: Panel cases\n"
         "    unit: pounds\n"
-        "    value: p.n\n");
+        "    value: performance.early_help.assessments_started\n");
     sr_arena *a = sr_arena_new();
     sr_diags d;
     sr_diags_init(&d);
@@ -252,7 +252,8 @@ static void the_catalogue_reports_a_layered_entry_at_its_own_line(void **state)
     sr_diags_init(&d);
     put(own, "metrics.yaml",
         "metrics:\n"
-        "  - {id: panel, label: Panel cases, unit: count, value: p.n}\n");
+        "  - {id: panel, label: Panel cases, unit: count, value: "
+        "performance.early_help.assessments_started}\n");
     sr_catalogue *c = sr_catalogue_load_layered(a, &d, tpl, data);
     assert_non_null(c);
     assert_int_equal(c->nmetrics, 2);

@@ -80,7 +80,7 @@ static void overflowing_numbers_are_refused(void **state)
 static void not_available_is_not_zero(void **state)
 {
     (void)state;
-    tworld *w = load("referrals:\n  by_quarter: {q1: not available, q2: \"[x]\", q3: 0}\n");
+    tworld *w = load("referrals:\n  by_quarter: {q1: not available, q2: \"[x]\", q3: 0, q4: 1}\n");
     assert_int_equal(w->d.errors, 0);
     assert_int_equal(fig(w, "referrals.by_quarter.q1")->v.avail, SR_NOT_AVAILABLE);
     assert_int_equal(fig(w, "referrals.by_quarter.q2")->v.avail, SR_NOT_AVAILABLE);
@@ -88,7 +88,7 @@ static void not_available_is_not_zero(void **state)
     assert_int_equal(fig(w, "referrals.by_quarter.q3")->v.i, 0);
     tw_free(w);
     /* Without quotes, YAML reads [x] as a list; it still means "not available". */
-    w = load("referrals:\n  by_quarter: {q1: [x], q2: [z]}\n");
+    w = load("referrals:\n  by_quarter: {q1: [x], q2: [z], q3: 1, q4: 2}\n");
     assert_int_equal(w->d.errors, 0);
     assert_int_equal(fig(w, "referrals.by_quarter.q1")->v.avail, SR_NOT_AVAILABLE);
     assert_int_equal(fig(w, "referrals.by_quarter.q2")->v.avail, SR_NOT_APPLICABLE);
@@ -114,7 +114,7 @@ static void empty_values_ask_for_the_figure(void **state)
     assert_diag(w, "hint: write the figure, or `not available` if you do not have it");
     tw_free(w);
     /* ...an optional one is a warning, and is not recorded as a figure. */
-    w = load("referrals:\n  total:\n  by_quarter: {q1: 5}\n");
+    w = load("referrals:\n  total:\n  by_quarter: {q1: 5, q2: 5, q3: 5, q4: 5}\n");
     assert_int_equal(w->d.errors, 0);
     assert_diag(w, "police.yaml:5:3: warning: `total` is left blank, so it is treated as not "
                    "given\n");

@@ -57,7 +57,7 @@ static void template_carries_last_years_entries_and_figures(void **state)
     assert_non_null(strstr(t, "    q1:                                 # April to June "
                               "(2019-20: 897)\n"));
     assert_non_null(strstr(t, "  total:                                # referrals in the year; "
-                              "checked against the quarters (2019-20: 3243)\n"));
+                              "may be sent alone; checked against the quarters (2019-20: 3243)\n"));
     assert_non_null(strstr(t, "    - title: Basic awareness\n"
                               "      attendees:                        # people who attended in "
                               "the year (2019-20: 127)\n"));
