@@ -60,7 +60,8 @@ typedef struct {
      * the whole its shares are of, the hidden remainder a grey slice. */
     const sr_chart_value *totals;
     /* Breaks in the series the chart spans, in words ("Break in the series
-     * on 1 July 2019, between 2018-19 and 2019-20: ..."), or NULL: written
+     * on 1 April 2019, between 2018-19 and 2019-20: ...", or "... on 1 October
+     * 2023, part-way through 2023-24: ..."), or NULL: written
      * under the chart and in its text alternative. With the years as
      * categories, break_before[i] marks a break between category i - 1 and
      * i, drawn as a dashed line (ncat entries, or NULL). */

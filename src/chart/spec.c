@@ -427,11 +427,15 @@ static const char *change_words(sr_arena *a, const sr_metrics *m, const char *id
     return sr_arena_strdup(a, b);
 }
 
-/* The breaks in the series between the years shown (years: indexes into
+/* The breaks in the series the years shown span (years: indexes into
  * m->years, oldest first), in words, and with the years as categories where
- * each falls. A break declared in year j stops comparing j with the year
- * before, so it lies between two years shown when j is the later of them
- * or a year between them that is not shown. */
+ * each falls. A break declared in year j on its first day (1 April) stops
+ * comparing j with the year before, so it lies between two years shown when
+ * j is the later of them or a year between them that is not shown. A break
+ * later in year j falls part-way through it, so that year mixes the series
+ * before and after: the chart spans it when j is a year shown or between
+ * them, the oldest shown included (it is what the next year is compared
+ * with), and two years or more are shown. */
 static void chart_breaks(sr_arena *a, sr_chart *ch, const sr_metrics *m,
                          const sr_metric *const *mts, size_t nm, const size_t *years, size_t ny,
                          bool transpose)
@@ -447,14 +451,21 @@ static void chart_breaks(sr_arena *a, sr_chart *ch, const sr_metrics *m,
                 seen = mts[p] == mt;
             if (seen)
                 continue;
-            for (size_t j = years[k]; j < years[k - 1]; j++) {
+            /* Years from the newer of the two to the older; the older only
+             * for the oldest pair, so that each year is looked at once. */
+            size_t last = k == 1 ? years[k - 1] : years[k - 1] - 1;
+            for (size_t j = years[k]; j <= last; j++) {
                 const sr_figure *d = mt->break_date[j];
                 if (!d || d->v.avail != SR_AVAILABLE)
                     continue;
-                char when[40], from[16], to[16];
+                bool partway = d->v.i > (int64_t)m->years[j] * 10000 + 401;
+                if (!partway && j == years[k - 1])
+                    continue; /* between the oldest shown and the year before it */
+                char when[40], from[16], to[16], in[16];
                 sr_fmt_date((int32_t)d->v.i, when, sizeof when);
                 sr_fmt_year(m->years[years[k - 1]], from, sizeof from);
                 sr_fmt_year(m->years[years[k]], to, sizeof to);
+                sr_fmt_year(m->years[j], in, sizeof in);
                 const sr_figure *r = mt->break_reason[j];
                 const char *why = r && r->v.avail == SR_AVAILABLE && r->v.text
                                       ? r->v.text
@@ -463,13 +474,18 @@ static void chart_breaks(sr_arena *a, sr_chart *ch, const sr_metrics *m,
                 bool several = false;
                 for (size_t p = 0; p < nm && !several; p++)
                     several = mts[p] != mt;
-                char *one = sr_arena_printf(
-                    a, "Break in the series%s%s%s on %s, between %s and %s: %s%s",
-                    several ? " of " : "", several ? mt->def->label : "", several ? "," : "", when,
-                    from, to, why, why[0] && why[strlen(why) - 1] == '.' ? "" : ".");
+                const char *where = partway ? sr_arena_printf(a, "part-way through %s", in)
+                                            : sr_arena_printf(a, "between %s and %s", from, to);
+                char *one = sr_arena_printf(a, "Break in the series%s%s%s on %s, %s: %s%s",
+                                            several ? " of " : "", several ? mt->def->label : "",
+                                            several ? "," : "", when, where, why,
+                                            why[0] && why[strlen(why) - 1] == '.' ? "" : ".");
                 if (!strstr(sr_buf_str(&note), one))
                     sr_buf_printf(&note, "%s%s", note.len ? " " : "", one);
-                if (before)
+                /* A dashed line between the years; a year shown that the
+                 * break falls in is said in words only (a line through its
+                 * bar would cross the figures). */
+                if (before && !(partway && (j == years[k] || j == years[k - 1])))
                     before[k] = true;
                 any = true;
             }

@@ -68,6 +68,21 @@ grep -q '306 plans in all. Overall: not compared with earlier years: the series 
 grep -q 'Break in the series of Child protection plans started, on 1 April 2019' "$e/children-in-need.svg" ||
     fail "children-in-need.svg does not say which series is broken"
 grep -q 'Break in the series' "$tmp/a/2019-20/charts/"*.svg && fail "a sample chart without a break says there is one"
+# A break part-way through a year (after 1 April) makes that year a mix of
+# the series before and after it: said as part-way through it, in the
+# chart of that year and in the next year's, which draws it as the year
+# compared with.
+cp -R data/samples/fenbridge "$tmp/mid"
+awk '{ print } /^  total: 4093$/ { print "  break: {date: 2023-10-01, reason: a new case management system}" }' \
+    data/samples/fenbridge/2023-24/childrens-services.yaml >"$tmp/mid/2023-24/childrens-services.yaml"
+for y in 2023-24 2024-25; do
+    "$bin" charts $y --data "$tmp/mid" --out "$tmp/g" >/dev/null || fail "charts $y with a break part-way exited $?"
+    m="$tmp/g/$y/charts/referrals-by-quarter.svg"
+    grep -q 'Break in the series on 1 October 2023, part-way through 2023-24: a new case management system.</desc>' "$m" ||
+        fail "$y referrals-by-quarter.svg: $(grep -o '<desc[^<]*' "$m")"
+    grep -q 'Break in the series' "$tmp/g/$y/charts/cp-plans-by-year.svg" &&
+        fail "$y cp-plans-by-year.svg gives a break of another series"
+done
 # A chart shows what exists in the year it draws: a course that ran in
 # 2023-24 but not in 2024-25 is left out of 2024-25's chart, not shown as
 # a value not available.
