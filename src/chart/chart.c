@@ -22,6 +22,7 @@ typedef struct {
     sr_fonts *fonts;
     sr_chart_layout *out;
     double need; /* the height the chart needs to show everything whole */
+    bool words;  /* wrapped text breaks between words only, never inside one */
 } ctx;
 
 void sr_chart_layout_free(sr_chart_layout *l)
@@ -54,7 +55,7 @@ static PangoLayout *text_layout(ctx *c, const char *s, double size, int weight, 
     pango_layout_set_text(l, s, -1);
     if (wrap > 0) {
         pango_layout_set_width(l, (int)(wrap * PANGO_SCALE));
-        pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+        pango_layout_set_wrap(l, c->words ? PANGO_WRAP_WORD : PANGO_WRAP_WORD_CHAR);
     }
     return l;
 }
@@ -273,18 +274,104 @@ static double y_of(const sr_ticks *t, double v, double top, double bottom)
     return bottom - (v - t->lo) / (t->hi - t->lo) * (bottom - top);
 }
 
+/* s broken into lines at spaces only, never inside a word, each line as
+ * long as fits in width (a word wider than width is a line of its own).
+ * malloc'd. */
+static char *wrap_at_spaces(ctx *c, const char *s, double size, int weight, double width)
+{
+    size_t n = strlen(s);
+    char *out = sr_xmalloc(n + 1), *line = sr_xmalloc(n + 1);
+    size_t o = 0, ll = 0;
+    while (*s) {
+        while (*s == ' ')
+            s++;
+        size_t wl = strcspn(s, " ");
+        if (wl == 0)
+            break;
+        if (ll) {
+            /* Try the word on this line. */
+            line[ll] = ' ';
+            memcpy(line + ll + 1, s, wl);
+            line[ll + 1 + wl] = '\0';
+            double tw, th;
+            text_extent(c, line, size, weight, 0, &tw, &th);
+            if (tw <= width) {
+                out[o++] = ' ';
+                ll += 1 + wl;
+            } else {
+                out[o++] = '\n';
+                memcpy(line, s, wl);
+                ll = wl;
+            }
+        } else {
+            memcpy(line, s, wl);
+            ll = wl;
+        }
+        memcpy(out + o, s, wl);
+        o += wl;
+        s += wl;
+    }
+    out[o] = '\0';
+    free(line);
+    return out;
+}
+
+/* The width of the longest word of s, drawn at size and weight. */
+static double widest_word(ctx *c, const char *s, double size, int weight);
+
+/* A category label under a vertical chart, centred on x, in lines of at
+ * most width broken at spaces. Returns its height. */
+static double category_label(ctx *c, const char *s, double x, double y, double width, bool draw)
+{
+    /* Broken at spaces here; each line fits, so Pango breaks no further. */
+    char *t = wrap_at_spaces(c, s, FONT, 400, width);
+    bool words = c->words;
+    c->words = true;
+    double h;
+    if (draw) {
+        h = text(c, t, x, y, FONT, 400, CENTRE, width, sr_text);
+    } else {
+        double tw;
+        text_extent(c, t, FONT, 400, width, &tw, &h);
+    }
+    c->words = words;
+    free(t);
+    return h;
+}
+
 /* Category labels under vertical charts, wrapped to their slot. Returns the
  * height they need. */
 static double category_labels_height(ctx *c, const sr_chart *ch, double slot)
 {
     double h = 0;
     for (size_t i = 0; i < ch->ncat; i++) {
-        double w, th;
-        text_extent(c, ch->categories[i], FONT, 400, slot - 2, &w, &th);
+        double th = category_label(c, ch->categories[i], 0, 0, slot - 2, false);
         if (th > h)
             h = th;
     }
     return h;
+}
+
+/* The least height of a vertical chart's plot: below it, the value axis'
+ * labels print over each other; the chart grows instead
+ * (sr_chart_height). */
+#define MIN_PLOT 100.0
+
+/* Whether vertical bars fit across w: every category's longest word within
+ * its slot, and a bar of each series at least 4 points wide. Those that do
+ * not are drawn as horizontal bars, a row for each category. */
+static bool columns_fit(ctx *c, const sr_chart *ch, double w)
+{
+    if (ch->kind == SR_CHART_STACKED_BAR || ch->ncat == 0)
+        return true;
+    double slot = (w - 60) / (double)ch->ncat;
+    double bars = ch->kind == SR_CHART_GROUPED_BAR ? (double)ch->nseries : 1;
+    if (slot * 0.72 < 4 * bars)
+        return false;
+    for (size_t i = 0; i < ch->ncat; i++)
+        if (widest_word(c, ch->categories[i], FONT, 400) > slot - 2)
+            return false;
+    return true;
 }
 
 /* A break in the series between two categories: a dashed line from the
@@ -390,6 +477,8 @@ static int draw_columns(ctx *c, const sr_chart *ch, double w, double h)
     if (ch->x_title)
         text_extent(c, ch->x_title, FONT, 400, w, &vw, &xt);
     double bottom = h - xlab - PAD - (ch->x_title ? xt + PAD / 2 : 0);
+    if (bottom - top < MIN_PLOT)
+        c->need = h + MIN_PLOT - (bottom - top);
     double left;
     sr_ticks t = value_axis(c, ch, top, bottom, 0, w, max_value(ch, stacked), &left);
     double slot = (w - left) / (double)ch->ncat;
@@ -466,8 +555,8 @@ static int draw_columns(ctx *c, const sr_chart *ch, double w, double h)
             double y1 = y_of(&t, top_v, top, bottom);
             text(c, tot, gx + group / 2, y1 - vh - 1, FONT_SMALL, 600, CENTRE, 0, sr_text);
         }
-        text(c, ch->categories[i], left + slot * (double)k + slot / 2, bottom + PAD / 2, FONT, 400,
-             CENTRE, slot - 2, sr_text);
+        category_label(c, ch->categories[i], left + slot * (double)k + slot / 2, bottom + PAD / 2,
+                       slot - 2, true);
         if (ch->break_before && ch->break_before[i] && k > 0)
             break_line(c, left + slot * (double)k, top, bottom);
     }
@@ -605,6 +694,8 @@ static int draw_lines(ctx *c, const sr_chart *ch, double w, double h)
     if (ch->x_title)
         text_extent(c, ch->x_title, FONT, 400, w, &vw, &xt);
     double bottom = h - xlab - PAD - (ch->x_title ? xt + PAD / 2 : 0);
+    if (bottom - top < MIN_PLOT)
+        c->need = h + MIN_PLOT - (bottom - top);
     double left;
     sr_ticks t = value_axis(c, ch, top, bottom, 0, w, max_value(ch, false), &left);
     double slot = (w - left) / (double)ch->ncat;
@@ -652,8 +743,8 @@ static int draw_lines(ctx *c, const sr_chart *ch, double w, double h)
         }
     }
     for (size_t i = 0; i < ch->ncat; i++) {
-        text(c, ch->categories[i], left + slot * ((double)i + 0.5), bottom + PAD / 2, FONT, 400,
-             CENTRE, slot - 2, sr_text);
+        category_label(c, ch->categories[i], left + slot * ((double)i + 0.5), bottom + PAD / 2,
+                       slot - 2, true);
         if (ch->break_before && ch->break_before[i] && i > 0)
             break_line(c, left + slot * (double)i, top, bottom);
     }
@@ -940,7 +1031,6 @@ static void status_symbol(cairo_t *cr, int st, double x, double y, double r)
     }
 }
 
-/* The width of the longest word of s, drawn at size and weight. */
 static double widest_word(ctx *c, const char *s, double size, int weight)
 {
     double best = 0;
@@ -1089,7 +1179,7 @@ int sr_chart_draw(cairo_t *cr, sr_fonts *fonts, const sr_chart *ch, double w, do
 {
     if (!ch || ch->ncat == 0 || ch->nseries == 0)
         return -1;
-    ctx c = {cr, fonts, layout, 0};
+    ctx c = {cr, fonts, layout, 0, false};
     return draw(&c, ch, w, h);
 }
 
@@ -1100,7 +1190,7 @@ double sr_chart_height(sr_fonts *fonts, const sr_chart *ch, double w, double h)
     /* Laid out once on a throwaway surface, to learn what it needs. */
     cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
     cairo_t *cr = cairo_create(s);
-    ctx c = {cr, fonts, NULL, 0};
+    ctx c = {cr, fonts, NULL, 0, false};
     draw(&c, ch, w, h);
     cairo_destroy(cr);
     cairo_surface_destroy(s);
@@ -1126,7 +1216,8 @@ static int draw(ctx *c, const sr_chart *ch, double w, double h)
     case SR_CHART_BAR:
     case SR_CHART_GROUPED_BAR:
     case SR_CHART_STACKED_BAR:
-        r = draw_columns(c, ch, w, h);
+        /* Too many categories to stand side by side: a row each. */
+        r = columns_fit(c, ch, w) ? draw_columns(c, ch, w, h) : draw_hbars(c, ch, w, h);
         break;
     case SR_CHART_HBAR:
         r = draw_hbars(c, ch, w, h);

@@ -340,6 +340,26 @@ sr_chart_specs *sr_chart_specs_load(sr_arena *a, sr_diags *d, const char *templa
             sr_diag_hint(g, "leave out `metric`; `body:` names the meetings (without it, there "
                             "is a chart for each body that met)");
         }
+        /* One axis, one unit: pounds, rates and counts side by side would
+         * be read against the same scale. (Key figures are tiles, each
+         * with its own number.) */
+        if (c->kind != SR_CHART_KPI && c->kind != SR_CHART_MATRIX && c->nmetrics > 1) {
+            const sr_metric_def *first = sr_catalogue_find(cat, c->metrics[0]);
+            for (size_t j = 1; first && j < c->nmetrics; j++) {
+                const sr_metric_def *other = sr_catalogue_find(cat, c->metrics[j]);
+                if (!other || other->unit == first->unit)
+                    continue;
+                sr_diag *g = sr_diag_add(
+                    d, SR_ERROR, e->loc,
+                    "the chart `%s` puts metrics of different units on one axis: `%s` (%s) "
+                    "and `%s` (%s)",
+                    c->id, first->id, sr_unit_name(first->unit), other->id,
+                    sr_unit_name(other->unit));
+                sr_diag_hint(g, "give each unit a chart of its own, or use `kind: kpi` for key "
+                                "figures of different units");
+                break;
+            }
+        }
         if (c->width < 100 || c->height < 60) {
             sr_diag *g =
                 sr_diag_add(d, SR_ERROR, e->loc, "the chart `%s` is too small to read", c->id);

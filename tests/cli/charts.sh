@@ -93,4 +93,14 @@ awk '/- title: Online harms/ { skip = 2 } skip > 0 { skip--; next } { sub(/cours
 f="$tmp/f/2024-25/charts/training-by-course.svg"
 grep -q 'Training attendees by course. 6 categories. Largest: Introduction to safeguarding children, 214 attendees. Smallest: Safeguarding disabled children, 29 attendees.</desc>' "$f" ||
     fail "training-by-course.svg: $(grep -o '<desc[^<]*' "$f")"
+# Metrics of different units on one axis are an error at the chart's line.
+cp -R data "$tmp/units"
+printf '\n  - id: mixed\n    kind: bar\n    title: Mixed\n    metrics: [referrals, referrals-rate, income]\n    width: 480\n    height: 260\n' \
+    >>"$tmp/units/templates/charts.yaml"
+line=$(grep -n 'id: mixed' "$tmp/units/templates/charts.yaml" | cut -d: -f1)
+NO_COLOR=1 "$bin" charts 2019-20 --data "$tmp/units" --out "$tmp/h" >"$tmp/h.txt" 2>&1 &&
+    fail "charts of mixed units exited 0"
+grep -q "templates/charts.yaml:$line:5: error: the chart \`mixed\` puts metrics of different units on one axis: \`referrals\` (count) and \`referrals-rate\` (rate)" "$tmp/h.txt" ||
+    fail "mixed units: $(cat "$tmp/h.txt")"
+grep -q 'hint: give each unit a chart of its own' "$tmp/h.txt" || fail "mixed units: no hint"
 echo "ok: 11 charts, PNG at 2x, SVG title and description, reproducible, hidden values hidden"

@@ -81,7 +81,7 @@ static void palette_meets_wcag_contrast(void **state)
 
 /* ---- drawing ------------------------------------------------------------------------- */
 
-static sr_chart_value vals[3][8];
+static sr_chart_value vals[3][24];
 
 static sr_chart make(sr_chart_kind kind, const char **cats, size_t n, const double *v,
                      const char **labels)
@@ -413,6 +413,110 @@ static void hbars_grow_to_show_every_row(void **state)
     const char *labels[] = {"20", "228"};
     sr_chart s = make(SR_CHART_HBAR, cats, 2, (double[]){20, 228}, labels);
     assert_true(sr_chart_height(fonts, &s, 480, 320) == 320);
+}
+
+/* The width of s in the charts' label font (8.5 points, regular). */
+static double text_width(const char *s)
+{
+    cairo_surface_t *sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
+    cairo_t *cr = cairo_create(sf);
+    PangoLayout *pl = sr_fonts_layout(fonts, cr, 8.5, 400);
+    pango_layout_set_text(pl, s, -1);
+    PangoRectangle logical;
+    pango_layout_get_extents(pl, NULL, &logical);
+    g_object_unref(pl);
+    cairo_destroy(cr);
+    cairo_surface_destroy(sf);
+    return logical.width / (double)PANGO_SCALE;
+}
+
+/* Each category's label is drawn once, whole, and no word of it is broken
+ * across lines: the label is at least as wide as its widest word. */
+static void check_category_labels(const sr_chart_layout *l, const char *const *cats, size_t n)
+{
+    for (size_t k = 0; k < n; k++) {
+        size_t found = 0;
+        for (size_t i = 0; i < l->nlabels; i++) {
+            char t[256];
+            snprintf(t, sizeof t, "%s", l->label_text[i]);
+            for (char *p = t; *p; p++)
+                if (*p == '\n')
+                    *p = ' ';
+            if (strcmp(t, cats[k]) != 0)
+                continue;
+            found++;
+            char words[256];
+            snprintf(words, sizeof words, "%s", cats[k]);
+            for (char *w = strtok(words, " "); w; w = strtok(NULL, " "))
+                if (text_width(w) > l->labels[i].w + 0.5)
+                    fail_msg("'%s' is broken inside a word: '%s' is %.1f wide, the label %.1f",
+                             cats[k], w, text_width(w), l->labels[i].w);
+        }
+        if (found != 1)
+            fail_msg("'%s' is drawn %zu times", cats[k], found);
+    }
+}
+
+/* Vertical bars with many categories: the labels wrap at spaces only, the
+ * plot keeps room for its axis, and bars too many to stand side by side
+ * are drawn as a row each; a few that fit stay columns, and the chart
+ * grows rather than squeeze the plot. */
+static void many_columns_fit_and_never_break_words(void **state)
+{
+    (void)state;
+    static const char *const cats[18] = {
+        "Referrals to children's social care",
+        "Children looked after per 10,000 children",
+        "Contacts to the front door",
+        "Early help assessments started",
+        "Early help assessments open at 31 March",
+        "Children in need during the year",
+        "Section 47 enquiries",
+        "Initial child protection conferences",
+        "Children on a child protection plan at 31 March",
+        "Child protection plans started",
+        "Children looked after at 31 March",
+        "Children looked after by other councils",
+        "Multi-agency training attendees",
+        "Training evaluations returned",
+        "Rapid reviews",
+        "Local child safeguarding practice reviews",
+        "Allegations against people who work with children",
+        "Private fostering notifications",
+    };
+    double v[18];
+    const char *labels[18];
+    char lb[18][16];
+    for (size_t i = 0; i < 18; i++) {
+        v[i] = (double)(100 + 37 * i);
+        snprintf(lb[i], sizeof lb[i], "%d", (int)v[i]);
+        labels[i] = lb[i];
+    }
+    sr_chart c = make(SR_CHART_BAR, (const char **)cats, 18, v, labels);
+    double h = sr_chart_height(fonts, &c, 480, 260);
+    sr_chart_layout l = draw(&c, 480, h, NULL);
+    check_labels(&l, 480, h);
+    check_category_labels(&l, cats, 18);
+    assert_true(l.plot.h >= 100);
+    assert_int_equal(l.nmarks, 18);
+    for (size_t i = 1; i < 18; i++)
+        assert_true(l.marks[i].y > l.marks[i - 1].y); /* a row each, in data order */
+    sr_chart_layout_free(&l);
+
+    /* Six fit side by side: columns, the chart taller than asked so that
+     * the plot is not squeezed by the wrapped labels. */
+    sr_chart f = make(SR_CHART_BAR, (const char **)cats, 6, v, labels);
+    h = sr_chart_height(fonts, &f, 480, 160);
+    assert_true(h > 160);
+    l = draw(&f, 480, h, NULL);
+    check_labels(&l, 480, h);
+    check_category_labels(&l, cats, 6);
+    assert_true(l.plot.h >= 100);
+    for (size_t i = 1; i < 6; i++) {
+        assert_true(l.marks[i].x > l.marks[i - 1].x);
+        assert_true(fabs((l.marks[i].y + l.marks[i].h) - (l.marks[0].y + l.marks[0].h)) < 0.01);
+    }
+    sr_chart_layout_free(&l);
 }
 
 /* The attendance matrix: forty members' names never print over each
@@ -940,6 +1044,7 @@ int main(void)
         cmocka_unit_test(line_charts_label_every_point),
         cmocka_unit_test(stacked_bars_keep_hidden_parts_in_their_totals),
         cmocka_unit_test(hbars_grow_to_show_every_row),
+        cmocka_unit_test(many_columns_fit_and_never_break_words),
         cmocka_unit_test(matrix_rows_and_columns_never_overlap),
         cmocka_unit_test(donut_groups_the_smallest_as_other),
         cmocka_unit_test(sort_orders_vertical_bars),
