@@ -76,14 +76,19 @@ static lxw_format *format_for(xw *x, sr_unit u, const sr_mval *v)
 
 /* The value as the spreadsheet holds it: pounds for money, a fraction for a
  * percentage. */
+static double frac(double num, double den, sr_unit u)
+{
+    if (den == 0)
+        den = 1;
+    /* One division, so that 88.6% is stored as 0.886, not 0.88599999. */
+    if (u == SR_U_MONEY || u == SR_U_PERCENTAGE)
+        den *= 100;
+    return num / den;
+}
+
 static double number(const sr_mval *v, sr_unit u)
 {
-    double d = (double)v->num / (double)(v->den ? v->den : 1);
-    if (u == SR_U_MONEY)
-        return d / 100;
-    if (u == SR_U_PERCENTAGE)
-        return d / 100;
-    return d;
+    return frac((double)v->num, (double)v->den, u);
 }
 
 static const char *shorthand(const sr_mval *v)
@@ -99,18 +104,16 @@ static void write_value(xw *x, lxw_worksheet *ws, int row, int col, const sr_mva
         worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, shorthand(v), x->text);
         return;
     }
-    /* Rates and percentages to the precision shown, so a sum in Excel gives
-     * what the report says. */
+    /* The exact value, shown to the places the report gives by the cell's
+     * format: a change formula over two cells then gives the change the
+     * report gives, which is worked out from the exact values too. */
     double d = number(v, u);
-    if (u == SR_U_RATE || u == SR_U_RATIO)
-        d = (double)sr_round_frac(v->num, v->den, 1) / 10;
-    else if (u == SR_U_PERCENTAGE)
-        d = (double)sr_round_frac(v->num, v->den, 1) / 1000;
     worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, d, format_for(x, u, v));
 }
 
 /* Change and percentage change: formulas over the two values beside them,
- * with cached results equal to the PDF's; the shorthand where there is no
+ * with cached results worked out from the exact values (what Excel gets when
+ * it recalculates), shown to the places the PDF gives; the shorthand where there is no
  * comparison. */
 static void write_change(xw *x, lxw_worksheet *ws, int row, int col, const sr_cmp *c, sr_unit u,
                          int prev_col, int cur_col)
@@ -130,15 +133,9 @@ static void write_change(xw *x, lxw_worksheet *ws, int row, int col, const sr_cm
     char p[16], q[16];
     lxw_rowcol_to_cell(p, r, (lxw_col_t)prev_col);
     lxw_rowcol_to_cell(q, r, (lxw_col_t)cur_col);
-    /* The cached change, in the column's units, as the PDF shows it. */
-    double diff =
-        (double)sr_round_frac(c->dnum, c->dden, u == SR_U_COUNT || u == SR_U_MONEY ? 0 : 1);
-    if (u == SR_U_MONEY)
-        diff /= 100;
-    else if (u == SR_U_RATE || u == SR_U_RATIO)
-        diff /= 10;
-    else if (u == SR_U_PERCENTAGE)
-        diff /= 1000;
+    /* The cached change: the formula's result over the exact values the
+     * two cells hold, so a recalculation changes nothing. */
+    double diff = frac((double)c->dnum, (double)c->dden, u);
     snprintf(f, sizeof f, "=%s-%s", q, p);
     worksheet_write_formula_num(ws, r, (lxw_col_t)col, f, x->fmt[u], diff);
     if (!c->pct_ok) {
@@ -146,7 +143,7 @@ static void write_change(xw *x, lxw_worksheet *ws, int row, int col, const sr_cm
         return;
     }
     snprintf(f, sizeof f, "=(%s-%s)/%s", q, p, p);
-    double pct = (double)sr_round_frac(c->pnum, c->pden, 1) / 1000;
+    double pct = frac((double)c->pnum, (double)c->pden, SR_U_PERCENTAGE);
     worksheet_write_formula_num(ws, r, (lxw_col_t)(col + 1), f, x->pct, pct);
 }
 

@@ -425,6 +425,31 @@ def col_of(ref):
     return re.match(r"[A-Z]+", ref).group(0)
 
 
+# The number each numeric cell stores, with its format: (sheet, ref) -> (value, code).
+RAW = {}
+FORMULA = re.compile(r"^=?(\(?)([A-Z]+\d+)-([A-Z]+\d+)(\)/([A-Z]+\d+))?$")
+
+
+def recalculate(name, formula):
+    """A change formula (=D7-C7, =(D7-C7)/C7, or over the Baseline column)
+    worked out from the numbers the cells store, as Excel does when it opens
+    the workbook (it recalculates on load): None when it is not one of
+    those forms or a cell it names holds no number."""
+    m = FORMULA.match(formula.replace(" ", ""))
+    if not m or bool(m.group(1)) != bool(m.group(4)):
+        return None
+    a, b = RAW.get((name, m.group(2))), RAW.get((name, m.group(3)))
+    if a is None or b is None:
+        return None
+    d = a[0] - b[0]
+    if m.group(4):
+        c = RAW.get((name, m.group(5)))
+        if c is None or c[0] == 0:
+            return None
+        d = d / c[0]
+    return d
+
+
 def read_workbook(path):
     z = zipfile.ZipFile(path)
     strings = []
@@ -459,6 +484,7 @@ def read_workbook(path):
             else:
                 code = codes.get(xfs[int(c.get("s", 0))], "General")
                 cells[c.get("r")] = (fmt_number(float(v.text), code), f.text if f is not None else None, True)
+                RAW[(s.get("name"), c.get("r"))] = (float(v.text), code)
         sheets.append((s.get("name"), cells))
     return sheets, strings
 
@@ -508,6 +534,21 @@ def check_xlsx(path, by_label, rows, year):
                 if col == "A" or f"{col}{rn}" not in cells or not cands:
                     continue
                 shown, formula, _ = cells[f"{col}{rn}"]
+                if formula:
+                    # What a reader sees: Excel recalculates on opening, so
+                    # the formula's result from the stored cells, not the
+                    # cached value, is what must agree.
+                    got = recalculate(name, formula)
+                    code = RAW.get((name, f"{col}{rn}"), (0, "General"))[1]
+                    if got is None:
+                        problem("xlsx", f"{name}!{col}{rn} ({label}) ={formula}",
+                                "a change formula over numbers", "a formula that cannot be worked out")
+                    else:
+                        recalc = fmt_number(got, code)
+                        if recalc != shown:
+                            problem("xlsx", f"{name}!{col}{rn} ({label}) ={formula}",
+                                    f"the cached result {shown!r} to equal the recalculated one", recalc)
+                        shown = recalc
                 want = expectations(cands, h, year, numeric=formula is not None or shown[:1].isdigit())
                 if want is None:
                     continue

@@ -30,6 +30,12 @@ export NO_COLOR=1 SOURCE_DATE_EPOCH=1743465600
 command -v python3 >/dev/null 2>&1 || { echo "FAIL: python3 is needed (see .ci/deps)"; exit 1; }
 
 python3 tests/fixtures/gen-40.py data/samples/fenbridge "$tmp/gen-40" || { echo "FAIL: gen-40.py"; exit 1; }
+# The sample with percentages of two decimal places (issue 14 review, A1):
+# the workbook must store them exactly, so that its change formulas,
+# recalculated from the cells, give the report's "up 1.3 percentage points".
+cp -r data/samples/fenbridge "$tmp/fen-2dp"
+sed -i 's/^  repeat_within_12_months: .*/  repeat_within_12_months: 19.75%/' "$tmp/fen-2dp/2023-24/childrens-services.yaml"
+sed -i 's/^  repeat_within_12_months: .*/  repeat_within_12_months: 21.04%/' "$tmp/fen-2dp/2024-25/childrens-services.yaml"
 
 # NAME DATA_DIR YEAR...
 datasets="stockport:data:2018-19,2019-20
@@ -37,7 +43,8 @@ fenbridge:data/samples/fenbridge:2022-23,2023-24,2024-25
 disclosure:tests/fixtures/disclosure:2018-19,2019-20
 wt2023:tests/fixtures/wt2023:2023-24,2024-25
 testford:tests/fixtures/testford:2023-24
-gen-40:$tmp/gen-40:2024-25"
+gen-40:$tmp/gen-40:2024-25
+fen-2dp:$tmp/fen-2dp:2024-25"
 
 failed="" seen_failing="" n=0
 for line in $datasets; do

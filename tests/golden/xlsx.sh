@@ -1,8 +1,8 @@
 #!/bin/sh
 # The data annex, opened as Excel would (it is a zip of XML): the sheets the
 # spreadsheet guidance asks for, real named tables with their ranges,
-# numbers stored as numbers with formats, change columns as formulas with the
-# report's values cached, and every figure the report's tables show present
+# numbers stored as numbers (exact, shown to the report's places by their
+# formats), change columns as formulas with their results cached, and every figure the report's tables show present
 # in the workbook with the same value. Reproducible bytes.
 #
 #   xlsx.sh BIN SOURCE_DIR
@@ -45,9 +45,12 @@ grep -q 'formatCode="0.0%"' "$tmp/x/xl/styles.xml" || fail "no percentage format
 grep -q '<v>70014</v>' "$(sheet Income_by_group)" || fail "£70,014 is not stored as a number"
 grep -q '<v>110477</v>' "$(sheet Income_by_group)" || fail "£110,477 is not stored as a number"
 
-# ---- change columns are formulas with the report's values cached -------------------------
+# ---- change columns are formulas with their results cached -------------------------
 grep -q '<f>D[0-9]*-C[0-9]*</f><v>-410</v>' "$(sheet Summary)" || fail "no referrals change formula caching -410"
-grep -q '<f>(D[0-9]*-C[0-9]*)/C[0-9]*</f><v>-0.112</v>' "$(sheet Summary)" || fail "no % change formula caching -11.2%"
+grep -q '<f>(D[0-9]*-C[0-9]*)/C[0-9]*</f><v>-0.11223[0-9]*</v>' "$(sheet Summary)" || fail "no % change formula caching -11.2%"
+# Exact values, not the places shown: 88.6% is 0.886, a rate keeps its digits.
+grep -q '<v>0.886</v>' "$(sheet Summary)" || fail "88.6% is not stored as 0.886"
+grep -q '<v>584.106172[0-9]*</v>' "$(sheet Summary)" || fail "the referral rate is not stored exactly"
 grep -q '<f>C[0-9]*-B[0-9]*</f><v>-14</v>' "$(sheet Cp_plans_by_category)" || fail "no emotional abuse change formula"
 # A stated baseline (26 in 2017-18) has its own columns: the 2018-19 column
 # says [x], and the change formulas subtract the baseline, not 2018-19.
@@ -66,16 +69,24 @@ missing=$(awk -F, '
         id = $1; row = $3; unit = $4; value = $6
         if (value ~ /^\[/) next
         if (unit == "count" || unit == "money") want = value
-        else if (unit == "percentage") want = sprintf("%.16G", int(value * 10 + 0.5) / 1000)
+        else if (unit == "percentage") want = "~" sprintf("%.3f", int(value * 10 + 0.5) / 1000)
         else want = value
         sheet = "Summary"
         if (row != "") { sheet = toupper(substr(id, 1, 1)) substr(id, 2); gsub(/-/, "_", sheet) }
         print sheet "\t" want
     }' "$tmp/metrics.csv" | while IFS='	' read -r sh want; do
         # A single figure is on the Summary, or, for a local measure (one
-        # the catalogue does not know), on Local_measures.
-        grep -q "<v>$want</v>" "$(sheet "$sh")" ||
-            { [ "$sh" = Summary ] && grep -q "<v>$want</v>" "$(sheet Local_measures)"; } ||
+        # the catalogue does not know), on Local_measures. A percentage
+        # ("~0.524") is stored exactly: any number that shows as it will do.
+        has() { # sheet XML, value
+            case $2 in
+            "~"*) grep -o '<v>[^<]*</v>' "$1" | sed 's/<[^>]*>//g' |
+                awk -v w="${2#"~"}" '{ if (sprintf("%.3f", $1) == w) f = 1 } END { exit !f }' ;;
+            *) grep -q "<v>$2</v>" "$1" ;;
+            esac
+        }
+        has "$(sheet "$sh")" "$want" ||
+            { [ "$sh" = Summary ] && has "$(sheet Local_measures)" "$want"; } ||
             echo "$sh:$want"
     done)
 [ -z "$missing" ] || fail "figures not in the workbook (sheet:value): $missing"
