@@ -79,6 +79,10 @@ def index(rows):
     by_label = {}
     for r in rows:
         by_label.setdefault(r.label.lower(), []).append(r)
+        # A figure over part of the year is labelled with its period in
+        # the summary tables: "Contacts (1 July 2019 to 31 March 2020)".
+        if r.single and r.metric.get("period"):
+            by_label.setdefault(f"{r.label} ({norm(r.metric['period'])})".lower(), []).append(r)
     return by_label
 
 
@@ -153,6 +157,7 @@ def check_csv(path, rows, year):
             "change_percent": r.change_percent or "",
             "change_in_words": r.words,
             "rate_per_10000": r.raw.get("rate_per_10000", ""),
+            "period": r.metric.get("period", ""),
         }
         for k, v in want.items():
             if norm(c.get(k)) != norm(v):

@@ -93,6 +93,52 @@ missing=$(awk -F, '
 checked=$(awk -F, 'NR > 1 && !/"/ && $6 !~ /^\[/' "$tmp/metrics.csv" | wc -l)
 [ "$checked" -ge 40 ] || fail "only $checked figures compared"
 
+# ---- periods and breaks, as the report gives them (issue 14 review, B4 and B5) ------------
+# A figure over part of the year has the period in its label and a note,
+# whether or not it was compared.
+grep -qF "Contacts to the front door (1 July 2019 to 31 March 2020)" "$ss" ||
+    fail "the Summary's contacts label does not give its period"
+grep -qF "Referrals that were repeat referrals within 12 months (Quarter 4)" "$ss" ||
+    fail "the Summary's repeat-referrals label does not give its period"
+grep -qF "Referrals that were repeat referrals within 12 months: the figures for 2019-20 cover Quarter 4, not the whole year." "$ss" ||
+    fail "no note giving the repeat referrals' period"
+# The sample, with a break part-way through 2023-24 (referrals) and contacts
+# over nine months in 2024-25 only: each sheet whose comparison is refused
+# says why in a note, worded as the PDF's table note.
+cp -r data/samples/fenbridge "$tmp/fv"
+sed -i 's/^referrals:$/referrals:\n  break: {date: 2023-10-01, reason: a new case management system from October 2023}/' \
+    "$tmp/fv/2023-24/childrens-services.yaml"
+sed -i 's/^  contacts:$/  contacts:\n    period: {from: 2024-07-01, to: 2025-03-31}/' "$tmp/fv/2024-25/childrens-services.yaml"
+"$bin" build 2024-25 --data "$tmp/fv" --out "$tmp/fvo" >"$tmp/fv.txt" 2>&1 ||
+    fail "build of the variation exited $?: $(tail -3 "$tmp/fv.txt")"
+mkdir "$tmp/fx" && (cd "$tmp/fx" && unzip -q "$tmp"/fvo/2024-25/*.xlsx) || fail "the variation's workbook is not a zip"
+python3 - "$tmp/fx" <<'EOF' || exit 1
+import re, sys
+d = sys.argv[1]
+def text(s):
+    s = re.sub(r"<[^>]*>", "", s)
+    return s.replace("&apos;", "'").replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+ss = [text(s) for s in re.findall(r"<si>(.*?)</si>", open(d + "/xl/sharedStrings.xml", encoding="utf-8").read(), re.S)]
+wb = open(d + "/xl/workbook.xml", encoding="utf-8").read()
+names = re.findall(r'<sheet name="([^"]*)"', wb)
+want = {
+    "Referrals_by_quarter": "Referrals to children's social care by quarter: not compared with 2023-24: "
+    "the series was broken on 1 October 2023, part-way through that year "
+    "(a new case management system from October 2023).",
+    "Contacts_by_outcome": "Contacts by outcome: not compared with 2023-24: these figures cover "
+    "1 July 2024 to 31 March 2025, and those for 2023-24 the whole year, a period of a different length.",
+}
+for sheet, note in want.items():
+    if note not in ss:
+        sys.exit(f"FAIL: no workbook note {note!r}")
+    x = open(f"{d}/xl/worksheets/sheet{names.index(sheet) + 1}.xml", encoding="utf-8").read()
+    a2 = re.search(r'<c r="A2"[^>]*><v>(\d+)</v>', x)
+    desc = ss[int(a2.group(1))] if a2 else ""
+    refs = [int(n) for n in re.findall(r"\[note (\d+)\]", desc)]
+    if not [n for n in refs if n != 1]:
+        sys.exit(f"FAIL: {sheet} shows [z] without a note giving the reason: {desc!r}")
+EOF
+
 # ---- reproducible ----------------------------------------------------------------------
 "$bin" build 2019-20 --out "$tmp/again" >/dev/null 2>&1 || fail "second build failed"
 cmp -s "$x" "$tmp/again/2019-20/sscp-annual-report-2019-20-data.xlsx" || fail "two builds differ"
