@@ -138,6 +138,14 @@ for sheet, note in want.items():
     if not [n for n in refs if n != 1]:
         sys.exit(f"FAIL: {sheet} shows [z] without a note giving the reason: {desc!r}")
 EOF
+# Matching periods in both years: compared, and still a note giving them.
+cp -r tests/fixtures/periods "$tmp/pm"
+sed -i 's/^  repeat_within_12_months: 20.2%$/&\n  percentages_period: Quarter 4/' "$tmp/pm/2018-19/council.yaml"
+"$bin" build 2019-20 --data "$tmp/pm" --out "$tmp/pmo" >"$tmp/pm.txt" 2>&1 ||
+    fail "build of the periods variation exited $?: $(tail -3 "$tmp/pm.txt")"
+mkdir "$tmp/pmx" && (cd "$tmp/pmx" && unzip -q "$tmp"/pmo/2019-20/*.xlsx) || fail "the periods variation's workbook is not a zip"
+grep -qF "Referrals that were repeat referrals within 12 months: the figures for 2019-20 cover Quarter 4, and those for 2018-19 Quarter 4, not the whole year." \
+    "$tmp/pmx/xl/sharedStrings.xml" || fail "no note giving the periods of a figure compared over matching part-year periods"
 
 # ---- reproducible ----------------------------------------------------------------------
 "$bin" build 2019-20 --out "$tmp/again" >/dev/null 2>&1 || fail "second build failed"
