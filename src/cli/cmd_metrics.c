@@ -177,7 +177,7 @@ static void print_csv(FILE *out, const sr_report_data *rd)
 {
     const sr_metrics *m = rd->m;
     fputs("metric,label,row,unit,year,value,shown,compared_year,compared_value,change,"
-          "change_percent,change_in_words,rate_per_10000\n",
+          "change_percent,change_in_words,rate_per_10000,period\n",
           out);
     for (size_t k = 0; k < m->nmetrics; k++) {
         const sr_metric *mt = &m->metrics[k];
@@ -206,7 +206,13 @@ static void print_csv(FILE *out, const sr_report_data *rd)
             csv_field(out, diff, false);
             csv_field(out, pct, false);
             csv_field(out, words, false);
-            csv_field(out, rate, true);
+            csv_field(out, rate, false);
+            /* The part of the year the figure covers, as the report's
+             * captions give it; empty for the whole year. */
+            char period[128];
+            if (!sr_metric_period(mt, 0, period, sizeof period))
+                period[0] = '\0';
+            csv_field(out, period, true);
         }
     }
 }

@@ -76,14 +76,19 @@ static lxw_format *format_for(xw *x, sr_unit u, const sr_mval *v)
 
 /* The value as the spreadsheet holds it: pounds for money, a fraction for a
  * percentage. */
+static double frac(double num, double den, sr_unit u)
+{
+    if (den == 0)
+        den = 1;
+    /* One division, so that 88.6% is stored as 0.886, not 0.88599999. */
+    if (u == SR_U_MONEY || u == SR_U_PERCENTAGE)
+        den *= 100;
+    return num / den;
+}
+
 static double number(const sr_mval *v, sr_unit u)
 {
-    double d = (double)v->num / (double)(v->den ? v->den : 1);
-    if (u == SR_U_MONEY)
-        return d / 100;
-    if (u == SR_U_PERCENTAGE)
-        return d / 100;
-    return d;
+    return frac((double)v->num, (double)v->den, u);
 }
 
 static const char *shorthand(const sr_mval *v)
@@ -99,18 +104,16 @@ static void write_value(xw *x, lxw_worksheet *ws, int row, int col, const sr_mva
         worksheet_write_string(ws, (lxw_row_t)row, (lxw_col_t)col, shorthand(v), x->text);
         return;
     }
-    /* Rates and percentages to the precision shown, so a sum in Excel gives
-     * what the report says. */
+    /* The exact value, shown to the places the report gives by the cell's
+     * format: a change formula over two cells then gives the change the
+     * report gives, which is worked out from the exact values too. */
     double d = number(v, u);
-    if (u == SR_U_RATE || u == SR_U_RATIO)
-        d = (double)sr_round_frac(v->num, v->den, 1) / 10;
-    else if (u == SR_U_PERCENTAGE)
-        d = (double)sr_round_frac(v->num, v->den, 1) / 1000;
     worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col, d, format_for(x, u, v));
 }
 
 /* Change and percentage change: formulas over the two values beside them,
- * with cached results equal to the PDF's; the shorthand where there is no
+ * with cached results worked out from the exact values (what Excel gets when
+ * it recalculates), shown to the places the PDF gives; the shorthand where there is no
  * comparison. */
 static void write_change(xw *x, lxw_worksheet *ws, int row, int col, const sr_cmp *c, sr_unit u,
                          int prev_col, int cur_col)
@@ -130,15 +133,9 @@ static void write_change(xw *x, lxw_worksheet *ws, int row, int col, const sr_cm
     char p[16], q[16];
     lxw_rowcol_to_cell(p, r, (lxw_col_t)prev_col);
     lxw_rowcol_to_cell(q, r, (lxw_col_t)cur_col);
-    /* The cached change, in the column's units, as the PDF shows it. */
-    double diff =
-        (double)sr_round_frac(c->dnum, c->dden, u == SR_U_COUNT || u == SR_U_MONEY ? 0 : 1);
-    if (u == SR_U_MONEY)
-        diff /= 100;
-    else if (u == SR_U_RATE || u == SR_U_RATIO)
-        diff /= 10;
-    else if (u == SR_U_PERCENTAGE)
-        diff /= 1000;
+    /* The cached change: the formula's result over the exact values the
+     * two cells hold, so a recalculation changes nothing. */
+    double diff = frac((double)c->dnum, (double)c->dden, u);
     snprintf(f, sizeof f, "=%s-%s", q, p);
     worksheet_write_formula_num(ws, r, (lxw_col_t)col, f, x->fmt[u], diff);
     if (!c->pct_ok) {
@@ -146,7 +143,7 @@ static void write_change(xw *x, lxw_worksheet *ws, int row, int col, const sr_cm
         return;
     }
     snprintf(f, sizeof f, "=(%s-%s)/%s", q, p, p);
-    double pct = (double)sr_round_frac(c->pnum, c->pden, 1) / 1000;
+    double pct = frac((double)c->pnum, (double)c->pden, SR_U_PERCENTAGE);
     worksheet_write_formula_num(ws, r, (lxw_col_t)(col + 1), f, x->pct, pct);
 }
 
@@ -155,6 +152,48 @@ static const char *yname(sr_arena *a, int y)
     char b[16];
     sr_fmt_year(y, b, sizeof b);
     return sr_arena_strdup(a, b);
+}
+
+/* The note a comparison that was refused needs, worded as the PDF's table
+ * note, with the figure's label in front (the notes sheet serves every
+ * table): a break (in this year, or part-way through the year compared
+ * with), or periods of different lengths. NULL for any other status. */
+static const char *refused_note(xw *x, const sr_metric *mt, const sr_cmp *c)
+{
+    char w[400];
+    if (c->status == SR_CMP_BREAK && c->break_reason && !c->break_earlier) {
+        char when[40];
+        sr_fmt_date((int32_t)c->break_date->v.i, when, sizeof when);
+        return sr_arena_printf(x->a,
+                               "%s: not compared with earlier years: the series was broken on "
+                               "%s (%s).",
+                               mt->def->label, when, c->break_reason->v.text);
+    }
+    if (c->status == SR_CMP_BREAK && c->break_reason) {
+        sr_cmp_words(c, mt->def->unit, w, sizeof w);
+        return sr_arena_printf(x->a, "%s: %s (%s).", mt->def->label, w, c->break_reason->v.text);
+    }
+    if (c->status == SR_CMP_PERIOD) {
+        sr_cmp_words(c, mt->def->unit, w, sizeof w);
+        return sr_arena_printf(x->a, "%s: %s.", mt->def->label, w);
+    }
+    return NULL;
+}
+
+/* The note of the first row of mt whose comparison was refused, as
+ * " [note N]", or "". */
+static const char *metric_note(xw *x, const sr_metric *mt)
+{
+    for (size_t r = 0; r < mt->nrows; r++) {
+        const sr_mrow *row = &mt->rows[r];
+        if (!sr_metric_row_shown(x->m, mt, row, 0))
+            continue;
+        sr_cmp c = sr_metric_compare(x->m, mt, row, 0);
+        const char *t = refused_note(x, mt, &c);
+        if (t)
+            return sr_arena_printf(x->a, " [note %d]", note(x, t));
+    }
+    return "";
 }
 
 /* Title, description and a named table over rows x cols from row 3. */
@@ -264,18 +303,30 @@ static void summary_sheet(xw *x, const sheet_plan *s)
         }
         write_change(x, ws, rr, 4, &c, mt->def->unit, c.from_baseline ? 7 : 2, 3);
         sr_buf n = SR_BUF_INIT;
-        if (c.status == SR_CMP_BREAK && c.break_reason)
-            sr_buf_printf(&n, "[note %d]",
-                          note(x, sr_arena_printf(x->a,
-                                                  "%s: not compared with "
-                                                  "earlier years, because %s.",
-                                                  mt->def->label, c.break_reason->v.text)));
-        if (c.status == SR_CMP_PERIOD) {
-            char w[400];
-            sr_cmp_words(&c, mt->def->unit, w, sizeof w);
-            w[0] = (char)toupper((unsigned char)w[0]);
-            sr_buf_printf(&n, "%s[note %d]", n.len ? " " : "",
-                          note(x, sr_arena_printf(x->a, "%s: %s.", mt->def->label, w)));
+        const char *refused = refused_note(x, mt, &c);
+        if (refused)
+            sr_buf_printf(&n, "[note %d]", note(x, refused));
+        /* A figure over part of the year says so, in its label as the
+         * report's does and in a note, whether or not it was compared. */
+        char period[128], before_p[128];
+        if (sr_metric_period(mt, 0, period, sizeof period)) {
+            worksheet_write_string(ws, (lxw_row_t)rr, 0,
+                                   sr_arena_printf(x->a, "%s (%s)", mt->def->label, period),
+                                   x->wrap);
+            if (c.status != SR_CMP_PERIOD) {
+                bool pb = m->nyears > 1 && m->have[1] && m->years[1] == c.prev_year &&
+                          sr_metric_period(mt, 1, before_p, sizeof before_p);
+                const char *t =
+                    pb ? sr_arena_printf(x->a,
+                                         "%s: the figures for %s cover %s, and those for %s %s, "
+                                         "not the whole year.",
+                                         mt->def->label, yname(x->a, m->years[0]), period,
+                                         yname(x->a, c.prev_year), before_p)
+                       : sr_arena_printf(x->a,
+                                         "%s: the figures for %s cover %s, not the whole year.",
+                                         mt->def->label, yname(x->a, m->years[0]), period);
+                sr_buf_printf(&n, "%s[note %d]", n.len ? " " : "", note(x, t));
+            }
         }
         if (c.from_baseline)
             sr_buf_printf(&n, "%sCompared with %s, the baseline the partner gave.",
@@ -487,13 +538,11 @@ int sr_xlsx_write(const sr_document *doc, const sr_dataset *ds, const sr_metrics
         const sr_metric *mt = &m->metrics[k];
         if (!mt->def->each || !sr_metric_has_figures(mt, 0) || metric_rows(m, mt) == 0)
             continue;
-        const char *d =
-            "Rows as submitted by partners, with the year before and the change. [note 1]";
-        if (mt->break_date[0] && mt->break_reason[0]) {
-            int n = note(&x, sr_arena_printf(a, "%s: not compared with earlier years, because %s.",
-                                             mt->def->label, mt->break_reason[0]->v.text));
-            d = sr_arena_printf(a, "Rows as submitted by partners. [note 1] [note %d]", n);
-        }
+        /* A sheet whose comparisons a break (or periods of different
+         * lengths) stops says why, as the report's table note does. */
+        const char *d = sr_arena_printf(
+            a, "Rows as submitted by partners, with the year before and the change. [note 1]%s",
+            metric_note(&x, mt));
         /* Figures over a part of the year give that period, as the report's
          * caption does. */
         char period[128];

@@ -2,10 +2,15 @@
 """Reads one built year as a reader would and checks that every figure it
 prints agrees with `sscp-report metrics --format json` for that year.
 
-    consistency.py JSON CSV PDF_TEXT HTML XLSX
+    consistency.py JSON CSV PDF_TEXT HTML XLSX [LITERAL_SOURCE...]
 
 JSON and CSV are the outputs of `metrics --format json|csv`; PDF_TEXT is
-`pdftotext -raw` of the report. Prints one line per disagreement, as
+`pdftotext -raw` of the report. LITERAL_SOURCEs are the files and folders
+(the year's narrative Markdown, partnership.yaml, the report templates) whose
+numbers were typed by hand: a number in the prose must be one the metrics
+give or one of those (see "numbers in the prose" below). The workbook's
+change formulas are worked out from the numbers the cells store, as Excel
+does on opening, and that result must agree with the metrics. Prints one line per disagreement, as
 "OUTPUT: where: expected X, found Y", then a last line "checked N figures",
 and exits 1 when there was a disagreement. Python 3 standard library only.
 """
@@ -13,6 +18,7 @@ import csv
 import html
 import html.parser
 import json
+import os
 import re
 import sys
 import zipfile
@@ -79,6 +85,10 @@ def index(rows):
     by_label = {}
     for r in rows:
         by_label.setdefault(r.label.lower(), []).append(r)
+        # A figure over part of the year is labelled with its period in
+        # the summary tables: "Contacts (1 July 2019 to 31 March 2020)".
+        if r.single and r.metric.get("period"):
+            by_label.setdefault(f"{r.label} ({norm(r.metric['period'])})".lower(), []).append(r)
     return by_label
 
 
@@ -153,6 +163,7 @@ def check_csv(path, rows, year):
             "change_percent": r.change_percent or "",
             "change_in_words": r.words,
             "rate_per_10000": r.raw.get("rate_per_10000", ""),
+            "period": r.metric.get("period", ""),
         }
         for k, v in want.items():
             if norm(c.get(k)) != norm(v):
@@ -425,6 +436,31 @@ def col_of(ref):
     return re.match(r"[A-Z]+", ref).group(0)
 
 
+# The number each numeric cell stores, with its format: (sheet, ref) -> (value, code).
+RAW = {}
+FORMULA = re.compile(r"^=?(\(?)([A-Z]+\d+)-([A-Z]+\d+)(\)/([A-Z]+\d+))?$")
+
+
+def recalculate(name, formula):
+    """A change formula (=D7-C7, =(D7-C7)/C7, or over the Baseline column)
+    worked out from the numbers the cells store, as Excel does when it opens
+    the workbook (it recalculates on load): None when it is not one of
+    those forms or a cell it names holds no number."""
+    m = FORMULA.match(formula.replace(" ", ""))
+    if not m or bool(m.group(1)) != bool(m.group(4)):
+        return None
+    a, b = RAW.get((name, m.group(2))), RAW.get((name, m.group(3)))
+    if a is None or b is None:
+        return None
+    d = a[0] - b[0]
+    if m.group(4):
+        c = RAW.get((name, m.group(5)))
+        if c is None or c[0] == 0:
+            return None
+        d = d / c[0]
+    return d
+
+
 def read_workbook(path):
     z = zipfile.ZipFile(path)
     strings = []
@@ -459,6 +495,7 @@ def read_workbook(path):
             else:
                 code = codes.get(xfs[int(c.get("s", 0))], "General")
                 cells[c.get("r")] = (fmt_number(float(v.text), code), f.text if f is not None else None, True)
+                RAW[(s.get("name"), c.get("r"))] = (float(v.text), code)
         sheets.append((s.get("name"), cells))
     return sheets, strings
 
@@ -508,6 +545,21 @@ def check_xlsx(path, by_label, rows, year):
                 if col == "A" or f"{col}{rn}" not in cells or not cands:
                     continue
                 shown, formula, _ = cells[f"{col}{rn}"]
+                if formula:
+                    # What a reader sees: Excel recalculates on opening, so
+                    # the formula's result from the stored cells, not the
+                    # cached value, is what must agree.
+                    got = recalculate(name, formula)
+                    code = RAW.get((name, f"{col}{rn}"), (0, "General"))[1]
+                    if got is None:
+                        problem("xlsx", f"{name}!{col}{rn} ({label}) ={formula}",
+                                "a change formula over numbers", "a formula that cannot be worked out")
+                    else:
+                        recalc = fmt_number(got, code)
+                        if recalc != shown:
+                            problem("xlsx", f"{name}!{col}{rn} ({label}) ={formula}",
+                                    f"the cached result {shown!r} to equal the recalculated one", recalc)
+                        shown = recalc
                 want = expectations(cands, h, year, numeric=formula is not None or shown[:1].isdigit())
                 if want is None:
                     continue
@@ -546,11 +598,151 @@ def check_formula(name, col, rn, formula, heads, cells, cands, year, label):
             ok("xlsx")
 
 
+# ---- numbers in the prose ---------------------------------------------------
+# Every figure-like token (3,944, £12,500, 21.4%, 7) in the HTML's paragraphs
+# and list items, outside tables, charts and captions, must be a number that
+# `metrics --format json` gives somewhere for the year (a value, a change, a
+# rate, a trend year's value, a note), or one typed by hand in the narrative
+# Markdown, the partnership file or the report templates (LITERAL_SOURCES on
+# the command line). Dates ("17 March 2020"), years and year ranges, and
+# "Figure 3", "Table 2", "section 11", "Quarter 4" are not figures. A token is
+# compared as a number, without £, commas or %. The PDF text has the same
+# prose: each token of an HTML paragraph is found in it by the words before
+# it (or, at a paragraph's start, after it), and the PDF's token there must be
+# the HTML's and allowed too; page numbers and chart ticks, which have no
+# such words, are not read.
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+PROSE_NUM = re.compile(r"£?(?<![\w.])(?<![A-Za-z]-)\d+(?:,\d{3})*(?:\.\d+)?%?")
+NOT_FIGURES = [re.compile(p) for p in (
+    r"\b\d{1,2}(?:st|nd|rd|th)? (?:%s)(?: \d{4})?\b" % MONTHS,
+    r"\b(?:%s) \d{4}\b" % MONTHS,
+    r"\b\d{4}-\d{2}\b",
+    r"\b(?:19|20)\d{2}\b",
+    r"\b(?:Figure|Table|note|page|Page|section|Section|Quarter|quarter|q)\s?\d+\b",
+)]
+
+
+def canon(tok):
+    t = tok.replace("£", "").replace(",", "").rstrip("%")
+    if "." in t:
+        t = t.rstrip("0").rstrip(".")
+    return t.lstrip("0") or "0"
+
+
+def figure_spans(text):
+    """The figure-like tokens of TEXT, as match objects, leaving out dates,
+    years and numbered things."""
+    masked = text
+    for p in NOT_FIGURES:
+        masked = p.sub(lambda m: " " * len(m.group(0)), masked)
+    return list(PROSE_NUM.finditer(masked))
+
+
+def json_numbers(o, out):
+    if isinstance(o, dict):
+        for v in o.values():
+            json_numbers(v, out)
+    elif isinstance(o, list):
+        for v in o:
+            json_numbers(v, out)
+    elif isinstance(o, str):
+        out.update(canon(m.group(0)) for m in PROSE_NUM.finditer(o))
+    elif isinstance(o, (int, float)) and not isinstance(o, bool):
+        out.add(canon(repr(o)))
+
+
+def literal_numbers(paths):
+    out = set()
+    for p in paths:
+        walk = os.walk(p) if os.path.isdir(p) else [(os.path.dirname(p), None, [os.path.basename(p)])]
+        for root, _, files in walk:
+            for f in files:
+                if f.endswith((".md", ".yaml")) and os.path.isfile(os.path.join(root, f)):
+                    text = open(os.path.join(root, f), encoding="utf-8").read()
+                    out.update(canon(m.group(0)) for m in figure_spans(text))
+    return out
+
+
+class Prose(html.parser.HTMLParser):
+    """The text of each paragraph and list item outside tables, charts and
+    captions."""
+    SKIP = ("table", "svg", "script", "style", "figcaption", "nav")
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.skip = 0
+        self.depth = 0
+        self.cur = []
+        self.paras = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.skip += 1
+        elif tag in ("p", "li") and not self.skip:
+            if self.depth:
+                self.paras.append(norm("".join(self.cur)))
+            self.depth += 1
+            self.cur = []
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag in ("p", "li") and self.depth:
+            self.depth -= 1
+            self.paras.append(norm("".join(self.cur)))
+            self.cur = []
+
+    def handle_data(self, data):
+        if self.depth and not self.skip:
+            self.cur.append(data)
+
+
+def check_prose(htmlp, pdfp, jsp, literal_paths):
+    allowed = set()
+    json_numbers(json.load(open(jsp, encoding="utf-8")), allowed)
+    literal = literal_numbers(literal_paths)
+    p = Prose()
+    p.feed(open(htmlp, encoding="utf-8").read())
+    pdf = norm(open(pdfp, encoding="utf-8", errors="replace").read())
+    for para in p.paras:
+        for m in figure_spans(para):
+            t = m.group(0)
+            ctx = para[max(0, m.start() - 50):m.end() + 20]
+            if canon(t) in allowed or canon(t) in literal:
+                ok("html")
+            else:
+                problem("html", f"the words \"...{ctx}...\"",
+                        "a number metrics --format json gives, or one typed in the narrative", t)
+            # The same token in the PDF's text, found by the words around it.
+            pre = para[max(0, m.start() - 40):m.start()]
+            if len(pre) == 40:
+                pre = pre[pre.find(" ") + 1:]
+            if len(pre.strip()) >= 8:
+                rx = r"\s*".join(re.escape(w) for w in pre.split()) + r"\s*(" + PROSE_NUM.pattern + ")"
+            else:
+                post = para[m.end():m.end() + 40]
+                if len(post) == 40:
+                    post = post[:post.rfind(" ")]
+                if len(post.strip()) < 8:
+                    continue
+                rx = "(" + PROSE_NUM.pattern + r")\s*" + r"\s*".join(re.escape(w) for w in post.split())
+            hits = [h.group(1) for h in re.finditer(rx, pdf)]
+            if not hits:
+                continue
+            for h in hits:
+                if h == t:
+                    ok("pdf")
+                    break
+            else:
+                problem("pdf", f"the words \"...{ctx}...\"", f"{t} (as in the HTML)", " or ".join(hits))
+
+
 def main(argv):
-    if len(argv) != 6:
+    if len(argv) < 6:
         print(__doc__, file=sys.stderr)
         return 2
-    js, csvp, pdf, htmlp, xlsx = argv[1:]
+    js, csvp, pdf, htmlp, xlsx = argv[1:6]
+    literal_paths = argv[6:]
     year, rows = load_metrics(js)
     by_label = index(rows)
     check_csv(csvp, rows, year)
@@ -560,6 +752,7 @@ def main(argv):
     ptext = check_pdf(pdf, tables, by_label, rows, year)
     check_words("pdf", ptext, rows)
     check_xlsx(xlsx, by_label, rows, year)
+    check_prose(htmlp, pdf, js, literal_paths)
     for out in ("pdf", "html", "xlsx", "csv"):
         for p in problems.get(out, []):
             print(p)

@@ -4,7 +4,11 @@
 # of 40 partners. Each year is built, then read as a reader would: the PDF's
 # text (pdftotext), the HTML's tables and words, the workbook's cells (its
 # shared strings, and its numbers shown with their formats; change formulas
-# must subtract the figure compared with), the charts' text alternatives
+# must subtract the figure compared with, and their results, worked out from
+# the stored cells as Excel does on opening, must equal the metrics' change),
+# the numbers in the prose of the HTML and the PDF (each one a number the
+# metrics give, or one typed in the narrative, the partnership file or the
+# templates: see consistency.py), the charts' text alternatives
 # (totals, largest and smallest entries), and `metrics --format csv`; with
 # disclosure control on, no count it hides is printed. The reader is
 # consistency.py, beside this file.
@@ -30,6 +34,12 @@ export NO_COLOR=1 SOURCE_DATE_EPOCH=1743465600
 command -v python3 >/dev/null 2>&1 || { echo "FAIL: python3 is needed (see .ci/deps)"; exit 1; }
 
 python3 tests/fixtures/gen-40.py data/samples/fenbridge "$tmp/gen-40" || { echo "FAIL: gen-40.py"; exit 1; }
+# The sample with percentages of two decimal places (issue 14 review, A1):
+# the workbook must store them exactly, so that its change formulas,
+# recalculated from the cells, give the report's "up 1.3 percentage points".
+cp -r data/samples/fenbridge "$tmp/fen-2dp"
+sed -i 's/^  repeat_within_12_months: .*/  repeat_within_12_months: 19.75%/' "$tmp/fen-2dp/2023-24/childrens-services.yaml"
+sed -i 's/^  repeat_within_12_months: .*/  repeat_within_12_months: 21.04%/' "$tmp/fen-2dp/2024-25/childrens-services.yaml"
 
 # NAME DATA_DIR YEAR...
 datasets="stockport:data:2018-19,2019-20
@@ -37,7 +47,8 @@ fenbridge:data/samples/fenbridge:2022-23,2023-24,2024-25
 disclosure:tests/fixtures/disclosure:2018-19,2019-20
 wt2023:tests/fixtures/wt2023:2023-24,2024-25
 testford:tests/fixtures/testford:2023-24
-gen-40:$tmp/gen-40:2024-25"
+gen-40:$tmp/gen-40:2024-25
+fen-2dp:$tmp/fen-2dp:2024-25"
 
 failed="" seen_failing="" n=0
 for line in $datasets; do
@@ -58,6 +69,7 @@ for line in $datasets; do
         pdf=$(ls "$o/$year"/*.pdf) html=$(ls "$o/$year"/*.html) xlsx=$(ls "$o/$year"/*.xlsx)
         pdftotext -raw "$pdf" "$tmp/pdf.txt" || { failed="$failed $case:pdf"; continue; }
         python3 tests/golden/consistency.py "$tmp/m.json" "$tmp/m.csv" "$tmp/pdf.txt" "$html" "$xlsx" \
+            "$dir/$year/narrative" "$dir/partnership.yaml" "$dir/templates" report-templates \
             >"$tmp/report.txt" 2>&1
         [ $? -le 1 ] || { echo "FAIL: $case: the reader failed: $(cat "$tmp/report.txt")"; exit 1; }
         n=$((n + 1))
@@ -79,6 +91,29 @@ for line in $datasets; do
         done
     done
 done
+# The check itself: a figure changed in the prose of the HTML, or of the
+# PDF's text, is caught (issue 14 review: numbers in prose were not checked).
+if [ -z "${SSCP_CONSISTENCY_ONLY:-}" ] || [ "$SSCP_CONSISTENCY_ONLY" = fenbridge ]; then
+    d=data/samples/fenbridge o="$tmp/out/fenbridge-2024-25/2024-25"
+    "$bin" metrics --data $d --format json 2024-25 >"$tmp/m.json" 2>/dev/null
+    "$bin" metrics --data $d --format csv 2024-25 >"$tmp/m.csv" 2>/dev/null
+    pdftotext -raw "$o"/*.pdf "$tmp/pdf.txt"
+    grep -q "came to 3,944" "$o"/*.html && grep -q "came to 3,944" "$tmp/pdf.txt" ||
+        { echo "FAIL: the sample's 2024-25 report no longer says \"came to 3,944\": change this test"; exit 1; }
+    sed 's/came to 3,944/came to 3,954/' "$o"/*.html >"$tmp/edited.html"
+    sed 's/came to 3,944/came to 3,954/' "$tmp/pdf.txt" >"$tmp/edited.txt"
+    for what in html pdf; do
+        h="$o"/*.html p="$tmp/pdf.txt"
+        [ $what = html ] && h="$tmp/edited.html"
+        [ $what = pdf ] && p="$tmp/edited.txt"
+        # shellcheck disable=SC2086
+        python3 tests/golden/consistency.py "$tmp/m.json" "$tmp/m.csv" "$p" $h "$o"/*.xlsx \
+            "$d/2024-25/narrative" "$d/partnership.yaml" "$d/templates" report-templates >"$tmp/report.txt" 2>&1
+        grep -q "^$what: .*3,954" "$tmp/report.txt" ||
+            { echo "FAIL: \"came to 3,954\" in the $what passes the check: $(tail -5 "$tmp/report.txt")"; failed="$failed prose-check:$what"; }
+    done
+    echo "ok: a figure changed in the prose of the HTML or of the PDF is caught"
+fi
 # An entry of the list whose dataset now agrees in every year is stale.
 still=""
 for e in $EXPECTED_FAILURES; do

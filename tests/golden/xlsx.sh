@@ -1,8 +1,8 @@
 #!/bin/sh
 # The data annex, opened as Excel would (it is a zip of XML): the sheets the
 # spreadsheet guidance asks for, real named tables with their ranges,
-# numbers stored as numbers with formats, change columns as formulas with the
-# report's values cached, and every figure the report's tables show present
+# numbers stored as numbers (exact, shown to the report's places by their
+# formats), change columns as formulas with their results cached, and every figure the report's tables show present
 # in the workbook with the same value. Reproducible bytes.
 #
 #   xlsx.sh BIN SOURCE_DIR
@@ -45,9 +45,12 @@ grep -q 'formatCode="0.0%"' "$tmp/x/xl/styles.xml" || fail "no percentage format
 grep -q '<v>70014</v>' "$(sheet Income_by_group)" || fail "£70,014 is not stored as a number"
 grep -q '<v>110477</v>' "$(sheet Income_by_group)" || fail "£110,477 is not stored as a number"
 
-# ---- change columns are formulas with the report's values cached -------------------------
+# ---- change columns are formulas with their results cached -------------------------
 grep -q '<f>D[0-9]*-C[0-9]*</f><v>-410</v>' "$(sheet Summary)" || fail "no referrals change formula caching -410"
-grep -q '<f>(D[0-9]*-C[0-9]*)/C[0-9]*</f><v>-0.112</v>' "$(sheet Summary)" || fail "no % change formula caching -11.2%"
+grep -q '<f>(D[0-9]*-C[0-9]*)/C[0-9]*</f><v>-0.11223[0-9]*</v>' "$(sheet Summary)" || fail "no % change formula caching -11.2%"
+# Exact values, not the places shown: 88.6% is 0.886, a rate keeps its digits.
+grep -q '<v>0.886</v>' "$(sheet Summary)" || fail "88.6% is not stored as 0.886"
+grep -q '<v>584.106172[0-9]*</v>' "$(sheet Summary)" || fail "the referral rate is not stored exactly"
 grep -q '<f>C[0-9]*-B[0-9]*</f><v>-14</v>' "$(sheet Cp_plans_by_category)" || fail "no emotional abuse change formula"
 # A stated baseline (26 in 2017-18) has its own columns: the 2018-19 column
 # says [x], and the change formulas subtract the baseline, not 2018-19.
@@ -66,21 +69,83 @@ missing=$(awk -F, '
         id = $1; row = $3; unit = $4; value = $6
         if (value ~ /^\[/) next
         if (unit == "count" || unit == "money") want = value
-        else if (unit == "percentage") want = sprintf("%.16G", int(value * 10 + 0.5) / 1000)
+        else if (unit == "percentage") want = "~" sprintf("%.3f", int(value * 10 + 0.5) / 1000)
         else want = value
         sheet = "Summary"
         if (row != "") { sheet = toupper(substr(id, 1, 1)) substr(id, 2); gsub(/-/, "_", sheet) }
         print sheet "\t" want
     }' "$tmp/metrics.csv" | while IFS='	' read -r sh want; do
         # A single figure is on the Summary, or, for a local measure (one
-        # the catalogue does not know), on Local_measures.
-        grep -q "<v>$want</v>" "$(sheet "$sh")" ||
-            { [ "$sh" = Summary ] && grep -q "<v>$want</v>" "$(sheet Local_measures)"; } ||
+        # the catalogue does not know), on Local_measures. A percentage
+        # ("~0.524") is stored exactly: any number that shows as it will do.
+        has() { # sheet XML, value
+            case $2 in
+            "~"*) grep -o '<v>[^<]*</v>' "$1" | sed 's/<[^>]*>//g' |
+                awk -v w="${2#"~"}" '{ if (sprintf("%.3f", $1) == w) f = 1 } END { exit !f }' ;;
+            *) grep -q "<v>$2</v>" "$1" ;;
+            esac
+        }
+        has "$(sheet "$sh")" "$want" ||
+            { [ "$sh" = Summary ] && has "$(sheet Local_measures)" "$want"; } ||
             echo "$sh:$want"
     done)
 [ -z "$missing" ] || fail "figures not in the workbook (sheet:value): $missing"
 checked=$(awk -F, 'NR > 1 && !/"/ && $6 !~ /^\[/' "$tmp/metrics.csv" | wc -l)
 [ "$checked" -ge 40 ] || fail "only $checked figures compared"
+
+# ---- periods and breaks, as the report gives them (issue 14 review, B4 and B5) ------------
+# A figure over part of the year has the period in its label and a note,
+# whether or not it was compared.
+grep -qF "Contacts to the front door (1 July 2019 to 31 March 2020)" "$ss" ||
+    fail "the Summary's contacts label does not give its period"
+grep -qF "Referrals that were repeat referrals within 12 months (Quarter 4)" "$ss" ||
+    fail "the Summary's repeat-referrals label does not give its period"
+grep -qF "Referrals that were repeat referrals within 12 months: the figures for 2019-20 cover Quarter 4, not the whole year." "$ss" ||
+    fail "no note giving the repeat referrals' period"
+# The sample, with a break part-way through 2023-24 (referrals) and contacts
+# over nine months in 2024-25 only: each sheet whose comparison is refused
+# says why in a note, worded as the PDF's table note.
+cp -r data/samples/fenbridge "$tmp/fv"
+sed -i 's/^referrals:$/referrals:\n  break: {date: 2023-10-01, reason: a new case management system from October 2023}/' \
+    "$tmp/fv/2023-24/childrens-services.yaml"
+sed -i 's/^  contacts:$/  contacts:\n    period: {from: 2024-07-01, to: 2025-03-31}/' "$tmp/fv/2024-25/childrens-services.yaml"
+"$bin" build 2024-25 --data "$tmp/fv" --out "$tmp/fvo" >"$tmp/fv.txt" 2>&1 ||
+    fail "build of the variation exited $?: $(tail -3 "$tmp/fv.txt")"
+mkdir "$tmp/fx" && (cd "$tmp/fx" && unzip -q "$tmp"/fvo/2024-25/*.xlsx) || fail "the variation's workbook is not a zip"
+python3 - "$tmp/fx" <<'EOF' || exit 1
+import re, sys
+d = sys.argv[1]
+def text(s):
+    s = re.sub(r"<[^>]*>", "", s)
+    return s.replace("&apos;", "'").replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+ss = [text(s) for s in re.findall(r"<si>(.*?)</si>", open(d + "/xl/sharedStrings.xml", encoding="utf-8").read(), re.S)]
+wb = open(d + "/xl/workbook.xml", encoding="utf-8").read()
+names = re.findall(r'<sheet name="([^"]*)"', wb)
+want = {
+    "Referrals_by_quarter": "Referrals to children's social care by quarter: not compared with 2023-24: "
+    "the series was broken on 1 October 2023, part-way through that year "
+    "(a new case management system from October 2023).",
+    "Contacts_by_outcome": "Contacts by outcome: not compared with 2023-24: these figures cover "
+    "1 July 2024 to 31 March 2025, and those for 2023-24 the whole year, a period of a different length.",
+}
+for sheet, note in want.items():
+    if note not in ss:
+        sys.exit(f"FAIL: no workbook note {note!r}")
+    x = open(f"{d}/xl/worksheets/sheet{names.index(sheet) + 1}.xml", encoding="utf-8").read()
+    a2 = re.search(r'<c r="A2"[^>]*><v>(\d+)</v>', x)
+    desc = ss[int(a2.group(1))] if a2 else ""
+    refs = [int(n) for n in re.findall(r"\[note (\d+)\]", desc)]
+    if not [n for n in refs if n != 1]:
+        sys.exit(f"FAIL: {sheet} shows [z] without a note giving the reason: {desc!r}")
+EOF
+# Matching periods in both years: compared, and still a note giving them.
+cp -r tests/fixtures/periods "$tmp/pm"
+sed -i 's/^  repeat_within_12_months: 20.2%$/&\n  percentages_period: Quarter 4/' "$tmp/pm/2018-19/council.yaml"
+"$bin" build 2019-20 --data "$tmp/pm" --out "$tmp/pmo" >"$tmp/pm.txt" 2>&1 ||
+    fail "build of the periods variation exited $?: $(tail -3 "$tmp/pm.txt")"
+mkdir "$tmp/pmx" && (cd "$tmp/pmx" && unzip -q "$tmp"/pmo/2019-20/*.xlsx) || fail "the periods variation's workbook is not a zip"
+grep -qF "Referrals that were repeat referrals within 12 months: the figures for 2019-20 cover Quarter 4, and those for 2018-19 Quarter 4, not the whole year." \
+    "$tmp/pmx/xl/sharedStrings.xml" || fail "no note giving the periods of a figure compared over matching part-year periods"
 
 # ---- reproducible ----------------------------------------------------------------------
 "$bin" build 2019-20 --out "$tmp/again" >/dev/null 2>&1 || fail "second build failed"
