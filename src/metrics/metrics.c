@@ -291,6 +291,16 @@ static bool has_entries(sr_arena *a, const sr_metric_def *d, const sr_year *y)
     return n > 0;
 }
 
+/* Whether the entries of `each` are named by the data (list entries: income
+ * lines, courses, outcomes), not fixed keys the schema defines (the four
+ * quarters, the categories of abuse). Only an entry named by the data can
+ * stop or be new; a fixed key not sent is not available. */
+static bool entries_named_by_data(const char *each)
+{
+    size_t n = each ? strlen(each) : 0;
+    return n > 0 && each[n - 1] == ']';
+}
+
 /* A row whose entry is not in year i's data, when the year has other
  * entries: it did not happen that year ([z]), which is not missing. */
 static void mark_absent(sr_mcell *c)
@@ -366,7 +376,7 @@ static void compute_grouped(sr_arena *a, const sr_metric_def *d, const sr_partne
     out->nrows = ngroups;
     out->rows = sr_arena_alloc(a, (ngroups ? ngroups : 1) * sizeof *out->rows);
     bool some[SR_MAX_YEARS] = {false};
-    for (size_t i = 0; i < m->nyears; i++)
+    for (size_t i = 0; entries_named_by_data(d->each) && i < m->nyears; i++)
         some[i] = years[i] && has_entries(a, d, years[i]);
     for (size_t r = 0; r < ngroups; r++) {
         sr_mrow *row = &out->rows[r];
@@ -399,7 +409,7 @@ static void entry_rows(sr_arena *a, const sr_metric_def *d, const sr_partnership
     out->nrows = d->each ? nkeys : 1;
     out->rows = sr_arena_alloc(a, (out->nrows ? out->nrows : 1) * sizeof *out->rows);
     bool some[SR_MAX_YEARS] = {false};
-    for (size_t i = 0; d->each && i < m->nyears; i++)
+    for (size_t i = 0; entries_named_by_data(d->each) && i < m->nyears; i++)
         some[i] = years[i] && has_entries(a, d, years[i]);
     for (size_t r = 0; r < out->nrows; r++) {
         sr_mrow *row = &out->rows[r];

@@ -31,7 +31,10 @@ typedef struct {
     /* A row of a metric with `each` whose entry is not in this year's data
      * while the year has other entries (a one-off grant, a course that did
      * not run): it did not happen, so avail is SR_NOT_APPLICABLE ([z]), not
-     * missing ([x]). A year with no entries at all, or no data, is [x]. */
+     * missing ([x]). A year with no entries at all, or no data, is [x]. Only
+     * entries named by the data (`each` ending in `[*]`) are absent: a fixed
+     * key the schema defines (a quarter, a category of abuse) not sent is
+     * [x]. */
     bool absent;
 } sr_mval;
 
