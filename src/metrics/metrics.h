@@ -104,6 +104,14 @@ sr_metrics *sr_metrics_compute(sr_arena *a, const sr_catalogue *cat, const sr_pa
 
 const sr_metric *sr_metrics_find(const sr_metrics *m, const char *id);
 
+/* A warning at the metric's definition for each entry id a path of cat
+ * names in brackets (`performance.measures[maar-presentations].count`, not
+ * `[*]`) that no figure of the nyears years gives, with a did-you-mean over
+ * the ids the data gives there: a typo there is otherwise a silent [x].
+ * Local measures, and years with no data at all, are not checked. */
+void sr_metrics_check_entry_ids(sr_arena *a, const sr_catalogue *cat, sr_year *const *years,
+                                size_t nyears, sr_diags *d);
+
 /* Whether disclosure control hides f, a submitted figure of the year asked
  * for that an output shows as given (a training evaluation's tally): show
  * it as [c]. Such tallies are protected as a table per evaluation, as any
