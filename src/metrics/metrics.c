@@ -891,7 +891,7 @@ void sr_mcell_words(const sr_mcell *c, sr_unit u, char *buf, size_t size)
     else if (v->avail == SR_NOT_APPLICABLE)
         snprintf(buf, size, "%s", count ? "no" : "not applicable");
     else if (v->avail != SR_AVAILABLE)
-        snprintf(buf, size, "%s", count ? "an unknown number of" : "not available");
+        snprintf(buf, size, "%s", "not available");
     else
         sr_mval_format(v, u, buf, size);
 }

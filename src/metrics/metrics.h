@@ -190,9 +190,10 @@ void sr_mval_format(const sr_mval *v, sr_unit u, char *buf, size_t size);
 /* The value for running text ({{value:ID}} in the narrative): as shown
  * when there is a number; otherwise words, not shorthand. A hidden count
  * reads "a small number of" ("commissioned a small number of reviews"), or
- * "an undisclosed number of" when it is hidden to protect another; a count
- * not available "an unknown number of"; not applicable "no". Other units:
- * "not shown, to protect small numbers", "not available", "not applicable". */
+ * "an undisclosed number of" when it is hidden to protect another; not
+ * applicable "no". Other units: "not shown, to protect small numbers",
+ * "not applicable". Any figure not available reads "not available" (and
+ * the narrative's {{value:ID}} of one is a warning, an error with --final). */
 void sr_mcell_words(const sr_mcell *c, sr_unit u, char *buf, size_t size);
 /* The change in words: "down 11.2% from 3,653", "up 9.3% from 2,022",
  * "no change from 212", "up 5 from 0", "up less than 0.1 percentage points

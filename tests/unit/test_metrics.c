@@ -363,6 +363,26 @@ static void wording_for_sentences(void **state)
                         "commissioned a small number of local child safeguarding practice "
                         "reviews");
     mw_free(&mw);
+    /* {{value:ID}} of a figure not available reads "not available" (not
+     * "an unknown number of"), with a warning at the placeholder in a draft
+     * and an error with --final. */
+    for (int final = 0; final < 2; final++) {
+        mw_compute(&mw,
+                   NOW "referrals:\n  by_quarter: {q1: 900, q2: 850, q3: 800, q4: not available}\n",
+                   NULL, false);
+        sr_source *src = sr_diags_add_source(&mw.w.d, "intro.md", NULL, 0);
+        assert_string_equal(sr_doc_fill(mw.w.a, &mw.w.d, src, 3,
+                                        "Referrals came to {{value:cases}}, {{change:cases}}.",
+                                        mw.m, NULL, final),
+                            "Referrals came to not available, not available.");
+        assert_int_equal(final ? mw.w.d.errors : mw.w.d.warnings, 1);
+        const sr_diag *g = &mw.w.d.v[mw.w.d.n - 1];
+        assert_int_equal(g->sev, final ? SR_ERROR : SR_WARNING);
+        assert_int_equal(g->loc.line, 3);
+        assert_int_equal(g->loc.col, 19);
+        assert_non_null(strstr(g->msg, "`{{value:cases}}` is a figure that is not available"));
+        mw_free(&mw);
+    }
     mw_compute(&mw, NOW "referrals: {repeat_within_12_months: 20.24%}\n",
                BEFORE "referrals: {repeat_within_12_months: 20.2%}\n", false);
     assert_string_equal(words(mw.m, "repeat", 0), "up less than 0.1 percentage points from 20.2%");
