@@ -224,9 +224,9 @@ const char *sr_doc_fill(sr_arena *a, sr_diags *d, const sr_source *src, unsigned
                                              "text reads \"not available\"",
                                              name);
                     sr_diag_hint(g,
-                                 "send the figure (`sscp-report explain YEAR %s` shows what "
+                                 "send the figure (`sscp-report explain %s %s` shows what "
                                  "it is worked out from), or reword the sentence without it",
-                                 strchr(name, ':') + 1);
+                                 ds ? year_str(a, ds->year0) : "YEAR", strchr(name, ':') + 1);
                 }
                 if (r) {
                     sr_buf_puts(&out, r);
