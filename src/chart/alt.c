@@ -48,15 +48,27 @@ static void extremes(const sr_chart *c, size_t s, size_t *hi, size_t *lo, size_t
     }
 }
 
-/* The names of the nh series not shown in category i: "A", "A and B". */
-static void hidden_names(sr_buf *b, const sr_chart *c, size_t i, size_t nh)
+/* Whether a value not drawn is hidden by disclosure control ([c]), rather
+ * than not available: only a hidden value is "not shown". */
+static bool is_hidden(const sr_chart_value *v)
 {
-    size_t k = 0;
+    return v->missing && v->label && strcmp(v->label, "[c]") == 0;
+}
+
+/* The names of the series not drawn in category i that are hidden (or,
+ * with hidden false, not available): "A", "A and B". Returns how many;
+ * with b NULL, only counts. */
+static size_t missing_names(sr_buf *b, const sr_chart *c, size_t i, bool hidden)
+{
+    size_t n = 0, k = 0;
     for (size_t s = 0; s < c->nseries; s++)
-        if (c->series[s].values[i].missing) {
-            sr_buf_printf(b, "%s%s", k == 0 ? "" : k + 1 == nh ? " and " : ", ", c->series[s].name);
+        n += c->series[s].values[i].missing && is_hidden(&c->series[s].values[i]) == hidden;
+    for (size_t s = 0; b && s < c->nseries; s++)
+        if (c->series[s].values[i].missing && is_hidden(&c->series[s].values[i]) == hidden) {
+            sr_buf_printf(b, "%s%s", k == 0 ? "" : k + 1 == n ? " and " : ", ", c->series[s].name);
             k++;
         }
+    return n;
 }
 
 char *sr_chart_alt(const sr_chart *c)
@@ -132,10 +144,18 @@ char *sr_chart_alt(const sr_chart *c)
                                                             : "not available");
                 continue;
             }
+            size_t nc = missing_names(NULL, c, i, true), nx = nh - nc;
             if (!tv && nh) {
                 sr_buf_printf(&b, " %s: the total is not known, as ", c->categories[i]);
-                hidden_names(&b, c, i, nh);
-                sr_buf_printf(&b, " %s not shown.", nh == 1 ? "is" : "are");
+                if (nc) {
+                    missing_names(&b, c, i, true);
+                    sr_buf_printf(&b, " %s not shown%s", nc == 1 ? "is" : "are", nx ? " and " : "");
+                }
+                if (nx) {
+                    missing_names(&b, c, i, false);
+                    sr_buf_printf(&b, " %s not available", nx == 1 ? "is" : "are");
+                }
+                sr_buf_puts(&b, ".");
                 continue;
             }
             char t[48];
@@ -144,13 +164,18 @@ char *sr_chart_alt(const sr_chart *c)
             else
                 sr_fmt_count((int64_t)(sum + 0.5), t, sizeof t);
             sr_buf_printf(&b, " %s: %s%s%s in all", c->categories[i], t, sp, what);
-            if (nh) {
+            if (nc) {
                 sr_buf_puts(&b, ", including ");
-                hidden_names(&b, c, i, nh);
-                sr_buf_printf(&b, ", which %s not shown", nh == 1 ? "is" : "are");
-            } else if (tv && tv->v > sum + 1e-6 * (tv->v > 1 ? tv->v : 1)) {
-                sr_buf_puts(&b, ", some of them in no part shown");
+                missing_names(&b, c, i, true);
+                sr_buf_printf(&b, ", which %s not shown", nc == 1 ? "is" : "are");
             }
+            if (nx) {
+                sr_buf_puts(&b, "; ");
+                missing_names(&b, c, i, false);
+                sr_buf_printf(&b, " %s not available", nx == 1 ? "is" : "are");
+            }
+            if (!nh && tv && tv->v > sum + 1e-6 * (tv->v > 1 ? tv->v : 1))
+                sr_buf_puts(&b, ", some of them in no part shown");
             sr_buf_puts(&b, ".");
         }
     } else {
@@ -195,14 +220,19 @@ char *sr_chart_alt(const sr_chart *c)
     }
     if (c->kind == SR_CHART_DONUT && c->total) {
         /* The whole the data states, hidden parts included. */
-        size_t nh = 0;
-        for (size_t i = 0; i < c->ncat; i++)
-            nh += c->series[0].values[i].missing;
         sr_buf_printf(&b, " Total: %s", c->total);
-        if (nh && c->totals && !c->totals[0].missing) {
-            sr_buf_puts(&b, ", including ");
+        for (int hidden_ones = 1; hidden_ones >= 0 && c->totals && !c->totals[0].missing;
+             hidden_ones--) {
+            size_t nh = 0;
+            for (size_t i = 0; i < c->ncat; i++)
+                nh += c->series[0].values[i].missing &&
+                      is_hidden(&c->series[0].values[i]) == (bool)hidden_ones;
+            if (!nh)
+                continue;
+            sr_buf_puts(&b, hidden_ones ? ", including " : "; ");
             for (size_t i = 0, k = 0; i < c->ncat; i++)
-                if (c->series[0].values[i].missing) {
+                if (c->series[0].values[i].missing &&
+                    is_hidden(&c->series[0].values[i]) == (bool)hidden_ones) {
                     sr_buf_printf(&b, "%s%s",
                                   k == 0        ? ""
                                   : k + 1 == nh ? " and "
@@ -210,7 +240,8 @@ char *sr_chart_alt(const sr_chart *c)
                                   c->categories[i]);
                     k++;
                 }
-            sr_buf_printf(&b, ", which %s not shown", nh == 1 ? "is" : "are");
+            sr_buf_printf(&b, hidden_ones ? ", which %s not shown" : " %s not available",
+                          nh == 1 ? "is" : "are");
         }
         sr_buf_puts(&b, ".");
     }

@@ -44,10 +44,12 @@ static void table_line(FILE *out, const sr_metrics *m, const sr_metric *mt, cons
     char cur[48], prev[48], words[200];
     sr_mval_format(&row->cells[0].v, mt->def->unit, cur, sizeof cur);
     sr_cmp c = sr_metric_compare(m, mt, row, 0);
-    if (c.from_baseline || m->nyears < 2)
-        sr_mval_format(&c.prev, mt->def->unit, prev, sizeof prev);
-    else
-        sr_mval_format(&row->cells[1].v, mt->def->unit, prev, sizeof prev);
+    /* The column is the year before, as in the report: a stated baseline
+     * of an earlier year is not shown in it (the change says its year). */
+    sr_mval before = {.avail = SR_NOT_AVAILABLE};
+    if (m->nyears > 1 && m->have[1] && m->years[1] == m->years[0] - 1)
+        before = row->cells[1].v;
+    sr_mval_format(&before, mt->def->unit, prev, sizeof prev);
     sr_cmp_words(&c, mt->def->unit, words, sizeof words);
     int w = LABEL_W - indent;
     if ((int)strlen(label) > w)

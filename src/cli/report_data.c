@@ -24,6 +24,7 @@ int sr_report_data_load(sr_report_data *rd, int year, FILE *err)
                                                      : "fix the errors above first");
         return st == SR_DS_IO || rd->ds.d.io_errors ? SR_EXIT_IO : SR_EXIT_INVALID;
     }
+    sr_metrics_check_entry_ids(rd->ds.a, rd->cat, rd->ds.have, rd->ds.nyears, &rd->ds.d);
     rd->m = sr_metrics_compute(rd->ds.a, rd->cat, rd->ds.p, year, rd->ds.have, rd->ds.nyears);
     if (rd->ds.p->disclosure_control)
         sr_suppress(rd->m, rd->cat, rd->ds.p->suppression_threshold);

@@ -113,9 +113,10 @@ static void check_finance(sr_loader *l, sr_year *y)
     else
         snprintf(plain, sizeof plain, "%lld", (long long)(g2 / 100));
     sr_diag_hint(g,
-                 "if the difference went %s reserves, say so with `%s: %s` under `finance`; "
+                 "if the difference %s reserves, say so with `%s: %s` under `finance`; "
                  "otherwise check the lines",
-                 gap > 0 ? "into" : "came from", gap > 0 ? "to_reserves" : "from_reserves", plain);
+                 gap > 0 ? "went into" : "came from", gap > 0 ? "to_reserves" : "from_reserves",
+                 plain);
 }
 
 static void check_training(sr_loader *l, sr_year *y)

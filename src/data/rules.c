@@ -203,20 +203,34 @@ static void check_site(const sorted *so, const sr_rule_site *site, sr_diags *d)
         }
         part_sum ps;
         sum_parts(so, site->path, r->parts, t->loc.src, &ps);
-        /* A sum past 64 bits is more than any stated total can be. */
-        if (ps.count == 0 || ps.missing > 0 || (!ps.overflow && ps.sum == t->v.i))
+        /* A sum past 64 bits is more than any stated total can be. With
+         * some parts not available the known ones may add up to less than
+         * the total, never to more. */
+        if (ps.count == 0 || (!ps.overflow && ps.sum == t->v.i))
+            continue;
+        if (ps.missing > 0 && !ps.overflow && ps.sum < t->v.i)
             continue;
         char stated[48], added[48];
         sr_value sv = t->v;
         sr_value_format(&sv, stated, sizeof stated);
         sv.i = ps.sum;
         sr_value_format(&sv, added, sizeof added);
-        sr_diag *g = sr_diag_add(d, SR_ERROR, t->loc, "`%s` is %s, but %s add up to %s%s", r->total,
-                                 stated, r->parts_doc, ps.overflow ? "more than " : "", added);
+        sr_diag *g;
+        if (ps.missing > 0)
+            g = sr_diag_add(d, SR_ERROR, t->loc,
+                            "`%s` is %s, but %s that are known add up to %s%s (%zu %s not "
+                            "available)",
+                            r->total, stated, r->parts_doc, ps.overflow ? "more than " : "", added,
+                            ps.missing, ps.missing == 1 ? "is" : "are");
+        else
+            g = sr_diag_add(d, SR_ERROR, t->loc, "`%s` is %s, but %s add up to %s%s", r->total,
+                            stated, r->parts_doc, ps.overflow ? "more than " : "", added);
         if (ps.other)
             sr_diag_related(g, ps.other->loc,
                             "some of them are given in another file, for example");
-        sr_diag_hint(g, "correct the total, or the figures it adds up");
+        sr_diag_hint(g, ps.missing > 0 ? "a total cannot be less than the parts that are known; "
+                                         "correct the total, or the figures it adds up"
+                                       : "correct the total, or the figures it adds up");
     }
     for (const sr_le_rule *r = s->le; r && r->part; r++) {
         const sr_figure *p = at(so->figs, site->path, r->part);

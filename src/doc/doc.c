@@ -162,10 +162,13 @@ static const char *year_str(sr_arena *a, int y)
     return sr_arena_strdup(a, b);
 }
 
-/* The replacement for one placeholder, or NULL if it is not known. */
+/* The replacement for one placeholder, or NULL if it is not known. With
+ * {{value:ID}} of a figure that is not available, *missing is set: the
+ * text reads "not available", and the caller says so. */
 static const char *placeholder(sr_arena *a, const char *name, const sr_metrics *m,
-                               const sr_dataset *ds)
+                               const sr_dataset *ds, bool *missing)
 {
+    *missing = false;
     if (strcmp(name, "year") == 0)
         return year_str(a, ds->year0);
     if (strcmp(name, "previous-year") == 0)
@@ -183,9 +186,11 @@ static const char *placeholder(sr_arena *a, const char *name, const sr_metrics *
     size_t kind = (size_t)(colon - name);
     char buf[256];
     sr_cmp c = sr_metric_compare(m, mt, &mt->rows[0], 0);
-    if (kind == 5 && strncmp(name, "value", 5) == 0)
+    if (kind == 5 && strncmp(name, "value", 5) == 0) {
+        const sr_mval *v = &mt->rows[0].cells[0].v;
+        *missing = !v->suppressed && v->avail == SR_NOT_AVAILABLE;
         sr_mcell_words(&mt->rows[0].cells[0], mt->def->unit, buf, sizeof buf);
-    else if (kind == 8 && strncmp(name, "previous", 8) == 0)
+    } else if (kind == 8 && strncmp(name, "previous", 8) == 0)
         sr_mval_format(&c.prev, mt->def->unit, buf, sizeof buf);
     else if (kind == 6 && strncmp(name, "change", 6) == 0)
         sr_cmp_words(&c, mt->def->unit, buf, sizeof buf);
@@ -209,7 +214,20 @@ const char *sr_doc_fill(sr_arena *a, sr_diags *d, const sr_source *src, unsigned
             if (end && len < 120 && !memchr(p + 2, '\n', len)) {
                 char *name = sr_arena_strndup(a, p + 2, len);
                 g_strstrip(name);
-                const char *r = placeholder(a, name, m, ds);
+                bool missing;
+                const char *r = placeholder(a, name, m, ds, &missing);
+                if (r && missing) {
+                    /* "came to not available" is no sentence to publish. */
+                    sr_diag *g = sr_diag_add(d, final ? SR_ERROR : SR_WARNING,
+                                             (sr_loc){src, line, col, (unsigned)len + 4},
+                                             "`{{%s}}` is a figure that is not available: the "
+                                             "text reads \"not available\"",
+                                             name);
+                    sr_diag_hint(g,
+                                 "send the figure (`sscp-report explain %s %s` shows what "
+                                 "it is worked out from), or reword the sentence without it",
+                                 ds ? year_str(a, ds->year0) : "YEAR", strchr(name, ':') + 1);
+                }
                 if (r) {
                     sr_buf_puts(&out, r);
                 } else {

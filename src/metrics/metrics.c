@@ -2,6 +2,7 @@
 #include "metrics/metrics.h"
 
 #include "core/fmt.h"
+#include "core/suggest.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -291,6 +292,16 @@ static bool has_entries(sr_arena *a, const sr_metric_def *d, const sr_year *y)
     return n > 0;
 }
 
+/* Whether the entries of `each` are named by the data (list entries: income
+ * lines, courses, outcomes), not fixed keys the schema defines (the four
+ * quarters, the categories of abuse). Only an entry named by the data can
+ * stop or be new; a fixed key not sent is not available. */
+static bool entries_named_by_data(const char *each)
+{
+    size_t n = each ? strlen(each) : 0;
+    return n > 0 && each[n - 1] == ']';
+}
+
 /* A row whose entry is not in year i's data, when the year has other
  * entries: it did not happen that year ([z]), which is not missing. */
 static void mark_absent(sr_mcell *c)
@@ -366,7 +377,7 @@ static void compute_grouped(sr_arena *a, const sr_metric_def *d, const sr_partne
     out->nrows = ngroups;
     out->rows = sr_arena_alloc(a, (ngroups ? ngroups : 1) * sizeof *out->rows);
     bool some[SR_MAX_YEARS] = {false};
-    for (size_t i = 0; i < m->nyears; i++)
+    for (size_t i = 0; entries_named_by_data(d->each) && i < m->nyears; i++)
         some[i] = years[i] && has_entries(a, d, years[i]);
     for (size_t r = 0; r < ngroups; r++) {
         sr_mrow *row = &out->rows[r];
@@ -399,7 +410,7 @@ static void entry_rows(sr_arena *a, const sr_metric_def *d, const sr_partnership
     out->nrows = d->each ? nkeys : 1;
     out->rows = sr_arena_alloc(a, (out->nrows ? out->nrows : 1) * sizeof *out->rows);
     bool some[SR_MAX_YEARS] = {false};
-    for (size_t i = 0; d->each && i < m->nyears; i++)
+    for (size_t i = 0; entries_named_by_data(d->each) && i < m->nyears; i++)
         some[i] = years[i] && has_entries(a, d, years[i]);
     for (size_t r = 0; r < out->nrows; r++) {
         sr_mrow *row = &out->rows[r];
@@ -880,7 +891,7 @@ void sr_mcell_words(const sr_mcell *c, sr_unit u, char *buf, size_t size)
     else if (v->avail == SR_NOT_APPLICABLE)
         snprintf(buf, size, "%s", count ? "no" : "not applicable");
     else if (v->avail != SR_AVAILABLE)
-        snprintf(buf, size, "%s", count ? "an unknown number of" : "not available");
+        snprintf(buf, size, "%s", "not available");
     else
         sr_mval_format(v, u, buf, size);
 }
@@ -938,4 +949,96 @@ bool sr_metric_has_figures(const sr_metric *mt, size_t i)
             return true;
     }
     return false;
+}
+
+/* ---- entry ids the catalogue names ------------------------------------------ */
+
+/* Whether some figure of the years has a path that begins with an entry
+ * matching pattern (which ends in `]`); with ids, also collects the ids in
+ * the last brackets of the entries matching star (pattern with its last
+ * id made `*`). */
+static bool entry_given(sr_arena *a, sr_year *const *years, size_t nyears, const char *pattern,
+                        const char *star, const char ***ids, size_t *nids)
+{
+    bool found = false;
+    for (size_t y = 0; y < nyears; y++)
+        for (size_t i = 0; years[y] && i < years[y]->figs.n; i++) {
+            const char *path = years[y]->figs.v[i].path;
+            for (size_t k = 1; path[k - 1]; k++) {
+                if (path[k - 1] != ']')
+                    continue;
+                char *pre = sr_arena_strndup(a, path, k);
+                if (sr_path_match(pattern, pre))
+                    found = true;
+                if (sr_path_match(star, pre)) {
+                    const char *open = strrchr(pre, '[');
+                    const char *id = sr_arena_strndup(a, open + 1, strlen(open + 1) - 1);
+                    bool seen = false;
+                    for (size_t q = 0; q < *nids && !seen; q++)
+                        seen = strcmp((*ids)[q], id) == 0;
+                    if (!seen) {
+                        const char **v = sr_arena_alloc(a, (*nids + 1) * sizeof *v);
+                        if (*nids)
+                            memcpy(v, *ids, *nids * sizeof *v);
+                        v[(*nids)++] = id;
+                        *ids = v;
+                    }
+                }
+            }
+        }
+    return found;
+}
+
+static void check_entry_ids(sr_arena *a, const sr_metric_def *m, const char *path,
+                            sr_year *const *years, size_t nyears, sr_diags *d)
+{
+    for (const char *o = strchr(path, '['); o; o = strchr(o + 1, '[')) {
+        const char *c = strchr(o, ']');
+        if (!c)
+            return;
+        if (memchr(o, '*', (size_t)(c - o)))
+            continue; /* `[*]`: any entry */
+        const char *pattern = sr_arena_strndup(a, path, (size_t)(c - path) + 1);
+        const char *star = sr_arena_printf(a, "%.*s[*]", (int)(o - path), path);
+        const char **ids = NULL;
+        size_t nids = 0;
+        if (entry_given(a, years, nyears, pattern, star, &ids, &nids))
+            continue;
+        const char *id = sr_arena_strndup(a, o + 1, (size_t)(c - o) - 1);
+        const char *best = sr_suggest(id, ids, nids);
+        sr_diag *g = sr_diag_add(d, SR_WARNING, m->loc,
+                                 "the metric `%s` names the entry `%s` (in `%s`), which no "
+                                 "submission of the years read gives%s%s%s",
+                                 m->id, id, path, best ? "; did you mean `" : "", best ? best : "",
+                                 best ? "`?" : "");
+        sr_diag_hint(g,
+                     "the metric is [x] (not available) until a submission gives that entry; "
+                     "correct the id if it is misspelt%s",
+                     best || !nids ? "" : ", against the ids the submissions give there");
+        return; /* one warning a path */
+    }
+}
+
+void sr_metrics_check_entry_ids(sr_arena *a, const sr_catalogue *cat, sr_year *const *years,
+                                size_t nyears, sr_diags *d)
+{
+    bool any = false;
+    for (size_t y = 0; y < nyears; y++)
+        any |= years[y] && years[y]->figs.n > 0;
+    if (!any)
+        return;
+    for (size_t k = 0; k < cat->nmetrics; k++) {
+        const sr_metric_def *m = &cat->metrics[k];
+        if (m->local)
+            continue;
+        const char *paths[5] = {m->each, m->brk, m->baseline, m->period, m->total};
+        for (size_t i = 0; i < 5; i++)
+            if (paths[i])
+                check_entry_ids(a, m, paths[i], years, nyears, d);
+        for (size_t i = 0; i < m->noperands; i++)
+            check_entry_ids(a, m,
+                            m->each ? sr_arena_printf(a, "%s.%s", m->each, m->operands[i])
+                                    : m->operands[i],
+                            years, nyears, d);
+    }
 }

@@ -31,7 +31,10 @@ typedef struct {
     /* A row of a metric with `each` whose entry is not in this year's data
      * while the year has other entries (a one-off grant, a course that did
      * not run): it did not happen, so avail is SR_NOT_APPLICABLE ([z]), not
-     * missing ([x]). A year with no entries at all, or no data, is [x]. */
+     * missing ([x]). A year with no entries at all, or no data, is [x]. Only
+     * entries named by the data (`each` ending in `[*]`) are absent: a fixed
+     * key the schema defines (a quarter, a category of abuse) not sent is
+     * [x]. */
     bool absent;
 } sr_mval;
 
@@ -100,6 +103,14 @@ sr_metrics *sr_metrics_compute(sr_arena *a, const sr_catalogue *cat, const sr_pa
                                int year0, sr_year *const *years, size_t nyears);
 
 const sr_metric *sr_metrics_find(const sr_metrics *m, const char *id);
+
+/* A warning at the metric's definition for each entry id a path of cat
+ * names in brackets (`performance.measures[maar-presentations].count`, not
+ * `[*]`) that no figure of the nyears years gives, with a did-you-mean over
+ * the ids the data gives there: a typo there is otherwise a silent [x].
+ * Local measures, and years with no data at all, are not checked. */
+void sr_metrics_check_entry_ids(sr_arena *a, const sr_catalogue *cat, sr_year *const *years,
+                                size_t nyears, sr_diags *d);
 
 /* Whether disclosure control hides f, a submitted figure of the year asked
  * for that an output shows as given (a training evaluation's tally): show
@@ -179,9 +190,10 @@ void sr_mval_format(const sr_mval *v, sr_unit u, char *buf, size_t size);
 /* The value for running text ({{value:ID}} in the narrative): as shown
  * when there is a number; otherwise words, not shorthand. A hidden count
  * reads "a small number of" ("commissioned a small number of reviews"), or
- * "an undisclosed number of" when it is hidden to protect another; a count
- * not available "an unknown number of"; not applicable "no". Other units:
- * "not shown, to protect small numbers", "not available", "not applicable". */
+ * "an undisclosed number of" when it is hidden to protect another; not
+ * applicable "no". Other units: "not shown, to protect small numbers",
+ * "not applicable". Any figure not available reads "not available" (and
+ * the narrative's {{value:ID}} of one is a warning, an error with --final). */
 void sr_mcell_words(const sr_mcell *c, sr_unit u, char *buf, size_t size);
 /* The change in words: "down 11.2% from 3,653", "up 9.3% from 2,022",
  * "no change from 212", "up 5 from 0", "up less than 0.1 percentage points

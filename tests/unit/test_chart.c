@@ -337,6 +337,26 @@ static void stacked_bars_keep_hidden_parts_in_their_totals(void **state)
     assert_non_null(strstr(alt, " 2023-24: 415 plans in all. 2024-25: the total is not known, as "
                                 "Physical abuse and Sexual abuse are not shown."));
     free(alt);
+    /* A part not available ([x]) is not said to be "not shown": only a hidden
+     * one ([c]) is. */
+    static sr_chart_value d_x[2] = {{0, "[x]", true}, {0, "[c]", true}};
+    s[3].values = d_x;
+    alt = sr_chart_alt(&c);
+    assert_non_null(strstr(alt, " 2023-24: the total is not known, as Sexual abuse is not "
+                                "available. 2024-25: the total is not known, as Physical abuse "
+                                "and Sexual abuse are not shown."));
+    free(alt);
+    c.totals = totals;
+    alt = sr_chart_alt(&c);
+    assert_non_null(strstr(alt, " 2023-24: 415 plans in all; Sexual abuse is not available. "));
+    free(alt);
+    d_x[1] = (sr_chart_value){0, "[x]", true};
+    alt = sr_chart_alt(&c);
+    assert_non_null(strstr(alt, " 2024-25: 410 plans in all, including Physical abuse, which is "
+                                "not shown; Sexual abuse is not available. "));
+    free(alt);
+    c.totals = NULL;
+    s[3].values = d;
     l = draw(&c, 320, 260, NULL);
     for (size_t i = 0; i < l.nlabels; i++)
         assert_string_not_equal(l.label_text[i], "373");
@@ -872,7 +892,8 @@ static void donuts_keep_hidden_parts_in_the_whole(void **state)
     c.total = "£273";
     c.totals = whole;
     char *alt = sr_chart_alt(&c);
-    assert_non_null(strstr(alt, " Total: £273, including Health, which is not shown."));
+    /* Health is not available ([x]), not hidden: it is not said to be "not shown". */
+    assert_non_null(strstr(alt, " Total: £273; Health is not available."));
     free(alt);
     double h = sr_chart_height(fonts, &c, 480, 220);
     sr_chart_layout l = draw(&c, 480, h, NULL);

@@ -363,6 +363,26 @@ static void wording_for_sentences(void **state)
                         "commissioned a small number of local child safeguarding practice "
                         "reviews");
     mw_free(&mw);
+    /* {{value:ID}} of a figure not available reads "not available" (not
+     * "an unknown number of"), with a warning at the placeholder in a draft
+     * and an error with --final. */
+    for (int final = 0; final < 2; final++) {
+        mw_compute(&mw,
+                   NOW "referrals:\n  by_quarter: {q1: 900, q2: 850, q3: 800, q4: not available}\n",
+                   NULL, false);
+        sr_source *src = sr_diags_add_source(&mw.w.d, "intro.md", NULL, 0);
+        assert_string_equal(sr_doc_fill(mw.w.a, &mw.w.d, src, 3,
+                                        "Referrals came to {{value:cases}}, {{change:cases}}.",
+                                        mw.m, NULL, final),
+                            "Referrals came to not available, not available.");
+        assert_int_equal(final ? mw.w.d.errors : mw.w.d.warnings, 1);
+        const sr_diag *g = &mw.w.d.v[mw.w.d.n - 1];
+        assert_int_equal(g->sev, final ? SR_ERROR : SR_WARNING);
+        assert_int_equal(g->loc.line, 3);
+        assert_int_equal(g->loc.col, 19);
+        assert_non_null(strstr(g->msg, "`{{value:cases}}` is a figure that is not available"));
+        mw_free(&mw);
+    }
     mw_compute(&mw, NOW "referrals: {repeat_within_12_months: 20.24%}\n",
                BEFORE "referrals: {repeat_within_12_months: 20.2%}\n", false);
     assert_string_equal(words(mw.m, "repeat", 0), "up less than 0.1 percentage points from 20.2%");
@@ -487,6 +507,51 @@ static void lines_that_stopped_did_not_happen(void **state)
                false);
     assert_string_equal(shown(mw.m, "by-line", 0, 0), "[x]");
     assert_string_equal(words(mw.m, "by-line", 0), "not available");
+    mw_free(&mw);
+}
+
+/* A fixed key the schema defines (a category of abuse, a quarter) that a
+ * year does not send is not available ([x]), never "new" or "stopped": only
+ * entries the data names (lines, courses, outcomes) come and go. */
+static void fixed_keys_not_sent_are_not_available(void **state)
+{
+    (void)state;
+    mworld mw;
+    mw_compute(&mw,
+               NOW "performance:\n  child_protection:\n    plans_started_by_category:\n"
+                   "      {emotional_abuse: 31, neglect: 22, physical_abuse: 2, sexual_abuse: 0,\n"
+                   "       multiple: 0}\n",
+               BEFORE
+               "performance:\n  child_protection:\n    plans_started_by_category:\n"
+               "      {emotional_abuse: 28, neglect: 25, physical_abuse: 6, sexual_abuse: 1}\n"
+               "    plans_started: 60\n",
+               false);
+    const sr_metric *bc = sr_metrics_find(mw.m, "by-category");
+    size_t r = 0;
+    while (r < bc->nrows && strcmp(bc->rows[r].label, "Multiple") != 0)
+        r++;
+    assert_true(r < bc->nrows);
+    assert_string_equal(shown(mw.m, "by-category", r, 1), "[x]");
+    assert_false(bc->rows[r].cells[1].v.absent);
+    assert_string_equal(words(mw.m, "by-category", r), "no figure for 2018-19 to compare with");
+    mw_free(&mw);
+    /* This year leaves one out (the stated total covers it): [x], not stopped. */
+    mw_compute(&mw,
+               NOW "performance:\n  child_protection:\n    plans_started_by_category:\n"
+                   "      {emotional_abuse: 31, neglect: 22, physical_abuse: 2, sexual_abuse: 0}\n"
+                   "    plans_started: 60\n",
+               BEFORE
+               "performance:\n  child_protection:\n    plans_started_by_category:\n"
+               "      {emotional_abuse: 28, neglect: 25, physical_abuse: 6, sexual_abuse: 1,\n"
+               "       multiple: 3}\n",
+               false);
+    bc = sr_metrics_find(mw.m, "by-category");
+    for (r = 0; r < bc->nrows && strcmp(bc->rows[r].label, "Multiple") != 0;)
+        r++;
+    assert_true(r < bc->nrows);
+    assert_string_equal(shown(mw.m, "by-category", r, 0), "[x]");
+    assert_false(bc->rows[r].cells[0].v.absent);
+    assert_string_equal(words(mw.m, "by-category", r), "not available");
     mw_free(&mw);
 }
 
@@ -790,6 +855,7 @@ int main(void)
         cmocka_unit_test(a_total_needs_a_sum),
         cmocka_unit_test(periods_of_different_length_are_not_compared),
         cmocka_unit_test(lines_that_stopped_did_not_happen),
+        cmocka_unit_test(fixed_keys_not_sent_are_not_available),
         cmocka_unit_test(small_counts_are_hidden_with_a_second_cell),
         cmocka_unit_test(no_cell_can_be_recovered_from_the_total),
         cmocka_unit_test(evaluation_tallies_are_protected),
