@@ -1006,15 +1006,18 @@ static void check_entry_ids(sr_arena *a, const sr_metric_def *m, const char *pat
             continue;
         const char *id = sr_arena_strndup(a, o + 1, (size_t)(c - o) - 1);
         const char *best = sr_suggest(id, ids, nids);
+        /* Only a likely misspelling is worth a word: an entry no year read
+         * gives and nothing like it is a measure not sent yet (a partnership's
+         * own measure that starts in a later year, say). */
+        if (!best)
+            continue;
         sr_diag *g = sr_diag_add(d, SR_WARNING, m->loc,
                                  "the metric `%s` names the entry `%s` (in `%s`), which no "
                                  "submission of the years read gives%s%s%s",
                                  m->id, id, path, best ? "; did you mean `" : "", best ? best : "",
                                  best ? "`?" : "");
-        sr_diag_hint(g,
-                     "the metric is [x] (not available) until a submission gives that entry; "
-                     "correct the id if it is misspelt%s",
-                     best || !nids ? "" : ", against the ids the submissions give there");
+        sr_diag_hint(g, "the metric is [x] (not available) until a submission gives that entry; "
+                        "correct the id if it is misspelt");
         return; /* one warning a path */
     }
 }
