@@ -8,18 +8,7 @@
 #   editions.sh BIN SOURCE_DIR
 set -u
 bin=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
-# run EXPECTED_EXIT CMD...: stdout in $tmp/out, stderr in $tmp/err.
-run() {
-    want=$1
-    shift
-    "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-    [ "$got" -eq "$want" ] || fail "sscp-report $* exited $got, not $want: $(cat "$tmp/out" "$tmp/err")"
-}
-has() { grep -qF -- "$2" "$tmp/$1" || fail "$1 of the last command lacks \"$2\": $(cat "$tmp/$1")"; }
+. "$src/tests/golden/lib.sh"
 export NO_COLOR=1
 
 # The partnership's folder is $tmp/p, so that out/ there is not $tmp/out.
