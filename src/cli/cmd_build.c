@@ -217,7 +217,7 @@ static int run(int argc, char **argv)
     if (code == SR_EXIT_OK) {
         /* The day it was built (not the PDF's reproducible date). */
         sr_build_record rec = {.year = y0, .final = final, .built = sr_today()};
-        sr_inputs_hash(rd.data, rd.templates, fonts_dir, y0, rec.inputs);
+        sr_inputs_hash_of(&rd.ds, rd.data, rd.templates, fonts_dir, rec.inputs);
         sr_output outs[3];
         const char *paths[3] = {pdf, hpath, xpath};
         for (int i = 0; i < 3; i++) {

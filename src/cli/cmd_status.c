@@ -259,7 +259,7 @@ static int run(int argc, char **argv)
     /* The report and its publication. */
     sr_build_record *rec = sr_build_record_read(rd.ds.a, yout);
     char now[SR_SHA256_HEX];
-    sr_inputs_hash(rd.data, rd.templates, fonts, y0, now);
+    sr_inputs_hash_of(&rd.ds, rd.data, rd.templates, fonts, now);
     bool current = rec && strcmp(rec->inputs, now) == 0;
     /* The files are those the build made: not so after a build was killed
      * part-way or a file was edited. */

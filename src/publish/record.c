@@ -146,36 +146,36 @@ void sr_partnership_canonical(const sr_dataset *ds, const sr_guidance *g, sr_buf
 /* What the year's report uses of partnership.yaml, in a canonical form: a
  * partner added, a comment, or the file's order changed leaves it as it
  * was. When the file cannot be read as a partnership, its bytes. */
-static void add_partnership(GChecksum *c, const char *data_dir, const char *templates_dir, int year)
+static void add_partnership(GChecksum *c, const sr_dataset *ds, const char *data_dir,
+                            const char *templates_dir, int year)
 {
-    sr_dataset ds;
-    sr_dataset_load(&ds, data_dir, year, SR_MAX_YEARS);
-    if (!ds.p) {
+    if (!ds->p) {
         char *p = sr_path_join(data_dir, "partnership.yaml");
         add_file(c, p, "partnership.yaml");
         free(p);
-        sr_dataset_free(&ds);
         return;
     }
     sr_diags quiet;
     sr_diags_init(&quiet);
-    const sr_guidance *g = sr_guidance_for_year(ds.a, &quiet, templates_dir, ds.p, year);
+    sr_arena *a = sr_arena_new();
+    const sr_guidance *g = sr_guidance_for_year(a, &quiet, templates_dir, ds->p, year);
     sr_buf b = SR_BUF_INIT;
     sr_buf_puts(&b, "partnership.yaml (as used)\n");
-    sr_partnership_canonical(&ds, g, &b);
+    sr_partnership_canonical(ds, g, &b);
     g_checksum_update(c, (const guchar *)b.data, (gssize)b.len);
     sr_buf_free(&b);
+    sr_arena_free(a);
     sr_diags_free(&quiet);
-    sr_dataset_free(&ds);
 }
 
-void sr_inputs_hash(const char *data_dir, const char *templates_dir, const char *fonts_dir,
-                    int year, char hex[SR_SHA256_HEX])
+void sr_inputs_hash_of(const sr_dataset *ds, const char *data_dir, const char *templates_dir,
+                       const char *fonts_dir, char hex[SR_SHA256_HEX])
 {
+    int year = ds->year0;
     GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
     g_checksum_update(c, (const guchar *)"sscp-report " SSCP_VERSION, -1);
-    add_partnership(c, data_dir, templates_dir, year);
-    for (int i = 0; i < 5; i++) {
+    add_partnership(c, ds, data_dir, templates_dir, year);
+    for (int i = 0; i < SR_MAX_YEARS; i++) {
         char y[16];
         sr_fmt_year(year - i, y, sizeof y);
         char *d = sr_path_join(data_dir, y);
@@ -198,6 +198,15 @@ void sr_inputs_hash(const char *data_dir, const char *templates_dir, const char 
     add_dir(c, fonts_dir, ".otf", "fonts");
     snprintf(hex, SR_SHA256_HEX, "%s", g_checksum_get_string(c));
     g_checksum_free(c);
+}
+
+void sr_inputs_hash(const char *data_dir, const char *templates_dir, const char *fonts_dir,
+                    int year, char hex[SR_SHA256_HEX])
+{
+    sr_dataset ds;
+    sr_dataset_load(&ds, data_dir, year, SR_MAX_YEARS);
+    sr_inputs_hash_of(&ds, data_dir, templates_dir, fonts_dir, hex);
+    sr_dataset_free(&ds);
 }
 
 int sr_build_record_write(const char *out_dir, const sr_build_record *rec)

@@ -52,6 +52,10 @@ void sr_partnership_canonical(const sr_dataset *ds, const sr_guidance *g, sr_buf
 /* The hash over every input of year's report. */
 void sr_inputs_hash(const char *data_dir, const char *templates_dir, const char *fonts_dir,
                     int year, char hex[SR_SHA256_HEX]);
+/* The same, from the year's data already loaded (with SR_MAX_YEARS years, as
+ * sr_dataset_load gives them to build and status), so it is not read twice. */
+void sr_inputs_hash_of(const sr_dataset *ds, const char *data_dir, const char *templates_dir,
+                       const char *fonts_dir, char hex[SR_SHA256_HEX]);
 
 /* Writes rec into out_dir/build-record.yaml (atomically); 0 or -1. */
 int sr_build_record_write(const char *out_dir, const sr_build_record *rec);
