@@ -14,12 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
-static const sr_schema text_t = {.kind = SR_S_TEXT};
-static const sr_schema ident_t = {.kind = SR_S_ID};
-static const sr_schema count_t = {.kind = SR_S_COUNT};
-static const sr_schema bool_t = {.kind = SR_S_BOOL};
-static const sr_schema format_t = {.kind = SR_S_FORMAT};
-static const sr_schema idents_t = {.kind = SR_S_LIST, .item = &ident_t};
+static const sr_schema idents_t = {.kind = SR_S_LIST, .item = &sr_s_id};
 static const char *const kinds[] = {"bar",   "grouped_bar", "hbar",   "line", "stacked_bar",
                                     "donut", "kpi",         "matrix", NULL};
 static const sr_schema kind_t = {.kind = SR_S_ENUM, .values = kinds};
@@ -30,24 +25,24 @@ static const sr_schema chart_t = {
     .identity = (const char *const[]){"id", NULL},
     .fields =
         (const sr_field[]){
-            {"id", &ident_t, SR_REQUIRED, "the chart's id; its files are charts/<id>.png and .svg"},
+            {"id", &sr_s_id, SR_REQUIRED, "the chart's id; its files are charts/<id>.png and .svg"},
             {"kind", &kind_t, SR_REQUIRED,
              "bar, grouped_bar, hbar, line, stacked_bar, donut, "
              "kpi or matrix"},
-            {"title", &text_t, SR_REQUIRED, "what the chart shows"},
-            {"metric", &ident_t, 0, "the metric it shows (its rows are the categories)"},
+            {"title", &sr_s_text, SR_REQUIRED, "what the chart shows"},
+            {"metric", &sr_s_id, 0, "the metric it shows (its rows are the categories)"},
             {"metrics", &idents_t, 0, "or several metrics, one category each"},
-            {"years", &count_t, 0, "how many years to show, up to 5 (default 1)"},
-            {"transpose", &bool_t, 0, "yes: the years are the categories, the rows the series"},
-            {"sort", &bool_t, 0, "yes: largest first (bars)"},
-            {"overall", &ident_t, 0, "the metric whose change the text alternative gives"},
-            {"total", &ident_t, 0, "donut: the metric in the hole; stacked bars: each bar's total"},
-            {"x_title", &text_t, 0, "the horizontal axis' title, with the unit"},
-            {"y_title", &text_t, 0, "the vertical axis' title, with the unit"},
-            {"what", &text_t, 0, "what one unit is, for the text alternative: referrals"},
-            {"body", &text_t, 0, "matrix: the meeting body, as in the attendance records"},
-            {"width", &count_t, SR_REQUIRED, "width in points (72 to the inch)"},
-            {"height", &count_t, SR_REQUIRED, "height in points"},
+            {"years", &sr_s_count, 0, "how many years to show, up to 5 (default 1)"},
+            {"transpose", &sr_s_bool, 0, "yes: the years are the categories, the rows the series"},
+            {"sort", &sr_s_bool, 0, "yes: largest first (bars)"},
+            {"overall", &sr_s_id, 0, "the metric whose change the text alternative gives"},
+            {"total", &sr_s_id, 0, "donut: the metric in the hole; stacked bars: each bar's total"},
+            {"x_title", &sr_s_text, 0, "the horizontal axis' title, with the unit"},
+            {"y_title", &sr_s_text, 0, "the vertical axis' title, with the unit"},
+            {"what", &sr_s_text, 0, "what one unit is, for the text alternative: referrals"},
+            {"body", &sr_s_text, 0, "matrix: the meeting body, as in the attendance records"},
+            {"width", &sr_s_count, SR_REQUIRED, "width in points (72 to the inch)"},
+            {"height", &sr_s_count, SR_REQUIRED, "height in points"},
             {0},
         },
 };
@@ -57,7 +52,7 @@ static const sr_schema file_t = {
     .what = "the charts file",
     .fields =
         (const sr_field[]){
-            {"format", &format_t, SR_REQUIRED, "write 1"},
+            {"format", &sr_s_format, SR_REQUIRED, "write 1"},
             {"charts", &charts_t, SR_REQUIRED, "the charts"},
             {0},
         },

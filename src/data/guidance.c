@@ -14,31 +14,24 @@
 
 /* ---- the edition file's schema ------------------------------------------------ */
 
-static const sr_schema format_t = {.kind = SR_S_FORMAT};
-static const sr_schema ident_t = {.kind = SR_S_ID};
-static const sr_schema text_t = {.kind = SR_S_TEXT};
-static const sr_schema bool_t = {.kind = SR_S_BOOL};
-static const sr_schema date_t = {.kind = SR_S_DATE};
-static const sr_schema year_t = {.kind = SR_S_YEAR};
-static const sr_schema count_t = {.kind = SR_S_COUNT};
-static const sr_schema texts_t = {.kind = SR_S_LIST, .item = &text_t};
+static const sr_schema texts_t = {.kind = SR_S_LIST, .item = &sr_s_text};
 static const sr_schema requirement_id_t = {
     .kind = SR_S_ENUM,
     .values = (const char *const[]){"sign-off", "scrutiny", "contributions", NULL}};
 
 /* Every fact carries whether it was checked, and against what. */
 #define FACT_FIELDS                                                                                \
-    {"confirmed", &bool_t, SR_REQUIRED,                                                            \
+    {"confirmed", &sr_s_bool, SR_REQUIRED,                                                         \
      "yes when checked against a quotation of the guidance, no when not"},                         \
-        {"source", &text_t, SR_REQUIRED, "where it was checked, or `none to hand`"},               \
+        {"source", &sr_s_text, SR_REQUIRED, "where it was checked, or `none to hand`"},            \
     {                                                                                              \
-        "note", &text_t, 0, "what is known, for a fact still to be checked"                        \
+        "note", &sr_s_text, 0, "what is known, for a fact still to be checked"                     \
     }
 
 static const sr_schema in_force_t = {
     .kind = SR_S_MAP,
     .what = "when the edition came into force",
-    .fields = (const sr_field[]){{"date", &date_t, SR_REQUIRED, "the date, YYYY-MM-DD"},
+    .fields = (const sr_field[]){{"date", &sr_s_date, SR_REQUIRED, "the date, YYYY-MM-DD"},
                                  FACT_FIELDS,
                                  {0}},
 };
@@ -48,9 +41,9 @@ static const sr_schema duty_t = {
     .identity = (const char *const[]){"id", NULL},
     .fields =
         (const sr_field[]){
-            {"id", &ident_t, SR_REQUIRED,
+            {"id", &sr_s_id, SR_REQUIRED,
              "a short id; report.yaml's `statutory:` maps it to sections"},
-            {"text", &text_t, SR_REQUIRED, "what the report must contain, in words"},
+            {"text", &sr_s_text, SR_REQUIRED, "what the report must contain, in words"},
             FACT_FIELDS,
             {0},
         },
@@ -74,9 +67,9 @@ static const sr_schema recipient_t = {
     .identity = (const char *const[]){"id", NULL},
     .fields =
         (const sr_field[]){
-            {"id", &ident_t, SR_REQUIRED, "a short id, used with publish --sent"},
-            {"name", &text_t, SR_REQUIRED, "the organisation's name"},
-            {"email", &text_t, 0,
+            {"id", &sr_s_id, SR_REQUIRED, "a short id, used with publish --sent"},
+            {"name", &sr_s_text, SR_REQUIRED, "the organisation's name"},
+            {"email", &sr_s_text, 0,
              "its address; leave it out when not known, and partnership.yaml must give it"},
             FACT_FIELDS,
             {0},
@@ -86,7 +79,7 @@ static const sr_schema recipients_t = {.kind = SR_S_LIST, .item = &recipient_t};
 static const sr_schema send_t = {
     .kind = SR_S_MAP,
     .what = "the deadline for sending copies",
-    .fields = (const sr_field[]){{"days", &count_t, SR_REQUIRED, "days after publication"},
+    .fields = (const sr_field[]){{"days", &sr_s_count, SR_REQUIRED, "days after publication"},
                                  FACT_FIELDS,
                                  {0}},
 };
@@ -95,9 +88,9 @@ static const sr_schema words_t = {
     .what = "the words used about the edition",
     .fields =
         (const sr_field[]){
-            {"contents", &text_t, SR_REQUIRED, "status's heading over the duties"},
-            {"deadline", &text_t, SR_REQUIRED, "the manifest's comment after `send_by:`"},
-            {"covering_note", &text_t, SR_REQUIRED, "a sentence of the email to each recipient"},
+            {"contents", &sr_s_text, SR_REQUIRED, "status's heading over the duties"},
+            {"deadline", &sr_s_text, SR_REQUIRED, "the manifest's comment after `send_by:`"},
+            {"covering_note", &sr_s_text, SR_REQUIRED, "a sentence of the email to each recipient"},
             {"keywords", &texts_t, 0, "added to the PDF's keywords"},
             {0},
         },
@@ -107,12 +100,12 @@ static const sr_schema edition_t = {
     .what = "a guidance edition",
     .fields =
         (const sr_field[]){
-            {"format", &format_t, SR_REQUIRED, "write 1"},
-            {"id", &ident_t, SR_REQUIRED, "the edition's id: the file's name without .yaml"},
-            {"name", &text_t, SR_REQUIRED, "its full title"},
-            {"short_name", &text_t, SR_REQUIRED, "the title used in messages"},
+            {"format", &sr_s_format, SR_REQUIRED, "write 1"},
+            {"id", &sr_s_id, SR_REQUIRED, "the edition's id: the file's name without .yaml"},
+            {"name", &sr_s_text, SR_REQUIRED, "its full title"},
+            {"short_name", &sr_s_text, SR_REQUIRED, "the title used in messages"},
             {"in_force", &in_force_t, SR_REQUIRED, "when it came into force"},
-            {"applies_from", &year_t, SR_REQUIRED,
+            {"applies_from", &sr_s_year, SR_REQUIRED,
              "the first reporting year it governs when partnership.yaml names no edition"},
             {"duties", &duties_t, SR_REQUIRED, "what the yearly report must contain"},
             {"requires", &requirements_t, 0, "what it asks beyond words in the report"},

@@ -14,6 +14,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+const sr_schema sr_s_text = {.kind = SR_S_TEXT}, sr_s_id = {.kind = SR_S_ID},
+                sr_s_count = {.kind = SR_S_COUNT}, sr_s_bool = {.kind = SR_S_BOOL},
+                sr_s_format = {.kind = SR_S_FORMAT}, sr_s_date = {.kind = SR_S_DATE},
+                sr_s_year = {.kind = SR_S_YEAR};
+
 /* Largest count or amount (in pounds) accepted: far above any real figure,
  * far below where sums could overflow. */
 #define SR_MAX_FIGURE 1000000000000LL

@@ -84,6 +84,11 @@ struct sr_schema {
                                        against this instead (`guidance: ID` or `YEAR: ID` lines) */
 };
 
+/* The plain values every file format uses, so that each format's tables
+ * (submissions, report.yaml, metrics.yaml, charts.yaml, the guidance
+ * editions) need not declare them again. */
+extern const sr_schema sr_s_text, sr_s_id, sr_s_count, sr_s_bool, sr_s_format, sr_s_date, sr_s_year;
+
 /* A figure given by a second file: where it was first given and again. */
 typedef struct {
     sr_loc first, again;

@@ -19,11 +19,7 @@
 
 /* ---- the template --------------------------------------------------------------- */
 
-static const sr_schema text_t = {.kind = SR_S_TEXT};
-static const sr_schema ident_t = {.kind = SR_S_ID};
-static const sr_schema format_t = {.kind = SR_S_FORMAT};
-static const sr_schema texts_t = {.kind = SR_S_LIST, .item = &text_t};
-static const sr_schema bool_t = {.kind = SR_S_BOOL};
+static const sr_schema texts_t = {.kind = SR_S_LIST, .item = &sr_s_text};
 static const sr_schema size_t_ = {.kind = SR_S_ENUM, .values = (const char *const[]){"A4", NULL}};
 static const sr_schema orient_t = {.kind = SR_S_ENUM,
                                    .values = (const char *const[]){"portrait", "landscape", NULL}};
@@ -42,8 +38,8 @@ static const sr_schema style_t = {
     .what = "the style",
     .fields =
         (const sr_field[]){
-            {"font", &text_t, 0, "the font family, from the fonts folder (default Open Sans)"},
-            {"accent", &text_t, 0,
+            {"font", &sr_s_text, 0, "the font family, from the fonts folder (default Open Sans)"},
+            {"accent", &sr_s_text, 0,
              "the colour of headings and the cover title, as #RRGGBB; at least 4.5:1 against "
              "white"},
             {0},
@@ -56,18 +52,18 @@ static const sr_schema section_t = {
     .identity = (const char *const[]){"id", NULL},
     .fields =
         (const sr_field[]){
-            {"id", &ident_t, SR_REQUIRED,
+            {"id", &sr_s_id, SR_REQUIRED,
              "the section's id, used in links and the statutory check"},
-            {"title", &text_t, SR_REQUIRED, "its heading; placeholders allowed"},
-            {"narrative", &text_t, 0, "the Markdown file in data/<year>/narrative/ it takes"},
+            {"title", &sr_s_text, SR_REQUIRED, "its heading; placeholders allowed"},
+            {"narrative", &sr_s_text, 0, "the Markdown file in data/<year>/narrative/ it takes"},
             {"blocks", &texts_t, 0, "data blocks after the narrative: \"chart ID\", \"table ID\""},
-            {"optional", &bool_t, 0,
+            {"optional", &sr_s_bool, 0,
              "yes: left out of the report, without a warning, when it has no words"},
             {0},
         },
 };
 static const sr_schema sections_t = {.kind = SR_S_LIST, .item = &section_t};
-static const sr_schema idents_t = {.kind = SR_S_LIST, .item = &ident_t};
+static const sr_schema idents_t = {.kind = SR_S_LIST, .item = &sr_s_id};
 /* `statutory:` maps a duty id of the guidance edition to the sections that
  * meet it; the duty's words come from the edition. */
 static const sr_schema duties_t = {.kind = SR_S_DICT, .dict_key = SR_S_TEXT, .item = &idents_t};
@@ -76,11 +72,11 @@ static const sr_schema report_t = {
     .what = "the report template",
     .fields =
         (const sr_field[]){
-            {"format", &format_t, SR_REQUIRED, "write 1"},
-            {"title", &text_t, SR_REQUIRED, "the report's title; placeholders allowed"},
-            {"subject", &text_t, 0, "the PDF's subject"},
+            {"format", &sr_s_format, SR_REQUIRED, "write 1"},
+            {"title", &sr_s_text, SR_REQUIRED, "the report's title; placeholders allowed"},
+            {"subject", &sr_s_text, 0, "the PDF's subject"},
             {"keywords", &texts_t, 0, "the PDF's keywords"},
-            {"language", &text_t, 0, "the language, en-GB by default"},
+            {"language", &sr_s_text, 0, "the language, en-GB by default"},
             {"page", &page_t, 0, "the page setup"},
             {"style", &style_t, 0, "the font and the accent colour"},
             {"sections", &sections_t, SR_REQUIRED, "the sections in order"},

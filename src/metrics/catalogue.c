@@ -11,11 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const sr_schema text_t = {.kind = SR_S_TEXT};
-static const sr_schema ident_t = {.kind = SR_S_ID};
-static const sr_schema format_t = {.kind = SR_S_FORMAT};
-static const sr_schema texts_t = {.kind = SR_S_LIST, .item = &text_t};
-static const sr_schema idents_t = {.kind = SR_S_LIST, .item = &ident_t};
+static const sr_schema texts_t = {.kind = SR_S_LIST, .item = &sr_s_text};
+static const sr_schema idents_t = {.kind = SR_S_LIST, .item = &sr_s_id};
 static const sr_schema unit_t = {
     .kind = SR_S_ENUM,
     .values = (const char *const[]){"count", "money", "percentage", "rate", "ratio", NULL},
@@ -26,8 +23,8 @@ static const sr_schema share_t = {
     .what = "a share",
     .fields =
         (const sr_field[]){
-            {"part", &text_t, SR_REQUIRED, "the figures that make the part"},
-            {"of", &text_t, SR_REQUIRED, "the figures that make the whole"},
+            {"part", &sr_s_text, SR_REQUIRED, "the figures that make the part"},
+            {"of", &sr_s_text, SR_REQUIRED, "the figures that make the whole"},
             {0},
         },
 };
@@ -38,24 +35,24 @@ static const sr_schema metric_t = {
     .identity = (const char *const[]){"id", NULL},
     .fields =
         (const sr_field[]){
-            {"id", &ident_t, SR_REQUIRED, "the metric's id, used by templates and `explain`"},
-            {"label", &text_t, SR_REQUIRED, "what it is, in words, as the report shows it"},
+            {"id", &sr_s_id, SR_REQUIRED, "the metric's id, used by templates and `explain`"},
+            {"label", &sr_s_text, SR_REQUIRED, "what it is, in words, as the report shows it"},
             {"unit", &unit_t, SR_REQUIRED, "count, money, percentage, rate or ratio"},
-            {"value", &text_t, 0, "the path of one submitted figure"},
+            {"value", &sr_s_text, 0, "the path of one submitted figure"},
             {"sum", &texts_t, 0, "paths whose figures are added up"},
             {"difference", &texts_t, 0, "two paths: the first less the second"},
             {"ratio", &texts_t, 0, "two paths: the first divided by the second"},
             {"share", &share_t, 0, "a part and its whole: the part as a percentage"},
             {"rate", &texts_t, 0, "paths added up, per 10,000 children aged 0 to 17"},
-            {"each", &text_t, 0, "one row per entry matching this path"},
-            {"row_label", &text_t, 0, "with each: the entry's field that names the row"},
+            {"each", &sr_s_text, 0, "one row per entry matching this path"},
+            {"row_label", &sr_s_text, 0, "with each: the entry's field that names the row"},
             {"group_by", &texts_t, 0,
              "with each: fields whose value groups entries into one row, such as [partner, "
              "source]"},
-            {"break", &text_t, 0, "the path of the series' break, which stops comparisons"},
-            {"baseline", &text_t, 0, "the path of a baseline to compare with"},
-            {"period", &text_t, 0, "the path of the {from, to} block the figure covers"},
-            {"total", &text_t, 0,
+            {"break", &sr_s_text, 0, "the path of the series' break, which stops comparisons"},
+            {"baseline", &sr_s_text, 0, "the path of a baseline to compare with"},
+            {"period", &sr_s_text, 0, "the path of the {from, to} block the figure covers"},
+            {"total", &sr_s_text, 0,
              "with sum or rate: the path of a stated total, used when given (the parts are "
              "checked against it)"},
             {0},
@@ -69,8 +66,8 @@ static const sr_schema table_t = {
     .identity = (const char *const[]){"id", NULL},
     .fields =
         (const sr_field[]){
-            {"id", &ident_t, SR_REQUIRED, "the table's id"},
-            {"total", &ident_t, SR_REQUIRED, "the metric that is the total"},
+            {"id", &sr_s_id, SR_REQUIRED, "the table's id"},
+            {"total", &sr_s_id, SR_REQUIRED, "the metric that is the total"},
             {"parts", &idents_t, SR_REQUIRED, "the metrics that add up to it"},
             {0},
         },
@@ -82,7 +79,7 @@ static const sr_schema catalogue_t = {
     .what = "the metrics catalogue",
     .fields =
         (const sr_field[]){
-            {"format", &format_t, SR_REQUIRED, "the version of this format; write 1"},
+            {"format", &sr_s_format, SR_REQUIRED, "the version of this format; write 1"},
             {"metrics", &metrics_t, SR_REQUIRED, "the metrics"},
             {"tables", &tables_t, 0, "counts shown with their total"},
             {0},
