@@ -278,6 +278,24 @@ static void escaped(sr_buf *b, const char *s)
     g_free(e);
 }
 
+/* Plain text as Pango markup, in a. */
+static const char *markup_of(sr_arena *a, const char *text)
+{
+    char *e = g_markup_escape_text(text, -1);
+    const char *m = sr_arena_strdup(a, e);
+    g_free(e);
+    return m;
+}
+
+/* A node of plain text (a note, or a paragraph the tool writes itself). */
+static sr_dnode *plain_node(builder *b, sr_dkind k, const char *text)
+{
+    sr_dnode *n = node(b, k);
+    n->text = text;
+    n->markup = markup_of(b->a, text);
+    return n;
+}
+
 /* Inline content as Pango markup; partner text is always escaped. Links are
  * written "text (address)" so the address survives on paper. */
 static void inlines(cmark_node *n, sr_buf *mk, sr_buf *plain)
@@ -601,12 +619,7 @@ static sr_dnode *sign_off_paragraph(builder *b)
     const char *words = sr_sign_off_words(b->a, b->ds->p, &so, b->ds->year0);
     if (!words)
         return NULL;
-    sr_dnode *n = node(b, SR_D_PARAGRAPH);
-    n->text = words;
-    char *e = g_markup_escape_text(words, -1);
-    n->markup = sr_arena_strdup(b->a, e);
-    g_free(e);
-    return n;
+    return plain_node(b, SR_D_PARAGRAPH, words);
 }
 
 /* A block of one word: data the partnership keeps, not a metric. Adds
@@ -637,12 +650,7 @@ static void word_block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
 /* A draft's note in place of what has no figures. */
 static sr_dnode *note_node(builder *b, const char *text)
 {
-    sr_dnode *n = node(b, SR_D_NOTE);
-    n->text = text;
-    char *e = g_markup_escape_text(text, -1);
-    n->markup = sr_arena_strdup(b->a, e);
-    g_free(e);
-    return n;
+    return plain_node(b, SR_D_NOTE, text);
 }
 
 /* The chart or table a block names, added to into. A chart made for each
@@ -825,15 +833,11 @@ static void narrative(builder *b, sr_dnode *sec, const char *file)
                      path);
     }
     if (!read) {
-        sr_dnode *n = node(b, SR_D_NOTE);
-        n->text = sr_arena_printf(b->a,
-                                  "Draft: the words for this section have not been "
-                                  "written yet (%s).",
-                                  path);
-        char *e = g_markup_escape_text(n->text, -1);
-        n->markup = sr_arena_strdup(b->a, e);
-        g_free(e);
-        add(b->a, sec, n);
+        add(b->a, sec,
+            note_node(b, sr_arena_printf(b->a,
+                                         "Draft: the words for this section have not been "
+                                         "written yet (%s).",
+                                         path)));
         b->doc->missing_narratives++;
         free(path);
         return;
@@ -960,9 +964,7 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
         const sr_ynode *tn = sr_ymap_get(e, "title");
         sec->text =
             sr_doc_fill(a, d, tn->loc.src, tn->loc.line, sr_ynode_text(tn), m, ds, o->final);
-        char *esc = g_markup_escape_text(sec->text, -1);
-        sec->markup = sr_arena_strdup(a, esc);
-        g_free(esc);
+        sec->markup = markup_of(a, sec->text);
         sec->narrative = file;
         if (file)
             narrative(&b, sec, file);
