@@ -88,14 +88,10 @@ static void print_sign_off(sr_arena *a, const sr_partnership *p, const sr_year *
         if (k == 0 && asked && !p->nlead_partners)
             printf("          %spartnership.yaml names no lead safeguarding partners%s\n", red,
                    off);
-        for (size_t i = 0; k == 0 && asked && i < p->nlead_partners; i++) {
-            bool signed_it = false;
-            for (size_t j = 0; j < s->nby && !signed_it; j++)
-                signed_it = strcmp(s->by[j], p->lead_partners[i].partner) == 0;
-            if (!signed_it)
+        for (size_t i = 0; k == 0 && asked && i < p->nlead_partners; i++)
+            if (!sr_sign_off_signed_by(s, p->lead_partners[i].partner))
                 printf("          %snot signed by the lead partner %s%s\n", red,
                        p->lead_partners[i].partner, off);
-        }
     }
 }
 
@@ -131,16 +127,7 @@ static int sign_off_recorded(sr_arena *a, const sr_dataset *ds)
 {
     sr_sign_off so;
     sr_sign_off_read(a, ds->have[0], &so);
-    if (!so.report.given || !ds->p->nlead_partners)
-        return 0;
-    for (size_t i = 0; i < ds->p->nlead_partners; i++) {
-        bool found = false;
-        for (size_t j = 0; j < so.report.nby && !found; j++)
-            found = strcmp(so.report.by[j], ds->p->lead_partners[i].partner) == 0;
-        if (!found)
-            return 0;
-    }
-    return 1;
+    return sr_sign_off_complete(ds->p, &so.report) ? 1 : 0;
 }
 
 /* The section with id sid: -1 the template has none, 0 no words (or an

@@ -39,7 +39,7 @@ void sr_sign_off_read(sr_arena *a, const sr_year *y, sr_sign_off *out)
     read_one(a, y, "budget", &out->budget);
 }
 
-static bool signed_by(const sr_signed *s, const char *id)
+bool sr_sign_off_signed_by(const sr_signed *s, const char *id)
 {
     for (size_t k = 0; k < s->nby; k++)
         if (strcmp(s->by[k], id) == 0)
@@ -47,12 +47,22 @@ static bool signed_by(const sr_signed *s, const char *id)
     return false;
 }
 
+bool sr_sign_off_complete(const sr_partnership *p, const sr_signed *s)
+{
+    if (!p || !p->nlead_partners || !s->given)
+        return false;
+    for (size_t i = 0; i < p->nlead_partners; i++)
+        if (!sr_sign_off_signed_by(s, p->lead_partners[i].partner))
+            return false;
+    return true;
+}
+
 bool sr_sign_off_by_lead_partners(const sr_partnership *p, const sr_signed *s)
 {
     if (!p || !p->nlead_partners || !s->nby)
         return false;
     for (size_t i = 0; i < p->nlead_partners; i++)
-        if (!signed_by(s, p->lead_partners[i].partner))
+        if (!sr_sign_off_signed_by(s, p->lead_partners[i].partner))
             return false;
     for (size_t k = 0; k < s->nby; k++)
         if (!sr_partnership_lead(p, s->by[k]))
@@ -125,7 +135,7 @@ size_t sr_sign_off_check(sr_diags *d, const sr_partnership *p, const sr_year *y,
     }
     for (size_t i = 0; p && i < p->nlead_partners; i++) {
         const sr_lead_partner *lp = &p->lead_partners[i];
-        if (signed_by(&s.report, lp->partner))
+        if (sr_sign_off_signed_by(&s.report, lp->partner))
             continue;
         sr_diag *e = sr_diag_add(d, sev, s.report.by_loc,
                                  "`%s` is a lead safeguarding partner, but is not among those "

@@ -49,6 +49,13 @@ void sr_sign_off_read(sr_arena *a, const sr_year *y, sr_sign_off *out);
 size_t sr_sign_off_check(sr_diags *d, const sr_partnership *p, const sr_year *y,
                          const sr_guidance *g, bool final);
 
+/* Whether the partner id is among those who signed s. */
+bool sr_sign_off_signed_by(const sr_signed *s, const char *id);
+
+/* Whether s is given and every lead safeguarding partner p names signed it
+ * (false when p names none). */
+bool sr_sign_off_complete(const sr_partnership *p, const sr_signed *s);
+
 /* Whether the signatories of s are the lead safeguarding partners: every
  * lead partner signed, and no one else did (false when p names none). */
 bool sr_sign_off_by_lead_partners(const sr_partnership *p, const sr_signed *s);
