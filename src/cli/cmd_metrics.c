@@ -46,9 +46,7 @@ static void table_line(FILE *out, const sr_metrics *m, const sr_metric *mt, cons
     sr_cmp c = sr_metric_compare(m, mt, row, 0);
     /* The column is the year before, as in the report: a stated baseline
      * of an earlier year is not shown in it (the change says its year). */
-    sr_mval before = {.avail = SR_NOT_AVAILABLE};
-    if (m->nyears > 1 && m->have[1] && m->years[1] == m->years[0] - 1)
-        before = row->cells[1].v;
+    sr_mval before = sr_metric_year_before(m, row);
     sr_mval_format(&before, mt->def->unit, prev, sizeof prev);
     sr_cmp_words(&c, mt->def->unit, words, sizeof words);
     int w = LABEL_W - indent;

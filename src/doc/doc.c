@@ -451,16 +451,6 @@ static const char *fmt_cell(sr_arena *a, const sr_mval *v, sr_unit u)
     return sr_arena_strdup(a, b);
 }
 
-/* A row's figure for the year before the one asked for, as the column
- * headed with that year shows it: never a stated baseline of another year,
- * which the change says with its year ("from 26 in 2017-18"). */
-static sr_mval year_before(const sr_metrics *m, const sr_mrow *row)
-{
-    if (m->nyears > 1 && m->have[1] && m->years[1] == m->years[0] - 1)
-        return row->cells[1].v;
-    return (sr_mval){.avail = SR_NOT_AVAILABLE};
-}
-
 static sr_dtable *metric_table(builder *b, const sr_metric *mt)
 {
     const sr_metrics *m = b->m;
@@ -496,7 +486,7 @@ static sr_dtable *metric_table(builder *b, const sr_metric *mt)
         const char **cell = &t->cells[t->nrows++ * 5];
         cell[0] = mt->def->each ? row->label : mt->def->label;
         /* A stated baseline is not the year before: the change says its year. */
-        sr_mval before = year_before(m, row);
+        sr_mval before = sr_metric_year_before(m, row);
         cell[1] = fmt_cell(b->a, c.from_baseline ? &before : &c.prev, mt->def->unit);
         cell[2] = fmt_cell(b->a, &row->cells[0].v, mt->def->unit);
         char w[200];
@@ -562,7 +552,7 @@ static sr_dtable *summary_table(builder *b, bool local)
         cell[0] = sr_metric_period(mt, 0, period, sizeof period)
                       ? sr_arena_printf(b->a, "%s (%s)", mt->def->label, period)
                       : mt->def->label;
-        sr_mval before = year_before(m, &mt->rows[0]);
+        sr_mval before = sr_metric_year_before(m, &mt->rows[0]);
         cell[1] = fmt_cell(b->a, &before, mt->def->unit);
         cell[2] = fmt_cell(b->a, &mt->rows[0].cells[0].v, mt->def->unit);
         cell[3] = sr_arena_strdup(b->a, w);

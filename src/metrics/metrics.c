@@ -1045,3 +1045,10 @@ void sr_metrics_check_entry_ids(sr_arena *a, const sr_catalogue *cat, sr_year *c
                             years, nyears, d);
     }
 }
+
+sr_mval sr_metric_year_before(const sr_metrics *m, const sr_mrow *row)
+{
+    if (m->nyears > 1 && m->have[1] && m->years[1] == m->years[0] - 1)
+        return row->cells[1].v;
+    return (sr_mval){.avail = SR_NOT_AVAILABLE};
+}

@@ -157,6 +157,12 @@ typedef struct {
 
 sr_cmp sr_metric_compare(const sr_metrics *m, const sr_metric *mt, const sr_mrow *row, size_t i);
 
+/* A row's figure for the year before the one asked for, as a column headed
+ * with that year shows it: never a stated baseline of another year, which
+ * the change says with its year ("from 26 in 2017-18"). [x] when the year
+ * before was not loaded. */
+sr_mval sr_metric_year_before(const sr_metrics *m, const sr_mrow *row);
+
 /* Whether a row has a figure to show in year i's report: a value (true, a
  * zero, a stated [z], or hidden by disclosure control), or one it is
  * compared with. A row

@@ -254,15 +254,6 @@ static void metric_sheet(xw *x, const sheet_plan *s)
     add_table(x, ws, s->sheet, rows, 5, heads);
 }
 
-/* A row's figure for the year before the one asked for: what the column
- * headed with that year holds, never a stated baseline of another year. */
-static sr_mval year_before(const sr_metrics *m, const sr_mrow *row)
-{
-    if (m->nyears > 1 && m->have[1] && m->years[1] == m->years[0] - 1)
-        return row->cells[1].v;
-    return (sr_mval){.avail = SR_NOT_AVAILABLE};
-}
-
 /* The summary (kind 4: the local measures). A figure compared with a
  * baseline the partner stated has the baseline and its year in columns of
  * their own, and its change formulas subtract that, not the year before. */
@@ -294,7 +285,7 @@ static void summary_sheet(xw *x, const sheet_plan *s)
         sr_cmp c = sr_metric_compare(m, mt, row, 0);
         worksheet_write_string(ws, (lxw_row_t)rr, 0, mt->def->label, x->wrap);
         worksheet_write_string(ws, (lxw_row_t)rr, 1, sr_unit_name(mt->def->unit), NULL);
-        sr_mval before = year_before(m, row);
+        sr_mval before = sr_metric_year_before(m, row);
         write_value(x, ws, rr, 2, &before, mt->def->unit);
         write_value(x, ws, rr, 3, &row->cells[0].v, mt->def->unit);
         if (c.from_baseline) {
