@@ -8,7 +8,7 @@
 #include "data/signoff.h"
 #include "core/fmt.h"
 #include "core/fsutil.h"
-#include "doc/doc.h"
+#include "doc/build.h"
 #include "publish/dates.h"
 #include "publish/record.h"
 #include "render/html.h"

@@ -14,7 +14,7 @@
 #include "data/guidance.h"
 #include "data/loader.h"
 #include "data/signoff.h"
-#include "doc/doc.h"
+#include "doc/build.h"
 #include "publish/dates.h"
 #include "publish/publication.h"
 #include "publish/record.h"

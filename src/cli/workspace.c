@@ -4,7 +4,7 @@
 #include "core/fmt.h"
 #include "core/fsutil.h"
 #include "data/template.h"
-#include "doc/doc.h"
+#include "doc/build.h"
 
 #include <errno.h>
 #include <limits.h>

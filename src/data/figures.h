@@ -15,6 +15,7 @@
 #ifndef SR_FIGURES_H
 #define SR_FIGURES_H
 
+#include "core/avail.h"
 #include "core/diag.h"
 
 #include <stdbool.h>
@@ -33,12 +34,6 @@ typedef enum {
     SR_V_INT,     /* i: a plain integer such as a format version */
 } sr_vkind;
 
-typedef enum {
-    SR_AVAILABLE = 0,
-    SR_NOT_AVAILABLE,  /* written `not available` or `[x]` */
-    SR_NOT_APPLICABLE, /* written `[z]` */
-    SR_INVALID,        /* given, but wrong (already reported): no sum may use it */
-} sr_avail;
 
 typedef struct {
     sr_vkind kind;
@@ -47,7 +42,7 @@ typedef struct {
     const char *text; /* TEXT and ID: the value; otherwise the text as written */
 } sr_value;
 
-typedef struct {
+typedef struct sr_figure {
     const char *path;
     sr_value v;
     sr_loc loc;

@@ -36,7 +36,7 @@ typedef struct {
     sr_loc loc;
 } sr_guidance_recipient;
 
-typedef struct {
+typedef struct sr_guidance {
     const char *id;         /* "working-together-2023": the file's name */
     const char *name;       /* "Working Together to Safeguard Children 2023" */
     const char *short_name; /* "Working Together 2023" */

@@ -1,5 +1,5 @@
 /* doc: building the document tree, see doc.h. */
-#include "doc/doc.h"
+#include "doc/build.h"
 
 #include "chart/palette.h"
 #include "core/buf.h"

@@ -16,11 +16,10 @@
 
 #include "core/arena.h"
 #include "core/diag.h"
+#include "metrics/value.h"
 
 #include <stdbool.h>
 #include <stddef.h>
-
-typedef enum { SR_U_COUNT, SR_U_MONEY, SR_U_PERCENTAGE, SR_U_RATE, SR_U_RATIO } sr_unit;
 
 typedef enum {
     SR_C_VALUE,      /* the figure(s) at operands[0] */

@@ -18,25 +18,7 @@
 #include "data/loader.h"
 #include "data/partnership.h"
 #include "metrics/catalogue.h"
-
-/* Wide enough that products of two fractions' parts cannot overflow. */
-__extension__ typedef __int128 sr_i128;
-
-/* A value as a fraction: count num/1, money pence/1, percentage and rate
- * num/den, ratio num/den. */
-typedef struct {
-    sr_avail avail;
-    int64_t num, den;
-    bool suppressed; /* hidden by disclosure control: shown as [c] */
-    /* A row of a metric with `each` whose entry is not in this year's data
-     * while the year has other entries (a one-off grant, a course that did
-     * not run): it did not happen, so avail is SR_NOT_APPLICABLE ([z]), not
-     * missing ([x]). A year with no entries at all, or no data, is [x]. Only
-     * entries named by the data (`each` ending in `[*]`) are absent: a fixed
-     * key the schema defines (a quarter, a category of abuse) not sent is
-     * [x]. */
-    bool absent;
-} sr_mval;
+#include "metrics/value.h"
 
 typedef struct {
     sr_mval v;
@@ -119,42 +101,6 @@ void sr_metrics_check_entry_ids(sr_arena *a, const sr_catalogue *cat, sr_year *c
  * cannot be worked out from the evaluation's total. */
 bool sr_metrics_figure_hidden(const sr_metrics *m, const sr_figure *f);
 
-/* The comparison of year i with what it is compared with. */
-typedef enum {
-    SR_CMP_OK,
-    SR_CMP_NO_VALUE,    /* this year's value is not available */
-    SR_CMP_NO_PREVIOUS, /* nothing to compare with */
-    SR_CMP_BREAK,       /* a declared break in the series */
-    SR_CMP_SUPPRESSED,  /* one of the two is hidden */
-    SR_CMP_PERIOD,      /* the two cover periods of different length: not compared */
-    SR_CMP_STOPPED,     /* the row is not in this year's data (absent): did not happen */
-    SR_CMP_NEW,         /* the row is not in the data of the year compared with */
-} sr_cmp_status;
-
-/* Below this count, a change is given as a number, not a percentage
- * ("up 3 from 2", not "up 150.0%"): a percentage of a few means little. */
-#define SR_PCT_MIN_BASE 5
-
-typedef struct {
-    sr_cmp_status status;
-    sr_mval prev;  /* what is compared with */
-    int prev_year; /* its year */
-    bool from_baseline;
-    sr_i128 dnum, dden; /* this less that, as a fraction */
-    bool pct_ok;        /* false from 0, from a negative value, across a change of sign,
-                           or from a count below SR_PCT_MIN_BASE */
-    sr_i128 pnum, pden; /* percentage change, as a fraction */
-    const sr_figure *break_date, *break_reason;
-    /* With SR_CMP_BREAK: the break was declared in the year compared with
-     * (or a year since a baseline), not in this one: that year mixes the
-     * series before and after it. */
-    bool break_earlier;
-    int break_year; /* the year whose data declared the break */
-    /* With SR_CMP_PERIOD: the periods of this year and of the one compared
-     * with, in words ("1 July 2019 to 31 March 2020", "the whole year"). */
-    char period[2][96];
-} sr_cmp;
-
 sr_cmp sr_metric_compare(const sr_metrics *m, const sr_metric *mt, const sr_mrow *row, size_t i);
 
 /* A row's figure for the year before the one asked for, as a column headed
@@ -176,10 +122,6 @@ bool sr_metric_row_shown(const sr_metrics *m, const sr_metric *mt, const sr_mrow
  * not shown: not in the report, not as a sheet of the workbook. */
 bool sr_metric_has_figures(const sr_metric *mt, size_t i);
 
-/* num/den rounded to `places` decimal places, half away from zero, as an
- * integer scaled by 10^places (52.407 with 1 place -> 524). */
-int64_t sr_round_frac(sr_i128 num, sr_i128 den, int places);
-
 /* A count as a rate per 10,000 children aged 0 to 17 in year i ("351.4"),
  * hidden when the count is; "" for a metric that is not a count. */
 void sr_mcell_rate(const sr_metrics *m, const sr_metric *mt, const sr_mcell *c, size_t i, char *buf,
@@ -190,9 +132,6 @@ void sr_mcell_rate(const sr_metrics *m, const sr_metric *mt, const sr_mcell *c, 
  * data gives none (the figure covers the whole year). */
 bool sr_metric_period(const sr_metric *mt, size_t i, char *buf, size_t size);
 
-/* Formatting, one way for every output. */
-/* The value as shown: "3,243", "£180,491", "52.4%", "351.4", "[x]", "[z]", "[c]". */
-void sr_mval_format(const sr_mval *v, sr_unit u, char *buf, size_t size);
 /* The value for running text ({{value:ID}} in the narrative): as shown
  * when there is a number; otherwise words, not shorthand. A hidden count
  * reads "a small number of" ("commissioned a small number of reviews"), or
@@ -201,14 +140,5 @@ void sr_mval_format(const sr_mval *v, sr_unit u, char *buf, size_t size);
  * "not applicable". Any figure not available reads "not available" (and
  * the narrative's {{value:ID}} of one is a warning, an error with --final). */
 void sr_mcell_words(const sr_mcell *c, sr_unit u, char *buf, size_t size);
-/* The change in words: "down 11.2% from 3,653", "up 9.3% from 2,022",
- * "no change from 212", "up 5 from 0", "up less than 0.1 percentage points
- * from 20.2%", or why there is no comparison ("not compared with 2018-19,
- * to protect small numbers"). */
-void sr_cmp_words(const sr_cmp *c, sr_unit u, char *buf, size_t size);
-/* "-11.2%", "+9.3%", "0.0%"; "[z]" when not defined. */
-void sr_cmp_percent(const sr_cmp *c, char *buf, size_t size);
-/* "-410", "+189", "-£20"; for percentages, points: "-1.2". */
-void sr_cmp_diff(const sr_cmp *c, sr_unit u, char *buf, size_t size);
 
 #endif

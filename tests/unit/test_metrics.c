@@ -4,7 +4,7 @@
 #include "testutil.h"
 
 #include "data/dataset.h"
-#include "doc/doc.h"
+#include "doc/build.h"
 #include "metrics/catalogue.h"
 #include "metrics/metrics.h"
 #include "metrics/suppress.h"

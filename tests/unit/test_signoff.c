@@ -4,7 +4,7 @@
 #include "testutil.h"
 
 #include "data/signoff.h"
-#include "doc/doc.h"
+#include "doc/build.h"
 
 static const char leads[] =
     "format: 1\n"

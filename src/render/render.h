@@ -1,0 +1,53 @@
+/* render: the outputs a build writes, each a renderer of the document tree.
+ *
+ * An output is one file in src/render/ that walks the tree (doc/doc.h) with
+ * sr_doc_iter and writes one file or folder, and one line in the list in
+ * render/outputs.c. `build` writes every output in that list, in order,
+ * prints a "Wrote" line for each and records the files of those marked
+ * `recorded` in the build record. A renderer includes nothing of data/ or
+ * metrics/ but metrics/value.h: everything it shows is in the tree.
+ */
+#ifndef SR_RENDER_H
+#define SR_RENDER_H
+
+#include "chart/fonts.h"
+#include "doc/doc.h"
+
+#include <stdint.h>
+
+typedef struct {
+    sr_fonts *fonts;       /* the bundled fonts, set to the report's family */
+    int64_t created;       /* seconds since 1970: the date written into the files */
+    bool draft;            /* a draft: marked as such; the PDF lists the warnings */
+    const char **warnings; /* draft: the warnings, one line each */
+    size_t nwarnings;
+} sr_render_options;
+
+typedef struct {
+    char what[160]; /* for the "Wrote" line: "17 pages", "11 charts as PNG and SVG", "" */
+    size_t bytes;   /* how much was written */
+} sr_render_result;
+
+typedef struct {
+    const char *name; /* "PDF", "HTML", "workbook", "charts" */
+    /* The file written in the year's output folder: a pattern with the
+     * file stem and the year ("%s-annual-report-%s.pdf"), or a folder's
+     * name ("charts"), with folder set. */
+    const char *file;
+    bool folder;
+    bool recorded; /* listed in the build record with its checksum */
+    /* Writes doc to path (via a temporary file, renamed into place; a
+     * folder's files each so). Returns 0, or -1 with a message in err. */
+    int (*write)(const sr_document *doc, const sr_render_options *o, const char *path,
+                 sr_render_result *r, char *err, size_t errlen);
+} sr_output;
+
+/* Every output, in the order a build writes them; NULL at the end. */
+extern const sr_output *const sr_outputs[];
+
+extern const sr_output sr_output_pdf;
+extern const sr_output sr_output_html;
+extern const sr_output sr_output_xlsx;
+extern const sr_output sr_output_charts;
+
+#endif
