@@ -195,7 +195,7 @@ static int run(int argc, char **argv)
         xpath = sr_path_join(
             ydir, sr_arena_printf(rd.ds.a, "%s-annual-report-%s-data.xlsx", stem, yname));
         sr_xlsx_options xo = {xpath, created};
-        if (sr_xlsx_write(doc, &rd.ds, rd.m, &xo, &xs, err, sizeof err) != 0) {
+        if (sr_xlsx_write(doc, &xo, &xs, err, sizeof err) != 0) {
             sr_fail("%s", err);
             code = SR_EXIT_IO;
         }

@@ -26,6 +26,7 @@ typedef struct {
 typedef struct {
     char what[160]; /* for the "Wrote" line: "17 pages", "11 charts as PNG and SVG", "" */
     size_t bytes;   /* how much was written */
+    char after[40]; /* printed after the "Wrote" line's brackets: " - a draft", or "" */
 } sr_render_result;
 
 typedef struct {

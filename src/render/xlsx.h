@@ -9,9 +9,7 @@
 #ifndef SR_XLSX_H
 #define SR_XLSX_H
 
-#include "data/dataset.h"
 #include "doc/doc.h"
-#include "metrics/metrics.h"
 
 #include <stdint.h>
 
@@ -25,7 +23,7 @@ typedef struct {
 } sr_xlsx_stats;
 
 /* Writes the annex. Returns 0, or -1 with a message in err. */
-int sr_xlsx_write(const sr_document *doc, const sr_dataset *ds, const sr_metrics *m,
-                  const sr_xlsx_options *o, sr_xlsx_stats *stats, char *err, size_t errlen);
+int sr_xlsx_write(const sr_document *doc, const sr_xlsx_options *o, sr_xlsx_stats *stats,
+                  char *err, size_t errlen);
 
 #endif
