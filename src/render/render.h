@@ -1,8 +1,8 @@
 /* render: the outputs a build writes, each a renderer of the document tree.
  *
  * An output is one file in src/render/ that walks the tree (doc/doc.h) with
- * sr_doc_iter and writes one file or folder, and one line in the list in
- * render/outputs.c. `build` writes every output in that list, in order,
+ * sr_doc_iter, writes one file or folder and defines `sr_output_NAME`, and
+ * one line in the list in render/outputs.c (docs/outputs.md). `build` writes every output in that list, in order,
  * prints a "Wrote" line for each and records the files of those marked
  * `recorded` in the build record. A renderer includes nothing of data/ or
  * metrics/ but metrics/value.h: everything it shows is in the tree.
@@ -43,12 +43,11 @@ typedef struct {
                  sr_render_result *r, char *err, size_t errlen);
 } sr_output;
 
-/* Every output, in the order a build writes them; NULL at the end. */
+/* Every output, in the order a build writes them (render/outputs.c);
+ * NULL at the end. */
 extern const sr_output *const sr_outputs[];
 
-extern const sr_output sr_output_pdf;
-extern const sr_output sr_output_html;
-extern const sr_output sr_output_xlsx;
+/* The chart files alone, for `sscp-report charts`. */
 extern const sr_output sr_output_charts;
 
 #endif
