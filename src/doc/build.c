@@ -305,7 +305,7 @@ static const char *link_url(sr_arena *a, const char *url)
     static const char *const schemes[] = {"https:", "http:", "mailto:", "tel:"};
     for (size_t i = 0; i < sizeof schemes / sizeof *schemes; i++)
         if (g_ascii_strncasecmp(url, schemes[i], strlen(schemes[i])) == 0)
-            return url;
+            return sr_arena_strdup(a, url); /* the parse tree's is freed */
     if (email_like(url))
         return sr_arena_printf(a, "mailto:%s", url);
     if (phone_like(url)) {
