@@ -49,6 +49,7 @@ static const char partnership[] =
     "partnership: {name: Test SCP, short_name: TSCP, area: Testshire, email: tscp@example.org}\n"
     "partners:\n"
     "  - {id: council, name: Test Council, statutory: yes}\n"
+    "  - {id: police, name: Test Police, statutory: yes}\n"
     "population:\n"
     "  children_0_17: {2018-19: 20000, 2019-20: 20100}\n"
     "options:\n"
@@ -68,7 +69,16 @@ static const char submission[] =
     "    - id: maar\n"
     "      label: Cases presented to the panel\n"
     "      count: 8\n"
-    "      baseline: {year: 2017-18, count: 26}\n";
+    "      baseline: {year: 2017-18, count: 26}\n"
+    "attendance:\n"
+    "  meetings:\n"
+    "    - {body: Executive, date: 2019-06-01, attended: [council], apologies: [police]}\n"
+    "training:\n"
+    "  evaluations:\n"
+    "    - title: Neglect courses\n"
+    "      ratings:\n"
+    "        - {label: Good, score: 4, count: 30}\n"
+    "        - {label: Poor, count: 2}\n";
 
 static const char narrative[] =
     "Read [the guidance](https://example.org/guide), write to <help@example.org>,\n"
@@ -352,6 +362,52 @@ static void a_chart_is_built_once_for_its_section_and_its_file(void **state)
     dw_free(&w);
 }
 
+static const sr_dtable *sheet_of(const sr_document *doc, const char *name)
+{
+    const sr_dnode *annex = sr_dnode_find(doc->root, SR_D_ANNEX);
+    for (size_t i = 0; annex && i < annex->nkids; i++)
+        if (strcmp(annex->kids[i]->table->sheet, name) == 0)
+            return annex->kids[i]->table;
+    fail_msg("no sheet %s", name);
+    return NULL;
+}
+
+static void the_annex_has_its_sheets_in_order(void **state)
+{
+    (void)state;
+    dworld w;
+    dw_build(&w);
+    const sr_dnode *annex = sr_dnode_find(w.doc->root, SR_D_ANNEX);
+    const char *want[] = {"Summary", "Plans", "Attendance", "Evaluations"};
+    assert_int_equal(annex->nkids, 4);
+    for (size_t i = 0; i < 4; i++)
+        assert_string_equal(annex->kids[i]->table->sheet, want[i]);
+    /* The report's summary and the annex's are one table. */
+    assert_ptr_equal(kid(w.doc->root->kids[0], 4, SR_D_TABLE)->table, annex->kids[0]->table);
+    const sr_dtable *t = sheet_of(w.doc, "Attendance");
+    assert_string_equal(t->title, "Attendance at partnership meetings, 2019-20");
+    assert_int_equal(t->ncols, 5);
+    assert_int_equal(t->nrows, 2);
+    const char *rows[2][5] = {
+        {"Executive", "1 June 2019", "Test Council", "council", "Attended"},
+        {"Executive", "1 June 2019", "Test Police", "police", "Sent apologies"}};
+    for (size_t r = 0; r < 2; r++)
+        for (size_t c = 0; c < 5; c++)
+            assert_string_equal(printed(t, r, c), rows[r][c]);
+    /* The evaluations' tallies, with disclosure control. */
+    t = sheet_of(w.doc, "Evaluations");
+    assert_string_equal(t->desc, "What attendees answered, as tallies. [note 1]");
+    assert_int_equal(t->nrows, 2);
+    assert_string_equal(printed(t, 0, 0), "Neglect courses");
+    assert_string_equal(printed(t, 0, 1), "Good");
+    assert_string_equal(printed(t, 0, 2), "4");
+    assert_string_equal(printed(t, 1, 2), "[z]"); /* no score on the form */
+    assert_string_equal(printed(t, 1, 3), "[c]"); /* 2 answers: hidden */
+    assert_true(sr_dtable_cell(t, 1, 3)->v.suppressed);
+    assert_int_equal(sr_dtable_cell(t, 1, 3)->v.num, 0); /* the count is not in the tree */
+    dw_free(&w);
+}
+
 /* ---- the walker ------------------------------------------------------------------- */
 
 static sr_dnode *mk(sr_arena *a, sr_dnode *parent, sr_dkind k, const char *text)
@@ -458,6 +514,7 @@ int main(void)
         cmocka_unit_test(a_stated_baseline_has_a_column_of_its_own),
         cmocka_unit_test(a_hidden_count_is_a_hidden_cell),
         cmocka_unit_test(a_chart_is_built_once_for_its_section_and_its_file),
+        cmocka_unit_test(the_annex_has_its_sheets_in_order),
         cmocka_unit_test(the_walker_enters_and_exits_in_order),
         cmocka_unit_test(the_walker_goes_any_depth),
     };
