@@ -38,6 +38,23 @@ static void size_words(const char *path, char *buf, size_t n)
         snprintf(buf, n, "%lld bytes", (long long)st.st_size);
 }
 
+/* Leaves only the errors in d: the warnings are the build's to say. */
+static void keep_errors(sr_diags *d)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        if (d->v[i].sev == SR_ERROR) {
+            d->v[n++] = d->v[i];
+            continue;
+        }
+        free(d->v[i].msg);
+        free(d->v[i].hint);
+        free(d->v[i].related_msg);
+    }
+    d->n = n;
+    d->warnings = d->notes = 0;
+}
+
 static int run(int argc, char **argv)
 {
     sr_report_data rd = {0};
@@ -75,6 +92,7 @@ static int run(int argc, char **argv)
     sr_doc_options dopt = {.data_dir = rd.data, .templates_dir = rd.templates};
     sr_document *doc = sr_doc_build(rd.ds.a, &quiet, &dopt, &rd.ds, rd.cat, rd.m, specs);
     if (!doc) {
+        keep_errors(&quiet);
         sr_diags_sort(&quiet);
         sr_diags_print_text(&quiet, stderr, sr_use_color(stderr));
         code = quiet.io_errors ? SR_EXIT_IO : SR_EXIT_INVALID;
