@@ -124,13 +124,25 @@ static int run(int argc, char **argv)
     char yname[16];
     sr_fmt_year(y0, yname, sizeof yname);
     char *ydir = sr_path_join(out, yname);
-    if (sr_make_dirs(ydir) != 0) {
+    /* The year's folder and the folders outputs write into, made before
+     * any file is written; and the temporary files of an earlier build
+     * that was killed part-way removed. */
+    for (size_t i = 0; code == SR_EXIT_OK && sr_outputs[i]; i++) {
+        if (!sr_outputs[i]->folder)
+            continue;
+        char *dir = sr_path_join(ydir, sr_outputs[i]->file);
+        if (sr_make_dirs(dir) != 0) {
+            sr_fail("cannot create %s: %s", dir, strerror(errno));
+            code = SR_EXIT_IO;
+        }
+        free(dir);
+    }
+    if (code == SR_EXIT_OK && sr_make_dirs(ydir) != 0) {
         sr_fail("cannot create %s: %s", ydir, strerror(errno));
         code = SR_EXIT_IO;
-    } else {
-        /* Temporary files of an earlier build that was killed part-way. */
-        sr_remove_stale_temps(ydir);
     }
+    if (code == SR_EXIT_OK)
+        sr_remove_stale_temps(ydir);
     /* The date in the files: SOURCE_DATE_EPOCH, or the day after the year. */
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     struct tm tm = {.tm_year = y0 + 1 - 1900, .tm_mon = 3, .tm_mday = 1};
