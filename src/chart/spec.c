@@ -7,6 +7,7 @@
 #include "data/loader.h"
 #include "data/overlay.h"
 #include "data/schema.h"
+#include "metrics/tally.h"
 
 #include <ctype.h>
 #include <glib.h>
@@ -85,24 +86,22 @@ typedef struct {
 static bodies year_bodies(sr_arena *a, const sr_dataset *ds)
 {
     bodies b = {0};
-    const sr_year *y = ds ? ds->have[0] : NULL;
-    if (!y)
-        return b;
-    b.name = sr_arena_alloc(a, (y->figs.n + 1) * sizeof *b.name);
-    for (size_t i = 0; i < y->figs.n; i++) {
-        const sr_figure *f = &y->figs.v[i];
-        if (!sr_path_match("attendance.meetings[*].body", f->path) || f->v.avail != SR_AVAILABLE ||
-            !f->v.text)
+    sr_attendance_tally t;
+    sr_metrics_attendance(a, ds ? ds->have[0] : NULL, &t);
+    b.name = sr_arena_alloc(a, (t.nmeetings + 1) * sizeof *b.name);
+    for (size_t i = 0; i < t.nmeetings; i++) {
+        const char *body = t.meetings[i].body;
+        if (!body)
             continue;
         char s1[256], s2[256];
-        sr_slug(f->v.text, s1, sizeof s1);
+        sr_slug(body, s1, sizeof s1);
         bool seen = false;
         for (size_t k = 0; k < b.n && !seen; k++) {
             sr_slug(b.name[k], s2, sizeof s2);
             seen = strcmp(s1, s2) == 0;
         }
         if (!seen)
-            b.name[b.n++] = f->v.text;
+            b.name[b.n++] = body;
     }
     return b;
 }
@@ -513,51 +512,36 @@ static void chart_breaks(sr_arena *a, sr_chart *ch, const sr_metrics *m,
     sr_buf_free(&note);
 }
 
-static sr_chart *build_matrix(sr_arena *a, const sr_chart_spec *spec, const sr_dataset *ds,
-                              sr_chart *ch)
+static sr_chart *build_matrix(sr_arena *a, const sr_chart_spec *spec, const sr_metrics *m,
+                              const sr_dataset *ds, sr_chart *ch)
 {
-    const sr_year *y = ds->have[0];
-    /* Meetings of the body, in date order: their ids and dates. */
-    size_t cap = y ? y->figs.n : 0;
-    const char **mid = sr_arena_alloc(a, (cap + 1) * sizeof *mid);
-    int64_t *mdate = sr_arena_alloc(a, (cap + 1) * sizeof *mdate);
+    sr_attendance_tally t;
+    sr_metrics_attendance(a, m && m->year0 ? m->year0 : ds->have[0], &t);
+    /* Meetings of the body, in date order. */
+    size_t *mix = sr_arena_alloc(a, (t.nmeetings + 1) * sizeof *mix);
     size_t nm = 0;
-    for (size_t i = 0; spec->body && y && i < y->figs.n; i++) {
-        const sr_figure *f = &y->figs.v[i];
-        if (!sr_path_match("attendance.meetings[*].body", f->path) || f->v.avail != SR_AVAILABLE ||
-            !f->v.text || !same_body(f->v.text, spec->body))
-            continue;
-        const char *open = strchr(f->path, '[') + 1, *close = strrchr(f->path, ']');
-        char *id = sr_arena_strndup(a, open, (size_t)(close - open));
-        const sr_figure *df =
-            sr_figures_get(&y->figs, sr_arena_printf(a, "attendance.meetings[%s].date", id));
-        if (!df || df->v.avail != SR_AVAILABLE)
+    for (size_t i = 0; spec->body && i < t.nmeetings; i++) {
+        const sr_meeting *mt = &t.meetings[i];
+        if (!mt->body || !same_body(mt->body, spec->body) || !mt->date_known)
             continue;
         size_t at = nm++;
-        while (at > 0 && mdate[at - 1] > df->v.i) {
-            mid[at] = mid[at - 1];
-            mdate[at] = mdate[at - 1];
+        while (at > 0 && t.meetings[mix[at - 1]].date > mt->date) {
+            mix[at] = mix[at - 1];
             at--;
         }
-        mid[at] = id;
-        mdate[at] = df->v.i;
+        mix[at] = i;
     }
     ch->nseries = nm;
     ch->series = sr_arena_alloc(a, (nm ? nm : 1) * sizeof *ch->series);
     const sr_partnership *p = ds->p;
     ch->categories = sr_arena_alloc(a, (p->npartners + 1) * sizeof *ch->categories);
     /* Members: partners named at any of the meetings, in partnership order. */
-    static const char *const lists[] = {"attended", "apologies", "absent"};
     size_t *rows = sr_arena_alloc(a, (p->npartners + 1) * sizeof *rows);
     for (size_t k = 0; k < p->npartners; k++) {
         bool named = false;
+        sr_attendance how;
         for (size_t s = 0; s < nm && !named; s++)
-            for (int l = 0; l < 3 && !named; l++) {
-                char path[512];
-                snprintf(path, sizeof path, "attendance.meetings[%s].%s[%s]", mid[s], lists[l],
-                         p->partners[k].id);
-                named = sr_figures_get(&y->figs, path) != NULL;
-            }
+            named = sr_attendance_of(&t, mix[s], p->partners[k].id, &how);
         if (named) {
             rows[ch->ncat] = k;
             const sr_partner *pt = &p->partners[k];
@@ -566,19 +550,15 @@ static sr_chart *build_matrix(sr_arena *a, const sr_chart_spec *spec, const sr_d
     }
     for (size_t s = 0; s < nm; s++) {
         char when[40];
-        sr_fmt_date((int32_t)mdate[s], when, sizeof when);
+        sr_fmt_date(t.meetings[mix[s]].date, when, sizeof when);
         ch->series[s].name = sr_arena_strdup(a, when);
         ch->series[s].values =
             sr_arena_alloc(a, (ch->ncat ? ch->ncat : 1) * sizeof(sr_chart_value));
         for (size_t r = 0; r < ch->ncat; r++) {
             int st = SR_MATRIX_NONE;
-            for (int l = 0; l < 3; l++) {
-                char path[512];
-                snprintf(path, sizeof path, "attendance.meetings[%s].%s[%s]", mid[s], lists[l],
-                         p->partners[rows[r]].id);
-                if (sr_figures_get(&y->figs, path))
-                    st = l;
-            }
+            sr_attendance how;
+            if (sr_attendance_of(&t, mix[s], p->partners[rows[r]].id, &how))
+                st = (int)how;
             static const char *const words[] = {"attended", "apologies", "absent", "not recorded"};
             ch->series[s].values[r] = (sr_chart_value){st, words[st], false};
         }
@@ -599,7 +579,7 @@ sr_chart *sr_chart_build(sr_arena *a, const sr_chart_spec *spec, const sr_metric
     ch->sort = spec->sort;
     ch->change = change_words(a, m, spec->overall);
     if (spec->kind == SR_CHART_MATRIX)
-        return build_matrix(a, spec, ds, ch);
+        return build_matrix(a, spec, m, ds, ch);
 
     const sr_metric **mts = sr_arena_alloc(a, (spec->nmetrics + 1) * sizeof *mts);
     size_t nm = 0;

@@ -1,6 +1,6 @@
 /* cmd_build: `sscp-report build YEAR`, the annual report. Validates the
  * year first (errors stop it and leave any earlier report as it was), then
- * builds the document and writes the PDF and the charts. */
+ * builds the document and writes every output (render/render.h). */
 #include "chart/spec.h"
 #include "cli/args.h"
 #include "cli/cli.h"
@@ -11,14 +11,11 @@
 #include "doc/build.h"
 #include "publish/dates.h"
 #include "publish/record.h"
-#include "render/html.h"
-#include "render/pdf.h"
-#include "render/xlsx.h"
+#include "render/render.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 
 static const char usage[] =
@@ -127,16 +124,26 @@ static int run(int argc, char **argv)
     char yname[16];
     sr_fmt_year(y0, yname, sizeof yname);
     char *ydir = sr_path_join(out, yname);
-    char *cdir = sr_path_join(ydir, "charts");
-    if (sr_make_dirs(cdir) != 0) {
-        sr_fail("cannot create %s: %s", cdir, strerror(errno));
-        code = SR_EXIT_IO;
-    } else {
-        /* Temporary files of an earlier build that was killed part-way. */
-        sr_remove_stale_temps(ydir);
-        sr_remove_stale_temps(cdir);
+    /* The year's folder and the folders outputs write into, made before
+     * any file is written; and the temporary files of an earlier build
+     * that was killed part-way removed. */
+    for (size_t i = 0; code == SR_EXIT_OK && sr_outputs[i]; i++) {
+        if (!sr_outputs[i]->folder)
+            continue;
+        char *dir = sr_path_join(ydir, sr_outputs[i]->file);
+        if (sr_make_dirs(dir) != 0) {
+            sr_fail("cannot create %s: %s", dir, strerror(errno));
+            code = SR_EXIT_IO;
+        }
+        free(dir);
     }
-    /* The date in the PDF: SOURCE_DATE_EPOCH, or the day after the year. */
+    if (code == SR_EXIT_OK && sr_make_dirs(ydir) != 0) {
+        sr_fail("cannot create %s: %s", ydir, strerror(errno));
+        code = SR_EXIT_IO;
+    }
+    if (code == SR_EXIT_OK)
+        sr_remove_stale_temps(ydir);
+    /* The date in the files: SOURCE_DATE_EPOCH, or the day after the year. */
     const char *sde = getenv("SOURCE_DATE_EPOCH");
     struct tm tm = {.tm_year = y0 + 1 - 1900, .tm_mon = 3, .tm_mday = 1};
     int64_t created = sde && *sde ? strtoll(sde, NULL, 10) : (int64_t)timegm(&tm);
@@ -151,115 +158,77 @@ static int run(int argc, char **argv)
         sr_loc_format(rd.ds.d.v[i].loc, where, sizeof where);
         lines[nl++] = sr_arena_printf(rd.ds.a, "%s: %s", where, rd.ds.d.v[i].msg);
     }
+    sr_render_options ro = {fonts, created, !final, lines, nl};
     const char *stem = sr_partnership_file_stem(rd.ds.a, rd.ds.p);
-    char *pdf =
-        sr_path_join(ydir, sr_arena_printf(rd.ds.a, "%s-annual-report-%s.pdf", stem, yname));
-    sr_pdf_stats st = {0};
-    double t_pdf0 = now();
-    if (code == SR_EXIT_OK) {
-        sr_pdf_options po = {pdf, created, !final, lines, nl};
-        if (sr_pdf_write(doc, fonts, &po, &st, err, sizeof err) != 0) {
-            sr_fail("%s", err);
-            code = SR_EXIT_IO;
-        }
-    }
-    double t_pdf = now();
-    size_t ncharts = 0, chart_bytes = 0;
-    for (size_t i = 0; code == SR_EXIT_OK && i < specs->n; i++) {
-        sr_chart *ch = sr_chart_build(rd.ds.a, &specs->v[i], rd.m, &rd.ds);
-        if (!sr_chart_has_figures(ch))
+    /* Every output, in order: its path, what it wrote, how long it took. */
+    size_t nouts = 0;
+    while (sr_outputs[nouts])
+        nouts++;
+    char **paths = sr_xcalloc(nouts + 1, sizeof *paths);
+    sr_render_result *res = sr_xcalloc(nouts + 1, sizeof *res);
+    double *took = sr_xcalloc(nouts + 1, sizeof *took);
+    for (size_t i = 0; i < nouts; i++) {
+        const sr_output *o = sr_outputs[i];
+        paths[i] = sr_path_join(ydir, o->folder ? o->file
+                                                : sr_arena_printf(rd.ds.a, o->file, stem, yname));
+        if (code != SR_EXIT_OK)
             continue;
-        ch->draw_title = true;
-        char f[256];
-        snprintf(f, sizeof f, "%s.png", specs->v[i].id);
-        char *png = sr_path_join(cdir, f);
-        snprintf(f, sizeof f, "%s.svg", specs->v[i].id);
-        char *svg = sr_path_join(cdir, f);
-        if (sr_chart_write_png(fonts, ch, specs->v[i].width, specs->v[i].height, 2, png) != 0 ||
-            sr_chart_write_svg(fonts, ch, specs->v[i].width, specs->v[i].height, svg) != 0) {
-            sr_fail("cannot write the chart %s: %s", specs->v[i].id, strerror(errno));
-            code = SR_EXIT_IO;
-        } else {
-            struct stat s1, s2;
-            if (stat(png, &s1) == 0 && stat(svg, &s2) == 0)
-                chart_bytes += (size_t)s1.st_size + (size_t)s2.st_size;
-            ncharts++;
-        }
-        free(png);
-        free(svg);
-    }
-    double t_charts = now();
-    char *xpath = NULL;
-    sr_xlsx_stats xs = {0};
-    if (code == SR_EXIT_OK) {
-        xpath = sr_path_join(
-            ydir, sr_arena_printf(rd.ds.a, "%s-annual-report-%s-data.xlsx", stem, yname));
-        sr_xlsx_options xo = {xpath, created};
-        if (sr_xlsx_write(doc, &xo, &xs, err, sizeof err) != 0) {
+        double t = now();
+        if (o->write(doc, &ro, paths[i], &res[i], err, sizeof err) != 0) {
             sr_fail("%s", err);
             code = SR_EXIT_IO;
         }
+        took[i] = now() - t;
     }
-    double t_xlsx = now();
-    char *hpath = NULL;
-    if (code == SR_EXIT_OK) {
-        hpath =
-            sr_path_join(ydir, sr_arena_printf(rd.ds.a, "%s-annual-report-%s.html", stem, yname));
-        sr_html_options ho = {hpath, !final};
-        if (sr_html_write(doc, fonts, &ho, err, sizeof err) != 0) {
-            sr_fail("%s", err);
-            code = SR_EXIT_IO;
-        }
-    }
-    double t_html = now();
+    double t_outputs = now();
     /* What this report was made from and what it made, for status and
      * publish. */
     if (code == SR_EXIT_OK) {
-        /* The day it was built (not the PDF's reproducible date). */
+        /* The day it was built (not the files' reproducible date). */
         sr_build_record rec = {.year = y0, .final = final, .built = sr_today()};
         sr_inputs_hash_of(&rd.ds, rd.data, rd.templates, fonts_dir, rec.inputs);
-        sr_output outs[3];
-        const char *paths[3] = {pdf, hpath, xpath};
-        for (int i = 0; i < 3; i++) {
-            outs[i].name = sr_basename(paths[i]);
-            sr_sha256_file(paths[i], outs[i].sha256, &outs[i].bytes);
+        sr_record_file *files = sr_xcalloc(nouts + 1, sizeof *files);
+        for (size_t i = 0; i < nouts; i++) {
+            if (!sr_outputs[i]->recorded)
+                continue;
+            sr_record_file *f = &files[rec.noutputs++];
+            f->name = sr_basename(paths[i]);
+            sr_sha256_file(paths[i], f->sha256, &f->bytes);
         }
-        rec.outputs = outs;
-        rec.noutputs = 3;
+        rec.outputs = files;
         if (sr_build_record_write(ydir, &rec) != 0) {
             sr_fail("cannot write the build record in %s: %s", ydir, strerror(errno));
             code = SR_EXIT_IO;
         }
+        free(files);
     }
     double t_record = now();
     if (code == SR_EXIT_OK) {
-        char a[32], b[32];
-        size_words(st.bytes, a, sizeof a);
-        size_words(chart_bytes, b, sizeof b);
-        printf("Wrote %s (%d pages, %s)%s\n", pdf, st.pages, a, final ? "" : " - a draft");
-        printf("Wrote %s/ (%zu charts as PNG and SVG, %s)\n", cdir, ncharts, b);
-        struct stat xst;
-        size_words(stat(xpath, &xst) == 0 ? (size_t)xst.st_size : 0, a, sizeof a);
-        printf("Wrote %s (%zu sheets, %zu tables, %s)\n", xpath, xs.sheets, xs.tables, a);
-        size_words(stat(hpath, &xst) == 0 ? (size_t)xst.st_size : 0, a, sizeof a);
-        printf("Wrote %s (%s)\n", hpath, a);
+        for (size_t i = 0; i < nouts; i++) {
+            char size[32];
+            size_words(res[i].bytes, size, sizeof size);
+            printf("Wrote %s%s (%s%s%s)%s\n", paths[i], sr_outputs[i]->folder ? "/" : "",
+                   res[i].what, res[i].what[0] ? ", " : "", size, res[i].after);
+        }
         if (doc->missing_narratives)
             printf("%zu section%s still %s no words: see the warnings above\n",
                    doc->missing_narratives, doc->missing_narratives == 1 ? "" : "s",
                    doc->missing_narratives == 1 ? "has" : "have");
         printf("Built in %.2f s (%zu warning%s)\n", t_record - t0, rd.ds.d.warnings,
                rd.ds.d.warnings == 1 ? "" : "s");
-        if (timings)
-            printf("  load and check %.3f s, document %.3f s, PDF %.3f s, charts %.3f s, "
-                   "spreadsheet %.3f s, HTML %.3f s, build record %.3f s\n",
-                   t_load - t0, t_doc - t_load, t_pdf - t_pdf0, t_charts - t_pdf, t_xlsx - t_charts,
-                   t_html - t_xlsx, t_record - t_html);
+        if (timings) {
+            printf("  load and check %.3f s, document %.3f s", t_load - t0, t_doc - t_load);
+            for (size_t i = 0; i < nouts; i++)
+                printf(", %s %.3f s", sr_outputs[i]->name, took[i]);
+            printf(", build record %.3f s\n", t_record - t_outputs);
+        }
     }
+    for (size_t i = 0; i < nouts; i++)
+        free(paths[i]);
+    free(paths);
+    free(res);
+    free(took);
     free(lines);
-    free(xpath);
-    free(hpath);
-    free(pdf);
-    free(cdir);
     free(ydir);
     sr_fonts_close(fonts);
     sr_report_data_free(&rd);

@@ -7,8 +7,9 @@
 #include "cli/report_data.h"
 #include "core/fmt.h"
 #include "core/fsutil.h"
+#include "doc/build.h"
+#include "render/render.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -35,6 +36,23 @@ static void size_words(const char *path, char *buf, size_t n)
         snprintf(buf, n, "%lld KB", (long long)((st.st_size + 512) / 1024));
     else
         snprintf(buf, n, "%lld bytes", (long long)st.st_size);
+}
+
+/* Leaves only the errors in d: the warnings are the build's to say. */
+static void keep_errors(sr_diags *d)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < d->n; i++) {
+        if (d->v[i].sev == SR_ERROR) {
+            d->v[n++] = d->v[i];
+            continue;
+        }
+        free(d->v[i].msg);
+        free(d->v[i].hint);
+        free(d->v[i].related_msg);
+    }
+    d->n = n;
+    d->warnings = d->notes = 0;
 }
 
 static int run(int argc, char **argv)
@@ -67,52 +85,73 @@ static int run(int argc, char **argv)
         sr_report_data_free(&rd);
         return code;
     }
+    /* The document, built quietly: its problems are the build's to say;
+     * only one that stops it from being made is printed. */
+    sr_diags quiet;
+    sr_diags_init(&quiet);
+    sr_doc_options dopt = {.data_dir = rd.data, .templates_dir = rd.templates};
+    sr_document *doc = sr_doc_build(rd.ds.a, &quiet, &dopt, &rd.ds, rd.cat, rd.m, specs);
+    if (!doc) {
+        keep_errors(&quiet);
+        sr_diags_sort(&quiet);
+        sr_diags_print_text(&quiet, stderr, sr_use_color(stderr));
+        code = quiet.io_errors ? SR_EXIT_IO : SR_EXIT_INVALID;
+        sr_diags_free(&quiet);
+        sr_report_data_free(&rd);
+        return code;
+    }
     char err[256];
     sr_fonts *fonts = sr_fonts_open(fonts_dir, err, sizeof err);
     if (!fonts) {
         sr_fail("%s; use --fonts DIR to name the fonts folder", err);
+        sr_diags_free(&quiet);
         sr_report_data_free(&rd);
         return SR_EXIT_IO;
+    }
+    if (!sr_fonts_set_family(fonts, doc->font)) {
+        sr_fail("the template sets the report in %s, but there is no such font in %s", doc->font,
+                fonts_dir);
+        sr_fonts_close(fonts);
+        sr_diags_free(&quiet);
+        sr_report_data_free(&rd);
+        return SR_EXIT_INVALID;
     }
     char yname[16];
     sr_fmt_year(rd.ds.year0, yname, sizeof yname);
     char *ydir = sr_path_join(out, yname);
-    char *dir = sr_path_join(ydir, "charts");
+    char *dir = sr_path_join(ydir, sr_output_charts.file);
     free(ydir);
-    if (sr_make_dirs(dir) != 0) {
-        sr_fail("cannot create %s: %s", dir, strerror(errno));
+    const sr_dnode *files = sr_dnode_find(doc->root, SR_D_CHART_FILES);
+    sr_render_options ro = {.fonts = fonts, .created = 0, .draft = false};
+    sr_render_result res = {0};
+    if (sr_output_charts.write(doc, &ro, dir, &res, err, sizeof err) != 0) {
+        sr_fail("%s", err);
         code = SR_EXIT_IO;
-    } else {
-        sr_remove_stale_temps(dir);
     }
+    /* A line for every chart of the template: written, or why not. */
     for (size_t i = 0; code == SR_EXIT_OK && i < specs->n; i++) {
         const sr_chart_spec *s = &specs->v[i];
-        sr_chart *ch = sr_chart_build(rd.ds.a, s, rd.m, &rd.ds);
-        if (!sr_chart_has_figures(ch)) {
+        bool written = false;
+        for (size_t k = 0; files && k < files->nkids && !written; k++)
+            written = strcmp(files->kids[k]->figure->id, s->id) == 0;
+        if (!written) {
             printf("Skipped %s: no figures for it in %s\n", s->id, yname);
             continue;
         }
-        ch->draw_title = true;
-        char name[256];
+        char name[256], a[32], b[32];
         snprintf(name, sizeof name, "%s.png", s->id);
         char *png = sr_path_join(dir, name);
         snprintf(name, sizeof name, "%s.svg", s->id);
         char *svg = sr_path_join(dir, name);
-        if (sr_chart_write_png(fonts, ch, s->width, s->height, 2, png) != 0 ||
-            sr_chart_write_svg(fonts, ch, s->width, s->height, svg) != 0) {
-            sr_fail("cannot write the chart %s in %s: %s", s->id, dir, strerror(errno));
-            code = SR_EXIT_IO;
-        } else {
-            char a[32], b[32];
-            size_words(png, a, sizeof a);
-            size_words(svg, b, sizeof b);
-            printf("Wrote %s (%s) and %s (%s)\n", png, a, svg, b);
-        }
+        size_words(png, a, sizeof a);
+        size_words(svg, b, sizeof b);
+        printf("Wrote %s (%s) and %s (%s)\n", png, a, svg, b);
         free(png);
         free(svg);
     }
     free(dir);
     sr_fonts_close(fonts);
+    sr_diags_free(&quiet);
     sr_report_data_free(&rd);
     return code;
 }

@@ -241,7 +241,7 @@ static int run(int argc, char **argv)
         code = SR_EXIT_INVALID;
         goto done;
     }
-    const sr_output *changed = sr_build_record_changed(rec, yout);
+    const sr_record_file *changed = sr_build_record_changed(rec, yout);
     if (changed) {
         sr_fail("%s/%s is not the file the build made (changed or missing): build again", yout,
                 changed->name);
@@ -275,7 +275,7 @@ static int run(int argc, char **argv)
         }
         sr_diags_free(&quiet);
     }
-    const sr_output *pdf = NULL;
+    const sr_record_file *pdf = NULL;
     for (size_t i = 0; i < rec->noutputs; i++)
         if (strstr(rec->outputs[i].name, ".pdf"))
             pdf = &rec->outputs[i];

@@ -135,7 +135,8 @@ static int sign_off_recorded(sr_arena *a, const sr_dataset *ds)
 static int section_state(const sr_document *doc, const char *sid)
 {
     for (size_t i = 0; doc && i < doc->root->nkids; i++)
-        if (doc->root->kids[i]->sid && strcmp(doc->root->kids[i]->sid, sid) == 0)
+        if (doc->root->kids[i]->kind == SR_D_SECTION && doc->root->kids[i]->sid &&
+            strcmp(doc->root->kids[i]->sid, sid) == 0)
             return doc->root->kids[i]->written ? 1 : 0;
     if (doc && sr_doc_left_out(doc, sid))
         return 0; /* optional, and left out for want of words */
@@ -297,7 +298,7 @@ static int run(int argc, char **argv)
         sr_buf_puts(&b, "\n  ],\n  \"narrative_missing\": [");
         size_t nm = 0;
         for (size_t i = 0; doc && i < doc->root->nkids; i++)
-            if (!doc->root->kids[i]->written) {
+            if (doc->root->kids[i]->kind == SR_D_SECTION && !doc->root->kids[i]->written) {
                 sr_buf_puts(&b, nm++ ? ", " : "");
                 jstr(&b, doc->root->kids[i]->narrative ? doc->root->kids[i]->narrative
                                                        : doc->root->kids[i]->sid);
@@ -412,14 +413,14 @@ static int run(int argc, char **argv)
             printf("  none yet\n");
         size_t written = 0, sections = 0;
         for (size_t i = 0; doc && i < doc->root->nkids; i++)
-            if (doc->root->kids[i]->narrative) {
+            if (doc->root->kids[i]->kind == SR_D_SECTION && doc->root->kids[i]->narrative) {
                 sections++;
                 written += doc->root->kids[i]->written;
             }
         printf("\nNarrative in %s/%s/narrative/: %zu of %zu sections written\n", rd.data, yname,
                written, sections);
         for (size_t i = 0; doc && i < doc->root->nkids; i++)
-            if (!doc->root->kids[i]->written)
+            if (doc->root->kids[i]->kind == SR_D_SECTION && !doc->root->kids[i]->written)
                 printf("  %sstill to write%s: %-16s %s\n", amber, off,
                        doc->root->kids[i]->narrative ? doc->root->kids[i]->narrative
                                                      : doc->root->kids[i]->sid,

@@ -1,40 +1,3 @@
-
-/* TEMPORARY (this commit only): the builder is being rewritten for the new
- * tree; these definitions let the rest of the program compile. */
-#include "doc/build.h"
-#include <string.h>
-sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, const sr_dataset *ds,
-                          const sr_catalogue *cat, const sr_metrics *m, const sr_chart_specs *specs)
-{
-    (void)a, (void)o, (void)ds, (void)cat, (void)m, (void)specs;
-    sr_diag_add(d, SR_ERROR, (sr_loc){0}, "the document builder is being rewritten");
-    return NULL;
-}
-bool sr_doc_left_out(const sr_document *doc, const char *sid)
-{
-    for (size_t i = 0; i < doc->nleft_out; i++)
-        if (strcmp(doc->left_out[i], sid) == 0)
-            return true;
-    return false;
-}
-size_t sr_doc_contributions_check(sr_diags *d, const sr_document *doc, bool needs, bool final)
-{
-    (void)d, (void)doc, (void)needs, (void)final;
-    return 0;
-}
-bool sr_doc_sections(sr_arena *a, sr_diags *d, const char *t, const char *dd, sr_doc_section_info **out, size_t *n)
-{
-    (void)a, (void)d, (void)t, (void)dd, (void)out, (void)n;
-    return false;
-}
-const char *sr_doc_fill(sr_arena *a, sr_diags *d, const sr_source *src, unsigned first_line,
-                        const char *text, const sr_metrics *m, const sr_dataset *ds, bool final)
-{
-    (void)a, (void)d, (void)src, (void)first_line, (void)m, (void)ds, (void)final;
-    return text;
-}
-
-#if 0 /* the builder before the new tree: helper reference */
 /* build: building the document tree, see build.h. */
 #include "doc/build.h"
 
@@ -47,10 +10,12 @@ const char *sr_doc_fill(sr_arena *a, sr_diags *d, const sr_source *src, unsigned
 #include "data/overlay.h"
 #include "data/schema.h"
 #include "data/signoff.h"
+#include "metrics/tally.h"
 
 #include <cmark.h>
 #include <ctype.h>
 #include <glib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -186,6 +151,12 @@ typedef struct {
     const sr_chart_specs *specs;
     const sr_doc_options *o;
     sr_document *doc;
+    size_t notes_cap;           /* of doc->notes */
+    sr_dfigure **figures;       /* per chart spec, once built */
+    sr_dtable **tables;         /* per metric, once made */
+    sr_dtable *summary, *local; /* the summary and the local measures, once made */
+    sr_dnode **sheets;          /* the annex's tables, in order */
+    size_t nsheets;
 } builder;
 
 static const char *year_str(sr_arena *a, int y)
@@ -290,121 +261,122 @@ const char *sr_doc_fill(sr_arena *a, sr_diags *d, const sr_source *src, unsigned
     return r;
 }
 
-/* ---- nodes ------------------------------------------------------------------------- */
+/* ---- inlines ------------------------------------------------------------------------- */
 
-static sr_dnode *node(builder *b, sr_dkind k)
+static sr_dnode *add(builder *b, sr_dnode *parent, sr_dnode *kid)
 {
-    sr_dnode *n = sr_arena_alloc(b->a, sizeof *n);
-    n->kind = k;
-    return n;
+    return sr_dnode_add(b->a, parent, kid);
 }
 
-static void add(sr_arena *a, sr_dnode *parent, sr_dnode *kid)
+/* A phone number written as a link's address: digits, spaces, +, -, and
+ * brackets, with at least 6 digits. */
+static bool phone_like(const char *s)
 {
-    sr_dnode **v = sr_arena_alloc(a, (parent->nkids + 1) * sizeof *v);
-    if (parent->nkids)
-        memcpy(v, parent->kids, parent->nkids * sizeof *v);
-    v[parent->nkids++] = kid;
-    parent->kids = v;
+    size_t digits = 0;
+    for (const char *p = s; *p; p++) {
+        if (isdigit((unsigned char)*p))
+            digits++;
+        else if (!strchr(" +-()", *p))
+            return false;
+    }
+    return digits >= 6;
 }
 
-static void escaped(sr_buf *b, const char *s)
+/* An address with one @, something before it and a dot after it, and no
+ * spaces, slashes or colons. */
+static bool email_like(const char *s)
 {
-    char *e = g_markup_escape_text(s, -1);
-    sr_buf_puts(b, e);
-    g_free(e);
+    const char *at = strchr(s, '@');
+    if (!at || at == s || strchr(at + 1, '@') || !strchr(at + 1, '.'))
+        return false;
+    for (const char *p = s; *p; p++)
+        if (isspace((unsigned char)*p) || *p == '/' || *p == ':' || *p == '<' || *p == '>')
+            return false;
+    return at[1] != '.' && s[strlen(s) - 1] != '.';
 }
 
-/* Plain text as Pango markup, in a. */
-static const char *markup_of(sr_arena *a, const char *text)
+/* Where a link goes: a web, mail or telephone address; an address without
+ * a scheme that is an email address or a phone number gets one. NULL for
+ * anything else (such as javascript:): the link is shown as its words. */
+static const char *link_url(sr_arena *a, const char *url)
 {
-    char *e = g_markup_escape_text(text, -1);
-    const char *m = sr_arena_strdup(a, e);
-    g_free(e);
-    return m;
+    if (!url || !*url)
+        return NULL;
+    static const char *const schemes[] = {"https:", "http:", "mailto:", "tel:"};
+    for (size_t i = 0; i < sizeof schemes / sizeof *schemes; i++)
+        if (g_ascii_strncasecmp(url, schemes[i], strlen(schemes[i])) == 0)
+            return sr_arena_strdup(a, url); /* the parse tree's is freed */
+    if (email_like(url))
+        return sr_arena_printf(a, "mailto:%s", url);
+    if (phone_like(url)) {
+        sr_buf t = SR_BUF_INIT;
+        sr_buf_puts(&t, "tel:");
+        for (const char *p = url; *p; p++)
+            if (isdigit((unsigned char)*p) || (*p == '+' && t.len == 4))
+                sr_buf_putc(&t, *p);
+        const char *r = sr_arena_strdup(a, sr_buf_str(&t));
+        sr_buf_free(&t);
+        return r;
+    }
+    return NULL;
 }
 
-/* A node of plain text (a note, or a paragraph the tool writes itself). */
-static sr_dnode *plain_node(builder *b, sr_dkind k, const char *text)
-{
-    sr_dnode *n = node(b, k);
-    n->text = text;
-    n->markup = markup_of(b->a, text);
-    return n;
-}
-
-/* Inline content as Pango markup; partner text is always escaped. Links are
- * written "text (address)" so the address survives on paper. */
-static void inlines(cmark_node *n, sr_buf *mk, sr_buf *plain)
+/* The inline nodes of n's kids into parent; their words also into plain. */
+static void inlines(builder *b, cmark_node *n, sr_dnode *parent, sr_buf *plain)
 {
     for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
         switch (cmark_node_get_type(c)) {
         case CMARK_NODE_TEXT:
         case CMARK_NODE_HTML_INLINE: /* shown as text: never interpreted */
-            escaped(mk, cmark_node_get_literal(c));
+            add(b, parent,
+                sr_dnode_new_text(b->a, SR_D_TEXT,
+                                  sr_arena_strdup(b->a, cmark_node_get_literal(c))));
             sr_buf_puts(plain, cmark_node_get_literal(c));
             break;
         case CMARK_NODE_CODE:
-            sr_buf_puts(mk, "<tt>");
-            escaped(mk, cmark_node_get_literal(c));
-            sr_buf_puts(mk, "</tt>");
+            add(b, parent,
+                sr_dnode_new_text(b->a, SR_D_CODE,
+                                  sr_arena_strdup(b->a, cmark_node_get_literal(c))));
             sr_buf_puts(plain, cmark_node_get_literal(c));
             break;
         case CMARK_NODE_SOFTBREAK:
-            sr_buf_putc(mk, ' ');
+            add(b, parent, sr_dnode_new_text(b->a, SR_D_TEXT, " "));
             sr_buf_putc(plain, ' ');
             break;
         case CMARK_NODE_LINEBREAK:
-            sr_buf_putc(mk, '\n');
+            add(b, parent, sr_dnode_new(b->a, SR_D_LINEBREAK));
             sr_buf_putc(plain, ' ');
             break;
         case CMARK_NODE_EMPH:
-            sr_buf_puts(mk, "<i>");
-            inlines(c, mk, plain);
-            sr_buf_puts(mk, "</i>");
+            inlines(b, c, add(b, parent, sr_dnode_new(b->a, SR_D_EMPH)), plain);
             break;
         case CMARK_NODE_STRONG:
-            sr_buf_puts(mk, "<b>");
-            inlines(c, mk, plain);
-            sr_buf_puts(mk, "</b>");
+            inlines(b, c, add(b, parent, sr_dnode_new(b->a, SR_D_STRONG)), plain);
             break;
         case CMARK_NODE_LINK: {
-            sr_buf sub = SR_BUF_INIT, subp = SR_BUF_INIT;
-            inlines(c, &sub, &subp);
-            sr_buf_puts(mk, sr_buf_str(&sub));
-            sr_buf_puts(plain, sr_buf_str(&subp));
-            const char *url = cmark_node_get_url(c);
-            /* Only web and mail addresses are shown; anything else (such as
-             * javascript:) is dropped. */
-            if (url &&
-                (strncmp(url, "https://", 8) == 0 || strncmp(url, "http://", 7) == 0 ||
-                 strncmp(url, "mailto:", 7) == 0) &&
-                strcmp(url + (url[0] == 'm' ? 7 : 0), sr_buf_str(&subp)) != 0) {
-                sr_buf_puts(mk, " (");
-                escaped(mk, url[0] == 'm' ? url + 7 : url);
-                sr_buf_puts(mk, ")");
+            const char *url = link_url(b->a, cmark_node_get_url(c));
+            if (!url) { /* just the words */
+                inlines(b, c, parent, plain);
+                break;
             }
-            sr_buf_free(&sub);
-            sr_buf_free(&subp);
+            sr_dnode *l = add(b, parent, sr_dnode_new(b->a, SR_D_LINK));
+            l->url = url;
+            inlines(b, c, l, plain);
             break;
         }
-        case CMARK_NODE_IMAGE: /* images are not part of a narrative: keep their words */
-            inlines(c, mk, plain);
-            break;
-        default:
-            inlines(c, mk, plain);
+        default: /* images are not part of a narrative: keep their words */
+            inlines(b, c, parent, plain);
         }
     }
 }
 
+/* A node of kind k holding n's inlines, with its words as plain text. */
 static sr_dnode *text_node(builder *b, sr_dkind k, cmark_node *n)
 {
-    sr_buf mk = SR_BUF_INIT, plain = SR_BUF_INIT;
-    inlines(n, &mk, &plain);
-    sr_dnode *d = node(b, k);
-    d->markup = sr_arena_strdup(b->a, sr_buf_str(&mk));
+    sr_buf plain = SR_BUF_INIT;
+    sr_dnode *d = sr_dnode_new(b->a, k);
+    inlines(b, n, d, &plain);
     d->text = sr_arena_strdup(b->a, sr_buf_str(&plain));
-    sr_buf_free(&mk);
     sr_buf_free(&plain);
     return d;
 }
@@ -418,32 +390,25 @@ static void blocks(builder *b, cmark_node *parent, sr_dnode *into, const sr_sour
         unsigned line = base_line + (unsigned)cmark_node_get_start_line(c) - 1;
         switch (cmark_node_get_type(c)) {
         case CMARK_NODE_PARAGRAPH:
-            add(b->a, into, text_node(b, SR_D_PARAGRAPH, c));
+            add(b, into, text_node(b, SR_D_PARAGRAPH, c));
             break;
         case CMARK_NODE_HEADING: {
             sr_dnode *h = text_node(b, SR_D_HEADING, c);
             int lv = cmark_node_get_heading_level(c);
             h->level = lv <= 2 ? 2 : 3; /* `#` is the section's own title */
-            add(b->a, into, h);
+            add(b, into, h);
             break;
         }
         case CMARK_NODE_LIST: {
-            sr_dnode *l = node(b, SR_D_LIST);
+            sr_dnode *l = add(b, into, sr_dnode_new(b->a, SR_D_LIST));
             l->ordered = cmark_node_get_list_type(c) == CMARK_ORDERED_LIST;
-            for (cmark_node *it = cmark_node_first_child(c); it; it = cmark_node_next(it)) {
-                sr_dnode *item = node(b, SR_D_ITEM);
-                blocks(b, it, item, src, base_line);
-                add(b->a, l, item);
-            }
-            add(b->a, into, l);
+            for (cmark_node *it = cmark_node_first_child(c); it; it = cmark_node_next(it))
+                blocks(b, it, add(b, l, sr_dnode_new(b->a, SR_D_ITEM)), src, base_line);
             break;
         }
-        case CMARK_NODE_BLOCK_QUOTE: {
-            sr_dnode *q = node(b, SR_D_QUOTE);
-            blocks(b, c, q, src, base_line);
-            add(b->a, into, q);
+        case CMARK_NODE_BLOCK_QUOTE:
+            blocks(b, c, add(b, into, sr_dnode_new(b->a, SR_D_QUOTE)), src, base_line);
             break;
-        }
         case CMARK_NODE_CODE_BLOCK: {
             const char *info = cmark_node_get_fence_info(c);
             if (info && (strncmp(info, "chart ", 6) == 0 || strncmp(info, "table ", 6) == 0 ||
@@ -451,62 +416,144 @@ static void blocks(builder *b, cmark_node *parent, sr_dnode *into, const sr_sour
                 block(b, into, info, (sr_loc){src, line, 1, 3});
                 break;
             }
-            sr_dnode *p = node(b, SR_D_PARAGRAPH);
-            sr_buf mk = SR_BUF_INIT;
-            sr_buf_puts(&mk, "<tt>");
-            escaped(&mk, cmark_node_get_literal(c));
-            sr_buf_puts(&mk, "</tt>");
-            p->markup = sr_arena_strdup(b->a, sr_buf_str(&mk));
-            p->text = cmark_node_get_literal(c);
-            sr_buf_free(&mk);
-            add(b->a, into, p);
+            add(b, into,
+                sr_dnode_new_text(b->a, SR_D_CODE_BLOCK,
+                                  sr_arena_strdup(b->a, cmark_node_get_literal(c))));
             break;
         }
-        case CMARK_NODE_HTML_BLOCK: {
+        case CMARK_NODE_HTML_BLOCK:
             /* Raw HTML is not interpreted anywhere: shown as text. */
-            sr_dnode *p = node(b, SR_D_PARAGRAPH);
-            sr_buf mk = SR_BUF_INIT;
-            escaped(&mk, cmark_node_get_literal(c));
-            p->markup = sr_arena_strdup(b->a, sr_buf_str(&mk));
-            p->text = cmark_node_get_literal(c);
-            sr_buf_free(&mk);
-            add(b->a, into, p);
+            add(b, into,
+                sr_dnode_new_plain(b->a, SR_D_PARAGRAPH,
+                                   sr_arena_strdup(b->a, cmark_node_get_literal(c))));
             break;
-        }
         default:
             break;
         }
     }
 }
 
-/* ---- data blocks ---------------------------------------------------------------------- */
+/* ---- tables ----------------------------------------------------------------------------- */
 
-static const char *fmt_cell(sr_arena *a, const sr_mval *v, sr_unit u)
+/* A note's number in the document's notes, adding it if new. */
+static int note(builder *b, const char *text)
 {
-    char b[64];
-    sr_mval_format(v, u, b, sizeof b);
-    return sr_arena_strdup(a, b);
+    sr_document *doc = b->doc;
+    for (size_t i = 0; i < doc->nnotes; i++)
+        if (strcmp(doc->notes[i], text) == 0)
+            return (int)i + 1;
+    if (doc->nnotes == b->notes_cap) {
+        b->notes_cap = b->notes_cap ? b->notes_cap * 2 : 16;
+        const char **v = sr_arena_alloc(b->a, b->notes_cap * sizeof *v);
+        if (doc->nnotes)
+            memcpy(v, doc->notes, doc->nnotes * sizeof *v);
+        doc->notes = v;
+    }
+    doc->notes[doc->nnotes++] = text;
+    return (int)doc->nnotes;
 }
 
+static sr_dtable *new_table(builder *b, size_t ncols, size_t maxrows)
+{
+    sr_dtable *t = sr_arena_alloc(b->a, sizeof *t);
+    t->ncols = ncols;
+    t->cols = sr_arena_alloc(b->a, ncols * sizeof *t->cols);
+    for (size_t c = 0; c < ncols; c++)
+        t->cols[c] = (sr_dcol){.shown = SR_OUT_ALL, .cur = -1, .prev = -1, .base = -1};
+    t->cells = sr_arena_alloc(b->a, (maxrows ? maxrows : 1) * ncols * sizeof *t->cells);
+    return t;
+}
+
+static sr_dcol *col(sr_dtable *t, size_t c, sr_dcol_kind k, const char *head, double width)
+{
+    sr_dcol *v = &t->cols[c];
+    v->kind = k;
+    v->head = head;
+    v->width = width;
+    return v;
+}
+
+static sr_dcell *cell(sr_dtable *t, size_t r, size_t c)
+{
+    return &t->cells[r * t->ncols + c];
+}
+
+static void text_cell(sr_dtable *t, size_t r, size_t c, const char *text)
+{
+    *cell(t, r, c) = (sr_dcell){.kind = SR_CELL_TEXT, .text = text ? text : ""};
+}
+
+static void value_cell(sr_dtable *t, size_t r, size_t c, const sr_mval *v, sr_unit u)
+{
+    *cell(t, r, c) = (sr_dcell){.kind = SR_CELL_VALUE, .unit = u, .v = *v};
+}
+
+static void change_cell(sr_dtable *t, size_t r, size_t c, const sr_cmp *cmp, sr_unit u)
+{
+    *cell(t, r, c) = (sr_dcell){.kind = SR_CELL_CHANGE, .unit = u, .cmp = cmp};
+}
+
+static sr_cmp *compare(builder *b, const sr_metric *mt, const sr_mrow *row)
+{
+    sr_cmp *c = sr_arena_alloc(b->a, sizeof *c);
+    *c = sr_metric_compare(b->m, mt, row, 0);
+    return c;
+}
+
+static void upper_first(char *s)
+{
+    s[0] = (char)toupper((unsigned char)s[0]);
+}
+
+/* A metric's rows: the year before, this year, a stated baseline when
+ * some row is compared with one, the change. */
 static sr_dtable *metric_table(builder *b, const sr_metric *mt)
 {
     const sr_metrics *m = b->m;
-    sr_dtable *t = sr_arena_alloc(b->a, sizeof *t);
+    sr_unit u = mt->def->unit;
+    /* A column of stated baselines when some row is compared with one. */
+    size_t nbase = 0;
+    int base_year = 0;
+    bool one_year = true;
+    for (size_t r = 0; r < mt->nrows; r++) {
+        if (!sr_metric_row_shown(m, mt, &mt->rows[r], 0))
+            continue;
+        sr_cmp c = sr_metric_compare(m, mt, &mt->rows[r], 0);
+        if (!c.from_baseline)
+            continue;
+        if (nbase++ == 0)
+            base_year = c.prev_year;
+        else if (c.prev_year != base_year)
+            one_year = false;
+    }
+    size_t bc = nbase ? 3 : 0, ch = nbase ? 4 : 3;
+    sr_dtable *t = new_table(b, ch + 2, mt->nrows);
     char period[128];
     t->caption = sr_metric_period(mt, 0, period, sizeof period)
                      ? sr_arena_printf(b->a, "%s, %s", mt->def->label, period)
                      : mt->def->label;
-    t->ncols = 5;
-    t->head = sr_arena_alloc(b->a, 5 * sizeof *t->head);
-    t->head[0] = mt->def->each ? "" : "Figure";
-    t->head[1] = year_str(b->a, m->years[0] - 1);
-    t->head[2] = year_str(b->a, m->years[0]);
-    t->head[3] = "Change";
-    t->head[4] = "Change (%)";
-    t->numeric = sr_arena_alloc(b->a, 5 * sizeof *t->numeric);
-    for (int i = 1; i < 5; i++)
-        t->numeric[i] = true;
-    t->cells = sr_arena_alloc(b->a, (mt->nrows ? mt->nrows : 1) * 5 * sizeof *t->cells);
+    sr_dcol *c0 = col(t, 0, SR_COL_LABEL, mt->def->each ? "" : "Figure", 52);
+    c0->data_head = "Item";
+    c0->wrap = true;
+    col(t, 1, SR_COL_VALUE, year_str(b->a, m->years[0] - 1), 14)->year = m->years[0] - 1;
+    col(t, 2, SR_COL_VALUE, year_str(b->a, m->years[0]), 14)->year = m->years[0];
+    if (nbase) {
+        sr_dcol *bl =
+            col(t, bc, SR_COL_VALUE,
+                one_year ? sr_arena_printf(b->a, "Baseline (%s)", year_str(b->a, base_year))
+                         : "Baseline",
+                14);
+        bl->baseline = true;
+        bl->year = one_year ? base_year : 0;
+        bl->shown = SR_OUT_DATA;
+    }
+    for (size_t k = ch; k < ch + 2; k++) {
+        sr_dcol *cc = col(t, k, k == ch ? SR_COL_CHANGE : SR_COL_CHANGE_PCT,
+                          k == ch ? "Change" : "Change (%)", 14);
+        cc->cur = 2;
+        cc->prev = 1;
+        cc->base = nbase ? (int)bc : -1;
+    }
     bool broken = false;
     const char *period_note = NULL; /* why periods of different length are not compared */
     sr_cmp brk = {0};               /* the first comparison a break stops */
@@ -516,29 +563,25 @@ static sr_dtable *metric_table(builder *b, const sr_metric *mt)
          * out, as in the summary, rather than shown as [x] twice. */
         if (!sr_metric_row_shown(m, mt, row, 0))
             continue;
-        sr_cmp c = sr_metric_compare(m, mt, row, 0);
-        char d[64], p[64];
-        sr_cmp_diff(&c, mt->def->unit, d, sizeof d);
-        sr_cmp_percent(&c, p, sizeof p);
-        const char **cell = &t->cells[t->nrows++ * 5];
-        cell[0] = mt->def->each ? row->label : mt->def->label;
+        sr_cmp *c = compare(b, mt, row);
+        size_t rr = t->nrows++;
+        text_cell(t, rr, 0, mt->def->each ? row->label : mt->def->label);
         /* A stated baseline is not the year before: the change says its year. */
         sr_mval before = sr_metric_year_before(m, row);
-        cell[1] = fmt_cell(b->a, c.from_baseline ? &before : &c.prev, mt->def->unit);
-        cell[2] = fmt_cell(b->a, &row->cells[0].v, mt->def->unit);
-        char w[200];
-        if (c.from_baseline)
-            sr_cmp_words(&c, mt->def->unit, w, sizeof w);
-        cell[3] = sr_arena_strdup(b->a, c.from_baseline ? w : d);
-        cell[4] = sr_arena_strdup(b->a, p);
-        if (c.status == SR_CMP_BREAK && !broken) {
+        value_cell(t, rr, 1, &before, u);
+        value_cell(t, rr, 2, &row->cells[0].v, u);
+        if (nbase && c->from_baseline)
+            value_cell(t, rr, bc, &c->prev, u);
+        change_cell(t, rr, ch, c, u);
+        change_cell(t, rr, ch + 1, c, u);
+        if (c->status == SR_CMP_BREAK && !broken) {
             broken = true;
-            brk = c;
+            brk = *c;
         }
-        if (c.status == SR_CMP_PERIOD && !period_note) {
+        if (c->status == SR_CMP_PERIOD && !period_note) {
             char why[400];
-            sr_cmp_words(&c, mt->def->unit, why, sizeof why);
-            why[0] = (char)toupper((unsigned char)why[0]);
+            sr_cmp_words(c, u, why, sizeof why);
+            upper_first(why);
             period_note = sr_arena_printf(b->a, "%s.", why);
         }
     }
@@ -553,49 +596,308 @@ static sr_dtable *metric_table(builder *b, const sr_metric *mt)
                                   when, brk.break_reason->v.text);
     } else if (broken && brk.break_reason) {
         char w[400];
-        sr_cmp_words(&brk, mt->def->unit, w, sizeof w);
-        w[0] = (char)toupper((unsigned char)w[0]);
+        sr_cmp_words(&brk, u, w, sizeof w);
+        upper_first(w);
         t->note = sr_arena_printf(b->a, "%s (%s).", w, brk.break_reason->v.text);
     }
     return t;
 }
 
+/* The metric's table, made once: the report's block and the annex's
+ * sheet are the same table. */
+static sr_dtable *metric_table_of(builder *b, const sr_metric *mt)
+{
+    size_t k = (size_t)(mt - b->m->metrics);
+    if (!b->tables[k])
+        b->tables[k] = metric_table(b, mt);
+    return b->tables[k];
+}
+
+/* The note a comparison that was refused needs, worded as the report's
+ * table note, with the figure's label in front (the notes serve every
+ * table): a break (in this year, or part-way through the year compared
+ * with), or periods of different lengths. NULL for any other status. */
+static const char *refused_note(builder *b, const sr_metric *mt, const sr_cmp *c)
+{
+    char w[400];
+    if (c->status == SR_CMP_BREAK && c->break_reason && !c->break_earlier) {
+        char when[40];
+        sr_fmt_date((int32_t)c->break_date->v.i, when, sizeof when);
+        return sr_arena_printf(b->a,
+                               "%s: not compared with earlier years: the series was broken on "
+                               "%s (%s).",
+                               mt->def->label, when, c->break_reason->v.text);
+    }
+    if (c->status == SR_CMP_BREAK && c->break_reason) {
+        sr_cmp_words(c, mt->def->unit, w, sizeof w);
+        return sr_arena_printf(b->a, "%s: %s (%s).", mt->def->label, w, c->break_reason->v.text);
+    }
+    if (c->status == SR_CMP_PERIOD) {
+        sr_cmp_words(c, mt->def->unit, w, sizeof w);
+        return sr_arena_printf(b->a, "%s: %s.", mt->def->label, w);
+    }
+    return NULL;
+}
+
+/* The note of the first shown row of mt whose comparison was refused, as
+ * " [note N]", or "". */
+static const char *metric_note(builder *b, const sr_metric *mt)
+{
+    for (size_t r = 0; r < mt->nrows; r++) {
+        const sr_mrow *row = &mt->rows[r];
+        if (!sr_metric_row_shown(b->m, mt, row, 0))
+            continue;
+        sr_cmp c = sr_metric_compare(b->m, mt, row, 0);
+        const char *t = refused_note(b, mt, &c);
+        if (t)
+            return sr_arena_printf(b->a, " [note %d]", note(b, t));
+    }
+    return "";
+}
+
 /* Every single-valued metric of the catalogue (local: every local measure
- * instead): the year before, this year, the change. */
+ * instead): the year before, this year, the change; for the workbook also
+ * the unit, the percentage change, a stated baseline and the notes. */
 static sr_dtable *summary_table(builder *b, bool local)
 {
     const sr_metrics *m = b->m;
-    sr_dtable *t = sr_arena_alloc(b->a, sizeof *t);
+    sr_dtable *t = new_table(b, 9, m->nmetrics);
     t->caption = local ? "Local measures" : "Year-on-year summary";
-    t->ncols = 4;
-    t->head = sr_arena_alloc(b->a, 4 * sizeof *t->head);
-    t->head[0] = local ? "Measure" : "Figure";
-    t->head[1] = year_str(b->a, m->years[0] - 1);
-    t->head[2] = year_str(b->a, m->years[0]);
-    t->head[3] = "Change";
-    t->numeric = sr_arena_alloc(b->a, 4 * sizeof *t->numeric);
-    t->numeric[1] = t->numeric[2] = true;
-    t->cells = sr_arena_alloc(b->a, (m->nmetrics ? m->nmetrics : 1) * 4 * sizeof *t->cells);
+    sr_dcol *c0 = col(t, 0, SR_COL_LABEL, local ? "Measure" : "Figure", 60);
+    c0->wrap = true;
+    col(t, 1, SR_COL_TEXT, "Unit", 12)->shown = SR_OUT_DATA;
+    col(t, 2, SR_COL_VALUE, year_str(b->a, m->years[0] - 1), 14)->year = m->years[0] - 1;
+    col(t, 3, SR_COL_VALUE, year_str(b->a, m->years[0]), 14)->year = m->years[0];
+    sr_dcol *cw = col(t, 4, SR_COL_CHANGE, "Change", 14);
+    cw->words = true;
+    sr_dcol *cp = col(t, 5, SR_COL_CHANGE_PCT, "Change (%)", 14);
+    cp->shown = SR_OUT_DATA;
+    for (sr_dcol *cc = cw; cc <= cp; cc++)
+        cc->cur = 3, cc->prev = 2, cc->base = 7;
+    col(t, 6, SR_COL_TEXT, "Baseline year", 14)->shown = SR_OUT_DATA;
+    sr_dcol *bl = col(t, 7, SR_COL_VALUE, "Baseline", 14);
+    bl->shown = SR_OUT_DATA;
+    bl->baseline = true;
+    sr_dcol *nc = col(t, 8, SR_COL_TEXT, "Notes", 30);
+    nc->shown = SR_OUT_DATA;
+    nc->wrap = true;
     for (size_t k = 0; k < m->nmetrics; k++) {
         const sr_metric *mt = &m->metrics[k];
         if (mt->def->each || mt->nrows != 1 || mt->def->local != local ||
             !sr_metric_row_shown(m, mt, &mt->rows[0], 0))
             continue;
-        sr_cmp c = sr_metric_compare(m, mt, &mt->rows[0], 0);
-        char w[200];
-        sr_cmp_words(&c, mt->def->unit, w, sizeof w);
-        const char **cell = &t->cells[t->nrows++ * 4];
-        char period[128];
-        cell[0] = sr_metric_period(mt, 0, period, sizeof period)
-                      ? sr_arena_printf(b->a, "%s (%s)", mt->def->label, period)
-                      : mt->def->label;
-        sr_mval before = sr_metric_year_before(m, &mt->rows[0]);
-        cell[1] = fmt_cell(b->a, &before, mt->def->unit);
-        cell[2] = fmt_cell(b->a, &mt->rows[0].cells[0].v, mt->def->unit);
-        cell[3] = sr_arena_strdup(b->a, w);
+        const sr_mrow *row = &mt->rows[0];
+        sr_unit u = mt->def->unit;
+        sr_cmp *c = compare(b, mt, row);
+        size_t rr = t->nrows++;
+        char period[128], before_p[128];
+        bool part = sr_metric_period(mt, 0, period, sizeof period);
+        text_cell(t, rr, 0,
+                  part ? sr_arena_printf(b->a, "%s (%s)", mt->def->label, period) : mt->def->label);
+        text_cell(t, rr, 1, sr_unit_name(u));
+        sr_mval before = sr_metric_year_before(m, row);
+        value_cell(t, rr, 2, &before, u);
+        value_cell(t, rr, 3, &row->cells[0].v, u);
+        change_cell(t, rr, 4, c, u);
+        change_cell(t, rr, 5, c, u);
+        if (c->from_baseline) {
+            text_cell(t, rr, 6, year_str(b->a, c->prev_year));
+            value_cell(t, rr, 7, &c->prev, u);
+        }
+        /* The notes: a comparison refused, a figure over part of the year
+         * (whether or not it was compared), a stated baseline. */
+        sr_buf n = SR_BUF_INIT;
+        int refs[2];
+        size_t nrefs = 0;
+        const char *refused = refused_note(b, mt, c);
+        if (refused) {
+            refs[nrefs] = note(b, refused);
+            sr_buf_printf(&n, "[note %d]", refs[nrefs++]);
+        }
+        if (part && c->status != SR_CMP_PERIOD) {
+            bool pb = m->nyears > 1 && m->have[1] && m->years[1] == c->prev_year &&
+                      sr_metric_period(mt, 1, before_p, sizeof before_p);
+            const char *w =
+                pb ? sr_arena_printf(b->a,
+                                     "%s: the figures for %s cover %s, and those for %s %s, "
+                                     "not the whole year.",
+                                     mt->def->label, year_str(b->a, m->years[0]), period,
+                                     year_str(b->a, c->prev_year), before_p)
+                   : sr_arena_printf(b->a, "%s: the figures for %s cover %s, not the whole year.",
+                                     mt->def->label, year_str(b->a, m->years[0]), period);
+            refs[nrefs] = note(b, w);
+            sr_buf_printf(&n, "%s[note %d]", n.len ? " " : "", refs[nrefs++]);
+        }
+        if (c->from_baseline)
+            sr_buf_printf(&n, "%sCompared with %s, the baseline the partner gave.",
+                          n.len ? " " : "", year_str(b->a, c->prev_year));
+        text_cell(t, rr, 8, sr_arena_strdup(b->a, sr_buf_str(&n)));
+        sr_buf_free(&n);
+        if (nrefs) {
+            int *v = sr_arena_alloc(b->a, nrefs * sizeof *v);
+            memcpy(v, refs, nrefs * sizeof *v);
+            cell(t, rr, 8)->notes = v;
+            cell(t, rr, 8)->nnotes = nrefs;
+        }
     }
     t->note = "[x] not available, [z] not applicable, [c] hidden to protect small numbers.";
     return t;
+}
+
+static sr_dtable *summary_of(builder *b, bool local)
+{
+    sr_dtable **t = local ? &b->local : &b->summary;
+    if (!*t)
+        *t = summary_table(b, local);
+    return *t;
+}
+
+/* One row per member and meeting, as recorded. */
+static sr_dtable *attendance_table(builder *b)
+{
+    sr_attendance_tally at;
+    sr_metrics_attendance(b->a, b->ds->have[0], &at);
+    sr_dtable *t = new_table(b, 5, at.nentries);
+    col(t, 0, SR_COL_LABEL, "Body", 28);
+    col(t, 1, SR_COL_TEXT, "Date", 18);
+    col(t, 2, SR_COL_TEXT, "Member", 48);
+    col(t, 3, SR_COL_TEXT, "Partner id", 16);
+    col(t, 4, SR_COL_TEXT, "Attendance", 16);
+    static const char *const words[] = {"Attended", "Sent apologies", "Absent"};
+    for (size_t i = 0; i < at.nentries; i++) {
+        const sr_attendance_entry *e = &at.entries[i];
+        const sr_meeting *mt = &at.meetings[e->meeting];
+        if (!mt->dated)
+            continue;
+        size_t rr = t->nrows++;
+        char when[40];
+        sr_fmt_date(mt->date, when, sizeof when);
+        const sr_partner *pt = e->partner ? sr_partnership_find(b->ds->p, e->partner) : NULL;
+        text_cell(t, rr, 0, mt->body);
+        text_cell(t, rr, 1, sr_arena_strdup(b->a, when));
+        text_cell(t, rr, 2, pt ? sr_partner_name_in(pt, b->ds->year0) : e->partner);
+        text_cell(t, rr, 3, e->partner);
+        text_cell(t, rr, 4, words[e->how]);
+    }
+    return t;
+}
+
+/* What attendees of training answered, as tallies. */
+static sr_dtable *evaluations_table(builder *b)
+{
+    sr_evaluation_tally ev;
+    sr_metrics_evaluations(b->a, b->m, &ev);
+    sr_dtable *t = new_table(b, 4, ev.n);
+    col(t, 0, SR_COL_LABEL, "Evaluation", 52)->wrap = true;
+    col(t, 1, SR_COL_TEXT, "Answer", 30);
+    col(t, 2, SR_COL_VALUE, "Score", 12)->year = b->ds->year0;
+    col(t, 3, SR_COL_VALUE, "Responses", 12)->year = b->ds->year0;
+    for (size_t i = 0; i < ev.n; i++) {
+        size_t rr = t->nrows++;
+        text_cell(t, rr, 0, ev.v[i].evaluation);
+        text_cell(t, rr, 1, ev.v[i].answer);
+        value_cell(t, rr, 2, &ev.v[i].score, SR_U_COUNT);
+        value_cell(t, rr, 3, &ev.v[i].responses, SR_U_COUNT);
+    }
+    return t;
+}
+
+/* The rows of a metric's sheet: those with a figure in either year. */
+static size_t metric_rows(const sr_metrics *m, const sr_metric *mt)
+{
+    size_t n = 0;
+    for (size_t r = 0; r < mt->nrows; r++)
+        n += sr_metric_row_shown(m, mt, &mt->rows[r], 0);
+    return n;
+}
+
+/* Sheet and table names: letters, digits and underscores, starting with a
+ * capital letter: income-by-group -> Income_by_group. */
+static const char *sheet_name(sr_arena *a, const char *id)
+{
+    char *s = sr_arena_strdup(a, id);
+    for (char *p = s; *p; p++)
+        if (!isalnum((unsigned char)*p))
+            *p = '_';
+    s[0] = (char)toupper((unsigned char)s[0]);
+    if (strlen(s) > 31)
+        s[31] = '\0';
+    return s;
+}
+
+static void sheet(builder *b, sr_dtable *t, const char *name, const char *title, const char *desc)
+{
+    t->sheet = name;
+    t->title = title;
+    t->desc = desc;
+    sr_dnode *n = sr_dnode_new(b->a, SR_D_TABLE);
+    n->table = t;
+    b->sheets[b->nsheets++] = n;
+}
+
+/* The data annex: which tables the workbook holds, in order, and the
+ * notes they refer to, numbered as they are planned. Made before the
+ * sections, so the report's tables are the annex's. */
+static void plan_annex(builder *b)
+{
+    const sr_metrics *m = b->m;
+    const sr_partnership *p = b->ds->p;
+    const char *yr = year_str(b->a, b->ds->year0);
+    b->sheets = sr_arena_alloc(b->a, (m->nmetrics + 5) * sizeof *b->sheets);
+    note(b, "[x] means not available, [z] not applicable (such as a change across a series "
+            "break or from 0), [c] hidden to protect small numbers.");
+    if (p->disclosure_control)
+        note(b, sr_arena_printf(b->a,
+                                "Counts from 1 to %lld are hidden as [c], and a second "
+                                "figure is hidden wherever a hidden one could be worked "
+                                "out from a total.",
+                                (long long)p->suppression_threshold));
+    /* The metric sheets' notes are numbered first, then the summary's,
+     * then the local measures'. */
+    const char **descs = sr_arena_alloc(b->a, (m->nmetrics + 1) * sizeof *descs);
+    for (size_t k = 0; k < m->nmetrics; k++) {
+        const sr_metric *mt = &m->metrics[k];
+        descs[k] = NULL;
+        if (!mt->def->each || !sr_metric_has_figures(mt, 0) || metric_rows(m, mt) == 0)
+            continue;
+        /* A sheet whose comparisons a break (or periods of different
+         * lengths) stops says why, as the report's table note does. */
+        descs[k] = sr_arena_printf(
+            b->a, "Rows as submitted by partners, with the year before and the change. [note 1]%s",
+            metric_note(b, mt));
+    }
+    sr_dtable *sum = summary_of(b, false), *loc = summary_of(b, true);
+    /* A sheet only for a table with figures: no sheet is all [x], or
+     * "none given". */
+    if (sum->nrows)
+        sheet(b, sum, "Summary", sr_arena_printf(b->a, "Every figure, %s and the year before", yr),
+              "Each figure of the report with the year before and the change. "
+              "Change columns are formulas. [note 1]");
+    for (size_t k = 0; k < m->nmetrics; k++) {
+        const sr_metric *mt = &m->metrics[k];
+        if (!descs[k])
+            continue;
+        /* Figures over a part of the year give that period, as the report's
+         * caption does. */
+        char period[128];
+        const char *when = sr_metric_period(mt, 0, period, sizeof period) ? period : yr;
+        sheet(b, metric_table_of(b, mt), sheet_name(b->a, mt->def->id),
+              sr_arena_printf(b->a, "%s, %s", mt->def->label, when), descs[k]);
+    }
+    if (loc->nrows)
+        sheet(b, loc, "Local_measures", sr_arena_printf(b->a, "Local measures, %s", yr),
+              "Measures partners sent that are not in the metrics catalogue, "
+              "with the year before and the change. Change columns are "
+              "formulas. [note 1]");
+    sr_dtable *att = attendance_table(b);
+    if (att->nrows)
+        sheet(b, att, "Attendance",
+              sr_arena_printf(b->a, "Attendance at partnership meetings, %s", yr),
+              "One row per member and meeting, as recorded.");
+    sr_dtable *ev = evaluations_table(b);
+    if (ev->nrows)
+        sheet(b, ev, "Evaluations", sr_arena_printf(b->a, "Training evaluations, %s", yr),
+              "What attendees answered, as tallies. [note 1]");
 }
 
 /* The lead safeguarding partners (partnership.yaml `lead_partners`): the
@@ -614,39 +916,68 @@ static sr_dtable *lead_partners_table(builder *b)
         if (!so.report.given && !so.budget.given)
             return NULL;
     }
-    sr_dtable *t = sr_arena_alloc(b->a, sizeof *t);
+    sr_dtable *t = new_table(b, 3, p->nlead_partners);
     t->caption = "The lead safeguarding partners";
-    t->ncols = 3;
-    t->head = sr_arena_alloc(b->a, 3 * sizeof *t->head);
-    t->head[0] = "Partner";
-    t->head[1] = "Lead safeguarding partner";
-    t->head[2] = "Delegated safeguarding partner";
-    t->numeric = sr_arena_alloc(b->a, 3 * sizeof *t->numeric);
-    t->nrows = p->nlead_partners;
-    t->cells = sr_arena_alloc(b->a, t->nrows * 3 * sizeof *t->cells);
+    col(t, 0, SR_COL_LABEL, "Partner", 0);
+    col(t, 1, SR_COL_TEXT, "Lead safeguarding partner", 0);
+    col(t, 2, SR_COL_TEXT, "Delegated safeguarding partner", 0);
     for (size_t i = 0; i < p->nlead_partners; i++) {
         const sr_lead_partner *lp = &p->lead_partners[i];
         const sr_partner *pt = sr_partnership_find(p, lp->partner);
-        const char **cell = &t->cells[i * 3];
-        cell[0] = pt ? sr_partner_name_in(pt, b->ds->year0) : lp->partner;
-        cell[1] =
-            lp->lead_name ? sr_arena_printf(b->a, "%s, %s", lp->lead_name, lp->lead) : lp->lead;
-        cell[2] = lp->delegate_name
+        size_t rr = t->nrows++;
+        text_cell(t, rr, 0, pt ? sr_partner_name_in(pt, b->ds->year0) : lp->partner);
+        text_cell(t, rr, 1,
+                  lp->lead_name ? sr_arena_printf(b->a, "%s, %s", lp->lead_name, lp->lead)
+                                : lp->lead);
+        text_cell(t, rr, 2,
+                  lp->delegate_name
                       ? sr_arena_printf(b->a, "%s, %s", lp->delegate_name, lp->delegate)
-                      : lp->delegate;
+                      : lp->delegate);
     }
     return t;
 }
 
-/* The sign-off record in words, or NULL when the year has none. */
-static sr_dnode *sign_off_paragraph(builder *b)
+/* ---- data blocks ---------------------------------------------------------------------- */
+
+static sr_dnode *table_node(builder *b, sr_dtable *t)
 {
-    sr_sign_off so;
-    sr_sign_off_read(b->a, b->ds->have[0], &so);
-    const char *words = sr_sign_off_words(b->a, b->ds->p, &so, b->ds->year0);
-    if (!words)
-        return NULL;
-    return plain_node(b, SR_D_PARAGRAPH, words);
+    sr_dnode *n = sr_dnode_new(b->a, SR_D_TABLE);
+    n->table = t;
+    return n;
+}
+
+/* A draft's note in place of what has no figures. */
+static sr_dnode *note_node(builder *b, const char *text)
+{
+    return sr_dnode_new_plain(b->a, SR_D_NOTE, text);
+}
+
+/* The chart of spec i, built once: the report's figure and the chart
+ * file are the same. */
+static sr_dfigure *figure_of(builder *b, size_t i)
+{
+    if (b->figures[i])
+        return b->figures[i];
+    const sr_chart_spec *s = &b->specs->v[i];
+    sr_dfigure *f = sr_arena_alloc(b->a, sizeof *f);
+    f->id = s->id;
+    f->chart = sr_chart_build(b->a, s, b->m, b->ds);
+    if (sr_chart_has_figures(f->chart)) {
+        char *alt = sr_chart_alt(f->chart);
+        f->alt = sr_arena_strdup(b->a, alt ? alt : "");
+        free(alt);
+    }
+    f->width = s->width;
+    f->height = s->height;
+    return b->figures[i] = f;
+}
+
+static sr_dnode *figure_node(builder *b, sr_dfigure *f)
+{
+    sr_dnode *n = sr_dnode_new(b->a, SR_D_FIGURE);
+    n->figure = f;
+    n->text = f->chart->title;
+    return n;
 }
 
 /* A block of one word: data the partnership keeps, not a metric. Adds
@@ -655,29 +986,22 @@ static void word_block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
 {
     if (strcmp(spec, "lead-partners") == 0) {
         sr_dtable *t = lead_partners_table(b);
-        if (t) {
-            sr_dnode *n = node(b, SR_D_TABLE);
-            n->table = t;
-            add(b->a, into, n);
-        }
+        if (t)
+            add(b, into, table_node(b, t));
         return;
     }
     if (strcmp(spec, "sign-off") == 0) {
-        sr_dnode *n = sign_off_paragraph(b);
-        if (n)
-            add(b->a, into, n);
+        sr_sign_off so;
+        sr_sign_off_read(b->a, b->ds->have[0], &so);
+        const char *words = sr_sign_off_words(b->a, b->ds->p, &so, b->ds->year0);
+        if (words)
+            add(b, into, sr_dnode_new_plain(b->a, SR_D_PARAGRAPH, words));
         return;
     }
     sr_diag *g = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, at,
                              "there is no data block `%s`", spec);
     sr_diag_hint(g, "the blocks are \"chart ID\", \"table ID\", \"lead-partners\" and "
                     "\"sign-off\"");
-}
-
-/* A draft's note in place of what has no figures. */
-static sr_dnode *note_node(builder *b, const char *text)
-{
-    return plain_node(b, SR_D_NOTE, text);
 }
 
 /* The chart or table a block names, added to into. A chart made for each
@@ -700,8 +1024,8 @@ static void block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
             if (strcmp(s->group ? s->group : s->id, id) != 0)
                 continue;
             named = true;
-            sr_chart *ch = sr_chart_build(b->a, s, b->m, b->ds);
-            if (!sr_chart_has_figures(ch)) {
+            sr_dfigure *f = figure_of(b, i);
+            if (!sr_chart_has_figures(f->chart)) {
                 /* No figure is left empty in a final report. */
                 sr_diag *w =
                     sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, at,
@@ -712,40 +1036,30 @@ static void block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
                                     : "add the figures it shows to a submission, or remove the "
                                       "chart from the report");
                 if (!b->o->final)
-                    add(b->a, into,
+                    add(b, into,
                         note_node(b, sr_arena_printf(b->a,
                                                      "There are no figures for the chart \"%s\" "
                                                      "this year.",
                                                      s->title)));
                 continue;
             }
-            sr_dnode *f = node(b, SR_D_FIGURE);
-            f->chart = ch;
-            char *alt = sr_chart_alt(ch);
-            f->alt = sr_arena_strdup(b->a, alt);
-            free(alt);
-            f->text = ch->title;
-            f->width = s->width;
-            f->height = s->height;
-            add(b->a, into, f);
+            add(b, into, figure_node(b, f));
         }
         if (named)
             return;
         g = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, at,
                         "there is no chart `%s` in charts.yaml", id);
     } else if (strcmp(kind, "table") == 0) {
-        sr_dnode *t = node(b, SR_D_TABLE);
         if (strcmp(id, "summary") == 0) {
-            t->table = summary_table(b, false);
-            add(b->a, into, t);
+            add(b, into, table_node(b, summary_of(b, false)));
             return;
         }
         /* The measures partners sent that the catalogue does not know: a
          * table only when there are some. */
         if (strcmp(id, "local-measures") == 0) {
-            t->table = summary_table(b, true);
-            if (t->table->nrows) {
-                add(b->a, into, t);
+            sr_dtable *t = summary_of(b, true);
+            if (t->nrows) {
+                add(b, into, table_node(b, t));
                 b->doc->shows_local_measures = true;
             }
             return;
@@ -755,11 +1069,11 @@ static void block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
         if (strcmp(id, "contributions") == 0) {
             const sr_metric *c = sr_metrics_find(b->m, "contributions-by-partner");
             if (c) {
-                t->table = metric_table(b, c);
-                if (t->table->nrows == 0 || !sr_metric_has_figures(c, 0))
+                sr_dtable *t = metric_table_of(b, c);
+                if (t->nrows == 0 || !sr_metric_has_figures(c, 0))
                     return;
                 b->doc->shows_contributions = true;
-                add(b->a, into, t);
+                add(b, into, table_node(b, t));
                 return;
             }
             g = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, at,
@@ -770,8 +1084,8 @@ static void block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
         }
         const sr_metric *mt = sr_metrics_find(b->m, id);
         if (mt) {
-            t->table = metric_table(b, mt);
-            if (t->table->nrows == 0 || !sr_metric_has_figures(mt, 0)) {
+            sr_dtable *t = metric_table_of(b, mt);
+            if (t->nrows == 0 || !sr_metric_has_figures(mt, 0)) {
                 /* No table is left empty in a final report, as no chart
                  * is. */
                 sr_diag *w = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, at,
@@ -780,14 +1094,14 @@ static void block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
                 sr_diag_hint(w, "add the figures it shows to a submission, or remove the table "
                                 "from the report");
                 if (!b->o->final)
-                    add(b->a, into,
+                    add(b, into,
                         note_node(b, sr_arena_printf(b->a,
                                                      "There are no figures for the table \"%s\" "
                                                      "this year.",
                                                      mt->def->label)));
                 return;
             }
-            add(b->a, into, t);
+            add(b, into, table_node(b, t));
             return;
         }
         g = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, at,
@@ -860,7 +1174,7 @@ static void narrative(builder *b, sr_dnode *sec, const char *file)
                      path);
     }
     if (!read) {
-        add(b->a, sec,
+        add(b, sec,
             note_node(b, sr_arena_printf(b->a,
                                          "Draft: the words for this section have not been "
                                          "written yet (%s).",
@@ -913,6 +1227,34 @@ bool sr_doc_sections(sr_arena *a, sr_diags *d, const char *templates_dir, const 
     return true;
 }
 
+/* What every output says of the report: its cover, period, footer, the
+ * workbook's cover. */
+static void describe(builder *b)
+{
+    sr_document *doc = b->doc;
+    const sr_partnership *p = b->ds->p;
+    int y0 = b->ds->year0;
+    doc->area = p->area;
+    doc->contact = p->email ? p->email : p->name;
+    doc->cover_title = sr_arena_printf(b->a, "Annual report %s", doc->year);
+    doc->period = sr_arena_printf(b->a, "1 April %d to 31 March %d", y0, y0 + 1);
+    doc->footer = doc->title;
+    doc->also = "Also published as a PDF, with a spreadsheet of every figure.";
+    doc->annex_title =
+        sr_arena_printf(b->a, "%s: data tables for %s, %s", doc->partnership, p->area, doc->period);
+    const char **v = sr_arena_alloc(b->a, 5 * sizeof *v);
+    v[0] = "This workbook holds every figure in the partnership's annual report, "
+           "with the year before and the change, one table per sheet.";
+    v[1] = "Source: the figures partner agencies sent to the "
+           "partnership, checked and computed by sscp-report.";
+    v[2] = sr_arena_printf(b->a, "Reporting year: %s. Area: %s.", doc->year, p->area);
+    v[3] = sr_arena_printf(b->a, "Contact: %s", doc->contact);
+    v[4] = "Shorthand used in the tables, and notes on the figures, are on the "
+           "Notes sheet.";
+    doc->annex_cover = v;
+    doc->nannex_cover = 5;
+}
+
 sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, const sr_dataset *ds,
                           const sr_catalogue *cat, const sr_metrics *m, const sr_chart_specs *specs)
 {
@@ -926,7 +1268,9 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
         return NULL;
     sr_document *doc = sr_arena_alloc(a, sizeof *doc);
     doc->guidance = ed;
-    builder b = {a, d, ds, cat, m, specs, o, doc};
+    builder b = {.a = a, .d = d, .ds = ds, .cat = cat, .m = m, .specs = specs, .o = o, .doc = doc};
+    b.figures = sr_arena_alloc(a, ((specs ? specs->n : 0) + 1) * sizeof *b.figures);
+    b.tables = sr_arena_alloc(a, (m->nmetrics + 1) * sizeof *b.tables);
     doc->partnership = ds->p->name;
     doc->short_name = ds->p->short_name;
     doc->year = year_str(a, ds->year0);
@@ -973,7 +1317,8 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
         }
         doc->accent[0] = c.r, doc->accent[1] = c.g, doc->accent[2] = c.b;
     }
-    doc->root = node(&b, SR_D_SECTION);
+    doc->root = sr_dnode_new(a, SR_D_DOCUMENT);
+    plan_annex(&b);
     const sr_ynode *secs = sr_ymap_get(root, "sections");
     doc->left_out = sr_arena_alloc(a, (secs->n + 1) * sizeof *doc->left_out);
     int shown = 0;
@@ -985,13 +1330,12 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
             doc->left_out[doc->nleft_out++] = sr_ynode_text(sr_ymap_get(e, "id"));
             continue;
         }
-        sr_dnode *sec = node(&b, SR_D_SECTION);
+        sr_dnode *sec = sr_dnode_new(a, SR_D_SECTION);
         sec->level = 1;
         /* The title may come from a layered file, or the template's. */
         const sr_ynode *tn = sr_ymap_get(e, "title");
         sec->text =
             sr_doc_fill(a, d, tn->loc.src, tn->loc.line, sr_ynode_text(tn), m, ds, o->final);
-        sec->markup = markup_of(a, sec->text);
         sec->narrative = file;
         if (file)
             narrative(&b, sec, file);
@@ -1002,8 +1346,20 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
         sec->sid = sr_ynode_text(sr_ymap_get(e, "id"));
         for (size_t q = 0; !file && q < sec->nkids && !sec->written; q++)
             sec->written = sec->kids[q]->kind != SR_D_NOTE;
-        add(a, doc->root, sec);
+        sr_dnode_add(a, doc->root, sec);
     }
+    /* The annex, and the chart files: every chart with figures, the same
+     * figure the report shows. */
+    sr_dnode *annex = sr_dnode_add(a, doc->root, sr_dnode_new(a, SR_D_ANNEX));
+    for (size_t i = 0; i < b.nsheets; i++)
+        sr_dnode_add(a, annex, b.sheets[i]);
+    sr_dnode *files = sr_dnode_add(a, doc->root, sr_dnode_new(a, SR_D_CHART_FILES));
+    for (size_t i = 0; specs && i < specs->n; i++) {
+        sr_dfigure *f = figure_of(&b, i);
+        if (sr_chart_has_figures(f->chart))
+            sr_dnode_add(a, files, figure_node(&b, f));
+    }
+    describe(&b);
     /* The measures partners sent that no metric shows appear only in the
      * Local measures table: a report without one leaves them out. */
     if (!doc->shows_local_measures) {
@@ -1061,7 +1417,8 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
             const char *sid = sr_ynode_text(ss->items[q]);
             const sr_dnode *found = NULL;
             for (size_t j = 0; j < doc->root->nkids && !found; j++)
-                if (strcmp(doc->root->kids[j]->sid, sid) == 0)
+                if (doc->root->kids[j]->kind == SR_D_SECTION &&
+                    strcmp(doc->root->kids[j]->sid, sid) == 0)
                     found = doc->root->kids[j];
             if (!found && sr_doc_left_out(doc, sid)) {
                 du->sections[du->nsections++] = sid; /* optional, and without words */
@@ -1119,5 +1476,3 @@ size_t sr_doc_contributions_check(sr_diags *d, const sr_document *doc, bool need
                     "data");
     return 1;
 }
-
-#endif

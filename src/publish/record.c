@@ -264,7 +264,7 @@ sr_build_record *sr_build_record_read(sr_arena *a, const char *out_dir)
             const char *sha = sr_ynode_text(sr_ymap_get(e, "sha256"));
             if (!name || !bytes || !sha)
                 continue;
-            sr_output *o = &r->outputs[r->noutputs++];
+            sr_record_file *o = &r->outputs[r->noutputs++];
             o->name = name;
             o->bytes = strtoll(bytes, NULL, 10);
             snprintf(o->sha256, sizeof o->sha256, "%s", sha);
@@ -274,7 +274,7 @@ sr_build_record *sr_build_record_read(sr_arena *a, const char *out_dir)
     return r;
 }
 
-const sr_output *sr_build_record_changed(const sr_build_record *rec, const char *out_dir)
+const sr_record_file *sr_build_record_changed(const sr_build_record *rec, const char *out_dir)
 {
     for (size_t i = 0; i < rec->noutputs; i++) {
         char *path = sr_path_join(out_dir, rec->outputs[i].name), hex[SR_SHA256_HEX];

@@ -27,14 +27,14 @@ typedef struct {
     const char *name; /* a file in out/<year>/ */
     int64_t bytes;
     char sha256[SR_SHA256_HEX];
-} sr_output;
+} sr_record_file;
 
 typedef struct {
     int year;
     bool final;
     int32_t built; /* yyyymmdd */
     char inputs[SR_SHA256_HEX];
-    sr_output *outputs;
+    sr_record_file *outputs;
     size_t noutputs;
 } sr_build_record;
 
@@ -65,6 +65,6 @@ sr_build_record *sr_build_record_read(sr_arena *a, const char *out_dir);
 /* The first output listed in rec that is not, byte for byte, in out_dir
  * (changed, replaced or missing: a build stopped part-way, or a hand
  * edit); NULL when every one is the file the build made. */
-const sr_output *sr_build_record_changed(const sr_build_record *rec, const char *out_dir);
+const sr_record_file *sr_build_record_changed(const sr_build_record *rec, const char *out_dir);
 
 #endif

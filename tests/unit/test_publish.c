@@ -655,7 +655,7 @@ static void build_record_round_trips(void **state)
 {
     (void)state;
     char *dir = temp_dir();
-    sr_output outs[] = {{"report.pdf", 123456, ""}, {"report.html", 789, ""}};
+    sr_record_file outs[] = {{"report.pdf", 123456, ""}, {"report.html", 789, ""}};
     snprintf(outs[0].sha256, SR_SHA256_HEX, "%064d", 1);
     snprintf(outs[1].sha256, SR_SHA256_HEX, "%064d", 2);
     sr_build_record rec = {
@@ -690,7 +690,7 @@ static void build_record_notices_changed_outputs(void **state)
     char *dir = temp_dir();
     put(dir, "report.pdf", "the report");
     put(dir, "report.html", "the web page");
-    sr_output outs[] = {{"report.pdf", 0, ""}, {"report.html", 0, ""}};
+    sr_record_file outs[] = {{"report.pdf", 0, ""}, {"report.html", 0, ""}};
     for (int i = 0; i < 2; i++) {
         char *path = sr_path_join(dir, outs[i].name);
         assert_true(sr_sha256_file(path, outs[i].sha256, &outs[i].bytes));
@@ -699,7 +699,7 @@ static void build_record_notices_changed_outputs(void **state)
     sr_build_record rec = {.year = 2019, .outputs = outs, .noutputs = 2};
     assert_null(sr_build_record_changed(&rec, dir)); /* as built */
     put(dir, "report.html", "the web page, edited");
-    const sr_output *o = sr_build_record_changed(&rec, dir);
+    const sr_record_file *o = sr_build_record_changed(&rec, dir);
     assert_non_null(o);
     assert_string_equal(o->name, "report.html");
     char *path = sr_path_join(dir, "report.html");

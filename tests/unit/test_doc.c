@@ -1,0 +1,522 @@
+/* Unit tests for src/doc: the builder on a small data folder written here
+ * (links, a nested list, a table with a stated baseline, a hidden count, a
+ * chart shared by its section and the chart files, the annex), and the
+ * walker on trees made by hand. */
+#include "testutil.h"
+
+#include "chart/spec.h"
+#include "data/dataset.h"
+#include "doc/build.h"
+#include "metrics/catalogue.h"
+#include "metrics/metrics.h"
+#include "metrics/suppress.h"
+
+#include <sys/stat.h>
+
+/* ---- a data folder ---------------------------------------------------------------- */
+
+static void put(const char *dir, const char *name, const char *text)
+{
+    char *path = sr_path_join(dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    assert_int_equal(fputs(text, f) >= 0, 1);
+    assert_int_equal(fclose(f), 0);
+    free(path);
+}
+
+static char *sub(const char *dir, const char *name)
+{
+    char *path = sr_path_join(dir, name);
+    assert_int_equal(sr_make_dirs(path), 0);
+    return path;
+}
+
+typedef struct {
+    char root[64];
+    char *data, *templates;
+    sr_dataset ds;
+    sr_catalogue *cat;
+    sr_metrics *m;
+    sr_chart_specs *specs;
+    sr_document *doc;
+} dworld;
+
+static const sr_guidance no_duties = {.short_name = "Test guidance"};
+
+static const char partnership[] =
+    "format: 1\n"
+    "partnership: {name: Test SCP, short_name: TSCP, area: Testshire, email: tscp@example.org}\n"
+    "partners:\n"
+    "  - {id: council, name: Test Council, statutory: yes}\n"
+    "  - {id: police, name: Test Police, statutory: yes}\n"
+    "population:\n"
+    "  children_0_17: {2018-19: 20000, 2019-20: 20100}\n"
+    "options:\n"
+    "  disclosure_control: yes\n"
+    "  suppression_threshold: 5\n";
+
+static const char submission[] =
+    "format: 1\n"
+    "partner: council\n"
+    "year: 2019-20\n"
+    "performance:\n"
+    "  child_protection:\n"
+    "    plans_started_by_category: {emotional_abuse: 31, neglect: 22, physical_abuse: 2,\n"
+    "                                sexual_abuse: 0}\n"
+    "    plans_started: 55\n"
+    "  measures:\n"
+    "    - id: maar\n"
+    "      label: Cases presented to the panel\n"
+    "      count: 8\n"
+    "      baseline: {year: 2017-18, count: 26}\n"
+    "attendance:\n"
+    "  meetings:\n"
+    "    - {body: Executive, date: 2019-06-01, attended: [council], apologies: [police]}\n"
+    "training:\n"
+    "  evaluations:\n"
+    "    - title: Neglect courses\n"
+    "      ratings:\n"
+    "        - {label: Good, score: 4, count: 30}\n"
+    "        - {label: Poor, count: 2}\n";
+
+static const char narrative[] =
+    "Read [the guidance](https://example.org/guide), write to <help@example.org>,\n"
+    "[ring us](<+44 161 123 4567>) or [mail us](team@example.org). Not [this](javascript:x).\n"
+    "\n"
+    "- one\n"
+    "  - one and a half\n"
+    "- two\n";
+
+static const char report[] = "format: 1\n"
+                             "title: \"{{partnership}} annual report {{year}}\"\n"
+                             "sections:\n"
+                             "  - id: intro\n"
+                             "    title: Introduction\n"
+                             "    narrative: intro.md\n"
+                             "    blocks: [\"table maar\", \"chart plans\", \"table summary\"]\n"
+                             "  - id: empty\n"
+                             "    title: Nothing\n"
+                             "    narrative: empty.md\n"
+                             "    optional: yes\n";
+
+static const char metrics[] =
+    "format: 1\n"
+    "metrics:\n"
+    "  - {id: maar, label: MAAR, unit: count, value: \"performance.measures[maar].count\",\n"
+    "     baseline: \"performance.measures[maar].baseline\"}\n"
+    "  - {id: plans, label: Plans by category, unit: count,\n"
+    "     each: \"performance.child_protection.plans_started_by_category.*\"}\n"
+    "  - {id: started, label: Plans, unit: count,\n"
+    "     sum: [\"performance.child_protection.plans_started_by_category.*\"],\n"
+    "     total: performance.child_protection.plans_started}\n"
+    "tables:\n"
+    "  - {id: plans-table, total: started, parts: [plans]}\n";
+
+static const char charts[] = "format: 1\n"
+                             "charts:\n"
+                             "  - id: plans\n"
+                             "    kind: bar\n"
+                             "    title: Plans by category\n"
+                             "    metric: plans\n"
+                             "    width: 480\n"
+                             "    height: 260\n";
+
+static void dw_build(dworld *w)
+{
+    memset(w, 0, sizeof *w);
+    snprintf(w->root, sizeof w->root, "/tmp/sscp-doc-XXXXXX");
+    assert_non_null(mkdtemp(w->root));
+    w->data = sub(w->root, "data");
+    w->templates = sub(w->root, "templates");
+    put(w->templates, "report.yaml", report);
+    put(w->templates, "metrics.yaml", metrics);
+    put(w->templates, "charts.yaml", charts);
+    put(w->data, "partnership.yaml", partnership);
+    char *year = sub(w->data, "2019-20");
+    char *narr = sub(year, "narrative");
+    put(year, "council.yaml", submission);
+    put(narr, "intro.md", narrative);
+    free(narr);
+    free(year);
+    sr_dataset_load(&w->ds, w->data, 2019, SR_MAX_YEARS);
+    w->cat = sr_catalogue_load_layered(w->ds.a, &w->ds.d, w->templates, w->data);
+    assert_non_null(w->cat);
+    w->m = sr_metrics_compute(w->ds.a, w->cat, w->ds.p, 2019, w->ds.have, w->ds.nyears);
+    sr_suppress(w->m, w->cat, w->ds.p->suppression_threshold);
+    w->specs = sr_chart_specs_load(w->ds.a, &w->ds.d, w->templates, w->data, w->cat, &w->ds);
+    assert_non_null(w->specs);
+    sr_doc_options o = {.data_dir = w->data, .templates_dir = w->templates, .guidance = &no_duties};
+    w->doc = sr_doc_build(w->ds.a, &w->ds.d, &o, &w->ds, w->cat, w->m, w->specs);
+    if (!w->doc || w->ds.d.errors) {
+        sr_diags_print_text(&w->ds.d, stderr, false);
+        fail_msg("the document was not built");
+    }
+}
+
+static void dw_free(dworld *w)
+{
+    sr_dataset_free(&w->ds);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", w->root);
+    assert_int_equal(system(cmd), 0);
+    free(w->data);
+    free(w->templates);
+}
+
+static const sr_dnode *kid(const sr_dnode *n, size_t i, sr_dkind k)
+{
+    assert_non_null(n);
+    if (i >= n->nkids)
+        fail_msg("node has %zu kids, not %zu", n->nkids, i + 1);
+    assert_int_equal(n->kids[i]->kind, k);
+    return n->kids[i];
+}
+
+/* The first node of kind k under n, depth first, or NULL. */
+static const sr_dnode *find(const sr_dnode *n, sr_dkind k)
+{
+    sr_doc_iter *it = sr_doc_iter_new(n);
+    const sr_dnode *r = NULL;
+    while (!r && sr_doc_iter_next(it) != SR_EV_DONE)
+        if (sr_doc_iter_node(it)->kind == k)
+            r = sr_doc_iter_node(it);
+    sr_doc_iter_free(it);
+    return r;
+}
+
+static const char *printed(const sr_dtable *t, size_t r, size_t c)
+{
+    static char buf[256];
+    sr_dcell_print(t, r, c, buf, sizeof buf);
+    return buf;
+}
+
+/* ---- the builder ------------------------------------------------------------------ */
+
+static void the_root_holds_sections_then_the_annex_and_the_chart_files(void **state)
+{
+    (void)state;
+    dworld w;
+    dw_build(&w);
+    const sr_dnode *root = w.doc->root;
+    assert_int_equal(root->kind, SR_D_DOCUMENT);
+    assert_int_equal(root->nkids, 3); /* the optional section without words is left out */
+    const sr_dnode *sec = kid(root, 0, SR_D_SECTION);
+    assert_string_equal(sec->text, "Introduction");
+    assert_string_equal(sec->number, "1");
+    assert_true(sec->written);
+    kid(root, 1, SR_D_ANNEX);
+    kid(root, 2, SR_D_CHART_FILES);
+    assert_true(sr_doc_left_out(w.doc, "empty"));
+    assert_string_equal(w.doc->title, "Test SCP annual report 2019-20");
+    assert_string_equal(w.doc->cover_title, "Annual report 2019-20");
+    assert_string_equal(w.doc->period, "1 April 2019 to 31 March 2020");
+    assert_string_equal(w.doc->footer, w.doc->title);
+    assert_string_equal(w.doc->contact, "tscp@example.org");
+    assert_string_equal(w.doc->annex_title,
+                        "Test SCP: data tables for Testshire, 1 April 2019 to 31 March 2020");
+    assert_int_equal(w.doc->nannex_cover, 5);
+    assert_string_equal(w.doc->annex_cover[3], "Contact: tscp@example.org");
+    dw_free(&w);
+}
+
+static void links_are_nodes_with_their_address(void **state)
+{
+    (void)state;
+    dworld w;
+    dw_build(&w);
+    const sr_dnode *p = kid(w.doc->root->kids[0], 0, SR_D_PARAGRAPH);
+    /* The links, in order; cmark may split the words between them. */
+    const sr_dnode *links[8];
+    size_t nl = 0, spaces = 0;
+    for (size_t i = 0; i < p->nkids; i++) {
+        if (p->kids[i]->kind == SR_D_LINK && nl < 8)
+            links[nl++] = p->kids[i];
+        spaces += p->kids[i]->kind == SR_D_TEXT && strcmp(p->kids[i]->text, " ") == 0;
+        assert_int_not_equal(p->kids[i]->kind, SR_D_LINEBREAK);
+    }
+    assert_int_equal(nl, 4);
+    assert_int_equal(spaces, 1); /* the soft break is a space */
+    assert_string_equal(links[0]->url, "https://example.org/guide");
+    assert_string_equal(kid(links[0], 0, SR_D_TEXT)->text, "the guidance");
+    assert_string_equal(links[1]->url, "mailto:help@example.org"); /* an autolink */
+    assert_string_equal(kid(links[1], 0, SR_D_TEXT)->text, "help@example.org");
+    assert_string_equal(links[2]->url, "tel:+441611234567");
+    assert_string_equal(kid(links[2], 0, SR_D_TEXT)->text, "ring us");
+    assert_string_equal(links[3]->url, "mailto:team@example.org");
+    /* Any other scheme: just the words. */
+    for (size_t i = 0; i < p->nkids; i++)
+        assert_false(p->kids[i]->url && strstr(p->kids[i]->url, "javascript"));
+    assert_non_null(strstr(p->text, "Not this."));
+    assert_string_equal(
+        p->text, "Read the guidance, write to help@example.org, ring us or mail us. Not this.");
+    dw_free(&w);
+}
+
+static void lists_nest(void **state)
+{
+    (void)state;
+    dworld w;
+    dw_build(&w);
+    const sr_dnode *list = kid(w.doc->root->kids[0], 1, SR_D_LIST);
+    assert_false(list->ordered);
+    assert_int_equal(list->nkids, 2);
+    const sr_dnode *one = kid(list, 0, SR_D_ITEM);
+    assert_string_equal(kid(kid(one, 0, SR_D_PARAGRAPH), 0, SR_D_TEXT)->text, "one");
+    const sr_dnode *inner = kid(one, 1, SR_D_LIST);
+    assert_int_equal(inner->nkids, 1);
+    assert_string_equal(kid(kid(inner, 0, SR_D_ITEM), 0, SR_D_PARAGRAPH)->text, "one and a half");
+    assert_string_equal(kid(kid(list, 1, SR_D_ITEM), 0, SR_D_PARAGRAPH)->text, "two");
+    dw_free(&w);
+}
+
+static void a_stated_baseline_has_a_column_of_its_own(void **state)
+{
+    (void)state;
+    dworld w;
+    dw_build(&w);
+    const sr_dtable *t = kid(w.doc->root->kids[0], 2, SR_D_TABLE)->table;
+    assert_string_equal(t->caption, "MAAR");
+    assert_int_equal(t->ncols, 6);
+    assert_int_equal(t->nrows, 1);
+    assert_string_equal(t->cols[0].head, "Figure");
+    assert_string_equal(t->cols[0].data_head, "Item");
+    assert_string_equal(t->cols[1].head, "2018-19");
+    assert_string_equal(t->cols[2].head, "2019-20");
+    assert_int_equal(t->cols[3].kind, SR_COL_VALUE);
+    assert_true(t->cols[3].baseline);
+    assert_string_equal(t->cols[3].head, "Baseline (2017-18)");
+    assert_int_equal(t->cols[3].year, 2017);
+    assert_int_equal(t->cols[3].shown, SR_OUT_DATA);
+    assert_int_equal(t->cols[4].kind, SR_COL_CHANGE);
+    assert_int_equal(t->cols[4].cur, 2);
+    assert_int_equal(t->cols[4].prev, 1);
+    assert_int_equal(t->cols[4].base, 3);
+    assert_int_equal(t->cols[5].kind, SR_COL_CHANGE_PCT);
+    assert_string_equal(printed(t, 0, 0), "MAAR");
+    assert_string_equal(printed(t, 0, 1), "[x]"); /* no year before: not the baseline */
+    assert_string_equal(printed(t, 0, 2), "8");
+    assert_string_equal(printed(t, 0, 3), "26");
+    assert_true(sr_dtable_cell(t, 0, 4)->cmp->from_baseline);
+    assert_string_equal(printed(t, 0, 4), "down 69.2% from 26 in 2017-18");
+    assert_string_equal(printed(t, 0, 5), "-69.2%");
+    /* The summary gives the baseline and its year in the workbook's columns. */
+    const sr_dtable *s = kid(w.doc->root->kids[0], 4, SR_D_TABLE)->table;
+    assert_int_equal(s->ncols, 9);
+    assert_string_equal(printed(s, 0, 0), "MAAR");
+    assert_string_equal(printed(s, 0, 6), "2017-18");
+    assert_string_equal(printed(s, 0, 7), "26");
+    assert_string_equal(printed(s, 0, 8), "Compared with 2017-18, the baseline the partner gave.");
+    assert_int_equal(s->cols[4].base, 7);
+    assert_true(s->cols[4].words);
+    dw_free(&w);
+}
+
+static void a_hidden_count_is_a_hidden_cell(void **state)
+{
+    (void)state;
+    dworld w;
+    dw_build(&w);
+    /* The plans' sheet in the annex: physical abuse (2) is hidden, and one
+     * more so it cannot be worked out from the total. */
+    const sr_dnode *annex = sr_dnode_find(w.doc->root, SR_D_ANNEX);
+    const sr_dtable *t = NULL;
+    for (size_t i = 0; i < annex->nkids; i++)
+        if (strcmp(annex->kids[i]->table->sheet, "Plans") == 0)
+            t = annex->kids[i]->table;
+    assert_non_null(t);
+    assert_string_equal(t->title, "Plans by category, 2019-20");
+    bool found = false;
+    for (size_t r = 0; r < t->nrows; r++) {
+        if (strcmp(sr_dtable_cell(t, r, 0)->text, "Physical abuse") != 0)
+            continue;
+        found = true;
+        const sr_dcell *c = sr_dtable_cell(t, r, 2);
+        assert_int_equal(c->kind, SR_CELL_VALUE);
+        assert_true(c->v.suppressed);
+        assert_string_equal(printed(t, r, 2), "[c]");
+    }
+    assert_true(found);
+    /* The notes: shorthand first, then disclosure control. */
+    assert_true(w.doc->nnotes >= 2);
+    assert_non_null(strstr(w.doc->notes[1], "Counts from 1 to 5 are hidden as [c]"));
+    dw_free(&w);
+}
+
+static void a_chart_is_built_once_for_its_section_and_its_file(void **state)
+{
+    (void)state;
+    dworld w;
+    dw_build(&w);
+    const sr_dnode *f = kid(w.doc->root->kids[0], 3, SR_D_FIGURE);
+    const sr_dnode *files = sr_dnode_find(w.doc->root, SR_D_CHART_FILES);
+    assert_int_equal(files->nkids, 1);
+    const sr_dnode *g = kid(files, 0, SR_D_FIGURE);
+    assert_ptr_equal(f->figure, g->figure);
+    assert_string_equal(f->figure->id, "plans");
+    assert_non_null(f->figure->chart);
+    assert_non_null(f->figure->alt);
+    assert_true(f->figure->width == 480 && f->figure->height == 260);
+    assert_null(find(w.doc->root, SR_D_NOTE));
+    dw_free(&w);
+}
+
+static const sr_dtable *sheet_of(const sr_document *doc, const char *name)
+{
+    const sr_dnode *annex = sr_dnode_find(doc->root, SR_D_ANNEX);
+    for (size_t i = 0; annex && i < annex->nkids; i++)
+        if (strcmp(annex->kids[i]->table->sheet, name) == 0)
+            return annex->kids[i]->table;
+    fail_msg("no sheet %s", name);
+    return NULL;
+}
+
+static void the_annex_has_its_sheets_in_order(void **state)
+{
+    (void)state;
+    dworld w;
+    dw_build(&w);
+    const sr_dnode *annex = sr_dnode_find(w.doc->root, SR_D_ANNEX);
+    const char *want[] = {"Summary", "Plans", "Attendance", "Evaluations"};
+    assert_int_equal(annex->nkids, 4);
+    for (size_t i = 0; i < 4; i++)
+        assert_string_equal(annex->kids[i]->table->sheet, want[i]);
+    /* The report's summary and the annex's are one table. */
+    assert_ptr_equal(kid(w.doc->root->kids[0], 4, SR_D_TABLE)->table, annex->kids[0]->table);
+    const sr_dtable *t = sheet_of(w.doc, "Attendance");
+    assert_string_equal(t->title, "Attendance at partnership meetings, 2019-20");
+    assert_int_equal(t->ncols, 5);
+    assert_int_equal(t->nrows, 2);
+    const char *rows[2][5] = {
+        {"Executive", "1 June 2019", "Test Council", "council", "Attended"},
+        {"Executive", "1 June 2019", "Test Police", "police", "Sent apologies"}};
+    for (size_t r = 0; r < 2; r++)
+        for (size_t c = 0; c < 5; c++)
+            assert_string_equal(printed(t, r, c), rows[r][c]);
+    /* The evaluations' tallies, with disclosure control. */
+    t = sheet_of(w.doc, "Evaluations");
+    assert_string_equal(t->desc, "What attendees answered, as tallies. [note 1]");
+    assert_int_equal(t->nrows, 2);
+    assert_string_equal(printed(t, 0, 0), "Neglect courses");
+    assert_string_equal(printed(t, 0, 1), "Good");
+    assert_string_equal(printed(t, 0, 2), "4");
+    assert_string_equal(printed(t, 1, 2), "[z]"); /* no score on the form */
+    assert_string_equal(printed(t, 1, 3), "[c]"); /* 2 answers: hidden */
+    assert_true(sr_dtable_cell(t, 1, 3)->v.suppressed);
+    assert_int_equal(sr_dtable_cell(t, 1, 3)->v.num, 0); /* the count is not in the tree */
+    dw_free(&w);
+}
+
+/* ---- the walker ------------------------------------------------------------------- */
+
+static sr_dnode *mk(sr_arena *a, sr_dnode *parent, sr_dkind k, const char *text)
+{
+    sr_dnode *n = sr_dnode_new_text(a, k, text);
+    if (parent)
+        sr_dnode_add(a, parent, n);
+    return n;
+}
+
+static void walk(const sr_dnode *root, const char *skip, sr_buf *out)
+{
+    sr_doc_iter *it = sr_doc_iter_new(root);
+    sr_doc_event ev;
+    while ((ev = sr_doc_iter_next(it)) != SR_EV_DONE) {
+        const sr_dnode *n = sr_doc_iter_node(it);
+        const sr_dnode *p = sr_doc_iter_parent(it);
+        sr_buf_printf(out, "%s%s/%zu/%s ", ev == SR_EV_ENTER ? "+" : "-", n->text,
+                      sr_doc_iter_depth(it), p ? p->text : "^");
+        if (ev == SR_EV_ENTER && skip && strcmp(n->text, skip) == 0)
+            sr_doc_iter_skip(it);
+    }
+    assert_int_equal(sr_doc_iter_next(it), SR_EV_DONE);
+    sr_doc_iter_free(it);
+}
+
+static void the_walker_enters_and_exits_in_order(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_dnode *root = mk(a, NULL, SR_D_DOCUMENT, "doc");
+    sr_dnode *sec = mk(a, root, SR_D_SECTION, "sec");
+    sr_dnode *p = mk(a, sec, SR_D_PARAGRAPH, "p");
+    mk(a, p, SR_D_TEXT, "t1");
+    sr_dnode *em = mk(a, p, SR_D_EMPH, "em");
+    mk(a, em, SR_D_TEXT, "t2");
+    mk(a, sec, SR_D_LIST, "list"); /* no kids, but may have: entered and left */
+    mk(a, sec, SR_D_TABLE, "table");
+    mk(a, root, SR_D_ANNEX, "annex");
+    sr_buf b = SR_BUF_INIT;
+    walk(root, NULL, &b);
+    assert_string_equal(sr_buf_str(&b), "+doc/0/^ +sec/1/doc +p/2/sec +t1/3/p +em/3/p +t2/4/em "
+                                        "-em/3/p -p/2/sec +list/2/sec -list/2/sec +table/2/sec "
+                                        "-sec/1/doc +annex/1/doc -annex/1/doc -doc/0/^ ");
+    sr_buf_free(&b);
+    b = (sr_buf)SR_BUF_INIT;
+    walk(root, "p", &b);
+    assert_string_equal(sr_buf_str(&b), "+doc/0/^ +sec/1/doc +p/2/sec -p/2/sec +list/2/sec "
+                                        "-list/2/sec +table/2/sec -sec/1/doc +annex/1/doc "
+                                        "-annex/1/doc -doc/0/^ ");
+    sr_buf_free(&b);
+    /* A walker rooted inside the tree sees that subtree only. */
+    b = (sr_buf)SR_BUF_INIT;
+    walk(p, NULL, &b);
+    assert_string_equal(sr_buf_str(&b), "+p/0/^ +t1/1/p +em/1/p +t2/2/em -em/1/p -p/0/^ ");
+    sr_buf_free(&b);
+    /* A leaf root, and no root. */
+    b = (sr_buf)SR_BUF_INIT;
+    walk(p->kids[0], NULL, &b);
+    assert_string_equal(sr_buf_str(&b), "+t1/0/^ ");
+    sr_buf_free(&b);
+    sr_doc_iter *it = sr_doc_iter_new(NULL);
+    assert_int_equal(sr_doc_iter_next(it), SR_EV_DONE);
+    sr_doc_iter_free(it);
+    sr_arena_free(a);
+}
+
+static void the_walker_goes_any_depth(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    enum { DEPTH = 10000 };
+    sr_dnode *root = sr_dnode_new(a, SR_D_QUOTE), *n = root;
+    for (int i = 1; i < DEPTH; i++)
+        n = sr_dnode_add(a, n, sr_dnode_new(a, SR_D_QUOTE));
+    sr_dnode_add(a, n, sr_dnode_new_text(a, SR_D_TEXT, "deep"));
+    sr_doc_iter *it = sr_doc_iter_new(root);
+    size_t enters = 0, exits = 0, deepest = 0;
+    sr_doc_event ev;
+    while ((ev = sr_doc_iter_next(it)) != SR_EV_DONE) {
+        if (ev == SR_EV_ENTER)
+            enters++;
+        else
+            exits++;
+        size_t d = sr_doc_iter_depth(it);
+        if (d > deepest)
+            deepest = d;
+        if (sr_doc_iter_node(it)->kind == SR_D_TEXT)
+            assert_ptr_equal(sr_doc_iter_parent(it), n);
+    }
+    sr_doc_iter_free(it);
+    assert_int_equal(enters, DEPTH + 1);
+    assert_int_equal(exits, DEPTH);
+    assert_int_equal(deepest, DEPTH);
+    sr_arena_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_root_holds_sections_then_the_annex_and_the_chart_files),
+        cmocka_unit_test(links_are_nodes_with_their_address),
+        cmocka_unit_test(lists_nest),
+        cmocka_unit_test(a_stated_baseline_has_a_column_of_its_own),
+        cmocka_unit_test(a_hidden_count_is_a_hidden_cell),
+        cmocka_unit_test(a_chart_is_built_once_for_its_section_and_its_file),
+        cmocka_unit_test(the_annex_has_its_sheets_in_order),
+        cmocka_unit_test(the_walker_enters_and_exits_in_order),
+        cmocka_unit_test(the_walker_goes_any_depth),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
