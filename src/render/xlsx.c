@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -223,12 +224,15 @@ static void add_table(xw *x, lxw_worksheet *ws, const char *name, size_t rows, s
 
 static lxw_worksheet *add_sheet(xw *x, const char *name)
 {
+    /* Checked first, for a message saying what is wrong with the name. */
+    lxw_error e = workbook_validate_sheet_name(x->wb, name);
+    if (e != LXW_NO_ERROR) {
+        fail(x, "cannot name a sheet \"%s\": %s", name, lxw_strerror(e));
+        return NULL;
+    }
     lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
     if (!ws)
-        fail(x,
-             "cannot add a sheet named \"%s\" (a name Excel does not allow, or one already "
-             "used)",
-             name);
+        fail(x, "cannot add the sheet \"%s\"", name);
     return ws;
 }
 
@@ -276,6 +280,16 @@ static void table_sheet(xw *x, const sr_dtable *t)
         heads[n] = dc->data_head ? dc->data_head : dc->head ? dc->head : "";
         pos[c] = (int)n++;
     }
+    /* An Excel table's headers are words, each its own. */
+    for (size_t i = 0; i < n; i++) {
+        if (!heads[i][0])
+            fail(x, "%s: column %zu of the workbook has no header", t->sheet, i + 1);
+        for (size_t j = 0; j < i; j++)
+            if (strcasecmp(heads[i], heads[j]) == 0)
+                fail(x, "%s: two columns are headed \"%s\"", t->sheet, heads[i]);
+    }
+    if (x->failed)
+        return;
     set_widths(x, ws, t, pos);
     for (size_t r = 0; r < t->nrows; r++)
         for (size_t c = 0; c < t->ncols; c++)

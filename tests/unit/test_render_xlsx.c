@@ -728,6 +728,7 @@ static void refuses_what_it_cannot_write(void **state)
     n->table = again;
     assert_int_equal(sr_xlsx_write(&w->doc, &o, &st, err, sizeof err), -1);
     assert_non_null(strstr(err, "Cp_plans_by_category"));
+    assert_non_null(strstr(err, "already in use"));
     assert_int_equal(access(w->path, F_OK), -1);
     assert_int_equal(others_in(w->dir), 0); /* no temporary file left */
     /* A change over a column the workbook does not show. */
@@ -736,8 +737,22 @@ static void refuses_what_it_cannot_write(void **state)
     err[0] = '\0';
     assert_int_equal(sr_xlsx_write(&w->doc, &o, &st, err, sizeof err), -1);
     assert_non_null(strstr(err, "Other"));
+    assert_non_null(strstr(err, "does not show"));
     assert_int_equal(access(w->path, F_OK), -1);
     assert_int_equal(others_in(w->dir), 0);
+    /* A column with no header in the workbook (an Excel table needs one). */
+    again->cols[1].shown = SR_OUT_ALL;
+    again->cols[0].data_head = NULL;
+    err[0] = '\0';
+    assert_int_equal(sr_xlsx_write(&w->doc, &o, &st, err, sizeof err), -1);
+    assert_non_null(strstr(err, "Other: column 1 of the workbook has no header"));
+    assert_int_equal(others_in(w->dir), 0);
+    /* Two columns of one header. */
+    again->cols[0].data_head = "2019-20";
+    err[0] = '\0';
+    assert_int_equal(sr_xlsx_write(&w->doc, &o, &st, err, sizeof err), -1);
+    assert_non_null(strstr(err, "Other: two columns are headed \"2019-20\""));
+    assert_int_equal(access(w->path, F_OK), -1);
     w->annex->nkids--;
 }
 
