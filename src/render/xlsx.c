@@ -28,7 +28,8 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
-/* The rows above a table: its title (A1), its description (A2). */
+/* The row of a table's header (row 3), under the title (A1) and the
+ * description (A2). */
 #define TABLE_ROW 2
 
 typedef struct {
