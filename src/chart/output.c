@@ -9,6 +9,7 @@
 #include "core/fsutil.h"
 
 #include <cairo-svg.h>
+#include <glib.h>
 #include <png.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -149,13 +150,18 @@ static void id_prefix(sr_buf *b, const char *id)
 }
 
 /* Copies cairo's drawing (everything after its <svg> tag) with every id and
- * every reference to one prefixed: cairo names its glyphs and clips
- * "glyph0-1", "clip1" ... in every file alike. Its references are
- * xlink:href="#ID" and url(#ID); the text it writes is only numbers, so
- * these strings occur nowhere else. */
+ * every reference to one prefixed and numbered afresh. cairo names its
+ * glyphs and clips "glyph0-1", "clip1" ... alike in every file, and its
+ * drawing "surface48" from a count of the surfaces the process has made:
+ * so each name is the chart's prefix, the name's letters and its place
+ * among this SVG's names ("income-glyph1", "income-surface80"), the same
+ * whenever and wherever the chart is drawn. cairo's references are
+ * xlink:href="#NAME" and url(#NAME), and the text it writes is only
+ * numbers, so these strings occur nowhere else. */
 static void prefixed(sr_buf *out, const char *s, size_t n, const char *pre)
 {
     static const char *const marks[] = {" id=\"", "href=\"#", "url(#"};
+    GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     const char *end = s + n;
     while (s < end) {
         size_t k = 0, len = 0;
@@ -164,14 +170,31 @@ static void prefixed(sr_buf *out, const char *s, size_t n, const char *pre)
             if ((size_t)(end - s) >= len && memcmp(s, marks[k], len) == 0)
                 break;
         }
-        if (k < sizeof marks / sizeof *marks) {
-            sr_buf_put(out, s, len);
-            sr_buf_puts(out, pre);
-            s += len;
-        } else {
+        if (k == sizeof marks / sizeof *marks) {
             sr_buf_putc(out, *s++);
+            continue;
         }
+        sr_buf_put(out, s, len);
+        s += len;
+        const char *name = s;
+        while (s < end && *s != '"' && *s != ')')
+            s++;
+        size_t letters = 0;
+        while (name + letters < s && g_ascii_isalpha(name[letters]))
+            letters++;
+        char *key = g_strndup(name, (size_t)(s - name));
+        gpointer at = g_hash_table_lookup(names, key);
+        if (!at) {
+            at = GUINT_TO_POINTER(g_hash_table_size(names) + 1);
+            g_hash_table_insert(names, key, at);
+        } else {
+            g_free(key);
+        }
+        sr_buf_puts(out, pre);
+        sr_buf_put(out, name, letters);
+        sr_buf_printf(out, "%u", GPOINTER_TO_UINT(at));
     }
+    g_hash_table_destroy(names);
 }
 
 int sr_chart_svg(sr_fonts *fonts, const sr_chart *chart, double w, double h, sr_buf *out)
