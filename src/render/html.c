@@ -174,7 +174,9 @@ static void table(hw *w, const sr_dtable *t)
             if (!(t->cols[c].shown & SR_OUT_PRINT))
                 continue;
             const sr_dcell *cell = sr_dtable_cell(t, r, c);
-            char buf[256];
+            /* A value or a change in words: the longest, a change between
+             * periods of different length, names both periods (2 x 96). */
+            char buf[1024];
             const char *s = buf;
             if (cell->kind == SR_CELL_TEXT)
                 s = cell->text; /* as sr_dcell_print gives it, at any length */
