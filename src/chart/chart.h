@@ -69,7 +69,8 @@ typedef struct {
     const bool *break_before;
     bool whole;      /* values are whole numbers (axis steps too) */
     bool sort;       /* bars: largest first (by the newest series) */
-    bool draw_title; /* draw the title inside the chart (PNG, SVG) */
+    bool draw_title; /* draw the title inside the chart (PNG; never the SVG, whose title is
+                        its <title>) */
 } sr_chart;
 
 typedef struct {
@@ -125,13 +126,19 @@ size_t sr_chart_donut_grouped(const sr_chart *c, bool *grouped);
 char *sr_chart_alt(const sr_chart *c);
 
 /* Writes c as a PNG at scale times its size, and as an SVG with a <title>
- * and <desc> (the text alternative) for screen readers. 0, or -1 with errno. */
+ * and <desc> (the text alternative) for screen readers. The SVG never draws
+ * the title (draw_title is ignored): its <title> holds it, and a page shows
+ * it as the figure's caption. Every id in the SVG, and every reference to
+ * one, starts with the chart's id and "-" ("ID-title", "ID-desc",
+ * "ID-glyph0-1"), so several charts share one page. 0, or -1 with errno. */
 int sr_chart_write_png(sr_fonts *fonts, const sr_chart *c, double w, double h, double scale,
                        const char *path);
 int sr_chart_write_svg(sr_fonts *fonts, const sr_chart *c, double w, double h, const char *path);
 
 struct sr_buf;
-/* The same SVG, appended to out (for inline use in HTML). 0 or -1. */
+/* The same SVG, byte for byte, appended to out (for inline use in HTML):
+ * from its <svg> tag to the end, without an XML declaration, in the file
+ * too. 0, or -1 with errno. */
 int sr_chart_svg(sr_fonts *fonts, const sr_chart *c, double w, double h, struct sr_buf *out);
 
 #endif

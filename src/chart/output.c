@@ -1,5 +1,7 @@
 /* output: a chart as a PNG file or an SVG file (chart.h). Both are written
- * to a temporary file and renamed into place. */
+ * to a temporary file and renamed into place. The SVG is the same bytes in
+ * its file and inline in the HTML page: its ids carry the chart's id, so
+ * several charts share a page, and its title is its <title>, not drawn. */
 #include "chart/chart.h"
 
 #include "chart/palette.h"
@@ -7,6 +9,7 @@
 #include "core/fsutil.h"
 
 #include <cairo-svg.h>
+#include <glib.h>
 #include <png.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -126,8 +129,82 @@ static void xml_escaped(sr_buf *b, const char *s)
     }
 }
 
-int sr_chart_svg(sr_fonts *fonts, const sr_chart *c, double w, double h, sr_buf *out)
+/* The chart's id as the prefix of the SVG's ids, "ID-": safe as an XML id
+ * (a letter or "_" first; letters, digits, "-", "_" and "." after), so a
+ * chart's ids cannot clash with another chart's on the same page. A chart's
+ * id is one already (the spec's ids are lower-case letters, digits and
+ * hyphens); anything else is mapped, not refused. */
+static void id_prefix(sr_buf *b, const char *id)
 {
+    if (!id || !*id)
+        id = "chart";
+    if (!((*id >= 'a' && *id <= 'z') || (*id >= 'A' && *id <= 'Z') || *id == '_'))
+        sr_buf_putc(b, 'c');
+    for (const char *p = id; *p; p++) {
+        char ch = *p;
+        bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+                  (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' || ch == '.';
+        sr_buf_putc(b, ok ? ch : '_');
+    }
+    sr_buf_putc(b, '-');
+}
+
+/* Copies cairo's drawing (everything after its <svg> tag) with every id and
+ * every reference to one prefixed and numbered afresh. cairo names its
+ * glyphs and clips "glyph0-1", "clip1" ... alike in every file, and its
+ * drawing "surface48" from a count of the surfaces the process has made:
+ * so each name is the chart's prefix, the name's letters and its place
+ * among this SVG's names ("income-glyph1", "income-surface80"), the same
+ * whenever and wherever the chart is drawn. cairo's references are
+ * xlink:href="#NAME" and url(#NAME), and the text it writes is only
+ * numbers, so these strings occur nowhere else. */
+static void prefixed(sr_buf *out, const char *s, size_t n, const char *pre)
+{
+    static const char *const marks[] = {" id=\"", "href=\"#", "url(#"};
+    GHashTable *names = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    const char *end = s + n;
+    while (s < end) {
+        size_t k = 0, len = 0;
+        for (; k < sizeof marks / sizeof *marks; k++) {
+            len = strlen(marks[k]);
+            if ((size_t)(end - s) >= len && memcmp(s, marks[k], len) == 0)
+                break;
+        }
+        if (k == sizeof marks / sizeof *marks) {
+            sr_buf_putc(out, *s++);
+            continue;
+        }
+        sr_buf_put(out, s, len);
+        s += len;
+        const char *name = s;
+        while (s < end && *s != '"' && *s != ')')
+            s++;
+        size_t letters = 0;
+        while (name + letters < s && g_ascii_isalpha(name[letters]))
+            letters++;
+        char *key = g_strndup(name, (size_t)(s - name));
+        gpointer at = g_hash_table_lookup(names, key);
+        if (!at) {
+            at = GUINT_TO_POINTER(g_hash_table_size(names) + 1);
+            g_hash_table_insert(names, key, at);
+        } else {
+            g_free(key);
+        }
+        sr_buf_puts(out, pre);
+        sr_buf_put(out, name, letters);
+        sr_buf_printf(out, "%u", GPOINTER_TO_UINT(at));
+    }
+    g_hash_table_destroy(names);
+}
+
+int sr_chart_svg(sr_fonts *fonts, const sr_chart *chart, double w, double h, sr_buf *out)
+{
+    /* The title is the SVG's <title> and, on a page, the figure's caption:
+     * never drawn into the SVG. A copy, as the chart is shared by every
+     * output. */
+    sr_chart copy = *chart;
+    copy.draw_title = false;
+    const sr_chart *c = &copy;
     h = sr_chart_height(fonts, c, w, h);
     sr_buf svg = SR_BUF_INIT;
     cairo_surface_t *s = cairo_svg_surface_create_for_stream(to_buf, &svg, w, h);
@@ -136,6 +213,8 @@ int sr_chart_svg(sr_fonts *fonts, const sr_chart *c, double w, double h, sr_buf 
     sr_set_rgb(cr, sr_background);
     cairo_paint(cr);
     int r = sr_chart_draw(cr, fonts, c, w, h, NULL);
+    if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+        r = -1;
     cairo_destroy(cr);
     cairo_surface_finish(s);
     if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
@@ -148,19 +227,25 @@ int sr_chart_svg(sr_fonts *fonts, const sr_chart *c, double w, double h, sr_buf 
         errno = EINVAL;
         return -1;
     }
-    /* cairo draws text as glyph shapes; a screen reader needs words. Give the
-     * drawing role="img", a <title> and a <desc> with the text alternative. */
-    size_t head = (size_t)(end - svg.data);
-    sr_buf_put(out, svg.data, head);
-    sr_buf_printf(out, " role=\"img\" aria-labelledby=\"%s-title %s-desc\">", c->id, c->id);
-    sr_buf_printf(out, "\n<title id=\"%s-title\">", c->id);
+    sr_buf pre = SR_BUF_INIT;
+    id_prefix(&pre, c->id);
+    const char *p = sr_buf_str(&pre);
+    /* From <svg> on, without the XML declaration: the same bytes make the
+     * file and go inline into the HTML page, where a declaration has no
+     * place. cairo draws text as glyph shapes; a screen reader needs words.
+     * Give the drawing role="img", a <title> and a <desc> with the text
+     * alternative. */
+    sr_buf_put(out, open, (size_t)(end - open));
+    sr_buf_printf(out, " role=\"img\" aria-labelledby=\"%stitle %sdesc\">", p, p);
+    sr_buf_printf(out, "\n<title id=\"%stitle\">", p);
     xml_escaped(out, c->title ? c->title : "");
-    sr_buf_printf(out, "</title>\n<desc id=\"%s-desc\">", c->id);
+    sr_buf_printf(out, "</title>\n<desc id=\"%sdesc\">", p);
     char *alt = sr_chart_alt(c);
     xml_escaped(out, alt);
     free(alt);
     sr_buf_puts(out, "</desc>");
-    sr_buf_put(out, end + 1, svg.len - head - 1);
+    prefixed(out, end + 1, (size_t)(svg.data + svg.len - (end + 1)), p);
+    sr_buf_free(&pre);
     sr_buf_free(&svg);
     return 0;
 }

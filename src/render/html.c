@@ -1,46 +1,26 @@
-/* TEMPORARY (this commit only): being rewritten for the new tree. */
-#include "render/html.h"
-#include "render/render.h"
-#include <stdio.h>
-int sr_html_write(const sr_document *doc, sr_fonts *fonts, const sr_html_options *o, char *err,
-                  size_t errlen)
-{
-    (void)doc, (void)fonts, (void)o;
-    snprintf(err, errlen, "the HTML renderer is being rewritten");
-    return -1;
-}
-
-static int write_stub(const sr_document *doc, const sr_render_options *o, const char *path,
-                      sr_render_result *r, char *err, size_t errlen)
-{
-    (void)doc, (void)o, (void)path, (void)r;
-    snprintf(err, errlen, "being rewritten");
-    return -1;
-}
-
-const sr_output sr_output_html = {"HTML", "%s-annual-report-%s.html", false, true, write_stub};
-
-#if 0 /* before the new tree: helper reference */
-/* html: the accessible HTML version, see html.h. */
+/* html: the accessible HTML page, see html.h. One walk of the tree
+ * (sr_doc_iter) writes the sections, a first one the contents; the annex
+ * and the chart files are not part of the page. */
 #include "render/html.h"
 
-#include "chart/palette.h"
 #include "core/buf.h"
 #include "core/fsutil.h"
+#include "render/render.h"
 
 #include <errno.h>
 #include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct {
     sr_buf *b;
     sr_fonts *fonts;
-    const sr_document *doc;
     int figures, tables;
 } hw;
 
+/* Text, escaped for an element or an attribute (quotes too). */
 static void esc(sr_buf *b, const char *s)
 {
     char *e = g_markup_escape_text(s ? s : "", -1);
@@ -48,23 +28,30 @@ static void esc(sr_buf *b, const char *s)
     g_free(e);
 }
 
-/* Pango markup is already escaped text with <b>, <i> and <tt>: the same in
- * HTML but for <tt> and line breaks. */
-static void markup(sr_buf *b, const char *m)
+/* Text with its line breaks as <br>: a code block's lines, or raw HTML
+ * shown as the words it is (as the PDF breaks the lines). */
+static void esc_lines(sr_buf *b, const char *s)
 {
-    for (const char *p = m; *p; p++) {
-        if (strncmp(p, "<tt>", 4) == 0) {
-            sr_buf_puts(b, "<code>");
-            p += 3;
-        } else if (strncmp(p, "</tt>", 5) == 0) {
-            sr_buf_puts(b, "</code>");
-            p += 4;
-        } else if (*p == '\n') {
+    char *e = g_markup_escape_text(s ? s : "", -1);
+    for (const char *p = e; *p; p++) {
+        if (*p == '\n')
             sr_buf_puts(b, "<br>");
-        } else {
+        else
             sr_buf_putc(b, *p);
-        }
     }
+    g_free(e);
+}
+
+/* Whether a link may go to url: only web, mail and telephone addresses.
+ * The tree holds no other, but a page must never carry a script address
+ * whatever it is given: anything else is shown as the link's words. */
+static bool allowed_url(const char *url)
+{
+    static const char *const schemes[] = {"https:", "http:", "mailto:", "tel:"};
+    for (size_t i = 0; url && i < sizeof schemes / sizeof *schemes; i++)
+        if (strncasecmp(url, schemes[i], strlen(schemes[i])) == 0)
+            return true;
+    return false;
 }
 
 static const char css[] =
@@ -158,58 +145,6 @@ static void chart_table(hw *w, const sr_chart *c, int n)
     sr_buf_puts(b, "</tbody></table></div></details>");
 }
 
-/* cairo's SVG names its glyphs and clips glyph1-1, clip1...: prefix every id
- * and reference so several charts can share one page. */
-static void inline_svg(sr_buf *b, const char *svg, int n)
-{
-    const char *p = strstr(svg, "<svg");
-    if (!p)
-        return;
-    char pre[32];
-    snprintf(pre, sizeof pre, "f%d-", n);
-    while (*p) {
-        if (strncmp(p, "id=\"", 4) == 0 && strncmp(p + 4, "", 0) == 0) {
-            sr_buf_puts(b, "id=\"");
-            sr_buf_puts(b, pre);
-            p += 4;
-        } else if (strncmp(p, "href=\"#", 7) == 0) {
-            sr_buf_puts(b, "href=\"#");
-            sr_buf_puts(b, pre);
-            p += 7;
-        } else if (strncmp(p, "url(#", 5) == 0) {
-            sr_buf_puts(b, "url(#");
-            sr_buf_puts(b, pre);
-            p += 5;
-        } else if (strncmp(p, "aria-labelledby=\"", 17) == 0) {
-            /* "<id>-title <id>-desc" -> both prefixed */
-            const char *end = strchr(p + 17, '"');
-            sr_buf_puts(b, "aria-labelledby=\"");
-            const char *q = p + 17;
-            while (q < end) {
-                const char *sp = memchr(q, ' ', (size_t)(end - q));
-                const char *e = sp ? sp : end;
-                sr_buf_puts(b, pre);
-                sr_buf_put(b, q, (size_t)(e - q));
-                if (sp)
-                    sr_buf_putc(b, ' ');
-                q = sp ? sp + 1 : end;
-            }
-            sr_buf_putc(b, '"');
-            p = end + 1;
-        } else {
-            sr_buf_putc(b, *p++);
-        }
-    }
-}
-
-static void node(hw *w, const sr_dnode *n);
-
-static void kids(hw *w, const sr_dnode *n)
-{
-    for (size_t i = 0; i < n->nkids; i++)
-        node(w, n->kids[i]);
-}
-
 static void table(hw *w, const sr_dtable *t)
 {
     sr_buf *b = w->b;
@@ -220,25 +155,43 @@ static void table(hw *w, const sr_dtable *t)
                   w->tables, w->tables, w->tables);
     esc(b, t->caption);
     sr_buf_puts(b, "</caption><thead><tr>");
+    /* Only the columns for print; the first of them is the row header. */
+    bool first = true;
     for (size_t c = 0; c < t->ncols; c++) {
-        sr_buf_printf(b, "<th scope=\"col\"%s>", t->numeric[c] && c ? " class=\"n\"" : "");
-        esc(b, t->head[c]);
+        if (!(t->cols[c].shown & SR_OUT_PRINT))
+            continue;
+        bool n = !first && sr_dcol_numeric(&t->cols[c]);
+        sr_buf_printf(b, "<th scope=\"col\"%s>", n ? " class=\"n\"" : "");
+        esc(b, t->cols[c].head);
         sr_buf_puts(b, "</th>");
+        first = false;
     }
     sr_buf_puts(b, "</tr></thead><tbody>");
     for (size_t r = 0; r < t->nrows; r++) {
         sr_buf_puts(b, "<tr>");
+        first = true;
         for (size_t c = 0; c < t->ncols; c++) {
-            const char *cell = t->cells[r * t->ncols + c];
-            if (c == 0) {
+            if (!(t->cols[c].shown & SR_OUT_PRINT))
+                continue;
+            const sr_dcell *cell = sr_dtable_cell(t, r, c);
+            /* A value or a change in words: the longest, a change between
+             * periods of different length, names both periods (2 x 96). */
+            char buf[1024];
+            const char *s = buf;
+            if (cell->kind == SR_CELL_TEXT)
+                s = cell->text; /* as sr_dcell_print gives it, at any length */
+            else
+                sr_dcell_print(t, r, c, buf, sizeof buf);
+            if (first) {
                 sr_buf_puts(b, "<th scope=\"row\">");
-                esc(b, cell);
+                esc(b, s);
                 sr_buf_puts(b, "</th>");
             } else {
-                sr_buf_printf(b, "<td%s>", t->numeric[c] ? " class=\"n\"" : "");
-                esc(b, cell);
+                sr_buf_printf(b, "<td%s>", sr_dcol_numeric(&t->cols[c]) ? " class=\"n\"" : "");
+                esc(b, s);
                 sr_buf_puts(b, "</td>");
             }
+            first = false;
         }
         sr_buf_puts(b, "</tr>");
     }
@@ -250,135 +203,267 @@ static void table(hw *w, const sr_dtable *t)
     }
 }
 
-static void node(hw *w, const sr_dnode *n)
+/* A chart: its caption, the SVG as the chart file holds it (its ids carry
+ * the chart's id, so charts share the page), and its figures as a table. */
+static int figure(hw *w, const sr_dnode *n, char *err, size_t errlen)
+{
+    const sr_dfigure *f = n->figure;
+    sr_buf *b = w->b;
+    if (!f || !f->chart) {
+        snprintf(err, errlen, "a figure of the report has no chart");
+        return -1;
+    }
+    w->figures++;
+    sr_buf_printf(b, "<figure>\n<figcaption>Figure %d: ", w->figures);
+    esc(b, f->chart->title);
+    sr_buf_puts(b, "</figcaption>\n");
+    if (sr_chart_svg(w->fonts, f->chart, f->width, f->height, b) != 0) {
+        snprintf(err, errlen, "cannot draw the chart %s: %s", f->id ? f->id : "", strerror(errno));
+        return -1;
+    }
+    sr_buf_putc(b, '\n');
+    chart_table(w, f->chart, w->figures);
+    sr_buf_puts(b, "\n</figure>\n");
+    return 0;
+}
+
+/* Whether the paragraph is an item's only block: the item's text, without
+ * a <p> of its own. */
+static bool tight(const sr_doc_iter *it)
+{
+    const sr_dnode *p = sr_doc_iter_parent(it);
+    return p && p->kind == SR_D_ITEM && p->nkids == 1;
+}
+
+static void open_heading(sr_buf *b, int h, const char *anchor)
+{
+    sr_buf_printf(b, "<h%d", h);
+    if (anchor) {
+        sr_buf_puts(b, " id=\"");
+        esc(b, anchor);
+        sr_buf_putc(b, '"');
+    }
+    sr_buf_putc(b, '>');
+}
+
+/* The contents: each section and the level-2 headings in it. */
+static void contents(hw *w, const sr_dnode *root)
 {
     sr_buf *b = w->b;
-    switch (n->kind) {
-    case SR_D_HEADING:
-        sr_buf_printf(b, "<h%d id=\"%s\">", n->level + 1, n->anchor ? n->anchor : "");
-        if (!n->anchor) {
-            b->len -= 7; /* drop the empty id="" */
-            b->data[b->len] = '\0';
-            sr_buf_puts(b, ">");
+    bool sub = false; /* the section's list of headings is open */
+    sr_doc_iter *it = sr_doc_iter_new(root);
+    sr_doc_event ev;
+    while ((ev = sr_doc_iter_next(it)) != SR_EV_DONE) {
+        const sr_dnode *n = sr_doc_iter_node(it);
+        if (n->kind == SR_D_DOCUMENT)
+            continue;
+        if (n->kind == SR_D_SECTION) {
+            if (ev == SR_EV_ENTER) {
+                sr_buf_puts(b, "<li><a href=\"#");
+                esc(b, n->anchor);
+                sr_buf_puts(b, "\">");
+                esc(b, n->text);
+                sr_buf_puts(b, "</a>");
+                sub = false;
+            } else {
+                sr_buf_puts(b, sub ? "</ol></li>\n" : "</li>\n");
+            }
+            continue;
         }
-        if (n->number)
-            sr_buf_printf(b, "%s ", n->number);
-        markup(b, n->markup);
-        sr_buf_printf(b, "</h%d>\n", n->level + 1);
-        break;
-    case SR_D_PARAGRAPH:
-        sr_buf_puts(b, "<p>");
-        markup(b, n->markup);
-        sr_buf_puts(b, "</p>\n");
-        break;
-    case SR_D_LIST:
-        sr_buf_puts(b, n->ordered ? "<ol>\n" : "<ul>\n");
-        for (size_t i = 0; i < n->nkids; i++) {
-            const sr_dnode *it = n->kids[i];
-            sr_buf_puts(b, "<li>");
-            /* A single paragraph in an item is the item's text. */
-            if (it->nkids == 1 && it->kids[0]->kind == SR_D_PARAGRAPH)
-                markup(b, it->kids[0]->markup);
+        if (ev == SR_EV_ENTER && n->kind == SR_D_HEADING && n->level == 2 && n->anchor &&
+            sr_doc_iter_parent(it)->kind == SR_D_SECTION) {
+            sr_buf_puts(b, sub ? "" : "<ol>");
+            sub = true;
+            sr_buf_puts(b, "<li><a href=\"#");
+            esc(b, n->anchor);
+            sr_buf_puts(b, "\">");
+            esc(b, n->text);
+            sr_buf_puts(b, "</a></li>");
+        }
+        /* Nothing below a section's own blocks is in the contents. */
+        if (ev == SR_EV_ENTER)
+            sr_doc_iter_skip(it);
+    }
+    sr_doc_iter_free(it);
+}
+
+/* The sections, in one walk: blocks and inlines as elements. */
+static int body(hw *w, const sr_dnode *root, char *err, size_t errlen)
+{
+    sr_buf *b = w->b;
+    int rc = 0;
+    sr_doc_iter *it = sr_doc_iter_new(root);
+    sr_doc_event ev;
+    while (rc == 0 && (ev = sr_doc_iter_next(it)) != SR_EV_DONE) {
+        const sr_dnode *n = sr_doc_iter_node(it);
+        bool enter = ev == SR_EV_ENTER;
+        switch (n->kind) {
+        case SR_D_DOCUMENT:
+            break;
+        case SR_D_ANNEX:       /* the workbook's */
+        case SR_D_CHART_FILES: /* the chart files' */
+            if (enter)
+                sr_doc_iter_skip(it);
+            break;
+        case SR_D_SECTION:
+            if (enter) {
+                sr_buf_puts(b, "<section aria-labelledby=\"");
+                esc(b, n->anchor);
+                sr_buf_puts(b, "\">\n");
+                open_heading(b, 2, n->anchor);
+                if (n->number)
+                    sr_buf_printf(b, "%s ", n->number);
+                esc(b, n->text);
+                sr_buf_puts(b, "</h2>\n");
+            } else {
+                sr_buf_puts(b, "</section>\n");
+            }
+            break;
+        case SR_D_HEADING:
+            if (enter) {
+                open_heading(b, n->level + 1, n->anchor);
+                if (n->number)
+                    sr_buf_printf(b, "%s ", n->number);
+            } else {
+                sr_buf_printf(b, "</h%d>\n", n->level + 1);
+            }
+            break;
+        case SR_D_PARAGRAPH:
+            if (!tight(it))
+                sr_buf_puts(b, enter ? "<p>" : "</p>\n");
+            break;
+        case SR_D_NOTE:
+            sr_buf_puts(b, enter ? "<p class=\"draft\">" : "</p>\n");
+            break;
+        case SR_D_LIST:
+            if (enter)
+                sr_buf_puts(b, n->ordered ? "<ol>\n" : "<ul>\n");
             else
-                kids(w, it);
-            sr_buf_puts(b, "</li>\n");
+                sr_buf_puts(b, n->ordered ? "</ol>\n" : "</ul>\n");
+            break;
+        case SR_D_ITEM:
+            sr_buf_puts(b, enter ? "<li>" : "</li>\n");
+            break;
+        case SR_D_QUOTE:
+            sr_buf_puts(b, enter ? "<blockquote>\n" : "</blockquote>\n");
+            break;
+        case SR_D_CODE_BLOCK:
+            sr_buf_puts(b, "<p><code>");
+            esc_lines(b, n->text);
+            sr_buf_puts(b, "</code></p>\n");
+            break;
+        case SR_D_TABLE:
+            table(w, n->table);
+            break;
+        case SR_D_FIGURE:
+            rc = figure(w, n, err, errlen);
+            break;
+        case SR_D_TEXT:
+            esc_lines(b, n->text);
+            break;
+        case SR_D_EMPH:
+            sr_buf_puts(b, enter ? "<i>" : "</i>");
+            break;
+        case SR_D_STRONG:
+            sr_buf_puts(b, enter ? "<b>" : "</b>");
+            break;
+        case SR_D_CODE:
+            sr_buf_puts(b, "<code>");
+            esc(b, n->text);
+            sr_buf_puts(b, "</code>");
+            break;
+        case SR_D_LINK:
+            if (!allowed_url(n->url)) {
+                break; /* the words alone */
+            } else if (enter) {
+                sr_buf_puts(b, "<a href=\"");
+                esc(b, n->url);
+                sr_buf_puts(b, "\">");
+            } else {
+                sr_buf_puts(b, "</a>");
+            }
+            break;
+        case SR_D_LINEBREAK:
+            sr_buf_puts(b, "<br>");
+            break;
         }
-        sr_buf_puts(b, n->ordered ? "</ol>\n" : "</ul>\n");
-        break;
-    case SR_D_QUOTE:
-        sr_buf_puts(b, "<blockquote>\n");
-        kids(w, n);
-        sr_buf_puts(b, "</blockquote>\n");
-        break;
-    case SR_D_NOTE:
-        sr_buf_puts(b, "<p class=\"draft\">");
-        markup(b, n->markup);
-        sr_buf_puts(b, "</p>\n");
-        break;
-    case SR_D_TABLE:
-        table(w, n->table);
-        break;
-    case SR_D_FIGURE: {
-        w->figures++;
-        sr_buf_printf(b, "<figure>\n<figcaption>Figure %d: ", w->figures);
-        esc(b, n->text);
-        sr_buf_puts(b, "</figcaption>\n");
-        sr_buf svg = SR_BUF_INIT;
-        if (sr_chart_svg(w->fonts, n->chart, n->width, n->height, &svg) == 0)
-            inline_svg(b, sr_buf_str(&svg), w->figures);
-        sr_buf_free(&svg);
-        sr_buf_putc(b, '\n');
-        chart_table(w, n->chart, w->figures);
-        sr_buf_puts(b, "\n</figure>\n");
-        break;
     }
-    default:
-        kids(w, n);
+    sr_doc_iter_free(it);
+    return rc;
+}
+
+int sr_html_render(const sr_document *doc, sr_fonts *fonts, bool draft, sr_buf *out, char *err,
+                   size_t errlen)
+{
+    sr_buf *b = out;
+    hw w = {b, fonts, 0, 0};
+    sr_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"");
+    esc(b, doc->lang);
+    sr_buf_puts(b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+                   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                   "<title>");
+    esc(b, doc->title);
+    sr_buf_printf(b, "</title>\n<style>%s:root{--accent:#%02X%02X%02X}</style>\n</head>\n<body>\n",
+                  css, (unsigned)(doc->accent[0] * 255 + 0.5),
+                  (unsigned)(doc->accent[1] * 255 + 0.5), (unsigned)(doc->accent[2] * 255 + 0.5));
+    sr_buf_puts(b, "<a class=\"skip\" href=\"#main\">Skip to the report</a>\n<div class=\"page\">\n"
+                   "<header>\n<p>");
+    esc(b, doc->partnership);
+    sr_buf_puts(b, "</p>\n<h1>");
+    esc(b, doc->cover_title);
+    sr_buf_puts(b, "</h1>\n<p>Covering ");
+    esc(b, doc->period);
+    sr_buf_puts(b, "</p>\n");
+    if (draft)
+        sr_buf_puts(b, "<p class=\"draft\">Draft: not for publication.</p>\n");
+    sr_buf_puts(b, "</header>\n<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents"
+                   "</h2>\n<ol>\n");
+    contents(&w, doc->root);
+    sr_buf_puts(b, "</ol>\n</nav>\n<main id=\"main\">\n");
+    if (body(&w, doc->root, err, errlen) != 0)
+        return -1;
+    sr_buf_puts(b, "</main>\n<footer>\n<p>");
+    esc(b, doc->footer ? doc->footer : doc->title);
+    sr_buf_putc(b, '.');
+    if (doc->also) {
+        sr_buf_putc(b, ' ');
+        esc(b, doc->also);
     }
+    sr_buf_puts(b, "</p>\n</footer>\n</div>\n</body>\n</html>\n");
+    return 0;
 }
 
 int sr_html_write(const sr_document *doc, sr_fonts *fonts, const sr_html_options *o, char *err,
                   size_t errlen)
 {
     sr_buf b = SR_BUF_INIT;
-    hw w = {&b, fonts, doc, 0, 0};
-    sr_buf_printf(&b,
-                  "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
-                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                  "<title>",
-                  doc->lang);
-    esc(&b, doc->title);
-    sr_buf_printf(&b, "</title>\n<style>%s:root{--accent:#%02X%02X%02X}</style>\n</head>\n<body>\n",
-                  css, (unsigned)(doc->accent[0] * 255 + 0.5),
-                  (unsigned)(doc->accent[1] * 255 + 0.5), (unsigned)(doc->accent[2] * 255 + 0.5));
-    sr_buf_puts(&b,
-                "<a class=\"skip\" href=\"#main\">Skip to the report</a>\n<div class=\"page\">\n"
-                "<header>\n<p>");
-    esc(&b, doc->partnership);
-    sr_buf_printf(&b,
-                  "</p>\n<h1>Annual report %s</h1>\n<p>Covering 1 April %d to 31 March %d</p>\n",
-                  doc->year, atoi(doc->year), atoi(doc->year) + 1);
-    if (o->draft)
-        sr_buf_puts(&b, "<p class=\"draft\">Draft: not for publication.</p>\n");
-    sr_buf_puts(&b, "</header>\n<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents"
-                    "</h2>\n<ol>\n");
-    for (size_t i = 0; i < doc->root->nkids; i++) {
-        const sr_dnode *s = doc->root->kids[i];
-        sr_buf_printf(&b, "<li><a href=\"#%s\">", s->anchor);
-        esc(&b, s->text);
-        sr_buf_puts(&b, "</a>");
-        bool sub = false;
-        for (size_t k = 0; k < s->nkids; k++) {
-            const sr_dnode *h = s->kids[k];
-            if (h->kind != SR_D_HEADING || h->level != 2 || !h->anchor)
-                continue;
-            sr_buf_puts(&b, sub ? "" : "<ol>");
-            sub = true;
-            sr_buf_printf(&b, "<li><a href=\"#%s\">", h->anchor);
-            esc(&b, h->text);
-            sr_buf_puts(&b, "</a></li>");
-        }
-        sr_buf_puts(&b, sub ? "</ol></li>\n" : "</li>\n");
+    int rc = sr_html_render(doc, fonts, o->draft, &b, err, errlen);
+    if (rc == 0) {
+        rc = sr_write_file_atomic(o->path, b.data, b.len);
+        if (rc != 0)
+            snprintf(err, errlen, "cannot write %s: %s", o->path, strerror(errno));
     }
-    sr_buf_puts(&b, "</ol>\n</nav>\n<main id=\"main\">\n");
-    for (size_t i = 0; i < doc->root->nkids; i++) {
-        const sr_dnode *s = doc->root->kids[i];
-        sr_buf_printf(&b, "<section aria-labelledby=\"%s\">\n<h2 id=\"%s\">%s ", s->anchor,
-                      s->anchor, s->number);
-        esc(&b, s->text);
-        sr_buf_puts(&b, "</h2>\n");
-        kids(&w, s);
-        sr_buf_puts(&b, "</section>\n");
-    }
-    sr_buf_puts(&b, "</main>\n<footer>\n<p>");
-    esc(&b, doc->title);
-    sr_buf_puts(&b, ". Also published as a PDF, with a spreadsheet of every figure.</p>\n"
-                    "</footer>\n</div>\n</body>\n</html>\n");
-    int rc = sr_write_file_atomic(o->path, b.data, b.len);
-    if (rc != 0)
-        snprintf(err, errlen, "cannot write %s: %s", o->path, strerror(errno));
     sr_buf_free(&b);
     return rc;
 }
 
-#endif
+static int write_html(const sr_document *doc, const sr_render_options *o, const char *path,
+                      sr_render_result *r, char *err, size_t errlen)
+{
+    sr_buf b = SR_BUF_INIT;
+    int rc = sr_html_render(doc, o->fonts, o->draft, &b, err, errlen);
+    if (rc == 0) {
+        rc = sr_write_file_atomic(path, b.data, b.len);
+        if (rc != 0)
+            snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+    }
+    if (rc == 0) {
+        r->what[0] = '\0';
+        r->bytes = b.len;
+        r->after[0] = '\0';
+    }
+    sr_buf_free(&b);
+    return rc;
+}
+
+const sr_output sr_output_html = {"HTML", "%s-annual-report-%s.html", false, true, write_html};

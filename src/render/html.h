@@ -5,7 +5,12 @@
  * skip link, a contents list, one h1 and headings in order; every chart an
  * inline SVG with role="img", <title> and <desc> (its text alternative) and,
  * after it, a data table with the same figures in a <details>; CSS inline,
- * no script, no network; readable from a 320-pixel-wide phone to print. */
+ * no script, no network; readable from a 320-pixel-wide phone to print.
+ *
+ * A chart's SVG is the same bytes as its file (sr_chart_svg): its ids
+ * start with the chart's id, so the page's ids stay unique. Links are
+ * <a href> only to https:, http:, mailto: and tel: addresses; any other is
+ * its words alone. The output is sr_output_html (render/render.h). */
 #ifndef SR_HTML_H
 #define SR_HTML_H
 
@@ -16,6 +21,13 @@ typedef struct {
     const char *path; /* written via a temporary file */
     bool draft;
 } sr_html_options;
+
+struct sr_buf;
+
+/* The page, appended to out. Returns 0, or -1 with a message in err (a
+ * chart that cannot be drawn). */
+int sr_html_render(const sr_document *doc, sr_fonts *fonts, bool draft, struct sr_buf *out,
+                   char *err, size_t errlen);
 
 /* Writes the page. Returns 0, or -1 with a message in err. */
 int sr_html_write(const sr_document *doc, sr_fonts *fonts, const sr_html_options *o, char *err,
