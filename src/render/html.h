@@ -16,6 +16,7 @@
 
 #include "chart/fonts.h"
 #include "doc/doc.h"
+#include "render/render.h"
 
 typedef struct {
     const char *path; /* written via a temporary file */
@@ -32,5 +33,8 @@ int sr_html_render(const sr_document *doc, sr_fonts *fonts, bool draft, struct s
 /* Writes the page. Returns 0, or -1 with a message in err. */
 int sr_html_write(const sr_document *doc, sr_fonts *fonts, const sr_html_options *o, char *err,
                   size_t errlen);
+
+/* The output, for the list in render/outputs.c. */
+extern const sr_output sr_output_html;
 
 #endif

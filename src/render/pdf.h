@@ -12,6 +12,7 @@
 
 #include "chart/fonts.h"
 #include "doc/doc.h"
+#include "render/render.h"
 
 #include <stdint.h>
 
@@ -31,5 +32,8 @@ typedef struct {
 /* Typesets doc into o->path. Returns 0, or -1 with a message in err. */
 int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *o,
                  sr_pdf_stats *stats, char *err, size_t errlen);
+
+/* The output, for the list in render/outputs.c. */
+extern const sr_output sr_output_pdf;
 
 #endif
