@@ -1070,52 +1070,130 @@ static void draw_text_item(cairo_t *cr, const item *it)
     pango_layout_iter_free(iter);
 }
 
-/* The links in the lines of it: a link annotation over each link's part of
- * every line it is on, on this page. */
-static void draw_links(layout *L, cairo_t *cr, const item *it)
+/* The attributes of the link tag for link s of it's text on this page: its
+ * address, and a rectangle over its part of each line of it it is on; NULL
+ * when it is on none. In L's arena. */
+static const char *link_attr(layout *L, const item *it, size_t s)
 {
     const textbox *tb = it->text;
+    const link_span *ln = &tb->links[s];
+    sr_buf rects = SR_BUF_INIT;
+    PangoLayoutIter *iter = pango_layout_get_iter(tb->layout);
+    for (int k = 0; k < it->line0; k++)
+        pango_layout_iter_next_line(iter);
+    int top0, bot0;
+    pango_layout_iter_get_line_yrange(iter, &top0, &bot0);
+    for (int k = 0; k < it->nlines; k++) {
+        PangoLayoutLine *line = pango_layout_iter_get_line_readonly(iter);
+        size_t ls = (size_t)line->start_index, le = ls + (size_t)line->length;
+        if (ln->end > ls && ln->start < le) {
+            int from = (int)(ln->start > ls ? ln->start : ls);
+            int to = (int)(ln->end < le ? ln->end : le);
+            int *ranges = NULL, nranges = 0;
+            pango_layout_line_get_x_ranges(line, from, to, &ranges, &nranges);
+            int y0, y1;
+            pango_layout_iter_get_line_yrange(iter, &y0, &y1);
+            for (int r = 0; r < nranges; r++)
+                sr_buf_printf(&rects, "%s%.2f %.2f %.2f %.2f", rects.len ? " " : "",
+                              it->x + ranges[2 * r] / (double)PANGO_SCALE,
+                              it->y + (y0 - top0) / (double)PANGO_SCALE,
+                              (ranges[2 * r + 1] - ranges[2 * r]) / (double)PANGO_SCALE,
+                              (y1 - y0) / (double)PANGO_SCALE);
+            g_free(ranges);
+        }
+        if (!pango_layout_iter_next_line(iter))
+            break;
+    }
+    pango_layout_iter_free(iter);
+    const char *attr = NULL;
+    if (rects.len) {
+        sr_buf b = SR_BUF_INIT;
+        sr_buf_puts(&b, "uri=");
+        put_attr_string(&b, pdf_uri(L->a, ln->uri));
+        sr_buf_printf(&b, " rect=[%s]", sr_buf_str(&rects));
+        attr = sr_arena_strdup(L->a, sr_buf_str(&b));
+        sr_buf_free(&b);
+    }
+    sr_buf_free(&rects);
+    return attr;
+}
+
+/* The link byte i of tb's text is in, or -1; and in *next, where the next
+ * link begins or ends after i (or end). */
+static int link_at(const textbox *tb, size_t i, size_t end, size_t *next)
+{
+    int in = -1;
+    *next = end;
     for (size_t s = 0; s < tb->nlinks; s++) {
         const link_span *ln = &tb->links[s];
-        sr_buf rects = SR_BUF_INIT;
-        PangoLayoutIter *iter = pango_layout_get_iter(tb->layout);
-        for (int k = 0; k < it->line0; k++)
-            pango_layout_iter_next_line(iter);
-        int top0, bot0;
-        pango_layout_iter_get_line_yrange(iter, &top0, &bot0);
-        for (int k = 0; k < it->nlines; k++) {
-            PangoLayoutLine *line = pango_layout_iter_get_line_readonly(iter);
-            size_t ls = (size_t)line->start_index, le = ls + (size_t)line->length;
-            if (ln->end > ls && ln->start < le) {
-                int from = (int)(ln->start > ls ? ln->start : ls);
-                int to = (int)(ln->end < le ? ln->end : le);
-                int *ranges = NULL, nranges = 0;
-                pango_layout_line_get_x_ranges(line, from, to, &ranges, &nranges);
-                int y0, y1;
-                pango_layout_iter_get_line_yrange(iter, &y0, &y1);
-                for (int r = 0; r < nranges; r++)
-                    sr_buf_printf(&rects, "%s%.2f %.2f %.2f %.2f", rects.len ? " " : "",
-                                  it->x + ranges[2 * r] / (double)PANGO_SCALE,
-                                  it->y + (y0 - top0) / (double)PANGO_SCALE,
-                                  (ranges[2 * r + 1] - ranges[2 * r]) / (double)PANGO_SCALE,
-                                  (y1 - y0) / (double)PANGO_SCALE);
-                g_free(ranges);
-            }
-            if (!pango_layout_iter_next_line(iter))
-                break;
-        }
-        pango_layout_iter_free(iter);
-        if (rects.len) {
-            sr_buf attr = SR_BUF_INIT;
-            sr_buf_puts(&attr, "uri=");
-            put_attr_string(&attr, pdf_uri(L->a, ln->uri));
-            sr_buf_printf(&attr, " rect=[%s]", sr_buf_str(&rects));
-            cairo_tag_begin(cr, CAIRO_TAG_LINK, sr_buf_str(&attr));
-            cairo_tag_end(cr, CAIRO_TAG_LINK);
-            sr_buf_free(&attr);
-        }
-        sr_buf_free(&rects);
+        if (ln->start <= i && i < ln->end)
+            in = (int)s;
+        if (ln->start > i && ln->start < *next)
+            *next = ln->start;
+        if (ln->end > i && ln->end < *next)
+            *next = ln->end;
     }
+    return in;
+}
+
+/* Text with links: drawn as draw_text_item does, but run by run, a run cut
+ * where a link begins or ends, so that each link's words are drawn inside
+ * its link tag: the link's structure element holds them, and its
+ * annotation covers them. */
+static void draw_linked_text(layout *L, cairo_t *cr, const item *it)
+{
+    const textbox *tb = it->text;
+    const char *text = pango_layout_get_text(tb->layout);
+    const char **attrs = sr_xcalloc(tb->nlinks, sizeof *attrs);
+    for (size_t s = 0; s < tb->nlinks; s++)
+        attrs[s] = link_attr(L, it, s);
+    pango_cairo_update_layout(cr, tb->layout);
+    PangoLayoutIter *iter = pango_layout_get_iter(tb->layout);
+    for (int k = 0; k < it->line0; k++)
+        pango_layout_iter_next_line(iter);
+    int top0, bot0;
+    pango_layout_iter_get_line_yrange(iter, &top0, &bot0);
+    sr_set_rgb(cr, it->colour);
+    int open = -1; /* the link whose tag is open */
+    for (int k = 0; k < it->nlines; k++) {
+        PangoLayoutLine *line = pango_layout_iter_get_line_readonly(iter);
+        PangoRectangle logical;
+        pango_layout_iter_get_line_extents(iter, NULL, &logical);
+        double x = it->x + logical.x / (double)PANGO_SCALE;
+        double base = it->y + (pango_layout_iter_get_baseline(iter) - top0) / (double)PANGO_SCALE;
+        int x_off = 0;
+        for (GSList *r = line->runs; r; r = r->next) {
+            PangoGlyphItem *rest = pango_glyph_item_copy(r->data);
+            for (;;) {
+                size_t at = (size_t)rest->item->offset;
+                size_t end = at + (size_t)rest->item->length, cut;
+                int in = link_at(tb, at, end, &cut);
+                PangoGlyphItem *piece = rest;
+                if (cut < end)
+                    piece = pango_glyph_item_split(rest, text, (int)(cut - at));
+                if (in != open) {
+                    if (open >= 0)
+                        cairo_tag_end(cr, CAIRO_TAG_LINK);
+                    open = in >= 0 && attrs[in] ? in : -1;
+                    if (open >= 0)
+                        cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs[open]);
+                }
+                cairo_move_to(cr, x + x_off / (double)PANGO_SCALE, base);
+                pango_cairo_show_glyph_item(cr, text, piece);
+                x_off += pango_glyph_string_get_width(piece->glyphs);
+                if (piece == rest)
+                    break;
+                pango_glyph_item_free(piece);
+            }
+            pango_glyph_item_free(rest);
+        }
+        if (!pango_layout_iter_next_line(iter))
+            break;
+    }
+    if (open >= 0)
+        cairo_tag_end(cr, CAIRO_TAG_LINK);
+    pango_layout_iter_free(iter);
+    free(attrs);
 }
 
 static void footer(layout *L, cairo_t *cr, const sr_document *doc, int pageno, int total,
@@ -1161,8 +1239,10 @@ static void draw_page(layout *L, cairo_t *cr, const page *p)
                 draw_text_item(cr, it);
                 cairo_tag_end(cr, CAIRO_TAG_LINK);
             } else {
-                draw_text_item(cr, it);
-                draw_links(L, cr, it);
+                if (it->text->nlinks)
+                    draw_linked_text(L, cr, it);
+                else
+                    draw_text_item(cr, it);
             }
             cairo_tag_end(cr, it->tag);
             break;

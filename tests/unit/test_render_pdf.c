@@ -436,7 +436,39 @@ typedef struct {
     char *lang;
     char **alts; /* of the Figure structure elements, in order */
     size_t nalts;
+    size_t link_content, link_text; /* marked content of Link elements; with text in it */
 } pdf_facts;
+
+/* Where needle first is in the n bytes at s, or NULL. */
+static const char *find(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (memcmp(s + i, needle, k) == 0)
+            return s + i;
+    return NULL;
+}
+
+/* Counts the page's marked content of Link elements, and those that show
+ * text: the link's words are drawn inside its element. */
+static void link_content(const char *s, size_t len, pdf_facts *f)
+{
+    const char *end = s + len;
+    for (const char *p = s; p < end && (p = find(p, (size_t)(end - p), "/Link")); p += 5) {
+        const char *q = p + 5;
+        while (q < end && isspace((unsigned char)*q))
+            q++;
+        if (q + 2 > end || memcmp(q, "<<", 2) != 0)
+            continue; /* not a marked content sequence */
+        const char *emc = find(q, (size_t)(end - q), "EMC");
+        if (!emc)
+            fail_msg("a Link marked content sequence has no end");
+        f->link_content++;
+        size_t n = (size_t)(emc - q);
+        if (find(q, n, "Tj") || find(q, n, "TJ"))
+            f->link_text++;
+    }
+}
 
 static void walk_struct(qpdf_data q, qpdf_oh node, pdf_facts *f, int depth)
 {
@@ -469,6 +501,12 @@ static pdf_facts read_pdf(const char *path)
         qpdf_oh page = qpdf_get_page_n(q, (size_t)p);
         qpdf_oh box = qpdf_oh_get_key(q, page, "/MediaBox");
         double ph = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, box, 3));
+        unsigned char *content = NULL;
+        size_t clen = 0;
+        if (qpdf_oh_get_page_content_data(q, page, &content, &clen) & QPDF_ERRORS)
+            fail_msg("qpdf cannot read page %d's content", p + 1);
+        link_content((const char *)content, clen, &f);
+        free(content);
         qpdf_oh annots = qpdf_oh_get_key(q, page, "/Annots");
         for (int i = 0; qpdf_oh_is_array(q, annots) && i < qpdf_oh_get_array_n_items(q, annots);
              i++) {
@@ -657,6 +695,10 @@ static void links_are_clickable(void **state)
             assert_int_equal(f.v[i].page, 2);
         }
     assert_int_equal(inside, 8);
+    /* Every link's words are drawn inside its Link element: the five
+     * addresses' and the contents' eight. */
+    assert_int_equal(f.link_content, 13);
+    assert_int_equal(f.link_text, 13);
     assert_string_equal(f.lang, "en-GB");
     facts_free(&f);
     unlink(path);
