@@ -427,6 +427,7 @@ typedef struct {
     char *uri;             /* NULL for a link inside the document */
     int quads;             /* how many numbers its /QuadPoints have: 8 a line */
     double x0, y0, x1, y1; /* from the page's top left, as pdftotext gives words */
+    double *quad;          /* quads / 8 rectangles as x0, y0, x1, y1, the same way */
 } annot;
 
 typedef struct {
@@ -523,6 +524,19 @@ static pdf_facts read_pdf(const char *path)
                 a->uri = sr_xstrdup(qpdf_oh_get_utf8_value(q, uri));
             qpdf_oh qp = qpdf_oh_get_key(q, an, "/QuadPoints");
             a->quads = qpdf_oh_is_array(q, qp) ? qpdf_oh_get_array_n_items(q, qp) : 0;
+            a->quad = sr_xcalloc((size_t)a->quads / 2 + 1, sizeof *a->quad);
+            for (int k = 0; k + 8 <= a->quads; k += 8) {
+                double qx0 = 1e9, qy0 = 1e9, qx1 = -1e9, qy1 = -1e9;
+                for (int c = 0; c < 8; c += 2) {
+                    double x = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, qp, k + c));
+                    double y =
+                        ph - qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, qp, k + c + 1));
+                    qx0 = x < qx0 ? x : qx0, qx1 = x > qx1 ? x : qx1;
+                    qy0 = y < qy0 ? y : qy0, qy1 = y > qy1 ? y : qy1;
+                }
+                double *r = &a->quad[k / 2];
+                r[0] = qx0, r[1] = qy0, r[2] = qx1, r[3] = qy1;
+            }
             qpdf_oh r = qpdf_oh_get_key(q, an, "/Rect");
             double v[4];
             for (int k = 0; k < 4; k++)
@@ -545,8 +559,10 @@ static pdf_facts read_pdf(const char *path)
 
 static void facts_free(pdf_facts *f)
 {
-    for (size_t i = 0; i < f->n; i++)
+    for (size_t i = 0; i < f->n; i++) {
         free(f->v[i].uri);
+        free(f->v[i].quad);
+    }
     free(f->v);
     for (size_t i = 0; i < f->nalts; i++)
         free(f->alts[i]);
@@ -566,14 +582,20 @@ static size_t links_to(const pdf_facts *f, const char *uri, const annot **first)
     return n;
 }
 
-/* Whether word's box is inside an annotation to uri. */
+/* Whether word's box is inside one of the rectangles of an annotation to
+ * uri (its quadrilaterals; its /Rect when it has none). */
 static bool covered(const pdf_facts *f, const char *uri, const wbox *w)
 {
     for (size_t i = 0; i < f->n; i++) {
         const annot *a = &f->v[i];
-        if (a->uri && strcmp(a->uri, uri) == 0 && a->page == w->page && a->x0 <= w->x0 + 1 &&
-            a->x1 >= w->x1 - 1 && a->y0 <= w->y0 + 1 && a->y1 >= w->y1 - 1)
-            return true;
+        if (!a->uri || strcmp(a->uri, uri) != 0 || a->page != w->page)
+            continue;
+        for (int k = 0; k < (a->quads ? a->quads / 8 : 1); k++) {
+            const double *r =
+                a->quads ? &a->quad[4 * k] : (const double[]){a->x0, a->y0, a->x1, a->y1};
+            if (r[0] <= w->x0 + 1 && r[2] >= w->x1 - 1 && r[1] <= w->y0 + 1 && r[3] >= w->y1 - 1)
+                return true;
+        }
     }
     return false;
 }
@@ -653,6 +675,11 @@ static void links_are_clickable(void **state)
     char *path = render(&doc, false, &r, "links.pdf");
     pdf_facts f = read_pdf(path);
     /* Each address is a link annotation, over its words. */
+    char *bytes = NULL;
+    size_t nbytes = 0;
+    assert_int_equal(sr_read_file(path, (size_t)1 << 26, &bytes, &nbytes), SR_READ_OK);
+    assert_non_null(find(bytes, nbytes, "/URI (https://example.org/guide)"));
+    free(bytes);
     const annot *an = NULL;
     assert_int_equal(links_to(&f, "https://example.org/guide", &an), 1);
     assert_int_equal(an->quads, 8);
@@ -700,6 +727,44 @@ static void links_are_clickable(void **state)
     assert_int_equal(f.link_content, 13);
     assert_int_equal(f.link_text, 13);
     assert_string_equal(f.lang, "en-GB");
+    facts_free(&f);
+    unlink(path);
+    free(path);
+    sr_arena_free(a);
+}
+
+/* A link longer than a page: an annotation on each page it is on, over its
+ * words there. */
+static void links_go_over_pages(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_document doc;
+    document(a, &doc);
+    sr_dnode *s = section(a, doc.root, "1", "Long", "long");
+    sr_buf words = SR_BUF_INIT;
+    for (int i = 1; i <= 900; i++)
+        sr_buf_printf(&words, "%sw%d", i > 1 ? " " : "", i);
+    const char *uri = "https://example.org/long";
+    block(a, s, SR_D_PARAGRAPH, text(a, "Before. "),
+          ln(a, uri, sr_arena_strdup(a, sr_buf_str(&words))), text(a, " After."), NULL);
+    sr_buf_free(&words);
+    sr_render_result r;
+    char *path = render(&doc, false, &r, "over.pdf");
+    pdf_facts f = read_pdf(path);
+    wbox first, last;
+    assert_true(word_box(path, "w1", 0, &first));
+    assert_true(word_box(path, "w900", 0, &last));
+    assert_true(last.page > first.page);
+    /* One per page, on the pages the words are on. */
+    assert_int_equal(links_to(&f, uri, NULL), (size_t)(last.page - first.page + 1));
+    for (size_t i = 0; i < f.n; i++)
+        if (f.v[i].uri)
+            assert_true(f.v[i].page >= first.page && f.v[i].page <= last.page);
+    assert_true(covered(&f, uri, &first));
+    assert_true(covered(&f, uri, &last));
+    assert_true(word_box(path, "Before.", 0, &first));
+    assert_false(covered(&f, uri, &first));
     facts_free(&f);
     unlink(path);
     free(path);
@@ -831,6 +896,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(text_is_as_written),
         cmocka_unit_test(links_are_clickable),
+        cmocka_unit_test(links_go_over_pages),
         cmocka_unit_test(tables_print_their_cells),
         cmocka_unit_test(figures_keep_their_alternatives),
         cmocka_unit_test(nothing_is_dropped),
