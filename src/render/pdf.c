@@ -1,27 +1,14 @@
-/* TEMPORARY (this commit only): being rewritten for the new tree. */
-#include "render/pdf.h"
-#include "render/render.h"
-#include <stdio.h>
-int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *o,
-                 sr_pdf_stats *stats, char *err, size_t errlen)
-{
-    (void)doc, (void)fonts, (void)o, (void)stats;
-    snprintf(err, errlen, "the PDF renderer is being rewritten");
-    return -1;
-}
-
-static int write_stub(const sr_document *doc, const sr_render_options *o, const char *path,
-                      sr_render_result *r, char *err, size_t errlen)
-{
-    (void)doc, (void)o, (void)path, (void)r;
-    snprintf(err, errlen, "being rewritten");
-    return -1;
-}
-
-const sr_output sr_output_pdf = {"PDF", "%s-annual-report-%s.pdf", false, true, write_stub};
-
-#if 0 /* before the new tree: helper reference */
-/* pdf: pagination and PDF output, see pdf.h. */
+/* pdf: the document tree typeset as a PDF with Pango, see pdf.h.
+ *
+ * Two steps. Placing walks the tree with sr_doc_iter and puts everything it
+ * shows on pages as items (a piece of text, a fill, a rule, a figure, the
+ * opening and closing of a structure element), splitting text between
+ * pages; the contents are placed last, on pages kept for them, once every
+ * heading's page is known. Drawing goes through each page's items onto
+ * cairo's PDF surface. A paragraph's inlines become Pango markup in one
+ * place (markup_inlines), escaped there, with the byte ranges of its links,
+ * which are drawn as link annotations over the lines they fall on.
+ */
 #include "render/pdf.h"
 
 #include "chart/palette.h"
@@ -29,16 +16,18 @@ const sr_output sr_output_pdf = {"PDF", "%s-annual-report-%s.pdf", false, true, 
 #include "core/buf.h"
 #include "core/fsutil.h"
 #include "render/pdf_post.h"
+#include "render/render.h"
 
 #include <cairo-pdf.h>
 #include <errno.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-/* ---- page geometry and type, in points ------------------------------------------ */
+/* ---- page geometry and type, in points ------------------------------------------------- */
 
 #define MARGIN 56.7 /* 20 mm */
 #define FOOTER 28.0 /* space kept for the footer */
@@ -47,16 +36,32 @@ const sr_output sr_output_pdf = {"PDF", "%s-annual-report-%s.pdf", false, true, 
 #define LINE   1.32 /* line spacing, as a factor */
 #define GAP    7.0  /* after a paragraph */
 
-typedef enum { IT_TEXT, IT_OPEN, IT_CLOSE, IT_FIGURE, IT_RULE, IT_FILL, IT_DEST } itkind;
+/* A link in a piece of text: bytes [start, end) of the layout's text. */
+typedef struct {
+    size_t start, end;
+    const char *uri;
+} link_span;
+
+/* A laid-out piece of text, with its lines' tops and bottoms (in points
+ * from the layout's top) and its links. */
+typedef struct {
+    PangoLayout *layout;
+    int nlines;
+    double *top, *bottom;
+    link_span *links;
+    size_t nlinks;
+} textbox;
+
+typedef enum { IT_TEXT, IT_OPEN, IT_CLOSE, IT_FIGURE, IT_RULE, IT_FILL, IT_LEADER, IT_DEST } itkind;
 
 typedef struct {
     itkind kind;
     double x, y, w, h;
-    PangoLayout *layout; /* IT_TEXT */
+    const textbox *text; /* IT_TEXT: lines line0 .. line0 + nlines of it */
     int line0, nlines;
     const char *tag;  /* IT_TEXT: the leaf's tag; IT_OPEN: the container's */
-    const char *attr; /* tag attributes (links) */
-    const sr_dnode *fig;
+    const char *attr; /* IT_OPEN: its attributes; IT_TEXT: a link around it; IT_DEST: the name */
+    const sr_dfigure *fig;
     sr_rgb colour;
 } item;
 
@@ -65,29 +70,52 @@ typedef struct {
     size_t n, cap;
 } page;
 
+/* Pages being filled, and the structure elements open on the last one. */
+typedef struct {
+    page *v;
+    size_t n, cap;
+    double y;
+    const char **open, **open_attr;
+    size_t nopen, open_cap;
+} pagelist;
+
 typedef struct {
     sr_fonts *fonts;
     cairo_t *measure;
+    sr_arena *a; /* the strings and text boxes of this PDF */
     sr_rgb accent;
     double pw, ph, left, right, top, bottom;
-    page *pages;
-    size_t npages, cap;
-    double y;
-    const char *open[16]; /* containers open on the current page */
-    const char *open_attr[16];
-    size_t nopen;
+    pagelist *pl;
     int figures, tables;
-    /* page of each section and level-2 heading, for the contents */
+    /* The contents: each section and level-2 heading, with its page. */
     const sr_dnode **toc;
     int *toc_page;
     size_t ntoc;
     PangoLayout **owned; /* every layout made, released at the end */
     size_t nowned, owned_cap;
+    char err[256]; /* the first thing that went wrong, or "" */
 } layout;
+
+static void fail(layout *L, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void fail(layout *L, const char *fmt, ...)
+{
+    if (L->err[0])
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(L->err, sizeof L->err, fmt, ap);
+    va_end(ap);
+}
+
+static const char *str(const char *s)
+{
+    return s ? s : "";
+}
 
 static item *push(layout *L, itkind k)
 {
-    page *p = &L->pages[L->npages - 1];
+    page *p = &L->pl->v[L->pl->n - 1];
     if (p->n == p->cap) {
         p->cap = p->cap ? p->cap * 2 : 32;
         p->v = sr_xrealloc(p->v, p->cap * sizeof *p->v);
@@ -101,49 +129,222 @@ static item *push(layout *L, itkind k)
 
 static void open_tag(layout *L, const char *tag, const char *attr)
 {
+    pagelist *pl = L->pl;
     item *it = push(L, IT_OPEN);
     it->tag = tag;
     it->attr = attr;
-    L->open_attr[L->nopen] = attr;
-    L->open[L->nopen++] = tag;
+    if (pl->nopen == pl->open_cap) {
+        pl->open_cap = pl->open_cap ? pl->open_cap * 2 : 16;
+        pl->open = sr_xrealloc(pl->open, pl->open_cap * sizeof *pl->open);
+        pl->open_attr = sr_xrealloc(pl->open_attr, pl->open_cap * sizeof *pl->open_attr);
+    }
+    pl->open_attr[pl->nopen] = attr;
+    pl->open[pl->nopen++] = tag;
 }
 
 static void close_tag(layout *L)
 {
     push(L, IT_CLOSE);
-    L->nopen--;
+    L->pl->nopen--;
 }
 
 static void new_page(layout *L)
 {
+    pagelist *pl = L->pl;
     /* Containers end with the page and begin again on the next. */
-    if (L->npages)
-        for (size_t i = L->nopen; i-- > 0;)
+    if (pl->n)
+        for (size_t i = pl->nopen; i-- > 0;)
             push(L, IT_CLOSE);
-    if (L->npages == L->cap) {
-        L->cap = L->cap ? L->cap * 2 : 16;
-        L->pages = sr_xrealloc(L->pages, L->cap * sizeof *L->pages);
+    if (pl->n == pl->cap) {
+        pl->cap = pl->cap ? pl->cap * 2 : 16;
+        pl->v = sr_xrealloc(pl->v, pl->cap * sizeof *pl->v);
     }
-    memset(&L->pages[L->npages++], 0, sizeof(page));
-    L->y = L->top;
-    for (size_t i = 0; i < L->nopen; i++) {
+    memset(&pl->v[pl->n++], 0, sizeof(page));
+    pl->y = L->top;
+    for (size_t i = 0; i < pl->nopen; i++) {
         item *it = push(L, IT_OPEN);
-        it->tag = L->open[i];
-        it->attr = L->open_attr[i];
+        it->tag = pl->open[i];
+        it->attr = pl->open_attr[i];
     }
+}
+
+static void pagelist_free(pagelist *pl, size_t from)
+{
+    for (size_t i = from; i < pl->n; i++)
+        free(pl->v[i].v);
+    free(pl->v);
+    free(pl->open);
+    free(pl->open_attr);
+    memset(pl, 0, sizeof *pl);
 }
 
 static double room(const layout *L)
 {
-    return L->bottom - L->y;
+    return L->bottom - L->pl->y;
 }
 
-/* ---- text ------------------------------------------------------------------------- */
+static bool at_top(const layout *L)
+{
+    return L->pl->y <= L->top + 1;
+}
 
-static PangoLayout *make_text(layout *L, const char *markup, double size, int weight, double width,
-                              bool italic)
+/* Attribute values of cairo tags are quoted with ' and escape ' and \. */
+static void put_attr_string(sr_buf *b, const char *s)
+{
+    sr_buf_putc(b, '\'');
+    for (; *s; s++) {
+        if (*s == '\'' || *s == '\\')
+            sr_buf_putc(b, '\\');
+        sr_buf_putc(b, *s);
+    }
+    sr_buf_putc(b, '\'');
+}
+
+/* A link's address as the annotation holds it. cairo 1.16 writes it into
+ * the PDF between parentheses as it is, so a backslash or an unbalanced
+ * parenthesis would be read as something else: those, spaces, control
+ * characters and bytes beyond ASCII are percent-encoded, as RFC 3987 maps
+ * an IRI to a URI. In L's arena. */
+static const char *pdf_uri(sr_arena *a, const char *url)
+{
+    sr_buf b = SR_BUF_INIT;
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
+        if (*p <= ' ' || *p >= 0x7f || *p == '\\' || *p == '(' || *p == ')')
+            sr_buf_printf(&b, "%%%02X", *p);
+        else
+            sr_buf_putc(&b, (char)*p);
+    }
+    char *s = sr_arena_strdup(a, sr_buf_str(&b));
+    sr_buf_free(&b);
+    return s;
+}
+
+/* ---- markup ---------------------------------------------------------------------------- */
+
+/* Pango markup being written, with the text it shows (what the layout's
+ * text will be) and the links in it. */
+typedef struct {
+    sr_buf mk, plain;
+    link_span *links;
+    size_t nlinks, cap;
+} markup;
+
+static void mk_free(markup *m)
+{
+    sr_buf_free(&m->mk);
+    sr_buf_free(&m->plain);
+    free(m->links);
+}
+
+/* Text as it is shown: escaped here, and only here. */
+static void mk_text(markup *m, const char *s)
+{
+    char *e = g_markup_escape_text(s, -1);
+    sr_buf_puts(&m->mk, e);
+    g_free(e);
+    sr_buf_puts(&m->plain, s);
+}
+
+/* A markup tag: shows nothing. */
+static void mk_tag(markup *m, const char *tag)
+{
+    sr_buf_puts(&m->mk, tag);
+}
+
+static void mk_link(markup *m, size_t start, const char *uri)
+{
+    if (m->nlinks == m->cap) {
+        m->cap = m->cap ? m->cap * 2 : 4;
+        m->links = sr_xrealloc(m->links, m->cap * sizeof *m->links);
+    }
+    m->links[m->nlinks++] = (link_span){start, m->plain.len, uri};
+}
+
+/* The address a link shows after its words: without mailto: or tel:. */
+static const char *shown_address(const char *url)
+{
+    if (strncmp(url, "mailto:", 7) == 0)
+        return url + 7;
+    if (strncmp(url, "tel:", 4) == 0)
+        return url + 4;
+    return url;
+}
+
+/* The inlines of block (a paragraph, heading or note) as markup, walked
+ * with a walker of their own. A link is its words, then " (address)" when
+ * the address differs from them, so it survives on paper; the whole is the
+ * link. A block without inline kids shows its text. */
+static void markup_inlines(markup *m, const sr_dnode *block)
+{
+    if (block->nkids == 0) {
+        mk_text(m, str(block->text));
+        return;
+    }
+    size_t *starts = NULL, nstarts = 0, cap = 0; /* the links being walked */
+    sr_doc_iter *it = sr_doc_iter_new(block);
+    sr_doc_event ev;
+    while ((ev = sr_doc_iter_next(it)) != SR_EV_DONE) {
+        const sr_dnode *n = sr_doc_iter_node(it);
+        if (n == block)
+            continue;
+        bool in = ev == SR_EV_ENTER;
+        switch (n->kind) {
+        case SR_D_TEXT:
+            mk_text(m, str(n->text));
+            break;
+        case SR_D_CODE:
+            mk_tag(m, "<tt>");
+            mk_text(m, str(n->text));
+            mk_tag(m, "</tt>");
+            break;
+        case SR_D_LINEBREAK:
+            mk_text(m, "\n");
+            break;
+        case SR_D_EMPH:
+            mk_tag(m, in ? "<i>" : "</i>");
+            break;
+        case SR_D_STRONG:
+            mk_tag(m, in ? "<b>" : "</b>");
+            break;
+        case SR_D_LINK:
+            if (in) {
+                if (nstarts == cap) {
+                    cap = cap ? cap * 2 : 4;
+                    starts = sr_xrealloc(starts, cap * sizeof *starts);
+                }
+                starts[nstarts++] = m->plain.len;
+            } else {
+                size_t start = starts[--nstarts];
+                if (n->url) {
+                    const char *addr = shown_address(n->url);
+                    if (strcmp(addr, sr_buf_str(&m->plain) + start) != 0) {
+                        mk_text(m, " (");
+                        mk_text(m, addr);
+                        mk_text(m, ")");
+                    }
+                    mk_link(m, start, n->url);
+                }
+            }
+            break;
+        default: /* blocks have no place among inlines: their words are shown */
+            break;
+        }
+    }
+    sr_doc_iter_free(it);
+    free(starts);
+}
+
+/* ---- text ------------------------------------------------------------------------------ */
+
+static textbox *make_text(layout *L, const markup *m, double size, int weight, double width,
+                          bool italic)
 {
     PangoLayout *l = sr_fonts_layout(L->fonts, L->measure, size, weight);
+    if (L->nowned == L->owned_cap) {
+        L->owned_cap = L->owned_cap ? L->owned_cap * 2 : 256;
+        L->owned = sr_xrealloc(L->owned, L->owned_cap * sizeof *L->owned);
+    }
+    L->owned[L->nowned++] = l;
     if (italic) {
         PangoFontDescription *d = pango_font_description_copy(pango_layout_get_font_description(l));
         pango_font_description_set_style(d, PANGO_STYLE_ITALIC);
@@ -153,49 +354,131 @@ static PangoLayout *make_text(layout *L, const char *markup, double size, int we
     pango_layout_set_width(l, (int)(width * PANGO_SCALE));
     pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_line_spacing(l, (float)LINE);
-    pango_layout_set_markup(l, markup, -1);
-    if (L->nowned == L->owned_cap) {
-        L->owned_cap = L->owned_cap ? L->owned_cap * 2 : 256;
-        L->owned = sr_xrealloc(L->owned, L->owned_cap * sizeof *L->owned);
+    PangoAttrList *attrs = NULL;
+    char *text = NULL;
+    GError *gerr = NULL;
+    if (!pango_parse_markup(sr_buf_str(&m->mk), -1, 0, &attrs, &text, NULL, &gerr)) {
+        fail(L, "cannot set the text \"%.80s\": %s", sr_buf_str(&m->plain),
+             gerr ? gerr->message : "?");
+        if (gerr)
+            g_error_free(gerr);
+        pango_layout_set_text(l, sr_buf_str(&m->plain), -1);
+    } else {
+        /* The links' byte ranges are of the text markup_inlines wrote. */
+        if (strcmp(text, sr_buf_str(&m->plain)) != 0)
+            fail(L, "the text \"%.80s\" was not set as written", sr_buf_str(&m->plain));
+        pango_layout_set_text(l, text, -1);
+        pango_layout_set_attributes(l, attrs);
+        pango_attr_list_unref(attrs);
+        g_free(text);
     }
-    L->owned[L->nowned++] = l;
-    return l;
-}
-
-/* Top and bottom of line i, in points from the layout's top. */
-static void line_range(PangoLayout *l, int i, double *y0, double *y1)
-{
+    textbox *tb = sr_arena_alloc(L->a, sizeof *tb);
+    tb->layout = l;
+    tb->nlines = pango_layout_get_line_count(l);
+    tb->top = sr_arena_alloc(L->a, (size_t)(tb->nlines + 1) * sizeof *tb->top);
+    tb->bottom = sr_arena_alloc(L->a, (size_t)(tb->nlines + 1) * sizeof *tb->bottom);
     PangoLayoutIter *it = pango_layout_get_iter(l);
-    for (int k = 0; k < i; k++)
-        pango_layout_iter_next_line(it);
-    int a, b;
-    pango_layout_iter_get_line_yrange(it, &a, &b);
+    for (int i = 0; i < tb->nlines; i++) {
+        int a, b;
+        pango_layout_iter_get_line_yrange(it, &a, &b);
+        tb->top[i] = a / (double)PANGO_SCALE;
+        tb->bottom[i] = b / (double)PANGO_SCALE;
+        if (!pango_layout_iter_next_line(it))
+            break;
+    }
     pango_layout_iter_free(it);
-    *y0 = a / (double)PANGO_SCALE;
-    *y1 = b / (double)PANGO_SCALE;
+    if (m->nlinks) {
+        tb->links = sr_arena_alloc(L->a, m->nlinks * sizeof *tb->links);
+        memcpy(tb->links, m->links, m->nlinks * sizeof *tb->links);
+        tb->nlinks = m->nlinks;
+    }
+    return tb;
 }
 
-static double lines_height(PangoLayout *l, int from, int n)
+/* Plain text set as it is. */
+static textbox *make_plain(layout *L, const char *text, double size, int weight, double width,
+                           bool italic)
 {
-    double a0, a1, b0, b1;
-    line_range(l, from, &a0, &a1);
-    line_range(l, from + n - 1, &b0, &b1);
-    return b1 - a0;
+    markup m = {0};
+    mk_text(&m, text);
+    textbox *tb = make_text(L, &m, size, weight, width, italic);
+    mk_free(&m);
+    return tb;
+}
+
+/* The text of a paragraph, heading or note; number (or NULL) goes first. */
+static textbox *make_block(layout *L, const sr_dnode *n, const char *number, double size,
+                           int weight, double width, bool italic)
+{
+    markup m = {0};
+    if (number) {
+        mk_text(&m, number);
+        mk_text(&m, "  ");
+    }
+    if (n->kind == SR_D_CODE_BLOCK) {
+        mk_tag(&m, "<tt>");
+        mk_text(&m, str(n->text));
+        mk_tag(&m, "</tt>");
+    } else if (n->kind == SR_D_SECTION) {
+        mk_text(&m, str(n->text));
+    } else {
+        markup_inlines(&m, n);
+    }
+    textbox *tb = make_text(L, &m, size, weight, width, italic);
+    mk_free(&m);
+    return tb;
+}
+
+/* The width of text set on one line. */
+static double text_width(layout *L, const char *text, double size, int weight)
+{
+    PangoLayout *l = sr_fonts_layout(L->fonts, L->measure, size, weight);
+    pango_layout_set_width(l, 1000 * PANGO_SCALE);
+    pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_line_spacing(l, (float)LINE);
+    pango_layout_set_text(l, text, -1);
+    PangoRectangle lr;
+    pango_layout_get_extents(l, NULL, &lr);
+    g_object_unref(l);
+    return lr.width / (double)PANGO_SCALE;
+}
+
+static double lines_height(const textbox *tb, int from, int n)
+{
+    if (n <= 0 || tb->nlines == 0)
+        return 0;
+    return tb->bottom[from + n - 1] - tb->top[from];
+}
+
+static double text_height(const textbox *tb)
+{
+    return lines_height(tb, 0, tb->nlines);
+}
+
+static item *text_item(layout *L, const textbox *tb, const char *tag, double x, double y)
+{
+    item *it = push(L, IT_TEXT);
+    it->text = tb;
+    it->nlines = tb->nlines;
+    it->tag = tag;
+    it->x = x;
+    it->y = y;
+    return it;
 }
 
 /* Places a text block, splitting it across pages: at least two lines stay
  * together at the bottom of a page and at the top of the next. */
-static void place_text(layout *L, PangoLayout *l, const char *tag, double x, double after,
+static void place_text(layout *L, const textbox *tb, const char *tag, double x, double after,
                        sr_rgb colour)
 {
-    int n = pango_layout_get_line_count(l), at = 0;
+    int n = tb->nlines, at = 0;
     while (at < n) {
         int fit = 0;
-        while (at + fit < n && lines_height(l, at, fit + 1) <= room(L))
+        while (at + fit < n && lines_height(tb, at, fit + 1) <= room(L))
             fit++;
         if (fit < n - at) {
             if (fit < 2 || n - at < 4) {
-                if (L->y > L->top + 1) { /* orphan: move it all over */
+                if (!at_top(L)) { /* orphan: move it all over */
                     new_page(L);
                     continue;
                 }
@@ -205,134 +488,214 @@ static void place_text(layout *L, PangoLayout *l, const char *tag, double x, dou
                 fit = n - at - 2; /* widow: take one more line over */
             }
         }
-        item *it = push(L, IT_TEXT);
-        it->layout = l;
+        item *it = text_item(L, tb, tag, x, L->pl->y);
         it->line0 = at;
         it->nlines = fit;
-        it->tag = tag;
-        it->x = x;
-        it->y = L->y;
         it->colour = colour;
-        double h = lines_height(l, at, fit);
+        double h = lines_height(tb, at, fit);
         it->h = h;
-        L->y += h;
+        L->pl->y += h;
         at += fit;
         if (at < n)
             new_page(L);
     }
-    L->y += after;
+    L->pl->y += after;
 }
 
-/* ---- blocks ------------------------------------------------------------------------ */
+/* ---- blocks ---------------------------------------------------------------------------- */
 
-static void place_node(layout *L, const sr_dnode *n, double x, double w, size_t next_lines);
-
+/* The height of the first two lines of a paragraph, which a heading keeps
+ * with it; 0 for anything else. */
 static double first_lines_height(layout *L, const sr_dnode *n, double w)
 {
-    if (!n || n->kind != SR_D_PARAGRAPH || !n->markup)
+    if (!n || (n->kind != SR_D_PARAGRAPH && n->kind != SR_D_CODE_BLOCK))
         return 0;
-    PangoLayout *l = make_text(L, n->markup, BODY, 400, w, false);
-    int lines = pango_layout_get_line_count(l);
-    double h = lines_height(l, 0, lines < 2 ? lines : 2);
-    return h;
+    textbox *tb = make_block(L, n, NULL, BODY, 400, w, false);
+    return lines_height(tb, 0, tb->nlines < 2 ? tb->nlines : 2);
 }
 
 static void place_heading(layout *L, const sr_dnode *n, double x, double w, const sr_dnode *next)
 {
-    double size = n->level == 1 ? 20 : n->level == 2 ? 14 : 12;
-    sr_buf mk = SR_BUF_INIT;
-    if (n->number)
-        sr_buf_printf(&mk, "%s  ", n->number);
-    sr_buf_puts(&mk, n->markup);
-    PangoLayout *l = make_text(L, sr_buf_str(&mk), size, 600, w, false);
-    sr_buf_free(&mk);
-    double h = lines_height(l, 0, pango_layout_get_line_count(l));
-    double before = n->level == 1 ? 0 : 8;
+    int level = n->level <= 1 ? 1 : n->level >= 3 ? 3 : 2;
+    if (n->kind == SR_D_SECTION)
+        level = 1;
+    double size = level == 1 ? 20 : level == 2 ? 14 : 12;
+    textbox *tb = make_block(L, n, n->number, size, 600, w, false);
+    double h = text_height(tb);
+    double before = level == 1 ? 0 : 8;
     /* Keep with next: the heading and two lines of what follows. */
-    if (h + before + 6 + first_lines_height(L, next, w) > room(L) && L->y > L->top + 1)
+    if (h + before + 6 + first_lines_height(L, next, w) > room(L) && !at_top(L))
         new_page(L);
-    if (n->level == 1 && L->y > L->top + 1)
+    if (level == 1 && !at_top(L))
         new_page(L); /* every section starts a page */
-    if (L->y > L->top + 1)
-        L->y += before;
+    if (!at_top(L))
+        L->pl->y += before;
     if (n->anchor) {
         item *d = push(L, IT_DEST);
         d->attr = n->anchor;
-        d->y = L->y;
+        d->y = L->pl->y;
         d->x = x;
     }
-    if (n->level <= 2) {
-        for (size_t i = 0; i < L->ntoc; i++)
-            if (L->toc[i] == n)
-                L->toc_page[i] = (int)L->npages;
-    }
+    for (size_t i = 0; i < L->ntoc; i++)
+        if (L->toc[i] == n)
+            L->toc_page[i] = (int)L->pl->n;
     static const char *const tags[] = {"H1", "H1", "H2", "H3"};
-    place_text(L, l, tags[n->level], x, n->level == 1 ? 10 : 5,
-               n->level == 1 ? L->accent : sr_text);
+    place_text(L, tb, tags[level], x, level == 1 ? 10 : 5, level == 1 ? L->accent : sr_text);
 }
 
 static void place_note(layout *L, const sr_dnode *n, double x, double w)
 {
-    PangoLayout *l = make_text(L, n->markup, BODY, 400, w - 16, true);
-    double h = lines_height(l, 0, pango_layout_get_line_count(l)) + 12;
+    textbox *tb = make_block(L, n, NULL, BODY, 400, w - 16, true);
+    double h = text_height(tb) + 12;
     if (h > room(L))
         new_page(L);
     item *bg = push(L, IT_FILL);
     bg->x = x;
-    bg->y = L->y;
+    bg->y = L->pl->y;
     bg->w = w;
     bg->h = h;
-    L->y += 6;
-    place_text(L, l, "P", x + 8, 6 + GAP, sr_text);
+    L->pl->y += 6;
+    place_text(L, tb, "P", x + 8, 6 + GAP, sr_text);
 }
 
-static void place_figure(layout *L, const sr_dnode *n, double x, double w)
+/* "Figure N. title" or "Table N. caption": the number in bold. */
+static textbox *make_caption(layout *L, const char *what, int number, const char *text, double w)
 {
+    markup m = {0};
+    char num[64];
+    snprintf(num, sizeof num, "%s %d.", what, number);
+    mk_tag(&m, "<b>");
+    mk_text(&m, num);
+    mk_tag(&m, "</b>");
+    mk_text(&m, " ");
+    mk_text(&m, str(text));
+    textbox *tb = make_text(L, &m, SMALL + 0.5, 400, w, false);
+    mk_free(&m);
+    return tb;
+}
+
+/* The chart as the page shows it: its title is the figure's caption, so it
+ * is not drawn in the chart too, whatever another output asks of it. */
+static sr_chart untitled(const sr_chart *ch)
+{
+    sr_chart c = *ch;
+    c.draw_title = false;
+    return c;
+}
+
+static void place_figure(layout *L, const sr_dfigure *fig, double x, double w)
+{
+    if (!fig || !fig->chart) {
+        fail(L, "a figure has no chart");
+        return;
+    }
     /* As tall as the chart needs (rows and keys grow), and no taller than
      * a page. */
-    double nh = sr_chart_height(L->fonts, n->chart, n->width, n->height);
-    double scale = n->width > w ? w / n->width : 1;
+    sr_chart chart = untitled(fig->chart);
+    double nh = sr_chart_height(L->fonts, &chart, fig->width, fig->height);
+    double scale = fig->width > w ? w / fig->width : 1;
     if (nh * scale > L->bottom - L->top - 40)
         scale = (L->bottom - L->top - 40) / nh;
     double fh = nh * scale;
-    char cap[512];
     L->figures++;
-    char *esc = g_markup_escape_text(n->text ? n->text : "", -1);
-    snprintf(cap, sizeof cap, "<b>Figure %d.</b> %s", L->figures, esc);
-    g_free(esc);
-    PangoLayout *cl = make_text(L, cap, SMALL + 0.5, 400, w, false);
-    double ch = lines_height(cl, 0, pango_layout_get_line_count(cl));
-    if (ch + 4 + fh > room(L) && L->y > L->top + 1)
+    textbox *cl = make_caption(L, "Figure", L->figures, fig->chart->title, w);
+    double ch = text_height(cl);
+    if (ch + 4 + fh > room(L) && !at_top(L))
         new_page(L); /* a figure is never split */
     open_tag(L, "Figure", NULL);
     place_text(L, cl, "Caption", x, 4, sr_text);
     item *it = push(L, IT_FIGURE);
-    it->fig = n;
+    it->fig = fig;
     it->x = x;
-    it->y = L->y;
-    it->w = n->width * scale;
+    it->y = L->pl->y;
+    it->w = fig->width * scale;
     it->h = fh;
-    L->y += fh + GAP + 4;
+    L->pl->y += fh + GAP + 4;
     close_tag(L);
+}
+
+/* A table cell as printed, in L's arena: as long as it is. */
+static const char *cell_text(layout *L, const sr_dtable *t, size_t r, size_t c)
+{
+    const sr_dcell *cell = sr_dtable_cell(t, r, c);
+    size_t size = 128;
+    if (cell->kind == SR_CELL_TEXT && cell->text && strlen(cell->text) + 2 > size)
+        size = strlen(cell->text) + 2;
+    for (;;) {
+        char *buf = sr_arena_alloc(L->a, size);
+        sr_dcell_print(t, r, c, buf, size);
+        if (strlen(buf) + 1 < size)
+            return buf;
+        size *= 2; /* it may have been cut short: again, with more room */
+    }
+}
+
+/* One row of a table: its cells laid out in the columns' widths. */
+static double make_row(layout *L, const char *const *texts, const bool *right, size_t nc,
+                       const double *cw, bool head, textbox **out)
+{
+    double rh = 0;
+    for (size_t c = 0; c < nc; c++) {
+        out[c] = make_plain(L, texts[c], SMALL, head ? 600 : 400, cw[c] - 8, false);
+        pango_layout_set_alignment(out[c]->layout, right[c] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+        double h = text_height(out[c]);
+        if (h > rh)
+            rh = h;
+    }
+    return rh + 6;
+}
+
+static void place_row(layout *L, textbox *const *cells, size_t nc, const double *cw, double x,
+                      double rh, bool head)
+{
+    open_tag(L, "TR", NULL);
+    double cx = x;
+    for (size_t c = 0; c < nc; c++) {
+        text_item(L, cells[c], head ? "TH" : "TD", cx + 4, L->pl->y + 3);
+        cx += cw[c];
+    }
+    L->pl->y += rh;
+    close_tag(L);
+}
+
+static void place_rule(layout *L, double x, double w)
+{
+    item *rule = push(L, IT_RULE);
+    rule->x = x;
+    rule->y = L->pl->y;
+    rule->w = w;
 }
 
 static void place_table(layout *L, const sr_dtable *t, double x, double w)
 {
+    if (!t) {
+        fail(L, "a table node has no table");
+        return;
+    }
     L->tables++;
-    size_t nc = t->ncols;
-    double *cw = sr_xcalloc(nc, sizeof *cw);
+    /* The printed columns; the first is the row header. */
+    size_t nc = 0;
+    size_t *col = sr_xcalloc(t->ncols + 1, sizeof *col);
+    for (size_t c = 0; c < t->ncols; c++)
+        if (t->cols[c].shown & SR_OUT_PRINT)
+            col[nc++] = c;
+    bool *right = sr_xcalloc(nc + 1, sizeof *right);
+    for (size_t c = 0; c < nc; c++)
+        right[c] = c > 0 && sr_dcol_numeric(&t->cols[col[c]]);
+    /* Every cell's text: rows[0] is the header. */
+    const char **texts = sr_xcalloc((t->nrows + 1) * nc + 1, sizeof *texts);
+    for (size_t c = 0; c < nc; c++)
+        texts[c] = str(t->cols[col[c]].head);
+    for (size_t r = 0; r < t->nrows; r++)
+        for (size_t c = 0; c < nc; c++)
+            texts[(r + 1) * nc + c] = cell_text(L, t, r, col[c]);
+    double *cw = sr_xcalloc(nc + 1, sizeof *cw);
     /* Figure columns as wide as their widest entry; the first takes the rest. */
     double fixed = 0;
     for (size_t c = 1; c < nc; c++) {
         double mw = 0;
         for (size_t r = 0; r <= t->nrows; r++) {
-            const char *s = r == 0 ? t->head[c] : t->cells[(r - 1) * nc + c];
-            char *e = g_markup_escape_text(s ? s : "", -1);
-            PangoLayout *l = make_text(L, e, SMALL, r == 0 ? 600 : 400, 1000, false);
-            g_free(e);
-            PangoRectangle lr;
-            pango_layout_get_extents(l, NULL, &lr);
-            double tw = lr.width / (double)PANGO_SCALE;
+            double tw = text_width(L, texts[r * nc + c], SMALL, r == 0 ? 600 : 400);
             if (tw > mw)
                 mw = tw;
         }
@@ -341,226 +704,352 @@ static void place_table(layout *L, const sr_dtable *t, double x, double w)
             cw[c] = w * 0.4;
         fixed += cw[c];
     }
-    cw[0] = w - fixed;
-    if (cw[0] < w * 0.25) { /* too many wide columns: share out evenly */
+    if (nc)
+        cw[0] = w - fixed;
+    if (nc && cw[0] < w * 0.25) { /* too many wide columns: share out evenly */
         for (size_t c = 0; c < nc; c++)
             cw[c] = w / (double)nc;
     }
-    char cap[600];
-    char *esc = g_markup_escape_text(t->caption ? t->caption : "", -1);
-    snprintf(cap, sizeof cap, "<b>Table %d.</b> %s", L->tables, esc);
-    g_free(esc);
-    PangoLayout *cl = make_text(L, cap, SMALL + 0.5, 400, w, false);
-    double ch = lines_height(cl, 0, pango_layout_get_line_count(cl));
+    textbox *cl = make_caption(L, "Table", L->tables, t->caption, w);
+    double ch = text_height(cl);
     if (ch + 40 > room(L))
         new_page(L);
     open_tag(L, "Table", NULL);
     place_text(L, cl, "Caption", x, 3, sr_text);
-    size_t page_at_header = 0;
-    for (size_t r = 0; r <= t->nrows; r++) {
-        bool head = r == 0;
-        PangoLayout **cells = sr_xcalloc(nc, sizeof *cells);
-        double rh = 0;
-        for (size_t c = 0; c < nc; c++) {
-            const char *s = head ? t->head[c] : t->cells[(r - 1) * nc + c];
-            char *e = g_markup_escape_text(s ? s : "", -1);
-            cells[c] = make_text(L, e, SMALL, head ? 600 : 400, cw[c] - 8, false);
-            g_free(e);
-            pango_layout_set_alignment(cells[c], t->numeric[c] && c > 0 ? PANGO_ALIGN_RIGHT
-                                                                        : PANGO_ALIGN_LEFT);
-            double h = lines_height(cells[c], 0, pango_layout_get_line_count(cells[c]));
-            if (h > rh)
-                rh = h;
-        }
-        rh += 6;
+    textbox **head = sr_xcalloc(nc + 1, sizeof *head);
+    textbox **cells = sr_xcalloc(nc + 1, sizeof *cells);
+    double hh = make_row(L, texts, right, nc, cw, true, head);
+    if (hh > room(L))
+        new_page(L);
+    place_row(L, head, nc, cw, x, hh, true);
+    place_rule(L, x, w);
+    size_t page_at_header = L->pl->n;
+    for (size_t r = 1; r <= t->nrows; r++) {
+        double rh = make_row(L, texts + r * nc, right, nc, cw, false, cells);
         if (rh > room(L)) {
             new_page(L);
             page_at_header = 0;
         }
         /* On a new page, the header row again first. */
-        if (!head && page_at_header != L->npages) {
-            page_at_header = L->npages;
+        if (page_at_header != L->pl->n) {
+            page_at_header = L->pl->n;
             if (r > 1) {
-                double hh = 0;
-                PangoLayout **hc = sr_xcalloc(nc, sizeof *hc);
-                for (size_t c = 0; c < nc; c++) {
-                    char *e = g_markup_escape_text(t->head[c], -1);
-                    hc[c] = make_text(L, e, SMALL, 600, cw[c] - 8, false);
-                    g_free(e);
-                    pango_layout_set_alignment(hc[c], t->numeric[c] && c > 0 ? PANGO_ALIGN_RIGHT
-                                                                             : PANGO_ALIGN_LEFT);
-                    double h = lines_height(hc[c], 0, pango_layout_get_line_count(hc[c]));
-                    if (h > hh)
-                        hh = h;
-                }
-                hh += 6;
-                open_tag(L, "TR", NULL);
-                double cx = x;
-                for (size_t c = 0; c < nc; c++) {
-                    item *it = push(L, IT_TEXT);
-                    it->layout = hc[c];
-                    it->nlines = pango_layout_get_line_count(hc[c]);
-                    it->tag = "TH";
-                    it->x = cx + 4;
-                    it->y = L->y + 3;
-                    it->colour = sr_text;
-                    cx += cw[c];
-                }
-                free(hc);
-                L->y += hh;
-                item *rule = push(L, IT_RULE);
-                rule->x = x;
-                rule->y = L->y;
-                rule->w = w;
-                close_tag(L);
+                place_row(L, head, nc, cw, x, hh, true);
+                place_rule(L, x, w);
             }
         }
-        if (head)
-            page_at_header = L->npages;
-        if (!head && r % 2 == 0) {
+        if (r % 2 == 0) {
             item *bg = push(L, IT_FILL);
             bg->x = x;
-            bg->y = L->y;
+            bg->y = L->pl->y;
             bg->w = w;
             bg->h = rh;
         }
-        open_tag(L, "TR", NULL);
-        double cx = x;
-        for (size_t c = 0; c < nc; c++) {
-            item *it = push(L, IT_TEXT);
-            it->layout = cells[c];
-            it->nlines = pango_layout_get_line_count(cells[c]);
-            it->tag = head ? "TH" : "TD";
-            it->x = cx + 4;
-            it->y = L->y + 3;
-            it->colour = sr_text;
-            cx += cw[c];
-        }
-        free(cells);
-        L->y += rh;
-        close_tag(L);
-        if (head) {
-            item *rule = push(L, IT_RULE);
-            rule->x = x;
-            rule->y = L->y;
-            rule->w = w;
-        }
+        place_row(L, cells, nc, cw, x, rh, false);
     }
     close_tag(L);
     if (t->note) {
-        char *e = g_markup_escape_text(t->note, -1);
-        PangoLayout *nl = make_text(L, e, SMALL, 400, w, true);
-        g_free(e);
-        L->y += 3;
+        textbox *nl = make_plain(L, t->note, SMALL, 400, w, true);
+        L->pl->y += 3;
         place_text(L, nl, "P", x, 0, sr_muted);
     }
-    L->y += GAP + 4;
+    L->pl->y += GAP + 4;
+    free(head);
+    free(cells);
     free(cw);
+    free(texts);
+    free(right);
+    free(col);
 }
 
-static void place_list(layout *L, const sr_dnode *n, double x, double w)
+/* ---- the tree -------------------------------------------------------------------------- */
+
+/* A block being walked whose kids are blocks: where they go. */
+typedef struct {
+    const sr_dnode *node;
+    double x, w;
+    size_t next;   /* the kid entered next */
+    double y0;     /* a quotation: where it began */
+    double rule_x; /* and where the rule beside it goes */
+    size_t page0;  /* and on which page */
+} frame;
+
+typedef struct {
+    frame *v;
+    size_t n, cap;
+} frames;
+
+/* Below this width, nested blocks are not indented further: what is nested
+ * deeper than a report goes stays on the page. */
+#define MIN_WIDTH 160.0
+
+static frame *frames_push(frames *s, const sr_dnode *n, double x, double w)
 {
-    open_tag(L, "L", NULL);
-    for (size_t i = 0; i < n->nkids; i++) {
-        const sr_dnode *item_node = n->kids[i];
-        open_tag(L, "LI", NULL);
-        char lbl[16];
-        snprintf(lbl, sizeof lbl, n->ordered ? "%zu." : "\u2022", i + 1);
-        PangoLayout *bl = make_text(L, lbl, BODY, 400, 16, false);
-        if (room(L) < lines_height(bl, 0, 1) * 2 && L->y > L->top + 1)
+    if (s->n == s->cap) {
+        s->cap = s->cap ? s->cap * 2 : 16;
+        s->v = sr_xrealloc(s->v, s->cap * sizeof *s->v);
+    }
+    frame *f = &s->v[s->n++];
+    *f = (frame){n, x, w, 0, 0, 0, 0};
+    return f;
+}
+
+/* A paragraph or a code block: in a list item, the item's body; in a
+ * quotation, set in italic. */
+static void place_paragraph(layout *L, const sr_dnode *n, const frame *f)
+{
+    sr_dkind in = f->node->kind;
+    bool quote = in == SR_D_QUOTE;
+    textbox *tb = make_block(L, n, NULL, quote ? BODY + 0.5 : BODY, 400, f->w, quote);
+    if (in == SR_D_ITEM)
+        place_text(L, tb, "LBody", f->x, 3, sr_text);
+    else
+        place_text(L, tb, "P", f->x, quote ? 4 : GAP, sr_text);
+}
+
+static void place_label(layout *L, const sr_dnode *list, size_t index, double x)
+{
+    char lbl[32];
+    if (list->ordered)
+        snprintf(lbl, sizeof lbl, "%zu.", index + 1);
+    else
+        snprintf(lbl, sizeof lbl, "\u2022");
+    textbox *bl = make_plain(L, lbl, BODY, 400, 16, false);
+    if (room(L) < lines_height(bl, 0, 1) * 2 && !at_top(L))
+        new_page(L);
+    item *b = text_item(L, bl, "Lbl", x, L->pl->y);
+    b->nlines = 1;
+}
+
+/* Places the report's sections (and any block under the root), walking the
+ * tree; the annex and the chart files are not printed. */
+static void place_tree(layout *L, const sr_dnode *root)
+{
+    frames st = {0};
+    sr_doc_iter *it = sr_doc_iter_new(root);
+    sr_doc_event ev;
+    while ((ev = sr_doc_iter_next(it)) != SR_EV_DONE) {
+        const sr_dnode *n = sr_doc_iter_node(it);
+        if (ev == SR_EV_EXIT) {
+            if (!st.n || st.v[st.n - 1].node != n)
+                continue; /* a node placed whole on its ENTER */
+            frame *f = &st.v[st.n - 1];
+            switch (n->kind) {
+            case SR_D_SECTION:
+            case SR_D_ITEM:
+                close_tag(L);
+                break;
+            case SR_D_LIST:
+                close_tag(L);
+                L->pl->y += GAP - 3;
+                break;
+            case SR_D_QUOTE:
+                if (f->page0 == L->pl->n) { /* the rule beside a quotation on one page */
+                    item *r = push(L, IT_FILL);
+                    r->x = f->rule_x;
+                    r->y = f->y0;
+                    r->w = 3;
+                    r->h = L->pl->y - f->y0 - 4;
+                    r->colour = L->accent;
+                }
+                close_tag(L);
+                L->pl->y += GAP - 4;
+                break;
+            default:
+                break;
+            }
+            st.n--;
+            continue;
+        }
+        if (!st.n) { /* the root */
+            frames_push(&st, n, L->left, L->right - L->left);
+            continue;
+        }
+        frame *f = &st.v[st.n - 1];
+        size_t index = f->next++;
+        const sr_dnode *next = index + 1 < f->node->nkids ? f->node->kids[index + 1] : NULL;
+        double x = f->x, w = f->w;
+        switch (n->kind) {
+        case SR_D_ANNEX:
+        case SR_D_CHART_FILES:
+            sr_doc_iter_skip(it);
+            break;
+        case SR_D_SECTION:
+            open_tag(L, "Sect", NULL);
+            place_heading(L, n, x, w, n->nkids ? n->kids[0] : NULL);
+            frames_push(&st, n, x, w);
+            break;
+        case SR_D_HEADING:
+            place_heading(L, n, x, w, next);
+            sr_doc_iter_skip(it);
+            break;
+        case SR_D_PARAGRAPH:
+        case SR_D_CODE_BLOCK:
+            place_paragraph(L, n, f);
+            sr_doc_iter_skip(it);
+            break;
+        case SR_D_NOTE:
+            place_note(L, n, x, w);
+            sr_doc_iter_skip(it);
+            break;
+        case SR_D_LIST:
+            open_tag(L, "L", NULL);
+            frames_push(&st, n, x, w);
+            break;
+        case SR_D_ITEM:
+            open_tag(L, "LI", NULL);
+            if (f->node->kind == SR_D_LIST)
+                place_label(L, f->node, index, x);
+            if (w - 18 >= MIN_WIDTH)
+                x += 18, w -= 18;
+            frames_push(&st, n, x, w);
+            break;
+        case SR_D_QUOTE: {
+            open_tag(L, "BlockQuote", NULL);
+            double rule_x = x + 4;
+            if (w - 24 >= MIN_WIDTH)
+                x += 16, w -= 24;
+            frame *q = frames_push(&st, n, x, w);
+            q->y0 = L->pl->y;
+            q->page0 = L->pl->n;
+            q->rule_x = rule_x;
+            break;
+        }
+        case SR_D_TABLE:
+            place_table(L, n->table, x, w);
+            break;
+        case SR_D_FIGURE:
+            place_figure(L, n->figure, x, w);
+            break;
+        default: /* inlines outside a block: the builder never makes them */
+            sr_doc_iter_skip(it);
+            break;
+        }
+    }
+    sr_doc_iter_free(it);
+    free(st.v);
+}
+
+/* The contents: every section and level-2 heading of a section. */
+static void collect_toc(layout *L, const sr_dnode *root)
+{
+    size_t cap = 16;
+    L->toc = sr_xmalloc(cap * sizeof *L->toc);
+    sr_doc_iter *it = sr_doc_iter_new(root);
+    sr_doc_event ev;
+    while ((ev = sr_doc_iter_next(it)) != SR_EV_DONE) {
+        const sr_dnode *n = sr_doc_iter_node(it);
+        if (ev != SR_EV_ENTER || n == root)
+            continue;
+        const sr_dnode *parent = sr_doc_iter_parent(it);
+        bool entry = n->kind == SR_D_SECTION || (n->kind == SR_D_HEADING && n->level == 2 &&
+                                                 parent && parent->kind == SR_D_SECTION);
+        if (entry) {
+            if (L->ntoc == cap) {
+                cap *= 2;
+                L->toc = sr_xrealloc(L->toc, cap * sizeof *L->toc);
+            }
+            L->toc[L->ntoc++] = n;
+        }
+        if (n->kind != SR_D_SECTION)
+            sr_doc_iter_skip(it); /* nothing deeper is in the contents */
+    }
+    sr_doc_iter_free(it);
+    L->toc_page = sr_xcalloc(L->ntoc + 1, sizeof *L->toc_page);
+}
+
+/* Where a contents entry or an outline item goes: the heading's anchor, or
+ * its page. In L's arena. */
+static const char *toc_link(layout *L, size_t i)
+{
+    sr_buf b = SR_BUF_INIT;
+    if (L->toc[i]->anchor) {
+        sr_buf_puts(&b, "dest=");
+        put_attr_string(&b, L->toc[i]->anchor);
+    } else {
+        sr_buf_printf(&b, "page=%d", L->toc_page[i] ? L->toc_page[i] : 1);
+    }
+    const char *s = sr_arena_strdup(L->a, sr_buf_str(&b));
+    sr_buf_free(&b);
+    return s;
+}
+
+static void cover(layout *L, const sr_document *doc)
+{
+    double w = L->right - L->left;
+    L->pl->y = L->top + 150;
+    place_text(L, make_plain(L, str(doc->partnership), 16, 400, w, false), "P", L->left, 14,
+               sr_text);
+    place_text(L, make_plain(L, str(doc->cover_title), 34, 600, w, false), "H1", L->left, 18,
+               L->accent);
+    sr_buf t = SR_BUF_INIT;
+    sr_buf_printf(&t, "Covering %s", str(doc->period));
+    place_text(L, make_plain(L, sr_buf_str(&t), 12, 400, w, false), "P", L->left, 0, sr_muted);
+    sr_buf_free(&t);
+}
+
+static void contents(layout *L)
+{
+    double w = L->right - L->left;
+    open_tag(L, "TOC", NULL);
+    place_text(L, make_plain(L, "Contents", 20, 600, w, false), "H1", L->left, 10, L->accent);
+    for (size_t i = 0; i < L->ntoc; i++) {
+        const sr_dnode *n = L->toc[i];
+        bool sub = n->level == 2;
+        sr_buf left = SR_BUF_INIT;
+        sr_buf_printf(&left, "%s  %s", str(n->number), str(n->text));
+        double indent = sub ? 24 : 0;
+        /* "Title ........ 12": dots fill the gap, the number is right-aligned. */
+        textbox *l = make_plain(L, sr_buf_str(&left), sub ? BODY - 1 : BODY, sub ? 400 : 600,
+                                w - indent - 40, false);
+        sr_buf_free(&left);
+        char num[32];
+        snprintf(num, sizeof num, "%d", L->toc_page[i] ? L->toc_page[i] : 8888);
+        textbox *nl = make_plain(L, num, sub ? BODY - 1 : BODY, sub ? 400 : 600, 36, false);
+        pango_layout_set_alignment(nl->layout, PANGO_ALIGN_RIGHT);
+        double lh = text_height(l);
+        if (lh + 6 > room(L))
             new_page(L);
-        item *b = push(L, IT_TEXT);
-        b->layout = bl;
-        b->nlines = 1;
-        b->tag = "Lbl";
-        b->x = x;
-        b->y = L->y;
-        b->colour = sr_text;
-        for (size_t k = 0; k < item_node->nkids; k++) {
-            const sr_dnode *c = item_node->kids[k];
-            if (c->kind == SR_D_PARAGRAPH) {
-                PangoLayout *l = make_text(L, c->markup, BODY, 400, w - 18, false);
-                place_text(L, l, "LBody", x + 18, k + 1 < item_node->nkids ? 3 : 3, sr_text);
-            } else {
-                place_node(L, c, x + 18, w - 18, 0);
-            }
-        }
+        const char *attr = toc_link(L, i);
+        open_tag(L, "TOCI", NULL);
+        item *it = text_item(L, l, "Reference", L->left + indent, L->pl->y);
+        it->attr = attr;
+        int last = l->nlines - 1;
+        PangoRectangle r2;
+        pango_layout_line_get_extents(pango_layout_get_line_readonly(l->layout, last), NULL, &r2);
+        double lastw = r2.width / (double)PANGO_SCALE;
+        item *fill = push(L, IT_LEADER);
+        fill->x = L->left + indent + lastw + 6;
+        fill->y = L->pl->y + l->bottom[last] - 4.5;
+        fill->w = w - indent - lastw - 6 - 40;
+        item *ni = text_item(L, nl, "Reference", L->right - 36, L->pl->y + l->top[last]);
+        ni->nlines = 1;
+        ni->attr = attr;
+        L->pl->y += lh + (sub ? 3 : 6);
         close_tag(L);
     }
     close_tag(L);
-    L->y += GAP - 3;
 }
 
-static void place_node(layout *L, const sr_dnode *n, double x, double w, size_t next_lines)
+/* How many pages the contents take: laid out on pages of their own,
+ * counted, and thrown away. */
+static int contents_pages(layout *L)
 {
-    (void)next_lines;
-    switch (n->kind) {
-    case SR_D_PARAGRAPH: {
-        PangoLayout *l = make_text(L, n->markup, BODY, 400, w, false);
-        place_text(L, l, "P", x, GAP, sr_text);
-        break;
-    }
-    case SR_D_LIST:
-        place_list(L, n, x, w);
-        break;
-    case SR_D_QUOTE: {
-        open_tag(L, "BlockQuote", NULL);
-        double y0 = L->y;
-        size_t p0 = L->npages;
-        for (size_t i = 0; i < n->nkids; i++) {
-            const sr_dnode *c = n->kids[i];
-            if (c->kind == SR_D_PARAGRAPH) {
-                PangoLayout *l = make_text(L, c->markup, BODY + 0.5, 400, w - 24, true);
-                place_text(L, l, "P", x + 16, 4, sr_text);
-            } else {
-                place_node(L, c, x + 16, w - 24, 0);
-            }
-        }
-        if (p0 == L->npages) { /* the rule beside a quotation on one page */
-            item *r = push(L, IT_FILL);
-            r->x = x + 4;
-            r->y = y0;
-            r->w = 3;
-            r->h = L->y - y0 - 4;
-            r->colour = L->accent;
-        }
-        close_tag(L);
-        L->y += GAP - 4;
-        break;
-    }
-    case SR_D_TABLE:
-        place_table(L, n->table, x, w);
-        break;
-    case SR_D_FIGURE:
-        place_figure(L, n, x, w);
-        break;
-    case SR_D_NOTE:
-        place_note(L, n, x, w);
-        break;
-    default:
-        break;
-    }
+    pagelist *keep = L->pl, T = {0};
+    L->pl = &T;
+    new_page(L);
+    contents(L);
+    int n = (int)T.n;
+    pagelist_free(&T, 0);
+    L->pl = keep;
+    return n;
 }
 
-static void place_section(layout *L, const sr_dnode *sec, double x, double w)
-{
-    open_tag(L, "Sect", NULL);
-    place_heading(L, sec, x, w, sec->nkids ? sec->kids[0] : NULL);
-    for (size_t i = 0; i < sec->nkids; i++) {
-        const sr_dnode *n = sec->kids[i];
-        if (n->kind == SR_D_HEADING)
-            place_heading(L, n, x, w, i + 1 < sec->nkids ? sec->kids[i + 1] : NULL);
-        else
-            place_node(L, n, x, w, 0);
-    }
-    close_tag(L);
-}
-
-/* ---- drawing ---------------------------------------------------------------------- */
+/* ---- drawing --------------------------------------------------------------------------- */
 
 static void draw_text_item(cairo_t *cr, const item *it)
 {
-    PangoLayout *l = it->layout;
+    PangoLayout *l = it->text->layout;
     pango_cairo_update_layout(cr, l);
     PangoLayoutIter *iter = pango_layout_get_iter(l);
     for (int k = 0; k < it->line0; k++)
@@ -581,16 +1070,141 @@ static void draw_text_item(cairo_t *cr, const item *it)
     pango_layout_iter_free(iter);
 }
 
+/* The attributes of the link tag for link s of it's text on this page: its
+ * address, and a rectangle over its part of each line of it it is on; NULL
+ * when it is on none. In L's arena. */
+static const char *link_attr(layout *L, const item *it, size_t s)
+{
+    const textbox *tb = it->text;
+    const link_span *ln = &tb->links[s];
+    sr_buf rects = SR_BUF_INIT;
+    PangoLayoutIter *iter = pango_layout_get_iter(tb->layout);
+    for (int k = 0; k < it->line0; k++)
+        pango_layout_iter_next_line(iter);
+    int top0, bot0;
+    pango_layout_iter_get_line_yrange(iter, &top0, &bot0);
+    for (int k = 0; k < it->nlines; k++) {
+        PangoLayoutLine *line = pango_layout_iter_get_line_readonly(iter);
+        size_t ls = (size_t)line->start_index, le = ls + (size_t)line->length;
+        if (ln->end > ls && ln->start < le) {
+            int from = (int)(ln->start > ls ? ln->start : ls);
+            int to = (int)(ln->end < le ? ln->end : le);
+            int *ranges = NULL, nranges = 0;
+            pango_layout_line_get_x_ranges(line, from, to, &ranges, &nranges);
+            int y0, y1;
+            pango_layout_iter_get_line_yrange(iter, &y0, &y1);
+            for (int r = 0; r < nranges; r++)
+                sr_buf_printf(&rects, "%s%.2f %.2f %.2f %.2f", rects.len ? " " : "",
+                              it->x + ranges[2 * r] / (double)PANGO_SCALE,
+                              it->y + (y0 - top0) / (double)PANGO_SCALE,
+                              (ranges[2 * r + 1] - ranges[2 * r]) / (double)PANGO_SCALE,
+                              (y1 - y0) / (double)PANGO_SCALE);
+            g_free(ranges);
+        }
+        if (!pango_layout_iter_next_line(iter))
+            break;
+    }
+    pango_layout_iter_free(iter);
+    const char *attr = NULL;
+    if (rects.len) {
+        sr_buf b = SR_BUF_INIT;
+        sr_buf_puts(&b, "uri=");
+        put_attr_string(&b, pdf_uri(L->a, ln->uri));
+        sr_buf_printf(&b, " rect=[%s]", sr_buf_str(&rects));
+        attr = sr_arena_strdup(L->a, sr_buf_str(&b));
+        sr_buf_free(&b);
+    }
+    sr_buf_free(&rects);
+    return attr;
+}
+
+/* The link byte i of tb's text is in, or -1; and in *next, where the next
+ * link begins or ends after i (or end). */
+static int link_at(const textbox *tb, size_t i, size_t end, size_t *next)
+{
+    int in = -1;
+    *next = end;
+    for (size_t s = 0; s < tb->nlinks; s++) {
+        const link_span *ln = &tb->links[s];
+        if (ln->start <= i && i < ln->end)
+            in = (int)s;
+        if (ln->start > i && ln->start < *next)
+            *next = ln->start;
+        if (ln->end > i && ln->end < *next)
+            *next = ln->end;
+    }
+    return in;
+}
+
+/* Text with links: drawn as draw_text_item does, but run by run, a run cut
+ * where a link begins or ends, so that each link's words are drawn inside
+ * its link tag: the link's structure element holds them, and its
+ * annotation covers them. */
+static void draw_linked_text(layout *L, cairo_t *cr, const item *it)
+{
+    const textbox *tb = it->text;
+    const char *text = pango_layout_get_text(tb->layout);
+    const char **attrs = sr_xcalloc(tb->nlinks, sizeof *attrs);
+    for (size_t s = 0; s < tb->nlinks; s++)
+        attrs[s] = link_attr(L, it, s);
+    pango_cairo_update_layout(cr, tb->layout);
+    PangoLayoutIter *iter = pango_layout_get_iter(tb->layout);
+    for (int k = 0; k < it->line0; k++)
+        pango_layout_iter_next_line(iter);
+    int top0, bot0;
+    pango_layout_iter_get_line_yrange(iter, &top0, &bot0);
+    sr_set_rgb(cr, it->colour);
+    int open = -1; /* the link whose tag is open */
+    for (int k = 0; k < it->nlines; k++) {
+        PangoLayoutLine *line = pango_layout_iter_get_line_readonly(iter);
+        PangoRectangle logical;
+        pango_layout_iter_get_line_extents(iter, NULL, &logical);
+        double x = it->x + logical.x / (double)PANGO_SCALE;
+        double base = it->y + (pango_layout_iter_get_baseline(iter) - top0) / (double)PANGO_SCALE;
+        int x_off = 0;
+        for (GSList *r = line->runs; r; r = r->next) {
+            PangoGlyphItem *rest = pango_glyph_item_copy(r->data);
+            for (;;) {
+                size_t at = (size_t)rest->item->offset;
+                size_t end = at + (size_t)rest->item->length, cut;
+                int in = link_at(tb, at, end, &cut);
+                PangoGlyphItem *piece = rest;
+                if (cut < end)
+                    piece = pango_glyph_item_split(rest, text, (int)(cut - at));
+                if (in != open) {
+                    if (open >= 0)
+                        cairo_tag_end(cr, CAIRO_TAG_LINK);
+                    open = in >= 0 && attrs[in] ? in : -1;
+                    if (open >= 0)
+                        cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs[open]);
+                }
+                cairo_move_to(cr, x + x_off / (double)PANGO_SCALE, base);
+                pango_cairo_show_glyph_item(cr, text, piece);
+                x_off += pango_glyph_string_get_width(piece->glyphs);
+                if (piece == rest)
+                    break;
+                pango_glyph_item_free(piece);
+            }
+            pango_glyph_item_free(rest);
+        }
+        if (!pango_layout_iter_next_line(iter))
+            break;
+    }
+    if (open >= 0)
+        cairo_tag_end(cr, CAIRO_TAG_LINK);
+    pango_layout_iter_free(iter);
+    free(attrs);
+}
+
 static void footer(layout *L, cairo_t *cr, const sr_document *doc, int pageno, int total,
                    bool draft)
 {
-    char text[512];
-    snprintf(text, sizeof text, "%s%s  \xC2\xB7  Page %d of %d", draft ? "DRAFT  \xC2\xB7  " : "",
-             doc->title, pageno, total);
-    char *e = g_markup_escape_text(text, -1);
+    sr_buf text = SR_BUF_INIT;
+    sr_buf_printf(&text, "%s%s  \xC2\xB7  Page %d of %d", draft ? "DRAFT  \xC2\xB7  " : "",
+                  str(doc->footer), pageno, total);
     PangoLayout *l = sr_fonts_layout(L->fonts, cr, SMALL - 0.5, 400);
-    pango_layout_set_markup(l, e, -1);
-    g_free(e);
+    pango_layout_set_text(l, sr_buf_str(&text), -1);
+    sr_buf_free(&text);
     /* The footer repeats on every page: an artifact, not content. */
     sr_set_rgb(cr, sr_muted);
     cairo_move_to(cr, L->left, L->ph - MARGIN + 8);
@@ -598,45 +1212,48 @@ static void footer(layout *L, cairo_t *cr, const sr_document *doc, int pageno, i
     g_object_unref(l);
 }
 
-static void draw_page(layout *L, cairo_t *cr, const page *p, sr_fonts *fonts)
+static void draw_page(layout *L, cairo_t *cr, const page *p)
 {
+    /* The structure elements open on the page, innermost last. */
+    const char **open = NULL;
+    size_t nopen = 0, cap = 0;
     for (size_t i = 0; i < p->n; i++) {
         const item *it = &p->v[i];
         switch (it->kind) {
         case IT_OPEN:
+            if (nopen == cap) {
+                cap = cap ? cap * 2 : 16;
+                open = sr_xrealloc(open, cap * sizeof *open);
+            }
+            open[nopen++] = it->tag;
             cairo_tag_begin(cr, it->tag, it->attr);
             break;
-        case IT_CLOSE: {
-            /* Find the matching open: tags nest, so the last unclosed one. */
-            int depth = 0;
-            for (size_t j = i; j-- > 0;) {
-                if (p->v[j].kind == IT_CLOSE)
-                    depth++;
-                else if (p->v[j].kind == IT_OPEN && depth-- == 0) {
-                    cairo_tag_end(cr, p->v[j].tag);
-                    break;
-                }
-            }
+        case IT_CLOSE:
+            if (nopen)
+                cairo_tag_end(cr, open[--nopen]);
             break;
-        }
         case IT_TEXT:
-            if (it->attr) {
-                cairo_tag_begin(cr, it->tag, NULL);
+            cairo_tag_begin(cr, it->tag, NULL);
+            if (it->attr) { /* a contents entry: the text is the link */
                 cairo_tag_begin(cr, CAIRO_TAG_LINK, it->attr);
                 draw_text_item(cr, it);
                 cairo_tag_end(cr, CAIRO_TAG_LINK);
-                cairo_tag_end(cr, it->tag);
             } else {
-                cairo_tag_begin(cr, it->tag, NULL);
-                draw_text_item(cr, it);
-                cairo_tag_end(cr, it->tag);
+                if (it->text->nlinks)
+                    draw_linked_text(L, cr, it);
+                else
+                    draw_text_item(cr, it);
             }
+            cairo_tag_end(cr, it->tag);
             break;
         case IT_DEST: {
-            char attr[256];
-            snprintf(attr, sizeof attr, "name='%s' x=%.1f y=%.1f", it->attr, it->x, it->y);
-            cairo_tag_begin(cr, CAIRO_TAG_DEST, attr);
+            sr_buf attr = SR_BUF_INIT;
+            sr_buf_puts(&attr, "name=");
+            put_attr_string(&attr, it->attr);
+            sr_buf_printf(&attr, " x=%.1f y=%.1f", it->x, it->y);
+            cairo_tag_begin(cr, CAIRO_TAG_DEST, sr_buf_str(&attr));
             cairo_tag_end(cr, CAIRO_TAG_DEST);
+            sr_buf_free(&attr);
             break;
         }
         case IT_FIGURE: {
@@ -644,7 +1261,9 @@ static void draw_page(layout *L, cairo_t *cr, const page *p, sr_fonts *fonts)
             cairo_translate(cr, it->x, it->y);
             double scale = it->w / it->fig->width;
             cairo_scale(cr, scale, scale);
-            sr_chart_draw(cr, fonts, it->fig->chart, it->fig->width, it->h / scale, NULL);
+            sr_chart ch = untitled(it->fig->chart);
+            if (sr_chart_draw(cr, L->fonts, &ch, it->fig->width, it->h / scale, NULL) != 0)
+                fail(L, "the chart \"%s\" has nothing to draw", str(ch.title));
             cairo_restore(cr);
             break;
         }
@@ -655,18 +1274,17 @@ static void draw_page(layout *L, cairo_t *cr, const page *p, sr_fonts *fonts)
             cairo_line_to(cr, it->x + it->w, it->y);
             cairo_stroke(cr);
             break;
+        case IT_LEADER: /* the dots between a contents entry and its page */
+            sr_set_rgb(cr, sr_muted);
+            cairo_set_line_width(cr, 1);
+            cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+            cairo_set_dash(cr, (double[]){0, 3.5}, 2, 0);
+            cairo_move_to(cr, it->x, it->y);
+            cairo_line_to(cr, it->x + it->w, it->y);
+            cairo_stroke(cr);
+            cairo_set_dash(cr, NULL, 0, 0);
+            break;
         case IT_FILL:
-            if (it->h < 0) { /* a dotted leader in the contents */
-                sr_set_rgb(cr, sr_muted);
-                cairo_set_line_width(cr, 1);
-                cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-                cairo_set_dash(cr, (double[]){0, 3.5}, 2, 0);
-                cairo_move_to(cr, it->x, it->y);
-                cairo_line_to(cr, it->x + it->w, it->y);
-                cairo_stroke(cr);
-                cairo_set_dash(cr, NULL, 0, 0);
-                break;
-            }
             if (it->w <= 4)
                 sr_set_rgb(cr, it->colour);
             else
@@ -676,10 +1294,10 @@ static void draw_page(layout *L, cairo_t *cr, const page *p, sr_fonts *fonts)
             break;
         }
     }
-    (void)L;
+    free(open);
 }
 
-/* ---- the document -------------------------------------------------------------------- */
+/* ---- the document ---------------------------------------------------------------------- */
 
 static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned int length)
 {
@@ -687,251 +1305,67 @@ static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned 
     return CAIRO_STATUS_SUCCESS;
 }
 
-static void cover(layout *L, const sr_document *doc)
+static void set_metadata(cairo_surface_t *s, cairo_pdf_metadata_t what, const char *value)
 {
-    double w = L->right - L->left;
-    L->y = L->top + 150;
-    char *e = g_markup_escape_text(doc->partnership, -1);
-    PangoLayout *p = make_text(L, e, 16, 400, w, false);
-    g_free(e);
-    place_text(L, p, "P", L->left, 14, sr_text);
-    char t[256];
-    snprintf(t, sizeof t, "Annual report %s", doc->year);
-    PangoLayout *h = make_text(L, t, 34, 600, w, false);
-    place_text(L, h, "H1", L->left, 18, L->accent);
-    int y0 = atoi(doc->year);
-    snprintf(t, sizeof t, "Covering 1 April %d to 31 March %d", y0, y0 + 1);
-    PangoLayout *s = make_text(L, t, 12, 400, w, false);
-    place_text(L, s, "P", L->left, 0, sr_muted);
+    if (value)
+        cairo_pdf_surface_set_metadata(s, what, value);
 }
 
-static void contents(layout *L, const sr_document *doc)
+/* Draws the pages into pdf, with the outline and the metadata. */
+static int draw(layout *L, const sr_document *doc, const sr_pdf_options *o, sr_buf *pdf, char *err,
+                size_t errlen)
 {
-    (void)doc;
-    double w = L->right - L->left;
-    open_tag(L, "TOC", NULL);
-    PangoLayout *h = make_text(L, "Contents", 20, 600, w, false);
-    place_text(L, h, "H1", L->left, 10, L->accent);
-    for (size_t i = 0; i < L->ntoc; i++) {
-        const sr_dnode *n = L->toc[i];
-        bool sub = n->level == 2;
-        char left[600];
-        char *e = g_markup_escape_text(n->text, -1);
-        snprintf(left, sizeof left, "%s  %s", n->number ? n->number : "", e);
-        g_free(e);
-        double indent = sub ? 24 : 0;
-        /* "Title ........ 12": dots fill the gap, the number is right-aligned. */
-        PangoLayout *l =
-            make_text(L, left, sub ? BODY - 1 : BODY, sub ? 400 : 600, w - indent - 40, false);
-        char num[16];
-        snprintf(num, sizeof num, "%d", L->toc_page[i] ? L->toc_page[i] : 8888);
-        PangoLayout *nl = make_text(L, num, sub ? BODY - 1 : BODY, sub ? 400 : 600, 36, false);
-        pango_layout_set_alignment(nl, PANGO_ALIGN_RIGHT);
-        double lh = lines_height(l, 0, pango_layout_get_line_count(l));
-        if (lh + 6 > room(L))
-            new_page(L);
-        char attr[128];
-        snprintf(attr, sizeof attr, "dest='%s'", n->anchor);
-        open_tag(L, "TOCI", NULL);
-        item *it = push(L, IT_TEXT);
-        it->layout = l;
-        it->nlines = pango_layout_get_line_count(l);
-        it->tag = "Reference";
-        it->x = L->left + indent;
-        it->y = L->y;
-        it->attr = sr_xstrdup(attr);
-        item *fill = push(L, IT_RULE);
-        PangoRectangle lr;
-        pango_layout_get_extents(l, NULL, &lr);
-        int nline = pango_layout_get_line_count(l);
-        double lastw = 0;
-        {
-            PangoLayoutLine *ll = pango_layout_get_line_readonly(l, nline - 1);
-            PangoRectangle r2;
-            pango_layout_line_get_extents(ll, NULL, &r2);
-            lastw = r2.width / (double)PANGO_SCALE;
-        }
-        double ly0, ly1;
-        line_range(l, nline - 1, &ly0, &ly1);
-        fill->kind = IT_FILL;
-        fill->x = L->left + indent + lastw + 6;
-        fill->y = L->y + ly1 - 4.5;
-        fill->w = w - indent - lastw - 6 - 40;
-        fill->h = -0.1; /* marker: a dotted leader, see draw */
-        item *ni = push(L, IT_TEXT);
-        ni->layout = nl;
-        ni->nlines = 1;
-        ni->tag = "Reference";
-        ni->x = L->right - 36;
-        ni->y = L->y + ly0;
-        ni->attr = sr_xstrdup(attr);
-        L->y += lh + (sub ? 3 : 6);
-        close_tag(L);
+    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_buf, pdf, L->pw, L->ph);
+    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+        snprintf(err, errlen, "cairo: %s", cairo_status_to_string(cairo_surface_status(s)));
+        cairo_surface_destroy(s);
+        return -1;
     }
-    close_tag(L);
-}
-
-/* Frees pages[from..n) and then the array. */
-static void free_pages(page *pages, size_t n, size_t from)
-{
-    for (size_t i = from; i < n; i++) {
-        for (size_t k = 0; k < pages[i].n; k++)
-            if (pages[i].v[k].kind == IT_TEXT && pages[i].v[k].attr)
-                free((char *)pages[i].v[k].attr);
-        free(pages[i].v);
-    }
-    free(pages);
-}
-
-/* How many pages the contents take: they are laid out on pages of their
- * own, counted, and thrown away (their layouts stay on L's list). */
-static int contents_pages(layout *L, const sr_document *doc)
-{
-    layout T = *L;
-    T.pages = NULL;
-    T.npages = T.cap = 0;
-    T.nopen = 0;
-    new_page(&T);
-    contents(&T, doc);
-    int n = (int)T.npages;
-    free_pages(T.pages, T.npages, 0);
-    L->owned = T.owned;
-    L->nowned = T.nowned;
-    L->owned_cap = T.owned_cap;
-    return n;
-}
-
-int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *o,
-                 sr_pdf_stats *stats, char *err, size_t errlen)
-{
-    layout L = {0};
-    L.fonts = fonts;
-    L.accent = (sr_rgb){doc->accent[0], doc->accent[1], doc->accent[2]};
-    L.pw = doc->landscape ? 841.89 : 595.28;
-    L.ph = doc->landscape ? 595.28 : 841.89;
-    L.left = MARGIN;
-    L.right = L.pw - MARGIN;
-    L.top = MARGIN;
-    L.bottom = L.ph - MARGIN - FOOTER;
-    cairo_surface_t *ms = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
-    L.measure = cairo_create(ms);
-
-    /* The contents: every section and level-2 heading. */
-    size_t cap = 16;
-    L.toc = sr_xmalloc(cap * sizeof *L.toc);
-    for (size_t i = 0; i < doc->root->nkids; i++) {
-        const sr_dnode *s = doc->root->kids[i];
-        for (size_t k = 0; k <= s->nkids; k++) {
-            const sr_dnode *n = k == 0 ? s : s->kids[k - 1];
-            if (k > 0 && (n->kind != SR_D_HEADING || n->level != 2))
-                continue;
-            if (L.ntoc == cap) {
-                cap *= 2;
-                L.toc = sr_xrealloc(L.toc, cap * sizeof *L.toc);
-            }
-            L.toc[L.ntoc++] = n;
-        }
-    }
-    L.toc_page = sr_xcalloc(L.ntoc ? L.ntoc : 1, sizeof *L.toc_page);
-    /* The pages the contents need: laid out once as they will be (the page
-     * numbers, not yet known, are as wide as any), so that no entry falls
-     * off the pages kept for them. */
-    int toc_pages = contents_pages(&L, doc);
-
-    /* Pages: the cover, the contents (laid out last, once page numbers are
-     * known), then the sections. */
-    new_page(&L);
-    open_tag(&L, "Document", NULL);
-    cover(&L, doc);
-    size_t content_start = 1 + (size_t)toc_pages;
-    for (int i = 0; i < toc_pages; i++)
-        new_page(&L);
-    new_page(&L);
-    double w = L.right - L.left;
-    for (size_t i = 0; i < doc->root->nkids; i++)
-        place_section(&L, doc->root->kids[i], L.left, w);
-    if (o->draft && o->nwarnings) {
-        new_page(&L);
-        open_tag(&L, "Sect", NULL);
-        PangoLayout *h = make_text(&L, "Appendix: warnings in this draft", 20, 600, w, false);
-        place_text(&L, h, "H1", L.left, 10, L.accent);
-        for (size_t i = 0; i < o->nwarnings; i++) {
-            char *e = g_markup_escape_text(o->warnings[i], -1);
-            PangoLayout *l = make_text(&L, e, SMALL + 0.5, 400, w, false);
-            g_free(e);
-            place_text(&L, l, "P", L.left, 4, sr_text);
-        }
-        close_tag(&L);
-    }
-    close_tag(&L); /* Document */
-
-    /* The contents pages, now that every heading has its page. Build them in
-     * a separate page list and splice them in after the cover. */
-    layout T = L;
-    T.pages = NULL;
-    T.npages = T.cap = 0;
-    T.nopen = 0;
-    new_page(&T);
-    contents(&T, doc);
-    int rc = 0;
-    if (T.npages > (size_t)toc_pages) {
-        /* Never drop an entry: the count above is of this same layout. */
-        snprintf(err, errlen, "the contents need %zu pages, but %d were kept for them", T.npages,
-                 toc_pages);
-        rc = -1;
-    }
-    for (size_t i = 0; i < T.npages && i < (size_t)toc_pages; i++) {
-        free(L.pages[1 + i].v);
-        L.pages[1 + i] = T.pages[i];
-    }
-    free_pages(T.pages, T.npages, (size_t)toc_pages);
-    L.owned = T.owned; /* the contents' layouts were added to the same list */
-    L.nowned = T.nowned;
-    L.owned_cap = T.owned_cap;
-    (void)content_start;
-
-    /* Draw. */
-    sr_buf pdf = SR_BUF_INIT;
-    cairo_surface_t *s = cairo_pdf_surface_create_for_stream(to_buf, &pdf, L.pw, L.ph);
     cairo_pdf_surface_restrict_to_version(s, CAIRO_PDF_VERSION_1_5);
     char date[32];
     time_t t = (time_t)o->created;
     struct tm tm;
-    gmtime_r(&t, &tm);
-    strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%S", &tm);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE, doc->title);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, doc->partnership);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, doc->subject);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, doc->keywords);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "sscp-report " SSCP_VERSION);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
-    cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
+    if (!gmtime_r(&t, &tm) || strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%S", &tm) == 0) {
+        snprintf(err, errlen, "the date %lld cannot be written", (long long)o->created);
+        cairo_surface_destroy(s);
+        return -1;
+    }
+    set_metadata(s, CAIRO_PDF_METADATA_TITLE, doc->title);
+    set_metadata(s, CAIRO_PDF_METADATA_AUTHOR, doc->partnership);
+    set_metadata(s, CAIRO_PDF_METADATA_SUBJECT, doc->subject);
+    set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, doc->keywords);
+    set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "sscp-report " SSCP_VERSION);
+    set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
     cairo_t *cr = cairo_create(s);
-    /* Tag attributes use '.' for decimals whatever the locale. */
-    char *old = setlocale(LC_NUMERIC, NULL);
-    char *saved = old ? sr_xstrdup(old) : NULL;
-    setlocale(LC_NUMERIC, "C");
-    for (size_t i = 0; rc == 0 && i < L.npages; i++) {
-        draw_page(&L, cr, &L.pages[i], fonts);
+    int rc = 0;
+    pagelist *pl = L->pl;
+    for (size_t i = 0; i < pl->n; i++) {
+        draw_page(L, cr, &pl->v[i]);
         if (i > 0)
-            footer(&L, cr, doc, (int)i + 1, (int)L.npages, o->draft);
+            footer(L, cr, doc, (int)i + 1, (int)pl->n, o->draft);
         cairo_show_page(cr);
         if (cairo_status(cr) != CAIRO_STATUS_SUCCESS) {
             snprintf(err, errlen, "cairo: %s", cairo_status_to_string(cairo_status(cr)));
             rc = -1;
             break;
         }
+        if (L->err[0]) {
+            snprintf(err, errlen, "%s", L->err);
+            rc = -1;
+            break;
+        }
     }
     /* The outline: sections, with their level-2 headings inside. */
     int parent = CAIRO_PDF_OUTLINE_ROOT;
-    for (size_t i = 0; rc == 0 && i < L.ntoc; i++) {
-        const sr_dnode *n = L.toc[i];
-        char attr[128], title[600];
-        snprintf(attr, sizeof attr, "dest='%s'", n->anchor);
-        snprintf(title, sizeof title, "%s %s", n->number, n->text);
-        int id = cairo_pdf_surface_add_outline(s, n->level == 1 ? CAIRO_PDF_OUTLINE_ROOT : parent,
-                                               title, attr, 0);
-        if (n->level == 1)
+    for (size_t i = 0; rc == 0 && i < L->ntoc; i++) {
+        const sr_dnode *n = L->toc[i];
+        sr_buf title = SR_BUF_INIT;
+        sr_buf_printf(&title, "%s %s", str(n->number), str(n->text));
+        int id = cairo_pdf_surface_add_outline(s, n->level == 2 ? parent : CAIRO_PDF_OUTLINE_ROOT,
+                                               sr_buf_str(&title), toc_link(L, i), 0);
+        sr_buf_free(&title);
+        if (n->level != 2)
             parent = id;
     }
     cairo_destroy(cr);
@@ -941,22 +1375,115 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
         rc = -1;
     }
     cairo_surface_destroy(s);
-    if (saved) {
-        setlocale(LC_NUMERIC, saved);
-        free(saved);
+    return rc;
+}
+
+int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *o,
+                 sr_pdf_stats *stats, char *err, size_t errlen)
+{
+    if (!doc->root) {
+        snprintf(err, errlen, "the document has no tree");
+        return -1;
+    }
+    layout L = {0};
+    pagelist pages = {0};
+    L.pl = &pages;
+    L.fonts = fonts;
+    L.a = sr_arena_new();
+    L.accent = (sr_rgb){doc->accent[0], doc->accent[1], doc->accent[2]};
+    L.pw = doc->landscape ? 841.89 : 595.28;
+    L.ph = doc->landscape ? 595.28 : 841.89;
+    L.left = MARGIN;
+    L.right = L.pw - MARGIN;
+    L.top = MARGIN;
+    L.bottom = L.ph - MARGIN - FOOTER;
+    cairo_surface_t *ms = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
+    L.measure = cairo_create(ms);
+    if (cairo_status(L.measure) != CAIRO_STATUS_SUCCESS) {
+        snprintf(err, errlen, "cairo: %s", cairo_status_to_string(cairo_status(L.measure)));
+        cairo_destroy(L.measure);
+        cairo_surface_destroy(ms);
+        sr_arena_free(L.a);
+        return -1;
+    }
+
+    collect_toc(&L, doc->root);
+    /* The pages the contents need: laid out once as they will be (the page
+     * numbers, not yet known, are as wide as any), so that no entry falls
+     * off the pages kept for them. */
+    int toc_pages = contents_pages(&L);
+
+    /* Pages: the cover, the contents (laid out last, once page numbers are
+     * known), then the sections. */
+    new_page(&L);
+    open_tag(&L, "Document", NULL);
+    cover(&L, doc);
+    for (int i = 0; i < toc_pages; i++)
+        new_page(&L);
+    new_page(&L);
+    double w = L.right - L.left;
+    place_tree(&L, doc->root);
+    if (o->draft && o->nwarnings) {
+        new_page(&L);
+        open_tag(&L, "Sect", NULL);
+        textbox *h = make_plain(&L, "Appendix: warnings in this draft", 20, 600, w, false);
+        place_text(&L, h, "H1", L.left, 10, L.accent);
+        for (size_t i = 0; i < o->nwarnings; i++)
+            place_text(&L, make_plain(&L, str(o->warnings[i]), SMALL + 0.5, 400, w, false), "P",
+                       L.left, 4, sr_text);
+        close_tag(&L);
+    }
+    close_tag(&L); /* Document */
+
+    /* The contents pages, now that every heading has its page, laid out on
+     * pages of their own and put in after the cover. */
+    pagelist toc = {0};
+    L.pl = &toc;
+    new_page(&L);
+    contents(&L);
+    L.pl = &pages;
+    int rc = 0;
+    if (toc.n > (size_t)toc_pages) {
+        /* Never drop an entry: the count above is of this same layout. */
+        snprintf(err, errlen, "the contents need %zu pages, but %d were kept for them", toc.n,
+                 toc_pages);
+        rc = -1;
+    }
+    for (size_t i = 0; i < toc.n && i < (size_t)toc_pages; i++) {
+        free(pages.v[1 + i].v);
+        pages.v[1 + i] = toc.v[i];
+    }
+    pagelist_free(&toc, (size_t)toc_pages);
+    if (rc == 0 && L.err[0]) {
+        snprintf(err, errlen, "%s", L.err);
+        rc = -1;
+    }
+
+    sr_buf pdf = SR_BUF_INIT;
+    if (rc == 0) {
+        /* Tag attributes use '.' for decimals whatever the locale. */
+        char *old = setlocale(LC_NUMERIC, NULL);
+        char *saved = old ? sr_xstrdup(old) : NULL;
+        setlocale(LC_NUMERIC, "C");
+        rc = draw(&L, doc, o, &pdf, err, errlen);
+        if (saved) {
+            setlocale(LC_NUMERIC, saved);
+            free(saved);
+        }
     }
     /* What cairo cannot write: the language, figures' alternatives, and
      * DisplayDocTitle. */
     sr_buf final = SR_BUF_INIT;
     if (rc == 0) {
-        const char **alts = sr_xcalloc(L.figures + 1, sizeof *alts);
+        const char **alts = sr_xcalloc((size_t)L.figures + 1, sizeof *alts);
         size_t nalts = 0;
-        for (size_t i = 0; i < L.npages; i++)
-            for (size_t k = 0; k < L.pages[i].n; k++)
-                if (L.pages[i].v[k].kind == IT_FIGURE && nalts < (size_t)L.figures)
-                    alts[nalts++] = L.pages[i].v[k].fig->alt;
+        for (size_t i = 0; i < pages.n; i++)
+            for (size_t k = 0; k < pages.v[i].n; k++)
+                if (pages.v[i].v[k].kind == IT_FIGURE && nalts < (size_t)L.figures)
+                    alts[nalts++] = str(pages.v[i].v[k].fig->alt);
         size_t found = 0;
-        rc = sr_pdf_post(pdf.data, pdf.len, doc->lang, alts, nalts, &final, &found, err, errlen);
+        rc = sr_pdf_post(pdf.data, pdf.len, str(doc->lang), alts, nalts, &final, &found, err,
+                         errlen);
         if (rc == 0 && found != nalts) {
             snprintf(err, errlen, "the PDF has %zu figures in its structure, %zu were drawn", found,
                      nalts);
@@ -969,20 +1496,12 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
         rc = -1;
     }
     if (stats) {
-        stats->pages = (int)L.npages;
+        stats->pages = (int)pages.n;
         stats->bytes = final.len;
     }
     sr_buf_free(&final);
     sr_buf_free(&pdf);
-    for (size_t i = 0; i < L.npages; i++) {
-        for (size_t k = 0; k < L.pages[i].n; k++) {
-            item *it = &L.pages[i].v[k];
-            if (it->kind == IT_TEXT && it->attr)
-                free((char *)it->attr);
-        }
-        free(L.pages[i].v);
-    }
-    free(L.pages);
+    pagelist_free(&pages, 0);
     for (size_t i = 0; i < L.nowned; i++)
         g_object_unref(L.owned[i]);
     free(L.owned);
@@ -990,7 +1509,23 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
     free(L.toc_page);
     cairo_destroy(L.measure);
     cairo_surface_destroy(ms);
+    sr_arena_free(L.a);
     return rc;
 }
 
-#endif
+/* ---- the output ------------------------------------------------------------------------ */
+
+static int write_pdf(const sr_document *doc, const sr_render_options *o, const char *path,
+                     sr_render_result *r, char *err, size_t errlen)
+{
+    sr_pdf_options po = {path, o->created, o->draft, o->warnings, o->nwarnings};
+    sr_pdf_stats st = {0};
+    if (sr_pdf_write(doc, o->fonts, &po, &st, err, errlen) != 0)
+        return -1;
+    snprintf(r->what, sizeof r->what, "%d pages", st.pages);
+    r->bytes = st.bytes;
+    snprintf(r->after, sizeof r->after, "%s", o->draft ? " - a draft" : "");
+    return 0;
+}
+
+const sr_output sr_output_pdf = {"PDF", "%s-annual-report-%s.pdf", false, true, write_pdf};

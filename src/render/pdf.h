@@ -4,8 +4,12 @@
  * control, headings kept with what follows, tables split with their header
  * row repeated, figures kept whole), the cover, the contents page with real
  * page numbers and links, the running footer, the structure tags, the
- * outline and the document metadata. Fonts are the bundled ones
- * (chart/fonts.h); charts are drawn straight onto the page (chart/chart.h).
+ * outline and the document metadata. A link in the text is its words, then
+ * its address in brackets where that differs (so it survives on paper),
+ * and a link annotation over both on every line they are on. Fonts are the
+ * bundled ones (chart/fonts.h); charts are drawn straight onto the page
+ * (chart/chart.h), from the tree's one built chart. Only the report's
+ * sections are printed: not the annex, nor the chart files.
  */
 #ifndef SR_PDF_H
 #define SR_PDF_H

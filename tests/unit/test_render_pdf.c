@@ -1,0 +1,905 @@
+/* Unit tests for src/render/pdf.c on small trees built by hand: the text
+ * as pdftotext reads it (cover, contents, headings, inlines escaped, a
+ * nested list, a quotation, a code block, a note, the footer), links as
+ * link annotations with their addresses over their words, a table with a
+ * baseline column (not printed) and a hidden cell, a chart with its text
+ * alternative in the structure, the annex and the chart files not printed,
+ * deep nesting and long tables kept whole, and the output's result line. */
+#include "testutil.h"
+
+#include "chart/chart.h"
+#include "core/fmt.h"
+#include "doc/doc.h"
+#include "render/pdf.h"
+#include "render/render.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <qpdf/qpdf-c.h>
+#include <sys/stat.h>
+
+static sr_fonts *fonts;
+static char tmpdir[256];
+
+static int setup(void **state)
+{
+    (void)state;
+    char dir[1024], err[256];
+    const char *src = getenv("SSCP_SOURCE_DIR");
+    snprintf(dir, sizeof dir, "%s/fonts", src ? src : ".");
+    fonts = sr_fonts_open(dir, err, sizeof err);
+    if (!fonts)
+        return -1;
+    const char *t = getenv("TMPDIR");
+    snprintf(tmpdir, sizeof tmpdir, "%s/test_render_pdf.XXXXXX", t && *t ? t : "/tmp");
+    return mkdtemp(tmpdir) ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    sr_fonts_close(fonts);
+    sr_remove_flat_dir(tmpdir); /* with what a failed test left */
+    return 0;
+}
+
+/* ---- trees ----------------------------------------------------------------------------- */
+
+static sr_dnode *text(sr_arena *a, const char *s)
+{
+    return sr_dnode_new_text(a, SR_D_TEXT, s);
+}
+
+static sr_dnode *ln(sr_arena *a, const char *url, const char *words)
+{
+    sr_dnode *n = sr_dnode_new(a, SR_D_LINK);
+    n->url = url;
+    sr_dnode_add(a, n, text(a, words));
+    return n;
+}
+
+static sr_dnode *wrap(sr_arena *a, sr_dkind k, sr_dnode *kid)
+{
+    sr_dnode *n = sr_dnode_new(a, k);
+    sr_dnode_add(a, n, kid);
+    return n;
+}
+
+/* A block of kind k with the given inlines, NULL-terminated, added to parent. */
+static sr_dnode *block(sr_arena *a, sr_dnode *parent, sr_dkind k, ...)
+{
+    sr_dnode *n = sr_dnode_new(a, k);
+    va_list ap;
+    va_start(ap, k);
+    for (sr_dnode *kid; (kid = va_arg(ap, sr_dnode *));)
+        sr_dnode_add(a, n, kid);
+    va_end(ap);
+    return sr_dnode_add(a, parent, n);
+}
+
+static sr_dnode *section(sr_arena *a, sr_dnode *root, const char *number, const char *title,
+                         const char *anchor)
+{
+    sr_dnode *s = sr_dnode_new_text(a, SR_D_SECTION, title);
+    s->level = 1;
+    s->number = number;
+    s->anchor = anchor;
+    return sr_dnode_add(a, root, s);
+}
+
+static sr_dnode *heading(sr_arena *a, sr_dnode *parent, const char *number, const char *title,
+                         const char *anchor)
+{
+    sr_dnode *h = block(a, parent, SR_D_HEADING, text(a, title), NULL);
+    h->level = 2;
+    h->number = number;
+    h->text = title;
+    h->anchor = anchor;
+    return h;
+}
+
+static sr_dnode *item(sr_arena *a, sr_dnode *list, const char *words)
+{
+    sr_dnode *it = sr_dnode_add(a, list, sr_dnode_new(a, SR_D_ITEM));
+    block(a, it, SR_D_PARAGRAPH, text(a, words), NULL);
+    return it;
+}
+
+static sr_mval count(int64_t n)
+{
+    return (sr_mval){.avail = SR_AVAILABLE, .num = n, .den = 1};
+}
+
+/* The comparison of cur with prev (counts), from year prev_year. */
+static sr_cmp *compare(sr_arena *a, int64_t cur, int64_t prev, int prev_year, bool baseline)
+{
+    sr_cmp *c = sr_arena_alloc(a, sizeof *c);
+    c->status = SR_CMP_OK;
+    c->prev = count(prev);
+    c->prev_year = prev_year;
+    c->from_baseline = baseline;
+    c->dnum = cur - prev;
+    c->dden = 1;
+    c->pct_ok = prev >= SR_PCT_MIN_BASE;
+    c->pnum = (sr_i128)(cur - prev) * 100;
+    c->pden = prev;
+    return c;
+}
+
+enum { C_LABEL, C_PREV, C_CUR, C_BASE, C_CHANGE, C_PCT, C_UNIT, NCOLS };
+
+/* A metric table: the year before, the year, a baseline column for the
+ * workbook only, the change in words, the percentage for the workbook. */
+static sr_dtable *metric_table(sr_arena *a, size_t nrows)
+{
+    sr_dtable *t = sr_arena_alloc(a, sizeof *t);
+    t->caption = "Referrals, 2019-20";
+    t->note = "[x] not available, [z] not applicable, [c] hidden to protect small numbers.";
+    t->ncols = NCOLS;
+    t->cols = sr_arena_alloc(a, NCOLS * sizeof *t->cols);
+    t->cols[C_LABEL] = (sr_dcol){.kind = SR_COL_LABEL, .head = "Figure", .shown = SR_OUT_ALL};
+    t->cols[C_PREV] =
+        (sr_dcol){.kind = SR_COL_VALUE, .head = "2018-19", .shown = SR_OUT_ALL, .year = 2018};
+    t->cols[C_CUR] =
+        (sr_dcol){.kind = SR_COL_VALUE, .head = "2019-20", .shown = SR_OUT_ALL, .year = 2019};
+    t->cols[C_BASE] = (sr_dcol){
+        .kind = SR_COL_VALUE, .head = "Baseline (2017-18)", .shown = SR_OUT_DATA, .baseline = true};
+    t->cols[C_CHANGE] = (sr_dcol){.kind = SR_COL_CHANGE,
+                                  .head = "Change",
+                                  .shown = SR_OUT_ALL,
+                                  .words = true,
+                                  .cur = C_CUR,
+                                  .prev = C_PREV,
+                                  .base = C_BASE};
+    t->cols[C_PCT] = (sr_dcol){.kind = SR_COL_CHANGE_PCT,
+                               .head = "Change (%)",
+                               .shown = SR_OUT_DATA,
+                               .cur = C_CUR,
+                               .prev = C_PREV,
+                               .base = C_BASE};
+    t->cols[C_UNIT] = (sr_dcol){.kind = SR_COL_TEXT, .head = "Unit", .shown = SR_OUT_DATA};
+    t->nrows = nrows;
+    t->cells = sr_arena_alloc(a, nrows * NCOLS * sizeof *t->cells);
+    return t;
+}
+
+static void set_row(sr_dtable *t, size_t r, const char *label, sr_mval prev, sr_mval cur,
+                    sr_mval base, const sr_cmp *cmp)
+{
+    sr_dcell *c = &t->cells[r * NCOLS];
+    c[C_LABEL] = (sr_dcell){.kind = SR_CELL_TEXT, .text = label};
+    c[C_PREV] = (sr_dcell){.kind = SR_CELL_VALUE, .unit = SR_U_COUNT, .v = prev};
+    c[C_CUR] = (sr_dcell){.kind = SR_CELL_VALUE, .unit = SR_U_COUNT, .v = cur};
+    c[C_BASE] = base.den ? (sr_dcell){.kind = SR_CELL_VALUE, .unit = SR_U_COUNT, .v = base}
+                         : (sr_dcell){.kind = SR_CELL_EMPTY};
+    c[C_CHANGE] = (sr_dcell){.kind = SR_CELL_CHANGE, .unit = SR_U_COUNT, .cmp = cmp};
+    c[C_PCT] = (sr_dcell){.kind = SR_CELL_CHANGE, .unit = SR_U_COUNT, .cmp = cmp};
+    c[C_UNIT] = (sr_dcell){.kind = SR_CELL_TEXT, .text = "referrals (a unit column)"};
+}
+
+static const char *cats[] = {"2017-18", "2018-19", "2019-20"};
+static sr_chart_value values[] = {
+    {3100, "3,100", false}, {3653, "3,653", false}, {3243, "3,243", false}};
+static sr_chart_series series[] = {{"Referrals", values}};
+
+static const char ALT[] = "A bar chart of referrals by year: 3,653 in 2018-19, the most, and "
+                          "3,243 in 2019-20, down 11.2%.";
+
+static sr_dfigure *figure(sr_arena *a)
+{
+    sr_chart *ch = sr_arena_alloc(a, sizeof *ch);
+    ch->kind = SR_CHART_BAR;
+    ch->id = "referrals";
+    ch->title = "Referrals by year";
+    ch->x_title = "Year";
+    ch->y_title = "Referrals";
+    ch->what = "referrals";
+    ch->categories = cats;
+    ch->ncat = 3;
+    ch->series = series;
+    ch->nseries = 1;
+    ch->whole = true;
+    ch->draw_title = true; /* as the chart files want it: the PDF draws its caption instead */
+    sr_dfigure *f = sr_arena_alloc(a, sizeof *f);
+    f->id = "referrals";
+    f->chart = ch;
+    f->alt = ALT;
+    f->width = 480;
+    f->height = 260;
+    return f;
+}
+
+static void document(sr_arena *a, sr_document *doc)
+{
+    memset(doc, 0, sizeof *doc);
+    doc->title = "Test Safeguarding Children Partnership annual report 2019-20";
+    doc->partnership = "Test Safeguarding Children Partnership";
+    doc->short_name = "TSCP";
+    doc->year = "2019-20";
+    doc->period = "1 April 2019 to 31 March 2020";
+    doc->cover_title = "Annual report 2019-20";
+    doc->footer = "TSCP annual report 2019-20";
+    doc->lang = "en-GB";
+    doc->subject = "The yearly report of the partnership";
+    doc->keywords = "safeguarding, children";
+    doc->accent[0] = 0.1, doc->accent[1] = 0.3, doc->accent[2] = 0.6;
+    doc->root = sr_dnode_new(a, SR_D_DOCUMENT);
+}
+
+/* The tree every test but the stress ones uses. */
+static sr_dtable *the_table;
+static sr_dfigure *the_figure;
+
+static void sample(sr_arena *a, sr_document *doc)
+{
+    document(a, doc);
+    sr_dnode *root = doc->root;
+    sr_dnode *s1 = section(a, root, "1", "Introduction", "introduction");
+    block(a, s1, SR_D_PARAGRAPH, text(a, "Read the "), ln(a, "https://example.org/guide", "guide"),
+          text(a, " or write to "), ln(a, "mailto:help@example.org", "help@example.org"),
+          text(a, " today."), NULL);
+    block(a, s1, SR_D_PARAGRAPH, text(a, "Call "), ln(a, "tel:+441614742020", "0161 474 2020"),
+          text(a, " or see "), ln(a, "https://example.org/it's\\odd (\xC3\xA9)", "the odd page"),
+          text(a, "."), NULL);
+    block(a, s1, SR_D_PARAGRAPH, text(a, "Less < more & <b>not bold</b> "),
+          wrap(a, SR_D_EMPH, text(a, "leaning")), text(a, " "),
+          wrap(a, SR_D_STRONG, text(a, "heavy")), text(a, " "),
+          sr_dnode_new_text(a, SR_D_CODE, "<tt>code</tt>"), sr_dnode_new(a, SR_D_LINEBREAK),
+          text(a, "After the break."), NULL);
+    heading(a, s1, "1.1", "Lists & quotes", "lists");
+    sr_dnode *list = block(a, s1, SR_D_LIST, NULL);
+    item(a, list, "First point");
+    sr_dnode *second = item(a, list, "Second point");
+    sr_dnode *inner = block(a, second, SR_D_LIST, NULL);
+    inner->ordered = true;
+    item(a, inner, "Inner one");
+    item(a, inner, "Inner two");
+    item(a, list, "Third point");
+    sr_dnode *q = block(a, s1, SR_D_QUOTE, NULL);
+    block(a, q, SR_D_PARAGRAPH, text(a, "Words said by a young person."), NULL);
+    sr_dnode_add(a, s1, sr_dnode_new_text(a, SR_D_CODE_BLOCK, "literal <code> & more"));
+    sr_dnode_add(a, s1, sr_dnode_new_plain(a, SR_D_NOTE, "A note set apart."));
+
+    sr_dnode *s2 = section(a, root, "2", "Figures", "figures");
+    sr_dtable *t = metric_table(a, 3);
+    sr_mval hidden = {.avail = SR_AVAILABLE, .num = 3, .den = 1, .suppressed = true};
+    sr_mval na = {.avail = SR_NOT_AVAILABLE, .den = 1};
+    set_row(t, 0, "Referrals", count(3653), count(3243), (sr_mval){0},
+            compare(a, 3243, 3653, 2018, false));
+    sr_cmp *sup = sr_arena_alloc(a, sizeof *sup);
+    sup->status = SR_CMP_SUPPRESSED;
+    sup->prev_year = 2018;
+    set_row(t, 1, "Small numbers", count(14), hidden, (sr_mval){0}, sup);
+    set_row(t, 2, "From a baseline", na, count(120), count(100), compare(a, 120, 100, 2017, true));
+    t->sheet = "Referrals";
+    the_table = t;
+    sr_dnode *tn = sr_dnode_add(a, s2, sr_dnode_new(a, SR_D_TABLE));
+    tn->table = t;
+    sr_dfigure *f = figure(a);
+    the_figure = f;
+    sr_dnode *fn = sr_dnode_add(a, s2, sr_dnode_new(a, SR_D_FIGURE));
+    fn->figure = f;
+    heading(a, s2, "2.1", "Where to go", "where");
+    block(a, s2, SR_D_PARAGRAPH, text(a, "The partnership's pages: "),
+          ln(a, "https://example.org/a/long/address/that/goes/on",
+             "the pages where every one of the partners says how to report a concern about a "
+             "child, and what happens next"),
+          text(a, ", kept up to date."), NULL);
+
+    /* Not printed: the annex, and the chart files. */
+    sr_dnode *annex = sr_dnode_add(a, root, sr_dnode_new(a, SR_D_ANNEX));
+    sr_dnode *at = sr_dnode_add(a, annex, sr_dnode_new(a, SR_D_TABLE));
+    at->table = t;
+    sr_dtable *only = metric_table(a, 0);
+    only->caption = "A table of the annex only";
+    sr_dnode *at2 = sr_dnode_add(a, annex, sr_dnode_new(a, SR_D_TABLE));
+    at2->table = only;
+    sr_dnode *files = sr_dnode_add(a, root, sr_dnode_new(a, SR_D_CHART_FILES));
+    sr_dnode *ff = sr_dnode_add(a, files, sr_dnode_new(a, SR_D_FIGURE));
+    ff->figure = f;
+}
+
+/* ---- reading the PDF back -------------------------------------------------------------- */
+
+static char *render(const sr_document *doc, bool draft, sr_render_result *r, const char *name)
+{
+    char *path = sr_path_join(tmpdir, name);
+    const char *warnings[] = {"a warning of the draft"};
+    sr_render_options o = {fonts, 1700000000, draft, warnings, 1};
+    char err[256] = "";
+    memset(r, 0, sizeof *r);
+    if (sr_output_pdf.write(doc, &o, path, r, err, sizeof err) != 0)
+        fail_msg("the PDF was not written: %s", err);
+    return path;
+}
+
+static char *run(const char *cmd)
+{
+    FILE *p = popen(cmd, "r");
+    if (!p)
+        fail_msg("cannot run %s", cmd);
+    sr_buf b = SR_BUF_INIT;
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, p)) > 0)
+        sr_buf_put(&b, chunk, n);
+    if (pclose(p) != 0)
+        fail_msg("%s failed", cmd);
+    return sr_buf_take(&b);
+}
+
+/* pdftotext -layout, with every run of spaces made one, and of line ends. */
+static char *pdf_text(const char *path)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "pdftotext -layout '%s' -", path);
+    char *s = run(cmd), *o = s;
+    for (const char *i = s; *i; i++) {
+        if (*i == ' ' && (o == s || o[-1] == ' ' || o[-1] == '\n'))
+            continue;
+        if (*i == '\n' && o > s && o[-1] == ' ')
+            o--;
+        if (*i == '\n' && o > s && o[-1] == '\n')
+            continue;
+        *o++ = *i;
+    }
+    *o = '\0';
+    return s;
+}
+
+static void has(const char *text, const char *want)
+{
+    if (!strstr(text, want))
+        fail_msg("the PDF's text lacks \"%s\":\n%s", want, text);
+}
+
+static void lacks(const char *text, const char *unwanted)
+{
+    if (strstr(text, unwanted))
+        fail_msg("the PDF's text has \"%s\"", unwanted);
+}
+
+static size_t occurrences(const char *text, const char *s)
+{
+    size_t n = 0;
+    for (const char *p = text; (p = strstr(p, s)); p += strlen(s))
+        n++;
+    return n;
+}
+
+/* The line of text holding every one of want, in that order; fails without. */
+static void line_in_order(const char *text, const char *const *want, size_t n)
+{
+    for (const char *line = text; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        char *l = sr_xstrdup(line);
+        l[len] = '\0';
+        const char *at = l;
+        size_t k = 0;
+        for (; k < n; k++) {
+            const char *f = strstr(at, want[k]);
+            if (!f)
+                break;
+            at = f + strlen(want[k]);
+        }
+        free(l);
+        if (k == n)
+            return;
+        line = end ? end + 1 : line + len;
+    }
+    fail_msg("no line has \"%s\" ... \"%s\" in order:\n%s", want[0], want[n - 1], text);
+}
+
+/* A word's box as pdftotext -bbox gives it (points, from the top left), on
+ * page `page` (1 is the first); the nth (0 first) of that word. */
+typedef struct {
+    int page;
+    double x0, y0, x1, y1;
+} wbox;
+
+static bool word_box(const char *path, const char *word, size_t nth, wbox *out)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "pdftotext -bbox '%s' -", path);
+    char *s = run(cmd);
+    int page = 0;
+    bool found = false;
+    for (char *line = strtok(s, "\n"); line; line = strtok(NULL, "\n")) {
+        if (strstr(line, "<page "))
+            page++;
+        double x0, y0, x1, y1;
+        char w[256];
+        if (sscanf(line, " <word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\">%255[^<]", &x0,
+                   &y0, &x1, &y1, w) == 5 &&
+            strcmp(w, word) == 0 && nth-- == 0) {
+            *out = (wbox){page, x0, y0, x1, y1};
+            found = true;
+            break;
+        }
+    }
+    free(s);
+    return found;
+}
+
+typedef struct {
+    int page;              /* 1 is the first */
+    char *uri;             /* NULL for a link inside the document */
+    int quads;             /* how many numbers its /QuadPoints have: 8 a line */
+    double x0, y0, x1, y1; /* from the page's top left, as pdftotext gives words */
+    double *quad;          /* quads / 8 rectangles as x0, y0, x1, y1, the same way */
+} annot;
+
+typedef struct {
+    annot *v;
+    size_t n;
+    int pages;
+    char *lang;
+    char **alts; /* of the Figure structure elements, in order */
+    size_t nalts;
+    size_t link_content, link_text; /* marked content of Link elements; with text in it */
+} pdf_facts;
+
+/* Where needle first is in the n bytes at s, or NULL. */
+static const char *find(const char *s, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (memcmp(s + i, needle, k) == 0)
+            return s + i;
+    return NULL;
+}
+
+/* Counts the page's marked content of Link elements, and those that show
+ * text: the link's words are drawn inside its element. */
+static void link_content(const char *s, size_t len, pdf_facts *f)
+{
+    const char *end = s + len;
+    for (const char *p = s; p < end && (p = find(p, (size_t)(end - p), "/Link")); p += 5) {
+        const char *q = p + 5;
+        while (q < end && isspace((unsigned char)*q))
+            q++;
+        if (q + 2 > end || memcmp(q, "<<", 2) != 0)
+            continue; /* not a marked content sequence */
+        const char *emc = find(q, (size_t)(end - q), "EMC");
+        if (!emc)
+            fail_msg("a Link marked content sequence has no end");
+        f->link_content++;
+        size_t n = (size_t)(emc - q);
+        if (find(q, n, "Tj") || find(q, n, "TJ"))
+            f->link_text++;
+    }
+}
+
+static void walk_struct(qpdf_data q, qpdf_oh node, pdf_facts *f, int depth)
+{
+    if (depth > 100)
+        return;
+    if (qpdf_oh_is_array(q, node)) {
+        for (int i = 0; i < qpdf_oh_get_array_n_items(q, node); i++)
+            walk_struct(q, qpdf_oh_get_array_item(q, node, i), f, depth + 1);
+    } else if (qpdf_oh_is_dictionary(q, node)) {
+        if (qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, node, "/S"), "/Figure")) {
+            f->alts = sr_xrealloc(f->alts, (f->nalts + 1) * sizeof *f->alts);
+            qpdf_oh alt = qpdf_oh_get_key(q, node, "/Alt");
+            f->alts[f->nalts++] =
+                sr_xstrdup(qpdf_oh_is_string(q, alt) ? qpdf_oh_get_utf8_value(q, alt) : "");
+        }
+        if (qpdf_oh_has_key(q, node, "/K"))
+            walk_struct(q, qpdf_oh_get_key(q, node, "/K"), f, depth + 1);
+    }
+}
+
+static pdf_facts read_pdf(const char *path)
+{
+    pdf_facts f = {0};
+    qpdf_data q = qpdf_init();
+    qpdf_set_suppress_warnings(q, QPDF_TRUE);
+    if (qpdf_read(q, path, NULL) & QPDF_ERRORS)
+        fail_msg("qpdf cannot read %s", path);
+    f.pages = qpdf_get_num_pages(q);
+    for (int p = 0; p < f.pages; p++) {
+        qpdf_oh page = qpdf_get_page_n(q, (size_t)p);
+        qpdf_oh box = qpdf_oh_get_key(q, page, "/MediaBox");
+        double ph = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, box, 3));
+        unsigned char *content = NULL;
+        size_t clen = 0;
+        if (qpdf_oh_get_page_content_data(q, page, &content, &clen) & QPDF_ERRORS)
+            fail_msg("qpdf cannot read page %d's content", p + 1);
+        link_content((const char *)content, clen, &f);
+        free(content);
+        qpdf_oh annots = qpdf_oh_get_key(q, page, "/Annots");
+        for (int i = 0; qpdf_oh_is_array(q, annots) && i < qpdf_oh_get_array_n_items(q, annots);
+             i++) {
+            qpdf_oh an = qpdf_oh_get_array_item(q, annots, i);
+            if (!qpdf_oh_is_name_and_equals(q, qpdf_oh_get_key(q, an, "/Subtype"), "/Link"))
+                continue;
+            f.v = sr_xrealloc(f.v, (f.n + 1) * sizeof *f.v);
+            annot *a = &f.v[f.n++];
+            memset(a, 0, sizeof *a);
+            a->page = p + 1;
+            qpdf_oh act = qpdf_oh_get_key(q, an, "/A");
+            qpdf_oh uri = qpdf_oh_get_key(q, act, "/URI");
+            if (qpdf_oh_is_string(q, uri))
+                a->uri = sr_xstrdup(qpdf_oh_get_utf8_value(q, uri));
+            qpdf_oh qp = qpdf_oh_get_key(q, an, "/QuadPoints");
+            a->quads = qpdf_oh_is_array(q, qp) ? qpdf_oh_get_array_n_items(q, qp) : 0;
+            a->quad = sr_xcalloc((size_t)a->quads / 2 + 1, sizeof *a->quad);
+            for (int k = 0; k + 8 <= a->quads; k += 8) {
+                double qx0 = 1e9, qy0 = 1e9, qx1 = -1e9, qy1 = -1e9;
+                for (int c = 0; c < 8; c += 2) {
+                    double x = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, qp, k + c));
+                    double y =
+                        ph - qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, qp, k + c + 1));
+                    qx0 = x < qx0 ? x : qx0, qx1 = x > qx1 ? x : qx1;
+                    qy0 = y < qy0 ? y : qy0, qy1 = y > qy1 ? y : qy1;
+                }
+                double *r = &a->quad[k / 2];
+                r[0] = qx0, r[1] = qy0, r[2] = qx1, r[3] = qy1;
+            }
+            qpdf_oh r = qpdf_oh_get_key(q, an, "/Rect");
+            double v[4];
+            for (int k = 0; k < 4; k++)
+                v[k] = qpdf_oh_get_numeric_value(q, qpdf_oh_get_array_item(q, r, k));
+            a->x0 = v[0] < v[2] ? v[0] : v[2];
+            a->x1 = v[0] < v[2] ? v[2] : v[0];
+            a->y0 = ph - (v[1] < v[3] ? v[3] : v[1]);
+            a->y1 = ph - (v[1] < v[3] ? v[1] : v[3]);
+        }
+    }
+    qpdf_oh root = qpdf_get_root(q);
+    qpdf_oh lang = qpdf_oh_get_key(q, root, "/Lang");
+    f.lang = sr_xstrdup(qpdf_oh_is_string(q, lang) ? qpdf_oh_get_utf8_value(q, lang) : "");
+    qpdf_oh st = qpdf_oh_get_key(q, root, "/StructTreeRoot");
+    if (qpdf_oh_is_dictionary(q, st))
+        walk_struct(q, qpdf_oh_get_key(q, st, "/K"), &f, 0);
+    qpdf_cleanup(&q);
+    return f;
+}
+
+static void facts_free(pdf_facts *f)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        free(f->v[i].uri);
+        free(f->v[i].quad);
+    }
+    free(f->v);
+    for (size_t i = 0; i < f->nalts; i++)
+        free(f->alts[i]);
+    free(f->alts);
+    free(f->lang);
+}
+
+/* The link annotations to uri. */
+static size_t links_to(const pdf_facts *f, const char *uri, const annot **first)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->n; i++)
+        if (f->v[i].uri && strcmp(f->v[i].uri, uri) == 0) {
+            if (n++ == 0 && first)
+                *first = &f->v[i];
+        }
+    return n;
+}
+
+/* Whether word's box is inside one of the rectangles of an annotation to
+ * uri (its quadrilaterals; its /Rect when it has none). */
+static bool covered(const pdf_facts *f, const char *uri, const wbox *w)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        const annot *a = &f->v[i];
+        if (!a->uri || strcmp(a->uri, uri) != 0 || a->page != w->page)
+            continue;
+        for (int k = 0; k < (a->quads ? a->quads / 8 : 1); k++) {
+            const double *r =
+                a->quads ? &a->quad[4 * k] : (const double[]){a->x0, a->y0, a->x1, a->y1};
+            if (r[0] <= w->x0 + 1 && r[2] >= w->x1 - 1 && r[1] <= w->y0 + 1 && r[3] >= w->y1 - 1)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* ---- tests ----------------------------------------------------------------------------- */
+
+static void text_is_as_written(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_document doc;
+    sample(a, &doc);
+    sr_render_result r;
+    char *path = render(&doc, true, &r, "text.pdf");
+    char *t = pdf_text(path);
+    /* The cover. */
+    has(t, "Test Safeguarding Children Partnership\n");
+    has(t, "Annual report 2019-20\n");
+    has(t, "Covering 1 April 2019 to 31 March 2020\n");
+    /* The contents, with the pages. */
+    has(t, "Contents\n1 Introduction 3\n1.1 Lists & quotes 3\n2 Figures 4\n2.1 Where to go 4\n");
+    /* Inlines: links with their addresses where they differ, escaped text. */
+    has(t, "1 Introduction\n");
+    has(t, "Read the guide (https://example.org/guide) or write to help@example.org today.\n");
+    has(t, "Call 0161 474 2020 (+441614742020) or see the odd page (https://example.org/it's\\odd "
+           "(\xC3\xA9)).");
+    has(t, "Less < more & <b>not bold</b> leaning heavy <tt>code</tt>\nAfter the break.\n");
+    /* The nested list, the quotation, the code block and the note. */
+    has(t, "1.1 Lists & quotes\n");
+    has(t, "\xE2\x80\xA2 First point\n\xE2\x80\xA2 Second point\n1. Inner one\n2. Inner two\n"
+           "\xE2\x80\xA2 Third point\n");
+    has(t, "Words said by a young person.\n");
+    has(t, "literal <code> & more\n");
+    has(t, "A note set apart.\n");
+    /* The figure once, with its caption; the annex's tables not at all. */
+    has(t, "Figure 1. Referrals by year\n");
+    lacks(t, "Figure 2.");
+    assert_int_equal(occurrences(t, "Table 1. Referrals, 2019-20"), 1);
+    lacks(t, "Table 2.");
+    lacks(t, "A table of the annex only");
+    /* The footer, from page 2, and the draft's appendix. */
+    has(t, "DRAFT \xC2\xB7 TSCP annual report 2019-20 \xC2\xB7 Page 2 of 5\n");
+    has(t, "Page 5 of 5\n");
+    lacks(t, "Page 1 of 5");
+    has(t, "Appendix: warnings in this draft\na warning of the draft\n");
+    /* The result line. */
+    assert_string_equal(r.what, "5 pages");
+    assert_string_equal(r.after, " - a draft");
+    struct stat sb;
+    assert_int_equal(stat(path, &sb), 0);
+    assert_int_equal(r.bytes, (size_t)sb.st_size);
+    free(t);
+    unlink(path);
+    free(path);
+
+    /* Not a draft: no mark, no appendix. */
+    path = render(&doc, false, &r, "final.pdf");
+    t = pdf_text(path);
+    has(t, "\nTSCP annual report 2019-20 \xC2\xB7 Page 2 of 4\n");
+    lacks(t, "DRAFT");
+    lacks(t, "Appendix");
+    assert_string_equal(r.what, "4 pages");
+    assert_string_equal(r.after, "");
+    free(t);
+    unlink(path);
+    free(path);
+    sr_arena_free(a);
+}
+
+static void links_are_clickable(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_document doc;
+    sample(a, &doc);
+    sr_render_result r;
+    char *path = render(&doc, false, &r, "links.pdf");
+    pdf_facts f = read_pdf(path);
+    /* Each address is a link annotation, over its words. */
+    char *bytes = NULL;
+    size_t nbytes = 0;
+    assert_int_equal(sr_read_file(path, (size_t)1 << 26, &bytes, &nbytes), SR_READ_OK);
+    assert_non_null(find(bytes, nbytes, "/URI (https://example.org/guide)"));
+    free(bytes);
+    const annot *an = NULL;
+    assert_int_equal(links_to(&f, "https://example.org/guide", &an), 1);
+    assert_int_equal(an->quads, 8);
+    wbox w;
+    assert_true(word_box(path, "guide", 0, &w));
+    assert_true(covered(&f, "https://example.org/guide", &w));
+    /* The address shown after the words is part of the link. */
+    assert_true(word_box(path, "(https://example.org/guide)", 0, &w));
+    assert_true(covered(&f, "https://example.org/guide", &w));
+    /* ... but the words around it are not. */
+    assert_true(word_box(path, "Read", 0, &w));
+    assert_false(covered(&f, "https://example.org/guide", &w));
+    assert_int_equal(links_to(&f, "mailto:help@example.org", NULL), 1);
+    assert_true(word_box(path, "help@example.org", 0, &w));
+    assert_true(covered(&f, "mailto:help@example.org", &w));
+    assert_int_equal(links_to(&f, "tel:+441614742020", NULL), 1);
+    assert_true(word_box(path, "0161", 0, &w));
+    assert_true(covered(&f, "tel:+441614742020", &w));
+    /* A quote in an address survives cairo's attribute syntax; what cairo
+     * would write into the PDF as it is is percent-encoded. */
+    assert_int_equal(links_to(&f, "https://example.org/it's%5Codd%20%28%C3%A9%29", NULL), 1);
+    /* A link over two lines: a rectangle on each (cairo writes them as the
+     * annotation's /QuadPoints, its /Rect their union), covering its words
+     * on both. */
+    const char *longuri = "https://example.org/a/long/address/that/goes/on";
+    assert_int_equal(links_to(&f, longuri, &an), 1);
+    assert_int_equal(an->quads, 16); /* a quadrilateral on each line */
+    wbox first, last;
+    assert_true(word_box(path, "pages", 0, &first)); /* "the pages where ..." */
+    assert_true(word_box(path, "next", 0, &last));
+    assert_true(last.y0 > first.y1); /* on different lines */
+    assert_true(covered(&f, longuri, &first));
+    assert_true(covered(&f, longuri, &last));
+    /* The contents' entries and nothing else link inside the document:
+     * two sections, two headings, each with its title and its page. */
+    size_t inside = 0;
+    for (size_t i = 0; i < f.n; i++)
+        if (!f.v[i].uri) {
+            inside++;
+            assert_int_equal(f.v[i].page, 2);
+        }
+    assert_int_equal(inside, 8);
+    /* Every link's words are drawn inside its Link element: the five
+     * addresses' and the contents' eight. */
+    assert_int_equal(f.link_content, 13);
+    assert_int_equal(f.link_text, 13);
+    assert_string_equal(f.lang, "en-GB");
+    facts_free(&f);
+    unlink(path);
+    free(path);
+    sr_arena_free(a);
+}
+
+/* A link longer than a page: an annotation on each page it is on, over its
+ * words there. */
+static void links_go_over_pages(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_document doc;
+    document(a, &doc);
+    sr_dnode *s = section(a, doc.root, "1", "Long", "long");
+    sr_buf words = SR_BUF_INIT;
+    for (int i = 1; i <= 900; i++)
+        sr_buf_printf(&words, "%sw%d", i > 1 ? " " : "", i);
+    const char *uri = "https://example.org/long";
+    block(a, s, SR_D_PARAGRAPH, text(a, "Before. "),
+          ln(a, uri, sr_arena_strdup(a, sr_buf_str(&words))), text(a, " After."), NULL);
+    sr_buf_free(&words);
+    sr_render_result r;
+    char *path = render(&doc, false, &r, "over.pdf");
+    pdf_facts f = read_pdf(path);
+    wbox first, last;
+    assert_true(word_box(path, "w1", 0, &first));
+    assert_true(word_box(path, "w900", 0, &last));
+    assert_true(last.page > first.page);
+    /* One per page, on the pages the words are on. */
+    assert_int_equal(links_to(&f, uri, NULL), (size_t)(last.page - first.page + 1));
+    for (size_t i = 0; i < f.n; i++)
+        if (f.v[i].uri)
+            assert_true(f.v[i].page >= first.page && f.v[i].page <= last.page);
+    assert_true(covered(&f, uri, &first));
+    assert_true(covered(&f, uri, &last));
+    assert_true(word_box(path, "Before.", 0, &first));
+    assert_false(covered(&f, uri, &first));
+    facts_free(&f);
+    unlink(path);
+    free(path);
+    sr_arena_free(a);
+}
+
+static void tables_print_their_cells(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_document doc;
+    sample(a, &doc);
+    sr_render_result r;
+    char *path = render(&doc, false, &r, "table.pdf");
+    char *t = pdf_text(path);
+    char words[3][160];
+    for (size_t i = 0; i < 3; i++)
+        sr_cmp_words(sr_dtable_cell(the_table, i, C_CHANGE)->cmp, SR_U_COUNT, words[i],
+                     sizeof words[i]);
+    /* The printed columns only: no baseline, unit or percentage column. */
+    line_in_order(t, (const char *[]){"Figure", "2018-19", "2019-20", "Change"}, 4);
+    lacks(t, "Baseline (2017-18)");
+    lacks(t, "Change (%)");
+    lacks(t, "a unit column");
+    line_in_order(t, (const char *[]){"Referrals", "3,653", "3,243", words[0]}, 4);
+    has(t, "down 11.2% from 3,653");
+    line_in_order(t, (const char *[]){"Small numbers", "14", "[c]", "not compared with"}, 4);
+    /* A change from a stated baseline, in words with its year. */
+    line_in_order(t, (const char *[]){"From a baseline", "[x]", "120", words[2]}, 4);
+    has(t, "up 20.0% from 100 in 2017-18");
+    has(t, "[x] not available, [z] not applicable, [c] hidden to protect small numbers.");
+    /* Figures are set right-aligned in their column. */
+    wbox a1, a2, b1, b2;
+    assert_true(word_box(path, "3,653", 0, &a1));
+    assert_true(word_box(path, "14", 0, &a2));
+    assert_true(word_box(path, "3,243", 0, &b1));
+    assert_true(word_box(path, "120", 0, &b2));
+    assert_true(fabs(a1.x1 - a2.x1) < 0.6);
+    assert_true(fabs(b1.x1 - b2.x1) < 0.6);
+    assert_true(a2.x0 > a1.x0 + 5);
+    free(t);
+    unlink(path);
+    free(path);
+    sr_arena_free(a);
+}
+
+static void figures_keep_their_alternatives(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_document doc;
+    sample(a, &doc);
+    sr_render_result r;
+    char *path = render(&doc, false, &r, "figure.pdf");
+    pdf_facts f = read_pdf(path);
+    /* One Figure element, for the figure in the report (not the chart
+     * files'), with the text alternative. */
+    assert_int_equal(f.nalts, 1);
+    assert_string_equal(f.alts[0], ALT);
+    facts_free(&f);
+    /* The chart is drawn without its own title: the caption gives it. */
+    char *t = pdf_text(path);
+    assert_int_equal(occurrences(t, "Referrals by year"), 1);
+    has(t, "3,653");
+    free(t);
+    assert_true(the_figure->chart->draw_title); /* the tree is only read */
+    unlink(path);
+    free(path);
+    sr_arena_free(a);
+}
+
+/* Lists and quotations nested deeper than any report goes, and a table
+ * longer than a page: everything is printed, the header on each page. */
+static void nothing_is_dropped(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_document doc;
+    document(a, &doc);
+    sr_dnode *s = section(a, doc.root, "1", "Deep", "deep");
+    sr_dnode *at = s;
+    for (int i = 0; i < 40; i++) {
+        sr_dnode *l = block(a, at, i % 2 ? SR_D_QUOTE : SR_D_LIST, NULL);
+        if (i % 2 == 0)
+            l = item(a, l, sr_arena_printf(a, "level %d", i));
+        at = l;
+    }
+    block(a, at, SR_D_PARAGRAPH, text(a, "the bottom"), NULL);
+    sr_dnode *s2 = section(a, doc.root, "2", "Long", "long");
+    size_t n = 90;
+    sr_dtable *t = metric_table(a, n);
+    for (size_t r = 0; r < n; r++)
+        set_row(t, r, sr_arena_printf(a, "Row %zu", r + 1), count((int64_t)r),
+                count((int64_t)r + 7), (sr_mval){0},
+                compare(a, (int64_t)r + 7, (int64_t)r, 2018, false));
+    sr_dnode *tn = sr_dnode_add(a, s2, sr_dnode_new(a, SR_D_TABLE));
+    tn->table = t;
+    sr_render_result res;
+    char *path = render(&doc, false, &res, "deep.pdf");
+    char *txt = pdf_text(path);
+    for (int i = 0; i < 40; i += 2) {
+        char want[32];
+        snprintf(want, sizeof want, "level %d\n", i);
+        has(txt, want);
+    }
+    has(txt, "the bottom");
+    const char *at_row = txt;
+    for (size_t r = 0; r < n; r++) {
+        char want[32];
+        snprintf(want, sizeof want, "Row %zu ", r + 1);
+        const char *f = strstr(at_row, want);
+        if (!f)
+            fail_msg("row %zu is missing or out of order", r + 1);
+        at_row = f + strlen(want);
+    }
+    size_t heads = occurrences(txt, "Figure 2018-19 2019-20 Change");
+    assert_true(heads >= 2);
+    pdf_facts f = read_pdf(path);
+    assert_int_equal((size_t)f.pages, 3 + heads); /* cover, contents, section 1, the table's */
+    facts_free(&f);
+    free(txt);
+    unlink(path);
+    free(path);
+    sr_arena_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(text_is_as_written),
+        cmocka_unit_test(links_are_clickable),
+        cmocka_unit_test(links_go_over_pages),
+        cmocka_unit_test(tables_print_their_cells),
+        cmocka_unit_test(figures_keep_their_alternatives),
+        cmocka_unit_test(nothing_is_dropped),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
