@@ -58,9 +58,26 @@ done
 [ "$(grep -o 'Figure [0-9]*\.' "$tmp/pdf.txt" | sort -u | wc -l)" -eq "$(grep -o '<figcaption>Figure [0-9]*:' "$h" | wc -l)" ] ||
     fail "the PDF and the HTML have different numbers of figures"
 
+# Links are links: the address where a concern is reported is an <a href>
+# on the page and a link annotation in the PDF, and a phone number or an
+# email address written as a link gets tel: or mailto:.
+grep -qF '<a href="https://www.stockport.gov.uk/contacting-the-massh">' "$h" ||
+    fail "the MASSH address is not a link on the page"
+grep -aqF '/URI (https://www.stockport.gov.uk/contacting-the-massh)' \
+    "$tmp/out/2019-20/sscp-annual-report-2019-20.pdf" || fail "the MASSH address is not a link in the PDF"
+
+# Each chart on the page is the chart file's SVG, byte for byte: drawn
+# once, from the one chart the tree holds.
+for svg in "$tmp"/out/2019-20/charts/*.svg; do
+    python3 -c 'import sys; sys.exit(open(sys.argv[1]).read() not in open(sys.argv[2]).read())' "$svg" "$h" ||
+        fail "$(basename "$svg") is not the SVG the page holds"
+done
+
 # Markup and script links in a partner's words stay words.
 mkdir "$tmp/data" && cp -r data/. "$tmp/data/"
 printf '## Hostile\n\nA <span foreground="red">red</span> & <b>bold</b> claim.\n\n[click](javascript:alert(1)) and <script>alert(2)</script>\n\n<img src=x onerror=alert(3)>\n' \
+    >>"$tmp/data/2019-20/narrative/introduction.md"
+printf '\nCall [0161 000 0000](01610000000) or [the duty team](tel:+44-161-000-0001) or write to <help@example.org>.\n' \
     >>"$tmp/data/2019-20/narrative/introduction.md"
 # A table of a figure compared with the baseline its partner stated.
 printf '\n```table maar-presentations\n```\n' >>"$tmp/data/2019-20/narrative/performance.md"
@@ -73,6 +90,11 @@ pdftotext -raw "$tmp/h/2019-20/sscp-annual-report-2019-20.pdf" - | tr '\n' ' ' |
     grep -qF "Presentations to the Multi-Agency Adults at Risk panel [x] 8 down 69.2% from 26 in 2017-18 -69.2%" ||
     fail "the PDF's table of maar-presentations does not show its baseline with its year"
 hh="$tmp/h/2019-20/sscp-annual-report-2019-20.html"
+grep -qF '<a href="tel:01610000000">0161 000 0000</a>' "$hh" || fail "a phone number written as a link is not a tel: link"
+grep -qF '<a href="mailto:help@example.org">help@example.org</a>' "$hh" || fail "an email address is not a mailto: link"
+grep -qF '<a href="tel:+44-161-000-0001">the duty team</a>' "$hh" || fail "a tel: link is not kept as written"
+grep -aqF '/URI (tel:01610000000)' "$tmp/h/2019-20/sscp-annual-report-2019-20.pdf" || fail "the PDF has no tel: link"
+grep -aqF '/URI (mailto:help@example.org)' "$tmp/h/2019-20/sscp-annual-report-2019-20.pdf" || fail "the PDF has no mailto: link"
 grep -qF 'A &lt;span foreground=&quot;red&quot;&gt;red&lt;/span&gt; &amp; &lt;b&gt;bold&lt;/b&gt; claim.' "$hh" ||
     fail "markup in the narrative was not shown as text"
 grep -qiE '<script|<img|href="javascript|<[a-z][^>]* on[a-z]+=' "$hh" && fail "a script survived into the HTML"
