@@ -34,7 +34,6 @@ typedef enum {
     SR_V_INT,     /* i: a plain integer such as a format version */
 } sr_vkind;
 
-
 typedef struct {
     sr_vkind kind;
     sr_avail avail;

@@ -1238,6 +1238,7 @@ static void describe(builder *b)
     doc->contact = p->email ? p->email : p->name;
     doc->cover_title = sr_arena_printf(b->a, "Annual report %s", doc->year);
     doc->period = sr_arena_printf(b->a, "1 April %d to 31 March %d", y0, y0 + 1);
+    doc->covering = sr_arena_printf(b->a, "Covering %s", doc->period);
     doc->footer = doc->title;
     doc->also = "Also published as a PDF, with a spreadsheet of every figure.";
     doc->annex_title =

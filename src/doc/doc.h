@@ -111,17 +111,17 @@ typedef struct {
     sr_dcell_kind kind;
     const char *text; /* TEXT: the words, which may end in note references ("[note 2]") */
     sr_unit unit;
-    sr_mval v;          /* VALUE */
-    const sr_cmp *cmp;  /* CHANGE */
-    const int *notes;   /* note references: numbers in the document's notes (1 is notes[0]) */
+    sr_mval v;         /* VALUE */
+    const sr_cmp *cmp; /* CHANGE */
+    const int *notes;  /* note references: numbers in the document's notes (1 is notes[0]) */
     size_t nnotes;
 } sr_dcell;
 
 typedef struct {
     const char *caption; /* printed as "Table N. caption" */
     size_t ncols, nrows;
-    sr_dcol *cols;   /* ncols */
-    sr_dcell *cells; /* nrows * ncols, row by row */
+    sr_dcol *cols;    /* ncols */
+    sr_dcell *cells;  /* nrows * ncols, row by row */
     const char *note; /* printed below the table, or NULL */
     /* In the annex: the sheet's name (also its table's, after "tbl_"), its
      * title (A1) and description (A2). NULL for a table of the report
@@ -147,9 +147,9 @@ void sr_dcell_print(const sr_dtable *t, size_t r, size_t c, char *buf, size_t si
 /* ---- figures --------------------------------------------------------------------------- */
 
 typedef struct {
-    const char *id;    /* the chart's id: its files are charts/ID.png and charts/ID.svg */
-    sr_chart *chart;   /* built once, drawn by every output */
-    const char *alt;   /* the text alternative */
+    const char *id;       /* the chart's id: its files are charts/ID.png and charts/ID.svg */
+    sr_chart *chart;      /* built once, drawn by every output */
+    const char *alt;      /* the text alternative */
     double width, height; /* the size it is drawn at, in points (before sr_chart_height) */
 } sr_dfigure;
 
@@ -166,8 +166,8 @@ struct sr_dnode {
     const char *anchor;    /* a destination name for links: sections and headings */
     const char *sid;       /* a section's id in the template */
     const char *narrative; /* a section: the Markdown file it takes, or NULL */
-    bool written; /* a section: its narrative file has words (with none, its blocks count) */
-    bool ordered; /* list */
+    bool written;       /* a section: its narrative file has words (with none, its blocks count) */
+    bool ordered;       /* list */
     sr_dtable *table;   /* TABLE */
     sr_dfigure *figure; /* FIGURE */
     sr_dnode **kids;
@@ -246,19 +246,20 @@ typedef struct {
     const char *year;        /* "2019-20" */
     const char *period;      /* "1 April 2019 to 31 March 2020": the reporting year */
     const char *cover_title; /* "Annual report 2019-20" */
+    const char *covering;    /* under it: "Covering 1 April 2019 to 31 March 2020" */
     const char *footer;      /* the running footer's words: the title */
     const char *also;        /* the HTML's last words: the other forms it is published in */
     const char *lang;        /* "en-GB" */
     const char *subject, *keywords;
-    const char *annex_title; /* the workbook's cover: "NAME: data tables for AREA, PERIOD" */
+    const char *annex_title;  /* the workbook's cover: "NAME: data tables for AREA, PERIOD" */
     const char **annex_cover; /* the workbook cover's lines under its title */
     size_t nannex_cover;
     const char **notes; /* the annex's notes: "[note N]" is notes[N - 1] */
     size_t nnotes;
     bool landscape;
-    const char *font;  /* the family the report is set in */
-    double accent[3];  /* headings and the cover title: red, green, blue, 0..1 */
-    sr_dnode *root;    /* SR_D_DOCUMENT */
+    const char *font; /* the family the report is set in */
+    double accent[3]; /* headings and the cover title: red, green, blue, 0..1 */
+    sr_dnode *root;   /* SR_D_DOCUMENT */
     /* What the build checks, for the command that made the tree. */
     const struct sr_guidance *guidance; /* the edition the report is made under (data/guidance.h) */
     sr_duty *duties;                    /* what the edition asks the report to contain */

@@ -202,4 +202,3 @@ void sr_cmp_words(const sr_cmp *c, sr_unit u, char *buf, size_t size)
     }
     snprintf(buf, size, "%s %s%% from %s%s%s", dir, n, prev, since, syr);
 }
-

@@ -411,8 +411,8 @@ int sr_html_render(const sr_document *doc, sr_fonts *fonts, bool draft, sr_buf *
     esc(b, doc->partnership);
     sr_buf_puts(b, "</p>\n<h1>");
     esc(b, doc->cover_title);
-    sr_buf_puts(b, "</h1>\n<p>Covering ");
-    esc(b, doc->period);
+    sr_buf_puts(b, "</h1>\n<p>");
+    esc(b, doc->covering);
     sr_buf_puts(b, "</p>\n");
     if (draft)
         sr_buf_puts(b, "<p class=\"draft\">Draft: not for publication.</p>\n");

@@ -982,10 +982,7 @@ static void cover(layout *L, const sr_document *doc)
                sr_text);
     place_text(L, make_plain(L, str(doc->cover_title), 34, 600, w, false), "H1", L->left, 18,
                L->accent);
-    sr_buf t = SR_BUF_INIT;
-    sr_buf_printf(&t, "Covering %s", str(doc->period));
-    place_text(L, make_plain(L, sr_buf_str(&t), 12, 400, w, false), "P", L->left, 0, sr_muted);
-    sr_buf_free(&t);
+    place_text(L, make_plain(L, str(doc->covering), 12, 400, w, false), "P", L->left, 0, sr_muted);
 }
 
 static void contents(layout *L)

@@ -2,10 +2,10 @@
  *
  * An output is one file in src/render/ that walks the tree (doc/doc.h) with
  * sr_doc_iter, writes one file or folder and defines `sr_output_NAME`, and
- * one line in the list in render/outputs.c (docs/outputs.md). `build` writes every output in that list, in order,
- * prints a "Wrote" line for each and records the files of those marked
- * `recorded` in the build record. A renderer includes nothing of data/ or
- * metrics/ but metrics/value.h: everything it shows is in the tree.
+ * one line in the list in render/outputs.c (docs/outputs.md). `build` writes every output in that
+ * list, in order, prints a "Wrote" line for each and records the files of those marked `recorded`
+ * in the build record. A renderer includes nothing of data/ or metrics/ but metrics/value.h:
+ * everything it shows is in the tree.
  */
 #ifndef SR_RENDER_H
 #define SR_RENDER_H

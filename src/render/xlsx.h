@@ -24,8 +24,8 @@ typedef struct {
 } sr_xlsx_stats;
 
 /* Writes the annex. Returns 0, or -1 with a message in err. */
-int sr_xlsx_write(const sr_document *doc, const sr_xlsx_options *o, sr_xlsx_stats *stats,
-                  char *err, size_t errlen);
+int sr_xlsx_write(const sr_document *doc, const sr_xlsx_options *o, sr_xlsx_stats *stats, char *err,
+                  size_t errlen);
 
 /* The output, for the list in render/outputs.c. */
 extern const sr_output sr_output_xlsx;

@@ -64,6 +64,7 @@ static void w_init(world *w)
     d->partnership = "Test Safeguarding Children Partnership";
     d->year = "2019-20";
     d->period = "1 April 2019 to 31 March 2020";
+    d->covering = "Covering 1 April 2019 to 31 March 2020";
     d->cover_title = "Annual report 2019-20";
     d->footer = d->title;
     d->also = "Also published as a PDF, with a spreadsheet of every figure.";

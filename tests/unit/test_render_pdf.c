@@ -217,6 +217,7 @@ static void document(sr_arena *a, sr_document *doc)
     doc->short_name = "TSCP";
     doc->year = "2019-20";
     doc->period = "1 April 2019 to 31 March 2020";
+    doc->covering = "Covering 1 April 2019 to 31 March 2020";
     doc->cover_title = "Annual report 2019-20";
     doc->footer = "TSCP annual report 2019-20";
     doc->lang = "en-GB";
