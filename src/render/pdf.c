@@ -263,9 +263,9 @@ static void mk_link(markup *m, size_t start, const char *uri)
 /* The address a link shows after its words: without mailto: or tel:. */
 static const char *shown_address(const char *url)
 {
-    if (strncmp(url, "mailto:", 7) == 0)
+    if (g_ascii_strncasecmp(url, "mailto:", 7) == 0)
         return url + 7;
-    if (strncmp(url, "tel:", 4) == 0)
+    if (g_ascii_strncasecmp(url, "tel:", 4) == 0)
         return url + 4;
     return url;
 }
@@ -317,7 +317,10 @@ static void markup_inlines(markup *m, const sr_dnode *block)
                 size_t start = starts[--nstarts];
                 if (n->url) {
                     const char *addr = shown_address(n->url);
-                    if (strcmp(addr, sr_buf_str(&m->plain) + start) != 0) {
+                    /* Words that are the address already (an autolink,
+                     * with its scheme or without) are not repeated. */
+                    const char *words = sr_buf_str(&m->plain) + start;
+                    if (strcmp(addr, words) != 0 && g_ascii_strcasecmp(n->url, words) != 0) {
                         mk_text(m, " (");
                         mk_text(m, addr);
                         mk_text(m, ")");
