@@ -241,7 +241,8 @@ static void sample(sr_arena *a, sr_document *doc)
           text(a, " today."), NULL);
     /* An autolink's words are its address, scheme and all: not repeated. */
     block(a, s1, SR_D_PARAGRAPH, text(a, "Or "),
-          ln(a, "MAILTO:desk@example.org", "MAILTO:desk@example.org"), text(a, "."), NULL);
+          ln(a, "MAILTO:desk@example.org", "MAILTO:desk@example.org"), text(a, " or "),
+          ln(a, "tel:+441610000000", "tel:+441610000000"), text(a, "."), NULL);
     block(a, s1, SR_D_PARAGRAPH, text(a, "Call "), ln(a, "tel:+441614742020", "0161 474 2020"),
           text(a, " or see "), ln(a, "https://example.org/it's\\odd (\xC3\xA9)", "the odd page"),
           text(a, "."), NULL);
@@ -624,7 +625,7 @@ static void text_is_as_written(void **state)
     /* Inlines: links with their addresses where they differ, escaped text. */
     has(t, "1 Introduction\n");
     has(t, "Read the guide (https://example.org/guide) or write to help@example.org today.\n");
-    has(t, "Or MAILTO:desk@example.org.\n");
+    has(t, "Or MAILTO:desk@example.org or tel:+441610000000.\n");
     has(t, "Call 0161 474 2020 (+441614742020) or see the odd page (https://example.org/it's\\odd "
            "(\xC3\xA9)).");
     has(t, "Less < more & <b>not bold</b> leaning heavy <tt>code</tt>\nAfter the break.\n");
@@ -727,10 +728,10 @@ static void links_are_clickable(void **state)
             assert_int_equal(f.v[i].page, 2);
         }
     assert_int_equal(inside, 8);
-    /* Every link's words are drawn inside its Link element: the six
+    /* Every link's words are drawn inside its Link element: the seven
      * addresses' and the contents' eight. */
-    assert_int_equal(f.link_content, 14);
-    assert_int_equal(f.link_text, 14);
+    assert_int_equal(f.link_content, 15);
+    assert_int_equal(f.link_text, 15);
     assert_string_equal(f.lang, "en-GB");
     facts_free(&f);
     unlink(path);
