@@ -545,7 +545,6 @@ static sr_dtable *metric_table(builder *b, const sr_metric *mt)
                 14);
         bl->baseline = true;
         bl->year = one_year ? base_year : 0;
-        bl->shown = SR_OUT_DATA;
     }
     for (size_t k = ch; k < ch + 2; k++) {
         sr_dcol *cc = col(t, k, k == ch ? SR_COL_CHANGE : SR_COL_CHANGE_PCT,

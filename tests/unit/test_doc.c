@@ -288,7 +288,7 @@ static void a_stated_baseline_has_a_column_of_its_own(void **state)
     assert_true(t->cols[3].baseline);
     assert_string_equal(t->cols[3].head, "Baseline (2017-18)");
     assert_int_equal(t->cols[3].year, 2017);
-    assert_int_equal(t->cols[3].shown, SR_OUT_DATA);
+    assert_int_equal(t->cols[3].shown, SR_OUT_ALL);
     assert_int_equal(t->cols[4].kind, SR_COL_CHANGE);
     assert_int_equal(t->cols[4].cur, 2);
     assert_int_equal(t->cols[4].prev, 1);
