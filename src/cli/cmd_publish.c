@@ -425,11 +425,15 @@ static int run(int argc, char **argv)
         sr_eml e = {p->name,   p->email, r->name, r->email, subject, sr_buf_str(&body),
                     pdf->name, pdfdata,  pdflen,  when,     id};
         sr_buf msg = SR_BUF_INIT;
-        sr_eml_write(&msg, &e);
         char fname[128];
         snprintf(fname, sizeof fname, "%s.eml", r->id);
         char *epath = sr_path_join(sub, fname);
-        if (sr_write_file_atomic(epath, msg.data, msg.len) != 0) {
+        if (sr_eml_write(&msg, &e, why, sizeof why) != 0) {
+            sr_fail("cannot write %s: %s; correct it in partnership.yaml (or the edition's file) "
+                    "and publish again",
+                    epath, why);
+            code = SR_EXIT_INVALID;
+        } else if (sr_write_file_atomic(epath, msg.data, msg.len) != 0) {
             sr_fail("cannot write %s: %s", epath, strerror(errno));
             code = SR_EXIT_IO;
         }

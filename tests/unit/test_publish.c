@@ -3,6 +3,7 @@
  * record, and the build record and input hash that say a report is current. */
 #include "testutil.h"
 
+#include "data/partnership.h"
 #include "publish/dates.h"
 #include "publish/eml.h"
 #include "publish/publication.h"
@@ -196,7 +197,8 @@ static void eml_parses_back_with_the_same_attachment(void **state)
     static unsigned char pdf[N];
     sr_eml m = sample_eml(pdf, N);
     sr_buf b = SR_BUF_INIT;
-    sr_eml_write(&b, &m);
+    char why[200];
+    assert_int_equal(sr_eml_write(&b, &m, why, sizeof why), 0);
     const char *t = sr_buf_str(&b);
 
     assert_lines_are_rfc5322(t);
@@ -258,6 +260,79 @@ static void eml_parses_back_with_the_same_attachment(void **state)
     sr_buf_free(&b);
 }
 
+/* The headers of t, up to the blank line, as one string (malloc'd). */
+static char *headers_of(const char *t)
+{
+    const char *end = strstr(t, "\r\n\r\n");
+    assert_non_null(end);
+    return strndup(t, (size_t)(end - t) + 2);
+}
+
+/* No header line of h starts with name (after a CRLF, not a fold). */
+static void assert_no_header(const char *h, const char *name)
+{
+    size_t n = strlen(name);
+    if (strncmp(h, name, n) == 0)
+        fail_msg("the headers start with %s", name);
+    for (const char *p = h; (p = strstr(p, "\r\n")); p += 2)
+        if (strncmp(p + 2, name, n) == 0)
+            fail_msg("a header %s was added: %s", name, p + 2);
+}
+
+static void eml_values_cannot_add_headers(void **state)
+{
+    (void)state;
+    static unsigned char pdf[64];
+    char why[200];
+    /* Line breaks in a name or the subject become spaces, inside the one
+     * header they belong to. */
+    sr_eml m = sample_eml(pdf, sizeof pdf);
+    m.from_name = "Test SCP\r\nBcc: spy@evil.example";
+    m.to_name = "Panel\nX-Injected: 1";
+    m.subject = "Report\r\n\r\nBody injected";
+    sr_buf b = SR_BUF_INIT;
+    assert_int_equal(sr_eml_write(&b, &m, why, sizeof why), 0);
+    char *h = headers_of(sr_buf_str(&b));
+    assert_lines_are_rfc5322(sr_buf_str(&b));
+    assert_no_header(h, "Bcc:");
+    assert_no_header(h, "X-Injected:");
+    assert_no_header(h, "Body injected");
+    assert_string_equal(header(sr_buf_str(&b), "From"),
+                        "\"Test SCP  Bcc: spy@evil.example\" <scp@test.gov.uk>");
+    free(h);
+    sr_buf_free(&b);
+    /* A backslash would escape the closing quote of a quoted name. */
+    m = sample_eml(pdf, sizeof pdf);
+    m.from_name = "Test SCP \\";
+    assert_int_equal(sr_eml_write(&b, &m, why, sizeof why), 0);
+    assert_null(strstr(sr_buf_str(&b), "\"Test SCP \\\""));
+    assert_non_null(strstr(sr_buf_str(&b), "From: =?UTF-8?B?"));
+    sr_buf_free(&b);
+    /* An address that is not one is refused, and nothing written. */
+    static const char *const bad[] = {
+        "scp@test.gov.uk>\r\nBcc: spy@evil.example", "scp@test.gov.uk\nBcc: x@y.org",
+        "Test <scp@test.gov.uk>", "scp test@test.gov.uk", "scp@test", "@test.gov.uk",
+        "scp@@test.gov.uk", "sc\"p@test.gov.uk", "scp@test..gov.uk", "scp@-test.gov.uk",
+        "scp@tëst.gov.uk", "",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        m = sample_eml(pdf, sizeof pdf);
+        m.to_addr = bad[i];
+        assert_int_equal(sr_eml_write(&b, &m, why, sizeof why), -1);
+        assert_int_equal(b.len, 0);
+        m = sample_eml(pdf, sizeof pdf);
+        m.from_addr = bad[i];
+        assert_int_equal(sr_eml_write(&b, &m, why, sizeof why), -1);
+        assert_int_equal(b.len, 0);
+    }
+    char w[120];
+    assert_false(sr_email_ok("a@b.org\r\nBcc: c@d.org", w, sizeof w));
+    assert_string_equal(w, "it holds a line break");
+    assert_true(sr_email_ok("Mailbox.NationalReviewPanel@education.gov.uk", w, sizeof w));
+    assert_true(sr_email_ok("first.o'neil+scp@my-council.gov.uk", w, sizeof w));
+    sr_buf_free(&b);
+}
+
 static void eml_encodes_names_outside_ascii(void **state)
 {
     (void)state;
@@ -267,7 +342,8 @@ static void eml_encodes_names_outside_ascii(void **state)
     m.subject = "Stockport Safeguarding Children Partnership: annual report 2019–20, "
                 "as published on the partnership’s website"; /* dash, apostrophe */
     sr_buf b = SR_BUF_INIT;
-    sr_eml_write(&b, &m);
+    char why[200];
+    assert_int_equal(sr_eml_write(&b, &m, why, sizeof why), 0);
     const char *t = sr_buf_str(&b);
     assert_lines_are_rfc5322(t);
     for (const unsigned char *p = (const unsigned char *)t; *p; p++)
@@ -728,6 +804,7 @@ int main(void)
         cmocka_unit_test(publication_appends_and_never_rewrites),
         cmocka_unit_test(publication_records_its_terms),
         cmocka_unit_test(publication_with_a_foreign_entry_is_refused),
+        cmocka_unit_test(eml_values_cannot_add_headers),
         cmocka_unit_test(sha256_matches_known_values),
         cmocka_unit_test(input_hash_follows_the_inputs_only),
         cmocka_unit_test(input_hash_follows_what_the_report_uses),
