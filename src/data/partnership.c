@@ -19,11 +19,13 @@ static bool yes(const sr_ynode *n)
 bool sr_email_ok(const char *addr, char *why, size_t n)
 {
     const unsigned char *s = (const unsigned char *)addr;
+    if (strpbrk(addr, "\r\n")) {
+        snprintf(why, n, "it holds a line break");
+        return false;
+    }
     for (const unsigned char *c = s; *c; c++) {
         const char *what = NULL;
-        if (*c == '\r' || *c == '\n')
-            what = "a line break";
-        else if (*c < 0x20 || *c == 0x7f)
+        if (*c < 0x20 || *c == 0x7f)
             what = "a control character";
         else if (*c >= 0x80)
             what = "a letter outside plain ASCII";
