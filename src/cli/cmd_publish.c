@@ -343,8 +343,7 @@ static int run(int argc, char **argv)
         if (pst == SR_READ_ERROR)
             sr_fail("cannot read %s: %s", pdfpath, strerror(errno));
         else
-            sr_fail("%s is not the file the build made (changed or missing): build again",
-                    pdfpath);
+            sr_fail("%s is not the file the build made (changed or missing): build again", pdfpath);
         code = pst == SR_READ_ERROR ? SR_EXIT_IO : SR_EXIT_INVALID;
         free(pdfdata);
         free(pdfpath);

@@ -112,7 +112,8 @@ static void note_file(sr_file_log *log, const char *path, const char *data, size
         log->files = sr_xrealloc(log->files, log->capfiles * sizeof *log->files);
     }
     f = &log->files[log->nfiles++];
-    *f = (sr_logged_file){.path = sr_path_normalised(path), .missing = !data, .bytes = (long long)len};
+    *f = (sr_logged_file){
+        .path = sr_path_normalised(path), .missing = !data, .bytes = (long long)len};
     memcpy(f->sha256, hex, sizeof hex);
 }
 

@@ -84,17 +84,17 @@ int sr_copy_file(const char *from, const char *to);
 #define SR_HEX_SHA256 65
 
 typedef struct {
-    char *path;    /* as the reader or writer named it, "./" and "//" removed */
-    bool missing;  /* a read: the file was not there */
-    bool changed;  /* read more than once, with different bytes */
+    char *path;   /* as the reader or writer named it, "./" and "//" removed */
+    bool missing; /* a read: the file was not there */
+    bool changed; /* read more than once, with different bytes */
     long long bytes;
     char sha256[SR_HEX_SHA256];
 } sr_logged_file;
 
 typedef struct {
-    char *dir;     /* as named, normalised as the paths are */
-    char **names;  /* every name in it but those starting with '.', sorted */
-    bool changed;  /* listed more than once, with different names */
+    char *dir;    /* as named, normalised as the paths are */
+    char **names; /* every name in it but those starting with '.', sorted */
+    bool changed; /* listed more than once, with different names */
 } sr_logged_dir;
 
 typedef struct {

@@ -57,9 +57,9 @@ bool sr_parse_ymd(const char *s, int32_t *ymd)
 
 bool sr_parse_ymd_why(const char *s, int32_t *ymd, char *why, size_t n)
 {
-    static const char *const months[] = {"January", "February", "March",     "April",
-                                         "May",     "June",     "July",      "August",
-                                         "September", "October", "November", "December"};
+    static const char *const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
     if (sr_parse_ymd(s, ymd))
         return true;
     int y, m, d;

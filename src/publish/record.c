@@ -93,7 +93,7 @@ static void add_dir(GChecksum *c, const char *dir, const char *suffix, const cha
 #define ADD_NAME(x)                                                                                \
     do {                                                                                           \
         if (n == cap)                                                                              \
-            names = sr_xrealloc(names, (cap *= 2) * sizeof *names);                               \
+            names = sr_xrealloc(names, (cap *= 2) * sizeof *names);                                \
         names[n++] = (x);                                                                          \
     } while (0)
     for (char **p = now; p && *p; p++)
@@ -105,8 +105,8 @@ static void add_dir(GChecksum *c, const char *dir, const char *suffix, const cha
     size_t klen = key ? strlen(key) : 0;
     for (size_t i = 0; seen && i < seen->nfiles; i++) {
         const char *f = seen->files[i].path;
-        if (!seen->files[i].missing && strncmp(f, key, klen) == 0 && f[klen] == '/' && !strchr(f + klen + 1, '/') &&
-            f[klen + 1] != '.' && ends_with(f + klen + 1, suffix))
+        if (!seen->files[i].missing && strncmp(f, key, klen) == 0 && f[klen] == '/' &&
+            !strchr(f + klen + 1, '/') && f[klen + 1] != '.' && ends_with(f + klen + 1, suffix))
             ADD_NAME((char *)f + klen + 1);
     }
 #undef ADD_NAME

@@ -310,10 +310,18 @@ static void eml_values_cannot_add_headers(void **state)
     sr_buf_free(&b);
     /* An address that is not one is refused, and nothing written. */
     static const char *const bad[] = {
-        "scp@test.gov.uk>\r\nBcc: spy@evil.example", "scp@test.gov.uk\nBcc: x@y.org",
-        "Test <scp@test.gov.uk>", "scp test@test.gov.uk", "scp@test", "@test.gov.uk",
-        "scp@@test.gov.uk", "sc\"p@test.gov.uk", "scp@test..gov.uk", "scp@-test.gov.uk",
-        "scp@tëst.gov.uk", "",
+        "scp@test.gov.uk>\r\nBcc: spy@evil.example",
+        "scp@test.gov.uk\nBcc: x@y.org",
+        "Test <scp@test.gov.uk>",
+        "scp test@test.gov.uk",
+        "scp@test",
+        "@test.gov.uk",
+        "scp@@test.gov.uk",
+        "sc\"p@test.gov.uk",
+        "scp@test..gov.uk",
+        "scp@-test.gov.uk",
+        "scp@tëst.gov.uk",
+        "",
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         m = sample_eml(pdf, sizeof pdf);
