@@ -32,8 +32,7 @@ bool sr_sha256_file(const char *path, char hex[SR_SHA256_HEX], int64_t *bytes)
  * SHA-256, or "missing". With a log of what a build read (seen), the bytes
  * the build read stand for the file, whatever it holds now; a file read
  * twice with different bytes makes a hash nothing will match. */
-static void add_file(GChecksum *c, const char *path, const char *shown, const sr_file_log *seen,
-                     bool listed_then)
+static void add_file(GChecksum *c, const char *path, const char *shown, const sr_file_log *seen)
 {
     g_checksum_update(c, (const guchar *)shown, (gssize)strlen(shown) + 1);
     const sr_logged_file *f = sr_file_log_find(seen, path);
@@ -45,9 +44,6 @@ static void add_file(GChecksum *c, const char *path, const char *shown, const sr
     } else if (f) {
         snprintf(n, sizeof n, "%lld:%s", f->bytes, f->sha256);
         g_checksum_update(c, (const guchar *)n, (gssize)strlen(n));
-    } else if (!listed_then) {
-        /* Put there after the build had listed the folder: it did not see it. */
-        g_checksum_update(c, (const guchar *)"missing", 7);
     } else {
         char hex[SR_SHA256_HEX];
         int64_t len;
@@ -116,8 +112,14 @@ static void add_dir(GChecksum *c, const char *dir, const char *suffix, const cha
         if ((i && strcmp(names[i], names[i - 1]) == 0) || strcmp(names[i], "publication.yaml") == 0)
             continue; /* publishing records a report; it does not change it */
         char *path = sr_path_join(dir, names[i]);
+        /* Put there after the build had listed the folder, and not read:
+         * the build did not see it, so it is not part of what it made. */
+        if (then && !has_name(then->names, names[i]) && !sr_file_log_find(seen, path)) {
+            free(path);
+            continue;
+        }
         char *shown = sr_path_join(label, names[i]);
-        add_file(c, path, shown, seen, !then || has_name(then->names, names[i]));
+        add_file(c, path, shown, seen);
         free(path);
         free(shown);
     }
@@ -214,7 +216,7 @@ static void add_partnership(GChecksum *c, const sr_dataset *ds, const char *data
 {
     if (!ds->p) {
         char *p = sr_path_join(data_dir, "partnership.yaml");
-        add_file(c, p, "partnership.yaml", seen, true);
+        add_file(c, p, "partnership.yaml", seen);
         free(p);
         return;
     }

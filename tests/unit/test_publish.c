@@ -638,6 +638,131 @@ static void input_hash_follows_the_inputs_only(void **state)
 /* Only what the report uses of partnership.yaml counts: a partner the
  * report never shows, a comment or the order of the file do not make a
  * published year stale; renaming a partner the report shows does. */
+/* The hash a build records is of what it read, when it read it: a file
+ * changed, added or removed afterwards makes it differ from the hash of
+ * the files as they are now (status's), and a file read twice with
+ * different bytes matches nothing. Writes are noted as written. */
+static void input_hash_is_of_the_bytes_read(void **state)
+{
+    (void)state;
+    char *root = temp_dir();
+    char *data = sr_path_join(root, "data"), *tpl = sr_path_join(root, "t"),
+         *fonts = sr_path_join(root, "f"), *y = sr_path_join(data, "2019-20"),
+         *narr = sr_path_join(y, "narrative");
+    assert_int_equal(sr_make_dirs(narr), 0);
+    assert_int_equal(sr_make_dirs(tpl), 0);
+    assert_int_equal(sr_make_dirs(fonts), 0);
+    put(data, "partnership.yaml", "format: 1\n");
+    put(y, "finance.yaml", "format: 1\n");
+    put(narr, "introduction.txt", "Words.\n");
+    put(tpl, "report.yaml", "format: 1\n");
+    char *fin = sr_path_join(y, "finance.yaml"), *intro = sr_path_join(narr, "introduction.txt");
+
+    /* A build: the data loaded, the narrative read, with the log on. */
+    sr_file_log seen = {0};
+    sr_log_reads(&seen);
+    sr_dataset ds;
+    sr_dataset_load(&ds, data, 2019, SR_MAX_YEARS);
+    char *text;
+    size_t len;
+    assert_int_equal(sr_read_file(intro, 1 << 20, &text, &len), SR_READ_OK);
+    free(text);
+    sr_log_reads(NULL);
+    assert_non_null(sr_file_log_find(&seen, fin));
+    assert_non_null(sr_file_log_find_dir(&seen, y));
+
+    char built[SR_SHA256_HEX], now[SR_SHA256_HEX], again[SR_SHA256_HEX];
+    sr_inputs_hash_seen(&ds, data, tpl, fonts, &seen, built);
+    sr_inputs_hash(data, tpl, fonts, 2019, now);
+    assert_string_equal(built, now); /* nothing changed: current */
+
+    /* Saved after the build read it: the build's hash is still of the old
+     * bytes, so the report is stale. */
+    put(y, "finance.yaml", "format: 1\n# saved during the build\n");
+    sr_inputs_hash_seen(&ds, data, tpl, fonts, &seen, again);
+    assert_string_equal(again, built);
+    sr_inputs_hash(data, tpl, fonts, 2019, now);
+    assert_string_not_equal(now, built);
+    put(y, "finance.yaml", "format: 1\n");
+
+    /* The narrative, whatever its name. */
+    put(narr, "introduction.txt", "Words changed.\n");
+    sr_inputs_hash(data, tpl, fonts, 2019, now);
+    assert_string_not_equal(now, built);
+    put(narr, "introduction.txt", "Words.\n");
+
+    /* A submission added after the build listed the folder: it did not
+     * see it. */
+    put(y, "training.yaml", "format: 1\n");
+    sr_inputs_hash_seen(&ds, data, tpl, fonts, &seen, again);
+    assert_string_equal(again, built);
+    sr_inputs_hash(data, tpl, fonts, 2019, now);
+    assert_string_not_equal(now, built);
+    char *tr = sr_path_join(y, "training.yaml");
+    unlink(tr);
+    free(tr);
+
+    /* One removed after it was read. */
+    unlink(fin);
+    sr_inputs_hash(data, tpl, fonts, 2019, now);
+    assert_string_not_equal(now, built);
+    put(y, "finance.yaml", "format: 1\n");
+    sr_inputs_hash(data, tpl, fonts, 2019, now);
+    assert_string_equal(now, built);
+
+    /* Read twice, with other bytes the second time: nothing matches. */
+    sr_log_reads(&seen);
+    put(y, "finance.yaml", "format: 1\n# between two reads\n");
+    assert_int_equal(sr_read_file(fin, 1 << 20, &text, &len), SR_READ_OK);
+    free(text);
+    sr_log_reads(NULL);
+    assert_true(sr_file_log_find(&seen, fin)->changed);
+    sr_inputs_hash_seen(&ds, data, tpl, fonts, &seen, again);
+    assert_string_not_equal(again, built);
+    sr_inputs_hash(data, tpl, fonts, 2019, now);
+    assert_string_not_equal(again, now);
+
+    /* Writes: the bytes as written, also through a rename into place. */
+    sr_file_log written = {0};
+    sr_log_writes(&written);
+    char *out = sr_path_join(root, "out.pdf"), *tmp = sr_temp_name(out, "x");
+    assert_int_equal(sr_write_file_atomic(out, "abc", 3), 0);
+    char *out2 = sr_path_join(root, "out.xlsx");
+    FILE *f = fopen(tmp, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite("abc", 1, 3, f), 3);
+    assert_int_equal(fclose(f), 0);
+    assert_int_equal(sr_rename_into_place(tmp, out2), 0);
+    sr_log_writes(NULL);
+    assert_int_equal(written.nfiles, 2);
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(written.files[i].bytes, 3);
+        assert_string_equal(written.files[i].sha256,
+                            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+    assert_non_null(sr_file_log_find(&written, out2));
+    unlink(out);
+    unlink(out2);
+    free(out);
+    free(out2);
+    free(tmp);
+    sr_file_log_free(&written);
+
+    sr_file_log_free(&seen);
+    sr_dataset_free(&ds);
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", root);
+    assert_int_equal(system(cmd), 0);
+    free(fin);
+    free(intro);
+    free(narr);
+    free(y);
+    free(fonts);
+    free(tpl);
+    free(data);
+    free(root);
+}
+
 static void input_hash_follows_what_the_report_uses(void **state)
 {
     (void)state;
@@ -816,6 +941,7 @@ int main(void)
         cmocka_unit_test(sha256_matches_known_values),
         cmocka_unit_test(input_hash_follows_the_inputs_only),
         cmocka_unit_test(input_hash_follows_what_the_report_uses),
+        cmocka_unit_test(input_hash_is_of_the_bytes_read),
         cmocka_unit_test(build_record_round_trips),
         cmocka_unit_test(build_record_notices_changed_outputs),
     };
