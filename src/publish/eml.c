@@ -168,11 +168,17 @@ int sr_eml_write(sr_buf *b, const sr_eml *m, char *why, size_t whylen)
                  m->to_addr ? w : "there is none");
         return -1;
     }
-    if (!plain_name(m->attachment_name) || !plain_name(m->id)) {
+    if (!plain_name(m->attachment_name)) {
         snprintf(why, whylen,
-                 "the attachment's name `%s` is not plain letters, digits, '.', '-' and "
-                 "'_'",
+                 "the attachment's name `%s` is not plain letters, digits, '.', '-' and '_'",
                  m->attachment_name ? m->attachment_name : "");
+        return -1;
+    }
+    if (!plain_name(m->id)) {
+        snprintf(why, whylen,
+                 "the message's id `%s` is not plain letters, digits, '.', '-' and '_' (a "
+                 "recipient's id is made of those)",
+                 m->id ? m->id : "");
         return -1;
     }
     static const char *const days[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
