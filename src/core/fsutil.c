@@ -558,17 +558,17 @@ int sr_rename_into_place(const char *tmp, const char *path)
     return 0;
 }
 
-int sr_lock_dir(const char *dir, const char *why)
+static int lock_dir(const char *dir, const char *why, int how)
 {
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0)
         return -1;
-    int r = flock(fd, LOCK_EX | LOCK_NB);
+    int r = flock(fd, how | LOCK_NB);
     if (r != 0 && errno == EWOULDBLOCK) {
         fprintf(stderr,
                 "sscp-report: waiting for another sscp-report command to finish with %s (%s)...\n",
                 dir, why);
-        while ((r = flock(fd, LOCK_EX)) != 0 && errno == EINTR)
+        while ((r = flock(fd, how)) != 0 && errno == EINTR)
             ;
     }
     if (r != 0) {
@@ -578,6 +578,16 @@ int sr_lock_dir(const char *dir, const char *why)
         return -1;
     }
     return fd;
+}
+
+int sr_lock_dir(const char *dir, const char *why)
+{
+    return lock_dir(dir, why, LOCK_EX);
+}
+
+int sr_lock_dir_shared(const char *dir, const char *why)
+{
+    return lock_dir(dir, why, LOCK_SH);
 }
 
 void sr_unlock_dir(int fd)

@@ -133,6 +133,9 @@ int sr_rename_into_place(const char *tmp, const char *path);
  * with DIR (WHY)..." and the call waits. Returns a descriptor, or -1 with
  * errno. */
 int sr_lock_dir(const char *dir, const char *why);
+/* The same, shared: for reading what the folder holds (status), while no
+ * command holding the exclusive lock is changing it. */
+int sr_lock_dir_shared(const char *dir, const char *why);
 void sr_unlock_dir(int fd);
 
 /* dir + "/" + name, malloc'd. */

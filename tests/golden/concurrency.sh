@@ -4,6 +4,8 @@
 #   - `build --final` and `build` (a draft) together: the build record
 #     matches the files byte for byte (each SHA-256 checked with sha256sum),
 #     and says final only over the final PDF (no "DRAFT" in it);
+#   - `status` meanwhile: it waits for the builds, never reporting their
+#     new files beside the old record as files the build did not make;
 #   - two `publish` together: both are recorded, no event of
 #     publication.yaml is lost;
 #   - `publish` and `build` (a draft) together: publish either refuses or
@@ -78,6 +80,7 @@ events() { grep -c 'event: *published' data/2019-20/publication.yaml 2>/dev/null
 # The report hash of the last publication recorded.
 last_report() { grep 'report: *[0-9a-f]\{64\}' data/2019-20/publication.yaml | tail -1 | sed 's/.*report: *//'; }
 
+run 0 build 2019-20
 nevents=0
 i=1
 while [ "$i" -le "$rounds" ]; do
@@ -86,8 +89,13 @@ while [ "$i" -le "$rounds" ]; do
     p1=$!
     "$bin" build 2019-20 >"$tmp/b2" 2>&1 &
     p2=$!
+    "$bin" status 2019-20 --format json >"$tmp/s" 2>"$tmp/s.err" &
+    p3=$!
     wait $p1 || fail "round $i: build --final failed: $(cat "$tmp/b1")"
     wait $p2 || fail "round $i: build failed: $(cat "$tmp/b2")"
+    wait $p3 || fail "round $i: status failed: $(cat "$tmp/s.err")"
+    grep -q '"files_match": true' "$tmp/s" ||
+        fail "round $i: status, during the builds, found files the build did not make"
     check_record $i
 
     # Two publish at once, of a final report.
