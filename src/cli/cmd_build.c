@@ -76,10 +76,16 @@ static int run(int argc, char **argv)
     }
     int y0 = sr_year_from_name(year);
     double t0 = now();
+    /* Every input is hashed as it is read, so that a file saved while the
+     * build runs makes the report stale rather than current. */
+    sr_file_log seen = {0}, written = {0};
+    sr_log_reads(&seen);
     int code = sr_report_data_load(&rd, y0, stderr);
     double t_load = now();
     if (code != SR_EXIT_OK) {
         fprintf(stderr, "sscp-report: the report was not built\n");
+        sr_log_reads(NULL);
+        sr_file_log_free(&seen);
         sr_report_data_free(&rd);
         return code;
     }
@@ -103,14 +109,19 @@ static int run(int argc, char **argv)
         fprintf(stderr, "sscp-report: the report was not built%s\n",
                 final && doc ? " (--final: fix the errors above)" : "");
         code = rd.ds.d.io_errors ? SR_EXIT_IO : SR_EXIT_INVALID;
+        sr_log_reads(NULL);
+        sr_file_log_free(&seen);
         sr_report_data_free(&rd);
         return code;
     }
     (void)warnings_before;
     char err[512];
+    sr_inputs_read_fonts(fonts_dir);
     sr_fonts *fonts = sr_fonts_open(fonts_dir, err, sizeof err);
     if (!fonts) {
         sr_fail("%s; use --fonts DIR to name the fonts folder", err);
+        sr_log_reads(NULL);
+        sr_file_log_free(&seen);
         sr_report_data_free(&rd);
         return SR_EXIT_IO;
     }
@@ -118,6 +129,8 @@ static int run(int argc, char **argv)
         sr_fail("the template sets the report in %s, but there is no such font in %s", doc->font,
                 fonts_dir);
         sr_fonts_close(fonts);
+        sr_log_reads(NULL);
+        sr_file_log_free(&seen);
         sr_report_data_free(&rd);
         return SR_EXIT_INVALID;
     }
@@ -139,6 +152,13 @@ static int run(int argc, char **argv)
     }
     if (code == SR_EXIT_OK && sr_make_dirs(ydir) != 0) {
         sr_fail("cannot create %s: %s", ydir, strerror(errno));
+        code = SR_EXIT_IO;
+    }
+    /* One command at a time in the year's output folder: two builds, or a
+     * build and a publish, would otherwise mix their files and records. */
+    int lock = -1;
+    if (code == SR_EXIT_OK && (lock = sr_lock_dir(ydir, "a build or a publish")) < 0) {
+        sr_fail("cannot lock %s against other commands: %s", ydir, strerror(errno));
         code = SR_EXIT_IO;
     }
     if (code == SR_EXIT_OK)
@@ -167,6 +187,9 @@ static int run(int argc, char **argv)
     char **paths = sr_xcalloc(nouts + 1, sizeof *paths);
     sr_render_result *res = sr_xcalloc(nouts + 1, sizeof *res);
     double *took = sr_xcalloc(nouts + 1, sizeof *took);
+    /* The bytes each output writes are noted as they are written: the
+     * record lists those, not what is in the folder afterwards. */
+    sr_log_writes(&written);
     for (size_t i = 0; i < nouts; i++) {
         const sr_output *o = sr_outputs[i];
         paths[i] = sr_path_join(ydir, o->folder ? o->file
@@ -180,23 +203,48 @@ static int run(int argc, char **argv)
         }
         took[i] = now() - t;
     }
+    sr_log_writes(NULL);
     double t_outputs = now();
     /* What this report was made from and what it made, for status and
      * publish. */
     if (code == SR_EXIT_OK) {
         /* The day it was built (not the files' reproducible date). */
         sr_build_record rec = {.year = y0, .final = final, .built = sr_today()};
-        sr_inputs_hash_of(&rd.ds, rd.data, rd.templates, fonts_dir, rec.inputs);
-        sr_record_file *files = sr_xcalloc(nouts + 1, sizeof *files);
-        for (size_t i = 0; i < nouts; i++) {
+        sr_inputs_hash_seen(&rd.ds, rd.data, rd.templates, fonts_dir, &seen, rec.inputs);
+        size_t cap = written.nfiles + nouts + 1;
+        sr_record_file *files = sr_xcalloc(cap, sizeof *files);
+        for (size_t i = 0; i < nouts && code == SR_EXIT_OK; i++) {
             if (!sr_outputs[i]->recorded)
                 continue;
-            sr_record_file *f = &files[rec.noutputs++];
-            f->name = sr_basename(paths[i]);
-            sr_sha256_file(paths[i], f->sha256, &f->bytes);
+            size_t had = rec.noutputs;
+            char *key = sr_path_normalised(paths[i]);
+            size_t klen = strlen(key);
+            for (size_t k = 0; k < written.nfiles; k++) {
+                const sr_logged_file *w = &written.files[k];
+                bool mine = sr_outputs[i]->folder
+                                ? strncmp(w->path, key, klen) == 0 && w->path[klen] == '/'
+                                : strcmp(w->path, key) == 0;
+                if (!mine)
+                    continue;
+                sr_record_file *f = &files[rec.noutputs++];
+                /* A folder's files by their path in the year's folder:
+                 * charts/ID.png. */
+                f->name = sr_arena_strdup(rd.ds.a, sr_outputs[i]->folder
+                                                       ? w->path + klen - strlen(sr_basename(key))
+                                                       : sr_basename(w->path));
+                f->bytes = w->bytes;
+                memcpy(f->sha256, w->sha256, sizeof f->sha256);
+            }
+            free(key);
+            if (rec.noutputs == had && !sr_outputs[i]->folder) {
+                sr_fail("the %s output did not write %s; this is a fault in sscp-report: "
+                        "please report it",
+                        sr_outputs[i]->name, paths[i]);
+                code = SR_EXIT_IO;
+            }
         }
         rec.outputs = files;
-        if (sr_build_record_write(ydir, &rec) != 0) {
+        if (code == SR_EXIT_OK && sr_build_record_write(ydir, &rec) != 0) {
             sr_fail("cannot write the build record in %s: %s", ydir, strerror(errno));
             code = SR_EXIT_IO;
         }
@@ -230,6 +278,10 @@ static int run(int argc, char **argv)
     free(took);
     free(lines);
     free(ydir);
+    sr_unlock_dir(lock);
+    sr_log_reads(NULL);
+    sr_file_log_free(&seen);
+    sr_file_log_free(&written);
     sr_fonts_close(fonts);
     sr_report_data_free(&rd);
     return code;

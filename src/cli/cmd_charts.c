@@ -10,6 +10,7 @@
 #include "doc/build.h"
 #include "render/render.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -120,11 +121,21 @@ static int run(int argc, char **argv)
     sr_fmt_year(rd.ds.year0, yname, sizeof yname);
     char *ydir = sr_path_join(out, yname);
     char *dir = sr_path_join(ydir, sr_output_charts.file);
+    /* The chart files are the build's too (its record lists them): not
+     * written while a build or a publish works in the year's folder. */
+    int lock = -1;
+    if (sr_make_dirs(ydir) != 0) {
+        sr_fail("cannot create %s: %s", ydir, strerror(errno));
+        code = SR_EXIT_IO;
+    } else if ((lock = sr_lock_dir(ydir, "a build or a publish")) < 0) {
+        sr_fail("cannot lock %s against other commands: %s", ydir, strerror(errno));
+        code = SR_EXIT_IO;
+    }
     free(ydir);
     const sr_dnode *files = sr_dnode_find(doc->root, SR_D_CHART_FILES);
     sr_render_options ro = {.fonts = fonts, .created = 0, .draft = false};
     sr_render_result res = {0};
-    if (sr_output_charts.write(doc, &ro, dir, &res, err, sizeof err) != 0) {
+    if (code == SR_EXIT_OK && sr_output_charts.write(doc, &ro, dir, &res, err, sizeof err) != 0) {
         sr_fail("%s", err);
         code = SR_EXIT_IO;
     }
@@ -150,6 +161,7 @@ static int run(int argc, char **argv)
         free(svg);
     }
     free(dir);
+    sr_unlock_dir(lock);
     sr_fonts_close(fonts);
     sr_diags_free(&quiet);
     sr_report_data_free(&rd);

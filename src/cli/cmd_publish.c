@@ -19,6 +19,7 @@
 #include "publish/eml.h"
 #include "publish/publication.h"
 #include "publish/record.h"
+#include "render/render.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -74,12 +75,26 @@ static int run(int argc, char **argv)
         return SR_EXIT_USAGE;
     }
     int32_t when;
-    if (!date || !sr_parse_ymd(date, &when)) {
-        sr_usage_error("publish",
-                       date ? "'%s' is not a date; write it as YYYY-MM-DD"
-                            : "say when with --date YYYY-MM-DD%s",
-                       date ? date : "");
+    char why[160];
+    if (!date) {
+        sr_usage_error("publish", "say when with --date YYYY-MM-DD");
         return SR_EXIT_USAGE;
+    }
+    if (!sr_parse_ymd_why(date, &when, why, sizeof why)) {
+        sr_usage_error("publish", "%s; give the day with --date YYYY-MM-DD, such as 2020-10-30",
+                       why);
+        return SR_EXIT_USAGE;
+    }
+    /* A day still to come cannot be the day it was published, or sent. */
+    int32_t today = sr_today();
+    if (when > today) {
+        char wd[40], td[40];
+        sr_fmt_date(when, wd, sizeof wd);
+        sr_fmt_date(today, td, sizeof td);
+        sr_fail("%s is after today (%s): record a publication or a copy sent once it has "
+                "happened; give the day it happened with --date",
+                wd, td);
+        return SR_EXIT_INVALID;
     }
     char yname[16];
     sr_fmt_year(y0, yname, sizeof yname);
@@ -89,6 +104,30 @@ static int run(int argc, char **argv)
     sr_diags d;
     sr_diags_init(&d);
     int code = SR_EXIT_OK;
+    /* One command at a time: the year's output folder (a build writing it
+     * while publish reads the report), then its data folder (two publish
+     * commands reading and adding to publication.yaml at once would lose
+     * one's event). Always in that order, so two commands never wait on
+     * each other. --sent reads no report. */
+    int out_lock = -1, data_lock = -1;
+    if (!sent && sr_path_kind_of(yout) == SR_PATH_DIR &&
+        (out_lock = sr_lock_dir(yout, "a build or a publish")) < 0) {
+        sr_fail("cannot lock %s against other commands: %s", yout, strerror(errno));
+        code = SR_EXIT_IO;
+        goto done;
+    }
+    if (sr_path_kind_of(ydata) != SR_PATH_DIR) {
+        sr_fail("there is no folder %s: the year's data and its publication record are kept "
+                "there; check the year, or give the data folder with --data DIR",
+                ydata);
+        code = SR_EXIT_INVALID;
+        goto done;
+    }
+    if ((data_lock = sr_lock_dir(ydata, "publication.yaml")) < 0) {
+        sr_fail("cannot lock %s to update its publication.yaml: %s", ydata, strerror(errno));
+        code = SR_EXIT_IO;
+        goto done;
+    }
     char *pp = sr_path_join(data, "partnership.yaml");
     sr_partnership *p = sr_partnership_load(a, &d, pp);
     free(pp);
@@ -275,10 +314,41 @@ static int run(int argc, char **argv)
         }
         sr_diags_free(&quiet);
     }
+    /* The PDF the build made, read once: the bytes checked against the
+     * record are the bytes attached. */
+    const char *stem = sr_partnership_file_stem(a, p), *pattern = NULL;
+    for (size_t i = 0; sr_outputs[i]; i++)
+        if (strcmp(sr_outputs[i]->name, "PDF") == 0)
+            pattern = sr_outputs[i]->file;
+    const char *pdfname = pattern ? sr_arena_printf(a, pattern, stem, yname) : "";
     const sr_record_file *pdf = NULL;
     for (size_t i = 0; i < rec->noutputs; i++)
-        if (strstr(rec->outputs[i].name, ".pdf"))
+        if (strcmp(rec->outputs[i].name, pdfname) == 0)
             pdf = &rec->outputs[i];
+    if (!pdf) {
+        sr_fail("the build record in %s lists no PDF (%s), so there is no report to send: run "
+                "`sscp-report build %s --final` again",
+                yout, pdfname, yname);
+        code = SR_EXIT_INVALID;
+        goto done;
+    }
+    char *pdfpath = sr_path_join(yout, pdf->name);
+    char *pdfdata = NULL;
+    size_t pdflen = 0;
+    sr_read_status pst = sr_read_file(pdfpath, (size_t)1 << 30, &pdfdata, &pdflen);
+    char pdfsha[SR_SHA256_HEX] = "";
+    if (pst == SR_READ_OK)
+        sr_sha256_hex(pdfdata, pdflen, pdfsha);
+    if (pst != SR_READ_OK || strcmp(pdfsha, pdf->sha256) != 0 || (int64_t)pdflen != pdf->bytes) {
+        if (pst == SR_READ_ERROR)
+            sr_fail("cannot read %s: %s", pdfpath, strerror(errno));
+        else
+            sr_fail("%s is not the file the build made (changed or missing): build again", pdfpath);
+        code = pst == SR_READ_ERROR ? SR_EXIT_IO : SR_EXIT_INVALID;
+        free(pdfdata);
+        free(pdfpath);
+        goto done;
+    }
     int32_t send_by = sr_ymd_add_days(when, g->send_within_days);
     char sb[16];
     snprintf(sb, sizeof sb, "%04d-%02d-%02d", send_by / 10000, send_by / 100 % 100, send_by % 100);
@@ -289,6 +359,8 @@ static int run(int argc, char **argv)
         sr_fail("cannot create %s: %s", sub, strerror(errno));
         code = SR_EXIT_IO;
         free(sub);
+        free(pdfdata);
+        free(pdfpath);
         goto done;
     }
     sr_remove_stale_temps(sub);
@@ -331,10 +403,6 @@ static int run(int argc, char **argv)
         code = SR_EXIT_IO;
     }
     sr_buf_free(&m);
-    char *pdfpath = sr_path_join(yout, pdf->name);
-    char *pdfdata = NULL;
-    size_t pdflen = 0;
-    sr_read_file(pdfpath, (size_t)1 << 30, &pdfdata, &pdflen);
     for (size_t i = 0; code == SR_EXIT_OK && i < nrec; i++) {
         const sr_recipient *r = &recips[i];
         char subject[300], id[128];
@@ -356,11 +424,15 @@ static int run(int argc, char **argv)
         sr_eml e = {p->name,   p->email, r->name, r->email, subject, sr_buf_str(&body),
                     pdf->name, pdfdata,  pdflen,  when,     id};
         sr_buf msg = SR_BUF_INIT;
-        sr_eml_write(&msg, &e);
         char fname[128];
         snprintf(fname, sizeof fname, "%s.eml", r->id);
         char *epath = sr_path_join(sub, fname);
-        if (sr_write_file_atomic(epath, msg.data, msg.len) != 0) {
+        if (sr_eml_write(&msg, &e, why, sizeof why) != 0) {
+            sr_fail("cannot write %s: %s; correct it in partnership.yaml (or the edition's file) "
+                    "and publish again",
+                    epath, why);
+            code = SR_EXIT_INVALID;
+        } else if (sr_write_file_atomic(epath, msg.data, msg.len) != 0) {
             sr_fail("cannot write %s: %s", epath, strerror(errno));
             code = SR_EXIT_IO;
         }
@@ -424,6 +496,8 @@ static int run(int argc, char **argv)
     free(mpath);
     free(sub);
 done:
+    sr_unlock_dir(data_lock);
+    sr_unlock_dir(out_lock);
     free(ydata);
     free(yout);
     sr_diags_free(&d);

@@ -244,7 +244,13 @@ static int run(int argc, char **argv)
         doc = sr_doc_build(rd.ds.a, &quiet, &o, &rd.ds, cat, m, specs);
     }
 
-    /* The report and its publication. */
+    /* The report and its publication: the record and the files read while
+     * no build is writing them (one that is running is waited for; its
+     * new files beside the old record would look like a stopped build).
+     * A folder that cannot be locked is read as it is. */
+    int lock = sr_path_kind_of(yout) == SR_PATH_DIR
+                   ? sr_lock_dir_shared(yout, "a build or a publish")
+                   : -1;
     sr_build_record *rec = sr_build_record_read(rd.ds.a, yout);
     char now[SR_SHA256_HEX];
     sr_inputs_hash_of(&rd.ds, rd.data, rd.templates, fonts, now);
@@ -252,6 +258,7 @@ static int run(int argc, char **argv)
     /* The files are those the build made: not so after a build was killed
      * part-way or a file was edited. */
     bool whole = rec && !sr_build_record_changed(rec, yout);
+    sr_unlock_dir(lock);
     sr_publication *pub = sr_publication_read(rd.ds.a, &quiet, ydata);
     const sr_pub_event *latest = pub ? sr_publication_latest(pub) : NULL;
     int32_t today = sr_today();

@@ -6,14 +6,168 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <signal.h>
 #include <unistd.h>
 
+/* ---- the log of what was read and written ---------------------------------------------- */
+
+static sr_file_log *read_log, *write_log;
+
+void sr_log_reads(sr_file_log *log)
+{
+    read_log = log;
+}
+
+void sr_log_writes(sr_file_log *log)
+{
+    write_log = log;
+}
+
+void sr_sha256_hex(const void *data, size_t len, char hex[SR_HEX_SHA256])
+{
+    GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+    g_checksum_update(c, (const guchar *)data, (gssize)len);
+    snprintf(hex, SR_HEX_SHA256, "%s", g_checksum_get_string(c));
+    g_checksum_free(c);
+}
+
+/* path with "./" components and repeated slashes removed, malloc'd: the
+ * same file named two ways by two readers is one entry. */
+char *sr_path_normalised(const char *path)
+{
+    char *out = sr_xmalloc(strlen(path) + 1), *o = out;
+    const char *p = path;
+    while (p[0] == '.' && p[1] == '/')
+        p += 2;
+    for (; *p; p++) {
+        if (*p == '/' && o > out && o[-1] == '/')
+            continue;
+        if (*p == '/' && p[1] == '.' && (p[2] == '/' || p[2] == '\0')) {
+            p++;
+            if (o == out || o[-1] != '/')
+                *o++ = '/';
+            continue;
+        }
+        *o++ = *p;
+    }
+    while (o > out + 1 && o[-1] == '/')
+        o--;
+    *o = '\0';
+    return out;
+}
+
+const sr_logged_file *sr_file_log_find(const sr_file_log *log, const char *path)
+{
+    if (!log)
+        return NULL;
+    char *key = sr_path_normalised(path);
+    const sr_logged_file *f = NULL;
+    for (size_t i = 0; i < log->nfiles && !f; i++)
+        if (strcmp(log->files[i].path, key) == 0)
+            f = &log->files[i];
+    free(key);
+    return f;
+}
+
+const sr_logged_dir *sr_file_log_find_dir(const sr_file_log *log, const char *dir)
+{
+    if (!log)
+        return NULL;
+    char *key = sr_path_normalised(dir);
+    const sr_logged_dir *d = NULL;
+    for (size_t i = 0; i < log->ndirs && !d; i++)
+        if (strcmp(log->dirs[i].dir, key) == 0)
+            d = &log->dirs[i];
+    free(key);
+    return d;
+}
+
+/* Notes path's bytes (data NULL: missing) in log. A later read with other
+ * bytes marks the entry changed; a later write replaces it. */
+static void note_file(sr_file_log *log, const char *path, const char *data, size_t len,
+                      bool is_write)
+{
+    char hex[SR_HEX_SHA256] = "";
+    if (data)
+        sr_sha256_hex(data, len, hex);
+    sr_logged_file *f = (sr_logged_file *)sr_file_log_find(log, path);
+    if (f) {
+        if (is_write) {
+            f->missing = false;
+            f->bytes = (long long)len;
+            memcpy(f->sha256, hex, sizeof hex);
+        } else if (f->missing != !data || (data && strcmp(f->sha256, hex) != 0)) {
+            f->changed = true;
+        }
+        return;
+    }
+    if (log->nfiles == log->capfiles) {
+        log->capfiles = log->capfiles ? 2 * log->capfiles : 64;
+        log->files = sr_xrealloc(log->files, log->capfiles * sizeof *log->files);
+    }
+    f = &log->files[log->nfiles++];
+    *f = (sr_logged_file){
+        .path = sr_path_normalised(path), .missing = !data, .bytes = (long long)len};
+    memcpy(f->sha256, hex, sizeof hex);
+}
+
+static bool same_names(char **a, char **b)
+{
+    for (; *a && *b; a++, b++)
+        if (strcmp(*a, *b) != 0)
+            return false;
+    return !*a && !*b;
+}
+
+/* Notes dir's listing (taken over: names is the log's now). */
+static void note_dir(sr_file_log *log, const char *dir, char **names)
+{
+    sr_logged_dir *d = (sr_logged_dir *)sr_file_log_find_dir(log, dir);
+    if (d) {
+        if (!same_names(d->names, names))
+            d->changed = true;
+        sr_free_names(names);
+        return;
+    }
+    if (log->ndirs == log->capdirs) {
+        log->capdirs = log->capdirs ? 2 * log->capdirs : 16;
+        log->dirs = sr_xrealloc(log->dirs, log->capdirs * sizeof *log->dirs);
+    }
+    log->dirs[log->ndirs++] = (sr_logged_dir){sr_path_normalised(dir), names, false};
+}
+
+void sr_file_log_free(sr_file_log *log)
+{
+    for (size_t i = 0; i < log->nfiles; i++)
+        free(log->files[i].path);
+    for (size_t i = 0; i < log->ndirs; i++) {
+        free(log->dirs[i].dir);
+        sr_free_names(log->dirs[i].names);
+    }
+    free(log->files);
+    free(log->dirs);
+    memset(log, 0, sizeof *log);
+}
+
+static sr_read_status read_file(const char *path, size_t limit, char **data, size_t *size);
+
 sr_read_status sr_read_file(const char *path, size_t limit, char **data, size_t *size)
+{
+    sr_read_status st = read_file(path, limit, data, size);
+    if (read_log && st == SR_READ_OK)
+        note_file(read_log, path, *data, *size, false);
+    else if (read_log && st == SR_READ_NOT_FOUND)
+        note_file(read_log, path, NULL, 0, false);
+    return st;
+}
+
+static sr_read_status read_file(const char *path, size_t limit, char **data, size_t *size)
 {
     *data = NULL;
     *size = 0;
@@ -138,6 +292,8 @@ int sr_write_file_atomic(const char *path, const char *data, size_t len)
     fd = -1;
     if (rename(tmp, path) != 0)
         goto fail;
+    if (write_log)
+        note_file(write_log, path, data, len, true);
     free(tmp);
     return 0;
 fail:;
@@ -172,12 +328,23 @@ char **sr_list_dir(const char *dir, const char *suffix)
     DIR *d = opendir(dir);
     if (!d)
         return NULL;
-    size_t n = 0, cap = 16, slen = strlen(suffix);
+    size_t n = 0, cap = 16, slen = strlen(suffix), nall = 0, capall = 16;
     char **v = sr_xmalloc(cap * sizeof *v);
+    /* Every name, for the log of what was read. */
+    char **all = read_log ? sr_xmalloc(capall * sizeof *all) : NULL;
     struct dirent *e;
     while ((e = readdir(d))) {
         size_t len = strlen(e->d_name);
-        if (e->d_name[0] == '.' || len < slen || strcmp(e->d_name + len - slen, suffix) != 0)
+        if (e->d_name[0] == '.')
+            continue;
+        if (all) {
+            if (nall + 2 > capall) {
+                capall *= 2;
+                all = sr_xrealloc(all, capall * sizeof *all);
+            }
+            all[nall++] = sr_xstrdup(e->d_name);
+        }
+        if (len < slen || strcmp(e->d_name + len - slen, suffix) != 0)
             continue;
         if (n + 2 > cap) {
             cap *= 2;
@@ -188,6 +355,11 @@ char **sr_list_dir(const char *dir, const char *suffix)
     closedir(d);
     qsort(v, n, sizeof *v, cmp_names);
     v[n] = NULL;
+    if (all) {
+        qsort(all, nall, sizeof *all, cmp_names);
+        all[nall] = NULL;
+        note_dir(read_log, dir, all);
+    }
     return v;
 }
 
@@ -354,4 +526,72 @@ int sr_fsync_path(const char *path)
     close(fd);
     errno = e;
     return r;
+}
+
+int sr_rename_into_place(const char *tmp, const char *path)
+{
+    char hex[SR_HEX_SHA256];
+    char *data = NULL;
+    size_t len = 0;
+    /* The bytes noted are those read back from our own temporary file,
+     * which no other process writes, before it takes the final name. */
+    if (write_log) {
+        sr_read_status st = read_file(tmp, (size_t)1 << 31, &data, &len);
+        if (st != SR_READ_OK) {
+            int e = st == SR_READ_ERROR ? errno : st == SR_READ_TOO_LARGE ? EFBIG : EIO;
+            unlink(tmp);
+            errno = e;
+            return -1;
+        }
+        sr_sha256_hex(data, len, hex);
+    }
+    if (sr_fsync_path(tmp) != 0 || rename(tmp, path) != 0) {
+        int e = errno;
+        free(data);
+        unlink(tmp);
+        errno = e;
+        return -1;
+    }
+    if (write_log)
+        note_file(write_log, path, data, len, true);
+    free(data);
+    return 0;
+}
+
+static int lock_dir(const char *dir, const char *why, int how)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    int r = flock(fd, how | LOCK_NB);
+    if (r != 0 && errno == EWOULDBLOCK) {
+        fprintf(stderr,
+                "sscp-report: waiting for another sscp-report command to finish with %s (%s)...\n",
+                dir, why);
+        while ((r = flock(fd, how)) != 0 && errno == EINTR)
+            ;
+    }
+    if (r != 0) {
+        int e = errno;
+        close(fd);
+        errno = e;
+        return -1;
+    }
+    return fd;
+}
+
+int sr_lock_dir(const char *dir, const char *why)
+{
+    return lock_dir(dir, why, LOCK_EX);
+}
+
+int sr_lock_dir_shared(const char *dir, const char *why)
+{
+    return lock_dir(dir, why, LOCK_SH);
+}
+
+void sr_unlock_dir(int fd)
+{
+    if (fd >= 0)
+        close(fd); /* closing the only descriptor releases the lock */
 }

@@ -71,6 +71,73 @@ int sr_make_dirs(const char *path);
 /* Copies the file from to the path to, atomically. 0, or -1 with errno. */
 int sr_copy_file(const char *from, const char *to);
 
+/* ---- what a run read and wrote -------------------------------------------------------
+ *
+ * A build records the SHA-256 of the bytes it read, as it read them, and of
+ * the bytes it wrote, as it wrote them: hashing the files again afterwards
+ * would take in a file saved (or written by another command) meanwhile.
+ * While a log is active, sr_read_file() and sr_read_file_within() note each
+ * file read (or found missing), sr_list_dir() each folder listed, and
+ * sr_write_file_atomic() and sr_rename_into_place() each file written. A
+ * file read twice with different bytes is noted as changed while read.
+ * There is one log per process (the program is single-threaded). */
+#define SR_HEX_SHA256 65
+
+typedef struct {
+    char *path;   /* as the reader or writer named it, "./" and "//" removed */
+    bool missing; /* a read: the file was not there */
+    bool changed; /* read more than once, with different bytes */
+    long long bytes;
+    char sha256[SR_HEX_SHA256];
+} sr_logged_file;
+
+typedef struct {
+    char *dir;    /* as named, normalised as the paths are */
+    char **names; /* every name in it but those starting with '.', sorted */
+    bool changed; /* listed more than once, with different names */
+} sr_logged_dir;
+
+typedef struct {
+    sr_logged_file *files;
+    size_t nfiles, capfiles;
+    sr_logged_dir *dirs;
+    size_t ndirs, capdirs;
+} sr_file_log;
+
+/* Starts noting reads and listings into log, or stops when log is NULL. */
+void sr_log_reads(sr_file_log *log);
+/* Starts noting writes into log, or stops when log is NULL. */
+void sr_log_writes(sr_file_log *log);
+/* The entry for path (normalised as the log's are), or NULL. */
+const sr_logged_file *sr_file_log_find(const sr_file_log *log, const char *path);
+const sr_logged_dir *sr_file_log_find_dir(const sr_file_log *log, const char *dir);
+void sr_file_log_free(sr_file_log *log);
+/* path as the log keeps it: "./" components and repeated slashes removed;
+ * malloc'd. */
+char *sr_path_normalised(const char *path);
+
+/* The SHA-256 of len bytes, as 64 hex digits. */
+void sr_sha256_hex(const void *data, size_t len, char hex[SR_HEX_SHA256]);
+
+/* Renames tmp, a complete file this process wrote, to path after flushing
+ * it to disk, noting its bytes in the write log when one is active. 0, or
+ * -1 with errno (tmp is then removed). */
+int sr_rename_into_place(const char *tmp, const char *path);
+
+/* ---- locks ---------------------------------------------------------------------------
+ *
+ * An exclusive lock on a folder (flock(2) on the folder itself, so nothing
+ * is added to it), released by sr_unlock_dir() or when the process ends,
+ * however it ends. When another process holds it, waiting is printed to
+ * stderr as "sscp-report: waiting for another sscp-report command to finish
+ * with DIR (WHY)..." and the call waits. Returns a descriptor, or -1 with
+ * errno. */
+int sr_lock_dir(const char *dir, const char *why);
+/* The same, shared: for reading what the folder holds (status), while no
+ * command holding the exclusive lock is changing it. */
+int sr_lock_dir_shared(const char *dir, const char *why);
+void sr_unlock_dir(int fd);
+
 /* dir + "/" + name, malloc'd. */
 char *sr_path_join(const char *dir, const char *name);
 /* The directory part of path ("." when there is none), malloc'd. */

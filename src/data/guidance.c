@@ -202,6 +202,8 @@ const sr_guidance *sr_guidance_load(sr_arena *a, sr_diags *d, const char *path)
         r->id = sr_ynode_text(sr_ymap_get(e, "id"));
         r->name = sr_ynode_text(sr_ymap_get(e, "name"));
         r->email = sr_ynode_text(sr_ymap_get(e, "email"));
+        if (!sr_email_check(d, sr_ymap_get(e, "email"), "the recipient's email"))
+            return NULL;
         r->confirmed = fact_confirmed(e);
         r->loc = e->loc;
         g->nunconfirmed += !r->confirmed;

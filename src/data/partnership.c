@@ -6,6 +6,7 @@
 #include "data/loader.h"
 #include "data/schema_defs.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,6 +14,88 @@ static bool yes(const sr_ynode *n)
 {
     const char *t = sr_ynode_text(n);
     return t && (strcmp(t, "yes") == 0 || strcmp(t, "true") == 0);
+}
+
+bool sr_email_ok(const char *addr, char *why, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)addr;
+    if (strpbrk(addr, "\r\n")) {
+        snprintf(why, n, "it holds a line break");
+        return false;
+    }
+    for (const unsigned char *c = s; *c; c++) {
+        const char *what = NULL;
+        if (*c < 0x20 || *c == 0x7f)
+            what = "a control character";
+        else if (*c >= 0x80)
+            what = "a letter outside plain ASCII";
+        else if (*c == ' ' || *c == '\t')
+            what = "a space";
+        else if (strchr("<>()[]\\,;:\"", *c))
+            what = "brackets, quotes or punctuation an address cannot have";
+        if (what) {
+            snprintf(why, n, "it holds %s", what);
+            return false;
+        }
+    }
+    const char *at = strrchr(addr, '@');
+    if (!at || at == addr || strchr(addr, '@') != at) {
+        snprintf(why, n, at ? "it has more than one @" : "it has no @");
+        return false;
+    }
+    size_t local = (size_t)(at - addr), total = strlen(addr);
+    if (local > 64 || total > 254) {
+        snprintf(why, n, "it is longer than an address can be");
+        return false;
+    }
+    if (addr[0] == '.' || at[-1] == '.' || strstr(addr, "..")) {
+        snprintf(why, n, "a dot starts or ends the part before the @, or two dots meet");
+        return false;
+    }
+    const char *dom = at + 1;
+    if (!*dom || !strchr(dom, '.')) {
+        snprintf(why, n, "the part after the @ is not a domain such as example.gov.uk");
+        return false;
+    }
+    for (const char *label = dom; *label;) {
+        size_t len = strcspn(label, ".");
+        bool ok = len > 0 && len <= 63 && label[0] != '-' && label[len - 1] != '-';
+        for (size_t i = 0; ok && i < len; i++)
+            ok = (label[i] >= 'a' && label[i] <= 'z') || (label[i] >= 'A' && label[i] <= 'Z') ||
+                 (label[i] >= '0' && label[i] <= '9') || label[i] == '-';
+        if (!ok) {
+            snprintf(why, n, "the part after the @ is not a domain such as example.gov.uk");
+            return false;
+        }
+        label += len;
+        if (*label == '.')
+            label++;
+    }
+    return true;
+}
+
+bool sr_email_check(sr_diags *d, const sr_ynode *v, const char *what)
+{
+    const char *addr = sr_ynode_text(v);
+    char why[120];
+    if (!addr || sr_email_ok(addr, why, sizeof why))
+        return true;
+    /* Shown with any control character written as an escape, never raw. */
+    char shown[200];
+    size_t k = 0;
+    for (const unsigned char *c = (const unsigned char *)addr; *c && k + 6 < sizeof shown; c++) {
+        if (*c < 0x20 || *c == 0x7f)
+            k += (size_t)snprintf(shown + k, sizeof shown - k, "\\x%02X", *c);
+        else
+            shown[k++] = (char)*c;
+    }
+    shown[k] = '\0';
+    sr_diag_hint(sr_diag_add(d, SR_ERROR, sr_ynode_loc(v), "%s `%s` is not an email address: %s",
+                             what, shown, why),
+                 "write the address alone, such as `safeguarding@example.gov.uk`: no name, "
+                 "spaces, brackets or line breaks (the messages to the recipients are sent "
+                 "from and to it)");
+    return false;
 }
 
 static sr_partnership *from_tree(sr_arena *a, sr_diags *d, const sr_source *src, sr_ynode *root);
@@ -150,6 +233,7 @@ static sr_partnership *from_tree(sr_arena *a, sr_diags *d, const sr_source *src,
     p->short_name = sr_ynode_text(sr_ymap_get(about, "short_name"));
     p->area = sr_ynode_text(sr_ymap_get(about, "area"));
     p->email = sr_ynode_text(sr_ymap_get(about, "email"));
+    bool addresses_ok = sr_email_check(d, sr_ymap_get(about, "email"), "the partnership's email");
     const sr_ynode *fn = sr_ymap_get(about, "file_name");
     p->file_name = sr_ynode_text(fn);
     if (p->file_name && !file_name_ok(p->file_name)) {
@@ -224,6 +308,8 @@ static sr_partnership *from_tree(sr_arena *a, sr_diags *d, const sr_source *src,
         p->recipients = sr_arena_alloc(a, rl->n * sizeof *p->recipients);
         for (size_t k = 0; k < rl->n; k++) {
             const sr_ynode *e = rl->items[k];
+            if (!sr_email_check(d, sr_ymap_get(e, "email"), "the recipient's email"))
+                addresses_ok = false;
             p->recipients[p->nrecipients++] = (sr_recipient){
                 sr_ynode_text(sr_ymap_get(e, "id")), sr_ynode_text(sr_ymap_get(e, "name")),
                 sr_ynode_text(sr_ymap_get(e, "email")), e->loc};
@@ -267,6 +353,9 @@ static sr_partnership *from_tree(sr_arena *a, sr_diags *d, const sr_source *src,
         return NULL;
     }
     p->suppression_threshold = t;
+    /* An address that is not one would go into the messages' headers. */
+    if (!addresses_ok)
+        return NULL;
     return p;
 }
 

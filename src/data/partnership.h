@@ -12,6 +12,7 @@
 
 #include "core/arena.h"
 #include "core/diag.h"
+#include "data/ynode.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -86,6 +87,15 @@ typedef struct {
  * lower-case letters, digits and hyphens ("SSCP" -> "sscp", "Stoke SCP" ->
  * "stoke-scp"), or "partnership" when neither has such a character. In a. */
 const char *sr_partnership_file_stem(sr_arena *a, const sr_partnership *p);
+
+/* Whether addr is an email address that can go into a message's header
+ * as it is: local@domain, ASCII, no spaces, brackets, quotes or line
+ * breaks, the domain's labels letters, digits and hyphens with at least one
+ * dot. When it is not, why gets what is wrong, in plain words. */
+bool sr_email_ok(const char *addr, char *why, size_t n);
+/* Checks the address at node v (its key named in what: "the partnership's
+ * `email`"): an error in d, with a hint, when it is not one; false then. */
+bool sr_email_check(sr_diags *d, const sr_ynode *v, const char *what);
 
 /* Reads and checks path. Returns NULL when it cannot be used (problems are
  * in d); warnings still give a model. */

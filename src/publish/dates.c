@@ -55,6 +55,34 @@ bool sr_parse_ymd(const char *s, int32_t *ymd)
     return true;
 }
 
+bool sr_parse_ymd_why(const char *s, int32_t *ymd, char *why, size_t n)
+{
+    static const char *const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
+    if (sr_parse_ymd(s, ymd))
+        return true;
+    int y, m, d;
+    char extra;
+    if (s && strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
+        sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &extra) == 3 && m >= 1 && m <= 12 && d >= 1 &&
+        y >= 1) {
+        int last = 28;
+        while (last < 31 && sr_date_valid(y, m, last + 1))
+            last++;
+        snprintf(why, n, "%s is not a real date: %s %d has %d days", s, months[m - 1], y, last);
+    } else if (s && strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
+               sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &extra) == 3) {
+        if (m < 1 || m > 12)
+            snprintf(why, n, "%s is not a real date: there is no month %d", s, m);
+        else
+            snprintf(why, n, "%s is not a real date: there is no day %d", s, d);
+    } else {
+        snprintf(why, n, "'%s' is not a date written YYYY-MM-DD", s ? s : "");
+    }
+    return false;
+}
+
 int sr_last_ended_year(int32_t ymd)
 {
     int y = ymd / 10000, m = ymd / 100 % 100;

@@ -1,6 +1,7 @@
 /* eml: the messages publish writes, see eml.h. */
 #include "publish/eml.h"
 
+#include "data/partnership.h"
 #include "publish/dates.h"
 
 #include <glib.h>
@@ -28,9 +29,20 @@ static void space_or_fold(sr_buf *b, size_t next)
 static bool plain_ascii(const char *s, bool quotes_ok)
 {
     for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-        if (*p < 0x20 || *p >= 0x7f || (!quotes_ok && *p == '"'))
+        if (*p < 0x20 || *p >= 0x7f || (!quotes_ok && (*p == '"' || *p == '\\')))
             return false;
     return true;
+}
+
+/* s with every control character (CR, LF, tab...) made a space, malloc'd:
+ * a header value is one line of words. */
+static char *one_line(const char *s)
+{
+    char *t = g_strdup(s ? s : "");
+    for (unsigned char *p = (unsigned char *)t; *p; p++)
+        if (*p < 0x20 || *p == 0x7f)
+            *p = ' ';
+    return t;
 }
 
 /* RFC 2047 encoded words, each at most 75 characters and on its own folded
@@ -54,12 +66,14 @@ static void encoded_words(sr_buf *b, const char *s)
 }
 
 /* A header's display name: quoted if plain ASCII, else RFC 2047. */
-static void display(sr_buf *b, const char *s)
+static void display(sr_buf *b, const char *name)
 {
+    char *s = one_line(name);
     if (plain_ascii(s, false))
         sr_buf_printf(b, "\"%s\"", s);
     else
         encoded_words(b, s);
+    g_free(s);
 }
 
 /* An address with its display name: "Name" <addr>. */
@@ -72,13 +86,16 @@ static void mailbox(sr_buf *b, const char *header, const char *name, const char 
 }
 
 /* An unstructured header: plain ASCII words folded at spaces, else RFC 2047. */
-static void subject(sr_buf *b, const char *s)
+static void subject(sr_buf *b, const char *text)
 {
+    char *line = one_line(text);
+    const char *s = line;
     sr_buf_puts(b, "Subject:");
     if (!plain_ascii(s, true)) {
         sr_buf_putc(b, ' ');
         encoded_words(b, s);
         sr_buf_puts(b, "\r\n");
+        g_free(line);
         return;
     }
     for (const char *p = s; *p;) {
@@ -92,6 +109,7 @@ static void subject(sr_buf *b, const char *s)
         p += w;
     }
     sr_buf_puts(b, "\r\n");
+    g_free(line);
 }
 
 /* The covering note: each line wrapped at spaces to 76 characters (a word
@@ -127,8 +145,42 @@ static void body(sr_buf *b, const char *text)
     }
 }
 
-void sr_eml_write(sr_buf *b, const sr_eml *m)
+static bool plain_name(const char *s)
 {
+    if (!s || !*s)
+        return false;
+    for (const char *p = s; *p; p++)
+        if (!g_ascii_isalnum(*p) && !strchr(".-_", *p))
+            return false;
+    return true;
+}
+
+int sr_eml_write(sr_buf *b, const sr_eml *m, char *why, size_t whylen)
+{
+    char w[120];
+    if (!m->from_addr || !sr_email_ok(m->from_addr, w, sizeof w)) {
+        snprintf(why, whylen, "the From address is not an email address: %s",
+                 m->from_addr ? w : "there is none");
+        return -1;
+    }
+    if (!m->to_addr || !sr_email_ok(m->to_addr, w, sizeof w)) {
+        snprintf(why, whylen, "the To address is not an email address: %s",
+                 m->to_addr ? w : "there is none");
+        return -1;
+    }
+    if (!plain_name(m->attachment_name)) {
+        snprintf(why, whylen,
+                 "the attachment's name `%s` is not plain letters, digits, '.', '-' and '_'",
+                 m->attachment_name ? m->attachment_name : "");
+        return -1;
+    }
+    if (!plain_name(m->id)) {
+        snprintf(why, whylen,
+                 "the message's id `%s` is not plain letters, digits, '.', '-' and '_' (a "
+                 "recipient's id is made of those)",
+                 m->id ? m->id : "");
+        return -1;
+    }
     static const char *const days[] = {"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"};
     static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                          "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
@@ -160,4 +212,5 @@ void sr_eml_write(sr_buf *b, const sr_eml *m)
     }
     g_free(enc);
     sr_buf_printf(b, "--%s--\r\n", boundary);
+    return 0;
 }

@@ -1,5 +1,10 @@
 /* eml: an RFC 5322 message with the report attached (MIME, base64), ready
- * to open in a mail program and send. */
+ * to open in a mail program and send. The one writer of the .eml files:
+ * every header value is encoded here, so nothing a value holds can add a
+ * header or end the headers. Addresses must pass sr_email_ok()
+ * (data/partnership.h); display names and the subject are written as a
+ * quoted string when plain ASCII, else as RFC 2047 encoded words, with
+ * every control character (a line break) first made a space. */
 #ifndef SR_EML_H
 #define SR_EML_H
 
@@ -18,6 +23,9 @@ typedef struct {
     const char *id; /* unique part of Message-ID */
 } sr_eml;
 
-void sr_eml_write(sr_buf *out, const sr_eml *m);
+/* Appends the message to out. Returns 0, or -1 with why (nothing is then
+ * appended) when an address is not one or the attachment's name is not
+ * plain (letters, digits, '.', '-', '_'). */
+int sr_eml_write(sr_buf *out, const sr_eml *m, char *why, size_t n);
 
 #endif

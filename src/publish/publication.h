@@ -41,7 +41,10 @@ typedef struct {
  * go to d; returns NULL if the file exists but cannot be used. */
 sr_publication *sr_publication_read(sr_arena *a, sr_diags *d, const char *year_dir);
 
-/* Appends one event; 0 or -1 with errno. */
+/* Appends one event; 0 or -1 with errno. The caller holds the year's
+ * lock, sr_lock_dir(year_dir) (core/fsutil.h), from reading the record to
+ * appending to it, as publish does: the append reads the file and renames
+ * a new one over it, so two at once would lose one's event. */
 int sr_publication_append(const char *year_dir, const sr_pub_event *e);
 
 /* The latest publication, or NULL. */

@@ -21,45 +21,110 @@ bool sr_sha256_file(const char *path, char hex[SR_SHA256_HEX], int64_t *bytes)
     size_t len;
     if (sr_read_file(path, (size_t)1 << 30, &data, &len) != SR_READ_OK)
         return false;
-    gchar *h = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)data, len);
-    snprintf(hex, SR_SHA256_HEX, "%s", h);
-    g_free(h);
+    sr_sha256_hex(data, len, hex);
     free(data);
     if (bytes)
         *bytes = (int64_t)len;
     return true;
 }
 
-/* Each file's name and contents, in a fixed order, into the checksum. */
-static void add_file(GChecksum *c, const char *path, const char *shown)
+/* One file into the checksum: its name as shown, then its size and
+ * SHA-256, or "missing". With a log of what a build read (seen), the bytes
+ * the build read stand for the file, whatever it holds now; a file read
+ * twice with different bytes makes a hash nothing will match. */
+static void add_file(GChecksum *c, const char *path, const char *shown, const sr_file_log *seen)
 {
-    char *data;
-    size_t len;
     g_checksum_update(c, (const guchar *)shown, (gssize)strlen(shown) + 1);
-    if (sr_read_file(path, (size_t)1 << 30, &data, &len) == SR_READ_OK) {
-        char n[32];
-        snprintf(n, sizeof n, "%zu:", len);
-        g_checksum_update(c, (const guchar *)n, (gssize)strlen(n));
-        g_checksum_update(c, (const guchar *)data, (gssize)len);
-        free(data);
-    } else {
+    const sr_logged_file *f = sr_file_log_find(seen, path);
+    char n[32 + SR_SHA256_HEX];
+    if (f && f->changed) {
+        g_checksum_update(c, (const guchar *)"changed while read", -1);
+    } else if (f && f->missing) {
         g_checksum_update(c, (const guchar *)"missing", 7);
+    } else if (f) {
+        snprintf(n, sizeof n, "%lld:%s", f->bytes, f->sha256);
+        g_checksum_update(c, (const guchar *)n, (gssize)strlen(n));
+    } else {
+        char hex[SR_SHA256_HEX];
+        int64_t len;
+        if (sr_sha256_file(path, hex, &len)) {
+            snprintf(n, sizeof n, "%lld:%s", (long long)len, hex);
+            g_checksum_update(c, (const guchar *)n, (gssize)strlen(n));
+        } else {
+            g_checksum_update(c, (const guchar *)"missing", 7);
+        }
     }
 }
 
-static void add_dir(GChecksum *c, const char *dir, const char *suffix, const char *label)
+static bool ends_with(const char *s, const char *suffix)
 {
-    char **names = sr_list_dir(dir, suffix);
-    for (char **p = names; p && *p; p++) {
-        if (strcmp(*p, "publication.yaml") == 0)
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static bool has_name(char **names, const char *name)
+{
+    for (char **p = names; p && *p; p++)
+        if (strcmp(*p, name) == 0)
+            return true;
+    return false;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The files of dir whose names end with suffix ("" for all), in byte
+ * order: those there now, and those a build saw (listed or read). */
+static void add_dir(GChecksum *c, const char *dir, const char *suffix, const char *label,
+                    const sr_file_log *seen)
+{
+    char **now = sr_list_dir(dir, suffix);
+    const sr_logged_dir *then = sr_file_log_find_dir(seen, dir);
+    if (then && then->changed)
+        g_checksum_update(c, (const guchar *)"folder changed while read", -1);
+    size_t n = 0, cap = 16;
+    char **names = sr_xmalloc(cap * sizeof *names);
+#define ADD_NAME(x)                                                                                \
+    do {                                                                                           \
+        if (n == cap)                                                                              \
+            names = sr_xrealloc(names, (cap *= 2) * sizeof *names);                                \
+        names[n++] = (x);                                                                          \
+    } while (0)
+    for (char **p = now; p && *p; p++)
+        ADD_NAME(*p);
+    for (char **p = then ? then->names : NULL; p && *p; p++)
+        if (ends_with(*p, suffix))
+            ADD_NAME(*p);
+    char *key = seen ? sr_path_normalised(dir) : NULL;
+    size_t klen = key ? strlen(key) : 0;
+    for (size_t i = 0; seen && i < seen->nfiles; i++) {
+        const char *f = seen->files[i].path;
+        if (!seen->files[i].missing && strncmp(f, key, klen) == 0 && f[klen] == '/' &&
+            !strchr(f + klen + 1, '/') && f[klen + 1] != '.' && ends_with(f + klen + 1, suffix))
+            ADD_NAME((char *)f + klen + 1);
+    }
+#undef ADD_NAME
+    free(key);
+    qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        if ((i && strcmp(names[i], names[i - 1]) == 0) || strcmp(names[i], "publication.yaml") == 0)
             continue; /* publishing records a report; it does not change it */
-        char *path = sr_path_join(dir, *p);
-        char *shown = sr_path_join(label, *p);
-        add_file(c, path, shown);
+        char *path = sr_path_join(dir, names[i]);
+        /* Put there after the build had listed the folder, and not read:
+         * the build did not see it, so it is not part of what it made. */
+        if (then && !has_name(then->names, names[i]) && !sr_file_log_find(seen, path)) {
+            free(path);
+            continue;
+        }
+        char *shown = sr_path_join(label, names[i]);
+        add_file(c, path, shown, seen);
         free(path);
         free(shown);
     }
-    sr_free_names(names);
+    free(names);
+    sr_free_names(now);
 }
 
 /* True when partner id is named in year y: as a file's sender, as a
@@ -147,11 +212,11 @@ void sr_partnership_canonical(const sr_dataset *ds, const sr_guidance *g, sr_buf
  * partner added, a comment, or the file's order changed leaves it as it
  * was. When the file cannot be read as a partnership, its bytes. */
 static void add_partnership(GChecksum *c, const sr_dataset *ds, const char *data_dir,
-                            const char *templates_dir, int year)
+                            const char *templates_dir, int year, const sr_file_log *seen)
 {
     if (!ds->p) {
         char *p = sr_path_join(data_dir, "partnership.yaml");
-        add_file(c, p, "partnership.yaml");
+        add_file(c, p, "partnership.yaml", seen);
         free(p);
         return;
     }
@@ -171,31 +236,58 @@ static void add_partnership(GChecksum *c, const sr_dataset *ds, const char *data
 void sr_inputs_hash_of(const sr_dataset *ds, const char *data_dir, const char *templates_dir,
                        const char *fonts_dir, char hex[SR_SHA256_HEX])
 {
+    sr_inputs_hash_seen(ds, data_dir, templates_dir, fonts_dir, NULL, hex);
+}
+
+void sr_inputs_read_fonts(const char *fonts_dir)
+{
+    static const char *const kinds[] = {".ttf", ".otf"};
+    for (size_t k = 0; k < 2; k++) {
+        char **names = sr_list_dir(fonts_dir, kinds[k]);
+        for (char **p = names; p && *p; p++) {
+            char *path = sr_path_join(fonts_dir, *p), *data;
+            size_t len;
+            if (sr_read_file(path, (size_t)1 << 30, &data, &len) == SR_READ_OK)
+                free(data);
+            free(path);
+        }
+        sr_free_names(names);
+    }
+}
+
+void sr_inputs_hash_seen(const sr_dataset *ds, const char *data_dir, const char *templates_dir,
+                         const char *fonts_dir, const sr_file_log *seen, char hex[SR_SHA256_HEX])
+{
+    /* The hash itself reads what the build did not; that is not a build's
+     * reading, and it must not be noted as such. */
+    sr_log_reads(NULL);
     int year = ds->year0;
     GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
-    g_checksum_update(c, (const guchar *)"sscp-report " SSCP_VERSION, -1);
-    add_partnership(c, ds, data_dir, templates_dir, year);
+    g_checksum_update(c, (const guchar *)"sscp-report " SSCP_VERSION " inputs 2", -1);
+    add_partnership(c, ds, data_dir, templates_dir, year, seen);
     for (int i = 0; i < SR_MAX_YEARS; i++) {
         char y[16];
         sr_fmt_year(year - i, y, sizeof y);
         char *d = sr_path_join(data_dir, y);
-        add_dir(c, d, ".yaml", y);
+        add_dir(c, d, ".yaml", y, seen);
+        /* Every file of the narrative folder, whatever its name: a section
+         * may take any file there. */
         char *n = sr_path_join(d, "narrative");
         char *label = sr_path_join(y, "narrative");
-        add_dir(c, n, ".md", label);
+        add_dir(c, n, "", label, seen);
         free(label);
         free(n);
         free(d);
     }
-    add_dir(c, templates_dir, ".yaml", "templates");
+    add_dir(c, templates_dir, ".yaml", "templates", seen);
     /* The partnership's own template files, layered over those (the label
      * differs from the template folder's, so moving a file between the two
      * changes the hash). */
     char *own = sr_path_join(data_dir, SR_LAYER_DIR);
-    add_dir(c, own, ".yaml", "data-templates");
+    add_dir(c, own, ".yaml", "data-templates", seen);
     free(own);
-    add_dir(c, fonts_dir, ".ttf", "fonts");
-    add_dir(c, fonts_dir, ".otf", "fonts");
+    add_dir(c, fonts_dir, ".ttf", "fonts", seen);
+    add_dir(c, fonts_dir, ".otf", "fonts", seen);
     snprintf(hex, SR_SHA256_HEX, "%s", g_checksum_get_string(c));
     g_checksum_free(c);
 }

@@ -15,6 +15,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/diag.h"
+#include "core/fsutil.h"
 #include "data/dataset.h"
 #include "data/guidance.h"
 
@@ -56,6 +57,18 @@ void sr_inputs_hash(const char *data_dir, const char *templates_dir, const char 
  * sr_dataset_load gives them to build and status), so it is not read twice. */
 void sr_inputs_hash_of(const sr_dataset *ds, const char *data_dir, const char *templates_dir,
                        const char *fonts_dir, char hex[SR_SHA256_HEX]);
+
+/* The same, for a build: with seen, the log of what the build read
+ * (core/fsutil.h), each file it read counts with the bytes it read then,
+ * and a file put into a folder after the build listed it counts as
+ * missing; so a file saved during the build makes the report stale. The
+ * files the build did not read are read now. Stops the read log. */
+void sr_inputs_hash_seen(const sr_dataset *ds, const char *data_dir, const char *templates_dir,
+                         const char *fonts_dir, const sr_file_log *seen, char hex[SR_SHA256_HEX]);
+/* Reads every font file in fonts_dir, for the read log: the fonts are
+ * opened by the font libraries, whose reads the log cannot see, so a build
+ * reads them itself first. */
+void sr_inputs_read_fonts(const char *fonts_dir);
 
 /* Writes rec into out_dir/build-record.yaml (atomically); 0 or -1. */
 int sr_build_record_write(const char *out_dir, const sr_build_record *rec);

@@ -91,4 +91,4 @@ static int write_charts(const sr_document *doc, const sr_render_options *o, cons
     return 0;
 }
 
-const sr_output sr_output_charts = {"charts", "charts", true, false, write_charts};
+const sr_output sr_output_charts = {"charts", "charts", true, true, write_charts};

@@ -36,7 +36,12 @@ typedef struct {
      * name ("charts"), with folder set. */
     const char *file;
     bool folder;
-    bool recorded; /* listed in the build record with its checksum */
+    /* Listed in the build record with its checksum (a folder: each file
+     * in it the build wrote). The checksum is of the bytes written, as
+     * they were written: an output writes every file through
+     * sr_write_file_atomic() or sr_rename_into_place() (core/fsutil.h),
+     * which note them. */
+    bool recorded;
     /* Writes doc to path (via a temporary file, renamed into place; a
      * folder's files each so). Returns 0, or -1 with a message in err. */
     int (*write)(const sr_document *doc, const sr_render_options *o, const char *path,

@@ -523,7 +523,7 @@ int sr_xlsx_write(const sr_document *doc, const sr_xlsx_options *o, sr_xlsx_stat
         snprintf(err, errlen, "cannot write the workbook: %s", lxw_strerror(e));
         unlink(tmp);
         rc = -1;
-    } else if (sr_fsync_path(tmp) != 0 || rename(tmp, o->path) != 0) {
+    } else if (sr_rename_into_place(tmp, o->path) != 0) {
         snprintf(err, errlen, "cannot write %s: %s", o->path, strerror(errno));
         unlink(tmp);
         rc = -1;

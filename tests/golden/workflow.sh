@@ -184,8 +184,13 @@ while read -r name bytes sha; do
     [ "$(sha256sum "out/2019-20/$name" | cut -d' ' -f1)" = "$sha" ] || fail "manifest: wrong SHA-256 for $name"
     n=$((n + 1))
 done <"$tmp/files"
-[ "$n" -eq 3 ] || fail "the manifest lists $n files, not the PDF, HTML and XLSX"
+# The PDF, the HTML, the workbook and each chart file the build wrote.
+charts=$(find out/2019-20/charts -name '*.png' -o -name '*.svg' | wc -l | tr -d ' ')
+[ "$n" -eq $((3 + charts)) ] ||
+    fail "the manifest lists $n files, not the PDF, HTML, XLSX and the $charts chart files"
 grep -q '\.pdf ' "$tmp/files" || fail "manifest: no PDF"
+grep -q '\.xlsx ' "$tmp/files" || fail "manifest: no workbook"
+grep -q '^charts/[a-z0-9-]*\.svg ' "$tmp/files" || fail "manifest: no chart file"
 
 # Each message: its headers, and the attachment decodes to the PDF's bytes.
 pdf=out/2019-20/sscp-annual-report-2019-20.pdf

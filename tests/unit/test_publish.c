@@ -3,6 +3,7 @@
  * record, and the build record and input hash that say a report is current. */
 #include "testutil.h"
 
+#include "data/partnership.h"
 #include "publish/dates.h"
 #include "publish/eml.h"
 #include "publish/publication.h"
@@ -196,7 +197,8 @@ static void eml_parses_back_with_the_same_attachment(void **state)
     static unsigned char pdf[N];
     sr_eml m = sample_eml(pdf, N);
     sr_buf b = SR_BUF_INIT;
-    sr_eml_write(&b, &m);
+    char why[200];
+    assert_int_equal(sr_eml_write(&b, &m, why, sizeof why), 0);
     const char *t = sr_buf_str(&b);
 
     assert_lines_are_rfc5322(t);
@@ -258,6 +260,87 @@ static void eml_parses_back_with_the_same_attachment(void **state)
     sr_buf_free(&b);
 }
 
+/* The headers of t, up to the blank line, as one string (malloc'd). */
+static char *headers_of(const char *t)
+{
+    const char *end = strstr(t, "\r\n\r\n");
+    assert_non_null(end);
+    return strndup(t, (size_t)(end - t) + 2);
+}
+
+/* No header line of h starts with name (after a CRLF, not a fold). */
+static void assert_no_header(const char *h, const char *name)
+{
+    size_t n = strlen(name);
+    if (strncmp(h, name, n) == 0)
+        fail_msg("the headers start with %s", name);
+    for (const char *p = h; (p = strstr(p, "\r\n")); p += 2)
+        if (strncmp(p + 2, name, n) == 0)
+            fail_msg("a header %s was added: %s", name, p + 2);
+}
+
+static void eml_values_cannot_add_headers(void **state)
+{
+    (void)state;
+    static unsigned char pdf[64];
+    char why[200];
+    /* Line breaks in a name or the subject become spaces, inside the one
+     * header they belong to. */
+    sr_eml m = sample_eml(pdf, sizeof pdf);
+    m.from_name = "Test SCP\r\nBcc: spy@evil.example";
+    m.to_name = "Panel\nX-Injected: 1";
+    m.subject = "Report\r\n\r\nBody injected";
+    sr_buf b = SR_BUF_INIT;
+    assert_int_equal(sr_eml_write(&b, &m, why, sizeof why), 0);
+    char *h = headers_of(sr_buf_str(&b));
+    assert_lines_are_rfc5322(sr_buf_str(&b));
+    assert_no_header(h, "Bcc:");
+    assert_no_header(h, "X-Injected:");
+    assert_no_header(h, "Body injected");
+    assert_string_equal(header(sr_buf_str(&b), "From"),
+                        "\"Test SCP  Bcc: spy@evil.example\" <scp@test.gov.uk>");
+    free(h);
+    sr_buf_free(&b);
+    /* A backslash would escape the closing quote of a quoted name. */
+    m = sample_eml(pdf, sizeof pdf);
+    m.from_name = "Test SCP \\";
+    assert_int_equal(sr_eml_write(&b, &m, why, sizeof why), 0);
+    assert_null(strstr(sr_buf_str(&b), "\"Test SCP \\\""));
+    assert_non_null(strstr(sr_buf_str(&b), "From: =?UTF-8?B?"));
+    sr_buf_free(&b);
+    /* An address that is not one is refused, and nothing written. */
+    static const char *const bad[] = {
+        "scp@test.gov.uk>\r\nBcc: spy@evil.example",
+        "scp@test.gov.uk\nBcc: x@y.org",
+        "Test <scp@test.gov.uk>",
+        "scp test@test.gov.uk",
+        "scp@test",
+        "@test.gov.uk",
+        "scp@@test.gov.uk",
+        "sc\"p@test.gov.uk",
+        "scp@test..gov.uk",
+        "scp@-test.gov.uk",
+        "scp@tëst.gov.uk",
+        "",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        m = sample_eml(pdf, sizeof pdf);
+        m.to_addr = bad[i];
+        assert_int_equal(sr_eml_write(&b, &m, why, sizeof why), -1);
+        assert_int_equal(b.len, 0);
+        m = sample_eml(pdf, sizeof pdf);
+        m.from_addr = bad[i];
+        assert_int_equal(sr_eml_write(&b, &m, why, sizeof why), -1);
+        assert_int_equal(b.len, 0);
+    }
+    char w[120];
+    assert_false(sr_email_ok("a@b.org\r\nBcc: c@d.org", w, sizeof w));
+    assert_string_equal(w, "it holds a line break");
+    assert_true(sr_email_ok("Mailbox.NationalReviewPanel@education.gov.uk", w, sizeof w));
+    assert_true(sr_email_ok("first.o'neil+scp@my-council.gov.uk", w, sizeof w));
+    sr_buf_free(&b);
+}
+
 static void eml_encodes_names_outside_ascii(void **state)
 {
     (void)state;
@@ -267,7 +350,8 @@ static void eml_encodes_names_outside_ascii(void **state)
     m.subject = "Stockport Safeguarding Children Partnership: annual report 2019–20, "
                 "as published on the partnership’s website"; /* dash, apostrophe */
     sr_buf b = SR_BUF_INIT;
-    sr_eml_write(&b, &m);
+    char why[200];
+    assert_int_equal(sr_eml_write(&b, &m, why, sizeof why), 0);
     const char *t = sr_buf_str(&b);
     assert_lines_are_rfc5322(t);
     for (const unsigned char *p = (const unsigned char *)t; *p; p++)
@@ -554,6 +638,131 @@ static void input_hash_follows_the_inputs_only(void **state)
 /* Only what the report uses of partnership.yaml counts: a partner the
  * report never shows, a comment or the order of the file do not make a
  * published year stale; renaming a partner the report shows does. */
+/* The hash a build records is of what it read, when it read it: a file
+ * changed, added or removed afterwards makes it differ from the hash of
+ * the files as they are now (status's), and a file read twice with
+ * different bytes matches nothing. Writes are noted as written. */
+static void input_hash_is_of_the_bytes_read(void **state)
+{
+    (void)state;
+    char *root = temp_dir();
+    char *data = sr_path_join(root, "data"), *tpl = sr_path_join(root, "t"),
+         *fonts = sr_path_join(root, "f"), *y = sr_path_join(data, "2019-20"),
+         *narr = sr_path_join(y, "narrative");
+    assert_int_equal(sr_make_dirs(narr), 0);
+    assert_int_equal(sr_make_dirs(tpl), 0);
+    assert_int_equal(sr_make_dirs(fonts), 0);
+    put(data, "partnership.yaml", "format: 1\n");
+    put(y, "finance.yaml", "format: 1\n");
+    put(narr, "introduction.txt", "Words.\n");
+    put(tpl, "report.yaml", "format: 1\n");
+    char *fin = sr_path_join(y, "finance.yaml"), *intro = sr_path_join(narr, "introduction.txt");
+
+    /* A build: the data loaded, the narrative read, with the log on. */
+    sr_file_log seen = {0};
+    sr_log_reads(&seen);
+    sr_dataset ds;
+    sr_dataset_load(&ds, data, 2019, SR_MAX_YEARS);
+    char *text;
+    size_t len;
+    assert_int_equal(sr_read_file(intro, 1 << 20, &text, &len), SR_READ_OK);
+    free(text);
+    sr_log_reads(NULL);
+    assert_non_null(sr_file_log_find(&seen, fin));
+    assert_non_null(sr_file_log_find_dir(&seen, y));
+
+    char built[SR_SHA256_HEX], now[SR_SHA256_HEX], again[SR_SHA256_HEX];
+    sr_inputs_hash_seen(&ds, data, tpl, fonts, &seen, built);
+    sr_inputs_hash(data, tpl, fonts, 2019, now);
+    assert_string_equal(built, now); /* nothing changed: current */
+
+    /* Saved after the build read it: the build's hash is still of the old
+     * bytes, so the report is stale. */
+    put(y, "finance.yaml", "format: 1\n# saved during the build\n");
+    sr_inputs_hash_seen(&ds, data, tpl, fonts, &seen, again);
+    assert_string_equal(again, built);
+    sr_inputs_hash(data, tpl, fonts, 2019, now);
+    assert_string_not_equal(now, built);
+    put(y, "finance.yaml", "format: 1\n");
+
+    /* The narrative, whatever its name. */
+    put(narr, "introduction.txt", "Words changed.\n");
+    sr_inputs_hash(data, tpl, fonts, 2019, now);
+    assert_string_not_equal(now, built);
+    put(narr, "introduction.txt", "Words.\n");
+
+    /* A submission added after the build listed the folder: it did not
+     * see it. */
+    put(y, "training.yaml", "format: 1\n");
+    sr_inputs_hash_seen(&ds, data, tpl, fonts, &seen, again);
+    assert_string_equal(again, built);
+    sr_inputs_hash(data, tpl, fonts, 2019, now);
+    assert_string_not_equal(now, built);
+    char *tr = sr_path_join(y, "training.yaml");
+    unlink(tr);
+    free(tr);
+
+    /* One removed after it was read. */
+    unlink(fin);
+    sr_inputs_hash(data, tpl, fonts, 2019, now);
+    assert_string_not_equal(now, built);
+    put(y, "finance.yaml", "format: 1\n");
+    sr_inputs_hash(data, tpl, fonts, 2019, now);
+    assert_string_equal(now, built);
+
+    /* Read twice, with other bytes the second time: nothing matches. */
+    sr_log_reads(&seen);
+    put(y, "finance.yaml", "format: 1\n# between two reads\n");
+    assert_int_equal(sr_read_file(fin, 1 << 20, &text, &len), SR_READ_OK);
+    free(text);
+    sr_log_reads(NULL);
+    assert_true(sr_file_log_find(&seen, fin)->changed);
+    sr_inputs_hash_seen(&ds, data, tpl, fonts, &seen, again);
+    assert_string_not_equal(again, built);
+    sr_inputs_hash(data, tpl, fonts, 2019, now);
+    assert_string_not_equal(again, now);
+
+    /* Writes: the bytes as written, also through a rename into place. */
+    sr_file_log written = {0};
+    sr_log_writes(&written);
+    char *out = sr_path_join(root, "out.pdf"), *tmp = sr_temp_name(out, "x");
+    assert_int_equal(sr_write_file_atomic(out, "abc", 3), 0);
+    char *out2 = sr_path_join(root, "out.xlsx");
+    FILE *f = fopen(tmp, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite("abc", 1, 3, f), 3);
+    assert_int_equal(fclose(f), 0);
+    assert_int_equal(sr_rename_into_place(tmp, out2), 0);
+    sr_log_writes(NULL);
+    assert_int_equal(written.nfiles, 2);
+    for (size_t i = 0; i < 2; i++) {
+        assert_int_equal(written.files[i].bytes, 3);
+        assert_string_equal(written.files[i].sha256,
+                            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+    assert_non_null(sr_file_log_find(&written, out2));
+    unlink(out);
+    unlink(out2);
+    free(out);
+    free(out2);
+    free(tmp);
+    sr_file_log_free(&written);
+
+    sr_file_log_free(&seen);
+    sr_dataset_free(&ds);
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", root);
+    assert_int_equal(system(cmd), 0);
+    free(fin);
+    free(intro);
+    free(narr);
+    free(y);
+    free(fonts);
+    free(tpl);
+    free(data);
+    free(root);
+}
+
 static void input_hash_follows_what_the_report_uses(void **state)
 {
     (void)state;
@@ -728,9 +937,11 @@ int main(void)
         cmocka_unit_test(publication_appends_and_never_rewrites),
         cmocka_unit_test(publication_records_its_terms),
         cmocka_unit_test(publication_with_a_foreign_entry_is_refused),
+        cmocka_unit_test(eml_values_cannot_add_headers),
         cmocka_unit_test(sha256_matches_known_values),
         cmocka_unit_test(input_hash_follows_the_inputs_only),
         cmocka_unit_test(input_hash_follows_what_the_report_uses),
+        cmocka_unit_test(input_hash_is_of_the_bytes_read),
         cmocka_unit_test(build_record_round_trips),
         cmocka_unit_test(build_record_notices_changed_outputs),
     };
