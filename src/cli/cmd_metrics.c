@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "cli/report_data.h"
 #include "core/buf.h"
+#include "core/csv.h"
 #include "core/fmt.h"
 
 #include <stdlib.h>
@@ -134,23 +135,6 @@ static void print_findings_text(FILE *out, const sr_report_data *rd)
 
 /* ---- CSV ------------------------------------------------------------------------ */
 
-static void csv_field(FILE *out, const char *s, bool last)
-{
-    bool quote = strpbrk(s, ",\"\n") != NULL;
-    if (quote) {
-        fputc('"', out);
-        for (const char *p = s; *p; p++) {
-            if (*p == '"')
-                fputc('"', out);
-            fputc(*p, out);
-        }
-        fputc('"', out);
-    } else {
-        fputs(s, out);
-    }
-    fputc(last ? '\n' : ',', out);
-}
-
 /* The value as a plain number for a spreadsheet: no separators or signs of
  * unit, rounded as shown; the shorthand when there is no number. */
 static void plain(const sr_mval *v, sr_unit u, char *buf, size_t size)
@@ -194,25 +178,25 @@ static void print_csv(FILE *out, const sr_report_data *rd)
             sr_cmp_diff(&c, mt->def->unit, diff, sizeof diff);
             sr_cmp_percent(&c, pct, sizeof pct);
             sr_cmp_words(&c, mt->def->unit, words, sizeof words);
-            csv_field(out, mt->def->id, false);
-            csv_field(out, mt->def->label, false);
-            csv_field(out, row->label, false);
-            csv_field(out, sr_unit_name(mt->def->unit), false);
-            csv_field(out, y, false);
-            csv_field(out, val, false);
-            csv_field(out, shown, false);
-            csv_field(out, py, false);
-            csv_field(out, pv, false);
-            csv_field(out, diff, false);
-            csv_field(out, pct, false);
-            csv_field(out, words, false);
-            csv_field(out, rate, false);
+            sr_csv_field(out, mt->def->id, false);
+            sr_csv_field(out, mt->def->label, false);
+            sr_csv_field(out, row->label, false);
+            sr_csv_field(out, sr_unit_name(mt->def->unit), false);
+            sr_csv_field(out, y, false);
+            sr_csv_field(out, val, false);
+            sr_csv_field(out, shown, false);
+            sr_csv_field(out, py, false);
+            sr_csv_field(out, pv, false);
+            sr_csv_field(out, diff, false);
+            sr_csv_field(out, pct, false);
+            sr_csv_field(out, words, false);
+            sr_csv_field(out, rate, false);
             /* The part of the year the figure covers, as the report's
              * captions give it; empty for the whole year. */
             char period[128];
             if (!sr_metric_period(mt, 0, period, sizeof period))
                 period[0] = '\0';
-            csv_field(out, period, true);
+            sr_csv_field(out, period, true);
         }
     }
 }
