@@ -1,0 +1,268 @@
+/* Unit tests for the writers every command shares: YAML (data/yamlout, on
+ * libyaml's emitter), CSV fields (core/csv). Each YAML value that could be
+ * misread is written, read back with the program's own reader, and must be
+ * the same text. */
+#include "testutil.h"
+
+#include "core/csv.h"
+#include "data/yamlout.h"
+#include "data/ynode.h"
+
+/* Values that plain style, or careless quoting, would change. */
+static const char *const hostile[] = {
+    "Quote \" inside",
+    "Back\\slash",
+    "Colon: then text",
+    "ends with a colon:",
+    "Line one\nline two",
+    "Windows\r\nline",
+    "- leading dash",
+    "-",
+    "? question",
+    "# not a comment",
+    "a # b",
+    "Null",
+    "null",
+    "~",
+    "yes",
+    "No",
+    "on",
+    "OFF",
+    "true",
+    "y",
+    "not available",
+    "[x]",
+    "{a: b}",
+    "&anchor",
+    "*alias",
+    "!tag",
+    "|",
+    ">",
+    "%directive",
+    "@at",
+    "`tick",
+    "'single'",
+    "2019-20",
+    "2019-06-11",
+    "12:30",
+    "0x1F",
+    "1e5",
+    ".inf",
+    "+44 161 000 0000",
+    "1,234",
+    " leading space",
+    "trailing space ",
+    "",
+    "Tab\there",
+    "Bell\a and escape \x1b]0;title\a",
+    "Caf\xc3\xa9 \xe2\x80\x94 na\xc3\xafve \xf0\x9f\x98\x80",
+    "Line\xe2\x80\xa8"
+    "separator",
+    "No\xc2\xa0"
+    "break",
+    "Plain text, with a comma",
+    "How would you rate this session?",
+    "Step up to children's social care",
+};
+
+/* Writes `key: value` with each hostile value (block, then inside a flow
+ * mapping), loads it back and checks every value. */
+static void yaml_values_read_back_as_written(void **state)
+{
+    (void)state;
+    size_t n = sizeof hostile / sizeof *hostile;
+    for (int style = 0; style < 3; style++) {
+        sr_buf b = SR_BUF_INIT;
+        sr_yout w;
+        sr_yout_init(&w, &b);
+        sr_yout_comment(&w, "A comment\nof two lines");
+        sr_yout_map(&w);
+        sr_yout_key(&w, "values");
+        sr_yout_seq(&w);
+        for (size_t i = 0; i < n; i++) {
+            sr_yout_item(&w);
+            if (style == 2) {
+                sr_yout_flow_map(&w);
+                sr_yout_key(&w, "v");
+                sr_yout_text(&w, hostile[i]);
+                sr_yout_end(&w);
+            } else {
+                sr_yout_map(&w);
+                sr_yout_key(&w, "v");
+                if (style == 0)
+                    sr_yout_text(&w, hostile[i]);
+                else
+                    sr_yout_quoted(&w, hostile[i]);
+                sr_yout_note(&w, 40, "a note\nthat cannot end early");
+                sr_yout_end(&w);
+            }
+        }
+        sr_yout_end(&w);
+        sr_yout_end(&w);
+        assert_true(sr_yout_finish(&w));
+        assert_null(sr_yout_error(&w));
+
+        sr_arena *a = sr_arena_new();
+        sr_diags d;
+        sr_diags_init(&d);
+        sr_source *src = sr_diags_add_source(&d, "out.yaml", sr_xstrdup(b.data), b.len);
+        sr_ylimits lim = sr_ylimits_default();
+        sr_ynode *root = sr_yaml_load(a, &d, src, &lim);
+        if (!root || d.n)
+            fail_msg("style %d: the output does not load:\n%s", style, b.data);
+        const sr_ynode *seq = sr_ymap_get(root, "values");
+        assert_non_null(seq);
+        assert_int_equal(seq->n, n);
+        for (size_t i = 0; i < n; i++) {
+            const sr_ynode *v = sr_ymap_get(seq->items[i], "v");
+            assert_non_null(v);
+            if (sr_ynode_is_null(v) || strcmp(v->text, hostile[i]) != 0)
+                fail_msg("style %d: `%s` read back as `%s` from:\n%s", style, hostile[i], v->text,
+                         b.data);
+        }
+        sr_diags_free(&d);
+        sr_arena_free(a);
+        sr_buf_free(&b);
+    }
+}
+
+/* The exact forms other files and tests rely on. */
+static void yaml_layout_is_the_project_s(void **state)
+{
+    (void)state;
+    sr_buf b = SR_BUF_INIT;
+    sr_yout w;
+    sr_yout_init(&w, &b);
+    sr_yout_map(&w);
+    sr_yout_key(&w, "format"), sr_yout_int(&w, 1);
+    sr_yout_key(&w, "year"), sr_yout_token(&w, "2019-20");
+    sr_yout_key(&w, "final"), sr_yout_token(&w, "yes");
+    sr_yout_key(&w, "title"), sr_yout_text(&w, "Null");
+    sr_yout_key(&w, "plain"), sr_yout_text(&w, "Basic awareness");
+    sr_yout_key(&w, "blank"), sr_yout_null(&w);
+    sr_yout_key(&w, "noted"), sr_yout_null(&w), sr_yout_note(&w, 20, "fill in");
+    sr_yout_key(&w, "none"), sr_yout_flow_seq(&w), sr_yout_end(&w);
+    sr_yout_key(&w, "files"), sr_yout_seq(&w);
+    sr_yout_item(&w), sr_yout_flow_map(&w);
+    sr_yout_key(&w, "name"), sr_yout_quoted(&w, "a \"b\".pdf");
+    sr_yout_key(&w, "bytes"), sr_yout_int(&w, 12);
+    sr_yout_end(&w);
+    sr_yout_item(&w), sr_yout_map(&w);
+    sr_yout_key(&w, "event"), sr_yout_token(&w, "published");
+    sr_yout_key(&w, "list"), sr_yout_seq(&w);
+    sr_yout_item(&w), sr_yout_text(&w, "- one");
+    sr_yout_end(&w);
+    sr_yout_end(&w);
+    sr_yout_end(&w);
+    sr_yout_key(&w, "section"), sr_yout_map(&w), sr_yout_note(&w, 20, "a section");
+    sr_yout_key(&w, "q1"), sr_yout_null(&w);
+    sr_yout_end(&w);
+    sr_yout_end(&w);
+    assert_true(sr_yout_finish(&w));
+    assert_string_equal(b.data, "format: 1\n"
+                                "year: 2019-20\n"
+                                "final: yes\n"
+                                "title: \"Null\"\n"
+                                "plain: Basic awareness\n"
+                                "blank:\n"
+                                "noted:              # fill in\n"
+                                "none: []\n"
+                                "files:\n"
+                                "  - {name: \"a \\\"b\\\".pdf\", bytes: 12}\n"
+                                "  - event: published\n"
+                                "    list:\n"
+                                "      - \"- one\"\n"
+                                "section:            # a section\n"
+                                "  q1:\n");
+    sr_buf_free(&b);
+
+    /* Items appended to a sequence already in a file, two spaces in. */
+    sr_buf_clear(&b);
+    sr_yout_init(&w, &b);
+    sr_yout_indent(&w, 2);
+    sr_yout_seq(&w);
+    sr_yout_item(&w), sr_yout_map(&w);
+    sr_yout_key(&w, "event"), sr_yout_token(&w, "published");
+    sr_yout_key(&w, "url"), sr_yout_quoted(&w, "https://example.org/a b");
+    sr_yout_end(&w);
+    sr_yout_end(&w);
+    assert_true(sr_yout_finish(&w));
+    assert_string_equal(b.data, "  - event: published\n    url: \"https://example.org/a b\"\n");
+    sr_buf_free(&b);
+}
+
+static void yaml_refuses_invalid_utf8_and_misuse(void **state)
+{
+    (void)state;
+    sr_buf b = SR_BUF_INIT;
+    sr_yout w;
+    sr_yout_init(&w, &b);
+    sr_yout_map(&w);
+    sr_yout_key(&w, "name"), sr_yout_text(&w, "Caf\xe9"
+                                              "");
+    sr_yout_end(&w);
+    assert_false(sr_yout_finish(&w));
+    assert_string_equal(sr_yout_error(&w),
+                        "a value is not valid UTF-8 text, so it cannot be written");
+    sr_buf_free(&b);
+
+    sr_yout_init(&w, &b);
+    sr_yout_map(&w);
+    sr_yout_key(&w, "open");
+    assert_false(sr_yout_finish(&w));
+    assert_non_null(sr_yout_error(&w));
+    sr_buf_free(&b);
+
+    sr_buf_clear(&b);
+    assert_true(sr_yaml_text(&b, "yes"));
+    assert_string_equal(b.data, "\"yes\"");
+    sr_buf_clear(&b);
+    assert_true(sr_yaml_text(&b, "Line\nbreak"));
+    assert_string_equal(b.data, "\"Line\\nbreak\"");
+    sr_buf_clear(&b);
+    assert_false(sr_yaml_text(&b, "\xff"));
+    sr_buf_free(&b);
+}
+
+static const char *csv(const char *s)
+{
+    static char *out;
+    size_t n;
+    free(out);
+    FILE *f = open_memstream(&out, &n);
+    sr_csv_field(f, s, true);
+    fclose(f);
+    return out;
+}
+
+static void csv_neutralises_formulas_and_keeps_figures(void **state)
+{
+    (void)state;
+    assert_string_equal(csv("=1+1"), "'=1+1\n");
+    assert_string_equal(csv("+SUM(A1)"), "'+SUM(A1)\n");
+    assert_string_equal(csv("-2+3"), "'-2+3\n");
+    assert_string_equal(csv("@SUM(A1)"), "'@SUM(A1)\n");
+    assert_string_equal(csv("\tcmd"), "'\tcmd\n");
+    assert_string_equal(csv("\rcmd"), "\"'\rcmd\"\n");
+    assert_string_equal(csv("=HYPERLINK(\"x\",\"y\")"), "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"\n");
+    assert_string_equal(csv("-117"), "-117\n");
+    assert_string_equal(csv("+8.7%"), "+8.7%\n");
+    assert_string_equal(csv("-11.2%"), "-11.2%\n");
+    assert_string_equal(csv("2664.50"), "2664.50\n");
+    assert_string_equal(csv("-"), "'-\n");
+    assert_string_equal(csv("a, b"), "\"a, b\"\n");
+    assert_string_equal(csv(""), "\n");
+    assert_string_equal(csv("Basic awareness"), "Basic awareness\n");
+    free((void *)csv("x")); /* nothing kept at the end */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(yaml_values_read_back_as_written),
+        cmocka_unit_test(yaml_layout_is_the_project_s),
+        cmocka_unit_test(yaml_refuses_invalid_utf8_and_misuse),
+        cmocka_unit_test(csv_neutralises_formulas_and_keeps_figures),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
