@@ -123,7 +123,12 @@ int sr_start_requests(const sr_partnership *p, const char *data_dir, int year,
         snprintf(file, sizeof file, "%s.yaml", pt->id);
         char *path = sr_path_join(dir, file);
         sr_buf t = SR_BUF_INIT;
-        sr_template_write(&t, p, pt, year, prev);
+        if (!sr_template_write(&t, p, pt, year, prev))
+            fprintf(stderr,
+                    "warning: a name from last year's figures is not UTF-8 text, so it is left "
+                    "blank in the request for %s\n  hint: fill it in, and check last year's "
+                    "files with: sscp-report validate\n",
+                    pt->id);
         char what[256];
         snprintf(what, sizeof what, "to send to %s", sr_partner_name_in(pt, year));
         code = write_new(path, t.data, t.len, path, what, log, st);

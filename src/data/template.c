@@ -4,6 +4,7 @@
 #include "core/arena.h"
 #include "core/fmt.h"
 #include "data/schema_defs.h"
+#include "data/yamlout.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -17,26 +18,20 @@ typedef struct {
     const sr_figures *prev;
     const char *partner;
     char prev_year[16];
+    bool failed; /* a value could not be written */
 } tctx;
 
-/* Writes s as a YAML scalar, quoted when plain style would change it. */
-static void put_scalar(sr_buf *b, const char *s)
+/* Writes s as a YAML scalar through the one YAML writer (libyaml's
+ * emitter): plain when it reads back as the same text, otherwise
+ * double-quoted with escapes. */
+static void put_scalar(tctx *t, const char *s)
 {
-    bool quote = !*s || isspace((unsigned char)s[0]) || isspace((unsigned char)s[strlen(s) - 1]) ||
-                 strpbrk(s, ":#'\"{}[],&*!|>%@`\\") != NULL ||
-                 strspn(s, "0123456789.-") == strlen(s) || !strcmp(s, "yes") || !strcmp(s, "no") ||
-                 !strcmp(s, "true") || !strcmp(s, "false") || !strcmp(s, "null") || !strcmp(s, "~");
-    if (!quote) {
-        sr_buf_puts(b, s);
-        return;
+    if (!sr_yaml_text(t->out, s)) {
+        /* Not UTF-8 (the loader lets no such text through): a blank to
+         * fill in rather than bytes that would spoil the file. */
+        sr_buf_puts(t->out, "\"\"");
+        t->failed = true;
     }
-    sr_buf_putc(b, '"');
-    for (const char *p = s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            sr_buf_putc(b, '\\');
-        sr_buf_putc(b, *p);
-    }
-    sr_buf_putc(b, '"');
 }
 
 static void pad_to_comment(sr_buf *b, size_t line_start)
@@ -94,6 +89,121 @@ static void indent(sr_buf *b, int n)
         sr_buf_putc(b, ' ');
 }
 
+/* True when last year gave one of the alternatives under path. */
+static bool prev_fig_of_alternative(const tctx *t, const char *path, const char *const *one_of)
+{
+    for (; one_of && *one_of; one_of++) {
+        char p[600];
+        snprintf(p, sizeof p, "%s.%s", path, *one_of);
+        if (prev_fig(t, p))
+            return true;
+    }
+    return false;
+}
+
+/* An optional mapping of plain values with a required one (a baseline, a
+ * period): written out blank, a request would give errors for lines the
+ * partner never touched, so it is offered as a comment instead. */
+static bool offered_as_comment(const sr_field *f)
+{
+    if (f->type->kind != SR_S_MAP || (f->flags & SR_REQUIRED) || !f->type->fields)
+        return false;
+    bool required = false;
+    for (const sr_field *g = f->type->fields; g->key; g++) {
+        if (g->type->kind < SR_S_COUNT)
+            return false;
+        required |= (g->flags & SR_REQUIRED) != 0;
+    }
+    return required;
+}
+
+/* True when the entry holding path had `key` last year (a measure's
+ * percent, for its baseline). */
+static bool parent_has(const tctx *t, const char *path, const char *key)
+{
+    const char *dot = strrchr(path, '.');
+    if (!dot)
+        return false;
+    char p[600];
+    snprintf(p, sizeof p, "%.*s.%s", (int)(dot - path), path, key);
+    return prev_fig(t, p) != NULL;
+}
+
+static const char *placeholder(sr_skind k)
+{
+    switch (k) {
+    case SR_S_DATE:
+        return "YYYY-MM-DD";
+    case SR_S_YEAR:
+        return "YYYY-YY";
+    case SR_S_PERCENT:
+        return "N%";
+    case SR_S_COUNT:
+    case SR_S_MONEY:
+        return "N";
+    default:
+        return "\"...\"";
+    }
+}
+
+static bool in_list(const char *const *l, const char *key)
+{
+    for (; l && *l; l++)
+        if (strcmp(*l, key) == 0)
+            return true;
+    return false;
+}
+
+/* `# key: {a: ..., b: ...}   # doc`, with last year's values where they
+ * still hold (a baseline's year and figure) and placeholders otherwise;
+ * last year's dates are shown in brackets, as figures are. */
+static void offer(tctx *t, const sr_field *f, int ind, const char *prefix, const char *path)
+{
+    sr_buf *b = t->out;
+    sr_buf shown = SR_BUF_INIT, before = SR_BUF_INIT;
+    const char *const *one_of = f->type->one_of;
+    bool chose = false, any_prev = false;
+    for (const sr_field *g = f->type->fields; g->key; g++) {
+        char p[600];
+        snprintf(p, sizeof p, "%s.%s", path, g->key);
+        const sr_figure *pf = prev_fig(t, p);
+        bool alt = in_list(one_of, g->key);
+        if (alt && !pf && (chose || prev_fig_of_alternative(t, path, one_of)))
+            continue; /* one of the alternatives is enough */
+        if (alt && !pf && !chose && g[1].key && in_list(one_of, g[1].key) &&
+            parent_has(t, path, g[1].key) && !parent_has(t, path, g->key))
+            continue; /* the entry's own figure is the next one (a percentage) */
+        if (alt)
+            chose = true;
+        sr_buf_printf(&shown, "%s%s: ", shown.len ? ", " : "", g->key);
+        if (pf && pf->v.avail == SR_AVAILABLE && pf->v.text && g->type->kind != SR_S_DATE) {
+            /* A figure or year as last year's file had it (validated). */
+            if (!sr_yaml_token(&shown, pf->v.text)) {
+                sr_buf_puts(&shown, placeholder(g->type->kind));
+                t->failed = true;
+            }
+        } else {
+            sr_buf_puts(&shown, placeholder(g->type->kind));
+            if (pf && pf->v.text) {
+                sr_buf_printf(&before, "%s%s %.60s", any_prev ? ", " : "", g->key, pf->v.text);
+                any_prev = true;
+            }
+        }
+    }
+    size_t line_start = b->len;
+    indent(b, ind);
+    sr_buf_printf(b, "%s# %s: {%s}", prefix, f->key, sr_buf_str(&shown));
+    pad_to_comment(b, line_start);
+    sr_buf_printf(b, "# %s", f->doc);
+    if (one_of && one_of[0] && one_of[1])
+        sr_buf_printf(b, "; give `%s` or `%s`", one_of[0], one_of[1]);
+    if (any_prev)
+        sr_buf_printf(b, " (%s: %s)", t->prev_year, sr_buf_str(&before));
+    sr_buf_putc(b, '\n');
+    sr_buf_free(&shown);
+    sr_buf_free(&before);
+}
+
 static void emit_fields(tctx *t, const sr_schema *s, int ind, const char *path, bool first_dash,
                         bool with_values);
 
@@ -129,6 +239,14 @@ static bool emit_field(tctx *t, const sr_schema *parent, const sr_field *f, int 
     const sr_figure *pf = prev_fig(t, fpath);
     int eff = ind + (int)strlen(prefix); /* where this key starts */
 
+    if (ty->kind == SR_S_MAP && offered_as_comment(f)) {
+        /* Left blank, its required parts would be errors: offered as a
+         * line to uncomment, like `break`. */
+        b->len = line_start;
+        b->data[b->len] = '\0';
+        offer(t, f, ind, prefix, fpath);
+        return true;
+    }
     if (ty->kind == SR_S_MAP) {
         pad_to_comment(b, line_start);
         sr_buf_printf(b, "# %s\n", f->doc);
@@ -165,11 +283,13 @@ static bool emit_field(tctx *t, const sr_schema *parent, const sr_field *f, int 
         return true;
     }
     /* A scalar: the names and labels of a known entry keep last year's text
-     * (they rarely change); figures are left blank, last year's shown. */
-    if (with_values && pf && pf->v.avail == SR_AVAILABLE &&
+     * (they rarely change); figures are left blank, last year's shown.
+     * Dates are left blank too, even where they name an entry (a
+     * meeting): last year's fall outside this year. */
+    if (with_values && pf && pf->v.avail == SR_AVAILABLE && ty->kind != SR_S_DATE &&
         (is_identity(parent, f->key) || pf->v.kind == SR_V_TEXT || pf->v.kind == SR_V_ID)) {
         sr_buf_putc(b, ' ');
-        put_scalar(b, pf->v.text);
+        put_scalar(t, pf->v.text);
         sr_buf_putc(b, '\n');
         return true;
     }
@@ -207,7 +327,7 @@ static void emit_fields(tctx *t, const sr_schema *s, int ind, const char *path, 
     }
 }
 
-void sr_template_write(sr_buf *out, const sr_partnership *p, const sr_partner *pt, int year,
+bool sr_template_write(sr_buf *out, const sr_partnership *p, const sr_partner *pt, int year,
                        const sr_figures *prev)
 {
     char yr[16];
@@ -246,4 +366,5 @@ void sr_template_write(sr_buf *out, const sr_partnership *p, const sr_partner *p
         sr_buf_putc(out, '\n');
         emit_field(&t, &sr_submission_schema, f, 0, "", "", false);
     }
+    return !t.failed;
 }

@@ -14,8 +14,9 @@
 #include "data/partnership.h"
 
 /* Appends the template to out. prev holds last year's figures (any
- * submitter; only pt's are used) or is NULL. */
-void sr_template_write(sr_buf *out, const sr_partnership *p, const sr_partner *pt, int year,
+ * submitter; only pt's are used) or is NULL. False when a name from last
+ * year could not be written (not UTF-8): it is left blank in the file. */
+bool sr_template_write(sr_buf *out, const sr_partnership *p, const sr_partner *pt, int year,
                        const sr_figures *prev);
 
 #endif
