@@ -607,8 +607,8 @@ static bool given_here(const sr_ynode *n, const char *key)
 
 /* True when a list entry holds no figure: every key is one of the entry's
  * and is blank, an empty list, or a name (text, an id), as a request gives
- * an entry carried from last year or one to copy. Such an entry is not
- * sent. An entry with anything else (a figure, an unknown key, something
+ * an entry carried from last year or one to copy. In a submission, such an
+ * entry is not sent. An entry with anything else (a figure, an unknown key, something
  * under a key) is checked as usual. */
 static bool entry_left_blank(const sr_schema *item, const sr_ynode *n)
 {
@@ -658,7 +658,7 @@ static void check_list(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const 
     sr_strmap seen = SR_STRMAP_INIT; /* identity -> index of the first item */
     for (size_t i = 0; i < n->n; i++) {
         const sr_ynode *item = n->items[i];
-        if (entry_left_blank(s->item, item)) {
+        if (c->submitter && entry_left_blank(s->item, item)) {
             char lbl[200];
             const char *label = item_label(item, s->item, lbl, sizeof lbl);
             sr_diag *g =

@@ -574,7 +574,9 @@ void sr_yout_note(sr_yout *w, int column, const char *text)
     if (w->pending == P_KEY || w->pending == P_ITEM)
         sr_yout_null(w);
     int col = (int)(w->out->len - w->line_start);
-    if (col < column)
+    if (column < 0)
+        spaces(w, -column);
+    else if (col < column)
         spaces(w, column - col);
     else
         sr_buf_puts(w->out, "  ");

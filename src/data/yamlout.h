@@ -101,8 +101,9 @@ void sr_yout_null(sr_yout *w);
  * each line of text; an empty text gives "#"). */
 void sr_yout_comment(sr_yout *w, const char *text);
 /* A comment at the end of the current line, from column `column` (or two
- * spaces after the line when it is longer). Line breaks in text become
- * spaces, so it cannot end the comment early. */
+ * spaces after the line when it is longer); a negative column -n puts it n
+ * spaces after the line. Line breaks and other control characters in text
+ * become spaces, so it cannot end the comment early. */
 void sr_yout_note(sr_yout *w, int column, const char *text);
 /* An empty line. */
 void sr_yout_blank(sr_yout *w);
