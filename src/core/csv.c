@@ -4,14 +4,17 @@
 #include <ctype.h>
 #include <string.h>
 
-/* True when s is a figure: an optional sign, digits with an optional
- * decimal point, an optional % at the end. */
+/* True when s is a figure as the program formats one: an optional sign,
+ * an optional pound sign, digits with thousands separators and an optional
+ * decimal point, an optional % at the end (-117, +8.7%, +£7,500). */
 static bool is_figure(const char *s)
 {
     const char *p = s + (*s == '-' || *s == '+');
+    if (strncmp(p, "\xc2\xa3", 2) == 0)
+        p += 2;
     if (!isdigit((unsigned char)*p))
         return false;
-    while (isdigit((unsigned char)*p) || *p == '.')
+    while (isdigit((unsigned char)*p) || *p == '.' || (*p == ',' && isdigit((unsigned char)p[1])))
         p++;
     return p[*p == '%'] == '\0';
 }

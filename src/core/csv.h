@@ -5,7 +5,7 @@
  * Excel, LibreOffice and Google Sheets as a formula (CSV or formula
  * injection). Such a field gets a leading ' (the usual guidance, OWASP's),
  * which the spreadsheet shows as text. Figures as the columns hold them
- * (-117, +8.7%, 2664.50) are left as they are: a spreadsheet reads them as
+ * (-117, +8.7%, 2664.50, +£7,500) are left as they are: a spreadsheet reads them as
  * numbers, never as formulas. */
 #ifndef SR_CSV_H
 #define SR_CSV_H

@@ -249,6 +249,18 @@ static void csv_neutralises_formulas_and_keeps_figures(void **state)
     assert_string_equal(csv("+8.7%"), "+8.7%\n");
     assert_string_equal(csv("-11.2%"), "-11.2%\n");
     assert_string_equal(csv("2664.50"), "2664.50\n");
+    assert_string_equal(csv("+\xc2\xa3"
+                            "7,500"),
+                        "\"+\xc2\xa3"
+                        "7,500\"\n");
+    assert_string_equal(csv("-\xc2\xa3"
+                            "1,000.50"),
+                        "\"-\xc2\xa3"
+                        "1,000.50\"\n");
+    assert_string_equal(csv("+\xc2\xa3"
+                            "SUM(A1)"),
+                        "'+\xc2\xa3"
+                        "SUM(A1)\n");
     assert_string_equal(csv("-"), "'-\n");
     assert_string_equal(csv("a, b"), "\"a, b\"\n");
     assert_string_equal(csv(""), "\n");
