@@ -4,6 +4,7 @@
 #include "core/buf.h"
 #include "core/fmt.h"
 #include "core/fsutil.h"
+#include "core/json.h"
 #include "data/dataset.h"
 #include "data/guidance.h"
 #include "data/loader.h"
@@ -89,7 +90,7 @@ static bool partner_used(const sr_year *y, const char *id)
 static void canon_line(sr_buf *b, const char *key, const char *value)
 {
     sr_buf_printf(b, "%s=", key);
-    sr_buf_json_escaped(b, value ? value : "(none)");
+    sr_json_escape(b, value ? value : "(none)");
     sr_buf_putc(b, '\n');
 }
 

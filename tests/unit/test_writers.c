@@ -1,10 +1,11 @@
 /* Unit tests for the writers every command shares: YAML (data/yamlout, on
- * libyaml's emitter), CSV fields (core/csv). Each YAML value that could be
+ * libyaml's emitter), JSON (core/json), CSV fields (core/csv). Each YAML value that could be
  * misread is written, read back with the program's own reader, and must be
  * the same text. */
 #include "testutil.h"
 
 #include "core/csv.h"
+#include "core/json.h"
 #include "data/yamlout.h"
 #include "data/ynode.h"
 
@@ -268,6 +269,57 @@ static void csv_neutralises_formulas_and_keeps_figures(void **state)
     free((void *)csv("x")); /* nothing kept at the end */
 }
 
+static void json_escapes_and_lays_out(void **state)
+{
+    (void)state;
+    sr_buf b = SR_BUF_INIT;
+    sr_json j;
+    sr_json_init(&j, &b);
+    sr_json_object(&j, true);
+    sr_json_key(&j, "text");
+    sr_json_str(&j, "q\" b\\ n\n r\r t\t e\x1b bad\xff ok\xc3\xa9 over\xc0\xaf");
+    sr_json_key(&j, "none"), sr_json_str(&j, NULL);
+    sr_json_key(&j, "list");
+    sr_json_array(&j, false);
+    sr_json_int(&j, -3), sr_json_number(&j, "2664.50"), sr_json_bool(&j, true), sr_json_null(&j);
+    sr_json_end(&j);
+    sr_json_key(&j, "empty"), sr_json_array(&j, true), sr_json_end(&j);
+    sr_json_key(&j, "rows");
+    sr_json_array(&j, true);
+    sr_json_object(&j, false), sr_json_key(&j, "a"), sr_json_int(&j, 1), sr_json_end(&j);
+    sr_json_object(&j, false), sr_json_end(&j);
+    sr_json_end(&j);
+    sr_json_end(&j);
+    assert_true(sr_json_finish(&j));
+    assert_string_equal(b.data, "{\n"
+                                "  \"text\": \"q\\\" b\\\\ n\\n r\\r t\\t e\\u001b bad\\ufffd "
+                                "ok\xc3\xa9 over\\ufffd\\ufffd\",\n"
+                                "  \"none\": null,\n"
+                                "  \"list\": [-3, 2664.50, true, null],\n"
+                                "  \"empty\": [],\n"
+                                "  \"rows\": [\n"
+                                "    {\"a\": 1},\n"
+                                "    {}\n"
+                                "  ]\n"
+                                "}\n");
+    sr_buf_free(&b);
+
+    /* Out of order: a value with no key, a number that is not one. */
+    sr_buf_clear(&b);
+    sr_json_init(&j, &b);
+    sr_json_object(&j, false);
+    sr_json_int(&j, 1);
+    sr_json_end(&j);
+    assert_false(sr_json_finish(&j));
+    sr_buf_free(&b);
+    sr_json_init(&j, &b);
+    sr_json_array(&j, false);
+    sr_json_number(&j, "1,000");
+    sr_json_end(&j);
+    assert_false(sr_json_finish(&j));
+    sr_buf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -275,6 +327,7 @@ int main(void)
         cmocka_unit_test(yaml_layout_is_the_project_s),
         cmocka_unit_test(yaml_refuses_invalid_utf8_and_misuse),
         cmocka_unit_test(csv_neutralises_formulas_and_keeps_figures),
+        cmocka_unit_test(json_escapes_and_lays_out),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
