@@ -105,11 +105,12 @@ static int run(int argc, char **argv)
     free(prev_dir);
 
     sr_buf out = SR_BUF_INIT;
-    if (!sr_template_write(&out, p, pt, year, have_prev ? &prev.figs : NULL))
-        fprintf(stderr, "warning: a name from last year's figures is not UTF-8 text, so it is "
-                        "left blank in the template\n  hint: fill it in, and check last year's "
-                        "files with: sscp-report validate\n");
-    if (output) {
+    if (!sr_template_write(&out, p, pt, year, have_prev ? &prev.figs : NULL)) {
+        sr_fail("cannot write the template: a name in %s's figures is not UTF-8 text; check "
+                "them with: sscp-report validate %s",
+                prev_name, prev_name);
+        code = SR_EXIT_INVALID;
+    } else if (output) {
         if (sr_write_file_atomic(output, out.data, out.len) != 0) {
             sr_fail("cannot write %s: %s", output, strerror(errno));
             code = SR_EXIT_IO;

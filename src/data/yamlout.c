@@ -234,6 +234,7 @@ static void end_line(sr_yout *w)
         sr_buf_putc(w->out, '\n');
         w->line_open = false;
     }
+    w->line_noted = false;
     w->line_start = w->out->len;
 }
 
@@ -430,7 +431,7 @@ void sr_yout_end(sr_yout *w)
             w->out->data[--w->out->len] = '\0';
         w->pending = P_NONE;
     }
-    if (l->empty) {
+    if (l->empty && !w->line_noted) {
         /* Nothing in it: {} or [] after its key or dash. */
         sr_buf_puts(w->out, l->kind == L_MAP ? " {}" : " []");
         w->line_open = true;
@@ -584,6 +585,7 @@ void sr_yout_note(sr_yout *w, int column, const char *text)
     for (const char *p = text ? text : ""; *p; p++)
         sr_buf_putc(w->out, (unsigned char)*p < 0x20 ? ' ' : *p);
     w->line_open = true;
+    w->line_noted = true;
 }
 
 void sr_yout_blank(sr_yout *w)

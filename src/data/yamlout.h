@@ -65,6 +65,7 @@ typedef struct sr_yout {
     int pending_col;   /* the column after "- " for an item */
     size_t line_start; /* where the current line starts in out */
     bool line_open;    /* the current line has no newline yet */
+    bool line_noted;   /* the current line ends in a comment */
     int base;          /* indentation of the whole document */
     void *flow;        /* libyaml's emitter while a flow collection is open */
     sr_buf flow_out;
@@ -78,7 +79,9 @@ void sr_yout_init(sr_yout *w, sr_buf *out);
 void sr_yout_indent(sr_yout *w, int n);
 
 /* A block mapping or sequence: the document itself, a key's value or an
- * item. In a flow collection, a flow one. Closed by sr_yout_end(). */
+ * item. In a flow collection, a flow one. Closed by sr_yout_end(). One
+ * left empty is written {} or [], or left blank when a note is already on
+ * its key's line (`key:   # note`, a blank to fill in). */
 void sr_yout_map(sr_yout *w);
 void sr_yout_seq(sr_yout *w);
 /* A flow mapping {a: b} or sequence [a, b] (an empty one is {} or []). */

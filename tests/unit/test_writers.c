@@ -158,6 +158,9 @@ static void yaml_layout_is_the_project_s(void **state)
     sr_yout_key(&w, "section"), sr_yout_map(&w), sr_yout_note(&w, 20, "a section");
     sr_yout_key(&w, "q1"), sr_yout_null(&w);
     sr_yout_end(&w);
+    sr_yout_key(&w, "nothing"), sr_yout_map(&w), sr_yout_note(&w, 20, "left blank");
+    sr_yout_end(&w);
+    sr_yout_comment(&w, "break: {date: YYYY-MM-DD}"), sr_yout_note(&w, -3, "an offer");
     sr_yout_end(&w);
     assert_true(sr_yout_finish(&w));
     assert_string_equal(b.data, "format: 1\n"
@@ -174,7 +177,9 @@ static void yaml_layout_is_the_project_s(void **state)
                                 "    list:\n"
                                 "      - \"- one\"\n"
                                 "section:            # a section\n"
-                                "  q1:\n");
+                                "  q1:\n"
+                                "nothing:            # left blank\n"
+                                "# break: {date: YYYY-MM-DD}   # an offer\n");
     sr_buf_free(&b);
 
     /* Items appended to a sequence already in a file, two spaces in. */
