@@ -1,13 +1,18 @@
 /* Unit tests for the writers every command shares: YAML (data/yamlout, on
- * libyaml's emitter), JSON (core/json), CSV fields (core/csv). Each YAML value that could be
- * misread is written, read back with the program's own reader, and must be
- * the same text. */
+ * libyaml's emitter), JSON (core/json), CSV fields (core/csv), and the
+ * records written with them (the publication record, the build record). Each YAML value that could
+ * be misread is written, read back with the program's own reader, and must be the same text. */
 #include "testutil.h"
 
 #include "core/csv.h"
 #include "core/json.h"
 #include "data/yamlout.h"
 #include "data/ynode.h"
+#include "publish/publication.h"
+#include "publish/record.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* Values that plain style, or careless quoting, would change. */
 static const char *const hostile[] = {
@@ -325,6 +330,77 @@ static void json_escapes_and_lays_out(void **state)
     sr_buf_free(&b);
 }
 
+/* The records publish and build keep read back whole, whatever the names
+ * in them hold. */
+static void records_read_back_what_they_hold(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sr-writers-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *ydir = sr_path_join(dir, "2019-20");
+    assert_int_equal(mkdir(ydir, 0700), 0);
+    static const char *const names[] = {"The Office: for \"Tests\" # 1", "Back\\slash",
+                                        "Next\xc2\x85"
+                                        "line",
+                                        "- Level 1", "Null"};
+    sr_recipient to[5];
+    for (int i = 0; i < 5; i++)
+        to[i] = (sr_recipient){.id = "office", .name = names[i], .email = "a@b.example"};
+    sr_pub_event e = {.published = true,
+                      .date = 20201030,
+                      .url = "https://example.org/r?a=\"1\"&b=\\x #top\xc2\x85",
+                      .report = "ab12",
+                      .guidance = "test-guidance",
+                      .guidance_name = "Test: \"Guidance\"\nof 2001",
+                      .send_by = 20201106,
+                      .send_within_days = 7,
+                      .recipients = to,
+                      .nrecipients = 5};
+    assert_int_equal(sr_publication_append(ydir, &e), 0);
+    sr_pub_event sent = {.published = false, .date = 20201031, .recipient = "office"};
+    assert_int_equal(sr_publication_append(ydir, &sent), 0);
+    sr_arena *a = sr_arena_new();
+    sr_diags d;
+    sr_diags_init(&d);
+    sr_publication *p = sr_publication_read(a, &d, ydir);
+    assert_non_null(p);
+    assert_int_equal(d.n, 0);
+    assert_int_equal(p->n, 2);
+    assert_string_equal(p->v[0].url, e.url);
+    assert_string_equal(p->v[0].guidance_name, e.guidance_name);
+    assert_int_equal(p->v[0].nrecipients, 5);
+    for (int i = 0; i < 5; i++)
+        assert_string_equal(p->v[0].recipients[i].name, names[i]);
+    assert_string_equal(p->v[1].recipient, "office");
+
+    sr_record_file out[2] = {{.name = "a \"quoted\": name.pdf", .bytes = 12},
+                             {.name = "Caf\xc3\xa9 #2.html", .bytes = 3}};
+    memset(out[0].sha256, 'a', 64), memset(out[1].sha256, 'b', 64);
+    sr_build_record rec = {
+        .year = 2019, .final = true, .built = 20201029, .outputs = out, .noutputs = 2};
+    memset(rec.inputs, 'c', 64);
+    assert_int_equal(sr_build_record_write(ydir, &rec), 0);
+    sr_build_record *back = sr_build_record_read(a, ydir);
+    assert_non_null(back);
+    assert_true(back->final);
+    assert_int_equal(back->noutputs, 2);
+    assert_string_equal(back->outputs[0].name, out[0].name);
+    assert_string_equal(back->outputs[1].name, out[1].name);
+    assert_int_equal(back->outputs[0].bytes, 12);
+
+    sr_diags_free(&d);
+    sr_arena_free(a);
+    char *f = sr_path_join(ydir, "publication.yaml");
+    unlink(f);
+    free(f);
+    f = sr_path_join(ydir, "build-record.yaml");
+    unlink(f);
+    free(f);
+    rmdir(ydir);
+    rmdir(dir);
+    free(ydir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -333,6 +409,7 @@ int main(void)
         cmocka_unit_test(yaml_refuses_invalid_utf8_and_misuse),
         cmocka_unit_test(csv_neutralises_formulas_and_keeps_figures),
         cmocka_unit_test(json_escapes_and_lays_out),
+        cmocka_unit_test(records_read_back_what_they_hold),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
