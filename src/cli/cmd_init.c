@@ -7,6 +7,7 @@
 #include "core/fmt.h"
 #include "core/fsutil.h"
 #include "data/loader.h"
+#include "data/yamlout.h"
 #include "publish/dates.h"
 
 #include <dirent.h>
@@ -240,7 +241,16 @@ static int run(int argc, char **argv)
         code = SR_EXIT_IO;
         goto out;
     }
-    sr_buf_printf(&text, partnership_template, yfmt);
+    /* The one value in the file, as a key, through the YAML writer. */
+    sr_buf ykey = SR_BUF_INIT;
+    if (!sr_yaml_token(&ykey, yfmt)) {
+        sr_buf_free(&ykey);
+        sr_fail("internal error: the year %s cannot be written as YAML", yfmt);
+        code = SR_EXIT_IO;
+        goto out;
+    }
+    sr_buf_printf(&text, partnership_template, sr_buf_str(&ykey));
+    sr_buf_free(&ykey);
     if (sr_write_file_atomic(ppath, text.data, text.len) != 0) {
         sr_fail("cannot write %s: %s", ppath, strerror(errno));
         code = SR_EXIT_IO;

@@ -5,7 +5,9 @@
 #include "cli/cli.h"
 #include "cli/report_data.h"
 #include "core/buf.h"
+#include "core/csv.h"
 #include "core/fmt.h"
+#include "core/json.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -134,23 +136,6 @@ static void print_findings_text(FILE *out, const sr_report_data *rd)
 
 /* ---- CSV ------------------------------------------------------------------------ */
 
-static void csv_field(FILE *out, const char *s, bool last)
-{
-    bool quote = strpbrk(s, ",\"\n") != NULL;
-    if (quote) {
-        fputc('"', out);
-        for (const char *p = s; *p; p++) {
-            if (*p == '"')
-                fputc('"', out);
-            fputc(*p, out);
-        }
-        fputc('"', out);
-    } else {
-        fputs(s, out);
-    }
-    fputc(last ? '\n' : ',', out);
-}
-
 /* The value as a plain number for a spreadsheet: no separators or signs of
  * unit, rounded as shown; the shorthand when there is no number. */
 static void plain(const sr_mval *v, sr_unit u, char *buf, size_t size)
@@ -194,95 +179,81 @@ static void print_csv(FILE *out, const sr_report_data *rd)
             sr_cmp_diff(&c, mt->def->unit, diff, sizeof diff);
             sr_cmp_percent(&c, pct, sizeof pct);
             sr_cmp_words(&c, mt->def->unit, words, sizeof words);
-            csv_field(out, mt->def->id, false);
-            csv_field(out, mt->def->label, false);
-            csv_field(out, row->label, false);
-            csv_field(out, sr_unit_name(mt->def->unit), false);
-            csv_field(out, y, false);
-            csv_field(out, val, false);
-            csv_field(out, shown, false);
-            csv_field(out, py, false);
-            csv_field(out, pv, false);
-            csv_field(out, diff, false);
-            csv_field(out, pct, false);
-            csv_field(out, words, false);
-            csv_field(out, rate, false);
+            sr_csv_field(out, mt->def->id, false);
+            sr_csv_field(out, mt->def->label, false);
+            sr_csv_field(out, row->label, false);
+            sr_csv_field(out, sr_unit_name(mt->def->unit), false);
+            sr_csv_field(out, y, false);
+            sr_csv_field(out, val, false);
+            sr_csv_field(out, shown, false);
+            sr_csv_field(out, py, false);
+            sr_csv_field(out, pv, false);
+            sr_csv_field(out, diff, false);
+            sr_csv_field(out, pct, false);
+            sr_csv_field(out, words, false);
+            sr_csv_field(out, rate, false);
             /* The part of the year the figure covers, as the report's
              * captions give it; empty for the whole year. */
             char period[128];
             if (!sr_metric_period(mt, 0, period, sizeof period))
                 period[0] = '\0';
-            csv_field(out, period, true);
+            sr_csv_field(out, period, true);
         }
     }
 }
 
 /* ---- JSON ------------------------------------------------------------------------- */
 
-static void jstr(sr_buf *b, const char *s)
-{
-    sr_buf_putc(b, '"');
-    sr_buf_json_escaped(b, s ? s : "");
-    sr_buf_putc(b, '"');
-}
-
-static void jval(sr_buf *b, const sr_mval *v, sr_unit u)
+static void jval(sr_json *j, const sr_mval *v, sr_unit u)
 {
     char p[48], s[48];
     plain(v, u, p, sizeof p);
     sr_mval_format(v, u, s, sizeof s);
-    bool number = !v->suppressed && v->avail == SR_AVAILABLE;
-    sr_buf_puts(b, "{\"value\": ");
-    if (number)
-        sr_buf_puts(b, p);
+    sr_json_object(j, false);
+    sr_json_key(j, "value");
+    if (!v->suppressed && v->avail == SR_AVAILABLE)
+        sr_json_number(j, p);
     else
-        sr_buf_puts(b, "null");
-    sr_buf_puts(b, ", \"shown\": ");
-    jstr(b, s);
-    sr_buf_putc(b, '}');
+        sr_json_null(j);
+    sr_json_key(j, "shown"), sr_json_str(j, s);
+    sr_json_end(j);
 }
 
-static void print_json(FILE *out, const sr_report_data *rd)
+static bool print_json(FILE *out, const sr_report_data *rd)
 {
     const sr_metrics *m = rd->m;
     sr_buf b = SR_BUF_INIT;
+    sr_json j;
+    sr_json_init(&j, &b);
     char y[16];
     yname(m->years[0], y, sizeof y);
-    sr_buf_puts(&b, "{\n  \"partnership\": ");
-    jstr(&b, rd->ds.p->name);
-    sr_buf_puts(&b, ",\n  \"year\": ");
-    jstr(&b, y);
-    sr_buf_puts(&b, ",\n  \"metrics\": [");
+    sr_json_object(&j, true);
+    sr_json_key(&j, "partnership"), sr_json_str(&j, rd->ds.p->name);
+    sr_json_key(&j, "year"), sr_json_str(&j, y);
+    sr_json_key(&j, "metrics");
+    sr_json_array(&j, true);
     for (size_t k = 0; k < m->nmetrics; k++) {
         const sr_metric *mt = &m->metrics[k];
-        sr_buf_puts(&b, k ? ",\n    {" : "\n    {");
-        sr_buf_puts(&b, "\"id\": ");
-        jstr(&b, mt->def->id);
-        sr_buf_puts(&b, ", \"label\": ");
-        jstr(&b, mt->def->label);
-        sr_buf_puts(&b, ", \"unit\": ");
-        jstr(&b, sr_unit_name(mt->def->unit));
+        sr_json_object(&j, false);
+        sr_json_key(&j, "id"), sr_json_str(&j, mt->def->id);
+        sr_json_key(&j, "label"), sr_json_str(&j, mt->def->label);
+        sr_json_key(&j, "unit"), sr_json_str(&j, sr_unit_name(mt->def->unit));
         char period[128];
-        if (sr_metric_period(mt, 0, period, sizeof period)) {
-            sr_buf_puts(&b, ", \"period\": ");
-            jstr(&b, period);
-        }
-        sr_buf_puts(&b, ", \"rows\": [");
+        if (sr_metric_period(mt, 0, period, sizeof period))
+            sr_json_key(&j, "period"), sr_json_str(&j, period);
+        sr_json_key(&j, "rows");
+        sr_json_array(&j, false);
         for (size_t r = 0; r < mt->nrows; r++) {
             const sr_mrow *row = &mt->rows[r];
-            sr_buf_puts(&b, r ? ", {" : "{");
-            if (mt->def->each) {
-                sr_buf_puts(&b, "\"label\": ");
-                jstr(&b, row->label);
-                sr_buf_puts(&b, ", ");
-            }
-            sr_buf_puts(&b, "\"value\": ");
-            jval(&b, &row->cells[0].v, mt->def->unit);
+            sr_json_object(&j, false);
+            if (mt->def->each)
+                sr_json_key(&j, "label"), sr_json_str(&j, row->label);
+            sr_json_key(&j, "value");
+            jval(&j, &row->cells[0].v, mt->def->unit);
             if (mt->def->unit == SR_U_COUNT) {
                 char rate[48];
                 sr_mcell_rate(m, mt, &row->cells[0], 0, rate, sizeof rate);
-                sr_buf_puts(&b, ", \"rate_per_10000\": ");
-                jstr(&b, rate);
+                sr_json_key(&j, "rate_per_10000"), sr_json_str(&j, rate);
             }
             sr_cmp c = sr_metric_compare(m, mt, row, 0);
             char py[16], diff[48], pct[48], words[200];
@@ -290,67 +261,67 @@ static void print_json(FILE *out, const sr_report_data *rd)
             sr_cmp_diff(&c, mt->def->unit, diff, sizeof diff);
             sr_cmp_percent(&c, pct, sizeof pct);
             sr_cmp_words(&c, mt->def->unit, words, sizeof words);
-            sr_buf_puts(&b, ", \"compared_with\": {\"year\": ");
-            jstr(&b, py);
-            sr_buf_puts(&b, ", \"value\": ");
-            jval(&b, &c.prev, mt->def->unit);
-            sr_buf_puts(&b, "}, \"change\": ");
-            jstr(&b, diff);
-            sr_buf_puts(&b, ", \"change_percent\": ");
-            jstr(&b, pct);
-            sr_buf_puts(&b, ", \"change_in_words\": ");
-            jstr(&b, words);
-            if (c.status == SR_CMP_BREAK && c.break_reason) {
-                sr_buf_puts(&b, ", \"note\": ");
-                jstr(&b, c.break_reason->v.text);
-            } else if (c.status == SR_CMP_PERIOD) {
-                sr_buf_puts(&b, ", \"note\": ");
-                jstr(&b, words);
-            }
+            sr_json_key(&j, "compared_with");
+            sr_json_object(&j, false);
+            sr_json_key(&j, "year"), sr_json_str(&j, py);
+            sr_json_key(&j, "value");
+            jval(&j, &c.prev, mt->def->unit);
+            sr_json_end(&j);
+            sr_json_key(&j, "change"), sr_json_str(&j, diff);
+            sr_json_key(&j, "change_percent"), sr_json_str(&j, pct);
+            sr_json_key(&j, "change_in_words"), sr_json_str(&j, words);
+            if (c.status == SR_CMP_BREAK && c.break_reason)
+                sr_json_key(&j, "note"), sr_json_str(&j, c.break_reason->v.text);
+            else if (c.status == SR_CMP_PERIOD)
+                sr_json_key(&j, "note"), sr_json_str(&j, words);
             /* The trend: every year loaded, oldest first, with breaks marked. */
-            sr_buf_puts(&b, ", \"trend\": [");
-            bool first = true;
+            sr_json_key(&j, "trend");
+            sr_json_array(&j, false);
             for (size_t i = m->nyears; i-- > 0;) {
                 if (!m->have[i])
                     continue;
                 char ty[16];
                 yname(m->years[i], ty, sizeof ty);
-                sr_buf_puts(&b, first ? "{\"year\": " : ", {\"year\": ");
-                first = false;
-                jstr(&b, ty);
-                sr_buf_puts(&b, ", \"value\": ");
-                jval(&b, &row->cells[i].v, mt->def->unit);
+                sr_json_object(&j, false);
+                sr_json_key(&j, "year"), sr_json_str(&j, ty);
+                sr_json_key(&j, "value");
+                jval(&j, &row->cells[i].v, mt->def->unit);
                 if (mt->break_date[i])
-                    sr_buf_puts(&b, ", \"break_before\": true");
+                    sr_json_key(&j, "break_before"), sr_json_bool(&j, true);
                 char tp[128];
-                if (sr_metric_period(mt, i, tp, sizeof tp)) {
-                    sr_buf_puts(&b, ", \"period\": ");
-                    jstr(&b, tp);
-                }
-                sr_buf_putc(&b, '}');
+                if (sr_metric_period(mt, i, tp, sizeof tp))
+                    sr_json_key(&j, "period"), sr_json_str(&j, tp);
+                sr_json_end(&j);
             }
-            sr_buf_puts(&b, "]}");
+            sr_json_end(&j);
+            sr_json_end(&j);
         }
-        sr_buf_puts(&b, "]}");
+        sr_json_end(&j);
+        sr_json_end(&j);
     }
-    sr_buf_puts(&b, "\n  ],\n  \"findings\": [");
-    bool first = true;
+    sr_json_end(&j);
+    sr_json_key(&j, "findings");
+    sr_json_array(&j, true);
     for (size_t i = 0; i < rd->ds.d.n; i++) {
         const sr_diag *g = &rd->ds.d.v[i];
         if (g->sev != SR_WARNING)
             continue;
         char where[512];
         sr_loc_format(g->loc, where, sizeof where);
-        sr_buf_puts(&b, first ? "\n    {\"message\": " : ",\n    {\"message\": ");
-        first = false;
-        jstr(&b, g->msg);
-        sr_buf_puts(&b, ", \"where\": ");
-        jstr(&b, where);
-        sr_buf_putc(&b, '}');
+        sr_json_object(&j, false);
+        sr_json_key(&j, "message"), sr_json_str(&j, g->msg);
+        sr_json_key(&j, "where"), sr_json_str(&j, where);
+        sr_json_end(&j);
     }
-    sr_buf_puts(&b, first ? "]\n}\n" : "\n  ]\n}\n");
-    fputs(sr_buf_str(&b), out);
+    sr_json_end(&j);
+    sr_json_end(&j);
+    bool ok = sr_json_finish(&j);
+    if (ok)
+        fputs(sr_buf_str(&b), out);
+    else
+        sr_fail("internal error: the figures could not be written as JSON");
     sr_buf_free(&b);
+    return ok;
 }
 
 static int run(int argc, char **argv)
@@ -382,7 +353,8 @@ static int run(int argc, char **argv)
         if (strcmp(format, "csv") == 0) {
             print_csv(stdout, &rd);
         } else if (strcmp(format, "json") == 0) {
-            print_json(stdout, &rd);
+            if (!print_json(stdout, &rd))
+                code = SR_EXIT_IO;
         } else {
             print_table(stdout, &rd);
             print_findings_text(stdout, &rd);

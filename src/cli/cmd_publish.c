@@ -15,6 +15,7 @@
 #include "data/loader.h"
 #include "data/partnership.h"
 #include "data/signoff.h"
+#include "data/yamlout.h"
 #include "publish/dates.h"
 #include "publish/eml.h"
 #include "publish/publication.h"
@@ -366,36 +367,48 @@ static int run(int argc, char **argv)
     sr_remove_stale_temps(sub);
     sr_remove_stale_temps(ydata);
     sr_buf m = SR_BUF_INIT;
-    sr_buf_puts(&m, "# What was published and what must be sent, written by sscp-report "
-                    "publish.\nformat: 1\nreport: ");
-    char *title = sr_arena_printf(a, "%s annual report %s", p->name, yname);
-    sr_buf_yaml_quoted(&m, title);
-    sr_buf_printf(&m, "\npublished: %s\n", date);
-    if (url) {
-        sr_buf_puts(&m, "url: ");
-        sr_buf_yaml_quoted(&m, url);
-        sr_buf_putc(&m, '\n');
-    }
-    /* The comment's words are the edition's; a newline in them would end it. */
-    char *deadline = sr_arena_strdup(a, g->words_deadline);
-    for (char *c = deadline; *c; c++)
-        if ((unsigned char)*c < 0x20)
-            *c = ' ';
-    sr_buf_printf(&m, "send_by: %s   # %s\nguidance: %s\ninputs: %s\nfiles:\n", sb, deadline, g->id,
-                  rec->inputs);
+    sr_yout w;
+    sr_yout_init(&w, &m);
+    sr_yout_comment(&w, "What was published and what must be sent, written by sscp-report "
+                        "publish.");
+    sr_yout_map(&w);
+    sr_yout_key(&w, "format"), sr_yout_int(&w, 1);
+    sr_yout_key(&w, "report");
+    sr_yout_quoted(&w, sr_arena_printf(a, "%s annual report %s", p->name, yname));
+    sr_yout_key(&w, "published"), sr_yout_token(&w, date);
+    if (url)
+        sr_yout_key(&w, "url"), sr_yout_quoted(&w, url);
+    /* The comment's words are the edition's (the writer keeps a line break
+     * in them from ending it). */
+    sr_yout_key(&w, "send_by"), sr_yout_token(&w, sb), sr_yout_note(&w, -3, g->words_deadline);
+    sr_yout_key(&w, "guidance"), sr_yout_token(&w, g->id);
+    sr_yout_key(&w, "inputs"), sr_yout_token(&w, rec->inputs);
+    sr_yout_key(&w, "files"), sr_yout_seq(&w);
     for (size_t i = 0; i < rec->noutputs; i++) {
-        sr_buf_puts(&m, "  - {name: ");
-        sr_buf_yaml_quoted(&m, rec->outputs[i].name);
-        sr_buf_printf(&m, ", bytes: %lld, sha256: %s}\n", (long long)rec->outputs[i].bytes,
-                      rec->outputs[i].sha256);
+        sr_yout_item(&w), sr_yout_flow_map(&w);
+        sr_yout_key(&w, "name"), sr_yout_quoted(&w, rec->outputs[i].name);
+        sr_yout_key(&w, "bytes"), sr_yout_int(&w, (long long)rec->outputs[i].bytes);
+        sr_yout_key(&w, "sha256"), sr_yout_token(&w, rec->outputs[i].sha256);
+        sr_yout_end(&w);
     }
-    sr_buf_puts(&m, "recipients:\n");
+    sr_yout_end(&w);
+    sr_yout_key(&w, "recipients"), sr_yout_seq(&w);
     for (size_t i = 0; i < nrec; i++) {
-        sr_buf_printf(&m, "  - {id: %s, name: ", recips[i].id);
-        sr_buf_yaml_quoted(&m, recips[i].name);
-        sr_buf_puts(&m, ", email: ");
-        sr_buf_yaml_quoted(&m, recips[i].email);
-        sr_buf_printf(&m, ", message: \"%s.eml\"}\n", recips[i].id);
+        sr_yout_item(&w), sr_yout_flow_map(&w);
+        sr_yout_key(&w, "id"), sr_yout_token(&w, recips[i].id);
+        sr_yout_key(&w, "name"), sr_yout_quoted(&w, recips[i].name);
+        sr_yout_key(&w, "email"), sr_yout_quoted(&w, recips[i].email);
+        sr_yout_key(&w, "message"), sr_yout_quoted(&w, sr_arena_printf(a, "%s.eml", recips[i].id));
+        sr_yout_end(&w);
+    }
+    sr_yout_end(&w);
+    sr_yout_end(&w);
+    if (!sr_yout_finish(&w)) {
+        sr_fail("cannot write the manifest: %s", sr_yout_error(&w));
+        sr_buf_free(&m);
+        free(sub);
+        code = SR_EXIT_IO;
+        goto done;
     }
     char *mpath = sr_path_join(sub, "manifest.yaml");
     if (sr_write_file_atomic(mpath, m.data, m.len) != 0) {

@@ -10,6 +10,7 @@
 #include "cli/report_data.h"
 #include "core/buf.h"
 #include "core/fmt.h"
+#include "core/json.h"
 #include "core/fsutil.h"
 #include "data/guidance.h"
 #include "data/loader.h"
@@ -55,11 +56,10 @@ static void ymd_str(int32_t ymd, char *b, size_t n)
     snprintf(b, n, "%04d-%02d-%02d", ymd / 10000, ymd / 100 % 100, ymd % 100);
 }
 
-static void jstr(sr_buf *b, const char *s)
+/* A text, "" when there is none (as status has always written it). */
+static void jstr(sr_json *j, const char *s)
 {
-    sr_buf_putc(b, '"');
-    sr_buf_json_escaped(b, s ? s : "");
-    sr_buf_putc(b, '"');
+    sr_json_str(j, s ? s : "");
 }
 
 /* The sign-off record (Working Together 2023): shown when the year has one
@@ -95,29 +95,32 @@ static void print_sign_off(sr_arena *a, const sr_partnership *p, const sr_year *
     }
 }
 
-static void json_sign_off(sr_buf *b, sr_arena *a, const sr_year *y)
+static void json_sign_off(sr_json *j, sr_arena *a, const sr_year *y)
 {
     sr_sign_off so;
     sr_sign_off_read(a, y, &so);
     const sr_signed *parts[2] = {&so.report, &so.budget};
     static const char *const what[2] = {"report", "budget"};
-    sr_buf_puts(b, ",\n  \"sign_off\": {");
+    sr_json_key(j, "sign_off");
+    sr_json_object(j, false);
     for (int k = 0; k < 2; k++) {
-        sr_buf_printf(b, "%s\"%s\": ", k ? ", " : "", what[k]);
+        sr_json_key(j, what[k]);
         if (!parts[k]->given) {
-            sr_buf_puts(b, "null");
+            sr_json_null(j);
             continue;
         }
         char d[16];
         ymd_str(parts[k]->date, d, sizeof d);
-        sr_buf_printf(b, "{\"date\": \"%s\", \"by\": [", d);
-        for (size_t i = 0; i < parts[k]->nby; i++) {
-            sr_buf_puts(b, i ? ", " : "");
-            jstr(b, parts[k]->by[i]);
-        }
-        sr_buf_puts(b, "]}");
+        sr_json_object(j, false);
+        sr_json_key(j, "date"), sr_json_str(j, d);
+        sr_json_key(j, "by");
+        sr_json_array(j, false);
+        for (size_t i = 0; i < parts[k]->nby; i++)
+            jstr(j, parts[k]->by[i]);
+        sr_json_end(j);
+        sr_json_end(j);
     }
-    sr_buf_puts(b, "}");
+    sr_json_end(j);
 }
 
 /* Whether the year's data holds the sign-off record an edition with
@@ -287,111 +290,125 @@ static int run(int argc, char **argv)
 
     if (json) {
         sr_buf b = SR_BUF_INIT;
-        sr_buf_puts(&b, "{\n  \"year\": ");
-        jstr(&b, yname);
-        sr_buf_puts(&b, ",\n  \"submissions\": [");
+        sr_json j;
+        sr_json_init(&j, &b);
+        sr_json_object(&j, true);
+        sr_json_key(&j, "year"), jstr(&j, yname);
+        sr_json_key(&j, "submissions");
+        sr_json_array(&j, true);
         for (size_t i = 0; i < nrows; i++) {
-            sr_buf_puts(&b, i ? ",\n    {\"partner\": " : "\n    {\"partner\": ");
-            jstr(&b, rows[i].partner);
-            sr_buf_puts(&b, ", \"file\": ");
-            jstr(&b, rows[i].file);
-            sr_buf_puts(&b, ", \"state\": ");
-            jstr(&b, rows[i].state);
-            sr_buf_printf(&b, ", \"errors\": %zu, \"warnings\": %zu, \"changed\": ", rows[i].errors,
-                          rows[i].warnings);
-            jstr(&b, rows[i].changed);
-            sr_buf_puts(&b, "}");
+            sr_json_object(&j, false);
+            sr_json_key(&j, "partner"), jstr(&j, rows[i].partner);
+            sr_json_key(&j, "file"), jstr(&j, rows[i].file);
+            sr_json_key(&j, "state"), jstr(&j, rows[i].state);
+            sr_json_key(&j, "errors"), sr_json_int(&j, (long long)rows[i].errors);
+            sr_json_key(&j, "warnings"), sr_json_int(&j, (long long)rows[i].warnings);
+            sr_json_key(&j, "changed"), jstr(&j, rows[i].changed);
+            sr_json_end(&j);
         }
-        sr_buf_puts(&b, "\n  ],\n  \"narrative_missing\": [");
-        size_t nm = 0;
+        sr_json_end(&j);
+        sr_json_key(&j, "narrative_missing");
+        sr_json_array(&j, false);
         for (size_t i = 0; doc && i < doc->root->nkids; i++)
-            if (doc->root->kids[i]->kind == SR_D_SECTION && !doc->root->kids[i]->written) {
-                sr_buf_puts(&b, nm++ ? ", " : "");
-                jstr(&b, doc->root->kids[i]->narrative ? doc->root->kids[i]->narrative
+            if (doc->root->kids[i]->kind == SR_D_SECTION && !doc->root->kids[i]->written)
+                jstr(&j, doc->root->kids[i]->narrative ? doc->root->kids[i]->narrative
                                                        : doc->root->kids[i]->sid);
-            }
-        sr_buf_puts(&b, "],\n  \"guidance\": ");
+        sr_json_end(&j);
+        sr_json_key(&j, "guidance");
         if (!g) {
-            sr_buf_puts(&b, "null");
+            sr_json_null(&j);
         } else {
-            sr_buf_puts(&b, "{\"id\": ");
-            jstr(&b, g->id);
-            sr_buf_puts(&b, ", \"name\": ");
-            jstr(&b, g->name);
-            sr_buf_printf(&b, ", \"unconfirmed\": %zu, \"file\": ", g->nunconfirmed);
-            jstr(&b, g->path);
-            sr_buf_printf(&b,
-                          ", \"needs_sign_off\": %s, \"needs_scrutiny\": %s, "
-                          "\"needs_contributions\": %s, \"sign_off_recorded\": %s, "
-                          "\"contributions_shown\": %s, \"scrutiny\": %s, \"default_for_year\": ",
-                          g->needs_sign_off ? "true" : "false",
-                          g->needs_scrutiny ? "true" : "false",
-                          g->needs_contributions ? "true" : "false",
-                          signed_off < 0 ? "null"
-                          : signed_off   ? "true"
-                                         : "false",
-                          !g->needs_contributions           ? "null"
-                          : doc && doc->shows_contributions ? "true"
-                                                            : "false",
-                          !g->needs_scrutiny ? "null"
-                          : scrutiny < 0     ? "\"no section\""
-                          : scrutiny         ? "\"written\""
-                                             : "\"missing\"");
-            if (by_year)
-                jstr(&b, by_year->id);
+            sr_json_object(&j, false);
+            sr_json_key(&j, "id"), jstr(&j, g->id);
+            sr_json_key(&j, "name"), jstr(&j, g->name);
+            sr_json_key(&j, "unconfirmed"), sr_json_int(&j, (long long)g->nunconfirmed);
+            sr_json_key(&j, "file"), jstr(&j, g->path);
+            sr_json_key(&j, "needs_sign_off"), sr_json_bool(&j, g->needs_sign_off);
+            sr_json_key(&j, "needs_scrutiny"), sr_json_bool(&j, g->needs_scrutiny);
+            sr_json_key(&j, "needs_contributions"), sr_json_bool(&j, g->needs_contributions);
+            sr_json_key(&j, "sign_off_recorded");
+            if (signed_off < 0)
+                sr_json_null(&j);
             else
-                sr_buf_puts(&b, "null");
-            sr_buf_puts(&b, "}");
+                sr_json_bool(&j, signed_off);
+            sr_json_key(&j, "contributions_shown");
+            if (!g->needs_contributions)
+                sr_json_null(&j);
+            else
+                sr_json_bool(&j, doc && doc->shows_contributions);
+            sr_json_key(&j, "scrutiny");
+            if (!g->needs_scrutiny)
+                sr_json_null(&j);
+            else
+                sr_json_str(&j, scrutiny < 0 ? "no section" : scrutiny ? "written" : "missing");
+            sr_json_key(&j, "default_for_year");
+            if (by_year)
+                jstr(&j, by_year->id);
+            else
+                sr_json_null(&j);
+            sr_json_end(&j);
         }
-        sr_buf_puts(&b, ",\n  \"statutory\": [");
+        sr_json_key(&j, "statutory");
+        sr_json_array(&j, false);
         for (size_t i = 0; doc && i < doc->nduties; i++) {
-            sr_buf_puts(&b, i ? ", {\"duty\": " : "{\"duty\": ");
-            jstr(&b, doc->duties[i].id);
-            sr_buf_printf(&b, ", \"covered\": %s, \"confirmed\": %s}",
-                          doc->duties[i].covered ? "true" : "false",
-                          doc->duties[i].confirmed ? "true" : "false");
+            sr_json_object(&j, false);
+            sr_json_key(&j, "duty"), jstr(&j, doc->duties[i].id);
+            sr_json_key(&j, "covered"), sr_json_bool(&j, doc->duties[i].covered);
+            sr_json_key(&j, "confirmed"), sr_json_bool(&j, doc->duties[i].confirmed);
+            sr_json_end(&j);
         }
+        sr_json_end(&j);
         char built[16] = "";
         if (rec)
             ymd_str(rec->built, built, sizeof built);
-        sr_buf_printf(&b,
-                      "],\n  \"report\": {\"built\": %s%s%s, \"final\": %s, \"current\": %s, "
-                      "\"files_match\": %s}",
-                      rec ? "\"" : "", rec ? built : "null", rec ? "\"" : "",
-                      rec && rec->final ? "true" : "false", current ? "true" : "false",
-                      whole ? "true" : "false");
-        json_sign_off(&b, rd.ds.a, y);
-        sr_buf_puts(&b, ",\n  \"publication\": ");
+        sr_json_key(&j, "report");
+        sr_json_object(&j, false);
+        sr_json_key(&j, "built"), sr_json_str(&j, rec ? built : NULL);
+        sr_json_key(&j, "final"), sr_json_bool(&j, rec && rec->final);
+        sr_json_key(&j, "current"), sr_json_bool(&j, current);
+        sr_json_key(&j, "files_match"), sr_json_bool(&j, whole);
+        sr_json_end(&j);
+        json_sign_off(&j, rd.ds.a, y);
+        sr_json_key(&j, "publication");
         if (!have_terms) {
-            sr_buf_puts(&b, "null");
+            sr_json_null(&j);
         } else {
             char d1[16], d2[16];
             ymd_str(latest->date, d1, sizeof d1);
             ymd_str(terms.send_by, d2, sizeof d2);
-            sr_buf_printf(&b, "{\"published\": \"%s\", \"send_by\": \"%s\", \"guidance\": ", d1,
-                          d2);
-            jstr(&b, terms.guidance);
-            sr_buf_printf(&b, ", \"from_record\": %s, \"recipients\": [",
-                          terms.from_record ? "true" : "false");
+            sr_json_object(&j, false);
+            sr_json_key(&j, "published"), sr_json_str(&j, d1);
+            sr_json_key(&j, "send_by"), sr_json_str(&j, d2);
+            sr_json_key(&j, "guidance"), jstr(&j, terms.guidance);
+            sr_json_key(&j, "from_record"), sr_json_bool(&j, terms.from_record);
+            sr_json_key(&j, "recipients");
+            sr_json_array(&j, false);
             for (size_t i = 0; i < terms.nrecipients; i++) {
                 int32_t sent = sr_publication_sent(pub, terms.recipients[i].id);
-                sr_buf_puts(&b, i ? ", {\"id\": " : "{\"id\": ");
-                jstr(&b, terms.recipients[i].id);
-                sr_buf_puts(&b, ", \"name\": ");
-                jstr(&b, terms.recipients[i].name);
+                sr_json_object(&j, false);
+                sr_json_key(&j, "id"), jstr(&j, terms.recipients[i].id);
+                sr_json_key(&j, "name"), jstr(&j, terms.recipients[i].name);
                 if (sent) {
                     ymd_str(sent, d1, sizeof d1);
-                    sr_buf_printf(&b, ", \"sent\": \"%s\", \"on_time\": %s}", d1,
-                                  sent <= terms.send_by ? "true" : "false");
+                    sr_json_key(&j, "sent"), sr_json_str(&j, d1);
+                    sr_json_key(&j, "on_time"), sr_json_bool(&j, sent <= terms.send_by);
                 } else {
-                    sr_buf_printf(&b, ", \"sent\": null, \"days_left\": %lld}",
-                                  (long long)sr_days_between(today, terms.send_by));
+                    sr_json_key(&j, "sent"), sr_json_null(&j);
+                    sr_json_key(&j, "days_left");
+                    sr_json_int(&j, (long long)sr_days_between(today, terms.send_by));
                 }
+                sr_json_end(&j);
             }
-            sr_buf_puts(&b, "]}");
+            sr_json_end(&j);
+            sr_json_end(&j);
         }
-        sr_buf_puts(&b, "\n}\n");
-        fputs(sr_buf_str(&b), stdout);
+        sr_json_end(&j);
+        if (sr_json_finish(&j)) {
+            fputs(sr_buf_str(&b), stdout);
+        } else {
+            sr_fail("internal error: the status could not be written as JSON");
+            code = SR_EXIT_IO;
+        }
         sr_buf_free(&b);
     } else {
         bool color = sr_use_color(stdout);

@@ -105,8 +105,12 @@ static int run(int argc, char **argv)
     free(prev_dir);
 
     sr_buf out = SR_BUF_INIT;
-    sr_template_write(&out, p, pt, year, have_prev ? &prev.figs : NULL);
-    if (output) {
+    if (!sr_template_write(&out, p, pt, year, have_prev ? &prev.figs : NULL)) {
+        sr_fail("cannot write the template: a name in %s's figures is not UTF-8 text; check "
+                "them with: sscp-report validate %s",
+                prev_name, prev_name);
+        code = SR_EXIT_INVALID;
+    } else if (output) {
         if (sr_write_file_atomic(output, out.data, out.len) != 0) {
             sr_fail("cannot write %s: %s", output, strerror(errno));
             code = SR_EXIT_IO;

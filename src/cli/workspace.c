@@ -1,6 +1,7 @@
 /* workspace: a partnership's folder on disk, see workspace.h. */
 #include "cli/workspace.h"
 
+#include "cli/cli.h"
 #include "core/fmt.h"
 #include "core/fsutil.h"
 #include "data/template.h"
@@ -123,10 +124,19 @@ int sr_start_requests(const sr_partnership *p, const char *data_dir, int year,
         snprintf(file, sizeof file, "%s.yaml", pt->id);
         char *path = sr_path_join(dir, file);
         sr_buf t = SR_BUF_INIT;
-        sr_template_write(&t, p, pt, year, prev);
-        char what[256];
-        snprintf(what, sizeof what, "to send to %s", sr_partner_name_in(pt, year));
-        code = write_new(path, t.data, t.len, path, what, log, st);
+        if (sr_template_write(&t, p, pt, year, prev)) {
+            char what[256];
+            snprintf(what, sizeof what, "to send to %s", sr_partner_name_in(pt, year));
+            code = write_new(path, t.data, t.len, path, what, log, st);
+        } else {
+            /* Never a request with its end missing. */
+            char py[16];
+            sr_fmt_year(year - 1, py, sizeof py);
+            sr_fail("cannot write the request for %s: a name in %s's figures is not UTF-8 "
+                    "text; check them with: sscp-report validate %s",
+                    pt->id, py, py);
+            code = SR_EXIT_INVALID;
+        }
         sr_buf_free(&t);
         free(path);
     }

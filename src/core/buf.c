@@ -52,42 +52,6 @@ void sr_buf_printf(sr_buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
-void sr_buf_yaml_quoted(sr_buf *b, const char *s)
-{
-    /* JSON's escapes (\" \\ \n \r \t \uXXXX) are all YAML's too. */
-    sr_buf_putc(b, '"');
-    sr_buf_json_escaped(b, s ? s : "");
-    sr_buf_putc(b, '"');
-}
-
-void sr_buf_json_escaped(sr_buf *b, const char *s)
-{
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
-        case '"':
-            sr_buf_puts(b, "\\\"");
-            break;
-        case '\\':
-            sr_buf_puts(b, "\\\\");
-            break;
-        case '\n':
-            sr_buf_puts(b, "\\n");
-            break;
-        case '\r':
-            sr_buf_puts(b, "\\r");
-            break;
-        case '\t':
-            sr_buf_puts(b, "\\t");
-            break;
-        default:
-            if (*p < 0x20)
-                sr_buf_printf(b, "\\u%04x", *p);
-            else
-                sr_buf_putc(b, (char)*p);
-        }
-    }
-}
-
 void sr_buf_clear(sr_buf *b)
 {
     b->len = 0;

@@ -19,11 +19,6 @@ void sr_buf_put(sr_buf *b, const char *s, size_t n);
 void sr_buf_puts(sr_buf *b, const char *s);
 void sr_buf_putc(sr_buf *b, char c);
 void sr_buf_printf(sr_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Appends s as the inside of a JSON string (no quotes). */
-void sr_buf_json_escaped(sr_buf *b, const char *s);
-/* s as a YAML double-quoted scalar, quotes included: safe whatever it holds
- * (quotes, colons, #, control characters). */
-void sr_buf_yaml_quoted(sr_buf *b, const char *s);
 void sr_buf_clear(sr_buf *b);
 void sr_buf_free(sr_buf *b);
 /* Returns the bytes (caller frees) and leaves b empty. */

@@ -3,6 +3,7 @@
 
 #include "core/arena.h"
 #include "core/buf.h"
+#include "core/json.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -313,49 +314,53 @@ void sr_diags_print_text(const sr_diags *d, FILE *out, bool color)
     }
 }
 
-static void json_loc(sr_buf *b, sr_loc loc)
+static void json_loc(sr_json *j, sr_loc loc)
 {
-    sr_buf_puts(b, "\"file\": ");
-    if (loc.src) {
-        sr_buf_putc(b, '"');
-        sr_buf_json_escaped(b, loc.src->name);
-        sr_buf_putc(b, '"');
-    } else {
-        sr_buf_puts(b, "null");
-    }
+    sr_json_key(j, "file");
+    sr_json_str(j, loc.src ? loc.src->name : NULL);
+    sr_json_key(j, "line");
     if (loc.line)
-        sr_buf_printf(b, ", \"line\": %u, \"column\": %u", loc.line, loc.col);
+        sr_json_int(j, loc.line);
     else
-        sr_buf_puts(b, ", \"line\": null, \"column\": null");
+        sr_json_null(j);
+    sr_json_key(j, "column");
+    if (loc.line)
+        sr_json_int(j, loc.col);
+    else
+        sr_json_null(j);
 }
 
 void sr_diags_print_json(const sr_diags *d, FILE *out)
 {
     sr_buf b = SR_BUF_INIT;
-    sr_buf_puts(&b, "{\n  \"diagnostics\": [");
+    sr_json j;
+    sr_json_init(&j, &b);
+    sr_json_object(&j, true);
+    sr_json_key(&j, "diagnostics");
+    sr_json_array(&j, true);
     for (size_t i = 0; i < d->n; i++) {
         const sr_diag *g = &d->v[i];
-        sr_buf_puts(&b, i ? ",\n    {" : "\n    {");
-        json_loc(&b, g->loc);
-        sr_buf_printf(&b, ", \"severity\": \"%s\", \"message\": \"", severity_name(g->sev));
-        sr_buf_json_escaped(&b, g->msg);
-        sr_buf_puts(&b, "\"");
-        if (g->hint) {
-            sr_buf_puts(&b, ", \"hint\": \"");
-            sr_buf_json_escaped(&b, g->hint);
-            sr_buf_puts(&b, "\"");
-        }
+        sr_json_object(&j, false);
+        json_loc(&j, g->loc);
+        sr_json_key(&j, "severity"), sr_json_str(&j, severity_name(g->sev));
+        sr_json_key(&j, "message"), sr_json_str(&j, g->msg);
+        if (g->hint)
+            sr_json_key(&j, "hint"), sr_json_str(&j, g->hint);
         if (g->related_msg) {
-            sr_buf_puts(&b, ", \"related\": {");
-            json_loc(&b, g->related);
-            sr_buf_puts(&b, ", \"message\": \"");
-            sr_buf_json_escaped(&b, g->related_msg);
-            sr_buf_puts(&b, "\"}");
+            sr_json_key(&j, "related");
+            sr_json_object(&j, false);
+            json_loc(&j, g->related);
+            sr_json_key(&j, "message"), sr_json_str(&j, g->related_msg);
+            sr_json_end(&j);
         }
-        sr_buf_puts(&b, "}");
+        sr_json_end(&j);
     }
-    sr_buf_printf(&b, "%s],\n  \"errors\": %zu,\n  \"warnings\": %zu\n}\n", d->n ? "\n  " : "",
-                  d->errors, d->warnings);
+    sr_json_end(&j);
+    sr_json_key(&j, "errors"), sr_json_int(&j, (long long)d->errors);
+    sr_json_key(&j, "warnings"), sr_json_int(&j, (long long)d->warnings);
+    sr_json_end(&j);
+    if (!sr_json_finish(&j))
+        fputs("sscp-report: internal error: the JSON written is not whole\n", stderr);
     fputs(sr_buf_str(&b), out);
     sr_buf_free(&b);
 }

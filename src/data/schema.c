@@ -605,6 +605,44 @@ static bool given_here(const sr_ynode *n, const char *key)
     return v && !(v->kind == SR_Y_SCALAR && sr_ynode_is_null(v));
 }
 
+/* True when a list entry holds no figure: every key is one of the entry's
+ * and is blank, an empty list, or a name (text, an id), as a request gives
+ * an entry carried from last year or one to copy. In a submission, such an
+ * entry is not sent. An entry with anything else (a figure, an unknown key, something
+ * under a key) is checked as usual. */
+static bool entry_left_blank(const sr_schema *item, const sr_ynode *n)
+{
+    if (item->kind != SR_S_MAP || n->kind != SR_Y_MAP || !item->fields)
+        return false;
+    bool has_figure_key = false;
+    for (size_t i = 0; i < n->n; i++) {
+        const sr_ynode *k = n->items[2 * i], *v = n->items[2 * i + 1];
+        const sr_field *f = NULL;
+        for (const sr_field *g = item->fields; k->kind == SR_Y_SCALAR && g->key; g++)
+            if (strcmp(g->key, k->text) == 0)
+                f = g;
+        if (!f)
+            return false;
+        sr_skind kind = f->type->kind;
+        if (kind == SR_S_TEXT || kind == SR_S_ID || kind == SR_S_PARTNER)
+            continue;
+        if (sr_ynode_is_null(v) || (v->kind == SR_Y_SEQ && v->n == 0)) {
+            has_figure_key |= kind != SR_S_LIST || v->kind == SR_Y_SEQ;
+            continue;
+        }
+        if (kind == SR_S_LIST && v->kind == SR_Y_SEQ) {
+            /* Entries of its own, all left blank (an evaluation's ratings). */
+            for (size_t j = 0; j < v->n; j++)
+                if (!entry_left_blank(f->type->item, v->items[j]))
+                    return false;
+            has_figure_key = true;
+            continue;
+        }
+        return false;
+    }
+    return has_figure_key;
+}
+
 static void check_list(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const char *path,
                        const char *name)
 {
@@ -620,6 +658,17 @@ static void check_list(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const 
     sr_strmap seen = SR_STRMAP_INIT; /* identity -> index of the first item */
     for (size_t i = 0; i < n->n; i++) {
         const sr_ynode *item = n->items[i];
+        if (c->submitter && entry_left_blank(s->item, item)) {
+            char lbl[200];
+            const char *label = item_label(item, s->item, lbl, sizeof lbl);
+            sr_diag *g =
+                label ? sr_diag_add(c->d, SR_WARNING, sr_ynode_loc(item),
+                                    "`%s` in `%s` has no figures, so it is left out", label, name)
+                      : sr_diag_add(c->d, SR_WARNING, sr_ynode_loc(item),
+                                    "an entry in `%s` is left blank, so it is left out", name);
+            sr_diag_hint(g, "fill in its figures, or delete the entry if there are none to send");
+            continue;
+        }
         char id[160]; /* at most 120 + hash */
         item_identity(s->item, item, i, id, sizeof id);
         const size_t *first = sr_strmap_get(&seen, id);

@@ -4,6 +4,7 @@
 #include "core/arena.h"
 #include "core/fmt.h"
 #include "data/schema_defs.h"
+#include "data/yamlout.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -13,41 +14,11 @@
 #define COMMENT_COLUMN 40
 
 typedef struct {
-    sr_buf *out;
+    sr_yout *w; /* the one YAML writer */
     const sr_figures *prev;
     const char *partner;
     char prev_year[16];
 } tctx;
-
-/* Writes s as a YAML scalar, quoted when plain style would change it. */
-static void put_scalar(sr_buf *b, const char *s)
-{
-    bool quote = !*s || isspace((unsigned char)s[0]) || isspace((unsigned char)s[strlen(s) - 1]) ||
-                 strpbrk(s, ":#'\"{}[],&*!|>%@`\\") != NULL ||
-                 strspn(s, "0123456789.-") == strlen(s) || !strcmp(s, "yes") || !strcmp(s, "no") ||
-                 !strcmp(s, "true") || !strcmp(s, "false") || !strcmp(s, "null") || !strcmp(s, "~");
-    if (!quote) {
-        sr_buf_puts(b, s);
-        return;
-    }
-    sr_buf_putc(b, '"');
-    for (const char *p = s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            sr_buf_putc(b, '\\');
-        sr_buf_putc(b, *p);
-    }
-    sr_buf_putc(b, '"');
-}
-
-static void pad_to_comment(sr_buf *b, size_t line_start)
-{
-    size_t col = b->len - line_start;
-    if (col < COMMENT_COLUMN)
-        for (; col < COMMENT_COLUMN; col++)
-            sr_buf_putc(b, ' ');
-    else
-        sr_buf_puts(b, "  ");
-}
 
 static const sr_figure *prev_fig(const tctx *t, const char *path)
 {
@@ -88,14 +59,119 @@ static size_t prev_items(const tctx *t, const char *path, char ***ids)
     return n;
 }
 
-static void indent(sr_buf *b, int n)
+/* True when last year gave one of the alternatives under path. */
+static bool prev_fig_of_alternative(const tctx *t, const char *path, const char *const *one_of)
 {
-    for (int i = 0; i < n; i++)
-        sr_buf_putc(b, ' ');
+    for (; one_of && *one_of; one_of++) {
+        char p[600];
+        snprintf(p, sizeof p, "%s.%s", path, *one_of);
+        if (prev_fig(t, p))
+            return true;
+    }
+    return false;
 }
 
-static void emit_fields(tctx *t, const sr_schema *s, int ind, const char *path, bool first_dash,
-                        bool with_values);
+/* An optional mapping of plain values with a required one (a baseline, a
+ * period): written out blank, a request would give errors for lines the
+ * partner never touched, so it is offered as a comment instead. */
+static bool offered_as_comment(const sr_field *f)
+{
+    if (f->type->kind != SR_S_MAP || (f->flags & SR_REQUIRED) || !f->type->fields)
+        return false;
+    bool required = false;
+    for (const sr_field *g = f->type->fields; g->key; g++) {
+        if (g->type->kind < SR_S_COUNT)
+            return false;
+        required |= (g->flags & SR_REQUIRED) != 0;
+    }
+    return required;
+}
+
+/* True when the entry holding path had `key` last year (a measure's
+ * percent, for its baseline). */
+static bool parent_has(const tctx *t, const char *path, const char *key)
+{
+    const char *dot = strrchr(path, '.');
+    if (!dot)
+        return false;
+    char p[600];
+    snprintf(p, sizeof p, "%.*s.%s", (int)(dot - path), path, key);
+    return prev_fig(t, p) != NULL;
+}
+
+static const char *placeholder(sr_skind k)
+{
+    switch (k) {
+    case SR_S_DATE:
+        return "YYYY-MM-DD";
+    case SR_S_YEAR:
+        return "YYYY-YY";
+    case SR_S_PERCENT:
+        return "N%";
+    case SR_S_COUNT:
+    case SR_S_MONEY:
+        return "N";
+    default:
+        return "\"...\"";
+    }
+}
+
+static bool in_list(const char *const *l, const char *key)
+{
+    for (; l && *l; l++)
+        if (strcmp(*l, key) == 0)
+            return true;
+    return false;
+}
+
+/* `# key: {a: ..., b: ...}   # doc`, with last year's values where they
+ * still hold (a baseline's year and figure) and placeholders otherwise;
+ * last year's dates are shown in brackets, as figures are. */
+static void offer(tctx *t, const sr_field *f, const char *path)
+{
+    sr_buf shown = SR_BUF_INIT, before = SR_BUF_INIT, note = SR_BUF_INIT;
+    const char *const *one_of = f->type->one_of;
+    bool chose = false, any_prev = false;
+    for (const sr_field *g = f->type->fields; g->key; g++) {
+        char p[600];
+        snprintf(p, sizeof p, "%s.%s", path, g->key);
+        const sr_figure *pf = prev_fig(t, p);
+        bool alt = in_list(one_of, g->key);
+        if (alt && !pf && (chose || prev_fig_of_alternative(t, path, one_of)))
+            continue; /* one of the alternatives is enough */
+        if (alt && !pf && !chose && g[1].key && in_list(one_of, g[1].key) &&
+            parent_has(t, path, g[1].key) && !parent_has(t, path, g->key))
+            continue; /* the entry's own figure is the next one (a percentage) */
+        if (alt)
+            chose = true;
+        sr_buf_printf(&shown, "%s%s: ", shown.len ? ", " : "", g->key);
+        /* A figure or year as last year's file had it (validated); never a
+         * date, which would be last year's. */
+        if (!(pf && pf->v.avail == SR_AVAILABLE && pf->v.text && g->type->kind != SR_S_DATE &&
+              sr_yaml_token(&shown, pf->v.text))) {
+            sr_buf_puts(&shown, placeholder(g->type->kind));
+            if (pf && pf->v.text && g->type->kind == SR_S_DATE) {
+                sr_buf_printf(&before, "%s%s %.60s", any_prev ? ", " : "", g->key, pf->v.text);
+                any_prev = true;
+            }
+        }
+    }
+    sr_buf_printf(&note, "%s", f->doc);
+    if (one_of && one_of[0] && one_of[1])
+        sr_buf_printf(&note, "; give `%s` or `%s`", one_of[0], one_of[1]);
+    if (any_prev)
+        sr_buf_printf(&note, " (%s: %s)", t->prev_year, sr_buf_str(&before));
+    sr_buf line = SR_BUF_INIT;
+    sr_buf_printf(&line, "%s: {%s}", f->key, sr_buf_str(&shown));
+    sr_yout_comment(t->w, sr_buf_str(&line));
+    sr_yout_note(t->w, COMMENT_COLUMN, sr_buf_str(&note));
+    sr_buf_free(&line);
+    sr_buf_free(&shown);
+    sr_buf_free(&before);
+    sr_buf_free(&note);
+}
+
+static void emit_fields(tctx *t, const sr_schema *s, const char *path, bool item, bool with_values);
 
 static bool is_identity(const sr_schema *s, const char *key)
 {
@@ -105,133 +181,140 @@ static bool is_identity(const sr_schema *s, const char *key)
     return false;
 }
 
-/* Writes one key (and what is under it); returns false if it was left out. */
-static bool emit_field(tctx *t, const sr_schema *parent, const sr_field *f, int ind,
-                       const char *prefix, const char *path, bool with_values)
+/* A blank figure's comment: its doc and last year's figure as it was
+ * written, so it can be copied as is. */
+static void figure_note(tctx *t, const sr_field *f, const sr_figure *pf)
 {
-    sr_buf *b = t->out;
-    if (with_values && f->type->kind >= SR_S_COUNT && !(f->flags & SR_REQUIRED)) {
-        /* In an entry carried from last year, an optional value it did not
-         * have (a label, a score) would only be a blank to delete. */
-        char p[512];
-        snprintf(p, sizeof p, "%s%s%s", path, path[0] ? "." : "", f->key);
-        if (!prev_fig(t, p))
-            return false;
+    if (!pf) {
+        sr_yout_note(t->w, COMMENT_COLUMN, f->doc);
+        return;
     }
-    size_t line_start = b->len;
+    char note[600];
+    snprintf(note, sizeof note, "%s (%s: %.60s)", f->doc, t->prev_year,
+             pf->v.text ? pf->v.text : "");
+    sr_yout_note(t->w, COMMENT_COLUMN, note);
+}
+
+/* Writes one key (and what is under it); returns false if it was left out. */
+static bool emit_field(tctx *t, const sr_schema *parent, const sr_field *f, const char *path,
+                       bool with_values)
+{
+    sr_yout *w = t->w;
     char fpath[512];
     snprintf(fpath, sizeof fpath, "%s%s%s", path, path[0] ? "." : "", f->key);
-    indent(b, ind);
-    sr_buf_puts(b, prefix);
-    sr_buf_puts(b, f->key);
-    sr_buf_putc(b, ':');
     const sr_schema *ty = f->type;
     const sr_figure *pf = prev_fig(t, fpath);
-    int eff = ind + (int)strlen(prefix); /* where this key starts */
-
+    if (with_values && ty->kind >= SR_S_COUNT && !(f->flags & SR_REQUIRED) && !pf) {
+        /* In an entry carried from last year, an optional value it did not
+         * have (a label, a score) would only be a blank to delete. */
+        return false;
+    }
+    if (ty->kind == SR_S_MAP && offered_as_comment(f)) {
+        /* Left blank, its required parts would be errors: offered as a
+         * line to uncomment, like `break`. */
+        offer(t, f, fpath);
+        return true;
+    }
+    sr_yout_key(w, f->key);
     if (ty->kind == SR_S_MAP) {
-        pad_to_comment(b, line_start);
-        sr_buf_printf(b, "# %s\n", f->doc);
-        emit_fields(t, ty, eff + 2, fpath, false, with_values);
+        sr_yout_map(w);
+        sr_yout_note(w, COMMENT_COLUMN, f->doc);
+        emit_fields(t, ty, fpath, false, with_values);
+        sr_yout_end(w);
         return true;
     }
     if (ty->kind == SR_S_LIST && ty->item->kind != SR_S_MAP) {
-        sr_buf_puts(b, " []");
-        pad_to_comment(b, line_start);
-        sr_buf_printf(b, "# %s\n", f->doc);
+        sr_yout_flow_seq(w);
+        sr_yout_end(w);
+        sr_yout_note(w, COMMENT_COLUMN, f->doc);
         return true;
     }
     if (ty->kind == SR_S_LIST) {
-        pad_to_comment(b, line_start);
-        sr_buf_printf(b, "# %s\n", f->doc);
+        sr_yout_seq(w);
+        sr_yout_note(w, COMMENT_COLUMN, f->doc);
         char **ids;
         size_t n = prev_items(t, fpath, &ids);
         if (n == 0) {
             /* One blank entry to copy. */
-            emit_fields(t, ty->item, eff + 2, fpath, true, false);
+            emit_fields(t, ty->item, fpath, true, false);
         }
         for (size_t i = 0; i < n; i++) {
             char ipath[600];
             snprintf(ipath, sizeof ipath, "%s[%s]", fpath, ids[i]);
-            emit_fields(t, ty->item, eff + 2, ipath, true, true);
+            emit_fields(t, ty->item, ipath, true, true);
             free(ids[i]);
         }
         free(ids);
+        sr_yout_end(w);
         return true;
     }
     if (ty->kind == SR_S_DICT) {
-        pad_to_comment(b, line_start);
-        sr_buf_printf(b, "# %s\n", f->doc);
+        sr_yout_note(w, COMMENT_COLUMN, f->doc);
         return true;
     }
     /* A scalar: the names and labels of a known entry keep last year's text
-     * (they rarely change); figures are left blank, last year's shown. */
-    if (with_values && pf && pf->v.avail == SR_AVAILABLE &&
+     * (they rarely change); figures are left blank, last year's shown.
+     * Dates are left blank too, even where they name an entry (a
+     * meeting): last year's fall outside this year. */
+    if (with_values && pf && pf->v.avail == SR_AVAILABLE && ty->kind != SR_S_DATE &&
         (is_identity(parent, f->key) || pf->v.kind == SR_V_TEXT || pf->v.kind == SR_V_ID)) {
-        sr_buf_putc(b, ' ');
-        put_scalar(b, pf->v.text);
-        sr_buf_putc(b, '\n');
+        sr_yout_text(w, pf->v.text);
         return true;
     }
-    pad_to_comment(b, line_start);
-    sr_buf_printf(b, "# %s", f->doc);
-    if (pf) {
-        /* Last year's figure as it was written, so it can be copied as is. */
-        char v[64];
-        snprintf(v, sizeof v, "%.60s", pf->v.text ? pf->v.text : "");
-        sr_buf_printf(b, " (%s: %s)", t->prev_year, v);
-    }
-    sr_buf_putc(b, '\n');
+    figure_note(t, f, pf);
     return true;
 }
 
-static void emit_fields(tctx *t, const sr_schema *s, int ind, const char *path, bool first_dash,
-                        bool with_values)
+/* The fields of the mapping open; as an entry of a list (item), a "- "
+ * and the mapping first. */
+static void emit_fields(tctx *t, const sr_schema *s, const char *path, bool item, bool with_values)
 {
-    bool first = true;
+    if (item) {
+        sr_yout_item(t->w);
+        sr_yout_map(t->w);
+    }
     for (const sr_field *f = s->fields; f && f->key; f++) {
         if (strcmp(f->key, "break") == 0) {
             /* Rare, so offered as a comment to uncomment rather than a blank. */
-            indent(t->out, ind);
-            sr_buf_printf(t->out, "%s# break: {date: YYYY-MM-DD, reason: \"...\"}   # %s\n",
-                          first_dash && first ? "- "
-                          : first_dash        ? "  "
-                                              : "",
-                          f->doc);
-            first = false;
+            sr_yout_comment(t->w, "break: {date: YYYY-MM-DD, reason: \"...\"}");
+            sr_yout_note(t->w, -3, f->doc);
             continue;
         }
-        const char *prefix = first_dash ? (first ? "- " : "  ") : "";
-        if (emit_field(t, s, f, ind, prefix, path, with_values))
-            first = false;
+        emit_field(t, s, f, path, with_values);
     }
+    if (item)
+        sr_yout_end(t->w);
 }
 
-void sr_template_write(sr_buf *out, const sr_partnership *p, const sr_partner *pt, int year,
+bool sr_template_write(sr_buf *out, const sr_partnership *p, const sr_partner *pt, int year,
                        const sr_figures *prev)
 {
-    char yr[16];
+    char yr[16], head[600];
     sr_fmt_year(year, yr, sizeof yr);
-    tctx t = {.out = out, .prev = prev, .partner = pt->id};
+    sr_yout w;
+    sr_yout_init(&w, out);
+    tctx t = {.w = &w, .prev = prev, .partner = pt->id};
     sr_fmt_year(year - 1, t.prev_year, sizeof t.prev_year);
 
-    sr_buf_printf(out, "# %s: figures from %s for %s.\n", p->short_name ? p->short_name : p->name,
-                  sr_partner_name_in(pt, year), yr);
-    sr_buf_puts(out, "#\n"
-                     "# Write each figure after its colon. Counts and amounts are digits only\n"
-                     "# (1014, 13800.50); percentages end in % (21.4%); dates are YYYY-MM-DD.\n"
-                     "# Write `not available` for a figure you do not have: never 0.\n"
-                     "# Delete any section or line you do not send.\n");
-    if (prev)
-        sr_buf_printf(out, "# Figures in brackets are what you sent for %s.\n", t.prev_year);
-    sr_buf_printf(out, "#\n# Check the file before sending it:  sscp-report validate FILE\n\n");
-    sr_buf_puts(out, "format: 1\n");
-    sr_buf_printf(out, "partner: %s\n", pt->id);
-    sr_buf_printf(out, "year: %s\n", yr);
-    size_t ls = out->len;
-    sr_buf_puts(out, "contact:");
-    pad_to_comment(out, ls);
-    sr_buf_puts(out, "# who to ask about these figures\n");
+    snprintf(head, sizeof head, "%s: figures from %s for %s.",
+             p->short_name ? p->short_name : p->name, sr_partner_name_in(pt, year), yr);
+    sr_yout_comment(&w, head);
+    sr_yout_comment(&w, "\n"
+                        "Write each figure after its colon. Counts and amounts are digits only\n"
+                        "(1014, 13800.50); percentages end in % (21.4%); dates are YYYY-MM-DD.\n"
+                        "Write `not available` for a figure you do not have: never 0.\n"
+                        "Delete any section or line you do not send.");
+    if (prev) {
+        snprintf(head, sizeof head, "Figures in brackets are what you sent for %s.", t.prev_year);
+        sr_yout_comment(&w, head);
+    }
+    sr_yout_comment(&w, "\nCheck the file before sending it:  sscp-report validate FILE");
+    sr_yout_blank(&w);
+    sr_yout_map(&w);
+    sr_yout_key(&w, "format"), sr_yout_int(&w, 1);
+    sr_yout_key(&w, "partner"), sr_yout_token(&w, pt->id);
+    sr_yout_key(&w, "year"), sr_yout_token(&w, yr);
+    sr_yout_key(&w, "contact"), sr_yout_note(&w, COMMENT_COLUMN, "who to ask about these figures");
 
     for (const sr_field *f = sr_submission_schema.fields; f->key; f++) {
         if (f->flags & SR_META)
@@ -243,7 +326,9 @@ void sr_template_write(sr_buf *out, const sr_partnership *p, const sr_partner *p
             wanted |= strcmp(pt->submits[i], f->key) == 0;
         if (!wanted)
             continue;
-        sr_buf_putc(out, '\n');
-        emit_field(&t, &sr_submission_schema, f, 0, "", "", false);
+        sr_yout_blank(&w);
+        emit_field(&t, &sr_submission_schema, f, "", false);
     }
+    sr_yout_end(&w);
+    return sr_yout_finish(&w);
 }

@@ -13,9 +13,11 @@
 #include "data/figures.h"
 #include "data/partnership.h"
 
-/* Appends the template to out. prev holds last year's figures (any
- * submitter; only pt's are used) or is NULL. */
-void sr_template_write(sr_buf *out, const sr_partnership *p, const sr_partner *pt, int year,
+/* Appends the template to out, through the one YAML writer. prev holds
+ * last year's figures (any submitter; only pt's are used) or is NULL.
+ * False when it could not be written whole (a name from last year that is
+ * not UTF-8 text): out is then incomplete and must not be saved. */
+bool sr_template_write(sr_buf *out, const sr_partnership *p, const sr_partner *pt, int year,
                        const sr_figures *prev);
 
 #endif

@@ -5,6 +5,7 @@
 #include "core/fsutil.h"
 #include "data/guidance.h"
 #include "data/loader.h"
+#include "data/yamlout.h"
 #include "publish/dates.h"
 
 #include <errno.h>
@@ -91,6 +92,56 @@ sr_publication *sr_publication_read(sr_arena *a, sr_diags *d, const char *year_d
     return p;
 }
 
+/* One event as an item of `events:`, through the one YAML writer: the
+ * terms in force written out whole, so that nothing read later
+ * (partnership.yaml, the edition files) is needed to know them. False when
+ * a value is not UTF-8 text. */
+static bool event_yaml(sr_buf *b, const sr_pub_event *e)
+{
+    char date[16];
+    snprintf(date, sizeof date, "%04d-%02d-%02d", e->date / 10000, e->date / 100 % 100,
+             e->date % 100);
+    sr_yout w;
+    sr_yout_init(&w, b);
+    sr_yout_indent(&w, 2);
+    sr_yout_seq(&w);
+    sr_yout_item(&w);
+    if (e->published) {
+        sr_yout_map(&w);
+        sr_yout_key(&w, "event"), sr_yout_token(&w, "published");
+        sr_yout_key(&w, "date"), sr_yout_token(&w, date);
+        if (e->url)
+            sr_yout_key(&w, "url"), sr_yout_quoted(&w, e->url);
+        sr_yout_key(&w, "report"), sr_yout_token(&w, e->report);
+        if (e->guidance) {
+            char sb[16];
+            snprintf(sb, sizeof sb, "%04d-%02d-%02d", e->send_by / 10000, e->send_by / 100 % 100,
+                     e->send_by % 100);
+            sr_yout_key(&w, "guidance"), sr_yout_token(&w, e->guidance);
+            sr_yout_key(&w, "guidance_name"), sr_yout_quoted(&w, e->guidance_name);
+            sr_yout_key(&w, "send_by"), sr_yout_token(&w, sb);
+            sr_yout_key(&w, "send_within_days"), sr_yout_int(&w, e->send_within_days);
+            sr_yout_key(&w, "recipients"), sr_yout_seq(&w);
+            for (size_t i = 0; i < e->nrecipients; i++) {
+                sr_yout_item(&w), sr_yout_flow_map(&w);
+                sr_yout_key(&w, "id"), sr_yout_token(&w, e->recipients[i].id);
+                sr_yout_key(&w, "name"), sr_yout_quoted(&w, e->recipients[i].name);
+                sr_yout_key(&w, "email"), sr_yout_quoted(&w, e->recipients[i].email);
+                sr_yout_end(&w);
+            }
+            sr_yout_end(&w);
+        }
+    } else {
+        sr_yout_flow_map(&w);
+        sr_yout_key(&w, "event"), sr_yout_token(&w, "sent");
+        sr_yout_key(&w, "date"), sr_yout_token(&w, date);
+        sr_yout_key(&w, "recipient"), sr_yout_token(&w, e->recipient);
+    }
+    sr_yout_end(&w);
+    sr_yout_end(&w);
+    return sr_yout_finish(&w);
+}
+
 int sr_publication_append(const char *year_dir, const sr_pub_event *e)
 {
     char *path = sr_path_join(year_dir, "publication.yaml");
@@ -109,37 +160,12 @@ int sr_publication_append(const char *year_dir, const sr_pub_event *e)
         sr_buf_puts(&b, header);
     if (b.len && b.data[b.len - 1] != '\n')
         sr_buf_putc(&b, '\n');
-    char date[16];
-    snprintf(date, sizeof date, "%04d-%02d-%02d", e->date / 10000, e->date / 100 % 100,
-             e->date % 100);
-    if (e->published) {
-        /* The terms in force, written out whole so that nothing read later
-         * (partnership.yaml, the edition files) is needed to know them. */
-        sr_buf_printf(&b, "  - event: published\n    date: %s\n", date);
-        if (e->url) {
-            sr_buf_puts(&b, "    url: ");
-            sr_buf_yaml_quoted(&b, e->url);
-            sr_buf_putc(&b, '\n');
-        }
-        sr_buf_printf(&b, "    report: %s\n", e->report);
-        if (e->guidance) {
-            char sb[16];
-            snprintf(sb, sizeof sb, "%04d-%02d-%02d", e->send_by / 10000, e->send_by / 100 % 100,
-                     e->send_by % 100);
-            sr_buf_printf(&b, "    guidance: %s\n    guidance_name: ", e->guidance);
-            sr_buf_yaml_quoted(&b, e->guidance_name);
-            sr_buf_printf(&b, "\n    send_by: %s\n    send_within_days: %d\n    recipients:\n", sb,
-                          e->send_within_days);
-            for (size_t i = 0; i < e->nrecipients; i++) {
-                sr_buf_printf(&b, "      - {id: %s, name: ", e->recipients[i].id);
-                sr_buf_yaml_quoted(&b, e->recipients[i].name);
-                sr_buf_puts(&b, ", email: ");
-                sr_buf_yaml_quoted(&b, e->recipients[i].email);
-                sr_buf_puts(&b, "}\n");
-            }
-        }
-    } else {
-        sr_buf_printf(&b, "  - {event: sent, date: %s, recipient: %s}\n", date, e->recipient);
+    if (!event_yaml(&b, e)) {
+        sr_buf_free(&b);
+        free(old);
+        free(path);
+        errno = EILSEQ;
+        return -1;
     }
     int r = sr_write_file_atomic(path, b.data, b.len);
     sr_buf_free(&b);

@@ -4,12 +4,15 @@
 #include "core/buf.h"
 #include "core/fmt.h"
 #include "core/fsutil.h"
+#include "core/json.h"
 #include "data/dataset.h"
 #include "data/guidance.h"
 #include "data/loader.h"
 #include "data/overlay.h"
+#include "data/yamlout.h"
 #include "publish/dates.h"
 
+#include <errno.h>
 #include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -152,7 +155,7 @@ static bool partner_used(const sr_year *y, const char *id)
 static void canon_line(sr_buf *b, const char *key, const char *value)
 {
     sr_buf_printf(b, "%s=", key);
-    sr_buf_json_escaped(b, value ? value : "(none)");
+    sr_json_escape(b, value ? value : "(none)");
     sr_buf_putc(b, '\n');
 }
 
@@ -308,14 +311,32 @@ int sr_build_record_write(const char *out_dir, const sr_build_record *rec)
     sr_fmt_year(rec->year, y, sizeof y);
     snprintf(built, sizeof built, "%04d-%02d-%02d", rec->built / 10000, rec->built / 100 % 100,
              rec->built % 100);
-    sr_buf_printf(&b,
-                  "# Written by sscp-report build: what this report was made from and what "
-                  "it made.\n# status and publish read it; do not edit it.\nformat: 1\n"
-                  "year: %s\nfinal: %s\nbuilt: %s\ninputs: %s\noutputs:\n",
-                  y, rec->final ? "yes" : "no", built, rec->inputs);
-    for (size_t i = 0; i < rec->noutputs; i++)
-        sr_buf_printf(&b, "  - {name: \"%s\", bytes: %lld, sha256: %s}\n", rec->outputs[i].name,
-                      (long long)rec->outputs[i].bytes, rec->outputs[i].sha256);
+    sr_yout w;
+    sr_yout_init(&w, &b);
+    sr_yout_comment(&w, "Written by sscp-report build: what this report was made from and what "
+                        "it made.\nstatus and publish read it; do not edit it.");
+    sr_yout_map(&w);
+    sr_yout_key(&w, "format"), sr_yout_int(&w, 1);
+    sr_yout_key(&w, "year"), sr_yout_token(&w, y);
+    sr_yout_key(&w, "final"), sr_yout_token(&w, rec->final ? "yes" : "no");
+    sr_yout_key(&w, "built"), sr_yout_token(&w, built);
+    sr_yout_key(&w, "inputs"), sr_yout_token(&w, rec->inputs);
+    sr_yout_key(&w, "outputs"), sr_yout_seq(&w);
+    for (size_t i = 0; i < rec->noutputs; i++) {
+        sr_yout_item(&w), sr_yout_flow_map(&w);
+        sr_yout_key(&w, "name"), sr_yout_quoted(&w, rec->outputs[i].name);
+        sr_yout_key(&w, "bytes"), sr_yout_int(&w, (long long)rec->outputs[i].bytes);
+        sr_yout_key(&w, "sha256"), sr_yout_token(&w, rec->outputs[i].sha256);
+        sr_yout_end(&w);
+    }
+    sr_yout_end(&w);
+    sr_yout_end(&w);
+    if (!sr_yout_finish(&w)) {
+        /* Only text that is not UTF-8 can stop it: a file name. */
+        sr_buf_free(&b);
+        errno = EILSEQ;
+        return -1;
+    }
     char *path = sr_path_join(out_dir, "build-record.yaml");
     int r = sr_write_file_atomic(path, b.data, b.len);
     free(path);

@@ -107,11 +107,20 @@ static void suppressed_input_is_refused(void **state)
 static void empty_values_ask_for_the_figure(void **state)
 {
     (void)state;
-    /* A required value left blank is an error... */
-    tworld *w = load("training:\n  courses:\n    - title: Basic awareness\n      attendees:\n");
+    /* A required value left blank in an entry with a figure is an error... */
+    tworld *w = load("training:\n  evaluations:\n    - title: All\n      ratings:\n"
+                     "        - {label: Good, score: 4, count: }\n");
     assert_int_equal(w->d.errors, 1);
-    assert_diag(w, "police.yaml:7:17: error: no value given for `attendees`\n");
+    assert_diag(w, "police.yaml:8:42: error: no value given for `count`\n");
     assert_diag(w, "hint: write the figure, or `not available` if you do not have it");
+    tw_free(w);
+    /* ...an entry with no figure at all, as a request gives it, is left
+     * out with a warning... */
+    w = load("training:\n  courses:\n    - title: Basic awareness\n      attendees:\n");
+    assert_int_equal(w->d.errors, 0);
+    assert_diag(w, "police.yaml:6:7: warning: `Basic awareness` in `courses` has no figures, so "
+                   "it is left out\n");
+    assert_diag(w, "hint: fill in its figures, or delete the entry if there are none to send");
     tw_free(w);
     /* ...an optional one is a warning, and is not recorded as a figure. */
     w = load("referrals:\n  total:\n  by_quarter: {q1: 5, q2: 5, q3: 5, q4: 5}\n");

@@ -22,13 +22,14 @@ static void template_without_last_year_is_blank_and_parses(void **state)
     assert_non_null(strstr(t, "  income:"));
     assert_non_null(strstr(t, "    - group:"));
     assert_non_null(strstr(t, "# pounds received, such as 13800 or 2664.50\n"));
-    /* It is valid YAML: loading it reports only values still to fill in. */
+    /* It is valid YAML, and sent as it is it has no errors: loading it
+     * reports only the blanks still to fill in, as warnings. */
     tw_load(&w, "cafcass.yaml", t, 2020);
     for (size_t i = 0; i < w.d.n; i++)
-        if (!strstr(w.d.v[i].msg, "no value given") && !strstr(w.d.v[i].msg, "left blank") &&
-            !strstr(w.d.v[i].msg, "needs `partner` or `source`"))
+        if (!strstr(w.d.v[i].msg, "left blank") && !strstr(w.d.v[i].msg, "has no figures"))
             fail_msg("unexpected: %s", w.d.v[i].msg);
-    assert_true(w.d.errors > 0);
+    assert_int_equal(w.d.errors, 0);
+    assert_true(w.d.n > 0);
     sr_buf_free(&b);
     tw_free(&w);
 }
