@@ -222,7 +222,12 @@ static void check_submission(sr_loader *l, sr_year *y, sr_submission *sub, sr_yn
         return;
     }
 
-    sr_vctx c = {.a = l->a, .d = l->d, .figs = &y->figs, .src = src, .rules = &y->rules};
+    sr_vctx c = {.a = l->a,
+                 .d = l->d,
+                 .figs = &y->figs,
+                 .src = src,
+                 .rules = &y->rules,
+                 .unknown_keys_are_errors = true};
     if (l->p) {
         c.partner_ids = l->p->ids;
         c.npartners = l->p->npartners;

@@ -747,7 +747,12 @@ static void check_map(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const c
     field_keys(s->fields, keys, 64, &nkeys);
     size_t conflicts = c->nconflicts;
 
-    /* Unknown keys first: they are often the reason a required key "is missing". */
+    /* Unknown keys first: they are often the reason a required key "is missing".
+     * In a submission they are errors: the figures under a misspelt key would
+     * otherwise be left out of the report while the file passed. */
+    sr_severity sev = c->unknown_keys_are_errors ? SR_ERROR : SR_WARNING;
+    const char *ignored =
+        c->unknown_keys_are_errors ? "what it holds cannot be read" : "it is ignored";
     for (size_t i = 0; i < n->n; i++) {
         const sr_ynode *k = n->items[2 * i];
         if (k->kind != SR_Y_SCALAR)
@@ -772,17 +777,21 @@ static void check_map(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const c
                         under = pf->key;
         sr_diag *g;
         if (under) {
-            g = sr_diag_add(c->d, SR_WARNING, sr_ynode_loc(k),
-                            "`%s` belongs under `%s`, not here, so it is ignored",
-                            shown(k, buf, sizeof buf), under);
+            g = sr_diag_add(c->d, sev, sr_ynode_loc(k), "`%s` belongs under `%s`, not here, so %s",
+                            shown(k, buf, sizeof buf), under, ignored);
             sr_diag_hint(g, "indent it to line up with the other keys under `%s`", under);
         } else if (best) {
-            g = sr_diag_add(c->d, SR_WARNING, sr_ynode_loc(k),
-                            "unknown key `%s`; did you mean `%s`?", shown(k, buf, sizeof buf),
-                            best);
-            sr_diag_hint(g, "rename it to `%s`; until then its contents are ignored", best);
+            g = sr_diag_add(c->d, sev, sr_ynode_loc(k), "unknown key `%s`; did you mean `%s`?",
+                            shown(k, buf, sizeof buf), best);
+            sr_diag_hint(g, "rename it to `%s`; until then %s", best,
+                         c->unknown_keys_are_errors
+                             ? "its figures cannot be read and would be left out of the report"
+                             : "its contents are ignored");
         } else {
-            g = sr_diag_add(c->d, SR_WARNING, sr_ynode_loc(k), "unknown key `%s` is ignored",
+            g = sr_diag_add(c->d, sev, sr_ynode_loc(k),
+                            c->unknown_keys_are_errors
+                                ? "unknown key `%s`: what it holds cannot be read"
+                                : "unknown key `%s` is ignored",
                             shown(k, buf, sizeof buf));
             char list[400] = "";
             for (size_t j = 0; j < nkeys; j++) {
