@@ -76,6 +76,7 @@ static int run(int argc, char **argv)
     }
     int y0 = sr_year_from_name(year);
     double t0 = now();
+    rd.final = final; /* a final report leaves out no file in silence */
     int code = sr_report_data_load(&rd, y0, stderr);
     double t_load = now();
     if (code != SR_EXIT_OK) {
