@@ -399,6 +399,10 @@ size_t sr_report_unread_year(sr_diags *d, const char *dir, sr_severity sev)
                 }
             }
             sr_free_names(md);
+        } else if (k == SR_PATH_DIR && strcmp(*p, "requests") == 0) {
+            /* The blank requests `new-year` writes for partners to fill in:
+             * the tool's own, not data (the files partners send back go in
+             * the year's folder itself). */
         } else if (k == SR_PATH_DIR && !yaml) {
             sr_diag *g = unread(d, sev, dir, *p,
                                 "this folder is not read: a year's submissions go straight "

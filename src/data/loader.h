@@ -95,7 +95,8 @@ int sr_load_year_dir_unread(sr_loader *l, sr_year *y, const char *dir, sr_unread
 /* One diagnostic of severity sev (no file, line 0) for each file and folder
  * in the year folder dir that no command reads, with the reason and what to
  * do: a file that is not .yaml (training.YAML, reviews.yaml.txt, police.yml,
- * a spreadsheet), a folder in it other than narrative/, a file in
+ * a spreadsheet), a folder in it other than narrative/ and requests/ (the
+ * blank requests `new-year` writes), a file in
  * narrative/ that is not .md, a partner's file named partnership.yaml.
  * Hidden files (names starting with a dot: the system's and editors') are
  * not listed. Returns how many were listed. */

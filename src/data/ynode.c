@@ -263,6 +263,15 @@ static unsigned col_of(const char *line, size_t off)
     return col;
 }
 
+/* Whether the `:` at line[i] ends a key: it is followed by a space, a
+ * look-alike space or the end of the line. */
+static bool colon_ends_key(const unsigned char *line, size_t i, size_t n)
+{
+    size_t l;
+    return i + 1 == n || line[i + 1] == ' ' || line[i + 1] == '\r' ||
+           lookalike_space(line + i + 1, n - i - 1, &l) != NULL;
+}
+
 /* Look-alike spaces where YAML needs a real one: in the indentation, after
  * the colon of `key: value` or after the `-` of a list item. There libyaml
  * would take them as part of a key and every figure below would be "unknown";
@@ -281,6 +290,7 @@ static size_t check_lookalike_spaces(sr_diags *d, const sr_source *src)
         const unsigned char *u = (const unsigned char *)line;
         char quote = 0;
         bool indent = true;
+        size_t first_colon = SIZE_MAX; /* where the line's key ends */
         for (size_t i = 0; i < n; i++) {
             size_t l;
             const char *name = quote ? NULL : lookalike_space(u + i, n - i, &l);
@@ -290,8 +300,8 @@ static size_t check_lookalike_spaces(sr_diags *d, const sr_source *src)
                     where = "after the `-` of a list item";
                 else if (indent)
                     where = "in the indentation";
-                else if (i > 0 && line[i - 1] == ':')
-                    where = "after the colon";
+                else if (i > 0 && first_colon == i - 1)
+                    where = "after the colon"; /* of the key: a later one is text */
                 if (where) {
                     sr_diag *g = sr_diag_add(d, SR_ERROR, (sr_loc){src, lineno, col_of(line, i), 1},
                                              "%s is used %s, where YAML needs an ordinary "
@@ -314,6 +324,8 @@ static size_t check_lookalike_spaces(sr_diags *d, const sr_source *src)
             if (quote) {
                 if (c == quote)
                     quote = 0;
+            } else if (c == ':' && first_colon == SIZE_MAX && colon_ends_key(u, i, n)) {
+                first_colon = i;
             } else if (c == '"' || c == '\'') {
                 quote = c;
             } else if (c == '#' && i > 0 && line[i - 1] == ' ') {
