@@ -461,7 +461,18 @@ static bool parse_date(sr_vctx *c, const sr_ynode *n, const char *name, unsigned
     }
     sr_diag *g =
         err(c, n, "expected a date for `%s`, got %s", name, sr_ynode_describe(n, buf, sizeof buf));
-    if (sscanf(t, "%d/%d/%d%c", &d, &m, &y, &extra) == 3 && y > 1900 && m >= 1 && m <= 12)
+    if (sscanf(t, "%d/%d/%d%c", &d, &m, &y, &extra) == 3 && y > 1900 && m >= 1 && m <= 12 &&
+        d >= 1 && d <= 31 && d != m && d <= 12) {
+        /* 06/12/2019 is 6 December in Britain, 12 June in a spreadsheet set
+         * up in America: ask rather than pick one. */
+        char dm[40], md[40];
+        sr_fmt_date((int32_t)(y * 10000 + m * 100 + d), dm, sizeof dm);
+        sr_fmt_date((int32_t)(y * 10000 + d * 100 + m), md, sizeof md);
+        sr_diag_hint(g,
+                     "write dates as YYYY-MM-DD: %04d-%02d-%02d if it is %s, or %04d-%02d-%02d "
+                     "if it is %s",
+                     y, m, d, dm, y, d, m, md);
+    } else if (sscanf(t, "%d/%d/%d%c", &d, &m, &y, &extra) == 3 && y > 1900 && m >= 1 && m <= 12)
         sr_diag_hint(g, "write dates as YYYY-MM-DD: %04d-%02d-%02d", y, m, d);
     else
         sr_diag_hint(g, "write dates as YYYY-MM-DD, such as 2019-06-18");
