@@ -424,7 +424,8 @@ static int run(int argc, char **argv)
             size_t len = strlen(line);
             while (len && line[len - 1] == ' ')
                 line[--len] = '\0';
-            puts(line);
+            sr_fput_safe(stdout, line); /* a file's name may hold control characters */
+            putchar('\n');
         }
         if (nrows == 0)
             printf("  none yet\n");

@@ -5,9 +5,9 @@
 # \xHH. Names like these cannot be kept in the repository, so the files are
 # made here.
 #
-#   terminal-safe.sh BIN
+#   terminal-safe.sh BIN SOURCE-DIR
 set -u
-bin=$1
+bin=$1 src=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 status=0
@@ -58,4 +58,9 @@ check "C1 control in a quoted line" 1 "$out" $? 'contact: A?B'
 printf 'format: 1\npartner: police\nyear: 2019-20\ncontact: "A\\e]0;x\\aB"\n' >"$tmp/e.yaml"
 out=$(cd "$tmp" && NO_COLOR=1 "$bin" validate e.yaml 2>&1)
 check "escaped control character" 1 "$out" $? 'contains a control character (U+001B)'
+# `status` lists each submission by its file name.
+cp -R "$src/data/samples/fenbridge" "$tmp/data"
+cp "$tmp/data/2024-25/constabulary.yaml" "$tmp/data/2024-25/late${esc}]0;pwned${bel}.yaml"
+out=$(cd "$src" && NO_COLOR=1 "$bin" status 2024-25 --data "$tmp/data" --out "$tmp/out" 2>&1)
+check "file name in status" 0 "$out" $? 'late\x1B]0;pwned\x07.yaml'
 exit $status
