@@ -287,13 +287,13 @@ static void check_submission(sr_loader *l, sr_year *y, sr_submission *sub, sr_yn
 
 /* ---- files and folders no command reads ------------------------------------------------ */
 
-static sr_diag *unread(sr_diags *d, sr_severity sev, const char *dir, const char *name,
-                       const char *fmt, const char *arg)
+/* The place of a diagnostic about dir/name as a whole. */
+static sr_loc unread_at(sr_diags *d, const char *dir, const char *name)
 {
     char *path = sr_path_join(dir, name);
     sr_source *src = sr_diags_add_source(d, path, NULL, 0);
     free(path);
-    return sr_diag_add(d, sev, (sr_loc){src, 0, 0, 0}, fmt, arg);
+    return (sr_loc){src, 0, 0, 0};
 }
 
 /* Whether name ends in suffix, ignoring case; *exact: with the same case. */
@@ -336,35 +336,43 @@ static void unread_file(sr_diags *d, sr_severity sev, const char *dir, const cha
     bool exact;
     size_t stem = yaml_before_extension(name);
     if (!narrative && stem) {
-        sr_diag *g = unread(d, sev, dir, name,
-                            "this file is not read: its name ends in %s after the .yaml, so it "
-                            "is not a data file",
-                            strrchr(name, '.'));
-        sr_diag_hint(g,
-                     "rename it to %.*s (some editors, such as Notepad, add .txt when saving; "
-                     "in Windows File Explorer, View > File name extensions shows the whole "
-                     "name)",
-                     (int)stem, name);
-    } else if (ends_with(name, want, &exact) && !exact) {
         sr_diag *g =
-            unread(d, sev, dir, name, "this file is not read: %s files end in small letters", want);
+            sr_diag_add(d, sev, unread_at(d, dir, name),
+                        "this file is not read: its name ends in %s after the .yaml, so it "
+                        "is not a data file",
+                        strrchr(name, '.'));
+        char *base = sr_path_join(dir, name);
+        base[strlen(base) - strlen(name) + stem] = '\0';
+        if (sr_path_kind_of(base) != SR_PATH_NONE) /* finance.yaml.bak beside finance.yaml */
+            sr_diag_hint(g,
+                         "it looks like a copy of %.*s, which is read: move it out of the data "
+                         "folder, or, if it is the one to use, put it in place of %.*s",
+                         (int)stem, name, (int)stem, name);
+        else
+            sr_diag_hint(g,
+                         "rename it to %.*s (some editors, such as Notepad, add .txt when "
+                         "saving; in Windows File Explorer, View > File name extensions shows "
+                         "the whole name)",
+                         (int)stem, name);
+        free(base);
+    } else if (ends_with(name, want, &exact) && !exact) {
+        sr_diag *g = sr_diag_add(d, sev, unread_at(d, dir, name),
+                                 "this file is not read: %s files end in small letters", want);
         sr_diag_hint(g, "rename it to %.*s%s", (int)(strlen(name) - strlen(want)), name, want);
     } else if (!narrative && ends_with(name, ".yml", NULL)) {
-        sr_diag *g =
-            unread(d, sev, dir, name, "this file is not read: data files end in .yaml%s", "");
+        sr_diag *g = sr_diag_add(d, sev, unread_at(d, dir, name),
+                                 "this file is not read: data files end in .yaml");
         sr_diag_hint(g, "rename it to end in .yaml");
     } else if (narrative) {
-        sr_diag *g = unread(d, sev, dir, name,
-                            "this file is not read: the report's words are Markdown files "
-                            "ending in .md%s",
-                            "");
+        sr_diag *g = sr_diag_add(d, sev, unread_at(d, dir, name),
+                                 "this file is not read: the report's words are Markdown files "
+                                 "ending in .md");
         sr_diag_hint(g, "save the section's words as plain text with a name ending in .md, as "
                         "the template names it; move anything else out of the data folder");
     } else {
-        sr_diag *g = unread(d, sev, dir, name,
-                            "this file is not read: only .yaml files in a year's folder are "
-                            "submissions%s",
-                            "");
+        sr_diag *g = sr_diag_add(d, sev, unread_at(d, dir, name),
+                                 "this file is not read: only .yaml files in a year's folder are "
+                                 "submissions");
         sr_diag_hint(g, "if it holds figures for the report, ask for them as a submission "
                         "(`sscp-report template PARTNER YEAR` writes one); otherwise move it "
                         "out of the data folder");
@@ -387,10 +395,9 @@ size_t sr_report_unread_year(sr_diags *d, const char *dir, sr_severity sev)
                 free(qp);
                 bool ok;
                 if (sub) {
-                    sr_diag *g = unread(d, sev, path, *q,
-                                        "this folder is not read: the report's words are the "
-                                        ".md files in narrative/ itself%s",
-                                        "");
+                    sr_diag *g = sr_diag_add(d, sev, unread_at(d, path, *q),
+                                             "this folder is not read: the report's words are the "
+                                             ".md files in narrative/ itself");
                     sr_diag_hint(g, "move the files you want in the report up into %s", path);
                     n++;
                 } else if (!ends_with(*q, ".md", &ok) || !ok) {
@@ -404,20 +411,18 @@ size_t sr_report_unread_year(sr_diags *d, const char *dir, sr_severity sev)
              * the tool's own, not data (the files partners send back go in
              * the year's folder itself). */
         } else if (k == SR_PATH_DIR && !yaml) {
-            sr_diag *g = unread(d, sev, dir, *p,
-                                "this folder is not read: a year's submissions go straight "
-                                "into its folder, not into folders within it%s",
-                                "");
+            sr_diag *g = sr_diag_add(d, sev, unread_at(d, dir, *p),
+                                     "this folder is not read: a year's submissions go straight "
+                                     "into its folder, not into folders within it");
             sr_diag_hint(g,
                          "move the files that belong in the report up into %s, and move the "
                          "folder out of the data folder",
                          dir);
             n++;
         } else if (strcmp(*p, "partnership.yaml") == 0) {
-            sr_diag *g = unread(d, sev, dir, *p,
-                                "this file is not read: partnership.yaml belongs in the data "
-                                "folder, not in a year's folder%s",
-                                "");
+            sr_diag *g = sr_diag_add(d, sev, unread_at(d, dir, *p),
+                                     "this file is not read: partnership.yaml belongs in the data "
+                                     "folder, not in a year's folder");
             sr_diag_hint(g, "if it is a partner's submission, rename it after the partner, such "
                             "as police.yaml; if it is the partnership's file, move it up one "
                             "folder");
@@ -488,39 +493,35 @@ size_t sr_report_unread_data(sr_diags *d, const char *data_dir, sr_severity sev,
         }
         sr_diag *g;
         if (k == SR_PATH_DIR && year_named_otherwise(*p, year, sizeof year)) {
-            g = unread(d, sev, data_dir, *p,
-                       "this folder is not read: a year's folder is named like %s", year);
+            g = sr_diag_add(d, sev, unread_at(d, data_dir, *p),
+                            "this folder is not read: a year's folder is named like %s", year);
             sr_diag_hint(g, "rename it to %s", year);
         } else if (k == SR_PATH_DIR && holds_data_folder(path)) {
             if (!note_data_folders) {
                 free(path);
                 continue;
             }
-            g = unread(d, SR_NOTE, data_dir, *p,
-                       "this folder is not read with this data folder: it holds a "
-                       "partnership's data of its own%s",
-                       "");
+            g = sr_diag_add(d, SR_NOTE, unread_at(d, data_dir, *p),
+                            "this folder is not read with this data folder: it holds a "
+                            "partnership's data of its own");
             sr_diag_hint(g, "check it on its own, with `sscp-report validate` and the folder "
                             "that holds its partnership.yaml");
         } else if (k == SR_PATH_DIR) {
-            g = unread(d, sev, data_dir, *p,
-                       "this folder is not read: a data folder holds partnership.yaml, "
-                       "templates/ and a folder for each year, named like 2019-20%s",
-                       "");
+            g = sr_diag_add(d, sev, unread_at(d, data_dir, *p),
+                            "this folder is not read: a data folder holds partnership.yaml, "
+                            "templates/ and a folder for each year, named like 2019-20");
             sr_diag_hint(g, "if it holds a year's files, rename it like 2019-20; otherwise move "
                             "it out of the data folder");
         } else if (ends_with(*p, ".yaml", NULL) || ends_with(*p, ".yml", NULL) ||
                    yaml_before_extension(*p)) {
-            g = unread(d, sev, data_dir, *p,
-                       "this file is not read: a submission goes in the folder for its year, "
-                       "not in the data folder itself%s",
-                       "");
+            g = sr_diag_add(d, sev, unread_at(d, data_dir, *p),
+                            "this file is not read: a submission goes in the folder for its year, "
+                            "not in the data folder itself");
             sr_diag_hint(g, "move it into its year's folder, such as %s/2019-20/", data_dir);
         } else {
-            g = unread(d, sev, data_dir, *p,
-                       "this file is not read: a data folder holds partnership.yaml, "
-                       "templates/ and a folder for each year%s",
-                       "");
+            g = sr_diag_add(d, sev, unread_at(d, data_dir, *p),
+                            "this file is not read: a data folder holds partnership.yaml, "
+                            "templates/ and a folder for each year");
             sr_diag_hint(g, "move it out of the data folder, or into its year's folder if it "
                             "is a submission");
         }
