@@ -80,6 +80,7 @@ static int run(int argc, char **argv)
      * build runs makes the report stale rather than current. */
     sr_file_log seen = {0}, written = {0};
     sr_log_reads(&seen);
+    rd.final = final; /* a final report leaves out no file in silence */
     int code = sr_report_data_load(&rd, y0, stderr);
     double t_load = now();
     if (code != SR_EXIT_OK) {

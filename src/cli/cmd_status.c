@@ -51,6 +51,23 @@ typedef struct {
     size_t errors, warnings;
 } subrow;
 
+/* The files and folders of the data folder and the year's folder that no
+ * command reads, each with the reason and what to do; nothing when there
+ * are none. */
+static void print_not_read(const char *data, const char *ydata, bool color)
+{
+    sr_diags nr;
+    sr_diags_init(&nr);
+    sr_report_unread_data(&nr, data, SR_WARNING, false);
+    sr_report_unread_year(&nr, ydata, SR_WARNING);
+    if (nr.n) {
+        printf("\nNot read (%zu file%s or folder%s)\n", nr.n, nr.n == 1 ? "" : "s",
+               nr.n == 1 ? "" : "s");
+        sr_diags_print_text(&nr, stdout, color);
+    }
+    sr_diags_free(&nr);
+}
+
 static void ymd_str(int32_t ymd, char *b, size_t n)
 {
     snprintf(b, n, "%04d-%02d-%02d", ymd / 10000, ymd / 100 % 100, ymd % 100);
@@ -431,10 +448,12 @@ static int run(int argc, char **argv)
             size_t len = strlen(line);
             while (len && line[len - 1] == ' ')
                 line[--len] = '\0';
-            puts(line);
+            sr_fput_safe(stdout, line); /* a file's name may hold control characters */
+            putchar('\n');
         }
         if (nrows == 0)
             printf("  none yet\n");
+        print_not_read(rd.data, ydata, color);
         size_t written = 0, sections = 0;
         for (size_t i = 0; doc && i < doc->root->nkids; i++)
             if (doc->root->kids[i]->kind == SR_D_SECTION && doc->root->kids[i]->narrative) {

@@ -164,6 +164,8 @@ static void validate_data_root(vstate *s, const char *dir)
     char *pp = sr_path_join(dir, "partnership.yaml");
     sr_partnership *p = partnership_at(s, pp);
     free(pp);
+    /* What no command reads would be left out in silence: say so. */
+    sr_report_unread_data(&s->d, dir, SR_WARNING, true);
     char **names = sr_list_dir(dir, "");
     for (char **n = names; n && *n; n++) {
         if (!sr_year_from_name(*n))

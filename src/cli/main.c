@@ -1,5 +1,6 @@
 /* main: argv -> command -> exit code. */
 #include "cli/cli.h"
+#include "core/diag.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -30,12 +31,30 @@ static const char overview[] =
     "\n"
     "Run 'sscp-report help COMMAND' for a command's options.\n";
 
+/* A message to stderr, with the names and values in it made safe for a
+ * terminal (an argument or a file name may hold control characters). */
+static void put_message(const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (!msg) {
+        fputs(fmt, stderr); /* cannot format it: the words without the values */
+        return;
+    }
+    vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    sr_fput_safe(stderr, msg);
+    free(msg);
+}
+
 void sr_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
     fputs("sscp-report: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    put_message(fmt, ap);
     va_end(ap);
     fprintf(stderr, "\nTry 'sscp-report help%s%s' for more information.\n", cmd ? " " : "",
             cmd ? cmd : "");
@@ -46,7 +65,7 @@ void sr_fail(const char *fmt, ...)
     va_list ap;
     fputs("sscp-report: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    put_message(fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
 }

@@ -14,7 +14,8 @@ int sr_report_data_load(sr_report_data *rd, int year, FILE *err)
         rd->data = SR_DEFAULT_DATA;
     if (!rd->templates)
         rd->templates = SR_DEFAULT_TEMPLATES;
-    sr_ds_status st = sr_dataset_load(&rd->ds, rd->data, year, SR_MAX_YEARS);
+    sr_ds_status st = sr_dataset_load_unread(&rd->ds, rd->data, year, SR_MAX_YEARS,
+                                             rd->final ? SR_UNREAD_ERROR : SR_UNREAD_WARN);
     rd->cat = sr_catalogue_load_layered(rd->ds.a, &rd->ds.d, rd->templates, rd->data);
     if (st != SR_DS_OK || !rd->cat) {
         sr_diags_sort(&rd->ds.d);

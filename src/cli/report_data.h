@@ -9,6 +9,7 @@
 #include "metrics/catalogue.h"
 #include "metrics/metrics.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #define SR_DEFAULT_TEMPLATES "report-templates"
@@ -16,6 +17,7 @@
 typedef struct {
     const char *data;      /* --data */
     const char *templates; /* --templates */
+    bool final;            /* --final: a file or folder not read is an error */
     sr_dataset ds;
     sr_catalogue *cat;
     sr_metrics *m;

@@ -242,11 +242,42 @@ static void put_safe_line(FILE *out, const char *s, size_t n)
             continue;
         }
         size_t k = c >= 0x80 ? sr_utf8_seq_len(u + i, n - i) : 0;
-        if (k > 1) {
+        if (k == 2 && c == 0xC2 && u[i + 1] < 0xA0) { /* U+0080-U+009F are controls */
+            fputc('?', out);
+            i += 2;
+        } else if (k > 1) {
             fwrite(u + i, 1, k, out);
             i += k;
         } else {
             fputc('?', out);
+            i++;
+        }
+    }
+}
+
+/* Writes a file name, message or hint safely: a control character or a
+ * byte that is not valid UTF-8 is shown as \xHH (a C1 control as \u00HH),
+ * so that no name or value from a file can send a terminal a command. */
+void sr_fput_safe(FILE *out, const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = strlen(s), i = 0;
+    while (i < n) {
+        unsigned char c = u[i];
+        if (c >= 0x20 && c < 0x7f) {
+            fputc(c, out);
+            i++;
+            continue;
+        }
+        size_t k = c >= 0x80 ? sr_utf8_seq_len(u + i, n - i) : 0;
+        if (k == 2 && c == 0xC2 && u[i + 1] < 0xA0) {
+            fprintf(out, "\\u%04X", (unsigned)u[i + 1]);
+            i += 2;
+        } else if (k > 1) {
+            fwrite(u + i, 1, k, out);
+            i += k;
+        } else {
+            fprintf(out, "\\x%02X", (unsigned)c);
             i++;
         }
     }
@@ -284,11 +315,15 @@ void sr_diags_print_text(const sr_diags *d, FILE *out, bool color)
     for (size_t i = 0; i < d->n; i++) {
         const sr_diag *g = &d->v[i];
         sr_loc_format(g->loc, where, sizeof where);
-        fprintf(out, "%s%s:%s %s%s:%s %s%s%s\n", bold, where, reset,
+        fputs(bold, out);
+        sr_fput_safe(out, where);
+        fprintf(out, ":%s %s%s:%s %s", reset,
                 g->sev == SR_ERROR     ? red
                 : g->sev == SR_WARNING ? yellow
                                        : cyan,
-                severity_name(g->sev), reset, bold, g->msg, reset);
+                severity_name(g->sev), reset, bold);
+        sr_fput_safe(out, g->msg);
+        fprintf(out, "%s\n", reset);
         size_t n;
         const char *line = sr_source_line(g->loc.src, g->loc.line, &n);
         if (line) {
@@ -307,10 +342,17 @@ void sr_diags_print_text(const sr_diags *d, FILE *out, bool color)
         }
         if (g->related_msg) {
             sr_loc_format(g->related, where, sizeof where);
-            fprintf(out, "  %snote:%s %s at %s\n", cyan, reset, g->related_msg, where);
+            fprintf(out, "  %snote:%s ", cyan, reset);
+            sr_fput_safe(out, g->related_msg);
+            fputs(" at ", out);
+            sr_fput_safe(out, where);
+            fputc('\n', out);
         }
-        if (g->hint)
-            fprintf(out, "  %shint:%s %s\n", cyan, reset, g->hint);
+        if (g->hint) {
+            fprintf(out, "  %shint:%s ", cyan, reset);
+            sr_fput_safe(out, g->hint);
+            fputc('\n', out);
+        }
     }
 }
 

@@ -83,6 +83,11 @@ void sr_loc_format(sr_loc loc, char *buf, size_t size);
 void sr_diags_print_text(const sr_diags *d, FILE *out, bool color);
 void sr_diags_print_json(const sr_diags *d, FILE *out);
 
+/* Writes s to out with every control character, and every byte that is not
+ * valid UTF-8, shown as \xHH (a C1 control as \u00HH): for anything that
+ * came from a file or the command line and goes to a terminal. */
+void sr_fput_safe(FILE *out, const char *s);
+
 /* Offset of the first byte of text that is not part of valid UTF-8 (len
  * when all of it is valid). Overlong forms and surrogates are invalid. */
 size_t sr_utf8_invalid_at(const char *text, size_t len);

@@ -9,6 +9,12 @@
 
 sr_ds_status sr_dataset_load(sr_dataset *ds, const char *data_dir, int year0, size_t max_years)
 {
+    return sr_dataset_load_unread(ds, data_dir, year0, max_years, SR_UNREAD_WARN);
+}
+
+sr_ds_status sr_dataset_load_unread(sr_dataset *ds, const char *data_dir, int year0,
+                                    size_t max_years, sr_unread_mode mode)
+{
     memset(ds, 0, sizeof *ds);
     ds->a = sr_arena_new();
     sr_diags_init(&ds->d);
@@ -18,6 +24,9 @@ sr_ds_status sr_dataset_load(sr_dataset *ds, const char *data_dir, int year0, si
     char *pp = sr_path_join(data_dir, "partnership.yaml");
     ds->p = sr_partnership_load(ds->a, &ds->d, pp);
     free(pp);
+    if (mode != SR_UNREAD_QUIET)
+        sr_report_unread_data(&ds->d, data_dir, mode == SR_UNREAD_ERROR ? SR_ERROR : SR_WARNING,
+                              false);
     for (size_t i = 0; i < ds->nyears; i++) {
         char name[16];
         sr_fmt_year(year0 - (int)i, name, sizeof name);
@@ -25,7 +34,7 @@ sr_ds_status sr_dataset_load(sr_dataset *ds, const char *data_dir, int year0, si
         sr_year_init(&ds->years[i], year0 - (int)i);
         if (sr_path_kind_of(dir) == SR_PATH_DIR) {
             sr_loader l = {ds->a, &ds->d, ds->p, data_dir};
-            if (sr_load_year_dir(&l, &ds->years[i], dir) >= 0)
+            if (sr_load_year_dir_unread(&l, &ds->years[i], dir, mode) >= 0)
                 sr_year_check(&l, &ds->years[i]);
             ds->have[i] = &ds->years[i];
         } else if (i == 0) {

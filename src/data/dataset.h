@@ -29,6 +29,12 @@ typedef enum { SR_DS_OK, SR_DS_INVALID, SR_DS_IO } sr_ds_status;
 /* Loads data_dir/partnership.yaml and the folders for year0 and up to
  * max_years - 1 years before it. The folder for year0 must exist. */
 sr_ds_status sr_dataset_load(sr_dataset *ds, const char *data_dir, int year0, size_t max_years);
+
+/* The same, saying of each file and folder of the data folder and of the
+ * years loaded that is not read what mode asks (sr_dataset_load: a
+ * warning; a final report: an error). */
+sr_ds_status sr_dataset_load_unread(sr_dataset *ds, const char *data_dir, int year0,
+                                    size_t max_years, sr_unread_mode mode);
 void sr_dataset_free(sr_dataset *ds);
 
 #endif

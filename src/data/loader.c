@@ -222,7 +222,12 @@ static void check_submission(sr_loader *l, sr_year *y, sr_submission *sub, sr_yn
         return;
     }
 
-    sr_vctx c = {.a = l->a, .d = l->d, .figs = &y->figs, .src = src, .rules = &y->rules};
+    sr_vctx c = {.a = l->a,
+                 .d = l->d,
+                 .figs = &y->figs,
+                 .src = src,
+                 .rules = &y->rules,
+                 .unknown_keys_are_errors = true};
     if (l->p) {
         c.partner_ids = l->p->ids;
         c.npartners = l->p->npartners;
@@ -280,7 +285,259 @@ static void check_submission(sr_loader *l, sr_year *y, sr_submission *sub, sr_yn
     }
 }
 
+/* ---- files and folders no command reads ------------------------------------------------ */
+
+/* The place of a diagnostic about dir/name as a whole. */
+static sr_loc unread_at(sr_diags *d, const char *dir, const char *name)
+{
+    char *path = sr_path_join(dir, name);
+    sr_source *src = sr_diags_add_source(d, path, NULL, 0);
+    free(path);
+    return (sr_loc){src, 0, 0, 0};
+}
+
+/* Whether name ends in suffix, ignoring case; *exact: with the same case. */
+static bool ends_with(const char *name, const char *suffix, bool *exact)
+{
+    size_t n = strlen(name), k = strlen(suffix);
+    if (n < k)
+        return false;
+    for (size_t i = 0; i < k; i++) {
+        char c = name[n - k + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != suffix[i])
+            return false;
+    }
+    if (exact)
+        *exact = strcmp(name + n - k, suffix) == 0;
+    return true;
+}
+
+/* For a file named like police.yaml.txt: the length of the name up to and
+ * including .yaml or .yml (0 when the name has none before its last dot). */
+static size_t yaml_before_extension(const char *name)
+{
+    const char *last = strrchr(name, '.');
+    for (const char *p = name; last && (p = strchr(p, '.')) && p < last; p++) {
+        size_t k = strncmp(p, ".yaml.", 6) == 0 ? 5 : strncmp(p, ".yml.", 5) == 0 ? 4 : 0;
+        if (k)
+            return (size_t)(p - name) + k;
+    }
+    return 0;
+}
+
+/* A file in a year folder, or in its narrative/ (narrative: true), that is
+ * not read: why, and what to do. */
+static void unread_file(sr_diags *d, sr_severity sev, const char *dir, const char *name,
+                        bool narrative)
+{
+    const char *want = narrative ? ".md" : ".yaml";
+    bool exact;
+    size_t stem = yaml_before_extension(name);
+    if (!narrative && stem) {
+        sr_diag *g =
+            sr_diag_add(d, sev, unread_at(d, dir, name),
+                        "this file is not read: its name ends in %s after the .yaml, so it "
+                        "is not a data file",
+                        strrchr(name, '.'));
+        char *base = sr_path_join(dir, name);
+        base[strlen(base) - strlen(name) + stem] = '\0';
+        if (sr_path_kind_of(base) != SR_PATH_NONE) /* finance.yaml.bak beside finance.yaml */
+            sr_diag_hint(g,
+                         "it looks like a copy of %.*s, which is read: move it out of the data "
+                         "folder, or, if it is the one to use, put it in place of %.*s",
+                         (int)stem, name, (int)stem, name);
+        else
+            sr_diag_hint(g,
+                         "rename it to %.*s (some editors, such as Notepad, add .txt when "
+                         "saving; in Windows File Explorer, View > File name extensions shows "
+                         "the whole name)",
+                         (int)stem, name);
+        free(base);
+    } else if (ends_with(name, want, &exact) && !exact) {
+        sr_diag *g = sr_diag_add(d, sev, unread_at(d, dir, name),
+                                 "this file is not read: %s files end in small letters", want);
+        sr_diag_hint(g, "rename it to %.*s%s", (int)(strlen(name) - strlen(want)), name, want);
+    } else if (!narrative && ends_with(name, ".yml", NULL)) {
+        sr_diag *g = sr_diag_add(d, sev, unread_at(d, dir, name),
+                                 "this file is not read: data files end in .yaml");
+        sr_diag_hint(g, "rename it to end in .yaml");
+    } else if (narrative) {
+        sr_diag *g = sr_diag_add(d, sev, unread_at(d, dir, name),
+                                 "this file is not read: the report's words are Markdown files "
+                                 "ending in .md");
+        sr_diag_hint(g, "save the section's words as plain text with a name ending in .md, as "
+                        "the template names it; move anything else out of the data folder");
+    } else {
+        sr_diag *g = sr_diag_add(d, sev, unread_at(d, dir, name),
+                                 "this file is not read: only .yaml files in a year's folder are "
+                                 "submissions");
+        sr_diag_hint(g, "if it holds figures for the report, ask for them as a submission "
+                        "(`sscp-report template PARTNER YEAR` writes one); otherwise move it "
+                        "out of the data folder");
+    }
+}
+
+size_t sr_report_unread_year(sr_diags *d, const char *dir, sr_severity sev)
+{
+    char **names = sr_list_dir(dir, "");
+    size_t n = 0;
+    for (char **p = names; p && *p; p++) {
+        char *path = sr_path_join(dir, *p);
+        sr_path_kind k = sr_path_kind_of(path);
+        bool yaml = ends_with(*p, ".yaml", NULL) && strcmp(*p + strlen(*p) - 5, ".yaml") == 0;
+        if (k == SR_PATH_DIR && strcmp(*p, "narrative") == 0) {
+            char **md = sr_list_dir(path, "");
+            for (char **q = md; md && *q; q++) {
+                char *qp = sr_path_join(path, *q);
+                bool sub = sr_path_kind_of(qp) == SR_PATH_DIR;
+                free(qp);
+                bool ok;
+                if (sub) {
+                    sr_diag *g = sr_diag_add(d, sev, unread_at(d, path, *q),
+                                             "this folder is not read: the report's words are the "
+                                             ".md files in narrative/ itself");
+                    sr_diag_hint(g, "move the files you want in the report up into %s", path);
+                    n++;
+                } else if (!ends_with(*q, ".md", &ok) || !ok) {
+                    unread_file(d, sev, path, *q, true);
+                    n++;
+                }
+            }
+            sr_free_names(md);
+        } else if (k == SR_PATH_DIR && strcmp(*p, "requests") == 0) {
+            /* The blank requests `new-year` writes for partners to fill in:
+             * the tool's own, not data (the files partners send back go in
+             * the year's folder itself). */
+        } else if (k == SR_PATH_DIR && !yaml) {
+            sr_diag *g = sr_diag_add(d, sev, unread_at(d, dir, *p),
+                                     "this folder is not read: a year's submissions go straight "
+                                     "into its folder, not into folders within it");
+            sr_diag_hint(g,
+                         "move the files that belong in the report up into %s, and move the "
+                         "folder out of the data folder",
+                         dir);
+            n++;
+        } else if (strcmp(*p, "partnership.yaml") == 0) {
+            sr_diag *g = sr_diag_add(d, sev, unread_at(d, dir, *p),
+                                     "this file is not read: partnership.yaml belongs in the data "
+                                     "folder, not in a year's folder");
+            sr_diag_hint(g, "if it is a partner's submission, rename it after the partner, such "
+                            "as police.yaml; if it is the partnership's file, move it up one "
+                            "folder");
+            n++;
+        } else if (!yaml && k != SR_PATH_DIR) {
+            unread_file(d, sev, dir, *p, false);
+            n++;
+        }
+        free(path);
+    }
+    sr_free_names(names);
+    return n;
+}
+
+/* Whether dir, or a folder in it, holds a partnership.yaml. */
+static bool holds_data_folder(const char *dir)
+{
+    char *pp = sr_path_join(dir, "partnership.yaml");
+    bool found = sr_path_kind_of(pp) == SR_PATH_FILE;
+    free(pp);
+    char **names = found ? NULL : sr_list_dir(dir, "");
+    for (char **p = names; p && *p && !found; p++) {
+        char *sub = sr_path_join(dir, *p);
+        char *spp = sr_path_join(sub, "partnership.yaml");
+        found = sr_path_kind_of(spp) == SR_PATH_FILE;
+        free(spp);
+        free(sub);
+    }
+    sr_free_names(names);
+    return found;
+}
+
+/* For a folder named like a year in another way (2020-2021, 2020_21,
+ * 2020-21 (copy)): the year's proper name into buf, or false. */
+static bool year_named_otherwise(const char *name, char *buf, size_t size)
+{
+    int a = 0;
+    for (int i = 0; i < 4; i++) {
+        if (name[i] < '0' || name[i] > '9')
+            return false;
+        a = a * 10 + (name[i] - '0');
+    }
+    if (a < 1990 || a > 2200)
+        return false;
+    const char *p = name + 4;
+    while (*p == '-' || *p == '_' || *p == ' ' || *p == '.')
+        p++;
+    int b = atoi(p);
+    if (b != (a + 1) % 100 && b != a + 1)
+        return false;
+    snprintf(buf, size, "%d-%02d", a, (a + 1) % 100);
+    return true;
+}
+
+size_t sr_report_unread_data(sr_diags *d, const char *data_dir, sr_severity sev,
+                             bool note_data_folders)
+{
+    char **names = sr_list_dir(data_dir, "");
+    size_t n = 0;
+    for (char **p = names; p && *p; p++) {
+        char *path = sr_path_join(data_dir, *p);
+        sr_path_kind k = sr_path_kind_of(path);
+        char year[16];
+        if (strcmp(*p, "partnership.yaml") == 0 ||
+            (k == SR_PATH_DIR && (strcmp(*p, "templates") == 0 || sr_year_from_name(*p)))) {
+            free(path);
+            continue;
+        }
+        sr_diag *g;
+        if (k == SR_PATH_DIR && year_named_otherwise(*p, year, sizeof year)) {
+            g = sr_diag_add(d, sev, unread_at(d, data_dir, *p),
+                            "this folder is not read: a year's folder is named like %s", year);
+            sr_diag_hint(g, "rename it to %s", year);
+        } else if (k == SR_PATH_DIR && holds_data_folder(path)) {
+            if (!note_data_folders) {
+                free(path);
+                continue;
+            }
+            g = sr_diag_add(d, SR_NOTE, unread_at(d, data_dir, *p),
+                            "this folder is not read with this data folder: it holds a "
+                            "partnership's data of its own");
+            sr_diag_hint(g, "check it on its own, with `sscp-report validate` and the folder "
+                            "that holds its partnership.yaml");
+        } else if (k == SR_PATH_DIR) {
+            g = sr_diag_add(d, sev, unread_at(d, data_dir, *p),
+                            "this folder is not read: a data folder holds partnership.yaml, "
+                            "templates/ and a folder for each year, named like 2019-20");
+            sr_diag_hint(g, "if it holds a year's files, rename it like 2019-20; otherwise move "
+                            "it out of the data folder");
+        } else if (ends_with(*p, ".yaml", NULL) || ends_with(*p, ".yml", NULL) ||
+                   yaml_before_extension(*p)) {
+            g = sr_diag_add(d, sev, unread_at(d, data_dir, *p),
+                            "this file is not read: a submission goes in the folder for its year, "
+                            "not in the data folder itself");
+            sr_diag_hint(g, "move it into its year's folder, such as %s/2019-20/", data_dir);
+        } else {
+            g = sr_diag_add(d, sev, unread_at(d, data_dir, *p),
+                            "this file is not read: a data folder holds partnership.yaml, "
+                            "templates/ and a folder for each year");
+            sr_diag_hint(g, "move it out of the data folder, or into its year's folder if it "
+                            "is a submission");
+        }
+        n++;
+        free(path);
+    }
+    sr_free_names(names);
+    return n;
+}
+
 int sr_load_year_dir(sr_loader *l, sr_year *y, const char *dir)
+{
+    return sr_load_year_dir_unread(l, y, dir, SR_UNREAD_WARN);
+}
+
+int sr_load_year_dir_unread(sr_loader *l, sr_year *y, const char *dir, sr_unread_mode mode)
 {
     char **names = sr_list_dir(dir, ".yaml");
     if (!names) {
@@ -310,16 +567,9 @@ int sr_load_year_dir(sr_loader *l, sr_year *y, const char *dir)
     }
     free(parent);
     sr_free_names(names);
-    /* A file saved as .yml would otherwise be silently left out. */
-    char **yml = sr_list_dir(dir, ".yml");
-    for (char **p = yml; p && *p; p++) {
-        char *path = sr_path_join(dir, *p);
-        sr_source *src = sr_diags_add_source(l->d, path, NULL, 0);
-        sr_diag *g = sr_diag_add(l->d, SR_WARNING, (sr_loc){src, 0, 0, 0},
-                                 "this file is not read: data files end in .yaml");
-        sr_diag_hint(g, "rename it to end in .yaml");
-        free(path);
-    }
-    sr_free_names(yml);
+    /* A file saved as .yml, .YAML or .yaml.txt would otherwise be left out
+     * in silence. */
+    if (mode != SR_UNREAD_QUIET)
+        sr_report_unread_year(l->d, dir, mode == SR_UNREAD_ERROR ? SR_ERROR : SR_WARNING);
     return n;
 }

@@ -35,6 +35,14 @@ typedef struct {
     size_t nsubs, cap;
 } sr_year;
 
+/* What loading a folder says about the files and folders in it that it
+ * does not read (a misnamed file would otherwise be left out in silence). */
+typedef enum {
+    SR_UNREAD_WARN,  /* a warning for each (the default) */
+    SR_UNREAD_ERROR, /* an error for each: a final report must not leave any out */
+    SR_UNREAD_QUIET, /* nothing: the caller lists them itself */
+} sr_unread_mode;
+
 typedef struct {
     sr_arena *a;
     sr_diags *d;
@@ -76,9 +84,33 @@ void sr_load_submission(sr_loader *l, sr_year *y, const char *path, int folder_y
 void sr_load_submission_source(sr_loader *l, sr_year *y, const sr_source *src, int folder_year);
 
 /* Loads every submission (*.yaml, except partnership.yaml and
- * publication.yaml) in dir. Returns how many files were read, or -1 when the
- * folder cannot be read (reported). */
+ * publication.yaml) in dir, and warns of each file or folder in it that is
+ * not read (sr_report_unread_year). Returns how many files were read, or -1
+ * when the folder cannot be read (reported). */
 int sr_load_year_dir(sr_loader *l, sr_year *y, const char *dir);
+
+/* The same, saying of what is not read what mode asks. */
+int sr_load_year_dir_unread(sr_loader *l, sr_year *y, const char *dir, sr_unread_mode mode);
+
+/* One diagnostic of severity sev (no file, line 0) for each file and folder
+ * in the year folder dir that no command reads, with the reason and what to
+ * do: a file that is not .yaml (training.YAML, reviews.yaml.txt, police.yml,
+ * a spreadsheet), a folder in it other than narrative/ and requests/ (the
+ * blank requests `new-year` writes), a file in
+ * narrative/ that is not .md, a partner's file named partnership.yaml.
+ * Hidden files (names starting with a dot: the system's and editors') are
+ * not listed. Returns how many were listed. */
+size_t sr_report_unread_year(sr_diags *d, const char *dir, sr_severity sev);
+
+/* The same for the top of a data folder: anything but partnership.yaml,
+ * templates/ and the year folders (named like 2019-20): a submission saved
+ * there, a folder named like a year but not as one (2020-2021). A folder
+ * that is a data folder of its own (it, or a folder in it, holds a
+ * partnership.yaml) is read with --data, not lost: it gets a note when
+ * note_data_folders is true, and nothing otherwise. The year folders' contents are
+ * listed by sr_report_unread_year. */
+size_t sr_report_unread_data(sr_diags *d, const char *data_dir, sr_severity sev,
+                             bool note_data_folders);
 
 /* The checks across all of a year's files (checks.c). */
 void sr_year_check(sr_loader *l, sr_year *y);

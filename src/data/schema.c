@@ -85,6 +85,57 @@ static void strip_decoration(const char *s, char *out, size_t size)
     out[o] = '\0';
 }
 
+/* Whether the separators (commas, spaces, underscores) in the whole-number
+ * part of s stand between thousands, as in 1,014 or 13 800: the first group
+ * one to three digits, every other exactly three. A figure such as 2664,50
+ * or 1,5 is not grouped so: removing its commas would change its meaning. */
+static bool thousands_grouped(const char *s)
+{
+    if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA3) /* £ */
+        s += 2;
+    size_t group = 0, groups = 0;
+    for (const char *p = s; *p && *p != '.'; p++) {
+        if (*p == ',' || *p == ' ' || *p == '_') {
+            if (group == 0 || group > 3 || (groups > 0 && group != 3))
+                return false;
+            groups++;
+            group = 0;
+        } else if (*p >= '0' && *p <= '9') {
+            group++;
+        } else {
+            return false;
+        }
+    }
+    return groups == 0 || group == 3;
+}
+
+/* For an amount such as 2664,50: the same with a decimal point for its one
+ * comma, when that reads as pounds and pence ("2664.50"), into out. */
+static bool decimal_comma_reading(const char *s, char *out, size_t size)
+{
+    if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA3) /* £ */
+        s += 2;
+    const char *comma = strchr(s, ',');
+    size_t n = strlen(s);
+    if (!comma || strchr(comma + 1, ',') || strchr(s, '.') || n >= size || comma == s)
+        return false;
+    size_t after = n - (size_t)(comma - s) - 1;
+    if (after < 1 || after > 2)
+        return false;
+    for (const char *p = s; *p; p++)
+        if (p != comma && (*p < '0' || *p > '9'))
+            return false;
+    memcpy(out, s, n + 1);
+    out[comma - s] = '.';
+    if (after == 1) { /* 12,5 -> 12.50 */
+        if (n + 1 >= size)
+            return false;
+        out[n] = '0';
+        out[n + 1] = '\0';
+    }
+    return true;
+}
+
 /* Parses digits[.frac] into an integer scaled by 10^scale. */
 typedef enum { NUM_OK, NUM_NOT_NUMBER, NUM_TOO_MANY_DECIMALS, NUM_TOO_LARGE } num_status;
 
@@ -193,8 +244,33 @@ static bool parse_number(sr_vctx *c, const sr_ynode *n, const char *name, sr_ski
 
     if (k == SR_S_PERCENT) {
         if (!pct) {
-            int64_t tmp;
-            if (parse_decimal(neg ? t + 1 : t, 2, 100000, &tmp) == NUM_OK) {
+            int64_t tmp, frac;
+            if (!neg && parse_decimal(t, 4, 10000, &frac) == NUM_OK && frac > 0 && frac <= 10000) {
+                /* 0.21 may be a share of the whole (21%) or 0.21%: ask. */
+                sr_diag *g = err(c, n, "`%s` is a percentage, but `%s` has no `%%` sign", name,
+                                 shown(n, buf, sizeof buf));
+                char as_pct[32];
+                int64_t whole = frac / 100, rest = frac % 100;
+                if (rest == 0)
+                    snprintf(as_pct, sizeof as_pct, "%lld", (long long)whole);
+                else if (rest % 10 == 0)
+                    snprintf(as_pct, sizeof as_pct, "%lld.%lld", (long long)whole,
+                             (long long)(rest / 10));
+                else
+                    snprintf(as_pct, sizeof as_pct, "%lld.%02lld", (long long)whole,
+                             (long long)rest);
+                const char *dot = strchr(t, '.');
+                if (dot && strlen(dot + 1) > 2) /* not a percentage as written */
+                    sr_diag_hint(g,
+                                 "if `%s` is a fraction of the whole, write %s%%; if not, check "
+                                 "the figure (percentages have at most two decimal places)",
+                                 t, as_pct);
+                else
+                    sr_diag_hint(g,
+                                 "if `%s` is a fraction of the whole, write %s%%; if it is %s "
+                                 "per cent, write %s%%",
+                                 t, as_pct, t, t);
+            } else if (parse_decimal(neg ? t + 1 : t, 2, 100000, &tmp) == NUM_OK) {
                 sr_diag *g = err(c, n, "`%s` is a percentage, but `%s` has no `%%` sign", name,
                                  shown(n, buf, sizeof buf));
                 sr_diag_hint(g, "percentages carry their unit: write %s%%", t);
@@ -276,7 +352,20 @@ static bool parse_number(sr_vctx *c, const sr_ynode *n, const char *name, sr_ski
     bool fixable = strcmp(clean, neg ? t + 1 : t) != 0 &&
                    parse_decimal(clean, k == SR_S_MONEY ? 2 : 0, SR_MAX_FIGURE, &tmp) == NUM_OK;
     sr_diag *g = err(c, n, "expected %s for `%s`, got `%s`", unit, name, shown(n, buf, sizeof buf));
-    if (fixable)
+    char pence[96];
+    if (fixable && !thousands_grouped(neg ? t + 1 : t)) {
+        /* Removing these commas would change the figure (2664,50 is not
+         * 266450): never suggest a value that may not be the one meant. */
+        if (k == SR_S_MONEY && decimal_comma_reading(neg ? t + 1 : t, pence, sizeof pence))
+            sr_diag_hint(g,
+                         "if you mean \xC2\xA3%s, write %s%s (a point, not a comma, before the "
+                         "pence); otherwise write the amount in digits only, with no commas",
+                         pence, neg ? "-" : "", pence);
+        else
+            sr_diag_hint(g, "the commas or spaces are not between thousands (they come every "
+                            "three digits), so the figure is unclear: check it and write it in "
+                            "digits only, such as 1014");
+    } else if (fixable)
         sr_diag_hint(g, "write %s%s, without %s", neg ? "-" : "", clean,
                      strstr(t, "\xC2\xA3") ? "the £ sign or commas" : "commas or spaces");
     else if (sr_ynode_is_null(n))
@@ -372,7 +461,18 @@ static bool parse_date(sr_vctx *c, const sr_ynode *n, const char *name, unsigned
     }
     sr_diag *g =
         err(c, n, "expected a date for `%s`, got %s", name, sr_ynode_describe(n, buf, sizeof buf));
-    if (sscanf(t, "%d/%d/%d%c", &d, &m, &y, &extra) == 3 && y > 1900 && m >= 1 && m <= 12)
+    if (sscanf(t, "%d/%d/%d%c", &d, &m, &y, &extra) == 3 && y > 1900 && m >= 1 && m <= 12 &&
+        d >= 1 && d <= 31 && d != m && d <= 12) {
+        /* 06/12/2019 is 6 December in Britain, 12 June in a spreadsheet set
+         * up in America: ask rather than pick one. */
+        char dm[40], md[40];
+        sr_fmt_date((int32_t)(y * 10000 + m * 100 + d), dm, sizeof dm);
+        sr_fmt_date((int32_t)(y * 10000 + d * 100 + m), md, sizeof md);
+        sr_diag_hint(g,
+                     "write dates as YYYY-MM-DD: %04d-%02d-%02d if it is %s, or %04d-%02d-%02d "
+                     "if it is %s",
+                     y, m, d, dm, y, d, m, md);
+    } else if (sscanf(t, "%d/%d/%d%c", &d, &m, &y, &extra) == 3 && y > 1900 && m >= 1 && m <= 12)
         sr_diag_hint(g, "write dates as YYYY-MM-DD: %04d-%02d-%02d", y, m, d);
     else
         sr_diag_hint(g, "write dates as YYYY-MM-DD, such as 2019-06-18");
@@ -796,7 +896,12 @@ static void check_map(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const c
     field_keys(s->fields, keys, 64, &nkeys);
     size_t conflicts = c->nconflicts;
 
-    /* Unknown keys first: they are often the reason a required key "is missing". */
+    /* Unknown keys first: they are often the reason a required key "is missing".
+     * In a submission they are errors: the figures under a misspelt key would
+     * otherwise be left out of the report while the file passed. */
+    sr_severity sev = c->unknown_keys_are_errors ? SR_ERROR : SR_WARNING;
+    const char *ignored =
+        c->unknown_keys_are_errors ? "what it holds cannot be read" : "it is ignored";
     for (size_t i = 0; i < n->n; i++) {
         const sr_ynode *k = n->items[2 * i];
         if (k->kind != SR_Y_SCALAR)
@@ -821,17 +926,21 @@ static void check_map(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const c
                         under = pf->key;
         sr_diag *g;
         if (under) {
-            g = sr_diag_add(c->d, SR_WARNING, sr_ynode_loc(k),
-                            "`%s` belongs under `%s`, not here, so it is ignored",
-                            shown(k, buf, sizeof buf), under);
+            g = sr_diag_add(c->d, sev, sr_ynode_loc(k), "`%s` belongs under `%s`, not here, so %s",
+                            shown(k, buf, sizeof buf), under, ignored);
             sr_diag_hint(g, "indent it to line up with the other keys under `%s`", under);
         } else if (best) {
-            g = sr_diag_add(c->d, SR_WARNING, sr_ynode_loc(k),
-                            "unknown key `%s`; did you mean `%s`?", shown(k, buf, sizeof buf),
-                            best);
-            sr_diag_hint(g, "rename it to `%s`; until then its contents are ignored", best);
+            g = sr_diag_add(c->d, sev, sr_ynode_loc(k), "unknown key `%s`; did you mean `%s`?",
+                            shown(k, buf, sizeof buf), best);
+            sr_diag_hint(g, "rename it to `%s`; until then %s", best,
+                         c->unknown_keys_are_errors
+                             ? "its figures cannot be read and would be left out of the report"
+                             : "its contents are ignored");
         } else {
-            g = sr_diag_add(c->d, SR_WARNING, sr_ynode_loc(k), "unknown key `%s` is ignored",
+            g = sr_diag_add(c->d, sev, sr_ynode_loc(k),
+                            c->unknown_keys_are_errors
+                                ? "unknown key `%s`: what it holds cannot be read"
+                                : "unknown key `%s` is ignored",
                             shown(k, buf, sizeof buf));
             char list[400] = "";
             for (size_t j = 0; j < nkeys; j++) {

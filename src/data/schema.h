@@ -108,6 +108,7 @@ typedef struct {
     sr_rules *rules;        /* where the rules found apply, or NULL to check none */
     sr_conflict *conflicts; /* figures already given elsewhere (malloc'd; caller frees) */
     size_t nconflicts, conflicts_cap;
+    bool unknown_keys_are_errors; /* a submission: a key not known would lose its figures */
 } sr_vctx;
 
 /* Checks node n (the value of `name`, at canonical path `path`) against s. */

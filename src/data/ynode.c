@@ -209,6 +209,151 @@ static bool close_collection(builder *b)
     return true;
 }
 
+/* ---- characters that look like a space but are not one ----------------------------------- */
+
+/* The name of the look-alike space at s (n bytes), its length in *len; NULL
+ * when s does not start with one. Text copied from an email, a web page or
+ * a word processor often carries them. */
+static const char *lookalike_space(const unsigned char *s, size_t n, size_t *len)
+{
+    static const struct {
+        const char *bytes, *name;
+    } table[] = {
+        {"\xC2\xA0", "a non-breaking space (U+00A0)"},
+        {"\xE1\x9A\x80", "an Ogham space (U+1680)"},
+        {"\xE2\x80\x80", "an en quad space (U+2000)"},
+        {"\xE2\x80\x81", "an em quad space (U+2001)"},
+        {"\xE2\x80\x82", "an en space (U+2002)"},
+        {"\xE2\x80\x83", "an em space (U+2003)"},
+        {"\xE2\x80\x84", "a three-per-em space (U+2004)"},
+        {"\xE2\x80\x85", "a four-per-em space (U+2005)"},
+        {"\xE2\x80\x86", "a six-per-em space (U+2006)"},
+        {"\xE2\x80\x87", "a figure space (U+2007)"},
+        {"\xE2\x80\x88", "a punctuation space (U+2008)"},
+        {"\xE2\x80\x89", "a thin space (U+2009)"},
+        {"\xE2\x80\x8A", "a hair space (U+200A)"},
+        {"\xE2\x80\x8B", "a zero-width space (U+200B)"},
+        {"\xE2\x80\xAF", "a narrow non-breaking space (U+202F)"},
+        {"\xE2\x81\x9F", "a medium mathematical space (U+205F)"},
+        {"\xE2\x81\xA0", "a word joiner (U+2060)"},
+        {"\xE3\x80\x80", "an ideographic space (U+3000)"},
+        {"\xEF\xBB\xBF", "a zero-width no-break space (U+FEFF)"},
+    };
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+        size_t l = strlen(table[i].bytes);
+        if (n >= l && memcmp(s, table[i].bytes, l) == 0) {
+            *len = l;
+            return table[i].name;
+        }
+    }
+    return NULL;
+}
+
+static const char lookalike_hint[] =
+    "replace it with an ordinary space (delete it and type a space); such characters come "
+    "from text copied from an email, a web page or a word processor";
+
+/* Column (1-based, in characters) of byte off of line. */
+static unsigned col_of(const char *line, size_t off)
+{
+    unsigned col = 1;
+    for (size_t i = 0; i < off; i++)
+        if (((unsigned char)line[i] & 0xC0) != 0x80)
+            col++;
+    return col;
+}
+
+/* Whether the `:` at line[i] ends a key: it is followed by a space, a
+ * look-alike space or the end of the line. */
+static bool colon_ends_key(const unsigned char *line, size_t i, size_t n)
+{
+    size_t l;
+    return i + 1 == n || line[i + 1] == ' ' || line[i + 1] == '\r' ||
+           lookalike_space(line + i + 1, n - i - 1, &l) != NULL;
+}
+
+/* Look-alike spaces where YAML needs a real one: in the indentation, after
+ * the colon of `key: value` or after the `-` of a list item. There libyaml
+ * would take them as part of a key and every figure below would be "unknown";
+ * they are reported here instead, each where it is. Returns how many. */
+static size_t check_lookalike_spaces(sr_diags *d, const sr_source *src)
+{
+    size_t found = 0;
+    const char *t = src->text;
+    unsigned lineno = 0;
+    for (size_t pos = 0; pos < src->len;) {
+        const char *line = t + pos;
+        const char *nl = memchr(line, '\n', src->len - pos);
+        size_t n = nl ? (size_t)(nl - line) : src->len - pos;
+        pos += n + 1;
+        lineno++;
+        const unsigned char *u = (const unsigned char *)line;
+        char quote = 0;
+        bool indent = true;
+        size_t first_colon = SIZE_MAX; /* where the line's key ends */
+        for (size_t i = 0; i < n; i++) {
+            size_t l;
+            const char *name = quote ? NULL : lookalike_space(u + i, n - i, &l);
+            if (name) {
+                const char *where = NULL;
+                if (i > 0 && line[i - 1] == '-' && strspn(line, " -") >= i)
+                    where = "after the `-` of a list item";
+                else if (indent)
+                    where = "in the indentation";
+                else if (i > 0 && first_colon == i - 1)
+                    where = "after the colon"; /* of the key: a later one is text */
+                if (where) {
+                    sr_diag *g = sr_diag_add(d, SR_ERROR, (sr_loc){src, lineno, col_of(line, i), 1},
+                                             "%s is used %s, where YAML needs an ordinary "
+                                             "space; it looks the same but is not one",
+                                             name, where);
+                    sr_diag_hint(g, "%s", lookalike_hint);
+                    found++;
+                }
+                i += l - 1;
+                continue;
+            }
+            char c = line[i];
+            if (indent && c != ' ') {
+                if (c == '#')
+                    break; /* a comment line */
+                indent = c == '-' && i + 1 < n && (line[i + 1] == ' ' || u[i + 1] >= 0x80);
+                if (c == '-')
+                    continue;
+            }
+            if (quote) {
+                if (c == quote)
+                    quote = 0;
+            } else if (c == ':' && first_colon == SIZE_MAX && colon_ends_key(u, i, n)) {
+                first_colon = i;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '#' && i > 0 && line[i - 1] == ' ') {
+                break;
+            }
+        }
+    }
+    return found;
+}
+
+/* A control character in a scalar's value (after escapes such as "\x00" or
+ * "\e" are undone): the offset of the first, or len. Tab and line feed are
+ * text; the rest could cut a figure short or reach a terminal. */
+static size_t control_char_at(const unsigned char *s, size_t len, unsigned *code)
+{
+    for (size_t i = 0; i < len; i++) {
+        if ((s[i] < 0x20 && s[i] != '\t' && s[i] != '\n') || s[i] == 0x7F) {
+            *code = s[i];
+            return i;
+        }
+        if (s[i] == 0xC2 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F) {
+            *code = s[i + 1];
+            return i;
+        }
+    }
+    return len;
+}
+
 static void report_parser_error(builder *b, yaml_parser_t *p)
 {
     sr_loc loc;
@@ -330,6 +475,8 @@ sr_ynode *sr_yaml_load(sr_arena *a, sr_diags *d, const sr_source *src, const sr_
         return NULL;
     }
     size_t skip = src->len >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    if (check_lookalike_spaces(d, src))
+        return NULL;
     yaml_parser_t p;
     if (!yaml_parser_initialize(&p))
         sr_oom();
@@ -400,6 +547,49 @@ sr_ynode *sr_yaml_load(sr_arena *a, sr_diags *d, const sr_source *src, const sr_
                 n->len = ev.data.scalar.length;
             }
             n->quoted = ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+            unsigned code;
+            const unsigned char *v = (const unsigned char *)n->text;
+            if (control_char_at(v, n->len, &code) < n->len) {
+                sr_diag *g = sr_diag_add(d, SR_ERROR, n->loc,
+                                         "this value contains a control character (U+%04X) "
+                                         "that text cannot contain",
+                                         code);
+                if (n->quoted)
+                    sr_diag_hint(g, "remove the escape that makes it (such as `\\x00`, `\\e` "
+                                    "or `\\a`); write only characters that can be printed");
+                else
+                    sr_diag_hint(g, "the file may not be plain text; re-save it from a text "
+                                    "editor");
+                b.failed = true;
+            } else if (!n->quoted) {
+                /* A look-alike space at either end of a plain key or value
+                 * (`q1\u00A0: 10`) would make it another key or no figure. */
+                size_t l, at = n->len;
+                const char *name = lookalike_space(v, n->len, &l);
+                if (name) {
+                    at = 0;
+                } else {
+                    for (size_t i = n->len; i-- > 0 && n->len - i <= 3 && !name;) {
+                        name = lookalike_space(v + i, n->len - i, &l);
+                        if (name && i + l != n->len)
+                            name = NULL;
+                        else if (name)
+                            at = i;
+                    }
+                }
+                if (name && ev.start_mark.line == ev.end_mark.line) {
+                    sr_loc loc = n->loc;
+                    loc.col += col_of(n->text, at) - 1;
+                    loc.len = 1;
+                    sr_diag *g = sr_diag_add(d, SR_ERROR, loc,
+                                             "%s %s `%s`; it looks like an ordinary space but "
+                                             "is not one, so the text is not what it seems",
+                                             name, at == 0 ? "starts" : "ends", n->text);
+                    sr_diag_hint(g, "delete it; such characters come from text copied from an "
+                                    "email, a web page or a word processor");
+                    b.failed = true;
+                }
+            }
             if (ev.data.scalar.anchor)
                 add_anchor(&b, sr_arena_strdup(a, (const char *)ev.data.scalar.anchor), n, 1);
             push_item(&b, n, 1);

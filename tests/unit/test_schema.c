@@ -235,16 +235,19 @@ static void header_keys_are_required(void **state)
     tw_free(&w);
 }
 
-static void unknown_keys_warn_with_a_suggestion(void **state)
+static void unknown_keys_are_errors_with_a_suggestion(void **state)
 {
     (void)state;
+    /* In a submission: the figures under them would be left out. */
     tworld *w = load("atendance:\n  meetings: []\nreferrals:\n  budget: 5\n");
-    assert_int_equal(w->d.errors, 0);
-    assert_int_equal(w->d.warnings, 2);
-    assert_diag(w, "police.yaml:4:1: warning: unknown key `atendance`; did you mean "
+    assert_int_equal(w->d.errors, 2);
+    assert_int_equal(w->d.warnings, 0);
+    assert_diag(w, "police.yaml:4:1: error: unknown key `atendance`; did you mean "
                    "`attendance`?\n");
-    assert_diag(w, "hint: rename it to `attendance`; until then its contents are ignored\n");
-    assert_diag(w, "police.yaml:7:3: warning: unknown key `budget` is ignored\n");
+    assert_diag(w, "hint: rename it to `attendance`; until then its figures cannot be read and "
+                   "would be left out of the report\n");
+    assert_diag(w, "police.yaml:7:3: error: unknown key `budget`: what it holds cannot be "
+                   "read\n");
     assert_diag(w, "hint: the keys allowed in the referrals section are: by_quarter, total, "
                    "repeat_within_12_months, to_assessment, percentages_period, break\n");
     tw_free(w);
@@ -280,9 +283,10 @@ static void stated_totals_must_add_up(void **state)
 static void totals_are_not_checked_against_a_part_that_is_wrong(void **state)
 {
     (void)state;
-    /* One bad quarter is one error, not two. */
-    tworld *w = load("referrals:\n  by_quarter: {q1: 1,014, q2: 924, q3: 846, q4: 869}\n"
-                     "  total: 3653\n");
+    /* One bad quarter is one error, not two. (In a {...} list the comma of
+     * 1,014 would end the value, so the quarters are on lines of their own.) */
+    tworld *w = load("referrals:\n  by_quarter:\n    q1: 1,014\n    q2: 924\n    q3: 846\n"
+                     "    q4: 869\n  total: 3653\n");
     assert_int_equal(w->d.errors, 1);
     tw_free(w);
     w = load("referrals:\n  by_quarter: {q1: not available, q2: 924}\n  total: 3653\n");
@@ -481,7 +485,7 @@ int main(void)
         cmocka_unit_test(years_are_written_one_way),
         cmocka_unit_test(the_year_must_match_its_folder),
         cmocka_unit_test(header_keys_are_required),
-        cmocka_unit_test(unknown_keys_warn_with_a_suggestion),
+        cmocka_unit_test(unknown_keys_are_errors_with_a_suggestion),
         cmocka_unit_test(unknown_partner_ids_are_errors_with_suggestions),
         cmocka_unit_test(stated_totals_must_add_up),
         cmocka_unit_test(totals_are_not_checked_against_a_part_that_is_wrong),
