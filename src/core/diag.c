@@ -214,6 +214,22 @@ size_t sr_utf8_seq_len(const unsigned char *s, size_t n)
     return len;
 }
 
+size_t sr_control_char_at(const char *text, size_t len, unsigned *code)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    for (size_t i = 0; i < len; i++) {
+        if ((s[i] < 0x20 && s[i] != '\t' && s[i] != '\n') || s[i] == 0x7F) {
+            *code = s[i];
+            return i;
+        }
+        if (s[i] == 0xC2 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F) {
+            *code = s[i + 1];
+            return i;
+        }
+    }
+    return len;
+}
+
 size_t sr_utf8_invalid_at(const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;

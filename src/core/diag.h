@@ -91,6 +91,12 @@ void sr_fput_safe(FILE *out, const char *s);
 /* Offset of the first byte of text that is not part of valid UTF-8 (len
  * when all of it is valid). Overlong forms and surrogates are invalid. */
 size_t sr_utf8_invalid_at(const char *text, size_t len);
+/* Offset of the first control character in text (len when there is none),
+ * its code point in *code: any C0 control but tab and line feed, DEL, or a
+ * C1 control (U+0080..U+009F). Such a character is never a partner's text:
+ * it could cut a figure short or reach a terminal, so the YAML reader
+ * refuses it and the YAML writer never writes it. */
+size_t sr_control_char_at(const char *text, size_t len, unsigned *code);
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
 size_t sr_utf8_seq_len(const unsigned char *s, size_t n);
 

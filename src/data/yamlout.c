@@ -2,6 +2,7 @@
 #include "data/yamlout.h"
 
 #include "core/arena.h"
+#include "core/diag.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -188,7 +189,8 @@ static bool reads_as_other(const char *s)
 
 static bool render_style(sr_buf *out, const char *s, int style)
 {
-    if (!valid_utf8(s))
+    unsigned code;
+    if (!valid_utf8(s) || sr_control_char_at(s, strlen(s), &code) < strlen(s))
         return false;
     if (style == S_QUOTED || (style == S_PLAIN && reads_as_other(s)))
         return render(out, s, YAML_DOUBLE_QUOTED_SCALAR_STYLE);
@@ -474,6 +476,12 @@ static void scalar(sr_yout *w, const char *s, int style)
         return;
     if (!s) {
         sr_yout_null(w);
+        return;
+    }
+    /* What the reader refuses is never written: a record must read back. */
+    unsigned code;
+    if (sr_control_char_at(s, strlen(s), &code) < strlen(s)) {
+        fail(w, "a value holds a control character (U+%04X), which a YAML file may not hold", code);
         return;
     }
     if (w->flow) {

@@ -336,24 +336,6 @@ static size_t check_lookalike_spaces(sr_diags *d, const sr_source *src)
     return found;
 }
 
-/* A control character in a scalar's value (after escapes such as "\x00" or
- * "\e" are undone): the offset of the first, or len. Tab and line feed are
- * text; the rest could cut a figure short or reach a terminal. */
-static size_t control_char_at(const unsigned char *s, size_t len, unsigned *code)
-{
-    for (size_t i = 0; i < len; i++) {
-        if ((s[i] < 0x20 && s[i] != '\t' && s[i] != '\n') || s[i] == 0x7F) {
-            *code = s[i];
-            return i;
-        }
-        if (s[i] == 0xC2 && i + 1 < len && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F) {
-            *code = s[i + 1];
-            return i;
-        }
-    }
-    return len;
-}
-
 static void report_parser_error(builder *b, yaml_parser_t *p)
 {
     sr_loc loc;
@@ -549,7 +531,7 @@ sr_ynode *sr_yaml_load(sr_arena *a, sr_diags *d, const sr_source *src, const sr_
             n->quoted = ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
             unsigned code;
             const unsigned char *v = (const unsigned char *)n->text;
-            if (control_char_at(v, n->len, &code) < n->len) {
+            if (sr_control_char_at(n->text, n->len, &code) < n->len) {
                 sr_diag *g = sr_diag_add(d, SR_ERROR, n->loc,
                                          "this value contains a control character (U+%04X) "
                                          "that text cannot contain",

@@ -64,8 +64,9 @@ sed 's/^  email: .*/  email: "lsb@stockport.gov.uk>\\r\\nBcc: spy@evil.example\\
     "$tmp/partnership" >data/partnership.yaml
 line=$(grep -n '^  email:' data/partnership.yaml | cut -d: -f1)
 run 1 validate data/partnership.yaml
-has out "data/partnership.yaml:$line:10: error: the partnership's email \`lsb@stockport.gov.uk>\\x0D\\x0ABcc: spy@evil.example\\x0D\\x0AX-A: <x\` is not an email address: it holds a line break"
-has out "hint: write the address alone, such as \`safeguarding@example.gov.uk\`"
+# The carriage returns are refused as the file is read, as any control
+# character in any value is.
+has out "data/partnership.yaml:$line:10: error: this value contains a control character (U+000D) that text cannot contain"
 run 1 build 2019-20 --final
 run 1 publish 2019-20 --date 2020-10-30
 grep -rl "spy@evil" $y/submission 2>/dev/null && fail "a message carries the injected header"
