@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "cli/report_data.h"
 #include "data/signoff.h"
+#include "core/clock.h"
 #include "core/fmt.h"
 #include "core/fsutil.h"
 #include "doc/build.h"
@@ -37,8 +38,9 @@ static const char usage[] =
     "  --out DIR         where to write (default: ./out)\n"
     "  --timings         print the time each stage took\n"
     "\n"
-    "The date written into the PDF is SOURCE_DATE_EPOCH when it is set, otherwise\n"
-    "the day after the reporting year ends, so the same inputs give the same bytes.\n";
+    "The date written into the PDF is SOURCE_DATE_EPOCH when it is set (seconds\n"
+    "since 1970-01-01 UTC, digits only, a time from 1980 to 2099), otherwise the\n"
+    "day after the reporting year ends, so the same inputs give the same bytes.\n";
 
 static double now(void)
 {
@@ -144,9 +146,8 @@ static int run(int argc, char **argv)
     if (code == SR_EXIT_OK)
         sr_remove_stale_temps(ydir);
     /* The date in the files: SOURCE_DATE_EPOCH, or the day after the year. */
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
     struct tm tm = {.tm_year = y0 + 1 - 1900, .tm_mon = 3, .tm_mday = 1};
-    int64_t created = sde && *sde ? strtoll(sde, NULL, 10) : (int64_t)timegm(&tm);
+    int64_t created = sr_source_date((int64_t)timegm(&tm));
 
     /* Warnings for a draft's appendix. */
     const char **lines = sr_xcalloc(rd.ds.d.n + 1, sizeof *lines);

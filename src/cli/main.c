@@ -1,5 +1,6 @@
 /* main: argv -> command -> exit code. */
 #include "cli/cli.h"
+#include "core/clock.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -134,6 +135,13 @@ int main(int argc, char **argv)
         }
         if (strcmp(argv[i], "--") == 0)
             break;
+    }
+    /* The variables that stand in for the clock are checked before any
+     * command reads them: a value that is not a date is an error. */
+    char err[1024];
+    if (!sr_clock_check(err, sizeof err)) {
+        sr_fail("%s", err);
+        return SR_EXIT_USAGE;
     }
     return finish(c->run(argc - 1, argv + 1));
 }
