@@ -134,13 +134,13 @@ static int run(int argc, char **argv)
             continue;
         char *dir = sr_path_join(ydir, sr_outputs[i]->file);
         if (sr_make_dirs(dir) != 0) {
-            sr_fail("cannot create %s: %s", dir, strerror(errno));
+            sr_fail("cannot create %s: %s", dir, sr_io_error(errno));
             code = SR_EXIT_IO;
         }
         free(dir);
     }
     if (code == SR_EXIT_OK && sr_make_dirs(ydir) != 0) {
-        sr_fail("cannot create %s: %s", ydir, strerror(errno));
+        sr_fail("cannot create %s: %s", ydir, sr_io_error(errno));
         code = SR_EXIT_IO;
     }
     if (code == SR_EXIT_OK)
@@ -198,7 +198,7 @@ static int run(int argc, char **argv)
         }
         rec.outputs = files;
         if (sr_build_record_write(ydir, &rec) != 0) {
-            sr_fail("cannot write the build record in %s: %s", ydir, strerror(errno));
+            sr_fail("cannot write the build record in %s: %s", ydir, sr_io_error(errno));
             code = SR_EXIT_IO;
         }
         free(files);

@@ -2,6 +2,8 @@
 #include "cli/cli.h"
 #include "core/clock.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -92,8 +94,24 @@ static int finish(int code)
     return code;
 }
 
+/* A file size limit (ulimit -f) must not kill the program half-way through
+ * a file: with SIGXFSZ ignored the write fails with EFBIG instead, the
+ * command says which file and why, and removes its temporary file. */
+static bool ignore_file_size_signal(void)
+{
+    struct sigaction sa = {0};
+    sa.sa_handler = SIG_IGN;
+    if (sigemptyset(&sa.sa_mask) != 0 || sigaction(SIGXFSZ, &sa, NULL) != 0) {
+        sr_fail("cannot set up the program's signals: %s", strerror(errno));
+        return false;
+    }
+    return true;
+}
+
 int main(int argc, char **argv)
 {
+    if (!ignore_file_size_signal())
+        return SR_EXIT_IO;
     if (argc < 2) {
         print_overview(stderr);
         return SR_EXIT_USAGE;

@@ -56,7 +56,7 @@ static int write_new(const char *path, const char *data, size_t len, const char 
         return 0;
     }
     if (sr_write_file_atomic(path, data, len) != 0) {
-        fprintf(stderr, "sscp-report: cannot write %s: %s\n", path, strerror(errno));
+        fprintf(stderr, "sscp-report: cannot write %s: %s\n", path, sr_io_error(errno));
         return 3;
     }
     st->made++;
@@ -74,7 +74,7 @@ static char *make_year_dir(const char *data_dir, int year, const char *sub)
     char *dir = sr_path_join(ydir, sub);
     free(ydir);
     if (sr_make_dirs(dir) != 0) {
-        fprintf(stderr, "sscp-report: cannot create %s: %s\n", dir, strerror(errno));
+        fprintf(stderr, "sscp-report: cannot create %s: %s\n", dir, sr_io_error(errno));
         free(dir);
         return NULL;
     }

@@ -71,6 +71,11 @@ int sr_make_dirs(const char *path);
 /* Copies the file from to the path to, atomically. 0, or -1 with errno. */
 int sr_copy_file(const char *from, const char *to);
 
+/* Why a file could not be read or written, in words for the person who
+ * runs the command: strerror(err), except where the system's words do not
+ * say what to do (EFBIG: the file size limit, ulimit -f). Static text. */
+const char *sr_io_error(int err);
+
 /* dir + "/" + name, malloc'd. */
 char *sr_path_join(const char *dir, const char *name);
 /* The directory part of path ("." when there is none), malloc'd. */

@@ -524,7 +524,7 @@ int sr_xlsx_write(const sr_document *doc, const sr_xlsx_options *o, sr_xlsx_stat
         unlink(tmp);
         rc = -1;
     } else if (sr_fsync_path(tmp) != 0 || rename(tmp, o->path) != 0) {
-        snprintf(err, errlen, "cannot write %s: %s", o->path, strerror(errno));
+        snprintf(err, errlen, "cannot write %s: %s", o->path, sr_io_error(errno));
         unlink(tmp);
         rc = -1;
     }
@@ -547,7 +547,7 @@ static int write_xlsx(const sr_document *doc, const sr_render_options *o, const 
         return -1;
     struct stat sb;
     if (stat(path, &sb) != 0) {
-        snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+        snprintf(err, errlen, "cannot read %s: %s", path, sr_io_error(errno));
         return -1;
     }
     snprintf(r->what, sizeof r->what, "%zu sheets, %zu tables", st.sheets, st.tables);
