@@ -17,6 +17,10 @@
 #define SSCP_SHARE_DIR "/usr/local/share/sscp-report"
 #endif
 
+/* Where the program looks for the folders it comes with, relative to the
+ * folder it is in: beside it (a build folder, where the build links them),
+ * its parent (a build folder inside the source), and share/sscp-report
+ * beside its bin/ (installed). */
 char *sr_bundled_dir(const char *name)
 {
     char exe[PATH_MAX];
@@ -25,11 +29,12 @@ char *sr_bundled_dir(const char *name)
         exe[n] = '\0';
         char *bin = sr_dirname(exe);
         char *up = sr_dirname(bin);
-        const char *const rel[] = {"", "share/sscp-report"};
+        const char *const base[] = {bin, up, NULL};
+        const char *const rel[] = {"", "", "share/sscp-report"};
         for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
-            char *base = *rel[i] ? sr_path_join(up, rel[i]) : sr_xstrdup(up);
-            char *dir = sr_path_join(base, name);
-            free(base);
+            char *b = *rel[i] ? sr_path_join(up, rel[i]) : sr_xstrdup(base[i]);
+            char *dir = sr_path_join(b, name);
+            free(b);
             if (sr_path_kind_of(dir) == SR_PATH_DIR) {
                 free(bin);
                 free(up);
