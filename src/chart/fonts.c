@@ -61,13 +61,22 @@ static char *cache_dir(char *err, size_t errlen)
         free(dir);
         return NULL;
     }
-    if (lstat(dir, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != geteuid() ||
-        (st.st_mode & 022) != 0) {
+    const char *bad = NULL;
+    if (lstat(dir, &st) != 0)
+        bad = sr_io_error(errno);
+    else if (S_ISLNK(st.st_mode))
+        bad = "it is a link, which may lead to another user's folder";
+    else if (!S_ISDIR(st.st_mode))
+        bad = "it is not a folder";
+    else if (st.st_uid != geteuid())
+        bad = "it belongs to another user";
+    else if ((st.st_mode & 022) != 0)
+        bad = "other users can change what is in it";
+    if (bad) {
         snprintf(err, errlen,
-                 "the font cache folder %s is not used: it is not a folder of yours that only "
-                 "you can change (another user may have made it)\n"
+                 "the font cache folder %s is not used: %s\n"
                  "  hint: remove it, or set XDG_CACHE_HOME to a folder of your own",
-                 dir);
+                 dir, bad);
         free(dir);
         return NULL;
     }
