@@ -83,7 +83,7 @@ SOURCE_DATE_EPOCH=1585699200 "$bin" build 2019-20 --out "$tmp/a" >/dev/null 2>&1
 pdf=$(ls "$tmp"/a/2019-20/*.pdf)
 pdfinfo -isodates "$pdf" | grep -q '^CreationDate: *2020-04-01T00:00:00' ||
     fail "the PDF is not dated 2020-04-01: $(pdfinfo -isodates "$pdf" | grep CreationDate)"
-SOURCE_DATE_EPOCH= "$bin" build 2019-20 --out "$tmp/b" >/dev/null 2>&1 || fail "build with an empty SOURCE_DATE_EPOCH"
+SOURCE_DATE_EPOCH='' "$bin" build 2019-20 --out "$tmp/b" >/dev/null 2>&1 || fail "build with an empty SOURCE_DATE_EPOCH"
 pdfinfo -isodates "$(ls "$tmp"/b/2019-20/*.pdf)" | grep -q '^CreationDate: *2020-04-01' ||
     fail "an empty SOURCE_DATE_EPOCH did not date the PDF the day after the year"
 SSCP_TODAY=2020-11-04 "$bin" status 2019-20 >/dev/null 2>&1 || fail "status with a good SSCP_TODAY: exit $?"

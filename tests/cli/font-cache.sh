@@ -33,7 +33,7 @@ echo "ok 8 killed builds and one whole one: one cache folder, nothing in TMPDIR"
 # Without a home folder to write to, the user's own folder in TMPDIR, made
 # for this user alone and reused.
 printf 'x' >"$tmp/file"
-for i in 1 2; do
+for _ in 1 2; do
     XDG_CACHE_HOME="$tmp/file/cache" "$bin" build 2019-20 --out "$tmp/out" >/dev/null 2>&1 ||
         fail "build with an unwritable XDG_CACHE_HOME exited $?"
     env -u XDG_CACHE_HOME -u HOME "$bin" charts 2019-20 --out "$tmp/out" >/dev/null 2>&1 ||
