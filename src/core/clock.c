@@ -61,17 +61,21 @@ static int64_t parse_epoch(const char *s)
 }
 
 /* The value as it can be shown: printable ASCII kept, every other byte
- * written \xNN, so a control character never reaches the terminal. */
+ * written \xNN, so a control character never reaches the terminal. A value
+ * too long for out (n > 32) ends "... (N bytes in all)". */
 static void shown(const char *s, char *out, size_t n)
 {
-    size_t o = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p && o + 5 < n; p++) {
+    size_t o = 0, len = strlen(s);
+    const unsigned char *p = (const unsigned char *)s;
+    for (; *p && o + 5 + 24 < n; p++) {
         if (*p >= 0x20 && *p < 0x7f && *p != '`')
             out[o++] = (char)*p;
         else
             o += (size_t)snprintf(out + o, n - o, "\\x%02x", *p);
     }
     out[o] = '\0';
+    if (*p)
+        snprintf(out + o, n - o, "... (%zu bytes in all)", len);
 }
 
 bool sr_clock_check(char *err, size_t errlen)

@@ -63,6 +63,9 @@ X
 check SOURCE_DATE_EPOCH "$(printf '1\033]0;x\007')" $b <<'X'
 sscp-report: the environment variable SOURCE_DATE_EPOCH is `1\x1b]0;x\x07`, which is not a time: it must be a whole number of seconds
 X
+check SOURCE_DATE_EPOCH "$(printf '%0200d' 1)" $b <<'X'
+sscp-report: the environment variable SOURCE_DATE_EPOCH is `00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000... (200 bytes in all)`, which is a time outside 1980 to 2099
+X
 check SSCP_TODAY 2020-13-45 status 2019-20 <<'X'
 sscp-report: the environment variable SSCP_TODAY is `2020-13-45`: that is not a day written YYYY-MM-DD
 X
