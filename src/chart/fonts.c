@@ -4,19 +4,84 @@
 #include "core/arena.h"
 #include "core/fsutil.h"
 
+#include <errno.h>
 #include <fontconfig/fontconfig.h>
 #include <pango/pangofc-fontmap.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 struct sr_fonts {
     char family[128];
     FcConfig *cfg;
     PangoFontMap *map;
-    char cache[64];
 };
+
+/* An absolute path from the environment variable name, or NULL. */
+static const char *env_dir(const char *name)
+{
+    const char *v = getenv(name);
+    return v && v[0] == '/' ? v : NULL;
+}
+
+/* The user's cache folder for fontconfig, made if missing: one folder,
+ * reused by every run, so a run that is killed leaves nothing behind and
+ * the bundled fonts are scanned once, not on every run. First
+ * $XDG_CACHE_HOME/sscp-report/fontconfig (or ~/.cache/...); when the home
+ * folder cannot be written, $TMPDIR/sscp-report-fontconfig-UID, used only
+ * if it is this user's own folder that nobody else can write. malloc'd, or
+ * NULL with a message in err. */
+static char *cache_dir(char *err, size_t errlen)
+{
+    char why[512] = "";
+    const char *xdg = env_dir("XDG_CACHE_HOME"), *home = env_dir("HOME");
+    char *base = xdg    ? sr_path_join(xdg, "sscp-report")
+                 : home ? sr_path_join(home, ".cache/sscp-report")
+                        : NULL;
+    if (base) {
+        char *dir = sr_path_join(base, "fontconfig");
+        free(base);
+        if (sr_make_dirs(dir) == 0 && access(dir, W_OK | X_OK) == 0)
+            return dir;
+        snprintf(why, sizeof why, "%s: %s; ", dir, sr_io_error(errno));
+        free(dir);
+    }
+    const char *tmp = env_dir("TMPDIR");
+    char name[64];
+    snprintf(name, sizeof name, "sscp-report-fontconfig-%lu", (unsigned long)geteuid());
+    char *dir = sr_path_join(tmp ? tmp : "/tmp", name);
+    struct stat st;
+    if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+        snprintf(err, errlen,
+                 "cannot make a folder for the font cache (%s%s: %s)\n"
+                 "  hint: set XDG_CACHE_HOME or TMPDIR to a folder you can write",
+                 why, dir, sr_io_error(errno));
+        free(dir);
+        return NULL;
+    }
+    const char *bad = NULL;
+    if (lstat(dir, &st) != 0)
+        bad = sr_io_error(errno);
+    else if (S_ISLNK(st.st_mode))
+        bad = "it is a link, which may lead to another user's folder";
+    else if (!S_ISDIR(st.st_mode))
+        bad = "it is not a folder";
+    else if (st.st_uid != geteuid())
+        bad = "it belongs to another user";
+    else if ((st.st_mode & 022) != 0)
+        bad = "other users can change what is in it";
+    if (bad) {
+        snprintf(err, errlen,
+                 "the font cache folder %s is not used: %s\n"
+                 "  hint: remove it, or set XDG_CACHE_HOME to a folder of your own",
+                 dir, bad);
+        free(dir);
+        return NULL;
+    }
+    return dir;
+}
 
 sr_fonts *sr_fonts_open(const char *fonts_dir, char *err, size_t errlen)
 {
@@ -26,21 +91,34 @@ sr_fonts *sr_fonts_open(const char *fonts_dir, char *err, size_t errlen)
         sr_oom();
     /* A cache of our own, so fontconfig neither warns about an unwritable
      * system cache nor writes into one. */
-    snprintf(f->cache, sizeof f->cache, "/tmp/sscp-report-fc-XXXXXX");
-    if (!mkdtemp(f->cache))
-        f->cache[0] = '\0';
-    char xml[256];
-    snprintf(xml, sizeof xml, "<fontconfig><cachedir>%s</cachedir></fontconfig>",
-             f->cache[0] ? f->cache : "/tmp");
-    FcConfigParseAndLoadFromMemory(f->cfg, (const FcChar8 *)xml, FcFalse);
+    char *cache = cache_dir(err, errlen);
+    if (!cache) {
+        sr_fonts_close(f);
+        return NULL;
+    }
+    gchar *esc = g_markup_escape_text(cache, -1);
+    gchar *xml = g_strdup_printf("<fontconfig><cachedir>%s</cachedir></fontconfig>", esc);
+    FcBool loaded = FcConfigParseAndLoadFromMemory(f->cfg, (const FcChar8 *)xml, FcFalse);
+    g_free(xml);
+    g_free(esc);
+    if (!loaded) {
+        snprintf(err, errlen, "cannot set up the font cache in %s", cache);
+        free(cache);
+        sr_fonts_close(f);
+        return NULL;
+    }
+    free(cache);
     if (!FcConfigAppFontAddDir(f->cfg, (const FcChar8 *)fonts_dir)) {
-        snprintf(err, errlen, "cannot read the fonts in %s", fonts_dir);
+        snprintf(err, errlen,
+                 "cannot read the fonts in %s; use --fonts DIR to name the fonts folder",
+                 fonts_dir);
         sr_fonts_close(f);
         return NULL;
     }
     FcFontSet *set = FcConfigGetFonts(f->cfg, FcSetApplication);
     if (!set || set->nfont == 0) {
-        snprintf(err, errlen, "there are no fonts in %s", fonts_dir);
+        snprintf(err, errlen, "there are no fonts in %s; use --fonts DIR to name the fonts folder",
+                 fonts_dir);
         sr_fonts_close(f);
         return NULL;
     }
@@ -80,8 +158,6 @@ void sr_fonts_close(sr_fonts *f)
         g_object_unref(f->map);
     if (f->cfg)
         FcConfigDestroy(f->cfg);
-    if (f->cache[0])
-        (void)sr_remove_flat_dir(f->cache); /* a file or two of fontconfig's */
     free(f);
 }
 

@@ -1,7 +1,9 @@
 /* fonts: the bundled fonts (fonts/), loaded privately for Pango.
  *
  * A fontconfig configuration of its own holds only the bundled folder, with
- * its own cache directory, and is made current before Pango's font map is
+ * a cache folder of this program's, one per user and reused by every run
+ * ($XDG_CACHE_HOME/sscp-report/fontconfig, else ~/.cache/..., else
+ * $TMPDIR/sscp-report-fontconfig-UID), and is made current before Pango's font map is
  * created: text is set in the same fonts on every machine, and no time is
  * spent scanning the system's fonts. One per process; call sr_fonts_close()
  * at exit.
@@ -19,7 +21,7 @@
 typedef struct sr_fonts sr_fonts;
 
 /* Loads fonts_dir. Returns NULL (with a message in err, errlen bytes) if it
- * holds no usable font. */
+ * holds no usable font, or no cache folder can be made. */
 sr_fonts *sr_fonts_open(const char *fonts_dir, char *err, size_t errlen);
 void sr_fonts_close(sr_fonts *f);
 

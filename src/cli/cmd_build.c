@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "cli/report_data.h"
 #include "data/signoff.h"
+#include "core/clock.h"
 #include "core/fmt.h"
 #include "core/fsutil.h"
 #include "doc/build.h"
@@ -37,8 +38,9 @@ static const char usage[] =
     "  --out DIR         where to write (default: ./out)\n"
     "  --timings         print the time each stage took\n"
     "\n"
-    "The date written into the PDF is SOURCE_DATE_EPOCH when it is set, otherwise\n"
-    "the day after the reporting year ends, so the same inputs give the same bytes.\n";
+    "The date written into the PDF is SOURCE_DATE_EPOCH when it is set (seconds\n"
+    "since 1970-01-01 UTC, digits only, a time from 1980 to 2099), otherwise the\n"
+    "day after the reporting year ends, so the same inputs give the same bytes.\n";
 
 static double now(void)
 {
@@ -116,11 +118,11 @@ static int run(int argc, char **argv)
         return code;
     }
     (void)warnings_before;
-    char err[512];
+    char err[1024];
     sr_inputs_read_fonts(fonts_dir);
     sr_fonts *fonts = sr_fonts_open(fonts_dir, err, sizeof err);
     if (!fonts) {
-        sr_fail("%s; use --fonts DIR to name the fonts folder", err);
+        sr_fail("%s", err);
         sr_log_reads(NULL);
         sr_file_log_free(&seen);
         sr_report_data_free(&rd);
@@ -146,13 +148,13 @@ static int run(int argc, char **argv)
             continue;
         char *dir = sr_path_join(ydir, sr_outputs[i]->file);
         if (sr_make_dirs(dir) != 0) {
-            sr_fail("cannot create %s: %s", dir, strerror(errno));
+            sr_fail("cannot create %s: %s", dir, sr_io_error(errno));
             code = SR_EXIT_IO;
         }
         free(dir);
     }
     if (code == SR_EXIT_OK && sr_make_dirs(ydir) != 0) {
-        sr_fail("cannot create %s: %s", ydir, strerror(errno));
+        sr_fail("cannot create %s: %s", ydir, sr_io_error(errno));
         code = SR_EXIT_IO;
     }
     /* One command at a time in the year's output folder: two builds, or a
@@ -165,9 +167,8 @@ static int run(int argc, char **argv)
     if (code == SR_EXIT_OK)
         sr_remove_stale_temps(ydir);
     /* The date in the files: SOURCE_DATE_EPOCH, or the day after the year. */
-    const char *sde = getenv("SOURCE_DATE_EPOCH");
     struct tm tm = {.tm_year = y0 + 1 - 1900, .tm_mon = 3, .tm_mday = 1};
-    int64_t created = sde && *sde ? strtoll(sde, NULL, 10) : (int64_t)timegm(&tm);
+    int64_t created = sr_source_date((int64_t)timegm(&tm));
 
     /* Warnings for a draft's appendix. */
     const char **lines = sr_xcalloc(rd.ds.d.n + 1, sizeof *lines);
@@ -246,7 +247,7 @@ static int run(int argc, char **argv)
         }
         rec.outputs = files;
         if (code == SR_EXIT_OK && sr_build_record_write(ydir, &rec) != 0) {
-            sr_fail("cannot write the build record in %s: %s", ydir, strerror(errno));
+            sr_fail("cannot write the build record in %s: %s", ydir, sr_io_error(errno));
             code = SR_EXIT_IO;
         }
         free(files);

@@ -101,10 +101,10 @@ static int run(int argc, char **argv)
         sr_report_data_free(&rd);
         return code;
     }
-    char err[256];
+    char err[1024];
     sr_fonts *fonts = sr_fonts_open(fonts_dir, err, sizeof err);
     if (!fonts) {
-        sr_fail("%s; use --fonts DIR to name the fonts folder", err);
+        sr_fail("%s", err);
         sr_diags_free(&quiet);
         sr_report_data_free(&rd);
         return SR_EXIT_IO;

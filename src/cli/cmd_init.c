@@ -146,19 +146,19 @@ static int copy_folder(const char *from, const char *to, size_t *count)
 {
     char **names = sr_list_dir(from, "");
     if (!names) {
-        sr_fail("cannot read %s: %s", from, strerror(errno));
+        sr_fail("cannot read %s: %s", from, sr_io_error(errno));
         return SR_EXIT_IO;
     }
     int code = SR_EXIT_OK;
     if (sr_make_dirs(to) != 0) {
-        sr_fail("cannot create %s: %s", to, strerror(errno));
+        sr_fail("cannot create %s: %s", to, sr_io_error(errno));
         code = SR_EXIT_IO;
     }
     for (char **n = names; *n && !code; n++) {
         char *src = sr_path_join(from, *n), *dst = sr_path_join(to, *n);
         if (sr_path_kind_of(src) == SR_PATH_FILE) {
             if (sr_copy_file(src, dst) != 0) {
-                sr_fail("cannot copy %s to %s: %s", src, dst, strerror(errno));
+                sr_fail("cannot copy %s to %s: %s", src, dst, sr_io_error(errno));
                 code = SR_EXIT_IO;
             } else {
                 (*count)++;
@@ -237,7 +237,7 @@ static int run(int argc, char **argv)
          *fdst = sr_path_join(dir, "fonts"), *ppath = sr_path_join(data, "partnership.yaml");
     size_t ntemplates = 0, nfonts = 0;
     if (sr_make_dirs(data) != 0) {
-        sr_fail("cannot create %s: %s", data, strerror(errno));
+        sr_fail("cannot create %s: %s", data, sr_io_error(errno));
         code = SR_EXIT_IO;
         goto out;
     }
@@ -252,7 +252,7 @@ static int run(int argc, char **argv)
     sr_buf_printf(&text, partnership_template, sr_buf_str(&ykey));
     sr_buf_free(&ykey);
     if (sr_write_file_atomic(ppath, text.data, text.len) != 0) {
-        sr_fail("cannot write %s: %s", ppath, strerror(errno));
+        sr_fail("cannot write %s: %s", ppath, sr_io_error(errno));
         code = SR_EXIT_IO;
         goto out;
     }

@@ -188,7 +188,7 @@ static int run(int argc, char **argv)
         }
         sr_pub_event e = {.published = false, .date = when, .recipient = sent};
         if (sr_publication_append(ydata, &e) != 0) {
-            sr_fail("cannot update %s/publication.yaml: %s", ydata, strerror(errno));
+            sr_fail("cannot update %s/publication.yaml: %s", ydata, sr_io_error(errno));
             code = SR_EXIT_IO;
             goto done;
         }
@@ -357,7 +357,7 @@ static int run(int argc, char **argv)
     /* The submission folder: manifest and messages. */
     char *sub = sr_path_join(yout, "submission");
     if (sr_make_dirs(sub) != 0) {
-        sr_fail("cannot create %s: %s", sub, strerror(errno));
+        sr_fail("cannot create %s: %s", sub, sr_io_error(errno));
         code = SR_EXIT_IO;
         free(sub);
         free(pdfdata);
@@ -412,7 +412,7 @@ static int run(int argc, char **argv)
     }
     char *mpath = sr_path_join(sub, "manifest.yaml");
     if (sr_write_file_atomic(mpath, m.data, m.len) != 0) {
-        sr_fail("cannot write %s: %s", mpath, strerror(errno));
+        sr_fail("cannot write %s: %s", mpath, sr_io_error(errno));
         code = SR_EXIT_IO;
     }
     sr_buf_free(&m);
@@ -446,7 +446,7 @@ static int run(int argc, char **argv)
                     epath, why);
             code = SR_EXIT_INVALID;
         } else if (sr_write_file_atomic(epath, msg.data, msg.len) != 0) {
-            sr_fail("cannot write %s: %s", epath, strerror(errno));
+            sr_fail("cannot write %s: %s", epath, sr_io_error(errno));
             code = SR_EXIT_IO;
         }
         free(epath);
@@ -467,7 +467,7 @@ static int run(int argc, char **argv)
                           .recipients = recips,
                           .nrecipients = nrec};
         if (sr_publication_append(ydata, &e) != 0) {
-            sr_fail("cannot update %s/publication.yaml: %s", ydata, strerror(errno));
+            sr_fail("cannot update %s/publication.yaml: %s", ydata, sr_io_error(errno));
             code = SR_EXIT_IO;
         }
     }

@@ -54,18 +54,22 @@ typedef struct {
 /* The files and folders of the data folder and the year's folder that no
  * command reads, each with the reason and what to do; nothing when there
  * are none. */
-static void print_not_read(const char *data, const char *ydata, bool color)
+static void print_not_read(const char *data, const char *templates, int year, const char *ydata,
+                           bool color)
 {
     sr_diags nr;
     sr_diags_init(&nr);
+    sr_arena *a = sr_arena_new();
     sr_report_unread_data(&nr, data, SR_WARNING, false);
     sr_report_unread_year(&nr, ydata, SR_WARNING);
+    sr_doc_unread_narrative(a, &nr, templates, data, year, SR_WARNING);
     if (nr.n) {
         printf("\nNot read (%zu file%s or folder%s)\n", nr.n, nr.n == 1 ? "" : "s",
                nr.n == 1 ? "" : "s");
         sr_diags_print_text(&nr, stdout, color);
     }
     sr_diags_free(&nr);
+    sr_arena_free(a);
 }
 
 static void ymd_str(int32_t ymd, char *b, size_t n)
@@ -453,7 +457,7 @@ static int run(int argc, char **argv)
         }
         if (nrows == 0)
             printf("  none yet\n");
-        print_not_read(rd.data, ydata, color);
+        print_not_read(rd.data, rd.templates, y0, ydata, color);
         size_t written = 0, sections = 0;
         for (size_t i = 0; doc && i < doc->root->nkids; i++)
             if (doc->root->kids[i]->kind == SR_D_SECTION && doc->root->kids[i]->narrative) {

@@ -112,7 +112,7 @@ static int run(int argc, char **argv)
         code = SR_EXIT_INVALID;
     } else if (output) {
         if (sr_write_file_atomic(output, out.data, out.len) != 0) {
-            sr_fail("cannot write %s: %s", output, strerror(errno));
+            sr_fail("cannot write %s: %s", output, sr_io_error(errno));
             code = SR_EXIT_IO;
         } else {
             fprintf(stderr, "Wrote %s. Fill it in, then check it with: sscp-report validate %s\n",

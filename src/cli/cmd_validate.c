@@ -6,11 +6,13 @@
  * across each year's files, and prints every problem found in one run. */
 #include "cli/args.h"
 #include "cli/cli.h"
+#include "cli/workspace.h"
 #include "core/arena.h"
 #include "core/fsutil.h"
 #include "data/guidance.h"
 #include "data/loader.h"
 #include "data/partnership.h"
+#include "doc/build.h"
 #include "metrics/catalogue.h"
 
 #include <stdlib.h>
@@ -171,8 +173,12 @@ static void validate_data_root(vstate *s, const char *dir)
         if (!sr_year_from_name(*n))
             continue;
         char *sub = sr_path_join(dir, *n);
-        if (sr_path_kind_of(sub) == SR_PATH_DIR)
+        if (sr_path_kind_of(sub) == SR_PATH_DIR) {
             validate_year_dir(s, sub, p);
+            /* The narrative files no section of the template takes. */
+            sr_doc_unread_narrative(s->a, &s->d, s->templates, dir, sr_year_from_name(*n),
+                                    SR_WARNING);
+        }
         free(sub);
     }
     sr_free_names(names);
@@ -286,6 +292,15 @@ static int run(int argc, char **argv)
     }
 
     s.a = sr_arena_new();
+    /* Outside a partnership's folder (a data lead checking a file), the
+     * template that comes with the program says which narrative files a
+     * report takes. */
+    char *bundled = NULL;
+    if (!templates && sr_path_kind_of(s.templates) != SR_PATH_DIR &&
+        (bundled = sr_bundled_dir("report-templates"))) {
+        s.templates = sr_arena_strdup(s.a, bundled);
+        free(bundled);
+    }
     sr_diags_init(&s.d);
     /* The catalogue, with the data folder's own templates/metrics.yaml layered
      * over it, to say where measures it does not know will appear. Without

@@ -1,7 +1,10 @@
 /* main: argv -> command -> exit code. */
 #include "cli/cli.h"
 #include "core/diag.h"
+#include "core/clock.h"
 
+#include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +48,18 @@ static void put_message(const char *fmt, va_list ap)
         return;
     }
     vsnprintf(msg, (size_t)n + 1, fmt, ap);
-    sr_fput_safe(stderr, msg);
+    /* A message may end in a hint on lines of its own ("\n  hint: ..."):
+     * the line breaks before hints are the program's, and kept; any other
+     * control character is shown as an escape. */
+    for (char *part = msg; part;) {
+        char *hint = strstr(part, "\n  hint: ");
+        if (hint)
+            *hint = '\0';
+        sr_fput_safe(stderr, part);
+        if (hint)
+            fputs("\n  hint: ", stderr);
+        part = hint ? hint + 9 : NULL;
+    }
     free(msg);
 }
 
@@ -110,8 +124,24 @@ static int finish(int code)
     return code;
 }
 
+/* A file size limit (ulimit -f) must not kill the program half-way through
+ * a file: with SIGXFSZ ignored the write fails with EFBIG instead, the
+ * command says which file and why, and removes its temporary file. */
+static bool ignore_file_size_signal(void)
+{
+    struct sigaction sa = {0};
+    sa.sa_handler = SIG_IGN;
+    if (sigemptyset(&sa.sa_mask) != 0 || sigaction(SIGXFSZ, &sa, NULL) != 0) {
+        sr_fail("cannot set up the program's signals: %s", strerror(errno));
+        return false;
+    }
+    return true;
+}
+
 int main(int argc, char **argv)
 {
+    if (!ignore_file_size_signal())
+        return SR_EXIT_IO;
     if (argc < 2) {
         print_overview(stderr);
         return SR_EXIT_USAGE;
@@ -153,6 +183,13 @@ int main(int argc, char **argv)
         }
         if (strcmp(argv[i], "--") == 0)
             break;
+    }
+    /* The variables that stand in for the clock are checked before any
+     * command reads them: a value that is not a date is an error. */
+    char err[1024];
+    if (!sr_clock_check(err, sizeof err)) {
+        sr_fail("%s", err);
+        return SR_EXIT_USAGE;
     }
     return finish(c->run(argc - 1, argv + 1));
 }

@@ -3,6 +3,7 @@
 
 #include "cli/cli.h"
 #include "core/fsutil.h"
+#include "doc/build.h"
 #include "metrics/suppress.h"
 
 #include <stdlib.h>
@@ -16,6 +17,9 @@ int sr_report_data_load(sr_report_data *rd, int year, FILE *err)
         rd->templates = SR_DEFAULT_TEMPLATES;
     sr_ds_status st = sr_dataset_load_unread(&rd->ds, rd->data, year, SR_MAX_YEARS,
                                              rd->final ? SR_UNREAD_ERROR : SR_UNREAD_WARN);
+    /* The narrative files no section takes, as the template says. */
+    sr_doc_unread_narrative(rd->ds.a, &rd->ds.d, rd->templates, rd->data, year,
+                            rd->final ? SR_ERROR : SR_WARNING);
     rd->cat = sr_catalogue_load_layered(rd->ds.a, &rd->ds.d, rd->templates, rd->data);
     if (st != SR_DS_OK || !rd->cat) {
         sr_diags_sort(&rd->ds.d);

@@ -18,6 +18,10 @@
 #define SSCP_SHARE_DIR "/usr/local/share/sscp-report"
 #endif
 
+/* Where the program looks for the folders it comes with, relative to the
+ * folder it is in: beside it (a build folder, where the build links them),
+ * its parent (a build folder inside the source), and share/sscp-report
+ * beside its bin/ (installed). */
 char *sr_bundled_dir(const char *name)
 {
     char exe[PATH_MAX];
@@ -26,11 +30,12 @@ char *sr_bundled_dir(const char *name)
         exe[n] = '\0';
         char *bin = sr_dirname(exe);
         char *up = sr_dirname(bin);
-        const char *const rel[] = {"", "share/sscp-report"};
+        const char *const base[] = {bin, up, NULL};
+        const char *const rel[] = {"", "", "share/sscp-report"};
         for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
-            char *base = *rel[i] ? sr_path_join(up, rel[i]) : sr_xstrdup(up);
-            char *dir = sr_path_join(base, name);
-            free(base);
+            char *b = *rel[i] ? sr_path_join(up, rel[i]) : sr_xstrdup(base[i]);
+            char *dir = sr_path_join(b, name);
+            free(b);
             if (sr_path_kind_of(dir) == SR_PATH_DIR) {
                 free(bin);
                 free(up);
@@ -57,7 +62,7 @@ static int write_new(const char *path, const char *data, size_t len, const char 
         return 0;
     }
     if (sr_write_file_atomic(path, data, len) != 0) {
-        fprintf(stderr, "sscp-report: cannot write %s: %s\n", path, strerror(errno));
+        fprintf(stderr, "sscp-report: cannot write %s: %s\n", path, sr_io_error(errno));
         return 3;
     }
     st->made++;
@@ -75,7 +80,7 @@ static char *make_year_dir(const char *data_dir, int year, const char *sub)
     char *dir = sr_path_join(ydir, sub);
     free(ydir);
     if (sr_make_dirs(dir) != 0) {
-        fprintf(stderr, "sscp-report: cannot create %s: %s\n", dir, strerror(errno));
+        fprintf(stderr, "sscp-report: cannot create %s: %s\n", dir, sr_io_error(errno));
         free(dir);
         return NULL;
     }

@@ -14,8 +14,10 @@
 #include <stdbool.h>
 
 /* The folder `name` (report-templates or fonts) that comes with the
- * program: beside the folder holding the executable (a build tree), or in
- * the installed share folder. malloc'd, or NULL when there is none. */
+ * program: in the folder holding the executable (a build folder anywhere,
+ * where the build links them), beside that folder (a build folder inside
+ * the source), or in the installed share folder. malloc'd, or NULL when
+ * there is none. */
 char *sr_bundled_dir(const char *name);
 
 /* What starting a year did, as lines for the user. */

@@ -472,6 +472,14 @@ int sr_copy_file(const char *from, const char *to)
     return r;
 }
 
+const char *sr_io_error(int err)
+{
+    if (err == EFBIG)
+        return "file too large for the file size limit (ulimit -f); raise the limit "
+               "(ulimit -f unlimited) or ask whoever set it, then run the command again";
+    return strerror(err);
+}
+
 char *sr_temp_name(const char *path, const char *suffix)
 {
     char *dir = sr_dirname(path);

@@ -138,6 +138,11 @@ int sr_lock_dir(const char *dir, const char *why);
 int sr_lock_dir_shared(const char *dir, const char *why);
 void sr_unlock_dir(int fd);
 
+/* Why a file could not be read or written, in words for the person who
+ * runs the command: strerror(err), except where the system's words do not
+ * say what to do (EFBIG: the file size limit, ulimit -f). Static text. */
+const char *sr_io_error(int err);
+
 /* dir + "/" + name, malloc'd. */
 char *sr_path_join(const char *dir, const char *name);
 /* The directory part of path ("." when there is none), malloc'd. */

@@ -327,15 +327,13 @@ static size_t yaml_before_extension(const char *name)
     return 0;
 }
 
-/* A file in a year folder, or in its narrative/ (narrative: true), that is
- * not read: why, and what to do. */
-static void unread_file(sr_diags *d, sr_severity sev, const char *dir, const char *name,
-                        bool narrative)
+/* A file in a year folder that is not read: why, and what to do. */
+static void unread_file(sr_diags *d, sr_severity sev, const char *dir, const char *name)
 {
-    const char *want = narrative ? ".md" : ".yaml";
+    const char *want = ".yaml";
     bool exact;
     size_t stem = yaml_before_extension(name);
-    if (!narrative && stem) {
+    if (stem) {
         sr_diag *g =
             sr_diag_add(d, sev, unread_at(d, dir, name),
                         "this file is not read: its name ends in %s after the .yaml, so it "
@@ -359,16 +357,10 @@ static void unread_file(sr_diags *d, sr_severity sev, const char *dir, const cha
         sr_diag *g = sr_diag_add(d, sev, unread_at(d, dir, name),
                                  "this file is not read: %s files end in small letters", want);
         sr_diag_hint(g, "rename it to %.*s%s", (int)(strlen(name) - strlen(want)), name, want);
-    } else if (!narrative && ends_with(name, ".yml", NULL)) {
+    } else if (ends_with(name, ".yml", NULL)) {
         sr_diag *g = sr_diag_add(d, sev, unread_at(d, dir, name),
                                  "this file is not read: data files end in .yaml");
         sr_diag_hint(g, "rename it to end in .yaml");
-    } else if (narrative) {
-        sr_diag *g = sr_diag_add(d, sev, unread_at(d, dir, name),
-                                 "this file is not read: the report's words are Markdown files "
-                                 "ending in .md");
-        sr_diag_hint(g, "save the section's words as plain text with a name ending in .md, as "
-                        "the template names it; move anything else out of the data folder");
     } else {
         sr_diag *g = sr_diag_add(d, sev, unread_at(d, dir, name),
                                  "this file is not read: only .yaml files in a year's folder are "
@@ -388,24 +380,8 @@ size_t sr_report_unread_year(sr_diags *d, const char *dir, sr_severity sev)
         sr_path_kind k = sr_path_kind_of(path);
         bool yaml = ends_with(*p, ".yaml", NULL) && strcmp(*p + strlen(*p) - 5, ".yaml") == 0;
         if (k == SR_PATH_DIR && strcmp(*p, "narrative") == 0) {
-            char **md = sr_list_dir(path, "");
-            for (char **q = md; md && *q; q++) {
-                char *qp = sr_path_join(path, *q);
-                bool sub = sr_path_kind_of(qp) == SR_PATH_DIR;
-                free(qp);
-                bool ok;
-                if (sub) {
-                    sr_diag *g = sr_diag_add(d, sev, unread_at(d, path, *q),
-                                             "this folder is not read: the report's words are the "
-                                             ".md files in narrative/ itself");
-                    sr_diag_hint(g, "move the files you want in the report up into %s", path);
-                    n++;
-                } else if (!ends_with(*q, ".md", &ok) || !ok) {
-                    unread_file(d, sev, path, *q, true);
-                    n++;
-                }
-            }
-            sr_free_names(md);
+            /* Checked against the sections that take its files, which
+             * the template says: sr_doc_unread_narrative (doc/build.h). */
         } else if (k == SR_PATH_DIR && strcmp(*p, "requests") == 0) {
             /* The blank requests `new-year` writes for partners to fill in:
              * the tool's own, not data (the files partners send back go in
@@ -428,7 +404,7 @@ size_t sr_report_unread_year(sr_diags *d, const char *dir, sr_severity sev)
                             "folder");
             n++;
         } else if (!yaml && k != SR_PATH_DIR) {
-            unread_file(d, sev, dir, *p, false);
+            unread_file(d, sev, dir, *p);
             n++;
         }
         free(path);

@@ -96,8 +96,9 @@ int sr_load_year_dir_unread(sr_loader *l, sr_year *y, const char *dir, sr_unread
  * in the year folder dir that no command reads, with the reason and what to
  * do: a file that is not .yaml (training.YAML, reviews.yaml.txt, police.yml,
  * a spreadsheet), a folder in it other than narrative/ and requests/ (the
- * blank requests `new-year` writes), a file in
- * narrative/ that is not .md, a partner's file named partnership.yaml.
+ * blank requests `new-year` writes), a partner's file named
+ * partnership.yaml. The narrative folder's files are checked against the
+ * template's sections (sr_doc_unread_narrative, doc/build.h).
  * Hidden files (names starting with a dot: the system's and editors') are
  * not listed. Returns how many were listed. */
 size_t sr_report_unread_year(sr_diags *d, const char *dir, sr_severity sev);

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- the template --------------------------------------------------------------- */
 
@@ -810,23 +811,61 @@ static size_t metric_rows(const sr_metrics *m, const sr_metric *mt)
     return n;
 }
 
-/* Sheet and table names: letters, digits and underscores, starting with a
- * capital letter: income-by-group -> Income_by_group. */
-static const char *sheet_name(sr_arena *a, const char *id)
+/* The annex's sheets that are not a metric's, named by the builder. */
+static const char *const fixed_sheets[] = {"Summary", "Local_measures", "Attendance",
+                                           "Evaluations"};
+
+/* Whether name is taken in the workbook: one of its own sheets, one the
+ * builder names (which a metric's sheet never takes, even before that one
+ * is planned), or a sheet planned before; compared as Excel does, ignoring
+ * case. */
+static bool sheet_taken(const builder *b, const char *name)
 {
-    char *s = sr_arena_strdup(a, id);
-    for (char *p = s; *p; p++)
+    static const char *const own[] = SR_ANNEX_OWN_SHEETS;
+    for (size_t i = 0; i < sizeof own / sizeof *own; i++)
+        if (strcasecmp(own[i], name) == 0)
+            return true;
+    for (size_t i = 0; i < sizeof fixed_sheets / sizeof *fixed_sheets; i++)
+        if (strcasecmp(fixed_sheets[i], name) == 0)
+            return true;
+    for (size_t i = 0; i < b->nsheets; i++)
+        if (strcasecmp(b->sheets[i]->table->sheet, name) == 0)
+            return true;
+    return false;
+}
+
+/* Sheet and table names: letters, digits and underscores, starting with a
+ * capital letter, at most SR_SHEET_NAME_MAX characters: income-by-group ->
+ * Income_by_group. A name already taken (a metric `attendance` beside the
+ * Attendance sheet, two ids alike in their first 31 characters) gets the
+ * first free "_2", "_3"..., shortened to fit, so no sheet is lost. */
+static const char *sheet_name(builder *b, const char *id)
+{
+    for (size_t i = 0; i < sizeof fixed_sheets / sizeof *fixed_sheets; i++)
+        if (strcmp(fixed_sheets[i], id) == 0)
+            return id; /* the builder's own, taken by no metric */
+    char base[SR_SHEET_NAME_MAX + 1];
+    snprintf(base, sizeof base, "%s", id);
+    for (char *p = base; *p; p++)
         if (!isalnum((unsigned char)*p))
             *p = '_';
-    s[0] = (char)toupper((unsigned char)s[0]);
-    if (strlen(s) > 31)
-        s[31] = '\0';
-    return s;
+    base[0] = (char)toupper((unsigned char)base[0]);
+    if (!sheet_taken(b, base))
+        return sr_arena_strdup(b->a, base);
+    /* There are fewer sheets than numbers to try, so one is free. */
+    for (size_t k = 2;; k++) {
+        char suffix[24], name[SR_SHEET_NAME_MAX + 1];
+        int ns = snprintf(suffix, sizeof suffix, "_%zu", k);
+        int keep = SR_SHEET_NAME_MAX - ns;
+        snprintf(name, sizeof name, "%.*s%s", keep, base, suffix);
+        if (!sheet_taken(b, name))
+            return sr_arena_strdup(b->a, name);
+    }
 }
 
 static void sheet(builder *b, sr_dtable *t, const char *name, const char *title, const char *desc)
 {
-    t->sheet = name;
+    t->sheet = sheet_name(b, name);
     t->title = title;
     t->desc = desc;
     sr_dnode *n = sr_dnode_new(b->a, SR_D_TABLE);
@@ -880,7 +919,7 @@ static void plan_annex(builder *b)
          * caption does. */
         char period[128];
         const char *when = sr_metric_period(mt, 0, period, sizeof period) ? period : yr;
-        sheet(b, metric_table_of(b, mt), sheet_name(b->a, mt->def->id),
+        sheet(b, metric_table_of(b, mt), mt->def->id,
               sr_arena_printf(b->a, "%s, %s", mt->def->label, when), descs[k]);
     }
     if (loc->nrows)

@@ -58,6 +58,15 @@ typedef struct {
 bool sr_doc_sections(sr_arena *a, sr_diags *d, const char *templates_dir, const char *data_dir,
                      sr_doc_section_info **out, size_t *n);
 
+/* One diagnostic of severity sev for each file or folder in
+ * data_dir/YEAR/narrative/ that no section of the template takes (its
+ * `narrative:`), with the reason and what to do: a folder, a name that
+ * differs from a section's only in capitals, any other file (a .docx, an
+ * .md file no section names). Nothing when the template cannot be read
+ * (the build reports that). Returns how many were listed. */
+size_t sr_doc_unread_narrative(sr_arena *a, sr_diags *d, const char *templates_dir,
+                               const char *data_dir, int year, sr_severity sev);
+
 /* Replaces {{value:ID}}, {{previous:ID}}, {{change:ID}}, {{year}},
  * {{previous-year}} and {{partnership}} in text. Unknown ones are reported
  * at their place in src (line/col counted from first_line) and left visible

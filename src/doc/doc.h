@@ -125,9 +125,22 @@ typedef struct {
     const char *note; /* printed below the table, or NULL */
     /* In the annex: the sheet's name (also its table's, after "tbl_"), its
      * title (A1) and description (A2). NULL for a table of the report
-     * only. */
+     * only. Sheet names are unique in the annex, ignoring case, at most
+     * SR_SHEET_NAME_MAX characters, and none is one of the workbook's own
+     * sheets (SR_ANNEX_OWN_SHEETS). */
     const char *sheet, *title, *desc;
 } sr_dtable;
+
+/* The longest sheet name a workbook can hold (Excel's limit). */
+#define SR_SHEET_NAME_MAX 31
+/* The names the workbook gives the sheets and tables it adds around the
+ * annex's (the Cover_sheet, the Table_of_contents sheet with its table
+ * tbl_Contents, the Notes sheet and tbl_Notes): no table of the annex is
+ * given one of these names. */
+#define SR_ANNEX_OWN_SHEETS                                                                        \
+    {                                                                                              \
+        "Cover_sheet", "Table_of_contents", "Contents", "Notes"                                    \
+    }
 
 /* The cell at row r, column c. */
 static inline const sr_dcell *sr_dtable_cell(const sr_dtable *t, size_t r, size_t c)

@@ -2,9 +2,11 @@
 #include "metrics/metrics.h"
 
 #include "core/fmt.h"
+#include "core/strmap.h"
 #include "core/suggest.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,23 +19,69 @@ typedef struct {
     bool percent; /* the figures were percentages (hundredths) */
 } gathered;
 
+/* Appends f to c's inputs; the array doubles when full, so a cell of n
+ * inputs costs O(n), not O(n^2). */
 static void add_input(sr_arena *a, sr_mcell *c, const sr_figure *f)
 {
-    const sr_figure **v = sr_arena_alloc(a, (c->ninputs + 1) * sizeof *v);
-    if (c->ninputs)
-        memcpy(v, c->inputs, c->ninputs * sizeof *v);
-    v[c->ninputs++] = f;
-    c->inputs = v;
+    if (c->ninputs == c->inputs_cap) {
+        size_t cap = c->ninputs ? 2 * c->ninputs : 4;
+        const sr_figure **v = sr_arena_alloc(a, cap * sizeof *v);
+        if (c->ninputs)
+            memcpy(v, c->inputs, c->ninputs * sizeof *v);
+        c->inputs = v;
+        c->inputs_cap = cap;
+    }
+    c->inputs[c->ninputs++] = f;
+}
+
+/* A list of strings without repeats, in the order first added: an array
+ * that doubles, and a hash map for the check, so adding n costs O(n). */
+typedef struct {
+    const char **v;
+    size_t n, cap;
+    sr_strmap seen;
+} strset;
+
+/* Adds s (which must outlive the set's array) unless it is there. */
+static void strset_add(sr_arena *a, strset *set, const char *s)
+{
+    if (sr_strmap_get(&set->seen, s))
+        return;
+    sr_strmap_put(&set->seen, s, set->n);
+    if (set->n == set->cap) {
+        size_t cap = set->cap ? 2 * set->cap : 8;
+        const char **v = sr_arena_alloc(a, cap * sizeof *v);
+        if (set->n)
+            memcpy(v, set->v, set->n * sizeof *v);
+        set->v = v;
+        set->cap = cap;
+    }
+    set->v[set->n++] = s;
+}
+
+static void strset_free(strset *set)
+{
+    sr_strmap_free(&set->seen);
+}
+
+/* Whether pattern has no `*`: it names one path, found by its hash. */
+static bool literal(const char *pattern)
+{
+    return !strchr(pattern, '*');
 }
 
 static gathered gather(sr_arena *a, const sr_year *y, const char *pattern, sr_mcell *cell)
 {
     gathered g = {0};
-    for (size_t i = 0; y && i < y->figs.n; i++) {
-        const sr_figure *f = &y->figs.v[i];
+    /* A path without `*` is looked up, not searched for: a year with
+     * thousands of measures would otherwise scan every figure for each. */
+    const sr_figure *only = y && literal(pattern) ? sr_figures_get(&y->figs, pattern) : NULL;
+    size_t n = !y ? 0 : literal(pattern) ? (only != NULL) : y->figs.n;
+    for (size_t i = 0; i < n; i++) {
+        const sr_figure *f = only ? only : &y->figs.v[i];
         if (f->v.kind != SR_V_COUNT && f->v.kind != SR_V_MONEY && f->v.kind != SR_V_PERCENT)
             continue;
-        if (!sr_path_match(pattern, f->path))
+        if (!only && !sr_path_match(pattern, f->path))
             continue;
         g.count++;
         add_input(a, cell, f);
@@ -189,34 +237,34 @@ static void compute_cell(sr_arena *a, const sr_metric_def *d, const sr_partnersh
 
 /* ---- rows of a metric with `each` --------------------------------------- */
 
-/* The entry prefixes in y matching pattern, appended to keys (no repeats). */
-static void entries(sr_arena *a, const sr_year *y, const char *pattern, const char ***keys,
-                    size_t *n)
+/* The entry prefixes in y matching pattern, added to keys (no repeats). */
+static void entries(sr_arena *a, const sr_year *y, const char *pattern, strset *keys)
 {
+    char *pre = NULL;
+    size_t room = 0;
     for (size_t i = 0; y && i < y->figs.n; i++) {
         const char *path = y->figs.v[i].path;
         size_t len = strlen(path);
+        if (len + 1 > room) {
+            free(pre);
+            room = 2 * (len + 1);
+            pre = sr_xmalloc(room);
+        }
         for (size_t cut = 1; cut <= len; cut++) {
             char next = path[cut];
             bool boundary = cut == len || next == '.' || next == '[' || (path[cut - 1] == ']');
             if (!boundary || (cut < len && path[cut - 1] == ']' && next != '.' && next != '['))
                 continue;
-            char *pre = sr_arena_strndup(a, path, cut);
+            memcpy(pre, path, cut);
+            pre[cut] = '\0';
             if (!sr_path_match(pattern, pre))
                 continue;
-            bool seen = false;
-            for (size_t k = 0; k < *n && !seen; k++)
-                seen = strcmp((*keys)[k], pre) == 0;
-            if (!seen) {
-                const char **v = sr_arena_alloc(a, (*n + 1) * sizeof *v);
-                if (*n)
-                    memcpy(v, *keys, *n * sizeof *v);
-                v[(*n)++] = pre;
-                *keys = v;
-            }
+            if (!sr_strmap_get(&keys->seen, pre))
+                strset_add(a, keys, sr_arena_strdup(a, pre));
             break;
         }
     }
+    free(pre);
 }
 
 static const char *humanise(sr_arena *a, const char *key)
@@ -274,10 +322,10 @@ static const char *row_label(sr_arena *a, const sr_metric_def *d, const sr_partn
 /* Whether year y has any entry matching d's `each`. */
 static bool has_entries(sr_arena *a, const sr_metric_def *d, const sr_year *y)
 {
-    const char **keys = NULL;
-    size_t n = 0;
-    entries(a, y, d->each, &keys, &n);
-    return n > 0;
+    strset keys = {0};
+    entries(a, y, d->each, &keys);
+    strset_free(&keys);
+    return keys.n > 0;
 }
 
 /* Whether the entries of `each` are named by the data (list entries: income
@@ -319,6 +367,7 @@ static void merge_cell(sr_arena *a, sr_mcell *into, const sr_mcell *c, bool firs
 {
     if (first) {
         *into = *c;
+        into->inputs_cap = 0; /* c's array: copied before anything is added */
         return;
     }
     for (size_t i = 0; i < c->ninputs; i++)
@@ -347,46 +396,60 @@ static void compute_grouped(sr_arena *a, const sr_metric_def *d, const sr_partne
      * not have the entry). */
     size_t n = m->nyears * nkeys;
     sr_mcell *cells = sr_arena_alloc(a, (n ? n : 1) * sizeof *cells);
-    const char **of = sr_arena_alloc(a, (n ? n : 1) * sizeof *of);
+    /* Each entry's group by number (SIZE_MAX: none), the groups in the
+     * order first met, found by a hash map: linear in the entries. */
+    size_t *of = sr_arena_alloc(a, (n ? n : 1) * sizeof *of);
     const char **names = sr_arena_alloc(a, (n ? n : 1) * sizeof *names);
     size_t ngroups = 0;
+    sr_strmap index = SR_STRMAP_INIT;
     for (size_t i = 0; i < m->nyears; i++)
         for (size_t k = 0; k < nkeys; k++) {
             sr_mcell *c = &cells[i * nkeys + k];
             compute_cell(a, d, p, m->years[i], years[i], keys[k], c);
-            const char *g = of[i * nkeys + k] =
-                years[i] && c->ninputs ? group_of(a, d, years[i], keys[k]) : NULL;
-            bool seen = !g;
-            for (size_t q = 0; q < ngroups && !seen; q++)
-                seen = strcmp(names[q], g) == 0;
-            if (!seen)
-                names[ngroups++] = g;
+            const char *g = years[i] && c->ninputs ? group_of(a, d, years[i], keys[k]) : NULL;
+            of[i * nkeys + k] = SIZE_MAX;
+            if (!g)
+                continue;
+            const size_t *at = sr_strmap_get(&index, g);
+            if (!at) {
+                sr_strmap_put(&index, g, ngroups);
+                names[ngroups] = g;
+                of[i * nkeys + k] = ngroups++;
+            } else {
+                of[i * nkeys + k] = *at;
+            }
         }
+    sr_strmap_free(&index);
     out->nrows = ngroups;
     out->rows = sr_arena_alloc(a, (ngroups ? ngroups : 1) * sizeof *out->rows);
     bool some[SR_MAX_YEARS] = {false};
     for (size_t i = 0; entries_named_by_data(d->each) && i < m->nyears; i++)
         some[i] = years[i] && has_entries(a, d, years[i]);
+    bool *first = sr_arena_alloc(a, (ngroups ? ngroups : 1) * sizeof *first);
     for (size_t r = 0; r < ngroups; r++) {
-        sr_mrow *row = &out->rows[r];
-        row->key = names[r];
-        row->label = "";
-        for (size_t i = 0; i < m->nyears; i++) {
-            sr_mcell *cell = &row->cells[i];
-            compute_cell(a, d, p, m->years[i], NULL, NULL, cell); /* not available */
-            bool first = true;
-            for (size_t k = 0; k < nkeys; k++) {
-                const char *g = of[i * nkeys + k];
-                if (!g || strcmp(g, names[r]) != 0)
-                    continue;
-                merge_cell(a, cell, &cells[i * nkeys + k], first);
-                first = false;
-                if (!row->label[0]) /* the latest year that has the group names it */
-                    row->label = row_label(a, d, p, m->years[i], years[i], keys[k]);
-            }
-            if (first && some[i])
-                mark_absent(cell);
+        out->rows[r].key = names[r];
+        out->rows[r].label = "";
+    }
+    /* Year by year, each entry into its group's cell, in the entries'
+     * order; the latest year that has a group names it. */
+    for (size_t i = 0; i < m->nyears; i++) {
+        for (size_t r = 0; r < ngroups; r++) {
+            compute_cell(a, d, p, m->years[i], NULL, NULL, &out->rows[r].cells[i]); /* [x] */
+            first[r] = true;
         }
+        for (size_t k = 0; k < nkeys; k++) {
+            size_t r = of[i * nkeys + k];
+            if (r == SIZE_MAX)
+                continue;
+            sr_mrow *row = &out->rows[r];
+            merge_cell(a, &row->cells[i], &cells[i * nkeys + k], first[r]);
+            first[r] = false;
+            if (!row->label[0])
+                row->label = row_label(a, d, p, m->years[i], years[i], keys[k]);
+        }
+        for (size_t r = 0; r < ngroups; r++)
+            if (first[r] && some[i])
+                mark_absent(&out->rows[r].cells[i]);
     }
 }
 
@@ -423,12 +486,14 @@ static void compute_metric(sr_arena *a, const sr_metric_def *d, const sr_partner
                            const sr_metrics *m, sr_year *const *years, sr_metric *out)
 {
     out->def = d;
-    const char **keys = NULL;
-    size_t nkeys = 0;
+    strset set = {0};
     if (d->each) {
         for (size_t i = 0; i < m->nyears; i++)
-            entries(a, years[i], d->each, &keys, &nkeys);
+            entries(a, years[i], d->each, &set);
     }
+    strset_free(&set);
+    const char **keys = set.v;
+    size_t nkeys = set.n;
     if (d->each && d->ngroup_by)
         compute_grouped(a, d, p, m, years, keys, nkeys, out);
     else
@@ -765,31 +830,41 @@ static bool entry_given(sr_arena *a, sr_year *const *years, size_t nyears, const
                         const char *star, const char ***ids, size_t *nids)
 {
     bool found = false;
+    strset set = {0};
+    char *pre = NULL;
+    size_t room = 0;
     for (size_t y = 0; y < nyears; y++)
         for (size_t i = 0; years[y] && i < years[y]->figs.n; i++) {
             const char *path = years[y]->figs.v[i].path;
+            size_t len = strlen(path);
+            if (len + 1 > room) {
+                free(pre);
+                room = 2 * (len + 1);
+                pre = sr_xmalloc(room);
+            }
             for (size_t k = 1; path[k - 1]; k++) {
                 if (path[k - 1] != ']')
                     continue;
-                char *pre = sr_arena_strndup(a, path, k);
+                memcpy(pre, path, k);
+                pre[k] = '\0';
                 if (sr_path_match(pattern, pre))
                     found = true;
                 if (sr_path_match(star, pre)) {
                     const char *open = strrchr(pre, '[');
-                    const char *id = sr_arena_strndup(a, open + 1, strlen(open + 1) - 1);
-                    bool seen = false;
-                    for (size_t q = 0; q < *nids && !seen; q++)
-                        seen = strcmp((*ids)[q], id) == 0;
-                    if (!seen) {
-                        const char **v = sr_arena_alloc(a, (*nids + 1) * sizeof *v);
-                        if (*nids)
-                            memcpy(v, *ids, *nids * sizeof *v);
-                        v[(*nids)++] = id;
-                        *ids = v;
-                    }
+                    size_t idlen = strlen(open + 1) - 1;
+                    char *id = sr_xmalloc(idlen + 1);
+                    memcpy(id, open + 1, idlen);
+                    id[idlen] = '\0';
+                    if (!sr_strmap_get(&set.seen, id))
+                        strset_add(a, &set, sr_arena_strdup(a, id));
+                    free(id);
                 }
             }
         }
+    free(pre);
+    strset_free(&set);
+    *ids = set.v;
+    *nids = set.n;
     return found;
 }
 

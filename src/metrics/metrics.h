@@ -24,6 +24,7 @@ typedef struct {
     sr_mval v;
     const sr_figure **inputs; /* the submitted figures used */
     size_t ninputs;
+    size_t inputs_cap; /* room in inputs (0: not this cell's own array) */
     size_t nbasis;     /* the first nbasis inputs are the count it rests on */
     int64_t counts[2]; /* the counts it rests on, for disclosure control */
     size_t ncounts;

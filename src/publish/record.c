@@ -5,6 +5,7 @@
 #include "core/fmt.h"
 #include "core/fsutil.h"
 #include "core/json.h"
+#include "core/strmap.h"
 #include "data/dataset.h"
 #include "data/guidance.h"
 #include "data/loader.h"
@@ -130,26 +131,30 @@ static void add_dir(GChecksum *c, const char *dir, const char *suffix, const cha
     sr_free_names(now);
 }
 
-/* True when partner id is named in year y: as a file's sender, as a
- * value (an income line's partner), or as a list entry's
- * identity (`members[police]`, `lines[probation]`). */
-static bool partner_used(const sr_year *y, const char *id)
+/* Adds to used every id year y names that could be a partner's: a file's
+ * sender, a value (an income line's partner), a list entry's identity
+ * (`members[police]`, `lines[probation]`). One pass over the figures, so
+ * the partners are looked up, not searched for, one by one. */
+static void partners_used(const sr_year *y, sr_strmap *used)
 {
-    size_t n = strlen(id);
     for (size_t i = 0; i < y->nsubs; i++)
-        if (y->subs[i].partner && strcmp(y->subs[i].partner, id) == 0)
-            return true;
+        if (y->subs[i].partner)
+            sr_strmap_put(used, y->subs[i].partner, 1);
     for (size_t i = 0; i < y->figs.n; i++) {
         const sr_figure *f = &y->figs.v[i];
-        if (f->submitter && strcmp(f->submitter, id) == 0)
-            return true;
-        if (f->v.kind == SR_V_ID && f->v.text && strcmp(f->v.text, id) == 0)
-            return true;
-        for (const char *q = strchr(f->path, '['); q; q = strchr(q + 1, '['))
-            if (strncmp(q + 1, id, n) == 0 && q[1 + n] == ']')
-                return true;
+        if (f->submitter)
+            sr_strmap_put(used, f->submitter, 1);
+        if (f->v.kind == SR_V_ID && f->v.text)
+            sr_strmap_put(used, f->v.text, 1);
+        for (const char *q = strchr(f->path, '['); q; q = strchr(q + 1, '[')) {
+            const char *e = strchr(q + 1, ']');
+            if (!e)
+                break;
+            char *id = g_strndup(q + 1, (gsize)(e - q - 1));
+            sr_strmap_put(used, id, 1);
+            g_free(id);
+        }
     }
-    return false;
 }
 
 static void canon_line(sr_buf *b, const char *key, const char *value)
@@ -177,12 +182,13 @@ void sr_partnership_canonical(const sr_dataset *ds, const sr_guidance *g, sr_buf
     /* The partners the report can show, in partnership order (the order of
      * the attendance chart's rows): the statutory ones and any named by the
      * years' figures. Others do not reach the report. */
+    sr_strmap named = SR_STRMAP_INIT;
+    for (size_t i = 0; i < ds->nyears; i++)
+        if (ds->have[i])
+            partners_used(ds->have[i], &named);
     for (size_t k = 0; k < p->npartners; k++) {
         const sr_partner *pt = &p->partners[k];
-        bool used = pt->statutory;
-        for (size_t i = 0; i < ds->nyears && !used; i++)
-            used = ds->have[i] && partner_used(ds->have[i], pt->id);
-        if (!used)
+        if (!pt->statutory && !sr_strmap_get(&named, pt->id))
             continue;
         canon_line(b, "partner", pt->id);
         sr_buf_printf(b, "statutory=%d\n", (int)pt->statutory);
@@ -196,6 +202,7 @@ void sr_partnership_canonical(const sr_dataset *ds, const sr_guidance *g, sr_buf
                 canon_line(b, "short_name", sr_partner_short_in(pt, ds->have[i]->year));
             }
     }
+    sr_strmap_free(&named);
     /* The lead safeguarding partners, whom the report lists. */
     for (size_t i = 0; i < p->nlead_partners; i++) {
         const sr_lead_partner *lp = &p->lead_partners[i];

@@ -60,7 +60,7 @@ static int write_charts(const sr_document *doc, const sr_render_options *o, cons
                         sr_render_result *r, char *err, size_t errlen)
 {
     if (sr_make_dirs(path) != 0) {
-        snprintf(err, errlen, "cannot create %s: %s", path, strerror(errno));
+        snprintf(err, errlen, "cannot create %s: %s", path, sr_io_error(errno));
         return -1;
     }
     /* Temporary files of an earlier build that was killed part-way. */
@@ -76,7 +76,7 @@ static int write_charts(const sr_document *doc, const sr_render_options *o, cons
             continue;
         if (!n->figure || write_one(o->fonts, n->figure, path, &bytes) != 0) {
             const char *id = n->figure && n->figure->id ? n->figure->id : "";
-            snprintf(err, errlen, "cannot write the chart %s: %s", id, strerror(errno));
+            snprintf(err, errlen, "cannot write the chart %s: %s", id, sr_io_error(errno));
             rc = -1;
         } else {
             ncharts++;

@@ -218,7 +218,8 @@ static int figure(hw *w, const sr_dnode *n, char *err, size_t errlen)
     esc(b, f->chart->title);
     sr_buf_puts(b, "</figcaption>\n");
     if (sr_chart_svg(w->fonts, f->chart, f->width, f->height, b) != 0) {
-        snprintf(err, errlen, "cannot draw the chart %s: %s", f->id ? f->id : "", strerror(errno));
+        snprintf(err, errlen, "cannot draw the chart %s: %s", f->id ? f->id : "",
+                 sr_io_error(errno));
         return -1;
     }
     sr_buf_putc(b, '\n');
@@ -441,7 +442,7 @@ int sr_html_write(const sr_document *doc, sr_fonts *fonts, const sr_html_options
     if (rc == 0) {
         rc = sr_write_file_atomic(o->path, b.data, b.len);
         if (rc != 0)
-            snprintf(err, errlen, "cannot write %s: %s", o->path, strerror(errno));
+            snprintf(err, errlen, "cannot write %s: %s", o->path, sr_io_error(errno));
     }
     sr_buf_free(&b);
     return rc;
@@ -455,7 +456,7 @@ static int write_html(const sr_document *doc, const sr_render_options *o, const 
     if (rc == 0) {
         rc = sr_write_file_atomic(path, b.data, b.len);
         if (rc != 0)
-            snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+            snprintf(err, errlen, "cannot write %s: %s", path, sr_io_error(errno));
     }
     if (rc == 0) {
         r->what[0] = '\0';

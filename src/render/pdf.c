@@ -1492,7 +1492,7 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
         free(alts);
     }
     if (rc == 0 && sr_write_file_atomic(o->path, final.data, final.len) != 0) {
-        snprintf(err, errlen, "cannot write %s: %s", o->path, strerror(errno));
+        snprintf(err, errlen, "cannot write %s: %s", o->path, sr_io_error(errno));
         rc = -1;
     }
     if (stats) {

@@ -513,10 +513,19 @@ int sr_xlsx_write(const sr_document *doc, const sr_xlsx_options *o, sr_xlsx_stat
         if (toc)
             add_table(&x, toc, "Contents", ts.n, 2, heads);
     }
+    /* libxlsxwriter's own words for a failed write ("Zip generic error")
+     * do not say why; the system's error, when there is one, does (a full
+     * disk, the file size limit). */
+    errno = 0;
     lxw_error e = workbook_close(x.wb);
+    int close_errno = errno;
     int rc = 0;
     if (x.failed) {
         snprintf(err, errlen, "cannot write the workbook: %s", x.msg);
+        unlink(tmp);
+        rc = -1;
+    } else if (e != LXW_NO_ERROR && close_errno != 0) {
+        snprintf(err, errlen, "cannot write %s: %s", o->path, sr_io_error(close_errno));
         unlink(tmp);
         rc = -1;
     } else if (e != LXW_NO_ERROR) {
@@ -524,7 +533,7 @@ int sr_xlsx_write(const sr_document *doc, const sr_xlsx_options *o, sr_xlsx_stat
         unlink(tmp);
         rc = -1;
     } else if (sr_rename_into_place(tmp, o->path) != 0) {
-        snprintf(err, errlen, "cannot write %s: %s", o->path, strerror(errno));
+        snprintf(err, errlen, "cannot write %s: %s", o->path, sr_io_error(errno));
         unlink(tmp);
         rc = -1;
     }
@@ -547,7 +556,7 @@ static int write_xlsx(const sr_document *doc, const sr_render_options *o, const 
         return -1;
     struct stat sb;
     if (stat(path, &sb) != 0) {
-        snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
+        snprintf(err, errlen, "cannot read %s: %s", path, sr_io_error(errno));
         return -1;
     }
     snprintf(r->what, sizeof r->what, "%zu sheets, %zu tables", st.sheets, st.tables);

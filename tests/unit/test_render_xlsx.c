@@ -21,6 +21,8 @@
 
 #include <dirent.h>
 #include <math.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -756,6 +758,34 @@ static void refuses_what_it_cannot_write(void **state)
     w->annex->nkids--;
 }
 
+/* Under a file size limit (ulimit -f) with SIGXFSZ ignored, as the program
+ * runs, the workbook is not written, the message says it is the limit, and
+ * no temporary file is left. */
+static void file_size_limit(void **state)
+{
+    world *w = *state;
+    sr_xlsx_options o = {w->path, 1699920000};
+    sr_xlsx_stats st = {0};
+    char err[512] = "";
+    struct sigaction ign = {0}, old;
+    ign.sa_handler = SIG_IGN;
+    assert_int_equal(sigemptyset(&ign.sa_mask), 0);
+    assert_int_equal(sigaction(SIGXFSZ, &ign, &old), 0);
+    struct rlimit was, small;
+    assert_int_equal(getrlimit(RLIMIT_FSIZE, &was), 0);
+    small = was;
+    small.rlim_cur = 2048; /* the workbook is larger */
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+    int rc = sr_xlsx_write(&w->doc, &o, &st, err, sizeof err);
+    assert_int_equal(setrlimit(RLIMIT_FSIZE, &was), 0);
+    assert_int_equal(sigaction(SIGXFSZ, &old, NULL), 0);
+    assert_int_equal(rc, -1);
+    if (!strstr(err, "the file size limit (ulimit -f)"))
+        fail_msg("%s", err);
+    assert_int_equal(access(w->path, F_OK), -1);
+    assert_int_equal(others_in(w->dir), 0);
+}
+
 static void reproducible(void **state)
 {
     world *w = *state;
@@ -789,6 +819,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(metric_sheet_with_baseline, setup, teardown),
         cmocka_unit_test_setup_teardown(refuses_what_it_cannot_write, setup, teardown),
         cmocka_unit_test_setup_teardown(reproducible, setup, teardown),
+        cmocka_unit_test_setup_teardown(file_size_limit, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
