@@ -127,11 +127,15 @@ bool sr_encoding_check(sr_diags *d, const sr_source *src)
             (k == 1 && ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)) ||
             (k == 2 && c == 0xC2 && t[i + 1] < 0xA0);
         if (control) {
-            unsigned code = k == 1 ? c : t[i + 1];
+            char what[16];
+            if (k == 1)
+                snprintf(what, sizeof what, "byte 0x%02X", c);
+            else
+                snprintf(what, sizeof what, "U+%04X", (unsigned)t[i + 1]);
             sr_diag *g = sr_diag_add(d, SR_ERROR, loc_of(src, i),
-                                     "the file contains a control character (%s0x%02X) that text "
+                                     "the file contains a control character (%s) that text "
                                      "cannot contain",
-                                     k == 1 ? "byte " : "U+00", code);
+                                     what);
             sr_diag_hint(g, "the file may not be plain text; re-save it from a text editor");
             return false;
         }
