@@ -339,10 +339,7 @@ static const char *link_url(sr_arena *a, const char *url)
 
 /* ---- the words: Markdown to nodes ------------------------------------------------- */
 
-/* How deep lists, quotations, emphasis and links may nest in a section's
- * words. Deeper ones are set at this depth, their words kept, with a
- * warning: no reader follows more, and every output stays within bounds. */
-#define MAX_NESTING 48
+#define MAX_NESTING SR_DOC_MAX_NESTING
 
 /* s without its HTML comments (`<!-- ... -->`), in a; *unclosed is set to
  * the offset of a `<!--` that is never closed (SIZE_MAX when there is
@@ -371,6 +368,9 @@ static const char *without_comments(sr_arena *a, const char *s, size_t *unclosed
             break;
         }
         p = close + 3;
+        /* Words either side have one space between them, not two. */
+        if (*p == ' ' && out.len && sr_buf_str(&out)[out.len - 1] == ' ')
+            p++;
     }
     const char *r = sr_arena_strdup(a, sr_buf_str(&out));
     sr_buf_free(&out);
@@ -580,11 +580,20 @@ static void md_to_nodes(builder *b, cmark_node *doc, sr_dnode *sec, const sr_sou
         case CMARK_NODE_CODE: {
             container = false;
             const char *s = cmark_node_get_literal(c);
-            if (t == CMARK_NODE_HTML_INLINE)
+            /* cmark makes a comment raw HTML, but for forms such as
+             * `<!-- a -- b -->` and `<!--->`, which stay text: both are
+             * comments to their writer. */
+            if (t != CMARK_NODE_CODE) {
+                bool html = t == CMARK_NODE_HTML_INLINE;
+                const char *was = s;
                 s = without_comments(b->a, s, &unclosed);
-            else if (t == CMARK_NODE_TEXT && strstr(s, "<!--"))
-                /* cmark makes a closed comment raw HTML: this one is not. */
-                unclosed_comment(b, comment_at(src, text_line));
+                if (unclosed != SIZE_MAX)
+                    unclosed_comment(b, comment_at(src, text_line));
+                if (!html && s != was && !*s) {
+                    comment_gap = plain.len && sr_buf_str(&plain)[plain.len - 1] == ' ';
+                    break;
+                }
+            }
             /* Words around a comment left out have one space between them,
              * not two. */
             if (t == CMARK_NODE_HTML_INLINE && !*s) {

@@ -5,7 +5,7 @@
 # build-fuzz/corpus between runs. Needs clang (Debian: clang,
 # libclang-rt-14-dev; .ci/fuzz-deps installs them).
 #
-#   tests/fuzz/run.sh [SECONDS] [TARGET...]      targets: submission year
+#   tests/fuzz/run.sh [SECONDS] [TARGET...]      targets: submission year markdown
 #
 # A crash stops the run: the input is saved as build-fuzz/crashes/TARGET-*.
 # Fix the bug, then copy the input into tests/fuzz/regressions/TARGET/ so
@@ -14,7 +14,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-submission year}
+targets=${*:-submission year markdown}
 dir=build-fuzz
 if [ ! -f "$dir/CMakeCache.txt" ]; then
     CC=clang cmake -S . -B "$dir" -DSSCP_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -47,6 +47,11 @@ for t in $targets; do
                 cat "$d/partnership.yaml"
                 for f in "$d"*/*.yaml; do [ -f "$f" ] && { printf '\n%s\n' "$cut"; cat "$f"; }; done
             } >"$corpus/seed-$(basename "$d")"
+        done
+        ;;
+    markdown)
+        for f in data/*/narrative/*.md data/samples/*/*/narrative/*.md; do
+            [ -f "$f" ] && cp "$f" "$corpus/seed-$(echo "$f" | tr '/' '_')"
         done
         ;;
     esac

@@ -86,10 +86,15 @@ with {{value:no-such-metric}} in it.
 -->
 
 Last words.<!---->
+
+Odd forms <!-- a -- b --> are comments too.<!--->
 EOF
 build 0 "--final"
 words
-for w in "Our voice work." "More words here," "Last words."; do has pdf "$w"; has html "$w"; done
+for w in "Our voice work." "More words here," "Last words." "Odd forms are comments too."; do
+    has pdf "$w"
+    has html "$w"
+done
 for w in TODO Jane secret "over lines" "no-such-metric" "<!--" "&lt;!--"; do lacks pdf "$w"; lacks html "$w"; done
 lacks err "no-such-metric"
 
