@@ -7,6 +7,7 @@
  * only valid UTF-8, no comment and no nesting deeper than the builder's
  * bound, and both writers must write their file. */
 #include "fuzz.h"
+#include "fuzz_doc.h"
 
 #include "chart/fonts.h"
 #include "chart/spec.h"
@@ -115,12 +116,9 @@ static world *setup(void)
         abort();
     sr_suppress(W.m, W.cat, W.ds.p->suppression_threshold);
     W.specs = sr_chart_specs_load(W.ds.a, &W.ds.d, W.templates, W.data, W.cat, &W.ds);
-    char err[256];
-    W.fonts = sr_fonts_open(SSCP_SOURCE_DIR "/fonts", err, sizeof err);
-    if (!W.specs || !W.fonts) {
-        fprintf(stderr, "fuzz_markdown: %s\n", W.fonts ? "no chart specs" : err);
+    if (!W.specs)
         abort();
-    }
+    W.fonts = fuzz_fonts(SSCP_SOURCE_DIR "/fonts");
     return &W;
 }
 
@@ -128,6 +126,7 @@ static void remove_world(void)
 {
     if (W.fonts)
         sr_fonts_close(W.fonts);
+    W.fonts = NULL;
     sr_dataset_free(&W.ds);
     char *paths[] = {W.words, W.more, NULL};
     for (char **p = paths; *p; p++)
@@ -144,52 +143,6 @@ static void remove_world(void)
     free(before);
 }
 
-/* What a tree that `build` would render must be: valid UTF-8, no comment,
- * bounded depth. */
-static void check_tree(const sr_document *doc)
-{
-    sr_doc_iter *it = sr_doc_iter_new(doc->root);
-    sr_doc_event ev;
-    while ((ev = sr_doc_iter_next(it)) != SR_EV_DONE) {
-        const sr_dnode *n = sr_doc_iter_node(it);
-        if (ev != SR_EV_ENTER)
-            continue;
-        if (n->text && sr_utf8_invalid_at(n->text, strlen(n->text)) != strlen(n->text)) {
-            fprintf(stderr, "fuzz_markdown: text that is not UTF-8 in the tree\n");
-            abort();
-        }
-        if (n->kind == SR_D_TEXT && strstr(n->text, "<!--")) {
-            fprintf(stderr, "fuzz_markdown: a comment reached the tree: %s\n", n->text);
-            abort();
-        }
-        /* document > section > nesting > paragraph > inline */
-        if (sr_doc_iter_depth(it) > SR_DOC_MAX_NESTING + 4) {
-            fprintf(stderr, "fuzz_markdown: the tree is %zu deep\n", sr_doc_iter_depth(it));
-            abort();
-        }
-    }
-    sr_doc_iter_free(it);
-}
-
-static void render(world *w, const sr_document *doc)
-{
-    if (!sr_fonts_set_family(w->fonts, doc->font))
-        abort();
-    sr_render_options ro = {w->fonts, 1585699200, true, NULL, 0};
-    for (const sr_output *const *o = sr_outputs; *o; o++) {
-        if (strcmp((*o)->name, "PDF") != 0 && strcmp((*o)->name, "HTML") != 0)
-            continue;
-        char *path = join(w->out, strcmp((*o)->name, "PDF") == 0 ? "report.pdf" : "report.html");
-        sr_render_result r = {0};
-        char err[512];
-        if ((*o)->write(doc, &ro, path, &r, err, sizeof err) != 0) {
-            fprintf(stderr, "fuzz_markdown: the %s was not written: %s\n", (*o)->name, err);
-            abort();
-        }
-        free(path);
-    }
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > ((size_t)1 << 20))
@@ -204,8 +157,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sr_document *doc = sr_doc_build(a, &d, &o, &w->ds, w->cat, w->m, w->specs);
     fuzz_print(&d);
     if (doc && !d.errors) {
-        check_tree(doc);
-        render(w, doc);
+        fuzz_check_tree(doc);
+        fuzz_render(doc, w->fonts, w->out);
     }
     sr_diags_free(&d);
     sr_arena_free(a);
