@@ -38,10 +38,19 @@ static inline void fuzz_check_tree(const sr_document *doc)
     sr_doc_iter_free(it);
 }
 
-/* The bundled fonts, opened once. */
+/* The bundled fonts, opened once, closed at exit. */
+static sr_fonts *fuzz_fonts_open;
+
+static inline void fuzz_fonts_close(void)
+{
+    if (fuzz_fonts_open)
+        sr_fonts_close(fuzz_fonts_open);
+    fuzz_fonts_open = NULL;
+}
+
 static inline sr_fonts *fuzz_fonts(const char *fonts_dir)
 {
-    static sr_fonts *fonts;
+    sr_fonts *fonts = fuzz_fonts_open;
     if (!fonts) {
         char err[256];
         fonts = sr_fonts_open(fonts_dir, err, sizeof err);
@@ -49,6 +58,8 @@ static inline sr_fonts *fuzz_fonts(const char *fonts_dir)
             fprintf(stderr, "fuzz: %s\n", err);
             abort();
         }
+        fuzz_fonts_open = fonts;
+        atexit(fuzz_fonts_close);
     }
     return fonts;
 }

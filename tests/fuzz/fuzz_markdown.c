@@ -124,9 +124,6 @@ static world *setup(void)
 
 static void remove_world(void)
 {
-    if (W.fonts)
-        sr_fonts_close(W.fonts);
-    W.fonts = NULL;
     sr_dataset_free(&W.ds);
     char *paths[] = {W.words, W.more, NULL};
     for (char **p = paths; *p; p++)

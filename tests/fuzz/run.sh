@@ -56,7 +56,7 @@ for t in $targets; do
         ;;
     esac
     echo "fuzz_$t: $secs s on $(ls "$corpus" | wc -l) inputs"
-    if ! "$dir/tests/fuzz_$t" "$corpus" -dict=tests/fuzz/sscp.dict -max_total_time="$secs" \
+    if ! LSAN_OPTIONS=suppressions=tests/fuzz/lsan.supp "$dir/tests/fuzz_$t" "$corpus" -dict=tests/fuzz/sscp.dict -max_total_time="$secs" \
         -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
         -artifact_prefix="$dir/crashes/$t-" >"$dir/fuzz_$t.log" 2>&1; then
         echo "fuzz_$t found a problem; the input is in $dir/crashes/:"
