@@ -4,11 +4,11 @@
 # Markdown comments, and nested without end. A file that is not UTF-8 text
 # stops even a draft with file:line:col; comments never reach the PDF or
 # the HTML, and a file of only comments is a section not written (status
-# says so); quotations and lists nested 20, 1,000 or a million deep build.
+# says so); quotations and lists nested 20, 1,000 or DEEP deep build.
 #
-#   narrative.sh BIN SOURCE_DIR
+#   narrative.sh BIN SOURCE_DIR [DEEP]     (DEEP: 600000 unless given)
 set -u
-bin=$1 src=$2
+bin=$1 src=$2 deep=${3:-600000}
 . "$src/tests/golden/lib.sh"
 export NO_COLOR=1
 cd "$src" || exit 1
@@ -136,7 +136,7 @@ words
 has pdf "level 19"
 
 for shape in quotes lists mixed; do
-    for n in 1000 600000; do
+    for n in 1000 "$deep"; do
         awk -v n="$n" -v shape="$shape" 'BEGIN {
             open = shape == "quotes" ? ">" : shape == "lists" ? "- " : "> - "
             for (i = 0; i < n; i++) printf "%s", open
