@@ -3,6 +3,7 @@
 
 #include "chart/palette.h"
 #include "core/buf.h"
+#include "core/encoding.h"
 #include "core/fmt.h"
 #include "core/fsutil.h"
 #include "data/guidance.h"
@@ -213,6 +214,21 @@ const char *sr_doc_fill(sr_arena *a, sr_diags *d, const sr_source *src, unsigned
     unsigned line = first_line, col = 1;
     const char *p = text;
     while (*p) {
+        /* A comment never reaches the report: its placeholders are not
+         * filled, nor reported. */
+        const char *close = strncmp(p, "<!--", 4) == 0 ? strstr(p + 4, "-->") : NULL;
+        if (close) {
+            for (const char *e = close + 3; p < e; p++) {
+                if (*p == '\n') {
+                    line++;
+                    col = 1;
+                } else if (((unsigned char)*p & 0xC0) != 0x80) {
+                    col++;
+                }
+                sr_buf_putc(&out, *p);
+            }
+            continue;
+        }
         if (p[0] == '{' && p[1] == '{') {
             const char *end = strstr(p + 2, "}}");
             size_t len = end ? (size_t)(end - p - 2) : 0;
@@ -322,95 +338,219 @@ static const char *link_url(sr_arena *a, const char *url)
     return NULL;
 }
 
-/* The inline nodes of n's kids into parent; their words also into plain. */
-static void inlines(builder *b, cmark_node *n, sr_dnode *parent, sr_buf *plain)
+/* ---- the words: Markdown to nodes ------------------------------------------------- */
+
+#define MAX_NESTING SR_DOC_MAX_NESTING
+
+/* s without its HTML comments (`<!-- ... -->`), in a; *unclosed is set to
+ * the offset of a `<!--` that is never closed (SIZE_MAX when there is
+ * none), and the rest of s from there is left out. */
+static const char *without_comments(sr_arena *a, const char *s, size_t *unclosed)
 {
-    for (cmark_node *c = cmark_node_first_child(n); c; c = cmark_node_next(c)) {
-        switch (cmark_node_get_type(c)) {
+    *unclosed = SIZE_MAX;
+    if (!strstr(s, "<!--"))
+        return s;
+    sr_buf out = SR_BUF_INIT;
+    const char *p = s;
+    for (;;) {
+        const char *open = strstr(p, "<!--");
+        if (!open) {
+            sr_buf_puts(&out, p);
+            break;
+        }
+        sr_buf_put(&out, p, (size_t)(open - p));
+        /* CommonMark: `<!-->` and `<!--->` are comments too. */
+        const char *body = open + 4;
+        const char *close = strncmp(body, ">", 1) == 0    ? body - 2
+                            : strncmp(body, "->", 2) == 0 ? body - 1
+                                                          : strstr(body, "-->");
+        if (!close) {
+            *unclosed = (size_t)(open - s);
+            break;
+        }
+        p = close + 3;
+        /* Words either side have one space between them, not two. */
+        if (*p == ' ' && out.len && sr_buf_str(&out)[out.len - 1] == ' ')
+            p++;
+    }
+    const char *r = sr_arena_strdup(a, sr_buf_str(&out));
+    sr_buf_free(&out);
+    return r;
+}
+
+static bool blank(const char *s)
+{
+    return !s || s[strspn(s, " \t\r\n")] == '\0';
+}
+
+/* Whether Markdown text has words for a reader: text, code or a data
+ * block. Comments, and raw HTML that is only comments, are none. */
+static bool md_has_words(const char *text, size_t len)
+{
+    cmark_node *doc = cmark_parse_document(text, len, 0);
+    if (!doc)
+        sr_oom();
+    cmark_iter *it = cmark_iter_new(doc);
+    if (!it)
+        sr_oom();
+    bool words = false;
+    sr_arena *a = sr_arena_new();
+    cmark_event_type ev;
+    while (!words && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *n = cmark_iter_get_node(it);
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
+        size_t unclosed;
+        switch (cmark_node_get_type(n)) {
         case CMARK_NODE_TEXT:
-        case CMARK_NODE_HTML_INLINE: /* shown as text: never interpreted */
-            add(b, parent,
-                sr_dnode_new_text(b->a, SR_D_TEXT,
-                                  sr_arena_strdup(b->a, cmark_node_get_literal(c))));
-            sr_buf_puts(plain, cmark_node_get_literal(c));
-            break;
         case CMARK_NODE_CODE:
-            add(b, parent,
-                sr_dnode_new_text(b->a, SR_D_CODE,
-                                  sr_arena_strdup(b->a, cmark_node_get_literal(c))));
-            sr_buf_puts(plain, cmark_node_get_literal(c));
+            words = !blank(cmark_node_get_literal(n));
             break;
-        case CMARK_NODE_SOFTBREAK:
-            add(b, parent, sr_dnode_new_text(b->a, SR_D_TEXT, " "));
-            sr_buf_putc(plain, ' ');
+        case CMARK_NODE_CODE_BLOCK:
+            words = true; /* code, or a data block */
             break;
-        case CMARK_NODE_LINEBREAK:
-            add(b, parent, sr_dnode_new(b->a, SR_D_LINEBREAK));
-            sr_buf_putc(plain, ' ');
+        case CMARK_NODE_HTML_BLOCK:
+        case CMARK_NODE_HTML_INLINE:
+            words = !blank(without_comments(a, cmark_node_get_literal(n), &unclosed));
             break;
-        case CMARK_NODE_EMPH:
-            inlines(b, c, add(b, parent, sr_dnode_new(b->a, SR_D_EMPH)), plain);
+        default:
             break;
-        case CMARK_NODE_STRONG:
-            inlines(b, c, add(b, parent, sr_dnode_new(b->a, SR_D_STRONG)), plain);
-            break;
-        case CMARK_NODE_LINK: {
-            const char *url = link_url(b->a, cmark_node_get_url(c));
-            if (!url) { /* just the words */
-                inlines(b, c, parent, plain);
-                break;
+        }
+    }
+    sr_arena_free(a);
+    cmark_iter_free(it);
+    cmark_node_free(doc);
+    return words;
+}
+
+/* Where the first `<!--` on or after line `from` of src is, or line 0. */
+static sr_loc comment_at(const sr_source *src, unsigned from)
+{
+    for (unsigned l = from ? from : 1;; l++) {
+        size_t n;
+        const char *line = sr_source_line(src, l, &n);
+        if (!line)
+            return (sr_loc){src, 0, 0, 0};
+        for (size_t i = 0; i + 4 <= n; i++)
+            if (memcmp(line + i, "<!--", 4) == 0) {
+                unsigned col = 1;
+                for (size_t k = 0; k < i; k++)
+                    col += ((unsigned char)line[k] & 0xC0) != 0x80;
+                return (sr_loc){src, l, col, 4};
             }
-            sr_dnode *l = add(b, parent, sr_dnode_new(b->a, SR_D_LINK));
-            l->url = url;
-            inlines(b, c, l, plain);
-            break;
-        }
-        default: /* images are not part of a narrative: keep their words */
-            inlines(b, c, parent, plain);
-        }
     }
 }
 
-/* A node of kind k holding n's inlines, with its words as plain text. */
-static sr_dnode *text_node(builder *b, sr_dkind k, cmark_node *n)
+static void unclosed_comment(builder *b, sr_loc at)
 {
-    sr_buf plain = SR_BUF_INIT;
-    sr_dnode *d = sr_dnode_new(b->a, k);
-    inlines(b, n, d, &plain);
-    d->text = sr_arena_strdup(b->a, sr_buf_str(&plain));
-    sr_buf_free(&plain);
-    return d;
+    sr_diag *g = sr_diag_add(b->d, SR_ERROR, at,
+                             "this comment (`<!--`) is never closed, so the words after it would "
+                             "be left out of the report");
+    sr_diag_hint(g, "end the comment with `-->`; a comment's words never appear in the report");
 }
 
+/* One level of the walk: the node the words go into. */
+typedef struct {
+    sr_dnode *into;
+    bool made; /* a node of its own, not its parent's (a level deeper than allowed) */
+} level;
+
+/* The words of a parsed narrative into sec: paragraphs, headings, lists,
+ * quotations, code, data blocks, and their inlines. Walked with cmark's
+ * iterator, so any depth of nesting is walked without recursion. */
 static void block(builder *b, sr_dnode *into, const char *spec, sr_loc at);
 
-static void blocks(builder *b, cmark_node *parent, sr_dnode *into, const sr_source *src,
-                   unsigned base_line)
+static void md_to_nodes(builder *b, cmark_node *doc, sr_dnode *sec, const sr_source *src)
 {
-    for (cmark_node *c = cmark_node_first_child(parent); c; c = cmark_node_next(c)) {
-        unsigned line = base_line + (unsigned)cmark_node_get_start_line(c) - 1;
-        switch (cmark_node_get_type(c)) {
+    cmark_iter *it = cmark_iter_new(doc);
+    if (!it)
+        sr_oom();
+    level *st = NULL;
+    size_t n = 0, cap = 0;
+    sr_dnode *text = NULL;  /* the paragraph or heading being made */
+    unsigned text_line = 1; /* where it starts */
+    sr_buf plain = SR_BUF_INIT;
+    bool too_deep = false;
+    bool comment_gap = false; /* an inline comment was just left out after a space */
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+        cmark_node *c = cmark_iter_get_node(it);
+        cmark_node_type t = cmark_node_get_type(c);
+        unsigned line = (unsigned)cmark_node_get_start_line(c);
+        if (ev == CMARK_EVENT_EXIT) {
+            if (!n)
+                break;
+            level *top = &st[--n];
+            if (top->made && (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING)) {
+                /* A paragraph or heading is added once it is known to have
+                 * words: one of only a comment is none. */
+                text->text = sr_arena_strdup(b->a, sr_buf_str(&plain));
+                if (!blank(text->text))
+                    add(b, n ? st[n - 1].into : sec, text);
+                text = NULL;
+                sr_buf_clear(&plain);
+            }
+            continue;
+        }
+        if (t == CMARK_NODE_DOCUMENT) {
+            if (n == cap) {
+                cap = cap ? cap * 2 : 16;
+                st = sr_xrealloc(st, cap * sizeof *st);
+            }
+            st[n++] = (level){sec, false};
+            continue;
+        }
+        if (!n)
+            break;
+        sr_dnode *into = st[n - 1].into;
+        sr_dnode *made = NULL; /* a container node made for c */
+        bool container = true;
+        size_t unclosed;
+        switch (t) {
         case CMARK_NODE_PARAGRAPH:
-            add(b, into, text_node(b, SR_D_PARAGRAPH, c));
+        case CMARK_NODE_HEADING:
+            if (text) { /* never: cmark does not nest them */
+                container = true;
+                break;
+            }
+            text_line = line;
+            text = made =
+                sr_dnode_new(b->a, t == CMARK_NODE_PARAGRAPH ? SR_D_PARAGRAPH : SR_D_HEADING);
+            if (t == CMARK_NODE_HEADING) /* `#` is the section's own title */
+                made->level = cmark_node_get_heading_level(c) <= 2 ? 2 : 3;
             break;
-        case CMARK_NODE_HEADING: {
-            sr_dnode *h = text_node(b, SR_D_HEADING, c);
-            int lv = cmark_node_get_heading_level(c);
-            h->level = lv <= 2 ? 2 : 3; /* `#` is the section's own title */
-            add(b, into, h);
+        case CMARK_NODE_LIST:
+            /* A list and its items are one level of nesting: a list is made
+             * only with room for its items. */
+            if (n + 1 < MAX_NESTING) {
+                made = add(b, into, sr_dnode_new(b->a, SR_D_LIST));
+                made->ordered = cmark_node_get_list_type(c) == CMARK_ORDERED_LIST;
+            }
             break;
-        }
-        case CMARK_NODE_LIST: {
-            sr_dnode *l = add(b, into, sr_dnode_new(b->a, SR_D_LIST));
-            l->ordered = cmark_node_get_list_type(c) == CMARK_ORDERED_LIST;
-            for (cmark_node *it = cmark_node_first_child(c); it; it = cmark_node_next(it))
-                blocks(b, it, add(b, l, sr_dnode_new(b->a, SR_D_ITEM)), src, base_line);
+        case CMARK_NODE_ITEM:
+            if (into->kind == SR_D_LIST)
+                made = add(b, into, sr_dnode_new(b->a, SR_D_ITEM));
             break;
-        }
         case CMARK_NODE_BLOCK_QUOTE:
-            blocks(b, c, add(b, into, sr_dnode_new(b->a, SR_D_QUOTE)), src, base_line);
+            if (n < MAX_NESTING)
+                made = add(b, into, sr_dnode_new(b->a, SR_D_QUOTE));
             break;
+        case CMARK_NODE_EMPH:
+        case CMARK_NODE_STRONG:
+            if (n < MAX_NESTING)
+                made = add(b, into,
+                           sr_dnode_new(b->a, t == CMARK_NODE_EMPH ? SR_D_EMPH : SR_D_STRONG));
+            break;
+        case CMARK_NODE_LINK: {
+            const char *url = link_url(b->a, cmark_node_get_url(c));
+            if (url && n < MAX_NESTING) { /* else just the words */
+                made = add(b, into, sr_dnode_new(b->a, SR_D_LINK));
+                made->url = url;
+            }
+            break;
+        }
         case CMARK_NODE_CODE_BLOCK: {
+            container = false;
             const char *info = cmark_node_get_fence_info(c);
             if (info && (strncmp(info, "chart ", 6) == 0 || strncmp(info, "table ", 6) == 0 ||
                          strcmp(info, "lead-partners") == 0 || strcmp(info, "sign-off") == 0)) {
@@ -422,16 +562,92 @@ static void blocks(builder *b, cmark_node *parent, sr_dnode *into, const sr_sour
                                   sr_arena_strdup(b->a, cmark_node_get_literal(c))));
             break;
         }
-        case CMARK_NODE_HTML_BLOCK:
-            /* Raw HTML is not interpreted anywhere: shown as text. */
-            add(b, into,
-                sr_dnode_new_plain(b->a, SR_D_PARAGRAPH,
-                                   sr_arena_strdup(b->a, cmark_node_get_literal(c))));
-            break;
-        default:
+        case CMARK_NODE_HTML_BLOCK: {
+            /* Raw HTML is not interpreted anywhere: shown as text, but for
+             * its comments, which never reach the report. */
+            container = false;
+            const char *s = without_comments(b->a, cmark_node_get_literal(c), &unclosed);
+            if (unclosed != SIZE_MAX)
+                unclosed_comment(b, comment_at(src, line));
+            if (!blank(s))
+                add(b, into, sr_dnode_new_plain(b->a, SR_D_PARAGRAPH, sr_arena_strdup(b->a, s)));
             break;
         }
+        case CMARK_NODE_THEMATIC_BREAK:
+            container = false;
+            break;
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_HTML_INLINE: /* shown as text, never interpreted; comments left out */
+        case CMARK_NODE_CODE: {
+            container = false;
+            const char *s = cmark_node_get_literal(c);
+            /* cmark makes a comment raw HTML, but for forms such as
+             * `<!-- a -- b -->` and `<!--->`, which stay text: both are
+             * comments to their writer. */
+            if (t != CMARK_NODE_CODE) {
+                bool html = t == CMARK_NODE_HTML_INLINE;
+                const char *was = s;
+                s = without_comments(b->a, s, &unclosed);
+                if (unclosed != SIZE_MAX)
+                    unclosed_comment(b, comment_at(src, text_line));
+                if (!html && s != was && !*s) {
+                    comment_gap = plain.len && sr_buf_str(&plain)[plain.len - 1] == ' ';
+                    break;
+                }
+            }
+            /* Words around a comment left out have one space between them,
+             * not two. */
+            if (t == CMARK_NODE_HTML_INLINE && !*s) {
+                comment_gap = plain.len && sr_buf_str(&plain)[plain.len - 1] == ' ';
+                break;
+            }
+            if (comment_gap && t == CMARK_NODE_TEXT)
+                s += strspn(s, " ");
+            comment_gap = false;
+            if (!*s)
+                break;
+            add(b, into,
+                sr_dnode_new_text(b->a, t == CMARK_NODE_CODE ? SR_D_CODE : SR_D_TEXT,
+                                  sr_arena_strdup(b->a, s)));
+            sr_buf_puts(&plain, s);
+            break;
+        }
+        case CMARK_NODE_SOFTBREAK:
+            container = false;
+            add(b, into, sr_dnode_new_text(b->a, SR_D_TEXT, " "));
+            sr_buf_putc(&plain, ' ');
+            break;
+        case CMARK_NODE_LINEBREAK:
+            container = false;
+            add(b, into, sr_dnode_new(b->a, SR_D_LINEBREAK));
+            sr_buf_putc(&plain, ' ');
+            break;
+        default: /* images are not part of a narrative: keep their words */
+            break;
+        }
+        if (!container)
+            continue;
+        if (!made && n >= MAX_NESTING - 1 && !too_deep &&
+            (t == CMARK_NODE_LIST || t == CMARK_NODE_BLOCK_QUOTE || t == CMARK_NODE_EMPH ||
+             t == CMARK_NODE_STRONG || t == CMARK_NODE_LINK)) {
+            too_deep = true;
+            sr_diag *g = sr_diag_add(
+                b->d, SR_WARNING, (sr_loc){src, line, (unsigned)cmark_node_get_start_column(c), 1},
+                "lists, quotations and emphasis are nested more than %d deep here; the words "
+                "inside are kept, set at that depth",
+                MAX_NESTING);
+            sr_diag_hint(g, "nest them less deeply: a report reads best with two or three "
+                            "levels at most");
+        }
+        if (n == cap) {
+            cap *= 2;
+            st = sr_xrealloc(st, cap * sizeof *st);
+        }
+        st[n++] = made ? (level){made, true} : (level){into, false};
     }
+    sr_buf_free(&plain);
+    free(st);
+    cmark_iter_free(it);
 }
 
 /* ---- tables ----------------------------------------------------------------------------- */
@@ -1165,52 +1381,87 @@ static char *narrative_path(builder *b, const char *file)
     return path;
 }
 
+/* A narrative file read and checked as text (problems to d), without a
+ * byte order mark, registered with d as *src. Returns the read status;
+ * *ok is false when the file is not UTF-8 plain text. */
+static sr_read_status read_narrative(builder *b, sr_diags *d, const char *path, sr_source **src,
+                                     size_t *len, char **outside, bool *ok)
+{
+    char *text;
+    *outside = NULL;
+    *ok = true;
+    *src = NULL;
+    sr_read_status st =
+        sr_read_file_within(path, b->o->data_dir, SR_MAX_FILE_SIZE, &text, len, outside);
+    if (st != SR_READ_OK)
+        return st;
+    size_t bom = sr_encoding_bom_len(text, *len);
+    if (bom) { /* as in a submission: columns on line 1 count from the first word */
+        memmove(text, text + bom, *len - bom + 1);
+        *len -= bom;
+    }
+    *src = sr_diags_add_source(d, path, text, *len);
+    (*src)->checked = true;
+    *ok = sr_encoding_check(d, *src);
+    return st;
+}
+
 /* Whether the narrative file exists and has words (an optional section
- * without them is left out). A file that cannot be read counts as words, so
- * that narrative() reports it. */
+ * without them is left out): comments are none. A file that cannot be read,
+ * or is not UTF-8 text, counts as words, so that narrative() reports it. */
 static bool has_words(builder *b, const char *file)
 {
-    char *path = narrative_path(b, file), *text, *outside = NULL;
+    char *path = narrative_path(b, file), *outside;
+    sr_source *src;
     size_t len;
-    sr_read_status st =
-        sr_read_file_within(path, b->o->data_dir, SR_MAX_FILE_SIZE, &text, &len, &outside);
+    bool ok;
+    sr_diags quiet;
+    sr_diags_init(&quiet);
+    sr_read_status st = read_narrative(b, &quiet, path, &src, &len, &outside, &ok);
     free(path);
     free(outside);
-    if (st == SR_READ_NOT_FOUND)
-        return false;
-    if (st != SR_READ_OK)
-        return true;
-    bool words = strspn(text, " \t\r\n") != len;
-    free(text);
+    bool words =
+        st != SR_READ_NOT_FOUND && (st != SR_READ_OK || !ok || md_has_words(src->text, src->len));
+    sr_diags_free(&quiet);
     return words;
 }
 
 static void narrative(builder *b, sr_dnode *sec, const char *file)
 {
-    char *path = narrative_path(b, file);
-    char *text, *outside;
-    size_t len;
-    sr_read_status st =
-        sr_read_file_within(path, b->o->data_dir, SR_MAX_FILE_SIZE, &text, &len, &outside);
-    bool read = st == SR_READ_OK;
-    if (read && strspn(text, " \t\r\n") == len) { /* an empty file, as new-year makes */
-        free(text);
+    char *path = narrative_path(b, file), *outside;
+    sr_source *src;
+    size_t len = 0;
+    bool ok;
+    sr_read_status st = read_narrative(b, b->d, path, &src, &len, &outside, &ok);
+    bool read = st == SR_READ_OK && ok;
+    bool only_comments = false;
+    if (read && blank(src->text)) { /* an empty file, as new-year makes */
         read = false;
+    } else if (read && !md_has_words(src->text, src->len)) {
+        read = false;
+        only_comments = true;
     }
     if (st != SR_READ_OK && st != SR_READ_NOT_FOUND) {
         /* Not a narrative to be left out quietly: a file that must not or
          * cannot be read stops even a draft. */
         sr_report_read_error(b->d, path, st, len, outside);
-        free(outside);
+    } else if (st == SR_READ_OK && !ok) {
+        /* Reported by the check: its words would be lost or garbled, so
+         * even a draft stops. */
     } else if (!read) {
-        sr_source *src = sr_diags_add_source(b->d, path, NULL, 0);
-        sr_diag *g = sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, (sr_loc){src, 0, 0, 0},
-                                 "the narrative for \"%s\" is missing", sec->text);
+        if (!src)
+            src = sr_diags_add_source(b->d, path, NULL, 0);
+        sr_diag *g =
+            sr_diag_add(b->d, b->o->final ? SR_ERROR : SR_WARNING, (sr_loc){src, 0, 0, 0},
+                        only_comments ? "the narrative for \"%s\" has only comments, no words"
+                                      : "the narrative for \"%s\" is missing",
+                        sec->text);
         sr_diag_hint(g,
-                     "write it in Markdown in %s; a draft shows a marked placeholder, a "
+                     "write it in Markdown in %s%s; a draft shows a marked placeholder, a "
                      "final build stops",
-                     path);
+                     path, only_comments ? " (comments, `<!-- ... -->`, never appear)" : "");
     }
+    free(outside);
     if (!read) {
         add(b, sec,
             note_node(b, sr_arena_printf(b->a,
@@ -1221,12 +1472,12 @@ static void narrative(builder *b, sr_dnode *sec, const char *file)
         free(path);
         return;
     }
-    sr_source *src = sr_diags_add_source(b->d, path, text, len);
-    src->checked = true;
     free(path);
-    const char *filled = sr_doc_fill(b->a, b->d, src, 1, text, b->m, b->ds, b->o->final);
+    const char *filled = sr_doc_fill(b->a, b->d, src, 1, src->text, b->m, b->ds, b->o->final);
     cmark_node *doc = cmark_parse_document(filled, strlen(filled), CMARK_OPT_SOURCEPOS);
-    blocks(b, doc, sec, src, 1);
+    if (!doc)
+        sr_oom();
+    md_to_nodes(b, doc, sec, src);
     cmark_node_free(doc);
     sec->written = true;
 }

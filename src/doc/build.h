@@ -26,6 +26,12 @@ typedef struct {
     const sr_guidance *guidance; /* the edition; NULL: the one for the year (data/guidance.h) */
 } sr_doc_options;
 
+/* How deep lists, quotations, emphasis and links may nest in a section's
+ * words, counted from the section (a list and its items are one level).
+ * Deeper ones are set at this depth, their words kept, with a warning: no
+ * reader follows more, and every output walks a tree of bounded depth. */
+#define SR_DOC_MAX_NESTING 48
+
 /* Builds the document. Problems (missing narrative, unknown placeholder or
  * block, template errors) go to d: warnings in a draft, errors with final.
  * Returns NULL when the template cannot be used. */

@@ -3,13 +3,20 @@
  * one is used when it cannot be), the rest are submissions; a piece that
  * says `year: 2018-19` goes in the year before. Both years are loaded and
  * checked as `validate` does, then every metric of the bundled catalogue
- * is computed and formatted as `metrics` and `build` do. */
+ * is computed and formatted as `metrics` and `build` do. With submissions,
+ * the report is built as `build` does, from the bundled template and the
+ * sample's narrative (its placeholders filled with the fuzzed figures), and
+ * when it has no errors, written as PDF and HTML. */
 #define _GNU_SOURCE /* memmem */
 #include "fuzz.h"
+#include "fuzz_doc.h"
 
 #include "data/loader.h"
 #include "metrics/catalogue.h"
 #include "metrics/metrics.h"
+#include "metrics/suppress.h"
+
+#include <unistd.h>
 
 #ifndef SSCP_SOURCE_DIR
 #define SSCP_SOURCE_DIR "."
@@ -34,6 +41,49 @@ static void format_all(const sr_metrics *m)
                 sr_cmp_diff(&cmp, mt->def->unit, buf, sizeof buf);
             }
     }
+}
+
+/* A folder for the report's files, made once, removed at exit. */
+static char out_dir[64];
+
+static void remove_out(void)
+{
+    sr_remove_flat_dir(out_dir);
+}
+
+static const char *report_dir(void)
+{
+    if (!*out_dir) {
+        const char *tmp = getenv("TMPDIR");
+        snprintf(out_dir, sizeof out_dir, "%s/sscp-fuzz-year-XXXXXX",
+                 tmp && *tmp && strlen(tmp) < 32 ? tmp : "/tmp");
+        if (!mkdtemp(out_dir))
+            abort();
+        atexit(remove_out);
+    }
+    return out_dir;
+}
+
+/* The report of the two years, as `build` makes it. */
+static void build_report(sr_arena *a, sr_partnership *pt, sr_year *years, sr_metrics *m,
+                         const sr_catalogue *cat)
+{
+    sr_dataset ds = {.a = a, .p = pt, .year0 = 2019, .nyears = 2};
+    ds.have[0] = &years[0];
+    ds.have[1] = &years[1];
+    sr_suppress(m, cat, pt->suppression_threshold);
+    sr_diags d;
+    sr_diags_init(&d);
+    const char *templates = SSCP_SOURCE_DIR "/report-templates", *data = SSCP_SOURCE_DIR "/data";
+    sr_chart_specs *specs = sr_chart_specs_load(a, &d, templates, data, cat, &ds);
+    sr_doc_options o = {.data_dir = data, .templates_dir = templates};
+    sr_document *doc = specs ? sr_doc_build(a, &d, &o, &ds, cat, m, specs) : NULL;
+    fuzz_print(&d);
+    if (doc && !d.errors) {
+        fuzz_check_tree(doc);
+        fuzz_render(doc, fuzz_fonts(SSCP_SOURCE_DIR "/fonts"), report_dir());
+    }
+    sr_diags_free(&d);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -88,6 +138,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sr_metrics *m = sr_metrics_compute(a, cat, pt, 2019, have, 2);
     if (m)
         format_all(m);
+    if (m && n > 1)
+        build_report(a, pt, years, m, cat);
     sr_year_free(&years[0]);
     sr_year_free(&years[1]);
     sr_diags_free(&d);

@@ -1,9 +1,11 @@
 /* Unit tests for src/core: number formatting, suggestions, diagnostics
  * printing, atomic writes, bounded reads, the refusal of links out of the
- * data folder and the clearing of killed runs' temporary files. */
+ * data folder, the clearing of killed runs' temporary files and the check
+ * that a text file is UTF-8. */
 #include "testutil.h"
 
 #include "core/buf.h"
+#include "core/encoding.h"
 #include "core/fmt.h"
 #include "core/fsutil.h"
 #include "core/suggest.h"
@@ -344,6 +346,75 @@ static void paths_split_and_join(void **state)
     free(j);
 }
 
+/* The first diagnostic of checking text as the file f.md. */
+static bool enc_check(const char *text, size_t len, sr_diags *d)
+{
+    char *copy = malloc(len + 1);
+    assert_non_null(copy);
+    memcpy(copy, text, len);
+    copy[len] = '\0';
+    sr_diags_init(d);
+    return sr_encoding_check(d, sr_diags_add_source(d, "f.md", copy, len));
+}
+
+#define ENC(s, d) enc_check(s, sizeof s - 1, d)
+
+static void text_that_is_not_utf8_is_found_at_its_place(void **state)
+{
+    (void)state;
+    sr_diags d;
+    assert_true(ENC("\xEF\xBB\xBF"
+                    "A BOM, tabs\t, CRLF\r\n \xE2\x80\x94 fine\n",
+                    &d));
+    assert_int_equal(d.n, 0);
+    sr_diags_free(&d);
+    assert_false(ENC("ok\n\xE2\x80\x94 caf\xE9\n", &d));
+    assert_int_equal(d.n, 1);
+    assert_string_equal(d.v[0].msg, "the file is not valid UTF-8 text (byte 0xE9)");
+    assert_int_equal(d.v[0].loc.line, 2);
+    assert_int_equal(d.v[0].loc.col, 6); /* the dash is one character */
+    assert_non_null(strstr(d.v[0].hint, "where this byte is \xC3\xA9: save"));
+    sr_diags_free(&d);
+    assert_false(ENC("\xFE\xFF\0A", &d));
+    assert_string_equal(d.v[0].msg, "the file is saved as UTF-16 text, not UTF-8");
+    assert_int_equal(d.v[0].loc.line, 0);
+    sr_diags_free(&d);
+    assert_false(ENC("ab\0c", &d));
+    assert_string_equal(
+        d.v[0].msg, "the file contains a control character (byte 0x00) that text cannot contain");
+    assert_int_equal(d.v[0].loc.col, 3);
+    sr_diags_free(&d);
+    assert_false(ENC("x \xC2\x9B"
+                     "1m",
+                     &d));
+    assert_string_equal(d.v[0].msg,
+                        "the file contains a control character (U+009B) that text cannot contain");
+    sr_diags_free(&d);
+    assert_false(ENC("\x81", &d)); /* no character in Windows-1252 either */
+    assert_null(strstr(d.v[0].hint, "Windows-1252"));
+    sr_diags_free(&d);
+}
+
+static void windows_1252_bytes_are_named(void **state)
+{
+    (void)state;
+    char b[96];
+    assert_true(sr_encoding_cp1252(0x92, b, sizeof b));
+    assert_string_equal(b, "\xE2\x80\x99 (a right single quotation mark, or apostrophe)");
+    assert_true(sr_encoding_cp1252(0x96, b, sizeof b));
+    assert_string_equal(b, "\xE2\x80\x93 (an en dash)");
+    assert_true(sr_encoding_cp1252(0x80, b, sizeof b));
+    assert_string_equal(b, "\xE2\x82\xAC (a euro sign)");
+    assert_true(sr_encoding_cp1252(0xA3, b, sizeof b));
+    assert_string_equal(b, "\xC2\xA3");
+    assert_true(sr_encoding_cp1252(0xA0, b, sizeof b));
+    assert_string_equal(b, "a no-break space");
+    assert_false(sr_encoding_cp1252(0x81, b, sizeof b));
+    assert_false(sr_encoding_cp1252(0x41, b, sizeof b));
+    assert_int_equal(sr_encoding_bom_len("\xEF\xBB\xBFx", 4), 3);
+    assert_int_equal(sr_encoding_bom_len("\xEF\xBB", 2), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -364,6 +435,8 @@ int main(void)
         cmocka_unit_test(read_within_refuses_links_out_and_non_files),
         cmocka_unit_test(stale_temporaries_of_dead_processes_are_removed),
         cmocka_unit_test(paths_split_and_join),
+        cmocka_unit_test(text_that_is_not_utf8_is_found_at_its_place),
+        cmocka_unit_test(windows_1252_bytes_are_named),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
