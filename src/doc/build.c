@@ -312,6 +312,24 @@ static bool email_like(const char *s)
     return at[1] != '.' && s[strlen(s) - 1] != '.';
 }
 
+/* The address as every output writes it: spaces, control characters,
+ * bytes beyond ASCII and the characters a URI may not hold (" < > \\ ^ `
+ * { | }) percent-encoded, as RFC 3987 maps an IRI to a URI; a % is kept
+ * (the address may be encoded already). In a. */
+static const char *uri_of(sr_arena *a, const char *url)
+{
+    sr_buf b = SR_BUF_INIT;
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
+        if (*p <= ' ' || *p >= 0x7f || strchr("\"<>\\^`{|}", *p))
+            sr_buf_printf(&b, "%%%02X", *p);
+        else
+            sr_buf_putc(&b, (char)*p);
+    }
+    const char *s = sr_arena_strdup(a, sr_buf_str(&b));
+    sr_buf_free(&b);
+    return s;
+}
+
 /* Where a link goes: a web, mail or telephone address; an address without
  * a scheme that is an email address or a phone number gets one. NULL for
  * anything else (such as javascript:): the link is shown as its words. */
@@ -322,9 +340,9 @@ static const char *link_url(sr_arena *a, const char *url)
     static const char *const schemes[] = {"https:", "http:", "mailto:", "tel:"};
     for (size_t i = 0; i < sizeof schemes / sizeof *schemes; i++)
         if (g_ascii_strncasecmp(url, schemes[i], strlen(schemes[i])) == 0)
-            return sr_arena_strdup(a, url); /* the parse tree's is freed */
+            return uri_of(a, url); /* the parse tree's is freed */
     if (email_like(url))
-        return sr_arena_printf(a, "mailto:%s", url);
+        return uri_of(a, sr_arena_printf(a, "mailto:%s", url));
     if (phone_like(url)) {
         sr_buf t = SR_BUF_INIT;
         sr_buf_puts(&t, "tel:");
@@ -481,6 +499,17 @@ static void md_to_nodes(builder *b, cmark_node *doc, sr_dnode *sec, const sr_sou
             if (!n)
                 break;
             level *top = &st[--n];
+            if (top->made && t == CMARK_NODE_LINK && top->into->nkids == 0) {
+                /* A link without words ([](https://...)) shows its address:
+                 * a link is never an empty place to click. */
+                const char *u = top->into->url, *shown = u;
+                if (g_ascii_strncasecmp(u, "mailto:", 7) == 0)
+                    shown = u + 7;
+                else if (g_ascii_strncasecmp(u, "tel:", 4) == 0)
+                    shown = u + 4;
+                add(b, top->into, sr_dnode_new_text(b->a, SR_D_TEXT, shown));
+                sr_buf_puts(&plain, shown);
+            }
             if (top->made && (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING)) {
                 /* A paragraph or heading is added once it is known to have
                  * words: one of only a comment is none. */

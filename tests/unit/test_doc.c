@@ -83,6 +83,8 @@ static const char submission[] =
 static const char narrative[] =
     "Read [the guidance](https://example.org/guide), write to <help@example.org>,\n"
     "[ring us](<+44 161 123 4567>) or [mail us](team@example.org). Not [this](javascript:x).\n"
+    "See [](https://example.org/empty) and [the caf\xc3\xa9](<https://example.org/a "
+    "b/caf\xc3\xa9>).\n"
     "\n"
     "- one\n"
     "  - one and a half\n"
@@ -244,8 +246,8 @@ static void links_are_nodes_with_their_address(void **state)
         spaces += p->kids[i]->kind == SR_D_TEXT && strcmp(p->kids[i]->text, " ") == 0;
         assert_int_not_equal(p->kids[i]->kind, SR_D_LINEBREAK);
     }
-    assert_int_equal(nl, 4);
-    assert_int_equal(spaces, 1); /* the soft break is a space */
+    assert_int_equal(nl, 6);
+    assert_int_equal(spaces, 2); /* the soft breaks are spaces */
     assert_string_equal(links[0]->url, "https://example.org/guide");
     assert_string_equal(kid(links[0], 0, SR_D_TEXT)->text, "the guidance");
     assert_string_equal(links[1]->url, "mailto:help@example.org"); /* an autolink */
@@ -257,8 +259,15 @@ static void links_are_nodes_with_their_address(void **state)
     for (size_t i = 0; i < p->nkids; i++)
         assert_false(p->kids[i]->url && strstr(p->kids[i]->url, "javascript"));
     assert_non_null(strstr(p->text, "Not this."));
-    assert_string_equal(
-        p->text, "Read the guidance, write to help@example.org, ring us or mail us. Not this.");
+    assert_string_equal(p->text,
+                        "Read the guidance, write to help@example.org, ring us or mail us. "
+                        "Not this. See https://example.org/empty and the caf\xc3\xa9.");
+    /* A link without words shows its address; an address is written as a
+     * URI (spaces and letters beyond ASCII percent-encoded), the same for
+     * every output. */
+    assert_string_equal(links[4]->url, "https://example.org/empty");
+    assert_string_equal(kid(links[4], 0, SR_D_TEXT)->text, "https://example.org/empty");
+    assert_string_equal(links[5]->url, "https://example.org/a%20b/caf%C3%A9");
     dw_free(&w);
 }
 
