@@ -383,15 +383,8 @@ static int run(int argc, char **argv)
     sr_yout_key(&w, "send_by"), sr_yout_token(&w, sb), sr_yout_note(&w, -3, g->words_deadline);
     sr_yout_key(&w, "guidance"), sr_yout_token(&w, g->id);
     sr_yout_key(&w, "inputs"), sr_yout_token(&w, rec->inputs);
-    sr_yout_key(&w, "files"), sr_yout_seq(&w);
-    for (size_t i = 0; i < rec->noutputs; i++) {
-        sr_yout_item(&w), sr_yout_flow_map(&w);
-        sr_yout_key(&w, "name"), sr_yout_quoted(&w, rec->outputs[i].name);
-        sr_yout_key(&w, "bytes"), sr_yout_int(&w, (long long)rec->outputs[i].bytes);
-        sr_yout_key(&w, "sha256"), sr_yout_token(&w, rec->outputs[i].sha256);
-        sr_yout_end(&w);
-    }
-    sr_yout_end(&w);
+    sr_yout_key(&w, "files");
+    sr_record_files_yaml(&w, rec->outputs, rec->noutputs);
     sr_yout_key(&w, "recipients"), sr_yout_seq(&w);
     for (size_t i = 0; i < nrec; i++) {
         sr_yout_item(&w), sr_yout_flow_map(&w);

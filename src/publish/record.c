@@ -311,6 +311,19 @@ void sr_inputs_hash(const char *data_dir, const char *templates_dir, const char 
     sr_dataset_free(&ds);
 }
 
+void sr_record_files_yaml(sr_yout *w, const sr_record_file *files, size_t n)
+{
+    sr_yout_seq(w);
+    for (size_t i = 0; i < n; i++) {
+        sr_yout_item(w), sr_yout_flow_map(w);
+        sr_yout_key(w, "name"), sr_yout_quoted(w, files[i].name);
+        sr_yout_key(w, "bytes"), sr_yout_int(w, (long long)files[i].bytes);
+        sr_yout_key(w, "sha256"), sr_yout_token(w, files[i].sha256);
+        sr_yout_end(w);
+    }
+    sr_yout_end(w);
+}
+
 int sr_build_record_write(const char *out_dir, const sr_build_record *rec)
 {
     sr_buf b = SR_BUF_INIT;
@@ -328,15 +341,8 @@ int sr_build_record_write(const char *out_dir, const sr_build_record *rec)
     sr_yout_key(&w, "final"), sr_yout_token(&w, rec->final ? "yes" : "no");
     sr_yout_key(&w, "built"), sr_yout_token(&w, built);
     sr_yout_key(&w, "inputs"), sr_yout_token(&w, rec->inputs);
-    sr_yout_key(&w, "outputs"), sr_yout_seq(&w);
-    for (size_t i = 0; i < rec->noutputs; i++) {
-        sr_yout_item(&w), sr_yout_flow_map(&w);
-        sr_yout_key(&w, "name"), sr_yout_quoted(&w, rec->outputs[i].name);
-        sr_yout_key(&w, "bytes"), sr_yout_int(&w, (long long)rec->outputs[i].bytes);
-        sr_yout_key(&w, "sha256"), sr_yout_token(&w, rec->outputs[i].sha256);
-        sr_yout_end(&w);
-    }
-    sr_yout_end(&w);
+    sr_yout_key(&w, "outputs");
+    sr_record_files_yaml(&w, rec->outputs, rec->noutputs);
     sr_yout_end(&w);
     if (!sr_yout_finish(&w)) {
         /* Only text that is not UTF-8 can stop it: a file name. */

@@ -18,6 +18,7 @@
 #include "core/fsutil.h"
 #include "data/dataset.h"
 #include "data/guidance.h"
+#include "data/yamlout.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -78,6 +79,10 @@ sr_build_record *sr_build_record_read(sr_arena *a, const char *out_dir);
 /* The first output listed in rec that is not, byte for byte, in out_dir
  * (changed, replaced or missing: a build stopped part-way, or a hand
  * edit); NULL when every one is the file the build made. */
+/* Writes files as a YAML list of {name, bytes, sha256}, the form the build
+ * record's `outputs` and the publication manifest's `files` share. */
+void sr_record_files_yaml(sr_yout *w, const sr_record_file *files, size_t n);
+
 const sr_record_file *sr_build_record_changed(const sr_build_record *rec, const char *out_dir);
 
 #endif
