@@ -322,7 +322,15 @@ static int run(int argc, char **argv)
         sr_path_kind k = sr_path_kind_of(t);
         if (k == SR_PATH_DIR) {
             char *pp = sr_path_join(t, "partnership.yaml");
-            bool root = sr_path_kind_of(pp) == SR_PATH_FILE;
+            /* A folder named like a year is a year's folder, even with a
+             * partnership.yaml saved into it by mistake (which it lists as
+             * not read). */
+            char *name = sr_xstrdup(t);
+            for (size_t len = strlen(name); len > 1 && name[len - 1] == '/';)
+                name[--len] = '\0';
+            bool root =
+                sr_path_kind_of(pp) == SR_PATH_FILE && !sr_year_from_name(sr_basename(name));
+            free(name);
             free(pp);
             if (root) {
                 validate_data_root(&s, t);
