@@ -223,7 +223,7 @@ static sr_partnership *from_tree(sr_arena *a, sr_diags *d, const sr_source *src,
 {
     /* Checked without a figure store; the values are read from the tree
      * below once the schema has accepted them. */
-    if (!sr_schema_check_file(a, d, src, &sr_partnership_schema, root))
+    if (!sr_schema_check_file_strict(a, d, src, &sr_partnership_schema, root, true))
         return NULL;
 
     sr_partnership *p = sr_arena_alloc(a, sizeof *p);

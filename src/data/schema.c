@@ -933,9 +933,10 @@ static void check_map(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const c
             g = sr_diag_add(c->d, sev, sr_ynode_loc(k), "unknown key `%s`; did you mean `%s`?",
                             shown(k, buf, sizeof buf), best);
             sr_diag_hint(g, "rename it to `%s`; until then %s", best,
-                         c->unknown_keys_are_errors
+                         !c->unknown_keys_are_errors ? "its contents are ignored"
+                         : c->figs
                              ? "its figures cannot be read and would be left out of the report"
-                             : "its contents are ignored");
+                             : "what it holds cannot be used");
         } else {
             g = sr_diag_add(c->d, sev, sr_ynode_loc(k),
                             c->unknown_keys_are_errors
@@ -1060,8 +1061,14 @@ static void check_map(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const c
 bool sr_schema_check_file(sr_arena *a, sr_diags *d, const sr_source *src, const sr_schema *s,
                           const sr_ynode *root)
 {
+    return sr_schema_check_file_strict(a, d, src, s, root, false);
+}
+
+bool sr_schema_check_file_strict(sr_arena *a, sr_diags *d, const sr_source *src, const sr_schema *s,
+                                 const sr_ynode *root, bool unknown_are_errors)
+{
     size_t before = d->errors;
-    sr_vctx c = {.a = a, .d = d, .src = src};
+    sr_vctx c = {.a = a, .d = d, .src = src, .unknown_keys_are_errors = unknown_are_errors};
     sr_schema_check(&c, s, root, "", sr_basename(src->name));
     free(c.conflicts);
     return d->errors == before;

@@ -120,6 +120,11 @@ void sr_schema_check(sr_vctx *c, const sr_schema *s, const sr_ynode *n, const ch
  * Returns true when it found no error. */
 bool sr_schema_check_file(sr_arena *a, sr_diags *d, const sr_source *src, const sr_schema *s,
                           const sr_ynode *root);
+/* The same, with an unknown key an error (unknown_are_errors) rather than a
+ * warning: for a file whose keys, misspelt, would lose what they hold (a
+ * submission's figures, partnership.yaml's recipients or population). */
+bool sr_schema_check_file_strict(sr_arena *a, sr_diags *d, const sr_source *src, const sr_schema *s,
+                                 const sr_ynode *root, bool unknown_are_errors);
 
 /* Scalar parsers shared with the loader. Each returns true and fills *v, or
  * reports a diagnostic naming `name` and returns false. */
