@@ -546,6 +546,30 @@ void sr_yout_null(sr_yout *w)
 
 /* ---- comments -------------------------------------------------------------- */
 
+/* A comment's characters: anything a YAML reader would take for the end of
+ * the line (a line feed or carriage return, the next-line character U+0085,
+ * the line and paragraph separators U+2028 and U+2029) or that is a
+ * control character becomes a space, so nothing after it can become
+ * content. */
+static void comment_chars(sr_buf *out, const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    for (size_t i = 0; i < n; i++) {
+        if (u[i] < 0x20 || u[i] == 0x7F) {
+            sr_buf_putc(out, ' ');
+        } else if (u[i] == 0xC2 && i + 1 < n && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F) {
+            sr_buf_putc(out, ' ');
+            i++;
+        } else if (u[i] == 0xE2 && i + 2 < n && u[i + 1] == 0x80 &&
+                   (u[i + 2] == 0xA8 || u[i + 2] == 0xA9)) {
+            sr_buf_putc(out, ' ');
+            i += 2;
+        } else {
+            sr_buf_putc(out, (char)u[i]);
+        }
+    }
+}
+
 void sr_yout_comment(sr_yout *w, const char *text)
 {
     if (w->error[0])
@@ -564,8 +588,7 @@ void sr_yout_comment(sr_yout *w, const char *text)
         sr_buf_putc(w->out, '#');
         if (n) {
             sr_buf_putc(w->out, ' ');
-            for (size_t i = 0; i < n; i++)
-                sr_buf_putc(w->out, (unsigned char)p[i] < 0x20 ? ' ' : p[i]);
+            comment_chars(w->out, p, n);
         }
         w->line_open = true;
         p = e ? e + 1 : NULL;
@@ -590,8 +613,7 @@ void sr_yout_note(sr_yout *w, int column, const char *text)
     else
         sr_buf_puts(w->out, "  ");
     sr_buf_puts(w->out, "# ");
-    for (const char *p = text ? text : ""; *p; p++)
-        sr_buf_putc(w->out, (unsigned char)*p < 0x20 ? ' ' : *p);
+    comment_chars(w->out, text ? text : "", text ? strlen(text) : 0);
     w->line_open = true;
     w->line_noted = true;
 }

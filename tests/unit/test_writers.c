@@ -132,6 +132,39 @@ static void yaml_values_read_back_as_written(void **state)
 }
 
 /* The exact forms other files and tests rely on. */
+/* Nothing in a comment can end its line: last year's value or a partner's
+ * name copied into one, holding a line or paragraph separator, a next-line
+ * character or a carriage return, stays inside the comment. */
+static void comments_cannot_end_early(void **state)
+{
+    (void)state;
+    static const char *const breaks[] = {"\xe2\x80\xa8", "\xe2\x80\xa9", "\xc2\x85", "\r"};
+    for (size_t i = 0; i < sizeof breaks / sizeof *breaks; i++) {
+        char text[128];
+        snprintf(text, sizeof text, "2019-20: Quarter 4%sto_assessment: 5%%", breaks[i]);
+        sr_buf b = SR_BUF_INIT;
+        sr_yout w;
+        sr_yout_init(&w, &b);
+        sr_yout_comment(&w, text);
+        sr_yout_map(&w);
+        sr_yout_key(&w, "period"), sr_yout_null(&w), sr_yout_note(&w, 20, text);
+        sr_yout_end(&w);
+        assert_true(sr_yout_finish(&w));
+        sr_arena *a = sr_arena_new();
+        sr_diags d;
+        sr_diags_init(&d);
+        sr_source *src = sr_diags_add_source(&d, "out.yaml", sr_xstrdup(b.data), b.len);
+        sr_ylimits lim = sr_ylimits_default();
+        sr_ynode *root = sr_yaml_load(a, &d, src, &lim);
+        if (!root || d.n || root->n != 1)
+            fail_msg("break %zu: the comment ended early:\n%s", i, b.data);
+        assert_null(sr_ymap_get(root, "to_assessment"));
+        sr_diags_free(&d);
+        sr_arena_free(a);
+        sr_buf_free(&b);
+    }
+}
+
 static void yaml_layout_is_the_project_s(void **state)
 {
     (void)state;
@@ -418,6 +451,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(yaml_values_read_back_as_written),
         cmocka_unit_test(yaml_layout_is_the_project_s),
+        cmocka_unit_test(comments_cannot_end_early),
         cmocka_unit_test(yaml_refuses_invalid_utf8_and_misuse),
         cmocka_unit_test(csv_neutralises_formulas_and_keeps_figures),
         cmocka_unit_test(json_escapes_and_lays_out),
