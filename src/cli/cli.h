@@ -36,6 +36,10 @@ extern const sr_command sr_cmd_new_year;
 void sr_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints "sscp-report: " + message to stderr. */
 void sr_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* printf to stdout for lines that carry a path or a name from the user or a
+ * file: line breaks are kept, any other control character (an ESC in a
+ * folder's name) is shown as an escape, never sent to the terminal. */
+void sr_out(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Whether to colour output to f: a terminal, NO_COLOR unset, TERM not dumb. */
 bool sr_use_color(FILE *f);

@@ -257,20 +257,20 @@ static int run(int argc, char **argv)
         for (size_t i = 0; i < nouts; i++) {
             char size[32];
             size_words(res[i].bytes, size, sizeof size);
-            printf("Wrote %s%s (%s%s%s)%s\n", paths[i], sr_outputs[i]->folder ? "/" : "",
+            sr_out("Wrote %s%s (%s%s%s)%s\n", paths[i], sr_outputs[i]->folder ? "/" : "",
                    res[i].what, res[i].what[0] ? ", " : "", size, res[i].after);
         }
         if (doc->missing_narratives)
-            printf("%zu section%s still %s no words: see the warnings above\n",
+            sr_out("%zu section%s still %s no words: see the warnings above\n",
                    doc->missing_narratives, doc->missing_narratives == 1 ? "" : "s",
                    doc->missing_narratives == 1 ? "has" : "have");
-        printf("Built in %.2f s (%zu warning%s)\n", t_record - t0, rd.ds.d.warnings,
+        sr_out("Built in %.2f s (%zu warning%s)\n", t_record - t0, rd.ds.d.warnings,
                rd.ds.d.warnings == 1 ? "" : "s");
         if (timings) {
-            printf("  load and check %.3f s, document %.3f s", t_load - t0, t_doc - t_load);
+            sr_out("  load and check %.3f s, document %.3f s", t_load - t0, t_doc - t_load);
             for (size_t i = 0; i < nouts; i++)
-                printf(", %s %.3f s", sr_outputs[i]->name, took[i]);
-            printf(", build record %.3f s\n", t_record - t_outputs);
+                sr_out(", %s %.3f s", sr_outputs[i]->name, took[i]);
+            sr_out(", build record %.3f s\n", t_record - t_outputs);
         }
     }
     for (size_t i = 0; i < nouts; i++)

@@ -146,7 +146,7 @@ static int run(int argc, char **argv)
         for (size_t k = 0; files && k < files->nkids && !written; k++)
             written = strcmp(files->kids[k]->figure->id, s->id) == 0;
         if (!written) {
-            printf("Skipped %s: no figures for it in %s\n", s->id, yname);
+            sr_out("Skipped %s: no figures for it in %s\n", s->id, yname);
             continue;
         }
         char name[256], a[32], b[32];
@@ -156,7 +156,7 @@ static int run(int argc, char **argv)
         char *svg = sr_path_join(dir, name);
         size_words(png, a, sizeof a);
         size_words(svg, b, sizeof b);
-        printf("Wrote %s (%s) and %s (%s)\n", png, a, svg, b);
+        sr_out("Wrote %s (%s) and %s (%s)\n", png, a, svg, b);
         free(png);
         free(svg);
     }

@@ -269,18 +269,18 @@ static int run(int argc, char **argv)
     if (code)
         goto out;
 
-    printf("Made %s:\n", dir);
-    printf("  %-28s who the partnership is: fill this in first\n", "data/partnership.yaml");
-    printf("  %-28s the year's submissions, and %zu files for its words\n",
+    sr_out("Made %s:\n", dir);
+    sr_out("  %-28s who the partnership is: fill this in first\n", "data/partnership.yaml");
+    sr_out("  %-28s the year's submissions, and %zu files for its words\n",
            sr_arena_printf(a, "data/%s/", yfmt), st.made);
-    printf("  %-28s the report's sections, charts and guidance editions (%zu files)\n",
+    sr_out("  %-28s the report's sections, charts and guidance editions (%zu files)\n",
            "report-templates/", ntemplates);
-    printf("  %-28s the report's typeface (%zu files)\n", "fonts/", nfonts);
-    printf("\nNext, in %s:\n", dir);
-    printf("  1. Fill in data/partnership.yaml and check it:\n"
+    sr_out("  %-28s the report's typeface (%zu files)\n", "fonts/", nfonts);
+    sr_out("\nNext, in %s:\n", dir);
+    sr_out("  1. Fill in data/partnership.yaml and check it:\n"
            "       sscp-report validate data/partnership.yaml\n");
-    printf("  2. Make the requests to send to partners:  sscp-report new-year %s\n", yfmt);
-    printf("  3. Follow progress with:  sscp-report status %s\n", yfmt);
+    sr_out("  2. Make the requests to send to partners:  sscp-report new-year %s\n", yfmt);
+    sr_out("  3. Follow progress with:  sscp-report status %s\n", yfmt);
 out:
     free(data);
     free(tdst);

@@ -102,27 +102,27 @@ static int run(int argc, char **argv)
 
     char *ydir = sr_path_join(data, this_name);
     if (st.made)
-        printf("Started %s in %s:\n%s", this_name, ydir, sr_buf_str(&log));
+        sr_out("Started %s in %s:\n%s", this_name, ydir, sr_buf_str(&log));
     else
-        printf("%s is already started in %s: nothing to add.\n", this_name, ydir);
+        sr_out("%s is already started in %s: nothing to add.\n", this_name, ydir);
     if (st.kept)
-        printf("Kept %zu file%s already there.\n", st.kept, st.kept == 1 ? "" : "s");
+        sr_out("Kept %zu file%s already there.\n", st.kept, st.kept == 1 ? "" : "s");
     if (!have_prev)
-        printf("There are no figures for %s, so the requests are blank.\n", prev_name);
-    printf("\nNext:\n");
+        sr_out("There are no figures for %s, so the requests are blank.\n", prev_name);
+    sr_out("\nNext:\n");
     int step = 1;
     if (sr_partnership_population(p, year) < 0)
-        printf("  %d. Add the number of children aged 0-17 in %s to %s,\n"
+        sr_out("  %d. Add the number of children aged 0-17 in %s to %s,\n"
                "     under population: children_0_17:, for rates per 10,000 children.\n",
                step++, this_name, ppath);
-    printf("  %d. Send each partner its request from %s/requests/ and save the\n"
+    sr_out("  %d. Send each partner its request from %s/requests/ and save the\n"
            "     files they send back in %s/.\n",
            step, ydir, ydir);
     step++;
-    printf("  %d. Check each file as it arrives: sscp-report validate %s/FILE.yaml\n", step++,
+    sr_out("  %d. Check each file as it arrives: sscp-report validate %s/FILE.yaml\n", step++,
            ydir);
-    printf("  %d. Write the narrative in %s/narrative/ (Markdown).\n", step++, ydir);
-    printf("  %d. Follow progress with: sscp-report status %s\n", step, this_name);
+    sr_out("  %d. Write the narrative in %s/narrative/ (Markdown).\n", step++, ydir);
+    sr_out("  %d. Follow progress with: sscp-report status %s\n", step, this_name);
     free(ydir);
 out:
     sr_year_free(&prev);

@@ -155,7 +155,7 @@ static int run(int argc, char **argv)
             goto done;
         }
         if (!terms.from_record)
-            printf("Note: %s was published before sscp-report recorded the recipients and the "
+            sr_out("Note: %s was published before sscp-report recorded the recipients and the "
                    "deadline; using today's, from %s and partnership.yaml.\n",
                    yname, terms.guidance);
         const sr_recipient *r = NULL;
@@ -183,7 +183,7 @@ static int run(int argc, char **argv)
         if (already) {
             char ad[40];
             sr_fmt_date(already, ad, sizeof ad);
-            printf("Already recorded: sent to %s on %s. Nothing changed.\n", rname, ad);
+            sr_out("Already recorded: sent to %s on %s. Nothing changed.\n", rname, ad);
             goto done;
         }
         sr_pub_event e = {.published = false, .date = when, .recipient = sent};
@@ -196,10 +196,10 @@ static int run(int argc, char **argv)
         char wd[40];
         sr_fmt_date(when, wd, sizeof wd);
         if (late > 0)
-            printf("Recorded: sent to %s on %s, %lld day%s late\n", rname, wd, (long long)late,
+            sr_out("Recorded: sent to %s on %s, %lld day%s late\n", rname, wd, (long long)late,
                    late == 1 ? "" : "s");
         else
-            printf("Recorded: sent to %s on %s, within the %d days\n", rname, wd,
+            sr_out("Recorded: sent to %s on %s, within the %d days\n", rname, wd,
                    terms.send_within_days);
         goto done;
     }
@@ -468,11 +468,11 @@ static int run(int argc, char **argv)
         char pubd[40], sbd[40];
         sr_fmt_date(when, pubd, sizeof pubd);
         sr_fmt_date(send_by, sbd, sizeof sbd);
-        printf("Recorded: %s published on %s\n", yname, pubd);
-        printf("Wrote %s/manifest.yaml and %zu message%s to send by %s (%s):\n", sub, nrec,
+        sr_out("Recorded: %s published on %s\n", yname, pubd);
+        sr_out("Wrote %s/manifest.yaml and %zu message%s to send by %s (%s):\n", sub, nrec,
                nrec == 1 ? "" : "s", sbd, g->short_name);
         for (size_t i = 0; i < nrec; i++)
-            printf("  %s/%s.eml  to %s <%s>\n", sub, recips[i].id, recips[i].name, recips[i].email);
+            sr_out("  %s/%s.eml  to %s <%s>\n", sub, recips[i].id, recips[i].name, recips[i].email);
         /* An address the edition gives without having been checked, and the
          * partnership has not given itself, is worth a look before sending. */
         sr_buf unchecked = SR_BUF_INIT;
@@ -482,7 +482,7 @@ static int run(int argc, char **argv)
                     recips[i].email == g->recipients[j].email)
                     sr_buf_printf(&unchecked, "%s%s", unchecked.len ? ", " : "", recips[i].id);
         if (unchecked.len)
-            printf("Check before sending: %s marks these recipients as not confirmed (see %s): "
+            sr_out("Check before sending: %s marks these recipients as not confirmed (see %s): "
                    "%s\n",
                    g->short_name, g->path, sr_buf_str(&unchecked));
         sr_buf_free(&unchecked);
@@ -493,11 +493,11 @@ static int run(int argc, char **argv)
                 continue;
             char at[512];
             sr_loc_format(p->recipients[i].loc, at, sizeof at);
-            printf("Not sent: %s names no recipient `%s`, and partnership.yaml gives it only an "
+            sr_out("Not sent: %s names no recipient `%s`, and partnership.yaml gives it only an "
                    "address (%s)\n",
                    g->short_name, p->recipients[i].id, at);
         }
-        printf("After sending each: sscp-report publish %s --sent ID --date YYYY-MM-DD\n", yname);
+        sr_out("After sending each: sscp-report publish %s --sent ID --date YYYY-MM-DD\n", yname);
     }
     free(mpath);
     free(sub);

@@ -464,7 +464,7 @@ static int run(int argc, char **argv)
                 sections++;
                 written += doc->root->kids[i]->written;
             }
-        printf("\nNarrative in %s/%s/narrative/: %zu of %zu sections written\n", rd.data, yname,
+        sr_out("\nNarrative in %s/%s/narrative/: %zu of %zu sections written\n", rd.data, yname,
                written, sections);
         for (size_t i = 0; doc && i < doc->root->nkids; i++)
             if (doc->root->kids[i]->kind == SR_D_SECTION && !doc->root->kids[i]->written)
@@ -512,11 +512,13 @@ static int run(int argc, char **argv)
             sr_fmt_date(rec->built, d1, sizeof d1);
             printf("  %s, built %s: %s%s%s\n", rec->final ? "final" : "draft", d1,
                    current ? green : red, current ? "current" : "stale", off);
-            if (!whole)
+            if (!whole) {
+                char *where = sr_safe_dup(yout); /* the user's folder: shown safely */
                 printf("  %sthe files in %s are not those the build made%s (a build was stopped "
                        "part-way, or a\n  file was changed); build again: sscp-report build %s%s\n",
-                       red, yout, off, yname, rec->final ? " --final" : "");
-            else if (!current)
+                       red, where, off, yname, rec->final ? " --final" : "");
+                free(where);
+            } else if (!current)
                 printf(
                     "  the data, narrative, template or fonts have changed since; rebuild with:\n"
                     "  sscp-report build %s%s\n",
@@ -536,7 +538,7 @@ static int run(int argc, char **argv)
             sr_fmt_date(latest->date, d1, sizeof d1);
             int32_t due = terms.send_by;
             sr_fmt_date(due, d2, sizeof d2);
-            printf("  published %s%s%s; copies due by %s\n", d1, latest->url ? " at " : "",
+            sr_out("  published %s%s%s; copies due by %s\n", d1, latest->url ? " at " : "",
                    latest->url ? latest->url : "", d2);
             if (terms.from_record)
                 printf("  under %s, as recorded then\n", terms.guidance_name);

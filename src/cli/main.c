@@ -74,6 +74,33 @@ void sr_usage_error(const char *cmd, const char *fmt, ...)
             cmd ? cmd : "");
 }
 
+void sr_out(const char *fmt, ...)
+{
+    va_list ap, ap2;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (!msg) {
+        va_end(ap);
+        fputs(fmt, stdout); /* cannot format it: the words without the values */
+        return;
+    }
+    vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    for (char *part = msg; part;) {
+        char *nl = strchr(part, '\n');
+        if (nl)
+            *nl = '\0';
+        sr_fput_safe(stdout, part);
+        if (nl)
+            fputc('\n', stdout);
+        part = nl ? nl + 1 : NULL;
+    }
+    free(msg);
+}
+
 void sr_fail(const char *fmt, ...)
 {
     va_list ap;

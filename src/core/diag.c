@@ -274,6 +274,21 @@ static void put_safe_line(FILE *out, const char *s, size_t n)
 /* Writes a file name, message or hint safely: a control character or a
  * byte that is not valid UTF-8 is shown as \xHH (a C1 control as \u00HH),
  * so that no name or value from a file can send a terminal a command. */
+char *sr_safe_dup(const char *s)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    if (!m)
+        return sr_xstrdup("?");
+    sr_fput_safe(m, s ? s : "");
+    if (fclose(m) != 0 || !buf) {
+        free(buf);
+        return sr_xstrdup("?");
+    }
+    return buf;
+}
+
 void sr_fput_safe(FILE *out, const char *s)
 {
     const unsigned char *u = (const unsigned char *)s;

@@ -87,6 +87,9 @@ void sr_diags_print_json(const sr_diags *d, FILE *out);
  * valid UTF-8, shown as \xHH (a C1 control as \u00HH): for anything that
  * came from a file or the command line and goes to a terminal. */
 void sr_fput_safe(FILE *out, const char *s);
+/* s as sr_fput_safe writes it, malloc'd: for a value put into a line
+ * printed with colour codes of the program's own. */
+char *sr_safe_dup(const char *s);
 
 /* Offset of the first byte of text that is not part of valid UTF-8 (len
  * when all of it is valid). Overlong forms and surrogates are invalid. */

@@ -63,4 +63,20 @@ cp -R "$src/data/samples/fenbridge" "$tmp/data"
 cp "$tmp/data/2024-25/constabulary.yaml" "$tmp/data/2024-25/late${esc}]0;pwned${bel}.yaml"
 out=$(cd "$src" && NO_COLOR=1 "$bin" status 2024-25 --data "$tmp/data" --out "$tmp/out" 2>&1)
 check "file name in status" 0 "$out" $? 'late\x1B]0;pwned\x07.yaml'
+rm -f "$tmp/data/2024-25/late${esc}]0;pwned${bel}.yaml"
+
+# Folder names given on the command line, in the lines that report what
+# was made: build's, charts', status's, init's and new-year's.
+o="$tmp/o${esc}[2Jx"
+out=$(cd "$src" && NO_COLOR=1 "$bin" build 2024-25 --data "$tmp/data" --out "$o" 2>&1)
+check "output folder in build's lines" 0 "$out" $? 'Wrote '"$tmp"'/o\x1B[2Jx/2024-25/'
+out=$(cd "$src" && NO_COLOR=1 "$bin" charts 2024-25 --data "$tmp/data" --out "$o" 2>&1)
+check "output folder in charts' lines" 0 "$out" $? 'o\x1B[2Jx/2024-25/charts/'
+mkdir "$tmp/d${esc}[2J" && cp -R "$tmp/data/." "$tmp/d${esc}[2J/"
+out=$(cd "$src" && NO_COLOR=1 "$bin" status 2024-25 --data "$tmp/d${esc}[2J" --out "$o" 2>&1)
+check "data folder in status" 0 "$out" $? 'Narrative in '"$tmp"'/d\x1B[2J/2024-25/narrative/'
+out=$(cd "$src" && NO_COLOR=1 "$bin" new-year 2025-26 --data "$tmp/d${esc}[2J" 2>&1)
+check "data folder in new-year's lines" 0 "$out" $? 'd\x1B[2J/2025-26'
+out=$(cd "$tmp" && NO_COLOR=1 "$bin" init "new${esc}[2J" 2>&1)
+check "folder in init's lines" 0 "$out" $? 'Made new\x1B[2J'
 exit $status
