@@ -23,6 +23,7 @@
 #include "render/render.h"
 
 #include <errno.h>
+#include <glib.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -74,6 +75,22 @@ static int run(int argc, char **argv)
         sr_usage_error("publish", "name a reporting year, such as: publish 2019-20 --date "
                                   "2020-09-30");
         return SR_EXIT_USAGE;
+    }
+    /* Where the report was published goes into the record and the emails
+     * as it is: a web address, on one line. */
+    if (url) {
+        bool web = g_ascii_strncasecmp(url, "https://", 8) == 0 ||
+                   g_ascii_strncasecmp(url, "http://", 7) == 0;
+        unsigned code;
+        size_t bad = sr_control_char_at(url, strlen(url), &code);
+        if (!web || bad < strlen(url) || strchr(url, ' ') ||
+            sr_utf8_invalid_at(url, strlen(url)) < strlen(url)) {
+            sr_usage_error("publish",
+                           "--url '%s' is not a web address: it must start https:// (or "
+                           "http://) and hold no spaces or control characters",
+                           url);
+            return SR_EXIT_USAGE;
+        }
     }
     int32_t when;
     char why[160];
