@@ -37,6 +37,10 @@ static char *cache_dir(char *err, size_t errlen)
 {
     char why[512] = "";
     const char *xdg = env_dir("XDG_CACHE_HOME"), *home = env_dir("HOME");
+    /* A home folder that is not there is not made (a service's HOME of
+     * /nonexistent): the temporary folder serves instead. */
+    if (home && sr_path_kind_of(home) != SR_PATH_DIR)
+        home = NULL;
     char *base = xdg    ? sr_path_join(xdg, "sscp-report")
                  : home ? sr_path_join(home, ".cache/sscp-report")
                         : NULL;

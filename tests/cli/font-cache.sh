@@ -42,6 +42,10 @@ for _ in 1 2; do
         fail "build with an unwritable XDG_CACHE_HOME exited $?"
     env -u XDG_CACHE_HOME -u HOME "$bin" charts 2019-20 --out "$tmp/out" >/dev/null 2>&1 ||
         fail "charts without HOME exited $?"
+    # A home folder that does not exist (a service account's) is not made.
+    env -u XDG_CACHE_HOME HOME="$tmp/no-such-home" "$bin" charts 2019-20 --out "$tmp/out" \
+        >/dev/null 2>&1 || fail "charts with a HOME that does not exist exited $?"
+    [ -e "$tmp/no-such-home" ] && fail "a home folder that did not exist was made"
 done
 [ "$(listing "$tmp/tmp")" = "sscp-report-fontconfig-$uid" ] || fail "TMPDIR holds: $(listing "$tmp/tmp")"
 mode=$(stat -c %a "$tmp/tmp/sscp-report-fontconfig-$uid")
