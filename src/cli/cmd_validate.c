@@ -328,15 +328,22 @@ static int run(int argc, char **argv)
             char *name = sr_xstrdup(t);
             for (size_t len = strlen(name); len > 1 && name[len - 1] == '/';)
                 name[--len] = '\0';
-            bool root =
-                sr_path_kind_of(pp) == SR_PATH_FILE && !sr_year_from_name(sr_basename(name));
-            free(name);
+            int year = sr_year_from_name(sr_basename(name));
+            bool root = sr_path_kind_of(pp) == SR_PATH_FILE && !year;
             free(pp);
             if (root) {
                 validate_data_root(&s, t);
             } else {
                 validate_year_dir(&s, t, partnership_for(&s, t));
+                if (year) { /* its narrative, against the sections that take it */
+                    char *up = sr_xstrdup(name);
+                    char *slash = strrchr(up, '/');
+                    const char *parent = slash ? (slash[1] = '\0', up) : ".";
+                    sr_doc_unread_narrative(s.a, &s.d, s.templates, parent, year, SR_WARNING);
+                    free(up);
+                }
             }
+            free(name);
         } else if (k == SR_PATH_NONE && sr_year_from_name(t)) {
             char *dir = sr_path_join(s.data, t);
             if (sr_path_kind_of(dir) != SR_PATH_DIR) {
@@ -357,6 +364,8 @@ static int run(int argc, char **argv)
                     p = partnership_for(&s, dir);
                 free(pp);
                 validate_year_dir(&s, dir, p);
+                sr_doc_unread_narrative(s.a, &s.d, s.templates, s.data, sr_year_from_name(t),
+                                        SR_WARNING);
             }
             free(dir);
         } else if (strcmp(sr_basename(t), "partnership.yaml") == 0) {

@@ -111,6 +111,11 @@ if [ "$rc" != skip ]; then
     outputs | cmp -s - "$tmp/good.sum" || fail "an unwritable folder: the last report was changed"
     echo "ok $(grep -m1 'cannot write' "$tmp/ro.txt")"
 else
-    echo "skipped the unwritable folder: running as root without user namespaces"
+    # Not in silence: the test reports itself skipped (ctest: 77) once the
+    # rest has run.
+    echo "SKIP the unwritable folder: running as root without user namespaces"
+    skipped=1
 fi
 inputs | cmp -s - "$tmp/inputs.sum" || fail "an input file changed"
+[ "${skipped:-0}" = 1 ] && exit 77
+exit 0
