@@ -48,6 +48,7 @@ typedef struct {
     PangoLayout *layout;
     int nlines;
     double *top, *bottom;
+    double *base, *x; /* each line's baseline (from the layout's top) and left edge */
     link_span *links;
     size_t nlinks;
 } textbox;
@@ -237,12 +238,32 @@ static void mk_free(markup *m)
 }
 
 /* Text as it is shown: escaped here, and only here. */
+/* Pango breaks a word too long for a line character by character, shaping
+ * the rest of the word again for each line: a word of 40,000 letters took
+ * 12 s to lay out. A zero-width space (U+200B, drawn as nothing) after every
+ * SR_PDF_RUN letters of a word gives it places to break, and keeps the time
+ * linear; no real word is that long. */
+#define SR_PDF_RUN 64
+
 static void mk_text(markup *m, const char *s)
 {
-    char *e = g_markup_escape_text(s, -1);
+    sr_buf t = SR_BUF_INIT;
+    size_t run = 0;
+    for (const char *p = s; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if (c == ' ' || c == '\n' || c == '\t')
+            run = 0;
+        else if ((c & 0xC0) != 0x80 && run++ == SR_PDF_RUN) {
+            sr_buf_puts(&t, "\xE2\x80\x8B");
+            run = 1;
+        }
+        sr_buf_putc(&t, *p);
+    }
+    char *e = g_markup_escape_text(sr_buf_str(&t), -1);
     sr_buf_puts(&m->mk, e);
     g_free(e);
-    sr_buf_puts(&m->plain, s);
+    sr_buf_puts(&m->plain, sr_buf_str(&t));
+    sr_buf_free(&t);
 }
 
 /* A markup tag: shows nothing. */
@@ -380,12 +401,20 @@ static textbox *make_text(layout *L, const markup *m, double size, int weight, d
     tb->nlines = pango_layout_get_line_count(l);
     tb->top = sr_arena_alloc(L->a, (size_t)(tb->nlines + 1) * sizeof *tb->top);
     tb->bottom = sr_arena_alloc(L->a, (size_t)(tb->nlines + 1) * sizeof *tb->bottom);
+    tb->base = sr_arena_alloc(L->a, (size_t)(tb->nlines + 1) * sizeof *tb->base);
+    tb->x = sr_arena_alloc(L->a, (size_t)(tb->nlines + 1) * sizeof *tb->x);
+    /* Measured once: an iterator measures every line of the layout when
+     * made, so one per page drawn made a long paragraph quadratic. */
     PangoLayoutIter *it = pango_layout_get_iter(l);
     for (int i = 0; i < tb->nlines; i++) {
         int a, b;
         pango_layout_iter_get_line_yrange(it, &a, &b);
         tb->top[i] = a / (double)PANGO_SCALE;
         tb->bottom[i] = b / (double)PANGO_SCALE;
+        tb->base[i] = pango_layout_iter_get_baseline(it) / (double)PANGO_SCALE;
+        PangoRectangle logical;
+        pango_layout_iter_get_line_extents(it, NULL, &logical);
+        tb->x[i] = logical.x / (double)PANGO_SCALE;
         if (!pango_layout_iter_next_line(it))
             break;
     }
@@ -444,6 +473,21 @@ static double text_width(layout *L, const char *text, double size, int weight)
     pango_layout_get_extents(l, NULL, &lr);
     g_object_unref(l);
     return lr.width / (double)PANGO_SCALE;
+}
+
+/* Sets tb's alignment, and measures again where its lines start. */
+static void align_text(textbox *tb, PangoAlignment a)
+{
+    pango_layout_set_alignment(tb->layout, a);
+    PangoLayoutIter *it = pango_layout_get_iter(tb->layout);
+    for (int i = 0; i < tb->nlines; i++) {
+        PangoRectangle logical;
+        pango_layout_iter_get_line_extents(it, NULL, &logical);
+        tb->x[i] = logical.x / (double)PANGO_SCALE;
+        if (!pango_layout_iter_next_line(it))
+            break;
+    }
+    pango_layout_iter_free(it);
 }
 
 static double lines_height(const textbox *tb, int from, int n)
@@ -640,7 +684,7 @@ static double make_row(layout *L, const char *const *texts, const bool *right, s
     double rh = 0;
     for (size_t c = 0; c < nc; c++) {
         out[c] = make_plain(L, texts[c], SMALL, head ? 600 : 400, cw[c] - 8, false);
-        pango_layout_set_alignment(out[c]->layout, right[c] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+        align_text(out[c], right[c] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
         double h = text_height(out[c]);
         if (h > rh)
             rh = h;
@@ -1006,7 +1050,7 @@ static void contents(layout *L)
         char num[32];
         snprintf(num, sizeof num, "%d", L->toc_page[i] ? L->toc_page[i] : 8888);
         textbox *nl = make_plain(L, num, sub ? BODY - 1 : BODY, sub ? 400 : 600, 36, false);
-        pango_layout_set_alignment(nl->layout, PANGO_ALIGN_RIGHT);
+        align_text(nl, PANGO_ALIGN_RIGHT);
         double lh = text_height(l);
         if (lh + 6 > room(L))
             new_page(L);
@@ -1047,27 +1091,25 @@ static int contents_pages(layout *L)
 
 /* ---- drawing --------------------------------------------------------------------------- */
 
+/* Line i of tb's layout (its lines are a list). */
+static GSList *line_at(const textbox *tb, int i)
+{
+    GSList *ln = pango_layout_get_lines_readonly(tb->layout);
+    for (int k = 0; ln && k < i; k++)
+        ln = ln->next;
+    return ln;
+}
+
 static void draw_text_item(cairo_t *cr, const item *it)
 {
-    PangoLayout *l = it->text->layout;
-    pango_cairo_update_layout(cr, l);
-    PangoLayoutIter *iter = pango_layout_get_iter(l);
-    for (int k = 0; k < it->line0; k++)
-        pango_layout_iter_next_line(iter);
-    int top0, bot0;
-    pango_layout_iter_get_line_yrange(iter, &top0, &bot0);
+    const textbox *tb = it->text;
+    pango_cairo_update_layout(cr, tb->layout);
     sr_set_rgb(cr, it->colour);
-    for (int k = 0; k < it->nlines; k++) {
-        PangoLayoutLine *line = pango_layout_iter_get_line_readonly(iter);
-        PangoRectangle logical;
-        pango_layout_iter_get_line_extents(iter, NULL, &logical);
-        double base = (pango_layout_iter_get_baseline(iter) - top0) / (double)PANGO_SCALE;
-        cairo_move_to(cr, it->x + logical.x / (double)PANGO_SCALE, it->y + base);
-        pango_cairo_show_layout_line(cr, line);
-        if (!pango_layout_iter_next_line(iter))
-            break;
+    GSList *ln = line_at(tb, it->line0);
+    for (int k = it->line0; ln && k < it->line0 + it->nlines; k++, ln = ln->next) {
+        cairo_move_to(cr, it->x + tb->x[k], it->y + tb->base[k] - tb->top[it->line0]);
+        pango_cairo_show_layout_line(cr, ln->data);
     }
-    pango_layout_iter_free(iter);
 }
 
 /* The attributes of the link tag for link s of it's text on this page: its
@@ -1078,33 +1120,24 @@ static const char *link_attr(layout *L, const item *it, size_t s)
     const textbox *tb = it->text;
     const link_span *ln = &tb->links[s];
     sr_buf rects = SR_BUF_INIT;
-    PangoLayoutIter *iter = pango_layout_get_iter(tb->layout);
-    for (int k = 0; k < it->line0; k++)
-        pango_layout_iter_next_line(iter);
-    int top0, bot0;
-    pango_layout_iter_get_line_yrange(iter, &top0, &bot0);
-    for (int k = 0; k < it->nlines; k++) {
-        PangoLayoutLine *line = pango_layout_iter_get_line_readonly(iter);
+    GSList *l = line_at(tb, it->line0);
+    for (int k = it->line0; l && k < it->line0 + it->nlines; k++, l = l->next) {
+        PangoLayoutLine *line = l->data;
         size_t ls = (size_t)line->start_index, le = ls + (size_t)line->length;
         if (ln->end > ls && ln->start < le) {
             int from = (int)(ln->start > ls ? ln->start : ls);
             int to = (int)(ln->end < le ? ln->end : le);
             int *ranges = NULL, nranges = 0;
             pango_layout_line_get_x_ranges(line, from, to, &ranges, &nranges);
-            int y0, y1;
-            pango_layout_iter_get_line_yrange(iter, &y0, &y1);
             for (int r = 0; r < nranges; r++)
                 sr_buf_printf(&rects, "%s%.2f %.2f %.2f %.2f", rects.len ? " " : "",
                               it->x + ranges[2 * r] / (double)PANGO_SCALE,
-                              it->y + (y0 - top0) / (double)PANGO_SCALE,
+                              it->y + tb->top[k] - tb->top[it->line0],
                               (ranges[2 * r + 1] - ranges[2 * r]) / (double)PANGO_SCALE,
-                              (y1 - y0) / (double)PANGO_SCALE);
+                              tb->bottom[k] - tb->top[k]);
             g_free(ranges);
         }
-        if (!pango_layout_iter_next_line(iter))
-            break;
     }
-    pango_layout_iter_free(iter);
     const char *attr = NULL;
     if (rects.len) {
         sr_buf b = SR_BUF_INIT;
@@ -1148,19 +1181,13 @@ static void draw_linked_text(layout *L, cairo_t *cr, const item *it)
     for (size_t s = 0; s < tb->nlinks; s++)
         attrs[s] = link_attr(L, it, s);
     pango_cairo_update_layout(cr, tb->layout);
-    PangoLayoutIter *iter = pango_layout_get_iter(tb->layout);
-    for (int k = 0; k < it->line0; k++)
-        pango_layout_iter_next_line(iter);
-    int top0, bot0;
-    pango_layout_iter_get_line_yrange(iter, &top0, &bot0);
     sr_set_rgb(cr, it->colour);
     int open = -1; /* the link whose tag is open */
-    for (int k = 0; k < it->nlines; k++) {
-        PangoLayoutLine *line = pango_layout_iter_get_line_readonly(iter);
-        PangoRectangle logical;
-        pango_layout_iter_get_line_extents(iter, NULL, &logical);
-        double x = it->x + logical.x / (double)PANGO_SCALE;
-        double base = it->y + (pango_layout_iter_get_baseline(iter) - top0) / (double)PANGO_SCALE;
+    GSList *l = line_at(tb, it->line0);
+    for (int k = it->line0; l && k < it->line0 + it->nlines; k++, l = l->next) {
+        PangoLayoutLine *line = l->data;
+        double x = it->x + tb->x[k];
+        double base = it->y + tb->base[k] - tb->top[it->line0];
         int x_off = 0;
         for (GSList *r = line->runs; r; r = r->next) {
             PangoGlyphItem *rest = pango_glyph_item_copy(r->data);
@@ -1187,12 +1214,9 @@ static void draw_linked_text(layout *L, cairo_t *cr, const item *it)
             }
             pango_glyph_item_free(rest);
         }
-        if (!pango_layout_iter_next_line(iter))
-            break;
     }
     if (open >= 0)
         cairo_tag_end(cr, CAIRO_TAG_LINK);
-    pango_layout_iter_free(iter);
     free(attrs);
 }
 
