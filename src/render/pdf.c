@@ -242,8 +242,9 @@ static void mk_free(markup *m)
  * the rest of the word again for each line: a word of 40,000 letters took
  * 12 s to lay out. A zero-width space (U+200B, drawn as nothing) after every
  * SR_PDF_RUN letters of a word gives it places to break, and keeps the time
- * linear; no real word is that long. */
-#define SR_PDF_RUN 64
+ * linear. No real word, and hardly a web address, is that long: an address
+ * copied from the page comes whole. */
+#define SR_PDF_RUN 200
 
 static void mk_text(markup *m, const char *s)
 {
