@@ -49,6 +49,7 @@ typedef struct {
     int nlines;
     double *top, *bottom;
     double *base, *x; /* each line's baseline (from the layout's top) and left edge */
+    bool drawn;       /* set to the page's context once (draw_ready) */
     link_span *links;
     size_t nlinks;
 } textbox;
@@ -239,26 +240,44 @@ static void mk_free(markup *m)
 
 /* Text as it is shown: escaped here, and only here. */
 /* Pango breaks a word too long for a line character by character, shaping
- * the rest of the word again for each line: a word of 40,000 letters took
- * 12 s to lay out. A zero-width space (U+200B, drawn as nothing) after every
- * SR_PDF_RUN letters of a word gives it places to break, and keeps the time
- * linear. No real word, and hardly a web address, is that long: an address
- * copied from the page comes whole. */
-#define SR_PDF_RUN 200
+ * the rest of the paragraph again for every line: a word of 40,000 letters
+ * took 12 s to lay out, and one in a narrow, deeply nested quotation far
+ * longer. A word longer than SR_PDF_LONG_WORD letters (no real word, and
+ * hardly a web address, so an address copied from the page comes whole)
+ * gets a zero-width space (U+200B, drawn as nothing) after every
+ * SR_PDF_BREAK_EVERY letters: places to break closer than the narrowest
+ * line, so the time stays linear. */
+#define SR_PDF_LONG_WORD   200
+#define SR_PDF_BREAK_EVERY 12
+
+static bool word_end(unsigned char c)
+{
+    return c == ' ' || c == '\n' || c == '\t' || c == '\0';
+}
 
 static void mk_text(markup *m, const char *s)
 {
     sr_buf t = SR_BUF_INIT;
-    size_t run = 0;
-    for (const char *p = s; *p; p++) {
-        unsigned char c = (unsigned char)*p;
-        if (c == ' ' || c == '\n' || c == '\t')
-            run = 0;
-        else if ((c & 0xC0) != 0x80 && run++ == SR_PDF_RUN) {
-            sr_buf_puts(&t, "\xE2\x80\x8B");
-            run = 1;
+    const char *p = s;
+    while (*p) {
+        const char *w = p; /* a word: up to the next space */
+        size_t letters = 0;
+        while (!word_end((unsigned char)*p)) {
+            letters += ((unsigned char)*p & 0xC0) != 0x80;
+            p++;
         }
-        sr_buf_putc(&t, *p);
+        if (letters <= SR_PDF_LONG_WORD) {
+            sr_buf_put(&t, w, (size_t)(p - w));
+        } else {
+            size_t n = 0;
+            for (const char *q = w; q < p; q++) {
+                if (((unsigned char)*q & 0xC0) != 0x80 && n++ && n % SR_PDF_BREAK_EVERY == 1)
+                    sr_buf_puts(&t, "\xE2\x80\x8B");
+                sr_buf_putc(&t, *q);
+            }
+        }
+        while (*p && word_end((unsigned char)*p))
+            sr_buf_putc(&t, *p++);
     }
     char *e = g_markup_escape_text(sr_buf_str(&t), -1);
     sr_buf_puts(&m->mk, e);
@@ -1092,6 +1111,32 @@ static int contents_pages(layout *L)
 
 /* ---- drawing --------------------------------------------------------------------------- */
 
+/* Sets tb's layout to the page's context, once: a layout set to a context
+ * is laid out again, so doing it for every page a paragraph is on made a
+ * long one quadratic. Its lines are measured again after. */
+static void draw_ready(cairo_t *cr, const textbox *ctb)
+{
+    textbox *tb = (textbox *)ctb; /* the drawing's own fields */
+    if (tb->drawn)
+        return;
+    tb->drawn = true;
+    pango_cairo_update_layout(cr, tb->layout);
+    PangoLayoutIter *it = pango_layout_get_iter(tb->layout);
+    int n = pango_layout_get_line_count(tb->layout);
+    for (int i = 0; i < tb->nlines && i < n; i++) {
+        int a, b;
+        pango_layout_iter_get_line_yrange(it, &a, &b);
+        tb->top[i] = a / (double)PANGO_SCALE;
+        tb->base[i] = pango_layout_iter_get_baseline(it) / (double)PANGO_SCALE;
+        PangoRectangle logical;
+        pango_layout_iter_get_line_extents(it, NULL, &logical);
+        tb->x[i] = logical.x / (double)PANGO_SCALE;
+        if (!pango_layout_iter_next_line(it))
+            break;
+    }
+    pango_layout_iter_free(it);
+}
+
 /* Line i of tb's layout (its lines are a list). */
 static GSList *line_at(const textbox *tb, int i)
 {
@@ -1104,7 +1149,7 @@ static GSList *line_at(const textbox *tb, int i)
 static void draw_text_item(cairo_t *cr, const item *it)
 {
     const textbox *tb = it->text;
-    pango_cairo_update_layout(cr, tb->layout);
+    draw_ready(cr, tb);
     sr_set_rgb(cr, it->colour);
     GSList *ln = line_at(tb, it->line0);
     for (int k = it->line0; ln && k < it->line0 + it->nlines; k++, ln = ln->next) {
@@ -1178,10 +1223,10 @@ static void draw_linked_text(layout *L, cairo_t *cr, const item *it)
 {
     const textbox *tb = it->text;
     const char *text = pango_layout_get_text(tb->layout);
+    draw_ready(cr, tb);
     const char **attrs = sr_xcalloc(tb->nlinks, sizeof *attrs);
     for (size_t s = 0; s < tb->nlinks; s++)
         attrs[s] = link_attr(L, it, s);
-    pango_cairo_update_layout(cr, tb->layout);
     sr_set_rgb(cr, it->colour);
     int open = -1; /* the link whose tag is open */
     GSList *l = line_at(tb, it->line0);
