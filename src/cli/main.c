@@ -36,30 +36,45 @@ static const char overview[] =
 
 /* A message to stderr, with the names and values in it made safe for a
  * terminal (an argument or a file name may hold control characters). */
-static void put_message(const char *fmt, va_list ap)
+/* The message fmt makes, malloc'd; NULL when it cannot be made. */
+static char *format(const char *fmt, va_list ap)
 {
     va_list ap2;
     va_copy(ap2, ap);
     int n = vsnprintf(NULL, 0, fmt, ap2);
     va_end(ap2);
     char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (msg)
+        vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    return msg;
+}
+
+/* msg to out, each control character shown as an escape but for the line
+ * breaks before `keep` (every line break when keep is "\n"), which are
+ * the program's. */
+static void put_lines(FILE *out, char *msg, const char *keep)
+{
+    size_t k = strlen(keep);
+    for (char *part = msg; part;) {
+        char *br = strstr(part, keep);
+        if (br)
+            *br = '\0';
+        sr_fput_safe(out, part);
+        if (br)
+            fputs(keep, out);
+        part = br ? br + k : NULL;
+    }
+}
+
+static void put_message(const char *fmt, va_list ap)
+{
+    char *msg = format(fmt, ap);
     if (!msg) {
         fputs(fmt, stderr); /* cannot format it: the words without the values */
         return;
     }
-    vsnprintf(msg, (size_t)n + 1, fmt, ap);
-    /* A message may end in a hint on lines of its own ("\n  hint: ..."):
-     * the line breaks before hints are the program's, and kept; any other
-     * control character is shown as an escape. */
-    for (char *part = msg; part;) {
-        char *hint = strstr(part, "\n  hint: ");
-        if (hint)
-            *hint = '\0';
-        sr_fput_safe(stderr, part);
-        if (hint)
-            fputs("\n  hint: ", stderr);
-        part = hint ? hint + 9 : NULL;
-    }
+    /* A message may end in a hint on lines of its own ("\n  hint: ..."). */
+    put_lines(stderr, msg, "\n  hint: ");
     free(msg);
 }
 
@@ -76,28 +91,15 @@ void sr_usage_error(const char *cmd, const char *fmt, ...)
 
 void sr_out(const char *fmt, ...)
 {
-    va_list ap, ap2;
+    va_list ap;
     va_start(ap, fmt);
-    va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
-    va_end(ap2);
-    char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    char *msg = format(fmt, ap);
+    va_end(ap);
     if (!msg) {
-        va_end(ap);
         fputs(fmt, stdout); /* cannot format it: the words without the values */
         return;
     }
-    vsnprintf(msg, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    for (char *part = msg; part;) {
-        char *nl = strchr(part, '\n');
-        if (nl)
-            *nl = '\0';
-        sr_fput_safe(stdout, part);
-        if (nl)
-            fputc('\n', stdout);
-        part = nl ? nl + 1 : NULL;
-    }
+    put_lines(stdout, msg, "\n");
     free(msg);
 }
 

@@ -380,6 +380,30 @@ static void markup_inlines(markup *m, const sr_dnode *block)
 
 /* ---- text ------------------------------------------------------------------------------ */
 
+/* Each line's top, baseline and left edge (and bottom, with bottoms), in
+ * points from the layout's top. Measured once per layout: an iterator
+ * measures every line when made, so one per page drawn made a long
+ * paragraph quadratic. */
+static void measure_lines(textbox *tb, bool bottoms)
+{
+    PangoLayoutIter *it = pango_layout_get_iter(tb->layout);
+    int n = pango_layout_get_line_count(tb->layout);
+    for (int i = 0; i < tb->nlines && i < n; i++) {
+        int a, b;
+        pango_layout_iter_get_line_yrange(it, &a, &b);
+        tb->top[i] = a / (double)PANGO_SCALE;
+        if (bottoms)
+            tb->bottom[i] = b / (double)PANGO_SCALE;
+        tb->base[i] = pango_layout_iter_get_baseline(it) / (double)PANGO_SCALE;
+        PangoRectangle logical;
+        pango_layout_iter_get_line_extents(it, NULL, &logical);
+        tb->x[i] = logical.x / (double)PANGO_SCALE;
+        if (!pango_layout_iter_next_line(it))
+            break;
+    }
+    pango_layout_iter_free(it);
+}
+
 static textbox *make_text(layout *L, const markup *m, double size, int weight, double width,
                           bool italic)
 {
@@ -423,22 +447,7 @@ static textbox *make_text(layout *L, const markup *m, double size, int weight, d
     tb->bottom = sr_arena_alloc(L->a, (size_t)(tb->nlines + 1) * sizeof *tb->bottom);
     tb->base = sr_arena_alloc(L->a, (size_t)(tb->nlines + 1) * sizeof *tb->base);
     tb->x = sr_arena_alloc(L->a, (size_t)(tb->nlines + 1) * sizeof *tb->x);
-    /* Measured once: an iterator measures every line of the layout when
-     * made, so one per page drawn made a long paragraph quadratic. */
-    PangoLayoutIter *it = pango_layout_get_iter(l);
-    for (int i = 0; i < tb->nlines; i++) {
-        int a, b;
-        pango_layout_iter_get_line_yrange(it, &a, &b);
-        tb->top[i] = a / (double)PANGO_SCALE;
-        tb->bottom[i] = b / (double)PANGO_SCALE;
-        tb->base[i] = pango_layout_iter_get_baseline(it) / (double)PANGO_SCALE;
-        PangoRectangle logical;
-        pango_layout_iter_get_line_extents(it, NULL, &logical);
-        tb->x[i] = logical.x / (double)PANGO_SCALE;
-        if (!pango_layout_iter_next_line(it))
-            break;
-    }
-    pango_layout_iter_free(it);
+    measure_lines(tb, true);
     if (m->nlinks) {
         tb->links = sr_arena_alloc(L->a, m->nlinks * sizeof *tb->links);
         memcpy(tb->links, m->links, m->nlinks * sizeof *tb->links);
@@ -499,15 +508,7 @@ static double text_width(layout *L, const char *text, double size, int weight)
 static void align_text(textbox *tb, PangoAlignment a)
 {
     pango_layout_set_alignment(tb->layout, a);
-    PangoLayoutIter *it = pango_layout_get_iter(tb->layout);
-    for (int i = 0; i < tb->nlines; i++) {
-        PangoRectangle logical;
-        pango_layout_iter_get_line_extents(it, NULL, &logical);
-        tb->x[i] = logical.x / (double)PANGO_SCALE;
-        if (!pango_layout_iter_next_line(it))
-            break;
-    }
-    pango_layout_iter_free(it);
+    measure_lines(tb, true);
 }
 
 static double lines_height(const textbox *tb, int from, int n)
@@ -1121,20 +1122,7 @@ static void draw_ready(cairo_t *cr, const textbox *ctb)
         return;
     tb->drawn = true;
     pango_cairo_update_layout(cr, tb->layout);
-    PangoLayoutIter *it = pango_layout_get_iter(tb->layout);
-    int n = pango_layout_get_line_count(tb->layout);
-    for (int i = 0; i < tb->nlines && i < n; i++) {
-        int a, b;
-        pango_layout_iter_get_line_yrange(it, &a, &b);
-        tb->top[i] = a / (double)PANGO_SCALE;
-        tb->base[i] = pango_layout_iter_get_baseline(it) / (double)PANGO_SCALE;
-        PangoRectangle logical;
-        pango_layout_iter_get_line_extents(it, NULL, &logical);
-        tb->x[i] = logical.x / (double)PANGO_SCALE;
-        if (!pango_layout_iter_next_line(it))
-            break;
-    }
-    pango_layout_iter_free(it);
+    measure_lines(tb, false); /* the pages keep the heights they were given */
 }
 
 /* Line i of tb's layout (its lines are a list). */
