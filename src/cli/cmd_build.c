@@ -182,6 +182,10 @@ static int run(int argc, char **argv)
     }
     sr_render_options ro = {fonts, created, !final, lines, nl};
     const char *stem = sr_partnership_file_stem(rd.ds.a, rd.ds.p);
+    /* Each output names the others it is published beside. */
+    doc->pdf_file = sr_arena_printf(rd.ds.a, sr_output_pdf.file, stem, yname);
+    doc->html_file = sr_arena_printf(rd.ds.a, sr_output_html.file, stem, yname);
+    doc->xlsx_file = sr_arena_printf(rd.ds.a, sr_output_xlsx.file, stem, yname);
     /* Every output, in order: its path, what it wrote, how long it took. */
     size_t nouts = 0;
     while (sr_outputs[nouts])

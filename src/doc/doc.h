@@ -269,6 +269,17 @@ typedef struct {
     size_t nannex_cover;
     const char **notes; /* the annex's notes: "[note N]" is notes[N - 1] */
     size_t nnotes;
+    /* The publication date as the cover and the workbook's cover print it
+     * ("30 October 2020"), or NULL when none was given. */
+    const char *published;
+    /* The partnership's logo for the cover: a PNG file's bytes as read from
+     * the data folder, or NULL. */
+    const unsigned char *logo_png;
+    size_t logo_len;
+    /* The file names of the outputs that go beside each other in the
+     * year's folder, for links between them ("x-annual-report-2019-20.pdf"),
+     * or NULL when not written. Set by the command that renders. */
+    const char *pdf_file, *html_file, *xlsx_file;
     bool landscape;
     const char *font; /* the family the report is set in */
     double accent[3]; /* headings and the cover title: red, green, blue, 0..1 */

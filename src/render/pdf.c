@@ -1539,12 +1539,19 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
             for (size_t k = 0; k < pages.v[i].n; k++)
                 if (pages.v[i].v[k].kind == IT_FIGURE && nalts < (size_t)L.figures)
                     alts[nalts++] = str(pages.v[i].v[k].fig->alt);
-        size_t found = 0;
-        rc = sr_pdf_post(pdf.data, pdf.len, str(doc->lang), alts, nalts, &final, &found, err,
-                         errlen);
-        if (rc == 0 && found != nalts) {
-            snprintf(err, errlen, "the PDF has %zu figures in its structure, %zu were drawn", found,
-                     nalts);
+        sr_pdf_post_out found = {0};
+        sr_pdf_post_in pi = {.lang = str(doc->lang),
+                             .title = doc->title,
+                             .author = doc->partnership,
+                             .subject = doc->subject,
+                             .keywords = doc->keywords,
+                             .creator = "sscp-report " SSCP_VERSION,
+                             .alts = alts,
+                             .nalts = nalts};
+        rc = sr_pdf_post(pdf.data, pdf.len, &pi, &final, &found, err, errlen);
+        if (rc == 0 && found.figures != nalts) {
+            snprintf(err, errlen, "the PDF has %zu figures in its structure, %zu were drawn",
+                     found.figures, nalts);
             rc = -1;
         }
         free(alts);

@@ -37,9 +37,10 @@ static void visit(walk *w, qpdf_oh node)
     w->depth--;
 }
 
-int sr_pdf_post(const char *in, size_t len, const char *lang, const char *const *alts, size_t nalts,
-                sr_buf *out, size_t *figures, char *err, size_t errlen)
+int sr_pdf_post(const char *in, size_t len, const sr_pdf_post_in *pi, sr_buf *out,
+                sr_pdf_post_out *found, char *err, size_t errlen)
 {
+    const char *lang = pi->lang ? pi->lang : "";
     qpdf_data q = qpdf_init();
     qpdf_set_suppress_warnings(q, QPDF_TRUE);
     int rc = 0;
@@ -56,11 +57,11 @@ int sr_pdf_post(const char *in, size_t len, const char *lang, const char *const 
                      : qpdf_oh_new_dictionary(q);
     qpdf_oh_replace_key(q, vp, "/DisplayDocTitle", qpdf_oh_new_bool(q, QPDF_TRUE));
     qpdf_oh_replace_key(q, root, "/ViewerPreferences", vp);
-    walk w = {q, alts, nalts, 0, 0};
+    walk w = {q, pi->alts, pi->nalts, 0, 0};
     if (qpdf_oh_has_key(q, root, "/StructTreeRoot"))
         visit(&w, qpdf_oh_get_key(q, qpdf_oh_get_key(q, root, "/StructTreeRoot"), "/K"));
-    if (figures)
-        *figures = w.next;
+    if (found)
+        *found = (sr_pdf_post_out){w.next, 0};
     if (qpdf_init_write_memory(q) & QPDF_ERRORS) {
         rc = -1;
     } else {

@@ -10,10 +10,32 @@
 
 #include <stddef.h>
 
+/* The words of one link annotation, for its /Contents. */
+typedef struct {
+    size_t page;          /* the page it is on, from 0 */
+    const char *contents; /* "Go to 4 Finances, page 9"; "Web address: https://..." */
+} sr_pdf_annot_text;
+
+/* What the pass adds, from the document. */
+typedef struct {
+    const char *lang; /* "en-GB" */
+    const char *title, *author, *subject, *keywords, *creator;
+    const char *date;        /* creation (= modification) date, "2020-04-01T00:00:00Z" */
+    const char *const *alts; /* each Figure element's /Alt, in document order */
+    size_t nalts;
+    const sr_pdf_annot_text *annots; /* each link annotation, pages in order and on a page in */
+    size_t nannots;                  /* the order their Link tags were begun */
+} sr_pdf_post_in;
+
+/* What the pass found, for the caller to check against what it drew. */
+typedef struct {
+    size_t figures; /* Figure elements */
+    size_t annots;  /* link annotations */
+} sr_pdf_post_out;
+
 /* Reads the PDF in in (len bytes), adds the above, and writes the result to
- * out. Returns 0, or -1 with a message in err. *figures receives how many
- * Figure elements were found (they should equal nalts). */
-int sr_pdf_post(const char *in, size_t len, const char *lang, const char *const *alts, size_t nalts,
-                sr_buf *out, size_t *figures, char *err, size_t errlen);
+ * out. Returns 0, or -1 with a message in err. */
+int sr_pdf_post(const char *in, size_t len, const sr_pdf_post_in *pi, sr_buf *out,
+                sr_pdf_post_out *found, char *err, size_t errlen);
 
 #endif

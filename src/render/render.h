@@ -55,4 +55,7 @@ extern const sr_output *const sr_outputs[];
 /* The chart files alone, for `sscp-report charts`. */
 extern const sr_output sr_output_charts;
 
+/* The outputs the others link to, for their file names. */
+extern const sr_output sr_output_pdf, sr_output_html, sr_output_xlsx;
+
 #endif
