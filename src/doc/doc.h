@@ -164,6 +164,11 @@ typedef struct {
     sr_chart *chart;      /* built once, drawn by every output */
     const char *alt;      /* the text alternative */
     double width, height; /* the size it is drawn at, in points (before sr_chart_height) */
+    /* The chart's figures as a table, for those who cannot see the chart
+     * (the PDF's appendix of chart data, the page's table under the
+     * chart), or NULL. */
+    const sr_dtable *data;
+    const char *note; /* printed below the chart (what a symbol in it means), or NULL */
 } sr_dfigure;
 
 /* ---- nodes ----------------------------------------------------------------------------- */

@@ -156,7 +156,7 @@ static sr_dfigure *make_figure(world *w, const char *id, const char *title)
                     .x_title = "Quarter",
                     .y_title = "Referrals"};
     sr_dfigure *f = sr_arena_alloc(w->a, sizeof *f);
-    *f = (sr_dfigure){id, c, "A bar chart", 300, 200};
+    *f = (sr_dfigure){.id = id, .chart = c, .alt = "A bar chart", .width = 300, .height = 200};
     return f;
 }
 
