@@ -1235,6 +1235,43 @@ static sr_dnode *note_node(builder *b, const char *text)
     return sr_dnode_new_plain(b->a, SR_D_NOTE, text);
 }
 
+/* The chart's figures as a table, for those who cannot see the chart: a
+ * row per category (its row header), a column per series, each cell the
+ * value as the chart labels it. KPI tiles: the figure, the change and the
+ * year before; the attendance matrix: a row per member, a column per
+ * meeting. The caption is the chart's title. */
+static sr_dtable *chart_data(builder *b, const sr_chart *c)
+{
+    bool kpi = c->kind == SR_CHART_KPI;
+    size_t ncols = 1 + (kpi ? 3 : c->nseries);
+    sr_dtable *t = new_table(b, ncols, c->ncat);
+    t->caption = c->title;
+    col(t, 0, SR_COL_LABEL, c->kind == SR_CHART_MATRIX ? "Member" : "", 0);
+    if (kpi) {
+        col(t, 1, SR_COL_VALUE, c->nseries ? c->series[0].name : "", 0);
+        col(t, 2, SR_COL_TEXT, "Change", 0);
+        col(t, 3, SR_COL_TEXT, "Year before", 0);
+    } else {
+        for (size_t s = 0; s < c->nseries; s++)
+            col(t, 1 + s, SR_COL_VALUE, c->series[s].name, 0);
+    }
+    for (size_t i = 0; i < c->ncat; i++) {
+        sr_dcell *row = &t->cells[i * ncols];
+        row[0] = (sr_dcell){.kind = SR_CELL_TEXT, .text = c->categories[i]};
+        if (kpi) {
+            row[1] = (sr_dcell){.kind = SR_CELL_TEXT,
+                                .text = c->nseries ? c->series[0].values[i].label : ""};
+            row[2] = (sr_dcell){.kind = SR_CELL_TEXT, .text = c->notes ? c->notes[i] : ""};
+            row[3] = (sr_dcell){.kind = SR_CELL_TEXT, .text = c->before ? c->before[i] : ""};
+        } else {
+            for (size_t s = 0; s < c->nseries; s++)
+                row[1 + s] = (sr_dcell){.kind = SR_CELL_TEXT, .text = c->series[s].values[i].label};
+        }
+    }
+    t->nrows = c->ncat;
+    return t;
+}
+
 /* The chart of spec i, built once: the report's figure and the chart
  * file are the same. */
 static sr_dfigure *figure_of(builder *b, size_t i)
@@ -1249,6 +1286,7 @@ static sr_dfigure *figure_of(builder *b, size_t i)
         char *alt = sr_chart_alt(f->chart);
         f->alt = sr_arena_strdup(b->a, alt ? alt : "");
         free(alt);
+        f->data = chart_data(b, f->chart);
     }
     f->width = s->width;
     f->height = s->height;
