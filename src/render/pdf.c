@@ -36,10 +36,11 @@
 #define LINE   1.32 /* line spacing, as a factor */
 #define GAP    7.0  /* after a paragraph */
 
-/* A link in a piece of text: bytes [start, end) of the layout's text. */
+/* A link in a piece of text: bytes [start, end) of the layout's text, to
+ * an address (uri) or to a destination in the document (dest). */
 typedef struct {
     size_t start, end;
-    const char *uri;
+    const char *uri, *dest;
 } link_span;
 
 /* A laid-out piece of text, with its lines' tops and bottoms (in points
@@ -56,12 +57,23 @@ typedef struct {
 
 typedef enum { IT_TEXT, IT_OPEN, IT_CLOSE, IT_FIGURE, IT_RULE, IT_FILL, IT_LEADER, IT_DEST } itkind;
 
+/* The structure tree is one tree for the document: containers (IT_OPEN to
+ * IT_CLOSE) stay open across pages, and only leaves hold what is drawn.
+ * A leaf never stays open across a page: cairo would go on marking what
+ * the next page draws before the leaf ends (the footer) as part of it. So
+ * a piece of text split between pages is a container (its tag) with a
+ * Span leaf per page, and a paragraph with links a container of Span and
+ * Link leaves. Whatever is drawn outside a leaf (rules, fills, leaders, a
+ * table's header row repeated on a new page: IT_TEXT without a tag, the
+ * footer) is decoration, which the post-pass marks as an artifact. */
 typedef struct {
     itkind kind;
     double x, y, w, h;
     const textbox *text; /* IT_TEXT: lines line0 .. line0 + nlines of it */
     int line0, nlines;
-    const char *tag;  /* IT_TEXT: the leaf's tag; IT_OPEN: the container's */
+    bool runs;        /* IT_TEXT with links: its runs are Span and Link leaves */
+    const char *tag;  /* IT_TEXT: the leaf's tag (NULL: decoration); IT_OPEN: the container's;
+                         IT_FIGURE: "Figure" */
     const char *attr; /* IT_OPEN: its attributes; IT_TEXT: a link around it; IT_DEST: the name */
     const sr_dfigure *fig;
     sr_rgb colour;
@@ -72,14 +84,20 @@ typedef struct {
     size_t n, cap;
 } page;
 
-/* Pages being filled, and the structure elements open on the last one. */
+/* Pages being filled, and how many structure elements are open. */
 typedef struct {
     page *v;
     size_t n, cap;
     double y;
-    const char **open, **open_attr;
-    size_t nopen, open_cap;
+    size_t nopen;
 } pagelist;
+
+/* A figure as placed: its number, and its figures' table in the appendix
+ * of chart data (0 when it has none). */
+typedef struct {
+    const sr_dfigure *fig;
+    int number, table;
+} placed_figure;
 
 typedef struct {
     sr_fonts *fonts;
@@ -89,6 +107,15 @@ typedef struct {
     double pw, ph, left, right, top, bottom;
     pagelist *pl;
     int figures, tables;
+    /* The figures placed, in order; the page each one's table of figures
+     * is on, as the last layout found it (0 when not yet known). */
+    placed_figure *figs;
+    size_t nfigs, figs_cap;
+    int *data_page, *data_page_now;
+    size_t ndata, ndata_max; /* tables of chart data placed; how many there are */
+    /* Structure elements open while drawing, innermost last. */
+    const char **drawing;
+    size_t ndrawing, drawing_cap;
     /* The contents: each section and level-2 heading, with its page. */
     const sr_dnode **toc;
     int *toc_page;
@@ -131,17 +158,10 @@ static item *push(layout *L, itkind k)
 
 static void open_tag(layout *L, const char *tag, const char *attr)
 {
-    pagelist *pl = L->pl;
     item *it = push(L, IT_OPEN);
     it->tag = tag;
     it->attr = attr;
-    if (pl->nopen == pl->open_cap) {
-        pl->open_cap = pl->open_cap ? pl->open_cap * 2 : 16;
-        pl->open = sr_xrealloc(pl->open, pl->open_cap * sizeof *pl->open);
-        pl->open_attr = sr_xrealloc(pl->open_attr, pl->open_cap * sizeof *pl->open_attr);
-    }
-    pl->open_attr[pl->nopen] = attr;
-    pl->open[pl->nopen++] = tag;
+    L->pl->nopen++;
 }
 
 static void close_tag(layout *L)
@@ -153,20 +173,26 @@ static void close_tag(layout *L)
 static void new_page(layout *L)
 {
     pagelist *pl = L->pl;
-    /* Containers end with the page and begin again on the next. */
-    if (pl->n)
-        for (size_t i = pl->nopen; i-- > 0;)
-            push(L, IT_CLOSE);
     if (pl->n == pl->cap) {
         pl->cap = pl->cap ? pl->cap * 2 : 16;
         pl->v = sr_xrealloc(pl->v, pl->cap * sizeof *pl->v);
     }
     memset(&pl->v[pl->n++], 0, sizeof(page));
     pl->y = L->top;
-    for (size_t i = 0; i < pl->nopen; i++) {
-        item *it = push(L, IT_OPEN);
-        it->tag = pl->open[i];
-        it->attr = pl->open_attr[i];
+    /* Containers stay open across the page. One opened last on the page
+     * before, with nothing in it yet, goes over with what it holds: cairo
+     * would mark it as content on that page while it has no kids. */
+    if (pl->n > 1) {
+        page *prev = &pl->v[pl->n - 2];
+        size_t k = prev->n;
+        while (k > 0 && prev->v[k - 1].kind == IT_OPEN)
+            k--;
+        for (size_t i = k; i < prev->n; i++) {
+            item *it = push(L, IT_OPEN);
+            it->tag = prev->v[i].tag;
+            it->attr = prev->v[i].attr;
+        }
+        prev->n = k;
     }
 }
 
@@ -175,8 +201,6 @@ static void pagelist_free(pagelist *pl, size_t from)
     for (size_t i = from; i < pl->n; i++)
         free(pl->v[i].v);
     free(pl->v);
-    free(pl->open);
-    free(pl->open_attr);
     memset(pl, 0, sizeof *pl);
 }
 
@@ -298,7 +322,16 @@ static void mk_link(markup *m, size_t start, const char *uri)
         m->cap = m->cap ? m->cap * 2 : 4;
         m->links = sr_xrealloc(m->links, m->cap * sizeof *m->links);
     }
-    m->links[m->nlinks++] = (link_span){start, m->plain.len, uri};
+    m->links[m->nlinks++] = (link_span){start, m->plain.len, uri, NULL};
+}
+
+/* The text as a link to a destination in the document. */
+static void mk_link_dest(markup *m, const char *text, const char *dest)
+{
+    size_t start = m->plain.len;
+    mk_text(m, text);
+    mk_link(m, start, NULL);
+    m->links[m->nlinks - 1].dest = dest;
 }
 
 /* The address a link shows after its words: without mailto: or tel:. */
@@ -535,11 +568,15 @@ static item *text_item(layout *L, const textbox *tb, const char *tag, double x, 
 }
 
 /* Places a text block, splitting it across pages: at least two lines stay
- * together at the bottom of a page and at the top of the next. */
+ * together at the bottom of a page and at the top of the next. Its
+ * structure element is tag: a leaf when it is on one page and has no
+ * links, else a container of Span leaves (a page's part each, or a run
+ * between links) and Link leaves. No tag: decoration. */
 static void place_text(layout *L, const textbox *tb, const char *tag, double x, double after,
                        sr_rgb colour)
 {
     int n = tb->nlines, at = 0;
+    bool container = false;
     while (at < n) {
         int fit = 0;
         while (at + fit < n && lines_height(tb, at, fit + 1) <= room(L))
@@ -556,7 +593,12 @@ static void place_text(layout *L, const textbox *tb, const char *tag, double x, 
                 fit = n - at - 2; /* widow: take one more line over */
             }
         }
-        item *it = text_item(L, tb, tag, x, L->pl->y);
+        if (at == 0 && tag && (fit < n || tb->nlinks)) {
+            open_tag(L, tag, NULL);
+            container = true;
+        }
+        item *it = text_item(L, tb, container ? "Span" : tag, x, L->pl->y);
+        it->runs = container && tb->nlinks;
         it->line0 = at;
         it->nlines = fit;
         it->colour = colour;
@@ -567,6 +609,8 @@ static void place_text(layout *L, const textbox *tb, const char *tag, double x, 
         if (at < n)
             new_page(L);
     }
+    if (container)
+        close_tag(L);
     L->pl->y += after;
 }
 
@@ -626,20 +670,46 @@ static void place_note(layout *L, const sr_dnode *n, double x, double w)
     place_text(L, tb, "P", x + 8, 6 + GAP, sr_text);
 }
 
-/* "Figure N. title" or "Table N. caption": the number in bold. */
-static textbox *make_caption(layout *L, const char *what, int number, const char *text, double w)
+/* "Figure N. title" or "Table N. caption" (label is "Figure N"): the
+ * label in bold; then, with dest, " (link)" where link goes to dest. */
+static textbox *make_caption(layout *L, const char *label, const char *text, const char *link,
+                             const char *dest, double w)
 {
     markup m = {0};
-    char num[64];
-    snprintf(num, sizeof num, "%s %d.", what, number);
     mk_tag(&m, "<b>");
-    mk_text(&m, num);
+    mk_text(&m, label);
+    mk_text(&m, ".");
     mk_tag(&m, "</b>");
     mk_text(&m, " ");
     mk_text(&m, str(text));
+    if (dest) {
+        mk_text(&m, " (");
+        mk_link_dest(&m, link, dest);
+        mk_text(&m, ")");
+    }
     textbox *tb = make_text(L, &m, SMALL + 0.5, 400, w, false);
     mk_free(&m);
     return tb;
+}
+
+/* The destination of table k (1 first) of the appendix of chart data. */
+static const char *data_dest(layout *L, int k)
+{
+    return sr_arena_printf(L->a, "chart-data-%d", k);
+}
+
+/* A figure's text alternative as the PDF gives it: what its caption does
+ * not say. sr_chart_alt begins "Kind: title."; the caption gives the
+ * title, so the alternative is "Kind." and what follows. In L's arena. */
+static const char *figure_alt(layout *L, const sr_dfigure *fig)
+{
+    const char *alt = str(fig->alt), *title = fig->chart ? fig->chart->title : NULL;
+    size_t tl = title ? strlen(title) : 0;
+    const char *colon = strstr(alt, ": ");
+    if (!tl || !colon || strncmp(colon + 2, title, tl) != 0 || colon[2 + tl] != '.')
+        return alt;
+    const char *rest = colon + 2 + tl + 1;
+    return sr_arena_printf(L->a, "%.*s.%s", (int)(colon - alt), alt, rest);
 }
 
 /* The chart as the page shows it: its title is the figure's caption, so it
@@ -666,19 +736,48 @@ static void place_figure(layout *L, const sr_dfigure *fig, double x, double w)
         scale = (L->bottom - L->top - 40) / nh;
     double fh = nh * scale;
     L->figures++;
-    textbox *cl = make_caption(L, "Figure", L->figures, fig->chart->title, w);
+    /* Its figures are a table in the appendix of chart data, linked from
+     * the caption with the page (as the layout before this one found it:
+     * the document is laid out again until the pages agree). */
+    int k = 0;
+    if (fig->data && L->ndata < L->ndata_max)
+        k = (int)++L->ndata;
+    if (L->nfigs == L->figs_cap) {
+        L->figs_cap = L->figs_cap ? L->figs_cap * 2 : 16;
+        L->figs = sr_xrealloc(L->figs, L->figs_cap * sizeof *L->figs);
+    }
+    L->figs[L->nfigs++] = (placed_figure){fig, L->figures, k};
+    const char *label = sr_arena_printf(L->a, "Figure %d", L->figures);
+    const char *link = NULL;
+    if (k) /* an unknown page is as wide as any */
+        link = L->data_page[k - 1]
+                   ? sr_arena_printf(L->a, "figures in Table A%d, page %d", k, L->data_page[k - 1])
+                   : sr_arena_printf(L->a, "figures in Table A%d, page 888", k);
+    textbox *cl = make_caption(L, label, fig->chart->title, link, k ? data_dest(L, k) : NULL, w);
     double ch = text_height(cl);
-    if (ch + 4 + fh > room(L) && !at_top(L))
+    textbox *nl = fig->note ? make_plain(L, fig->note, SMALL, 400, w, true) : NULL;
+    double noteh = nl ? text_height(nl) + 3 : 0;
+    if (ch + 4 + fh + noteh > room(L) && !at_top(L))
         new_page(L); /* a figure is never split */
-    open_tag(L, "Figure", NULL);
-    place_text(L, cl, "Caption", x, 4, sr_text);
+    /* A Div of the caption (a P) and the Figure, a leaf holding the chart's
+     * drawing: a Caption inside the Figure would make it a container, and
+     * the chart, drawn outside any leaf, an artifact. */
+    open_tag(L, "Div", NULL);
+    place_text(L, cl, "P", x, 4, sr_text);
     item *it = push(L, IT_FIGURE);
+    it->tag = "Figure";
     it->fig = fig;
+    it->attr = figure_alt(L, fig);
     it->x = x;
     it->y = L->pl->y;
     it->w = fig->width * scale;
     it->h = fh;
-    L->pl->y += fh + GAP + 4;
+    L->pl->y += fh;
+    if (nl) {
+        L->pl->y += 3;
+        place_text(L, nl, "P", x, 0, sr_muted);
+    }
+    L->pl->y += GAP + 4;
     close_tag(L);
 }
 
@@ -713,17 +812,22 @@ static double make_row(layout *L, const char *const *texts, const bool *right, s
     return rh + 6;
 }
 
+/* A row: a TR of cells, the header row's and the first column's (each
+ * row's label) TH. A repeat of the header row on a new page is drawn as
+ * decoration: the table has one header row. */
 static void place_row(layout *L, textbox *const *cells, size_t nc, const double *cw, double x,
-                      double rh, bool head)
+                      double rh, bool head, bool repeat)
 {
-    open_tag(L, "TR", NULL);
+    if (!repeat)
+        open_tag(L, "TR", NULL);
     double cx = x;
     for (size_t c = 0; c < nc; c++) {
-        text_item(L, cells[c], head ? "TH" : "TD", cx + 4, L->pl->y + 3);
+        text_item(L, cells[c], repeat ? NULL : head || c == 0 ? "TH" : "TD", cx + 4, L->pl->y + 3);
         cx += cw[c];
     }
     L->pl->y += rh;
-    close_tag(L);
+    if (!repeat)
+        close_tag(L);
 }
 
 static void place_rule(layout *L, double x, double w)
@@ -734,13 +838,20 @@ static void place_rule(layout *L, double x, double w)
     rule->w = w;
 }
 
-static void place_table(layout *L, const sr_dtable *t, double x, double w)
+/* A table: "Table N. caption", or with label, "label. caption" and the
+ * destination dest before it (the appendix of chart data). */
+static int place_table_as(layout *L, const sr_dtable *t, double x, double w, const char *label,
+                          const char *caption, const char *dest)
 {
     if (!t) {
         fail(L, "a table node has no table");
-        return;
+        return 0;
     }
-    L->tables++;
+    if (!label) {
+        L->tables++;
+        label = sr_arena_printf(L->a, "Table %d", L->tables);
+        caption = t->caption;
+    }
     /* The printed columns; the first is the row header. */
     size_t nc = 0;
     size_t *col = sr_xcalloc(t->ncols + 1, sizeof *col);
@@ -778,10 +889,17 @@ static void place_table(layout *L, const sr_dtable *t, double x, double w)
         for (size_t c = 0; c < nc; c++)
             cw[c] = w / (double)nc;
     }
-    textbox *cl = make_caption(L, "Table", L->tables, t->caption, w);
+    textbox *cl = make_caption(L, label, caption, NULL, NULL, w);
     double ch = text_height(cl);
     if (ch + 40 > room(L))
         new_page(L);
+    if (dest) {
+        item *d = push(L, IT_DEST);
+        d->attr = dest;
+        d->x = x;
+        d->y = L->pl->y;
+    }
+    int first_page = (int)L->pl->n;
     open_tag(L, "Table", NULL);
     place_text(L, cl, "Caption", x, 3, sr_text);
     textbox **head = sr_xcalloc(nc + 1, sizeof *head);
@@ -789,7 +907,7 @@ static void place_table(layout *L, const sr_dtable *t, double x, double w)
     double hh = make_row(L, texts, right, nc, cw, true, head);
     if (hh > room(L))
         new_page(L);
-    place_row(L, head, nc, cw, x, hh, true);
+    place_row(L, head, nc, cw, x, hh, true, false);
     place_rule(L, x, w);
     size_t page_at_header = L->pl->n;
     for (size_t r = 1; r <= t->nrows; r++) {
@@ -802,7 +920,7 @@ static void place_table(layout *L, const sr_dtable *t, double x, double w)
         if (page_at_header != L->pl->n) {
             page_at_header = L->pl->n;
             if (r > 1) {
-                place_row(L, head, nc, cw, x, hh, true);
+                place_row(L, head, nc, cw, x, hh, true, true);
                 place_rule(L, x, w);
             }
         }
@@ -813,7 +931,7 @@ static void place_table(layout *L, const sr_dtable *t, double x, double w)
             bg->w = w;
             bg->h = rh;
         }
-        place_row(L, cells, nc, cw, x, rh, false);
+        place_row(L, cells, nc, cw, x, rh, false, false);
     }
     close_tag(L);
     if (t->note) {
@@ -828,6 +946,12 @@ static void place_table(layout *L, const sr_dtable *t, double x, double w)
     free(texts);
     free(right);
     free(col);
+    return first_page;
+}
+
+static void place_table(layout *L, const sr_dtable *t, double x, double w)
+{
+    place_table_as(L, t, x, w, NULL, NULL, NULL);
 }
 
 /* ---- the tree -------------------------------------------------------------------------- */
@@ -862,15 +986,15 @@ static frame *frames_push(frames *s, const sr_dnode *n, double x, double w)
     return f;
 }
 
-/* A paragraph or a code block: in a list item, the item's body; in a
- * quotation, set in italic. */
+/* A paragraph or a code block: in a list item, in the item's body (LBody);
+ * in a quotation, set in italic. */
 static void place_paragraph(layout *L, const sr_dnode *n, const frame *f)
 {
     sr_dkind in = f->node->kind;
     bool quote = in == SR_D_QUOTE;
     textbox *tb = make_block(L, n, NULL, quote ? BODY + 0.5 : BODY, 400, f->w, quote);
     if (in == SR_D_ITEM)
-        place_text(L, tb, "LBody", f->x, 3, sr_text);
+        place_text(L, tb, "P", f->x, 3, sr_text);
     else
         place_text(L, tb, "P", f->x, quote ? 4 : GAP, sr_text);
 }
@@ -903,8 +1027,11 @@ static void place_tree(layout *L, const sr_dnode *root)
                 continue; /* a node placed whole on its ENTER */
             frame *f = &st.v[st.n - 1];
             switch (n->kind) {
-            case SR_D_SECTION:
             case SR_D_ITEM:
+                close_tag(L); /* LBody */
+                close_tag(L);
+                break;
+            case SR_D_SECTION:
                 close_tag(L);
                 break;
             case SR_D_LIST:
@@ -970,6 +1097,7 @@ static void place_tree(layout *L, const sr_dnode *root)
                 place_label(L, f->node, index, x);
             if (w - 18 >= MIN_WIDTH)
                 x += 18, w -= 18;
+            open_tag(L, "LBody", NULL);
             frames_push(&st, n, x, w);
             break;
         case SR_D_QUOTE: {
@@ -1026,6 +1154,39 @@ static void collect_toc(layout *L, const sr_dnode *root)
     L->toc_page = sr_xcalloc(L->ntoc + 1, sizeof *L->toc_page);
 }
 
+/* An appendix: a section of the PDF only, at the end of the contents and
+ * the outline. In L's arena. */
+static sr_dnode *add_appendix(layout *L, const char *title, const char *anchor)
+{
+    sr_dnode *n = sr_dnode_new_text(L->a, SR_D_SECTION, title);
+    n->level = 1;
+    n->anchor = anchor;
+    L->toc = sr_xrealloc(L->toc, (L->ntoc + 1) * sizeof *L->toc);
+    L->toc_page = sr_xrealloc(L->toc_page, (L->ntoc + 1) * sizeof *L->toc_page);
+    L->toc[L->ntoc] = n;
+    L->toc_page[L->ntoc++] = 0;
+    return n;
+}
+
+/* How many figures the sections show with their figures as a table. */
+static size_t count_chart_data(const sr_dnode *root)
+{
+    size_t n = 0;
+    sr_doc_iter *it = sr_doc_iter_new(root);
+    sr_doc_event ev;
+    while ((ev = sr_doc_iter_next(it)) != SR_EV_DONE) {
+        const sr_dnode *d = sr_doc_iter_node(it);
+        if (ev != SR_EV_ENTER)
+            continue;
+        if (d->kind == SR_D_ANNEX || d->kind == SR_D_CHART_FILES)
+            sr_doc_iter_skip(it); /* not printed */
+        else if (d->kind == SR_D_FIGURE && d->figure && d->figure->chart && d->figure->data)
+            n++;
+    }
+    sr_doc_iter_free(it);
+    return n;
+}
+
 /* Where a contents entry or an outline item goes: the heading's anchor, or
  * its page. In L's arena. */
 static const char *toc_link(layout *L, size_t i)
@@ -1056,13 +1217,13 @@ static void cover(layout *L, const sr_document *doc)
 static void contents(layout *L)
 {
     double w = L->right - L->left;
-    open_tag(L, "TOC", NULL);
     place_text(L, make_plain(L, "Contents", 20, 600, w, false), "H1", L->left, 10, L->accent);
+    open_tag(L, "TOC", NULL);
     for (size_t i = 0; i < L->ntoc; i++) {
         const sr_dnode *n = L->toc[i];
         bool sub = n->level == 2;
         sr_buf left = SR_BUF_INIT;
-        sr_buf_printf(&left, "%s  %s", str(n->number), str(n->text));
+        sr_buf_printf(&left, "%s%s%s", str(n->number), n->number ? "  " : "", str(n->text));
         double indent = sub ? 24 : 0;
         /* "Title ........ 12": dots fill the gap, the number is right-aligned. */
         textbox *l = make_plain(L, sr_buf_str(&left), sub ? BODY - 1 : BODY, sub ? 400 : 600,
@@ -1175,8 +1336,13 @@ static const char *link_attr(layout *L, const item *it, size_t s)
     const char *attr = NULL;
     if (rects.len) {
         sr_buf b = SR_BUF_INIT;
-        sr_buf_puts(&b, "uri=");
-        put_attr_string(&b, pdf_uri(L->a, ln->uri));
+        if (ln->dest) {
+            sr_buf_puts(&b, "dest=");
+            put_attr_string(&b, ln->dest);
+        } else {
+            sr_buf_puts(&b, "uri=");
+            put_attr_string(&b, pdf_uri(L->a, ln->uri));
+        }
         sr_buf_printf(&b, " rect=[%s]", sr_buf_str(&rects));
         attr = sr_arena_strdup(L->a, sr_buf_str(&b));
         sr_buf_free(&b);
@@ -1205,8 +1371,8 @@ static int link_at(const textbox *tb, size_t i, size_t end, size_t *next)
 
 /* Text with links: drawn as draw_text_item does, but run by run, a run cut
  * where a link begins or ends, so that each link's words are drawn inside
- * its link tag: the link's structure element holds them, and its
- * annotation covers them. */
+ * its link tag: the link's structure element (a leaf) holds them, and its
+ * annotation covers them. The words between links are Span leaves. */
 static void draw_linked_text(layout *L, cairo_t *cr, const item *it)
 {
     const textbox *tb = it->text;
@@ -1216,7 +1382,7 @@ static void draw_linked_text(layout *L, cairo_t *cr, const item *it)
     for (size_t s = 0; s < tb->nlinks; s++)
         attrs[s] = link_attr(L, it, s);
     sr_set_rgb(cr, it->colour);
-    int open = -1; /* the link whose tag is open */
+    int open = -2; /* the link whose tag is open; -1 a Span; -2 none */
     GSList *l = line_at(tb, it->line0);
     for (int k = it->line0; l && k < it->line0 + it->nlines; k++, l = l->next) {
         PangoLayoutLine *line = l->data;
@@ -1232,12 +1398,18 @@ static void draw_linked_text(layout *L, cairo_t *cr, const item *it)
                 PangoGlyphItem *piece = rest;
                 if (cut < end)
                     piece = pango_glyph_item_split(rest, text, (int)(cut - at));
+                if (in < 0 || !attrs[in])
+                    in = -1;
                 if (in != open) {
                     if (open >= 0)
                         cairo_tag_end(cr, CAIRO_TAG_LINK);
-                    open = in >= 0 && attrs[in] ? in : -1;
+                    else if (open == -1)
+                        cairo_tag_end(cr, "Span");
+                    open = in;
                     if (open >= 0)
                         cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs[open]);
+                    else
+                        cairo_tag_begin(cr, "Span", NULL);
                 }
                 cairo_move_to(cr, x + x_off / (double)PANGO_SCALE, base);
                 pango_cairo_show_glyph_item(cr, text, piece);
@@ -1251,6 +1423,8 @@ static void draw_linked_text(layout *L, cairo_t *cr, const item *it)
     }
     if (open >= 0)
         cairo_tag_end(cr, CAIRO_TAG_LINK);
+    else if (open == -1)
+        cairo_tag_end(cr, "Span");
     free(attrs);
 }
 
@@ -1272,37 +1446,40 @@ static void footer(layout *L, cairo_t *cr, const sr_document *doc, int pageno, i
 
 static void draw_page(layout *L, cairo_t *cr, const page *p)
 {
-    /* The structure elements open on the page, innermost last. */
-    const char **open = NULL;
-    size_t nopen = 0, cap = 0;
+    /* The structure elements open (L->drawing) go on from page to page. */
     for (size_t i = 0; i < p->n; i++) {
         const item *it = &p->v[i];
         switch (it->kind) {
         case IT_OPEN:
-            if (nopen == cap) {
-                cap = cap ? cap * 2 : 16;
-                open = sr_xrealloc(open, cap * sizeof *open);
+            if (L->ndrawing == L->drawing_cap) {
+                L->drawing_cap = L->drawing_cap ? L->drawing_cap * 2 : 16;
+                L->drawing = sr_xrealloc(L->drawing, L->drawing_cap * sizeof *L->drawing);
             }
-            open[nopen++] = it->tag;
+            L->drawing[L->ndrawing++] = it->tag;
             cairo_tag_begin(cr, it->tag, it->attr);
             break;
         case IT_CLOSE:
-            if (nopen)
-                cairo_tag_end(cr, open[--nopen]);
+            if (L->ndrawing)
+                cairo_tag_end(cr, L->drawing[--L->ndrawing]);
+            else
+                fail(L, "a structure element was closed that was never opened");
             break;
         case IT_TEXT:
-            cairo_tag_begin(cr, it->tag, NULL);
-            if (it->attr) { /* a contents entry: the text is the link */
+            if (!it->tag) { /* decoration */
+                draw_text_item(cr, it);
+            } else if (it->runs) { /* the leaves are its runs */
+                draw_linked_text(L, cr, it);
+            } else if (it->attr) { /* a contents entry: the text is the link */
+                cairo_tag_begin(cr, it->tag, NULL);
                 cairo_tag_begin(cr, CAIRO_TAG_LINK, it->attr);
                 draw_text_item(cr, it);
                 cairo_tag_end(cr, CAIRO_TAG_LINK);
+                cairo_tag_end(cr, it->tag);
             } else {
-                if (it->text->nlinks)
-                    draw_linked_text(L, cr, it);
-                else
-                    draw_text_item(cr, it);
+                cairo_tag_begin(cr, it->tag, NULL);
+                draw_text_item(cr, it);
+                cairo_tag_end(cr, it->tag);
             }
-            cairo_tag_end(cr, it->tag);
             break;
         case IT_DEST: {
             sr_buf attr = SR_BUF_INIT;
@@ -1315,6 +1492,8 @@ static void draw_page(layout *L, cairo_t *cr, const page *p)
             break;
         }
         case IT_FIGURE: {
+            /* The Figure is a leaf: the chart is its content. */
+            cairo_tag_begin(cr, it->tag, NULL);
             cairo_save(cr);
             cairo_translate(cr, it->x, it->y);
             double scale = it->w / it->fig->width;
@@ -1323,6 +1502,7 @@ static void draw_page(layout *L, cairo_t *cr, const page *p)
             if (sr_chart_draw(cr, L->fonts, &ch, it->fig->width, it->h / scale, NULL) != 0)
                 fail(L, "the chart \"%s\" has nothing to draw", str(ch.title));
             cairo_restore(cr);
+            cairo_tag_end(cr, it->tag);
             break;
         }
         case IT_RULE:
@@ -1352,7 +1532,6 @@ static void draw_page(layout *L, cairo_t *cr, const page *p)
             break;
         }
     }
-    free(open);
 }
 
 /* ---- the document ---------------------------------------------------------------------- */
@@ -1419,7 +1598,7 @@ static int draw(layout *L, const sr_document *doc, const sr_pdf_options *o, sr_b
     for (size_t i = 0; rc == 0 && i < L->ntoc; i++) {
         const sr_dnode *n = L->toc[i];
         sr_buf title = SR_BUF_INIT;
-        sr_buf_printf(&title, "%s %s", str(n->number), str(n->text));
+        sr_buf_printf(&title, "%s%s%s", str(n->number), n->number ? " " : "", str(n->text));
         int id = cairo_pdf_surface_add_outline(s, n->level == 2 ? parent : CAIRO_PDF_OUTLINE_ROOT,
                                                sr_buf_str(&title), toc_link(L, i), 0);
         sr_buf_free(&title);
@@ -1434,6 +1613,60 @@ static int draw(layout *L, const sr_document *doc, const sr_pdf_options *o, sr_b
     }
     cairo_surface_destroy(s);
     return rc;
+}
+
+/* The appendix of chart data: each figure's figures as a table ("Table
+ * A1. Figure 3: title"), where its caption's link goes. */
+static void chart_data_appendix(layout *L, const sr_dnode *apx)
+{
+    double w = L->right - L->left;
+    sr_dnode *intro =
+        sr_dnode_new_plain(L->a, SR_D_PARAGRAPH,
+                           "The figures each chart shows, as a table, in the order of the charts.");
+    open_tag(L, "Sect", NULL);
+    place_heading(L, apx, L->left, w, intro);
+    place_text(L, make_block(L, intro, NULL, BODY, 400, w, false), "P", L->left, GAP, sr_text);
+    for (size_t i = 0; i < L->nfigs; i++) {
+        const placed_figure *pf = &L->figs[i];
+        if (!pf->table)
+            continue;
+        const char *label = sr_arena_printf(L->a, "Table A%d", pf->table);
+        const char *caption =
+            sr_arena_printf(L->a, "Figure %d: %s", pf->number, str(pf->fig->chart->title));
+        L->data_page_now[pf->table - 1] =
+            place_table_as(L, pf->fig->data, L->left, w, label, caption, data_dest(L, pf->table));
+    }
+    close_tag(L);
+}
+
+/* Places everything but the contents (pages kept for them): the cover,
+ * the sections, the appendices. */
+static void place_body(layout *L, const sr_document *doc, const sr_pdf_options *o, int toc_pages,
+                       const sr_dnode *data_apx, const sr_dnode *warn_apx)
+{
+    L->figures = L->tables = 0;
+    L->nfigs = L->ndata = 0;
+    /* Pages: the cover, the contents (laid out last, once page numbers are
+     * known), then the sections. */
+    new_page(L);
+    open_tag(L, "Document", NULL);
+    cover(L, doc);
+    for (int i = 0; i < toc_pages; i++)
+        new_page(L);
+    new_page(L);
+    double w = L->right - L->left;
+    place_tree(L, doc->root);
+    if (data_apx)
+        chart_data_appendix(L, data_apx);
+    if (warn_apx) {
+        open_tag(L, "Sect", NULL);
+        place_heading(L, warn_apx, L->left, w, NULL);
+        for (size_t i = 0; i < o->nwarnings; i++)
+            place_text(L, make_plain(L, str(o->warnings[i]), SMALL + 0.5, 400, w, false), "P",
+                       L->left, 4, sr_text);
+        close_tag(L);
+    }
+    close_tag(L); /* Document */
 }
 
 int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *o,
@@ -1466,32 +1699,38 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
     }
 
     collect_toc(&L, doc->root);
+    /* The appendices: the charts' figures as tables, and a draft's warnings. */
+    L.ndata_max = count_chart_data(doc->root);
+    L.data_page = sr_xcalloc(L.ndata_max + 1, sizeof *L.data_page);
+    L.data_page_now = sr_xcalloc(L.ndata_max + 1, sizeof *L.data_page_now);
+    const sr_dnode *data_apx =
+        L.ndata_max ? add_appendix(&L, "Appendix A: chart data", "appendix-chart-data") : NULL;
+    const sr_dnode *warn_apx =
+        o->draft && o->nwarnings
+            ? add_appendix(&L, "Appendix: warnings in this draft", "appendix-warnings")
+            : NULL;
     /* The pages the contents need: laid out once as they will be (the page
      * numbers, not yet known, are as wide as any), so that no entry falls
      * off the pages kept for them. */
     int toc_pages = contents_pages(&L);
 
-    /* Pages: the cover, the contents (laid out last, once page numbers are
-     * known), then the sections. */
-    new_page(&L);
-    open_tag(&L, "Document", NULL);
-    cover(&L, doc);
-    for (int i = 0; i < toc_pages; i++)
-        new_page(&L);
-    new_page(&L);
-    double w = L.right - L.left;
-    place_tree(&L, doc->root);
-    if (o->draft && o->nwarnings) {
-        new_page(&L);
-        open_tag(&L, "Sect", NULL);
-        textbox *h = make_plain(&L, "Appendix: warnings in this draft", 20, 600, w, false);
-        place_text(&L, h, "H1", L.left, 10, L.accent);
-        for (size_t i = 0; i < o->nwarnings; i++)
-            place_text(&L, make_plain(&L, str(o->warnings[i]), SMALL + 0.5, 400, w, false), "P",
-                       L.left, 4, sr_text);
-        close_tag(&L);
+    /* Laid out again while a figure's caption gives another page for its
+     * table of figures than the layout put it on. */
+    for (int pass = 1;; pass++) {
+        place_body(&L, doc, o, toc_pages, data_apx, warn_apx);
+        bool settled = true;
+        for (size_t k = 0; k < L.ndata_max; k++) {
+            settled = settled && L.data_page[k] == L.data_page_now[k];
+            L.data_page[k] = L.data_page_now[k];
+        }
+        if (settled || L.err[0])
+            break;
+        if (pass == 3) {
+            fail(&L, "the pages of the tables of chart data change with every layout");
+            break;
+        }
+        pagelist_free(&pages, 0);
     }
-    close_tag(&L); /* Document */
 
     /* The contents pages, now that every heading has its page, laid out on
      * pages of their own and put in after the cover. */
@@ -1538,7 +1777,7 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
         for (size_t i = 0; i < pages.n; i++)
             for (size_t k = 0; k < pages.v[i].n; k++)
                 if (pages.v[i].v[k].kind == IT_FIGURE && nalts < (size_t)L.figures)
-                    alts[nalts++] = str(pages.v[i].v[k].fig->alt);
+                    alts[nalts++] = str(pages.v[i].v[k].attr);
         sr_pdf_post_out found = {0};
         sr_pdf_post_in pi = {.lang = str(doc->lang),
                              .title = doc->title,
@@ -1572,6 +1811,10 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
     free(L.owned);
     free(L.toc);
     free(L.toc_page);
+    free(L.figs);
+    free(L.data_page);
+    free(L.data_page_now);
+    free(L.drawing);
     cairo_destroy(L.measure);
     cairo_surface_destroy(ms);
     sr_arena_free(L.a);
