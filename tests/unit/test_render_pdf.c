@@ -333,6 +333,11 @@ static char *run(const char *cmd)
     return sr_buf_take(&b);
 }
 
+static const char *str_or_empty(const char *s)
+{
+    return s ? s : "";
+}
+
 /* pdftotext -layout, with every run of spaces made one, and of line ends. */
 static char *pdf_text(const char *path)
 {
@@ -430,15 +435,31 @@ static bool word_box(const char *path, const char *word, size_t nth, wbox *out)
 typedef struct {
     int page;              /* 1 is the first */
     char *uri;             /* NULL for a link inside the document */
+    int dest_page;         /* a link inside the document: the page it goes to, or 0 */
     int quads;             /* how many numbers its /QuadPoints have: 8 a line */
     double x0, y0, x1, y1; /* from the page's top left, as pdftotext gives words */
     double *quad;          /* quads / 8 rectangles as x0, y0, x1, y1, the same way */
 } annot;
 
+/* An element of the structure tree: its kids, and the pages of its marked
+ * content (MCIDs). */
+typedef struct snode snode;
+struct snode {
+    char *tag; /* "P", without the slash */
+    char *alt; /* its /Alt, or NULL */
+    int nmcid;
+    int first_page, last_page; /* of its marked content; 0 without */
+    snode **kids;
+    size_t nkids;
+};
+
 typedef struct {
     annot *v;
     size_t n;
     int pages;
+    snode tree;     /* the StructTreeRoot: its kids are the top-level elements */
+    char **outline; /* the outline's titles, depth first */
+    size_t noutline;
     char *lang;
     char **alts; /* of the Figure structure elements, in order */
     size_t nalts;
@@ -495,6 +516,116 @@ static void walk_struct(qpdf_data q, qpdf_oh node, pdf_facts *f, int depth)
     }
 }
 
+/* Page objects' ids, to find a page's number (1 first, 0 if none). */
+static int page_number(qpdf_data q, qpdf_oh pg)
+{
+    int id = qpdf_oh_get_object_id(q, pg);
+    int n = qpdf_get_num_pages(q);
+    for (int p = 0; id && p < n; p++)
+        if (qpdf_oh_get_object_id(q, qpdf_get_page_n(q, (size_t)p)) == id)
+            return p + 1;
+    return 0;
+}
+
+static void add_mcid(snode *s, int page)
+{
+    s->nmcid++;
+    if (!s->first_page || page < s->first_page)
+        s->first_page = page;
+    if (page > s->last_page)
+        s->last_page = page;
+}
+
+/* The element node's kids (/K: an element, an MCID, a marked-content
+ * reference, or an array of them), added to s; pg is the page the element
+ * says its content is on. */
+static void read_kids(qpdf_data q, qpdf_oh k, snode *s, int pg, int depth);
+
+static snode *read_element(qpdf_data q, qpdf_oh node, int depth)
+{
+    snode *s = sr_xcalloc(1, sizeof *s);
+    const char *tag = qpdf_oh_get_name(q, qpdf_oh_get_key(q, node, "/S"));
+    s->tag = sr_xstrdup(tag && tag[0] == '/' ? tag + 1 : str_or_empty(tag));
+    qpdf_oh alt = qpdf_oh_get_key(q, node, "/Alt");
+    if (qpdf_oh_is_string(q, alt))
+        s->alt = sr_xstrdup(qpdf_oh_get_utf8_value(q, alt));
+    int pg = page_number(q, qpdf_oh_get_key(q, node, "/Pg"));
+    if (depth < 200 && qpdf_oh_has_key(q, node, "/K"))
+        read_kids(q, qpdf_oh_get_key(q, node, "/K"), s, pg, depth + 1);
+    return s;
+}
+
+static void read_kids(qpdf_data q, qpdf_oh k, snode *s, int pg, int depth)
+{
+    if (qpdf_oh_is_array(q, k)) {
+        for (int i = 0; i < qpdf_oh_get_array_n_items(q, k); i++)
+            read_kids(q, qpdf_oh_get_array_item(q, k, i), s, pg, depth);
+    } else if (qpdf_oh_is_integer(q, k)) {
+        add_mcid(s, pg);
+    } else if (qpdf_oh_is_dictionary(q, k)) {
+        qpdf_oh type = qpdf_oh_get_key(q, k, "/Type");
+        if (qpdf_oh_is_name_and_equals(q, type, "/MCR")) {
+            int p = page_number(q, qpdf_oh_get_key(q, k, "/Pg"));
+            add_mcid(s, p ? p : pg);
+        } else if (qpdf_oh_is_name_and_equals(q, type, "/OBJR")) {
+            /* an annotation: not content */
+        } else if (qpdf_oh_has_key(q, k, "/S")) {
+            s->kids = sr_xrealloc(s->kids, (s->nkids + 1) * sizeof *s->kids);
+            s->kids[s->nkids++] = read_element(q, k, depth);
+        }
+    }
+}
+
+static void snode_free(snode *s)
+{
+    for (size_t i = 0; i < s->nkids; i++) {
+        snode_free(s->kids[i]);
+        free(s->kids[i]);
+    }
+    free(s->kids);
+    free(s->tag);
+    free(s->alt);
+}
+
+/* The page a link's /Dest goes to: an explicit destination, or a name in
+ * the catalogue's /Dests name tree (cairo writes one flat /Names array). */
+static int dest_page(qpdf_data q, qpdf_oh dest)
+{
+    if (qpdf_oh_is_string(q, dest)) {
+        /* qpdf's strings last until its next call: a copy */
+        char *name = sr_xstrdup(qpdf_oh_get_utf8_value(q, dest));
+        qpdf_oh names = qpdf_oh_get_key(
+            q, qpdf_oh_get_key(q, qpdf_oh_get_key(q, qpdf_get_root(q), "/Names"), "/Dests"),
+            "/Names");
+        for (int i = 0; qpdf_oh_is_array(q, names) && i + 1 < qpdf_oh_get_array_n_items(q, names);
+             i += 2) {
+            qpdf_oh key = qpdf_oh_get_array_item(q, names, i);
+            if (qpdf_oh_is_string(q, key) && strcmp(qpdf_oh_get_utf8_value(q, key), name) == 0) {
+                dest = qpdf_oh_get_array_item(q, names, i + 1);
+                break;
+            }
+        }
+        free(name);
+    }
+    if (qpdf_oh_is_dictionary(q, dest))
+        dest = qpdf_oh_get_key(q, dest, "/D");
+    if (!qpdf_oh_is_array(q, dest))
+        return 0;
+    return page_number(q, qpdf_oh_get_array_item(q, dest, 0));
+}
+
+static void read_outline(qpdf_data q, qpdf_oh item, pdf_facts *f, int depth)
+{
+    for (int n = 0; qpdf_oh_is_dictionary(q, item) && n < 10000 && depth < 50; n++) {
+        qpdf_oh title = qpdf_oh_get_key(q, item, "/Title");
+        f->outline = sr_xrealloc(f->outline, (f->noutline + 1) * sizeof *f->outline);
+        f->outline[f->noutline++] =
+            sr_xstrdup(qpdf_oh_is_string(q, title) ? qpdf_oh_get_utf8_value(q, title) : "");
+        read_outline(q, qpdf_oh_get_key(q, item, "/First"), f, depth + 1);
+        item = qpdf_oh_get_key(q, item, "/Next");
+    }
+}
+
 static pdf_facts read_pdf(const char *path)
 {
     pdf_facts f = {0};
@@ -527,6 +658,8 @@ static pdf_facts read_pdf(const char *path)
             qpdf_oh uri = qpdf_oh_get_key(q, act, "/URI");
             if (qpdf_oh_is_string(q, uri))
                 a->uri = sr_xstrdup(qpdf_oh_get_utf8_value(q, uri));
+            else
+                a->dest_page = dest_page(q, qpdf_oh_get_key(q, an, "/Dest"));
             qpdf_oh qp = qpdf_oh_get_key(q, an, "/QuadPoints");
             a->quads = qpdf_oh_is_array(q, qp) ? qpdf_oh_get_array_n_items(q, qp) : 0;
             a->quad = sr_xcalloc((size_t)a->quads / 2 + 1, sizeof *a->quad);
@@ -556,8 +689,11 @@ static pdf_facts read_pdf(const char *path)
     qpdf_oh lang = qpdf_oh_get_key(q, root, "/Lang");
     f.lang = sr_xstrdup(qpdf_oh_is_string(q, lang) ? qpdf_oh_get_utf8_value(q, lang) : "");
     qpdf_oh st = qpdf_oh_get_key(q, root, "/StructTreeRoot");
-    if (qpdf_oh_is_dictionary(q, st))
+    if (qpdf_oh_is_dictionary(q, st)) {
         walk_struct(q, qpdf_oh_get_key(q, st, "/K"), &f, 0);
+        read_kids(q, qpdf_oh_get_key(q, st, "/K"), &f.tree, 0, 0);
+    }
+    read_outline(q, qpdf_oh_get_key(q, qpdf_oh_get_key(q, root, "/Outlines"), "/First"), &f, 0);
     qpdf_cleanup(&q);
     return f;
 }
@@ -573,6 +709,10 @@ static void facts_free(pdf_facts *f)
         free(f->alts[i]);
     free(f->alts);
     free(f->lang);
+    snode_free(&f->tree);
+    for (size_t i = 0; i < f->noutline; i++)
+        free(f->outline[i]);
+    free(f->outline);
 }
 
 /* The link annotations to uri. */
@@ -897,6 +1037,269 @@ static void nothing_is_dropped(void **state)
     sr_arena_free(a);
 }
 
+/* ---- the structure tree ---------------------------------------------------------------- */
+
+static size_t count_tag(const snode *s, const char *tag)
+{
+    size_t n = s->tag && strcmp(s->tag, tag) == 0;
+    for (size_t i = 0; i < s->nkids; i++)
+        n += count_tag(s->kids[i], tag);
+    return n;
+}
+
+/* The elements tagged tag, depth first, into out (up to max); how many. */
+static size_t find_tag(const snode *s, const char *tag, const snode **out, size_t max, size_t n)
+{
+    if (s->tag && strcmp(s->tag, tag) == 0) {
+        if (n < max)
+            out[n] = s;
+        n++;
+    }
+    for (size_t i = 0; i < s->nkids; i++)
+        n = find_tag(s->kids[i], tag, out, max, n);
+    return n;
+}
+
+/* The first and last page of everything s holds. */
+static void span_of(const snode *s, int *first, int *last)
+{
+    if (s->nmcid) {
+        if (!*first || s->first_page < *first)
+            *first = s->first_page;
+        if (s->last_page > *last)
+            *last = s->last_page;
+    }
+    for (size_t i = 0; i < s->nkids; i++)
+        span_of(s->kids[i], first, last);
+}
+
+/* The kids' tags, joined by ",". */
+static void kid_tags(const snode *s, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (size_t i = 0; i < s->nkids; i++)
+        snprintf(buf + strlen(buf), size - strlen(buf), "%s%s", i ? "," : "", s->kids[i]->tag);
+}
+
+/* What holds everywhere: an element has kids or marked content, not both
+ * and not neither; a leaf's content is on one page. */
+static void tree_is_sound(const snode *s)
+{
+    for (size_t i = 0; i < s->nkids; i++) {
+        const snode *k = s->kids[i];
+        if (!k->nkids && !k->nmcid)
+            fail_msg("an empty %s element", k->tag);
+        if (k->nkids && k->nmcid)
+            fail_msg("a %s element has both elements and content", k->tag);
+        if (k->nmcid && k->first_page != k->last_page)
+            fail_msg("a %s leaf goes on from page %d to page %d", k->tag, k->first_page,
+                     k->last_page);
+        tree_is_sound(k);
+    }
+}
+
+static const char *words(sr_arena *a, int n)
+{
+    sr_buf b = SR_BUF_INIT;
+    for (int i = 1; i <= n; i++)
+        sr_buf_printf(&b, "%sword%d", i > 1 ? " " : "", i);
+    const char *s = sr_arena_strdup(a, sr_buf_str(&b));
+    sr_buf_free(&b);
+    return s;
+}
+
+static const char CHART_ALT[] = "Bar chart: Referrals by year. 3 bars: 3,653 in 2018-19, the most.";
+
+/* A figure with its figures as a table, as the builder makes it. */
+static sr_dfigure *figure_with_data(sr_arena *a)
+{
+    sr_dfigure *f = figure(a);
+    f->alt = CHART_ALT;
+    f->note = "The bars are referrals received in the year.";
+    sr_dtable *t = sr_arena_alloc(a, sizeof *t);
+    t->caption = f->chart->title;
+    t->ncols = 2;
+    t->nrows = 3;
+    t->cols = sr_arena_alloc(a, 2 * sizeof *t->cols);
+    t->cols[0] = (sr_dcol){.kind = SR_COL_LABEL, .head = "", .shown = SR_OUT_ALL};
+    t->cols[1] = (sr_dcol){.kind = SR_COL_VALUE, .head = "Referrals", .shown = SR_OUT_ALL};
+    t->cells = sr_arena_alloc(a, 6 * sizeof *t->cells);
+    for (size_t r = 0; r < 3; r++) {
+        t->cells[2 * r] = (sr_dcell){.kind = SR_CELL_TEXT, .text = cats[r]};
+        t->cells[2 * r + 1] = (sr_dcell){.kind = SR_CELL_TEXT, .text = values[r].label};
+    }
+    f->data = t;
+    return f;
+}
+
+/* A section, a list item and a table that cross a page, a paragraph with a
+ * link, a figure with its figures as a table. */
+static void crossing(sr_arena *a, sr_document *doc)
+{
+    document(a, doc);
+    sr_dnode *s1 = section(a, doc->root, "1", "Long words", "long");
+    block(a, s1, SR_D_PARAGRAPH, text(a, words(a, 700)), NULL);
+    sr_dnode *list = block(a, s1, SR_D_LIST, NULL);
+    item(a, list, "First point");
+    item(a, list, words(a, 500));
+    item(a, list, "Third point");
+    sr_dnode *s2 = section(a, doc->root, "2", "A long table", "table");
+    size_t n = 90;
+    sr_dtable *t = metric_table(a, n);
+    for (size_t r = 0; r < n; r++)
+        set_row(t, r, sr_arena_printf(a, "Row %zu", r + 1), count((int64_t)r),
+                count((int64_t)r + 7), (sr_mval){0},
+                compare(a, (int64_t)r + 7, (int64_t)r, 2018, false));
+    sr_dnode *tn = sr_dnode_add(a, s2, sr_dnode_new(a, SR_D_TABLE));
+    tn->table = t;
+    sr_dnode *s3 = section(a, doc->root, "3", "A chart", "chart");
+    block(a, s3, SR_D_PARAGRAPH, text(a, "Read the "), ln(a, "https://example.org/guide", "guide"),
+          text(a, " first."), NULL);
+    sr_dnode *fn = sr_dnode_add(a, s3, sr_dnode_new(a, SR_D_FIGURE));
+    fn->figure = figure_with_data(a);
+}
+
+static void structure_is_one_tree(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_document doc;
+    crossing(a, &doc);
+    sr_render_result r;
+    char *path = render(&doc, false, &r, "tree.pdf");
+    pdf_facts f = read_pdf(path);
+    tree_is_sound(&f.tree);
+    /* One Document, which holds everything. */
+    assert_int_equal(f.tree.nkids, 1);
+    assert_string_equal(f.tree.kids[0]->tag, "Document");
+    assert_int_equal(count_tag(&f.tree, "Document"), 1);
+    /* A Sect per section and for the appendix, whatever pages they cross. */
+    const snode *sects[8];
+    assert_int_equal(find_tag(&f.tree, "Sect", sects, 8, 0), 4);
+    int first = 0, last = 0;
+    span_of(sects[0], &first, &last);
+    assert_true(last > first);
+    /* The paragraph crossing a page: one P of a Span on each page. */
+    const snode *p = sects[0]->kids[1];
+    assert_string_equal(p->tag, "P");
+    assert_true(p->nkids >= 2);
+    for (size_t i = 0; i < p->nkids; i++) {
+        assert_string_equal(p->kids[i]->tag, "Span");
+        if (i)
+            assert_int_equal(p->kids[i]->first_page, p->kids[i - 1]->first_page + 1);
+    }
+    /* One list, an LI per item, each of its label and its body; the long
+     * one crosses a page. */
+    assert_int_equal(count_tag(&f.tree, "L"), 1);
+    const snode *li[8];
+    assert_int_equal(find_tag(&f.tree, "LI", li, 8, 0), 3);
+    char tags[256];
+    for (size_t i = 0; i < 3; i++) {
+        kid_tags(li[i], tags, sizeof tags);
+        assert_string_equal(tags, "Lbl,LBody");
+    }
+    first = last = 0;
+    span_of(li[1], &first, &last);
+    assert_true(last > first);
+    /* The long table is one Table: its caption, one header row and a row
+     * per row, each row's label a TH; it crosses pages, where its header
+     * row is drawn again, but not as content. */
+    const snode *tables[4];
+    assert_int_equal(find_tag(&f.tree, "Table", tables, 4, 0), 2); /* and the appendix's */
+    const snode *tb = tables[0];
+    assert_int_equal(tb->nkids, 1 + 1 + 90);
+    assert_string_equal(tb->kids[0]->tag, "Caption");
+    kid_tags(tb->kids[1], tags, sizeof tags);
+    assert_string_equal(tags, "TH,TH,TH,TH");
+    for (size_t i = 2; i < tb->nkids; i++) {
+        kid_tags(tb->kids[i], tags, sizeof tags);
+        assert_string_equal(tags, "TH,TD,TD,TD");
+    }
+    first = last = 0;
+    span_of(tb, &first, &last);
+    assert_true(last > first);
+    char *t = pdf_text(path);
+    assert_true(occurrences(t, "Figure 2018-19 2019-20 Change") >= 2);
+    /* The paragraph with a link: Span and Link leaves. */
+    const snode *p3 = sects[2]->kids[1];
+    kid_tags(p3, tags, sizeof tags);
+    assert_string_equal(tags, "Span,Link,Span");
+    /* The figure: a Div of its caption, the Figure (a leaf: the chart is
+     * its content) and the note; the Figure's /Alt says what the caption
+     * does not. */
+    const snode *div = sects[2]->kids[2];
+    assert_string_equal(div->tag, "Div");
+    kid_tags(div, tags, sizeof tags);
+    assert_string_equal(tags, "P,Figure,P");
+    const snode *fig = div->kids[1];
+    assert_int_equal(fig->nkids, 0);
+    assert_true(fig->nmcid >= 1);
+    assert_non_null(fig->alt);
+    assert_string_equal(fig->alt, "Bar chart. 3 bars: 3,653 in 2018-19, the most.");
+    has(t, "The bars are referrals received in the year.");
+    facts_free(&f);
+    free(t);
+    unlink(path);
+    free(path);
+    sr_arena_free(a);
+}
+
+static void charts_figures_are_in_an_appendix(void **state)
+{
+    (void)state;
+    char tags_buf[256];
+    sr_arena *a = sr_arena_new();
+    sr_document doc;
+    crossing(a, &doc);
+    sr_render_result r;
+    char *path = render(&doc, true, &r, "appendix.pdf");
+    pdf_facts f = read_pdf(path);
+    tree_is_sound(&f.tree);
+    char *t = pdf_text(path);
+    /* The appendix: its table, a real one, titled by the figure. */
+    wbox at;
+    assert_true(word_box(path, "A1.", 0, &at)); /* "Table A1." */
+    has(t, "Table A1. Figure 1: Referrals by year\n");
+    line_in_order(t, (const char *[]){"2018-19", "3,653"}, 2);
+    const snode *sects[8];
+    assert_int_equal(find_tag(&f.tree, "Sect", sects, 8, 0), 5); /* and the warnings' */
+    kid_tags(sects[3], tags_buf, sizeof tags_buf);
+    assert_string_equal(tags_buf, "H1,P,Table");
+    const snode *apx = sects[3]->kids[2];
+    assert_int_equal(apx->nkids, 1 + 1 + 3);
+    kid_tags(apx->kids[2], tags_buf, sizeof tags_buf);
+    assert_string_equal(tags_buf, "TH,TD");
+    /* The caption links to it, with its page. */
+    char want[128];
+    snprintf(want, sizeof want, "Figure 1. Referrals by year (figures in Table A1, page %d)",
+             at.page);
+    has(t, want);
+    wbox w;
+    assert_true(word_box(path, "(figures", 0, &w));
+    bool linked = false;
+    for (size_t i = 0; i < f.n; i++) {
+        const annot *an = &f.v[i];
+        if (!an->uri && an->page == w.page && an->dest_page == at.page && an->x0 <= w.x1 &&
+            an->x1 >= w.x1 - 1 && an->y0 <= w.y0 + 1 && an->y1 >= w.y1 - 1)
+            linked = true;
+    }
+    assert_true(linked);
+    /* Both appendices in the contents and the outline. */
+    snprintf(want, sizeof want, "Appendix A: chart data %d\n", at.page);
+    has(t, want);
+    has(t, "\nAppendix: warnings in this draft ");
+    size_t found = 0;
+    for (size_t i = 0; i < f.noutline; i++)
+        found += strcmp(f.outline[i], "Appendix A: chart data") == 0 ||
+                 strcmp(f.outline[i], "Appendix: warnings in this draft") == 0;
+    assert_int_equal(found, 2);
+    facts_free(&f);
+    free(t);
+    unlink(path);
+    free(path);
+    sr_arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -906,6 +1309,8 @@ int main(void)
         cmocka_unit_test(tables_print_their_cells),
         cmocka_unit_test(figures_keep_their_alternatives),
         cmocka_unit_test(nothing_is_dropped),
+        cmocka_unit_test(structure_is_one_tree),
+        cmocka_unit_test(charts_figures_are_in_an_appendix),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
