@@ -109,8 +109,8 @@ typedef struct {
     int figures, tables;
     /* The figures placed, in order; the page each one's table of figures
      * is on, as the last layout found it (0 when not yet known). */
-    placed_figure *figs;
-    size_t nfigs, figs_cap;
+    placed_figure *shown;
+    size_t nshown, shown_cap;
     int *data_page, *data_page_now;
     size_t ndata, ndata_max; /* tables of chart data placed; how many there are */
     /* Structure elements open while drawing, innermost last. */
@@ -742,11 +742,11 @@ static void place_figure(layout *L, const sr_dfigure *fig, double x, double w)
     int k = 0;
     if (fig->data && L->ndata < L->ndata_max)
         k = (int)++L->ndata;
-    if (L->nfigs == L->figs_cap) {
-        L->figs_cap = L->figs_cap ? L->figs_cap * 2 : 16;
-        L->figs = sr_xrealloc(L->figs, L->figs_cap * sizeof *L->figs);
+    if (L->nshown == L->shown_cap) {
+        L->shown_cap = L->shown_cap ? L->shown_cap * 2 : 16;
+        L->shown = sr_xrealloc(L->shown, L->shown_cap * sizeof *L->shown);
     }
-    L->figs[L->nfigs++] = (placed_figure){fig, L->figures, k};
+    L->shown[L->nshown++] = (placed_figure){fig, L->figures, k};
     const char *label = sr_arena_printf(L->a, "Figure %d", L->figures);
     const char *link = NULL;
     if (k) /* an unknown page is as wide as any */
@@ -1626,8 +1626,8 @@ static void chart_data_appendix(layout *L, const sr_dnode *apx)
     open_tag(L, "Sect", NULL);
     place_heading(L, apx, L->left, w, intro);
     place_text(L, make_block(L, intro, NULL, BODY, 400, w, false), "P", L->left, GAP, sr_text);
-    for (size_t i = 0; i < L->nfigs; i++) {
-        const placed_figure *pf = &L->figs[i];
+    for (size_t i = 0; i < L->nshown; i++) {
+        const placed_figure *pf = &L->shown[i];
         if (!pf->table)
             continue;
         const char *label = sr_arena_printf(L->a, "Table A%d", pf->table);
@@ -1645,7 +1645,7 @@ static void place_body(layout *L, const sr_document *doc, const sr_pdf_options *
                        const sr_dnode *data_apx, const sr_dnode *warn_apx)
 {
     L->figures = L->tables = 0;
-    L->nfigs = L->ndata = 0;
+    L->nshown = L->ndata = 0;
     /* Pages: the cover, the contents (laid out last, once page numbers are
      * known), then the sections. */
     new_page(L);
@@ -1811,7 +1811,7 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
     free(L.owned);
     free(L.toc);
     free(L.toc_page);
-    free(L.figs);
+    free(L.shown);
     free(L.data_page);
     free(L.data_page_now);
     free(L.drawing);

@@ -186,7 +186,7 @@ pdftotext out/2024-25/stoke-scp-annual-report-2024-25.pdf - | tr '\n' ' ' | tr -
 has flat3.txt "Attendance at The Safeguarding Board"
 ! grep -qF "the The" "$tmp/flat3.txt" || fail "a doubled article"
 has flat3.txt "Attendance at the Children's Safeguarding Group"
-[ "$(grep -o "Attendance at the Children.s  *[Ss]afeguarding [Gg]roup" "$tmp/flat3.txt" | wc -l)" -eq 1 ] ||
+[ "$(grep -o "Figure [0-9]*\. Attendance at the Children.s  *[Ss]afeguarding [Gg]roup" "$tmp/flat3.txt" | wc -l)" -eq 1 ] ||
     fail "two spellings of one body gave two charts"
 (cd out/2024-25/charts && ls) >"$tmp/charts.txt"
 for f in attendance-the-safeguarding-board attendance-childrens-safeguarding-group attendance-bwrdd-diogelu-mon; do
