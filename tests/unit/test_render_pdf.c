@@ -464,6 +464,8 @@ typedef struct {
     char **alts; /* of the Figure structure elements, in order */
     size_t nalts;
     size_t link_content, link_text; /* marked content of Link elements; with text in it */
+    size_t figure_content;          /* marked content of Figure elements that paints and
+                                       shows text: a chart */
 } pdf_facts;
 
 /* Where needle first is in the n bytes at s, or NULL. */
@@ -494,6 +496,26 @@ static void link_content(const char *s, size_t len, pdf_facts *f)
         size_t n = (size_t)(emc - q);
         if (find(q, n, "Tj") || find(q, n, "TJ"))
             f->link_text++;
+    }
+}
+
+/* Counts the page's marked content of Figure elements that fill shapes
+ * and show text, as a chart does. */
+static void figure_content(const char *s, size_t len, pdf_facts *f)
+{
+    const char *end = s + len;
+    for (const char *p = s; p < end && (p = find(p, (size_t)(end - p), "/Figure")); p += 7) {
+        const char *q = p + 7;
+        while (q < end && isspace((unsigned char)*q))
+            q++;
+        if (q + 2 > end || memcmp(q, "<<", 2) != 0)
+            continue;
+        const char *emc = find(q, (size_t)(end - q), "EMC");
+        if (!emc)
+            fail_msg("a Figure marked content sequence has no end");
+        size_t n = (size_t)(emc - q);
+        if ((find(q, n, "Tj") || find(q, n, "TJ")) && (find(q, n, " f\n") || find(q, n, " f*")))
+            f->figure_content++;
     }
 }
 
@@ -643,6 +665,7 @@ static pdf_facts read_pdf(const char *path)
         if (qpdf_oh_get_page_content_data(q, page, &content, &clen) & QPDF_ERRORS)
             fail_msg("qpdf cannot read page %d's content", p + 1);
         link_content((const char *)content, clen, &f);
+        figure_content((const char *)content, clen, &f);
         free(content);
         qpdf_oh annots = qpdf_oh_get_key(q, page, "/Annots");
         for (int i = 0; qpdf_oh_is_array(q, annots) && i < qpdf_oh_get_array_n_items(q, annots);
@@ -1234,6 +1257,7 @@ static void structure_is_one_tree(void **state)
     const snode *fig = div->kids[1];
     assert_int_equal(fig->nkids, 0);
     assert_true(fig->nmcid >= 1);
+    assert_int_equal(f.figure_content, 1); /* the chart is drawn inside it */
     assert_non_null(fig->alt);
     assert_string_equal(fig->alt, "Bar chart. 3 bars: 3,653 in 2018-19, the most.");
     has(t, "The bars are referrals received in the year.");
