@@ -379,6 +379,36 @@ static void a_chart_is_built_once_for_its_section_and_its_file(void **state)
     dw_free(&w);
 }
 
+/* A chart's figures as a table: a row per category (its label the row
+ * header), a column per series, each cell the value as the chart labels
+ * it; what the HTML shows under the chart and the PDF in its appendix. */
+static void a_chart_carries_its_figures_as_a_table(void **state)
+{
+    (void)state;
+    dworld w;
+    dw_build(&w);
+    const sr_dfigure *f = kid(w.doc->root->kids[0], 3, SR_D_FIGURE)->figure;
+    const sr_chart *c = f->chart;
+    const sr_dtable *t = f->data;
+    assert_non_null(t);
+    assert_true(c->ncat > 0 && c->nseries > 0);
+    assert_string_equal(t->caption, c->title);
+    assert_int_equal(t->ncols, 1 + c->nseries);
+    assert_int_equal(t->nrows, c->ncat);
+    assert_int_equal(t->cols[0].kind, SR_COL_LABEL);
+    for (size_t s = 0; s < c->nseries; s++) {
+        assert_string_equal(t->cols[1 + s].head, c->series[s].name);
+        assert_true(sr_dcol_numeric(&t->cols[1 + s])); /* set right-aligned */
+        assert_true(t->cols[1 + s].shown & SR_OUT_PRINT);
+    }
+    for (size_t i = 0; i < c->ncat; i++) {
+        assert_string_equal(printed(t, i, 0), c->categories[i]);
+        for (size_t s = 0; s < c->nseries; s++)
+            assert_string_equal(printed(t, i, 1 + s), c->series[s].values[i].label);
+    }
+    dw_free(&w);
+}
+
 static const sr_dtable *sheet_of(const sr_document *doc, const char *name)
 {
     const sr_dnode *annex = sr_dnode_find(doc->root, SR_D_ANNEX);
@@ -701,6 +731,7 @@ int main(void)
         cmocka_unit_test(a_stated_baseline_has_a_column_of_its_own),
         cmocka_unit_test(a_hidden_count_is_a_hidden_cell),
         cmocka_unit_test(a_chart_is_built_once_for_its_section_and_its_file),
+        cmocka_unit_test(a_chart_carries_its_figures_as_a_table),
         cmocka_unit_test(the_annex_has_its_sheets_in_order),
         cmocka_unit_test(the_walker_enters_and_exits_in_order),
         cmocka_unit_test(the_walker_goes_any_depth),
