@@ -1725,7 +1725,7 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
         }
         if (settled || L.err[0])
             break;
-        if (pass == 3) {
+        if (pass == 6) {
             fail(&L, "the pages of the tables of chart data change with every layout");
             break;
         }
