@@ -27,6 +27,8 @@ static const sr_schema texts_t = {.kind = SR_S_LIST, .item = &sr_s_text};
 static const sr_schema size_t_ = {.kind = SR_S_ENUM, .values = (const char *const[]){"A4", NULL}};
 static const sr_schema orient_t = {.kind = SR_S_ENUM,
                                    .values = (const char *const[]){"portrait", "landscape", NULL}};
+static const sr_schema sections_break_t = {
+    .kind = SR_S_ENUM, .values = (const char *const[]){"flow", "new-page", NULL}};
 static const sr_schema page_t = {
     .kind = SR_S_MAP,
     .what = "the page setup",
@@ -34,6 +36,9 @@ static const sr_schema page_t = {
         (const sr_field[]){
             {"size", &size_t_, 0, "A4"},
             {"orientation", &orient_t, 0, "portrait (default) or landscape"},
+            {"sections", &sections_break_t, 0,
+             "flow (default): a section follows the one before on the same page; new-page: "
+             "each section starts a new page"},
             {0},
         },
 };
@@ -1611,6 +1616,8 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
     sr_buf_free(&k);
     const char *orient = sr_ynode_text(sr_ymap_get(sr_ymap_get(root, "page"), "orientation"));
     doc->landscape = orient && strcmp(orient, "landscape") == 0;
+    const char *breaks = sr_ynode_text(sr_ymap_get(sr_ymap_get(root, "page"), "sections"));
+    doc->section_new_page = breaks && strcmp(breaks, "new-page") == 0;
     const sr_ynode *style = sr_ymap_get(root, "style");
     const char *font = sr_ynode_text(sr_ymap_get(style, "font"));
     doc->font = font ? font : SR_FONT_FAMILY;

@@ -31,10 +31,15 @@
 
 #define MARGIN 56.7 /* 20 mm */
 #define FOOTER 28.0 /* space kept for the footer */
-#define BODY   10.5
+#define BODY   11.0
 #define SMALL  8.5
 #define LINE   1.32 /* line spacing, as a factor */
 #define GAP    7.0  /* after a paragraph */
+/* Running text is set no wider than this many ems of body type: about 75
+ * characters a line. Tables and figures take the whole width. */
+#define MEASURE_EM 35.0
+/* Space above a section's heading when it follows on the same page. */
+#define SECTION_GAP 30.0
 
 /* A link in a piece of text: bytes [start, end) of the layout's text. */
 typedef struct {
@@ -64,6 +69,7 @@ typedef struct {
     const char *tag;  /* IT_TEXT: the leaf's tag; IT_OPEN: the container's */
     const char *attr; /* IT_OPEN: its attributes; IT_TEXT: a link around it; IT_DEST: the name */
     const sr_dfigure *fig;
+    double scale; /* IT_FIGURE: drawn w / scale wide and h / scale tall, then scaled */
     sr_rgb colour;
 } item;
 
@@ -87,6 +93,8 @@ typedef struct {
     sr_arena *a; /* the strings and text boxes of this PDF */
     sr_rgb accent;
     double pw, ph, left, right, top, bottom;
+    double text_right;     /* running text ends here (MEASURE_EM) */
+    bool section_new_page; /* each section starts a new page */
     pagelist *pl;
     int figures, tables;
     /* The contents: each section and level-2 heading, with its page. */
@@ -572,30 +580,99 @@ static void place_text(layout *L, const textbox *tb, const char *tag, double x, 
 
 /* ---- blocks ---------------------------------------------------------------------------- */
 
-/* The height of the first two lines of a paragraph, which a heading keeps
- * with it; 0 for anything else. */
-static double first_lines_height(layout *L, const sr_dnode *n, double w)
+/* The width of running text that starts at x in a block w wide: no more
+ * than the measure, and no less than MIN_WIDTH. */
+#define MIN_WIDTH 160.0
+static double measure_w(const layout *L, double x, double w)
 {
-    if (!n || (n->kind != SR_D_PARAGRAPH && n->kind != SR_D_CODE_BLOCK))
-        return 0;
-    textbox *tb = make_block(L, n, NULL, BODY, 400, w, false);
-    return lines_height(tb, 0, tb->nlines < 2 ? tb->nlines : 2);
+    double m = L->text_right - x;
+    if (m < MIN_WIDTH)
+        m = MIN_WIDTH;
+    return w < m ? w : m;
 }
 
-static void place_heading(layout *L, const sr_dnode *n, double x, double w, const sr_dnode *next)
+/* The lines of a text block place_text will not split from each other at
+ * a page's foot: all of a block of three lines or fewer, else two. */
+static double keep_lines(const textbox *tb)
 {
-    int level = n->level <= 1 ? 1 : n->level >= 3 ? 3 : 2;
+    return lines_height(tb, 0, tb->nlines < 4 ? tb->nlines : 2);
+}
+
+static double figure_size(layout *L, const sr_dfigure *fig, double w, double *dw, double *scale);
+static double table_start(layout *L, const sr_dtable *t, double w);
+static textbox *make_heading(layout *L, const sr_dnode *n, double w, int *level, double *before);
+
+/* How much of kid index of parent (placed at x, w wide) must be on the
+ * same page as a heading or list label before it: two lines of a
+ * paragraph or a list item's text, a note, a figure, a table's caption,
+ * header and two rows, a heading with what it keeps. 0 when there is none. */
+static double keep_height(layout *L, const sr_dnode *parent, size_t index, double x, double w,
+                          int depth)
+{
+    if (!parent || index >= parent->nkids || depth > 3)
+        return 0;
+    const sr_dnode *n = parent->kids[index];
+    switch (n->kind) {
+    case SR_D_PARAGRAPH:
+    case SR_D_CODE_BLOCK:
+        return keep_lines(make_block(L, n, NULL, BODY, 400, measure_w(L, x, w), false));
+    case SR_D_NOTE:
+        return text_height(make_block(L, n, NULL, BODY, 400, measure_w(L, x, w) - 16, true)) + 12;
+    case SR_D_LIST:
+    case SR_D_ITEM: {
+        bool in_item = n->kind == SR_D_ITEM || w - 18 < MIN_WIDTH;
+        return keep_height(L, n, 0, in_item ? x : x + 18, in_item ? w : w - 18, depth + 1);
+    }
+    case SR_D_QUOTE:
+        return keep_height(L, n, 0, x + 16, w - 24, depth + 1);
+    case SR_D_FIGURE: {
+        double dw, scale;
+        return figure_size(L, n->figure, w, &dw, &scale);
+    }
+    case SR_D_TABLE:
+        return table_start(L, n->table, w);
+    case SR_D_HEADING:
+    case SR_D_SECTION: {
+        int level;
+        double before;
+        textbox *tb = make_heading(L, n, measure_w(L, x, w), &level, &before);
+        const sr_dnode *p = n->kind == SR_D_SECTION ? n : parent;
+        size_t next = n->kind == SR_D_SECTION ? 0 : index + 1;
+        return before + text_height(tb) + (level == 1 ? 10 : 5) +
+               keep_height(L, p, next, x, w, depth + 1);
+    }
+    default:
+        return 0;
+    }
+}
+
+/* A heading's text, level (1 to 3) and the space above it when it follows
+ * something on its page. */
+static textbox *make_heading(layout *L, const sr_dnode *n, double w, int *level, double *before)
+{
+    int lv = n->level <= 1 ? 1 : n->level >= 3 ? 3 : 2;
     if (n->kind == SR_D_SECTION)
-        level = 1;
-    double size = level == 1 ? 20 : level == 2 ? 14 : 12;
-    textbox *tb = make_block(L, n, n->number, size, 600, w, false);
+        lv = 1;
+    *level = lv;
+    *before = lv == 1 ? SECTION_GAP : lv == 2 ? 14 : 9;
+    double size = lv == 1 ? 20 : lv == 2 ? 14 : 12;
+    return make_block(L, n, n->number, size, 600, w, false);
+}
+
+/* A heading, kept on one page with what follows it: kid next of parent. */
+static void place_heading(layout *L, const sr_dnode *n, double x, double w, const sr_dnode *parent,
+                          size_t next)
+{
+    int level;
+    double before;
+    textbox *tb = make_heading(L, n, measure_w(L, x, w), &level, &before);
     double h = text_height(tb);
-    double before = level == 1 ? 0 : 8;
-    /* Keep with next: the heading and two lines of what follows. */
-    if (h + before + 6 + first_lines_height(L, next, w) > room(L) && !at_top(L))
+    if (level == 1 && L->section_new_page && !at_top(L))
+        new_page(L); /* page: sections: new-page */
+    /* Keep with next: the heading and the start of what follows. */
+    if (!at_top(L) &&
+        before + h + (level == 1 ? 10 : 5) + keep_height(L, parent, next, x, w, 0) > room(L))
         new_page(L);
-    if (level == 1 && !at_top(L))
-        new_page(L); /* every section starts a page */
     if (!at_top(L))
         L->pl->y += before;
     if (n->anchor) {
@@ -613,6 +690,7 @@ static void place_heading(layout *L, const sr_dnode *n, double x, double w, cons
 
 static void place_note(layout *L, const sr_dnode *n, double x, double w)
 {
+    w = measure_w(L, x, w);
     textbox *tb = make_block(L, n, NULL, BODY, 400, w - 16, true);
     double h = text_height(tb) + 12;
     if (h > room(L))
@@ -651,23 +729,37 @@ static sr_chart untitled(const sr_chart *ch)
     return c;
 }
 
+/* A figure w wide at most: the chart is drawn dw wide (its own width, or
+ * the width there is, never scaled down to fit: its type stays the size it
+ * was set at), as tall as it needs (rows and keys grow), and scaled only
+ * when that is taller than a page. Returns the height of the figure with
+ * its caption; 0 for a figure without a chart. */
+static double figure_size(layout *L, const sr_dfigure *fig, double w, double *dw, double *scale)
+{
+    *dw = 0, *scale = 1;
+    if (!fig || !fig->chart)
+        return 0;
+    sr_chart chart = untitled(fig->chart);
+    *dw = fig->width > w ? w : fig->width;
+    double nh = sr_chart_height(L->fonts, &chart, *dw, fig->height);
+    if (nh > L->bottom - L->top - 40)
+        *scale = (L->bottom - L->top - 40) / nh;
+    textbox *cl = make_caption(L, "Figure", 1, fig->chart->title, w);
+    return text_height(cl) + 4 + nh * *scale;
+}
+
 static void place_figure(layout *L, const sr_dfigure *fig, double x, double w)
 {
     if (!fig || !fig->chart) {
         fail(L, "a figure has no chart");
         return;
     }
-    /* As tall as the chart needs (rows and keys grow), and no taller than
-     * a page. */
-    sr_chart chart = untitled(fig->chart);
-    double nh = sr_chart_height(L->fonts, &chart, fig->width, fig->height);
-    double scale = fig->width > w ? w / fig->width : 1;
-    if (nh * scale > L->bottom - L->top - 40)
-        scale = (L->bottom - L->top - 40) / nh;
-    double fh = nh * scale;
+    double dw, scale;
+    double total = figure_size(L, fig, w, &dw, &scale);
     L->figures++;
     textbox *cl = make_caption(L, "Figure", L->figures, fig->chart->title, w);
     double ch = text_height(cl);
+    double fh = total - ch - 4;
     if (ch + 4 + fh > room(L) && !at_top(L))
         new_page(L); /* a figure is never split */
     open_tag(L, "Figure", NULL);
@@ -676,8 +768,9 @@ static void place_figure(layout *L, const sr_dfigure *fig, double x, double w)
     it->fig = fig;
     it->x = x;
     it->y = L->pl->y;
-    it->w = fig->width * scale;
+    it->w = dw * scale;
     it->h = fh;
+    it->scale = scale;
     L->pl->y += fh + GAP + 4;
     close_tag(L);
 }
@@ -734,6 +827,17 @@ static void place_rule(layout *L, double x, double w)
     rule->w = w;
 }
 
+/* About the height of a table's caption, header and first two rows, set
+ * w wide (rows of one line each): what a heading keeps with a table. */
+static double table_start(layout *L, const sr_dtable *t, double w)
+{
+    if (!t)
+        return 0;
+    double line = text_height(make_plain(L, "0", SMALL, 400, w, false)) + 6;
+    size_t rows = t->nrows < 2 ? t->nrows : 2;
+    return text_height(make_caption(L, "Table", 1, t->caption, w)) + 3 + line * (double)(1 + rows);
+}
+
 static void place_table(layout *L, const sr_dtable *t, double x, double w)
 {
     if (!t) {
@@ -780,24 +884,39 @@ static void place_table(layout *L, const sr_dtable *t, double x, double w)
     }
     textbox *cl = make_caption(L, "Table", L->tables, t->caption, w);
     double ch = text_height(cl);
-    if (ch + 40 > room(L))
-        new_page(L);
-    open_tag(L, "Table", NULL);
-    place_text(L, cl, "Caption", x, 3, sr_text);
     textbox **head = sr_xcalloc(nc + 1, sizeof *head);
     textbox **cells = sr_xcalloc(nc + 1, sizeof *cells);
     double hh = make_row(L, texts, right, nc, cw, true, head);
+    /* The caption, the header and the first two rows on one page. */
+    double start = ch + 3 + hh;
+    for (size_t r = 1; r <= t->nrows && r <= 2; r++)
+        start += make_row(L, texts + r * nc, right, nc, cw, false, cells);
+    if (start > room(L) && !at_top(L))
+        new_page(L);
+    open_tag(L, "Table", NULL);
+    place_text(L, cl, "Caption", x, 3, sr_text);
     if (hh > room(L))
         new_page(L);
     place_row(L, head, nc, cw, x, hh, true);
     place_rule(L, x, w);
-    size_t page_at_header = L->pl->n;
+    size_t page_at_header = L->pl->n, on_page = 0;
     for (size_t r = 1; r <= t->nrows; r++) {
         double rh = make_row(L, texts + r * nc, right, nc, cw, false, cells);
-        if (rh > room(L)) {
+        /* Never the last row alone at the head of a page: the one before
+         * goes over with it, when two rows stay behind. */
+        bool widow = false;
+        if (r + 1 == t->nrows && rh <= room(L) && on_page >= 2) {
+            textbox **last = sr_xcalloc(nc + 1, sizeof *last);
+            double lh = make_row(L, texts + (r + 1) * nc, right, nc, cw, false, last);
+            free(last);
+            widow = rh + lh > room(L);
+        }
+        if (rh > room(L) || widow) {
             new_page(L);
             page_at_header = 0;
+            on_page = 0;
         }
+        on_page++;
         /* On a new page, the header row again first. */
         if (page_at_header != L->pl->n) {
             page_at_header = L->pl->n;
@@ -847,9 +966,8 @@ typedef struct {
     size_t n, cap;
 } frames;
 
-/* Below this width, nested blocks are not indented further: what is nested
+/* Below MIN_WIDTH, nested blocks are not indented further: what is nested
  * deeper than a report goes stays on the page. */
-#define MIN_WIDTH 160.0
 
 static frame *frames_push(frames *s, const sr_dnode *n, double x, double w)
 {
@@ -868,14 +986,17 @@ static void place_paragraph(layout *L, const sr_dnode *n, const frame *f)
 {
     sr_dkind in = f->node->kind;
     bool quote = in == SR_D_QUOTE;
-    textbox *tb = make_block(L, n, NULL, quote ? BODY + 0.5 : BODY, 400, f->w, quote);
+    textbox *tb =
+        make_block(L, n, NULL, quote ? BODY + 0.5 : BODY, 400, measure_w(L, f->x, f->w), quote);
     if (in == SR_D_ITEM)
         place_text(L, tb, "LBody", f->x, 3, sr_text);
     else
         place_text(L, tb, "P", f->x, quote ? 4 : GAP, sr_text);
 }
 
-static void place_label(layout *L, const sr_dnode *list, size_t index, double x)
+/* A list item's label, on the page its text starts on: keep is how much
+ * of the item's text must be there with it. */
+static void place_label(layout *L, const sr_dnode *list, size_t index, double x, double keep)
 {
     char lbl[32];
     if (list->ordered)
@@ -883,7 +1004,10 @@ static void place_label(layout *L, const sr_dnode *list, size_t index, double x)
     else
         snprintf(lbl, sizeof lbl, "\u2022");
     textbox *bl = make_plain(L, lbl, BODY, 400, 16, false);
-    if (room(L) < lines_height(bl, 0, 1) * 2 && !at_top(L))
+    double need = lines_height(bl, 0, 1);
+    if (keep > need)
+        need = keep;
+    if (room(L) < need && !at_top(L))
         new_page(L);
     item *b = text_item(L, bl, "Lbl", x, L->pl->y);
     b->nlines = 1;
@@ -935,7 +1059,6 @@ static void place_tree(layout *L, const sr_dnode *root)
         }
         frame *f = &st.v[st.n - 1];
         size_t index = f->next++;
-        const sr_dnode *next = index + 1 < f->node->nkids ? f->node->kids[index + 1] : NULL;
         double x = f->x, w = f->w;
         switch (n->kind) {
         case SR_D_ANNEX:
@@ -944,11 +1067,11 @@ static void place_tree(layout *L, const sr_dnode *root)
             break;
         case SR_D_SECTION:
             open_tag(L, "Sect", NULL);
-            place_heading(L, n, x, w, n->nkids ? n->kids[0] : NULL);
+            place_heading(L, n, x, w, n, 0);
             frames_push(&st, n, x, w);
             break;
         case SR_D_HEADING:
-            place_heading(L, n, x, w, next);
+            place_heading(L, n, x, w, f->node, index + 1);
             sr_doc_iter_skip(it);
             break;
         case SR_D_PARAGRAPH:
@@ -966,10 +1089,10 @@ static void place_tree(layout *L, const sr_dnode *root)
             break;
         case SR_D_ITEM:
             open_tag(L, "LI", NULL);
-            if (f->node->kind == SR_D_LIST)
-                place_label(L, f->node, index, x);
             if (w - 18 >= MIN_WIDTH)
                 x += 18, w -= 18;
+            if (f->node->kind == SR_D_LIST)
+                place_label(L, f->node, index, f->x, keep_height(L, n, 0, x, w, 0));
             frames_push(&st, n, x, w);
             break;
         case SR_D_QUOTE: {
@@ -1317,10 +1440,10 @@ static void draw_page(layout *L, cairo_t *cr, const page *p)
         case IT_FIGURE: {
             cairo_save(cr);
             cairo_translate(cr, it->x, it->y);
-            double scale = it->w / it->fig->width;
+            double scale = it->scale;
             cairo_scale(cr, scale, scale);
             sr_chart ch = untitled(it->fig->chart);
-            if (sr_chart_draw(cr, L->fonts, &ch, it->fig->width, it->h / scale, NULL) != 0)
+            if (sr_chart_draw(cr, L->fonts, &ch, it->w / scale, it->h / scale, NULL) != 0)
                 fail(L, "the chart \"%s\" has nothing to draw", str(ch.title));
             cairo_restore(cr);
             break;
@@ -1455,6 +1578,10 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
     L.right = L.pw - MARGIN;
     L.top = MARGIN;
     L.bottom = L.ph - MARGIN - FOOTER;
+    L.text_right = L.left + MEASURE_EM * BODY;
+    if (L.text_right > L.right)
+        L.text_right = L.right;
+    L.section_new_page = doc->section_new_page;
     cairo_surface_t *ms = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
     L.measure = cairo_create(ms);
     if (cairo_status(L.measure) != CAIRO_STATUS_SUCCESS) {
