@@ -59,7 +59,18 @@ typedef struct {
     size_t nlinks;
 } textbox;
 
-typedef enum { IT_TEXT, IT_OPEN, IT_CLOSE, IT_FIGURE, IT_RULE, IT_FILL, IT_LEADER, IT_DEST } itkind;
+typedef enum {
+    IT_TEXT,
+    IT_OPEN,
+    IT_CLOSE,
+    IT_FIGURE,
+    IT_RULE,
+    IT_FILL,
+    IT_LEADER,
+    IT_DEST,
+    IT_BAND, /* a field of colour: the cover's */
+    IT_LOGO, /* the partnership's logo, drawn in the box x, y, w, h */
+} itkind;
 
 typedef struct {
     itkind kind;
@@ -101,7 +112,8 @@ typedef struct {
     const sr_dnode **toc;
     int *toc_page;
     size_t ntoc;
-    PangoLayout **owned; /* every layout made, released at the end */
+    cairo_surface_t *logo; /* the cover's logo, decoded, or NULL */
+    PangoLayout **owned;   /* every layout made, released at the end */
     size_t nowned, owned_cap;
     char err[256]; /* the first thing that went wrong, or "" */
 } layout;
@@ -1165,15 +1177,82 @@ static const char *toc_link(layout *L, size_t i)
     return s;
 }
 
-static void cover(layout *L, const sr_document *doc)
+/* Reads a PNG from memory (cairo's stream reader). */
+typedef struct {
+    const unsigned char *p;
+    size_t left;
+} png_bytes;
+
+static cairo_status_t png_read(void *closure, unsigned char *data, unsigned int length)
 {
-    double w = L->right - L->left;
-    L->pl->y = L->top + 150;
-    place_text(L, make_plain(L, str(doc->partnership), 16, 400, w, false), "P", L->left, 14,
-               sr_text);
-    place_text(L, make_plain(L, str(doc->cover_title), 34, 600, w, false), "H1", L->left, 18,
-               L->accent);
-    place_text(L, make_plain(L, str(doc->covering), 12, 400, w, false), "P", L->left, 0, sr_muted);
+    png_bytes *r = closure;
+    if (length > r->left)
+        return CAIRO_STATUS_READ_ERROR;
+    memcpy(data, r->p, length);
+    r->p += length, r->left -= length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* The logo's box on the cover, in points: it is scaled to fit, keeping its
+ * shape. */
+#define LOGO_W 160.0
+#define LOGO_H 80.0
+
+/* The cover: a field of the accent colour across the top half of the page
+ * with the partnership's name, the title and the period in white on it
+ * (white on the accent has the contrast the template requires of the
+ * accent on white, at least 4.5:1); under it the publication date, or
+ * "Draft"; and the logo, when the data folder has one, at the foot. */
+static void cover(layout *L, const sr_document *doc, bool draft)
+{
+    double w = L->right - L->left, tw = measure_w(L, L->left, w);
+    double band = L->ph * (doc->landscape ? 0.56 : 0.5);
+    bool on_band = sr_contrast(L->accent, sr_background) >= 4.5;
+    sr_rgb ink = on_band ? sr_background : sr_text;
+    if (on_band) {
+        item *b = push(L, IT_BAND);
+        b->x = 0, b->y = 0, b->w = L->pw, b->h = band;
+        b->colour = L->accent;
+    }
+    L->pl->y = L->top + 24;
+    place_text(L, make_plain(L, str(doc->partnership), 16, 600, tw, false), "P", L->left, 0, ink);
+    textbox *title = make_plain(L, str(doc->cover_title), 36, 600, w, false);
+    textbox *period = make_plain(L, str(doc->covering), 13, 400, tw, false);
+    /* The title and period stand at the foot of the field. */
+    double y = band - 44 - text_height(period) - 12 - text_height(title);
+    if (y > L->pl->y + 24)
+        L->pl->y = y;
+    place_text(L, title, "H1", L->left, 12, on_band ? ink : L->accent);
+    place_text(L, period, "P", L->left, 0, ink);
+    L->pl->y = band + 28;
+    const char *when = NULL;
+    char buf[96];
+    if (draft) {
+        when = "Draft";
+    } else if (doc->published) {
+        snprintf(buf, sizeof buf, "Published %s", doc->published);
+        when = buf;
+    }
+    if (when)
+        place_text(L, make_plain(L, when, 13, 600, tw, false), "P", L->left, 0, sr_text);
+    if (doc->logo_png && doc->logo_len) {
+        png_bytes r = {doc->logo_png, doc->logo_len};
+        cairo_surface_t *img = cairo_image_surface_create_from_png_stream(png_read, &r);
+        if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS ||
+            cairo_image_surface_get_width(img) < 1 || cairo_image_surface_get_height(img) < 1) {
+            fail(L, "the logo cannot be read as a PNG image: %s",
+                 cairo_status_to_string(cairo_surface_status(img)));
+            cairo_surface_destroy(img);
+            return;
+        }
+        double iw = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
+        double k = LOGO_W / iw < LOGO_H / ih ? LOGO_W / iw : LOGO_H / ih;
+        item *lg = push(L, IT_LOGO);
+        lg->w = iw * k, lg->h = ih * k;
+        lg->x = L->left;
+        lg->y = L->bottom - lg->h;
+        L->logo = img;
+    }
 }
 
 static void contents(layout *L)
@@ -1465,6 +1544,23 @@ static void draw_page(layout *L, cairo_t *cr, const page *p)
             cairo_stroke(cr);
             cairo_set_dash(cr, NULL, 0, 0);
             break;
+        case IT_BAND:
+            sr_set_rgb(cr, it->colour);
+            cairo_rectangle(cr, it->x, it->y, it->w, it->h);
+            cairo_fill(cr);
+            break;
+        case IT_LOGO: /* decorative: the partnership's name is on the cover in words */
+            if (!L->logo)
+                break;
+            cairo_save(cr);
+            cairo_translate(cr, it->x, it->y);
+            cairo_scale(cr, it->w / cairo_image_surface_get_width(L->logo),
+                        it->h / cairo_image_surface_get_height(L->logo));
+            cairo_set_source_surface(cr, L->logo, 0, 0);
+            cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+            cairo_paint(cr);
+            cairo_restore(cr);
+            break;
         case IT_FILL:
             if (it->w <= 4)
                 sr_set_rgb(cr, it->colour);
@@ -1602,7 +1698,7 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
      * known), then the sections. */
     new_page(&L);
     open_tag(&L, "Document", NULL);
-    cover(&L, doc);
+    cover(&L, doc, o->draft);
     for (int i = 0; i < toc_pages; i++)
         new_page(&L);
     new_page(&L);
@@ -1701,6 +1797,8 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
     free(L.toc_page);
     cairo_destroy(L.measure);
     cairo_surface_destroy(ms);
+    if (L.logo)
+        cairo_surface_destroy(L.logo);
     sr_arena_free(L.a);
     return rc;
 }
