@@ -195,7 +195,7 @@ def main():
         shutil.copytree("report-templates", tpl)
         ry = os.path.join(tpl, "report.yaml")
         text = open(ry).read()
-        text2 = re.sub(r"(?m)^page:\n", "page:\n  sections: new-page\n", text, count=1)
+        text2 = re.sub(r"(?m)^page:.*\n", "page:\n  sections: new-page\n", text, count=1)
         if text2 == text:
             print("FAIL: report-templates/report.yaml has no `page:` mapping to change")
             return 1
