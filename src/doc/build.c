@@ -51,7 +51,8 @@ static const sr_schema style_t = {
         (const sr_field[]){
             {"font", &sr_s_text, 0, "the font family, from the fonts folder (default Open Sans)"},
             {"accent", &sr_s_text, 0,
-             "the colour of headings and the cover title, as #RRGGBB; at least 4.5:1 against "
+             "the colour of headings and of the cover's field (its words in white), as #RRGGBB; at "
+             "least 4.5:1 against "
              "white"},
             {0},
         },
