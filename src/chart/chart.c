@@ -1187,14 +1187,21 @@ double sr_chart_height(sr_fonts *fonts, const sr_chart *ch, double w, double h)
 {
     if (!ch || ch->ncat == 0 || ch->nseries == 0)
         return h;
-    /* Laid out once on a throwaway surface, to learn what it needs. */
+    /* Laid out on a throwaway surface, to learn what it needs; again at
+     * that height while it needs more, since what a chart needs can grow
+     * with its height (a taller donut leaves its key less width). */
     cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
     cairo_t *cr = cairo_create(s);
-    ctx c = {cr, fonts, NULL, 0, false};
-    draw(&c, ch, w, h);
+    for (int i = 0; i < 8; i++) {
+        ctx c = {cr, fonts, NULL, 0, false};
+        draw(&c, ch, w, h);
+        if (c.need <= h)
+            break;
+        h = ceil(c.need);
+    }
     cairo_destroy(cr);
     cairo_surface_destroy(s);
-    return c.need > h ? ceil(c.need) : h;
+    return h;
 }
 
 static int draw(ctx *c, const sr_chart *ch, double w, double h)

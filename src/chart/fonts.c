@@ -180,6 +180,9 @@ PangoLayout *sr_fonts_layout(sr_fonts *f, cairo_t *cr, double size, int weight)
     cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
     pango_cairo_context_set_font_options(ctx, fo);
     cairo_font_options_destroy(fo);
+    /* At 72 units per inch a rounded glyph position is a whole point: the
+     * letters and words of small text would sit unevenly. */
+    pango_context_set_round_glyph_positions(ctx, FALSE);
     PangoLayout *l = pango_layout_new(ctx);
     g_object_unref(ctx);
     PangoFontDescription *d = pango_font_description_new();

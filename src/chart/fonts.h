@@ -33,7 +33,12 @@ bool sr_fonts_set_family(sr_fonts *f, const char *family);
 
 /* A Pango layout for cr, at 72 units per inch (so point sizes are points),
  * set in the bundled family at size points, bold if weight > 400. The caller
- * unrefs it. */
+ * unrefs it. Every layout, for any surface, is set with the same explicit
+ * font options: metrics not hinted, no hinting, glyph positions not
+ * rounded. So text measured on one surface (an image surface, for
+ * pagination) breaks into the same lines when drawn on another (the PDF),
+ * and letters sit where the font puts them; PNG charts are drawn so too,
+ * antialiased, which at their size reads as well as hinted text. */
 PangoLayout *sr_fonts_layout(sr_fonts *f, cairo_t *cr, double size, int weight);
 
 #endif

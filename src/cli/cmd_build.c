@@ -36,6 +36,9 @@ static const char usage[] =
     "  --templates DIR   the report template folder (default: ./report-templates)\n"
     "  --fonts DIR       the fonts folder (default: ./fonts)\n"
     "  --out DIR         where to write (default: ./out)\n"
+    "  --date YYYY-MM-DD the day the report is published, printed on the cover\n"
+    "                    (\"Published 30 October 2020\"); without it the cover\n"
+    "                    gives no date, and a draft's says \"Draft\"\n"
     "  --timings         print the time each stage took\n"
     "\n"
     "The date written into the PDF is SOURCE_DATE_EPOCH when it is set (seconds\n"
@@ -60,15 +63,13 @@ static void size_words(size_t bytes, char *buf, size_t n)
 static int run(int argc, char **argv)
 {
     sr_report_data rd = {0};
-    const char *year = NULL, *out = "out", *fonts_dir = "fonts";
+    const char *year = NULL, *out = "out", *fonts_dir = "fonts", *date = NULL;
     bool final = false, timings = false;
-    const sr_opt opts[] = {{"--data", NULL, &rd.data, NULL},
-                           {"--templates", NULL, &rd.templates, NULL},
-                           {"--fonts", NULL, &fonts_dir, NULL},
-                           {"--out", NULL, &out, NULL},
-                           {"--final", NULL, NULL, &final},
-                           {"--timings", NULL, NULL, &timings},
-                           {0}};
+    const sr_opt opts[] = {
+        {"--data", NULL, &rd.data, NULL},    {"--templates", NULL, &rd.templates, NULL},
+        {"--fonts", NULL, &fonts_dir, NULL}, {"--out", NULL, &out, NULL},
+        {"--date", NULL, &date, NULL},       {"--final", NULL, NULL, &final},
+        {"--timings", NULL, NULL, &timings}, {0}};
     int npos;
     if (!sr_parse_args("build", argc, argv, opts, &year, 1, &npos))
         return SR_EXIT_USAGE;
@@ -77,6 +78,28 @@ static int run(int argc, char **argv)
         return SR_EXIT_USAGE;
     }
     int y0 = sr_year_from_name(year);
+    /* The publication date for the cover: a real day, and not before the
+     * reporting year it reports on has ended. */
+    int32_t published = 0;
+    if (date) {
+        char why[160];
+        if (!sr_parse_ymd_why(date, &published, why, sizeof why)) {
+            sr_usage_error("build", "%s; give the day with --date YYYY-MM-DD, such as 2020-10-30",
+                           why);
+            return SR_EXIT_USAGE;
+        }
+        int32_t year_end = (y0 + 1) * 10000 + 3 * 100 + 31;
+        if (published <= year_end) {
+            char wd[40], ed[40];
+            sr_fmt_date(published, wd, sizeof wd);
+            sr_fmt_date(year_end, ed, sizeof ed);
+            sr_usage_error("build",
+                           "%s is not after the reporting year %s ends (%s); give the day the "
+                           "report is published with --date",
+                           wd, year, ed);
+            return SR_EXIT_USAGE;
+        }
+    }
     double t0 = now();
     /* Every input is hashed as it is read, so that a file saved while the
      * build runs makes the report stale rather than current. */
@@ -182,6 +205,11 @@ static int run(int argc, char **argv)
     }
     sr_render_options ro = {fonts, created, !final, lines, nl};
     const char *stem = sr_partnership_file_stem(rd.ds.a, rd.ds.p);
+    if (published) {
+        char pd[40];
+        sr_fmt_date(published, pd, sizeof pd);
+        doc->published = sr_arena_strdup(rd.ds.a, pd);
+    }
     /* Each output names the others it is published beside. */
     doc->pdf_file = sr_arena_printf(rd.ds.a, sr_output_pdf.file, stem, yname);
     doc->html_file = sr_arena_printf(rd.ds.a, sr_output_html.file, stem, yname);

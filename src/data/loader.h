@@ -113,6 +113,10 @@ size_t sr_report_unread_year(sr_diags *d, const char *dir, sr_severity sev);
 size_t sr_report_unread_data(sr_diags *d, const char *data_dir, sr_severity sev,
                              bool note_data_folders);
 
+/* The partnership's logo for the report's cover, beside partnership.yaml:
+ * read by the document builder, so never listed as unread. */
+#define SR_LOGO_FILE "logo.png"
+
 /* The checks across all of a year's files (checks.c). */
 void sr_year_check(sr_loader *l, sr_year *y);
 

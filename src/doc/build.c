@@ -13,7 +13,9 @@
 #include "data/signoff.h"
 #include "metrics/tally.h"
 
+#include <cairo.h>
 #include <cmark.h>
+#include <errno.h>
 #include <ctype.h>
 #include <glib.h>
 #include <stdio.h>
@@ -27,6 +29,8 @@ static const sr_schema texts_t = {.kind = SR_S_LIST, .item = &sr_s_text};
 static const sr_schema size_t_ = {.kind = SR_S_ENUM, .values = (const char *const[]){"A4", NULL}};
 static const sr_schema orient_t = {.kind = SR_S_ENUM,
                                    .values = (const char *const[]){"portrait", "landscape", NULL}};
+static const sr_schema sections_break_t = {
+    .kind = SR_S_ENUM, .values = (const char *const[]){"flow", "new-page", NULL}};
 static const sr_schema page_t = {
     .kind = SR_S_MAP,
     .what = "the page setup",
@@ -34,6 +38,9 @@ static const sr_schema page_t = {
         (const sr_field[]){
             {"size", &size_t_, 0, "A4"},
             {"orientation", &orient_t, 0, "portrait (default) or landscape"},
+            {"sections", &sections_break_t, 0,
+             "flow (default): a section follows the one before on the same page; new-page: "
+             "each section starts a new page"},
             {0},
         },
 };
@@ -44,7 +51,8 @@ static const sr_schema style_t = {
         (const sr_field[]){
             {"font", &sr_s_text, 0, "the font family, from the fonts folder (default Open Sans)"},
             {"accent", &sr_s_text, 0,
-             "the colour of headings and the cover title, as #RRGGBB; at least 4.5:1 against "
+             "the colour of headings and of the cover's field (its words in white), as #RRGGBB; at "
+             "least 4.5:1 against "
              "white"},
             {0},
         },
@@ -1612,6 +1620,95 @@ static void describe(builder *b)
     doc->nannex_cover = 5;
 }
 
+/* Reads a PNG from the memory the closure points to (cairo's stream reader). */
+typedef struct {
+    const unsigned char *p;
+    size_t left;
+} png_reader;
+
+static cairo_status_t png_read(void *closure, unsigned char *data, unsigned int length)
+{
+    png_reader *r = closure;
+    if (length > r->left)
+        return CAIRO_STATUS_READ_ERROR;
+    memcpy(data, r->p, length);
+    r->p += length, r->left -= length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* The partnership's logo for the cover: SR_LOGO_FILE in the data folder,
+ * when there is one. Its bytes go into doc (in a's memory); a file that
+ * cannot be read, or is not a PNG image, is an error. */
+static void read_logo(sr_arena *a, sr_diags *d, const char *data_dir, sr_document *doc)
+{
+    if (!data_dir)
+        return;
+    char *path = sr_path_join(data_dir, SR_LOGO_FILE);
+    if (sr_path_kind_of(path) == SR_PATH_NONE) {
+        free(path);
+        return;
+    }
+    char *bytes = NULL, *outside = NULL;
+    size_t len = 0;
+    sr_read_status st =
+        sr_read_file_within(path, data_dir, SR_MAX_FILE_SIZE, &bytes, &len, &outside);
+    sr_source *src = sr_diags_add_source(d, path, NULL, 0);
+    sr_loc at = {src, 0, 0, 0};
+    const char *why = NULL;
+    char buf[256];
+    switch (st) {
+    case SR_READ_OK:
+        break;
+    case SR_READ_TOO_LARGE:
+        snprintf(buf, sizeof buf, "the logo is too large to read (%zu bytes)", len);
+        why = buf;
+        break;
+    case SR_READ_OUTSIDE:
+        snprintf(buf, sizeof buf, "the logo is a link to a file outside the data folder (%s)",
+                 outside ? outside : "?");
+        why = buf;
+        break;
+    case SR_READ_IS_DIR:
+    case SR_READ_NOT_REGULAR:
+        why = "the logo is not a file";
+        break;
+    default:
+        snprintf(buf, sizeof buf, "cannot read the logo: %s", sr_io_error(errno));
+        why = buf;
+        d->io_errors++;
+        break;
+    }
+    if (!why && (len < 8 || memcmp(bytes, "\x89PNG\r\n\x1a\n", 8) != 0))
+        why = "the logo is not a PNG image (it does not begin as a PNG file does)";
+    if (!why) {
+        png_reader r = {(const unsigned char *)bytes, len};
+        cairo_surface_t *img = cairo_image_surface_create_from_png_stream(png_read, &r);
+        if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+            snprintf(buf, sizeof buf, "the logo is not a PNG image that can be read: %s",
+                     cairo_status_to_string(cairo_surface_status(img)));
+            why = buf;
+        } else if (cairo_image_surface_get_width(img) < 1 ||
+                   cairo_image_surface_get_height(img) < 1) {
+            why = "the logo is an empty image";
+        }
+        cairo_surface_destroy(img);
+    }
+    if (why) {
+        sr_diag_hint(sr_diag_add(d, SR_ERROR, at, "%s", why),
+                     "save the partnership's logo as a PNG image named %s beside "
+                     "partnership.yaml, or remove the file to leave the cover without a logo",
+                     SR_LOGO_FILE);
+    } else {
+        unsigned char *copy = sr_arena_alloc(a, len);
+        memcpy(copy, bytes, len);
+        doc->logo_png = copy;
+        doc->logo_len = len;
+    }
+    free(bytes);
+    free(outside);
+    free(path);
+}
+
 sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, const sr_dataset *ds,
                           const sr_catalogue *cat, const sr_metrics *m, const sr_chart_specs *specs)
 {
@@ -1649,6 +1746,8 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
     sr_buf_free(&k);
     const char *orient = sr_ynode_text(sr_ymap_get(sr_ymap_get(root, "page"), "orientation"));
     doc->landscape = orient && strcmp(orient, "landscape") == 0;
+    const char *breaks = sr_ynode_text(sr_ymap_get(sr_ymap_get(root, "page"), "sections"));
+    doc->section_new_page = breaks && strcmp(breaks, "new-page") == 0;
     const sr_ynode *style = sr_ymap_get(root, "style");
     const char *font = sr_ynode_text(sr_ymap_get(style, "font"));
     doc->font = font ? font : SR_FONT_FAMILY;
@@ -1674,6 +1773,7 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
         }
         doc->accent[0] = c.r, doc->accent[1] = c.g, doc->accent[2] = c.b;
     }
+    read_logo(a, d, o->data_dir, doc);
     doc->root = sr_dnode_new(a, SR_D_DOCUMENT);
     plan_annex(&b);
     const sr_ynode *secs = sr_ymap_get(root, "sections");

@@ -286,9 +286,10 @@ typedef struct {
      * or NULL when not written. Set by the command that renders. */
     const char *pdf_file, *html_file, *xlsx_file;
     bool landscape;
-    const char *font; /* the family the report is set in */
-    double accent[3]; /* headings and the cover title: red, green, blue, 0..1 */
-    sr_dnode *root;   /* SR_D_DOCUMENT */
+    bool section_new_page; /* each section starts a new page (page: sections: new-page) */
+    const char *font;      /* the family the report is set in */
+    double accent[3];      /* headings and the cover's field: red, green, blue, 0..1 */
+    sr_dnode *root;        /* SR_D_DOCUMENT */
     /* What the build checks, for the command that made the tree. */
     const struct sr_guidance *guidance; /* the edition the report is made under (data/guidance.h) */
     sr_duty *duties;                    /* what the edition asks the report to contain */

@@ -275,6 +275,11 @@ void sr_inputs_hash_seen(const sr_dataset *ds, const char *data_dir, const char 
     GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
     g_checksum_update(c, (const guchar *)"sscp-report " SSCP_VERSION " inputs 2", -1);
     add_partnership(c, ds, data_dir, templates_dir, year, seen);
+    /* The cover's logo, when there is one (none leaves the hash as it was). */
+    char *logo = sr_path_join(data_dir, SR_LOGO_FILE);
+    if (sr_path_kind_of(logo) != SR_PATH_NONE)
+        add_file(c, logo, SR_LOGO_FILE, seen);
+    free(logo);
     for (int i = 0; i < SR_MAX_YEARS; i++) {
         char y[16];
         sr_fmt_year(year - i, y, sizeof y);

@@ -31,10 +31,15 @@
 
 #define MARGIN 56.7 /* 20 mm */
 #define FOOTER 28.0 /* space kept for the footer */
-#define BODY   10.5
+#define BODY   11.0
 #define SMALL  8.5
 #define LINE   1.32 /* line spacing, as a factor */
 #define GAP    7.0  /* after a paragraph */
+/* Running text is set no wider than this many ems of body type: about 75
+ * characters a line. Tables and figures take the whole width. */
+#define MEASURE_EM 35.0
+/* Space above a section's heading when it follows on the same page. */
+#define SECTION_GAP 30.0
 
 /* A link in a piece of text: bytes [start, end) of the layout's text, to
  * an address (uri) or to a destination in the document (dest). */
@@ -55,7 +60,18 @@ typedef struct {
     size_t nlinks;
 } textbox;
 
-typedef enum { IT_TEXT, IT_OPEN, IT_CLOSE, IT_FIGURE, IT_RULE, IT_FILL, IT_LEADER, IT_DEST } itkind;
+typedef enum {
+    IT_TEXT,
+    IT_OPEN,
+    IT_CLOSE,
+    IT_FIGURE,
+    IT_RULE,
+    IT_FILL,
+    IT_LEADER,
+    IT_DEST,
+    IT_BAND, /* a field of colour: the cover's */
+    IT_LOGO, /* the partnership's logo, drawn in the box x, y, w, h */
+} itkind;
 
 /* The structure tree is one tree for the document: containers (IT_OPEN to
  * IT_CLOSE) stay open across pages, and only leaves hold what is drawn.
@@ -76,6 +92,7 @@ typedef struct {
                          IT_FIGURE: "Figure" */
     const char *attr; /* IT_OPEN: its attributes; IT_TEXT: a link around it; IT_DEST: the name */
     const sr_dfigure *fig;
+    double scale; /* IT_FIGURE: drawn w / scale wide and h / scale tall, then scaled */
     sr_rgb colour;
 } item;
 
@@ -105,6 +122,8 @@ typedef struct {
     sr_arena *a; /* the strings and text boxes of this PDF */
     sr_rgb accent;
     double pw, ph, left, right, top, bottom;
+    double text_right;     /* running text ends here (MEASURE_EM) */
+    bool section_new_page; /* each section starts a new page */
     pagelist *pl;
     int figures, tables;
     /* The figures placed, in order; the page each one's table of figures
@@ -120,7 +139,8 @@ typedef struct {
     const sr_dnode **toc;
     int *toc_page;
     size_t ntoc;
-    PangoLayout **owned; /* every layout made, released at the end */
+    cairo_surface_t *logo; /* the cover's logo, decoded, or NULL */
+    PangoLayout **owned;   /* every layout made, released at the end */
     size_t nowned, owned_cap;
     char err[256]; /* the first thing that went wrong, or "" */
 } layout;
@@ -616,30 +636,100 @@ static void place_text(layout *L, const textbox *tb, const char *tag, double x, 
 
 /* ---- blocks ---------------------------------------------------------------------------- */
 
-/* The height of the first two lines of a paragraph, which a heading keeps
- * with it; 0 for anything else. */
-static double first_lines_height(layout *L, const sr_dnode *n, double w)
+/* The width of running text that starts at x in a block w wide: no more
+ * than the measure, and no less than MIN_WIDTH. */
+#define MIN_WIDTH 160.0
+static double measure_w(const layout *L, double x, double w)
 {
-    if (!n || (n->kind != SR_D_PARAGRAPH && n->kind != SR_D_CODE_BLOCK))
-        return 0;
-    textbox *tb = make_block(L, n, NULL, BODY, 400, w, false);
-    return lines_height(tb, 0, tb->nlines < 2 ? tb->nlines : 2);
+    double m = L->text_right - x;
+    if (m < MIN_WIDTH)
+        m = MIN_WIDTH;
+    return w < m ? w : m;
 }
 
-static void place_heading(layout *L, const sr_dnode *n, double x, double w, const sr_dnode *next)
+/* The lines of a text block place_text will not split from each other at
+ * a page's foot: all of a block of three lines or fewer, else two. */
+static double keep_lines(const textbox *tb)
 {
-    int level = n->level <= 1 ? 1 : n->level >= 3 ? 3 : 2;
+    return lines_height(tb, 0, tb->nlines < 4 ? tb->nlines : 2);
+}
+
+static double figure_size(layout *L, const sr_dfigure *fig, double w, double *dw, double *scale,
+                          double *fh);
+static double table_start(layout *L, const sr_dtable *t, double w);
+static textbox *make_heading(layout *L, const sr_dnode *n, double w, int *level, double *before);
+
+/* How much of kid index of parent (placed at x, w wide) must be on the
+ * same page as a heading or list label before it: two lines of a
+ * paragraph or a list item's text, a note, a figure, a table's caption,
+ * header and two rows, a heading with what it keeps. 0 when there is none. */
+static double keep_height(layout *L, const sr_dnode *parent, size_t index, double x, double w,
+                          int depth)
+{
+    if (!parent || index >= parent->nkids || depth > 3)
+        return 0;
+    const sr_dnode *n = parent->kids[index];
+    switch (n->kind) {
+    case SR_D_PARAGRAPH:
+    case SR_D_CODE_BLOCK:
+        return keep_lines(make_block(L, n, NULL, BODY, 400, measure_w(L, x, w), false));
+    case SR_D_NOTE:
+        return text_height(make_block(L, n, NULL, BODY, 400, measure_w(L, x, w) - 16, true)) + 12;
+    case SR_D_LIST:
+    case SR_D_ITEM: {
+        bool in_item = n->kind == SR_D_ITEM || w - 18 < MIN_WIDTH;
+        return keep_height(L, n, 0, in_item ? x : x + 18, in_item ? w : w - 18, depth + 1);
+    }
+    case SR_D_QUOTE:
+        return keep_height(L, n, 0, x + 16, w - 24, depth + 1);
+    case SR_D_FIGURE: {
+        double dw, scale, fh;
+        return figure_size(L, n->figure, w, &dw, &scale, &fh);
+    }
+    case SR_D_TABLE:
+        return table_start(L, n->table, w);
+    case SR_D_HEADING:
+    case SR_D_SECTION: {
+        int level;
+        double before;
+        textbox *tb = make_heading(L, n, measure_w(L, x, w), &level, &before);
+        const sr_dnode *p = n->kind == SR_D_SECTION ? n : parent;
+        size_t next = n->kind == SR_D_SECTION ? 0 : index + 1;
+        return before + text_height(tb) + (level == 1 ? 10 : 5) +
+               keep_height(L, p, next, x, w, depth + 1);
+    }
+    default:
+        return 0;
+    }
+}
+
+/* A heading's text, level (1 to 3) and the space above it when it follows
+ * something on its page. */
+static textbox *make_heading(layout *L, const sr_dnode *n, double w, int *level, double *before)
+{
+    int lv = n->level <= 1 ? 1 : n->level >= 3 ? 3 : 2;
     if (n->kind == SR_D_SECTION)
-        level = 1;
-    double size = level == 1 ? 20 : level == 2 ? 14 : 12;
-    textbox *tb = make_block(L, n, n->number, size, 600, w, false);
+        lv = 1;
+    *level = lv;
+    *before = lv == 1 ? SECTION_GAP : lv == 2 ? 14 : 9;
+    double size = lv == 1 ? 20 : lv == 2 ? 14 : 12;
+    return make_block(L, n, n->number, size, 600, w, false);
+}
+
+/* A heading, kept on one page with what follows it: kid next of parent. */
+static void place_heading(layout *L, const sr_dnode *n, double x, double w, const sr_dnode *parent,
+                          size_t next)
+{
+    int level;
+    double before;
+    textbox *tb = make_heading(L, n, measure_w(L, x, w), &level, &before);
     double h = text_height(tb);
-    double before = level == 1 ? 0 : 8;
-    /* Keep with next: the heading and two lines of what follows. */
-    if (h + before + 6 + first_lines_height(L, next, w) > room(L) && !at_top(L))
+    if (level == 1 && L->section_new_page && !at_top(L))
+        new_page(L); /* page: sections: new-page */
+    /* Keep with next: the heading and the start of what follows. */
+    if (!at_top(L) &&
+        before + h + (level == 1 ? 10 : 5) + keep_height(L, parent, next, x, w, 0) > room(L))
         new_page(L);
-    if (level == 1 && !at_top(L))
-        new_page(L); /* every section starts a page */
     if (!at_top(L))
         L->pl->y += before;
     if (n->anchor) {
@@ -657,6 +747,7 @@ static void place_heading(layout *L, const sr_dnode *n, double x, double w, cons
 
 static void place_note(layout *L, const sr_dnode *n, double x, double w)
 {
+    w = measure_w(L, x, w);
     textbox *tb = make_block(L, n, NULL, BODY, 400, w - 16, true);
     double h = text_height(tb) + 12;
     if (h > room(L))
@@ -721,20 +812,38 @@ static sr_chart untitled(const sr_chart *ch)
     return c;
 }
 
+/* A figure w wide at most: the chart is drawn dw wide (its own width, or
+ * the width there is, never scaled down to fit: its type stays the size it
+ * was set at), as tall as it needs (rows and keys grow), and scaled only
+ * when that is taller than a page; *fh is the chart's height on the page.
+ * Returns the height of the figure with its caption (with a link to its
+ * table as long as any) and note; 0 for a figure without a chart. */
+static double figure_size(layout *L, const sr_dfigure *fig, double w, double *dw, double *scale,
+                          double *fh)
+{
+    *dw = 0, *scale = 1, *fh = 0;
+    if (!fig || !fig->chart)
+        return 0;
+    sr_chart chart = untitled(fig->chart);
+    *dw = fig->width > w ? w : fig->width;
+    double nh = sr_chart_height(L->fonts, &chart, *dw, fig->height);
+    if (nh > L->bottom - L->top - 40)
+        *scale = (L->bottom - L->top - 40) / nh;
+    *fh = nh * *scale;
+    textbox *cl = make_caption(L, "Figure 88", fig->chart->title,
+                               fig->data ? "figures in Table A88, page 888" : NULL, NULL, w);
+    double note = fig->note ? text_height(make_plain(L, fig->note, SMALL, 400, w, true)) + 3 : 0;
+    return text_height(cl) + 4 + *fh + note;
+}
+
 static void place_figure(layout *L, const sr_dfigure *fig, double x, double w)
 {
     if (!fig || !fig->chart) {
         fail(L, "a figure has no chart");
         return;
     }
-    /* As tall as the chart needs (rows and keys grow), and no taller than
-     * a page. */
-    sr_chart chart = untitled(fig->chart);
-    double nh = sr_chart_height(L->fonts, &chart, fig->width, fig->height);
-    double scale = fig->width > w ? w / fig->width : 1;
-    if (nh * scale > L->bottom - L->top - 40)
-        scale = (L->bottom - L->top - 40) / nh;
-    double fh = nh * scale;
+    double dw, scale, fh;
+    figure_size(L, fig, w, &dw, &scale, &fh);
     L->figures++;
     /* Its figures are a table in the appendix of chart data, linked from
      * the caption with the page (as the layout before this one found it:
@@ -770,8 +879,9 @@ static void place_figure(layout *L, const sr_dfigure *fig, double x, double w)
     it->attr = figure_alt(L, fig);
     it->x = x;
     it->y = L->pl->y;
-    it->w = fig->width * scale;
+    it->w = dw * scale;
     it->h = fh;
+    it->scale = scale;
     L->pl->y += fh;
     if (nl) {
         L->pl->y += 3;
@@ -838,6 +948,18 @@ static void place_rule(layout *L, double x, double w)
     rule->w = w;
 }
 
+/* About the height of a table's caption, header and first two rows, set
+ * w wide (rows of one line each): what a heading keeps with a table. */
+static double table_start(layout *L, const sr_dtable *t, double w)
+{
+    if (!t)
+        return 0;
+    double line = text_height(make_plain(L, "0", SMALL, 400, w, false)) + 6;
+    size_t rows = t->nrows < 2 ? t->nrows : 2;
+    return text_height(make_caption(L, "Table 88", t->caption, NULL, NULL, w)) + 3 +
+           line * (double)(1 + rows);
+}
+
 /* A table: "Table N. caption", or with label, "label. caption" and the
  * destination dest before it (the appendix of chart data). */
 static int place_table_as(layout *L, const sr_dtable *t, double x, double w, const char *label,
@@ -891,7 +1013,14 @@ static int place_table_as(layout *L, const sr_dtable *t, double x, double w, con
     }
     textbox *cl = make_caption(L, label, caption, NULL, NULL, w);
     double ch = text_height(cl);
-    if (ch + 40 > room(L))
+    textbox **head = sr_xcalloc(nc + 1, sizeof *head);
+    textbox **cells = sr_xcalloc(nc + 1, sizeof *cells);
+    double hh = make_row(L, texts, right, nc, cw, true, head);
+    /* The caption, the header and the first two rows on one page. */
+    double start = ch + 3 + hh;
+    for (size_t r = 1; r <= t->nrows && r <= 2; r++)
+        start += make_row(L, texts + r * nc, right, nc, cw, false, cells);
+    if (start > room(L) && !at_top(L))
         new_page(L);
     if (dest) {
         item *d = push(L, IT_DEST);
@@ -902,20 +1031,28 @@ static int place_table_as(layout *L, const sr_dtable *t, double x, double w, con
     int first_page = (int)L->pl->n;
     open_tag(L, "Table", NULL);
     place_text(L, cl, "Caption", x, 3, sr_text);
-    textbox **head = sr_xcalloc(nc + 1, sizeof *head);
-    textbox **cells = sr_xcalloc(nc + 1, sizeof *cells);
-    double hh = make_row(L, texts, right, nc, cw, true, head);
     if (hh > room(L))
         new_page(L);
     place_row(L, head, nc, cw, x, hh, true, false);
     place_rule(L, x, w);
-    size_t page_at_header = L->pl->n;
+    size_t page_at_header = L->pl->n, on_page = 0;
     for (size_t r = 1; r <= t->nrows; r++) {
         double rh = make_row(L, texts + r * nc, right, nc, cw, false, cells);
-        if (rh > room(L)) {
+        /* Never the last row alone at the head of a page: the one before
+         * goes over with it, when two rows stay behind. */
+        bool widow = false;
+        if (r + 1 == t->nrows && rh <= room(L) && on_page >= 2) {
+            textbox **last = sr_xcalloc(nc + 1, sizeof *last);
+            double lh = make_row(L, texts + (r + 1) * nc, right, nc, cw, false, last);
+            free(last);
+            widow = rh + lh > room(L);
+        }
+        if (rh > room(L) || widow) {
             new_page(L);
             page_at_header = 0;
+            on_page = 0;
         }
+        on_page++;
         /* On a new page, the header row again first. */
         if (page_at_header != L->pl->n) {
             page_at_header = L->pl->n;
@@ -971,9 +1108,8 @@ typedef struct {
     size_t n, cap;
 } frames;
 
-/* Below this width, nested blocks are not indented further: what is nested
+/* Below MIN_WIDTH, nested blocks are not indented further: what is nested
  * deeper than a report goes stays on the page. */
-#define MIN_WIDTH 160.0
 
 static frame *frames_push(frames *s, const sr_dnode *n, double x, double w)
 {
@@ -992,14 +1128,17 @@ static void place_paragraph(layout *L, const sr_dnode *n, const frame *f)
 {
     sr_dkind in = f->node->kind;
     bool quote = in == SR_D_QUOTE;
-    textbox *tb = make_block(L, n, NULL, quote ? BODY + 0.5 : BODY, 400, f->w, quote);
+    textbox *tb =
+        make_block(L, n, NULL, quote ? BODY + 0.5 : BODY, 400, measure_w(L, f->x, f->w), quote);
     if (in == SR_D_ITEM)
         place_text(L, tb, "P", f->x, 3, sr_text);
     else
         place_text(L, tb, "P", f->x, quote ? 4 : GAP, sr_text);
 }
 
-static void place_label(layout *L, const sr_dnode *list, size_t index, double x)
+/* A list item's label, on the page its text starts on: keep is how much
+ * of the item's text must be there with it. */
+static void place_label(layout *L, const sr_dnode *list, size_t index, double x, double keep)
 {
     char lbl[32];
     if (list->ordered)
@@ -1007,7 +1146,10 @@ static void place_label(layout *L, const sr_dnode *list, size_t index, double x)
     else
         snprintf(lbl, sizeof lbl, "\u2022");
     textbox *bl = make_plain(L, lbl, BODY, 400, 16, false);
-    if (room(L) < lines_height(bl, 0, 1) * 2 && !at_top(L))
+    double need = lines_height(bl, 0, 1);
+    if (keep > need)
+        need = keep;
+    if (room(L) < need && !at_top(L))
         new_page(L);
     item *b = text_item(L, bl, "Lbl", x, L->pl->y);
     b->nlines = 1;
@@ -1062,7 +1204,6 @@ static void place_tree(layout *L, const sr_dnode *root)
         }
         frame *f = &st.v[st.n - 1];
         size_t index = f->next++;
-        const sr_dnode *next = index + 1 < f->node->nkids ? f->node->kids[index + 1] : NULL;
         double x = f->x, w = f->w;
         switch (n->kind) {
         case SR_D_ANNEX:
@@ -1071,11 +1212,11 @@ static void place_tree(layout *L, const sr_dnode *root)
             break;
         case SR_D_SECTION:
             open_tag(L, "Sect", NULL);
-            place_heading(L, n, x, w, n->nkids ? n->kids[0] : NULL);
+            place_heading(L, n, x, w, n, 0);
             frames_push(&st, n, x, w);
             break;
         case SR_D_HEADING:
-            place_heading(L, n, x, w, next);
+            place_heading(L, n, x, w, f->node, index + 1);
             sr_doc_iter_skip(it);
             break;
         case SR_D_PARAGRAPH:
@@ -1093,10 +1234,10 @@ static void place_tree(layout *L, const sr_dnode *root)
             break;
         case SR_D_ITEM:
             open_tag(L, "LI", NULL);
-            if (f->node->kind == SR_D_LIST)
-                place_label(L, f->node, index, x);
             if (w - 18 >= MIN_WIDTH)
                 x += 18, w -= 18;
+            if (f->node->kind == SR_D_LIST)
+                place_label(L, f->node, index, f->x, keep_height(L, n, 0, x, w, 0));
             open_tag(L, "LBody", NULL);
             frames_push(&st, n, x, w);
             break;
@@ -1203,15 +1344,82 @@ static const char *toc_link(layout *L, size_t i)
     return s;
 }
 
-static void cover(layout *L, const sr_document *doc)
+/* Reads a PNG from memory (cairo's stream reader). */
+typedef struct {
+    const unsigned char *p;
+    size_t left;
+} png_bytes;
+
+static cairo_status_t png_read(void *closure, unsigned char *data, unsigned int length)
 {
-    double w = L->right - L->left;
-    L->pl->y = L->top + 150;
-    place_text(L, make_plain(L, str(doc->partnership), 16, 400, w, false), "P", L->left, 14,
-               sr_text);
-    place_text(L, make_plain(L, str(doc->cover_title), 34, 600, w, false), "H1", L->left, 18,
-               L->accent);
-    place_text(L, make_plain(L, str(doc->covering), 12, 400, w, false), "P", L->left, 0, sr_muted);
+    png_bytes *r = closure;
+    if (length > r->left)
+        return CAIRO_STATUS_READ_ERROR;
+    memcpy(data, r->p, length);
+    r->p += length, r->left -= length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* The logo's box on the cover, in points: it is scaled to fit, keeping its
+ * shape. */
+#define LOGO_W 160.0
+#define LOGO_H 80.0
+
+/* The cover: a field of the accent colour across the top half of the page
+ * with the partnership's name, the title and the period in white on it
+ * (white on the accent has the contrast the template requires of the
+ * accent on white, at least 4.5:1); under it the publication date, or
+ * "Draft"; and the logo, when the data folder has one, at the foot. */
+static void cover(layout *L, const sr_document *doc, bool draft)
+{
+    double w = L->right - L->left, tw = measure_w(L, L->left, w);
+    double band = L->ph * (doc->landscape ? 0.56 : 0.5);
+    bool on_band = sr_contrast(L->accent, sr_background) >= 4.5;
+    sr_rgb ink = on_band ? sr_background : sr_text;
+    if (on_band) {
+        item *b = push(L, IT_BAND);
+        b->x = 0, b->y = 0, b->w = L->pw, b->h = band;
+        b->colour = L->accent;
+    }
+    L->pl->y = L->top + 24;
+    place_text(L, make_plain(L, str(doc->partnership), 16, 600, tw, false), "P", L->left, 0, ink);
+    textbox *title = make_plain(L, str(doc->cover_title), 36, 600, w, false);
+    textbox *period = make_plain(L, str(doc->covering), 13, 400, tw, false);
+    /* The title and period stand at the foot of the field. */
+    double y = band - 44 - text_height(period) - 12 - text_height(title);
+    if (y > L->pl->y + 24)
+        L->pl->y = y;
+    place_text(L, title, "H1", L->left, 12, on_band ? ink : L->accent);
+    place_text(L, period, "P", L->left, 0, ink);
+    L->pl->y = band + 28;
+    const char *when = NULL;
+    char buf[96];
+    if (draft) {
+        when = "Draft";
+    } else if (doc->published) {
+        snprintf(buf, sizeof buf, "Published %s", doc->published);
+        when = buf;
+    }
+    if (when)
+        place_text(L, make_plain(L, when, 13, 600, tw, false), "P", L->left, 0, sr_text);
+    if (doc->logo_png && doc->logo_len) {
+        png_bytes r = {doc->logo_png, doc->logo_len};
+        cairo_surface_t *img = cairo_image_surface_create_from_png_stream(png_read, &r);
+        if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS ||
+            cairo_image_surface_get_width(img) < 1 || cairo_image_surface_get_height(img) < 1) {
+            fail(L, "the logo cannot be read as a PNG image: %s",
+                 cairo_status_to_string(cairo_surface_status(img)));
+            cairo_surface_destroy(img);
+            return;
+        }
+        double iw = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
+        double k = LOGO_W / iw < LOGO_H / ih ? LOGO_W / iw : LOGO_H / ih;
+        item *lg = push(L, IT_LOGO);
+        lg->w = iw * k, lg->h = ih * k;
+        lg->x = L->left;
+        lg->y = L->bottom - lg->h;
+        L->logo = img;
+    }
 }
 
 static void contents(layout *L)
@@ -1496,10 +1704,10 @@ static void draw_page(layout *L, cairo_t *cr, const page *p)
             cairo_tag_begin(cr, it->tag, NULL);
             cairo_save(cr);
             cairo_translate(cr, it->x, it->y);
-            double scale = it->w / it->fig->width;
+            double scale = it->scale;
             cairo_scale(cr, scale, scale);
             sr_chart ch = untitled(it->fig->chart);
-            if (sr_chart_draw(cr, L->fonts, &ch, it->fig->width, it->h / scale, NULL) != 0)
+            if (sr_chart_draw(cr, L->fonts, &ch, it->w / scale, it->h / scale, NULL) != 0)
                 fail(L, "the chart \"%s\" has nothing to draw", str(ch.title));
             cairo_restore(cr);
             cairo_tag_end(cr, it->tag);
@@ -1521,6 +1729,23 @@ static void draw_page(layout *L, cairo_t *cr, const page *p)
             cairo_line_to(cr, it->x + it->w, it->y);
             cairo_stroke(cr);
             cairo_set_dash(cr, NULL, 0, 0);
+            break;
+        case IT_BAND:
+            sr_set_rgb(cr, it->colour);
+            cairo_rectangle(cr, it->x, it->y, it->w, it->h);
+            cairo_fill(cr);
+            break;
+        case IT_LOGO: /* decorative: the partnership's name is on the cover in words */
+            if (!L->logo)
+                break;
+            cairo_save(cr);
+            cairo_translate(cr, it->x, it->y);
+            cairo_scale(cr, it->w / cairo_image_surface_get_width(L->logo),
+                        it->h / cairo_image_surface_get_height(L->logo));
+            cairo_set_source_surface(cr, L->logo, 0, 0);
+            cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+            cairo_paint(cr);
+            cairo_restore(cr);
             break;
         case IT_FILL:
             if (it->w <= 4)
@@ -1623,8 +1848,10 @@ static void chart_data_appendix(layout *L, const sr_dnode *apx)
     sr_dnode *intro =
         sr_dnode_new_plain(L->a, SR_D_PARAGRAPH,
                            "The figures each chart shows, as a table, in the order of the charts.");
+    if (!at_top(L))
+        new_page(L); /* an appendix starts a page */
     open_tag(L, "Sect", NULL);
-    place_heading(L, apx, L->left, w, intro);
+    place_heading(L, apx, L->left, w, NULL, 0);
     place_text(L, make_block(L, intro, NULL, BODY, 400, w, false), "P", L->left, GAP, sr_text);
     for (size_t i = 0; i < L->nshown; i++) {
         const placed_figure *pf = &L->shown[i];
@@ -1650,7 +1877,7 @@ static void place_body(layout *L, const sr_document *doc, const sr_pdf_options *
      * known), then the sections. */
     new_page(L);
     open_tag(L, "Document", NULL);
-    cover(L, doc);
+    cover(L, doc, o->draft);
     for (int i = 0; i < toc_pages; i++)
         new_page(L);
     new_page(L);
@@ -1659,8 +1886,10 @@ static void place_body(layout *L, const sr_document *doc, const sr_pdf_options *
     if (data_apx)
         chart_data_appendix(L, data_apx);
     if (warn_apx) {
+        if (!at_top(L))
+            new_page(L); /* an appendix starts a page */
         open_tag(L, "Sect", NULL);
-        place_heading(L, warn_apx, L->left, w, NULL);
+        place_heading(L, warn_apx, L->left, w, NULL, 0);
         for (size_t i = 0; i < o->nwarnings; i++)
             place_text(L, make_plain(L, str(o->warnings[i]), SMALL + 0.5, 400, w, false), "P",
                        L->left, 4, sr_text);
@@ -1688,6 +1917,10 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
     L.right = L.pw - MARGIN;
     L.top = MARGIN;
     L.bottom = L.ph - MARGIN - FOOTER;
+    L.text_right = L.left + MEASURE_EM * BODY;
+    if (L.text_right > L.right)
+        L.text_right = L.right;
+    L.section_new_page = doc->section_new_page;
     cairo_surface_t *ms = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
     L.measure = cairo_create(ms);
     if (cairo_status(L.measure) != CAIRO_STATUS_SUCCESS) {
@@ -1817,6 +2050,8 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
     free(L.drawing);
     cairo_destroy(L.measure);
     cairo_surface_destroy(ms);
+    if (L.logo)
+        cairo_surface_destroy(L.logo);
     sr_arena_free(L.a);
     return rc;
 }

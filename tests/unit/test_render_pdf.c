@@ -776,6 +776,7 @@ static void text_is_as_written(void **state)
     sr_arena *a = sr_arena_new();
     sr_document doc;
     sample(a, &doc);
+    doc.section_new_page = true; /* page: sections: new-page */
     sr_render_result r;
     char *path = render(&doc, true, &r, "text.pdf");
     char *t = pdf_text(path);
@@ -787,10 +788,11 @@ static void text_is_as_written(void **state)
     has(t, "Contents\n1 Introduction 3\n1.1 Lists & quotes 3\n2 Figures 4\n2.1 Where to go 4\n");
     /* Inlines: links with their addresses where they differ, escaped text. */
     has(t, "1 Introduction\n");
-    has(t, "Read the guide (https://example.org/guide) or write to help@example.org today.\n");
+    has(t, "Read the guide (https://example.org/guide) or write to help@example.org\ntoday.\n");
     has(t, "Or MAILTO:desk@example.org or tel:+441610000000.\n");
-    has(t, "Call 0161 474 2020 (+441614742020) or see the odd page (https://example.org/it's\\odd "
-           "(\xC3\xA9)).");
+    has(t,
+        "Call 0161 474 2020 (+441614742020) or see the odd page (https://\nexample.org/it's\\odd "
+        "(\xC3\xA9)).");
     has(t, "Less < more & <b>not bold</b> leaning heavy <tt>code</tt>\nAfter the break.\n");
     /* The nested list, the quotation, the code block and the note. */
     has(t, "1.1 Lists & quotes\n");
@@ -875,7 +877,7 @@ static void links_are_clickable(void **state)
      * on both. */
     const char *longuri = "https://example.org/a/long/address/that/goes/on";
     assert_int_equal(links_to(&f, longuri, &an), 1);
-    assert_int_equal(an->quads, 16); /* a quadrilateral on each line */
+    assert_int_equal(an->quads, 24); /* a quadrilateral on each of its three lines */
     wbox first, last;
     assert_true(word_box(path, "pages", 0, &first)); /* "the pages where ..." */
     assert_true(word_box(path, "next", 0, &last));
@@ -1007,12 +1009,36 @@ static void figures_keep_their_alternatives(void **state)
 
 /* Lists and quotations nested deeper than any report goes, and a table
  * longer than a page: everything is printed, the header on each page. */
+/* Sections flow, each heading kept with what follows it; with
+ * `page: sections: new-page` each starts a page. */
+static void sections_flow_unless_asked(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_document doc;
+    sample(a, &doc);
+    sr_render_result r;
+    char *path = render(&doc, true, &r, "flow.pdf");
+    char *t = pdf_text(path);
+    has(t, "Contents\n1 Introduction 3\n1.1 Lists & quotes 3\n2 Figures 3\n");
+    free(t);
+    unlink(path);
+    doc.section_new_page = true;
+    path = render(&doc, true, &r, "flow.pdf");
+    t = pdf_text(path);
+    has(t, "Contents\n1 Introduction 3\n1.1 Lists & quotes 3\n2 Figures 4\n");
+    free(t);
+    unlink(path);
+    sr_arena_free(a);
+}
+
 static void nothing_is_dropped(void **state)
 {
     (void)state;
     sr_arena *a = sr_arena_new();
     sr_document doc;
     document(a, &doc);
+    doc.section_new_page = true;
     sr_dnode *s = section(a, doc.root, "1", "Deep", "deep");
     sr_dnode *at = s;
     for (int i = 0; i < 40; i++) {
@@ -1335,6 +1361,7 @@ int main(void)
         cmocka_unit_test(nothing_is_dropped),
         cmocka_unit_test(structure_is_one_tree),
         cmocka_unit_test(charts_figures_are_in_an_appendix),
+        cmocka_unit_test(sections_flow_unless_asked),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
