@@ -605,7 +605,8 @@ def check_formula(name, col, rn, formula, heads, cells, cands, year, label):
 # rate, a trend year's value, a note), or one typed by hand in the narrative
 # Markdown, the partnership file or the report templates (LITERAL_SOURCES on
 # the command line). Dates ("17 March 2020"), years and year ranges, and
-# "Figure 3", "Table 2", "section 11", "Quarter 4" are not figures. A token is
+# "Figure 3", "Table 2", "section 11", "Quarter 4", an age range ("aged 0 to
+# 17") are not figures. A token is
 # compared as a number, without £, commas or %. The PDF text has the same
 # prose: each token of an HTML paragraph is found in it by the words before
 # it (or, at a paragraph's start, after it), and the PDF's token there must be
@@ -619,6 +620,7 @@ NOT_FIGURES = [re.compile(p) for p in (
     r"\b\d{4}-\d{2}\b",
     r"\b(?:19|20)\d{2}\b",
     r"\b(?:Figure|Table|note|page|Page|section|Section|Quarter|quarter|q)\s?\d+\b",
+    r"\baged \d+ to \d+\b",
 )]
 
 
