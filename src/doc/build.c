@@ -1534,16 +1534,30 @@ static bool printed_as(const sr_dtable *t, size_t r, size_t c, const char *s)
     return strcmp(buf, s) == 0;
 }
 
+/* How many rows of t have nothing to compare with in change column c. */
+static size_t nothing_to_compare(const sr_dtable *t, size_t c)
+{
+    size_t n = 0;
+    for (size_t r = 0; r < t->nrows; r++) {
+        const sr_dcell *cl = sr_dtable_cell(t, r, c);
+        n += cl->kind == SR_CELL_CHANGE && cl->cmp && cl->cmp->status == SR_CMP_NO_PREVIOUS;
+    }
+    return n;
+}
+
 /* A printed column of t that would say nothing is left out of print (the
  * workbook keeps it): a column of values that are all [x], and a change
  * column with nothing compared, all [x] or all "no figure for 2018-19 to
- * compare with". The note under the table says once what is missing. */
-static void tidy_print(builder *b, sr_dtable *t)
+ * compare with"; a change in words with nothing to compare with on several
+ * rows is printed [x] there. Returns what the note under the table says of
+ * it, once, or NULL. */
+static const char *tidy_print(builder *b, sr_dtable *t)
 {
     if (!t->nrows)
-        return;
+        return NULL;
     sr_buf why = SR_BUF_INIT;
-    int no_prev = 0; /* the year nothing is compared with, or 0 */
+    int no_prev = 0;       /* the year nothing is compared with, or 0 */
+    int compared_some = 0; /* the year some rows have no figure for, their change [x] */
     bool change_gone = false;
     for (size_t c = 0; c < t->ncols; c++) {
         sr_dcol *dc = &t->cols[c];
@@ -1566,6 +1580,12 @@ static void tidy_print(builder *b, sr_dtable *t)
             else
                 all_none = false;
             all_x = all_x && printed_as(t, r, c, "[x]");
+        }
+        if (any && !(all_x || all_none) && dc->words && nothing_to_compare(t, c) > 1) {
+            /* Words that would say the same on many rows are said once. */
+            dc->none_as_x = true;
+            compared_some = yr;
+            continue;
         }
         if (!any || !(all_x || all_none))
             continue;
@@ -1602,12 +1622,14 @@ static void tidy_print(builder *b, sr_dtable *t)
     if (no_prev)
         sr_buf_printf(&why, "%sThere are no %s figures to compare with.", why.len ? " " : "",
                       year_str(b->a, no_prev));
+    else if (compared_some)
+        sr_buf_printf(&why, "%sWhere the change is [x], there is no %s figure to compare with.",
+                      why.len ? " " : "", year_str(b->a, compared_some));
     else if (change_gone && !value_gone)
         sr_buf_printf(&why, "%sNo row has figures for both years to compare.", why.len ? " " : "");
-    /* The table's own note (a break, periods of different lengths) first. */
-    if (why.len)
-        add_note(b, t, sr_arena_strdup(b->a, sr_buf_str(&why)));
+    const char *r = why.len ? sr_arena_strdup(b->a, sr_buf_str(&why)) : NULL;
     sr_buf_free(&why);
+    return r;
 }
 
 /* The shorthand the outputs print, in the order its explanations are
@@ -1713,22 +1735,25 @@ static void print_notes(builder *b)
             continue;
         }
         unsigned used = 0;
+        const char *why = NULL;
         if (n->kind == SR_D_TABLE && n->table && !g_hash_table_contains(seen, n->table)) {
             g_hash_table_add(seen, n->table);
-            tidy_print(b, n->table);
+            why = tidy_print(b, n->table);
             used = shorthand_in(n->table);
         } else if (n->kind == SR_D_FIGURE && n->figure && !g_hash_table_contains(seen, n->figure)) {
             g_hash_table_add(seen, n->figure);
             used = shorthand_in_figure(n->figure);
         }
+        /* The table's own note (a break, periods of different lengths, the
+         * population) first, then what its shorthand means, then what it
+         * leaves out. */
         unsigned fresh = used & ~explained;
-        if (!fresh)
-            continue;
         explained |= fresh;
-        const char *w = shorthand_words(b, fresh);
-        if (n->kind == SR_D_TABLE)
+        const char *w = fresh ? shorthand_words(b, fresh) : NULL;
+        if (n->kind == SR_D_TABLE) {
             add_note(b, n->table, w);
-        else
+            add_note(b, n->table, why);
+        } else if (w)
             n->figure->note = n->figure->note && *n->figure->note
                                   ? sr_arena_printf(b->a, "%s %s", n->figure->note, w)
                                   : w;
