@@ -1,7 +1,9 @@
 /* Unit tests for src/doc: the builder on a small data folder written here
  * (links, a nested list, a table with a stated baseline, a hidden count, a
- * chart shared by its section and the chart files, the annex), and the
- * walker on trees made by hand. */
+ * chart shared by its section and the chart files, the annex, headers with
+ * units, the population rates are of, printed columns that say nothing
+ * left out and shorthand explained where first used), and the walker on
+ * trees made by hand. */
 #include "testutil.h"
 
 #include "chart/spec.h"
