@@ -300,6 +300,7 @@ static sr_partnership *from_tree(sr_arena *a, sr_diags *d, const sr_source *src,
             p->population[p->npopulation++] = v ? strtoll(v, NULL, 10) : -1;
         }
     }
+    p->population_source = sr_ynode_text(sr_ymap_get(sr_ymap_get(root, "population"), "source"));
     /* The partnership's own additions to the edition's recipients; the
      * edition's list and these are merged when a year is published
      * (sr_guidance_recipients). */

@@ -71,6 +71,7 @@ typedef struct {
     int *population_years;
     int64_t *population; /* children aged 0-17 */
     size_t npopulation;
+    const char *population_source; /* `population: source:`, where the figures come from, or NULL */
     sr_lead_partner *lead_partners; /* in the order given; may be none */
     size_t nlead_partners;
     sr_loc lead_partners_loc; /* the `lead_partners` key, or no place when not given */

@@ -167,6 +167,7 @@ typedef struct {
     sr_dtable *summary, *local; /* the summary and the local measures, once made */
     sr_dnode **sheets;          /* the annex's tables, in order */
     size_t nsheets;
+    const char *population; /* population_note(), once made ("" for none) */
 } builder;
 
 static const char *year_str(sr_arena *a, int y)
@@ -689,6 +690,9 @@ static void md_to_nodes(builder *b, cmark_node *doc, sr_dnode *sec, const sr_sou
 
 /* ---- tables ----------------------------------------------------------------------------- */
 
+/* What a rate is per, as the metrics work it out. */
+#define RATE_WORDS "per 10,000 children aged 0 to 17"
+
 /* A note's number in the document's notes, adding it if new. */
 static int note(builder *b, const char *text)
 {
@@ -759,6 +763,109 @@ static void upper_first(char *s)
     s[0] = (char)toupper((unsigned char)s[0]);
 }
 
+/* The unit of a column of values as its header gives it, after the year:
+ * " (£)", " (%)", " (per 10,000 children aged 0 to 17)"; "" for a count. */
+static const char *unit_suffix(sr_unit u)
+{
+    switch (u) {
+    case SR_U_MONEY:
+        return " (\xC2\xA3)";
+    case SR_U_PERCENTAGE:
+        return " (%)";
+    case SR_U_RATE:
+        return " (" RATE_WORDS ")";
+    case SR_U_RATIO:
+        return " (ratio)";
+    case SR_U_COUNT:
+        break;
+    }
+    return "";
+}
+
+/* The same for a change: a change in a percentage is in points. */
+static const char *change_suffix(sr_unit u)
+{
+    return u == SR_U_PERCENTAGE ? " (percentage points)" : unit_suffix(u);
+}
+
+/* A header with the unit of the values under it: the workbook's always
+ * (its cells are bare numbers); the printed one only where the printed
+ * figures do not say it themselves (a rate, a ratio: "351.4"). */
+static void unit_head(builder *b, sr_dcol *c, const char *suffix, sr_unit u)
+{
+    if (!*suffix)
+        return;
+    c->data_head = sr_arena_printf(b->a, "%s%s", c->head, suffix);
+    if (u == SR_U_RATE || u == SR_U_RATIO)
+        c->head = c->data_head;
+}
+
+/* What the rows of a metric with `each` are, for its first column's
+ * header: what its label says they are by ("Training attendees by course":
+ * "Course"), or its id ("contributions-by-partner": "Partner"); "Measure"
+ * for a metric of one row, or one that says neither. */
+static const char *row_head(builder *b, const sr_metric *mt)
+{
+    const char *by = NULL;
+    if (mt->def->each) {
+        for (const char *p = strstr(mt->def->label, " by "); p; p = strstr(p + 1, " by "))
+            by = p + 4;
+        if (!by)
+            for (const char *p = strstr(mt->def->id, "-by-"); p; p = strstr(p + 1, "-by-"))
+                by = p + 4;
+    }
+    if (!by || !*by)
+        return "Measure";
+    char *h = sr_arena_strdup(b->a, by);
+    for (char *p = h; *p; p++)
+        if (*p == '-')
+            *p = ' ';
+    upper_first(h);
+    return h;
+}
+
+/* Adds a sentence to the note under t (nothing for NULL). */
+static void add_note(builder *b, sr_dtable *t, const char *sentence)
+{
+    if (!sentence || !*sentence)
+        return;
+    t->note = t->note && *t->note ? sr_arena_printf(b->a, "%s %s", t->note, sentence) : sentence;
+}
+
+/* What a rate per 10,000 children is of: the child population of each
+ * year compared, and where those figures come from (partnership.yaml's
+ * `population`). NULL when partnership.yaml gives no population for the
+ * year. Made once. */
+static const char *population_note(builder *b)
+{
+    if (b->population)
+        return *b->population ? b->population : NULL;
+    const sr_partnership *p = b->ds->p;
+    int y = b->ds->year0;
+    int64_t now = sr_partnership_population(p, y), before = sr_partnership_population(p, y - 1);
+    char n1[32], n0[32];
+    sr_fmt_count(now, n1, sizeof n1);
+    sr_fmt_count(before, n0, sizeof n0);
+    sr_buf w = SR_BUF_INIT;
+    if (now > 0 && before > 0)
+        sr_buf_printf(&w,
+                      "Rates are " RATE_WORDS ". The child population used is %s for %s and "
+                      "%s for %s.",
+                      n1, year_str(b->a, y), n0, year_str(b->a, y - 1));
+    else if (now > 0)
+        sr_buf_printf(&w, "Rates are " RATE_WORDS ". The child population used is %s for %s.", n1,
+                      year_str(b->a, y));
+    if (w.len && p->population_source && *p->population_source) {
+        char *src = sr_arena_strdup(b->a, p->population_source);
+        upper_first(src);
+        size_t l = strlen(src);
+        sr_buf_printf(&w, " Source: %s%s", src, l && src[l - 1] == '.' ? "" : ".");
+    }
+    b->population = sr_arena_strdup(b->a, sr_buf_str(&w));
+    sr_buf_free(&w);
+    return *b->population ? b->population : NULL;
+}
+
 /* A metric's rows: the year before, this year, a stated baseline when
  * some row is compared with one, the change. */
 static sr_dtable *metric_table(builder *b, const sr_metric *mt)
@@ -786,11 +893,14 @@ static sr_dtable *metric_table(builder *b, const sr_metric *mt)
     t->caption = sr_metric_period(mt, 0, period, sizeof period)
                      ? sr_arena_printf(b->a, "%s, %s", mt->def->label, period)
                      : mt->def->label;
-    sr_dcol *c0 = col(t, 0, SR_COL_LABEL, mt->def->each ? "" : "Figure", 52);
-    c0->data_head = "Item";
+    sr_dcol *c0 = col(t, 0, SR_COL_LABEL, row_head(b, mt), 52);
     c0->wrap = true;
-    col(t, 1, SR_COL_VALUE, year_str(b->a, m->years[0] - 1), 14)->year = m->years[0] - 1;
-    col(t, 2, SR_COL_VALUE, year_str(b->a, m->years[0]), 14)->year = m->years[0];
+    sr_dcol *y1 = col(t, 1, SR_COL_VALUE, year_str(b->a, m->years[0] - 1), 14);
+    y1->year = m->years[0] - 1;
+    unit_head(b, y1, unit_suffix(u), u);
+    sr_dcol *y2 = col(t, 2, SR_COL_VALUE, year_str(b->a, m->years[0]), 14);
+    y2->year = m->years[0];
+    unit_head(b, y2, unit_suffix(u), u);
     if (nbase) {
         sr_dcol *bl =
             col(t, bc, SR_COL_VALUE,
@@ -799,6 +909,7 @@ static sr_dtable *metric_table(builder *b, const sr_metric *mt)
                 14);
         bl->baseline = true;
         bl->year = one_year ? base_year : 0;
+        unit_head(b, bl, unit_suffix(u), u);
     }
     for (size_t k = ch; k < ch + 2; k++) {
         sr_dcol *cc = col(t, k, k == ch ? SR_COL_CHANGE : SR_COL_CHANGE_PCT,
@@ -806,6 +917,8 @@ static sr_dtable *metric_table(builder *b, const sr_metric *mt)
         cc->cur = 2;
         cc->prev = 1;
         cc->base = nbase ? (int)bc : -1;
+        if (k == ch)
+            unit_head(b, cc, change_suffix(u), u);
     }
     bool broken = false;
     const char *period_note = NULL; /* why periods of different length are not compared */
@@ -853,6 +966,8 @@ static sr_dtable *metric_table(builder *b, const sr_metric *mt)
         upper_first(w);
         t->note = sr_arena_printf(b->a, "%s (%s).", w, brk.break_reason->v.text);
     }
+    if (u == SR_U_RATE && t->nrows)
+        add_note(b, t, population_note(b));
     return t;
 }
 
@@ -916,7 +1031,8 @@ static sr_dtable *summary_table(builder *b, bool local)
     const sr_metrics *m = b->m;
     sr_dtable *t = new_table(b, 9, m->nmetrics);
     t->caption = local ? "Local measures" : "Year-on-year summary";
-    sr_dcol *c0 = col(t, 0, SR_COL_LABEL, local ? "Measure" : "Figure", 60);
+    bool rates = false;
+    sr_dcol *c0 = col(t, 0, SR_COL_LABEL, "Measure", 60);
     c0->wrap = true;
     col(t, 1, SR_COL_TEXT, "Unit", 12)->shown = SR_OUT_DATA;
     col(t, 2, SR_COL_VALUE, year_str(b->a, m->years[0] - 1), 14)->year = m->years[0] - 1;
@@ -958,9 +1074,10 @@ static sr_dtable *summary_table(builder *b, bool local)
             value_cell(t, rr, 7, &c->prev, u);
         }
         /* The notes: a comparison refused, a figure over part of the year
-         * (whether or not it was compared), a stated baseline. */
+         * (whether or not it was compared), a stated baseline, the
+         * population a rate is of. */
         sr_buf n = SR_BUF_INIT;
-        int refs[2];
+        int refs[4];
         size_t nrefs = 0;
         const char *refused = refused_note(b, mt, c);
         if (refused) {
@@ -981,9 +1098,19 @@ static sr_dtable *summary_table(builder *b, bool local)
             refs[nrefs] = note(b, w);
             sr_buf_printf(&n, "%s[note %d]", n.len ? " " : "", refs[nrefs++]);
         }
-        if (c->from_baseline)
-            sr_buf_printf(&n, "%sCompared with %s, the baseline the partner gave.",
-                          n.len ? " " : "", year_str(b->a, c->prev_year));
+        if (c->from_baseline) {
+            refs[nrefs] = note(b, sr_arena_printf(b->a,
+                                                  "%s: compared with %s, the baseline the "
+                                                  "partner gave, not with the year before.",
+                                                  mt->def->label, year_str(b->a, c->prev_year)));
+            sr_buf_printf(&n, "%s[note %d]", n.len ? " " : "", refs[nrefs++]);
+        }
+        const char *pop = u == SR_U_RATE ? population_note(b) : NULL;
+        if (pop) {
+            refs[nrefs] = note(b, pop);
+            sr_buf_printf(&n, "%s[note %d]", n.len ? " " : "", refs[nrefs++]);
+            rates = true;
+        }
         text_cell(t, rr, 8, sr_arena_strdup(b->a, sr_buf_str(&n)));
         sr_buf_free(&n);
         if (nrefs) {
@@ -993,7 +1120,9 @@ static sr_dtable *summary_table(builder *b, bool local)
             cell(t, rr, 8)->nnotes = nrefs;
         }
     }
-    t->note = "[x] not available, [z] not applicable, [c] hidden to protect small numbers.";
+    /* Where a printed row is a rate, the note says of which population. */
+    if (rates)
+        add_note(b, t, population_note(b));
     return t;
 }
 
@@ -1441,6 +1570,244 @@ static void block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
                         "summary` is the year-on-year summary");
 }
 
+/* ---- what printed tables leave out, and what they explain ------------------------------- */
+
+/* Whether the cell at (r, c) of t is printed as s. */
+static bool printed_as(const sr_dtable *t, size_t r, size_t c, const char *s)
+{
+    char buf[400];
+    sr_dcell_print(t, r, c, buf, sizeof buf);
+    return strcmp(buf, s) == 0;
+}
+
+/* How many rows of t have nothing to compare with in change column c. */
+static size_t nothing_to_compare(const sr_dtable *t, size_t c)
+{
+    size_t n = 0;
+    for (size_t r = 0; r < t->nrows; r++) {
+        const sr_dcell *cl = sr_dtable_cell(t, r, c);
+        n += cl->kind == SR_CELL_CHANGE && cl->cmp && cl->cmp->status == SR_CMP_NO_PREVIOUS;
+    }
+    return n;
+}
+
+/* A printed column of t that would say nothing is left out of print (the
+ * workbook keeps it): a column of values that are all [x], and a change
+ * column with nothing compared, all [x] or all "no figure for 2018-19 to
+ * compare with"; a change in words with nothing to compare with on several
+ * rows is printed [x] there. Returns what the note under the table says of
+ * it, once, or NULL. */
+static const char *tidy_print(builder *b, sr_dtable *t)
+{
+    if (!t->nrows)
+        return NULL;
+    sr_buf why = SR_BUF_INIT;
+    int no_prev = 0;       /* the year nothing is compared with, or 0 */
+    int compared_some = 0; /* the year some rows have no figure for, their change [x] */
+    bool change_gone = false;
+    for (size_t c = 0; c < t->ncols; c++) {
+        sr_dcol *dc = &t->cols[c];
+        if (!(dc->shown & SR_OUT_PRINT) ||
+            (dc->kind != SR_COL_CHANGE && dc->kind != SR_COL_CHANGE_PCT))
+            continue;
+        bool all_x = true, all_none = true, any = false;
+        int yr = 0;
+        for (size_t r = 0; r < t->nrows; r++) {
+            const sr_dcell *cl = sr_dtable_cell(t, r, c);
+            if (cl->kind == SR_CELL_EMPTY)
+                continue;
+            any = true;
+            if (cl->kind != SR_CELL_CHANGE || !cl->cmp) {
+                all_x = all_none = false;
+                break;
+            }
+            if (cl->cmp->status == SR_CMP_NO_PREVIOUS)
+                yr = cl->cmp->prev_year;
+            else
+                all_none = false;
+            all_x = all_x && printed_as(t, r, c, "[x]");
+        }
+        if (any && !(all_x || all_none) && dc->words && nothing_to_compare(t, c) > 1) {
+            /* Words that would say the same on many rows are said once. */
+            dc->none_as_x = true;
+            compared_some = yr;
+            continue;
+        }
+        if (!any || !(all_x || all_none))
+            continue;
+        dc->shown &= ~(unsigned)SR_OUT_PRINT;
+        change_gone = true;
+        if (all_none)
+            no_prev = yr;
+    }
+    bool value_gone = false;
+    for (size_t c = 0; c < t->ncols; c++) {
+        sr_dcol *dc = &t->cols[c];
+        if (!(dc->shown & SR_OUT_PRINT) || dc->kind != SR_COL_VALUE)
+            continue;
+        bool all_x = true, any = false;
+        for (size_t r = 0; r < t->nrows && all_x; r++) {
+            if (sr_dtable_cell(t, r, c)->kind == SR_CELL_EMPTY)
+                continue;
+            any = true;
+            all_x = printed_as(t, r, c, "[x]");
+        }
+        if (!any || !all_x)
+            continue;
+        dc->shown &= ~(unsigned)SR_OUT_PRINT;
+        value_gone = true;
+        /* "There are no 2018-19 figures to compare with" says it too. */
+        if (no_prev && dc->year == no_prev && !dc->baseline)
+            continue;
+        if (dc->baseline || !dc->year)
+            sr_buf_printf(&why, "%sThe baseline figures are not available.", why.len ? " " : "");
+        else
+            sr_buf_printf(&why, "%sThe %s figures are not available.", why.len ? " " : "",
+                          year_str(b->a, dc->year));
+    }
+    if (no_prev)
+        sr_buf_printf(&why, "%sThere are no %s figures to compare with.", why.len ? " " : "",
+                      year_str(b->a, no_prev));
+    else if (compared_some)
+        sr_buf_printf(&why, "%sWhere the change is [x], there is no %s figure to compare with.",
+                      why.len ? " " : "", year_str(b->a, compared_some));
+    else if (change_gone && !value_gone)
+        sr_buf_printf(&why, "%sNo row has figures for both years to compare.", why.len ? " " : "");
+    const char *r = why.len ? sr_arena_strdup(b->a, sr_buf_str(&why)) : NULL;
+    sr_buf_free(&why);
+    return r;
+}
+
+/* The shorthand the outputs print, in the order its explanations are
+ * given. */
+enum { SH_X = 1, SH_Z = 2, SH_C = 4 };
+
+static unsigned shorthand_of(const char *s);
+
+/* The shorthand t prints (SH_*), in the columns it prints. */
+static unsigned shorthand_in(const sr_dtable *t)
+{
+    unsigned used = 0;
+    char buf[400];
+    for (size_t c = 0; c < t->ncols; c++) {
+        if (!(t->cols[c].shown & SR_OUT_PRINT))
+            continue;
+        for (size_t r = 0; r < t->nrows; r++) {
+            const sr_dcell *cl = sr_dtable_cell(t, r, c);
+            if (cl->kind != SR_CELL_VALUE && cl->kind != SR_CELL_CHANGE)
+                continue;
+            sr_dcell_print(t, r, c, buf, sizeof buf);
+            used |= shorthand_of(buf);
+        }
+    }
+    return used;
+}
+
+static unsigned shorthand_of(const char *s)
+{
+    if (!s)
+        return 0;
+    return (strstr(s, "[x]") ? SH_X : 0u) | (strstr(s, "[z]") ? SH_Z : 0u) |
+           (strstr(s, "[c]") ? SH_C : 0u);
+}
+
+/* The shorthand a figure prints: in its chart's labels (values, a bar's
+ * total, a tile's year before and change), or in its table of figures. */
+static unsigned shorthand_in_figure(const sr_dfigure *f)
+{
+    unsigned used = f->data ? shorthand_in(f->data) : 0;
+    const sr_chart *ch = f->chart;
+    if (!ch)
+        return used;
+    for (size_t i = 0; i < ch->ncat; i++) {
+        for (size_t k = 0; k < ch->nseries; k++)
+            if (ch->series[k].values)
+                used |= shorthand_of(ch->series[k].values[i].label);
+        /* A donut has one total, a stacked bar one per category. */
+        if (ch->totals && (ch->kind != SR_CHART_DONUT || i == 0))
+            used |= shorthand_of(ch->totals[i].label);
+        if (ch->before)
+            used |= shorthand_of(ch->before[i]);
+        if (ch->notes)
+            used |= shorthand_of(ch->notes[i]);
+    }
+    return used;
+}
+
+/* The words that explain each shorthand in `which` (SH_*), in a. */
+static const char *shorthand_words(builder *b, unsigned which)
+{
+    sr_buf w = SR_BUF_INIT;
+    if (which & SH_X)
+        sr_buf_puts(&w, "[x] means the figure is not available.");
+    if (which & SH_Z)
+        sr_buf_printf(&w,
+                      "%s[z] means not applicable (such as a change across a break in the "
+                      "series, or from 0).",
+                      w.len ? " " : "");
+    if (which & SH_C) {
+        const sr_partnership *p = b->ds->p;
+        if (p->disclosure_control)
+            sr_buf_printf(&w,
+                          "%s[c] means the figure is hidden to protect small numbers (counts "
+                          "from 1 to %lld, and a figure from which a hidden one could be "
+                          "worked out).",
+                          w.len ? " " : "", (long long)p->suppression_threshold);
+        else
+            sr_buf_printf(&w, "%s[c] means the figure is hidden to protect small numbers.",
+                          w.len ? " " : "");
+    }
+    const char *r = sr_arena_strdup(b->a, sr_buf_str(&w));
+    sr_buf_free(&w);
+    return r;
+}
+
+/* The report's tables, in document order: each leaves out of print what
+ * would say nothing (tidy_print), and each shorthand ([x], [z], [c]) is
+ * explained once, in the note of the first table or figure that prints
+ * it. */
+static void print_notes(builder *b)
+{
+    GHashTable *seen = g_hash_table_new(NULL, NULL);
+    unsigned explained = 0;
+    sr_doc_iter *it = sr_doc_iter_new(b->doc->root);
+    sr_doc_event ev;
+    while ((ev = sr_doc_iter_next(it)) != SR_EV_DONE) {
+        const sr_dnode *n = sr_doc_iter_node(it);
+        if (ev != SR_EV_ENTER)
+            continue;
+        if (n->kind == SR_D_ANNEX || n->kind == SR_D_CHART_FILES) {
+            sr_doc_iter_skip(it); /* not printed, or printed as the report's */
+            continue;
+        }
+        unsigned used = 0;
+        const char *why = NULL;
+        if (n->kind == SR_D_TABLE && n->table && !g_hash_table_contains(seen, n->table)) {
+            g_hash_table_add(seen, n->table);
+            why = tidy_print(b, n->table);
+            used = shorthand_in(n->table);
+        } else if (n->kind == SR_D_FIGURE && n->figure && !g_hash_table_contains(seen, n->figure)) {
+            g_hash_table_add(seen, n->figure);
+            used = shorthand_in_figure(n->figure);
+        }
+        /* The table's own note (a break, periods of different lengths, the
+         * population) first, then what its shorthand means, then what it
+         * leaves out. */
+        unsigned fresh = used & ~explained;
+        explained |= fresh;
+        const char *w = fresh ? shorthand_words(b, fresh) : NULL;
+        if (n->kind == SR_D_TABLE) {
+            add_note(b, n->table, w);
+            add_note(b, n->table, why);
+        } else if (w)
+            n->figure->note = n->figure->note && *n->figure->note
+                                  ? sr_arena_printf(b->a, "%s %s", n->figure->note, w)
+                                  : w;
+    }
+    sr_doc_iter_free(it);
+    g_hash_table_destroy(seen);
+}
+
 /* ---- sections --------------------------------------------------------------------------- */
 
 /* data/<year>/narrative/file, or NULL; malloc'd. */
@@ -1607,7 +1974,7 @@ static void describe(builder *b)
     doc->also = "Also published as a PDF, with a spreadsheet of every figure.";
     doc->annex_title =
         sr_arena_printf(b->a, "%s: data tables for %s, %s", doc->partnership, p->area, doc->period);
-    const char **v = sr_arena_alloc(b->a, 5 * sizeof *v);
+    const char **v = sr_arena_alloc(b->a, 6 * sizeof *v);
     v[0] = "This workbook holds every figure in the partnership's annual report, "
            "with the year before and the change, one table per sheet.";
     v[1] = "Source: the figures partner agencies sent to the "
@@ -1618,6 +1985,13 @@ static void describe(builder *b)
            "Notes sheet.";
     doc->annex_cover = v;
     doc->nannex_cover = 5;
+    /* The population rates are of, when a table gives a rate. */
+    const char *pop = b->population && *b->population ? b->population : NULL;
+    for (size_t i = 0; pop && i < doc->nnotes; i++)
+        if (strcmp(doc->notes[i], pop) == 0) {
+            v[doc->nannex_cover++] = pop;
+            break;
+        }
 }
 
 /* Reads a PNG from the memory the closure points to (cairo's stream reader). */
@@ -1817,6 +2191,7 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
             sr_dnode_add(a, files, figure_node(&b, f));
     }
     describe(&b);
+    print_notes(&b);
     /* The measures partners sent that no metric shows appear only in the
      * Local measures table: a report without one leaves them out. */
     if (!doc->shows_local_measures) {

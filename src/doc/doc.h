@@ -90,6 +90,9 @@ typedef struct {
                               2019-20), or 0 */
     bool baseline;         /* VALUE: the stated baselines a change may be from */
     bool words;            /* CHANGE: printed in words ("down 11.2% from 3,653") */
+    bool none_as_x;        /* CHANGE in words: a row with nothing to compare with
+                              (SR_CMP_NO_PREVIOUS) is printed [x], not in words: the
+                              table's note says why, once */
     /* CHANGE and CHANGE_PCT: the columns the change is between, as indexes
      * into cols: a row's value (cur) less the year before (prev), or less
      * its stated baseline (base, -1 when there is no such column) when the

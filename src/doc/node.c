@@ -188,6 +188,8 @@ void sr_dcell_print(const sr_dtable *t, size_t r, size_t c, char *buf, size_t si
     case SR_CELL_CHANGE:
         if (col->kind == SR_COL_CHANGE_PCT)
             sr_cmp_percent(cell->cmp, buf, size);
+        else if (col->none_as_x && cell->cmp->status == SR_CMP_NO_PREVIOUS)
+            snprintf(buf, size, "[x]");
         else if (col->words || cell->cmp->from_baseline)
             sr_cmp_words(cell->cmp, cell->unit, buf, size);
         else

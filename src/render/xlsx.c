@@ -8,7 +8,11 @@
  * places; the shorthand ([x], [z], [c]) is a string set right; changes are
  * formulas over the cells of the columns they compare, with the results
  * the report gives cached. The cover, the contents and the notes sheet come
- * first, from the document's fields.
+ * first, from the document's fields; the cover gives the publication date
+ * (or that there is none yet) and links to the report's other forms beside
+ * it. Each sheet's title is a heading (bold, larger); a row with wrapped
+ * words is made as high as their lines, estimated from the column's width
+ * (a spreadsheet does not measure them when it opens the file).
  */
 #include "render/xlsx.h"
 
@@ -34,7 +38,7 @@
 
 typedef struct {
     lxw_workbook *wb;
-    lxw_format *title, *wrap, *link, *fmt[5], *fmt_pence, *pct, *text;
+    lxw_format *title, *plain, *wrap, *head, *link, *fmt[5], *fmt_pence, *pct, *text;
     sr_arena *a;
     size_t tables;
     bool failed;
@@ -69,6 +73,62 @@ static lxw_format *new_format(xw *x)
     if (!f)
         fail(x, "cannot add a cell format");
     return f;
+}
+
+/* ---- row heights ------------------------------------------------------------------------ */
+
+/* The height of a line of the body's type (Calibri 11), and of a title's
+ * (14 point), in points: Excel's own. */
+#define LINE_HEIGHT  15.0
+#define TITLE_HEIGHT 18.75
+
+/* How many lines text takes in a wrapped cell `width` characters wide:
+ * its words laid on lines greedily, a line for each line break. A width
+ * counts the widest digit; words are mostly narrower letters, so counting
+ * one character for each unit of width errs on the side of a line too
+ * many, never of text cut off. */
+static unsigned lines_in(const char *text, double width)
+{
+    size_t cap = width >= 1 ? (size_t)width : 1;
+    unsigned lines = 1;
+    size_t used = 0; /* characters on the line so far */
+    const unsigned char *p = (const unsigned char *)(text ? text : "");
+    while (*p) {
+        if (*p == '\n') {
+            lines++;
+            used = 0;
+            p++;
+            continue;
+        }
+        if (*p == ' ') {
+            p++;
+            continue;
+        }
+        size_t w = 0; /* the word's characters, not bytes */
+        for (; *p && *p != ' ' && *p != '\n'; p++)
+            w += (*p & 0xC0) != 0x80;
+        if (used && used + 1 + w <= cap) {
+            used += 1 + w;
+            continue;
+        }
+        if (used)
+            lines++;
+        /* A word longer than the line is broken where it reaches the edge. */
+        while (w > cap) {
+            lines++;
+            w -= cap;
+        }
+        used = w;
+    }
+    return lines;
+}
+
+/* Sets row's height to fit `lines` lines of body text (nothing for one:
+ * the default fits it). */
+static void fit_row(xw *x, lxw_worksheet *ws, lxw_row_t row, unsigned lines, const char *sheet)
+{
+    if (lines > 1)
+        ok(x, worksheet_set_row(ws, row, LINE_HEIGHT * lines, NULL), sheet);
 }
 
 /* ---- cells ----------------------------------------------------------------------------- */
@@ -192,7 +252,8 @@ static void write_cell(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, c
 
 /* ---- sheets ---------------------------------------------------------------------------- */
 
-/* A named table over rows x cols from row 3 (TABLE_ROW), headed heads. */
+/* A named table over rows x cols from row 3 (TABLE_ROW), headed heads
+ * (wrapped, as the row's height is set to fit them). */
 static void add_table(xw *x, lxw_worksheet *ws, const char *name, size_t rows, size_t cols,
                       const char *const *heads)
 {
@@ -204,6 +265,7 @@ static void add_table(xw *x, lxw_worksheet *ws, const char *name, size_t rows, s
     for (size_t c = 0; c < cols; c++) {
         colv[c] = sr_arena_alloc(x->a, sizeof **colv);
         colv[c]->header = (char *)heads[c];
+        colv[c]->header_format = x->head;
     }
     if (rows == 0) {
         /* A table needs a row: say there is nothing, rather than leave the
@@ -237,6 +299,19 @@ static lxw_worksheet *add_sheet(xw *x, const char *name)
     return ws;
 }
 
+/* A column's width in the workbook, in characters. */
+static double col_width(const sr_dcol *dc)
+{
+    return dc->width > 0 ? dc->width : LXW_DEF_COL_WIDTH;
+}
+
+/* A sheet's title in A1, set as a heading, its row high enough for it. */
+static void title_row(xw *x, lxw_worksheet *ws, const char *title, const char *sheet)
+{
+    ok(x, worksheet_write_string(ws, 0, 0, title ? title : "", x->title), sheet);
+    ok(x, worksheet_set_row(ws, 0, TITLE_HEIGHT, NULL), sheet);
+}
+
 /* Column widths and wrapping: one setting for each run of written columns
  * alike. */
 static void set_widths(xw *x, lxw_worksheet *ws, const sr_dtable *t, const int *pos)
@@ -252,7 +327,7 @@ static void set_widths(xw *x, lxw_worksheet *ws, const sr_dtable *t, const int *
         while (e < t->ncols && pos[e] >= 0 && t->cols[e].width == dc->width &&
                t->cols[e].wrap == dc->wrap)
             e++;
-        double w = dc->width > 0 ? dc->width : LXW_DEF_COL_WIDTH;
+        double w = col_width(dc);
         ok(x,
            worksheet_set_column(ws, (lxw_col_t)pos[c], (lxw_col_t)pos[e - 1], w,
                                 dc->wrap ? x->wrap : NULL),
@@ -266,8 +341,10 @@ static void table_sheet(xw *x, const sr_dtable *t)
     lxw_worksheet *ws = add_sheet(x, t->sheet);
     if (!ws)
         return;
-    ok(x, worksheet_write_string(ws, 0, 0, t->title ? t->title : "", x->title), t->sheet);
-    ok(x, worksheet_write_string(ws, 1, 0, t->desc ? t->desc : "", NULL), t->sheet);
+    title_row(x, ws, t->title, t->sheet);
+    /* Plain, not wrapped as the column under it may be: it runs on to the
+     * right over the empty cells. */
+    ok(x, worksheet_write_string(ws, 1, 0, t->desc ? t->desc : "", x->plain), t->sheet);
     /* The columns the workbook shows, and where each is. */
     int *pos = sr_arena_alloc(x->a, (t->ncols + 1) * sizeof *pos);
     const char **heads = sr_arena_alloc(x->a, (t->ncols + 1) * sizeof *heads);
@@ -292,10 +369,29 @@ static void table_sheet(xw *x, const sr_dtable *t)
     if (x->failed)
         return;
     set_widths(x, ws, t, pos);
-    for (size_t r = 0; r < t->nrows; r++)
-        for (size_t c = 0; c < t->ncols; c++)
-            if (pos[c] >= 0)
-                write_cell(x, ws, (lxw_row_t)(TABLE_ROW + 1 + r), (lxw_col_t)pos[c], t, r, c, pos);
+    /* Each row as high as its wrapped words need: the header row (every
+     * header wraps), and the rows whose text is in a column that wraps. */
+    unsigned hl = 1;
+    for (size_t c = 0; c < t->ncols; c++)
+        if (pos[c] >= 0) {
+            unsigned l = lines_in(heads[pos[c]], col_width(&t->cols[c]));
+            hl = l > hl ? l : hl;
+        }
+    fit_row(x, ws, TABLE_ROW, hl, t->sheet);
+    for (size_t r = 0; r < t->nrows; r++) {
+        unsigned rl = 1;
+        for (size_t c = 0; c < t->ncols; c++) {
+            if (pos[c] < 0)
+                continue;
+            write_cell(x, ws, (lxw_row_t)(TABLE_ROW + 1 + r), (lxw_col_t)pos[c], t, r, c, pos);
+            const sr_dcell *cell = sr_dtable_cell(t, r, c);
+            if (t->cols[c].wrap && cell->kind == SR_CELL_TEXT) {
+                unsigned l = lines_in(cell->text, col_width(&t->cols[c]));
+                rl = l > rl ? l : rl;
+            }
+        }
+        fit_row(x, ws, (lxw_row_t)(TABLE_ROW + 1 + r), rl, t->sheet);
+    }
     add_table(x, ws, t->sheet, t->nrows, n, heads);
 }
 
@@ -375,6 +471,8 @@ static const char *sheet_link(xw *x, const char *sheet)
 static void formats(xw *x)
 {
     x->title = new_format(x);
+    x->plain = new_format(x);
+    x->head = new_format(x);
     x->wrap = new_format(x);
     x->text = new_format(x);
     x->link = new_format(x);
@@ -384,6 +482,10 @@ static void formats(xw *x)
     format_set_font_size(x->title, 14);
     format_set_text_wrap(x->wrap);
     format_set_align(x->wrap, LXW_ALIGN_VERTICAL_TOP);
+    format_set_text_wrap(x->head);
+    format_set_align(x->head, LXW_ALIGN_VERTICAL_TOP);
+    /* x->plain is the default look, given to a cell so that its column's
+     * format (wrapping) does not apply. */
     format_set_align(x->text, LXW_ALIGN_RIGHT);
     format_set_underline(x->link, LXW_UNDERLINE_SINGLE);
     format_set_font_color(x->link, 0x0B4F8A);
@@ -416,18 +518,55 @@ static void properties(xw *x, const sr_document *doc, int64_t created)
            "the workbook's properties");
 }
 
+/* The width of the cover's column, and of the notes' and contents' text. */
+#define COVER_WIDTH    110
+#define NOTE_WIDTH     100
+#define CONTENTS_WIDTH 90
+
+/* A line of the cover in row, as high as its words need. */
+static void cover_line(xw *x, lxw_worksheet *ws, lxw_row_t row, const char *text)
+{
+    ok(x, worksheet_write_string(ws, row, 0, text, x->wrap), "Cover_sheet");
+    fit_row(x, ws, row, lines_in(text, COVER_WIDTH), "Cover_sheet");
+}
+
+/* A link from the cover to a file beside the workbook, its words saying
+ * where it goes. */
+static void cover_link(xw *x, lxw_worksheet *ws, lxw_row_t row, const char *file, const char *words)
+{
+    const char *s = "Cover_sheet";
+    const char *url = sr_arena_printf(x->a, "external:%s", file);
+    const char *text =
+        sr_arena_printf(x->a, "%s (%s, in the same folder as this workbook)", words, file);
+    ok(x, worksheet_write_url_opt(ws, row, 0, url, x->link, text, NULL), s);
+    fit_row(x, ws, row, lines_in(text, COVER_WIDTH), s);
+}
+
 static void cover_sheet(xw *x, const sr_document *doc, int64_t created)
 {
     lxw_worksheet *ws = add_sheet(x, "Cover_sheet");
     if (!ws)
         return;
     const char *s = "Cover_sheet";
-    ok(x, worksheet_set_column(ws, 0, 0, 110, x->wrap), s);
-    ok(x, worksheet_write_string(ws, 0, 0, doc->annex_title ? doc->annex_title : "", x->title), s);
+    ok(x, worksheet_set_column(ws, 0, 0, COVER_WIDTH, x->wrap), s);
+    title_row(x, ws, doc->annex_title, s);
     lxw_row_t row = 1;
     for (size_t i = 0; i < doc->nannex_cover; i++)
-        ok(x, worksheet_write_string(ws, row++, 0, doc->annex_cover[i], x->wrap), s);
-    ok(x, worksheet_write_string(ws, row, 0, prepared(x, created), x->wrap), s);
+        cover_line(x, ws, row++, doc->annex_cover[i]);
+    /* Without a publication date the workbook is a copy made before the
+     * report is published: the cover says so, rather than leave a reader
+     * to take it for the published figures. */
+    cover_line(x, ws, row++,
+               doc->published ? sr_arena_printf(x->a, "Published: %s.", doc->published)
+                              : "Not yet published.");
+    cover_line(x, ws, row++, prepared(x, created));
+    const char *report =
+        doc->year ? sr_arena_printf(x->a, "The annual report %s", doc->year) : "The annual report";
+    if (doc->pdf_file)
+        cover_link(x, ws, row++, doc->pdf_file, sr_arena_printf(x->a, "%s, as a PDF", report));
+    if (doc->html_file)
+        cover_link(x, ws, row++, doc->html_file,
+                   sr_arena_printf(x->a, "%s, as a web page", report));
 }
 
 static lxw_worksheet *contents_sheet(xw *x, const tables *ts)
@@ -436,19 +575,20 @@ static lxw_worksheet *contents_sheet(xw *x, const tables *ts)
     if (!ws)
         return NULL;
     const char *s = "Table_of_contents";
-    ok(x, worksheet_write_string(ws, 0, 0, "Table of contents", x->title), s);
+    title_row(x, ws, "Table of contents", s);
     ok(x,
        worksheet_write_string(
-           ws, 1, 0, "Each table is on its own sheet; select a sheet name to go to it.", NULL),
+           ws, 1, 0, "Each table is on its own sheet; select a sheet name to go to it.", x->plain),
        s);
     ok(x, worksheet_set_column(ws, 0, 0, 32, NULL), s);
-    ok(x, worksheet_set_column(ws, 1, 1, 90, x->wrap), s);
+    ok(x, worksheet_set_column(ws, 1, 1, CONTENTS_WIDTH, x->wrap), s);
     for (size_t i = 0; i < ts->n; i++) {
         const sr_dtable *t = ts->v[i];
         lxw_row_t row = (lxw_row_t)(TABLE_ROW + 1 + i);
         ok(x, worksheet_write_url_opt(ws, row, 0, sheet_link(x, t->sheet), x->link, t->sheet, NULL),
            s);
         ok(x, worksheet_write_string(ws, row, 1, t->title ? t->title : "", x->wrap), s);
+        fit_row(x, ws, row, lines_in(t->title, CONTENTS_WIDTH), s);
     }
     return ws;
 }
@@ -456,18 +596,19 @@ static lxw_worksheet *contents_sheet(xw *x, const tables *ts)
 static void notes_sheet(xw *x, lxw_worksheet *ws, const sr_document *doc)
 {
     const char *s = "Notes";
-    ok(x, worksheet_write_string(ws, 0, 0, "Notes", x->title), s);
+    title_row(x, ws, "Notes", s);
     ok(x,
        worksheet_write_string(ws, 1, 0, "Notes referred to in the tables as [note 1] and so on.",
-                              NULL),
+                              x->plain),
        s);
     ok(x, worksheet_set_column(ws, 0, 0, 14, NULL), s);
-    ok(x, worksheet_set_column(ws, 1, 1, 100, x->wrap), s);
+    ok(x, worksheet_set_column(ws, 1, 1, NOTE_WIDTH, x->wrap), s);
     for (size_t i = 0; i < doc->nnotes; i++) {
         lxw_row_t row = (lxw_row_t)(TABLE_ROW + 1 + i);
         ok(x, worksheet_write_string(ws, row, 0, sr_arena_printf(x->a, "note %zu", i + 1), NULL),
            s);
         ok(x, worksheet_write_string(ws, row, 1, doc->notes[i] ? doc->notes[i] : "", x->wrap), s);
+        fit_row(x, ws, row, lines_in(doc->notes[i], NOTE_WIDTH), s);
     }
     static const char *const heads[] = {"Note number", "Note text"};
     add_table(x, ws, "Notes", doc->nnotes, 2, heads);

@@ -25,6 +25,17 @@ import zipfile
 import xml.etree.ElementTree as ET
 
 YEAR = re.compile(r"^(\d{4})-(\d{2})$")
+UNITS = r"£|ratio|percentage points|per 10,000 children aged 0 to 17"
+UNIT_SUFFIX = re.compile(r"^(\d{4}-\d{2}|Baseline(?: \(\d{4}-\d{2}\))?) \((?:%s|%%)\)$|^(Change) \((?:%s)\)$"
+                         % (UNITS, UNITS))
+
+
+def bare(head):
+    """A header without the unit it may give after the year or "Change"
+    ("2019-20 (£)", "Change (percentage points)"); "Change (%)" is the
+    percentage change, and stays."""
+    return UNIT_SUFFIX.sub(lambda m: m.group(1) or m.group(2), head.strip())
+
 # A change in words, as the report prints it.
 CHANGE_WORDS = re.compile(
     r"\b(?:(?:up|down) [0-9]{1,3}(?:,[0-9]{3})*(?:\.[0-9]+)?(?:%| percentage points?)?"
@@ -95,6 +106,7 @@ def index(rows):
 def expectations(cands, head, this_year, numeric=False):
     """The strings a cell under HEAD may show for one of the rows CANDS, or
     None when the column is not one the check understands."""
+    head = bare(head)
     h = head.strip().lower()
     out = set()
     if YEAR.match(head.strip()):
@@ -525,7 +537,7 @@ def check_xlsx(path, by_label, rows, year):
                             f"[c] (counts from 1 to {threshold} are hidden)", shown)
         head_row = None
         for rn in range(1, 8):
-            if any(YEAR.match(cells.get(f"{c}{rn}", ("", None))[0]) for c in "BCDEFGH"):
+            if any(YEAR.match(bare(cells.get(f"{c}{rn}", ("", None))[0])) for c in "BCDEFGH"):
                 head_row = rn
                 break
         if head_row is None:
@@ -581,7 +593,7 @@ def check_formula(name, col, rn, formula, heads, cells, cands, year, label):
     cols = [c for c, r in refs if int(r) == rn]
     base = set()
     for c in cols:
-        h = heads.get(c, "")
+        h = bare(heads.get(c, ""))
         if h == "Baseline":
             yc = [k for k, v in heads.items() if v == "Baseline year"]
             h = cells.get(f"{yc[0]}{rn}", ("",))[0] if yc else ""
@@ -605,7 +617,8 @@ def check_formula(name, col, rn, formula, heads, cells, cands, year, label):
 # rate, a trend year's value, a note), or one typed by hand in the narrative
 # Markdown, the partnership file or the report templates (LITERAL_SOURCES on
 # the command line). Dates ("17 March 2020"), years and year ranges, and
-# "Figure 3", "Table 2", "section 11", "Quarter 4" are not figures. A token is
+# "Figure 3", "Table 2", "section 11", "Quarter 4", an age range ("aged 0 to
+# 17") are not figures. A token is
 # compared as a number, without £, commas or %. The PDF text has the same
 # prose: each token of an HTML paragraph is found in it by the words before
 # it (or, at a paragraph's start, after it), and the PDF's token there must be
@@ -619,6 +632,7 @@ NOT_FIGURES = [re.compile(p) for p in (
     r"\b\d{4}-\d{2}\b",
     r"\b(?:19|20)\d{2}\b",
     r"\b(?:Figure|Table|note|page|Page|section|Section|Quarter|quarter|q)\s?\d+\b",
+    r"\baged \d+ to \d+\b",
 )]
 
 

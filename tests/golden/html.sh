@@ -84,17 +84,20 @@ printf '\n```table maar-presentations\n```\n' >>"$tmp/data/2019-20/narrative/per
 "$bin" build 2019-20 --data "$tmp/data" --out "$tmp/h" >/dev/null 2>&1 || fail "build with hostile narrative failed"
 # The 2017-18 baseline is not shown as 2018-19's figure: it has a column of
 # its own, headed with its year, in the page and the PDF alike, and the
-# change says its year.
+# change says its year. The 2018-19 column, all [x], is not printed, and the
+# note says so.
 sed 's/<[^>]*>/ /g' "$tmp/h/2019-20/sscp-annual-report-2019-20.html" | tr -s ' ' >"$tmp/h.txt"
-grep -qF "Figure 2018-19 2019-20 Baseline (2017-18) Change Change (%)" "$tmp/h.txt" ||
+grep -qF "Measure 2019-20 Baseline (2017-18) Change Change (%)" "$tmp/h.txt" ||
     fail "the page's table of maar-presentations has no baseline column headed with its year"
-grep -qF "Presentations to the Multi-Agency Adults at Risk panel [x] 8 26 down 69.2% from 26 in 2017-18 -69.2%" "$tmp/h.txt" ||
+grep -qF "Presentations to the Multi-Agency Adults at Risk panel 8 26 down 69.2% from 26 in 2017-18 -69.2%" "$tmp/h.txt" ||
     fail "the table of maar-presentations does not show its baseline with its year"
 pdftotext -raw "$tmp/h/2019-20/sscp-annual-report-2019-20.pdf" - | tr '\n' ' ' >"$tmp/p.txt"
-grep -qF "Figure 2018-19 2019-20 Baseline (2017-18) Change Change (%)" "$tmp/p.txt" ||
+grep -qF "Measure 2019-20 Baseline (2017-18) Change Change (%)" "$tmp/p.txt" ||
     fail "the PDF's table of maar-presentations has no baseline column headed with its year"
-grep -qF "Adults at Risk panel [x] 8 26 down 69.2% from 26 in 2017-18 -69.2%" "$tmp/p.txt" ||
+grep -qF "Adults at Risk panel 8 26 down 69.2% from 26 in 2017-18 -69.2%" "$tmp/p.txt" ||
     fail "the PDF's table of maar-presentations does not show its baseline with its year"
+grep -qF "The 2018-19 figures are not available." "$tmp/h.txt" ||
+    fail "the note under the table of maar-presentations does not say the 2018-19 figures are not available"
 hh="$tmp/h/2019-20/sscp-annual-report-2019-20.html"
 grep -qF '<a href="tel:01610000000">0161 000 0000</a>' "$hh" || fail "a phone number written as a link is not a tel: link"
 grep -qF '<a href="mailto:help@example.org">help@example.org</a>' "$hh" || fail "an email address is not a mailto: link"

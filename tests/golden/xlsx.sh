@@ -3,7 +3,12 @@
 # spreadsheet guidance asks for, real named tables with their ranges,
 # numbers stored as numbers (exact, shown to the report's places by their
 # formats), change columns as formulas with their results cached, and every figure the report's tables show present
-# in the workbook with the same value. Reproducible bytes.
+# in the workbook with the same value; units in the headers, first columns
+# headed by what they hold, the population rates are of, notes rather than
+# free text, the cover's publication line and links to the report, titles
+# as headings and rows as high as their wrapped words. And the printed
+# tables: no column of [x], and [x] explained where it is first used.
+# Reproducible bytes.
 #
 #   xlsx.sh BIN SOURCE_DIR
 set -u
@@ -146,6 +151,126 @@ sed -i 's/^  repeat_within_12_months: 20.2%$/&\n  percentages_period: Quarter 4/
 mkdir "$tmp/pmx" && (cd "$tmp/pmx" && unzip -q "$tmp"/pmo/2019-20/*.xlsx) || fail "the periods variation's workbook is not a zip"
 grep -qF "Referrals that were repeat referrals within 12 months: the figures for 2019-20 cover Quarter 4, and those for 2018-19 Quarter 4, not the whole year." \
     "$tmp/pmx/xl/sharedStrings.xml" || fail "no note giving the periods of a figure compared over matching part-year periods"
+
+# ---- headers, notes, the cover, row heights -----------------------------------------------
+# Units in the headers; first columns headed by what they hold, never
+# "Item"; the population rates are of, with its source; notes, not free
+# text; the cover's publication line and links; titles as headings; rows
+# as high as their wrapped words.
+python3 - "$tmp/x" "$tmp/out/2019-20" <<'EOF'
+import math, os, re, sys
+d, out = sys.argv[1], sys.argv[2]
+def text(s):
+    s = re.sub(r"<[^>]*>", "", s)
+    return s.replace("&apos;", "'").replace("&quot;", '"').replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+ss = [text(s) for s in re.findall(r"<si>(.*?)</si>", open(d + "/xl/sharedStrings.xml", encoding="utf-8").read(), re.S)]
+names = re.findall(r'<sheet name="([^"]*)"', open(d + "/xl/workbook.xml", encoding="utf-8").read())
+styles = open(d + "/xl/styles.xml", encoding="utf-8").read()
+xfs = re.findall(r"<xf [^>]*?(?:/>|>.*?</xf>)", styles.split("<cellXfs")[1].split("</cellXfs>")[0], re.S)
+fonts = re.findall(r"<font>.*?</font>", styles, re.S)
+def sheet(name):
+    return open(f"{d}/xl/worksheets/sheet{names.index(name) + 1}.xml", encoding="utf-8").read()
+def cells(x):
+    """ref -> (style index, text or None)"""
+    out = {}
+    for ref, attrs, body in re.findall(r'<c r="([A-Z]+[0-9]+)"([^>]*?)(?:/>|>(.*?)</c>)', x, re.S):
+        st = re.search(r' s="(\d+)"', attrs)
+        v = re.search(r"<v>(.*?)</v>", body or "")
+        t = ss[int(v.group(1))] if v and 't="s"' in attrs else None
+        out[ref] = (int(st.group(1)) if st else 0, t)
+    return out
+def fail(m):
+    sys.exit("FAIL: " + m)
+heads = {r: t for r, (_, t) in cells(sheet("Income_by_group")).items() if r.endswith("3") and len(r) == 2}
+if heads != {"A3": "Group", "B3": "2018-19 (£)", "C3": "2019-20 (£)", "D3": "Change (£)", "E3": "Change (%)"}:
+    fail(f"Income_by_group's headers are {heads}")
+for sh, want in (("Training_by_course", "Course"), ("Contributions_by_partner", "Partner"),
+                 ("Cp_plans_by_category", "Category of abuse"), ("Summary", "Measure")):
+    got = cells(sheet(sh))["A3"][1]
+    if got != want:
+        fail(f"{sh}'s first column is headed {got!r}, not {want!r}")
+for t in os.listdir(d + "/xl/tables"):
+    if 'name="Item"' in open(f"{d}/xl/tables/{t}", encoding="utf-8").read():
+        fail(f"a table column is headed Item ({t})")
+pop = ("Rates are per 10,000 children aged 0 to 17. The child population used is 62,912 for "
+       "2019-20 and 62,540 for 2018-19. Source: 2019-20 as quoted in the partnership's 2019-20 "
+       "annual report (21.6% of a population of about 285,000); 2018-19 is an estimate for the sample.")
+nc = cells(sheet("Notes"))
+num = {t: nc["A" + r[1:]][1] for r, (_, t) in nc.items() if r.startswith("B") and r != "B3"}
+if pop not in num:
+    fail("the Notes sheet does not give the population rates are of")
+if pop not in [t for _, t in cells(sheet("Cover_sheet")).values()]:
+    fail("the cover does not give the population rates are of")
+sc = cells(sheet("Summary"))
+rate_rows = [r[1:] for r, (_, t) in sc.items() if r.startswith("B") and t == "rate"]
+if not rate_rows:
+    fail("no rate on the Summary")
+for r in rate_rows:
+    if "[" + num[pop] + "]" not in (sc.get("I" + r, (0, ""))[1] or ""):
+        fail(f"the Summary's rate in row {r} does not refer to the population's note")
+if any(t and "baseline the partner gave" in t for r, (_, t) in sc.items() if r.startswith("I")):
+    fail("the Summary's Notes column explains a baseline in words, not by a note")
+if ("Presentations to the Multi-Agency Adults at Risk panel: compared with 2017-18, the baseline "
+        "the partner gave, not with the year before.") not in num:
+    fail("no note on the stated baseline")
+cov = [t for _, t in cells(sheet("Cover_sheet")).values()]
+if "Not yet published." not in cov:
+    fail("the cover of a build without a date does not say it is not yet published")
+rels = open(d + "/xl/worksheets/_rels/sheet1.xml.rels", encoding="utf-8").read()
+targets = re.findall(r'Target="([^"]*)" TargetMode="External"', rels)
+if sorted(targets) != ["sscp-annual-report-2019-20.html", "sscp-annual-report-2019-20.pdf"]:
+    fail(f"the cover links to {targets}")
+for t in targets:
+    if not os.path.isfile(os.path.join(out, t)):
+        fail(f"the cover links to {t}, which is not beside the workbook")
+for name in names:
+    st = cells(sheet(name))["A1"][0]
+    font = fonts[int(re.search(r'fontId="(\d+)"', xfs[st]).group(1))]
+    if "<b/>" not in font or '<sz val="14"/>' not in font:
+        fail(f"{name}'s title is not set as a heading: {font}")
+# Counting generously (1.3 characters to a unit of width, 15 points a line).
+for name in names:
+    x = sheet(name)
+    widths = {}
+    for a, b, w in re.findall(r'<col min="(\d+)" max="(\d+)" width="([\d.]+)"', x):
+        for c in range(int(a), int(b) + 1):
+            widths[c] = float(w)
+    heights = {int(r): float(h) for r, h in re.findall(r'<row r="(\d+)"[^>]*? ht="([\d.]+)"', x)}
+    for ref, (st, t) in cells(x).items():
+        if not t or 'wrapText="1"' not in xfs[st]:
+            continue
+        col = sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(re.match(r"[A-Z]+", ref).group(0))))
+        row = int(re.search(r"\d+", ref).group(0))
+        need = math.ceil(len(t) / (1.3 * widths.get(col, 8.43)))
+        if need > 1 and heights.get(row, 15) < 15 * need:
+            fail(f"{name}!{ref} needs {need} lines, but its row is {heights.get(row, 15)} points high")
+EOF
+[ $? -eq 0 ] || exit 1
+
+# ---- the printed tables: a column of [x] left out, shorthand explained at first use ------
+pdftotext -raw "$tmp/out/2019-20/sscp-annual-report-2019-20.pdf" "$tmp/report.txt" || fail "pdftotext failed"
+python3 - "$tmp/report.txt" <<'EOF'
+import re, sys
+t = open(sys.argv[1], encoding="utf-8").read()
+def fail(m):
+    sys.exit("FAIL: " + m)
+# Table 1 (income by group) has no 2018-19 figures: no column of [x] and no
+# changes, and the note says so once.
+one = t[t.index("Table 1. Income by group"):t.index("Table 2.")]
+if "[x]" in one or "2018-19" in one.split("\n")[1]:
+    fail("Table 1 prints a column of [x]: " + one[:300])
+if one.count("There are no 2018-19 figures to compare with.") != 1:
+    fail("Table 1's note does not say once that there are no 2018-19 figures to compare with")
+# [x] is explained once, after its first use and before the next table.
+first, said = t.find("[x]"), t.find("[x] means the figure is not available.")
+if first < 0 or said < first:
+    fail("[x] is used before it is explained, or never explained")
+if re.search(r"\nTable \d+\. ", t[first:said]):
+    fail("[x] is explained in a later table than the one it is first used in")
+if t.count("[x] means") != 1:
+    fail(f"[x] is explained {t.count('[x] means')} times")
+EOF
+[ $? -eq 0 ] || exit 1
 
 # ---- reproducible ----------------------------------------------------------------------
 "$bin" build 2019-20 --out "$tmp/again" >/dev/null 2>&1 || fail "second build failed"

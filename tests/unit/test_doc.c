@@ -1,7 +1,9 @@
 /* Unit tests for src/doc: the builder on a small data folder written here
  * (links, a nested list, a table with a stated baseline, a hidden count, a
- * chart shared by its section and the chart files, the annex), and the
- * walker on trees made by hand. */
+ * chart shared by its section and the chart files, the annex, headers with
+ * units, the population rates are of, printed columns that say nothing
+ * left out and shorthand explained where first used), and the walker on
+ * trees made by hand. */
 #include "testutil.h"
 
 #include "chart/spec.h"
@@ -52,6 +54,7 @@ static const char partnership[] =
     "  - {id: police, name: Test Police, statutory: yes}\n"
     "population:\n"
     "  children_0_17: {2018-19: 20000, 2019-20: 20100}\n"
+    "  source: an estimate made up for this test\n"
     "options:\n"
     "  disclosure_control: yes\n"
     "  suppression_threshold: 5\n";
@@ -90,17 +93,18 @@ static const char narrative[] =
     "  - one and a half\n"
     "- two\n";
 
-static const char report[] = "format: 1\n"
-                             "title: \"{{partnership}} annual report {{year}}\"\n"
-                             "sections:\n"
-                             "  - id: intro\n"
-                             "    title: Introduction\n"
-                             "    narrative: intro.md\n"
-                             "    blocks: [\"table maar\", \"chart plans\", \"table summary\"]\n"
-                             "  - id: empty\n"
-                             "    title: Nothing\n"
-                             "    narrative: empty.md\n"
-                             "    optional: yes\n";
+static const char report[] =
+    "format: 1\n"
+    "title: \"{{partnership}} annual report {{year}}\"\n"
+    "sections:\n"
+    "  - id: intro\n"
+    "    title: Introduction\n"
+    "    narrative: intro.md\n"
+    "    blocks: [\"table maar\", \"chart plans\", \"table summary\", \"table plans\"]\n"
+    "  - id: empty\n"
+    "    title: Nothing\n"
+    "    narrative: empty.md\n"
+    "    optional: yes\n";
 
 static const char metrics[] =
     "format: 1\n"
@@ -112,6 +116,8 @@ static const char metrics[] =
     "  - {id: started, label: Plans, unit: count,\n"
     "     sum: [\"performance.child_protection.plans_started_by_category.*\"],\n"
     "     total: performance.child_protection.plans_started}\n"
+    "  - {id: plans-rate, label: \"Plans per 10,000 children\", unit: rate,\n"
+    "     rate: [performance.child_protection.plans_started]}\n"
     "tables:\n"
     "  - {id: plans-table, total: started, parts: [plans]}\n";
 
@@ -226,7 +232,7 @@ static void the_root_holds_sections_then_the_annex_and_the_chart_files(void **st
     assert_string_equal(w.doc->contact, "tscp@example.org");
     assert_string_equal(w.doc->annex_title,
                         "Test SCP: data tables for Testshire, 1 April 2019 to 31 March 2020");
-    assert_int_equal(w.doc->nannex_cover, 5);
+    assert_int_equal(w.doc->nannex_cover, 6); /* the population rates are of, last */
     assert_string_equal(w.doc->annex_cover[3], "Contact: tscp@example.org");
     dw_free(&w);
 }
@@ -297,9 +303,12 @@ static void a_stated_baseline_has_a_column_of_its_own(void **state)
     assert_string_equal(t->caption, "MAAR");
     assert_int_equal(t->ncols, 6);
     assert_int_equal(t->nrows, 1);
-    assert_string_equal(t->cols[0].head, "Figure");
-    assert_string_equal(t->cols[0].data_head, "Item");
+    assert_string_equal(t->cols[0].head, "Measure");
+    assert_null(t->cols[0].data_head);
     assert_string_equal(t->cols[1].head, "2018-19");
+    /* All [x]: not printed, and the note says so; the workbook has it. */
+    assert_int_equal(t->cols[1].shown, SR_OUT_DATA);
+    assert_string_equal(t->note, "The 2018-19 figures are not available.");
     assert_string_equal(t->cols[2].head, "2019-20");
     assert_int_equal(t->cols[3].kind, SR_COL_VALUE);
     assert_true(t->cols[3].baseline);
@@ -324,7 +333,13 @@ static void a_stated_baseline_has_a_column_of_its_own(void **state)
     assert_string_equal(printed(s, 0, 0), "MAAR");
     assert_string_equal(printed(s, 0, 6), "2017-18");
     assert_string_equal(printed(s, 0, 7), "26");
-    assert_string_equal(printed(s, 0, 8), "Compared with 2017-18, the baseline the partner gave.");
+    /* Why it is compared with 2017-18 is a note, not words in the cell. */
+    const sr_dcell *nc = sr_dtable_cell(s, 0, 8);
+    assert_int_equal(nc->nnotes, 1);
+    assert_string_equal(printed(s, 0, 8), sr_arena_printf(w.ds.a, "[note %d]", nc->notes[0]));
+    assert_string_equal(w.doc->notes[nc->notes[0] - 1],
+                        "MAAR: compared with 2017-18, the baseline the partner gave, not with "
+                        "the year before.");
     assert_int_equal(s->cols[4].base, 7);
     assert_true(s->cols[4].words);
     dw_free(&w);
@@ -452,6 +467,100 @@ static void the_annex_has_its_sheets_in_order(void **state)
     assert_string_equal(printed(t, 1, 3), "[c]"); /* 2 answers: hidden */
     assert_true(sr_dtable_cell(t, 1, 3)->v.suppressed);
     assert_int_equal(sr_dtable_cell(t, 1, 3)->v.num, 0); /* the count is not in the tree */
+    dw_free(&w);
+}
+
+static const sr_dnode *node_with_table(const sr_dnode *root, const sr_dtable *t)
+{
+    sr_doc_iter *it = sr_doc_iter_new(root);
+    const sr_dnode *r = NULL;
+    while (!r && sr_doc_iter_next(it) != SR_EV_DONE)
+        if (sr_doc_iter_node(it)->kind == SR_D_TABLE && sr_doc_iter_node(it)->table == t)
+            r = sr_doc_iter_node(it);
+    sr_doc_iter_free(it);
+    return r;
+}
+
+static void headers_give_units_and_first_columns_what_they_hold(void **state)
+{
+    (void)state;
+    dworld w;
+    dw_build(&w);
+    /* A metric with `each`: its first column is what its label says the
+     * rows are by. */
+    const sr_dtable *p = sheet_of(w.doc, "Plans");
+    assert_string_equal(p->cols[0].head, "Category");
+    assert_null(p->cols[0].data_head);
+    /* A count has no unit to give. */
+    assert_string_equal(p->cols[2].head, "2019-20");
+    assert_null(p->cols[2].data_head);
+    /* The summary: a rate's row refers to the note on the population,
+     * which gives the population of each year and its source; the note
+     * under the printed table says it too. */
+    const sr_dtable *s = sheet_of(w.doc, "Summary");
+    assert_string_equal(s->cols[0].head, "Measure");
+    const char *pop = "Rates are per 10,000 children aged 0 to 17. The child population used is "
+                      "20,100 for 2019-20 and 20,000 for 2018-19. Source: An estimate made up "
+                      "for this test.";
+    bool rate_row = false;
+    for (size_t r = 0; r < s->nrows; r++) {
+        if (strcmp(printed(s, r, 0), "Plans per 10,000 children") != 0)
+            continue;
+        rate_row = true;
+        const sr_dcell *nc = sr_dtable_cell(s, r, 8);
+        assert_int_equal(nc->nnotes, 1);
+        assert_string_equal(w.doc->notes[nc->notes[0] - 1], pop);
+    }
+    assert_true(rate_row);
+    assert_non_null(s->note);
+    assert_non_null(strstr(s->note, pop));
+    /* And the workbook's cover gives it. */
+    bool on_cover = false;
+    for (size_t i = 0; i < w.doc->nannex_cover; i++)
+        on_cover |= strcmp(w.doc->annex_cover[i], pop) == 0;
+    assert_true(on_cover);
+    dw_free(&w);
+}
+
+static void print_leaves_out_columns_that_say_nothing_and_explains_shorthand_once(void **state)
+{
+    (void)state;
+    dworld w;
+    dw_build(&w);
+    /* Plans by category: no 2018-19 figures, so neither that column nor
+     * the changes are printed; the note says why, once. The workbook keeps
+     * every column. */
+    const sr_dtable *p = sheet_of(w.doc, "Plans");
+    assert_non_null(node_with_table(w.doc->root->kids[0], p));
+    assert_int_equal(p->cols[1].shown, SR_OUT_DATA);
+    assert_int_equal(p->cols[2].shown, SR_OUT_ALL);
+    assert_int_equal(p->cols[3].shown, SR_OUT_DATA);
+    assert_int_equal(p->cols[4].shown, SR_OUT_DATA);
+    assert_string_equal(printed(p, 0, 3), "[x]");
+    /* [c] is printed in this table, but explained under the chart before
+     * it, the first to show it. */
+    assert_string_equal(p->note, "There are no 2018-19 figures to compare with.");
+    const sr_dfigure *f = kid(w.doc->root->kids[0], 3, SR_D_FIGURE)->figure;
+    assert_non_null(f->note);
+    assert_non_null(strstr(f->note, "[c] means the figure is hidden to protect small numbers"));
+    /* The summary: no 2018-19 figure anywhere, but a change from a
+     * baseline, so the change column is printed; the rows with nothing to
+     * compare with say [x] there, not the same words on each row, and the
+     * note says why once. [x] is first printed here: explained here. */
+    const sr_dtable *s = sheet_of(w.doc, "Summary");
+    assert_int_equal(s->cols[2].shown & SR_OUT_PRINT, 0);
+    assert_int_equal(s->cols[3].shown & SR_OUT_PRINT, SR_OUT_PRINT);
+    assert_int_equal(s->cols[4].shown & SR_OUT_PRINT, SR_OUT_PRINT);
+    assert_string_equal(printed(s, 0, 4), "down 69.2% from 26 in 2017-18");
+    assert_string_equal(printed(s, 1, 4), "[x]");
+    assert_string_equal(printed(s, 2, 4), "[x]");
+    assert_null(strstr(s->note, "[c] means"));
+    const char *want = "[x] means the figure is not available. The 2018-19 figures are not "
+                       "available. Where the change is [x], there is no 2018-19 figure to compare "
+                       "with.";
+    size_t nl = strlen(s->note), wl = strlen(want);
+    assert_true(nl >= wl);
+    assert_string_equal(s->note + nl - wl, want);
     dw_free(&w);
 }
 
@@ -732,6 +841,8 @@ int main(void)
         cmocka_unit_test(a_hidden_count_is_a_hidden_cell),
         cmocka_unit_test(a_chart_is_built_once_for_its_section_and_its_file),
         cmocka_unit_test(a_chart_carries_its_figures_as_a_table),
+        cmocka_unit_test(headers_give_units_and_first_columns_what_they_hold),
+        cmocka_unit_test(print_leaves_out_columns_that_say_nothing_and_explains_shorthand_once),
         cmocka_unit_test(the_annex_has_its_sheets_in_order),
         cmocka_unit_test(the_walker_enters_and_exits_in_order),
         cmocka_unit_test(the_walker_goes_any_depth),

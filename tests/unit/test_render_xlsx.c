@@ -3,7 +3,9 @@
  * sheets in order, only the annex's tables, the header row of the columns
  * the workbook shows, numbers stored exactly, change formulas with their
  * results cached (from a stated baseline: over the baseline column), the
- * shorthand for a hidden figure, the notes and the cover. */
+ * shorthand for a hidden figure, the notes and the cover (its publication
+ * date and links to the report), row heights that fit wrapped words, and
+ * the titles' and headers' styles. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -359,8 +361,11 @@ static sr_dtable *summary(sr_arena *a)
     t->cols[S_BASE].baseline = true;
     t->cols[S_NOTES] = col(SR_COL_TEXT, "Notes", SR_OUT_DATA, 30, true);
 
-    static const char *const labels[] = {"Referrals", "Assessments (Quarter 4)", "Presentations",
-                                         "Small numbers", "Total income"};
+    static const char *const labels[] = {
+        "Referrals",
+        "Assessments (Quarter 4): referrals to children's social care that went on to an "
+        "assessment by a social worker within the year, of all the referrals made in the quarter",
+        "Presentations", "Small numbers", "Total income"};
     static const char *const unames[] = {"count", "percentage", "count", "count", "money"};
     for (size_t r = 0; r < 5; r++) {
         text(t, r, S_LABEL, labels[r]);
@@ -468,6 +473,7 @@ static int setup(void **state)
     sr_document *d = &w->doc;
     d->title = "Test SCP annual report 2019-20";
     d->partnership = "Test SCP";
+    d->year = "2019-20";
     d->subject = "Safeguarding";
     d->keywords = "safeguarding, children";
     d->lang = "en-GB";
@@ -592,7 +598,12 @@ static void cover_and_notes(void **state)
     assert_cell(&b, c, "A1", "Test SCP: data tables for Test, 1 April 2019 to 31 March 2020");
     assert_cell(&b, c, "A2", cover[0]);
     assert_cell(&b, c, "A4", "Contact: scp@example.org");
-    assert_cell(&b, c, "A5", "Prepared: 14 November 2023.");
+    /* No publication date: the cover says it is not published yet. With
+     * no file names (a workbook written alone) there is nothing to link. */
+    assert_cell(&b, c, "A5", "Not yet published.");
+    assert_cell(&b, c, "A6", "Prepared: 14 November 2023.");
+    assert_null(strstr(c, "<c r=\"A7\""));
+    assert_null(strstr(c, "<hyperlink"));
     free(c);
     char *n = sheet_xml(&b, 3);
     assert_cell(&b, n, "A1", "Notes");
@@ -612,6 +623,120 @@ static void cover_and_notes(void **state)
         strstr(core, "<dc:title>Test SCP annual report 2019-20: data tables</dc:title>"));
     assert_non_null(strstr(core, "2023-11-14T00:00:00Z"));
     free(core);
+    book_close(&b);
+}
+
+/* The value of attribute name in the first element of xml that starts
+ * with start ("<row r=\"3\""), into buf; NULL when there is none. */
+static const char *attr(const char *xml, const char *start, const char *name, char *buf,
+                        size_t size)
+{
+    const char *p = strstr(xml, start);
+    if (!p)
+        return NULL;
+    const char *gt = strchr(p, '>');
+    char key[64];
+    snprintf(key, sizeof key, " %s=\"", name);
+    const char *a = strstr(p, key);
+    if (!a || a > gt)
+        return NULL;
+    a += strlen(key);
+    snprintf(buf, size, "%.*s", (int)(strchr(a, '"') - a), a);
+    return buf;
+}
+
+static void cover_gives_the_publication_date_and_links_the_report(void **state)
+{
+    world *w = *state;
+    w->doc.published = "30 October 2020";
+    w->doc.pdf_file = "test-annual-report-2019-20.pdf";
+    w->doc.html_file = "test-annual-report-2019-20.html";
+    write_ok(w);
+    book b;
+    book_open(&b, w->path);
+    char *c = sheet_xml(&b, 1);
+    assert_cell(&b, c, "A5", "Published: 30 October 2020.");
+    assert_cell(&b, c, "A6", "Prepared: 14 November 2023.");
+    /* Links to the report beside the workbook, by a relative address, their
+     * words saying where they go. */
+    assert_cell(&b, c, "A7",
+                "The annual report 2019-20, as a PDF (test-annual-report-2019-20.pdf, in the "
+                "same folder as this workbook)");
+    assert_cell(&b, c, "A8",
+                "The annual report 2019-20, as a web page (test-annual-report-2019-20.html, in "
+                "the same folder as this workbook)");
+    char id7[16], id8[16];
+    assert_non_null(attr(c, "<hyperlink ref=\"A7\"", "r:id", id7, sizeof id7));
+    assert_non_null(attr(c, "<hyperlink ref=\"A8\"", "r:id", id8, sizeof id8));
+    char *rels = unzip(w->path, "xl/worksheets/_rels/sheet1.xml.rels");
+    assert_non_null(rels);
+    char want[256];
+    snprintf(want, sizeof want,
+             "Id=\"%s\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+             "relationships/hyperlink\" Target=\"test-annual-report-2019-20.pdf\" "
+             "TargetMode=\"External\"",
+             id7);
+    assert_non_null(strstr(rels, want));
+    assert_non_null(strstr(rels, "Target=\"test-annual-report-2019-20.html\""));
+    free(rels);
+    free(c);
+    book_close(&b);
+}
+
+static void rows_are_as_high_as_their_wrapped_words(void **state)
+{
+    world *w = *state;
+    write_ok(w);
+    book b;
+    book_open(&b, w->path);
+    char h[32];
+    /* The notes: the first two run to two lines of the 100-character
+     * column, the third fits on one (the default height). */
+    char *n = sheet_xml(&b, 3);
+    assert_string_equal(attr(n, "<row r=\"4\"", "ht", h, sizeof h), "30");
+    assert_string_equal(attr(n, "<row r=\"4\"", "customHeight", h, sizeof h), "1");
+    assert_string_equal(attr(n, "<row r=\"5\"", "ht", h, sizeof h), "30");
+    assert_null(attr(n, "<row r=\"6\"", "ht", h, sizeof h));
+    free(n);
+    /* A metric's sheet: the title a heading, its row as high as its type;
+     * the description plain (no wrapping from the column under it); the
+     * header row as high as its longest header, wrapped in 14 characters:
+     * "Baseline (2017-18)" is two lines. */
+    char *m = sheet_xml(&b, 5);
+    assert_string_equal(attr(m, "<row r=\"1\"", "ht", h, sizeof h), "18.75");
+    assert_null(attr(m, "<c r=\"A2\"", "s", h, sizeof h));
+    assert_string_equal(attr(m, "<row r=\"3\"", "ht", h, sizeof h), "30");
+    assert_null(attr(m, "<row r=\"4\"", "ht", h, sizeof h));
+    char *st = unzip(w->path, "xl/styles.xml");
+    assert_non_null(st);
+    /* The title's style: bold, 14 point. */
+    int xf = atoi(attr(m, "<c r=\"A1\"", "s", h, sizeof h));
+    const char *x = strstr(st, "<cellXfs");
+    for (int i = 0; x && i <= xf; i++)
+        x = strstr(x + 1, "<xf ");
+    assert_non_null(x);
+    int font = atoi(attr(x, "<xf ", "fontId", h, sizeof h));
+    const char *f = strstr(st, "<fonts");
+    for (int i = 0; f && i <= font; i++)
+        f = strstr(f + 1, "<font>");
+    assert_non_null(f);
+    assert_true(strncmp(f, "<font><b/><sz val=\"14\"/>", 24) == 0);
+    /* The header cells wrap. */
+    xf = atoi(attr(m, "<c r=\"D3\"", "s", h, sizeof h));
+    x = strstr(st, "<cellXfs");
+    for (int i = 0; x && i <= xf; i++)
+        x = strstr(x + 1, "<xf ");
+    assert_non_null(x);
+    assert_true(strstr(x, "wrapText=\"1\"") < strstr(x, "</xf>"));
+    assert_non_null(strstr(x, "wrapText=\"1\""));
+    free(st);
+    free(m);
+    /* The summary: a long label wraps in the 60-character column, as
+     * high as its lines. */
+    char *s = sheet_xml(&b, 4);
+    assert_string_equal(attr(s, "<row r=\"5\"", "ht", h, sizeof h), "45");
+    assert_null(attr(s, "<row r=\"4\"", "ht", h, sizeof h));
+    free(s);
     book_close(&b);
 }
 
@@ -815,6 +940,9 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(sheets_in_order, setup, teardown),
         cmocka_unit_test_setup_teardown(cover_and_notes, setup, teardown),
+        cmocka_unit_test_setup_teardown(cover_gives_the_publication_date_and_links_the_report,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(rows_are_as_high_as_their_wrapped_words, setup, teardown),
         cmocka_unit_test_setup_teardown(summary_cells, setup, teardown),
         cmocka_unit_test_setup_teardown(metric_sheet_with_baseline, setup, teardown),
         cmocka_unit_test_setup_teardown(refuses_what_it_cannot_write, setup, teardown),
