@@ -61,8 +61,9 @@ typedef struct {
     double x, y, w, h;
     const textbox *text; /* IT_TEXT: lines line0 .. line0 + nlines of it */
     int line0, nlines;
-    const char *tag;  /* IT_TEXT: the leaf's tag; IT_OPEN: the container's */
-    const char *attr; /* IT_OPEN: its attributes; IT_TEXT: a link around it; IT_DEST: the name */
+    const char *tag;   /* IT_TEXT: the leaf's tag; IT_OPEN: the container's */
+    const char *attr;  /* IT_OPEN: its attributes; IT_TEXT: a link around it; IT_DEST: the name */
+    const char *words; /* IT_TEXT with a link around it: what its annotation says */
     const sr_dfigure *fig;
     sr_rgb colour;
 } item;
@@ -95,6 +96,10 @@ typedef struct {
     size_t ntoc;
     PangoLayout **owned; /* every layout made, released at the end */
     size_t nowned, owned_cap;
+    /* Each link annotation drawn, with its words, and the page being drawn. */
+    sr_pdf_annot_text *annots;
+    size_t nannots, annots_cap, drawing;
+    char date[40]; /* the creation date, "2020-04-01T00:00:00Z" */
     char err[256]; /* the first thing that went wrong, or "" */
 } layout;
 
@@ -1076,9 +1081,15 @@ static void contents(layout *L)
         if (lh + 6 > room(L))
             new_page(L);
         const char *attr = toc_link(L, i);
+        sr_buf go = SR_BUF_INIT;
+        sr_buf_printf(&go, "Go to %s%s%s, page %s", str(n->number), n->number ? " " : "",
+                      str(n->text), num);
+        const char *words = sr_arena_strdup(L->a, sr_buf_str(&go));
+        sr_buf_free(&go);
         open_tag(L, "TOCI", NULL);
         item *it = text_item(L, l, "Reference", L->left + indent, L->pl->y);
         it->attr = attr;
+        it->words = words;
         int last = l->nlines - 1;
         PangoRectangle r2;
         pango_layout_line_get_extents(pango_layout_get_line_readonly(l->layout, last), NULL, &r2);
@@ -1090,6 +1101,7 @@ static void contents(layout *L)
         item *ni = text_item(L, nl, "Reference", L->right - 36, L->pl->y + l->top[last]);
         ni->nlines = 1;
         ni->attr = attr;
+        ni->words = words;
         L->pl->y += lh + (sub ? 3 : 6);
         close_tag(L);
     }
@@ -1144,6 +1156,49 @@ static void draw_text_item(cairo_t *cr, const item *it)
         cairo_move_to(cr, it->x + tb->x[k], it->y + tb->base[k] - tb->top[it->line0]);
         pango_cairo_show_layout_line(cr, ln->data);
     }
+}
+
+/* Begins a link tag, and notes the words of its annotation (the
+ * annotation's /Contents, which pdf_post writes: cairo 1.16 cannot). Every
+ * cairo_tag_begin(cr, CAIRO_TAG_LINK, ...) goes through here, so that the
+ * words and the annotations stay in the same order. */
+static void begin_link(layout *L, cairo_t *cr, const char *attr, const char *words)
+{
+    if (L->nannots == L->annots_cap) {
+        L->annots_cap = L->annots_cap ? L->annots_cap * 2 : 32;
+        L->annots = sr_xrealloc(L->annots, L->annots_cap * sizeof *L->annots);
+    }
+    L->annots[L->nannots++] = (sr_pdf_annot_text){L->drawing, words};
+    cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
+}
+
+/* What a link's annotation says: "Email x", "Telephone x", or the link's
+ * words and its address. In L's arena. */
+static const char *link_words(layout *L, const char *text, const link_span *ln)
+{
+    const char *uri = str(ln->uri);
+    sr_buf b = SR_BUF_INIT;
+    if (strncmp(uri, "mailto:", 7) == 0) {
+        sr_buf_puts(&b, "Email ");
+        sr_buf_put(&b, uri + 7, strcspn(uri + 7, "?"));
+    } else if (strncmp(uri, "tel:", 4) == 0) {
+        sr_buf_printf(&b, "Telephone %s", uri + 4);
+    } else {
+        size_t a = ln->start, e = ln->end;
+        while (a < e && (text[a] == ' ' || text[a] == '\n'))
+            a++;
+        while (e > a && (text[e - 1] == ' ' || text[e - 1] == '\n'))
+            e--;
+        if (e > a && !(e - a == strlen(uri) && memcmp(text + a, uri, e - a) == 0)) {
+            sr_buf_put(&b, text + a, e - a);
+            sr_buf_printf(&b, ": %s", uri);
+        } else {
+            sr_buf_printf(&b, "Web page: %s", uri);
+        }
+    }
+    const char *s = sr_arena_strdup(L->a, sr_buf_str(&b));
+    sr_buf_free(&b);
+    return s;
 }
 
 /* The attributes of the link tag for link s of it's text on this page: its
@@ -1237,7 +1292,7 @@ static void draw_linked_text(layout *L, cairo_t *cr, const item *it)
                         cairo_tag_end(cr, CAIRO_TAG_LINK);
                     open = in >= 0 && attrs[in] ? in : -1;
                     if (open >= 0)
-                        cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs[open]);
+                        begin_link(L, cr, attrs[open], link_words(L, text, &tb->links[open]));
                 }
                 cairo_move_to(cr, x + x_off / (double)PANGO_SCALE, base);
                 pango_cairo_show_glyph_item(cr, text, piece);
@@ -1293,7 +1348,7 @@ static void draw_page(layout *L, cairo_t *cr, const page *p)
         case IT_TEXT:
             cairo_tag_begin(cr, it->tag, NULL);
             if (it->attr) { /* a contents entry: the text is the link */
-                cairo_tag_begin(cr, CAIRO_TAG_LINK, it->attr);
+                begin_link(L, cr, it->attr, it->words);
                 draw_text_item(cr, it);
                 cairo_tag_end(cr, CAIRO_TAG_LINK);
             } else {
@@ -1394,11 +1449,13 @@ static int draw(layout *L, const sr_document *doc, const sr_pdf_options *o, sr_b
     set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, doc->keywords);
     set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "sscp-report " SSCP_VERSION);
     set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    snprintf(L->date, sizeof L->date, "%sZ", date); /* the same, for XMP */
     set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
     cairo_t *cr = cairo_create(s);
     int rc = 0;
     pagelist *pl = L->pl;
     for (size_t i = 0; i < pl->n; i++) {
+        L->drawing = i;
         draw_page(L, cr, &pl->v[i]);
         if (i > 0)
             footer(L, cr, doc, (int)i + 1, (int)pl->n, o->draft);
@@ -1529,8 +1586,8 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
             free(saved);
         }
     }
-    /* What cairo cannot write: the language, figures' alternatives, and
-     * DisplayDocTitle. */
+    /* What cairo cannot write (pdf_post.h): artifacts, XMP, the language,
+     * figures' alternatives, links' words, tab order, header scopes. */
     sr_buf final = SR_BUF_INIT;
     if (rc == 0) {
         const char **alts = sr_xcalloc((size_t)L.figures + 1, sizeof *alts);
@@ -1546,12 +1603,19 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
                              .subject = doc->subject,
                              .keywords = doc->keywords,
                              .creator = "sscp-report " SSCP_VERSION,
+                             .date = L.date,
                              .alts = alts,
-                             .nalts = nalts};
+                             .nalts = nalts,
+                             .annots = L.annots,
+                             .nannots = L.nannots};
         rc = sr_pdf_post(pdf.data, pdf.len, &pi, &final, &found, err, errlen);
         if (rc == 0 && found.figures != nalts) {
             snprintf(err, errlen, "the PDF has %zu figures in its structure, %zu were drawn",
                      found.figures, nalts);
+            rc = -1;
+        } else if (rc == 0 && found.annots != L.nannots) {
+            snprintf(err, errlen, "the PDF has %zu link annotations, %zu were drawn", found.annots,
+                     L.nannots);
             rc = -1;
         }
         free(alts);
@@ -1572,6 +1636,7 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
     free(L.owned);
     free(L.toc);
     free(L.toc_page);
+    free(L.annots);
     cairo_destroy(L.measure);
     cairo_surface_destroy(ms);
     sr_arena_free(L.a);
