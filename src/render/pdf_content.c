@@ -607,9 +607,12 @@ static void put_artifact(sr_buf *out, const char *in, size_t *copied, size_t sta
     (*wrapped)++;
 }
 
-/* Ops [a, b), all outside tagged content, wrapped. */
-static void wrap_run(const oplist *ops, size_t a, size_t b, const char *in, sr_buf *out,
-                     size_t *copied, size_t *wrapped)
+/* Ops [a, b), all outside tagged content, wrapped: whole when they
+ * balance, or else each object in them that paints: a path from its first
+ * construction operator to its painting operator, or one painting
+ * operator alone. */
+static void wrap_piece(const oplist *ops, size_t a, size_t b, const char *in, sr_buf *out,
+                       size_t *copied, size_t *wrapped)
 {
     bool paints = false;
     for (size_t i = a; i < b && !paints; i++)
@@ -620,8 +623,6 @@ static void wrap_run(const oplist *ops, size_t a, size_t b, const char *in, sr_b
         put_artifact(out, in, copied, ops->v[a].start, ops->v[b - 1].end, wrapped);
         return;
     }
-    /* Object by object: a path from its first construction operator to its
-     * painting operator, or one painting operator alone. */
     size_t path = (size_t)-1;
     for (size_t i = a; i < b; i++) {
         opkind k = ops->v[i].kind;
@@ -636,6 +637,71 @@ static void wrap_run(const oplist *ops, size_t a, size_t b, const char *in, sr_b
             path = (size_t)-1;
         }
     }
+}
+
+/* A run of ops [a, b) outside tagged content, wrapped. The run is cut at
+ * each q, BT or untagged mark it opens and does not close, and at each Q,
+ * ET or EMC that closes one opened before it (a page's closing Q, a text
+ * object begun before a tag), those left outside the artifact; each piece
+ * between the cuts then balances and is wrapped whole. */
+static void wrap_run(const oplist *ops, size_t a, size_t b, const char *in, sr_buf *out,
+                     size_t *copied, size_t *wrapped)
+{
+    if (a >= b)
+        return;
+    size_t n = b - a;
+    bool *cut = sr_xcalloc(n, sizeof *cut);
+    size_t *qs = sr_xcalloc(n, sizeof *qs), *ms = sr_xcalloc(n, sizeof *ms);
+    size_t nq = 0, nm = 0, bt = (size_t)-1;
+    for (size_t i = a; i < b; i++) {
+        switch (ops->v[i].kind) {
+        case OP_SAVE:
+            qs[nq++] = i;
+            break;
+        case OP_RESTORE:
+            if (nq)
+                nq--;
+            else
+                cut[i - a] = true;
+            break;
+        case OP_MARK:
+            ms[nm++] = i;
+            break;
+        case OP_EMC:
+            if (nm)
+                nm--;
+            else
+                cut[i - a] = true;
+            break;
+        case OP_BT:
+            bt = i;
+            break;
+        case OP_ET:
+            if (bt != (size_t)-1)
+                bt = (size_t)-1;
+            else
+                cut[i - a] = true;
+            break;
+        default:
+            break;
+        }
+    }
+    for (size_t k = 0; k < nq; k++)
+        cut[qs[k] - a] = true;
+    for (size_t k = 0; k < nm; k++)
+        cut[ms[k] - a] = true;
+    if (bt != (size_t)-1)
+        cut[bt - a] = true;
+    size_t from = a;
+    for (size_t i = a; i <= b; i++) {
+        if (i == b || cut[i - a]) {
+            wrap_piece(ops, from, i, in, out, copied, wrapped);
+            from = i + 1;
+        }
+    }
+    free(cut);
+    free(qs);
+    free(ms);
 }
 
 int sr_pdf_content_artifacts(const char *in, size_t len, sr_buf *out, size_t *wrapped, char *err,

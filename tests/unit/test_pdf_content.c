@@ -3,7 +3,7 @@
  * wrapped as an artifact, nested and untagged marked content, strings and
  * hex strings that hold operator names, parentheses and backslashes, an
  * inline image whose data holds "EI", text objects and saved states a run
- * would cut), the count of unmarked painting operators, and streams that
+ * opens or closes but not both), the count of unmarked painting operators, and streams that
  * do not tokenize refused with a message. */
 #include "testutil.h"
 
@@ -133,19 +133,32 @@ static void test_inline_image(void **state)
 static void test_unbalanced_run(void **state)
 {
     (void)state;
-    /* a text object begun before a tag and ended after it: each showing
-     * operator outside the tag is wrapped alone, inside the text object */
+    /* a text object begun before a tag and ended after it: the runs are
+     * cut at the BT and the ET they do not close, each showing operator
+     * wrapped inside the text object */
     check_marks(
         "BT (a)Tj /P <</MCID 0>> BDC (b)Tj EMC (c)Tj ET",
         "BT /Artifact BMC\n(a)Tj\nEMC /P <</MCID 0>> BDC (b)Tj EMC /Artifact BMC\n(c)Tj\nEMC "
         "ET",
         2);
-    /* a q before a tag, its Q after: paths wrapped whole, one by one */
-    check_marks(
-        "q 0 0 m 1 1 l S /P <</MCID 0>> BDC BT (b)Tj ET EMC 2 2 5 5 re W n 0 0 1 1 re f Q",
-        "q /Artifact BMC\n0 0 m 1 1 l S\nEMC /P <</MCID 0>> BDC BT (b)Tj ET EMC 2 2 5 5 re W "
-        "n /Artifact BMC\n0 0 1 1 re f\nEMC Q",
-        2);
+    /* a q before a tag, its Q after (as cairo saves the page's state): the
+     * q and the Q stay outside, the paths between are wrapped */
+    check_marks("q 0 0 m 1 1 l S /P <</MCID 0>> BDC BT (b)Tj ET EMC 2 2 5 5 re W n 0 0 1 1 re f Q",
+                "q /Artifact BMC\n0 0 m 1 1 l S\nEMC /P <</MCID 0>> BDC BT (b)Tj ET EMC /Artifact "
+                "BMC\n2 2 5 5 re W n 0 0 1 1 re f\nEMC Q",
+                2);
+    /* the footer as cairo writes it: its text object, then the page's Q */
+    check_marks("q /P <</MCID 0>> BDC BT (b)Tj ET EMC 0.3 g BT 8 0 0 -8 56 800 Tm /f-0-0 1 Tf "
+                "[(P)-3(age 2)]TJ ET Q\n",
+                "q /P <</MCID 0>> BDC BT (b)Tj ET EMC /Artifact BMC\n0.3 g BT 8 0 0 -8 56 800 Tm "
+                "/f-0-0 1 Tf [(P)-3(age 2)]TJ ET\nEMC Q\n",
+                1);
+    /* a q and its Q on either side of a cut: what is between them is
+     * wrapped object by object */
+    check_marks("BT /P <</MCID 0>> BDC (b)Tj EMC q (a)Tj 0 0 m 1 1 l S ET Q",
+                "BT /P <</MCID 0>> BDC (b)Tj EMC q /Artifact BMC\n(a)Tj\nEMC /Artifact BMC\n0 0 m "
+                "1 1 l S\nEMC ET Q",
+                2);
 }
 
 static void test_count_unmarked(void **state)
