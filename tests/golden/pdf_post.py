@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """What the post-pass adds to a built PDF, read back with pikepdf (qpdf):
 no painting operator outside tagged marked content or an artifact (each
-page's content tokenized by qpdf, not by the code that wrote it), an XMP
+page's content tokenized by qpdf, not by the code that wrote it; and
+each artifact around a whole text object, as cairo's output allows), an XMP
 packet with pdfuaid:part 1 and the Info dictionary's title, author and
 dates, /Lang, DisplayDocTitle and /PageMode /UseOutlines, /Tabs /S on every
 page, /Contents on every Link annotation (its words, for a screen reader),
@@ -72,9 +73,13 @@ def problems(path):
                     silent += 1
         if silent:
             out.append(f"page {i}: {silent} link annotations with no /Contents")
-        stack, unmarked = [], 0
+        stack, unmarked, in_text, split = [], 0, False, 0
         for operands, op in pikepdf.parse_content_stream(page):
             op = str(op)
+            if op in ("BT", "ET"):
+                in_text = op == "BT"
+            if op == "BMC" and str(operands[0]) == "/Artifact" and in_text:
+                split += 1  # cairo ends its text objects before a tag: none should need this
             if op in ("BMC", "BDC"):
                 props = operands[1] if op == "BDC" else None
                 stack.append(str(operands[0]) == "/Artifact" or
@@ -90,6 +95,8 @@ def problems(path):
             out.append(f"page {i}: marked content left open")
         if unmarked:
             out.append(f"page {i}: {unmarked} painting operators neither tagged nor artifacts")
+        if split:
+            out.append(f"page {i}: {split} artifacts inside a text object, not around it")
     if links == 0:
         out.append("no link annotations at all (the contents are links)")
     # structure
