@@ -87,10 +87,11 @@ typedef struct {
     double x, y, w, h;
     const textbox *text; /* IT_TEXT: lines line0 .. line0 + nlines of it */
     int line0, nlines;
-    bool runs;        /* IT_TEXT with links: its runs are Span and Link leaves */
-    const char *tag;  /* IT_TEXT: the leaf's tag (NULL: decoration); IT_OPEN: the container's;
-                         IT_FIGURE: "Figure" */
-    const char *attr; /* IT_OPEN: its attributes; IT_TEXT: a link around it; IT_DEST: the name */
+    bool runs;         /* IT_TEXT with links: its runs are Span and Link leaves */
+    const char *tag;   /* IT_TEXT: the leaf's tag (NULL: decoration); IT_OPEN: the container's;
+                          IT_FIGURE: "Figure" */
+    const char *attr;  /* IT_OPEN: its attributes; IT_TEXT: a link around it; IT_DEST: the name */
+    const char *words; /* IT_TEXT with a link around it: what its annotation says */
     const sr_dfigure *fig;
     double scale; /* IT_FIGURE: drawn w / scale wide and h / scale tall, then scaled */
     sr_rgb colour;
@@ -142,6 +143,10 @@ typedef struct {
     cairo_surface_t *logo; /* the cover's logo, decoded, or NULL */
     PangoLayout **owned;   /* every layout made, released at the end */
     size_t nowned, owned_cap;
+    /* Each link annotation drawn, with its words, and the page being drawn. */
+    sr_pdf_annot_text *annots;
+    size_t nannots, annots_cap, drawing_page;
+    char date[40]; /* the creation date, "2020-04-01T00:00:00Z" */
     char err[256]; /* the first thing that went wrong, or "" */
 } layout;
 
@@ -1445,9 +1450,15 @@ static void contents(layout *L)
         if (lh + 6 > room(L))
             new_page(L);
         const char *attr = toc_link(L, i);
+        sr_buf go = SR_BUF_INIT;
+        sr_buf_printf(&go, "Go to %s%s%s, page %s", str(n->number), n->number ? " " : "",
+                      str(n->text), num);
+        const char *words = sr_arena_strdup(L->a, sr_buf_str(&go));
+        sr_buf_free(&go);
         open_tag(L, "TOCI", NULL);
         item *it = text_item(L, l, "Reference", L->left + indent, L->pl->y);
         it->attr = attr;
+        it->words = words;
         int last = l->nlines - 1;
         PangoRectangle r2;
         pango_layout_line_get_extents(pango_layout_get_line_readonly(l->layout, last), NULL, &r2);
@@ -1459,6 +1470,7 @@ static void contents(layout *L)
         item *ni = text_item(L, nl, "Reference", L->right - 36, L->pl->y + l->top[last]);
         ni->nlines = 1;
         ni->attr = attr;
+        ni->words = words;
         L->pl->y += lh + (sub ? 3 : 6);
         close_tag(L);
     }
@@ -1513,6 +1525,52 @@ static void draw_text_item(cairo_t *cr, const item *it)
         cairo_move_to(cr, it->x + tb->x[k], it->y + tb->base[k] - tb->top[it->line0]);
         pango_cairo_show_layout_line(cr, ln->data);
     }
+}
+
+/* Begins a link tag, and notes the words of its annotation (the
+ * annotation's /Contents, which pdf_post writes: cairo 1.16 cannot). Every
+ * cairo_tag_begin(cr, CAIRO_TAG_LINK, ...) goes through here, so that the
+ * words and the annotations stay in the same order. */
+static void begin_link(layout *L, cairo_t *cr, const char *attr, const char *words)
+{
+    if (L->nannots == L->annots_cap) {
+        L->annots_cap = L->annots_cap ? L->annots_cap * 2 : 32;
+        L->annots = sr_xrealloc(L->annots, L->annots_cap * sizeof *L->annots);
+    }
+    L->annots[L->nannots++] = (sr_pdf_annot_text){L->drawing_page, words};
+    cairo_tag_begin(cr, CAIRO_TAG_LINK, attr);
+}
+
+/* What a link's annotation says: "Email x", "Telephone x", or the link's
+ * words and its address. In L's arena. */
+static const char *link_words(layout *L, const char *text, const link_span *ln)
+{
+    const char *uri = str(ln->uri);
+    sr_buf b = SR_BUF_INIT;
+    size_t a = ln->start, e = ln->end;
+    while (a < e && (text[a] == ' ' || text[a] == '\n'))
+        a++;
+    while (e > a && (text[e - 1] == ' ' || text[e - 1] == '\n'))
+        e--;
+    if (ln->dest) { /* a link within the report: "Go to figures in Table A1, page 31" */
+        sr_buf_puts(&b, "Go to ");
+        sr_buf_put(&b, text + a, e - a);
+    } else if (strncmp(uri, "mailto:", 7) == 0) {
+        sr_buf_puts(&b, "Email ");
+        sr_buf_put(&b, uri + 7, strcspn(uri + 7, "?"));
+    } else if (strncmp(uri, "tel:", 4) == 0) {
+        sr_buf_printf(&b, "Telephone %s", uri + 4);
+    } else {
+        if (e > a && !(e - a == strlen(uri) && memcmp(text + a, uri, e - a) == 0)) {
+            sr_buf_put(&b, text + a, e - a);
+            sr_buf_printf(&b, ": %s", uri);
+        } else {
+            sr_buf_printf(&b, "Web page: %s", uri);
+        }
+    }
+    const char *s = sr_arena_strdup(L->a, sr_buf_str(&b));
+    sr_buf_free(&b);
+    return s;
 }
 
 /* The attributes of the link tag for link s of it's text on this page: its
@@ -1615,7 +1673,7 @@ static void draw_linked_text(layout *L, cairo_t *cr, const item *it)
                         cairo_tag_end(cr, "Span");
                     open = in;
                     if (open >= 0)
-                        cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs[open]);
+                        begin_link(L, cr, attrs[open], link_words(L, text, &tb->links[open]));
                     else
                         cairo_tag_begin(cr, "Span", NULL);
                 }
@@ -1679,7 +1737,7 @@ static void draw_page(layout *L, cairo_t *cr, const page *p)
                 draw_linked_text(L, cr, it);
             } else if (it->attr) { /* a contents entry: the text is the link */
                 cairo_tag_begin(cr, it->tag, NULL);
-                cairo_tag_begin(cr, CAIRO_TAG_LINK, it->attr);
+                begin_link(L, cr, it->attr, it->words);
                 draw_text_item(cr, it);
                 cairo_tag_end(cr, CAIRO_TAG_LINK);
                 cairo_tag_end(cr, it->tag);
@@ -1798,11 +1856,13 @@ static int draw(layout *L, const sr_document *doc, const sr_pdf_options *o, sr_b
     set_metadata(s, CAIRO_PDF_METADATA_KEYWORDS, doc->keywords);
     set_metadata(s, CAIRO_PDF_METADATA_CREATOR, "sscp-report " SSCP_VERSION);
     set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, date);
+    snprintf(L->date, sizeof L->date, "%sZ", date); /* the same, for XMP */
     set_metadata(s, CAIRO_PDF_METADATA_MOD_DATE, date);
     cairo_t *cr = cairo_create(s);
     int rc = 0;
     pagelist *pl = L->pl;
     for (size_t i = 0; i < pl->n; i++) {
+        L->drawing_page = i;
         draw_page(L, cr, &pl->v[i]);
         if (i > 0)
             footer(L, cr, doc, (int)i + 1, (int)pl->n, o->draft);
@@ -2001,8 +2061,8 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
             free(saved);
         }
     }
-    /* What cairo cannot write: the language, figures' alternatives, and
-     * DisplayDocTitle. */
+    /* What cairo cannot write (pdf_post.h): artifacts, XMP, the language,
+     * figures' alternatives, links' words, tab order, header scopes. */
     sr_buf final = SR_BUF_INIT;
     if (rc == 0) {
         const char **alts = sr_xcalloc((size_t)L.figures + 1, sizeof *alts);
@@ -2018,12 +2078,19 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
                              .subject = doc->subject,
                              .keywords = doc->keywords,
                              .creator = "sscp-report " SSCP_VERSION,
+                             .date = L.date,
                              .alts = alts,
-                             .nalts = nalts};
+                             .nalts = nalts,
+                             .annots = L.annots,
+                             .nannots = L.nannots};
         rc = sr_pdf_post(pdf.data, pdf.len, &pi, &final, &found, err, errlen);
         if (rc == 0 && found.figures != nalts) {
             snprintf(err, errlen, "the PDF has %zu figures in its structure, %zu were drawn",
                      found.figures, nalts);
+            rc = -1;
+        } else if (rc == 0 && found.annots != L.nannots) {
+            snprintf(err, errlen, "the PDF has %zu link annotations, %zu were drawn", found.annots,
+                     L.nannots);
             rc = -1;
         }
         free(alts);
@@ -2048,6 +2115,7 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
     free(L.data_page);
     free(L.data_page_now);
     free(L.drawing);
+    free(L.annots);
     cairo_destroy(L.measure);
     cairo_surface_destroy(ms);
     if (L.logo)

@@ -1,8 +1,14 @@
 /* pdf_post: what cairo 1.16 cannot write into a PDF, added afterwards with
- * libqpdf: the document language (/Lang), the text alternative of every
- * figure (/Alt on each Figure structure element, in document order), and
- * DisplayDocTitle (viewers show the title, not the file name). The output
- * gets a deterministic /ID, so the same input gives the same bytes. */
+ * libqpdf in one read and one write: every painting operator outside
+ * tagged content marked as an artifact (pdf_content.h); an XMP packet with
+ * the PDF/UA identifier and the Info dictionary's values (whose dates get
+ * their "D:"); the document language (/Lang); DisplayDocTitle (viewers
+ * show the title, not the file name); /PageMode /UseOutlines when there is
+ * an outline; /Tabs /S on every page; each link annotation's /Contents;
+ * the text alternative of every figure (/Alt on each Figure structure
+ * element, in document order); and each TH's /Scope (Column in its
+ * table's first row or THead, Row elsewhere). The output gets a
+ * deterministic /ID, so the same input gives the same bytes. */
 #ifndef SR_PDF_POST_H
 #define SR_PDF_POST_H
 
@@ -34,7 +40,9 @@ typedef struct {
 } sr_pdf_post_out;
 
 /* Reads the PDF in in (len bytes), adds the above, and writes the result to
- * out. Returns 0, or -1 with a message in err. */
+ * out. Returns 0, or -1 with a message in err: also when a page's content
+ * cannot be read, or a page has not as many Link annotations as annots
+ * gives it. */
 int sr_pdf_post(const char *in, size_t len, const sr_pdf_post_in *pi, sr_buf *out,
                 sr_pdf_post_out *found, char *err, size_t errlen);
 

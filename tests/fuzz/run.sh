@@ -5,7 +5,7 @@
 # build-fuzz/corpus between runs. Needs clang (Debian: clang,
 # libclang-rt-14-dev; .ci/fuzz-deps installs them).
 #
-#   tests/fuzz/run.sh [SECONDS] [TARGET...]      targets: submission year markdown
+#   tests/fuzz/run.sh [SECONDS] [TARGET...]      targets: submission year markdown pdf_content
 #
 # A crash stops the run: the input is saved as build-fuzz/crashes/TARGET-*.
 # Fix the bug, then copy the input into tests/fuzz/regressions/TARGET/ so
@@ -14,7 +14,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-submission year markdown}
+targets=${*:-submission year markdown pdf_content}
 dir=build-fuzz
 if [ ! -f "$dir/CMakeCache.txt" ]; then
     CC=clang cmake -S . -B "$dir" -DSSCP_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -55,8 +55,10 @@ for t in $targets; do
         done
         ;;
     esac
+    dict=tests/fuzz/sscp.dict
+    [ "$t" = pdf_content ] && dict=tests/fuzz/pdf_content.dict
     echo "fuzz_$t: $secs s on $(ls "$corpus" | wc -l) inputs"
-    if ! LSAN_OPTIONS=suppressions=tests/fuzz/lsan.supp "$dir/tests/fuzz_$t" "$corpus" -dict=tests/fuzz/sscp.dict -max_total_time="$secs" \
+    if ! LSAN_OPTIONS=suppressions=tests/fuzz/lsan.supp "$dir/tests/fuzz_$t" "$corpus" -dict="$dict" -max_total_time="$secs" \
         -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
         -artifact_prefix="$dir/crashes/$t-" >"$dir/fuzz_$t.log" 2>&1; then
         echo "fuzz_$t found a problem; the input is in $dir/crashes/:"
