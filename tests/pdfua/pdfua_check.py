@@ -788,8 +788,12 @@ class Checker:
                     self.fail(pg, "X-20", "Figure %s has no content of its own%s" % (
                         '"%s"' % short(a, 40) if a else "#%d" % e.index, " (only its Caption)" if e.kids else ""))
                 cap = self.caption_of(e)
-                if a and cap and self.strip_label(a) == self.strip_label(cap):
+                ca, cc = self.strip_label(a), self.strip_label(cap)
+                if a and cap and ca == cc:
                     self.fail(pg, "X-21", 'Figure\'s /Alt only repeats its caption: "%s"' % short(a, 60))
+                elif a and len(cc) >= 12 and cc in ca:
+                    self.fail(pg, "X-21", 'Figure\'s /Alt repeats its caption "%s", which is read out as well: "%s"'
+                              % (short(cap, 50), short(a, 50)))
             if r == "Sect" and (e.kids or real):
                 first = next(x for x in e.order if isinstance(x, Elem) or x in self.painted)
                 if not isinstance(first, Elem) or first.role not in HEADINGS:

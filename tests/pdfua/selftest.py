@@ -257,7 +257,8 @@ class Doc:
         h2b = self.el("H2", sect3)
         self.text(2, h2b, "Referrals", 760)
         caption_words = "Figure 1: Referrals by year"
-        alt = {"alt-is-caption": caption_words, "alt-is-caption-words": "Referrals by year"}
+        alt = {"alt-is-caption": caption_words, "alt-is-caption-words": "Referrals by year",
+               "alt-holds-caption": "Bar chart: Referrals by year. They rose each year, from 310 to 420."}
         fig = self.el("Figure", sect3)
         a = next((v for k, v in alt.items() if k in f), "Referrals rose each year, from 310 to 420.")
         if "figure-no-alt" not in f:
@@ -405,6 +406,7 @@ CASES = {
     "figure-no-content": ("X-20", "has no content of its own (only its Caption)"),
     "alt-is-caption": ("X-21", "only repeats its caption"),
     "alt-is-caption-words": ("X-21", "only repeats its caption"),
+    "alt-holds-caption": ("X-21", 'repeats its caption "Figure 1: Referrals by year", which is read out as well'),
     "ragged-rows": ("X-22", "rows have different numbers of cells (2, 3, 2)"),
     "shorthand-late": ("X-30", "[x] is first used here and not explained on this page (explained on page 3)"),
 }
