@@ -948,15 +948,22 @@ class Checker:
                 break
 
     def run(self):
-        self.check_catalog()
-        tree = self.build_tree()
-        self.check_content()
-        self.check_fonts()
-        if tree is not None:
-            self.check_mcids()
-            self.check_tree()
-        self.check_annots(tree)
-        self.check_shorthand()
+        """Every check; one that cannot run on this file (a structure no
+        rule foresaw) is itself a failure, code ERR, never a silent pass."""
+        tree = None
+        steps = [("catalog", self.check_catalog), ("structure tree", lambda: self.build_tree()),
+                 ("content", self.check_content), ("fonts", self.check_fonts), ("MCID", self.check_mcids),
+                 ("tree", self.check_tree), ("annotation", lambda: self.check_annots(tree)),
+                 ("shorthand", self.check_shorthand)]
+        for name, step in steps:
+            if tree is None and name in ("MCID", "tree"):
+                continue
+            try:
+                r = step()
+                if name == "structure tree":
+                    tree = r
+            except Exception as e:  # noqa: BLE001 - reported, and the exit status says so
+                self.fail(None, "ERR", "the %s check could not run on this file: %s: %s" % (name, type(e).__name__, e))
         return self.failures
 
 
@@ -973,6 +980,8 @@ def main(argv):
             status = 2
             continue
         failures.sort(key=lambda f: (f[0] or 0, f[1]))
+        if any(f[1] == "ERR" for f in failures):
+            status = 2
         counts = {}
         for page, code, msg in failures:
             print("%s: %s%s %s" % (path, "page %d: " % page if page else "", code, msg))

@@ -33,6 +33,44 @@ TITLE = '<dc:title><rdf:Alt><rdf:li xml:lang="x-default">%s</rdf:li></rdf:Alt></
 PART = "<pdfuaid:part>%s</pdfuaid:part>"
 
 
+def ttf_metrics(data):
+    """The font's Unicode cmap (format 4) and advance widths in 1/1000 em:
+    ({code point: glyph id}, [width of each glyph id])."""
+    import struct
+    n = struct.unpack(">H", data[4:6])[0]
+    tables = {}
+    for i in range(n):
+        tag, _, off, length = struct.unpack(">4sIII", data[12 + 16 * i : 28 + 16 * i])
+        tables[tag.decode()] = (off, length)
+    upem = struct.unpack(">H", data[tables["head"][0] + 18 : tables["head"][0] + 20])[0]
+    nh = struct.unpack(">H", data[tables["hhea"][0] + 34 : tables["hhea"][0] + 36])[0]
+    hm = tables["hmtx"][0]
+    adv = [struct.unpack(">H", data[hm + 4 * i : hm + 4 * i + 2])[0] * 1000 // upem for i in range(nh)]
+    cm = tables["cmap"][0]
+    cmap = {}
+    for i in range(struct.unpack(">H", data[cm + 2 : cm + 4])[0]):
+        pid, eid, off = struct.unpack(">HHI", data[cm + 4 + 8 * i : cm + 12 + 8 * i])
+        t = cm + off
+        if (pid, eid) != (3, 1) or struct.unpack(">H", data[t : t + 2])[0] != 4:
+            continue
+        segx2 = struct.unpack(">H", data[t + 6 : t + 8])[0]
+        seg = segx2 // 2
+        arr = lambda k: struct.unpack(">%dH" % seg, data[t + 14 + k * segx2 + (2 if k else 0) : t + 14 + (k + 1) * segx2 + (2 if k else 0)])
+        ends, starts, deltas, ranges = arr(0), arr(1), arr(2), arr(3)
+        for j in range(seg):
+            for c in range(starts[j], ends[j] + 1):
+                if c == 0xFFFF:
+                    continue
+                if ranges[j] == 0:
+                    g = (c + deltas[j]) & 0xFFFF
+                else:
+                    p = t + 14 + 3 * segx2 + 2 + 2 * j + ranges[j] + 2 * (c - starts[j])
+                    g = struct.unpack(">H", data[p : p + 2])[0]
+                    g = (g + deltas[j]) & 0xFFFF if g else 0
+                cmap[c] = g
+    return cmap, adv
+
+
 def pdfstr(s):
     return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
@@ -56,6 +94,8 @@ class Doc:
     def fonts(self):
         pdf = self.pdf
         data = open(FONT, "rb").read()
+        cmap_, adv = ttf_metrics(data)
+        width = lambda c: adv[min(cmap_.get(c, 0), len(adv) - 1)]
         ff = Stream(pdf, data)
         ff.Length1 = len(data)
         fd = Dictionary(Type=Name.FontDescriptor, FontName=Name("/ABCDEF+OpenSans"), Flags=32,
@@ -67,8 +107,10 @@ class Doc:
         tu = Stream(pdf, (CMAP_HEAD % ("<00> <ff>", 95) + cmap + CMAP_TAIL).encode())
         self.f1 = pdf.make_indirect(Dictionary(
             Type=Name.Font, Subtype=Name.TrueType, BaseFont=Name("/ABCDEF+OpenSans"), FirstChar=32, LastChar=126,
-            Widths=[600] * 95, Encoding=Name.WinAnsiEncoding, FontDescriptor=pdf.make_indirect(fd), ToUnicode=tu))
-        # a Type 0 font with 2-byte codes: <0001> is the "fi" ligature
+            Widths=[width(c) for c in range(32, 127)], Encoding=Name.WinAnsiEncoding, FontDescriptor=pdf.make_indirect(fd), ToUnicode=tu))
+        # a Type 0 font with 2-byte codes, the glyph ids (Identity-H): the
+        # "fi" ligature and "f"
+        self.g_fi, self.g_f = cmap_[0xFB01], cmap_[ord("f")]
         fd2 = Dictionary(fd)
         fd2.FontName = Name("/GHIJKL+OpenSans")
         fd2.Flags = 4
@@ -76,8 +118,9 @@ class Doc:
             fd2.FontFile2 = ff
         cid = Dictionary(Type=Name.Font, Subtype=Name.CIDFontType2, BaseFont=Name("/GHIJKL+OpenSans"),
                          CIDSystemInfo=Dictionary(Registry=String("Adobe"), Ordering=String("Identity"), Supplement=0),
-                         FontDescriptor=pdf.make_indirect(fd2), CIDToGIDMap=Name.Identity, DW=600)
-        entries = ["<0001> <00660069>"] + ([] if "type0-unmapped-code" in self.f else ["<0002> <0066>"])
+                         FontDescriptor=pdf.make_indirect(fd2), CIDToGIDMap=Name.Identity, DW=1000,
+                         W=[self.g_fi, [adv[self.g_fi]], self.g_f, [adv[self.g_f]]])
+        entries = ["<%04x> <00660069>" % self.g_fi] + ([] if "type0-unmapped-code" in self.f else ["<%04x> <0066>" % self.g_f])
         tu2 = Stream(pdf, (CMAP_HEAD % ("<0000> <ffff>", len(entries)) + "\n".join(entries) + "\n" + CMAP_TAIL).encode())
         self.f2 = pdf.make_indirect(Dictionary(
             Type=Name.Font, Subtype=Name.Type0, BaseFont=Name("/GHIJKL+OpenSans"), Encoding=Name("/Identity-H"),
@@ -116,7 +159,7 @@ class Doc:
         if e.get("/Pg") is None:
             e.Pg = self.pdf.pages[page].obj
         if font == "F2":
-            show = "<00010002> Tj"
+            show = "<%04x%04x> Tj" % (self.g_fi, self.g_f)
         else:
             show = "(%s) Tj" % pdfstr(words)
         self.content[page].append("/%s <</MCID %d>> BDC BT /%s 10 Tf %d %d Td %s ET EMC" % (
@@ -264,12 +307,12 @@ class Doc:
         if "figure-no-alt" not in f:
             fig.Alt = String(a)
         if "figure-no-content" in f:
-            self.art(2, "0 0 1 rg 72 600 100 100 re f")
+            self.art(2, "q 0 0 1 rg 72 600 100 100 re f Q")
         else:
             n = self.mcid(2, fig)
             fig.K.append(n)
             fig.Pg = pdf.pages[2].obj
-            self.content[2].append("/Figure <</MCID %d>> BDC 0 0 1 rg 72 600 100 100 re f "
+            self.content[2].append("/Figure <</MCID %d>> BDC q 0 0 1 rg 72 600 100 100 re f Q "
                                    "q 100 0 0 100 200 600 cm BI /W 1 /H 1 /CS /G /BPC 8 ID \x80 EI Q EMC" % n)
         cap = self.el("Caption", fig)
         self.text(2, cap, caption_words, 580)
@@ -413,8 +456,12 @@ CASES = {
 
 
 def main():
+    with tempfile.TemporaryDirectory() as tmp:
+        return run(tmp)
+
+
+def run(tmp):
     failed = 0
-    tmp = tempfile.mkdtemp()
     good = os.path.join(tmp, "good.pdf")
     Doc().save(good)
     got = pdfua_check.Checker(good).run()
@@ -423,6 +470,16 @@ def main():
         print("FAIL: the conforming PDF is reported:")
         for g in got:
             print("   ", g)
+    # the same file written another way: object streams, or qpdf's QDF form
+    for mode, kw in (("object streams", {"object_stream_mode": pikepdf.ObjectStreamMode.generate}),
+                     ("QDF", {"qdf": True, "object_stream_mode": pikepdf.ObjectStreamMode.disable})):
+        other = os.path.join(tmp, "good-other.pdf")
+        with pikepdf.open(good) as p:
+            p.save(other, **kw)
+        got = pdfua_check.Checker(other).run()
+        if got:
+            failed += 1
+            print("FAIL: the conforming PDF written with %s is reported: %s" % (mode, got))
     # the text decoder: words of marked content, ligature through a 2-byte font
     c = pdfua_check.Checker(good)
     c.run()
@@ -451,7 +508,14 @@ def main():
     if r.returncode != 1 or len(lines) != 3 or not lines[1].startswith(bad + ": page 1: 01-005 content neither tagged nor an artifact"):
         failed += 1
         print("FAIL: pdfua_check.py on a good and a bad PDF exited %d: %s" % (r.returncode, r.stdout + r.stderr))
-    print("%d of %d cases failed" % (failed, len(CASES) + 3) if failed else "all %d cases pass" % (len(CASES) + 3))
+    junk = os.path.join(tmp, "junk.pdf")
+    with open(junk, "w") as f:
+        f.write("not a PDF\n")
+    r = subprocess.run([sys.executable, os.path.join(HERE, "pdfua_check.py"), junk], capture_output=True, text=True)
+    if r.returncode != 2 or "cannot read" not in r.stdout:
+        failed += 1
+        print("FAIL: pdfua_check.py on a file that is not a PDF exited %d: %s" % (r.returncode, r.stdout + r.stderr))
+    print("%d of %d cases failed" % (failed, len(CASES) + 6) if failed else "all %d cases pass" % (len(CASES) + 6))
     return 1 if failed else 0
 
 
