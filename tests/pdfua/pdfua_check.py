@@ -932,6 +932,44 @@ class Checker:
             for (code, sub, what), lst in sorted(missing.items()):
                 self.fail(i, code, "%d %s annotation%s %s" % (len(lst), sub, "" if len(lst) == 1 else "s", what))
 
+    def check_navigation(self):
+        """X-04, X-05: each top-level heading (H1) after the contents (or
+        after the title, when there are no contents) is in the outline and
+        in the contents."""
+        def inside(e, role):
+            while e is not None:
+                if e.role == role:
+                    return True
+                e = e.parent
+            return False
+
+        tocs = [e for e in self.elems if e.role == "TOC" and not inside(e.parent, "TOC")]
+        h1s = [e for e in self.elems if e.role == "H1" and not inside(e, "TOC")]
+        if tocs:
+            h1s = [h for h in h1s if h.index > tocs[0].index]
+        else:
+            h1s = h1s[1:]
+        titles = []
+        outl = self.root.get("/Outlines")
+        node = outl.get("/First") if isinstance(outl, pikepdf.Dictionary) else None
+        todo, seen = [node], set()
+        while todo and len(seen) < 100000:
+            n = todo.pop()
+            while isinstance(n, pikepdf.Dictionary) and key(n) not in seen:
+                seen.add(key(n))
+                titles.append(norm(pdf_text(bytes(n.get("/Title", b""))) if isinstance(n.get("/Title"), pikepdf.String) else ""))
+                todo.append(n.get("/First"))
+                n = n.get("/Next")
+        entries = [norm(self.text(e)) for t in tocs for e in self.elems if e.role == "TOCI" and inside(e, "TOC")]
+        for h in h1s:
+            t = norm(self.text(h))
+            if not t:
+                continue
+            if titles and t not in titles:
+                self.fail(self.epage(h), "X-04", 'heading %s is not in the outline' % self.name(h))
+            if tocs and not any(x.startswith(t) for x in entries):
+                self.fail(self.epage(h), "X-05", 'heading %s is not in the contents' % self.name(h))
+
     def check_shorthand(self):
         texts = {p: "".join(t) for p, t in self.page_text.items()}
         for sym, meaning in SHORTHAND.items():
@@ -954,9 +992,9 @@ class Checker:
         steps = [("catalog", self.check_catalog), ("structure tree", lambda: self.build_tree()),
                  ("content", self.check_content), ("fonts", self.check_fonts), ("MCID", self.check_mcids),
                  ("tree", self.check_tree), ("annotation", lambda: self.check_annots(tree)),
-                 ("shorthand", self.check_shorthand)]
+                 ("navigation", self.check_navigation), ("shorthand", self.check_shorthand)]
         for name, step in steps:
-            if tree is None and name in ("MCID", "tree"):
+            if tree is None and name in ("MCID", "tree", "navigation"):
                 continue
             try:
                 r = step()

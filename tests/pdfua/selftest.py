@@ -183,13 +183,17 @@ class Doc:
         self.text(0, h1, "Annual report 2019-20", 780)
         p = self.el("P", doc)
         self.text(0, p, "This report covers the year. ", 750)
-        link = self.el("Span" if "link-in-span" in f else "Link", p)
-        n = self.text(0, link, "Read the figures", 735, tag="Link")
+        # the contents: one entry, a link to the annex
+        toc = self.el("TOC", doc)
+        ref = self.el("Reference", self.el("TOCI", toc))
+        link = self.el("Span" if "link-in-span" in f else "Link", ref)
+        entry = "Sources 3" if "annex-not-in-contents" in f else "Annex: sources 3"
+        n = self.text(0, link, entry, 735, tag="Link")
         annot = pdf.make_indirect(Dictionary(Type=Name.Annot, Subtype=Name.Link, Rect=[72, 730, 200, 745],
                                              Border=[0, 0, 0], StructParent=self.npages,
-                                             Dest=[pdf.pages[1].obj, Name.Fit]))
+                                             Dest=[pdf.pages[2].obj, Name.Fit]))
         if "link-no-contents" not in f:
-            annot.Contents = String("Read the figures, page 2")
+            annot.Contents = String("Annex: sources, page 3")
         if "link-not-in-tree" not in f:
             link.K.append(Dictionary(Type=Name.OBJR, Obj=annot, Pg=pdf.pages[0].obj))
         self.link = link
@@ -318,6 +322,9 @@ class Doc:
         self.text(2, cap, caption_words, 580)
         pl = self.el("P", sect3)
         self.text(2, pl, "fi", 550, font="F2")
+        annex = self.el("Sect", doc)
+        self.text(2, self.el("H1", annex), "Annex: sources", 480)
+        self.text(2, self.el("P", annex), "The figures come from the partners.", 465)
         if "untagged-text" in f:
             self.content[2].append("BT /F1 10 Tf 72 520 Td (Loose words) Tj ET")
 
@@ -360,9 +367,13 @@ class Doc:
             xmp = XMP % ("" if "xmp-no-title" in f else TITLE % title, "" if "xmp-no-part" in f else PART % 1)
             cat.Metadata = pdf.make_indirect(Stream(pdf, xmp.encode(), Type=Name.Metadata, Subtype=Name.XML))
         if "no-outline" not in f:
-            outl = pdf.make_indirect(Dictionary(Type=Name.Outlines, Count=1))
-            item = pdf.make_indirect(Dictionary(Title=String("What we did"), Parent=outl, Dest=[pdf.pages[1].obj, Name.Fit]))
-            outl.First = outl.Last = item
+            titles = [("What we did", 1)] + ([] if "annex-not-in-outline" in f else [("Annex: sources", 2)])
+            outl = pdf.make_indirect(Dictionary(Type=Name.Outlines, Count=len(titles)))
+            items = [pdf.make_indirect(Dictionary(Title=String(t), Parent=outl, Dest=[pdf.pages[pg].obj, Name.Fit]))
+                     for t, pg in titles]
+            for a, b in zip(items, items[1:]):
+                a.Next, b.Prev = b, a
+            outl.First, outl.Last = items[0], items[-1]
             cat.Outlines = outl
             if "no-pagemode" not in f:
                 cat.PageMode = Name.UseOutlines
@@ -439,6 +450,8 @@ CASES = {
     "no-info-title": ("X-01", "no /Title"),
     "no-pagemode": ("X-02", "/PageMode is absent, not /UseOutlines"),
     "no-outline": ("X-03", "3 pages and no outline"),
+    "annex-not-in-outline": ("X-04", 'heading H1 "Annex: sources" is not in the outline'),
+    "annex-not-in-contents": ("X-05", 'heading H1 "Annex: sources" is not in the contents'),
     "two-roots": ("X-10", "not one Document"),
     "sect-no-heading": ("X-11", 'Sect does not begin with a heading (begins with P "Before the heading.")'),
     "li-only-lbody": ("X-12", 'LI "We met partners." has an LBody and no Lbl'),
