@@ -413,8 +413,8 @@ class Checker:
         k = key(font)
         d = self.decoders.get(k)
         if d is None:
-            d = self.decoders[k] = Decoder(font)
-        return d
+            d = self.decoders[k] = (font, Decoder(font))  # the font kept, so that its key stays its own
+        return d[1]
 
     def scan(self, data, resources, sk, pageno, stack, depth=0):
         """Walks one content stream: marked-content nesting, what paints
@@ -423,7 +423,8 @@ class Checker:
         fonts = res.get("/Font") or {}
         props = res.get("/Properties") or {}
         xobjs = res.get("/XObject") or {}
-        st = {"untagged": 0, "first": None, "unmapped": 0, "a_in_t": [], "t_in_a": []}
+        st = {"untagged": 0, "first": None, "unmapped": 0, "a_in_t": [], "t_in_a": [], "unbalanced": None}
+        base = len(stack)
         mcids = self.page_mcids.setdefault(sk, {})
         decoder = None
         text = self.page_text.setdefault(pageno, [])
@@ -471,8 +472,10 @@ class Checker:
                     emit(pdf_text(actual if isinstance(actual, bytes) else bytes(actual)))
                     stack[-1][1] = True
             elif o == "EMC":
-                if stack:
+                if len(stack) > base:
                     stack.pop()
+                elif st["unbalanced"] is None:
+                    st["unbalanced"] = "an EMC at byte %d ends no marked-content sequence" % op.pos
             elif o == "Tf":
                 f = fonts.get("/" + op.args[0]) if op.args and isinstance(op.args[0], Name) else None
                 decoder = None
@@ -496,6 +499,10 @@ class Checker:
                         st["untagged"] += sub["untagged"]
                         st["first"] = st["first"] or sub["first"] and ("Do", op.pos)
                         st["unmapped"] += sub["unmapped"]
+                        st["a_in_t"] += sub["a_in_t"]
+                        st["t_in_a"] += sub["t_in_a"]
+                        if sub["unbalanced"] and not st["unbalanced"]:
+                            st["unbalanced"] = "in the Form XObject %s drawn at byte %d, %s" % (op.args[0], op.pos, sub["unbalanced"])
                         continue
                 if not covered:
                     st["untagged"] += 1
@@ -514,6 +521,10 @@ class Checker:
                             emit(s)
                         elif isinstance(p, float) and p < -250:
                             sep()
+        if len(stack) > base:
+            if st["unbalanced"] is None:
+                st["unbalanced"] = "%d marked-content sequence%s not ended (no EMC)" % (len(stack) - base, "" if len(stack) - base == 1 else "s")
+            del stack[base:]
         return st
 
     def check_content(self):
@@ -535,6 +546,8 @@ class Checker:
                 self.fail(i, "01-003", "an Artifact inside tagged content (%d; first at byte %d of the page's content)" % (len(st["a_in_t"]), st["a_in_t"][0]))
             if st["t_in_a"]:
                 self.fail(i, "01-004", "tagged content inside an Artifact: MCID %s" % ", ".join(map(str, st["t_in_a"][:8])))
+            if st["unbalanced"]:
+                self.fail(i, "X-15", "marked content does not nest: %s" % st["unbalanced"])
             if st["unmapped"]:
                 self.fail(i, "10-001", "%d character code%s with no Unicode mapping in the font's ToUnicode CMap" % (st["unmapped"], "" if st["unmapped"] == 1 else "s"))
 
@@ -605,8 +618,11 @@ class Checker:
 
         def walk(obj, parent, page, depth):
             k = key(obj)
-            if k in seen or depth > 200:
+            if k in seen:
+                self.fail(None, "X-10", "structure element %s is in the tree twice (two parents, or a loop)" % str(obj.get("/S", "?")))
                 return None
+            if depth > 300:
+                raise ValueError("the structure tree is nested more than 300 deep")
             seen.add(k)
             s = str(obj.get("/S", ""))[1:]
             pg = obj.get("/Pg")
@@ -665,10 +681,11 @@ class Checker:
 
     def text(self, e):
         out = []
-        for ref in e.content:
-            out.extend(self.mc_text.get(ref, []))
-        for c in e.kids:
-            out.append(self.text(c))
+        for x in e.order:
+            if isinstance(x, Elem):
+                out.append(self.text(x))
+            else:
+                out.extend(self.mc_text.get(x, []))
         return "".join(out)
 
     def alt(self, e):

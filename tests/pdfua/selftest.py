@@ -220,6 +220,10 @@ class Doc:
             n = self.mcid(0, p)
             p.K.append(n)
             self.content[0].append("/Artifact BMC /P <</MCID %d>> BDC BT /F1 10 Tf 72 680 Td (Hidden.) Tj ET EMC EMC" % n)
+        if "stray-emc" in f:
+            self.content[0].append("EMC")
+        if "no-emc" in f:
+            self.content[0].append("/Artifact BMC 72 650 m 200 650 l S")
         if "mcid-unreferenced" in f:
             self.content[0].append("/P <</MCID 99>> BDC BT /F1 10 Tf 72 660 Td (Lost.) Tj ET EMC")
         if "mcid-twice" in f:
@@ -457,6 +461,8 @@ CASES = {
     "li-only-lbody": ("X-12", 'LI "We met partners." has an LBody and no Lbl'),
     "header-row-last": ("X-13", "its first row has no TH, though other rows have"),
     "cut-table": ("X-13", "goes straight on from a table of 2 columns on page 2"),
+    "stray-emc": ("X-15", "marked content does not nest: an EMC at byte"),
+    "no-emc": ("X-15", "1 marked-content sequence not ended (no EMC)"),
     "empty-span": ("X-14", "Span has neither children nor content"),
     "empty-mcid": ("X-14", "(only an empty marked-content sequence)"),
     "figure-no-content": ("X-20", "has no content of its own (only its Caption)"),
