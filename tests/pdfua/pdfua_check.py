@@ -790,7 +790,7 @@ class Checker:
                     if bad or real:
                         self.fail(pg, "09-005", "LI holds %s: a list item holds only Lbl and LBody" % (", ".join(bad) or "content directly"))
                     elif "LBody" not in kr:
-                        self.fail(pg, "09-005", "LI %s has a Lbl and no LBody: a list item cut at a page?" % short(self.text(e), 40))
+                        self.fail(pg, "09-005", 'LI "%s" has a Lbl and no LBody: a list item cut at a page?' % short(self.text(e), 40))
                     elif "Lbl" not in kr and uses_lbl:
                         self.fail(pg, "X-12", 'LI "%s" has an LBody and no Lbl, where the other list items have one: a list item cut at a page?' % short(self.text(e), 40))
             if r in ("Lbl", "LBody") and prole != "LI":
