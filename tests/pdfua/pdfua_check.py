@@ -696,7 +696,7 @@ class Checker:
 
     def name(self, e):
         t = short(self.alt(e) or self.text(e), 40)
-        return '%s "%s"' % (e.s, t) if t else e.s
+        return '%s "%s"' % (e.s, t) if t else "%s (no text)" % e.s
 
     def check_mcids(self):
         for sk, mcids in self.page_mcids.items():
