@@ -182,6 +182,8 @@ class Decoder:
                 pass
         if not self.ranges:
             self.ranges = [(2, 0, 0xFFFF)] if self.type0 else [(1, 0, 0xFF)]
+        self.zero = sorted(c for (n, c), u in self.map.items() if "\x00" in u)
+        self.bom = sorted(c for (n, c), u in self.map.items() if "\ufeff" in u or "\ufffe" in u)
         if not self.type0:
             enc = font.get("/Encoding")
             if isinstance(enc, pikepdf.Dictionary):
@@ -346,6 +348,7 @@ class Checker:
         self.painted = set()  # (stream key, mcid) of marked content that paints something
         self.objr = {}  # annotation key -> [Elem] whose OBJR names it
         self.parent_tree = {}
+        self.form_uses = {}  # Form XObject key -> [stream, times drawn, first page]
 
     def fail(self, page, code, msg):
         self.failures.append((page, code, msg))
@@ -484,6 +487,11 @@ class Checker:
                     self.fonts.setdefault(key(f), (f, pageno))
             elif o in ("BT", "Td", "TD", "T*", "Tm"):
                 sep()
+            if o == "Do" and op.args and isinstance(op.args[0], Name):
+                xo = xobjs.get("/" + op.args[0])
+                if isinstance(xo, pikepdf.Stream) and xo.get("/Subtype") == "/Form":
+                    u = self.form_uses.setdefault(key(xo), [xo, 0, pageno])
+                    u[1] += 1
             if o in PAINTING:
                 covered = False
                 for e in stack:
@@ -551,9 +559,26 @@ class Checker:
             if st["unmapped"]:
                 self.fail(i, "10-001", "%d character code%s with no Unicode mapping in the font's ToUnicode CMap" % (st["unmapped"], "" if st["unmapped"] == 1 else "s"))
 
+    def check_xobjects(self):
+        """30-002: a Form XObject with MCIDs drawn more than once (its
+        content would be in the structure tree once for several places)."""
+        for xo, n, pageno in self.form_uses.values():
+            if n > 1 and re.search(rb"/MCID\b", xo.read_bytes()):
+                self.fail(pageno, "30-002", "a Form XObject with marked content (MCIDs) is drawn %d times" % n)
+        for i, page in enumerate(self.pages, 1):
+            xobjs = (page.obj.get("/Resources") or {}).get("/XObject") or {}
+            for k, xo in xobjs.items():
+                if isinstance(xo, pikepdf.Stream) and "/Ref" in xo:
+                    self.fail(i, "30-001", "%s is a reference XObject" % k)
+
     def check_fonts(self):
         for f, pageno in self.fonts.values():
             name = str(f.get("/BaseFont", "?")).lstrip("/")
+            d = self.font_decoder(f)
+            if d.zero:
+                self.fail(pageno, "31-028", "font %s's ToUnicode CMap maps code %s to U+0000" % (name, ", ".join("%X" % c for c in d.zero[:5])))
+            if d.bom:
+                self.fail(pageno, "31-029", "font %s's ToUnicode CMap maps code %s to U+FEFF or U+FFFE" % (name, ", ".join("%X" % c for c in d.bom[:5])))
             sub = f.get("/Subtype")
             if sub == "/Type3":
                 if not isinstance(f.get("/CharProcs"), pikepdf.Dictionary):
@@ -743,6 +768,7 @@ class Checker:
                       % (len(self.top), ", ".join("%d %s" % (n, s) for s, n in sorted(roles.items(), key=lambda x: -x[1]))))
         uses_lbl = any(e.role == "Lbl" for e in self.elems)
         headings = []
+        notes = {}
         for e in self.elems:
             r, pg = e.role, self.epage(e)
             if r is None:
@@ -795,6 +821,29 @@ class Checker:
                         self.fail(pg, "X-12", 'LI "%s" has an LBody and no Lbl, where the other list items have one: a list item cut at a page?' % short(self.text(e), 40))
             if r in ("Lbl", "LBody") and prole != "LI":
                 self.fail(pg, "09-005", "%s inside %s, not in an LI" % (e.s, e.parent.s if e.parent else "the root"))
+            # 09-006 contents (Table 333)
+            if r == "TOC":
+                bad = [k.s for k in e.kids if k.role not in ("TOCI", "TOC", "Caption")]
+                if bad or real:
+                    self.fail(pg, "09-006", "TOC holds %s: the contents hold only TOCI, TOC and Caption" % (", ".join(bad) or "content directly"))
+            if r == "TOCI":
+                if prole != "TOC":
+                    self.fail(pg, "09-006", "TOCI inside %s, not in a TOC" % (e.parent.s if e.parent else "the root"))
+                bad = [k.s for k in e.kids if k.role not in ("Lbl", "Reference", "NonStruct", "P", "TOC")]
+                if bad:
+                    self.fail(pg, "09-006", "TOCI holds %s: an entry holds only Lbl, Reference, NonStruct, P and TOC" % ", ".join(bad))
+            # 14-006: one H per node
+            if kr.count("H") > 1:
+                self.fail(pg, "14-006", "%s holds %d H elements: one H per section" % (e.s, kr.count("H")))
+            # 17-002 formulas, 19 notes
+            if r == "Formula" and not (self.alt(e) or "").strip():
+                self.fail(pg, "17-002", "Formula %s has no /Alt" % self.name(e))
+            if r == "Note":
+                nid = e.obj.get("/ID")
+                if nid is None or not bytes(nid):
+                    self.fail(pg, "19-003", "Note %s has no /ID" % self.name(e))
+                else:
+                    notes.setdefault(bytes(nid), []).append(e)
             # 13 figures
             if r == "Figure":
                 a = self.alt(e)
@@ -820,8 +869,14 @@ class Checker:
                 self.fail(pg, "X-14", "%s has neither children nor content%s" % (
                     e.s, " (only an empty marked-content sequence)" if e.content else ""))
         self.check_cut_tables()
+        for nid, els in notes.items():
+            if len(els) > 1:
+                self.fail(self.epage(els[1]), "19-004", "%d Note elements share the /ID %r" % (len(els), pdf_text(nid)))
         # 14 headings
         nums = [h for h in headings if h.role != "H"]
+        if nums and len(nums) < len(headings):
+            h = next(x for x in headings if x.role == "H")
+            self.fail(self.epage(h), "14-007", "the document uses both H and H1-H6 headings (%s)" % self.name(h))
         if nums:
             if nums[0].role != "H1":
                 self.fail(self.epage(nums[0]), "14-002", "the first heading is %s, not H1: %s" % (nums[0].role, self.name(nums[0])))
@@ -1007,7 +1062,7 @@ class Checker:
         rule foresaw) is itself a failure, code ERR, never a silent pass."""
         tree = None
         steps = [("catalog", self.check_catalog), ("structure tree", lambda: self.build_tree()),
-                 ("content", self.check_content), ("fonts", self.check_fonts), ("MCID", self.check_mcids),
+                 ("content", self.check_content), ("XObject", self.check_xobjects), ("fonts", self.check_fonts), ("MCID", self.check_mcids),
                  ("tree", self.check_tree), ("annotation", lambda: self.check_annots(tree)),
                  ("navigation", self.check_navigation), ("shorthand", self.check_shorthand)]
         for name, step in steps:

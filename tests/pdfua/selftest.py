@@ -103,7 +103,12 @@ class Doc:
                         CapHeight=1047, StemV=80)
         if "font-not-embedded" not in self.f:
             fd.FontFile2 = ff
-        cmap = "".join("<%02x> <%04x>\n" % (c, c) for c in range(32, 127))
+        to = {c: c for c in range(32, 127)}
+        if "tounicode-zero" in self.f:
+            to[0x7E] = 0
+        if "tounicode-bom" in self.f:
+            to[0x7E] = 0xFEFF
+        cmap = "".join("<%02x> <%04x>\n" % (c, to[c]) for c in range(32, 127))
         tu = Stream(pdf, (CMAP_HEAD % ("<00> <ff>", 95) + cmap + CMAP_TAIL).encode())
         self.f1 = pdf.make_indirect(Dictionary(
             Type=Name.Font, Subtype=Name.TrueType, BaseFont=Name("/ABCDEF+OpenSans"), FirstChar=32, LastChar=126,
@@ -179,12 +184,18 @@ class Doc:
         for p in range(self.npages):
             self.art(p, "BT /F1 8 Tf 72 30 Td (Page %d of %d) Tj ET 0.5 w 72 40 m 523 40 l S" % (p + 1, self.npages))
         # page 1: heading, paragraph with a link
-        h1 = self.el("H2" if "first-heading-h2" in f else "H1", doc)
+        only_h = "h-only" in f or "two-h" in f
+        self.hs = lambda s: "H" if only_h else s
+        h1 = self.el(self.hs("H2" if "first-heading-h2" in f else "H1"), doc)
         self.text(0, h1, "Annual report 2019-20", 780)
         p = self.el("P", doc)
         self.text(0, p, "This report covers the year. ", 750)
         # the contents: one entry, a link to the annex
         toc = self.el("TOC", doc)
+        if "toc-holds-h1" in f:
+            self.text(0, self.el("H1", toc), "Contents", 742)
+        if "toci-outside-toc" in f:
+            self.text(0, self.el("P", self.el("TOCI", doc)), "Stray entry", 700)
         ref = self.el("Reference", self.el("TOCI", toc))
         link = self.el("Span" if "link-in-span" in f else "Link", ref)
         entry = "Sources 3" if "annex-not-in-contents" in f else "Annex: sources 3"
@@ -203,6 +214,16 @@ class Doc:
                 Type=Name.Annot, Subtype=Name.Text, Rect=[300, 700, 320, 720], Contents=String("A note"))))
         if "tabs-missing" not in f:
             pdf.pages[0].Tabs = Name.R if "tabs-r" in f else Name.S
+        if "form-mcid-twice" in f:
+            fm = Stream(pdf, b"/Span <</MCID 0>> BDC 0.8 g 0 0 20 20 re f EMC")
+            fm.Type, fm.Subtype, fm.BBox = Name.XObject, Name.Form, [0, 0, 20, 20]
+            pdf.pages[0].Resources.XObject.Marked = fm
+            self.content[0].append("q 1 0 0 1 400 780 cm /Marked Do Q q 1 0 0 1 430 780 cm /Marked Do Q")
+        if "ref-xobject" in f:
+            rx = Stream(pdf, b"")
+            rx.Type, rx.Subtype, rx.BBox = Name.XObject, Name.Form, [0, 0, 20, 20]
+            rx.Ref = Dictionary(F=String("other.pdf"), Page=0)
+            pdf.pages[0].Resources.XObject.Other = rx
         if "untagged-form" in f:
             self.content[0].append("q 1 0 0 1 500 780 cm /Bare Do Q")
         else:
@@ -246,8 +267,18 @@ class Doc:
         if "sect-no-heading" in f:
             pp = self.el("P", sect)
             self.text(1, pp, "Before the heading.", 790)
-        h2 = self.el("H4" if "heading-skip" in f else "H2", sect)
+        h2 = self.el("H" if "mixed-h" in f else self.hs("H4" if "heading-skip" in f else "H2"), sect)
         self.text(1, h2, "What we did", 780)
+        if "two-h" in f:
+            self.text(1, self.el("H", sect), "A second heading", 770)
+        if "formula-no-alt" in f:
+            self.text(1, self.el("Formula", sect), "E = mc2", 770, x=300)
+        if "note-no-id" in f or "note-same-id" in f:
+            for k in range(1 if "note-no-id" in f else 2):
+                note = self.el("Note", sect)
+                if "note-same-id" in f:
+                    note.ID = String("note-1")
+                self.text(1, note, "A note", 770, x=300 + 60 * k)
         lst = self.el("L", sect)
         if "list-holds-p" in f:
             bad = self.el("P", lst)
@@ -305,7 +336,7 @@ class Doc:
         self.text(1 if "shorthand-late" not in f else 2, note, "[x] not available", 620)
         # page 3: a figure with its own content and a caption
         sect3 = self.el("Sect", doc)
-        h2b = self.el("H2", sect3)
+        h2b = self.el(self.hs("H2"), sect3)
         self.text(2, h2b, "Referrals", 760)
         caption_words = "Figure 1: Referrals by year"
         alt = {"alt-is-caption": caption_words, "alt-is-caption-words": "Referrals by year",
@@ -327,7 +358,7 @@ class Doc:
         pl = self.el("P", sect3)
         self.text(2, pl, "fi", 550, font="F2")
         annex = self.el("Sect", doc)
-        self.text(2, self.el("H1", annex), "Annex: sources", 480)
+        self.text(2, self.el(self.hs("H1"), annex), "Annex: sources", 480)
         self.text(2, self.el("P", annex), "The figures come from the partners.", 465)
         if "untagged-text" in f:
             self.content[2].append("BT /F1 10 Tf 72 520 Td (Loose words) Tj ET")
@@ -388,6 +419,7 @@ class Doc:
         self.pdf.save(path, static_id=True)
 
 
+
 CMAP_HEAD = """/CIDInit /ProcSet findresource begin
 12 dict begin
 begincmap
@@ -408,6 +440,17 @@ end
 
 # flag -> (checkpoint, words its message must hold)
 CASES = {
+    "toc-holds-h1": ("09-006", "TOC holds H1: the contents hold only TOCI, TOC and Caption"),
+    "toci-outside-toc": ("09-006", "TOCI inside Document, not in a TOC"),
+    "two-h": ("14-006", "Sect holds 2 H elements"),
+    "mixed-h": ("14-007", "uses both H and H1-H6 headings"),
+    "formula-no-alt": ("17-002", 'Formula "E = mc2" has no /Alt'),
+    "note-no-id": ("19-003", 'Note "A note" has no /ID'),
+    "note-same-id": ("19-004", "2 Note elements share the /ID 'note-1'"),
+    "ref-xobject": ("30-001", "Other is a reference XObject"),
+    "form-mcid-twice": ("30-002", "a Form XObject with marked content (MCIDs) is drawn 2 times"),
+    "tounicode-zero": ("31-028", "maps code 7E to U+0000"),
+    "tounicode-bom": ("31-029", "maps code 7E to U+FEFF or U+FFFE"),
     "untagged-path": ("01-005", "1 painting operator (first: S at byte"),
     "untagged-text": ("01-005", "(first: Tj at byte"),
     "untagged-image": ("01-005", "(first: BI at byte"),
