@@ -1043,19 +1043,24 @@ class Checker:
                 self.fail(self.epage(h), "X-05", 'heading %s is not in the contents' % self.name(h))
 
     def check_shorthand(self):
+        """X-30: the page where [c], [x] or [z] is first used says what it
+        means: the meaning within 80 characters of the symbol, before or
+        after it ("[x] not available", "not available: [x]")."""
         texts = {p: "".join(t) for p, t in self.page_text.items()}
+
+        def explains(t, sym, meaning):
+            for m in re.finditer(re.escape(sym), t):
+                if re.search(meaning, t[max(0, m.start() - 80) : m.end() + 80], re.I):
+                    return True
+            return False
+
         for sym, meaning in SHORTHAND.items():
-            for p in sorted(texts):
-                t = texts[p]
-                i = t.find(sym)
-                if i < 0:
-                    continue
-                pat = re.escape(sym) + r"\W{0,3}(?:(?:means|is|are|=|:)\s*)?" + meaning
-                if not re.search(pat, t[i:], re.I):
-                    later = [q for q in sorted(texts) if q > p and re.search(pat, texts[q], re.I)]
-                    self.fail(p, "X-30", "%s is first used here and not explained on this page%s" % (
-                        sym, " (explained on page %d)" % later[0] if later else " (nor anywhere after)"))
-                break
+            first = next((p for p in sorted(texts) if sym in texts[p]), None)
+            if first is None or explains(texts[first], sym, meaning):
+                continue
+            later = [q for q in sorted(texts) if q > first and explains(texts[q], sym, meaning)]
+            self.fail(first, "X-30", "%s is first used here and not explained on this page%s" % (
+                sym, " (explained on page %d)" % later[0] if later else " (nor anywhere after)"))
 
     def run(self):
         """Every check; one that cannot run on this file (a structure no
