@@ -20,7 +20,6 @@ import pikepdf
 
 # ---- content streams: a tokenizer that keeps byte offsets -------------------
 
-WS = b"\x00\t\n\x0c\r "
 TOKEN = re.compile(
     rb"(?P<ws>[\x00\t\n\x0c\r ]+|%[^\r\n]*)"
     rb"|(?P<str>\((?:[^()\\]|\\.)*\))"
@@ -1089,7 +1088,9 @@ def main(argv):
     status = 0
     for path in argv[1:]:
         try:
-            failures = Checker(path).run()
+            checker = Checker(path)
+            failures = checker.run()
+            checker.pdf.close()
         except (pikepdf.PdfError, OSError) as e:
             print("%s: cannot read: %s" % (path, e))
             status = 2

@@ -93,7 +93,8 @@ class Doc:
     # ---- resources -----------------------------------------------------
     def fonts(self):
         pdf = self.pdf
-        data = open(FONT, "rb").read()
+        with open(FONT, "rb") as f:
+            data = f.read()
         cmap_, adv = ttf_metrics(data)
         width = lambda c: adv[min(cmap_.get(c, 0), len(adv) - 1)]
         ff = Stream(pdf, data)
