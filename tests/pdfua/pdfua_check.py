@@ -885,8 +885,10 @@ class Checker:
                               % (b.role, a.role, int(a.role[1]) + 1, self.name(b)))
 
     def check_cut_tables(self):
-        """X-13: two tables with the same columns, on following pages, with
-        no content between them in the tree, are one table cut at a page."""
+        """X-13: a table without a caption of its own that goes straight on
+        (nothing between them in the tree) from a table with as many columns
+        on the page before, its first row the same header row or no header
+        at all, is the rest of that table, cut at a page."""
         span = {}
         seq = []
 
@@ -907,7 +909,11 @@ class Checker:
             if not ra or not rb or span[a.index][1] != span[b.index][0]:
                 continue
             pa, pb = self.epage(a), self.epage(b)
-            if pa and pb and pa != pb and len(ra[0].kids) == len(rb[0].kids):
+            if any(k.role == "Caption" for k in b.kids):
+                continue
+            same_head = norm(self.text(ra[0])) == norm(self.text(rb[0]))
+            no_head = not any(c.role == "TH" for c in rb[0].kids)
+            if pa and pb and pa != pb and len(ra[0].kids) == len(rb[0].kids) and (same_head or no_head):
                 self.fail(pb, "X-13", 'Table "%s" goes straight on from a table of %d columns on page %d: one table cut at a page?'
                           % (short(self.text(rb[0]), 40), len(rb[0].kids), pa))
 

@@ -324,14 +324,16 @@ class Doc:
                 extra = self.el("TD", tr)
                 self.text(1, extra, "extra", y, x=472)
             y -= 15
-        if "cut-table" in f:
+        if "cut-table" in f or "next-table" in f:
             t2 = self.el("Table", sect)
+            if "next-table" in f:  # another table, with its caption, straight after
+                self.text(2, self.el("Caption", t2), "Table 2: Courses", 815)
             for r, cells in enumerate(rows[:2]):
                 tr = self.el("TR", t2)
                 for c, words in enumerate(cells):
-                    cell = self.el("TH" if r == 0 else "TD", tr)
-                    if r == 0:
-                        cell.A = Dictionary(O=Name.Table, Scope=Name.Column)
+                    cell = self.el("TH" if r == 0 or c == 0 else "TD", tr)
+                    if r == 0 or c == 0:
+                        cell.A = Dictionary(O=Name.Table, Scope=Name.Column if r == 0 else Name.Row)
                     self.text(2, cell, words, 800 - 15 * r, x=72 + 200 * c)
         note = self.el("P", sect)
         words = "Figures not available are shown as [x]." if "shorthand-reversed" in f else "[x] not available"
@@ -507,6 +509,7 @@ CASES = {
     "li-only-lbody": ("X-12", 'LI "We met partners." has an LBody and no Lbl'),
     "header-row-last": ("X-13", "its first row has no TH, though other rows have"),
     "cut-table": ("X-13", "goes straight on from a table of 2 columns on page 2"),
+    "next-table": (None, None),
     "stray-emc": ("X-15", "marked content does not nest: an EMC at byte"),
     "no-emc": ("X-15", "1 marked-content sequence not ended (no EMC)"),
     "empty-span": ("X-14", "Span has neither children nor content"),
