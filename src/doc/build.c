@@ -1383,7 +1383,13 @@ static sr_dtable *chart_data(builder *b, const sr_chart *c)
     size_t ncols = 1 + (kpi ? 3 : c->nseries);
     sr_dtable *t = new_table(b, ncols, c->ncat);
     t->caption = c->title;
-    col(t, 0, SR_COL_LABEL, c->kind == SR_CHART_MATRIX ? "Member" : "", 0);
+    /* The row headers' column is headed by what they are, never left
+     * empty: a header with no words names nothing. */
+    const char *rows = c->kind == SR_CHART_MATRIX  ? "Member"
+                       : kpi                       ? "Measure"
+                       : c->x_title && *c->x_title ? c->x_title
+                                                   : "Category";
+    col(t, 0, SR_COL_LABEL, rows, 0);
     if (kpi) {
         col(t, 1, SR_COL_VALUE, c->nseries ? c->series[0].name : "", 0);
         col(t, 2, SR_COL_TEXT, "Change", 0);

@@ -768,8 +768,20 @@ static void place_note(layout *L, const sr_dnode *n, double x, double w)
 
 /* "Figure N. title" or "Table N. caption" (label is "Figure N"): the
  * label in bold; then, with dest, " (link)" where link goes to dest. */
+static textbox *make_caption_note(layout *L, const char *label, const char *text, const char *link,
+                                  const char *dest, const char *note, double w);
+
 static textbox *make_caption(layout *L, const char *label, const char *text, const char *link,
                              const char *dest, double w)
+{
+    return make_caption_note(L, label, text, link, dest, NULL, w);
+}
+
+/* A caption with a note under it, in italic: a table's note goes under its
+ * caption, before its rows, so that what its shorthand means is said on
+ * the page it is first used on however many pages the table takes. */
+static textbox *make_caption_note(layout *L, const char *label, const char *text, const char *link,
+                                  const char *dest, const char *note, double w)
 {
     markup m = {0};
     mk_tag(&m, "<b>");
@@ -782,6 +794,12 @@ static textbox *make_caption(layout *L, const char *label, const char *text, con
         mk_text(&m, " (");
         mk_link_dest(&m, link, dest);
         mk_text(&m, ")");
+    }
+    if (note && *note) {
+        mk_text(&m, "\n");
+        mk_tag(&m, "<i>");
+        mk_text(&m, note);
+        mk_tag(&m, "</i>");
     }
     textbox *tb = make_text(L, &m, SMALL + 0.5, 400, w, false);
     mk_free(&m);
@@ -961,7 +979,7 @@ static double table_start(layout *L, const sr_dtable *t, double w)
         return 0;
     double line = text_height(make_plain(L, "0", SMALL, 400, w, false)) + 6;
     size_t rows = t->nrows < 2 ? t->nrows : 2;
-    return text_height(make_caption(L, "Table 88", t->caption, NULL, NULL, w)) + 3 +
+    return text_height(make_caption_note(L, "Table 88", t->caption, NULL, NULL, t->note, w)) + 3 +
            line * (double)(1 + rows);
 }
 
@@ -1016,7 +1034,7 @@ static int place_table_as(layout *L, const sr_dtable *t, double x, double w, con
         for (size_t c = 0; c < nc; c++)
             cw[c] = w / (double)nc;
     }
-    textbox *cl = make_caption(L, label, caption, NULL, NULL, w);
+    textbox *cl = make_caption_note(L, label, caption, NULL, NULL, t->note, w);
     double ch = text_height(cl);
     textbox **head = sr_xcalloc(nc + 1, sizeof *head);
     textbox **cells = sr_xcalloc(nc + 1, sizeof *cells);
@@ -1076,11 +1094,6 @@ static int place_table_as(layout *L, const sr_dtable *t, double x, double w, con
         place_row(L, cells, nc, cw, x, rh, false, false);
     }
     close_tag(L);
-    if (t->note) {
-        textbox *nl = make_plain(L, t->note, SMALL, 400, w, true);
-        L->pl->y += 3;
-        place_text(L, nl, "P", x, 0, sr_muted);
-    }
     L->pl->y += GAP + 4;
     free(head);
     free(cells);

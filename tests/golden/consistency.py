@@ -361,7 +361,7 @@ def check_alt(desc, by_label, rows, year):
 
 
 # ---- the PDF's text: the same tables, as pdftotext reads them -------------
-def check_pdf(path, tables, by_label, rows, year):
+def check_pdf(path, tables, by_label, rows, year, htext):
     text = norm(open(path, encoding="utf-8", errors="replace").read())
     for t in tables:
         if not t["caption"].startswith("Table "):
@@ -373,8 +373,16 @@ def check_pdf(path, tables, by_label, rows, year):
             continue
         body = text[at:]
         head = " ".join(h for h in t["head"] if h)
-        if not body[len(cap):].lstrip().startswith(head):
-            problem("pdf", f"{cap}: column heads", repr(head), body[len(cap):len(cap) + len(head) + 40].strip())
+        after = body[len(cap):].lstrip()
+        if not after.startswith(head):
+            # The PDF prints a table's note under its caption, before its
+            # rows: words that must be the page's words too, not figures.
+            gap = after.find(" " + head)
+            note = after[:gap].strip() if gap > 0 else ""
+            if not note or norm(note) not in htext:
+                problem("pdf", f"{cap}: column heads", repr(head), after[:len(head) + 40].strip())
+                continue
+            body = cap + " " + after[gap:].lstrip()
         want_of = {}
         for label, h, want, cell in cell_checks(t, by_label, rows, year):
             want_of[(label, h)] = want
@@ -763,7 +771,7 @@ def main(argv):
     threshold = disclosure_threshold(read_workbook(xlsx)[1])
     tables, htext = check_html(htmlp, by_label, rows, year, threshold)
     check_words("html", htext, rows)
-    ptext = check_pdf(pdf, tables, by_label, rows, year)
+    ptext = check_pdf(pdf, tables, by_label, rows, year, htext)
     check_words("pdf", ptext, rows)
     check_xlsx(xlsx, by_label, rows, year)
     check_prose(htmlp, pdf, js, literal_paths)

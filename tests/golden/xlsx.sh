@@ -257,16 +257,22 @@ def fail(m):
 # Table 1 (income by group) has no 2018-19 figures: no column of [x] and no
 # changes, and the note says so once.
 one = t[t.index("Table 1. Income by group"):t.index("Table 2.")]
-if "[x]" in one or "2018-19" in one.split("\n")[1]:
+heads = [l for l in one.split("\n") if l.startswith("Group ")]
+if "[x]" in one or not heads or "2018-19" in heads[0]:
     fail("Table 1 prints a column of [x]: " + one[:300])
 if one.count("There are no 2018-19 figures to compare with.") != 1:
     fail("Table 1's note does not say once that there are no 2018-19 figures to compare with")
-# [x] is explained once, after its first use and before the next table.
-first, said = t.find("[x]"), t.find("[x] means the figure is not available.")
-if first < 0 or said < first:
-    fail("[x] is used before it is explained, or never explained")
-if re.search(r"\nTable \d+\. ", t[first:said]):
-    fail("[x] is explained in a later table than the one it is first used in")
+# [x] is explained once, in the table it is first used in: under that
+# table's caption, before its rows (so on the page it is first used on).
+said = t.find("[x] means the figure is not available.")
+first = t.replace("[x] means", "", 1).find("[x]")
+if first < 0 or said < 0:
+    fail("[x] is never used, or never explained")
+if first >= said:
+    first += len("[x] means")
+lo, hi = min(first, said), max(first, said)
+if re.search(r"\nTable \d+\. ", t[lo:hi]):
+    fail("[x] is explained in another table than the one it is first used in")
 if t.count("[x] means") != 1:
     fail(f"[x] is explained {t.count('[x] means')} times")
 EOF
