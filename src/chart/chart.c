@@ -63,6 +63,11 @@ typedef enum { LEFT, CENTRE, RIGHT } align;
 static PangoLayout *text_layout(ctx *c, const char *s, double size, int weight, double wrap)
 {
     PangoLayout *l = sr_fonts_layout(c->fonts, c->cr, size, weight);
+    /* Glyphs at their true advances, not rounded to whole points: the
+     * widths measured here are the ones a browser gives the SVG's <text>,
+     * and letters are evenly spaced in the PDF. */
+    pango_context_set_round_glyph_positions(pango_layout_get_context(l), FALSE);
+    pango_layout_context_changed(l);
     pango_layout_set_text(l, s, -1);
     if (wrap > 0) {
         pango_layout_set_width(l, (int)(wrap * PANGO_SCALE));

@@ -420,10 +420,23 @@ static void hbars_grow_to_show_every_row(void **state)
     c.x_title = "Attendees";
     double h = sr_chart_height(fonts, &c, 480, 320);
     assert_true(h > 320);
-    assert_true(h < 880); /* rows closer together: 40 rows, most names of two lines */
     sr_chart_layout l = draw(&c, 480, h, NULL);
     check_labels(&l, 480, h);
     assert_int_equal(l.nmarks, MANY);
+    /* Rows closer together: each as tall as its name (or its bar and
+     * value) and 2 points, the chart no taller than they, its title and
+     * its axis title. */
+    double rows = 0;
+    for (size_t i = 0; i < MANY; i++) {
+        const sr_rect *name = NULL;
+        for (size_t k = 0; k < l.nlabels; k++)
+            if (strcmp(l.label_text[k], many_names[i]) == 0)
+                name = &l.labels[k];
+        assert_non_null(name);
+        rows += fmax(name->h, l.marks[i].h + 1) + 2;
+    }
+    if (h > rows + 50)
+        fail_msg("%g points tall for %g points of rows", h, rows);
     for (size_t i = 0; i < l.nmarks; i++)
         assert_true(l.marks[i].y + l.marks[i].h <= h);
     for (size_t i = 0; i < MANY; i++)
