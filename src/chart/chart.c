@@ -323,6 +323,24 @@ static void tick_label(double v, double step, char *buf, size_t n)
 
 /* The value axis on the left for vertical charts: ticks, gridlines and the
  * axis title. Sets *plot to what is left for the marks. */
+/* How far from the chart's left edge the value axis puts the plot: the
+ * axis title, the widest tick label and their margins. */
+static double axis_width(ctx *c, const sr_chart *ch, double max)
+{
+    sr_ticks t = sr_ticks_make(min_value(ch), max, 5, ch->whole);
+    double lw = 0, th = 0;
+    for (size_t i = 0; i < t.n; i++) {
+        char b[32];
+        tick_label(t.v[i], t.step, b, sizeof b);
+        double w, h;
+        text_extent(c, b, FONT, 400, 0, &w, &h);
+        if (w > lw)
+            lw = w;
+        th = h;
+    }
+    return (ch->y_title ? th + PAD : 0) + lw + PAD;
+}
+
 static sr_ticks value_axis(ctx *c, const sr_chart *ch, double top, double bottom, double left,
                            double right, double max, double *plot_left)
 {
@@ -435,6 +453,19 @@ static double category_label(ctx *c, const char *s, double x, double y, double w
     c->words = words;
     free(t);
     return h;
+}
+
+/* In how many staggered rows the category names under a vertical chart
+ * go: one, unless a word of a name is wider than its slot (twelve months
+ * across 480 points: "September"); then names take turns in two rows or
+ * more, each as wide as that many slots, so none prints over another. */
+static size_t label_tiers(ctx *c, const sr_chart *ch, double slot)
+{
+    size_t r = 1;
+    for (size_t i = 0; i < ch->ncat; i++)
+        while (r < 4 && widest_word(c, ch->categories[i], FONT, 400) > slot * (double)r - 2)
+            r++;
+    return r;
 }
 
 /* Category labels under vertical charts, wrapped to their slot. Returns the
@@ -569,8 +600,10 @@ static int draw_columns(ctx *c, const sr_chart *ch, double w, double h)
     double vh, vw;
     text_extent(c, "0", FONT_SMALL, 400, 0, &vw, &vh);
     top += vh + 2; /* room for value labels above the tallest bar */
-    double slot_guess = (w - 60) / (double)(ch->ncat ? ch->ncat : 1);
-    double xlab = category_labels_height(c, ch, slot_guess);
+    double slot = (w - axis_width(c, ch, max_value(ch, stacked))) / (double)ch->ncat;
+    size_t tiers = label_tiers(c, ch, slot);
+    double lab = category_labels_height(c, ch, slot * (double)tiers);
+    double xlab = lab * (double)tiers;
     double xt = 0;
     if (ch->x_title)
         text_extent(c, ch->x_title, FONT, 400, w, &vw, &xt);
@@ -579,7 +612,6 @@ static int draw_columns(ctx *c, const sr_chart *ch, double w, double h)
         c->need = h + MIN_PLOT - (bottom - top);
     double left;
     sr_ticks t = value_axis(c, ch, top, bottom, 0, w, max_value(ch, stacked), &left);
-    double slot = (w - left) / (double)ch->ncat;
     if (c->out)
         c->out->plot = (sr_rect){left, top, w - left, bottom - top};
     size_t per = stacked ? 1 : ch->nseries;
@@ -651,8 +683,9 @@ static int draw_columns(ctx *c, const sr_chart *ch, double w, double h)
             double y1 = y_of(&t, top_v, top, bottom);
             text(c, tot, gx + group / 2, y1 - vh - 1, FONT_SMALL, 600, CENTRE, 0, sr_text);
         }
-        category_label(c, ch->categories[i], left + slot * (double)k + slot / 2, bottom + PAD / 2,
-                       slot - 2, true);
+        category_label(c, ch->categories[i], left + slot * (double)k + slot / 2,
+                       bottom + PAD / 2 + lab * (double)(k % tiers), slot * (double)tiers - 2,
+                       true);
         if (ch->break_before && ch->break_before[i] && k > 0)
             break_line(c, left + slot * (double)k, top, bottom);
     }
@@ -789,8 +822,10 @@ static int draw_lines(ctx *c, const sr_chart *ch, double w, double h)
     double vw, vh;
     text_extent(c, "0", FONT_SMALL, 400, 0, &vw, &vh);
     top += vh + 4;
-    double slot_guess = (w - 60) / (double)(ch->ncat ? ch->ncat : 1);
-    double xlab = category_labels_height(c, ch, slot_guess), xt = 0;
+    double slot = (w - axis_width(c, ch, max_value(ch, false))) / (double)ch->ncat;
+    size_t tiers = label_tiers(c, ch, slot);
+    double lab = category_labels_height(c, ch, slot * (double)tiers);
+    double xlab = lab * (double)tiers, xt = 0;
     if (ch->x_title)
         text_extent(c, ch->x_title, FONT, 400, w, &vw, &xt);
     double bottom = h - xlab - PAD - (ch->x_title ? xt + PAD / 2 : 0);
@@ -798,7 +833,6 @@ static int draw_lines(ctx *c, const sr_chart *ch, double w, double h)
         c->need = h + MIN_PLOT - (bottom - top);
     double left;
     sr_ticks t = value_axis(c, ch, top, bottom, 0, w, max_value(ch, false), &left);
-    double slot = (w - left) / (double)ch->ncat;
     if (c->out)
         c->out->plot = (sr_rect){left, top, w - left, bottom - top};
     for (size_t s = 0; s < ch->nseries; s++) {
@@ -843,8 +877,9 @@ static int draw_lines(ctx *c, const sr_chart *ch, double w, double h)
         }
     }
     for (size_t i = 0; i < ch->ncat; i++) {
-        category_label(c, ch->categories[i], left + slot * ((double)i + 0.5), bottom + PAD / 2,
-                       slot - 2, true);
+        category_label(c, ch->categories[i], left + slot * ((double)i + 0.5),
+                       bottom + PAD / 2 + lab * (double)(i % tiers), slot * (double)tiers - 2,
+                       true);
         if (ch->break_before && ch->break_before[i] && i > 0)
             break_line(c, left + slot * (double)i, top, bottom);
     }
