@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FONT       8.5  /* labels, points */
-#define FONT_SMALL 7.5  /* value labels on marks */
-#define FONT_TITLE 11.0 /* the chart's own title */
+#define FONT       9.5               /* labels, points */
+#define FONT_SMALL SR_CHART_TYPE_MIN /* value labels on marks, notes: 9 points */
+#define FONT_TITLE 11.0              /* the chart's own title */
 #define PAD        6.0
 #define PI         3.14159265358979323846
 
@@ -21,8 +21,14 @@ typedef struct {
     cairo_t *cr;
     sr_fonts *fonts;
     sr_chart_layout *out;
-    double need; /* the height the chart needs to show everything whole */
-    bool words;  /* wrapped text breaks between words only, never inside one */
+    double need;  /* the height the chart needs to show everything whole */
+    bool fit;     /* need is the chart's height, even when less than asked (hbars) */
+    bool words;   /* wrapped text breaks between words only, never inside one */
+    bool no_text; /* text is laid out and reported, not drawn (SR_CHART_NO_TEXT) */
+    /* Text drawn in a rotated frame: its origin in the chart and its angle
+     * (radians, cairo's sense); rotated is false for the chart's own frame. */
+    bool rotated;
+    double ox, oy, angle;
 } ctx;
 
 void sr_chart_layout_free(sr_chart_layout *l)
@@ -32,6 +38,11 @@ void sr_chart_layout_free(sr_chart_layout *l)
     for (size_t i = 0; i < l->nlabels; i++)
         free(l->label_text[i]);
     free(l->label_text);
+    free(l->label_size);
+    for (size_t i = 0; i < l->nruns; i++)
+        free(l->runs[i].text);
+    free(l->runs);
+    free(l->family);
     free(l->breaks);
     memset(l, 0, sizeof *l);
 }
@@ -52,6 +63,11 @@ typedef enum { LEFT, CENTRE, RIGHT } align;
 static PangoLayout *text_layout(ctx *c, const char *s, double size, int weight, double wrap)
 {
     PangoLayout *l = sr_fonts_layout(c->fonts, c->cr, size, weight);
+    /* Glyphs at their true advances, not rounded to whole points: the
+     * widths measured here are the ones a browser gives the SVG's <text>,
+     * and letters are evenly spaced in the PDF. */
+    pango_context_set_round_glyph_positions(pango_layout_get_context(l), FALSE);
+    pango_layout_context_changed(l);
     pango_layout_set_text(l, s, -1);
     if (wrap > 0) {
         pango_layout_set_width(l, (int)(wrap * PANGO_SCALE));
@@ -71,6 +87,63 @@ static void text_extent(ctx *c, const char *s, double size, int weight, double w
     g_object_unref(l);
 }
 
+/* Reports each line of l, drawn with its top left at (left, top) in the
+ * current frame, as a run: its words, its anchor on the baseline by the
+ * alignment, in the chart's frame. */
+static void note_runs(ctx *c, PangoLayout *l, double left, double top, align a, double size,
+                      int weight, sr_rgb colour)
+{
+    sr_chart_layout *o = c->out;
+    if (!o->family) {
+        const PangoFontDescription *d = pango_layout_get_font_description(l);
+        const char *f = d ? pango_font_description_get_family(d) : NULL;
+        o->family = sr_xstrdup(f ? f : SR_FONT_FAMILY);
+    }
+    const char *all = pango_layout_get_text(l);
+    PangoLayoutIter *it = pango_layout_get_iter(l);
+    do {
+        PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+        PangoRectangle lr;
+        pango_layout_iter_get_line_extents(it, NULL, &lr);
+        double base = pango_layout_iter_get_baseline(it) / (double)PANGO_SCALE;
+        size_t start = (size_t)line->start_index, len = (size_t)line->length;
+        while (len && (all[start + len - 1] == ' ' || all[start + len - 1] == '\n'))
+            len--;
+        if (len == 0)
+            continue;
+        double lx = left + lr.x / (double)PANGO_SCALE, lw = lr.width / (double)PANGO_SCALE;
+        double ax = a == CENTRE ? lx + lw / 2 : a == RIGHT ? lx + lw : lx, ay = top + base;
+        sr_chart_run r = {0};
+        r.text = sr_xmalloc(len + 1);
+        memcpy(r.text, all + start, len);
+        r.text[len] = '\0';
+        r.anchor = a == CENTRE ? SR_ANCHOR_MIDDLE : a == RIGHT ? SR_ANCHOR_END : SR_ANCHOR_START;
+        r.size = size;
+        r.weight = weight;
+        r.r = colour.r;
+        r.g = colour.g;
+        r.b = colour.b;
+        r.box =
+            (sr_rect){lx, top + lr.y / (double)PANGO_SCALE, lw, lr.height / (double)PANGO_SCALE};
+        if (c->rotated) {
+            /* From the rotated frame to the chart's: the anchor moves, the
+             * text turns about it. */
+            double cs = cos(c->angle), sn = sin(c->angle);
+            r.x = c->ox + ax * cs - ay * sn;
+            r.y = c->oy + ax * sn + ay * cs;
+            r.rotate = c->angle * 180 / PI;
+            r.box.x += r.x - ax;
+            r.box.y += r.y - ay;
+        } else {
+            r.x = ax;
+            r.y = ay;
+        }
+        o->runs = sr_xrealloc(o->runs, (o->nruns + 1) * sizeof *o->runs);
+        o->runs[o->nruns++] = r;
+    } while (pango_layout_iter_next_line(it));
+    pango_layout_iter_free(it);
+}
+
 /* Draws s with its box's top at y, aligned on x; wraps at wrap points if
  * wrap > 0. Returns the box's height. */
 static double text(ctx *c, const char *s, double x, double y, double size, int weight, align a,
@@ -87,19 +160,26 @@ static double text(ctx *c, const char *s, double x, double y, double size, int w
     double lx = logical.x / (double)PANGO_SCALE;
     double box = wrap > 0 ? wrap : w;
     double left = a == CENTRE ? x - box / 2 : a == RIGHT ? x - box : x;
-    sr_set_rgb(c->cr, colour);
-    cairo_move_to(c->cr, left, y);
-    pango_cairo_show_layout(c->cr, l);
-    g_object_unref(l);
+    if (!c->no_text) {
+        sr_set_rgb(c->cr, colour);
+        cairo_move_to(c->cr, left, y);
+        pango_cairo_show_layout(c->cr, l);
+    }
     if (c->out) {
         sr_chart_layout *o = c->out;
-        o->labels = sr_xrealloc(o->labels, (o->nlabels + 1) * sizeof *o->labels);
-        o->label_text = sr_xrealloc(o->label_text, (o->nlabels + 1) * sizeof *o->label_text);
-        o->labels[o->nlabels] = (sr_rect){left + lx, y, w, h};
-        /* A copy: many labels are formatted into the drawing code's own
-         * buffers, gone once the chart is drawn. */
-        o->label_text[o->nlabels++] = sr_xstrdup(s);
+        if (!c->rotated) { /* a rotated box is not a box in the chart's frame */
+            o->labels = sr_xrealloc(o->labels, (o->nlabels + 1) * sizeof *o->labels);
+            o->label_text = sr_xrealloc(o->label_text, (o->nlabels + 1) * sizeof *o->label_text);
+            o->label_size = sr_xrealloc(o->label_size, (o->nlabels + 1) * sizeof *o->label_size);
+            o->labels[o->nlabels] = (sr_rect){left + lx, y, w, h};
+            o->label_size[o->nlabels] = size;
+            /* A copy: many labels are formatted into the drawing code's own
+             * buffers, gone once the chart is drawn. */
+            o->label_text[o->nlabels++] = sr_xstrdup(s);
+        }
+        note_runs(c, l, left, y, a, size, weight, colour);
     }
+    g_object_unref(l);
     return h;
 }
 
@@ -116,7 +196,7 @@ static double title(ctx *c, const sr_chart *ch, double w)
  * outlined, so it reads as "something is here, not shown". */
 static void fill_hidden(cairo_t *cr)
 {
-    cairo_set_source_rgb(cr, 0.88, 0.88, 0.88);
+    sr_set_rgb(cr, sr_hidden);
     cairo_fill_preserve(cr);
     cairo_save(cr);
     cairo_clip_preserve(cr);
@@ -135,6 +215,21 @@ static void fill_hidden(cairo_t *cr)
     cairo_stroke(cr);
     cairo_restore(cr);
     cairo_new_path(cr);
+}
+
+/* A label on a mark's fill, centred on x with its top at y: the fill's
+ * pattern is cleared from under it (a patch of the fill's own colour, bg),
+ * and it is set in the colour with most contrast against bg, so it reads
+ * at 4.5:1 or more on every pixel it sits on. */
+static void label_on(ctx *c, const char *s, double x, double y, double size, int weight, sr_rgb bg)
+{
+    double lw, lh;
+    text_extent(c, s, size, weight, 0, &lw, &lh);
+    cairo_new_path(c->cr);
+    cairo_rectangle(c->cr, x - lw / 2 - 1, y - 1, lw + 2, lh + 2);
+    sr_set_rgb(c->cr, bg);
+    cairo_fill(c->cr);
+    text(c, s, x, y, size, weight, CENTRE, 0, sr_text_on(bg));
 }
 
 /* A stacked bar's parts that are not shown, in category i. */
@@ -228,6 +323,24 @@ static void tick_label(double v, double step, char *buf, size_t n)
 
 /* The value axis on the left for vertical charts: ticks, gridlines and the
  * axis title. Sets *plot to what is left for the marks. */
+/* How far from the chart's left edge the value axis puts the plot: the
+ * axis title, the widest tick label and their margins. */
+static double axis_width(ctx *c, const sr_chart *ch, double max)
+{
+    sr_ticks t = sr_ticks_make(min_value(ch), max, 5, ch->whole);
+    double lw = 0, th = 0;
+    for (size_t i = 0; i < t.n; i++) {
+        char b[32];
+        tick_label(t.v[i], t.step, b, sizeof b);
+        double w, h;
+        text_extent(c, b, FONT, 400, 0, &w, &h);
+        if (w > lw)
+            lw = w;
+        th = h;
+    }
+    return (ch->y_title ? th + PAD : 0) + lw + PAD;
+}
+
 static sr_ticks value_axis(ctx *c, const sr_chart *ch, double top, double bottom, double left,
                            double right, double max, double *plot_left)
 {
@@ -248,9 +361,12 @@ static sr_ticks value_axis(ctx *c, const sr_chart *ch, double top, double bottom
         cairo_save(c->cr);
         cairo_translate(c->cr, left, (top + bottom) / 2);
         cairo_rotate(c->cr, -PI / 2);
-        ctx flat = *c;
-        flat.out = NULL; /* rotated: not a box in page coordinates */
-        text(&flat, ch->y_title, 0, 0, FONT, 400, CENTRE, bottom - top, sr_muted);
+        ctx turned = *c; /* reported as a run about its anchor, not as a box */
+        turned.rotated = true;
+        turned.ox = left;
+        turned.oy = (top + bottom) / 2;
+        turned.angle = -PI / 2;
+        text(&turned, ch->y_title, 0, 0, FONT, 400, CENTRE, bottom - top, sr_muted);
         cairo_restore(c->cr);
     }
     for (size_t i = 0; i < t.n; i++) {
@@ -337,6 +453,19 @@ static double category_label(ctx *c, const char *s, double x, double y, double w
     c->words = words;
     free(t);
     return h;
+}
+
+/* In how many staggered rows the category names under a vertical chart
+ * go: one, unless a word of a name is wider than its slot (twelve months
+ * across 480 points: "September"); then names take turns in two rows or
+ * more, each as wide as that many slots, so none prints over another. */
+static size_t label_tiers(ctx *c, const sr_chart *ch, double slot)
+{
+    size_t r = 1;
+    for (size_t i = 0; i < ch->ncat; i++)
+        while (r < 4 && widest_word(c, ch->categories[i], FONT, 400) > slot * (double)r - 2)
+            r++;
+    return r;
 }
 
 /* Category labels under vertical charts, wrapped to their slot. Returns the
@@ -471,8 +600,10 @@ static int draw_columns(ctx *c, const sr_chart *ch, double w, double h)
     double vh, vw;
     text_extent(c, "0", FONT_SMALL, 400, 0, &vw, &vh);
     top += vh + 2; /* room for value labels above the tallest bar */
-    double slot_guess = (w - 60) / (double)(ch->ncat ? ch->ncat : 1);
-    double xlab = category_labels_height(c, ch, slot_guess);
+    double slot = (w - axis_width(c, ch, max_value(ch, stacked))) / (double)ch->ncat;
+    size_t tiers = label_tiers(c, ch, slot);
+    double lab = category_labels_height(c, ch, slot * (double)tiers);
+    double xlab = lab * (double)tiers;
     double xt = 0;
     if (ch->x_title)
         text_extent(c, ch->x_title, FONT, 400, w, &vw, &xt);
@@ -481,7 +612,6 @@ static int draw_columns(ctx *c, const sr_chart *ch, double w, double h)
         c->need = h + MIN_PLOT - (bottom - top);
     double left;
     sr_ticks t = value_axis(c, ch, top, bottom, 0, w, max_value(ch, stacked), &left);
-    double slot = (w - left) / (double)ch->ncat;
     if (c->out)
         c->out->plot = (sr_rect){left, top, w - left, bottom - top};
     size_t per = stacked ? 1 : ch->nseries;
@@ -511,11 +641,9 @@ static int draw_columns(ctx *c, const sr_chart *ch, double w, double h)
             double lw, lh;
             text_extent(c, v->label, FONT_SMALL, 400, 0, &lw, &lh);
             if (stacked) {
-                if (lh + 2 <= y0 - y1 && lw + 2 <= bwid) {
-                    /* white text on the fill: at least 4.5:1 on every palette colour */
-                    text(c, v->label, x + bwid / 2, (y0 + y1) / 2 - lh / 2, FONT_SMALL, 600, CENTRE,
-                         0, sr_background);
-                }
+                if (lh + 2 <= y0 - y1 && lw + 2 <= bwid)
+                    label_on(c, v->label, x + bwid / 2, (y0 + y1) / 2 - lh / 2, FONT_SMALL, 600,
+                             sr_palette[s % SR_PALETTE_N]);
                 base += v->v;
             } else if (lw <= slot / (double)per + 4) {
                 text(c, v->label, x + bwid / 2, y1 - lh - 1, FONT_SMALL, 400, CENTRE, 0, sr_text);
@@ -541,8 +669,8 @@ static int draw_columns(ctx *c, const sr_chart *ch, double w, double h)
                     double lw, lh;
                     text_extent(c, hl, FONT_SMALL, 600, 0, &lw, &lh);
                     if (nh && lh + 2 <= y0 - y1 && lw + 2 <= group)
-                        text(c, hl, gx + group / 2, (y0 + y1) / 2 - lh / 2, FONT_SMALL, 600, CENTRE,
-                             0, sr_text);
+                        label_on(c, hl, gx + group / 2, (y0 + y1) / 2 - lh / 2, FONT_SMALL, 600,
+                                 sr_hidden);
                     top_v = tv->v;
                 }
             } else if (tv) {
@@ -555,8 +683,9 @@ static int draw_columns(ctx *c, const sr_chart *ch, double w, double h)
             double y1 = y_of(&t, top_v, top, bottom);
             text(c, tot, gx + group / 2, y1 - vh - 1, FONT_SMALL, 600, CENTRE, 0, sr_text);
         }
-        category_label(c, ch->categories[i], left + slot * (double)k + slot / 2, bottom + PAD / 2,
-                       slot - 2, true);
+        category_label(c, ch->categories[i], left + slot * (double)k + slot / 2,
+                       bottom + PAD / 2 + lab * (double)(k % tiers), slot * (double)tiers - 2,
+                       true);
         if (ch->break_before && ch->break_before[i] && k > 0)
             break_line(c, left + slot * (double)k, top, bottom);
     }
@@ -616,13 +745,17 @@ static int draw_hbars(ctx *c, const sr_chart *ch, double w, double h)
             break;
         gap = 2;
     }
-    c->need = top + need + foot + PAD / 2;
+    /* Rows spread out to fill the height given, up to 1.6 times their
+     * spacing; the chart is as tall as they are then, so no empty band
+     * stands between the last bar and the axis title. */
     double scale = need > bottom - top ? 1 : (bottom - top) / need;
     if (scale > 1.6)
         scale = 1.6;
+    c->need = top + need * scale + foot;
+    c->fit = true;
     sr_ticks t = sr_ticks_make(0, max_value(ch, false), 4, ch->whole);
     if (c->out)
-        c->out->plot = (sr_rect){left, top, right - left, bottom - top};
+        c->out->plot = (sr_rect){left, top, right - left, need * scale};
     double y = top;
     for (size_t k = 0; k < ch->ncat; k++) {
         size_t i = order[k];
@@ -649,8 +782,8 @@ static int draw_hbars(ctx *c, const sr_chart *ch, double w, double h)
     cairo_move_to(c->cr, left, top);
     cairo_line_to(c->cr, left, y);
     cairo_stroke(c->cr);
-    if (ch->x_title)
-        text(c, ch->x_title, left + (right - left) / 2, bottom + PAD / 2, FONT, 400, CENTRE, 0,
+    if (ch->x_title) /* under the rows, however tall the chart is drawn */
+        text(c, ch->x_title, left + (right - left) / 2, y + PAD / 2, FONT, 400, CENTRE, 0,
              sr_muted);
     free(rowh);
     free(order);
@@ -689,8 +822,10 @@ static int draw_lines(ctx *c, const sr_chart *ch, double w, double h)
     double vw, vh;
     text_extent(c, "0", FONT_SMALL, 400, 0, &vw, &vh);
     top += vh + 4;
-    double slot_guess = (w - 60) / (double)(ch->ncat ? ch->ncat : 1);
-    double xlab = category_labels_height(c, ch, slot_guess), xt = 0;
+    double slot = (w - axis_width(c, ch, max_value(ch, false))) / (double)ch->ncat;
+    size_t tiers = label_tiers(c, ch, slot);
+    double lab = category_labels_height(c, ch, slot * (double)tiers);
+    double xlab = lab * (double)tiers, xt = 0;
     if (ch->x_title)
         text_extent(c, ch->x_title, FONT, 400, w, &vw, &xt);
     double bottom = h - xlab - PAD - (ch->x_title ? xt + PAD / 2 : 0);
@@ -698,7 +833,6 @@ static int draw_lines(ctx *c, const sr_chart *ch, double w, double h)
         c->need = h + MIN_PLOT - (bottom - top);
     double left;
     sr_ticks t = value_axis(c, ch, top, bottom, 0, w, max_value(ch, false), &left);
-    double slot = (w - left) / (double)ch->ncat;
     if (c->out)
         c->out->plot = (sr_rect){left, top, w - left, bottom - top};
     for (size_t s = 0; s < ch->nseries; s++) {
@@ -743,8 +877,9 @@ static int draw_lines(ctx *c, const sr_chart *ch, double w, double h)
         }
     }
     for (size_t i = 0; i < ch->ncat; i++) {
-        category_label(c, ch->categories[i], left + slot * ((double)i + 0.5), bottom + PAD / 2,
-                       slot - 2, true);
+        category_label(c, ch->categories[i], left + slot * ((double)i + 0.5),
+                       bottom + PAD / 2 + lab * (double)(i % tiers), slot * (double)tiers - 2,
+                       true);
         if (ch->break_before && ch->break_before[i] && i > 0)
             break_line(c, left + slot * (double)i, top, bottom);
     }
@@ -940,15 +1075,58 @@ static int draw_donut(ctx *c, const sr_chart *ch, double w, double h)
 
 /* ---- KPI tiles ------------------------------------------------------------------- */
 
+#define KPI_NUMBER 20.0 /* the big number, points */
+#define KPI_ARROW  11.0 /* the arrow before a change in words, and its space */
+
+/* The heights of a tile's parts at width tw: its name, its figure, its
+ * change in words (beside the arrow) and the year before. */
+typedef struct {
+    double name, number, note, before;
+} kpi_parts;
+
+static kpi_parts kpi_measure(ctx *c, const sr_chart *ch, size_t i, double tw)
+{
+    kpi_parts p = {0};
+    double ew;
+    text_extent(c, ch->categories[i], FONT, 600, tw - 2 * PAD, &ew, &p.name);
+    text_extent(c, ch->series[0].values[i].label, KPI_NUMBER, 600, tw - 2 * PAD, &ew, &p.number);
+    if (ch->notes && ch->notes[i])
+        text_extent(c, ch->notes[i], FONT, 400, tw - 2 * PAD - KPI_ARROW, &ew, &p.note);
+    if (ch->before && ch->before[i])
+        text_extent(c, ch->before[i], FONT_SMALL, 400, tw - 2 * PAD, &ew, &p.before);
+    return p;
+}
+
+/* Tiles in rows: in a row, each part starts at the same height in every
+ * tile, as deep as the deepest tile's (a name of two lines beside one of
+ * one), so the big numbers share a baseline whatever the names' lengths.
+ * Tiles are as tall as the tallest needs, and the chart grows to fit. */
 static int draw_kpi(ctx *c, const sr_chart *ch, double w, double h)
 {
     double top = title(c, ch, w);
     size_t n = ch->ncat;
     size_t cols = n <= 4 ? n : (n + 1) / 2, rows = (n + cols - 1) / cols;
     double gap = PAD * 1.5, tw = (w - gap * (double)(cols - 1)) / (double)cols;
-    double th = (h - top - gap * (double)(rows - 1)) / (double)rows;
+    kpi_parts *row = sr_xmalloc(rows * sizeof *row);
+    double need = 0;
+    for (size_t r = 0; r < rows; r++) {
+        row[r] = (kpi_parts){0};
+        for (size_t i = r * cols; i < n && i < (r + 1) * cols; i++) {
+            kpi_parts p = kpi_measure(c, ch, i, tw);
+            row[r].name = fmax(row[r].name, p.name);
+            row[r].number = fmax(row[r].number, p.number);
+            row[r].note = fmax(row[r].note, p.note);
+            row[r].before = fmax(row[r].before, p.before);
+        }
+        double tile = PAD + row[r].name + 2 + row[r].number + 2 + row[r].note +
+                      (row[r].note > 0 ? 2 : 0) + row[r].before + PAD;
+        need = fmax(need, tile);
+    }
+    double th = fmax(need, (h - top - gap * (double)(rows - 1)) / (double)rows);
+    c->need = top + th * (double)rows + gap * (double)(rows - 1);
     for (size_t i = 0; i < n; i++) {
-        double x = (tw + gap) * (double)(i % cols), y = top + (th + gap) * (double)(i / cols);
+        size_t r = i / cols;
+        double x = (tw + gap) * (double)(i % cols), y = top + (th + gap) * (double)r;
         cairo_new_path(c->cr);
         cairo_rectangle(c->cr, x + 0.5, y + 0.5, tw - 1, th - 1);
         cairo_set_source_rgb(c->cr, 0.96, 0.97, 0.98);
@@ -958,9 +1136,11 @@ static int draw_kpi(ctx *c, const sr_chart *ch, double w, double h)
         cairo_stroke(c->cr);
         note_mark(c, x, y, tw, th);
         double ty = y + PAD;
-        ty += text(c, ch->categories[i], x + PAD, ty, FONT, 600, LEFT, tw - 2 * PAD, sr_text) + 2;
+        text(c, ch->categories[i], x + PAD, ty, FONT, 600, LEFT, tw - 2 * PAD, sr_text);
+        ty += row[r].name + 2;
         const sr_chart_value *v = &ch->series[0].values[i];
-        ty += text(c, v->label, x + PAD, ty, 20, 600, LEFT, tw - 2 * PAD, sr_palette[0]) + 2;
+        text(c, v->label, x + PAD, ty, KPI_NUMBER, 600, LEFT, tw - 2 * PAD, sr_palette[0]);
+        ty += row[r].number + 2;
         if (ch->notes && ch->notes[i]) {
             /* The direction as an arrow and in words: never colour alone. */
             const char *note = ch->notes[i];
@@ -978,14 +1158,16 @@ static int draw_kpi(ctx *c, const sr_chart *ch, double w, double h)
                 sr_set_rgb(c->cr, sr_text);
                 cairo_fill(c->cr);
                 note_mark(c, ax, cy - s, 2 * s, 2 * s);
-                indent = 2 * s + 4;
+                indent = KPI_ARROW;
             }
-            ty +=
-                text(c, note, ax + indent, ty, FONT, 400, LEFT, tw - 2 * PAD - indent, sr_text) + 2;
+            text(c, note, ax + indent, ty, FONT, 400, LEFT, tw - 2 * PAD - indent, sr_text);
         }
+        if (row[r].note > 0)
+            ty += row[r].note + 2;
         if (ch->before && ch->before[i])
             text(c, ch->before[i], x + PAD, ty, FONT_SMALL, 400, LEFT, tw - 2 * PAD, sr_muted);
     }
+    free(row);
     return 0;
 }
 
@@ -1073,8 +1255,8 @@ static int draw_matrix(ctx *c, const sr_chart *ch, double w, double h)
         if (tw > labw)
             labw = tw;
     }
-    if (labw > w * 0.45)
-        labw = w * 0.45;
+    if (labw > w * 0.4)
+        labw = w * 0.4;
     /* Columns no narrower than a date's longest word: meetings that do not
      * fit across go on in another block below, under the same names. */
     double colmin = 0;
@@ -1174,13 +1356,19 @@ bool sr_chart_has_figures(const sr_chart *ch)
 
 static int draw(ctx *c, const sr_chart *ch, double w, double h);
 
-int sr_chart_draw(cairo_t *cr, sr_fonts *fonts, const sr_chart *ch, double w, double h,
-                  sr_chart_layout *layout)
+int sr_chart_draw_flags(cairo_t *cr, sr_fonts *fonts, const sr_chart *ch, double w, double h,
+                        unsigned flags, sr_chart_layout *layout)
 {
     if (!ch || ch->ncat == 0 || ch->nseries == 0)
         return -1;
-    ctx c = {cr, fonts, layout, 0, false};
+    ctx c = {.cr = cr, .fonts = fonts, .out = layout, .no_text = (flags & SR_CHART_NO_TEXT) != 0};
     return draw(&c, ch, w, h);
+}
+
+int sr_chart_draw(cairo_t *cr, sr_fonts *fonts, const sr_chart *ch, double w, double h,
+                  sr_chart_layout *layout)
+{
+    return sr_chart_draw_flags(cr, fonts, ch, w, h, 0, layout);
 }
 
 double sr_chart_height(sr_fonts *fonts, const sr_chart *ch, double w, double h)
@@ -1193,8 +1381,12 @@ double sr_chart_height(sr_fonts *fonts, const sr_chart *ch, double w, double h)
     cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
     cairo_t *cr = cairo_create(s);
     for (int i = 0; i < 8; i++) {
-        ctx c = {cr, fonts, NULL, 0, false};
+        ctx c = {.cr = cr, .fonts = fonts, .no_text = true};
         draw(&c, ch, w, h);
+        if (c.fit && c.need > 0) { /* as tall as its rows, whatever it was given */
+            h = ceil(c.need);
+            break;
+        }
         if (c.need <= h)
             break;
         h = ceil(c.need);

@@ -77,16 +77,38 @@ typedef struct {
     double x, y, w, h;
 } sr_rect;
 
+/* How a line of text sits on its anchor point: its start, middle or end
+ * (SVG's text-anchor), so that another font lines up the same way. */
+typedef enum { SR_ANCHOR_START, SR_ANCHOR_MIDDLE, SR_ANCHOR_END } sr_anchor;
+
+/* One line of text as drawn: the SVG writes each as a <text> element, and
+ * tests read sizes, baselines and colours from them. */
+typedef struct {
+    char *text;       /* the line's words, UTF-8, without the line break */
+    double x, y;      /* the anchor point, on the baseline, in the chart's points */
+    sr_anchor anchor; /* where x is on the line */
+    double rotate;    /* degrees about (x, y), clockwise on the page: -90 for a y-axis title */
+    double size;      /* points */
+    int weight;       /* 400 regular, 600 semibold */
+    double r, g, b;   /* the colour, 0 to 1 */
+    sr_rect box;      /* the line's box before rotation (rotate is 0 for most) */
+} sr_chart_run;
+
 /* Where things were drawn, for tests. Marks are bars, points, slices or
  * symbols in drawing order (series by series); labels are every piece of
- * text. */
+ * text but a rotated axis title, each with its size in points; runs are
+ * every line of text, rotated ones too. */
 typedef struct {
     sr_rect plot;
     sr_rect *marks;
     size_t nmarks;
     sr_rect *labels;
-    char **label_text; /* copies, freed with the layout */
+    char **label_text;  /* copies, freed with the layout */
+    double *label_size; /* points, one per label */
     size_t nlabels;
+    sr_chart_run *runs; /* freed with the layout */
+    size_t nruns;
+    char *family; /* the font family the text is set in; freed with the layout */
     double ticks[16];
     size_t nticks;
     sr_rect *breaks; /* the dashed lines marking breaks in the series */
@@ -106,10 +128,25 @@ bool sr_chart_has_figures(const sr_chart *ch);
 int sr_chart_draw(cairo_t *cr, sr_fonts *fonts, const sr_chart *c, double w, double h,
                   sr_chart_layout *layout);
 
+/* The smallest type a chart sets, in points, at the size it is drawn. */
+#define SR_CHART_TYPE_MIN 9.0
+
+/* sr_chart_draw's options. SR_CHART_NO_TEXT: lay the text out and report
+ * it (layout's runs) but draw none of it; the SVG writes the words as
+ * <text> elements instead of glyph shapes. */
+#define SR_CHART_NO_TEXT 1u
+
+/* sr_chart_draw with options (SR_CHART_NO_TEXT). */
+int sr_chart_draw_flags(cairo_t *cr, sr_fonts *fonts, const sr_chart *c, double w, double h,
+                        unsigned flags, sr_chart_layout *layout);
+
 /* The height the chart needs at width w to show everything whole (every
  * row of horizontal bars and of an attendance matrix, every entry of a
- * donut's key): h, or more when that is not enough. Draw and lay out the
- * chart at this height; the PNG and SVG writers do. */
+ * donut's key, every line of a key figure's tile): h, or more when that is
+ * not enough; horizontal bars whose rows, at their widest spacing, leave
+ * part of h empty are as tall as their rows (no empty band above the axis
+ * title). Draw and lay out the chart at this height; the PNG and SVG
+ * writers do. */
 double sr_chart_height(sr_fonts *fonts, const sr_chart *c, double w, double h);
 
 /* A donut's key shows at most this many entries: with more parts, the
@@ -128,9 +165,13 @@ char *sr_chart_alt(const sr_chart *c);
 /* Writes c as a PNG at scale times its size, and as an SVG with a <title>
  * and <desc> (the text alternative) for screen readers. The SVG never draws
  * the title (draw_title is ignored): its <title> holds it, and a page shows
- * it as the figure's caption. Every id in the SVG, and every reference to
- * one, starts with the chart's id and "-" ("ID-title", "ID-desc",
- * "ID-glyph0-1"), so several charts share one page. 0, or -1 with errno. */
+ * it as the figure's caption. The SVG's words are text, not glyph shapes:
+ * each line a <text> element (font-family the chart's family with generic
+ * fallbacks, font-size, font-weight, fill, text-anchor by its alignment, a
+ * rotate transform for a y-axis title), after the drawing. Every id in the
+ * SVG, and every reference to one, starts with the chart's id and "-"
+ * ("ID-title", "ID-desc", "ID-clip1"), so several charts share one page.
+ * 0, or -1 with errno. */
 int sr_chart_write_png(sr_fonts *fonts, const sr_chart *c, double w, double h, double scale,
                        const char *path);
 int sr_chart_write_svg(sr_fonts *fonts, const sr_chart *c, double w, double h, const char *path);

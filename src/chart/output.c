@@ -1,7 +1,9 @@
 /* output: a chart as a PNG file or an SVG file (chart.h). Both are written
  * to a temporary file and renamed into place. The SVG is the same bytes in
  * its file and inline in the HTML page: its ids carry the chart's id, so
- * several charts share a page, and its title is its <title>, not drawn. */
+ * several charts share a page, and its title is its <title>, not drawn.
+ * cairo draws the SVG's graphics; its words are <text> elements written
+ * here from the places the chart laid them out, not cairo's glyph shapes. */
 #include "chart/chart.h"
 
 #include "chart/palette.h"
@@ -14,6 +16,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -149,15 +152,16 @@ static void id_prefix(sr_buf *b, const char *id)
     sr_buf_putc(b, '-');
 }
 
-/* Copies cairo's drawing (everything after its <svg> tag) with every id and
- * every reference to one prefixed and numbered afresh. cairo names its
- * glyphs and clips "glyph0-1", "clip1" ... alike in every file, and its
- * drawing "surface48" from a count of the surfaces the process has made:
- * so each name is the chart's prefix, the name's letters and its place
- * among this SVG's names ("income-glyph1", "income-surface80"), the same
- * whenever and wherever the chart is drawn. cairo's references are
- * xlink:href="#NAME" and url(#NAME), and the text it writes is only
- * numbers, so these strings occur nowhere else. */
+/* Copies cairo's drawing (everything after its <svg> tag, up to its
+ * </svg>) with every id and every reference to one prefixed and numbered
+ * afresh. cairo names its clips and patterns "clip1", "pattern0" ... alike
+ * in every file, and its drawing "surface48" from a count of the surfaces
+ * the process has made: so each name is the chart's prefix, the name's
+ * letters and its place among this SVG's names ("income-clip1",
+ * "income-surface80"), the same whenever and wherever the chart is drawn.
+ * cairo's references are xlink:href="#NAME" and url(#NAME), and the text
+ * it writes is only numbers (the chart's words come after, as <text>), so
+ * these strings occur nowhere else. */
 static void prefixed(sr_buf *out, const char *s, size_t n, const char *pre)
 {
     static const char *const marks[] = {" id=\"", "href=\"#", "url(#"};
@@ -197,6 +201,88 @@ static void prefixed(sr_buf *out, const char *s, size_t n, const char *pre)
     g_hash_table_destroy(names);
 }
 
+/* The last place needle occurs in s, or NULL. */
+static const char *last_of(const char *s, const char *needle)
+{
+    const char *found = NULL;
+    for (const char *p = strstr(s, needle); p; p = strstr(p + 1, needle))
+        found = p;
+    return found;
+}
+
+/* A number for an attribute: at most two decimals, no trailing zeros, a
+ * point whatever the locale. */
+static void put_num(sr_buf *b, double v)
+{
+    char n[G_ASCII_DTOSTR_BUF_SIZE];
+    g_ascii_formatd(n, sizeof n, "%.2f", fabs(v) < 0.005 ? 0 : v);
+    size_t len = strlen(n);
+    while (len && n[len - 1] == '0')
+        len--;
+    if (len && n[len - 1] == '.')
+        len--;
+    sr_buf_put(b, n, len);
+}
+
+/* The font-family attribute's value: the chart's family, then fallbacks
+ * of the same build, so another font still reads. */
+static void put_family(sr_buf *b, const char *family)
+{
+    sr_buf_putc(b, '\'');
+    for (const char *f = family; *f; f++) {
+        if (*f == '\'' || *f == '\\')
+            sr_buf_putc(b, '\\');
+        switch (*f) {
+        case '&':
+            sr_buf_puts(b, "&amp;");
+            break;
+        case '<':
+            sr_buf_puts(b, "&lt;");
+            break;
+        case '"':
+            sr_buf_puts(b, "&quot;");
+            break;
+        default:
+            sr_buf_putc(b, *f);
+        }
+    }
+    sr_buf_puts(b, "', Arial, sans-serif");
+}
+
+/* Each line of the chart's text as a <text> element at its anchor on the
+ * baseline, anchored by its alignment, so a fallback font of other widths
+ * still lines up. */
+static void put_runs(sr_buf *out, const sr_chart_layout *l)
+{
+    static const char *const anchors[] = {"start", "middle", "end"};
+    for (size_t i = 0; i < l->nruns; i++) {
+        const sr_chart_run *r = &l->runs[i];
+        sr_buf_puts(out, "<text x=\"");
+        put_num(out, r->x);
+        sr_buf_puts(out, "\" y=\"");
+        put_num(out, r->y);
+        sr_buf_puts(out, "\" font-family=\"");
+        put_family(out, l->family ? l->family : SR_FONT_FAMILY);
+        sr_buf_puts(out, "\" font-size=\"");
+        put_num(out, r->size);
+        sr_buf_printf(out, "\" font-weight=\"%d\" fill=\"#%02x%02x%02x\" text-anchor=\"%s\"",
+                      r->weight, (unsigned)lround(r->r * 255), (unsigned)lround(r->g * 255),
+                      (unsigned)lround(r->b * 255), anchors[r->anchor]);
+        if (r->rotate != 0) {
+            sr_buf_puts(out, " transform=\"rotate(");
+            put_num(out, r->rotate);
+            sr_buf_putc(out, ' ');
+            put_num(out, r->x);
+            sr_buf_putc(out, ' ');
+            put_num(out, r->y);
+            sr_buf_puts(out, ")\"");
+        }
+        sr_buf_putc(out, '>');
+        xml_escaped(out, r->text);
+        sr_buf_puts(out, "</text>\n");
+    }
+}
+
 int sr_chart_svg(sr_fonts *fonts, const sr_chart *chart, double w, double h, sr_buf *out)
 {
     /* The title is the SVG's <title> and, on a page, the figure's caption:
@@ -212,7 +298,10 @@ int sr_chart_svg(sr_fonts *fonts, const sr_chart *chart, double w, double h, sr_
     cairo_t *cr = cairo_create(s);
     sr_set_rgb(cr, sr_background);
     cairo_paint(cr);
-    int r = sr_chart_draw(cr, fonts, c, w, h, NULL);
+    /* The drawing without its text: the words follow as <text>, from the
+     * places the chart gave them. */
+    sr_chart_layout lay = {0};
+    int r = sr_chart_draw_flags(cr, fonts, c, w, h, SR_CHART_NO_TEXT, &lay);
     if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
         r = -1;
     cairo_destroy(cr);
@@ -222,7 +311,9 @@ int sr_chart_svg(sr_fonts *fonts, const sr_chart *chart, double w, double h, sr_
     cairo_surface_destroy(s);
     const char *open = r == 0 ? strstr(sr_buf_str(&svg), "<svg") : NULL;
     const char *end = open ? strchr(open, '>') : NULL;
-    if (!end) {
+    const char *close = end ? last_of(end + 1, "</svg>") : NULL;
+    if (!close) {
+        sr_chart_layout_free(&lay);
         sr_buf_free(&svg);
         errno = EINVAL;
         return -1;
@@ -232,9 +323,9 @@ int sr_chart_svg(sr_fonts *fonts, const sr_chart *chart, double w, double h, sr_
     const char *p = sr_buf_str(&pre);
     /* From <svg> on, without the XML declaration: the same bytes make the
      * file and go inline into the HTML page, where a declaration has no
-     * place. cairo draws text as glyph shapes; a screen reader needs words.
-     * Give the drawing role="img", a <title> and a <desc> with the text
-     * alternative. */
+     * place. Give the drawing role="img", a <title> and a <desc> with the
+     * text alternative; its words are <text>, which a reader can select and
+     * a screen reader or a search can find. */
     sr_buf_put(out, open, (size_t)(end - open));
     sr_buf_printf(out, " role=\"img\" aria-labelledby=\"%stitle %sdesc\">", p, p);
     sr_buf_printf(out, "\n<title id=\"%stitle\">", p);
@@ -244,7 +335,10 @@ int sr_chart_svg(sr_fonts *fonts, const sr_chart *chart, double w, double h, sr_
     xml_escaped(out, alt);
     free(alt);
     sr_buf_puts(out, "</desc>");
-    prefixed(out, end + 1, (size_t)(svg.data + svg.len - (end + 1)), p);
+    prefixed(out, end + 1, (size_t)(close - (end + 1)), p);
+    put_runs(out, &lay);
+    sr_buf_put(out, close, (size_t)(svg.data + svg.len - close));
+    sr_chart_layout_free(&lay);
     sr_buf_free(&pre);
     sr_buf_free(&svg);
     return 0;

@@ -17,6 +17,7 @@ const sr_rgb sr_background = {1, 1, 1};
 const sr_rgb sr_text = {0x1A / 255.0, 0x1A / 255.0, 0x1A / 255.0};
 const sr_rgb sr_muted = {0x50 / 255.0, 0x50 / 255.0, 0x50 / 255.0};
 const sr_rgb sr_grid = {0xD8 / 255.0, 0xD8 / 255.0, 0xD8 / 255.0};
+const sr_rgb sr_hidden = {0xE0 / 255.0, 0xE0 / 255.0, 0xE0 / 255.0};
 
 static double channel(double c)
 {
@@ -32,6 +33,11 @@ double sr_contrast(sr_rgb a, sr_rgb b)
 {
     double la = sr_luminance(a), lb = sr_luminance(b);
     return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+sr_rgb sr_text_on(sr_rgb bg)
+{
+    return sr_contrast(sr_background, bg) >= sr_contrast(sr_text, bg) ? sr_background : sr_text;
 }
 
 void sr_set_rgb(cairo_t *cr, sr_rgb c)

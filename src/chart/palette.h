@@ -19,6 +19,11 @@ extern const sr_rgb sr_background; /* the page */
 extern const sr_rgb sr_text;       /* all text */
 extern const sr_rgb sr_muted;      /* axis lines, gridlines' labels */
 extern const sr_rgb sr_grid;       /* gridlines: decoration, not information */
+extern const sr_rgb sr_hidden;     /* the ground of a part not shown, under its hatching */
+
+/* The colour for text on bg: the page's white or the text colour, whichever
+ * has more contrast with it (at least 4.5:1 on every colour here). */
+sr_rgb sr_text_on(sr_rgb bg);
 
 /* WCAG 2.1 relative luminance and contrast ratio. */
 double sr_luminance(sr_rgb c);

@@ -8,6 +8,7 @@
 #include "chart/chart.h"
 #include "chart/palette.h"
 #include "chart/ticks.h"
+#include "core/buf.h"
 #include "core/fmt.h"
 
 #include <math.h>
@@ -419,20 +420,87 @@ static void hbars_grow_to_show_every_row(void **state)
     c.x_title = "Attendees";
     double h = sr_chart_height(fonts, &c, 480, 320);
     assert_true(h > 320);
-    assert_true(h < 760); /* rows closer together, so it still fits a page */
     sr_chart_layout l = draw(&c, 480, h, NULL);
     check_labels(&l, 480, h);
     assert_int_equal(l.nmarks, MANY);
+    /* Rows closer together: each as tall as its name (or its bar and
+     * value) and 2 points, the chart no taller than they, its title and
+     * its axis title. */
+    double rows = 0;
+    for (size_t i = 0; i < MANY; i++) {
+        const sr_rect *name = NULL;
+        for (size_t k = 0; k < l.nlabels; k++)
+            if (strcmp(l.label_text[k], many_names[i]) == 0)
+                name = &l.labels[k];
+        assert_non_null(name);
+        rows += fmax(name->h, l.marks[i].h + 1) + 2;
+    }
+    if (h > rows + 50)
+        fail_msg("%g points tall for %g points of rows", h, rows);
     for (size_t i = 0; i < l.nmarks; i++)
         assert_true(l.marks[i].y + l.marks[i].h <= h);
     for (size_t i = 0; i < MANY; i++)
         assert_int_equal(count_label(&l, many_names[i]), 1);
     sr_chart_layout_free(&l);
-    /* The sample's size is kept when it is enough. */
+    /* Two rows do not fill 320 points even spread out: the chart is as
+     * tall as they are, its axis title under them. */
     const char *cats[] = {"GMP", "SMBC"};
     const char *labels[] = {"20", "228"};
     sr_chart s = make(SR_CHART_HBAR, cats, 2, (double[]){20, 228}, labels);
-    assert_true(sr_chart_height(fonts, &s, 480, 320) == 320);
+    s.x_title = "Attendees";
+    h = sr_chart_height(fonts, &s, 480, 320);
+    assert_true(h < 160);
+    assert_true(sr_chart_height(fonts, &s, 480, h) == h); /* the same, measured again */
+    l = draw(&s, 480, h, NULL);
+    check_labels(&l, 480, h);
+    assert_true(l.marks[1].y + l.marks[1].h < h);
+    sr_chart_layout_free(&l);
+}
+
+/* The label whose text is s, or NULL. */
+static const sr_rect *label_of(const sr_chart_layout *l, const char *s)
+{
+    for (size_t i = 0; i < l->nlabels; i++)
+        if (strcmp(l->label_text[i], s) == 0)
+            return &l->labels[i];
+    return NULL;
+}
+
+/* Horizontal bars with room to spare (seven courses in 340 points): the
+ * axis title sits right under the last bar, whatever height the chart is
+ * drawn at, with no empty band between them. */
+static void hbars_have_no_band_above_the_axis_title(void **state)
+{
+    (void)state;
+    const char *cats[] = {"Introduction to safeguarding children",
+                          "Neglect and the graded care profile",
+                          "Domestic abuse and children",
+                          "Child exploitation",
+                          "Online harms",
+                          "Working with fathers and male carers",
+                          "Safeguarding disabled children"};
+    const char *labels[] = {"214", "141", "118", "96", "72", "37", "29"};
+    sr_chart c = make(SR_CHART_HBAR, cats, 7, (double[]){214, 141, 118, 96, 72, 37, 29}, labels);
+    c.x_title = "Attendees";
+    c.draw_title = false;
+    double h = sr_chart_height(fonts, &c, 480, 340);
+    assert_true(h < 340);
+    double heights[] = {h, 340};
+    for (size_t k = 0; k < 2; k++) {
+        sr_chart_layout l = draw(&c, 480, heights[k], NULL);
+        check_labels(&l, 480, heights[k]);
+        double last = 0;
+        for (size_t i = 0; i < l.nmarks; i++)
+            last = fmax(last, l.marks[i].y + l.marks[i].h);
+        const sr_rect *t = label_of(&l, "Attendees");
+        assert_non_null(t);
+        if (t->y - last > 8)
+            fail_msg("at %g points tall, %.1f points between the last bar and the axis title",
+                     heights[k], t->y - last);
+        if (k == 0) /* and nothing under the title but a margin of 3 points */
+            assert_true(h - (t->y + t->h) < 4);
+        sr_chart_layout_free(&l);
+    }
 }
 
 /* The width of s in the charts' label font (8.5 points, regular). */
@@ -935,6 +1003,292 @@ static void sort_orders_vertical_bars(void **state)
     sr_chart_layout_free(&l);
 }
 
+/* ---- type: sizes, baselines, contrast ----------------------------------------------- */
+
+/* Every line of text of the chart is at least SR_CHART_TYPE_MIN points,
+ * and every label is reported as runs, rotated axis titles too. */
+static void check_sizes(const sr_chart *c, double w, double h)
+{
+    sr_chart_layout l = draw(c, w, h, NULL);
+    check_labels(&l, w, h);
+    assert_true(l.nruns >= l.nlabels);
+    for (size_t i = 0; i < l.nlabels; i++)
+        if (l.label_size[i] < SR_CHART_TYPE_MIN)
+            fail_msg("kind %d: '%s' is set at %.1f points", (int)c->kind, l.label_text[i],
+                     l.label_size[i]);
+    for (size_t i = 0; i < l.nruns; i++)
+        if (l.runs[i].size < SR_CHART_TYPE_MIN)
+            fail_msg("kind %d: '%s' is set at %.1f points", (int)c->kind, l.runs[i].text,
+                     l.runs[i].size);
+    /* A y-axis title is turned (horizontal bars drawn for columns that do
+     * not fit have none). */
+    for (size_t i = 0; c->y_title && i < l.nruns; i++)
+        if (strcmp(l.runs[i].text, c->y_title) == 0)
+            assert_true(l.runs[i].rotate == -90);
+    sr_chart_layout_free(&l);
+}
+
+/* No chart sets type under 9 points: labels, values, keys, notes, tiles
+ * and the matrix's dates, of every kind. */
+static void no_text_is_smaller_than_9_points(void **state)
+{
+    (void)state;
+    assert_true(SR_CHART_TYPE_MIN >= 9.0);
+    const char *cats[] = {"Emotional abuse", "Neglect", "Physical abuse", "Sexual abuse"};
+    const char *labels[] = {"181", "114", "[c]", "9"};
+    double v[] = {181, 114, 0, 9};
+    sr_chart_kind kinds[] = {SR_CHART_BAR, SR_CHART_HBAR, SR_CHART_LINE, SR_CHART_DONUT,
+                             SR_CHART_KPI};
+    const char *notes[] = {"down 7.6% from 196", "up 1.2% from 113", NULL, "no change"};
+    const char *before[] = {"2018-19: 196", "2018-19: 113", NULL, "2018-19: 9"};
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+        sr_chart c = make(kinds[k], cats, 4, v, labels);
+        c.x_title = "Category";
+        c.y_title = kinds[k] == SR_CHART_BAR || kinds[k] == SR_CHART_LINE ? "Plans" : NULL;
+        c.notes = notes;
+        c.before = before;
+        c.break_note = kinds[k] == SR_CHART_KPI ? NULL : "Break in the series on 1 April 2019.";
+        double h = sr_chart_height(fonts, &c, 480, 200);
+        check_sizes(&c, 480, h);
+    }
+    /* Two years: grouped bars, lines, stacked bars with a hidden part. */
+    const char *years[] = {"2018-19", "2019-20"};
+    static sr_chart_value a[2] = {{172, "172", false}, {168, "168", false}};
+    static sr_chart_value b[2] = {{221, "221", false}, {0, "[c]", true}};
+    static const sr_chart_value totals[2] = {{393, "393", false}, {400, "400", false}};
+    sr_chart_series s[2] = {{"Emotional abuse", a}, {"Neglect", b}};
+    sr_chart_kind two[] = {SR_CHART_GROUPED_BAR, SR_CHART_LINE, SR_CHART_STACKED_BAR};
+    for (size_t k = 0; k < 3; k++) {
+        sr_chart c = {.kind = two[k],
+                      .id = "two",
+                      .title = "Plans",
+                      .categories = years,
+                      .ncat = 2,
+                      .series = s,
+                      .nseries = 2,
+                      .totals = two[k] == SR_CHART_STACKED_BAR ? totals : NULL,
+                      .whole = true,
+                      .draw_title = true,
+                      .y_title = "Plans started"};
+        check_sizes(&c, 320, sr_chart_height(fonts, &c, 320, 260));
+    }
+    /* Many: rows of bars, forty columns drawn as rows, a matrix. */
+    sr_chart m = many(SR_CHART_HBAR, false);
+    check_sizes(&m, 480, sr_chart_height(fonts, &m, 480, 320));
+    m = many(SR_CHART_BAR, false);
+    check_sizes(&m, 480, sr_chart_height(fonts, &m, 480, 320));
+    m = many(SR_CHART_DONUT, true);
+    check_sizes(&m, 480, sr_chart_height(fonts, &m, 480, 220));
+    static sr_chart_value mv[3][MANY];
+    static sr_chart_series ms[3];
+    const char *dates[] = {"11 June 2019", "17 September 2019", "3 December 2019"};
+    for (size_t k = 0; k < 3; k++) {
+        for (size_t i = 0; i < MANY; i++)
+            mv[k][i] = (sr_chart_value){(double)((i + k) % 4), "", false};
+        ms[k] = (sr_chart_series){dates[k], mv[k]};
+    }
+    m = many(SR_CHART_MATRIX, false);
+    m.series = ms;
+    m.nseries = 3;
+    check_sizes(&m, 480, sr_chart_height(fonts, &m, 480, 240));
+}
+
+/* Crowded charts thin or grow, never overlap: twelve months of three
+ * close lines, twelve grouped bars of three years, values in the
+ * thousands. */
+static void crowded_charts_never_overlap(void **state)
+{
+    (void)state;
+    static const char *months[12] = {"April",    "May",       "June",     "July",
+                                     "August",   "September", "October",  "November",
+                                     "December", "January",   "February", "March"};
+    static sr_chart_value v[3][12];
+    static char lb[3][12][16];
+    static sr_chart_series s[3];
+    for (size_t k = 0; k < 3; k++) {
+        for (size_t i = 0; i < 12; i++) {
+            double x = 1000 + 37.0 * (double)((i * 7 + k * 3) % 11) + 5.0 * (double)k;
+            sr_fmt_count((int64_t)x, lb[k][i], sizeof lb[k][i]);
+            v[k][i] = (sr_chart_value){x, lb[k][i], false};
+        }
+        static const char *const years[] = {"2017-18", "2018-19", "2019-20"};
+        s[k] = (sr_chart_series){years[k], v[k]};
+    }
+    sr_chart_kind kinds[] = {SR_CHART_LINE, SR_CHART_GROUPED_BAR, SR_CHART_STACKED_BAR};
+    for (size_t k = 0; k < 3; k++) {
+        sr_chart c = {.kind = kinds[k],
+                      .id = "months",
+                      .title = "Contacts by month",
+                      .categories = months,
+                      .ncat = 12,
+                      .series = s,
+                      .nseries = 3,
+                      .whole = true,
+                      .draw_title = true,
+                      .x_title = "Month",
+                      .y_title = "Contacts"};
+        double h = sr_chart_height(fonts, &c, 480, 260);
+        check_sizes(&c, 480, h);
+    }
+}
+
+/* The runs of size points, in the order drawn. */
+static size_t runs_of_size(const sr_chart_layout *l, double size, const sr_chart_run **out,
+                           size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < l->nruns && n < max; i++)
+        if (fabs(l->runs[i].size - size) < 1e-9)
+            out[n++] = &l->runs[i];
+    return n;
+}
+
+/* Key figures: the big numbers share one baseline across the tiles of a
+ * row, whether the names above them take one line or three; so do the
+ * years before under them. Every word is inside its tile. */
+static void kpi_numbers_share_a_baseline(void **state)
+{
+    (void)state;
+    const char *cats[] = {"Referrals",
+                          "Children in need during the year",
+                          "Section 47 enquiries",
+                          "Children on a child protection plan at 31 March",
+                          "Rapid reviews",
+                          "Children looked after at 31 March, per 10,000 children"};
+    const char *labels[] = {"3,944", "2,615", "1,046", "388", "4", "71.2"};
+    const char *notes[] = {"down 3.6% from 4,093",
+                           "down 3.2% from 2,702",
+                           "no change",
+                           NULL,
+                           "up 1 from 3",
+                           "down 0.4 from 71.6, the lowest for five years"};
+    const char *before[] = {"2023-24: 4,093", "2023-24: 2,702", "2023-24: 1,046",
+                            "2023-24: 402",   "2023-24: 3",     "2023-24: 71.6"};
+    size_t counts[] = {4, 6};
+    for (size_t t = 0; t < 2; t++) {
+        size_t n = counts[t], cols = n <= 4 ? n : (n + 1) / 2;
+        sr_chart c =
+            make(SR_CHART_KPI, cats, n, (double[]){3944, 2615, 1046, 388, 4, 71.2}, labels);
+        c.notes = notes;
+        c.before = before;
+        c.draw_title = false;
+        double h = sr_chart_height(fonts, &c, 480, 120);
+        sr_chart_layout l = draw(&c, 480, h, NULL);
+        check_labels(&l, 480, h);
+        const sr_chart_run *num[8], *yr[8];
+        assert_int_equal(runs_of_size(&l, 20, num, 8), n);
+        size_t nyr = 0;
+        for (size_t i = 0; i < l.nruns; i++)
+            if (strncmp(l.runs[i].text, "2023-24: ", 9) == 0)
+                yr[nyr++] = &l.runs[i];
+        assert_int_equal(nyr, n);
+        for (size_t i = 0; i < n; i++) {
+            size_t first = i / cols * cols;
+            if (fabs(num[i]->y - num[first]->y) > 0.01)
+                fail_msg("%zu tiles: the number of tile %zu stands on %.2f, of tile %zu on %.2f", n,
+                         i, num[i]->y, first, num[first]->y);
+            assert_true(fabs(yr[i]->y - yr[first]->y) < 0.01);
+            /* Every tile's words inside its tile (the tiles are the marks
+             * that are not arrows: as wide as a column). */
+            const sr_rect *tile = NULL;
+            for (size_t m = 0, k = 0; m < l.nmarks; m++)
+                if (l.marks[m].w > 50 && k++ == i)
+                    tile = &l.marks[m];
+            assert_non_null(tile);
+            assert_true(num[i]->box.y >= tile->y &&
+                        yr[i]->box.y + yr[i]->box.h <= tile->y + tile->h);
+        }
+        /* The second row's numbers are below the first's tiles. */
+        if (n > cols)
+            assert_true(num[cols]->y > num[0]->y + 40);
+        sr_chart_layout_free(&l);
+    }
+}
+
+/* The colour of the pixel of s at (x, y) points, drawn at 2 pixels a point. */
+static sr_rgb pixel(cairo_surface_t *s, double x, double y)
+{
+    int px = (int)(x * 2), py = (int)(y * 2);
+    uint32_t v = ((const uint32_t *)(const void *)(cairo_image_surface_get_data(s) +
+                                                   py * cairo_image_surface_get_stride(s)))[px];
+    return (sr_rgb){((v >> 16) & 0xFF) / 255.0, ((v >> 8) & 0xFF) / 255.0, (v & 0xFF) / 255.0};
+}
+
+/* Every label of the chart has 4.5:1 contrast with each pixel it sits on:
+ * the chart drawn without its text, each label's box read pixel by pixel
+ * against the label's colour. */
+static void check_contrast(const sr_chart *c, double w, double h)
+{
+    cairo_surface_t *s =
+        cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)(w * 2 + 0.5), (int)(h * 2 + 0.5));
+    cairo_t *cr = cairo_create(s);
+    sr_set_rgb(cr, sr_background);
+    cairo_paint(cr);
+    cairo_scale(cr, 2, 2);
+    sr_chart_layout l = {0};
+    assert_int_equal(sr_chart_draw_flags(cr, fonts, c, w, h, SR_CHART_NO_TEXT, &l), 0);
+    cairo_destroy(cr);
+    cairo_surface_flush(s);
+    for (size_t i = 0; i < l.nruns; i++) {
+        const sr_chart_run *r = &l.runs[i];
+        if (r->rotate != 0)
+            continue;
+        sr_rgb fg = {r->r, r->g, r->b};
+        double worst = 21;
+        for (double y = ceil(r->box.y * 2) / 2 + 0.25; y < r->box.y + r->box.h; y += 0.5)
+            for (double x = ceil(r->box.x * 2) / 2 + 0.25; x < r->box.x + r->box.w; x += 0.5)
+                worst = fmin(worst, sr_contrast(fg, pixel(s, x, y)));
+        if (worst < 4.5)
+            fail_msg("'%s' has contrast %.2f:1 with what it sits on; 4.5:1 needed", r->text, worst);
+    }
+    sr_chart_layout_free(&l);
+    cairo_surface_destroy(s);
+}
+
+/* Labels on stacked bars' hatched parts, and on the hatched grey block of
+ * what is not shown, read at 4.5:1: no white on light hatching. */
+static void labels_on_hatching_have_contrast(void **state)
+{
+    (void)state;
+    const char *cats[] = {"2023-24", "2024-25"};
+    static sr_chart_value a[2] = {{168, "168", false}, {160, "160", false}};
+    static sr_chart_value b[2] = {{205, "205", false}, {130, "130", false}};
+    static sr_chart_value c3[2] = {{42, "42", false}, {0, "[c]", true}};
+    static sr_chart_value d[2] = {{60, "60", false}, {0, "[c]", true}};
+    static sr_chart_value e[2] = {{50, "50", false}, {40, "40", false}};
+    static const sr_chart_value totals[2] = {{525, "525", false}, {450, "450", false}};
+    sr_chart_series s[5] = {{"Emotional abuse", a},
+                            {"Neglect", b},
+                            {"Physical abuse", c3},
+                            {"Sexual abuse", d},
+                            {"Multiple", e}};
+    sr_chart c = {.kind = SR_CHART_STACKED_BAR,
+                  .id = "cp",
+                  .title = "Plans started",
+                  .categories = cats,
+                  .ncat = 2,
+                  .series = s,
+                  .nseries = 5,
+                  .totals = totals,
+                  .whole = true,
+                  .draw_title = true,
+                  .y_title = "Plans started"};
+    sr_chart_layout l = draw(&c, 320, 300, NULL);
+    /* The hidden block is labelled, and so are the hatched parts. */
+    assert_non_null(label_of(&l, "[c]"));
+    assert_non_null(label_of(&l, "205"));
+    assert_non_null(label_of(&l, "60"));
+    sr_chart_layout_free(&l);
+    check_contrast(&c, 320, 300);
+    /* And on the other kinds' fills: tiles, the matrix's stripes. */
+    const char *k[] = {"Referrals", "Plans"};
+    const char *kl[] = {"3,944", "388"};
+    const char *before[] = {"2023-24: 4,093", "2023-24: 402"};
+    sr_chart kpi = make(SR_CHART_KPI, k, 2, (double[]){3944, 388}, kl);
+    kpi.before = before;
+    check_contrast(&kpi, 480, sr_chart_height(fonts, &kpi, 480, 120));
+}
+
 /* ---- text alternatives and SVG ------------------------------------------------------- */
 
 static void text_alternatives_come_from_the_data(void **state)
@@ -1054,6 +1408,120 @@ static void svg_carries_title_and_description(void **state)
     unlink(path);
 }
 
+/* The attribute name="..." of the element starting at e, as a number. */
+static double attr_num(const char *e, const char *name)
+{
+    char key[32];
+    snprintf(key, sizeof key, " %s=\"", name);
+    const char *end = strchr(e, '>'), *a = strstr(e, key);
+    if (!a || a > end)
+        fail_msg("no %s in %.80s", name, e);
+    return strtod(a + strlen(key), NULL);
+}
+
+/* The SVG's words are <text>, not glyph outlines: every line of every
+ * label, escaped, at the place the chart laid it out (the same as on an
+ * image), in the chart's family with fallbacks, anchored by its alignment;
+ * the y-axis title turned; the title not drawn. */
+static void svg_words_are_text(void **state)
+{
+    (void)state;
+    const char *cats[] = {"Q1", "Q2 & Q3", "Schools and colleges in the north"};
+    static sr_chart_value a[3] = {{120, "120", false}, {0, "[c]", true}, {98, "98", false}};
+    static sr_chart_value b[3] = {{110, "110", false}, {95, "95", false}, {99, "99", false}};
+    sr_chart_series s[2] = {{"2018-19", a}, {"2019-20", b}};
+    sr_chart c = {.kind = SR_CHART_LINE,
+                  .id = "words",
+                  .title = "Referrals <by quarter>",
+                  .categories = cats,
+                  .ncat = 3,
+                  .series = s,
+                  .nseries = 2,
+                  .whole = true,
+                  .draw_title = true,
+                  .x_title = "Quarter",
+                  .y_title = "Referrals"};
+    sr_buf out = SR_BUF_INIT;
+    assert_int_equal(sr_chart_svg(fonts, &c, 300, 200, &out), 0);
+    const char *svg = sr_buf_str(&out);
+    assert_null(strstr(svg, "<symbol"));
+    assert_null(strstr(svg, "glyph"));
+    assert_non_null(strstr(svg, "<text "));
+    assert_null(strstr(svg, ">Referrals &lt;by quarter&gt;</text>")); /* the title is <title> */
+    /* The chart laid out on an image, untitled: the runs the SVG must hold. */
+    sr_chart untitled = c;
+    untitled.draw_title = false;
+    sr_chart_layout l = draw(&untitled, 300, 200, NULL);
+    size_t ntext = 0;
+    for (const char *p = strstr(svg, "<text "); p; p = strstr(p + 1, "<text "))
+        ntext++;
+    assert_int_equal(ntext, l.nruns);
+    const char *p = svg;
+    for (size_t i = 0; i < l.nruns; i++) {
+        const sr_chart_run *r = &l.runs[i];
+        if (r->size < SR_CHART_TYPE_MIN || strcmp(r->text, "Referrals <by quarter>") == 0)
+            fail_msg("'%s' at %.1f points", r->text, r->size);
+        p = strstr(p, "<text ");
+        assert_non_null(p);
+        char want[256];
+        sr_buf esc = SR_BUF_INIT;
+        for (const char *t = r->text; *t; t++)
+            if (*t == '&')
+                sr_buf_puts(&esc, "&amp;");
+            else
+                sr_buf_putc(&esc, *t);
+        snprintf(want, sizeof want, ">%s</text>", sr_buf_str(&esc));
+        sr_buf_free(&esc);
+        const char *close = strstr(p, "</text>");
+        if (strncmp(strchr(p, '>'), want, strlen(want)) != 0)
+            fail_msg("wanted %s, got %.*s", want, (int)(close - p), p);
+        /* Where the image has it, to a tenth of a point. */
+        if (fabs(attr_num(p, "x") - r->x) > 0.1 || fabs(attr_num(p, "y") - r->y) > 0.1)
+            fail_msg("'%s' at %.2f,%.2f in the SVG, %.2f,%.2f laid out", r->text, attr_num(p, "x"),
+                     attr_num(p, "y"), r->x, r->y);
+        assert_true(fabs(attr_num(p, "font-size") - r->size) < 0.01);
+        assert_true(attr_num(p, "font-weight") == r->weight);
+        static const char *const anchors[] = {"start", "middle", "end"};
+        snprintf(want, sizeof want, " text-anchor=\"%s\"", anchors[r->anchor]);
+        assert_true(strstr(p, want) && strstr(p, want) < close);
+        assert_int_equal(strncmp(strstr(p, " font-family="),
+                                 " font-family=\"'Open Sans', Arial, sans-serif\"", 45),
+                         0);
+        p = close;
+    }
+    /* The category names wrap: each line its own <text>, centred. */
+    assert_non_null(strstr(svg, "text-anchor=\"middle\">Q2 &amp; Q3</text>"));
+    bool anchored[3] = {false, false, false}; /* legend, category names, ticks */
+    for (size_t i = 0; i < l.nruns; i++)
+        anchored[l.runs[i].anchor] = true;
+    assert_true(anchored[SR_ANCHOR_START] && anchored[SR_ANCHOR_MIDDLE] && anchored[SR_ANCHOR_END]);
+    /* The y-axis title, turned about its anchor. */
+    const char *yt = strstr(svg, ">Referrals</text>");
+    assert_non_null(yt);
+    while (yt > svg && strncmp(yt, "<text ", 6) != 0)
+        yt--;
+    char turn[96];
+    g_snprintf(turn, sizeof turn, " transform=\"rotate(-90 %g %g)\"", attr_num(yt, "x"),
+               attr_num(yt, "y"));
+    assert_non_null(strstr(yt, turn));
+    assert_true(strstr(yt, turn) < strstr(yt, ">"));
+    /* Written as the file too, byte for byte. */
+    char path[] = "/tmp/sr-svg-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(sr_chart_write_svg(fonts, &c, 300, 200, path), 0);
+    char *file;
+    size_t n;
+    assert_int_equal(sr_read_file(path, 1 << 22, &file, &n), SR_READ_OK);
+    assert_int_equal(n, out.len);
+    assert_memory_equal(file, out.data, n);
+    free(file);
+    unlink(path);
+    sr_chart_layout_free(&l);
+    sr_buf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1065,6 +1533,11 @@ int main(void)
         cmocka_unit_test(line_charts_label_every_point),
         cmocka_unit_test(stacked_bars_keep_hidden_parts_in_their_totals),
         cmocka_unit_test(hbars_grow_to_show_every_row),
+        cmocka_unit_test(hbars_have_no_band_above_the_axis_title),
+        cmocka_unit_test(no_text_is_smaller_than_9_points),
+        cmocka_unit_test(kpi_numbers_share_a_baseline),
+        cmocka_unit_test(crowded_charts_never_overlap),
+        cmocka_unit_test(labels_on_hatching_have_contrast),
         cmocka_unit_test(many_columns_fit_and_never_break_words),
         cmocka_unit_test(matrix_rows_and_columns_never_overlap),
         cmocka_unit_test(donut_groups_the_smallest_as_other),
@@ -1076,6 +1549,7 @@ int main(void)
         cmocka_unit_test(text_alternatives_come_from_the_data),
         cmocka_unit_test(kpi_and_matrix_alternatives),
         cmocka_unit_test(svg_carries_title_and_description),
+        cmocka_unit_test(svg_words_are_text),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
