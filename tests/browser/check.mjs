@@ -29,13 +29,29 @@ const axe = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 // Nothing else may be undecided: a new one is to be fixed or explained.
 const ALLOWED = [
   {
+    // A chart's words are SVG <text> drawn over the chart's own shapes
+    // (bars, slices, hatching, its white background). axe computes the
+    // colour behind text from HTML boxes only, so for SVG text it cannot
+    // decide (shapes overlap it, a short label such as "0" is too short
+    // for it to call text, an <image> is behind it). The chart module
+    // chooses each label's colour against what it is drawn on and its
+    // tests hold it to 4.5:1; the chart is one picture to a screen reader,
+    // its words in its description and in the table under it.
+    rule: "color-contrast", key: ["bgOverlap", "shortTextContent", "imgNode"],
+    why: "a chart's words, drawn over the chart's own shapes",
+    holds: (sel) => {
+      const e = document.querySelector(sel);
+      return !!e && e instanceof SVGElement && !!e.closest("figure > div.chart[role=img] svg");
+    },
+  },
+  {
     // axe finds what lies behind text from elements' boxes. A drawn
     // chart's groups have boxes as large as all they hold, also what the
     // SVG clips away at its edge, so a box reaches over the words next to
     // the chart and axe cannot tell which colour is behind them. What is
     // drawn there is the page itself: the topmost element at the middle
     // of the text is the element (or a part of it), not the chart.
-    rule: "color-contrast", key: "bgOverlap",
+    rule: "color-contrast", key: ["bgOverlap"],
     why: "a chart's SVG group box reaches past what the SVG shows",
     holds: (sel) => {
       const e = document.querySelector(sel);
@@ -55,7 +71,7 @@ const ALLOWED = [
     // decide the colour behind what it cannot see. Scrolled into view,
     // the cell is axe's to check like every other (the same cells pass
     // at the desktop width).
-    rule: "color-contrast", key: "elmPartiallyObscured",
+    rule: "color-contrast", key: ["elmPartiallyObscured"],
     why: "a cell of a table partly scrolled out of its box",
     holds: (sel) => {
       const e = document.querySelector(sel);
@@ -114,21 +130,25 @@ for (const [name, width] of [["desktop", 1280], ["phone", 375], ["narrow", 320]]
     fail(`${name}: ${v.id} (${v.impact}): ${v.help}`);
     for (const n of v.nodes.slice(0, 3)) console.log(`    ${n.target.join(" ")}: ${n.failureSummary.split("\n")[1] || ""}`);
   }
-  let explained = 0;
+  const explained = new Map();
   for (const r of result.incomplete) {
     for (const n of r.nodes) {
       const key = (n.any[0] || n.all[0] || n.none[0] || {}).data?.messageKey;
-      const why = ALLOWED.find((a) => a.rule === r.id && a.key === key);
-      if (why && n.target.length === 1 && await page.evaluate(why.holds, n.target[0])) {
-        explained++;
+      let why = null;
+      for (const a of ALLOWED)
+        if (!why && a.rule === r.id && a.key.includes(key) && n.target.length === 1 &&
+            await page.evaluate(a.holds, n.target[0]))
+          why = a;
+      if (why) {
+        explained.set(why.why, (explained.get(why.why) || 0) + 1);
         continue;
       }
       fail(`${name}: ${r.id} undecided by axe and not explained: ${n.target.join(" ")}: ` +
         `${(n.any[0] || n.all[0] || n.none[0] || {}).message || r.help}`);
     }
   }
-  console.log(`${name}: ${result.passes.length} rules passed, ${result.violations.length} violated, ` +
-    `${explained} undecided results explained`);
+  console.log(`${name}: ${result.passes.length} rules passed, ${result.violations.length} violated`);
+  for (const [why, n] of explained) console.log(`    undecided by axe, explained: ${n} x ${why}`);
   await page.close();
 }
 
