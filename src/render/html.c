@@ -42,6 +42,42 @@ static void esc_lines(sr_buf *b, const char *s)
     g_free(e);
 }
 
+/* Whether s starts a span of years as headers write them: "2018-19",
+ * "2018/19" or "2018-2019". Returns its length, or 0. */
+static size_t year_span(const char *s)
+{
+    for (int i = 0; i < 4; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    if (s[4] != '-' && s[4] != '/')
+        return 0;
+    size_t n = 5;
+    while (n < 9 && s[n] >= '0' && s[n] <= '9')
+        n++;
+    return n == 7 || n == 9 ? n : 0;
+}
+
+/* A column header or a tile's year: as esc, each span of years kept on one
+ * line (a narrow column would break "2018-19" after its hyphen). */
+static void esc_head(sr_buf *b, const char *s)
+{
+    const char *p = s ? s : "", *from = p;
+    while (*p) {
+        size_t n = (p == s || !(p[-1] >= '0' && p[-1] <= '9')) ? year_span(p) : 0;
+        if (n && !(p[n] >= '0' && p[n] <= '9')) {
+            char *e = g_markup_escape_text(from, p - from);
+            sr_buf_puts(b, e);
+            g_free(e);
+            sr_buf_printf(b, "<span class=\"yr\">%.*s</span>", (int)n, p);
+            p += n;
+            from = p;
+        } else {
+            p++;
+        }
+    }
+    esc(b, from);
+}
+
 /* Whether a link may go to url: only web, mail and telephone addresses.
  * The tree holds no other, but a page must never carry a script address
  * whatever it is given: anything else is shown as the link's words. */
@@ -80,7 +116,7 @@ static const char css[] =
     "margin-bottom:.5rem}"
     "figure svg{display:block;max-width:100%;height:auto}"
     ".scroll:focus{outline:3px solid #ffbf47;outline-offset:2px}"
-    ".scroll{overflow-x:auto;margin:1rem 0}"
+    ".scroll{overflow-x:auto;margin:1rem 0;position:relative}"
     "table{border-collapse:collapse;font-size:.95rem;min-width:100%}"
     "th,td{padding:.35rem .5rem;border-bottom:1px solid var(--rule);vertical-align:top;"
     "text-align:left}"
@@ -92,8 +128,38 @@ static const char css[] =
     "details{margin:.5rem 0}summary{cursor:pointer;color:var(--link)}"
     "footer{margin-top:3rem;padding-top:1rem;border-top:1px solid var(--rule);"
     "color:var(--muted);font-size:.95rem}"
-    "@media print{.skip,nav{display:none}body{font-size:11pt}section{break-before:page}"
-    "figure,table{break-inside:avoid}a{color:var(--text)}}";
+    /* Years in column headers never break after their hyphen. */
+    ".yr{white-space:nowrap}"
+    /* Words for a screen reader only: not hidden from it, only from sight. */
+    ".vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;"
+    "clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap}"
+    /* Key figures: tiles of text, the numbers aligned on one line. */
+    ".tiles{list-style:none;margin:0;padding:0;display:grid;gap:.75rem;"
+    "grid-template-columns:repeat(auto-fit,minmax(10.5rem,1fr))}"
+    ".tiles li{margin:0;padding:.75rem 1rem;background:var(--band);border-top:4px solid "
+    "var(--accent)}"
+    ".tiles li>span{display:block}"
+    ".big{font-size:2.2rem;font-weight:700;line-height:1.15;font-variant-numeric:tabular-nums}"
+    ".what{font-weight:600;margin:.25rem 0;line-height:1.35}"
+    ".was,.change{color:var(--muted);font-size:.95rem;line-height:1.4}"
+    /* The attendance matrix: the chart's symbols, each with its words. */
+    ".key{margin:.25rem 0 .5rem}"
+    "table.matrix td{text-align:center;white-space:nowrap}"
+    ".m{display:inline-block;width:1.5em;height:1.5em;line-height:1.5em;border-radius:50%;"
+    "text-align:center;font-weight:700;vertical-align:middle}"
+    ".key .m{margin:0 .2em 0 .4em}"
+    ".m.at{background:#0a6e4f;color:#fff}.m.at::before{content:\"\\2713\"}"
+    ".m.ap::before{content:\"\\2212\"}.m.ab::before{content:\"\\2717\"}"
+    ".m.no::before{content:\"\\2013\"}"
+    ".m.ap{border:2px solid #0b4f8a;line-height:calc(1.5em - 4px);color:#0b4f8a}"
+    ".m.ab{color:#b3410c;font-size:1.15em}.m.no{color:var(--muted)}"
+    /* On paper: the contents, and every chart's table open (a closed
+     * <details> cannot be opened there); boxes that scroll on a screen
+     * show all of their table. */
+    "@media print{.skip,summary{display:none}body{font-size:11pt}section{break-before:page}"
+    "figure,table{break-inside:avoid}a{color:var(--text)}"
+    "details::details-content{content-visibility:visible;display:block}"
+    ".scroll{overflow:visible}.tiles li{break-inside:avoid}}";
 
 static void chart_table(hw *w, const sr_chart *c, int n)
 {
@@ -106,17 +172,17 @@ static void chart_table(hw *w, const sr_chart *c, int n)
                   "<table><caption id=\"figure-%d-table\">Figure %d: ",
                   n, n, n, n);
     esc(b, c->title);
-    sr_buf_puts(b, "</caption><thead><tr><th scope=\"col\">");
-    sr_buf_puts(b, c->kind == SR_CHART_MATRIX ? "Member" : "");
-    sr_buf_puts(b, "</th>");
+    /* The corner over the categories has no header of its own. */
+    sr_buf_puts(b, c->kind == SR_CHART_MATRIX ? "</caption><thead><tr><th scope=\"col\">Member</th>"
+                                              : "</caption><thead><tr><td></td>");
     if (c->kind == SR_CHART_KPI) {
         sr_buf_puts(b, "<th scope=\"col\" class=\"n\">");
-        esc(b, c->series[0].name);
+        esc_head(b, c->series[0].name);
         sr_buf_puts(b, "</th><th scope=\"col\">Change</th><th scope=\"col\">Year before</th>");
     } else {
         for (size_t s = 0; s < c->nseries; s++) {
             sr_buf_puts(b, "<th scope=\"col\" class=\"n\">");
-            esc(b, c->series[s].name);
+            esc_head(b, c->series[s].name);
             sr_buf_puts(b, "</th>");
         }
     }
@@ -145,14 +211,15 @@ static void chart_table(hw *w, const sr_chart *c, int n)
     sr_buf_puts(b, "</tbody></table></div></details>");
 }
 
-static void table(hw *w, const sr_dtable *t)
+/* A table of the tree: "Table N" in the text, or a chart's figures under
+ * it ("Figure N"); id names its caption, for the box it scrolls in. */
+static void table_as(hw *w, const sr_dtable *t, const char *id, const char *label)
 {
     sr_buf *b = w->b;
-    w->tables++;
     sr_buf_printf(b,
                   "<div class=\"scroll\" tabindex=\"0\" role=\"region\" "
-                  "aria-labelledby=\"table-%d\"><table><caption id=\"table-%d\">Table %d: ",
-                  w->tables, w->tables, w->tables);
+                  "aria-labelledby=\"%s\"><table><caption id=\"%s\">%s: ",
+                  id, id, label);
     esc(b, t->caption);
     sr_buf_puts(b, "</caption><thead><tr>");
     /* Only the columns for print; the first of them is the row header. */
@@ -161,8 +228,14 @@ static void table(hw *w, const sr_dtable *t)
         if (!(t->cols[c].shown & SR_OUT_PRINT))
             continue;
         bool n = !first && sr_dcol_numeric(&t->cols[c]);
+        /* A header without words is no header: the corner cell. */
+        if (!t->cols[c].head || !*t->cols[c].head) {
+            sr_buf_puts(b, "<td></td>");
+            first = false;
+            continue;
+        }
         sr_buf_printf(b, "<th scope=\"col\"%s>", n ? " class=\"n\"" : "");
-        esc(b, t->cols[c].head);
+        esc_head(b, t->cols[c].head);
         sr_buf_puts(b, "</th>");
         first = false;
     }
@@ -203,8 +276,163 @@ static void table(hw *w, const sr_dtable *t)
     }
 }
 
-/* A chart: its caption, the SVG as the chart file holds it (its ids carry
- * the chart's id, so charts share the page), and its figures as a table. */
+static void table(hw *w, const sr_dtable *t)
+{
+    w->tables++;
+    char id[32], label[32];
+    snprintf(id, sizeof id, "table-%d", w->tables);
+    snprintf(label, sizeof label, "Table %d", w->tables);
+    table_as(w, t, id, label);
+}
+
+/* Key figures as tiles of text: the number, what it counts, the year
+ * before and the change, each a line a reader can select and a screen
+ * reader reads in that order. Everything the chart's table would hold. */
+static void tiles(hw *w, const sr_chart *c)
+{
+    sr_buf *b = w->b;
+    sr_buf_puts(b, "<ul class=\"tiles\">\n");
+    for (size_t i = 0; i < c->ncat; i++) {
+        sr_buf_puts(b, "<li><span class=\"big\">");
+        esc(b, c->nseries ? c->series[0].values[i].label : "");
+        sr_buf_puts(b, "</span>\n<span class=\"what\">");
+        esc(b, c->categories[i]);
+        sr_buf_puts(b, "</span>\n");
+        if (c->before && c->before[i]) {
+            sr_buf_puts(b, "<span class=\"was\">");
+            esc_head(b, c->before[i]);
+            sr_buf_puts(b, "</span>\n");
+        }
+        if (c->notes && c->notes[i]) {
+            sr_buf_puts(b, "<span class=\"change\">");
+            esc(b, c->notes[i]);
+            sr_buf_puts(b, "</span>\n");
+        }
+        sr_buf_puts(b, "</li>\n");
+    }
+    sr_buf_puts(b, "</ul>\n");
+}
+
+/* The attendance matrix's states: a symbol seen (hidden from a screen
+ * reader, which reads the words instead) and the words, as the chart's key
+ * names them. */
+static const struct {
+    const char *cls, *words;
+} states[] = {
+    [SR_MATRIX_ATTENDED] = {"at", "attended"},
+    [SR_MATRIX_APOLOGIES] = {"ap", "sent apologies"},
+    [SR_MATRIX_ABSENT] = {"ab", "absent"},
+    [SR_MATRIX_NONE] = {"no", "not recorded"},
+};
+
+static void state(sr_buf *b, int st, bool key)
+{
+    if (st < 0 || st > SR_MATRIX_NONE)
+        st = SR_MATRIX_NONE;
+    sr_buf_printf(b, "<span class=\"m %s\" aria-hidden=\"true\"></span>%s%s%s", states[st].cls,
+                  key ? " " : "<span class=\"vh\">", states[st].words, key ? "" : "</span>");
+}
+
+/* The attendance matrix as the table it is: members down the side,
+ * meetings along the top, in each cell a symbol and its words. Its key
+ * before it. */
+static void matrix(hw *w, const sr_chart *c, int k)
+{
+    sr_buf *b = w->b;
+    sr_buf_puts(b, "<p class=\"key\">Key: ");
+    for (int st = 0; st <= SR_MATRIX_NONE; st++) {
+        sr_buf_puts(b, st ? ", " : "");
+        state(b, st, true);
+    }
+    sr_buf_puts(b, ".</p>\n");
+    sr_buf_printf(b,
+                  "<div class=\"scroll\" tabindex=\"0\" role=\"region\" "
+                  "aria-labelledby=\"figure-%d\"><table class=\"matrix\" "
+                  "aria-labelledby=\"figure-%d\"><thead><tr><th scope=\"col\">Member</th>",
+                  k, k);
+    for (size_t s = 0; s < c->nseries; s++) {
+        sr_buf_puts(b, "<th scope=\"col\">");
+        esc_head(b, c->series[s].name);
+        sr_buf_puts(b, "</th>");
+    }
+    sr_buf_puts(b, "</tr></thead><tbody>");
+    for (size_t i = 0; i < c->ncat; i++) {
+        sr_buf_puts(b, "<tr><th scope=\"row\">");
+        esc(b, c->categories[i]);
+        sr_buf_puts(b, "</th>");
+        for (size_t s = 0; s < c->nseries; s++) {
+            sr_buf_puts(b, "<td>");
+            state(b, (int)c->series[s].values[i].v, false);
+            sr_buf_puts(b, "</td>");
+        }
+        sr_buf_puts(b, "</tr>");
+    }
+    sr_buf_puts(b, "</tbody></table></div>\n");
+}
+
+/* Whether the SVG in svg holds an element with the id ID-suffix. */
+static bool svg_has_id(const char *svg, const char *id, const char *suffix)
+{
+    sr_buf want = SR_BUF_INIT;
+    sr_buf_puts(&want, " id=\"");
+    esc(&want, id);
+    sr_buf_printf(&want, "-%s\"", suffix);
+    bool found = strstr(svg, sr_buf_str(&want)) != NULL;
+    sr_buf_free(&want);
+    return found;
+}
+
+/* A drawn chart: the SVG as the chart file holds it (its ids carry the
+ * chart's id, so charts share the page) inside a picture named by its
+ * title alone and described by its text alternative, the SVG's <desc>: the
+ * SVG names itself by both, which a screen reader would read as one long
+ * name. */
+static int chart_svg(hw *w, const sr_dfigure *f, int k, char *err, size_t errlen)
+{
+    sr_buf *b = w->b;
+    sr_buf svg = SR_BUF_INIT;
+    if (sr_chart_svg(w->fonts, f->chart, f->width, f->height, &svg) != 0) {
+        snprintf(err, errlen, "cannot draw the chart %s: %s", f->id ? f->id : "",
+                 sr_io_error(errno));
+        sr_buf_free(&svg);
+        return -1;
+    }
+    const char *id = f->chart->id ? f->chart->id : "";
+    bool title = svg_has_id(sr_buf_str(&svg), id, "title");
+    bool desc = svg_has_id(sr_buf_str(&svg), id, "desc");
+    sr_buf_puts(b, "<div class=\"chart\" role=\"img\" aria-labelledby=\"");
+    if (title) {
+        esc(b, id);
+        sr_buf_puts(b, "-title");
+    } else {
+        sr_buf_printf(b, "figure-%d", k);
+    }
+    sr_buf_puts(b, "\" aria-describedby=\"");
+    if (desc) {
+        esc(b, id);
+        sr_buf_puts(b, "-desc");
+    } else {
+        sr_buf_printf(b, "figure-%d-desc", k);
+    }
+    /* The SVG names itself too: hidden, it is not a second picture. */
+    sr_buf_puts(b, "\">\n<div aria-hidden=\"true\">\n");
+    sr_buf_put(b, svg.data ? svg.data : "", svg.len);
+    if (svg.len && svg.data[svg.len - 1] != '\n')
+        sr_buf_putc(b, '\n');
+    sr_buf_puts(b, "</div>\n</div>\n");
+    if (!desc) {
+        sr_buf_printf(b, "<p id=\"figure-%d-desc\" hidden>", k);
+        esc(b, f->alt);
+        sr_buf_puts(b, "</p>\n");
+    }
+    sr_buf_free(&svg);
+    return 0;
+}
+
+/* A figure: its number and caption, then the chart. Key figures are tiles
+ * of text and the attendance matrix a table, which need no other table;
+ * a drawn chart has its figures as a table under it (the tree's, when it
+ * gives one), and its note. */
 static int figure(hw *w, const sr_dnode *n, char *err, size_t errlen)
 {
     const sr_dfigure *f = n->figure;
@@ -213,17 +441,33 @@ static int figure(hw *w, const sr_dnode *n, char *err, size_t errlen)
         snprintf(err, errlen, "a figure of the report has no chart");
         return -1;
     }
-    w->figures++;
-    sr_buf_printf(b, "<figure>\n<figcaption>Figure %d: ", w->figures);
-    esc(b, f->chart->title);
+    const sr_chart *c = f->chart;
+    int k = ++w->figures;
+    sr_buf_printf(b, "<figure>\n<figcaption id=\"figure-%d\">Figure %d: ", k, k);
+    esc(b, c->title);
     sr_buf_puts(b, "</figcaption>\n");
-    if (sr_chart_svg(w->fonts, f->chart, f->width, f->height, b) != 0) {
-        snprintf(err, errlen, "cannot draw the chart %s: %s", f->id ? f->id : "",
-                 sr_io_error(errno));
+    bool drawn = c->kind != SR_CHART_KPI && c->kind != SR_CHART_MATRIX;
+    if (c->kind == SR_CHART_KPI)
+        tiles(w, c);
+    else if (c->kind == SR_CHART_MATRIX)
+        matrix(w, c, k);
+    else if (chart_svg(w, f, k, err, errlen) != 0)
         return -1;
+    if (f->note) {
+        sr_buf_puts(b, "<p class=\"note\">");
+        esc(b, f->note);
+        sr_buf_puts(b, "</p>\n");
     }
-    sr_buf_putc(b, '\n');
-    chart_table(w, f->chart, w->figures);
+    if (drawn && f->data) {
+        char id[32], label[32];
+        snprintf(id, sizeof id, "figure-%d-table", k);
+        snprintf(label, sizeof label, "Figure %d", k);
+        sr_buf_printf(b, "<details><summary>Figure %d as a table</summary>", k);
+        table_as(w, f->data, id, label);
+        sr_buf_puts(b, "</details>");
+    } else if (drawn) {
+        chart_table(w, c, k);
+    }
     sr_buf_puts(b, "\n</figure>\n");
     return 0;
 }
@@ -393,6 +637,34 @@ static int body(hw *w, const sr_dnode *root, char *err, size_t errlen)
     return rc;
 }
 
+/* A link to a file beside the page: its name as a relative address. */
+static void file_link(sr_buf *b, const char *file, const char *type, const char *words)
+{
+    char *u = g_uri_escape_string(file, NULL, FALSE);
+    sr_buf_puts(b, "<a href=\"");
+    esc(b, u);
+    sr_buf_printf(b, "\" type=\"%s\">%s</a>", type, words);
+    g_free(u);
+}
+
+/* The footer's other forms of the report, each a link to its file. */
+static void also_linked(sr_buf *b, const sr_document *doc)
+{
+    sr_buf_puts(b, " Also published");
+    if (doc->pdf_file) {
+        sr_buf_puts(b, " as ");
+        file_link(b, doc->pdf_file, "application/pdf", "a PDF");
+        sr_buf_puts(b, doc->xlsx_file ? "," : "");
+    }
+    if (doc->xlsx_file) {
+        sr_buf_puts(b, " with ");
+        file_link(b, doc->xlsx_file,
+                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                  "a spreadsheet of every figure");
+    }
+    sr_buf_putc(b, '.');
+}
+
 int sr_html_render(const sr_document *doc, sr_fonts *fonts, bool draft, sr_buf *out, char *err,
                    size_t errlen)
 {
@@ -426,7 +698,9 @@ int sr_html_render(const sr_document *doc, sr_fonts *fonts, bool draft, sr_buf *
     sr_buf_puts(b, "</main>\n<footer>\n<p>");
     esc(b, doc->footer ? doc->footer : doc->title);
     sr_buf_putc(b, '.');
-    if (doc->also) {
+    if (doc->pdf_file || doc->xlsx_file) {
+        also_linked(b, doc);
+    } else if (doc->also) {
         sr_buf_putc(b, ' ');
         esc(b, doc->also);
     }

@@ -2,10 +2,14 @@
  *
  * The second renderer of the same tree as the PDF (cmark's model), so the
  * two can never say different things. Semantic HTML with lang, landmarks, a
- * skip link, a contents list, one h1 and headings in order; every chart an
- * inline SVG with role="img", <title> and <desc> (its text alternative) and,
- * after it, a data table with the same figures in a <details>; CSS inline,
- * no script, no network; readable from a 320-pixel-wide phone to print.
+ * skip link, a contents list, one h1 and headings in order; key figures
+ * as tiles of text and the attendance matrix as a table (symbols with a
+ * key, and words for a screen reader); every other chart an inline SVG
+ * inside a picture named by the SVG's <title> and described by its <desc>
+ * (the text alternative) and, after it, a data table with the same figures
+ * in a <details>, open on paper; CSS inline, no script, no network;
+ * readable from a 320-pixel-wide phone to print. The footer links the PDF
+ * and the workbook when the document names their files.
  *
  * A chart's SVG is the same bytes as its file (sr_chart_svg): its ids
  * start with the chart's id, so the page's ids stay unique. Links are

@@ -26,7 +26,7 @@ has 'Table 2: Contributions to the shared budget</caption>'
 has '<tr><th scope="row">FCC</th><td class="n">£90,000</td><td class="n">£100,000</td><td class="n">+£10,000</td><td class="n">+11.1%</td></tr>'
 has '<tr><th scope="row">Fenshire and Wolds ICB</th><td class="n">£30,000</td><td class="n">£31,000</td>'
 has '<tr><th scope="row">Department for Education</th><td class="n">£10,000</td><td class="n">£12,500</td>'
-has 'Table 4: Local measures</caption><thead><tr><th scope="col">Measure</th><th scope="col" class="n">2023-24</th><th scope="col" class="n">2024-25</th><th scope="col">Change</th></tr></thead>'
+has 'Table 4: Local measures</caption><thead><tr><th scope="col">Measure</th><th scope="col" class="n"><span class="yr">2023-24</span></th><th scope="col" class="n"><span class="yr">2024-25</span></th><th scope="col">Change</th></tr></thead>'
 has '<tr><th scope="row">Children missing education on 31 March</th><td class="n">41</td><td class="n">37</td><td>down 9.8% from 41</td></tr>'
 has '<tr><th scope="row">Children in elective home education</th><td class="n">212</td><td class="n">[c]</td><td>not compared with 2023-24, to protect small numbers</td></tr>'
 # Local measures are in their own table, not the summary as well.

@@ -194,8 +194,14 @@ def check_csv(path, rows, year):
 
 # ---- the HTML: its tables, cell by cell -----------------------------------
 class Tables(html.parser.HTMLParser):
-    def __init__(self):
+    """Every table, and each list of key figure tiles as a table of the
+    year's figures (what each counts, and its number)."""
+
+    def __init__(self, year=""):
         super().__init__(convert_charrefs=True)
+        self.year = year
+        self.tile = None  # the key figure tile being read: {class: words}
+        self.tile_part = None
         self.tables = []
         self.cur = None
         self.cell = None
@@ -206,6 +212,17 @@ class Tables(html.parser.HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag == "desc":
             self.desc = []
+        cls = dict(attrs).get("class") or ""
+        if tag == "ul" and cls == "tiles":
+            self.cur = {"caption": "key figures", "head": ["", self.year], "rows": [], "tiles": True}
+            return
+        if self.cur is not None and self.cur.get("tiles"):
+            if tag == "li":
+                self.tile = {}
+            elif tag == "span" and self.tile is not None and cls in ("big", "what"):
+                self.tile_part = cls
+                self.tile[cls] = []
+            return
         if tag == "table":
             self.cur = {"caption": "", "head": [], "rows": []}
             self.section = None
@@ -222,6 +239,18 @@ class Tables(html.parser.HTMLParser):
         if tag == "desc" and self.desc is not None:
             self.descs.append(norm("".join(self.desc)))
             self.desc = None
+        if self.cur is not None and self.cur.get("tiles"):
+            if tag == "span":
+                self.tile_part = None
+            elif tag == "li" and self.tile is not None:
+                self.cur["rows"].append([norm("".join(self.tile.get("what", []))),
+                                         norm("".join(self.tile.get("big", [])))])
+                self.tile = None
+            elif tag == "ul":
+                self.tables.append(self.cur)
+                self.cur = None
+            self.text.append(" ")
+            return
         if tag in ("p", "li", "div", "h1", "h2", "h3", "h4", "td", "th", "figcaption", "caption", "tr"):
             self.text.append(" ")
         if self.cur is None:
@@ -242,6 +271,8 @@ class Tables(html.parser.HTMLParser):
             self.cur = None
 
     def handle_data(self, data):
+        if self.tile_part is not None:
+            self.tile[self.tile_part].append(data)
         if self.desc is not None:
             self.desc.append(data)
         if self.cell is not None:
@@ -287,7 +318,7 @@ def cell_checks(table, by_label, rows, year):
 
 
 def check_html(path, by_label, rows, year, threshold):
-    p = Tables()
+    p = Tables(year)
     p.feed(open(path, encoding="utf-8").read())
     for t in p.tables:
         for label, h, want, cell in cell_checks(t, by_label, rows, year):
@@ -686,18 +717,22 @@ def literal_numbers(paths):
 
 
 class Prose(html.parser.HTMLParser):
-    """The text of each paragraph and list item outside tables, charts and
-    captions."""
+    """The text of each paragraph and list item outside tables, charts
+    (key figure tiles too) and captions."""
     SKIP = ("table", "svg", "script", "style", "figcaption", "nav")
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
+        self.uls = []  # for each open <ul>, whether it is key figure tiles
         self.skip = 0
         self.depth = 0
         self.cur = []
         self.paras = []
 
     def handle_starttag(self, tag, attrs):
+        if tag == "ul":
+            self.uls.append(dict(attrs).get("class") == "tiles")
+            self.skip += self.uls[-1]
         if tag in self.SKIP:
             self.skip += 1
         elif tag in ("p", "li") and not self.skip:
@@ -707,6 +742,8 @@ class Prose(html.parser.HTMLParser):
             self.cur = []
 
     def handle_endtag(self, tag):
+        if tag == "ul" and self.uls:
+            self.skip = max(0, self.skip - self.uls.pop())
         if tag in self.SKIP:
             self.skip = max(0, self.skip - 1)
         elif tag in ("p", "li") and self.depth:

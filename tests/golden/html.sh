@@ -1,10 +1,12 @@
 #!/bin/sh
 # The HTML version's structure, checked without a browser: language, title,
-# landmarks and skip link, one h1 and headings in order, every chart an SVG
-# with role="img", a title and a description followed by its data table,
-# every table with a caption and header cells, unique ids, no script; the
-# same figures and words as the PDF; partner text that looks like markup or
-# a script link stays inert.
+# landmarks and skip link, one h1 and headings in order, every drawn chart
+# an SVG in a picture named by its title and described by its text
+# alternative, followed by its data table; key figures as tiles of text and
+# the attendance matrix as a table; every table with a caption and header
+# cells, unique ids, no script; the footer linking the PDF and the
+# workbook; the same figures and words as the PDF; partner text that looks
+# like markup or a script link stays inert.
 #
 #   html.sh BIN SOURCE_DIR
 set -u
@@ -32,20 +34,44 @@ grep -qi 'javascript:' "$h" && fail "the page has a javascript: address"
 dups=$(grep -o ' id="[^"]*"' "$h" | sort | uniq -d)
 [ -z "$dups" ] || fail "ids used twice: $dups"
 
-# Every chart: role="img", <title>, <desc>, then a data table.
+# Every drawn chart: an SVG with <title> and <desc> inside a picture named
+# by that title alone and described by that description, then a data
+# table. Of the sample's 11 charts, the key figures and the attendance
+# matrix are not drawn.
 svgs=$(grep -o '<svg' "$h" | wc -l)
-imgs=$(grep -o '<svg[^>]*role="img"' "$h" | wc -l)
-[ "$svgs" -eq 11 ] && [ "$imgs" -eq 11 ] || fail "$svgs SVGs, $imgs with role=img (11 charts)"
-awk 'BEGIN { RS = "<svg" } NR > 1 { chunk = substr($0, 1, index($0, "</svg>"));
-     if (chunk !~ /<title id="[^"]*">[^<]+<\/title>/ || chunk !~ /<desc id="[^"]*">[^<]+<\/desc>/) bad++ }
-     END { exit bad > 0 }' "$h" || fail "an SVG lacks a title or description"
-[ "$(grep -o '<summary>Figure [0-9]* as a table</summary>' "$h" | wc -l)" -eq 11 ] || fail "not every chart has its table"
-# Every table: a caption and header cells with scope.
-tables=$(grep -o '<table>' "$h" | wc -l)
-caps=$(grep -o '<table><caption' "$h" | wc -l)
+[ "$svgs" -eq 9 ] || fail "$svgs SVGs (9 drawn charts)"
+awk 'BEGIN { RS = "<div class=\"chart\" role=\"img\" " } NR > 1 { chunk = substr($0, 1, index($0, "</svg>"));
+     if (match(chunk, /^aria-labelledby="[^"]*-title" aria-describedby="[^"]*-desc">\n<div aria-hidden="true">\n<svg /) == 0) { bad++; next }
+     split(chunk, q, "\""); t = q[2]; d = q[4]
+     if (chunk !~ ("<title id=\"" t "\">[^<]+</title>") || chunk !~ ("<desc id=\"" d "\">[^<]+</desc>")) bad++; n++ }
+     END { exit bad > 0 || n != 9 }' "$h" || fail "a chart is not named by its title and described by its <desc>"
+[ "$(grep -o '<summary>Figure [0-9]* as a table</summary>' "$h" | wc -l)" -eq 9 ] || fail "not every drawn chart has its table"
+# Key figures: tiles of text, the number first; the attendance: a table
+# whose cells say, in words, who came.
+grep -qF '<figcaption id="figure-1">Figure 1: Key figures for the year</figcaption>
+<ul class="tiles">
+<li><span class="big">3,243</span>
+<span class="what">Referrals to children&apos;s social care</span>
+<span class="was"><span class="yr">2018-19</span>: 3,653</span>
+<span class="change">down 11.2% from 3,653</span>' "$h" || fail "the key figures are not tiles of text"
+grep -qF '<table class="matrix" aria-labelledby="figure-7"><thead><tr><th scope="col">Member</th><th scope="col">11 June 2019</th>' "$h" ||
+    fail "the attendance matrix is not a table with meetings as column headers"
+grep -qF '<tr><th scope="row">GMP</th><td><span class="m at" aria-hidden="true"></span><span class="vh">attended</span></td><td><span class="m at" aria-hidden="true"></span><span class="vh">attended</span></td><td><span class="m ap" aria-hidden="true"></span><span class="vh">sent apologies</span></td>' "$h" ||
+    fail "the attendance table's cells do not say who came in words"
+# Every table: a caption or a name, and header cells with scope.
+tables=$(grep -o '<table[ >]' "$h" | wc -l)
+caps=$(grep -o '<table><caption\|<table class="matrix" aria-labelledby="figure-[0-9]*">' "$h" | wc -l)
 [ "$tables" -eq "$caps" ] || fail "$tables tables, $caps captions"
-awk 'BEGIN { RS = "<table>" } NR > 1 { t = substr($0, 1, index($0, "</table>")); if (t !~ /<th scope="col"/) bad++ }
+awk 'BEGIN { RS = "<table[ >]" } NR > 1 { t = substr($0, 1, index($0, "</table>")); if (t !~ /<th scope="col"/) bad++ }
      END { exit bad > 0 }' "$h" || fail "a table has no column headers"
+# Years in column headers stay on one line.
+grep -qF '<th scope="col" class="n"><span class="yr">2018-19</span></th>' "$h" || fail "a year header may break"
+# The footer links the PDF and the workbook beside the page.
+grep -qF 'Also published as <a href="sscp-annual-report-2019-20.pdf" type="application/pdf">a PDF</a>, with <a href="sscp-annual-report-2019-20-data.xlsx" ' "$h" ||
+    fail "the footer does not link the PDF and the workbook"
+for f in $(sed -n '/<footer>/,/<\/footer>/p' "$h" | grep -o 'href="[^"]*"' | sed 's/href="//; s/"$//'); do
+    [ -f "$(dirname "$h")/$f" ] || fail "the footer links $f, which is not beside the page"
+done
 
 # The same words and figures as the PDF.
 pdftotext "$tmp/out/2019-20/sscp-annual-report-2019-20.pdf" - | tr '\n' ' ' | tr -s ' ' >"$tmp/pdf.txt"
@@ -55,7 +81,7 @@ for want in "down 11.2% from 3,653" "£180,491" "52.4%" "down 69.2% from 26 in 2
     grep -qF -- "$want" "$tmp/pdf.txt" || fail "the PDF does not say \"$want\""
     grep -qF -- "$want" "$tmp/html.txt" || fail "the HTML does not say \"$want\""
 done
-[ "$(grep -o 'Figure [0-9]*\.' "$tmp/pdf.txt" | sort -u | wc -l)" -eq "$(grep -o '<figcaption>Figure [0-9]*:' "$h" | wc -l)" ] ||
+[ "$(grep -o 'Figure [0-9]*\.' "$tmp/pdf.txt" | sort -u | wc -l)" -eq "$(grep -o '<figcaption[^>]*>Figure [0-9]*:' "$h" | wc -l)" ] ||
     fail "the PDF and the HTML have different numbers of figures"
 
 # Links are links: the address where a concern is reported is an <a href>
@@ -66,11 +92,16 @@ grep -qF '<a href="https://www.stockport.gov.uk/contacting-the-massh">' "$h" ||
 grep -aqF '/URI (https://www.stockport.gov.uk/contacting-the-massh)' \
     "$tmp/out/2019-20/sscp-annual-report-2019-20.pdf" || fail "the MASSH address is not a link in the PDF"
 
-# Each chart on the page is the chart file's SVG, byte for byte: drawn
-# once, from the one chart the tree holds.
+# Each drawn chart on the page is the chart file's SVG, byte for byte:
+# drawn once, from the one chart the tree holds. The key figures and the
+# attendance matrix have files too, but are text on the page.
 for svg in "$tmp"/out/2019-20/charts/*.svg; do
-    python3 -c 'import sys; sys.exit(open(sys.argv[1]).read() not in open(sys.argv[2]).read())' "$svg" "$h" ||
-        fail "$(basename "$svg") is not the SVG the page holds"
+    case $(basename "$svg") in
+    key-figures.svg | attendance.svg) want=1 ;;
+    *) want=0 ;;
+    esac
+    python3 -c 'import sys; sys.exit(open(sys.argv[1]).read() not in open(sys.argv[2]).read())' "$svg" "$h"
+    [ $? -eq $want ] || fail "$(basename "$svg") is not as the page should hold it (drawn: $want = 0)"
 done
 
 # Markup and script links in a partner's words stay words.
@@ -86,7 +117,7 @@ printf '\n```table maar-presentations\n```\n' >>"$tmp/data/2019-20/narrative/per
 # its own, headed with its year, in the page and the PDF alike, and the
 # change says its year. The 2018-19 column, all [x], is not printed, and the
 # note says so.
-sed 's/<[^>]*>/ /g' "$tmp/h/2019-20/sscp-annual-report-2019-20.html" | tr -s ' ' >"$tmp/h.txt"
+sed 's/<\/\{0,1\}span[^>]*>//g; s/<[^>]*>/ /g' "$tmp/h/2019-20/sscp-annual-report-2019-20.html" | tr -s ' ' >"$tmp/h.txt"
 grep -qF "Measure 2019-20 Baseline (2017-18) Change Change (%)" "$tmp/h.txt" ||
     fail "the page's table of maar-presentations has no baseline column headed with its year"
 grep -qF "Presentations to the Multi-Agency Adults at Risk panel 8 26 down 69.2% from 26 in 2017-18 -69.2%" "$tmp/h.txt" ||
@@ -109,4 +140,4 @@ grep -qF 'A &lt;span foreground=&quot;red&quot;&gt;red&lt;/span&gt; &amp; &lt;b&
 grep -qiE '<script|<img|href="javascript|<[a-z][^>]* on[a-z]+=' "$hh" && fail "a script survived into the HTML"
 pdftotext "$tmp/h/2019-20/sscp-annual-report-2019-20.pdf" - | grep -qF '<span foreground="red">red</span>' ||
     fail "the PDF did not show the markup as text"
-echo "ok: 11 charts with title, description and table; $tables tables with captions; headings in order; hostile text inert"
+echo "ok: 9 drawn charts named, described and with a table, key figures and attendance as text; $tables tables with captions; headings in order; hostile text inert"

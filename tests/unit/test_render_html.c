@@ -4,7 +4,11 @@
  * hidden cell and a change from a stated baseline, text is escaped, the
  * page holds each chart's SVG file byte for byte, two charts share a page
  * without a duplicate id, the annex and the chart files are not on the
- * page, and the chart files writer's files and result. */
+ * page, and the chart files writer's files and result; key figures are
+ * tiles of text and the attendance matrix a table, a drawn chart is named
+ * by its title and described by its text alternative, with its note and
+ * its table of figures; years in headers stay whole, print opens the
+ * tables, and the footer links the other outputs. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -416,8 +420,10 @@ static void tables_print_their_print_columns(void **state)
     snprintf(want, sizeof want,
              "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-labelledby=\"table-1\">"
              "<table><caption id=\"table-1\">Table 1: Presentations, 2019-20</caption><thead><tr>"
-             "<th scope=\"col\">Figure</th><th scope=\"col\" class=\"n\">2018-19</th>"
-             "<th scope=\"col\" class=\"n\">2019-20</th><th scope=\"col\" class=\"n\">Change</th>"
+             "<th scope=\"col\">Figure</th><th scope=\"col\" class=\"n\"><span "
+             "class=\"yr\">2018-19</span></th>"
+             "<th scope=\"col\" class=\"n\"><span class=\"yr\">2019-20</span></th><th "
+             "scope=\"col\" class=\"n\">Change</th>"
              "<th scope=\"col\" class=\"n\">Change (%%)</th></tr></thead><tbody>"
              "<tr><th scope=\"row\">Presentations &amp; &lt;panels&gt;</th><td class=\"n\">[x]</td>"
              "<td class=\"n\">8</td><td class=\"n\">%s</td><td class=\"n\">%s</td></tr>"
@@ -466,9 +472,11 @@ static void the_page_holds_the_svg_file(void **state)
      * at different times (cairo counts the surfaces a process makes). */
     assert_int_equal(strncmp(svg, "<svg ", 5), 0);
     assert_non_null(strstr(page, svg));
-    assert_has(page, "<figure>\n<figcaption>Figure 1: Referrals &amp; &lt;re-referrals&gt;"
-                     "</figcaption>\n<svg ");
-    assert_has(page, "</svg>\n\n<details><summary>Figure 1 as a table</summary>");
+    assert_has(page, "<figure>\n<figcaption id=\"figure-1\">Figure 1: Referrals &amp; "
+                     "&lt;re-referrals&gt;</figcaption>\n<div class=\"chart\" role=\"img\" "
+                     "aria-labelledby=\"referrals-title\" aria-describedby=\"referrals-desc\">\n"
+                     "<div aria-hidden=\"true\">\n<svg ");
+    assert_has(page, "</svg>\n</div>\n</div>\n<details><summary>Figure 1 as a table</summary>");
     assert_has(page, "<caption id=\"figure-1-table\">Figure 1: Referrals &amp; "
                      "&lt;re-referrals&gt;</caption>");
     assert_has(page, "<tr><th scope=\"row\">Q2</th><td class=\"n\">20</td></tr>");
@@ -528,7 +536,7 @@ static void two_charts_share_a_page(void **state)
     const char *h = render(&w, false);
     assert_int_equal(count(h, "<svg "), 2);
     assert_int_equal(count(h, "<figure>"), 2);
-    assert_has(h, "<figcaption>Figure 2: Second chart</figcaption>");
+    assert_has(h, "<figcaption id=\"figure-2\">Figure 2: Second chart</figcaption>");
     /* Every id once. */
     size_t n = 0;
     for (const char *p = h; (p = strstr(p, " id=\"")) != NULL; p += 5)
@@ -554,6 +562,262 @@ static void two_charts_share_a_page(void **state)
     assert_lacks(h, "first-first-");
     free(ids);
     free(lens);
+    w_free(&w);
+}
+
+/* Key figures as the builder makes them: a number, what it counts, the
+ * year before and the change. */
+static sr_dfigure *make_kpi(world *w)
+{
+    sr_chart *c = sr_arena_alloc(w->a, sizeof *c);
+    const char **cats = sr_arena_alloc(w->a, 2 * sizeof *cats);
+    cats[0] = "Referrals to children's social care";
+    cats[1] = "Section 47 enquiries";
+    sr_chart_value *v = sr_arena_alloc(w->a, 2 * sizeof *v);
+    v[0] = (sr_chart_value){3243, "3,243", false};
+    v[1] = (sr_chart_value){0, "[c]", true};
+    sr_chart_series *s = sr_arena_alloc(w->a, sizeof *s);
+    *s = (sr_chart_series){"2019-20", v};
+    const char **before = sr_arena_alloc(w->a, 2 * sizeof *before);
+    before[0] = "2018-19: 3,653";
+    before[1] = "2018-19: 996";
+    const char **notes = sr_arena_alloc(w->a, 2 * sizeof *notes);
+    notes[0] = "down 11.2% from 3,653";
+    notes[1] = "hidden this year & not compared";
+    *c = (sr_chart){.kind = SR_CHART_KPI,
+                    .id = "key-figures",
+                    .title = "Key figures for the year",
+                    .categories = cats,
+                    .ncat = 2,
+                    .series = s,
+                    .nseries = 1,
+                    .before = before,
+                    .notes = notes};
+    sr_dfigure *f = sr_arena_alloc(w->a, sizeof *f);
+    *f = (sr_dfigure){.id = c->id, .chart = c, .alt = "Key figures", .width = 480, .height = 120};
+    return f;
+}
+
+static void key_figures_are_tiles_of_text(void **state)
+{
+    (void)state;
+    world w;
+    w_init(&w);
+    add_figure(&w, make_kpi(&w));
+    const char *h = render(&w, false);
+    /* The figure keeps its number and caption; the tiles are text, in the
+     * order a reader meets them: the number, what it counts, the year
+     * before (kept on one line), the change. */
+    assert_has(h, "<figure>\n<figcaption id=\"figure-1\">Figure 1: Key figures for the "
+                  "year</figcaption>\n<ul class=\"tiles\">\n"
+                  "<li><span class=\"big\">3,243</span>\n<span class=\"what\">Referrals to "
+                  "children&apos;s social care</span>\n<span class=\"was\"><span "
+                  "class=\"yr\">2018-19</span>: 3,653</span>\n<span class=\"change\">down "
+                  "11.2% from 3,653</span>\n</li>\n"
+                  "<li><span class=\"big\">[c]</span>\n<span class=\"what\">Section 47 "
+                  "enquiries</span>\n<span class=\"was\"><span class=\"yr\">2018-19</span>: "
+                  "996</span>\n<span class=\"change\">hidden this year &amp; not "
+                  "compared</span>\n</li>\n</ul>\n");
+    /* No picture of the text, and no second table of the same words. */
+    assert_lacks(h, "<svg");
+    assert_lacks(h, "<details>");
+    assert_lacks(h, "<table");
+    w_free(&w);
+}
+
+/* An attendance matrix: three members at two meetings. */
+static sr_dfigure *make_matrix(world *w)
+{
+    sr_chart *c = sr_arena_alloc(w->a, sizeof *c);
+    const char **cats = sr_arena_alloc(w->a, 3 * sizeof *cats);
+    cats[0] = "Police";
+    cats[1] = "Health & care";
+    cats[2] = "Schools";
+    sr_chart_series *s = sr_arena_alloc(w->a, 2 * sizeof *s);
+    sr_chart_value *m1 = sr_arena_alloc(w->a, 3 * sizeof *m1);
+    m1[0] = (sr_chart_value){SR_MATRIX_ATTENDED, "attended", false};
+    m1[1] = (sr_chart_value){SR_MATRIX_APOLOGIES, "apologies", false};
+    m1[2] = (sr_chart_value){SR_MATRIX_NONE, "not recorded", false};
+    sr_chart_value *m2 = sr_arena_alloc(w->a, 3 * sizeof *m2);
+    m2[0] = (sr_chart_value){SR_MATRIX_ABSENT, "absent", false};
+    m2[1] = (sr_chart_value){SR_MATRIX_ATTENDED, "attended", false};
+    m2[2] = (sr_chart_value){SR_MATRIX_ATTENDED, "attended", false};
+    s[0] = (sr_chart_series){"11 June 2019", m1};
+    s[1] = (sr_chart_series){"10 March 2020", m2};
+    *c = (sr_chart){.kind = SR_CHART_MATRIX,
+                    .id = "attendance",
+                    .title = "Attendance at the Executive",
+                    .categories = cats,
+                    .ncat = 3,
+                    .series = s,
+                    .nseries = 2};
+    sr_dfigure *f = sr_arena_alloc(w->a, sizeof *f);
+    *f = (sr_dfigure){.id = c->id, .chart = c, .alt = "Attendance", .width = 480, .height = 200};
+    return f;
+}
+
+static void the_attendance_matrix_is_a_table(void **state)
+{
+    (void)state;
+    world w;
+    w_init(&w);
+    add_figure(&w, make_matrix(&w));
+    const char *h = render(&w, false);
+    assert_has(h, "<figcaption id=\"figure-1\">Figure 1: Attendance at the "
+                  "Executive</figcaption>\n");
+    /* The key: each symbol with its words. */
+    assert_has(h, "<p class=\"key\">Key: <span class=\"m at\" aria-hidden=\"true\"></span> "
+                  "attended, <span class=\"m ap\" aria-hidden=\"true\"></span> sent apologies, "
+                  "<span class=\"m ab\" aria-hidden=\"true\"></span> absent, <span class=\"m no\" "
+                  "aria-hidden=\"true\"></span> not recorded.</p>\n");
+    /* A table named by the caption, meetings along the top and members
+     * down the side as headers, in each cell a symbol for the eye and the
+     * words for a screen reader. */
+    assert_has(h, "<div class=\"scroll\" tabindex=\"0\" role=\"region\" "
+                  "aria-labelledby=\"figure-1\"><table class=\"matrix\" "
+                  "aria-labelledby=\"figure-1\"><thead><tr><th scope=\"col\">Member</th>"
+                  "<th scope=\"col\">11 June 2019</th><th scope=\"col\">10 March "
+                  "2020</th></tr></thead><tbody>"
+                  "<tr><th scope=\"row\">Police</th>"
+                  "<td><span class=\"m at\" aria-hidden=\"true\"></span><span "
+                  "class=\"vh\">attended</span></td>"
+                  "<td><span class=\"m ab\" aria-hidden=\"true\"></span><span "
+                  "class=\"vh\">absent</span></td></tr>"
+                  "<tr><th scope=\"row\">Health &amp; care</th>"
+                  "<td><span class=\"m ap\" aria-hidden=\"true\"></span><span "
+                  "class=\"vh\">sent apologies</span></td>");
+    assert_has(h, "<tr><th scope=\"row\">Schools</th><td><span class=\"m no\" "
+                  "aria-hidden=\"true\"></span><span class=\"vh\">not recorded</span></td>");
+    /* The words are hidden from sight only: never from a screen reader. */
+    assert_has(h, ".vh{position:absolute;width:1px;height:1px;");
+    assert_lacks(h, "class=\"vh\" aria-hidden");
+    /* No picture of it, and no second table. */
+    assert_lacks(h, "<svg");
+    assert_lacks(h, "<details>");
+    assert_int_equal(count(h, "<table"), 1);
+    w_free(&w);
+}
+
+/* A drawn chart is one picture named by its title and described by its
+ * text alternative: the SVG's own <title> and <desc>, referred to from a
+ * wrapper, the SVG left as its file holds it and hidden inside. */
+static void a_chart_is_named_by_its_title_and_described(void **state)
+{
+    (void)state;
+    world w;
+    w_init(&w);
+    sr_dfigure *f = make_figure(&w, "referrals", "Referrals by quarter");
+    add_figure(&w, f);
+    const char *h = render(&w, false);
+    assert_has(h, "<div class=\"chart\" role=\"img\" aria-labelledby=\"referrals-title\" "
+                  "aria-describedby=\"referrals-desc\">\n<div aria-hidden=\"true\">\n<svg ");
+    assert_has(h, "<title id=\"referrals-title\">Referrals by quarter</title>");
+    assert_has(h, "<desc id=\"referrals-desc\">");
+    assert_int_equal(count(h, "role=\"img\" aria-labelledby=\"referrals-title\" "
+                              "aria-describedby"),
+                     1);
+    w_free(&w);
+}
+
+/* A chart's note goes under it; the tree's table of its figures, when it
+ * gives one, is the chart's table, set as every table is. */
+static void a_chart_shows_its_note_and_its_data(void **state)
+{
+    (void)state;
+    world w;
+    w_init(&w);
+    sr_dfigure *f = make_figure(&w, "referrals", "Referrals by quarter");
+    f->note = "Hatched bars: figures hidden to protect small numbers.";
+    static sr_dcol cols[] = {
+        {.kind = SR_COL_LABEL, .head = "", .shown = SR_OUT_ALL},
+        {.kind = SR_COL_VALUE, .head = "2019/20", .shown = SR_OUT_ALL, .year = 2019},
+    };
+    static sr_dcell cells[] = {
+        {.kind = SR_CELL_TEXT, .text = "Q1"},
+        {.kind = SR_CELL_VALUE, .v = {SR_AVAILABLE, 10, 1, false, false}},
+    };
+    sr_dtable *t = sr_arena_alloc(w.a, sizeof *t);
+    *t = (sr_dtable){
+        .caption = "Referrals by quarter", .ncols = 2, .nrows = 1, .cols = cols, .cells = cells};
+    f->data = t;
+    add_figure(&w, f);
+    const char *h = render(&w, false);
+    assert_has(h, "</svg>\n</div>\n</div>\n<p class=\"note\">Hatched bars: figures hidden to "
+                  "protect small numbers.</p>\n<details><summary>Figure 1 as a table</summary>"
+                  "<div class=\"scroll\" tabindex=\"0\" role=\"region\" "
+                  "aria-labelledby=\"figure-1-table\"><table><caption "
+                  "id=\"figure-1-table\">Figure 1: Referrals by quarter</caption><thead><tr>"
+                  "<td></td><th scope=\"col\" class=\"n\"><span class=\"yr\">2019/20</span></th>"
+                  "</tr></thead><tbody><tr><th scope=\"row\">Q1</th><td class=\"n\">10</td>"
+                  "</tr></tbody></table></div></details>");
+    /* Not numbered among the report's tables, and not shown twice. */
+    assert_lacks(h, "Table 1");
+    assert_int_equal(count(h, "<table"), 1);
+    w_free(&w);
+}
+
+/* On paper every chart's table is open and the contents are shown. */
+static void print_opens_the_tables(void **state)
+{
+    (void)state;
+    world w;
+    w_init(&w);
+    const char *h = render(&w, false);
+    const char *print = strstr(h, "@media print{");
+    assert_non_null(print);
+    assert_non_null(strstr(print, "details::details-content{content-visibility:visible"));
+    assert_null(strstr(print, "nav{display:none}"));
+    assert_null(strstr(print, ",nav{"));
+    w_free(&w);
+}
+
+/* Years in headers stay whole, however they are written; other numbers
+ * are left alone. */
+static void years_in_headers_stay_on_one_line(void **state)
+{
+    (void)state;
+    world w;
+    w_init(&w);
+    static sr_dcol cols[] = {
+        {.kind = SR_COL_LABEL, .head = "Figure", .shown = SR_OUT_ALL},
+        {.kind = SR_COL_VALUE, .head = "Baseline (2017-18)", .shown = SR_OUT_ALL},
+        {.kind = SR_COL_VALUE, .head = "2018-2019 & 12345-678", .shown = SR_OUT_ALL},
+    };
+    static sr_dcell cells[] = {
+        {.kind = SR_CELL_TEXT, .text = "A"},
+        {.kind = SR_CELL_EMPTY},
+        {.kind = SR_CELL_EMPTY},
+    };
+    sr_dtable *t = sr_arena_alloc(w.a, sizeof *t);
+    *t = (sr_dtable){.caption = "Years", .ncols = 3, .nrows = 1, .cols = cols, .cells = cells};
+    add(&w, w.section, SR_D_TABLE)->table = t;
+    const char *h = render(&w, false);
+    assert_has(h, "<th scope=\"col\" class=\"n\">Baseline (<span class=\"yr\">2017-18</span>)</th>"
+                  "<th scope=\"col\" class=\"n\"><span class=\"yr\">2018-2019</span> &amp; "
+                  "12345-678</th>");
+    assert_has(h, ".yr{white-space:nowrap}");
+    w_free(&w);
+}
+
+/* With the other outputs' file names, the footer links them. */
+static void the_footer_links_the_pdf_and_the_workbook(void **state)
+{
+    (void)state;
+    world w;
+    w_init(&w);
+    w.doc.pdf_file = "test-annual-report-2019-20.pdf";
+    w.doc.xlsx_file = "test annual report \"2019-20\" data.xlsx";
+    const char *h = render(&w, false);
+    assert_has(h, "<footer>\n<p>Test Safeguarding Children Partnership annual report 2019-20. "
+                  "Also published as <a href=\"test-annual-report-2019-20.pdf\" "
+                  "type=\"application/pdf\">a PDF</a>, with <a "
+                  "href=\"test%20annual%20report%20%222019-20%22%20data.xlsx\" "
+                  "type=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\">a "
+                  "spreadsheet of every figure</a>.</p>\n</footer>\n");
+    w.doc.xlsx_file = NULL;
+    h = render(&w, false);
+    assert_has(h, "Also published as <a href=\"test-annual-report-2019-20.pdf\" "
+                  "type=\"application/pdf\">a PDF</a>.</p>\n</footer>");
     w_free(&w);
 }
 
@@ -609,6 +873,13 @@ int main(void)
         cmocka_unit_test(the_page_holds_the_svg_file),
         cmocka_unit_test(two_charts_share_a_page),
         cmocka_unit_test(chart_errors_name_the_chart),
+        cmocka_unit_test(key_figures_are_tiles_of_text),
+        cmocka_unit_test(the_attendance_matrix_is_a_table),
+        cmocka_unit_test(a_chart_is_named_by_its_title_and_described),
+        cmocka_unit_test(a_chart_shows_its_note_and_its_data),
+        cmocka_unit_test(print_opens_the_tables),
+        cmocka_unit_test(years_in_headers_stay_on_one_line),
+        cmocka_unit_test(the_footer_links_the_pdf_and_the_workbook),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
