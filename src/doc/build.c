@@ -800,28 +800,37 @@ static void unit_head(builder *b, sr_dcol *c, const char *suffix, sr_unit u)
         c->head = c->data_head;
 }
 
-/* What the rows of a metric with `each` are, for its first column's
- * header: what its label says they are by ("Training attendees by course":
- * "Course"), or its id ("contributions-by-partner": "Partner"); "Measure"
- * for a metric of one row, or one that says neither. */
-static const char *row_head(builder *b, const sr_metric *mt)
+/* What comes after the last sep in s ("Training attendees by course",
+ * " by ": "Course"), with a capital and hyphens as spaces; NULL when sep
+ * is not in s or nothing follows it. In b's arena. */
+static const char *by_words(builder *b, const char *s, const char *sep)
 {
     const char *by = NULL;
-    if (mt->def->each) {
-        for (const char *p = strstr(mt->def->label, " by "); p; p = strstr(p + 1, " by "))
-            by = p + 4;
-        if (!by)
-            for (const char *p = strstr(mt->def->id, "-by-"); p; p = strstr(p + 1, "-by-"))
-                by = p + 4;
-    }
+    for (const char *p = s ? strstr(s, sep) : NULL; p; p = strstr(p + 1, sep))
+        by = p + strlen(sep);
     if (!by || !*by)
-        return "Measure";
+        return NULL;
     char *h = sr_arena_strdup(b->a, by);
     for (char *p = h; *p; p++)
         if (*p == '-')
             *p = ' ';
     upper_first(h);
     return h;
+}
+
+/* What the rows of a metric with `each` are, for its first column's
+ * header: what its label says they are by ("Training attendees by course":
+ * "Course"), or its id ("contributions-by-partner": "Partner"); "Measure"
+ * for a metric of one row, or one that says neither. */
+static const char *row_head(builder *b, const sr_metric *mt)
+{
+    const char *h = NULL;
+    if (mt->def->each) {
+        h = by_words(b, mt->def->label, " by ");
+        if (!h)
+            h = by_words(b, mt->def->id, "-by-");
+    }
+    return h ? h : "Measure";
 }
 
 /* Adds a sentence to the note under t (nothing for NULL). */
@@ -1385,10 +1394,17 @@ static sr_dtable *chart_data(builder *b, const sr_chart *c)
     t->caption = c->title;
     /* The row headers' column is headed by what they are, never left
      * empty: a header with no words names nothing. */
-    const char *rows = c->kind == SR_CHART_MATRIX  ? "Member"
-                       : kpi                       ? "Measure"
-                       : c->x_title && *c->x_title ? c->x_title
-                                                   : "Category";
+    const char *rows = c->kind == SR_CHART_MATRIX ? "Member" : kpi ? "Measure" : "Category";
+    /* The rows are years, or named by the title of the axis they are on
+     * (a horizontal bar chart's is the vertical one), or by what the
+     * chart's title says it is by ("Training attendees by course"). */
+    const char *axis = c->kind == SR_CHART_HBAR ? c->y_title : c->x_title;
+    bool years = c->ncat > 0;
+    for (size_t i = 0; i < c->ncat && years; i++)
+        years = sr_year_from_name(c->categories[i]) > 0;
+    const char *by = by_words(b, c->title, " by ");
+    if (c->kind != SR_CHART_MATRIX && !kpi)
+        rows = years ? "Year" : axis && *axis ? axis : by ? by : rows;
     col(t, 0, SR_COL_LABEL, rows, 0);
     if (kpi) {
         col(t, 1, SR_COL_VALUE, c->nseries ? c->series[0].name : "", 0);

@@ -411,6 +411,8 @@ static void a_chart_carries_its_figures_as_a_table(void **state)
     assert_int_equal(t->ncols, 1 + c->nseries);
     assert_int_equal(t->nrows, c->ncat);
     assert_int_equal(t->cols[0].kind, SR_COL_LABEL);
+    /* The row headers are headed by what they are: never an empty header. */
+    assert_string_equal(t->cols[0].head, "Category"); /* "Plans by category" */
     for (size_t s = 0; s < c->nseries; s++) {
         assert_string_equal(t->cols[1 + s].head, c->series[s].name);
         assert_true(sr_dcol_numeric(&t->cols[1 + s])); /* set right-aligned */
