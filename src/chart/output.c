@@ -250,8 +250,10 @@ static void put_family(sr_buf *b, const char *family)
 }
 
 /* Each line of the chart's text as a <text> element at its anchor on the
- * baseline, anchored by its alignment, so a fallback font of other widths
- * still lines up. */
+ * baseline, anchored by its alignment and held to the width it was laid
+ * out at (textLength), so that a browser without the report's font, whose
+ * fallback is wider, neither runs a label past the chart's edge nor over
+ * its neighbour. */
 static void put_runs(sr_buf *out, const sr_chart_layout *l)
 {
     static const char *const anchors[] = {"start", "middle", "end"};
@@ -268,6 +270,11 @@ static void put_runs(sr_buf *out, const sr_chart_layout *l)
         sr_buf_printf(out, "\" font-weight=\"%d\" fill=\"#%02x%02x%02x\" text-anchor=\"%s\"",
                       r->weight, (unsigned)lround(r->r * 255), (unsigned)lround(r->g * 255),
                       (unsigned)lround(r->b * 255), anchors[r->anchor]);
+        if (r->box.w > 0) {
+            sr_buf_puts(out, " textLength=\"");
+            put_num(out, r->box.w);
+            sr_buf_puts(out, "\" lengthAdjust=\"spacingAndGlyphs\"");
+        }
         if (r->rotate != 0) {
             sr_buf_puts(out, " transform=\"rotate(");
             put_num(out, r->rotate);

@@ -558,7 +558,8 @@ static void two_charts_share_a_page(void **state)
     assert_has(h, "id=\"second-surface");
     assert_lacks(h, "id=\"surface");
     assert_lacks(h, "glyph");
-    assert_has(h, "text-anchor=\"middle\">Q2</text>");
+    assert_has(h, "text-anchor=\"middle\" textLength=\"");
+    assert_has(h, "lengthAdjust=\"spacingAndGlyphs\">Q2</text>");
     assert_lacks(h, "first-first-");
     free(ids);
     free(lens);

@@ -268,7 +268,7 @@ static sr_dtable *new_table(sr_arena *a, const char *sheet, const char *title, s
     sr_dtable *t = sr_arena_alloc(a, sizeof *t);
     t->sheet = sheet;
     t->title = title;
-    t->desc = sr_arena_printf(a, "About %s. [note 1]", sheet);
+    t->desc = sr_arena_printf(a, "About %s. [note 1]", sheet ? sheet : "the table");
     t->ncols = ncols;
     t->nrows = nrows;
     t->cols = sr_arena_alloc(a, ncols * sizeof *t->cols);
