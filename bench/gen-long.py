@@ -11,9 +11,10 @@ is 34); `build` prints the count.
     gen-long.py SOURCE_DIR DIR [SCALE]
 
 SOURCE_DIR is the top of the project (its data/ is copied). SCALE (a
-positive number) multiplies the words, charts and tables added. The words
-are drawn from a small list by a seeded generator, so every run writes the
-same files; they mean nothing and are copied from nowhere.
+positive number) multiplies, roughly, the words, charts and tables added
+(in whole subsections and copies). The words are drawn from a small list
+by a seeded generator, so every run writes the same files; they mean
+nothing and are copied from nowhere.
 """
 import os
 import random
