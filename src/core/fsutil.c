@@ -389,6 +389,122 @@ fail:;
     return -1;
 }
 
+struct sr_out_file {
+    char *path, *tmp;
+    int fd;
+    int err; /* the first error's errno, 0 while there is none */
+    struct sha256_ctx sha;
+    long long bytes;
+    size_t n;
+    unsigned char buf[65536];
+};
+
+/* Writes len bytes to fd, whatever the system takes at once. 0, or -1
+ * with errno. */
+static int write_all(int fd, const unsigned char *p, size_t len)
+{
+    while (len > 0) {
+        ssize_t w = write(fd, p, len);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w < 0)
+            return -1;
+        p += w;
+        len -= (size_t)w;
+    }
+    return 0;
+}
+
+sr_out_file *sr_out_open(const char *path)
+{
+    sr_out_file *f = sr_xmalloc(sizeof *f);
+    f->tmp = sr_temp_name(path, "XXXXXX");
+    f->fd = mkstemp(f->tmp);
+    if (f->fd < 0) {
+        int e = errno;
+        free(f->tmp);
+        free(f);
+        errno = e;
+        return NULL;
+    }
+    f->path = sr_xstrdup(path);
+    f->err = 0;
+    sha256_init(&f->sha);
+    f->bytes = 0;
+    f->n = 0;
+    return f;
+}
+
+int sr_out_write(sr_out_file *f, const void *data, size_t len)
+{
+    if (f->err) {
+        errno = f->err;
+        return -1;
+    }
+    sha256_update(&f->sha, len, (const uint8_t *)data);
+    f->bytes += (long long)len;
+    const unsigned char *p = data;
+    if (f->n + len > sizeof f->buf) {
+        if (write_all(f->fd, f->buf, f->n) != 0 ||
+            (len >= sizeof f->buf && write_all(f->fd, p, len) != 0)) {
+            f->err = errno;
+            return -1;
+        }
+        f->n = 0;
+        if (len >= sizeof f->buf)
+            return 0;
+    }
+    memcpy(f->buf + f->n, p, len);
+    f->n += len;
+    return 0;
+}
+
+long long sr_out_bytes(const sr_out_file *f)
+{
+    return f->bytes;
+}
+
+static void out_free(sr_out_file *f)
+{
+    free(f->path);
+    free(f->tmp);
+    free(f);
+}
+
+void sr_out_abort(sr_out_file *f)
+{
+    if (!f)
+        return;
+    int e = errno;
+    close(f->fd);
+    unlink(f->tmp);
+    out_free(f);
+    errno = e;
+}
+
+int sr_out_commit(sr_out_file *f)
+{
+    if (!f->err &&
+        (write_all(f->fd, f->buf, f->n) != 0 || fchmod(f->fd, 0644) != 0 || fsync(f->fd) != 0))
+        f->err = errno;
+    if (close(f->fd) != 0 && !f->err)
+        f->err = errno;
+    if (!f->err && rename(f->tmp, f->path) != 0)
+        f->err = errno;
+    if (f->err) {
+        int e = f->err;
+        unlink(f->tmp);
+        out_free(f);
+        errno = e;
+        return -1;
+    }
+    char hex[SR_HEX_SHA256];
+    sha256_finish(&f->sha, hex);
+    note_file(f->path, (size_t)f->bytes, hex, true);
+    out_free(f);
+    return 0;
+}
+
 sr_path_kind sr_path_kind_of(const char *path)
 {
     struct stat st;

@@ -50,6 +50,27 @@ sr_read_status sr_read_file_within(const char *path, const char *root, size_t li
  * sr_temp_name(), which is flushed to disk and renamed into place. */
 int sr_write_file_atomic(const char *path, const char *data, size_t len);
 
+/* A file written in pieces, atomically, as sr_write_file_atomic() writes
+ * one from memory: for a writer that streams its output (cairo's PDF
+ * surface, a PDF's incremental update appended after it), which need not
+ * hold it whole. The bytes are hashed as they are written and noted, with
+ * their SHA-256, in the write log (when one is active) once the file has
+ * its name; they are never read back. Writes are buffered (64 KiB). */
+typedef struct sr_out_file sr_out_file;
+/* Starts writing path: its temporary file is made now. NULL, with errno
+ * set, if it cannot be. */
+sr_out_file *sr_out_open(const char *path);
+/* Appends len bytes. 0, or -1 with errno set (and every later write and
+ * the commit fail the same way: the caller may check only the commit). */
+int sr_out_write(sr_out_file *f, const void *data, size_t len);
+/* The bytes written so far. */
+long long sr_out_bytes(const sr_out_file *f);
+/* Flushes the file to disk and renames it into place; frees f. 0, or -1
+ * with errno set (the temporary file is then removed). */
+int sr_out_commit(sr_out_file *f);
+/* Removes the temporary file; frees f. NULL: nothing. */
+void sr_out_abort(sr_out_file *f);
+
 /* The temporary name for writing path: "DIR/.NAME.tmp-PID-" + suffix,
  * malloc'd. A temporary file left by a process that was killed is removed
  * by sr_remove_stale_temps(). */

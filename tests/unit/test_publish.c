@@ -841,6 +841,73 @@ static void read_log_hashes_once_and_cache_holds_settled_files(void **state)
     free(root);
 }
 
+/* A file streamed in pieces is written atomically and hashed as written:
+ * the log holds the SHA-256 of every byte, whatever the pieces' sizes;
+ * abandoned, it leaves nothing. */
+static void streamed_output_is_hashed_as_written(void **state)
+{
+    (void)state;
+    char *root = temp_dir();
+    char *path = sr_path_join(root, "out.pdf");
+    size_t big = 200000;
+    char *all = sr_xmalloc(big + 10);
+    for (size_t i = 0; i < big + 10; i++)
+        all[i] = (char)(i * 31 + 7);
+    char want[SR_HEX_SHA256];
+    sr_sha256_hex(all, big + 10, want);
+    sr_file_log written = {0};
+    sr_log_writes(&written);
+    sr_out_file *f = sr_out_open(path);
+    assert_non_null(f);
+    /* a small piece, one larger than the buffer, then small ones */
+    assert_int_equal(sr_out_write(f, all, 3), 0);
+    assert_int_equal(sr_out_write(f, all + 3, big - 3), 0);
+    for (size_t i = big; i < big + 10; i++)
+        assert_int_equal(sr_out_write(f, all + i, 1), 0);
+    assert_int_equal(sr_out_bytes(f), (long long)(big + 10));
+    assert_int_equal(sr_path_kind_of(path), SR_PATH_NONE); /* not there until committed */
+    assert_int_equal(sr_out_commit(f), 0);
+    sr_log_writes(NULL);
+    const sr_logged_file *w = sr_file_log_find(&written, path);
+    assert_non_null(w);
+    assert_int_equal(w->bytes, (long long)(big + 10));
+    assert_string_equal(w->sha256, want);
+    char *data, hex[SR_HEX_SHA256];
+    size_t len;
+    assert_int_equal(sr_read_file_hashed(path, 1 << 20, &data, &len, hex), SR_READ_OK);
+    assert_int_equal(len, big + 10);
+    assert_memory_equal(data, all, len);
+    free(data);
+    sr_file_log_free(&written);
+
+    /* Abandoned: the old file stays, no temporary file is left. */
+    f = sr_out_open(path);
+    assert_non_null(f);
+    assert_int_equal(sr_out_write(f, "x", 1), 0);
+    sr_out_abort(f);
+    char **names = sr_list_dir(root, "");
+    assert_non_null(names);
+    assert_string_equal(names[0], "out.pdf");
+    assert_null(names[1]);
+    sr_free_names(names);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_size, (off_t)(big + 10));
+    /* A folder that is not there: NULL, with errno. */
+    char *nowhere = sr_path_join(root, "none/out.pdf");
+    errno = 0;
+    assert_null(sr_out_open(nowhere));
+    assert_int_equal(errno, ENOENT);
+
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+    assert_int_equal(system(cmd), 0);
+    free(nowhere);
+    free(all);
+    free(path);
+    free(root);
+}
+
 static void input_hash_follows_what_the_report_uses(void **state)
 {
     (void)state;
@@ -1021,6 +1088,7 @@ int main(void)
         cmocka_unit_test(input_hash_follows_what_the_report_uses),
         cmocka_unit_test(input_hash_is_of_the_bytes_read),
         cmocka_unit_test(read_log_hashes_once_and_cache_holds_settled_files),
+        cmocka_unit_test(streamed_output_is_hashed_as_written),
         cmocka_unit_test(build_record_round_trips),
         cmocka_unit_test(build_record_notices_changed_outputs),
     };
