@@ -135,9 +135,14 @@ static bool load(const char *path, entry **v, size_t *n, size_t *cap)
             if ((size_t)(nl - p) != strlen(MAGIC) || memcmp(p, MAGIC, strlen(MAGIC)) != 0)
                 break;
         } else if (nl - p > 4 && memcmp(p, "end ", 4) == 0) {
+            /* "end COUNT SHA256", the SHA-256 of every byte before it: a
+             * byte changed anywhere (a digit of a hash) is found. */
             const char *q = p + 4;
             unsigned long long count;
-            ok = number(&q, nl, &count) && q == nl && count == *n - had && nl + 1 == end;
+            char sum[SR_HEX_SHA256];
+            sr_sha256_hex(data, (size_t)(p - data), sum);
+            ok = number(&q, nl, &count) && q < nl && count == *n - had && nl + 1 == end &&
+                 nl - q == 64 && memcmp(q, sum, 64) == 0;
             break;
         } else {
             entry e;
@@ -244,7 +249,9 @@ static void save(sr_hash_cache *c)
         sr_buf_printf(&b, "%llu %llu %llu %llu %llu %llu %llu %s\n", d->dev, d->ino, d->size,
                       d->mtime_s, d->mtime_ns, d->ctime_s, d->ctime_ns, all[i].sha256);
     }
-    sr_buf_printf(&b, "end %zu\n", n);
+    char sum[SR_HEX_SHA256];
+    sr_sha256_hex(b.data, b.len, sum);
+    sr_buf_printf(&b, "end %zu %s\n", n, sum);
     /* A cache that cannot be written (a folder in its place, a full disk)
      * costs only the time to hash again: the run goes on without it. */
     (void)sr_write_file_atomic(c->path, b.data, b.len);

@@ -11,8 +11,9 @@
  * The cache is the program's own, never an input: it is read without the
  * read log, and defensively. A cache that is missing, not a regular file,
  * larger than SR_HASH_CACHE_MAX_BYTES, foreign (another first line), cut
- * short (no last line counting its entries) or wrong in any line is taken
- * as empty and rewritten, whole; an entry is used only for the very
+ * short or changed (no last line counting its entries, with the SHA-256
+ * of every byte before it) or wrong in any line is taken as empty and
+ * rewritten, whole; an entry is used only for the very
  * device, inode, size and times it was made for. A file changed within the
  * last SR_HASH_CACHE_SETTLE seconds, or while it was read, is hashed but
  * not cached, as its times may not yet tell its next change from this one.
