@@ -19,7 +19,8 @@ cd "$src" || exit 1
 export XDG_CACHE_HOME="$tmp/cache"
 fonts=$tmp/fonts
 cache=$tmp/cache/sscp-report/fontconfig/sscp-report-font-hashes
-mkdir "$fonts" && cp fonts/*.ttf "$fonts/" || fail "cannot copy the fonts"
+mkdir "$fonts" || fail "cannot make $fonts"
+cp fonts/*.ttf "$fonts/" || fail "cannot copy the fonts"
 # A file changed in the last 2 seconds is hashed but not cached.
 sleep 3
 
@@ -138,6 +139,8 @@ for o in out1 out2; do
         fail "a build at once with another recorded other inputs"
 done
 whole || fail "two builds at once left no whole cache: $(cat "$cache")"
-[ -z "$(ls -A "$tmp/cache/sscp-report/fontconfig" | grep '^\.')" ] ||
-    fail "temporary files left: $(ls -A "$tmp/cache/sscp-report/fontconfig")"
+for f in "$tmp/cache/sscp-report/fontconfig"/.*; do
+    case ${f##*/} in .|..) continue ;; esac
+    [ -e "$f" ] && fail "temporary files left: $(ls -A "$tmp/cache/sscp-report/fontconfig")"
+done
 echo "ok two builds at once with no cache"
