@@ -31,9 +31,8 @@ static const char *env_dir(const char *name)
  * the bundled fonts are scanned once, not on every run. First
  * $XDG_CACHE_HOME/sscp-report/fontconfig (or ~/.cache/...); when the home
  * folder cannot be written, $TMPDIR/sscp-report-fontconfig-UID, used only
- * if it is this user's own folder that nobody else can write. malloc'd, or
- * NULL with a message in err. */
-static char *cache_dir(char *err, size_t errlen)
+ * if it is this user's own folder that nobody else can write. */
+char *sr_fonts_cache_dir(char *err, size_t errlen)
 {
     char why[512] = "";
     const char *xdg = env_dir("XDG_CACHE_HOME"), *home = env_dir("HOME");
@@ -95,7 +94,7 @@ sr_fonts *sr_fonts_open(const char *fonts_dir, char *err, size_t errlen)
         sr_oom();
     /* A cache of our own, so fontconfig neither warns about an unwritable
      * system cache nor writes into one. */
-    char *cache = cache_dir(err, errlen);
+    char *cache = sr_fonts_cache_dir(err, errlen);
     if (!cache) {
         sr_fonts_close(f);
         return NULL;

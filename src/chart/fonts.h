@@ -27,6 +27,11 @@ void sr_fonts_close(sr_fonts *f);
 
 PangoFontMap *sr_fonts_map(sr_fonts *f);
 
+/* The user's cache folder the fonts are set up with (the one described
+ * above), made if missing; malloc'd, or NULL with a message in err. The
+ * cache of the fonts' hashes (publish/record.h) is kept there too. */
+char *sr_fonts_cache_dir(char *err, size_t errlen);
+
 /* Sets the family layouts use. Returns false (and changes nothing) if no
  * font of that family is in the folder. */
 bool sr_fonts_set_family(sr_fonts *f, const char *family);

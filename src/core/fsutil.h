@@ -11,6 +11,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* A SHA-256 in hex: 64 digits and a NUL. */
+#define SR_HEX_SHA256 65
+
 typedef enum {
     SR_READ_OK,
     SR_READ_NOT_FOUND,
@@ -25,6 +28,16 @@ typedef enum {
  * limit bytes; *size receives the file's size even when it is too large. */
 sr_read_status sr_read_file(const char *path, size_t limit, char **data, size_t *size);
 
+/* sr_read_file(), with the SHA-256 of the bytes read in hex (64 hex
+ * digits and a NUL) when it returns SR_READ_OK: hashed once, for the caller
+ * and for the read log. */
+sr_read_status sr_read_file_hashed(const char *path, size_t limit, char **data, size_t *size,
+                                   char hex[SR_HEX_SHA256]);
+
+/* sr_read_file(), never noted in the read log: for the program's own
+ * files (a cache), which are not inputs. */
+sr_read_status sr_read_file_unlogged(const char *path, size_t limit, char **data, size_t *size);
+
 /* The same, but only when path, with every symbolic link resolved, is a
  * file inside the folder root (resolved too): a link that leads out of the
  * data folder gives SR_READ_OUTSIDE and *outside (when not NULL) receives
@@ -36,6 +49,27 @@ sr_read_status sr_read_file_within(const char *path, const char *root, size_t li
  * data goes first to a temporary file beside path, named by
  * sr_temp_name(), which is flushed to disk and renamed into place. */
 int sr_write_file_atomic(const char *path, const char *data, size_t len);
+
+/* A file written in pieces, atomically, as sr_write_file_atomic() writes
+ * one from memory: for a writer that streams its output (cairo's PDF
+ * surface, a PDF's incremental update appended after it), which need not
+ * hold it whole. The bytes are hashed as they are written and noted, with
+ * their SHA-256, in the write log (when one is active) once the file has
+ * its name; they are never read back. Writes are buffered (64 KiB). */
+typedef struct sr_out_file sr_out_file;
+/* Starts writing path: its temporary file is made now. NULL, with errno
+ * set, if it cannot be. */
+sr_out_file *sr_out_open(const char *path);
+/* Appends len bytes. 0, or -1 with errno set (and every later write and
+ * the commit fail the same way: the caller may check only the commit). */
+int sr_out_write(sr_out_file *f, const void *data, size_t len);
+/* The bytes written so far. */
+long long sr_out_bytes(const sr_out_file *f);
+/* Flushes the file to disk and renames it into place; frees f. 0, or -1
+ * with errno set (the temporary file is then removed). */
+int sr_out_commit(sr_out_file *f);
+/* Removes the temporary file; frees f. NULL: nothing. */
+void sr_out_abort(sr_out_file *f);
 
 /* The temporary name for writing path: "DIR/.NAME.tmp-PID-" + suffix,
  * malloc'd. A temporary file left by a process that was killed is removed
@@ -80,8 +114,10 @@ int sr_copy_file(const char *from, const char *to);
  * file read (or found missing), sr_list_dir() each folder listed, and
  * sr_write_file_atomic() and sr_rename_into_place() each file written. A
  * file read twice with different bytes is noted as changed while read.
- * There is one log per process (the program is single-threaded). */
-#define SR_HEX_SHA256 65
+ * Each file's bytes are hashed once, where they are read or written (a
+ * reader that needs the hash too takes it from sr_read_file_hashed()), and
+ * never read again for the log. There is one log of reads and one of
+ * writes per process; noting into them is safe from several threads. */
 
 typedef struct {
     char *path;   /* as the reader or writer named it, "./" and "//" removed */
@@ -108,6 +144,10 @@ typedef struct {
 void sr_log_reads(sr_file_log *log);
 /* Starts noting writes into log, or stops when log is NULL. */
 void sr_log_writes(sr_file_log *log);
+/* Notes path, read elsewhere, as read with bytes bytes of SHA-256 sha256
+ * (64 hex digits): for a file whose hash is known without reading it (a
+ * font, from the cache of fonts' hashes). Nothing when no log is active. */
+void sr_log_note_read(const char *path, long long bytes, const char *sha256);
 /* The entry for path (normalised as the log's are), or NULL. */
 const sr_logged_file *sr_file_log_find(const sr_file_log *log, const char *path);
 const sr_logged_dir *sr_file_log_find_dir(const sr_file_log *log, const char *dir);
@@ -136,6 +176,10 @@ int sr_lock_dir(const char *dir, const char *why);
 /* The same, shared: for reading what the folder holds (status), while no
  * command holding the exclusive lock is changing it. */
 int sr_lock_dir_shared(const char *dir, const char *why);
+/* The exclusive lock, or -1 at once (errno EWOULDBLOCK when another
+ * process holds it): for a cache, whose writer skips a write rather than
+ * wait. */
+int sr_try_lock_dir(const char *dir);
 void sr_unlock_dir(int fd);
 
 /* Why a file could not be read or written, in words for the person who

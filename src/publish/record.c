@@ -1,7 +1,9 @@
 /* record: the build record and the inputs' hash, see record.h. */
 #include "publish/record.h"
 
+#include "chart/fonts.h"
 #include "core/buf.h"
+#include "core/filehash.h"
 #include "core/fmt.h"
 #include "core/fsutil.h"
 #include "core/json.h"
@@ -32,11 +34,31 @@ bool sr_sha256_file(const char *path, char hex[SR_SHA256_HEX], int64_t *bytes)
     return true;
 }
 
+/* The name of the cache of the fonts' hashes, in the folder fontconfig's
+ * cache is in (chart/fonts.h). */
+#define FONT_HASHES "sscp-report-font-hashes"
+
+/* The cache of the fonts' hashes; without a folder for it, none (every
+ * font is read: sr_fonts_open() reports the folder's fault). */
+static sr_hash_cache *font_cache_open(void)
+{
+    char err[1024];
+    char *dir = sr_fonts_cache_dir(err, sizeof err);
+    char *path = dir ? sr_path_join(dir, FONT_HASHES) : NULL;
+    sr_hash_cache *c = sr_hash_cache_open(path);
+    free(path);
+    free(dir);
+    return c;
+}
+
 /* One file into the checksum: its name as shown, then its size and
  * SHA-256, or "missing". With a log of what a build read (seen), the bytes
  * the build read stand for the file, whatever it holds now; a file read
- * twice with different bytes makes a hash nothing will match. */
-static void add_file(GChecksum *c, const char *path, const char *shown, const sr_file_log *seen)
+ * twice with different bytes makes a hash nothing will match. A file the
+ * build did not read is read now, but for a font (fonts not NULL), whose
+ * hash comes from the cache *fonts (opened on first use) when it holds it. */
+static void add_file(GChecksum *c, const char *path, const char *shown, const sr_file_log *seen,
+                     sr_hash_cache **fonts)
 {
     g_checksum_update(c, (const guchar *)shown, (gssize)strlen(shown) + 1);
     const sr_logged_file *f = sr_file_log_find(seen, path);
@@ -51,7 +73,17 @@ static void add_file(GChecksum *c, const char *path, const char *shown, const sr
     } else {
         char hex[SR_SHA256_HEX];
         int64_t len;
-        if (sr_sha256_file(path, hex, &len)) {
+        long long flen;
+        bool ok;
+        if (fonts) {
+            if (!*fonts)
+                *fonts = font_cache_open();
+            ok = sr_hash_cache_file(*fonts, path, hex, &flen);
+            len = flen;
+        } else {
+            ok = sr_sha256_file(path, hex, &len);
+        }
+        if (ok) {
             snprintf(n, sizeof n, "%lld:%s", (long long)len, hex);
             g_checksum_update(c, (const guchar *)n, (gssize)strlen(n));
         } else {
@@ -80,12 +112,15 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* The files of dir whose names end with suffix ("" for all), in byte
- * order: those there now, and those a build saw (listed or read). */
+ * order: those there now, and those a build saw (listed or read). When the
+ * build listed dir, what is there now is not listed: a name only there now
+ * would be left out below (the build did not see it), or is a file the
+ * build read, which the log holds. fonts: see add_file(). */
 static void add_dir(GChecksum *c, const char *dir, const char *suffix, const char *label,
-                    const sr_file_log *seen)
+                    const sr_file_log *seen, sr_hash_cache **fonts)
 {
-    char **now = sr_list_dir(dir, suffix);
     const sr_logged_dir *then = sr_file_log_find_dir(seen, dir);
+    char **now = then ? NULL : sr_list_dir(dir, suffix);
     if (then && then->changed)
         g_checksum_update(c, (const guchar *)"folder changed while read", -1);
     size_t n = 0, cap = 16;
@@ -123,7 +158,7 @@ static void add_dir(GChecksum *c, const char *dir, const char *suffix, const cha
             continue;
         }
         char *shown = sr_path_join(label, names[i]);
-        add_file(c, path, shown, seen);
+        add_file(c, path, shown, seen, fonts);
         free(path);
         free(shown);
     }
@@ -226,7 +261,7 @@ static void add_partnership(GChecksum *c, const sr_dataset *ds, const char *data
 {
     if (!ds->p) {
         char *p = sr_path_join(data_dir, "partnership.yaml");
-        add_file(c, p, "partnership.yaml", seen);
+        add_file(c, p, "partnership.yaml", seen, NULL);
         free(p);
         return;
     }
@@ -251,18 +286,19 @@ void sr_inputs_hash_of(const sr_dataset *ds, const char *data_dir, const char *t
 
 void sr_inputs_read_fonts(const char *fonts_dir)
 {
-    static const char *const kinds[] = {".ttf", ".otf"};
-    for (size_t k = 0; k < 2; k++) {
-        char **names = sr_list_dir(fonts_dir, kinds[k]);
-        for (char **p = names; p && *p; p++) {
-            char *path = sr_path_join(fonts_dir, *p), *data;
-            size_t len;
-            if (sr_read_file(path, (size_t)1 << 30, &data, &len) == SR_READ_OK)
-                free(data);
-            free(path);
-        }
-        sr_free_names(names);
+    sr_hash_cache *cache = font_cache_open();
+    char **names = sr_list_dir(fonts_dir, "");
+    for (char **p = names; p && *p; p++) {
+        if (!ends_with(*p, ".ttf") && !ends_with(*p, ".otf"))
+            continue;
+        char *path = sr_path_join(fonts_dir, *p), hex[SR_SHA256_HEX];
+        long long len;
+        /* Noted in the read log, from the cache or as read. */
+        (void)sr_hash_cache_file(cache, path, hex, &len);
+        free(path);
     }
+    sr_free_names(names);
+    sr_hash_cache_close(cache);
 }
 
 void sr_inputs_hash_seen(const sr_dataset *ds, const char *data_dir, const char *templates_dir,
@@ -278,31 +314,33 @@ void sr_inputs_hash_seen(const sr_dataset *ds, const char *data_dir, const char 
     /* The cover's logo, when there is one (none leaves the hash as it was). */
     char *logo = sr_path_join(data_dir, SR_LOGO_FILE);
     if (sr_path_kind_of(logo) != SR_PATH_NONE)
-        add_file(c, logo, SR_LOGO_FILE, seen);
+        add_file(c, logo, SR_LOGO_FILE, seen, NULL);
     free(logo);
     for (int i = 0; i < SR_MAX_YEARS; i++) {
         char y[16];
         sr_fmt_year(year - i, y, sizeof y);
         char *d = sr_path_join(data_dir, y);
-        add_dir(c, d, ".yaml", y, seen);
+        add_dir(c, d, ".yaml", y, seen, NULL);
         /* Every file of the narrative folder, whatever its name: a section
          * may take any file there. */
         char *n = sr_path_join(d, "narrative");
         char *label = sr_path_join(y, "narrative");
-        add_dir(c, n, "", label, seen);
+        add_dir(c, n, "", label, seen, NULL);
         free(label);
         free(n);
         free(d);
     }
-    add_dir(c, templates_dir, ".yaml", "templates", seen);
+    add_dir(c, templates_dir, ".yaml", "templates", seen, NULL);
     /* The partnership's own template files, layered over those (the label
      * differs from the template folder's, so moving a file between the two
      * changes the hash). */
     char *own = sr_path_join(data_dir, SR_LAYER_DIR);
-    add_dir(c, own, ".yaml", "data-templates", seen);
+    add_dir(c, own, ".yaml", "data-templates", seen, NULL);
     free(own);
-    add_dir(c, fonts_dir, ".ttf", "fonts", seen);
-    add_dir(c, fonts_dir, ".otf", "fonts", seen);
+    sr_hash_cache *fonts = NULL;
+    add_dir(c, fonts_dir, ".ttf", "fonts", seen, &fonts);
+    add_dir(c, fonts_dir, ".otf", "fonts", seen, &fonts);
+    sr_hash_cache_close(fonts);
     snprintf(hex, SR_SHA256_HEX, "%s", g_checksum_get_string(c));
     g_checksum_free(c);
 }

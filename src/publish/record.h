@@ -66,9 +66,12 @@ void sr_inputs_hash_of(const sr_dataset *ds, const char *data_dir, const char *t
  * files the build did not read are read now. Stops the read log. */
 void sr_inputs_hash_seen(const sr_dataset *ds, const char *data_dir, const char *templates_dir,
                          const char *fonts_dir, const sr_file_log *seen, char hex[SR_SHA256_HEX]);
-/* Reads every font file in fonts_dir, for the read log: the fonts are
+/* Notes every font file in fonts_dir in the read log: the fonts are
  * opened by the font libraries, whose reads the log cannot see, so a build
- * reads them itself first. */
+ * hashes them itself first. Each font's hash comes from the cache of the
+ * fonts' hashes (core/filehash.h, in the fonts' cache folder, chart/fonts.h)
+ * when it holds the font as it is, else from reading it; status's inputs'
+ * hash takes the fonts' hashes from the same cache. */
 void sr_inputs_read_fonts(const char *fonts_dir);
 
 /* Writes rec into out_dir/build-record.yaml (atomically); 0 or -1. */

@@ -8,6 +8,7 @@
 #include "publish/eml.h"
 #include "publish/publication.h"
 #include "publish/record.h"
+#include "core/filehash.h"
 
 #include <glib.h>
 #include <sys/stat.h>
@@ -763,6 +764,150 @@ static void input_hash_is_of_the_bytes_read(void **state)
     free(root);
 }
 
+/* A file's bytes are hashed once, where they are read, and the reader
+ * that needs the hash gets the log's; a hash known without reading (a
+ * cached font's) is noted as read. The cache of hashes: a file read and
+ * cached is not read again while its identity holds; one changed in the
+ * last seconds is read every time (its times cannot yet tell a change). */
+static void read_log_hashes_once_and_cache_holds_settled_files(void **state)
+{
+    (void)state;
+    char *root = temp_dir();
+    put(root, "a.ttf", "abc");
+    char *a = sr_path_join(root, "a.ttf"), *cpath = sr_path_join(root, "hashes");
+    static const char abc[] = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+    sr_file_log seen = {0};
+    sr_log_reads(&seen);
+    char *data, hex[SR_HEX_SHA256];
+    size_t len;
+    assert_int_equal(sr_read_file_hashed(a, 1 << 20, &data, &len, hex), SR_READ_OK);
+    free(data);
+    assert_string_equal(hex, abc);
+    sr_log_note_read("./x//b.ttf", 7, abc);
+    sr_log_reads(NULL);
+    assert_string_equal(sr_file_log_find(&seen, a)->sha256, abc);
+    const sr_logged_file *b = sr_file_log_find(&seen, "x/b.ttf");
+    assert_non_null(b);
+    assert_int_equal(b->bytes, 7);
+    assert_string_equal(b->sha256, abc);
+    sr_file_log_free(&seen);
+
+    /* Just written: read every time, not cached. */
+    size_t hits, reads;
+    long long bytes;
+    for (int run = 0; run < 2; run++) {
+        sr_hash_cache *c = sr_hash_cache_open(cpath);
+        assert_true(sr_hash_cache_file(c, a, hex, &bytes));
+        assert_string_equal(hex, abc);
+        assert_int_equal(bytes, 3);
+        sr_hash_cache_counts(c, &hits, &reads);
+        assert_int_equal(hits, 0);
+        assert_int_equal(reads, 1);
+        sr_hash_cache_close(c);
+    }
+    /* Settled: read once, then taken from the cache, and noted as read. */
+    sleep(SR_HASH_CACHE_SETTLE + 1);
+    for (int run = 0; run < 2; run++) {
+        sr_log_reads(&seen);
+        sr_hash_cache *c = sr_hash_cache_open(cpath);
+        assert_true(sr_hash_cache_file(c, a, hex, &bytes));
+        sr_log_reads(NULL);
+        assert_string_equal(hex, abc);
+        sr_hash_cache_counts(c, &hits, &reads);
+        assert_int_equal(hits, run == 1);
+        assert_int_equal(reads, run == 0);
+        assert_string_equal(sr_file_log_find(&seen, a)->sha256, abc);
+        sr_file_log_free(&seen);
+        sr_hash_cache_close(c);
+    }
+    /* A file that is not there: false, and no cache entry made. */
+    char *none = sr_path_join(root, "none.ttf");
+    sr_hash_cache *c = sr_hash_cache_open(cpath);
+    assert_false(sr_hash_cache_file(c, none, hex, &bytes));
+    sr_hash_cache_close(c);
+    /* No cache file at all: every file read. */
+    c = sr_hash_cache_open(NULL);
+    assert_true(sr_hash_cache_file(c, a, hex, &bytes));
+    sr_hash_cache_counts(c, &hits, &reads);
+    assert_int_equal(reads, 1);
+    sr_hash_cache_close(c);
+
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+    assert_int_equal(system(cmd), 0);
+    free(none);
+    free(a);
+    free(cpath);
+    free(root);
+}
+
+/* A file streamed in pieces is written atomically and hashed as written:
+ * the log holds the SHA-256 of every byte, whatever the pieces' sizes;
+ * abandoned, it leaves nothing. */
+static void streamed_output_is_hashed_as_written(void **state)
+{
+    (void)state;
+    char *root = temp_dir();
+    char *path = sr_path_join(root, "out.pdf");
+    size_t big = 200000;
+    char *all = sr_xmalloc(big + 10);
+    for (size_t i = 0; i < big + 10; i++)
+        all[i] = (char)(i * 31 + 7);
+    char want[SR_HEX_SHA256];
+    sr_sha256_hex(all, big + 10, want);
+    sr_file_log written = {0};
+    sr_log_writes(&written);
+    sr_out_file *f = sr_out_open(path);
+    assert_non_null(f);
+    /* a small piece, one larger than the buffer, then small ones */
+    assert_int_equal(sr_out_write(f, all, 3), 0);
+    assert_int_equal(sr_out_write(f, all + 3, big - 3), 0);
+    for (size_t i = big; i < big + 10; i++)
+        assert_int_equal(sr_out_write(f, all + i, 1), 0);
+    assert_int_equal(sr_out_bytes(f), (long long)(big + 10));
+    assert_int_equal(sr_path_kind_of(path), SR_PATH_NONE); /* not there until committed */
+    assert_int_equal(sr_out_commit(f), 0);
+    sr_log_writes(NULL);
+    const sr_logged_file *w = sr_file_log_find(&written, path);
+    assert_non_null(w);
+    assert_int_equal(w->bytes, (long long)(big + 10));
+    assert_string_equal(w->sha256, want);
+    char *data, hex[SR_HEX_SHA256];
+    size_t len;
+    assert_int_equal(sr_read_file_hashed(path, 1 << 20, &data, &len, hex), SR_READ_OK);
+    assert_int_equal(len, big + 10);
+    assert_memory_equal(data, all, len);
+    free(data);
+    sr_file_log_free(&written);
+
+    /* Abandoned: the old file stays, no temporary file is left. */
+    f = sr_out_open(path);
+    assert_non_null(f);
+    assert_int_equal(sr_out_write(f, "x", 1), 0);
+    sr_out_abort(f);
+    char **names = sr_list_dir(root, "");
+    assert_non_null(names);
+    assert_string_equal(names[0], "out.pdf");
+    assert_null(names[1]);
+    sr_free_names(names);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_size, (off_t)(big + 10));
+    /* A folder that is not there: NULL, with errno. */
+    char *nowhere = sr_path_join(root, "none/out.pdf");
+    errno = 0;
+    assert_null(sr_out_open(nowhere));
+    assert_int_equal(errno, ENOENT);
+
+    char cmd[256];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+    assert_int_equal(system(cmd), 0);
+    free(nowhere);
+    free(all);
+    free(path);
+    free(root);
+}
+
 static void input_hash_follows_what_the_report_uses(void **state)
 {
     (void)state;
@@ -942,6 +1087,8 @@ int main(void)
         cmocka_unit_test(input_hash_follows_the_inputs_only),
         cmocka_unit_test(input_hash_follows_what_the_report_uses),
         cmocka_unit_test(input_hash_is_of_the_bytes_read),
+        cmocka_unit_test(read_log_hashes_once_and_cache_holds_settled_files),
+        cmocka_unit_test(streamed_output_is_hashed_as_written),
         cmocka_unit_test(build_record_round_trips),
         cmocka_unit_test(build_record_notices_changed_outputs),
     };
