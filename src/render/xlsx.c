@@ -32,98 +32,6 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
-#include <dlfcn.h>
-
-/* libxlsxwriter is loaded when a workbook is written, not when the
- * program starts: it and the libcrypto it needs would cost every other
- * command (validate, status, --version) 1.3 ms to load (docs/reliability.md,
- * start-up). Its functions are called, under their own names, through
- * this table, which load_lxw() fills from the library named by its soname
- * (found by CMake). */
-#define LXW_FUNCTIONS(X)                                                                           \
-    X(format_set_align)                                                                            \
-    X(format_set_bold)                                                                             \
-    X(format_set_font_color)                                                                       \
-    X(format_set_font_size)                                                                        \
-    X(format_set_num_format)                                                                       \
-    X(format_set_text_wrap)                                                                        \
-    X(format_set_underline)                                                                        \
-    X(lxw_rowcol_to_cell)                                                                          \
-    X(lxw_strerror)                                                                                \
-    X(workbook_add_format)                                                                         \
-    X(workbook_add_worksheet)                                                                      \
-    X(workbook_close)                                                                              \
-    X(workbook_new_opt)                                                                            \
-    X(workbook_set_custom_property_string)                                                         \
-    X(workbook_set_properties)                                                                     \
-    X(workbook_validate_sheet_name)                                                                \
-    X(worksheet_add_table)                                                                         \
-    X(worksheet_set_column)                                                                        \
-    X(worksheet_set_row)                                                                           \
-    X(worksheet_write_blank)                                                                       \
-    X(worksheet_write_formula_num)                                                                 \
-    X(worksheet_write_number)                                                                      \
-    X(worksheet_write_string)                                                                      \
-    X(worksheet_write_url_opt)
-
-static struct {
-#define X(f) __typeof__(f) *f;
-    LXW_FUNCTIONS(X)
-#undef X
-} lxw;
-
-/* Loads libxlsxwriter once; false with a message in err. */
-static bool load_lxw(char *err, size_t errlen)
-{
-    static bool loaded;
-    if (loaded)
-        return true;
-    void *h = dlopen(SSCP_XLSXWRITER_SONAME, RTLD_NOW | RTLD_LOCAL);
-    if (!h) {
-        snprintf(err, errlen, "cannot write the workbook: cannot load %s: %s",
-                 SSCP_XLSXWRITER_SONAME, dlerror());
-        return false;
-    }
-    /* Through a void *, as POSIX has it: ISO C converts no object pointer
-     * to a function pointer. */
-#define X(f)                                                                                       \
-    if (!(*(void **)&lxw.f = dlsym(h, #f))) {                                                      \
-        snprintf(err, errlen, "cannot write the workbook: %s has no %s", SSCP_XLSXWRITER_SONAME,   \
-                 #f);                                                                              \
-        return false;                                                                              \
-    }
-    LXW_FUNCTIONS(X)
-#undef X
-    loaded = true; /* the library stays loaded until the program ends */
-    return true;
-}
-
-/* From here on, each call of the library goes through the table. */
-#define format_set_align                    (*lxw.format_set_align)
-#define format_set_bold                     (*lxw.format_set_bold)
-#define format_set_font_color               (*lxw.format_set_font_color)
-#define format_set_font_size                (*lxw.format_set_font_size)
-#define format_set_num_format               (*lxw.format_set_num_format)
-#define format_set_text_wrap                (*lxw.format_set_text_wrap)
-#define format_set_underline                (*lxw.format_set_underline)
-#define lxw_rowcol_to_cell                  (*lxw.lxw_rowcol_to_cell)
-#define lxw_strerror                        (*lxw.lxw_strerror)
-#define workbook_add_format                 (*lxw.workbook_add_format)
-#define workbook_add_worksheet              (*lxw.workbook_add_worksheet)
-#define workbook_close                      (*lxw.workbook_close)
-#define workbook_new_opt                    (*lxw.workbook_new_opt)
-#define workbook_set_custom_property_string (*lxw.workbook_set_custom_property_string)
-#define workbook_set_properties             (*lxw.workbook_set_properties)
-#define workbook_validate_sheet_name        (*lxw.workbook_validate_sheet_name)
-#define worksheet_add_table                 (*lxw.worksheet_add_table)
-#define worksheet_set_column                (*lxw.worksheet_set_column)
-#define worksheet_set_row                   (*lxw.worksheet_set_row)
-#define worksheet_write_blank               (*lxw.worksheet_write_blank)
-#define worksheet_write_formula_num         (*lxw.worksheet_write_formula_num)
-#define worksheet_write_number              (*lxw.worksheet_write_number)
-#define worksheet_write_string              (*lxw.worksheet_write_string)
-#define worksheet_write_url_opt             (*lxw.worksheet_write_url_opt)
-
 /* The row of a table's header (row 3), under the title (A1) and the
  * description (A2). */
 #define TABLE_ROW 2
@@ -709,8 +617,6 @@ static void notes_sheet(xw *x, lxw_worksheet *ws, const sr_document *doc)
 int sr_xlsx_write(const sr_document *doc, const sr_xlsx_options *o, sr_xlsx_stats *stats, char *err,
                   size_t errlen)
 {
-    if (!load_lxw(err, errlen))
-        return -1;
     sr_arena *a = sr_arena_new();
     xw x = {.a = a};
     tables ts = {0};
