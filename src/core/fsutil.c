@@ -7,8 +7,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib.h>
-#include <nettle/sha2.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,27 +37,12 @@ void sr_log_writes(sr_file_log *log)
     g_mutex_unlock(&log_lock);
 }
 
-/* The digest of c in hex. Nettle's SHA-256 rather than GLib's: it uses
- * the processor's SHA instructions where there are some, three times as
- * fast on the outputs of a build (1 MB), which are all hashed. */
-static void sha256_finish(struct sha256_ctx *c, char hex[SR_HEX_SHA256])
-{
-    static const char digits[] = "0123456789abcdef";
-    uint8_t d[SHA256_DIGEST_SIZE];
-    sha256_digest(c, sizeof d, d);
-    for (size_t i = 0; i < sizeof d; i++) {
-        hex[2 * i] = digits[d[i] >> 4];
-        hex[2 * i + 1] = digits[d[i] & 15];
-    }
-    hex[2 * sizeof d] = '\0';
-}
-
 void sr_sha256_hex(const void *data, size_t len, char hex[SR_HEX_SHA256])
 {
-    struct sha256_ctx c;
-    sha256_init(&c);
-    sha256_update(&c, len, (const uint8_t *)data);
-    sha256_finish(&c, hex);
+    GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+    g_checksum_update(c, (const guchar *)data, (gssize)len);
+    snprintf(hex, SR_HEX_SHA256, "%s", g_checksum_get_string(c));
+    g_checksum_free(c);
 }
 
 /* path with "./" components and repeated slashes removed, malloc'd: the
@@ -739,22 +722,26 @@ int sr_fsync_path(const char *path)
  * many. 0, or -1 with errno. */
 static int hash_fd(int fd, char hex[SR_HEX_SHA256], long long *len)
 {
-    struct sha256_ctx c;
-    sha256_init(&c);
-    uint8_t buf[65536];
+    GChecksum *c = g_checksum_new(G_CHECKSUM_SHA256);
+    char buf[65536];
     long long n = 0;
     for (;;) {
         ssize_t r = read(fd, buf, sizeof buf);
         if (r < 0 && errno == EINTR)
             continue;
-        if (r < 0)
+        if (r < 0) {
+            int e = errno;
+            g_checksum_free(c);
+            errno = e;
             return -1;
+        }
         if (r == 0)
             break;
-        sha256_update(&c, (size_t)r, buf);
+        g_checksum_update(c, (const guchar *)buf, r);
         n += r;
     }
-    sha256_finish(&c, hex);
+    snprintf(hex, SR_HEX_SHA256, "%s", g_checksum_get_string(c));
+    g_checksum_free(c);
     *len = n;
     return 0;
 }
