@@ -376,7 +376,7 @@ struct sr_out_file {
     char *path, *tmp;
     int fd;
     int err; /* the first error's errno, 0 while there is none */
-    struct sha256_ctx sha;
+    GChecksum *sha;
     long long bytes;
     size_t n;
     unsigned char buf[65536];
@@ -412,7 +412,7 @@ sr_out_file *sr_out_open(const char *path)
     }
     f->path = sr_xstrdup(path);
     f->err = 0;
-    sha256_init(&f->sha);
+    f->sha = g_checksum_new(G_CHECKSUM_SHA256);
     f->bytes = 0;
     f->n = 0;
     return f;
@@ -424,7 +424,7 @@ int sr_out_write(sr_out_file *f, const void *data, size_t len)
         errno = f->err;
         return -1;
     }
-    sha256_update(&f->sha, len, (const uint8_t *)data);
+    g_checksum_update(f->sha, (const guchar *)data, (gssize)len);
     f->bytes += (long long)len;
     const unsigned char *p = data;
     if (f->n + len > sizeof f->buf) {
@@ -449,6 +449,8 @@ long long sr_out_bytes(const sr_out_file *f)
 
 static void out_free(sr_out_file *f)
 {
+    if (f->sha)
+        g_checksum_free(f->sha);
     free(f->path);
     free(f->tmp);
     free(f);
@@ -482,7 +484,7 @@ int sr_out_commit(sr_out_file *f)
         return -1;
     }
     char hex[SR_HEX_SHA256];
-    sha256_finish(&f->sha, hex);
+    snprintf(hex, sizeof hex, "%s", g_checksum_get_string(f->sha));
     note_file(f->path, (size_t)f->bytes, hex, true);
     out_free(f);
     return 0;
