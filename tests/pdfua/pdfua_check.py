@@ -12,6 +12,7 @@ a file cannot be read. CODE is the Matterhorn checkpoint (01-005, 15-003...)
 or, for rules that are this report's and not the standard's, X-nn (listed
 in docs/accessibility.md). Needs pikepdf (Debian: python3-pikepdf).
 """
+import numbers
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -187,7 +188,7 @@ class Decoder:
             enc = font.get("/Encoding")
             if isinstance(enc, pikepdf.Dictionary):
                 enc = enc.get("/BaseEncoding")
-            self.fallback = {"/MacRomanEncoding": "mac_roman"}.get(str(enc) if enc is not None else "", "cp1252")
+            self.fallback = {"/MacRomanEncoding": "mac_roman"}.get(pstr(enc) if enc is not None else "", "cp1252")
 
     def parse(self, cmap):
         for block in re.findall(rb"begincodespacerange(.*?)endcodespacerange", cmap, re.S):
@@ -264,6 +265,15 @@ SHORTHAND = {
 }
 
 
+def pstr(v):
+    """str() of any object; an array or dictionary (which pikepdf will not
+    print) as what it is."""
+    try:
+        return str(v)
+    except Exception:
+        return "<%s>" % type(v).__name__
+
+
 def pdf_text(v):
     """A PDF text string (UTF-16BE with BOM, or PDFDocEncoding) as str."""
     if v is None:
@@ -272,7 +282,7 @@ def pdf_text(v):
         if v[:2] == b"\xfe\xff":
             return v[2:].decode("utf-16-be", "replace")
         return v.decode("latin-1")
-    return str(v)
+    return pstr(v)
 
 
 def key(obj):
@@ -295,18 +305,45 @@ def kids_of(obj):
 
 
 def number_tree(node, out, depth=0):
-    if node is None or depth > 32:
+    if not isinstance(node, pikepdf.Dictionary) or depth > 32:
         return out
     nums = node.get("/Nums")
     if isinstance(nums, pikepdf.Array):
         for i in range(0, len(nums) - 1, 2):
-            try:
-                out[int(nums[i])] = nums[i + 1]
-            except (TypeError, ValueError):
-                pass
-    for kid in node.get("/Kids") or []:
-        number_tree(kid, out, depth + 1)
+            n = as_int(nums[i])
+            if n is not None:
+                out[n] = nums[i + 1]
+    kids = node.get("/Kids")
+    for kid in kids if isinstance(kids, pikepdf.Array) else []:
+        if isinstance(kid, pikepdf.Dictionary):
+            number_tree(kid, out, depth + 1)
     return out
+
+
+def as_int(v, default=None):
+    """An integer object's value; default for anything else (a Name, a
+    string, an array where a number belongs)."""
+    if isinstance(v, bool):
+        return default
+    if isinstance(v, numbers.Number):
+        try:
+            return int(v)
+        except (ValueError, OverflowError):
+            return default
+    return default
+
+
+def dict_or_empty(v):
+    return v if isinstance(v, pikepdf.Dictionary) else pikepdf.Dictionary()
+
+
+def text_of(v):
+    """A string object as str; None for any other type."""
+    if isinstance(v, pikepdf.String):
+        return pdf_text(bytes(v))
+    if isinstance(v, (str, bytes)):
+        return pdf_text(v)
+    return None
 
 
 def norm(s):
@@ -361,10 +398,11 @@ class Checker:
         elif mi.get("/Suspects") is True:
             self.fail(None, "01-007", "/MarkInfo has /Suspects true")
         lang = r.get("/Lang")
-        if lang is None or not str(lang).strip():
+        lt = text_of(lang)
+        if lang is None or lt is not None and not lt.strip():
             self.fail(None, "11-001", "the catalog has no /Lang: the document's language cannot be determined")
-        elif not BCP47.match(str(lang)):
-            self.fail(None, "11-001", "the catalog's /Lang %r is not a well-formed BCP 47 language tag" % str(lang))
+        elif lt is None or not BCP47.match(lt):
+            self.fail(None, "11-001", "the catalog's /Lang %r is not a well-formed BCP 47 language tag" % (lt if lt is not None else pstr(lang)))
         vp = r.get("/ViewerPreferences")
         dt = vp.get("/DisplayDocTitle") if isinstance(vp, pikepdf.Dictionary) else None
         if dt is None:
@@ -372,14 +410,18 @@ class Checker:
         elif dt is not True:
             self.fail(None, "07-002", "/ViewerPreferences /DisplayDocTitle is false")
         info = self.pdf.trailer.get("/Info")
-        t = info.get("/Title") if isinstance(info, pikepdf.Dictionary) else None
-        if t is None or not str(t).strip():
+        t = text_of(info.get("/Title")) if isinstance(info, pikepdf.Dictionary) else None
+        if t is None or not t.strip():
             self.fail(None, "X-01", "the document information dictionary has no /Title")
-        self.check_xmp()
+        xt = self.check_xmp()
+        if t and t.strip() and xt and xt.strip() and " ".join(t.split()) != " ".join(xt.split()):
+            self.fail(None, "X-06", "the XMP metadata's dc:title %r is not the document information's /Title %r"
+                      % (short(xt, 60), short(t, 60)))
         outl = r.get("/Outlines")
         has_outline = isinstance(outl, pikepdf.Dictionary) and isinstance(outl.get("/First"), pikepdf.Dictionary)
-        if has_outline and r.get("/PageMode") != "/UseOutlines":
-            self.fail(None, "X-02", "the document has an outline but /PageMode is %s, not /UseOutlines" % (r.get("/PageMode") or "absent"))
+        pm = r.get("/PageMode")
+        if has_outline and not (isinstance(pm, pikepdf.Name) and pm == "/UseOutlines"):
+            self.fail(None, "X-02", "the document has an outline but /PageMode is %s, not /UseOutlines" % ("absent" if pm is None else pstr(pm)))
         if not has_outline and len(self.pages) > 2:
             self.fail(None, "X-03", "the document has %d pages and no outline (bookmarks)" % len(self.pages))
 
@@ -406,9 +448,12 @@ class Checker:
             self.fail(None, "06-002", "the XMP metadata's pdfuaid:part is %r, not 1" % part)
         title = None
         for el in tree.iter("{%s}title" % NS_DC):
-            title = "".join(li.text or "" for li in el.iter("{%s}li" % NS_RDF)) or (el.text or "")
+            lis = list(el.iter("{%s}li" % NS_RDF))
+            dflt = [li for li in lis if li.get("{http://www.w3.org/XML/1998/namespace}lang") == "x-default"]
+            title = ((dflt or lis)[0].text or "") if lis else (el.text or "")
         if title is None or not title.strip():
             self.fail(None, "06-003", "the XMP metadata has no dc:title" if title is None else "the XMP metadata's dc:title is empty")
+        return title
 
     # ---- content ----------------------------------------------------------
     def font_decoder(self, font):
@@ -421,10 +466,10 @@ class Checker:
     def scan(self, data, resources, sk, pageno, stack, depth=0):
         """Walks one content stream: marked-content nesting, what paints
         outside it, MCIDs, and the text of each MCID."""
-        res = resources if isinstance(resources, pikepdf.Dictionary) else pikepdf.Dictionary()
-        fonts = res.get("/Font") or {}
-        props = res.get("/Properties") or {}
-        xobjs = res.get("/XObject") or {}
+        res = dict_or_empty(resources)
+        fonts = dict_or_empty(res.get("/Font"))
+        props = dict_or_empty(res.get("/Properties"))
+        xobjs = dict_or_empty(res.get("/XObject"))
         st = {"untagged": 0, "first": None, "unmapped": 0, "a_in_t": [], "t_in_a": [], "unbalanced": None}
         base = len(stack)
         mcids = self.page_mcids.setdefault(sk, {})
@@ -502,7 +547,7 @@ class Checker:
                 if o == "Do" and not covered and depth < 8:
                     xo = xobjs.get("/" + op.args[0]) if op.args and isinstance(op.args[0], Name) else None
                     if isinstance(xo, pikepdf.Stream) and xo.get("/Subtype") == "/Form":
-                        sub = self.scan(xo.read_bytes(), xo.get("/Resources") or res, key(xo), pageno, stack, depth + 1)
+                        sub = self.scan(xo.read_bytes(), xo.get("/Resources") if isinstance(xo.get("/Resources"), pikepdf.Dictionary) else res, key(xo), pageno, stack, depth + 1)
                         st["untagged"] += sub["untagged"]
                         st["first"] = st["first"] or sub["first"] and ("Do", op.pos)
                         st["unmapped"] += sub["unmapped"]
@@ -565,14 +610,14 @@ class Checker:
             if n > 1 and re.search(rb"/MCID\b", xo.read_bytes()):
                 self.fail(pageno, "30-002", "a Form XObject with marked content (MCIDs) is drawn %d times" % n)
         for i, page in enumerate(self.pages, 1):
-            xobjs = (page.obj.get("/Resources") or {}).get("/XObject") or {}
+            xobjs = dict_or_empty(dict_or_empty(page.obj.get("/Resources")).get("/XObject"))
             for k, xo in xobjs.items():
                 if isinstance(xo, pikepdf.Stream) and "/Ref" in xo:
                     self.fail(i, "30-001", "%s is a reference XObject" % k)
 
     def check_fonts(self):
         for f, pageno in self.fonts.values():
-            name = str(f.get("/BaseFont", "?")).lstrip("/")
+            name = pstr(f.get("/BaseFont", "?")).lstrip("/")
             d = self.font_decoder(f)
             if d.zero:
                 self.fail(pageno, "31-028", "font %s's ToUnicode CMap maps code %s to U+0000" % (name, ", ".join("%X" % c for c in d.zero[:5])))
@@ -598,14 +643,14 @@ class Checker:
                 ok = False
                 if sub == "/Type0":
                     csi = desc.get("/CIDSystemInfo")
-                    ok = isinstance(csi, pikepdf.Dictionary) and str(csi.get("/Ordering")) in ("GB1", "CNS1", "Japan1", "Korea1")
+                    ok = isinstance(csi, pikepdf.Dictionary) and pstr(csi.get("/Ordering")) in ("GB1", "CNS1", "Japan1", "Korea1")
                 else:
                     enc = f.get("/Encoding")
                     if isinstance(enc, pikepdf.Dictionary):
                         enc = enc.get("/BaseEncoding") if "/Differences" not in enc else None
-                    ok = str(enc) in ("/WinAnsiEncoding", "/MacRomanEncoding", "/MacExpertEncoding")
+                    ok = pstr(enc) in ("/WinAnsiEncoding", "/MacRomanEncoding", "/MacExpertEncoding")
                     if not ok and sub == "/TrueType" and isinstance(fd, pikepdf.Dictionary):
-                        ok = not (int(fd.get("/Flags", 0)) & 4)
+                        ok = not (as_int(fd.get("/Flags"), 0) & 4)
                 if not ok:
                     self.fail(pageno, "31-027", "font %s has no ToUnicode CMap and no standard encoding" % name)
 
@@ -630,7 +675,7 @@ class Checker:
         self.roles = {}
         if isinstance(rm, pikepdf.Dictionary):
             for k, v in rm.items():
-                self.roles[k[1:]] = str(v)[1:]
+                self.roles[k[1:]] = pstr(v)[1:]
         for k, v in self.roles.items():
             if k in STANDARD:
                 self.fail(None, "02-004", "the RoleMap remaps the standard type %s to %s" % (k, v))
@@ -643,12 +688,12 @@ class Checker:
         def walk(obj, parent, page, depth):
             k = key(obj)
             if k in seen:
-                self.fail(None, "X-10", "structure element %s is in the tree twice (two parents, or a loop)" % str(obj.get("/S", "?")))
+                self.fail(None, "X-10", "structure element %s is in the tree twice (two parents, or a loop)" % pstr(obj.get("/S", "?")))
                 return None
             if depth > 300:
                 raise ValueError("the structure tree is nested more than 300 deep")
             seen.add(k)
-            s = str(obj.get("/S", ""))[1:]
+            s = pstr(obj.get("/S", ""))[1:]
             pg = obj.get("/Pg")
             if isinstance(pg, pikepdf.Dictionary):
                 page = pg
@@ -662,7 +707,7 @@ class Checker:
                     t = kid.get("/Type")
                     if t == "/MCR":
                         kp = kid.get("/Pg")
-                        self.add_ref(e, kp if isinstance(kp, pikepdf.Dictionary) else page, kid.get("/Stm"), int(kid.get("/MCID", -1)))
+                        self.add_ref(e, kp if isinstance(kp, pikepdf.Dictionary) else page, kid.get("/Stm"), as_int(kid.get("/MCID"), -1))
                     elif t == "/OBJR":
                         o = kid.get("/Obj")
                         if o is not None:
@@ -716,7 +761,7 @@ class Checker:
         a = e.obj.get("/Alt")
         if a is None:
             a = e.obj.get("/ActualText")
-        return None if a is None else str(a)
+        return None if a is None else text_of(a)
 
     def name(self, e):
         t = short(self.alt(e) or self.text(e), 40)
@@ -729,7 +774,7 @@ class Checker:
                 continue  # a Form XObject's MCIDs are checked through /Stm references
             page = self.pages[pageno - 1].obj
             sp = page.get("/StructParents")
-            arr = self.parent_tree.get(int(sp)) if sp is not None else None
+            arr = self.parent_tree.get(as_int(sp))
             no_tree, no_pt, wrong, twice = [], [], [], []
             for mcid in sorted(mcids):
                 els = self.refs.get((sk, mcid), [])
@@ -777,8 +822,8 @@ class Checker:
                 self.fail(pg, "02-003", "the RoleMap maps %s in a circle" % e.s)
                 continue
             lang = e.obj.get("/Lang")
-            if lang is not None and not BCP47.match(str(lang)):
-                self.fail(pg, "11-001", "%s has /Lang %r, not a well-formed BCP 47 language tag" % (e.s, str(lang)))
+            if lang is not None and not BCP47.match(text_of(lang) or ""):
+                self.fail(pg, "11-001", "%s has /Lang %r, not a well-formed BCP 47 language tag" % (e.s, text_of(lang) or pstr(lang)))
             kr = [k.role for k in e.kids]
             real = [c for c in e.content if c in self.painted]
             prole = e.parent.role if e.parent else None
@@ -839,7 +884,7 @@ class Checker:
                 self.fail(pg, "17-002", "Formula %s has no /Alt" % self.name(e))
             if r == "Note":
                 nid = e.obj.get("/ID")
-                if nid is None or not bytes(nid):
+                if not isinstance(nid, pikepdf.String) or not bytes(nid):
                     self.fail(pg, "19-003", "Note %s has no /ID" % self.name(e))
                 else:
                     notes.setdefault(bytes(nid), []).append(e)
@@ -859,6 +904,9 @@ class Checker:
                 elif a and len(cc) >= 12 and cc in ca:
                     self.fail(pg, "X-21", 'Figure\'s /Alt repeats its caption "%s", which is read out as well: "%s"'
                               % (short(cap, 50), short(a, 50)))
+                elif a and cap and self.words(self.caption_title(cap)) and (" %s " % self.words(self.caption_title(cap))) in (" %s " % self.words(a)):
+                    self.fail(pg, "X-21", 'Figure\'s /Alt holds its caption\'s title "%s", which is read out as well: "%s"'
+                              % (short(self.caption_title(cap), 50), short(a, 50)))
             if r == "Sect" and (e.kids or real):
                 first = next(x for x in e.order if isinstance(x, Elem) or x in self.painted)
                 if not isinstance(first, Elem) or first.role not in HEADINGS:
@@ -867,7 +915,7 @@ class Checker:
             if not e.kids and not real and not e.objrs and r not in ("LI",):
                 self.fail(pg, "X-14", "%s has neither children nor content%s" % (
                     e.s, " (only an empty marked-content sequence)" if e.content else ""))
-        self.check_cut_tables()
+        self.check_cuts()
         for nid, els in notes.items():
             if len(els) > 1:
                 self.fail(self.epage(els[1]), "19-004", "%d Note elements share the /ID %r" % (len(els), pdf_text(nid)))
@@ -884,13 +932,11 @@ class Checker:
                     self.fail(self.epage(b), "14-003", "%s follows %s: heading level %d skipped (%s)"
                               % (b.role, a.role, int(a.role[1]) + 1, self.name(b)))
 
-    def check_cut_tables(self):
-        """X-13: a table without a caption of its own that goes straight on
-        (nothing between them in the tree) from a table with as many columns
-        on the page before, its first row the same header row or no header
-        at all, is the rest of that table, cut at a page."""
-        span = {}
-        seq = []
+    def content_spans(self):
+        """Each element's painted content as a span of the document's painted
+        content in tree order, and the page of each item: what lies between
+        two elements, and the pages an element starts and ends on."""
+        span, seq = {}, []
 
         def walk(e):
             lo = len(seq)
@@ -903,6 +949,107 @@ class Checker:
 
         for t in self.top:
             walk(t)
+        pages = [self.page_no.get(sk) for sk, _ in seq]
+        return span, pages
+
+    def check_cuts(self):
+        """X-11, X-12, X-13: a section, a list or a table that a page break
+        cut into two elements."""
+        span, pages = self.content_spans()
+
+        def painted(e):
+            lo, hi = span.get(e.index, (0, 0))
+            return lo < hi
+
+        def first_page(e):
+            lo, hi = span[e.index]
+            return next((p for p in pages[lo:hi] if p), None)
+
+        def last_page(e):
+            lo, hi = span[e.index]
+            return next((p for p in reversed(pages[lo:hi]) if p), None)
+
+        def adjacent(a, b):  # siblings, nothing between them
+            return (a.parent is b.parent and a.parent is not None and painted(a) and painted(b) and
+                    a.parent.kids.index(b) == a.parent.kids.index(a) + 1 and span[a.index][1] == span[b.index][0])
+
+        # tables: a document whose tables begin with a row of TH only, or
+        # whose tables beside one another have captions
+        tables = [e for e in self.elems if e.role == "Table" and painted(e)]
+        rows = {t.index: self.rows(t) for t in tables}
+        head = lambda t: bool(rows[t.index]) and all(c.role == "TH" for c in rows[t.index][0].kids) and bool(rows[t.index][0].kids)
+        caption = lambda t: any(k.role == "Caption" for k in t.kids)
+        headed = [t for t in tables if head(t)]
+        cut = {}
+        for t in tables:
+            label = short(self.text(rows[t.index][0]) if rows[t.index] else self.text(t), 40)
+            if rows[t.index] and not head(t) and len(headed) * 2 >= len(tables) - 1 and headed:
+                cut.setdefault(t.index, 'Table "%s" does not begin with a header row (of TH only), as the document\'s other tables do: a table cut at a page?' % label)
+            sib = [k for k in t.parent.kids if k.role == "Table" and k is not t and painted(k)] if t.parent else []
+            before = any(t.parent.kids.index(k) < t.parent.kids.index(t) for k in sib)
+            if before and not caption(t) and all(k.kids and k.kids[0].role == "Caption" for k in sib):
+                cut.setdefault(t.index, 'Table "%s" has no Caption, though the tables beside it have: a table cut at a page?' % label)
+        for a, b in zip(tables, tables[1:]):
+            if not adjacent(a, b) or caption(b):
+                continue
+            pa, pb = last_page(a), first_page(b)
+            if pa and pb and pb == pa + 1:
+                cut.setdefault(b.index, 'Table "%s" goes straight on from a table ending on page %d, and has no Caption: one table cut at a page?'
+                               % (short(self.text(rows[b.index][0]) if rows[b.index] else self.text(b), 40), pa))
+        self.cut_tables(span)
+        for t in tables:
+            if t.index in cut:
+                self.fail(first_page(t), "X-13", cut[t.index])
+        # lists: two lists with nothing between them, the first ending on
+        # the page before the one the second starts on
+        lists = [e for e in self.elems if e.role == "L" and painted(e)]
+
+        def labels(lst):
+            return [norm(self.text(k)) or self.text(k).strip() for li in lst.kids if li.role == "LI" for k in li.kids if k.role == "Lbl"]
+
+        def goes_on(a, b):  # the same bullet, or the next number
+            la, lb = labels(a), labels(b)
+            if not la or not lb:
+                return False
+            if la[-1].isdigit() and lb[0].isdigit():
+                return int(lb[0]) == int(la[-1]) + 1
+            return la[-1] == lb[0] and not la[-1].isalnum()
+
+        for a, b in zip(lists, lists[1:]):
+            if adjacent(a, b):
+                pa, pb = last_page(a), first_page(b)
+                if pa and pb and pa == pb and goes_on(a, b):
+                    self.fail(pb, "X-12", 'list "%s" goes straight on from a list just before it, nothing between them: one list cut in two?'
+                              % short(self.text(b), 40))
+                elif pa and pb and pb == pa + 1:
+                    self.fail(pb, "X-12", 'list "%s" goes straight on from a list ending on page %d, nothing between them: one list cut at a page?'
+                              % (short(self.text(b), 40), pa))
+        # sections: one that goes straight on from the section before and
+        # begins with a deeper heading than any section beside it
+        def level(e):
+            first = next((x for x in e.order if isinstance(x, Elem) or x in self.painted), None)
+            if isinstance(first, Elem) and first.role in HEADINGS and first.role != "H":
+                return int(first.role[1]), first
+            return None, None
+
+        for parent in self.elems:
+            sects = [k for k in parent.kids if k.role == "Sect"]
+            if len(sects) < 2:
+                continue
+            lv = {k.index: level(k) for k in sects}
+            for prev, k in zip(sects, sects[1:]):
+                n, h = lv[k.index]
+                others = {lv[o.index][0] for o in sects if o is not k and lv[o.index][0] is not None}
+                if (n is not None and adjacent(prev, k) and lv[prev.index][0] is not None and
+                        n > lv[prev.index][0] and others and n > max(others)):
+                    self.fail(self.epage(k), "X-11", "Sect begins with %s, where the sections beside it begin with %s: a section cut at a page?"
+                              % (self.name(h), " or ".join("H%d" % x for x in sorted(others))))
+
+    def cut_tables(self, span):
+        """X-13: a table without a caption of its own that goes straight on
+        (nothing between them in the tree) from a table with as many columns
+        on the page before, its first row the same header row or no header
+        at all, is the rest of that table, cut at a page."""
         tables = [e for e in self.elems if e.role == "Table" and span.get(e.index, (0, 0))[0] < span.get(e.index, (0, 0))[1]]
         for a, b in zip(tables, tables[1:]):
             ra, rb = self.rows(a), self.rows(b)
@@ -919,6 +1066,15 @@ class Checker:
 
     def strip_label(self, s):
         return norm(re.sub(r"^\s*(figure|chart|graph)\s+\d+\s*[.:\-\u2013]?", "", s or "", flags=re.I))
+
+    def words(self, s):
+        """Lower case words, punctuation and quotes as one space."""
+        return " ".join(re.sub(r"[\W_]+", " ", (s or "").replace("\u2019", "'").lower().replace("'", "")).split())
+
+    def caption_title(self, cap):
+        """A caption without its "Figure N." label and a closing parenthesis."""
+        t = re.sub(r"^\s*(figure|chart|graph)\s+\w+\s*[.:\-\u2013]?", "", cap or "", flags=re.I)
+        return re.sub(r"\s*\([^()]*\)\s*\.?\s*$", "", t).strip()
 
     def caption_of(self, fig):
         for k in fig.kids:
@@ -962,16 +1118,48 @@ class Checker:
         uses_ids = cells and all("/Headers" in self.attrs(c) for c in cells if c.role == "TD") and any(c.role == "TD" for c in cells)
         label = short(self.text(rows[0]) if rows else "", 40)
         if not uses_ids:
-            noscope = [c for c in ths if str(self.attrs(c).get("/Scope", "")) not in ("/Row", "/Column", "/Both")]
+            noscope = [c for c in ths if pstr(self.attrs(c).get("/Scope", "")) not in ("/Row", "/Column", "/Both")]
             if noscope:
                 self.fail(self.epage(noscope[0]) or pg, "15-003", 'Table "%s": %d of %d TH have no /Scope (first: %s)'
                           % (label, len(noscope), len(ths), self.name(noscope[0])))
+        self.check_scopes(t, rows, pg, label)
         if rows and ths and not any(c.role == "TH" for c in rows[0].kids):
             self.fail(pg, "X-13", 'Table "%s": its first row has no TH, though other rows have: a table cut at a page?' % label)
-        if rows and not any(int(self.attrs(c).get("/RowSpan", 1)) > 1 for c in cells):
-            widths = [sum(int(self.attrs(c).get("/ColSpan", 1)) for c in r.kids if c.role in ("TH", "TD")) for r in rows]
+        if rows and not any(as_int(self.attrs(c).get("/RowSpan"), 1) > 1 for c in cells):
+            widths = [sum(max(1, as_int(self.attrs(c).get("/ColSpan"), 1)) for c in r.kids if c.role in ("TH", "TD")) for r in rows]
             if len(set(widths)) > 1:
                 self.fail(pg, "X-22", 'Table "%s": rows have different numbers of cells (%s)' % (label, ", ".join(map(str, widths[:12]))))
+
+    FIGURE = re.compile(r"^(?:[-+\u2212\u2013]?[£$€]?\d[\d,]*(?:\.\d+)?\s*%?|\[[a-z]\]|[-\u2013\u2014]|"
+                        r"(?:up|down) [\d.,]+%? from [£$€]?[\d.,]+|no change(?: from [£$€]?[\d.,]+)?)$", re.I)
+
+    def check_scopes(self, t, rows, pg, label):
+        """X-23: a header row's TH scoped /Row, or a row's first TH, in a row
+        of data cells, scoped /Column. X-24: a table whose header row begins
+        with a TH and whose rows each begin with a label (words) in a TD,
+        followed by figures only: the labels are row headers tagged TD."""
+        if len(rows) < 2 or not rows[0].kids or not all(c.role == "TH" for c in rows[0].kids):
+            return
+        scope = lambda c: self.attrs(c).get("/Scope")
+        bad = [c for c in rows[0].kids if scope(c) is not None and pstr(scope(c)) not in ("/Column", "/Both")]
+        if bad:
+            self.fail(self.epage(bad[0]) or pg, "X-23", 'Table "%s": %d TH of its header row ha%s /Scope %s, not /Column (first: %s)'
+                      % (label, len(bad), "s" if len(bad) == 1 else "ve", pstr(scope(bad[0])), self.name(bad[0])))
+        body = rows[1:]
+        bad = [r.kids[0] for r in body if r.kids and r.kids[0].role == "TH" and any(c.role == "TD" for c in r.kids)
+               and scope(r.kids[0]) is not None and pstr(scope(r.kids[0])) not in ("/Row", "/Both")]
+        if bad:
+            self.fail(self.epage(bad[0]) or pg, "X-23", 'Table "%s": %d row header%s (a TH beginning a row of TD) ha%s /Scope %s, not /Row (first: %s)'
+                      % (label, len(bad), "" if len(bad) == 1 else "s", "s" if len(bad) == 1 else "ve", pstr(scope(bad[0])), self.name(bad[0])))
+        cells = [[c for c in r.kids if c.role in ("TH", "TD")] for r in body]
+        if not all(len(r) >= 2 and all(c.role == "TD" for c in r) for r in cells):
+            return
+        words = [self.text(r[0]).strip() for r in cells]
+        figures = [self.text(c).strip() for r in cells for c in r[1:]]
+        if (all(re.search(r"[^\W\d_]", w) and not self.FIGURE.match(w) for w in words) and
+                all(self.FIGURE.match(f) for f in figures)):
+            self.fail(self.epage(cells[0][0]) or pg, "X-24", 'Table "%s": its rows begin with labels tagged TD ("%s"...), under a header row of TH: row headers should be TH with /Scope /Row'
+                      % (label, short(words[0], 30)))
 
     def check_annots(self, tree):
         """28: annotations in the tree, with words, in structure order."""
@@ -984,24 +1172,24 @@ class Checker:
             if tabs is None:
                 self.fail(i, "28-008", "the page has annotations and no /Tabs")
             elif tabs != "/S":
-                self.fail(i, "28-009", "the page has annotations and /Tabs %s, not /S" % tabs)
+                self.fail(i, "28-009", "the page has annotations and /Tabs %s, not /S" % pstr(tabs))
             missing = {}
             for a in annots:
-                sub = str(a.get("/Subtype", ""))[1:]
+                sub = pstr(a.get("/Subtype", ""))[1:]
                 if sub in ("Popup", "PrinterMark"):
                     continue
                 contents = a.get("/Contents")
                 els = self.objr.get(key(a), [])
                 if tree is not None:  # without a tree, 01-005 has said so
                     sp = a.get("/StructParent")
-                    mapped = self.parent_tree.get(int(sp)) if sp is not None else None
+                    mapped = self.parent_tree.get(as_int(sp))
                     want = {"Link": "Link", "Widget": "Form"}.get(sub, "Annot")
                     code = {"Link": "28-011", "Widget": "28-010"}.get(sub, "28-002")
                     if not els or not isinstance(mapped, pikepdf.Dictionary) or key(mapped) not in {key(e.obj) for e in els}:
                         missing.setdefault((code, sub, "not referenced from the structure tree by an OBJR through its /StructParent"), []).append(a)
                     elif not any(e.role == want for e in els):
                         missing.setdefault((code, sub, "in %s, not in a %s element" % (els[0].s, want)), []).append(a)
-                if sub != "Widget" and (contents is None or not str(contents).strip()):
+                if sub != "Widget" and (contents is None or not pstr(contents).strip()):
                     if sub == "Link":
                         missing.setdefault(("28-012", sub, "without /Contents"), []).append(a)
                     elif not any(self.alt(e) for e in els):

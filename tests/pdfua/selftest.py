@@ -4,7 +4,10 @@ with pikepdf (three pages: headings, a link, a list, a table with row and
 column headers, a figure with its caption, shorthand explained, artifacts,
 a Form XObject, an inline image, a simple TrueType and a Type 0 font, XMP,
 outline), checks that nothing is reported on it, then breaks one rule at a
-time and checks that exactly that checkpoint, with its words, is reported.
+time and checks that exactly that checkpoint, with its words, is reported;
+and puts values of seven unexpected types (a name, a string, an array...)
+in 32 places of it, one at a time, checking that every check still runs
+(never ERR).
 
     selftest.py SOURCE_DIR        (the fonts are read from SOURCE_DIR/fonts)
 
@@ -298,10 +301,17 @@ class Doc:
             if "li-holds-p" in f and i == 0:
                 bad = self.el("P", li)
                 self.text(1, bad, "Stray", y, x=300)
+        if "cut-list-page" in f or "cut-list-same-page" in f:  # the rest of the list, as a list of its own
+            page, y = (2, 815) if "cut-list-page" in f else (1, 720)
+            li = self.el("LI", self.el("L", sect))
+            self.text(page, self.el("Lbl", li), "-", y)
+            self.text(page, self.el("LBody", li), "We wrote a plan.", y, x=90)
         if "lbl-outside-li" in f:
             lbl = self.el("Lbl", sect)
             self.text(1, lbl, "*", 710)
         table = self.el("Table", sect)
+        if "uncaptioned-table" in f:
+            self.text(1, self.el("Caption", table), "Table 1: Staff", 705)
         rows = [("Item", "2019-20"), ("Staff trained", "120"), ("Cost", "[x]")]
         if "header-row-last" in f:
             rows = rows[1:] + rows[:1]
@@ -311,10 +321,12 @@ class Doc:
             tr = self.el("TR", parent)
             head_row = cells[0] == "Item"
             for c, words in enumerate(cells):
-                is_th = head_row or (c == 0 and "header-row-last" not in f)
+                is_th = head_row or (c == 0 and "header-row-last" not in f and "label-td" not in f)
                 cell = self.el("TH" if is_th else "TD", tr)
                 if is_th and not ("th-no-scope" in f and r == 0 and c == 1):
                     scope = "/Column" if head_row else "/Row"
+                    if "scope-header-row" in f and r == 0 and c == 1 or "scope-row-header" in f and r == 2:
+                        scope = "/Row" if head_row else "/Column"
                     cell.A = Array([Dictionary(O=Name.Table, Scope=Name(scope))]) if c else Dictionary(O=Name.Table, Scope=Name(scope))
                 self.text(1, cell, words, y, x=72 + 200 * c)
             if "td-outside-tr" in f and r == 1:
@@ -324,6 +336,23 @@ class Doc:
                 extra = self.el("TD", tr)
                 self.text(1, extra, "extra", y, x=472)
             y -= 15
+        if "cut-table-rows" in f or "cut-table-next-page" in f or "uncaptioned-table" in f:
+            t2 = self.el("Table", sect)
+            page, top = (1, 640) if "uncaptioned-table" in f else (2, 815)
+            more = {"cut-table-rows": [("Places", "140"), ("Courses", "12")]}.get(
+                next((k for k in f if k.startswith("cut-table-")), ""), [("Course", "Places"), ("Basic", "140")])
+            for r, cells in enumerate(more):
+                tr = self.el("TR", t2)
+                for c, words in enumerate(cells):
+                    head_row = r == 0 and "cut-table-rows" not in f
+                    cell = self.el("TH" if head_row or c == 0 else "TD", tr)
+                    if head_row or c == 0:
+                        cell.A = Dictionary(O=Name.Table, Scope=Name.Column if head_row else Name.Row)
+                    self.text(page, cell, words, top - 15 * r, x=72 + 200 * c)
+        if "cut-sect" in f:  # the rest of the section, from its sub-heading on
+            cut = self.el("Sect", doc)
+            self.text(1, self.el("H3", cut), "Courses", 600)
+            self.text(1, self.el("P", cut), "There were twelve.", 585)
         if "cut-table" in f or "next-table" in f:
             t2 = self.el("Table", sect)
             if "next-table" in f:  # another table, with its caption, straight after
@@ -343,8 +372,11 @@ class Doc:
         h2b = self.el(self.hs("H2"), sect3)
         self.text(2, h2b, "Referrals", 760)
         caption_words = "Figure 1: Referrals by year"
+        if "alt-holds-caption-title" in f:
+            caption_words += " (figures in the annex, page 3)"
         alt = {"alt-is-caption": caption_words, "alt-is-caption-words": "Referrals by year",
-               "alt-holds-caption": "Bar chart: Referrals by year. They rose each year, from 310 to 420."}
+               "alt-holds-caption": "Bar chart: Referrals by year. They rose each year, from 310 to 420.",
+               "alt-holds-caption-title": "Bar chart of referrals by year: they rose each year, from 310 to 420."}
         fig = self.el("Figure", sect3)
         a = next((v for k, v in alt.items() if k in f), "Referrals rose each year, from 310 to 420.")
         if "figure-no-alt" not in f:
@@ -403,7 +435,8 @@ class Doc:
         if "no-info-title" not in f:
             pdf.docinfo["/Title"] = title
         if "no-xmp" not in f:
-            xmp = XMP % ("" if "xmp-no-title" in f else TITLE % title, "" if "xmp-no-part" in f else PART % 1)
+            xtitle = "Annual report 2018-19" if "xmp-title-differs" in f else title
+            xmp = XMP % ("" if "xmp-no-title" in f else TITLE % xtitle, "" if "xmp-no-part" in f else PART % 1)
             cat.Metadata = pdf.make_indirect(Stream(pdf, xmp.encode(), Type=Name.Metadata, Subtype=Name.XML))
         if "no-outline" not in f:
             titles = [("What we did", 1)] + ([] if "annex-not-in-outline" in f else [("Annex: sources", 2)])
@@ -415,7 +448,7 @@ class Doc:
             outl.First, outl.Last = items[0], items[-1]
             cat.Outlines = outl
             if "no-pagemode" not in f:
-                cat.PageMode = Name.UseOutlines
+                cat.PageMode = Name.UseNone if "pagemode-usenone" in f else Name.UseOutlines
         if "two-roots" in f:
             self.root.K = Array(list(self.root.K[0].K))
 
@@ -501,15 +534,23 @@ CASES = {
     "type0-no-tounicode": ("31-027", "font GHIJKL+OpenSans has no ToUnicode CMap"),
     "no-info-title": ("X-01", "no /Title"),
     "no-pagemode": ("X-02", "/PageMode is absent, not /UseOutlines"),
+    "pagemode-usenone": ("X-02", "/PageMode is /UseNone, not /UseOutlines"),
+    "xmp-title-differs": ("X-06", "dc:title 'Annual report 2018-19' is not the document information's /Title 'Annual report 2019-20'"),
     "no-outline": ("X-03", "3 pages and no outline"),
     "annex-not-in-outline": ("X-04", 'heading H1 "Annex: sources" is not in the outline'),
     "annex-not-in-contents": ("X-05", 'heading H1 "Annex: sources" is not in the contents'),
     "two-roots": ("X-10", "not one Document"),
     "sect-no-heading": ("X-11", 'Sect does not begin with a heading (begins with P "Before the heading.")'),
+    "cut-sect": ("X-11", 'Sect begins with H3 "Courses", where the sections beside it begin with H1 or H2'),
+    "cut-list-page": ("X-12", 'list "- We wrote a plan." goes straight on from a list ending on page 2'),
+    "cut-list-same-page": ("X-12", 'list "- We wrote a plan." goes straight on from a list just before it'),
     "li-only-lbody": ("X-12", 'LI "We met partners." has an LBody and no Lbl'),
     "header-row-last": ("X-13", "its first row has no TH, though other rows have"),
     "cut-table": ("X-13", "goes straight on from a table of 2 columns on page 2"),
     "next-table": (None, None),
+    "cut-table-rows": ("X-13", 'Table "Places 140" does not begin with a header row (of TH only)'),
+    "uncaptioned-table": ("X-13", 'Table "Course Places" has no Caption, though the tables beside it have'),
+    "cut-table-next-page": ("X-13", 'Table "Course Places" goes straight on from a table ending on page 2, and has no Caption'),
     "stray-emc": ("X-15", "marked content does not nest: an EMC at byte"),
     "no-emc": ("X-15", "1 marked-content sequence not ended (no EMC)"),
     "empty-span": ("X-14", "Span has neither children nor content"),
@@ -518,9 +559,92 @@ CASES = {
     "alt-is-caption": ("X-21", "only repeats its caption"),
     "alt-is-caption-words": ("X-21", "only repeats its caption"),
     "alt-holds-caption": ("X-21", 'repeats its caption "Figure 1: Referrals by year", which is read out as well'),
+    "alt-holds-caption-title": ("X-21", 'holds its caption\'s title "Referrals by year", which is read out as well'),
+    "scope-header-row": ("X-23", 'Table "Item 2019-20": 1 TH of its header row has /Scope /Row, not /Column (first: TH "2019-20")'),
+    "scope-row-header": ("X-23", '1 row header (a TH beginning a row of TD) has /Scope /Column, not /Row (first: TH "Cost")'),
+    "label-td": ("X-24", 'its rows begin with labels tagged TD ("Staff trained"...)'),
     "ragged-rows": ("X-22", "rows have different numbers of cells (2, 3, 2)"),
     "shorthand-late": ("X-30", "[x] is first used here and not explained on this page (explained on page 3)"),
 }
+
+
+def elements(pdf):
+    out = []
+
+    def walk(e):
+        if isinstance(e, Dictionary) and "/S" in e:
+            out.append(e)
+            k = e.get("/K")
+            for c in k if isinstance(k, Array) else [k]:
+                walk(c)
+
+    walk(pdf.Root.StructTreeRoot.K[0])
+    return out
+
+
+def th(pdf):
+    return next(e for e in elements(pdf) if e.get("/S") == "/TH")
+
+
+def note(pdf):
+    e = next(e for e in elements(pdf) if e.get("/S") == "/P")
+    e.S = Name.Note
+    return e
+
+
+# Where a well-formed PDF may hold a type no rule expects: each value of
+# ODD put in each place, one at a time, must be reported or passed, never
+# stop a check (ERR).
+ODD = [Name("/Odd"), String("odd"), Array([1]), Dictionary(X=1), 7, pikepdf.Object.parse(b"2.5"), True]
+SPOTS = {
+    "PageMode": lambda p, v: p.Root.__setitem__("/PageMode", v),
+    "Lang": lambda p, v: p.Root.__setitem__("/Lang", v),
+    "MarkInfo": lambda p, v: p.Root.__setitem__("/MarkInfo", v),
+    "Marked": lambda p, v: p.Root.MarkInfo.__setitem__("/Marked", v),
+    "ViewerPreferences": lambda p, v: p.Root.__setitem__("/ViewerPreferences", v),
+    "Info Title": lambda p, v: p.trailer.Info.__setitem__("/Title", v),
+    "Outlines": lambda p, v: p.Root.__setitem__("/Outlines", v),
+    "outline Title": lambda p, v: p.Root.Outlines.First.__setitem__("/Title", v),
+    "Tabs": lambda p, v: p.pages[0].obj.__setitem__("/Tabs", v),
+    "StructParents": lambda p, v: p.pages[1].obj.__setitem__("/StructParents", v),
+    "Annots": lambda p, v: p.pages[0].obj.__setitem__("/Annots", v),
+    "StructParent": lambda p, v: p.pages[0].obj.Annots[0].__setitem__("/StructParent", v),
+    "Contents": lambda p, v: p.pages[0].obj.Annots[0].__setitem__("/Contents", v),
+    "Resources": lambda p, v: p.pages[1].obj.__setitem__("/Resources", v),
+    "Font": lambda p, v: p.pages[1].obj.Resources.__setitem__("/Font", v),
+    "page Contents": lambda p, v: p.pages[1].obj.__setitem__("/Contents", v),
+    "StructTreeRoot": lambda p, v: p.Root.__setitem__("/StructTreeRoot", v),
+    "K": lambda p, v: p.Root.StructTreeRoot.__setitem__("/K", v),
+    "ParentTree": lambda p, v: p.Root.StructTreeRoot.__setitem__("/ParentTree", v),
+    "Nums": lambda p, v: p.Root.StructTreeRoot.ParentTree.__setitem__("/Nums", v),
+    "RoleMap": lambda p, v: p.Root.StructTreeRoot.__setitem__("/RoleMap", v),
+    "S": lambda p, v: th(p).__setitem__("/S", v),
+    "A": lambda p, v: th(p).__setitem__("/A", v),
+    "Scope": lambda p, v: th(p).__setitem__("/A", Dictionary(O=Name.Table, Scope=v)),
+    "RowSpan": lambda p, v: th(p).__setitem__("/A", Dictionary(O=Name.Table, RowSpan=v)),
+    "ColSpan": lambda p, v: th(p).__setitem__("/A", Dictionary(O=Name.Table, ColSpan=v)),
+    "elem Lang": lambda p, v: th(p).__setitem__("/Lang", v),
+    "Pg": lambda p, v: th(p).__setitem__("/Pg", v),
+    "elem K": lambda p, v: th(p).__setitem__("/K", v),
+    "Alt": lambda p, v: [e.__setitem__("/Alt", v) for e in elements(p) if e.S == "/Figure"],
+    "Note ID": lambda p, v: note(p).__setitem__("/ID", v),
+    "Metadata": lambda p, v: p.Root.__setitem__("/Metadata", v),
+}
+
+
+def odd_types(tmp, good):
+    failed = 0
+    path = os.path.join(tmp, "odd.pdf")
+    for name, put in SPOTS.items():
+        for v in ODD:
+            with pikepdf.open(good) as p:
+                put(p, v)
+                p.save(path, fix_metadata_version=False)
+            errs = [g for g in pdfua_check.Checker(path).run() if g[1] == "ERR"]
+            if errs:
+                failed += 1
+                print("FAIL: %s set to %s: %s" % (name, pdfua_check.pstr(v)[:30], errs[0][2]))
+    return failed
 
 
 def main():
@@ -570,6 +694,8 @@ def run(tmp):
             print("FAIL: %s: expected %s (%s), got:" % (flag, code, words))
             for g in got or [("", "", "nothing")]:
                 print("    page %s: %s %s" % g)
+    odd = odd_types(tmp, good)
+    failed += odd
     bad = os.path.join(tmp, "untagged-path.pdf")
     r = subprocess.run([sys.executable, os.path.join(HERE, "pdfua_check.py"), good, bad], capture_output=True, text=True)
     lines = r.stdout.splitlines()
@@ -583,7 +709,8 @@ def run(tmp):
     if r.returncode != 2 or "cannot read" not in r.stdout:
         failed += 1
         print("FAIL: pdfua_check.py on a file that is not a PDF exited %d: %s" % (r.returncode, r.stdout + r.stderr))
-    print("%d of %d cases failed" % (failed, len(CASES) + 6) if failed else "all %d cases pass" % (len(CASES) + 6))
+    n = len(CASES) + 6 + len(SPOTS) * len(ODD)
+    print("%d of %d cases failed" % (failed, n) if failed else "all %d cases pass" % n)
     return 1 if failed else 0
 
 
