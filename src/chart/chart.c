@@ -1253,6 +1253,38 @@ static double widest_word(ctx *c, const char *s, double size, int weight)
     return best;
 }
 
+/* The matrix's label column (*labw) and how many meetings a block of
+ * columns has (*per): columns no narrower than a date's longest word;
+ * meetings that do not fit across go on in another block below, under the
+ * same names. Returns how many blocks there are. */
+static size_t matrix_blocks(ctx *c, const sr_chart *ch, double w, double *labw, size_t *per)
+{
+    *labw = 0;
+    for (size_t i = 0; i < ch->ncat; i++) {
+        double tw, th;
+        text_extent(c, ch->categories[i], FONT, 400, 0, &tw, &th);
+        if (tw > *labw)
+            *labw = tw;
+    }
+    if (*labw > w * 0.4)
+        *labw = w * 0.4;
+    double colmin = 0;
+    for (size_t s = 0; s < ch->nseries; s++) {
+        double ww = widest_word(c, ch->series[s].name, FONT_SMALL, 600) + 4;
+        if (ww > colmin)
+            colmin = ww;
+    }
+    if (colmin < 16)
+        colmin = 16;
+    double across = w - *labw - PAD;
+    *per = (size_t)(across / colmin);
+    if (*per < 1)
+        *per = 1;
+    if (*per > ch->nseries)
+        *per = ch->nseries;
+    return (ch->nseries + *per - 1) / *per;
+}
+
 static int draw_matrix(ctx *c, const sr_chart *ch, double w, double h)
 {
     double top = title(c, ch, w);
@@ -1268,32 +1300,9 @@ static int draw_matrix(ctx *c, const sr_chart *ch, double w, double h)
         kh = th;
     }
     top += kh + PAD * 1.5;
-    double labw = 0;
-    for (size_t i = 0; i < ch->ncat; i++) {
-        double tw, th;
-        text_extent(c, ch->categories[i], FONT, 400, 0, &tw, &th);
-        if (tw > labw)
-            labw = tw;
-    }
-    if (labw > w * 0.4)
-        labw = w * 0.4;
-    /* Columns no narrower than a date's longest word: meetings that do not
-     * fit across go on in another block below, under the same names. */
-    double colmin = 0;
-    for (size_t s = 0; s < ch->nseries; s++) {
-        double ww = widest_word(c, ch->series[s].name, FONT_SMALL, 600) + 4;
-        if (ww > colmin)
-            colmin = ww;
-    }
-    if (colmin < 16)
-        colmin = 16;
+    double labw;
+    size_t per, nblocks = matrix_blocks(c, ch, w, &labw, &per);
     double across = w - labw - PAD;
-    size_t per = (size_t)(across / colmin);
-    if (per < 1)
-        per = 1;
-    if (per > ch->nseries)
-        per = ch->nseries;
-    size_t nblocks = (ch->nseries + per - 1) / per;
     double colw = across / (double)per;
     /* Rows: as tall as their names need, never over one another. */
     double fh, fw;
@@ -1322,7 +1331,16 @@ static int draw_matrix(ctx *c, const sr_chart *ch, double w, double h)
      * sr_chart_height). */
     double rowh = fmin(22, fmax(fh + 2, (h - top - fixed - extra) /
                                             (double)(ch->ncat ? ch->ncat : 1) / (double)nblocks));
+    /* A part's rows are the whole chart's in the order drawn: a block's
+     * members, then the next block's; a part shows the blocks it has rows
+     * of, each under its dates. */
+    bool plotted = false;
     for (size_t b = 0; b < nblocks; b++) {
+        bool any = false;
+        for (size_t i = 0; i < ch->ncat && !any; i++)
+            any = in_part(c, b * ch->ncat + i);
+        if (!any)
+            continue;
         size_t s0 = b * per, s1 = s0 + per < ch->nseries ? s0 + per : ch->nseries;
         double headh = headhs[b];
         for (size_t s = s0; s < s1; s++)
@@ -1331,7 +1349,7 @@ static int draw_matrix(ctx *c, const sr_chart *ch, double w, double h)
         top += headh + PAD / 2;
         double y = top;
         for (size_t i = 0; i < ch->ncat; i++) {
-            if (!in_part(c, i))
+            if (!in_part(c, b * ch->ncat + i))
                 continue;
             double rh = lh[i] + 2 > rowh ? lh[i] + 2 : rowh;
             if (i % 2 == 0) { /* the whole chart's stripes, in a part too */
@@ -1350,8 +1368,9 @@ static int draw_matrix(ctx *c, const sr_chart *ch, double w, double h)
             }
             y += rh;
         }
-        if (c->out && b == 0)
+        if (c->out && !plotted)
             c->out->plot = (sr_rect){labw + PAD, top, across, y - top};
+        plotted = true;
         top = y + PAD * 1.5;
     }
     c->need = top - PAD * 1.5;
@@ -1459,7 +1478,7 @@ static int draw(ctx *c, const sr_chart *ch, double w, double h)
         text(c, ch->break_note, 0, h + PAD / 2, FONT_SMALL, 400, LEFT, w, sr_text);
         if (c->need > 0)
             c->need += note + PAD / 2;
-    } else if (noted && c->from + c->nrows >= ch->ncat) { /* under the last part */
+    } else if (noted && c->from + c->nrows >= ch->ncat) { /* under the last part (bars) */
         text(c, ch->break_note, 0, c->need + PAD / 2, FONT_SMALL, 400, LEFT, w, sr_text);
         c->need += note + PAD / 2;
     }
@@ -1485,10 +1504,13 @@ static size_t rows_of(ctx *c, const sr_chart *ch, double w)
 {
     if (!ch || ch->ncat == 0 || ch->nseries == 0)
         return 0;
+    double labw;
+    size_t per;
     switch (ch->kind) {
     case SR_CHART_HBAR:
-    case SR_CHART_MATRIX:
         return ch->ncat;
+    case SR_CHART_MATRIX: /* a block's members, then the next block's */
+        return ch->ncat * matrix_blocks(c, ch, w, &labw, &per);
     case SR_CHART_BAR:
     case SR_CHART_GROUPED_BAR:
         return columns_fit(c, ch, w) ? 0 : ch->ncat; /* drawn as horizontal bars */

@@ -151,14 +151,16 @@ double sr_chart_height(sr_fonts *fonts, const sr_chart *c, double w, double h);
 
 /* A chart in parts, for a page that cannot hold it whole. Horizontal bars
  * (a row per category, and bars or grouped bars drawn as horizontal bars)
- * and an attendance matrix (a row per member) grow with their rows; such a
- * chart can be drawn a run of its rows at a time, each part at full size,
- * its type as large as the whole chart's.
+ * and an attendance matrix (a row per member in each block of meetings)
+ * grow with their rows; such a chart can be drawn a run of its rows at a
+ * time, each part at full size, its type as large as the whole chart's.
  *
  * sr_chart_rows() says how many rows c has at width w that parts can take:
  * 0 for a chart of another kind, which is drawn whole. Rows are counted
  * from 0 in the order the whole chart shows them: with `sort`, largest
- * first, the whole chart sorted before it is cut.
+ * first, the whole chart sorted before it is cut; a matrix's are the
+ * members under its first block of meetings (those that fit across), then
+ * the same members under the next block, and so on.
  *
  * sr_chart_draw_rows() draws rows from .. from + n - 1 into (0, 0, w, ph),
  * ph being what sr_chart_rows_height() gives for them; h is the whole

@@ -761,9 +761,9 @@ static void tall_charts_are_drawn_in_parts(void **state)
     sr_chart few = make(SR_CHART_BAR, three, 3, (double[]){1, 2, 3}, labels);
     assert_int_equal(sr_chart_rows(fonts, &few, 480), 0);
 
-    /* A matrix of forty members at ten meetings, in two blocks of
-     * columns: each part has the key, the dates over each block and its
-     * members' rows in every block. */
+    /* A matrix of forty members at ten meetings, in blocks of columns: its
+     * rows are a block's members, then the next block's; each part has
+     * the key, and the dates over each block it has rows of. */
     static sr_chart_value m[10][MANY];
     static sr_chart_series ms[10];
     static char dates[10][32];
@@ -776,24 +776,53 @@ static void tall_charts_are_drawn_in_parts(void **state)
     sr_chart x = many(SR_CHART_MATRIX, false);
     x.series = ms;
     x.nseries = 10;
-    assert_int_equal(sr_chart_rows(fonts, &x, 480), MANY);
+    size_t rows = sr_chart_rows(fonts, &x, 480);
+    assert_true(rows >= 2 * MANY && rows % MANY == 0);
     h = sr_chart_height(fonts, &x, 480, 240);
-    for (size_t p = 0; p < 2; p++) {
+    size_t marks = 0, dated[10] = {0};
+    for (size_t from = 0; from < rows; from += 20) {
         double ph;
-        sr_chart_layout l = draw_part(&x, 480, h, p * 20, 20, &ph);
+        sr_chart_layout l = draw_part(&x, 480, h, from, 20, &ph);
         assert_true(ph < h * 0.6);
         check_labels(&l, 480, ph);
         no_type_under_9_points(&l);
-        assert_int_equal(l.nmarks, 20 * 10);
+        marks += l.nmarks;
         assert_int_equal(count_label(&l, "attended"), 1);
         for (size_t k = 0; k < 10; k++)
-            assert_true(count_label(&l, dates[k]) >= 1);
-        size_t n = names_in(&l, got);
-        assert_true(n >= 20 && n % 20 == 0); /* a row in each block */
-        for (size_t j = 0; j < n; j++)
-            assert_string_equal(got[j], many_names[p * 20 + j % 20]);
+            dated[k] += count_label(&l, dates[k]);
+        assert_int_equal(names_in(&l, got), 20);
+        for (size_t j = 0; j < 20; j++)
+            assert_string_equal(got[j], many_names[(from + j) % MANY]);
         sr_chart_layout_free(&l);
     }
+    assert_int_equal(marks, MANY * 10);
+    for (size_t k = 0; k < 10; k++)
+        assert_true(dated[k] >= 1);
+    /* Three members at seventy meetings: tall for its blocks, not its
+     * members, and cut between blocks. */
+    static sr_chart_value tv[70][3];
+    static sr_chart_series ts[70];
+    static char tdates[70][32];
+    for (size_t k = 0; k < 70; k++) {
+        for (size_t i = 0; i < 3; i++)
+            tv[k][i] = (sr_chart_value){SR_MATRIX_ATTENDED, "attended", false};
+        snprintf(tdates[k], sizeof tdates[k], "%zu September 2019", k % 28 + 1);
+        ts[k] = (sr_chart_series){tdates[k], tv[k]};
+    }
+    x.ncat = 3;
+    x.series = ts;
+    x.nseries = 70;
+    rows = sr_chart_rows(fonts, &x, 480);
+    assert_true(rows > 3 && rows % 3 == 0);
+    h = sr_chart_height(fonts, &x, 480, 240);
+    double ph, ph1;
+    sr_chart_layout first = draw_part(&x, 480, h, 0, 3, &ph1);
+    sr_chart_layout l = draw_part(&x, 480, h, 3, rows - 3, &ph);
+    assert_true(ph < h && ph1 < h);
+    assert_int_equal(first.nmarks + l.nmarks, 3 * 70);
+    assert_int_equal(count_label(&first, tdates[0]), 1);
+    sr_chart_layout_free(&first);
+    sr_chart_layout_free(&l);
 }
 
 /* A donut of forty parts: the key shows the eleven largest and "Other"
