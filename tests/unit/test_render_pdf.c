@@ -1571,6 +1571,35 @@ static void tall_charts_go_on_over_pages(void **state)
     sr_arena_free(a);
 }
 
+/* A row taller than a page cannot go on over it, and is not shrunk: the
+ * PDF is not written, and the error names the chart. */
+static void a_row_taller_than_a_page_is_an_error(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_document doc;
+    tall_chart(a, &doc);
+    sr_dfigure *f = doc.root->kids[0]->kids[1]->figure;
+    assert_non_null(f);
+    static const char *two[2];
+    two[0] = words(a, 900); /* some 80 lines in a column of 192 points */
+    two[1] = "Agency number 02";
+    sr_chart *ch = (sr_chart *)f->chart;
+    ch->categories = two;
+    ch->ncat = 2;
+    char *path = sr_path_join(tmpdir, "row.pdf");
+    sr_render_options o = {fonts, 1700000000, false, NULL, 0};
+    sr_render_result r;
+    char err[256] = "";
+    assert_int_equal(sr_output_pdf.write(&doc, &o, path, &r, err, sizeof err), -1);
+    if (!strstr(err, "a row of the chart \"Attendees by agency\" is taller than a page"))
+        fail_msg("the error: %s", err);
+    struct stat st;
+    assert_int_not_equal(stat(path, &st), 0);
+    free(path);
+    sr_arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1584,6 +1613,7 @@ int main(void)
         cmocka_unit_test(charts_figures_are_in_an_appendix),
         cmocka_unit_test(sections_flow_unless_asked),
         cmocka_unit_test(tall_charts_go_on_over_pages),
+        cmocka_unit_test(a_row_taller_than_a_page_is_an_error),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
