@@ -29,7 +29,18 @@ typedef struct {
      * (radians, cairo's sense); rotated is false for the chart's own frame. */
     bool rotated;
     double ox, oy, angle;
+    /* A part of the chart (sr_chart_draw_rows): its rows from .. from +
+     * nrows - 1, in the order drawn, laid out as in the whole chart; part
+     * false: every row. */
+    bool part;
+    size_t from, nrows;
 } ctx;
+
+/* Whether row k (in the order drawn) is drawn: every row, or the part's. */
+static bool in_part(const ctx *c, size_t k)
+{
+    return !c->part || (k >= c->from && k - c->from < c->nrows);
+}
 
 void sr_chart_layout_free(sr_chart_layout *l)
 {
@@ -751,13 +762,22 @@ static int draw_hbars(ctx *c, const sr_chart *ch, double w, double h)
     double scale = need > bottom - top ? 1 : (bottom - top) / need;
     if (scale > 1.6)
         scale = 1.6;
-    c->need = top + need * scale + foot;
+    /* A part is as tall as its own rows, spaced as in the whole chart. */
+    double shown = 0;
+    for (size_t k = 0; k < ch->ncat; k++)
+        if (in_part(c, k))
+            shown += rowh[k];
+    c->need = top + shown * scale + foot;
     c->fit = true;
+    /* The whole chart's scale, in a part too: bars in different parts
+     * are to one scale. */
     sr_ticks t = sr_ticks_make(0, max_value(ch, false), 4, ch->whole);
     if (c->out)
-        c->out->plot = (sr_rect){left, top, right - left, need * scale};
+        c->out->plot = (sr_rect){left, top, right - left, shown * scale};
     double y = top;
     for (size_t k = 0; k < ch->ncat; k++) {
+        if (!in_part(c, k))
+            continue;
         size_t i = order[k];
         double rh = rowh[k] * scale;
         text(c, ch->categories[i], labw, y + gap / 2, FONT, 400, RIGHT, labw, sr_text);
@@ -1233,6 +1253,38 @@ static double widest_word(ctx *c, const char *s, double size, int weight)
     return best;
 }
 
+/* The matrix's label column (*labw) and how many meetings a block of
+ * columns has (*per): columns no narrower than a date's longest word;
+ * meetings that do not fit across go on in another block below, under the
+ * same names. Returns how many blocks there are. */
+static size_t matrix_blocks(ctx *c, const sr_chart *ch, double w, double *labw, size_t *per)
+{
+    *labw = 0;
+    for (size_t i = 0; i < ch->ncat; i++) {
+        double tw, th;
+        text_extent(c, ch->categories[i], FONT, 400, 0, &tw, &th);
+        if (tw > *labw)
+            *labw = tw;
+    }
+    if (*labw > w * 0.4)
+        *labw = w * 0.4;
+    double colmin = 0;
+    for (size_t s = 0; s < ch->nseries; s++) {
+        double ww = widest_word(c, ch->series[s].name, FONT_SMALL, 600) + 4;
+        if (ww > colmin)
+            colmin = ww;
+    }
+    if (colmin < 16)
+        colmin = 16;
+    double across = w - *labw - PAD;
+    *per = (size_t)(across / colmin);
+    if (*per < 1)
+        *per = 1;
+    if (*per > ch->nseries)
+        *per = ch->nseries;
+    return (ch->nseries + *per - 1) / *per;
+}
+
 static int draw_matrix(ctx *c, const sr_chart *ch, double w, double h)
 {
     double top = title(c, ch, w);
@@ -1248,32 +1300,9 @@ static int draw_matrix(ctx *c, const sr_chart *ch, double w, double h)
         kh = th;
     }
     top += kh + PAD * 1.5;
-    double labw = 0;
-    for (size_t i = 0; i < ch->ncat; i++) {
-        double tw, th;
-        text_extent(c, ch->categories[i], FONT, 400, 0, &tw, &th);
-        if (tw > labw)
-            labw = tw;
-    }
-    if (labw > w * 0.4)
-        labw = w * 0.4;
-    /* Columns no narrower than a date's longest word: meetings that do not
-     * fit across go on in another block below, under the same names. */
-    double colmin = 0;
-    for (size_t s = 0; s < ch->nseries; s++) {
-        double ww = widest_word(c, ch->series[s].name, FONT_SMALL, 600) + 4;
-        if (ww > colmin)
-            colmin = ww;
-    }
-    if (colmin < 16)
-        colmin = 16;
+    double labw;
+    size_t per, nblocks = matrix_blocks(c, ch, w, &labw, &per);
     double across = w - labw - PAD;
-    size_t per = (size_t)(across / colmin);
-    if (per < 1)
-        per = 1;
-    if (per > ch->nseries)
-        per = ch->nseries;
-    size_t nblocks = (ch->nseries + per - 1) / per;
     double colw = across / (double)per;
     /* Rows: as tall as their names need, never over one another. */
     double fh, fw;
@@ -1302,7 +1331,16 @@ static int draw_matrix(ctx *c, const sr_chart *ch, double w, double h)
      * sr_chart_height). */
     double rowh = fmin(22, fmax(fh + 2, (h - top - fixed - extra) /
                                             (double)(ch->ncat ? ch->ncat : 1) / (double)nblocks));
+    /* A part's rows are the whole chart's in the order drawn: a block's
+     * members, then the next block's; a part shows the blocks it has rows
+     * of, each under its dates. */
+    bool plotted = false;
     for (size_t b = 0; b < nblocks; b++) {
+        bool any = false;
+        for (size_t i = 0; i < ch->ncat && !any; i++)
+            any = in_part(c, b * ch->ncat + i);
+        if (!any)
+            continue;
         size_t s0 = b * per, s1 = s0 + per < ch->nseries ? s0 + per : ch->nseries;
         double headh = headhs[b];
         for (size_t s = s0; s < s1; s++)
@@ -1311,8 +1349,10 @@ static int draw_matrix(ctx *c, const sr_chart *ch, double w, double h)
         top += headh + PAD / 2;
         double y = top;
         for (size_t i = 0; i < ch->ncat; i++) {
+            if (!in_part(c, b * ch->ncat + i))
+                continue;
             double rh = lh[i] + 2 > rowh ? lh[i] + 2 : rowh;
-            if (i % 2 == 0) {
+            if (i % 2 == 0) { /* the whole chart's stripes, in a part too */
                 cairo_new_path(c->cr);
                 cairo_rectangle(c->cr, 0, y, w, rh);
                 cairo_set_source_rgb(c->cr, 0.965, 0.965, 0.965);
@@ -1328,8 +1368,9 @@ static int draw_matrix(ctx *c, const sr_chart *ch, double w, double h)
             }
             y += rh;
         }
-        if (c->out && b == 0)
+        if (c->out && !plotted)
             c->out->plot = (sr_rect){labw + PAD, top, across, y - top};
+        plotted = true;
         top = y + PAD * 1.5;
     }
     c->need = top - PAD * 1.5;
@@ -1355,6 +1396,7 @@ bool sr_chart_has_figures(const sr_chart *ch)
 }
 
 static int draw(ctx *c, const sr_chart *ch, double w, double h);
+static cairo_t *scratch(void);
 
 int sr_chart_draw_flags(cairo_t *cr, sr_fonts *fonts, const sr_chart *ch, double w, double h,
                         unsigned flags, sr_chart_layout *layout)
@@ -1378,8 +1420,7 @@ double sr_chart_height(sr_fonts *fonts, const sr_chart *ch, double w, double h)
     /* Laid out on a throwaway surface, to learn what it needs; again at
      * that height while it needs more, since what a chart needs can grow
      * with its height (a taller donut leaves its key less width). */
-    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
-    cairo_t *cr = cairo_create(s);
+    cairo_t *cr = scratch();
     for (int i = 0; i < 8; i++) {
         ctx c = {.cr = cr, .fonts = fonts, .no_text = true};
         draw(&c, ch, w, h);
@@ -1392,7 +1433,6 @@ double sr_chart_height(sr_fonts *fonts, const sr_chart *ch, double w, double h)
         h = ceil(c.need);
     }
     cairo_destroy(cr);
-    cairo_surface_destroy(s);
     return h;
 }
 
@@ -1434,11 +1474,84 @@ static int draw(ctx *c, const sr_chart *ch, double w, double h)
         r = draw_matrix(c, ch, w, h);
         break;
     }
-    if (noted) {
+    if (noted && !c->part) {
         text(c, ch->break_note, 0, h + PAD / 2, FONT_SMALL, 400, LEFT, w, sr_text);
         if (c->need > 0)
             c->need += note + PAD / 2;
+    } else if (noted && c->from + c->nrows >= ch->ncat) { /* under the last part (bars) */
+        text(c, ch->break_note, 0, c->need + PAD / 2, FONT_SMALL, 400, LEFT, w, sr_text);
+        c->need += note + PAD / 2;
     }
     cairo_restore(cr);
     return r;
+}
+
+/* ---- charts in parts -------------------------------------------------------------- */
+
+/* A context to measure text on, drawing nowhere: 1 by 1 pixels, which
+ * only fails for want of memory. */
+static cairo_t *scratch(void)
+{
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1);
+    cairo_t *cr = cairo_create(s);
+    cairo_surface_destroy(s); /* cr holds it */
+    if (cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+        sr_oom();
+    return cr;
+}
+
+static size_t rows_of(ctx *c, const sr_chart *ch, double w)
+{
+    if (!ch || ch->ncat == 0 || ch->nseries == 0)
+        return 0;
+    double labw;
+    size_t per;
+    switch (ch->kind) {
+    case SR_CHART_HBAR:
+        return ch->ncat;
+    case SR_CHART_MATRIX: /* a block's members, then the next block's */
+        return ch->ncat * matrix_blocks(c, ch, w, &labw, &per);
+    case SR_CHART_BAR:
+    case SR_CHART_GROUPED_BAR:
+        return columns_fit(c, ch, w) ? 0 : ch->ncat; /* drawn as horizontal bars */
+    default:
+        return 0;
+    }
+}
+
+size_t sr_chart_rows(sr_fonts *fonts, const sr_chart *ch, double w)
+{
+    cairo_t *cr = scratch();
+    ctx c = {.cr = cr, .fonts = fonts, .no_text = true};
+    size_t n = rows_of(&c, ch, w);
+    cairo_destroy(cr);
+    return n;
+}
+
+/* Whether rows from .. from + n - 1 are a part of ch drawn w wide. */
+static bool part_ok(ctx *c, const sr_chart *ch, double w, size_t from, size_t n)
+{
+    size_t rows = rows_of(c, ch, w);
+    return n > 0 && from < rows && n <= rows - from;
+}
+
+double sr_chart_rows_height(sr_fonts *fonts, const sr_chart *ch, double w, double h, size_t from,
+                            size_t n)
+{
+    cairo_t *cr = scratch();
+    ctx c = {.cr = cr, .fonts = fonts, .no_text = true, .part = true, .from = from, .nrows = n};
+    double need = 0;
+    if (part_ok(&c, ch, w, from, n) && draw(&c, ch, w, h) == 0)
+        need = ceil(c.need);
+    cairo_destroy(cr);
+    return need;
+}
+
+int sr_chart_draw_rows(cairo_t *cr, sr_fonts *fonts, const sr_chart *ch, double w, double h,
+                       size_t from, size_t n, sr_chart_layout *layout)
+{
+    ctx c = {.cr = cr, .fonts = fonts, .out = layout, .part = true, .from = from, .nrows = n};
+    if (!part_ok(&c, ch, w, from, n))
+        return -1;
+    return draw(&c, ch, w, h);
 }

@@ -149,6 +149,38 @@ int sr_chart_draw_flags(cairo_t *cr, sr_fonts *fonts, const sr_chart *c, double 
  * writers do. */
 double sr_chart_height(sr_fonts *fonts, const sr_chart *c, double w, double h);
 
+/* A chart in parts, for a page that cannot hold it whole. Horizontal bars
+ * (a row per category, and bars or grouped bars drawn as horizontal bars)
+ * and an attendance matrix (a row per member in each block of meetings)
+ * grow with their rows; such a chart can be drawn a run of its rows at a
+ * time, each part at full size, its type as large as the whole chart's.
+ *
+ * sr_chart_rows() says how many rows c has at width w that parts can take:
+ * 0 for a chart of another kind, which is drawn whole. Rows are counted
+ * from 0 in the order the whole chart shows them: with `sort`, largest
+ * first, the whole chart sorted before it is cut; a matrix's are the
+ * members under its first block of meetings (those that fit across), then
+ * the same members under the next block, and so on.
+ *
+ * sr_chart_draw_rows() draws rows from .. from + n - 1 into (0, 0, w, ph),
+ * ph being what sr_chart_rows_height() gives for them; h is the whole
+ * chart's height as sr_chart_height() gives it. Each part is laid out as
+ * the whole chart is at w by h: the same label column, row spacing and
+ * stripes, and the same value axis, whose maximum is the whole chart's
+ * largest value (not the part's), so that bars in different parts are to
+ * one scale. Each part repeats what is needed to read it on a page of its
+ * own: the key (for two series or more; the matrix's symbols), the axis
+ * title under its rows, the matrix's meeting dates over each block of
+ * columns. A break in the series is said under the last part only: it is
+ * a note on the whole chart. sr_chart_draw_rows() returns 0, or -1 for a
+ * chart that cannot be split or rows it does not have (n is 0, or from + n
+ * is more than sr_chart_rows()); sr_chart_rows_height() returns 0 then. */
+size_t sr_chart_rows(sr_fonts *fonts, const sr_chart *c, double w);
+double sr_chart_rows_height(sr_fonts *fonts, const sr_chart *c, double w, double h, size_t from,
+                            size_t n);
+int sr_chart_draw_rows(cairo_t *cr, sr_fonts *fonts, const sr_chart *c, double w, double h,
+                       size_t from, size_t n, sr_chart_layout *layout);
+
 /* A donut's key shows at most this many entries: with more parts, the
  * smallest are one slice and entry, "Other". */
 #define SR_DONUT_KEY_MAX 12

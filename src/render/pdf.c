@@ -94,6 +94,11 @@ typedef struct {
     const char *words; /* IT_TEXT with a link around it: what its annotation says */
     const sr_dfigure *fig;
     double scale; /* IT_FIGURE: drawn w / scale wide and h / scale tall, then scaled */
+    /* IT_FIGURE, a part of a chart too tall for a page: its rows row0 .. row0
+     * + nrows - 1 (nrows 0: the whole chart), laid out as the whole chart
+     * is at whole_h tall (sr_chart_draw_rows). */
+    size_t row0, nrows;
+    double whole_h;
     sr_rgb colour;
 } item;
 
@@ -660,7 +665,9 @@ static double keep_lines(const textbox *tb)
 }
 
 static double figure_size(layout *L, const sr_dfigure *fig, double w, double *dw, double *scale,
-                          double *fh);
+                          double *fh, size_t *rows);
+static double first_part_keep(layout *L, const sr_dfigure *fig, double w, double dw, double fh,
+                              size_t rows);
 static double table_start(layout *L, const sr_dtable *t, double w);
 static textbox *make_heading(layout *L, const sr_dnode *n, double w, int *level, double *before);
 
@@ -687,9 +694,11 @@ static double keep_height(layout *L, const sr_dnode *parent, size_t index, doubl
     }
     case SR_D_QUOTE:
         return keep_height(L, n, 0, x + 16, w - 24, depth + 1);
-    case SR_D_FIGURE: {
+    case SR_D_FIGURE: { /* a figure in parts: its first part */
         double dw, scale, fh;
-        return figure_size(L, n->figure, w, &dw, &scale, &fh);
+        size_t rows;
+        double whole = figure_size(L, n->figure, w, &dw, &scale, &fh, &rows);
+        return rows ? first_part_keep(L, n->figure, w, dw, fh, rows) : whole;
     }
     case SR_D_TABLE:
         return table_start(L, n->table, w);
@@ -837,26 +846,170 @@ static sr_chart untitled(const sr_chart *ch)
 
 /* A figure w wide at most: the chart is drawn dw wide (its own width, or
  * the width there is, never scaled down to fit: its type stays the size it
- * was set at), as tall as it needs (rows and keys grow), and scaled only
- * when that is taller than a page; *fh is the chart's height on the page.
- * Returns the height of the figure with its caption (with a link to its
- * table as long as any) and note; 0 for a figure without a chart. */
+ * was set at), as tall as it needs (rows and keys grow); *fh is the chart's
+ * height. A figure taller than a page with its caption and note is drawn
+ * in parts, a run of rows on each page, when its chart has rows to share
+ * out (*rows: how many, from sr_chart_rows; 0 for a figure drawn whole); a
+ * chart without, taller than a page, is scaled to fit (*scale), which
+ * place_figure reports as an error. Returns the height of the whole figure
+ * with its caption (with a link to its table as long as any) and note; 0
+ * for a figure without a chart. */
 static double figure_size(layout *L, const sr_dfigure *fig, double w, double *dw, double *scale,
-                          double *fh)
+                          double *fh, size_t *rows)
 {
-    *dw = 0, *scale = 1, *fh = 0;
+    *dw = 0, *scale = 1, *fh = 0, *rows = 0;
     if (!fig || !fig->chart)
         return 0;
     sr_chart chart = untitled(fig->chart);
     *dw = fig->width > w ? w : fig->width;
     double nh = sr_chart_height(L->fonts, &chart, *dw, fig->height);
-    if (nh > L->bottom - L->top - 40)
-        *scale = (L->bottom - L->top - 40) / nh;
-    *fh = nh * *scale;
     textbox *cl = make_caption(L, "Figure 88", fig->chart->title,
                                fig->data ? "figures in Table A88, page 888" : NULL, NULL, w);
     double note = fig->note ? text_height(make_plain(L, fig->note, SMALL, 400, w, true)) + 3 : 0;
+    if (text_height(cl) + 4 + nh + note > L->bottom - L->top) {
+        size_t n = sr_chart_rows(L->fonts, &chart, *dw);
+        if (n > 1)
+            *rows = n;
+    }
+    if (!*rows && nh > L->bottom - L->top - 40)
+        *scale = (L->bottom - L->top - 40) / nh;
+    *fh = nh * *scale;
     return text_height(cl) + 4 + *fh + note;
+}
+
+/* A part of a chart has at least this many rows where it can, at the foot
+ * of a page and at the head of the next; the first part goes on the page
+ * in hand when that has PART_ROWS rows' room and PART_SHARE of a page
+ * left, else on the next page. */
+#define PART_ROWS  3
+#define PART_SHARE (1.0 / 3.0)
+
+/* The height of rows from .. from + n - 1 of a figure's chart, drawn dw wide,
+ * the whole chart fh tall. */
+static double part_height(layout *L, const sr_dfigure *fig, double dw, double fh, size_t from,
+                          size_t n)
+{
+    sr_chart chart = untitled(fig->chart);
+    return sr_chart_rows_height(L->fonts, &chart, dw, fh, from, n);
+}
+
+/* How much of a figure in parts must be on the page it starts on: its
+ * caption and first PART_ROWS rows, and PART_SHARE of a page. */
+static double first_part_keep(layout *L, const sr_dfigure *fig, double w, double dw, double fh,
+                              size_t rows)
+{
+    textbox *cl = make_caption(L, "Figure 88", fig->chart->title,
+                               fig->data ? "figures in Table A88, page 888" : NULL, NULL, w);
+    double h =
+        text_height(cl) + 4 + part_height(L, fig, dw, fh, 0, rows < PART_ROWS ? rows : PART_ROWS);
+    double share = (L->bottom - L->top) * PART_SHARE;
+    return h > share ? h : share;
+}
+
+/* The most rows from `from` on that fit in avail points (0 if not one). */
+static size_t rows_that_fit(layout *L, const sr_dfigure *fig, double dw, double fh, size_t rows,
+                            size_t from, double avail)
+{
+    size_t lo = 0, hi = rows - from; /* lo rows fit; more than hi do not */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo + 1) / 2;
+        if (part_height(L, fig, dw, fh, from, mid) <= avail)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
+/* "Figure N (continued)" over a later part of a figure: the label in bold. */
+static textbox *continued_caption(layout *L, const char *label, double w)
+{
+    markup m = {0};
+    mk_tag(&m, "<b>");
+    mk_text(&m, label);
+    mk_tag(&m, "</b>");
+    mk_text(&m, " (continued)");
+    textbox *tb = make_text(L, &m, SMALL + 0.5, 400, w, false);
+    mk_free(&m);
+    return tb;
+}
+
+typedef struct {
+    size_t from, n;
+    double h;
+} chart_part;
+
+/* A figure whose chart (rows rows, fh tall, dw wide) is taller than a
+ * page, in parts: the first on this page, the others each at the top of
+ * a page under "Figure N (continued)", every part at full size. One Div
+ * holds the caption, each part (a Figure leaf, its /Alt saying which rows
+ * it shows, the first's after the chart's text alternative) with the
+ * caption over it, and the note, which stays with the last rows. */
+static void place_parts(layout *L, const sr_dfigure *fig, double x, double w, double dw, double fh,
+                        size_t rows, textbox *cl, textbox *nl, const char *label)
+{
+    double ch = text_height(cl), noteh = nl ? text_height(nl) + 3 : 0;
+    if (!at_top(L) && room(L) < first_part_keep(L, fig, w, dw, fh, rows))
+        new_page(L);
+    double later = L->bottom - L->top - text_height(continued_caption(L, label, w)) - 4;
+    chart_part *pt = sr_xmalloc(rows * sizeof *pt);
+    size_t np = 0;
+    double avail = room(L) - ch - 4;
+    for (size_t from = 0; from < rows; avail = later) {
+        size_t n = rows_that_fit(L, fig, dw, fh, rows, from, avail);
+        if (n == 0) {
+            fail(L,
+                 "a row of the chart \"%s\" is taller than a page: drawn smaller to fit, its "
+                 "type would be under %g points; give the row a shorter name",
+                 str(fig->chart->title), SR_CHART_TYPE_MIN);
+            n = 1;
+        }
+        if (from + n == rows && noteh > 0 && part_height(L, fig, dw, fh, from, n) + noteh > avail) {
+            size_t m = rows_that_fit(L, fig, dw, fh, rows, from, avail - noteh);
+            if (m > 0)
+                n = m; /* the note goes over with the last rows */
+        }
+        size_t left = rows - from - n;
+        if (left > 0 && left < PART_ROWS && n >= 2 * PART_ROWS - left)
+            n -= PART_ROWS - left; /* not a row or two alone on the last page */
+        pt[np++] = (chart_part){from, n, part_height(L, fig, dw, fh, from, n)};
+        from += n;
+    }
+    open_tag(L, "Div", NULL);
+    place_text(L, cl, "P", x, 4, sr_text);
+    for (size_t p = 0; p < np; p++) {
+        if (p) {
+            new_page(L);
+            place_text(L, continued_caption(L, label, w), "P", x, 4, sr_text);
+        }
+        const char *rows_said =
+            pt[p].n == 1
+                ? sr_arena_printf(L->a, "row %zu", pt[p].from + 1)
+                : sr_arena_printf(L->a, "rows %zu to %zu", pt[p].from + 1, pt[p].from + pt[p].n);
+        item *it = push(L, IT_FIGURE);
+        it->tag = "Figure";
+        it->fig = fig;
+        it->attr =
+            p ? sr_arena_printf(L->a, "Part %zu of %zu: %s of the chart.", p + 1, np, rows_said)
+              : sr_arena_printf(L->a, "%s Part 1 of %zu: %s of the chart.", figure_alt(L, fig), np,
+                                rows_said);
+        it->x = x;
+        it->y = L->pl->y;
+        it->w = dw;
+        it->h = pt[p].h;
+        it->scale = 1;
+        it->row0 = pt[p].from;
+        it->nrows = pt[p].n;
+        it->whole_h = fh;
+        L->pl->y += pt[p].h;
+    }
+    free(pt);
+    if (nl) {
+        L->pl->y += 3;
+        place_text(L, nl, "P", x, 0, sr_muted);
+    }
+    L->pl->y += GAP + 4;
+    close_tag(L);
 }
 
 static void place_figure(layout *L, const sr_dfigure *fig, double x, double w)
@@ -866,7 +1019,13 @@ static void place_figure(layout *L, const sr_dfigure *fig, double x, double w)
         return;
     }
     double dw, scale, fh;
-    figure_size(L, fig, w, &dw, &scale, &fh);
+    size_t rows;
+    figure_size(L, fig, w, &dw, &scale, &fh, &rows);
+    if (scale < 1)
+        fail(L,
+             "the chart \"%s\" is %.0f points tall, more than a page holds, and has no rows "
+             "to go on over the page: drawn smaller to fit, its type would be under %g points",
+             str(fig->chart->title), fh / scale, SR_CHART_TYPE_MIN);
     L->figures++;
     /* Its figures are a table in the appendix of chart data, linked from
      * the caption with the page (as the layout before this one found it:
@@ -889,8 +1048,12 @@ static void place_figure(layout *L, const sr_dfigure *fig, double x, double w)
     double ch = text_height(cl);
     textbox *nl = fig->note ? make_plain(L, fig->note, SMALL, 400, w, true) : NULL;
     double noteh = nl ? text_height(nl) + 3 : 0;
+    if (rows) { /* taller than a page: in parts, never shrunk */
+        place_parts(L, fig, x, w, dw, fh, rows, cl, nl, label);
+        return;
+    }
     if (ch + 4 + fh + noteh > room(L) && !at_top(L))
-        new_page(L); /* a figure is never split */
+        new_page(L); /* a figure that fits on a page is never split */
     /* A Div of the caption (a P) and the Figure, a leaf holding the chart's
      * drawing: a Caption inside the Figure would make it a container, and
      * the chart, drawn outside any leaf, an artifact. */
@@ -1778,7 +1941,10 @@ static void draw_page(layout *L, cairo_t *cr, const page *p)
             double scale = it->scale;
             cairo_scale(cr, scale, scale);
             sr_chart ch = untitled(it->fig->chart);
-            if (sr_chart_draw(cr, L->fonts, &ch, it->w / scale, it->h / scale, NULL) != 0)
+            if ((it->nrows
+                     ? sr_chart_draw_rows(cr, L->fonts, &ch, it->w, it->whole_h, it->row0,
+                                          it->nrows, NULL)
+                     : sr_chart_draw(cr, L->fonts, &ch, it->w / scale, it->h / scale, NULL)) != 0)
                 fail(L, "the chart \"%s\" has nothing to draw", str(ch.title));
             cairo_restore(cr);
             cairo_tag_end(cr, it->tag);
@@ -2078,11 +2244,14 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
      * figures' alternatives, links' words, tab order, header scopes. */
     sr_buf final = SR_BUF_INIT;
     if (rc == 0) {
-        const char **alts = sr_xcalloc((size_t)L.figures + 1, sizeof *alts);
-        size_t nalts = 0;
+        size_t nfig = 0, nalts = 0; /* Figure leaves: a figure's, or each of its parts' */
         for (size_t i = 0; i < pages.n; i++)
             for (size_t k = 0; k < pages.v[i].n; k++)
-                if (pages.v[i].v[k].kind == IT_FIGURE && nalts < (size_t)L.figures)
+                nfig += pages.v[i].v[k].kind == IT_FIGURE;
+        const char **alts = sr_xcalloc(nfig + 1, sizeof *alts);
+        for (size_t i = 0; i < pages.n; i++)
+            for (size_t k = 0; k < pages.v[i].n; k++)
+                if (pages.v[i].v[k].kind == IT_FIGURE)
                     alts[nalts++] = str(pages.v[i].v[k].attr);
         sr_pdf_post_out found = {0};
         sr_pdf_post_in pi = {.lang = str(doc->lang),

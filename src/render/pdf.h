@@ -2,7 +2,8 @@
  *
  * Owns pagination (paragraphs split across pages with widow and orphan
  * control, headings kept with what follows, tables split with their header
- * row repeated, figures kept whole), the cover, the contents page with real
+ * row repeated, figures kept whole, a chart taller than a page in parts
+ * of its rows, never shrunk), the cover, the contents page with real
  * page numbers and links, the running footer, the structure tags, the
  * outline and the document metadata. A link in the text is its words, then
  * its address in brackets where that differs (so it survives on paper),

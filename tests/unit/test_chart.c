@@ -658,6 +658,173 @@ static void matrix_rows_and_columns_never_overlap(void **state)
     free(alt);
 }
 
+/* ---- charts in parts --------------------------------------------------------------- */
+
+/* Rows [from, from + n) of c drawn as a part, its layout, the part's height in *ph. */
+static sr_chart_layout draw_part(const sr_chart *c, double w, double h, size_t from, size_t n,
+                                 double *ph)
+{
+    *ph = sr_chart_rows_height(fonts, c, w, h, from, n);
+    assert_true(*ph > 0);
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)w, (int)ceil(*ph));
+    cairo_t *cr = cairo_create(s);
+    assert_int_equal(cairo_status(cr), CAIRO_STATUS_SUCCESS);
+    sr_chart_layout l = {0};
+    assert_int_equal(sr_chart_draw_rows(cr, fonts, c, w, h, from, n, &l), 0);
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+    return l;
+}
+
+/* The partners' names a layout shows, in the order drawn (top to bottom). */
+static size_t names_in(const sr_chart_layout *l, const char **out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < l->nlabels; i++)
+        for (size_t k = 0; k < MANY; k++)
+            if (strcmp(l->label_text[i], many_names[k]) == 0 && n < MANY * 4)
+                out[n++] = many_names[k];
+    return n;
+}
+
+static void no_type_under_9_points(const sr_chart_layout *l)
+{
+    for (size_t i = 0; i < l->nruns; i++)
+        if (l->runs[i].size < SR_CHART_TYPE_MIN)
+            fail_msg("'%s' is set at %.1f points", l->runs[i].text, l->runs[i].size);
+}
+
+/* A chart of forty rows drawn in three parts: the parts hold the whole
+ * chart's rows in its order (sorted first), each bar as long as in the
+ * whole chart (one value axis), the axis title under each part, a break
+ * in the series under the last, the type at its size; kinds without rows
+ * are not cut. */
+static void tall_charts_are_drawn_in_parts(void **state)
+{
+    (void)state;
+    sr_chart c = many(SR_CHART_HBAR, false);
+    c.sort = true;
+    c.x_title = "Attendees";
+    c.break_note = "Break in the series on 1 April 2019: counted per child.";
+    assert_int_equal(sr_chart_rows(fonts, &c, 480), MANY);
+    double h = sr_chart_height(fonts, &c, 480, 320);
+    sr_chart_layout whole = draw(&c, 480, h, NULL);
+    const char *order[MANY * 4], *got[MANY * 4];
+    assert_int_equal(names_in(&whole, order), MANY);
+    assert_int_equal(whole.nmarks, MANY);
+    /* sorted: the largest first, which is partner 1's, not the first row given last */
+    assert_string_equal(order[0], many_names[0]);
+    const size_t cut[] = {0, 15, 30, MANY};
+    size_t seen = 0;
+    double parts_h = 0;
+    for (size_t p = 0; p < 3; p++) {
+        size_t from = cut[p], n = cut[p + 1] - cut[p];
+        double ph;
+        sr_chart_layout l = draw_part(&c, 480, h, from, n, &ph);
+        parts_h += ph;
+        assert_true(ph < h);
+        check_labels(&l, 480, ph);
+        no_type_under_9_points(&l);
+        assert_int_equal(l.nmarks, n);
+        assert_int_equal(names_in(&l, got + seen), n);
+        for (size_t j = 0; j < n; j++) {
+            assert_string_equal(got[seen + j], order[from + j]);
+            /* one scale: each bar as long as in the whole chart */
+            assert_true(fabs(l.marks[j].w - whole.marks[from + j].w) < 1e-6);
+            assert_true(fabs(l.marks[j].x - whole.marks[from + j].x) < 1e-6);
+        }
+        assert_int_equal(count_label(&l, "Attendees"), 1);
+        assert_int_equal(count_label(&l, "Break in the series"), p == 2);
+        seen += n;
+        sr_chart_layout_free(&l);
+    }
+    assert_int_equal(seen, MANY);
+    assert_true(parts_h > h); /* each part has its own axis title */
+    sr_chart_layout_free(&whole);
+    /* Rows it does not have, or none: not drawn. */
+    assert_true(sr_chart_rows_height(fonts, &c, 480, h, 35, 10) == 0);
+    assert_true(sr_chart_rows_height(fonts, &c, 480, h, 0, 0) == 0);
+    cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 10, 10);
+    cairo_t *cr = cairo_create(s);
+    assert_int_equal(sr_chart_draw_rows(cr, fonts, &c, 480, h, MANY, 1, NULL), -1);
+
+    /* Forty columns drawn as rows are rows too; lines and donuts are not cut. */
+    sr_chart b = many(SR_CHART_BAR, false);
+    assert_int_equal(sr_chart_rows(fonts, &b, 480), MANY);
+    sr_chart d = many(SR_CHART_DONUT, true);
+    assert_int_equal(sr_chart_rows(fonts, &d, 480), 0);
+    assert_int_equal(sr_chart_draw_rows(cr, fonts, &d, 480, 300, 0, 1, NULL), -1);
+    cairo_destroy(cr);
+    cairo_surface_destroy(s);
+    const char *three[] = {"2017-18", "2018-19", "2019-20"};
+    const char *labels[] = {"1", "2", "3"};
+    sr_chart few = make(SR_CHART_BAR, three, 3, (double[]){1, 2, 3}, labels);
+    assert_int_equal(sr_chart_rows(fonts, &few, 480), 0);
+
+    /* A matrix of forty members at ten meetings, in blocks of columns: its
+     * rows are a block's members, then the next block's; each part has
+     * the key, and the dates over each block it has rows of. */
+    static sr_chart_value m[10][MANY];
+    static sr_chart_series ms[10];
+    static char dates[10][32];
+    for (size_t k = 0; k < 10; k++) {
+        for (size_t i = 0; i < MANY; i++)
+            m[k][i] = (sr_chart_value){(double)((i + k) % 4), "", false};
+        snprintf(dates[k], sizeof dates[k], "%zu October 2019", 2 * k + 1);
+        ms[k] = (sr_chart_series){dates[k], m[k]};
+    }
+    sr_chart x = many(SR_CHART_MATRIX, false);
+    x.series = ms;
+    x.nseries = 10;
+    size_t rows = sr_chart_rows(fonts, &x, 480);
+    assert_true(rows >= 2 * MANY && rows % MANY == 0);
+    h = sr_chart_height(fonts, &x, 480, 240);
+    size_t marks = 0, dated[10] = {0};
+    for (size_t from = 0; from < rows; from += 20) {
+        double ph;
+        sr_chart_layout l = draw_part(&x, 480, h, from, 20, &ph);
+        assert_true(ph < h * 0.6);
+        check_labels(&l, 480, ph);
+        no_type_under_9_points(&l);
+        marks += l.nmarks;
+        assert_int_equal(count_label(&l, "attended"), 1);
+        for (size_t k = 0; k < 10; k++)
+            dated[k] += count_label(&l, dates[k]);
+        assert_int_equal(names_in(&l, got), 20);
+        for (size_t j = 0; j < 20; j++)
+            assert_string_equal(got[j], many_names[(from + j) % MANY]);
+        sr_chart_layout_free(&l);
+    }
+    assert_int_equal(marks, MANY * 10);
+    for (size_t k = 0; k < 10; k++)
+        assert_true(dated[k] >= 1);
+    /* Three members at seventy meetings: tall for its blocks, not its
+     * members, and cut between blocks. */
+    static sr_chart_value tv[70][3];
+    static sr_chart_series ts[70];
+    static char tdates[70][32];
+    for (size_t k = 0; k < 70; k++) {
+        for (size_t i = 0; i < 3; i++)
+            tv[k][i] = (sr_chart_value){SR_MATRIX_ATTENDED, "attended", false};
+        snprintf(tdates[k], sizeof tdates[k], "%zu September 2019", k % 28 + 1);
+        ts[k] = (sr_chart_series){tdates[k], tv[k]};
+    }
+    x.ncat = 3;
+    x.series = ts;
+    x.nseries = 70;
+    rows = sr_chart_rows(fonts, &x, 480);
+    assert_true(rows > 3 && rows % 3 == 0);
+    h = sr_chart_height(fonts, &x, 480, 240);
+    double ph, ph1;
+    sr_chart_layout first = draw_part(&x, 480, h, 0, 3, &ph1);
+    sr_chart_layout l = draw_part(&x, 480, h, 3, rows - 3, &ph);
+    assert_true(ph < h && ph1 < h);
+    assert_int_equal(first.nmarks + l.nmarks, 3 * 70);
+    assert_int_equal(count_label(&first, tdates[0]), 1);
+    sr_chart_layout_free(&first);
+    sr_chart_layout_free(&l);
+}
+
 /* A donut of forty parts: the key shows the eleven largest and "Other"
  * for the rest, with a note; the text alternative gives each of those. */
 static void donut_groups_the_smallest_as_other(void **state)
@@ -1550,6 +1717,7 @@ int main(void)
         cmocka_unit_test(labels_on_hatching_have_contrast),
         cmocka_unit_test(many_columns_fit_and_never_break_words),
         cmocka_unit_test(matrix_rows_and_columns_never_overlap),
+        cmocka_unit_test(tall_charts_are_drawn_in_parts),
         cmocka_unit_test(donut_groups_the_smallest_as_other),
         cmocka_unit_test(sort_orders_vertical_bars),
         cmocka_unit_test(breaks_in_the_series_are_shown),

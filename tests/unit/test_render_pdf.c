@@ -1350,6 +1350,256 @@ static void charts_figures_are_in_an_appendix(void **state)
     sr_arena_free(a);
 }
 
+/* ---- a chart taller than a page -------------------------------------------------------- */
+
+#define TALL 60
+static const char *tall_names[TALL];
+static sr_chart_value tall_vals[TALL];
+static char tall_buf[TALL][2][48];
+static sr_chart_series tall_series[1];
+
+/* Horizontal bars of 60 agencies, in a section after a paragraph. */
+static void tall_chart(sr_arena *a, sr_document *doc)
+{
+    document(a, doc);
+    for (size_t i = 0; i < TALL; i++) {
+        snprintf(tall_buf[i][0], sizeof tall_buf[i][0], "Agency number %02zu", i + 1);
+        snprintf(tall_buf[i][1], sizeof tall_buf[i][1], "%zu", 10 + (i * 37) % 90);
+        tall_names[i] = tall_buf[i][0];
+        tall_vals[i] = (sr_chart_value){(double)(10 + (i * 37) % 90), tall_buf[i][1], false};
+    }
+    tall_series[0] = (sr_chart_series){"2019-20", tall_vals};
+    sr_chart *ch = sr_arena_alloc(a, sizeof *ch);
+    *ch = (sr_chart){.kind = SR_CHART_HBAR,
+                     .id = "agencies",
+                     .title = "Attendees by agency",
+                     .x_title = "Attendees",
+                     .categories = tall_names,
+                     .ncat = TALL,
+                     .series = tall_series,
+                     .nseries = 1,
+                     .whole = true,
+                     .sort = true};
+    sr_dfigure *f = sr_arena_alloc(a, sizeof *f);
+    f->id = "agencies";
+    f->chart = ch;
+    f->alt = "Horizontal bar chart: Attendees by agency. 60 bars.";
+    f->note = "Each agency's staff at any course.";
+    f->width = 480;
+    f->height = 320;
+    sr_dnode *s1 = section(a, doc->root, "1", "Training", "training");
+    block(a, s1, SR_D_PARAGRAPH, text(a, words(a, 60)), NULL);
+    sr_dnode *fn = sr_dnode_add(a, s1, sr_dnode_new(a, SR_D_FIGURE));
+    fn->figure = f;
+}
+
+/* The smallest type shown inside Figure marked content in a page's
+ * content stream: each Tj or TJ at its Tf size times its text matrix's
+ * and the CTM's scale (cairo writes 1 Tf and the size in Tm). 99 when
+ * none. */
+static double figure_type_min(const char *s, size_t len)
+{
+    double num[8], ctm[32][6] = {{1, 0, 0, 1, 0, 0}}, tm[6] = {1, 0, 0, 1, 0, 0}, size = 1;
+    double least = 99;
+    size_t nn = 0, q = 0;
+    int depth = 0, fig_at = -1; /* marked content nesting; where a Figure opened */
+    bool figure_name = false;
+    for (size_t i = 0; i < len;) {
+        char c = s[i];
+        if (isspace((unsigned char)c)) {
+            i++;
+        } else if (c == '(') { /* a string: skipped */
+            int nest = 0;
+            for (; i < len; i++) {
+                if (s[i] == '\\')
+                    i++;
+                else if (s[i] == '(')
+                    nest++;
+                else if (s[i] == ')' && --nest == 0)
+                    break;
+            }
+            i++;
+        } else if (c == '<' && i + 1 < len && s[i + 1] != '<') {
+            while (i < len && s[i] != '>')
+                i++;
+            i++;
+        } else if (c == '/') {
+            size_t b = i++;
+            while (i < len && !isspace((unsigned char)s[i]) && !strchr("/<>[]()", s[i]))
+                i++;
+            figure_name = i - b == 7 && memcmp(s + b, "/Figure", 7) == 0;
+        } else if (isdigit((unsigned char)c) || c == '-' || c == '.') {
+            char *end;
+            double v = strtod(s + i, &end);
+            if (nn == 8)
+                memmove(num, num + 1, 7 * sizeof *num), nn = 7;
+            num[nn++] = v;
+            i = (size_t)(end - s) > i ? (size_t)(end - s) : i + 1;
+        } else if (isalpha((unsigned char)c) || c == '\'' || c == '"') {
+            size_t b = i;
+            while (i < len &&
+                   (isalpha((unsigned char)s[i]) || s[i] == '*' || s[i] == '\'' || s[i] == '"'))
+                i++;
+            char op[8] = "";
+            snprintf(op, sizeof op, "%.*s", (int)(i - b < 7 ? i - b : 7), s + b);
+            if (strcmp(op, "q") == 0 && q + 1 < 32) {
+                memcpy(ctm[q + 1], ctm[q], sizeof ctm[q]);
+                q++;
+            } else if (strcmp(op, "Q") == 0 && q > 0) {
+                q--;
+            } else if (strcmp(op, "cm") == 0 && nn >= 6) {
+                const double *m = num + nn - 6, *o = ctm[q];
+                double r[6] = {m[0] * o[0] + m[1] * o[2],        m[0] * o[1] + m[1] * o[3],
+                               m[2] * o[0] + m[3] * o[2],        m[2] * o[1] + m[3] * o[3],
+                               m[4] * o[0] + m[5] * o[2] + o[4], m[4] * o[1] + m[5] * o[3] + o[5]};
+                memcpy(ctm[q], r, sizeof r);
+            } else if (strcmp(op, "Tm") == 0 && nn >= 6) {
+                memcpy(tm, num + nn - 6, sizeof tm);
+            } else if (strcmp(op, "Tf") == 0 && nn >= 1) {
+                size = num[nn - 1];
+            } else if (strcmp(op, "BDC") == 0 || strcmp(op, "BMC") == 0) {
+                if (figure_name && fig_at < 0)
+                    fig_at = depth;
+                depth++;
+            } else if (strcmp(op, "EMC") == 0) {
+                if (--depth == fig_at)
+                    fig_at = -1;
+            } else if ((strcmp(op, "Tj") == 0 || strcmp(op, "TJ") == 0) && fig_at >= 0) {
+                const double *o = ctm[q];
+                double eff = size * sqrt(fabs(tm[0] * tm[3] - tm[1] * tm[2])) *
+                             sqrt(fabs(o[0] * o[3] - o[1] * o[2]));
+                if (eff < least)
+                    least = eff;
+            }
+            if (strcmp(op, "BDC") != 0)
+                figure_name = false;
+            nn = 0;
+        } else {
+            i++;
+        }
+    }
+    return least;
+}
+
+/* A chart taller than a page goes on over the pages in parts, at full
+ * size: its first rows under the caption after the paragraph, the rest
+ * under "Figure 1 (continued)" at the top of the next pages, each part a
+ * Figure leaf of the figure's Div whose /Alt says which rows it shows,
+ * the note after the last; no type under 9 points. */
+static void tall_charts_go_on_over_pages(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_document doc;
+    tall_chart(a, &doc);
+    sr_render_result r;
+    char *path = render(&doc, false, &r, "tall.pdf");
+    pdf_facts f = read_pdf(path);
+    tree_is_sound(&f.tree);
+    const snode *divs[4];
+    assert_int_equal(find_tag(&f.tree, "Div", divs, 4, 0), 1);
+    const snode *div = divs[0];
+    assert_true(div->nkids >= 5);
+    size_t parts = (div->nkids - 1) / 2;
+    assert_int_equal(div->nkids, 2 * parts + 1); /* P, Figure, (P, Figure)..., P */
+    assert_int_equal(f.nalts, parts);
+    size_t next = 1;
+    int page = 0;
+    for (size_t p = 0; p < parts; p++) {
+        const snode *cap = div->kids[2 * p], *fig = div->kids[2 * p + 1];
+        assert_string_equal(cap->tag, "P");
+        assert_string_equal(fig->tag, "Figure");
+        assert_int_equal(fig->nkids, 0);
+        if (p)
+            assert_int_equal(fig->first_page, page + 1); /* a page each */
+        page = fig->first_page;
+        assert_int_equal(cap->first_page, page);
+        assert_non_null(fig->alt);
+        char want[160];
+        const char *said = strstr(fig->alt, "Part ");
+        assert_non_null(said);
+        size_t k, of, lo, hi;
+        assert_int_equal(
+            sscanf(said, "Part %zu of %zu: rows %zu to %zu of the chart.", &k, &of, &lo, &hi), 4);
+        snprintf(want, sizeof want, "Part %zu of %zu: rows %zu to %zu of the chart.", k, of, lo,
+                 hi);
+        assert_string_equal(said, want); /* and nothing after it */
+        assert_int_equal(k, p + 1);
+        assert_int_equal(of, parts);
+        assert_int_equal(lo, next);
+        assert_true(hi >= lo + 2);
+        next = hi + 1;
+        if (p) /* which rows, and nothing else */
+            assert_ptr_equal(said, fig->alt);
+    }
+    /* The first: the chart's text alternative, then which rows. */
+    assert_true(strncmp(f.alts[0], "Horizontal bar chart. 60 bars. Part 1 of ", 41) == 0);
+    assert_int_equal(next, TALL + 1);
+    assert_string_equal(div->kids[div->nkids - 1]->tag, "P"); /* the note, after the last part */
+    assert_int_equal(div->kids[div->nkids - 1]->first_page, page);
+    assert_int_equal(div->kids[1]->first_page, 1 + 2); /* after the paragraph: cover, contents */
+    char *t = pdf_text(path);
+    assert_int_equal(occurrences(t, "Figure 1 (continued)"), parts - 1);
+    assert_int_equal(occurrences(t, "Attendees\n"), parts); /* the axis title under each */
+    for (size_t i = 0; i < TALL; i++)
+        assert_int_equal(occurrences(t, tall_names[i]), 1);
+    free(t);
+    /* No type under 9 points in the chart's parts. */
+    qpdf_data q = qpdf_init();
+    qpdf_set_suppress_warnings(q, QPDF_TRUE);
+    assert_false(qpdf_read(q, path, NULL) & QPDF_ERRORS);
+    size_t seen = 0;
+    for (int p = 0; p < qpdf_get_num_pages(q); p++) {
+        unsigned char *content = NULL;
+        size_t clen = 0;
+        assert_false(
+            qpdf_oh_get_page_content_data(q, qpdf_get_page_n(q, (size_t)p), &content, &clen) &
+            QPDF_ERRORS);
+        double least = figure_type_min((const char *)content, clen);
+        free(content);
+        if (least < 99) {
+            seen++;
+            if (least < 9 - 1e-6)
+                fail_msg("page %d: chart text at %.2f points", p + 1, least);
+        }
+    }
+    qpdf_cleanup(&q);
+    assert_int_equal(seen, parts);
+    facts_free(&f);
+    unlink(path);
+    free(path);
+    sr_arena_free(a);
+}
+
+/* A row taller than a page cannot go on over it, and is not shrunk: the
+ * PDF is not written, and the error names the chart. */
+static void a_row_taller_than_a_page_is_an_error(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_document doc;
+    tall_chart(a, &doc);
+    sr_dfigure *f = doc.root->kids[0]->kids[1]->figure;
+    assert_non_null(f);
+    static const char *two[2];
+    two[0] = words(a, 900); /* some 80 lines in a column of 192 points */
+    two[1] = "Agency number 02";
+    sr_chart *ch = (sr_chart *)f->chart;
+    ch->categories = two;
+    ch->ncat = 2;
+    char *path = sr_path_join(tmpdir, "row.pdf");
+    sr_render_options o = {fonts, 1700000000, false, NULL, 0};
+    sr_render_result r;
+    char err[256] = "";
+    assert_int_equal(sr_output_pdf.write(&doc, &o, path, &r, err, sizeof err), -1);
+    if (!strstr(err, "a row of the chart \"Attendees by agency\" is taller than a page"))
+        fail_msg("the error: %s", err);
+    struct stat st;
+    assert_int_not_equal(stat(path, &st), 0);
+    free(path);
+    sr_arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1362,6 +1612,8 @@ int main(void)
         cmocka_unit_test(structure_is_one_tree),
         cmocka_unit_test(charts_figures_are_in_an_appendix),
         cmocka_unit_test(sections_flow_unless_asked),
+        cmocka_unit_test(tall_charts_go_on_over_pages),
+        cmocka_unit_test(a_row_taller_than_a_page_is_an_error),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
