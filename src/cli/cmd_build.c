@@ -37,13 +37,15 @@ static const char usage[] =
     "  --fonts DIR       the fonts folder (default: ./fonts)\n"
     "  --out DIR         where to write (default: ./out)\n"
     "  --date YYYY-MM-DD the day the report is published, printed on the cover\n"
-    "                    (\"Published 30 October 2020\"); without it the cover\n"
-    "                    gives no date, and a draft's says \"Draft\"\n"
+    "                    (\"Published 30 October 2020\"), within 3 years of the\n"
+    "                    year's end; a draft's says \"Draft\" and gives the day\n"
+    "                    as the one planned\n"
     "  --timings         print the time each stage took\n"
     "\n"
     "The date written into the PDF is SOURCE_DATE_EPOCH when it is set (seconds\n"
     "since 1970-01-01 UTC, digits only, a time from 1980 to 2099), otherwise the\n"
-    "day after the reporting year ends, so the same inputs give the same bytes.\n";
+    "day given with --date, otherwise the day after the reporting year ends, so\n"
+    "the same inputs give the same bytes.\n";
 
 static double now(void)
 {
@@ -97,6 +99,11 @@ static int run(int argc, char **argv)
                            "%s is not after the reporting year %s ends (%s); give the day the "
                            "report is published with --date",
                            wd, year, ed);
+            return SR_EXIT_USAGE;
+        }
+        char far[320];
+        if (sr_publication_date_far(y0, published, far, sizeof far)) {
+            sr_usage_error("build", "%s", far);
             return SR_EXIT_USAGE;
         }
     }
