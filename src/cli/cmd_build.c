@@ -125,7 +125,8 @@ static int run(int argc, char **argv)
     size_t warnings_before = rd.ds.d.n;
     sr_chart_specs *specs =
         sr_chart_specs_load(rd.ds.a, &rd.ds.d, rd.templates, rd.data, rd.cat, &rd.ds);
-    sr_doc_options dopt = {.data_dir = rd.data, .templates_dir = rd.templates, .final = final};
+    sr_doc_options dopt = {
+        .data_dir = rd.data, .templates_dir = rd.templates, .final = final, .published = published};
     sr_document *doc =
         specs ? sr_doc_build(rd.ds.a, &rd.ds.d, &dopt, &rd.ds, rd.cat, rd.m, specs) : NULL;
     /* What the guidance edition in force asks for beyond words: the lead
@@ -212,11 +213,6 @@ static int run(int argc, char **argv)
     }
     sr_render_options ro = {fonts, created, !final, lines, nl};
     const char *stem = sr_partnership_file_stem(rd.ds.a, rd.ds.p);
-    if (published) {
-        char pd[40];
-        sr_fmt_date(published, pd, sizeof pd);
-        doc->published = sr_arena_strdup(rd.ds.a, pd);
-    }
     /* Each output names the others it is published beside. */
     doc->pdf_file = sr_arena_printf(rd.ds.a, sr_output_pdf.file, stem, yname);
     doc->html_file = sr_arena_printf(rd.ds.a, sr_output_html.file, stem, yname);

@@ -1993,6 +1993,19 @@ static void describe(builder *b)
     doc->period = sr_arena_printf(b->a, "1 April %d to 31 March %d", y0, y0 + 1);
     doc->covering = sr_arena_printf(b->a, "Covering %s", doc->period);
     doc->footer = doc->title;
+    /* Published, or a draft: decided here, for every output. A draft with
+     * a date says it is the day planned, not the day it was published. */
+    char pd[40] = "";
+    if (b->o->published)
+        sr_fmt_date(b->o->published, pd, sizeof pd);
+    if (b->o->final)
+        doc->published = pd[0] ? sr_arena_strdup(b->a, pd) : NULL;
+    else
+        doc->draft = pd[0] ? sr_arena_printf(b->a,
+                                             "Draft: not yet published (planned publication "
+                                             "date %s).",
+                                             pd)
+                           : "Draft: not for publication.";
     doc->also = "Also published as a PDF, with a spreadsheet of every figure.";
     doc->annex_title =
         sr_arena_printf(b->a, "%s: data tables for %s, %s", doc->partnership, p->area, doc->period);

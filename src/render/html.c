@@ -687,10 +687,24 @@ int sr_html_render(const sr_document *doc, sr_fonts *fonts, bool draft, sr_buf *
     sr_buf_puts(b, "</h1>\n<p>");
     esc(b, doc->covering);
     sr_buf_puts(b, "</p>\n");
-    if (draft)
-        sr_buf_puts(b, "<p class=\"draft\">Draft: not for publication.</p>\n");
+    /* A draft says so, in the document's words (with the day planned, when
+     * given); a final report gives the day it is published. */
+    if (draft != (doc->draft != NULL)) {
+        snprintf(err, errlen, "the page is to be %s, but the document is %s",
+                 draft ? "a draft" : "final", doc->draft ? "a draft" : "final");
+        return -1;
+    }
+    if (doc->draft) {
+        sr_buf_puts(b, "<p class=\"draft\">");
+        esc(b, doc->draft);
+        sr_buf_puts(b, "</p>\n");
+    } else if (doc->published) {
+        sr_buf_puts(b, "<p class=\"published\">Published ");
+        esc(b, doc->published);
+        sr_buf_puts(b, "</p>\n");
+    }
     sr_buf_puts(b, "</header>\n<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents"
-                   "</h2>\n<ol>\n");
+                   "</h2>\n<ol role=\"list\">\n");
     contents(&w, doc->root);
     sr_buf_puts(b, "</ol>\n</nav>\n<main id=\"main\">\n");
     if (body(&w, doc->root, err, errlen) != 0)

@@ -553,12 +553,14 @@ static void cover_sheet(xw *x, const sr_document *doc, int64_t created)
     lxw_row_t row = 1;
     for (size_t i = 0; i < doc->nannex_cover; i++)
         cover_line(x, ws, row++, doc->annex_cover[i]);
-    /* Without a publication date the workbook is a copy made before the
-     * report is published: the cover says so, rather than leave a reader
-     * to take it for the published figures. */
+    /* A draft says so, as the report's cover does; without a publication
+     * date the workbook is a copy made before the report is published: the
+     * cover says so, rather than leave a reader to take it for the
+     * published figures. */
     cover_line(x, ws, row++,
-               doc->published ? sr_arena_printf(x->a, "Published: %s.", doc->published)
-                              : "Not yet published.");
+               doc->draft       ? doc->draft
+               : doc->published ? sr_arena_printf(x->a, "Published: %s.", doc->published)
+                                : "Not yet published.");
     cover_line(x, ws, row++, prepared(x, created));
     const char *report =
         doc->year ? sr_arena_printf(x->a, "The annual report %s", doc->year) : "The annual report";
