@@ -197,8 +197,14 @@ static int run(int argc, char **argv)
     }
     if (code == SR_EXIT_OK)
         sr_remove_stale_temps(ydir);
-    /* The date in the files: SOURCE_DATE_EPOCH, or the day after the year. */
+    /* The date in the files: SOURCE_DATE_EPOCH; or the day given with
+     * --date, so that no file is dated before the report is published; or
+     * the day after the year. */
     struct tm tm = {.tm_year = y0 + 1 - 1900, .tm_mon = 3, .tm_mday = 1};
+    if (published)
+        tm = (struct tm){.tm_year = published / 10000 - 1900,
+                         .tm_mon = published / 100 % 100 - 1,
+                         .tm_mday = published % 100};
     int64_t created = sr_source_date((int64_t)timegm(&tm));
 
     /* Warnings for a draft's appendix. */
