@@ -1389,7 +1389,10 @@ static sr_dnode *note_node(builder *b, const char *text)
 static sr_dtable *chart_data(builder *b, const sr_chart *c)
 {
     bool kpi = c->kind == SR_CHART_KPI;
-    size_t ncols = 1 + (kpi ? 3 : c->nseries);
+    /* Tiles with nothing to compare with (the figure's note says so, once)
+     * have no change or year before: no column of them. */
+    bool compared = kpi && (c->notes || c->before);
+    size_t ncols = 1 + (kpi ? (compared ? 3 : 1) : c->nseries);
     sr_dtable *t = new_table(b, ncols, c->ncat);
     t->caption = c->title;
     /* The row headers' column is headed by what they are, never left
@@ -1408,8 +1411,10 @@ static sr_dtable *chart_data(builder *b, const sr_chart *c)
     col(t, 0, SR_COL_LABEL, rows, 0);
     if (kpi) {
         col(t, 1, SR_COL_VALUE, c->nseries ? c->series[0].name : "", 0);
-        col(t, 2, SR_COL_TEXT, "Change", 0);
-        col(t, 3, SR_COL_TEXT, "Year before", 0);
+        if (compared) {
+            col(t, 2, SR_COL_TEXT, "Change", 0);
+            col(t, 3, SR_COL_TEXT, "Year before", 0);
+        }
     } else {
         for (size_t s = 0; s < c->nseries; s++)
             col(t, 1 + s, SR_COL_VALUE, c->series[s].name, 0);
@@ -1420,8 +1425,10 @@ static sr_dtable *chart_data(builder *b, const sr_chart *c)
         if (kpi) {
             row[1] = (sr_dcell){.kind = SR_CELL_TEXT,
                                 .text = c->nseries ? c->series[0].values[i].label : ""};
-            row[2] = (sr_dcell){.kind = SR_CELL_TEXT, .text = c->notes ? c->notes[i] : ""};
-            row[3] = (sr_dcell){.kind = SR_CELL_TEXT, .text = c->before ? c->before[i] : ""};
+            if (compared) {
+                row[2] = (sr_dcell){.kind = SR_CELL_TEXT, .text = c->notes ? c->notes[i] : ""};
+                row[3] = (sr_dcell){.kind = SR_CELL_TEXT, .text = c->before ? c->before[i] : ""};
+            }
         } else {
             for (size_t s = 0; s < c->nseries; s++)
                 row[1 + s] = (sr_dcell){.kind = SR_CELL_TEXT, .text = c->series[s].values[i].label};
@@ -1429,6 +1436,30 @@ static sr_dtable *chart_data(builder *b, const sr_chart *c)
     }
     t->nrows = c->ncat;
     return t;
+}
+
+/* When no tile of key figures spec s shows has a figure of the year
+ * before (the first year, or a year whose year before has none of them),
+ * the year before's name ("2023-24"); otherwise NULL. Each tile would say
+ * "no figure for 2023-24 to compare with": the figure says it once. */
+static const char *kpi_none_before(builder *b, const sr_chart_spec *s)
+{
+    const sr_metric *one = s->metric ? sr_metrics_find(b->m, s->metric) : NULL;
+    size_t n = s->metric ? 1 : s->nmetrics, rows = 0;
+    int prev = 0;
+    for (size_t k = 0; k < n; k++) {
+        const sr_metric *mt = s->metric ? one : sr_metrics_find(b->m, s->metrics[k]);
+        if (!mt)
+            return NULL;
+        for (size_t r = 0; r < (s->metric ? mt->nrows : (mt->nrows ? 1 : 0)); r++) {
+            sr_cmp c = sr_metric_compare(b->m, mt, &mt->rows[r], 0);
+            if (c.status != SR_CMP_NO_PREVIOUS || (prev && c.prev_year != prev))
+                return NULL;
+            prev = c.prev_year;
+            rows++;
+        }
+    }
+    return rows && prev ? year_str(b->a, prev) : NULL;
 }
 
 /* The chart of spec i, built once: the report's figure and the chart
@@ -1441,6 +1472,12 @@ static sr_dfigure *figure_of(builder *b, size_t i)
     sr_dfigure *f = sr_arena_alloc(b->a, sizeof *f);
     f->id = s->id;
     f->chart = sr_chart_build(b->a, s, b->m, b->ds);
+    const char *none = f->chart && f->chart->kind == SR_CHART_KPI ? kpi_none_before(b, s) : NULL;
+    if (none) {
+        f->chart->notes = NULL;
+        f->chart->before = NULL;
+        f->note = sr_arena_printf(b->a, "There are no %s figures to compare with.", none);
+    }
     if (sr_chart_has_figures(f->chart)) {
         char *alt = sr_chart_alt(f->chart);
         f->alt = sr_arena_strdup(b->a, alt ? alt : "");
