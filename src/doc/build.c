@@ -693,6 +693,26 @@ static void md_to_nodes(builder *b, cmark_node *doc, sr_dnode *sec, const sr_sou
 /* What a rate is per, as the metrics work it out. */
 #define RATE_WORDS "per 10,000 children aged 0 to 17"
 
+/* A unit as the workbook's Unit column says it, in a reader's words: the
+ * metrics' own names ("rate", "money") are codes, which the CSV and JSON
+ * of `metrics` keep for programs. */
+static const char *unit_words(sr_unit u)
+{
+    switch (u) {
+    case SR_U_COUNT:
+        return "count";
+    case SR_U_MONEY:
+        return "\xC2\xA3";
+    case SR_U_PERCENTAGE:
+        return "%";
+    case SR_U_RATE:
+        return RATE_WORDS;
+    case SR_U_RATIO:
+        return "ratio";
+    }
+    return sr_unit_name(u);
+}
+
 /* A note's number in the document's notes, adding it if new. */
 static int note(builder *b, const char *text)
 {
@@ -1072,7 +1092,7 @@ static sr_dtable *summary_table(builder *b, bool local)
         bool part = sr_metric_period(mt, 0, period, sizeof period);
         text_cell(t, rr, 0,
                   part ? sr_arena_printf(b->a, "%s (%s)", mt->def->label, period) : mt->def->label);
-        text_cell(t, rr, 1, sr_unit_name(u));
+        text_cell(t, rr, 1, unit_words(u));
         sr_mval before = sr_metric_year_before(m, row);
         value_cell(t, rr, 2, &before, u);
         value_cell(t, rr, 3, &row->cells[0].v, u);
