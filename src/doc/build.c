@@ -162,6 +162,8 @@ typedef struct {
     const sr_doc_options *o;
     sr_document *doc;
     size_t notes_cap;           /* of doc->notes */
+    const char *disclosure;     /* the note on hidden small numbers, when disclosure control
+                                   is on: a note once a sheet hides some */
     sr_dfigure **figures;       /* per chart spec, once built */
     sr_dtable **tables;         /* per metric, once made */
     sr_dtable *summary, *local; /* the summary and the local measures, once made */
@@ -1274,10 +1276,31 @@ static const char *sheet_name(builder *b, const char *id)
     }
 }
 
+/* Whether a cell the workbook shows of t is hidden by disclosure control
+ * ([c]): a value, or a change from or to one. */
+static bool hides_figures(const sr_dtable *t)
+{
+    for (size_t r = 0; r < t->nrows; r++)
+        for (size_t c = 0; c < t->ncols; c++) {
+            const sr_dcell *cell = sr_dtable_cell(t, r, c);
+            if (!(t->cols[c].shown & SR_OUT_DATA))
+                continue;
+            if ((cell->kind == SR_CELL_VALUE && cell->v.suppressed) ||
+                (cell->kind == SR_CELL_CHANGE && cell->cmp &&
+                 cell->cmp->status == SR_CMP_SUPPRESSED))
+                return true;
+        }
+    return false;
+}
+
 static void sheet(builder *b, sr_dtable *t, const char *name, const char *title, const char *desc)
 {
     t->sheet = sheet_name(b, name);
     t->title = title;
+    /* A sheet that hides small numbers refers to the note that says how;
+     * the note is written only when a sheet does. */
+    if (b->disclosure && hides_figures(t))
+        desc = sr_arena_printf(b->a, "%s [note %d]", desc, note(b, b->disclosure));
     t->desc = desc;
     sr_dnode *n = sr_dnode_new(b->a, SR_D_TABLE);
     n->table = t;
@@ -1296,11 +1319,11 @@ static void plan_annex(builder *b)
     note(b, "[x] means not available, [z] not applicable (such as a change across a series "
             "break or from 0), [c] hidden to protect small numbers.");
     if (p->disclosure_control)
-        note(b, sr_arena_printf(b->a,
-                                "Counts from 1 to %lld are hidden as [c], and a second "
-                                "figure is hidden wherever a hidden one could be worked "
-                                "out from a total.",
-                                (long long)p->suppression_threshold));
+        b->disclosure = sr_arena_printf(b->a,
+                                        "Counts from 1 to %lld are hidden as [c], and a second "
+                                        "figure is hidden wherever a hidden one could be worked "
+                                        "out from a total.",
+                                        (long long)p->suppression_threshold);
     /* The metric sheets' notes are numbered first, then the summary's,
      * then the local measures'. */
     const char **descs = sr_arena_alloc(b->a, (m->nmetrics + 1) * sizeof *descs);

@@ -370,9 +370,18 @@ static void a_hidden_count_is_a_hidden_cell(void **state)
         assert_string_equal(printed(t, r, 2), "[c]");
     }
     assert_true(found);
-    /* The notes: shorthand first, then disclosure control. */
+    /* The notes: shorthand first; disclosure control's, referred to by
+     * the sheet that hides a figure. */
     assert_true(w.doc->nnotes >= 2);
-    assert_non_null(strstr(w.doc->notes[1], "Counts from 1 to 5 are hidden as [c]"));
+    size_t dn = 0;
+    for (size_t i = 0; i < w.doc->nnotes; i++)
+        if (strstr(w.doc->notes[i], "Counts from 1 to 5 are hidden as [c]"))
+            dn = i + 1;
+    assert_true(dn >= 2);
+    char ref[32];
+    snprintf(ref, sizeof ref, "[note %zu]", dn);
+    assert_non_null(t->desc);
+    assert_non_null(strstr(t->desc, ref));
     dw_free(&w);
 }
 
@@ -460,7 +469,9 @@ static void the_annex_has_its_sheets_in_order(void **state)
             assert_string_equal(printed(t, r, c), rows[r][c]);
     /* The evaluations' tallies, with disclosure control. */
     t = sheet_of(w.doc, "Evaluations");
-    assert_string_equal(t->desc, "What attendees answered, as tallies. [note 1]");
+    /* It hides a figure: it refers to the note that says how. */
+    assert_string_equal(t->desc, "What attendees answered, as tallies. [note 1] [note 4]");
+    assert_non_null(strstr(w.doc->notes[3], "Counts from 1 to 5 are hidden as [c]"));
     assert_int_equal(t->nrows, 2);
     assert_string_equal(printed(t, 0, 0), "Neglect courses");
     assert_string_equal(printed(t, 0, 1), "Good");
