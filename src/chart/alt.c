@@ -71,6 +71,38 @@ static size_t missing_names(sr_buf *b, const sr_chart *c, size_t i, bool hidden)
     return n;
 }
 
+/* The attendance matrix with more than SR_CHART_ALT_MEMBERS members: the
+ * counts at each meeting, and how many attended every one; each member's
+ * attendance is left to the table of the chart's figures (one sentence a
+ * member would run to thousands of characters). */
+static void matrix_summary(sr_buf *b, const sr_chart *c)
+{
+    static const char *const words[] = {"attended", "sent apologies", "absent", "not recorded"};
+    for (size_t s = 0; s < c->nseries; s++) {
+        size_t n[4] = {0};
+        for (size_t i = 0; i < c->ncat; i++) {
+            int st = (int)c->series[s].values[i].v;
+            if (st >= 0 && st < 4)
+                n[st]++;
+        }
+        sr_buf_printf(b, " %s: %zu attended", c->series[s].name, n[0]);
+        for (int k = 1; k < 4; k++)
+            if (n[k])
+                sr_buf_printf(b, ", %zu %s", n[k], words[k]);
+        sr_buf_putc(b, '.');
+    }
+    size_t all = 0;
+    for (size_t i = 0; i < c->ncat; i++) {
+        size_t at = 0;
+        for (size_t s = 0; s < c->nseries; s++)
+            at += (int)c->series[s].values[i].v == SR_MATRIX_ATTENDED;
+        all += at == c->nseries;
+    }
+    sr_buf_printf(b, " %zu of the %zu members attended every meeting.", all, c->ncat);
+    sr_buf_puts(b, " Each member's attendance at each meeting is in the table of the chart's "
+                   "figures.");
+}
+
 char *sr_chart_alt(const sr_chart *c)
 {
     sr_buf b = SR_BUF_INIT;
@@ -90,6 +122,10 @@ char *sr_chart_alt(const sr_chart *c)
         return sr_buf_take(&b);
     case SR_CHART_MATRIX: {
         sr_buf_printf(&b, " %zu members at %zu meetings.", c->ncat, c->nseries);
+        if (c->ncat > SR_CHART_ALT_MEMBERS) {
+            matrix_summary(&b, c);
+            return sr_buf_take(&b);
+        }
         for (size_t i = 0; i < c->ncat; i++) {
             size_t n[4] = {0};
             for (size_t s = 0; s < c->nseries; s++) {
@@ -116,7 +152,7 @@ char *sr_chart_alt(const sr_chart *c)
     size_t hidden = 0;
     if (c->kind == SR_CHART_STACKED_BAR) {
         /* Each bar is a whole: say what it is split into and its total. */
-        sr_buf_printf(&b, " %zu %s, each split into ", c->ncat, c->ncat == 1 ? "bar" : "bars");
+        sr_buf_printf(&b, " %zu %s split into ", c->ncat, c->ncat == 1 ? "bar," : "bars, each");
         for (size_t s = 0; s < c->nseries; s++)
             sr_buf_printf(&b, "%s%s",
                           s == 0                ? ""

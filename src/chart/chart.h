@@ -191,7 +191,11 @@ size_t sr_chart_donut_grouped(const sr_chart *c, bool *grouped);
 
 /* The chart's text alternative, from its data: what kind of chart it is,
  * what it shows, the largest and smallest values, the overall change, and
- * any hidden values. malloc'd. */
+ * any hidden values. The attendance matrix names each member's attendance
+ * up to SR_CHART_ALT_MEMBERS members; with more, it gives the counts at each
+ * meeting and leaves each member's to the table of the chart's figures.
+ * malloc'd. */
+#define SR_CHART_ALT_MEMBERS 10
 char *sr_chart_alt(const sr_chart *c);
 
 /* Writes c as a PNG at scale times its size, and as an SVG with a <title>

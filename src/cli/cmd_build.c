@@ -37,13 +37,15 @@ static const char usage[] =
     "  --fonts DIR       the fonts folder (default: ./fonts)\n"
     "  --out DIR         where to write (default: ./out)\n"
     "  --date YYYY-MM-DD the day the report is published, printed on the cover\n"
-    "                    (\"Published 30 October 2020\"); without it the cover\n"
-    "                    gives no date, and a draft's says \"Draft\"\n"
+    "                    (\"Published 30 October 2020\"), within 3 years of the\n"
+    "                    year's end; a draft's says \"Draft\" and gives the day\n"
+    "                    as the one planned\n"
     "  --timings         print the time each stage took\n"
     "\n"
     "The date written into the PDF is SOURCE_DATE_EPOCH when it is set (seconds\n"
     "since 1970-01-01 UTC, digits only, a time from 1980 to 2099), otherwise the\n"
-    "day after the reporting year ends, so the same inputs give the same bytes.\n";
+    "day given with --date, otherwise the day after the reporting year ends, so\n"
+    "the same inputs give the same bytes.\n";
 
 static double now(void)
 {
@@ -99,6 +101,11 @@ static int run(int argc, char **argv)
                            wd, year, ed);
             return SR_EXIT_USAGE;
         }
+        char far[320];
+        if (sr_publication_date_far(y0, published, far, sizeof far)) {
+            sr_usage_error("build", "%s", far);
+            return SR_EXIT_USAGE;
+        }
     }
     double t0 = now();
     /* Every input is hashed as it is read, so that a file saved while the
@@ -118,7 +125,8 @@ static int run(int argc, char **argv)
     size_t warnings_before = rd.ds.d.n;
     sr_chart_specs *specs =
         sr_chart_specs_load(rd.ds.a, &rd.ds.d, rd.templates, rd.data, rd.cat, &rd.ds);
-    sr_doc_options dopt = {.data_dir = rd.data, .templates_dir = rd.templates, .final = final};
+    sr_doc_options dopt = {
+        .data_dir = rd.data, .templates_dir = rd.templates, .final = final, .published = published};
     sr_document *doc =
         specs ? sr_doc_build(rd.ds.a, &rd.ds.d, &dopt, &rd.ds, rd.cat, rd.m, specs) : NULL;
     /* What the guidance edition in force asks for beyond words: the lead
@@ -189,8 +197,14 @@ static int run(int argc, char **argv)
     }
     if (code == SR_EXIT_OK)
         sr_remove_stale_temps(ydir);
-    /* The date in the files: SOURCE_DATE_EPOCH, or the day after the year. */
+    /* The date in the files: SOURCE_DATE_EPOCH; or the day given with
+     * --date, so that no file is dated before the report is published; or
+     * the day after the year. */
     struct tm tm = {.tm_year = y0 + 1 - 1900, .tm_mon = 3, .tm_mday = 1};
+    if (published)
+        tm = (struct tm){.tm_year = published / 10000 - 1900,
+                         .tm_mon = published / 100 % 100 - 1,
+                         .tm_mday = published % 100};
     int64_t created = sr_source_date((int64_t)timegm(&tm));
 
     /* Warnings for a draft's appendix. */
@@ -205,11 +219,6 @@ static int run(int argc, char **argv)
     }
     sr_render_options ro = {fonts, created, !final, lines, nl};
     const char *stem = sr_partnership_file_stem(rd.ds.a, rd.ds.p);
-    if (published) {
-        char pd[40];
-        sr_fmt_date(published, pd, sizeof pd);
-        doc->published = sr_arena_strdup(rd.ds.a, pd);
-    }
     /* Each output names the others it is published beside. */
     doc->pdf_file = sr_arena_printf(rd.ds.a, sr_output_pdf.file, stem, yname);
     doc->html_file = sr_arena_printf(rd.ds.a, sr_output_html.file, stem, yname);

@@ -232,6 +232,12 @@ static int run(int argc, char **argv)
         code = SR_EXIT_INVALID;
         goto done;
     }
+    char far[320];
+    if (sr_publication_date_far(y0, when, far, sizeof far)) {
+        sr_fail("%s", far);
+        code = SR_EXIT_INVALID;
+        goto done;
+    }
     if (!p->email) {
         sr_fail("partnership.yaml gives no email for the partnership: the messages to the "
                 "recipients need a From address (add `email:` under `partnership:`)");

@@ -162,6 +162,8 @@ typedef struct {
     const sr_doc_options *o;
     sr_document *doc;
     size_t notes_cap;           /* of doc->notes */
+    const char *disclosure;     /* the note on hidden small numbers, when disclosure control
+                                   is on: a note once a sheet hides some */
     sr_dfigure **figures;       /* per chart spec, once built */
     sr_dtable **tables;         /* per metric, once made */
     sr_dtable *summary, *local; /* the summary and the local measures, once made */
@@ -693,6 +695,26 @@ static void md_to_nodes(builder *b, cmark_node *doc, sr_dnode *sec, const sr_sou
 /* What a rate is per, as the metrics work it out. */
 #define RATE_WORDS "per 10,000 children aged 0 to 17"
 
+/* A unit as the workbook's Unit column says it, in a reader's words: the
+ * metrics' own names ("rate", "money") are codes, which the CSV and JSON
+ * of `metrics` keep for programs. */
+static const char *unit_words(sr_unit u)
+{
+    switch (u) {
+    case SR_U_COUNT:
+        return "count";
+    case SR_U_MONEY:
+        return "\xC2\xA3";
+    case SR_U_PERCENTAGE:
+        return "%";
+    case SR_U_RATE:
+        return RATE_WORDS;
+    case SR_U_RATIO:
+        return "ratio";
+    }
+    return sr_unit_name(u);
+}
+
 /* A note's number in the document's notes, adding it if new. */
 static int note(builder *b, const char *text)
 {
@@ -1072,7 +1094,7 @@ static sr_dtable *summary_table(builder *b, bool local)
         bool part = sr_metric_period(mt, 0, period, sizeof period);
         text_cell(t, rr, 0,
                   part ? sr_arena_printf(b->a, "%s (%s)", mt->def->label, period) : mt->def->label);
-        text_cell(t, rr, 1, sr_unit_name(u));
+        text_cell(t, rr, 1, unit_words(u));
         sr_mval before = sr_metric_year_before(m, row);
         value_cell(t, rr, 2, &before, u);
         value_cell(t, rr, 3, &row->cells[0].v, u);
@@ -1254,10 +1276,31 @@ static const char *sheet_name(builder *b, const char *id)
     }
 }
 
+/* Whether a cell the workbook shows of t is hidden by disclosure control
+ * ([c]): a value, or a change from or to one. */
+static bool hides_figures(const sr_dtable *t)
+{
+    for (size_t r = 0; r < t->nrows; r++)
+        for (size_t c = 0; c < t->ncols; c++) {
+            const sr_dcell *cell = sr_dtable_cell(t, r, c);
+            if (!(t->cols[c].shown & SR_OUT_DATA))
+                continue;
+            if ((cell->kind == SR_CELL_VALUE && cell->v.suppressed) ||
+                (cell->kind == SR_CELL_CHANGE && cell->cmp &&
+                 cell->cmp->status == SR_CMP_SUPPRESSED))
+                return true;
+        }
+    return false;
+}
+
 static void sheet(builder *b, sr_dtable *t, const char *name, const char *title, const char *desc)
 {
     t->sheet = sheet_name(b, name);
     t->title = title;
+    /* A sheet that hides small numbers refers to the note that says how;
+     * the note is written only when a sheet does. */
+    if (b->disclosure && hides_figures(t))
+        desc = sr_arena_printf(b->a, "%s [note %d]", desc, note(b, b->disclosure));
     t->desc = desc;
     sr_dnode *n = sr_dnode_new(b->a, SR_D_TABLE);
     n->table = t;
@@ -1276,11 +1319,11 @@ static void plan_annex(builder *b)
     note(b, "[x] means not available, [z] not applicable (such as a change across a series "
             "break or from 0), [c] hidden to protect small numbers.");
     if (p->disclosure_control)
-        note(b, sr_arena_printf(b->a,
-                                "Counts from 1 to %lld are hidden as [c], and a second "
-                                "figure is hidden wherever a hidden one could be worked "
-                                "out from a total.",
-                                (long long)p->suppression_threshold));
+        b->disclosure = sr_arena_printf(b->a,
+                                        "Counts from 1 to %lld are hidden as [c], and a second "
+                                        "figure is hidden wherever a hidden one could be worked "
+                                        "out from a total.",
+                                        (long long)p->suppression_threshold);
     /* The metric sheets' notes are numbered first, then the summary's,
      * then the local measures'. */
     const char **descs = sr_arena_alloc(b->a, (m->nmetrics + 1) * sizeof *descs);
@@ -1389,7 +1432,10 @@ static sr_dnode *note_node(builder *b, const char *text)
 static sr_dtable *chart_data(builder *b, const sr_chart *c)
 {
     bool kpi = c->kind == SR_CHART_KPI;
-    size_t ncols = 1 + (kpi ? 3 : c->nseries);
+    /* Tiles with nothing to compare with (the figure's note says so, once)
+     * have no change or year before: no column of them. */
+    bool compared = kpi && (c->notes || c->before);
+    size_t ncols = 1 + (kpi ? (compared ? 3 : 1) : c->nseries);
     sr_dtable *t = new_table(b, ncols, c->ncat);
     t->caption = c->title;
     /* The row headers' column is headed by what they are, never left
@@ -1408,8 +1454,10 @@ static sr_dtable *chart_data(builder *b, const sr_chart *c)
     col(t, 0, SR_COL_LABEL, rows, 0);
     if (kpi) {
         col(t, 1, SR_COL_VALUE, c->nseries ? c->series[0].name : "", 0);
-        col(t, 2, SR_COL_TEXT, "Change", 0);
-        col(t, 3, SR_COL_TEXT, "Year before", 0);
+        if (compared) {
+            col(t, 2, SR_COL_TEXT, "Change", 0);
+            col(t, 3, SR_COL_TEXT, "Year before", 0);
+        }
     } else {
         for (size_t s = 0; s < c->nseries; s++)
             col(t, 1 + s, SR_COL_VALUE, c->series[s].name, 0);
@@ -1420,8 +1468,10 @@ static sr_dtable *chart_data(builder *b, const sr_chart *c)
         if (kpi) {
             row[1] = (sr_dcell){.kind = SR_CELL_TEXT,
                                 .text = c->nseries ? c->series[0].values[i].label : ""};
-            row[2] = (sr_dcell){.kind = SR_CELL_TEXT, .text = c->notes ? c->notes[i] : ""};
-            row[3] = (sr_dcell){.kind = SR_CELL_TEXT, .text = c->before ? c->before[i] : ""};
+            if (compared) {
+                row[2] = (sr_dcell){.kind = SR_CELL_TEXT, .text = c->notes ? c->notes[i] : ""};
+                row[3] = (sr_dcell){.kind = SR_CELL_TEXT, .text = c->before ? c->before[i] : ""};
+            }
         } else {
             for (size_t s = 0; s < c->nseries; s++)
                 row[1 + s] = (sr_dcell){.kind = SR_CELL_TEXT, .text = c->series[s].values[i].label};
@@ -1429,6 +1479,30 @@ static sr_dtable *chart_data(builder *b, const sr_chart *c)
     }
     t->nrows = c->ncat;
     return t;
+}
+
+/* When no tile of key figures spec s shows has a figure of the year
+ * before (the first year, or a year whose year before has none of them),
+ * the year before's name ("2023-24"); otherwise NULL. Each tile would say
+ * "no figure for 2023-24 to compare with": the figure says it once. */
+static const char *kpi_none_before(builder *b, const sr_chart_spec *s)
+{
+    const sr_metric *one = s->metric ? sr_metrics_find(b->m, s->metric) : NULL;
+    size_t n = s->metric ? 1 : s->nmetrics, rows = 0;
+    int prev = 0;
+    for (size_t k = 0; k < n; k++) {
+        const sr_metric *mt = s->metric ? one : sr_metrics_find(b->m, s->metrics[k]);
+        if (!mt)
+            return NULL;
+        for (size_t r = 0; r < (s->metric ? mt->nrows : (mt->nrows ? 1 : 0)); r++) {
+            sr_cmp c = sr_metric_compare(b->m, mt, &mt->rows[r], 0);
+            if (c.status != SR_CMP_NO_PREVIOUS || (prev && c.prev_year != prev))
+                return NULL;
+            prev = c.prev_year;
+            rows++;
+        }
+    }
+    return rows && prev ? year_str(b->a, prev) : NULL;
 }
 
 /* The chart of spec i, built once: the report's figure and the chart
@@ -1441,6 +1515,12 @@ static sr_dfigure *figure_of(builder *b, size_t i)
     sr_dfigure *f = sr_arena_alloc(b->a, sizeof *f);
     f->id = s->id;
     f->chart = sr_chart_build(b->a, s, b->m, b->ds);
+    const char *none = f->chart && f->chart->kind == SR_CHART_KPI ? kpi_none_before(b, s) : NULL;
+    if (none) {
+        f->chart->notes = NULL;
+        f->chart->before = NULL;
+        f->note = sr_arena_printf(b->a, "There are no %s figures to compare with.", none);
+    }
     if (sr_chart_has_figures(f->chart)) {
         char *alt = sr_chart_alt(f->chart);
         f->alt = sr_arena_strdup(b->a, alt ? alt : "");
@@ -1993,6 +2073,19 @@ static void describe(builder *b)
     doc->period = sr_arena_printf(b->a, "1 April %d to 31 March %d", y0, y0 + 1);
     doc->covering = sr_arena_printf(b->a, "Covering %s", doc->period);
     doc->footer = doc->title;
+    /* Published, or a draft: decided here, for every output. A draft with
+     * a date says it is the day planned, not the day it was published. */
+    char pd[40] = "";
+    if (b->o->published)
+        sr_fmt_date(b->o->published, pd, sizeof pd);
+    if (b->o->final)
+        doc->published = pd[0] ? sr_arena_strdup(b->a, pd) : NULL;
+    else
+        doc->draft = pd[0] ? sr_arena_printf(b->a,
+                                             "Draft: not yet published (planned publication "
+                                             "date %s).",
+                                             pd)
+                           : "Draft: not for publication.";
     doc->also = "Also published as a PDF, with a spreadsheet of every figure.";
     doc->annex_title =
         sr_arena_printf(b->a, "%s: data tables for %s, %s", doc->partnership, p->area, doc->period);

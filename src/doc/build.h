@@ -23,6 +23,8 @@ typedef struct {
     const char *data_dir;        /* for data/<year>/narrative, and data/templates/report.yaml */
     const char *templates_dir;   /* for report.yaml */
     bool final;                  /* a missing narrative or unknown placeholder is an error */
+    int32_t published;           /* the day the report is (final) or is to be (a draft)
+                                    published, yyyymmdd, or 0 when not given */
     const sr_guidance *guidance; /* the edition; NULL: the one for the year (data/guidance.h) */
 } sr_doc_options;
 

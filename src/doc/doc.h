@@ -278,8 +278,15 @@ typedef struct {
     const char **notes; /* the annex's notes: "[note N]" is notes[N - 1] */
     size_t nnotes;
     /* The publication date as the cover and the workbook's cover print it
-     * ("30 October 2020"), or NULL when none was given. */
+     * ("30 October 2020"): set for a final report only, NULL for a draft or
+     * when none was given. */
     const char *published;
+    /* A draft's words where a final report gives its publication date:
+     * "Draft: not for publication." or, with the day it is to be published,
+     * "Draft: not yet published (planned publication date 30 October
+     * 2020)."; NULL for a final report. Every output says this, so that no
+     * draft says it was published. */
+    const char *draft;
     /* The partnership's logo for the cover: a PNG file's bytes as read from
      * the data folder, or NULL. */
     const unsigned char *logo_png;

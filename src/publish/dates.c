@@ -2,6 +2,7 @@
  * Hinnant's days_from_civil / civil_from_days. */
 #include "publish/dates.h"
 
+#include "core/fmt.h"
 #include "data/schema.h"
 
 #include <stdio.h>
@@ -55,32 +56,64 @@ bool sr_parse_ymd(const char *s, int32_t *ymd)
     return true;
 }
 
+int sr_days_in_month(int y, int m)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12)
+        return 0;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return days[m - 1] + (m == 2 && leap);
+}
+
 bool sr_parse_ymd_why(const char *s, int32_t *ymd, char *why, size_t n)
 {
     static const char *const months[] = {"January",   "February", "March",    "April",
                                          "May",       "June",     "July",     "August",
                                          "September", "October",  "November", "December"};
-    if (sr_parse_ymd(s, ymd))
-        return true;
-    int y, m, d;
-    char extra;
-    if (s && strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
-        sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &extra) == 3 && m >= 1 && m <= 12 && d >= 1 &&
-        y >= 1) {
-        int last = 28;
-        while (last < 31 && sr_date_valid(y, m, last + 1))
-            last++;
-        snprintf(why, n, "%s is not a real date: %s %d has %d days", s, months[m - 1], y, last);
-    } else if (s && strlen(s) == 10 && s[4] == '-' && s[7] == '-' &&
-               sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &extra) == 3) {
-        if (m < 1 || m > 12)
-            snprintf(why, n, "%s is not a real date: there is no month %d", s, m);
-        else
-            snprintf(why, n, "%s is not a real date: there is no day %d", s, d);
-    } else {
+    bool form = s && strlen(s) == 10 && s[4] == '-' && s[7] == '-';
+    for (int i = 0; form && i < 10; i++)
+        form = i == 4 || i == 7 || (s[i] >= '0' && s[i] <= '9');
+    if (!form) {
         snprintf(why, n, "'%s' is not a date written YYYY-MM-DD", s ? s : "");
+        return false;
     }
-    return false;
+    /* Four, two and two digits: no overflow, no sign. */
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    if (m < 1 || m > 12) {
+        snprintf(why, n, "%s is not a real date: there is no month %d", s, m);
+        return false;
+    }
+    if (d < 1) {
+        snprintf(why, n, "%s is not a real date: there is no day %d", s, d);
+        return false;
+    }
+    /* The calendar's own count, for any year: whether the year is one a
+     * report can be dated is for the command to say. */
+    int last = sr_days_in_month(y, m);
+    if (d > last) {
+        snprintf(why, n, "%s is not a real date: %s %d has %d days", s, months[m - 1], y, last);
+        return false;
+    }
+    *ymd = y * 10000 + m * 100 + d;
+    return true;
+}
+
+bool sr_publication_date_far(int year0, int32_t ymd, char *why, size_t n)
+{
+    int32_t ended = (year0 + 1) * 10000 + 331;
+    int32_t latest = (year0 + 1 + SR_PUBLISHED_WITHIN_YEARS) * 10000 + 331;
+    if (ymd <= latest)
+        return false;
+    char wd[40], ed[40], yname[16];
+    sr_fmt_date(ymd, wd, sizeof wd);
+    sr_fmt_date(ended, ed, sizeof ed);
+    sr_fmt_year(year0, yname, sizeof yname);
+    snprintf(why, n,
+             "%s is more than %d years after the reporting year %s ended (%s): a year's report "
+             "is published within months of its end, so the year is probably mistyped; give the "
+             "day it is published with --date, such as %d-10-30",
+             wd, SR_PUBLISHED_WITHIN_YEARS, yname, ed, year0 + 1);
+    return true;
 }
 
 int sr_last_ended_year(int32_t ymd)

@@ -109,7 +109,7 @@ static const char css[] =
     "h1{font-size:2.2rem;line-height:1.2;margin:.5rem 0;color:var(--accent)}"
     "h2{font-size:1.6rem;line-height:1.25;margin:2.5rem 0 1rem;color:var(--accent)}"
     "h3{font-size:1.25rem;margin:2rem 0 .75rem}h4{font-size:1.1rem;margin:1.5rem 0 .5rem}"
-    "nav ol{padding-left:1.25rem}nav li{margin:.2rem 0}"
+    "nav ol{list-style:none;padding-left:0}nav ol ol{padding-left:1.25rem}nav li{margin:.2rem 0}"
     "blockquote{margin:1.25rem 0;padding:.25rem 0 .25rem 1rem;border-left:4px solid "
     "var(--accent);font-style:italic}"
     "figure{margin:1.5rem 0}figcaption,caption{font-weight:600;text-align:left;"
@@ -491,6 +491,18 @@ static void open_heading(sr_buf *b, int h, const char *anchor)
     sr_buf_putc(b, '>');
 }
 
+/* A contents entry's words: the number its heading has ("2.1"), then its
+ * title. The list's own numbering is off (it would count "1." under "2."):
+ * the entries say the report's numbers, as the headings do. */
+static void numbered(sr_buf *b, const sr_dnode *n)
+{
+    if (n->number) {
+        esc(b, n->number);
+        sr_buf_putc(b, ' ');
+    }
+    esc(b, n->text);
+}
+
 /* The contents: each section and the level-2 headings in it. */
 static void contents(hw *w, const sr_dnode *root)
 {
@@ -507,7 +519,7 @@ static void contents(hw *w, const sr_dnode *root)
                 sr_buf_puts(b, "<li><a href=\"#");
                 esc(b, n->anchor);
                 sr_buf_puts(b, "\">");
-                esc(b, n->text);
+                numbered(b, n);
                 sr_buf_puts(b, "</a>");
                 sub = false;
             } else {
@@ -517,12 +529,12 @@ static void contents(hw *w, const sr_dnode *root)
         }
         if (ev == SR_EV_ENTER && n->kind == SR_D_HEADING && n->level == 2 && n->anchor &&
             sr_doc_iter_parent(it)->kind == SR_D_SECTION) {
-            sr_buf_puts(b, sub ? "" : "<ol>");
+            sr_buf_puts(b, sub ? "" : "<ol role=\"list\">");
             sub = true;
             sr_buf_puts(b, "<li><a href=\"#");
             esc(b, n->anchor);
             sr_buf_puts(b, "\">");
-            esc(b, n->text);
+            numbered(b, n);
             sr_buf_puts(b, "</a></li>");
         }
         /* Nothing below a section's own blocks is in the contents. */
@@ -687,10 +699,24 @@ int sr_html_render(const sr_document *doc, sr_fonts *fonts, bool draft, sr_buf *
     sr_buf_puts(b, "</h1>\n<p>");
     esc(b, doc->covering);
     sr_buf_puts(b, "</p>\n");
-    if (draft)
-        sr_buf_puts(b, "<p class=\"draft\">Draft: not for publication.</p>\n");
+    /* A draft says so, in the document's words (with the day planned, when
+     * given); a final report gives the day it is published. */
+    if (draft != (doc->draft != NULL)) {
+        snprintf(err, errlen, "the page is to be %s, but the document is %s",
+                 draft ? "a draft" : "final", doc->draft ? "a draft" : "final");
+        return -1;
+    }
+    if (doc->draft) {
+        sr_buf_puts(b, "<p class=\"draft\">");
+        esc(b, doc->draft);
+        sr_buf_puts(b, "</p>\n");
+    } else if (doc->published) {
+        sr_buf_puts(b, "<p class=\"published\">Published ");
+        esc(b, doc->published);
+        sr_buf_puts(b, "</p>\n");
+    }
     sr_buf_puts(b, "</header>\n<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">Contents"
-                   "</h2>\n<ol>\n");
+                   "</h2>\n<ol role=\"list\">\n");
     contents(&w, doc->root);
     sr_buf_puts(b, "</ol>\n</nav>\n<main id=\"main\">\n");
     if (body(&w, doc->root, err, errlen) != 0)

@@ -224,10 +224,10 @@ static void write_change(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 }
 
 static void write_cell(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const sr_dtable *t,
-                       size_t r, size_t c, const int *pos)
+                       size_t r, size_t c, const int *pos, bool wrap)
 {
     const sr_dcell *cell = sr_dtable_cell(t, r, c);
-    lxw_format *plain = t->cols[c].wrap ? x->wrap : NULL;
+    lxw_format *plain = wrap ? x->wrap : NULL;
     if ((cell->kind == SR_CELL_VALUE || cell->kind == SR_CELL_CHANGE) && !unit_ok(cell->unit)) {
         fail(x, "%s: row %zu, column %zu has no unit", t->sheet, r + 1, c + 1);
         return;
@@ -305,6 +305,54 @@ static double col_width(const sr_dcol *dc)
     return dc->width > 0 ? dc->width : LXW_DEF_COL_WIDTH;
 }
 
+/* How wide a column of words is made, at most, to hold its longest entry
+ * on one line; an entry longer than this wraps at this width. */
+#define WIDEST_COLUMN 60
+
+/* The characters (not bytes) of text's longest line. */
+static size_t longest_line(const char *text)
+{
+    size_t best = 0, n = 0;
+    for (const unsigned char *p = (const unsigned char *)(text ? text : ""); *p; p++) {
+        if (*p == '\n') {
+            n = 0;
+            continue;
+        }
+        n += (*p & 0xC0) != 0x80;
+        best = n > best ? n : best;
+    }
+    return best;
+}
+
+/* Column c's width and whether it wraps, as written: the table's, but a
+ * column of words whose longest entry would not fit (a spreadsheet cuts
+ * it off at the next filled cell) is widened to hold it, up to
+ * WIDEST_COLUMN characters, and past that wraps at that width. */
+static void fit_column(const sr_dtable *t, size_t c, double *width, bool *wrap)
+{
+    const sr_dcol *dc = &t->cols[c];
+    *width = col_width(dc);
+    *wrap = dc->wrap;
+    if (dc->wrap || sr_dcol_numeric(dc))
+        return;
+    size_t longest = 0;
+    for (size_t r = 0; r < t->nrows; r++) {
+        const sr_dcell *cell = sr_dtable_cell(t, r, c);
+        if (cell->kind == SR_CELL_TEXT) {
+            size_t l = longest_line(cell->text);
+            longest = l > longest ? l : longest;
+        }
+    }
+    if ((double)longest <= *width)
+        return;
+    if (longest <= WIDEST_COLUMN) {
+        *width = (double)longest + 1;
+    } else {
+        *width = *width > WIDEST_COLUMN ? *width : WIDEST_COLUMN;
+        *wrap = true;
+    }
+}
+
 /* A sheet's title in A1, set as a heading, its row high enough for it. */
 static void title_row(xw *x, lxw_worksheet *ws, const char *title, const char *sheet)
 {
@@ -312,25 +360,23 @@ static void title_row(xw *x, lxw_worksheet *ws, const char *title, const char *s
     ok(x, worksheet_set_row(ws, 0, TITLE_HEIGHT, NULL), sheet);
 }
 
-/* Column widths and wrapping: one setting for each run of written columns
- * alike. */
-static void set_widths(xw *x, lxw_worksheet *ws, const sr_dtable *t, const int *pos)
+/* Column widths and wrapping (width and wrap, by t's column): one setting
+ * for each run of written columns alike. */
+static void set_widths(xw *x, lxw_worksheet *ws, const sr_dtable *t, const int *pos,
+                       const double *width, const bool *wrap)
 {
     size_t c = 0;
     while (c < t->ncols) {
-        const sr_dcol *dc = &t->cols[c];
-        if (pos[c] < 0 || (dc->width <= 0 && !dc->wrap)) {
+        if (pos[c] < 0 || (width[c] == LXW_DEF_COL_WIDTH && !wrap[c])) {
             c++;
             continue;
         }
         size_t e = c + 1;
-        while (e < t->ncols && pos[e] >= 0 && t->cols[e].width == dc->width &&
-               t->cols[e].wrap == dc->wrap)
+        while (e < t->ncols && pos[e] >= 0 && width[e] == width[c] && wrap[e] == wrap[c])
             e++;
-        double w = col_width(dc);
         ok(x,
-           worksheet_set_column(ws, (lxw_col_t)pos[c], (lxw_col_t)pos[e - 1], w,
-                                dc->wrap ? x->wrap : NULL),
+           worksheet_set_column(ws, (lxw_col_t)pos[c], (lxw_col_t)pos[e - 1], width[c],
+                                wrap[c] ? x->wrap : NULL),
            t->sheet);
         c = e;
     }
@@ -368,13 +414,17 @@ static void table_sheet(xw *x, const sr_dtable *t)
     }
     if (x->failed)
         return;
-    set_widths(x, ws, t, pos);
+    double *width = sr_arena_alloc(x->a, (t->ncols + 1) * sizeof *width);
+    bool *wrap = sr_arena_alloc(x->a, (t->ncols + 1) * sizeof *wrap);
+    for (size_t c = 0; c < t->ncols; c++)
+        fit_column(t, c, &width[c], &wrap[c]);
+    set_widths(x, ws, t, pos, width, wrap);
     /* Each row as high as its wrapped words need: the header row (every
      * header wraps), and the rows whose text is in a column that wraps. */
     unsigned hl = 1;
     for (size_t c = 0; c < t->ncols; c++)
         if (pos[c] >= 0) {
-            unsigned l = lines_in(heads[pos[c]], col_width(&t->cols[c]));
+            unsigned l = lines_in(heads[pos[c]], width[c]);
             hl = l > hl ? l : hl;
         }
     fit_row(x, ws, TABLE_ROW, hl, t->sheet);
@@ -383,10 +433,11 @@ static void table_sheet(xw *x, const sr_dtable *t)
         for (size_t c = 0; c < t->ncols; c++) {
             if (pos[c] < 0)
                 continue;
-            write_cell(x, ws, (lxw_row_t)(TABLE_ROW + 1 + r), (lxw_col_t)pos[c], t, r, c, pos);
+            write_cell(x, ws, (lxw_row_t)(TABLE_ROW + 1 + r), (lxw_col_t)pos[c], t, r, c, pos,
+                       wrap[c]);
             const sr_dcell *cell = sr_dtable_cell(t, r, c);
-            if (t->cols[c].wrap && cell->kind == SR_CELL_TEXT) {
-                unsigned l = lines_in(cell->text, col_width(&t->cols[c]));
+            if (wrap[c] && cell->kind == SR_CELL_TEXT) {
+                unsigned l = lines_in(cell->text, width[c]);
                 rl = l > rl ? l : rl;
             }
         }
@@ -553,12 +604,14 @@ static void cover_sheet(xw *x, const sr_document *doc, int64_t created)
     lxw_row_t row = 1;
     for (size_t i = 0; i < doc->nannex_cover; i++)
         cover_line(x, ws, row++, doc->annex_cover[i]);
-    /* Without a publication date the workbook is a copy made before the
-     * report is published: the cover says so, rather than leave a reader
-     * to take it for the published figures. */
+    /* A draft says so, as the report's cover does; without a publication
+     * date the workbook is a copy made before the report is published: the
+     * cover says so, rather than leave a reader to take it for the
+     * published figures. */
     cover_line(x, ws, row++,
-               doc->published ? sr_arena_printf(x->a, "Published: %s.", doc->published)
-                              : "Not yet published.");
+               doc->draft       ? doc->draft
+               : doc->published ? sr_arena_printf(x->a, "Published: %s.", doc->published)
+                                : "Not yet published.");
     cover_line(x, ws, row++, prepared(x, created));
     const char *report =
         doc->year ? sr_arena_printf(x->a, "The annual report %s", doc->year) : "The annual report";

@@ -103,6 +103,16 @@ def index(rows):
     return by_label
 
 
+# A unit's code (the JSON's and the CSV's) and its words (the workbook's).
+UNIT_WORDS = {
+    "count": "count",
+    "money": "\u00a3",
+    "percentage": "%",
+    "rate": "per 10,000 children aged 0 to 17",
+    "ratio": "ratio",
+}
+
+
 def expectations(cands, head, this_year, numeric=False):
     """The strings a cell under HEAD may show for one of the rows CANDS, or
     None when the column is not one the check understands."""
@@ -130,8 +140,10 @@ def expectations(cands, head, this_year, numeric=False):
             if numeric and r.change_percent and r.change_percent.startswith("+"):
                 out.add(r.change_percent[1:])
     elif h == "unit":
+        # The JSON and the CSV give the unit's code; the workbook, for a
+        # reader, its words.
         for r in cands:
-            out.add(r.unit)
+            out.update([r.unit, UNIT_WORDS.get(r.unit, r.unit)])
     elif h == "baseline":
         for r in cands:
             out.add(r.cshown)

@@ -2,7 +2,8 @@
 # What publish refuses, and what makes a built report stale:
 #
 #   - a build record that lists no PDF: a message, not a crash;
-#   - --date: an impossible date named as such, a day still to come refused;
+#   - --date: an impossible date named as such, a day still to come refused,
+#     and a day years after the year (a typo) refused;
 #   - an address in partnership.yaml that would add a header to the
 #     messages (a line break and "Bcc:"): an error at its line, and nothing
 #     of it in any message;
@@ -51,6 +52,10 @@ run 1 publish 2019-20 --date 2020-12-02
 has err "2 December 2020 is after today"
 run 1 publish 2019-20 --date 2020-03-31
 has err "31 March 2020 is before 2019-20 was over"
+run 1 publish 2019-20 --date 1899-12-31
+has err "sscp-report: 31 December 1899 is before 2019-20 was over"
+SSCP_TODAY=2026-01-01 run 1 publish 2019-20 --date 2025-06-01
+has err "sscp-report: 1 June 2025 is more than 3 years after the reporting year 2019-20 ended (31 March 2020): a year's report is published within months of its end, so the year is probably mistyped; give the day it is published with --date, such as 2020-10-30"
 [ ! -e data/2019-20/publication.yaml ] || fail "publish recorded a publication on a refused date"
 run 0 publish 2019-20 --date 2020-12-01
 run 1 publish 2019-20 --sent panel --date 2021-01-05

@@ -202,7 +202,11 @@ if pop not in num:
 if pop not in [t for _, t in cells(sheet("Cover_sheet")).values()]:
     fail("the cover does not give the population rates are of")
 sc = cells(sheet("Summary"))
-rate_rows = [r[1:] for r, (_, t) in sc.items() if r.startswith("B") and t == "rate"]
+# The Unit column in a reader's words, not the metrics' codes.
+units = {t for r, (_, t) in sc.items() if r.startswith("B") and r != "B3"}
+if units - {"count", "\u00a3", "%", "per 10,000 children aged 0 to 17", "ratio"}:
+    fail(f"the Summary's units are {sorted(units)}")
+rate_rows = [r[1:] for r, (_, t) in sc.items() if r.startswith("B") and t == "per 10,000 children aged 0 to 17"]
 if not rate_rows:
     fail("no rate on the Summary")
 for r in rate_rows:
@@ -214,8 +218,8 @@ if ("Presentations to the Multi-Agency Adults at Risk panel: compared with 2017-
         "the partner gave, not with the year before.") not in num:
     fail("no note on the stated baseline")
 cov = [t for _, t in cells(sheet("Cover_sheet")).values()]
-if "Not yet published." not in cov:
-    fail("the cover of a build without a date does not say it is not yet published")
+if "Draft: not for publication." not in cov:
+    fail("the cover of a draft without a date does not say it is a draft")
 rels = open(d + "/xl/worksheets/_rels/sheet1.xml.rels", encoding="utf-8").read()
 targets = re.findall(r'Target="([^"]*)" TargetMode="External"', rels)
 if sorted(targets) != ["sscp-annual-report-2019-20.html", "sscp-annual-report-2019-20.pdf"]:
@@ -236,7 +240,17 @@ for name in names:
         for c in range(int(a), int(b) + 1):
             widths[c] = float(w)
     heights = {int(r): float(h) for r, h in re.findall(r'<row r="(\d+)"[^>]*? ht="([\d.]+)"', x)}
-    for ref, (st, t) in cells(x).items():
+    cx = cells(x)
+    for ref, (st, t) in cx.items():
+        # Words not wrapped fit their column when the cell to the right is
+        # filled (a spreadsheet cuts them off there): 1 character to a unit
+        # of width, as Calibri's letters are narrower than its digits.
+        if t and 'wrapText="1"' not in xfs[st] and not t.startswith("[note"):
+            letters = re.match(r"[A-Z]+", ref).group(0)
+            col = sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(letters)))
+            right = chr(65 + col) if col < 26 else None  # the next column's letter
+            if right and (right + ref[len(letters):]) in cx and len(t) > widths.get(col, 8.43):
+                fail(f"{name}!{ref} ({len(t)} characters) is cut off by its column, {widths.get(col, 8.43)} wide: {t!r}")
         if not t or 'wrapText="1"' not in xfs[st]:
             continue
         col = sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(re.match(r"[A-Z]+", ref).group(0))))

@@ -289,6 +289,12 @@ static void stacked_bars_keep_hidden_parts_in_their_totals(void **state)
                              "values are not shown (hidden to protect small numbers, or not "
                              "available).");
     free(alt);
+    /* One year: one bar, not "each". */
+    c.ncat = 1;
+    alt = sr_chart_alt(&c);
+    assert_non_null(strstr(alt, " 1 bar, split into Emotional abuse, Neglect,"));
+    free(alt);
+    c.ncat = 2;
     sr_chart_layout l = draw(&c, 320, 260, NULL);
     /* 4 parts in the first bar, 4 in the second (two of them gaps) and the
      * hidden block. */
@@ -1510,6 +1516,31 @@ static void kpi_and_matrix_alternatives(void **state)
                              "meetings. GMP attended 2 of 2. Cafcass attended 0 of 2, sent "
                              "apologies to 1, was absent from 1.");
     free(alt);
+    /* More than SR_CHART_ALT_MEMBERS members: each meeting's counts, and
+     * each member's attendance left to the chart's table. */
+    const char *many[SR_CHART_ALT_MEMBERS + 2];
+    static sr_chart_value b1[SR_CHART_ALT_MEMBERS + 2], b2[SR_CHART_ALT_MEMBERS + 2];
+    for (size_t i = 0; i < SR_CHART_ALT_MEMBERS + 2; i++) {
+        many[i] = "A member with a long name";
+        b1[i] = (sr_chart_value){SR_MATRIX_ATTENDED, "attended", false};
+        b2[i] = i < 3   ? (sr_chart_value){SR_MATRIX_APOLOGIES, "apologies", false}
+                : i < 4 ? (sr_chart_value){SR_MATRIX_NONE, "not recorded", false}
+                        : b1[i];
+    }
+    sr_chart_series bs[2] = {{"11 June 2019", b1}, {"17 September 2019", b2}};
+    mx.categories = many;
+    mx.ncat = SR_CHART_ALT_MEMBERS + 2;
+    mx.series = bs;
+    alt = sr_chart_alt(&mx);
+    assert_string_equal(alt, "Attendance table: Attendance at the Executive. 12 members at 2 "
+                             "meetings. 11 June 2019: 12 attended. 17 September 2019: 8 attended, "
+                             "3 sent apologies, 1 not recorded. 8 of the 12 members attended "
+                             "every meeting. Each member's attendance at each meeting is in the "
+                             "table of the chart's figures.");
+    free(alt);
+    mx.categories = members;
+    mx.ncat = 2;
+    mx.series = ms;
     sr_chart_layout l = draw(&mx, 400, 160, NULL);
     assert_int_equal(l.nmarks, 4); /* a symbol per member and meeting */
     check_labels(&l, 400, 160);

@@ -133,7 +133,7 @@ static const char charts[] = "format: 1\n"
 /* The words of intro.md and, when not NULL, of the optional empty.md; with
  * dw_errors_allowed, a build with errors is no failure (dw_build's caller
  * looks at them). */
-static const char *dw_intro = narrative, *dw_optional = NULL;
+static const char *dw_intro = narrative, *dw_optional = NULL, *dw_charts = charts;
 static bool dw_errors_allowed = false;
 
 static void dw_build(dworld *w)
@@ -145,7 +145,7 @@ static void dw_build(dworld *w)
     w->templates = sub(w->root, "templates");
     put(w->templates, "report.yaml", report);
     put(w->templates, "metrics.yaml", metrics);
-    put(w->templates, "charts.yaml", charts);
+    put(w->templates, "charts.yaml", dw_charts);
     put(w->data, "partnership.yaml", partnership);
     char *year = sub(w->data, "2019-20");
     char *narr = sub(year, "narrative");
@@ -370,9 +370,49 @@ static void a_hidden_count_is_a_hidden_cell(void **state)
         assert_string_equal(printed(t, r, 2), "[c]");
     }
     assert_true(found);
-    /* The notes: shorthand first, then disclosure control. */
+    /* The notes: shorthand first; disclosure control's, referred to by
+     * the sheet that hides a figure. */
     assert_true(w.doc->nnotes >= 2);
-    assert_non_null(strstr(w.doc->notes[1], "Counts from 1 to 5 are hidden as [c]"));
+    size_t dn = 0;
+    for (size_t i = 0; i < w.doc->nnotes; i++)
+        if (strstr(w.doc->notes[i], "Counts from 1 to 5 are hidden as [c]"))
+            dn = i + 1;
+    assert_true(dn >= 2);
+    char ref[32];
+    snprintf(ref, sizeof ref, "[note %zu]", dn);
+    assert_non_null(t->desc);
+    assert_non_null(strstr(t->desc, ref));
+    dw_free(&w);
+}
+
+/* Key figures in a year with no year before: the tiles give the figures
+ * only, the figure says once that there is nothing to compare with, and
+ * its table has no Change or Year before column. */
+static void key_figures_without_a_year_before_say_so_once(void **state)
+{
+    (void)state;
+    dw_charts = "format: 1\n"
+                "charts:\n"
+                "  - {id: key, kind: kpi, title: Key figures, metrics: [started, plans-rate],\n"
+                "     width: 480, height: 120}\n";
+    dworld w;
+    dw_build(&w);
+    dw_charts = charts;
+    const sr_dnode *files = sr_dnode_find(w.doc->root, SR_D_CHART_FILES);
+    assert_int_equal(files->nkids, 1);
+    const sr_dfigure *f = kid(files, 0, SR_D_FIGURE)->figure;
+    assert_int_equal(f->chart->kind, SR_CHART_KPI);
+    assert_int_equal(f->chart->ncat, 2);
+    assert_null(f->chart->notes);
+    assert_null(f->chart->before);
+    assert_string_equal(f->note, "There are no 2018-19 figures to compare with.");
+    assert_null(strstr(f->alt, "compare"));
+    const sr_dtable *t = f->data;
+    assert_non_null(t);
+    assert_int_equal(t->ncols, 2);
+    assert_string_equal(t->cols[0].head, "Measure");
+    assert_string_equal(t->cols[1].head, "2019-20");
+    assert_string_equal(printed(t, 0, 1), "55");
     dw_free(&w);
 }
 
@@ -460,7 +500,9 @@ static void the_annex_has_its_sheets_in_order(void **state)
             assert_string_equal(printed(t, r, c), rows[r][c]);
     /* The evaluations' tallies, with disclosure control. */
     t = sheet_of(w.doc, "Evaluations");
-    assert_string_equal(t->desc, "What attendees answered, as tallies. [note 1]");
+    /* It hides a figure: it refers to the note that says how. */
+    assert_string_equal(t->desc, "What attendees answered, as tallies. [note 1] [note 4]");
+    assert_non_null(strstr(w.doc->notes[3], "Counts from 1 to 5 are hidden as [c]"));
     assert_int_equal(t->nrows, 2);
     assert_string_equal(printed(t, 0, 0), "Neglect courses");
     assert_string_equal(printed(t, 0, 1), "Good");
@@ -842,6 +884,7 @@ int main(void)
         cmocka_unit_test(a_stated_baseline_has_a_column_of_its_own),
         cmocka_unit_test(a_hidden_count_is_a_hidden_cell),
         cmocka_unit_test(a_chart_is_built_once_for_its_section_and_its_file),
+        cmocka_unit_test(key_figures_without_a_year_before_say_so_once),
         cmocka_unit_test(a_chart_carries_its_figures_as_a_table),
         cmocka_unit_test(headers_give_units_and_first_columns_what_they_hold),
         cmocka_unit_test(print_leaves_out_columns_that_say_nothing_and_explains_shorthand_once),

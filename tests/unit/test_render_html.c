@@ -110,6 +110,7 @@ static const char *render(world *w, bool draft)
 {
     sr_buf b = SR_BUF_INIT;
     char err[256] = "";
+    w->doc.draft = draft ? "Draft: not for publication." : NULL;
     if (sr_html_render(&w->doc, fonts, draft, &b, err, sizeof err) != 0)
         fail_msg("the page was not rendered: %s", err);
     free(w->page);
@@ -298,8 +299,8 @@ static void inlines_become_elements(void **state)
     assert_has(h, "<p class=\"draft\">Words still to come.</p>\n");
     assert_has(h, "<blockquote>\n<p>Quoted</p>\n</blockquote>\n");
     /* The contents list the section and its heading. */
-    assert_has(h, "<li><a href=\"#section-1\">Introduction</a><ol><li><a "
-                  "href=\"#section-1-1\">A year &amp; more</a></li></ol></li>\n");
+    assert_has(h, "<li><a href=\"#section-1\">1 Introduction</a><ol role=\"list\"><li><a "
+                  "href=\"#section-1-1\">1.1 A year &amp; more</a></li></ol></li>\n");
     w_free(&w);
 }
 

@@ -740,6 +740,44 @@ static void rows_are_as_high_as_their_wrapped_words(void **state)
     book_close(&b);
 }
 
+/* Words wider than their column: the column is widened to hold the
+ * longest, up to 60 characters; longer words wrap at 60, the row as high
+ * as their lines. */
+static void words_fit_their_column(void **state)
+{
+    world *w = *state;
+    sr_dtable *t =
+        new_table(w->a, "Attendance", "Attendance at partnership meetings, 2019-20", 3, 2);
+    t->cols[0] = col(SR_COL_LABEL, "Member", SR_OUT_ALL, 16, false);
+    t->cols[1] = col(SR_COL_TEXT, "Partner id", SR_OUT_ALL, 16, false);
+    t->cols[2] = col(SR_COL_TEXT, "Attendance", SR_OUT_ALL, 16, false);
+    text(t, 0, 0, "Children and Family Court Advisory and Support Service"); /* 54 */
+    text(t, 0, 1, "cafcass");
+    text(t, 0, 2, "Attended");
+    text(t, 1, 0, "Test Council");
+    text(t, 1, 1,
+         "a-partner-id-of-forty-characters-or-more and then a good many more words "
+         "to run past sixty"); /* 90 */
+    text(t, 1, 2, "Sent apologies");
+    w->annex->kids[2]->table = t;
+    write_ok(w);
+    book b;
+    book_open(&b, w->path);
+    char *x = sheet_xml(&b, 6);
+    assert_non_null(strstr(x, "<col min=\"1\" max=\"1\" width=\"55.7109375\" customWidth=\"1\"/>"));
+    assert_non_null(
+        strstr(x, "<col min=\"2\" max=\"2\" width=\"60.7109375\" style=\"1\" customWidth=\"1\"/>"));
+    assert_non_null(strstr(x, "<col min=\"3\" max=\"3\" width=\"16.7109375\" customWidth=\"1\"/>"));
+    char h[32];
+    assert_null(attr(x, "<row r=\"4\"", "ht", h, sizeof h));
+    assert_string_equal(attr(x, "<row r=\"5\"", "ht", h, sizeof h), "30");
+    assert_cell(&b, x, "B5",
+                "a-partner-id-of-forty-characters-or-more and then a good many more words to run "
+                "past sixty");
+    free(x);
+    book_close(&b);
+}
+
 static void summary_cells(void **state)
 {
     world *w = *state;
@@ -943,6 +981,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(cover_gives_the_publication_date_and_links_the_report,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(rows_are_as_high_as_their_wrapped_words, setup, teardown),
+        cmocka_unit_test_setup_teardown(words_fit_their_column, setup, teardown),
         cmocka_unit_test_setup_teardown(summary_cells, setup, teardown),
         cmocka_unit_test_setup_teardown(metric_sheet_with_baseline, setup, teardown),
         cmocka_unit_test_setup_teardown(refuses_what_it_cannot_write, setup, teardown),
