@@ -1048,7 +1048,17 @@ static void place_figure(layout *L, const sr_dfigure *fig, double x, double w)
     double ch = text_height(cl);
     textbox *nl = fig->note ? make_plain(L, fig->note, SMALL, 400, w, true) : NULL;
     double noteh = nl ? text_height(nl) + 3 : 0;
-    if (rows) { /* taller than a page: in parts, never shrunk */
+    /* A chart with rows that does not fit the rest of a page that is not
+     * yet half full goes on over the page in parts, rather than leave the
+     * page mostly empty. */
+    if (!rows && ch + 4 + fh + noteh > room(L) && !at_top(L) &&
+        room(L) > 0.6 * (L->bottom - L->top)) {
+        sr_chart chart = untitled(fig->chart);
+        size_t n = sr_chart_rows(L->fonts, &chart, dw);
+        if (n > 2 * PART_ROWS)
+            rows = n;
+    }
+    if (rows) { /* taller than a page, or the page's rest: in parts, never shrunk */
         place_parts(L, fig, x, w, dw, fh, rows, cl, nl, label);
         return;
     }
