@@ -971,33 +971,19 @@ static void place_rule(layout *L, double x, double w)
     rule->w = w;
 }
 
-/* About the height of a table's caption, header and first two rows, set
- * w wide (rows of one line each): what a heading keeps with a table. */
-static double table_start(layout *L, const sr_dtable *t, double w)
-{
-    if (!t)
-        return 0;
-    double line = text_height(make_plain(L, "0", SMALL, 400, w, false)) + 6;
-    size_t rows = t->nrows < 2 ? t->nrows : 2;
-    return text_height(make_caption_note(L, "Table 88", t->caption, NULL, NULL, t->note, w)) + 3 +
-           line * (double)(1 + rows);
-}
+/* A table's printed columns (the first is the row header), whether each
+ * is set right-aligned, every cell's text (row 0 the header's, row r the
+ * body's row r - 1) and the columns' widths, in a table w wide. */
+typedef struct {
+    size_t nc, nrows;
+    size_t *col;
+    bool *right;
+    const char **texts;
+    double *cw;
+} table_cols;
 
-/* A table: "Table N. caption", or with label, "label. caption" and the
- * destination dest before it (the appendix of chart data). */
-static int place_table_as(layout *L, const sr_dtable *t, double x, double w, const char *label,
-                          const char *caption, const char *dest)
+static void table_cols_make(layout *L, const sr_dtable *t, double w, table_cols *tc)
 {
-    if (!t) {
-        fail(L, "a table node has no table");
-        return 0;
-    }
-    if (!label) {
-        L->tables++;
-        label = sr_arena_printf(L->a, "Table %d", L->tables);
-        caption = t->caption;
-    }
-    /* The printed columns; the first is the row header. */
     size_t nc = 0;
     size_t *col = sr_xcalloc(t->ncols + 1, sizeof *col);
     for (size_t c = 0; c < t->ncols; c++)
@@ -1006,7 +992,6 @@ static int place_table_as(layout *L, const sr_dtable *t, double x, double w, con
     bool *right = sr_xcalloc(nc + 1, sizeof *right);
     for (size_t c = 0; c < nc; c++)
         right[c] = c > 0 && sr_dcol_numeric(&t->cols[col[c]]);
-    /* Every cell's text: rows[0] is the header. */
     const char **texts = sr_xcalloc((t->nrows + 1) * nc + 1, sizeof *texts);
     for (size_t c = 0; c < nc; c++)
         texts[c] = str(t->cols[col[c]].head);
@@ -1034,16 +1019,106 @@ static int place_table_as(layout *L, const sr_dtable *t, double x, double w, con
         for (size_t c = 0; c < nc; c++)
             cw[c] = w / (double)nc;
     }
+    *tc = (table_cols){nc, t->nrows, col, right, texts, cw};
+}
+
+static void table_cols_free(table_cols *tc)
+{
+    free(tc->col);
+    free(tc->right);
+    free(tc->texts);
+    free(tc->cw);
+}
+
+/* Row r of the table (0 the header) laid out into out; its height. */
+static double table_row(layout *L, const table_cols *tc, size_t r, textbox **out)
+{
+    return make_row(L, tc->texts + r * tc->nc, tc->right, tc->nc, tc->cw, r == 0, out);
+}
+
+/* The rows a table keeps with its caption and header: two, or all of a
+ * table of three or fewer (a split of three rows leaves one alone). */
+static size_t kept_rows(size_t nrows)
+{
+    return nrows <= 3 ? nrows : 2;
+}
+
+/* The height of a table's caption (with its note), header and the rows
+ * it keeps with them (kept_rows), set w wide: what a heading keeps with
+ * a table. */
+static double table_start(layout *L, const sr_dtable *t, double w)
+{
+    if (!t)
+        return 0;
+    table_cols tc;
+    table_cols_make(L, t, w, &tc);
+    textbox **cells = sr_xcalloc(tc.nc + 1, sizeof *cells);
+    double h =
+        text_height(make_caption_note(L, "Table 88", t->caption, NULL, NULL, t->note, w)) + 3;
+    for (size_t r = 0; r <= kept_rows(t->nrows); r++)
+        h += table_row(L, &tc, r, cells);
+    free(cells);
+    table_cols_free(&tc);
+    return h;
+}
+
+/* Whether a table whose caption, header and first two rows (start high)
+ * fit where it begins can begin there: it fits the rest of the page
+ * whole, or a split there leaves two rows or more on each page (the loop
+ * in place_table_as takes a row over rather than leave the last alone),
+ * or it does not fit a page of its own either, so it is split anyway. */
+static bool whole_or_split(layout *L, const table_cols *tc, double start)
+{
+    textbox **cells = sr_xcalloc(tc->nc + 1, sizeof *cells);
+    double h = start, space = room(L), full = L->bottom - L->top;
+    size_t n = tc->nrows, fit = n < 2 ? n : 2;
+    for (size_t r = 3; r <= n && h <= full; r++) {
+        h += table_row(L, tc, r, cells);
+        if (h <= space)
+            fit = r;
+    }
+    free(cells);
+    if (h <= space)
+        return true; /* whole */
+    if (h > full)
+        return true; /* taller than a page: split it */
+    if (n - fit < 2 && fit >= 3)
+        fit--; /* the last row is not left alone: the one before goes with it */
+    return fit >= 2 && n - fit >= 2;
+}
+
+/* A table: "Table N. caption", or with label, "label. caption" and the
+ * destination dest before it (the appendix of chart data). */
+static int place_table_as(layout *L, const sr_dtable *t, double x, double w, const char *label,
+                          const char *caption, const char *dest)
+{
+    if (!t) {
+        fail(L, "a table node has no table");
+        return 0;
+    }
+    if (!label) {
+        L->tables++;
+        label = sr_arena_printf(L->a, "Table %d", L->tables);
+        caption = t->caption;
+    }
+    table_cols tc;
+    table_cols_make(L, t, w, &tc);
+    size_t nc = tc.nc;
+    const bool *right = tc.right;
+    const char **texts = tc.texts;
+    const double *cw = tc.cw;
     textbox *cl = make_caption_note(L, label, caption, NULL, NULL, t->note, w);
     double ch = text_height(cl);
     textbox **head = sr_xcalloc(nc + 1, sizeof *head);
     textbox **cells = sr_xcalloc(nc + 1, sizeof *cells);
     double hh = make_row(L, texts, right, nc, cw, true, head);
-    /* The caption, the header and the first two rows on one page. */
+    /* The caption, the header and the first two rows on one page; all of
+     * it on the next page when a split here would leave a row alone and
+     * it fits a page (a table of three rows). */
     double start = ch + 3 + hh;
     for (size_t r = 1; r <= t->nrows && r <= 2; r++)
         start += make_row(L, texts + r * nc, right, nc, cw, false, cells);
-    if (start > room(L) && !at_top(L))
+    if (!at_top(L) && (start > room(L) || !whole_or_split(L, &tc, start)))
         new_page(L);
     if (dest) {
         item *d = push(L, IT_DEST);
@@ -1097,10 +1172,7 @@ static int place_table_as(layout *L, const sr_dtable *t, double x, double w, con
     L->pl->y += GAP + 4;
     free(head);
     free(cells);
-    free(cw);
-    free(texts);
-    free(right);
-    free(col);
+    table_cols_free(&tc);
     return first_page;
 }
 

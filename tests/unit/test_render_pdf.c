@@ -1350,6 +1350,86 @@ static void charts_figures_are_in_an_appendix(void **state)
     sr_arena_free(a);
 }
 
+/* A section of `filler` words, then a heading and a table of nrows rows
+ * whose labels take two lines each ("Alpha ...", "Bravo ..."), rendered;
+ * in pages[r], the page row r is on, and in *heading_at, *filler_end the
+ * page of the heading (*heading_at) and of the last word before it. */
+static const char *const row_names[] = {"Alpha", "Bravo", "Charlie", "Delta", "Echo"};
+
+static void render_short_table(int filler, size_t nrows, int *pages, int *heading_at,
+                               int *filler_end)
+{
+    sr_arena *a = sr_arena_new();
+    sr_document doc;
+    document(a, &doc);
+    sr_dnode *s = section(a, doc.root, "1", "Partners", "partners");
+    sr_buf words = SR_BUF_INIT;
+    for (int i = 1; i <= filler; i++)
+        sr_buf_printf(&words, "%sw%d", i > 1 ? " " : "", i);
+    block(a, s, SR_D_PARAGRAPH, text(a, sr_arena_strdup(a, sr_buf_str(&words))), NULL);
+    sr_buf_free(&words);
+    heading(a, s, "1.1", "Leads", "leads");
+    sr_dtable *t = metric_table(a, nrows);
+    for (size_t r = 0; r < nrows; r++)
+        set_row(t, r,
+                sr_arena_printf(a,
+                                "%s lead partner, with a name long enough that it takes two "
+                                "lines of its column",
+                                row_names[r]),
+                count(3653), count(3243), (sr_mval){0}, compare(a, 3243, 3653, 2018, false));
+    sr_dnode *tn = sr_dnode_add(a, s, sr_dnode_new(a, SR_D_TABLE));
+    tn->table = t;
+    sr_render_result r;
+    char *path = render(&doc, false, &r, "short-table.pdf");
+    wbox w;
+    for (size_t i = 0; i < nrows; i++) {
+        assert_true(word_box(path, row_names[i], 0, &w));
+        pages[i] = w.page;
+    }
+    assert_true(word_box(path, "Leads", 1, &w)); /* the contents' is the first */
+    *heading_at = w.page;
+    char last[16];
+    snprintf(last, sizeof last, "w%d", filler);
+    assert_true(word_box(path, last, 0, &w));
+    *filler_end = w.page;
+    unlink(path);
+    free(path);
+    sr_arena_free(a);
+}
+
+/* A table of three rows is never split (one row would be alone on a
+ * page): it goes whole to the next page when it does not fit, with the
+ * heading before it. A longer one splits with two rows or more on each
+ * page. Tried with the table at every height near a page's foot. */
+static void short_tables_stay_whole(void **state)
+{
+    (void)state;
+    bool moved = false, split = false;
+    for (int filler = 420; filler <= 760; filler += 14) {
+        int pages[5], heading_page, filler_end;
+        render_short_table(filler, 3, pages, &heading_page, &filler_end);
+        if (pages[0] != pages[2])
+            fail_msg("with %d words before it, a table of 3 rows is split: rows on pages %d, %d, "
+                     "%d",
+                     filler, pages[0], pages[1], pages[2]);
+        assert_int_equal(heading_page, pages[0]);
+        moved = moved || pages[0] > filler_end;
+        render_short_table(filler, 5, pages, &heading_page, &filler_end);
+        assert_int_equal(heading_page, pages[0]);
+        int first = 0;
+        while (first < 5 && pages[first] == pages[0])
+            first++;
+        if (first < 5) {
+            split = true;
+            if (first < 2 || 5 - first < 2 || pages[4] != pages[first])
+                fail_msg("with %d words before it, a table of 5 rows is split %d and %d", filler,
+                         first, 5 - first);
+        }
+    }
+    assert_true(moved); /* the table came to the foot of a page */
+    assert_true(split);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1362,6 +1442,7 @@ int main(void)
         cmocka_unit_test(structure_is_one_tree),
         cmocka_unit_test(charts_figures_are_in_an_appendix),
         cmocka_unit_test(sections_flow_unless_asked),
+        cmocka_unit_test(short_tables_stay_whole),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
