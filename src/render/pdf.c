@@ -87,11 +87,13 @@ typedef struct {
     double x, y, w, h;
     const textbox *text; /* IT_TEXT: lines line0 .. line0 + nlines of it */
     int line0, nlines;
-    bool runs;         /* IT_TEXT with links: its runs are Span and Link leaves */
-    const char *tag;   /* IT_TEXT: the leaf's tag (NULL: decoration); IT_OPEN: the container's;
-                          IT_FIGURE: "Figure" */
-    const char *attr;  /* IT_OPEN: its attributes; IT_TEXT: a link around it; IT_DEST: the name */
-    const char *words; /* IT_TEXT with a link around it: what its annotation says */
+    bool runs;          /* IT_TEXT with links: its runs are Span and Link leaves */
+    const char *tag;    /* IT_TEXT: the leaf's tag (NULL: decoration); IT_OPEN: the container's;
+                           IT_FIGURE: "Figure" */
+    const char *attr;   /* IT_OPEN: its attributes; IT_TEXT: a link around it; IT_DEST: the name */
+    const char *words;  /* IT_TEXT with a link around it: what its annotation says */
+    const textbox *num; /* IT_TEXT, a contents entry: its page number, drawn in its link */
+    double num_x, num_y;
     const sr_dfigure *fig;
     double scale; /* IT_FIGURE: drawn w / scale wide and h / scale tall, then scaled */
     sr_rgb colour;
@@ -1541,10 +1543,15 @@ static void contents(layout *L)
         const char *words = sr_arena_strdup(L->a, sr_buf_str(&go));
         sr_buf_free(&go);
         open_tag(L, "TOCI", NULL);
+        /* One link for the entry, over its title and its page number: a
+         * link each would be two tab stops saying the same. */
         item *it = text_item(L, l, "Reference", L->left + indent, L->pl->y);
         it->attr = attr;
         it->words = words;
         int last = l->nlines - 1;
+        it->num = nl;
+        it->num_x = L->right - 36;
+        it->num_y = L->pl->y + l->top[last];
         PangoRectangle r2;
         pango_layout_line_get_extents(pango_layout_get_line_readonly(l->layout, last), NULL, &r2);
         double lastw = r2.width / (double)PANGO_SCALE;
@@ -1552,10 +1559,6 @@ static void contents(layout *L)
         fill->x = L->left + indent + lastw + 6;
         fill->y = L->pl->y + l->bottom[last] - 4.5;
         fill->w = w - indent - lastw - 6 - 40;
-        item *ni = text_item(L, nl, "Reference", L->right - 36, L->pl->y + l->top[last]);
-        ni->nlines = 1;
-        ni->attr = attr;
-        ni->words = words;
         L->pl->y += lh + (sub ? 3 : 6);
         close_tag(L);
     }
@@ -1779,6 +1782,39 @@ static void draw_linked_text(layout *L, cairo_t *cr, const item *it)
     free(attrs);
 }
 
+/* Adds to rects (cairo's "x y w h" each) a rectangle over each line of
+ * it's text on the page. */
+static void line_rects(sr_buf *rects, const item *it)
+{
+    const textbox *tb = it->text;
+    GSList *l = line_at(tb, it->line0);
+    for (int k = it->line0; l && k < it->line0 + it->nlines; k++, l = l->next) {
+        PangoRectangle r;
+        pango_layout_line_get_extents(l->data, NULL, &r);
+        sr_buf_printf(rects, "%s%.2f %.2f %.2f %.2f", rects->len ? " " : "", it->x + tb->x[k],
+                      it->y + tb->top[k] - tb->top[it->line0], r.width / (double)PANGO_SCALE,
+                      tb->bottom[k] - tb->top[k]);
+    }
+}
+
+/* The link tag's attributes for a contents entry: where it goes, and a
+ * rectangle over each line of its title and over its page number, which
+ * are drawn inside the one link. In L's arena. */
+static const char *entry_attr(layout *L, const item *it)
+{
+    sr_buf rects = SR_BUF_INIT;
+    line_rects(&rects, it);
+    if (it->num) {
+        item num = *it;
+        num.text = it->num, num.line0 = 0, num.nlines = 1;
+        num.x = it->num_x, num.y = it->num_y;
+        line_rects(&rects, &num);
+    }
+    const char *attr = sr_arena_printf(L->a, "%s rect=[%s]", it->attr, sr_buf_str(&rects));
+    sr_buf_free(&rects);
+    return attr;
+}
+
 static void footer(layout *L, cairo_t *cr, const sr_document *doc, int pageno, int total,
                    bool draft)
 {
@@ -1822,8 +1858,17 @@ static void draw_page(layout *L, cairo_t *cr, const page *p)
                 draw_linked_text(L, cr, it);
             } else if (it->attr) { /* a contents entry: the text is the link */
                 cairo_tag_begin(cr, it->tag, NULL);
-                begin_link(L, cr, it->attr, it->words);
+                draw_ready(cr, it->text);
+                if (it->num)
+                    draw_ready(cr, it->num);
+                begin_link(L, cr, entry_attr(L, it), it->words);
                 draw_text_item(cr, it);
+                if (it->num) {
+                    item num = *it;
+                    num.text = it->num, num.line0 = 0, num.nlines = 1;
+                    num.x = it->num_x, num.y = it->num_y;
+                    draw_text_item(cr, &num);
+                }
                 cairo_tag_end(cr, CAIRO_TAG_LINK);
                 cairo_tag_end(cr, it->tag);
             } else {
