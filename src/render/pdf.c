@@ -798,6 +798,12 @@ static textbox *make_caption_note(layout *L, const char *label, const char *text
         mk_text(&m, ")");
     }
     if (note && *note) {
+        /* The caption ends as a sentence does: a screen reader reads the
+         * note straight after it. */
+        const char *t = dest ? ")" : str(text);
+        size_t tl = strlen(t);
+        if (tl && !strchr(".?!", t[tl - 1]))
+            mk_text(&m, ".");
         mk_text(&m, "\n");
         mk_tag(&m, "<i>");
         mk_text(&m, note);

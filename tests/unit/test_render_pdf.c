@@ -811,6 +811,9 @@ static void text_is_as_written(void **state)
     has(t, "Figure 1. Referrals by year\n");
     lacks(t, "Figure 2.");
     assert_int_equal(occurrences(t, "Table 1. Referrals, 2019-20"), 1);
+    /* A caption before a note ends as a sentence: read aloud, the two
+     * would run together. */
+    has(t, "Table 1. Referrals, 2019-20.\n[x] not available");
     lacks(t, "Table 2.");
     lacks(t, "A table of the annex only");
     /* The footer, from page 2, and the draft's appendix. */
