@@ -2132,12 +2132,15 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
     L.ndata_max = count_chart_data(doc->root);
     L.data_page = sr_xcalloc(L.ndata_max + 1, sizeof *L.data_page);
     L.data_page_now = sr_xcalloc(L.ndata_max + 1, sizeof *L.data_page_now);
+    /* Lettered in order, a lone one too: "Appendix A", "Appendix B". */
     const sr_dnode *data_apx =
         L.ndata_max ? add_appendix(&L, "Appendix A: chart data", "appendix-chart-data") : NULL;
-    const sr_dnode *warn_apx =
-        o->draft && o->nwarnings
-            ? add_appendix(&L, "Appendix: warnings in this draft", "appendix-warnings")
-            : NULL;
+    const sr_dnode *warn_apx = o->draft && o->nwarnings
+                                   ? add_appendix(&L,
+                                                  data_apx ? "Appendix B: warnings in this draft"
+                                                           : "Appendix A: warnings in this draft",
+                                                  "appendix-warnings")
+                                   : NULL;
     /* The pages the contents need: laid out once as they will be (the page
      * numbers, not yet known, are as wide as any), so that no entry falls
      * off the pages kept for them. */
