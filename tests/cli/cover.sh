@@ -52,6 +52,13 @@ echo "GIF89a" >"$tmp/data/logo.png"
 run 1 build 2019-20 --data "$tmp/data" --out "$tmp/bad"
 has err "logo.png: error: the logo is not a PNG image"
 has err "hint: save the partnership's logo as a PNG image named logo.png beside partnership.yaml"
+# Too large a PNG: refused from its header, before it is decoded (12000
+# pixels square take 576 MB decoded). Only its signature and header here.
+printf '\211PNG\r\n\032\n\000\000\000\rIHDR\000\000\056\340\000\000\056\340\010\002\000\000\000\000\000\000\000' \
+    >"$tmp/data/logo.png"
+run 1 build 2019-20 --data "$tmp/data" --out "$tmp/bad"
+has err "logo.png: error: the logo is 12000 x 12000 pixels: a logo may be at most 4000 pixels wide and 4000 tall"
+has err "hint: save it at most 4000 pixels wide and 4000 pixels tall"
 # A PNG cut short.
 head -c 200 "$tmp/nodate/2019-20/charts/referrals-by-quarter.png" >"$tmp/data/logo.png"
 run 1 build 2019-20 --data "$tmp/data" --out "$tmp/bad"
