@@ -142,7 +142,8 @@ typedef struct {
     const sr_dnode **toc;
     int *toc_page;
     size_t ntoc;
-    cairo_surface_t *logo; /* the cover's logo, decoded, or NULL */
+    cairo_surface_t *logo; /* the cover's logo, decoded at LOGO_PPI of its box, or NULL */
+    double logo_w, logo_h; /* its box on the cover, in points */
     PangoLayout **owned;   /* every layout made, released at the end */
     size_t nowned, owned_cap;
     /* Each link annotation drawn, with its words, and the page being drawn. */
@@ -1463,6 +1464,82 @@ static cairo_status_t png_read(void *closure, unsigned char *data, unsigned int 
 #define LOGO_W 160.0
 #define LOGO_H 80.0
 
+/* The resolution the logo is embedded at, in pixels per inch of its box:
+ * what prints sharply. A larger image is drawn into one of this size. */
+#define LOGO_PPI 300.0
+
+/* Decodes the logo into L->logo, at most LOGO_PPI of its box on the cover
+ * (L->logo_w by L->logo_h points: LOGO_W by LOGO_H at most, its shape
+ * kept), so that the PDF does not carry more pixels than print. Decoded
+ * once, whatever the number of layouts. False (and L->err) when it cannot
+ * be. */
+static bool load_logo(layout *L, const sr_document *doc)
+{
+    /* Its size from its header, before it is decoded (sr_doc_build refuses
+     * a larger one with a hint; this is for a document made otherwise). */
+    const unsigned char *h = doc->logo_png;
+    unsigned long w = 0, ht = 0;
+    if (doc->logo_len >= 24 && memcmp(h + 12, "IHDR", 4) == 0) {
+        w = (unsigned long)h[16] << 24 | (unsigned long)h[17] << 16 | (unsigned long)h[18] << 8 |
+            h[19];
+        ht = (unsigned long)h[20] << 24 | (unsigned long)h[21] << 16 | (unsigned long)h[22] << 8 |
+             h[23];
+    }
+    if (w > SR_LOGO_MAX_PIXELS || ht > SR_LOGO_MAX_PIXELS) {
+        fail(L, "the logo is %lu x %lu pixels, more than the %d a side a logo may have", w, ht,
+             SR_LOGO_MAX_PIXELS);
+        return false;
+    }
+    png_bytes r = {doc->logo_png, doc->logo_len};
+    cairo_surface_t *img = cairo_image_surface_create_from_png_stream(png_read, &r);
+    cairo_status_t st = cairo_surface_status(img);
+    if (st == CAIRO_STATUS_NO_MEMORY) {
+        fail(L, "there is not enough memory to decode the logo (%lu x %lu pixels)", w, ht);
+        cairo_surface_destroy(img);
+        return false;
+    }
+    if (st != CAIRO_STATUS_SUCCESS || cairo_image_surface_get_width(img) < 1 ||
+        cairo_image_surface_get_height(img) < 1) {
+        fail(L, "the logo cannot be read as a PNG image: %s", cairo_status_to_string(st));
+        cairo_surface_destroy(img);
+        return false;
+    }
+    double iw = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
+    double k = LOGO_W / iw < LOGO_H / ih ? LOGO_W / iw : LOGO_H / ih;
+    L->logo_w = iw * k, L->logo_h = ih * k;
+    int pw = (int)(L->logo_w * LOGO_PPI / 72 + 0.5), ph = (int)(L->logo_h * LOGO_PPI / 72 + 0.5);
+    pw = pw < 1 ? 1 : pw, ph = ph < 1 ? 1 : ph;
+    if (pw >= iw || ph >= ih) { /* no more pixels than print: as it is */
+        L->logo = img;
+        return true;
+    }
+    /* In the image's own format (an opaque one stays without a mask), its
+     * edges padded (not faded into the transparency around it). */
+    cairo_surface_t *small =
+        cairo_image_surface_create(cairo_image_surface_get_format(img), pw, ph);
+    cairo_t *cr = cairo_create(small);
+    cairo_scale(cr, pw / iw, ph / ih);
+    cairo_set_source_surface(cr, img, 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+    cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD);
+    cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
+    cairo_paint(cr);
+    st = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_destroy(img);
+    cairo_surface_flush(small);
+    if (st == CAIRO_STATUS_SUCCESS)
+        st = cairo_surface_status(small);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        fail(L, "the logo cannot be drawn at %d x %d pixels: %s", pw, ph,
+             cairo_status_to_string(st));
+        cairo_surface_destroy(small);
+        return false;
+    }
+    L->logo = small;
+    return true;
+}
+
 /* The cover: a field of the accent colour across the top half of the page
  * with the partnership's name, the title and the period in white on it
  * (white on the accent has the contrast the template requires of the
@@ -1500,23 +1577,13 @@ static void cover(layout *L, const sr_document *doc, bool draft)
     }
     if (when)
         place_text(L, make_plain(L, when, 13, 600, tw, false), "P", L->left, 0, sr_text);
-    if (doc->logo_png && doc->logo_len) {
-        png_bytes r = {doc->logo_png, doc->logo_len};
-        cairo_surface_t *img = cairo_image_surface_create_from_png_stream(png_read, &r);
-        if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS ||
-            cairo_image_surface_get_width(img) < 1 || cairo_image_surface_get_height(img) < 1) {
-            fail(L, "the logo cannot be read as a PNG image: %s",
-                 cairo_status_to_string(cairo_surface_status(img)));
-            cairo_surface_destroy(img);
-            return;
-        }
-        double iw = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
-        double k = LOGO_W / iw < LOGO_H / ih ? LOGO_W / iw : LOGO_H / ih;
+    if (doc->logo_png && doc->logo_len && !L->logo && !load_logo(L, doc))
+        return;
+    if (L->logo) {
         item *lg = push(L, IT_LOGO);
-        lg->w = iw * k, lg->h = ih * k;
+        lg->w = L->logo_w, lg->h = L->logo_h;
         lg->x = L->left;
         lg->y = L->bottom - lg->h;
-        L->logo = img;
     }
 }
 

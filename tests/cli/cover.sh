@@ -3,8 +3,10 @@
 # October 2020"), "Draft" on a draft and nothing without either; the
 # partnership's logo.png from the data folder drawn on it, read as an input
 # (a changed logo makes the report out of date) and never listed as an
-# unread file; a logo.png that is not a PNG stops the build with an error
-# that names the file, says what is wrong and what to do.
+# unread file, embedded at about 300 pixels per inch of its box; a
+# logo.png that is not a PNG, or is larger than 4000 pixels either way,
+# stops the build with an error that names the file, says what is wrong
+# and what to do.
 #
 #   cover.sh BIN SOURCE_DIR
 set -u
@@ -43,6 +45,11 @@ lacks out "stale"
 lacks out "logo.png"
 pdfimages -f 1 -l 1 -list "$(pdf logo)" | tail -n +3 >"$tmp/images"
 [ "$(wc -l <"$tmp/images")" -eq 1 ] || fail "the cover should have one image: $(cat "$tmp/images")"
+# Embedded at about 300 pixels per inch of its box (the chart is 960 x 520
+# pixels; its box 148 x 80 points: 615 x 333 pixels), not at its own size.
+read -r _ _ _ iw ih _ <"$tmp/images"
+[ "$iw" -le 700 ] && [ "$ih" -le 350 ] && [ "$iw" -ge 550 ] ||
+    fail "the logo is embedded $iw x $ih pixels, not about 615 x 333: $(cat "$tmp/images")"
 run 0 validate "$tmp/data"
 lacks out "logo.png"
 lacks err "logo.png"

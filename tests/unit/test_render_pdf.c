@@ -16,6 +16,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <qpdf/qpdf-c.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 static sr_fonts *fonts;
@@ -1452,6 +1453,80 @@ static void short_tables_stay_whole(void **state)
     assert_true(split);
 }
 
+/* Whether this runs under valgrind or with AddressSanitizer, which take
+ * memory of their own: then no peak memory is checked. */
+static bool instrumented(void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+    return true;
+#else
+    const char *pre = getenv("LD_PRELOAD");
+    return pre && strstr(pre, "vgpreload");
+#endif
+}
+
+/* cairo's PNG writer into a buffer. */
+static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned int length)
+{
+    sr_buf_put(closure, (const char *)data, length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* A logo far larger than its box on the cover (4000 x 2000 pixels, as
+ * large as a logo may be) is embedded at about 300 pixels per inch of the
+ * box (160 x 80 points: 667 x 333 pixels), not at its own size. */
+static void logos_are_embedded_at_print_size(void **state)
+{
+    (void)state;
+    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 4000, 2000);
+    cairo_t *cr = cairo_create(img);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_set_source_rgb(cr, 0.1, 0.3, 0.6);
+    cairo_arc(cr, 2000, 1000, 900, 0, 6.3);
+    cairo_fill(cr);
+    assert_int_equal(cairo_status(cr), CAIRO_STATUS_SUCCESS);
+    cairo_destroy(cr);
+    sr_buf png = SR_BUF_INIT;
+    assert_int_equal(cairo_surface_write_to_png_stream(img, to_buf, &png), CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy(img);
+    sr_arena *a = sr_arena_new();
+    sr_document doc;
+    document(a, &doc);
+    sr_dnode *s = section(a, doc.root, "1", "Introduction", "introduction");
+    block(a, s, SR_D_PARAGRAPH, text(a, "A few words."), NULL);
+    doc.logo_png = (const unsigned char *)png.data;
+    doc.logo_len = png.len;
+    sr_render_result r;
+    char *path = render(&doc, false, &r, "logo.pdf");
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "pdfimages -list '%s'", path);
+    char *list = run(cmd);
+    /* "page num type width height ...", a rule, then a line an image. */
+    const char *line = strchr(list, '\n');
+    line = line ? strchr(line + 1, '\n') : NULL;
+    assert_non_null(line);
+    int page, num, width, height;
+    char type[32];
+    if (sscanf(line + 1, "%d %d %31s %d %d", &page, &num, type, &width, &height) != 5)
+        fail_msg("pdfimages lists no image:\n%s", list);
+    assert_int_equal(page, 1);
+    if (width > 700 || height > 350 || width < 600 || height < 300)
+        fail_msg("the logo is embedded %d x %d pixels, not about 667 x 333", width, height);
+    assert_int_equal(occurrences(list, "\n"), 3); /* the one image */
+    /* Decoded once, and the large image let go of once drawn smaller: the
+     * whole test's peak is moderate (the image alone takes 32 MB). */
+    struct rusage ru;
+    assert_int_equal(getrusage(RUSAGE_SELF, &ru), 0);
+    if (ru.ru_maxrss > 160 * 1024 && !instrumented())
+        fail_msg("the peak memory was %ld KB", ru.ru_maxrss);
+    free(list);
+    unlink(path);
+    free(path);
+    sr_arena_free(a);
+    sr_buf_free(&png);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1465,6 +1540,7 @@ int main(void)
         cmocka_unit_test(charts_figures_are_in_an_appendix),
         cmocka_unit_test(sections_flow_unless_asked),
         cmocka_unit_test(short_tables_stay_whole),
+        cmocka_unit_test(logos_are_embedded_at_print_size),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
