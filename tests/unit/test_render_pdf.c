@@ -1046,12 +1046,14 @@ static void sections_flow_unless_asked(void **state)
     has(t, "Contents\n1 Introduction 3\n1.1 Lists & quotes 3\n2 Figures 3\n");
     free(t);
     unlink(path);
+    free(path);
     doc.section_new_page = true;
     path = render(&doc, true, &r, "flow.pdf");
     t = pdf_text(path);
     has(t, "Contents\n1 Introduction 3\n1.1 Lists & quotes 3\n2 Figures 4\n");
     free(t);
     unlink(path);
+    free(path);
     sr_arena_free(a);
 }
 
