@@ -2125,9 +2125,16 @@ static cairo_status_t png_read(void *closure, unsigned char *data, unsigned int 
     return CAIRO_STATUS_SUCCESS;
 }
 
+/* A PNG file's four bytes at p as a number: most significant first. */
+static unsigned long be32(const unsigned char *p)
+{
+    return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | p[3];
+}
+
 /* The partnership's logo for the cover: SR_LOGO_FILE in the data folder,
  * when there is one. Its bytes go into doc (in a's memory); a file that
- * cannot be read, or is not a PNG image, is an error. */
+ * cannot be read, is not a PNG image or is larger than SR_LOGO_MAX_PIXELS
+ * either way, is an error. */
 static void read_logo(sr_arena *a, sr_diags *d, const char *data_dir, sr_document *doc)
 {
     if (!data_dir)
@@ -2169,10 +2176,40 @@ static void read_logo(sr_arena *a, sr_diags *d, const char *data_dir, sr_documen
     }
     if (!why && (len < 8 || memcmp(bytes, "\x89PNG\r\n\x1a\n", 8) != 0))
         why = "the logo is not a PNG image (it does not begin as a PNG file does)";
+    /* Its size, from its header (the IHDR chunk, first after the
+     * signature), before it is decoded: decoded, an image takes 4 bytes a
+     * pixel, 576 MB for one 12000 pixels square. */
+    unsigned long pw = 0, ph = 0;
+    char hint[256] = "";
+    if (!why && (len < 24 || memcmp(bytes + 12, "IHDR", 4) != 0)) {
+        why = "the logo is not a PNG image that can be read (it has no header chunk, IHDR, "
+              "where a PNG file has one)";
+    } else if (!why) {
+        pw = be32((const unsigned char *)bytes + 16);
+        ph = be32((const unsigned char *)bytes + 20);
+        if (pw > SR_LOGO_MAX_PIXELS || ph > SR_LOGO_MAX_PIXELS) {
+            snprintf(buf, sizeof buf,
+                     "the logo is %lu x %lu pixels: a logo may be at most %d pixels wide and %d "
+                     "tall",
+                     pw, ph, SR_LOGO_MAX_PIXELS, SR_LOGO_MAX_PIXELS);
+            why = buf;
+            snprintf(hint, sizeof hint,
+                     "save it at most %d pixels wide and %d pixels tall: 700 x 350 pixels print "
+                     "sharply in its box on the cover (160 x 80 points at most)",
+                     SR_LOGO_MAX_PIXELS, SR_LOGO_MAX_PIXELS);
+        }
+    }
     if (!why) {
         png_reader r = {(const unsigned char *)bytes, len};
         cairo_surface_t *img = cairo_image_surface_create_from_png_stream(png_read, &r);
-        if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+        if (cairo_surface_status(img) == CAIRO_STATUS_NO_MEMORY) {
+            snprintf(buf, sizeof buf,
+                     "there is not enough memory to decode the logo (%lu x %lu pixels)", pw, ph);
+            why = buf;
+            snprintf(hint, sizeof hint,
+                     "save it smaller (700 x 350 pixels print sharply in its box on the cover), "
+                     "or build where more memory is free");
+        } else if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
             snprintf(buf, sizeof buf, "the logo is not a PNG image that can be read: %s",
                      cairo_status_to_string(cairo_surface_status(img)));
             why = buf;
@@ -2182,7 +2219,9 @@ static void read_logo(sr_arena *a, sr_diags *d, const char *data_dir, sr_documen
         }
         cairo_surface_destroy(img);
     }
-    if (why) {
+    if (why && hint[0]) {
+        sr_diag_hint(sr_diag_add(d, SR_ERROR, at, "%s", why), "%s", hint);
+    } else if (why) {
         sr_diag_hint(sr_diag_add(d, SR_ERROR, at, "%s", why),
                      "save the partnership's logo as a PNG image named %s beside "
                      "partnership.yaml, or remove the file to leave the cover without a logo",

@@ -257,6 +257,11 @@ typedef struct {
     bool covered; /* at least one of them has words */
 } sr_duty;
 
+/* The widest and tallest logo, in pixels: 13 inches at 300 pixels per
+ * inch, far more than its box on the cover needs; decoded, 64 MB. A
+ * larger one is refused before it is decoded. */
+#define SR_LOGO_MAX_PIXELS 4000
+
 typedef struct {
     /* What every output says of the report, set from report.yaml and the data. */
     const char *title;       /* "Example Safeguarding Children Partnership annual report 2024-25" */
@@ -288,7 +293,7 @@ typedef struct {
      * draft says it was published. */
     const char *draft;
     /* The partnership's logo for the cover: a PNG file's bytes as read from
-     * the data folder, or NULL. */
+     * the data folder, or NULL; no wider or taller than SR_LOGO_MAX_PIXELS. */
     const unsigned char *logo_png;
     size_t logo_len;
     /* The file names of the outputs that go beside each other in the

@@ -87,11 +87,13 @@ typedef struct {
     double x, y, w, h;
     const textbox *text; /* IT_TEXT: lines line0 .. line0 + nlines of it */
     int line0, nlines;
-    bool runs;         /* IT_TEXT with links: its runs are Span and Link leaves */
-    const char *tag;   /* IT_TEXT: the leaf's tag (NULL: decoration); IT_OPEN: the container's;
-                          IT_FIGURE: "Figure" */
-    const char *attr;  /* IT_OPEN: its attributes; IT_TEXT: a link around it; IT_DEST: the name */
-    const char *words; /* IT_TEXT with a link around it: what its annotation says */
+    bool runs;          /* IT_TEXT with links: its runs are Span and Link leaves */
+    const char *tag;    /* IT_TEXT: the leaf's tag (NULL: decoration); IT_OPEN: the container's;
+                           IT_FIGURE: "Figure" */
+    const char *attr;   /* IT_OPEN: its attributes; IT_TEXT: a link around it; IT_DEST: the name */
+    const char *words;  /* IT_TEXT with a link around it: what its annotation says */
+    const textbox *num; /* IT_TEXT, a contents entry: its page number, drawn in its link */
+    double num_x, num_y;
     const sr_dfigure *fig;
     double scale; /* IT_FIGURE: drawn w / scale wide and h / scale tall, then scaled */
     /* IT_FIGURE, a part of a chart too tall for a page: its rows row0 .. row0
@@ -145,7 +147,8 @@ typedef struct {
     const sr_dnode **toc;
     int *toc_page;
     size_t ntoc;
-    cairo_surface_t *logo; /* the cover's logo, decoded, or NULL */
+    cairo_surface_t *logo; /* the cover's logo, decoded at LOGO_PPI of its box, or NULL */
+    double logo_w, logo_h; /* its box on the cover, in points */
     PangoLayout **owned;   /* every layout made, released at the end */
     size_t nowned, owned_cap;
     /* Each link annotation drawn, with its words, and the page being drawn. */
@@ -805,6 +808,12 @@ static textbox *make_caption_note(layout *L, const char *label, const char *text
         mk_text(&m, ")");
     }
     if (note && *note) {
+        /* The caption ends as a sentence does: a screen reader reads the
+         * note straight after it. */
+        const char *t = dest ? ")" : str(text);
+        size_t tl = strlen(t);
+        if (tl && !strchr(".?!", t[tl - 1]))
+            mk_text(&m, ".");
         mk_text(&m, "\n");
         mk_tag(&m, "<i>");
         mk_text(&m, note);
@@ -1144,33 +1153,19 @@ static void place_rule(layout *L, double x, double w)
     rule->w = w;
 }
 
-/* About the height of a table's caption, header and first two rows, set
- * w wide (rows of one line each): what a heading keeps with a table. */
-static double table_start(layout *L, const sr_dtable *t, double w)
-{
-    if (!t)
-        return 0;
-    double line = text_height(make_plain(L, "0", SMALL, 400, w, false)) + 6;
-    size_t rows = t->nrows < 2 ? t->nrows : 2;
-    return text_height(make_caption_note(L, "Table 88", t->caption, NULL, NULL, t->note, w)) + 3 +
-           line * (double)(1 + rows);
-}
+/* A table's printed columns (the first is the row header), whether each
+ * is set right-aligned, every cell's text (row 0 the header's, row r the
+ * body's row r - 1) and the columns' widths, in a table w wide. */
+typedef struct {
+    size_t nc, nrows;
+    size_t *col;
+    bool *right;
+    const char **texts;
+    double *cw;
+} table_cols;
 
-/* A table: "Table N. caption", or with label, "label. caption" and the
- * destination dest before it (the appendix of chart data). */
-static int place_table_as(layout *L, const sr_dtable *t, double x, double w, const char *label,
-                          const char *caption, const char *dest)
+static void table_cols_make(layout *L, const sr_dtable *t, double w, table_cols *tc)
 {
-    if (!t) {
-        fail(L, "a table node has no table");
-        return 0;
-    }
-    if (!label) {
-        L->tables++;
-        label = sr_arena_printf(L->a, "Table %d", L->tables);
-        caption = t->caption;
-    }
-    /* The printed columns; the first is the row header. */
     size_t nc = 0;
     size_t *col = sr_xcalloc(t->ncols + 1, sizeof *col);
     for (size_t c = 0; c < t->ncols; c++)
@@ -1179,7 +1174,6 @@ static int place_table_as(layout *L, const sr_dtable *t, double x, double w, con
     bool *right = sr_xcalloc(nc + 1, sizeof *right);
     for (size_t c = 0; c < nc; c++)
         right[c] = c > 0 && sr_dcol_numeric(&t->cols[col[c]]);
-    /* Every cell's text: rows[0] is the header. */
     const char **texts = sr_xcalloc((t->nrows + 1) * nc + 1, sizeof *texts);
     for (size_t c = 0; c < nc; c++)
         texts[c] = str(t->cols[col[c]].head);
@@ -1207,16 +1201,106 @@ static int place_table_as(layout *L, const sr_dtable *t, double x, double w, con
         for (size_t c = 0; c < nc; c++)
             cw[c] = w / (double)nc;
     }
+    *tc = (table_cols){nc, t->nrows, col, right, texts, cw};
+}
+
+static void table_cols_free(table_cols *tc)
+{
+    free(tc->col);
+    free(tc->right);
+    free(tc->texts);
+    free(tc->cw);
+}
+
+/* Row r of the table (0 the header) laid out into out; its height. */
+static double table_row(layout *L, const table_cols *tc, size_t r, textbox **out)
+{
+    return make_row(L, tc->texts + r * tc->nc, tc->right, tc->nc, tc->cw, r == 0, out);
+}
+
+/* The rows a table keeps with its caption and header: two, or all of a
+ * table of three or fewer (a split of three rows leaves one alone). */
+static size_t kept_rows(size_t nrows)
+{
+    return nrows <= 3 ? nrows : 2;
+}
+
+/* The height of a table's caption (with its note), header and the rows
+ * it keeps with them (kept_rows), set w wide: what a heading keeps with
+ * a table. */
+static double table_start(layout *L, const sr_dtable *t, double w)
+{
+    if (!t)
+        return 0;
+    table_cols tc;
+    table_cols_make(L, t, w, &tc);
+    textbox **cells = sr_xcalloc(tc.nc + 1, sizeof *cells);
+    double h =
+        text_height(make_caption_note(L, "Table 88", t->caption, NULL, NULL, t->note, w)) + 3;
+    for (size_t r = 0; r <= kept_rows(t->nrows); r++)
+        h += table_row(L, &tc, r, cells);
+    free(cells);
+    table_cols_free(&tc);
+    return h;
+}
+
+/* Whether a table whose caption, header and first two rows (start high)
+ * fit where it begins can begin there: it fits the rest of the page
+ * whole, or a split there leaves two rows or more on each page (the loop
+ * in place_table_as takes a row over rather than leave the last alone),
+ * or it does not fit a page of its own either, so it is split anyway. */
+static bool whole_or_split(layout *L, const table_cols *tc, double start)
+{
+    textbox **cells = sr_xcalloc(tc->nc + 1, sizeof *cells);
+    double h = start, space = room(L), full = L->bottom - L->top;
+    size_t n = tc->nrows, fit = n < 2 ? n : 2;
+    for (size_t r = 3; r <= n && h <= full; r++) {
+        h += table_row(L, tc, r, cells);
+        if (h <= space)
+            fit = r;
+    }
+    free(cells);
+    if (h <= space)
+        return true; /* whole */
+    if (h > full)
+        return true; /* taller than a page: split it */
+    if (n - fit < 2 && fit >= 3)
+        fit--; /* the last row is not left alone: the one before goes with it */
+    return fit >= 2 && n - fit >= 2;
+}
+
+/* A table: "Table N. caption", or with label, "label. caption" and the
+ * destination dest before it (the appendix of chart data). */
+static int place_table_as(layout *L, const sr_dtable *t, double x, double w, const char *label,
+                          const char *caption, const char *dest)
+{
+    if (!t) {
+        fail(L, "a table node has no table");
+        return 0;
+    }
+    if (!label) {
+        L->tables++;
+        label = sr_arena_printf(L->a, "Table %d", L->tables);
+        caption = t->caption;
+    }
+    table_cols tc;
+    table_cols_make(L, t, w, &tc);
+    size_t nc = tc.nc;
+    const bool *right = tc.right;
+    const char **texts = tc.texts;
+    const double *cw = tc.cw;
     textbox *cl = make_caption_note(L, label, caption, NULL, NULL, t->note, w);
     double ch = text_height(cl);
     textbox **head = sr_xcalloc(nc + 1, sizeof *head);
     textbox **cells = sr_xcalloc(nc + 1, sizeof *cells);
     double hh = make_row(L, texts, right, nc, cw, true, head);
-    /* The caption, the header and the first two rows on one page. */
+    /* The caption, the header and the first two rows on one page; all of
+     * it on the next page when a split here would leave a row alone and
+     * it fits a page (a table of three rows). */
     double start = ch + 3 + hh;
     for (size_t r = 1; r <= t->nrows && r <= 2; r++)
         start += make_row(L, texts + r * nc, right, nc, cw, false, cells);
-    if (start > room(L) && !at_top(L))
+    if (!at_top(L) && (start > room(L) || !whole_or_split(L, &tc, start)))
         new_page(L);
     if (dest) {
         item *d = push(L, IT_DEST);
@@ -1270,10 +1354,7 @@ static int place_table_as(layout *L, const sr_dtable *t, double x, double w, con
     L->pl->y += GAP + 4;
     free(head);
     free(cells);
-    free(cw);
-    free(texts);
-    free(right);
-    free(col);
+    table_cols_free(&tc);
     return first_page;
 }
 
@@ -1556,6 +1637,82 @@ static cairo_status_t png_read(void *closure, unsigned char *data, unsigned int 
 #define LOGO_W 160.0
 #define LOGO_H 80.0
 
+/* The resolution the logo is embedded at, in pixels per inch of its box:
+ * what prints sharply. A larger image is drawn into one of this size. */
+#define LOGO_PPI 300.0
+
+/* Decodes the logo into L->logo, at most LOGO_PPI of its box on the cover
+ * (L->logo_w by L->logo_h points: LOGO_W by LOGO_H at most, its shape
+ * kept), so that the PDF does not carry more pixels than print. Decoded
+ * once, whatever the number of layouts. False (and L->err) when it cannot
+ * be. */
+static bool load_logo(layout *L, const sr_document *doc)
+{
+    /* Its size from its header, before it is decoded (sr_doc_build refuses
+     * a larger one with a hint; this is for a document made otherwise). */
+    const unsigned char *h = doc->logo_png;
+    unsigned long w = 0, ht = 0;
+    if (doc->logo_len >= 24 && memcmp(h + 12, "IHDR", 4) == 0) {
+        w = (unsigned long)h[16] << 24 | (unsigned long)h[17] << 16 | (unsigned long)h[18] << 8 |
+            h[19];
+        ht = (unsigned long)h[20] << 24 | (unsigned long)h[21] << 16 | (unsigned long)h[22] << 8 |
+             h[23];
+    }
+    if (w > SR_LOGO_MAX_PIXELS || ht > SR_LOGO_MAX_PIXELS) {
+        fail(L, "the logo is %lu x %lu pixels, more than the %d a side a logo may have", w, ht,
+             SR_LOGO_MAX_PIXELS);
+        return false;
+    }
+    png_bytes r = {doc->logo_png, doc->logo_len};
+    cairo_surface_t *img = cairo_image_surface_create_from_png_stream(png_read, &r);
+    cairo_status_t st = cairo_surface_status(img);
+    if (st == CAIRO_STATUS_NO_MEMORY) {
+        fail(L, "there is not enough memory to decode the logo (%lu x %lu pixels)", w, ht);
+        cairo_surface_destroy(img);
+        return false;
+    }
+    if (st != CAIRO_STATUS_SUCCESS || cairo_image_surface_get_width(img) < 1 ||
+        cairo_image_surface_get_height(img) < 1) {
+        fail(L, "the logo cannot be read as a PNG image: %s", cairo_status_to_string(st));
+        cairo_surface_destroy(img);
+        return false;
+    }
+    double iw = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
+    double k = LOGO_W / iw < LOGO_H / ih ? LOGO_W / iw : LOGO_H / ih;
+    L->logo_w = iw * k, L->logo_h = ih * k;
+    int pw = (int)(L->logo_w * LOGO_PPI / 72 + 0.5), ph = (int)(L->logo_h * LOGO_PPI / 72 + 0.5);
+    pw = pw < 1 ? 1 : pw, ph = ph < 1 ? 1 : ph;
+    if (pw >= iw || ph >= ih) { /* no more pixels than print: as it is */
+        L->logo = img;
+        return true;
+    }
+    /* In the image's own format (an opaque one stays without a mask), its
+     * edges padded (not faded into the transparency around it). */
+    cairo_surface_t *small =
+        cairo_image_surface_create(cairo_image_surface_get_format(img), pw, ph);
+    cairo_t *cr = cairo_create(small);
+    cairo_scale(cr, pw / iw, ph / ih);
+    cairo_set_source_surface(cr, img, 0, 0);
+    cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_GOOD);
+    cairo_pattern_set_extend(cairo_get_source(cr), CAIRO_EXTEND_PAD);
+    cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
+    cairo_paint(cr);
+    st = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_destroy(img);
+    cairo_surface_flush(small);
+    if (st == CAIRO_STATUS_SUCCESS)
+        st = cairo_surface_status(small);
+    if (st != CAIRO_STATUS_SUCCESS) {
+        fail(L, "the logo cannot be drawn at %d x %d pixels: %s", pw, ph,
+             cairo_status_to_string(st));
+        cairo_surface_destroy(small);
+        return false;
+    }
+    L->logo = small;
+    return true;
+}
+
 /* The cover: a field of the accent colour across the top half of the page
  * with the partnership's name, the title and the period in white on it
  * (white on the accent has the contrast the template requires of the
@@ -1593,23 +1750,13 @@ static void cover(layout *L, const sr_document *doc, bool draft)
     }
     if (when)
         place_text(L, make_plain(L, when, 13, 600, tw, false), "P", L->left, 0, sr_text);
-    if (doc->logo_png && doc->logo_len) {
-        png_bytes r = {doc->logo_png, doc->logo_len};
-        cairo_surface_t *img = cairo_image_surface_create_from_png_stream(png_read, &r);
-        if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS ||
-            cairo_image_surface_get_width(img) < 1 || cairo_image_surface_get_height(img) < 1) {
-            fail(L, "the logo cannot be read as a PNG image: %s",
-                 cairo_status_to_string(cairo_surface_status(img)));
-            cairo_surface_destroy(img);
-            return;
-        }
-        double iw = cairo_image_surface_get_width(img), ih = cairo_image_surface_get_height(img);
-        double k = LOGO_W / iw < LOGO_H / ih ? LOGO_W / iw : LOGO_H / ih;
+    if (doc->logo_png && doc->logo_len && !L->logo && !load_logo(L, doc))
+        return;
+    if (L->logo) {
         item *lg = push(L, IT_LOGO);
-        lg->w = iw * k, lg->h = ih * k;
+        lg->w = L->logo_w, lg->h = L->logo_h;
         lg->x = L->left;
         lg->y = L->bottom - lg->h;
-        L->logo = img;
     }
 }
 
@@ -1642,10 +1789,15 @@ static void contents(layout *L)
         const char *words = sr_arena_strdup(L->a, sr_buf_str(&go));
         sr_buf_free(&go);
         open_tag(L, "TOCI", NULL);
+        /* One link for the entry, over its title and its page number: a
+         * link each would be two tab stops saying the same. */
         item *it = text_item(L, l, "Reference", L->left + indent, L->pl->y);
         it->attr = attr;
         it->words = words;
         int last = l->nlines - 1;
+        it->num = nl;
+        it->num_x = L->right - 36;
+        it->num_y = L->pl->y + l->top[last];
         PangoRectangle r2;
         pango_layout_line_get_extents(pango_layout_get_line_readonly(l->layout, last), NULL, &r2);
         double lastw = r2.width / (double)PANGO_SCALE;
@@ -1653,10 +1805,6 @@ static void contents(layout *L)
         fill->x = L->left + indent + lastw + 6;
         fill->y = L->pl->y + l->bottom[last] - 4.5;
         fill->w = w - indent - lastw - 6 - 40;
-        item *ni = text_item(L, nl, "Reference", L->right - 36, L->pl->y + l->top[last]);
-        ni->nlines = 1;
-        ni->attr = attr;
-        ni->words = words;
         L->pl->y += lh + (sub ? 3 : 6);
         close_tag(L);
     }
@@ -1880,6 +2028,39 @@ static void draw_linked_text(layout *L, cairo_t *cr, const item *it)
     free(attrs);
 }
 
+/* Adds to rects (cairo's "x y w h" each) a rectangle over each line of
+ * it's text on the page. */
+static void line_rects(sr_buf *rects, const item *it)
+{
+    const textbox *tb = it->text;
+    GSList *l = line_at(tb, it->line0);
+    for (int k = it->line0; l && k < it->line0 + it->nlines; k++, l = l->next) {
+        PangoRectangle r;
+        pango_layout_line_get_extents(l->data, NULL, &r);
+        sr_buf_printf(rects, "%s%.2f %.2f %.2f %.2f", rects->len ? " " : "", it->x + tb->x[k],
+                      it->y + tb->top[k] - tb->top[it->line0], r.width / (double)PANGO_SCALE,
+                      tb->bottom[k] - tb->top[k]);
+    }
+}
+
+/* The link tag's attributes for a contents entry: where it goes, and a
+ * rectangle over each line of its title and over its page number, which
+ * are drawn inside the one link. In L's arena. */
+static const char *entry_attr(layout *L, const item *it)
+{
+    sr_buf rects = SR_BUF_INIT;
+    line_rects(&rects, it);
+    if (it->num) {
+        item num = *it;
+        num.text = it->num, num.line0 = 0, num.nlines = 1;
+        num.x = it->num_x, num.y = it->num_y;
+        line_rects(&rects, &num);
+    }
+    const char *attr = sr_arena_printf(L->a, "%s rect=[%s]", it->attr, sr_buf_str(&rects));
+    sr_buf_free(&rects);
+    return attr;
+}
+
 static void footer(layout *L, cairo_t *cr, const sr_document *doc, int pageno, int total,
                    bool draft)
 {
@@ -1923,8 +2104,17 @@ static void draw_page(layout *L, cairo_t *cr, const page *p)
                 draw_linked_text(L, cr, it);
             } else if (it->attr) { /* a contents entry: the text is the link */
                 cairo_tag_begin(cr, it->tag, NULL);
-                begin_link(L, cr, it->attr, it->words);
+                draw_ready(cr, it->text);
+                if (it->num)
+                    draw_ready(cr, it->num);
+                begin_link(L, cr, entry_attr(L, it), it->words);
                 draw_text_item(cr, it);
+                if (it->num) {
+                    item num = *it;
+                    num.text = it->num, num.line0 = 0, num.nlines = 1;
+                    num.x = it->num_x, num.y = it->num_y;
+                    draw_text_item(cr, &num);
+                }
                 cairo_tag_end(cr, CAIRO_TAG_LINK);
                 cairo_tag_end(cr, it->tag);
             } else {
@@ -2185,12 +2375,15 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
     L.ndata_max = count_chart_data(doc->root);
     L.data_page = sr_xcalloc(L.ndata_max + 1, sizeof *L.data_page);
     L.data_page_now = sr_xcalloc(L.ndata_max + 1, sizeof *L.data_page_now);
+    /* Lettered in order, a lone one too: "Appendix A", "Appendix B". */
     const sr_dnode *data_apx =
         L.ndata_max ? add_appendix(&L, "Appendix A: chart data", "appendix-chart-data") : NULL;
-    const sr_dnode *warn_apx =
-        o->draft && o->nwarnings
-            ? add_appendix(&L, "Appendix: warnings in this draft", "appendix-warnings")
-            : NULL;
+    const sr_dnode *warn_apx = o->draft && o->nwarnings
+                                   ? add_appendix(&L,
+                                                  data_apx ? "Appendix B: warnings in this draft"
+                                                           : "Appendix A: warnings in this draft",
+                                                  "appendix-warnings")
+                                   : NULL;
     /* The pages the contents need: laid out once as they will be (the page
      * numbers, not yet known, are as wide as any), so that no entry falls
      * off the pages kept for them. */

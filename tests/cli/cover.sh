@@ -6,8 +6,10 @@
 # given, unless SOURCE_DATE_EPOCH says otherwise; the
 # partnership's logo.png from the data folder drawn on it, read as an input
 # (a changed logo makes the report out of date) and never listed as an
-# unread file; a logo.png that is not a PNG stops the build with an error
-# that names the file, says what is wrong and what to do.
+# unread file, embedded at about 300 pixels per inch of its box; a
+# logo.png that is not a PNG, or is larger than 4000 pixels either way,
+# stops the build with an error that names the file, says what is wrong
+# and what to do.
 #
 #   cover.sh BIN SOURCE_DIR
 set -u
@@ -94,6 +96,11 @@ lacks out "stale"
 lacks out "logo.png"
 pdfimages -f 1 -l 1 -list "$(pdf logo)" | tail -n +3 >"$tmp/images"
 [ "$(wc -l <"$tmp/images")" -eq 1 ] || fail "the cover should have one image: $(cat "$tmp/images")"
+# Embedded at about 300 pixels per inch of its box (the chart is 960 x 520
+# pixels; its box 148 x 80 points: 615 x 333 pixels), not at its own size.
+read -r _ _ _ iw ih _ <"$tmp/images"
+[ "$iw" -le 700 ] && [ "$ih" -le 350 ] && [ "$iw" -ge 550 ] ||
+    fail "the logo is embedded $iw x $ih pixels, not about 615 x 333: $(cat "$tmp/images")"
 run 0 validate "$tmp/data"
 lacks out "logo.png"
 lacks err "logo.png"
@@ -103,6 +110,13 @@ echo "GIF89a" >"$tmp/data/logo.png"
 run 1 build 2019-20 --data "$tmp/data" --out "$tmp/bad"
 has err "logo.png: error: the logo is not a PNG image"
 has err "hint: save the partnership's logo as a PNG image named logo.png beside partnership.yaml"
+# Too large a PNG: refused from its header, before it is decoded (12000
+# pixels square take 576 MB decoded). Only its signature and header here.
+printf '\211PNG\r\n\032\n\000\000\000\rIHDR\000\000\056\340\000\000\056\340\010\002\000\000\000\000\000\000\000' \
+    >"$tmp/data/logo.png"
+run 1 build 2019-20 --data "$tmp/data" --out "$tmp/bad"
+has err "logo.png: error: the logo is 12000 x 12000 pixels: a logo may be at most 4000 pixels wide and 4000 tall"
+has err "hint: save it at most 4000 pixels wide and 4000 pixels tall"
 # A PNG cut short.
 head -c 200 "$tmp/nodate/2019-20/charts/referrals-by-quarter.png" >"$tmp/data/logo.png"
 run 1 build 2019-20 --data "$tmp/data" --out "$tmp/bad"

@@ -416,7 +416,10 @@ def check_pdf(path, tables, by_label, rows, year, htext):
             continue
         body = text[at:]
         head = " ".join(h for h in t["head"] if h)
-        after = body[len(cap):].lstrip()
+        after = body[len(cap):]
+        if after.startswith("."):  # the full stop a caption ends with before its note
+            after = after[1:]
+        after = after.lstrip()
         if not after.startswith(head):
             # The PDF prints a table's note under its caption, before its
             # rows: words that must be the page's words too, not figures.

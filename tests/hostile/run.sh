@@ -170,6 +170,14 @@ check "partnership.yaml linking out of the data folder" "$d" 1 \
     validate 2019-20
 rm "$d/data/partnership.yaml"
 cp "$tmp/partnership.yaml" "$d/data/partnership.yaml"
+# A logo 30000 pixels square (3.6 GB decoded): its signature and header
+# only, as it is refused from them before it is decoded.
+printf '\211PNG\r\n\032\n\000\000\000\rIHDR\000\000\165\060\000\000\165\060\010\006\000\000\000\000\000\000\000' \
+    >"$d/data/logo.png"
+check "a logo 30000 pixels square" "$d" 1 \
+    "data/logo.png: error: the logo is 30000 x 30000 pixels: a logo may be at most 4000 pixels wide and 4000 tall" \
+    build 2019-20 --out "$tmp/out-logo"
+rm "$d/data/logo.png"
 truncate -s 200M "$d/data/2019-20/narrative/introduction.md.big"
 mv "$d/data/2019-20/narrative/introduction.md" "$tmp/introduction.md"
 mv "$d/data/2019-20/narrative/introduction.md.big" "$d/data/2019-20/narrative/introduction.md"

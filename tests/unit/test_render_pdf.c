@@ -16,6 +16,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <qpdf/qpdf-c.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 static sr_fonts *fonts;
@@ -750,21 +751,27 @@ static size_t links_to(const pdf_facts *f, const char *uri, const annot **first)
     return n;
 }
 
+/* Whether word's box is inside one of the rectangles of annotation a (its
+ * quadrilaterals; its /Rect when it has none). */
+static bool in_quads(const annot *a, const wbox *w)
+{
+    if (a->page != w->page)
+        return false;
+    for (int k = 0; k < (a->quads ? a->quads / 8 : 1); k++) {
+        const double *r = a->quads ? &a->quad[4 * k] : (const double[]){a->x0, a->y0, a->x1, a->y1};
+        if (r[0] <= w->x0 + 1 && r[2] >= w->x1 - 1 && r[1] <= w->y0 + 1 && r[3] >= w->y1 - 1)
+            return true;
+    }
+    return false;
+}
+
 /* Whether word's box is inside one of the rectangles of an annotation to
- * uri (its quadrilaterals; its /Rect when it has none). */
+ * uri. */
 static bool covered(const pdf_facts *f, const char *uri, const wbox *w)
 {
-    for (size_t i = 0; i < f->n; i++) {
-        const annot *a = &f->v[i];
-        if (!a->uri || strcmp(a->uri, uri) != 0 || a->page != w->page)
-            continue;
-        for (int k = 0; k < (a->quads ? a->quads / 8 : 1); k++) {
-            const double *r =
-                a->quads ? &a->quad[4 * k] : (const double[]){a->x0, a->y0, a->x1, a->y1};
-            if (r[0] <= w->x0 + 1 && r[2] >= w->x1 - 1 && r[1] <= w->y0 + 1 && r[3] >= w->y1 - 1)
-                return true;
-        }
-    }
+    for (size_t i = 0; i < f->n; i++)
+        if (f->v[i].uri && strcmp(f->v[i].uri, uri) == 0 && in_quads(&f->v[i], w))
+            return true;
     return false;
 }
 
@@ -805,13 +812,17 @@ static void text_is_as_written(void **state)
     has(t, "Figure 1. Referrals by year\n");
     lacks(t, "Figure 2.");
     assert_int_equal(occurrences(t, "Table 1. Referrals, 2019-20"), 1);
+    /* A caption before a note ends as a sentence: read aloud, the two
+     * would run together. */
+    has(t, "Table 1. Referrals, 2019-20.\n[x] not available");
     lacks(t, "Table 2.");
     lacks(t, "A table of the annex only");
     /* The footer, from page 2, and the draft's appendix. */
     has(t, "DRAFT \xC2\xB7 TSCP annual report 2019-20 \xC2\xB7 Page 2 of 5\n");
     has(t, "Page 5 of 5\n");
     lacks(t, "Page 1 of 5");
-    has(t, "Appendix: warnings in this draft\na warning of the draft\n");
+    /* The one appendix is lettered as two would be. */
+    has(t, "Appendix A: warnings in this draft\na warning of the draft\n");
     /* The result line. */
     assert_string_equal(r.what, "5 pages");
     assert_string_equal(r.after, " - a draft");
@@ -885,18 +896,30 @@ static void links_are_clickable(void **state)
     assert_true(covered(&f, longuri, &first));
     assert_true(covered(&f, longuri, &last));
     /* The contents' entries and nothing else link inside the document:
-     * two sections, two headings, each with its title and its page. */
+     * two sections, two headings, one link each over its title and its
+     * page number (a link each would be two tab stops saying the same). */
     size_t inside = 0;
     for (size_t i = 0; i < f.n; i++)
         if (!f.v[i].uri) {
             inside++;
             assert_int_equal(f.v[i].page, 2);
+            assert_int_equal(f.v[i].quads, 16); /* a line of title, a page number */
         }
-    assert_int_equal(inside, 8);
+    assert_int_equal(inside, 4);
+    wbox title, number;
+    assert_true(word_box(path, "Introduction", 0, &title));
+    assert_int_equal(title.page, 2);
+    assert_true(word_box(path, "3", 0, &number)); /* its page */
+    assert_int_equal(number.page, 2);
+    assert_true(fabs(number.y1 - title.y1) < 1 && number.x0 > title.x1 + 100);
+    size_t over_both = 0;
+    for (size_t i = 0; i < f.n; i++)
+        over_both += !f.v[i].uri && in_quads(&f.v[i], &title) && in_quads(&f.v[i], &number);
+    assert_int_equal(over_both, 1);
     /* Every link's words are drawn inside its Link element: the seven
-     * addresses' and the contents' eight. */
-    assert_int_equal(f.link_content, 15);
-    assert_int_equal(f.link_text, 15);
+     * addresses' and the contents' four. */
+    assert_int_equal(f.link_content, 11);
+    assert_int_equal(f.link_text, 11);
     assert_string_equal(f.lang, "en-GB");
     facts_free(&f);
     unlink(path);
@@ -1023,12 +1046,14 @@ static void sections_flow_unless_asked(void **state)
     has(t, "Contents\n1 Introduction 3\n1.1 Lists & quotes 3\n2 Figures 3\n");
     free(t);
     unlink(path);
+    free(path);
     doc.section_new_page = true;
     path = render(&doc, true, &r, "flow.pdf");
     t = pdf_text(path);
     has(t, "Contents\n1 Introduction 3\n1.1 Lists & quotes 3\n2 Figures 4\n");
     free(t);
     unlink(path);
+    free(path);
     sr_arena_free(a);
 }
 
@@ -1337,11 +1362,11 @@ static void charts_figures_are_in_an_appendix(void **state)
     /* Both appendices in the contents and the outline. */
     snprintf(want, sizeof want, "Appendix A: chart data %d\n", at.page);
     has(t, want);
-    has(t, "\nAppendix: warnings in this draft ");
+    has(t, "\nAppendix B: warnings in this draft ");
     size_t found = 0;
     for (size_t i = 0; i < f.noutline; i++)
         found += strcmp(f.outline[i], "Appendix A: chart data") == 0 ||
-                 strcmp(f.outline[i], "Appendix: warnings in this draft") == 0;
+                 strcmp(f.outline[i], "Appendix B: warnings in this draft") == 0;
     assert_int_equal(found, 2);
     facts_free(&f);
     free(t);
@@ -1571,6 +1596,53 @@ static void tall_charts_go_on_over_pages(void **state)
     sr_arena_free(a);
 }
 
+/* A section of `filler` words, then a heading and a table of nrows rows
+ * whose labels take two lines each ("Alpha ...", "Bravo ..."), rendered;
+ * in pages[r], the page row r is on, and in *heading_at, *filler_end the
+ * page of the heading (*heading_at) and of the last word before it. */
+static const char *const row_names[] = {"Alpha", "Bravo", "Charlie", "Delta", "Echo"};
+
+static void render_short_table(int filler, size_t nrows, int *pages, int *heading_at,
+                               int *filler_end)
+{
+    sr_arena *a = sr_arena_new();
+    sr_document doc;
+    document(a, &doc);
+    sr_dnode *s = section(a, doc.root, "1", "Partners", "partners");
+    sr_buf words = SR_BUF_INIT;
+    for (int i = 1; i <= filler; i++)
+        sr_buf_printf(&words, "%sw%d", i > 1 ? " " : "", i);
+    block(a, s, SR_D_PARAGRAPH, text(a, sr_arena_strdup(a, sr_buf_str(&words))), NULL);
+    sr_buf_free(&words);
+    heading(a, s, "1.1", "Leads", "leads");
+    sr_dtable *t = metric_table(a, nrows);
+    for (size_t r = 0; r < nrows; r++)
+        set_row(t, r,
+                sr_arena_printf(a,
+                                "%s lead partner, with a name long enough that it takes two "
+                                "lines of its column",
+                                row_names[r]),
+                count(3653), count(3243), (sr_mval){0}, compare(a, 3243, 3653, 2018, false));
+    sr_dnode *tn = sr_dnode_add(a, s, sr_dnode_new(a, SR_D_TABLE));
+    tn->table = t;
+    sr_render_result r;
+    char *path = render(&doc, false, &r, "short-table.pdf");
+    wbox w;
+    for (size_t i = 0; i < nrows; i++) {
+        assert_true(word_box(path, row_names[i], 0, &w));
+        pages[i] = w.page;
+    }
+    assert_true(word_box(path, "Leads", 1, &w)); /* the contents' is the first */
+    *heading_at = w.page;
+    char last[16];
+    snprintf(last, sizeof last, "w%d", filler);
+    assert_true(word_box(path, last, 0, &w));
+    *filler_end = w.page;
+    unlink(path);
+    free(path);
+    sr_arena_free(a);
+}
+
 /* A row taller than a page cannot go on over it, and is not shrunk: the
  * PDF is not written, and the error names the chart. */
 static void a_row_taller_than_a_page_is_an_error(void **state)
@@ -1600,6 +1672,113 @@ static void a_row_taller_than_a_page_is_an_error(void **state)
     sr_arena_free(a);
 }
 
+/* A table of three rows is never split (one row would be alone on a
+ * page): it goes whole to the next page when it does not fit, with the
+ * heading before it. A longer one splits with two rows or more on each
+ * page. Tried with the table at every height near a page's foot. */
+static void short_tables_stay_whole(void **state)
+{
+    (void)state;
+    bool moved = false, split = false;
+    for (int filler = 420; filler <= 760; filler += 14) {
+        int pages[5], heading_page, filler_end;
+        render_short_table(filler, 3, pages, &heading_page, &filler_end);
+        if (pages[0] != pages[2])
+            fail_msg("with %d words before it, a table of 3 rows is split: rows on pages %d, %d, "
+                     "%d",
+                     filler, pages[0], pages[1], pages[2]);
+        assert_int_equal(heading_page, pages[0]);
+        moved = moved || pages[0] > filler_end;
+        render_short_table(filler, 5, pages, &heading_page, &filler_end);
+        assert_int_equal(heading_page, pages[0]);
+        int first = 0;
+        while (first < 5 && pages[first] == pages[0])
+            first++;
+        if (first < 5) {
+            split = true;
+            if (first < 2 || 5 - first < 2 || pages[4] != pages[first])
+                fail_msg("with %d words before it, a table of 5 rows is split %d and %d", filler,
+                         first, 5 - first);
+        }
+    }
+    assert_true(moved); /* the table came to the foot of a page */
+    assert_true(split);
+}
+
+/* Whether this runs under valgrind or with AddressSanitizer, which take
+ * memory of their own: then no peak memory is checked. */
+static bool instrumented(void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+    return true;
+#else
+    const char *pre = getenv("LD_PRELOAD");
+    return pre && strstr(pre, "vgpreload");
+#endif
+}
+
+/* cairo's PNG writer into a buffer. */
+static cairo_status_t to_buf(void *closure, const unsigned char *data, unsigned int length)
+{
+    sr_buf_put(closure, (const char *)data, length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* A logo far larger than its box on the cover (4000 x 2000 pixels, as
+ * large as a logo may be) is embedded at about 300 pixels per inch of the
+ * box (160 x 80 points: 667 x 333 pixels), not at its own size. */
+static void logos_are_embedded_at_print_size(void **state)
+{
+    (void)state;
+    cairo_surface_t *img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 4000, 2000);
+    cairo_t *cr = cairo_create(img);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_paint(cr);
+    cairo_set_source_rgb(cr, 0.1, 0.3, 0.6);
+    cairo_arc(cr, 2000, 1000, 900, 0, 6.3);
+    cairo_fill(cr);
+    assert_int_equal(cairo_status(cr), CAIRO_STATUS_SUCCESS);
+    cairo_destroy(cr);
+    sr_buf png = SR_BUF_INIT;
+    assert_int_equal(cairo_surface_write_to_png_stream(img, to_buf, &png), CAIRO_STATUS_SUCCESS);
+    cairo_surface_destroy(img);
+    sr_arena *a = sr_arena_new();
+    sr_document doc;
+    document(a, &doc);
+    sr_dnode *s = section(a, doc.root, "1", "Introduction", "introduction");
+    block(a, s, SR_D_PARAGRAPH, text(a, "A few words."), NULL);
+    doc.logo_png = (const unsigned char *)png.data;
+    doc.logo_len = png.len;
+    sr_render_result r;
+    char *path = render(&doc, false, &r, "logo.pdf");
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "pdfimages -list '%s'", path);
+    char *list = run(cmd);
+    /* "page num type width height ...", a rule, then a line an image. */
+    const char *line = strchr(list, '\n');
+    line = line ? strchr(line + 1, '\n') : NULL;
+    assert_non_null(line);
+    int page, num, width, height;
+    char type[32];
+    if (sscanf(line + 1, "%d %d %31s %d %d", &page, &num, type, &width, &height) != 5)
+        fail_msg("pdfimages lists no image:\n%s", list);
+    assert_int_equal(page, 1);
+    if (width > 700 || height > 350 || width < 600 || height < 300)
+        fail_msg("the logo is embedded %d x %d pixels, not about 667 x 333", width, height);
+    assert_int_equal(occurrences(list, "\n"), 3); /* the one image */
+    /* Decoded once, and the large image let go of once drawn smaller: the
+     * whole test's peak is moderate (the image alone takes 32 MB). */
+    struct rusage ru;
+    assert_int_equal(getrusage(RUSAGE_SELF, &ru), 0);
+    if (ru.ru_maxrss > 160 * 1024 && !instrumented())
+        fail_msg("the peak memory was %ld KB", ru.ru_maxrss);
+    free(list);
+    unlink(path);
+    free(path);
+    sr_arena_free(a);
+    sr_buf_free(&png);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1614,6 +1793,8 @@ int main(void)
         cmocka_unit_test(sections_flow_unless_asked),
         cmocka_unit_test(tall_charts_go_on_over_pages),
         cmocka_unit_test(a_row_taller_than_a_page_is_an_error),
+        cmocka_unit_test(short_tables_stay_whole),
+        cmocka_unit_test(logos_are_embedded_at_print_size),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
