@@ -481,8 +481,8 @@ static int run(int argc, char **argv)
         unsigned long long n = strtoull(jobs, &end, 10);
         if (jobs[0] < '0' || jobs[0] > '9' || *end || errno || n == 0) {
             sr_usage_error("build",
-                           "--jobs takes how many outputs to write at once, 1 or more, such as "
-                           "--jobs 2; '%s' is not that",
+                           "--jobs needs a whole number of outputs to write at once, 1 or more, "
+                           "such as --jobs 2, not '%s'",
                            jobs);
             return SR_EXIT_USAGE;
         }
