@@ -651,6 +651,13 @@ static int run(int argc, char **argv)
                 code = SR_EXIT_IO;
                 break;
             }
+        /* What a process that was killed had half written: a process of
+         * this build's, or of a build killed before this one, whose second
+         * process may have still been ending when this one started. */
+        sr_remove_stale_temps(ydir);
+        for (size_t i = 0; i < nouts; i++)
+            if (sr_outputs[i]->folder)
+                sr_remove_stale_temps(paths[i]);
     }
     sr_log_writes(NULL);
     double t_outputs = now();
