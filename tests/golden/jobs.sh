@@ -18,7 +18,7 @@ cd "$src" || exit 1
 # The lines a build prints but its time, and the files it wrote, with their
 # checksums (the record's date of building left out: it is today's).
 printed() { grep -v '^Built in ' "$1"; }
-files() { (cd "$1" && find . -type f ! -name build-record.yaml | sort | xargs sha256sum); }
+files() { (cd "$1" && find . -type f ! -name build-record.yaml | LC_ALL=C sort | xargs sha256sum); }
 record() { sed -n '/^outputs:/,$p' "$1/build-record.yaml"; }
 
 # ---- the same bytes, serial or not ---------------------------------------------------
@@ -178,6 +178,53 @@ state=$(sed -n 's/^State:[[:space:]]*\(.\).*/\1/p' "/proc/$child/status" 2>/dev/
 files "$tmp/killed/2019-20" | cmp -s - "$good" || fail "the build after the kill differs"
 [ -z "$(find "$tmp/killed" -name '.*.tmp-*')" ] || fail "temporary files left after the next build"
 echo "ok a killed build's second process ended with it"
+
+# ---- an interrupt (Ctrl-C) reaches every process of the build -------------------------
+# SIGINT to the build's process group, as a terminal sends it, at delays
+# spread over a build: the build ends (by the signal, or done before it),
+# no process of it is left, and the report is whole.
+python3 - "$bin" "$tmp/killed" "$good" <<'PY' || fail "an interrupt: see above"
+import hashlib, os, signal, subprocess, sys, time
+bin, out, good = sys.argv[1:]
+def sums():
+    rows = []
+    top = os.path.join(out, "2019-20")
+    for d, _, names in os.walk(top):
+        for n in names:
+            p = os.path.join(d, n)
+            if n == "build-record.yaml" or ".tmp-" in n:
+                continue
+            rows.append("%s  ./%s" % (hashlib.sha256(open(p, "rb").read()).hexdigest(),
+                                      os.path.relpath(p, top)))
+    return "\n".join(sorted(rows, key=lambda r: r.split("  ", 1)[1].encode())) + "\n"
+want = open(good).read()
+t0 = time.monotonic()
+subprocess.run([bin, "build", "2019-20", "--out", out, "--jobs", "2"], capture_output=True)
+took = time.monotonic() - t0
+runs = 10
+for i in range(runs):
+    p = subprocess.Popen([bin, "build", "2019-20", "--out", out, "--jobs", "2"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    time.sleep(took * (i * 7 % runs) / runs)
+    try:
+        os.killpg(p.pid, signal.SIGINT)
+    except ProcessLookupError:
+        pass
+    rc = p.wait()
+    if rc not in (0, -signal.SIGINT):
+        sys.exit("FAIL: run %d: the build ended with %d, not by SIGINT" % (i, rc))
+    for _ in range(200):
+        try:
+            os.killpg(p.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.01)
+    else:
+        sys.exit("FAIL: run %d: a process of the interrupted build is left" % i)
+    if sums() != want:
+        sys.exit("FAIL: run %d: a report file is missing or not whole" % i)
+print("ok %d builds interrupted (SIGINT to the process group): nothing left running, the report whole" % runs)
+PY
 
 [ "${skipped:-0}" = 1 ] && exit 77
 exit 0
