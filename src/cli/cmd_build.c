@@ -29,6 +29,18 @@
 #include <time.h>
 #include <unistd.h>
 
+/* Built with AddressSanitizer (SSCP_SANITIZE): its leak checker. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SR_LEAK_CHECK 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SR_LEAK_CHECK 1
+#endif
+#endif
+#ifdef SR_LEAK_CHECK
+#include <sanitizer/lsan_interface.h>
+#endif
+
 static const char usage[] =
     "Usage: sscp-report build [OPTIONS] YEAR\n"
     "\n"
@@ -263,28 +275,43 @@ static int send_output(int fd, uint32_t index, const out_state *st, const sr_fil
 }
 
 /* The child's part: its outputs, in order, each sent when written; stops
- * at the first that fails, as a serial build does. Never returns. */
-static _Noreturn void child_run(int fd, size_t w, const size_t *worker, size_t nouts,
-                                const sr_document *doc, const sr_render_options *ro, char **paths)
+ * at the first that fails, as a serial build does. 0, or -1 when the pipe
+ * could not be written. */
+static int child_run(int fd, size_t w, const size_t *worker, size_t nouts, const sr_document *doc,
+                     const sr_render_options *ro, char **paths)
 {
     sr_file_log mine = {0};
     sr_log_reads(NULL);
     sr_log_writes(&mine);
-    for (size_t i = 0; i < nouts; i++) {
+    int rc = 0;
+    for (size_t i = 0; i < nouts && rc == 0; i++) {
         if (worker[i] != w)
             continue;
         out_state st = {0};
         size_t from = mine.nfiles;
         write_output(i, doc, ro, paths[i], &st);
         if (send_output(fd, (uint32_t)i, &st, &mine, from) != 0)
-            _exit(1);
+            rc = -1;
         if (st.rc != 0)
             break;
     }
+    sr_log_writes(NULL);
+    sr_file_log_free(&mine);
+    return rc;
+}
+
+/* A child's end, once it has freed what the build holds: the last message,
+ * and _exit, so that nothing of the parent's (stdio buffers, atexit
+ * handlers) is run twice. */
+static _Noreturn void child_finish(int fd)
+{
+#ifdef SR_LEAK_CHECK
+    /* _exit skips the sanitizer's check at exit: it is made here. */
+    if (__lsan_do_recoverable_leak_check() != 0)
+        _exit(1);
+#endif
     if (send_output(fd, MSG_DONE, NULL, NULL, 0) != 0)
         _exit(1);
-    /* _exit: nothing of the parent's (stdio buffers, atexit handlers) is
-     * run twice. */
     _exit(0);
 }
 
@@ -352,11 +379,13 @@ static void ended_how(int status, char *buf, size_t n)
 
 /* Writes every output, njobs at once (1: one after another, in this
  * process), into st; the files written are noted in written. Returns how
- * many processes wrote them. */
+ * many processes wrote them; or, in a child, once it has written its
+ * share, 0, with *child_fd the pipe for child_finish(). */
 static size_t write_outputs(size_t nouts, size_t njobs, const sr_document *doc,
                             const sr_render_options *ro, char **paths, out_state *st,
-                            sr_file_log *written)
+                            sr_file_log *written, int *child_fd)
 {
+    *child_fd = -1;
     if (njobs > 1 && !single_threaded()) {
         fprintf(stderr,
                 "sscp-report: note: writing the outputs one after another, as %ld "
@@ -397,7 +426,14 @@ static size_t write_outputs(size_t nouts, size_t njobs, const sr_document *doc,
             for (size_t k = 1; k < w; k++)
                 if (forked[k])
                     close(fds[k]);
-            child_run(p[1], w, worker, nouts, doc, ro, paths);
+            if (child_run(p[1], w, worker, nouts, doc, ro, paths) != 0)
+                _exit(1);
+            free(forked);
+            free(fds);
+            free(pids);
+            free(worker);
+            *child_fd = p[1];
+            return 0;
         }
         close(p[1]);
         pids[w] = pid;
@@ -423,22 +459,28 @@ static size_t write_outputs(size_t nouts, size_t njobs, const sr_document *doc,
         if (finished && WIFEXITED(status) && WEXITSTATUS(status) == 0)
             continue;
         /* The first of its outputs it had not finished is the one it
-         * failed (unless one it finished had failed: it stopped there). */
+         * failed (unless one it finished had failed: it stopped there); if
+         * it finished them all, its last. */
         char how[160];
         ended_how(status, how, sizeof how);
+        size_t failed = nouts;
         for (size_t i = 0; i < nouts; i++) {
             if (worker[i] != w)
                 continue;
-            if (st[i].attempted && st[i].rc != 0)
-                break;
-            if (!st[i].attempted) {
-                st[i].attempted = true;
-                st[i].rc = -1;
-                snprintf(st[i].err, sizeof st[i].err,
-                         "cannot write the %s: the process writing it %s", sr_outputs[i]->name,
-                         how);
+            if (st[i].attempted && st[i].rc != 0) {
+                failed = nouts;
                 break;
             }
+            failed = i;
+            if (!st[i].attempted)
+                break;
+        }
+        if (failed < nouts) {
+            st[failed].attempted = true;
+            st[failed].rc = -1;
+            snprintf(st[failed].err, sizeof st[failed].err,
+                     "cannot write the %s: the process writing it %s", sr_outputs[failed]->name,
+                     how);
         }
     }
     size_t used = 1;
@@ -631,6 +673,7 @@ static int run(int argc, char **argv)
         nouts++;
     if (njobs > nouts)
         njobs = nouts;
+    int child_fd = -1;
     char **paths = sr_xcalloc(nouts + 1, sizeof *paths);
     out_state *st = sr_xcalloc(nouts + 1, sizeof *st);
     for (size_t i = 0; i < nouts; i++) {
@@ -642,7 +685,9 @@ static int run(int argc, char **argv)
      * record lists those, not what is in the folder afterwards. */
     sr_log_writes(&written);
     if (code == SR_EXIT_OK) {
-        njobs = write_outputs(nouts, njobs, doc, &ro, paths, st, &written);
+        njobs = write_outputs(nouts, njobs, doc, &ro, paths, st, &written, &child_fd);
+        if (child_fd >= 0)
+            goto release; /* a child: its share is written */
         /* The first output that failed, in the list's order, as a serial
          * build would have stopped there. */
         for (size_t i = 0; i < nouts; i++)
@@ -738,6 +783,7 @@ static int run(int argc, char **argv)
             }
         }
     }
+release:
     for (size_t i = 0; i < nouts; i++)
         free(paths[i]);
     free(paths);
@@ -750,6 +796,8 @@ static int run(int argc, char **argv)
     sr_file_log_free(&written);
     sr_fonts_close(fonts);
     sr_report_data_free(&rd);
+    if (child_fd >= 0)
+        child_finish(child_fd);
     return code;
 }
 
