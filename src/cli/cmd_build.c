@@ -65,7 +65,8 @@ static const char usage[] =
     "                    its own (default: the processors online, at most one\n"
     "                    per output); --jobs 1 writes them one after another. The\n"
     "                    files are the same bytes whatever N is\n"
-    "  --timings         print the time each stage took, and the peak memory\n"
+    "  --timings         print the time each stage and each output took, and each\n"
+    "                    process's peak memory\n"
     "\n"
     "The date written into the PDF is SOURCE_DATE_EPOCH when it is set (seconds\n"
     "since 1970-01-01 UTC, digits only, a time from 1980 to 2099), otherwise the\n"
@@ -400,18 +401,30 @@ static size_t write_outputs(size_t nouts, size_t njobs, const sr_document *doc,
     int *fds = sr_xcalloc(njobs, sizeof *fds);
     int *forked = sr_xcalloc(njobs, sizeof *forked);
     pid_t parent = getpid();
+    /* Children are waited for: not reaped unseen, as they would be if the
+     * program was started with SIGCHLD ignored. */
+    if (njobs > 1 && signal(SIGCHLD, SIG_DFL) == SIG_ERR) {
+        fprintf(stderr, "sscp-report: note: writing the outputs one after another: %s\n",
+                strerror(errno));
+        njobs = 1;
+    }
     /* Nothing buffered is copied into a child. */
     fflush(stdout);
     fflush(stderr);
     for (size_t w = 1; w < njobs; w++) {
-        int p[2];
+        int p[2] = {-1, -1};
         pid_t pid = -1;
-        if (pipe(p) == 0 && (pid = fork()) < 0) {
-            close(p[0]);
-            close(p[1]);
-        }
-        if (pid < 0) {
+        if (pipe(p) != 0 || (pid = fork()) < 0) {
+            int e = errno;
+            if (pid < 0 && p[0] >= 0) {
+                close(p[0]);
+                close(p[1]);
+            }
             /* No process for that share: this one writes it, after its own. */
+            fprintf(stderr,
+                    "sscp-report: note: cannot start a process to write outputs at once (%s); "
+                    "this one writes them\n",
+                    strerror(e));
             for (size_t i = 0; i < nouts; i++)
                 if (worker[i] == w)
                     worker[i] = 0;
