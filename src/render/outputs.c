@@ -10,7 +10,7 @@
  * (`build --timings --jobs 1`): what `build --jobs N` balances its
  * processes by. */
 #define SR_OUTPUT_LIST(X)                                                                          \
-    X(pdf, 64)                                                                                     \
+    X(pdf, 66)                                                                                     \
     X(charts, 28)                                                                                  \
     X(xlsx, 2)                                                                                     \
     X(html, 4)
