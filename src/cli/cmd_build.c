@@ -1,11 +1,15 @@
 /* cmd_build: `sscp-report build YEAR`, the annual report. Validates the
  * year first (errors stop it and leave any earlier report as it was), then
- * builds the document and writes every output (render/render.h). */
+ * builds the document and writes every output (render/render.h): one after
+ * another, or shared out between processes forked once the document is
+ * built, one per core (`--jobs`, docs/outputs.md), each process sending
+ * back through a pipe what it wrote. */
 #include "chart/spec.h"
 #include "cli/args.h"
 #include "cli/cli.h"
 #include "cli/report_data.h"
 #include "data/signoff.h"
+#include "core/buf.h"
 #include "core/clock.h"
 #include "core/fmt.h"
 #include "core/fsutil.h"
@@ -15,9 +19,27 @@
 #include "render/render.h"
 
 #include <errno.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
+
+/* Built with AddressSanitizer (SSCP_SANITIZE): its leak checker. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SR_LEAK_CHECK 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SR_LEAK_CHECK 1
+#endif
+#endif
+#ifdef SR_LEAK_CHECK
+#include <sanitizer/lsan_interface.h>
+#endif
 
 static const char usage[] =
     "Usage: sscp-report build [OPTIONS] YEAR\n"
@@ -40,7 +62,12 @@ static const char usage[] =
     "                    (\"Published 30 October 2020\"), within 3 years of the\n"
     "                    year's end; a draft's says \"Draft\" and gives the day\n"
     "                    as the one planned\n"
-    "  --timings         print the time each stage took\n"
+    "  --jobs N          write up to N outputs at once, each process on a core of\n"
+    "                    its own (default: the processors online, at most one\n"
+    "                    per output); --jobs 1 writes them one after another. The\n"
+    "                    files are the same bytes whatever N is\n"
+    "  --timings         print the time each stage and each output took, and each\n"
+    "                    process's peak memory\n"
     "\n"
     "The date written into the PDF is SOURCE_DATE_EPOCH when it is set (seconds\n"
     "since 1970-01-01 UTC, digits only, a time from 1980 to 2099), otherwise the\n"
@@ -62,22 +89,461 @@ static void size_words(size_t bytes, char *buf, size_t n)
         snprintf(buf, n, "%zu KB", (bytes + 512) / 1024);
 }
 
+/* ---- writing the outputs, in one process or several -------------------------------------
+ *
+ * The document is built, the fonts are open and the output folders made
+ * before the first output is written; then, with more than one job, the
+ * program forks. Each process writes its share of the outputs, in list
+ * order, exactly as a serial build would (fork copies the tree, the fonts'
+ * Pango font map and fontconfig configuration, so no library object is
+ * shared between two threads). A child sends back, through a pipe, one
+ * message per output it attempted: its result, its time, its error and the
+ * files it wrote with their sizes and SHA-256 (the build record's), then a
+ * last message saying it finished. A child that ends without that last
+ * message (killed, crashed) is an error naming the output it was writing. */
+
+/* What happened to one output. */
+typedef struct {
+    bool attempted;
+    int rc; /* 0, or -1 with err */
+    double took;
+    sr_render_result res;
+    char err[1024];
+} out_state;
+
+/* A message's head, in the pipe between two processes of the same
+ * program: raw structs are fine. */
+#define MSG_MAGIC 0x53535250u /* "SSRP" */
+#define MSG_DONE  UINT32_MAX
+
+typedef struct {
+    uint32_t magic;
+    uint32_t index; /* the output, or MSG_DONE */
+    int32_t rc;
+    uint32_t errlen;
+    double took;
+    sr_render_result res;
+    uint32_t nfiles;
+} msg_head;
+
+typedef struct {
+    uint32_t pathlen;
+    bool missing, changed;
+    long long bytes;
+    char sha256[SR_HEX_SHA256];
+} msg_file;
+
+/* How many outputs to write at once by default: the processors online. */
+static size_t default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (size_t)n : 1;
+}
+
+/* Shares the outputs out between njobs processes, the costliest first, each
+ * to the process with the least to do so far (ties: the lower number);
+ * worker[i] receives output i's process, 0 being this one. */
+static void share_out(size_t nouts, size_t njobs, size_t *worker)
+{
+    unsigned *load = sr_xcalloc(njobs, sizeof *load);
+    bool *placed = sr_xcalloc(nouts, sizeof *placed);
+    for (size_t n = 0; n < nouts; n++) {
+        size_t best = nouts;
+        for (size_t i = 0; i < nouts; i++)
+            if (!placed[i] && (best == nouts || sr_output_costs[i] > sr_output_costs[best]))
+                best = i;
+        size_t w = 0;
+        for (size_t k = 1; k < njobs; k++)
+            if (load[k] < load[w])
+                w = k;
+        worker[best] = w;
+        load[w] += sr_output_costs[best];
+        placed[best] = true;
+    }
+    free(placed);
+    free(load);
+}
+
+/* The threads this process runs now, from /proc/self/status; 0 if it
+ * cannot be read. */
+static long threads_now(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    if (!f)
+        return 0;
+    char line[256];
+    long n = 0;
+    while (fgets(line, sizeof line, f))
+        if (strncmp(line, "Threads:", 8) == 0) {
+            n = strtol(line + 8, NULL, 10);
+            break;
+        }
+    fclose(f);
+    return n;
+}
+
+/* Whether this process is down to its one thread, so that fork copies no
+ * lock another thread holds. Pango starts a thread of its own when the
+ * font map is made (fontconfig's FcInit, over at once since the
+ * configuration is already current): it is waited for, up to a second. */
+static bool single_threaded(void)
+{
+    for (int i = 0; i < 1000; i++) {
+        long n = threads_now();
+        if (n == 1)
+            return true;
+        if (n == 0)
+            return false;
+        struct timespec ms = {0, 1000000};
+        nanosleep(&ms, NULL);
+    }
+    return false;
+}
+
+/* Writes output i into st, timing it. */
+static void write_output(size_t i, const sr_document *doc, const sr_render_options *ro,
+                         const char *path, out_state *st)
+{
+    double t = now();
+    st->attempted = true;
+    st->err[0] = '\0';
+    st->rc = sr_outputs[i]->write(doc, ro, path, &st->res, st->err, sizeof st->err) != 0 ? -1 : 0;
+    st->took = now() - t;
+}
+
+static int write_all(int fd, const void *p, size_t n)
+{
+    const char *c = p;
+    while (n > 0) {
+        ssize_t w = write(fd, c, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        c += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* Reads n bytes: 1, or 0 at the end of the pipe (or part-way), -1 on an
+ * error. */
+static int read_all(int fd, void *p, size_t n)
+{
+    char *c = p;
+    while (n > 0) {
+        ssize_t r = read(fd, c, n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0)
+            return -1;
+        if (r == 0)
+            return 0;
+        c += r;
+        n -= (size_t)r;
+    }
+    return 1;
+}
+
+/* One output's message: its state and the files it wrote (the entries of
+ * log from `from` on). */
+static int send_output(int fd, uint32_t index, const out_state *st, const sr_file_log *log,
+                       size_t from)
+{
+    sr_buf b = SR_BUF_INIT;
+    msg_head h = {.magic = MSG_MAGIC,
+                  .index = index,
+                  .rc = st ? st->rc : 0,
+                  .errlen = st ? (uint32_t)strlen(st->err) : 0,
+                  .took = st ? st->took : 0,
+                  .nfiles = log ? (uint32_t)(log->nfiles - from) : 0};
+    if (st)
+        h.res = st->res;
+    sr_buf_put(&b, (const char *)&h, sizeof h);
+    if (st)
+        sr_buf_put(&b, st->err, h.errlen);
+    for (size_t k = from; log && k < log->nfiles; k++) {
+        const sr_logged_file *f = &log->files[k];
+        msg_file m = {.pathlen = (uint32_t)strlen(f->path),
+                      .missing = f->missing,
+                      .changed = f->changed,
+                      .bytes = f->bytes};
+        memcpy(m.sha256, f->sha256, sizeof m.sha256);
+        sr_buf_put(&b, (const char *)&m, sizeof m);
+        sr_buf_put(&b, f->path, m.pathlen);
+    }
+    int rc = write_all(fd, b.data, b.len);
+    sr_buf_free(&b);
+    return rc;
+}
+
+/* The child's part: its outputs, in order, each sent when written; stops
+ * at the first that fails, as a serial build does. 0, or -1 when the pipe
+ * could not be written. */
+static int child_run(int fd, size_t w, const size_t *worker, size_t nouts, const sr_document *doc,
+                     const sr_render_options *ro, char **paths)
+{
+    sr_file_log mine = {0};
+    sr_log_reads(NULL);
+    sr_log_writes(&mine);
+    int rc = 0;
+    for (size_t i = 0; i < nouts && rc == 0; i++) {
+        if (worker[i] != w)
+            continue;
+        out_state st = {0};
+        size_t from = mine.nfiles;
+        write_output(i, doc, ro, paths[i], &st);
+        if (send_output(fd, (uint32_t)i, &st, &mine, from) != 0)
+            rc = -1;
+        if (st.rc != 0)
+            break;
+    }
+    sr_log_writes(NULL);
+    sr_file_log_free(&mine);
+    return rc;
+}
+
+/* A child's end, once it has freed what the build holds: the last message,
+ * and _exit, so that nothing of the parent's (stdio buffers, atexit
+ * handlers) is run twice. */
+static _Noreturn void child_finish(int fd)
+{
+#ifdef SR_LEAK_CHECK
+    /* _exit skips the sanitizer's check at exit: it is made here. */
+    if (__lsan_do_recoverable_leak_check() != 0)
+        _exit(1);
+#endif
+    if (send_output(fd, MSG_DONE, NULL, NULL, 0) != 0)
+        _exit(1);
+    _exit(0);
+}
+
+/* Adds a file a child wrote to the parent's write log. */
+static void log_add(sr_file_log *log, const msg_file *m, char *path)
+{
+    if (log->nfiles == log->capfiles) {
+        log->capfiles = log->capfiles ? 2 * log->capfiles : 64;
+        log->files = sr_xrealloc(log->files, log->capfiles * sizeof *log->files);
+    }
+    sr_logged_file *f = &log->files[log->nfiles++];
+    *f = (sr_logged_file){
+        .path = path, .missing = m->missing, .changed = m->changed, .bytes = m->bytes};
+    memcpy(f->sha256, m->sha256, sizeof f->sha256);
+    f->sha256[SR_HEX_SHA256 - 1] = '\0';
+}
+
+/* Reads a child's messages into st and log. Returns true when it sent its
+ * last message; false when the pipe ended first or held something else. */
+static bool child_collect(int fd, size_t w, const size_t *worker, size_t nouts, out_state *st,
+                          sr_file_log *log)
+{
+    for (;;) {
+        msg_head h;
+        if (read_all(fd, &h, sizeof h) != 1 || h.magic != MSG_MAGIC)
+            return false;
+        if (h.index == MSG_DONE)
+            return true;
+        if (h.index >= nouts || worker[h.index] != w || h.errlen >= sizeof st->err)
+            return false;
+        out_state *s = &st[h.index];
+        if (read_all(fd, s->err, h.errlen) != 1 && h.errlen)
+            return false;
+        s->err[h.errlen] = '\0';
+        for (uint32_t k = 0; k < h.nfiles; k++) {
+            msg_file m;
+            if (read_all(fd, &m, sizeof m) != 1 || m.pathlen > 65536)
+                return false;
+            char *path = sr_xmalloc((size_t)m.pathlen + 1);
+            if (m.pathlen && read_all(fd, path, m.pathlen) != 1) {
+                free(path);
+                return false;
+            }
+            path[m.pathlen] = '\0';
+            log_add(log, &m, path);
+        }
+        s->attempted = true;
+        s->rc = h.rc;
+        s->took = h.took;
+        s->res = h.res;
+    }
+}
+
+/* How a child process ended, in words: "was killed by signal 9 (Killed)". */
+static void ended_how(int status, char *buf, size_t n)
+{
+    if (WIFSIGNALED(status))
+        snprintf(buf, n, "was killed by signal %d (%s)", WTERMSIG(status),
+                 strsignal(WTERMSIG(status)));
+    else if (WIFEXITED(status) && WEXITSTATUS(status) != 0)
+        snprintf(buf, n, "ended with status %d", WEXITSTATUS(status));
+    else
+        snprintf(buf, n, "ended before it had finished");
+}
+
+/* Writes every output, njobs at once (1: one after another, in this
+ * process), into st; the files written are noted in written. Returns how
+ * many processes wrote them; or, in a child, once it has written its
+ * share, 0, with *child_fd the pipe for child_finish(). */
+static size_t write_outputs(size_t nouts, size_t njobs, const sr_document *doc,
+                            const sr_render_options *ro, char **paths, out_state *st,
+                            sr_file_log *written, int *child_fd)
+{
+    *child_fd = -1;
+    if (njobs > 1 && !single_threaded()) {
+        fprintf(stderr,
+                "sscp-report: note: writing the outputs one after another, as %ld "
+                "threads are running\n",
+                threads_now());
+        njobs = 1;
+    }
+    size_t *worker = sr_xcalloc(nouts, sizeof *worker);
+    if (njobs > 1)
+        share_out(nouts, njobs, worker);
+    pid_t *pids = sr_xcalloc(njobs, sizeof *pids);
+    int *fds = sr_xcalloc(njobs, sizeof *fds);
+    int *forked = sr_xcalloc(njobs, sizeof *forked);
+    pid_t parent = getpid();
+    /* Children are waited for: not reaped unseen, as they would be if the
+     * program was started with SIGCHLD ignored. */
+    if (njobs > 1 && signal(SIGCHLD, SIG_DFL) == SIG_ERR) {
+        fprintf(stderr, "sscp-report: note: writing the outputs one after another: %s\n",
+                strerror(errno));
+        njobs = 1;
+    }
+    /* Nothing buffered is copied into a child. */
+    fflush(stdout);
+    fflush(stderr);
+    for (size_t w = 1; w < njobs; w++) {
+        int p[2] = {-1, -1};
+        pid_t pid = -1;
+        if (pipe(p) != 0 || (pid = fork()) < 0) {
+            int e = errno;
+            if (pid < 0 && p[0] >= 0) {
+                close(p[0]);
+                close(p[1]);
+            }
+            /* No process for that share: this one writes it, after its own. */
+            fprintf(stderr,
+                    "sscp-report: note: cannot start a process to write outputs at once (%s); "
+                    "this one writes them\n",
+                    strerror(e));
+            for (size_t i = 0; i < nouts; i++)
+                if (worker[i] == w)
+                    worker[i] = 0;
+            continue;
+        }
+        if (pid == 0) {
+            /* A build that is killed takes its children with it; one
+             * killed before this line is seen by getppid(). */
+            if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+                _exit(1);
+            close(p[0]);
+            for (size_t k = 1; k < w; k++)
+                if (forked[k])
+                    close(fds[k]);
+            if (child_run(p[1], w, worker, nouts, doc, ro, paths) != 0)
+                _exit(1);
+            free(forked);
+            free(fds);
+            free(pids);
+            free(worker);
+            *child_fd = p[1];
+            return 0;
+        }
+        close(p[1]);
+        pids[w] = pid;
+        fds[w] = p[0];
+        forked[w] = 1;
+    }
+    /* This process's share, in order; then each child's report. */
+    for (size_t i = 0; i < nouts; i++) {
+        if (worker[i] != 0)
+            continue;
+        write_output(i, doc, ro, paths[i], &st[i]);
+        if (st[i].rc != 0)
+            break;
+    }
+    for (size_t w = 1; w < njobs; w++) {
+        if (!forked[w])
+            continue;
+        bool finished = child_collect(fds[w], w, worker, nouts, st, written);
+        close(fds[w]);
+        int status = 0;
+        while (waitpid(pids[w], &status, 0) < 0 && errno == EINTR)
+            ;
+        if (finished && WIFEXITED(status) && WEXITSTATUS(status) == 0)
+            continue;
+        /* The first of its outputs it had not finished is the one it
+         * failed (unless one it finished had failed: it stopped there); if
+         * it finished them all, its last. */
+        char how[160];
+        ended_how(status, how, sizeof how);
+        size_t failed = nouts;
+        for (size_t i = 0; i < nouts; i++) {
+            if (worker[i] != w)
+                continue;
+            if (st[i].attempted && st[i].rc != 0) {
+                failed = nouts;
+                break;
+            }
+            failed = i;
+            if (!st[i].attempted)
+                break;
+        }
+        if (failed < nouts) {
+            st[failed].attempted = true;
+            st[failed].rc = -1;
+            snprintf(st[failed].err, sizeof st[failed].err,
+                     "cannot write the %s: the process writing it %s", sr_outputs[failed]->name,
+                     how);
+        }
+    }
+    size_t used = 1;
+    for (size_t w = 1; w < njobs; w++)
+        used += (size_t)forked[w];
+    free(forked);
+    free(fds);
+    free(pids);
+    free(worker);
+    return used;
+}
+
 static int run(int argc, char **argv)
 {
     sr_report_data rd = {0};
-    const char *year = NULL, *out = "out", *fonts_dir = "fonts", *date = NULL;
+    const char *year = NULL, *out = "out", *fonts_dir = "fonts", *date = NULL, *jobs = NULL;
     bool final = false, timings = false;
-    const sr_opt opts[] = {
-        {"--data", NULL, &rd.data, NULL},    {"--templates", NULL, &rd.templates, NULL},
-        {"--fonts", NULL, &fonts_dir, NULL}, {"--out", NULL, &out, NULL},
-        {"--date", NULL, &date, NULL},       {"--final", NULL, NULL, &final},
-        {"--timings", NULL, NULL, &timings}, {0}};
+    const sr_opt opts[] = {{"--data", NULL, &rd.data, NULL},
+                           {"--templates", NULL, &rd.templates, NULL},
+                           {"--fonts", NULL, &fonts_dir, NULL},
+                           {"--out", NULL, &out, NULL},
+                           {"--date", NULL, &date, NULL},
+                           {"--final", NULL, NULL, &final},
+                           {"--timings", NULL, NULL, &timings},
+                           {"--jobs", NULL, &jobs, NULL},
+                           {0}};
     int npos;
     if (!sr_parse_args("build", argc, argv, opts, &year, 1, &npos))
         return SR_EXIT_USAGE;
     if (!year || !sr_year_from_name(year)) {
         sr_usage_error("build", "name a reporting year, such as: build 2019-20");
         return SR_EXIT_USAGE;
+    }
+    /* How many outputs at once: a whole number from 1; more than there are
+     * outputs is as many as there are. */
+    size_t njobs = default_jobs();
+    if (jobs) {
+        char *end;
+        errno = 0;
+        unsigned long long n = strtoull(jobs, &end, 10);
+        if (jobs[0] < '0' || jobs[0] > '9' || *end || errno || n == 0) {
+            sr_usage_error("build",
+                           "--jobs needs a whole number of outputs to write at once, 1 or more, "
+                           "such as --jobs 2, not '%s'",
+                           jobs);
+            return SR_EXIT_USAGE;
+        }
+        njobs = n > SIZE_MAX ? SIZE_MAX : (size_t)n;
     }
     int y0 = sr_year_from_name(year);
     /* The publication date for the cover: a real day, and not before the
@@ -227,24 +693,38 @@ static int run(int argc, char **argv)
     size_t nouts = 0;
     while (sr_outputs[nouts])
         nouts++;
+    if (njobs > nouts)
+        njobs = nouts;
+    int child_fd = -1;
     char **paths = sr_xcalloc(nouts + 1, sizeof *paths);
-    sr_render_result *res = sr_xcalloc(nouts + 1, sizeof *res);
-    double *took = sr_xcalloc(nouts + 1, sizeof *took);
-    /* The bytes each output writes are noted as they are written: the
-     * record lists those, not what is in the folder afterwards. */
-    sr_log_writes(&written);
+    out_state *st = sr_xcalloc(nouts + 1, sizeof *st);
     for (size_t i = 0; i < nouts; i++) {
         const sr_output *o = sr_outputs[i];
         paths[i] = sr_path_join(ydir, o->folder ? o->file
                                                 : sr_arena_printf(rd.ds.a, o->file, stem, yname));
-        if (code != SR_EXIT_OK)
-            continue;
-        double t = now();
-        if (o->write(doc, &ro, paths[i], &res[i], err, sizeof err) != 0) {
-            sr_fail("%s", err);
-            code = SR_EXIT_IO;
-        }
-        took[i] = now() - t;
+    }
+    /* The bytes each output writes are noted as they are written: the
+     * record lists those, not what is in the folder afterwards. */
+    sr_log_writes(&written);
+    if (code == SR_EXIT_OK) {
+        njobs = write_outputs(nouts, njobs, doc, &ro, paths, st, &written, &child_fd);
+        if (child_fd >= 0)
+            goto release; /* a child: its share is written */
+        /* The first output that failed, in the list's order, as a serial
+         * build would have stopped there. */
+        for (size_t i = 0; i < nouts; i++)
+            if (st[i].attempted && st[i].rc != 0) {
+                sr_fail("%s", st[i].err);
+                code = SR_EXIT_IO;
+                break;
+            }
+        /* What a process that was killed had half written: a process of
+         * this build's, or of a build killed before this one, whose second
+         * process may have still been ending when this one started. */
+        sr_remove_stale_temps(ydir);
+        for (size_t i = 0; i < nouts; i++)
+            if (sr_outputs[i]->folder)
+                sr_remove_stale_temps(paths[i]);
     }
     sr_log_writes(NULL);
     double t_outputs = now();
@@ -297,9 +777,10 @@ static int run(int argc, char **argv)
     if (code == SR_EXIT_OK) {
         for (size_t i = 0; i < nouts; i++) {
             char size[32];
-            size_words(res[i].bytes, size, sizeof size);
-            sr_out("Wrote %s%s (%s%s%s)%s\n", paths[i], sr_outputs[i]->folder ? "/" : "",
-                   res[i].what, res[i].what[0] ? ", " : "", size, res[i].after);
+            const sr_render_result *r = &st[i].res;
+            size_words(r->bytes, size, sizeof size);
+            sr_out("Wrote %s%s (%s%s%s)%s\n", paths[i], sr_outputs[i]->folder ? "/" : "", r->what,
+                   r->what[0] ? ", " : "", size, r->after);
         }
         if (doc->missing_narratives)
             sr_out("%zu section%s still %s no words: see the warnings above\n",
@@ -310,15 +791,25 @@ static int run(int argc, char **argv)
         if (timings) {
             sr_out("  load and check %.3f s, document %.3f s", t_load - t0, t_doc - t_load);
             for (size_t i = 0; i < nouts; i++)
-                sr_out(", %s %.3f s", sr_outputs[i]->name, took[i]);
+                sr_out(", %s %.3f s", sr_outputs[i]->name, st[i].took);
             sr_out(", build record %.3f s\n", t_record - t_outputs);
+            /* Each process's own peak: a child's is not part of this one's. */
+            struct rusage self, kids;
+            if (getrusage(RUSAGE_SELF, &self) == 0 && getrusage(RUSAGE_CHILDREN, &kids) == 0) {
+                sr_out("  %zu process%s, peak memory %.1f MiB", njobs, njobs == 1 ? "" : "es",
+                       (double)self.ru_maxrss / 1024.0);
+                if (njobs > 1)
+                    sr_out(" (the other%s: %.1f MiB at most)", njobs > 2 ? "s" : "",
+                           (double)kids.ru_maxrss / 1024.0);
+                sr_out("\n");
+            }
         }
     }
+release:
     for (size_t i = 0; i < nouts; i++)
         free(paths[i]);
     free(paths);
-    free(res);
-    free(took);
+    free(st);
     free(lines);
     free(ydir);
     sr_unlock_dir(lock);
@@ -327,6 +818,8 @@ static int run(int argc, char **argv)
     sr_file_log_free(&written);
     sr_fonts_close(fonts);
     sr_report_data_free(&rd);
+    if (child_fd >= 0)
+        child_finish(child_fd);
     return code;
 }
 

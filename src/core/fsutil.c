@@ -687,6 +687,24 @@ static long temp_owner(const char *name)
     return pid > 0 && *end == '-' ? pid : 0;
 }
 
+/* Whether pid is a process that has ended but not yet been waited for (a
+ * zombie, "Z" in /proc/PID/stat): it writes nothing more. A build's second
+ * process, killed with the build, is one until whoever inherits it waits. */
+static bool ended(long pid)
+{
+    char path[64], buf[512];
+    snprintf(path, sizeof path, "/proc/%ld/stat", pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return false;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    /* "PID (NAME) STATE ...": NAME may hold spaces and brackets. */
+    const char *p = strrchr(buf, ')');
+    return p && p[1] == ' ' && p[2] == 'Z';
+}
+
 int sr_remove_stale_temps(const char *dir)
 {
     DIR *dh = opendir(dir);
@@ -697,7 +715,7 @@ int sr_remove_stale_temps(const char *dir)
         long pid = temp_owner(e->d_name);
         if (!pid || pid == (long)getpid())
             continue;
-        if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+        if ((kill((pid_t)pid, 0) == 0 || errno != ESRCH) && !ended(pid))
             continue; /* still running (or not ours to judge) */
         char *path = sr_path_join(dir, e->d_name);
         if (sr_path_kind_of(path) == SR_PATH_FILE && unlink(path) == 0)

@@ -77,7 +77,8 @@ void sr_out_abort(sr_out_file *f);
 char *sr_temp_name(const char *path, const char *suffix);
 
 /* Removes, in dir, the temporary files of processes that are no longer
- * running (killed before they could rename or remove them). Returns how
+ * running (killed before they could rename or remove them; a process that
+ * has ended but not yet been waited for counts as not running). Returns how
  * many were removed. */
 int sr_remove_stale_temps(const char *dir);
 

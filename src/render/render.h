@@ -3,9 +3,11 @@
  * An output is one file in src/render/ that walks the tree (doc/doc.h) with
  * sr_doc_iter, writes one file or folder and defines `sr_output_NAME`, and
  * one line in the list in render/outputs.c (docs/outputs.md). `build` writes every output in that
- * list, in order, prints a "Wrote" line for each and records the files of those marked `recorded`
- * in the build record. A renderer includes nothing of data/ or metrics/ but metrics/value.h:
- * everything it shows is in the tree.
+ * list, prints a "Wrote" line for each, in the list's order, and records the files of those marked
+ * `recorded` in the build record. The outputs do not depend on one another, so `build` may write
+ * them at once, each in a process of its own (`--jobs`, docs/outputs.md): a renderer keeps nothing
+ * between calls that another renderer needs, and writes only its own file or folder. A renderer
+ * includes nothing of data/ or metrics/ but metrics/value.h: everything it shows is in the tree.
  */
 #ifndef SR_RENDER_H
 #define SR_RENDER_H
@@ -51,6 +53,11 @@ typedef struct {
 /* Every output, in the order a build writes them (render/outputs.c);
  * NULL at the end. */
 extern const sr_output *const sr_outputs[];
+
+/* Each output's share, in per cent, of the time the outputs take one after
+ * another, in the order of sr_outputs: how `build --jobs N` shares them out
+ * between its processes. 0 at the end. */
+extern const unsigned sr_output_costs[];
 
 /* The chart files alone, for `sscp-report charts`. */
 extern const sr_output sr_output_charts;
