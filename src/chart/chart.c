@@ -332,40 +332,40 @@ static void tick_label(double v, double step, char *buf, size_t n)
     snprintf(buf, n, "%.*f", places, v);
 }
 
-/* The value axis on the left for vertical charts: ticks, gridlines and the
- * axis title. Sets *plot to what is left for the marks. */
+/* The value axis's ticks up to max, and in *lw the widest tick label's
+ * width and in *th a label's height. */
+static sr_ticks axis_ticks(ctx *c, const sr_chart *ch, double max, double *lw, double *th)
+{
+    sr_ticks t = sr_ticks_make(min_value(ch), max, 5, ch->whole);
+    *lw = 0, *th = 0;
+    for (size_t i = 0; i < t.n; i++) {
+        char b[32];
+        tick_label(t.v[i], t.step, b, sizeof b);
+        double w, h;
+        text_extent(c, b, FONT, 400, 0, &w, &h);
+        if (w > *lw)
+            *lw = w;
+        *th = h;
+    }
+    return t;
+}
+
 /* How far from the chart's left edge the value axis puts the plot: the
  * axis title, the widest tick label and their margins. */
 static double axis_width(ctx *c, const sr_chart *ch, double max)
 {
-    sr_ticks t = sr_ticks_make(min_value(ch), max, 5, ch->whole);
-    double lw = 0, th = 0;
-    for (size_t i = 0; i < t.n; i++) {
-        char b[32];
-        tick_label(t.v[i], t.step, b, sizeof b);
-        double w, h;
-        text_extent(c, b, FONT, 400, 0, &w, &h);
-        if (w > lw)
-            lw = w;
-        th = h;
-    }
+    double lw, th;
+    axis_ticks(c, ch, max, &lw, &th);
     return (ch->y_title ? th + PAD : 0) + lw + PAD;
 }
 
+/* The value axis on the left for vertical charts: ticks, gridlines and the
+ * axis title. Sets *plot_left to where the marks begin. */
 static sr_ticks value_axis(ctx *c, const sr_chart *ch, double top, double bottom, double left,
                            double right, double max, double *plot_left)
 {
-    sr_ticks t = sr_ticks_make(min_value(ch), max, 5, ch->whole);
-    double lw = 0, th = 0;
-    for (size_t i = 0; i < t.n; i++) {
-        char b[32];
-        tick_label(t.v[i], t.step, b, sizeof b);
-        double w, h;
-        text_extent(c, b, FONT, 400, 0, &w, &h);
-        if (w > lw)
-            lw = w;
-        th = h;
-    }
+    double lw, th;
+    sr_ticks t = axis_ticks(c, ch, max, &lw, &th);
     double x0 = left + (ch->y_title ? th + PAD : 0) + lw + PAD;
     *plot_left = x0;
     if (ch->y_title) {

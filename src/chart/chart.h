@@ -218,4 +218,14 @@ struct sr_buf;
  * too. 0, or -1 with errno. */
 int sr_chart_svg(sr_fonts *fonts, const sr_chart *c, double w, double h, struct sr_buf *out);
 
+/* A PNG file's width and height in pixels, from its header (the IHDR
+ * chunk, first after the signature), without decoding it: false when len
+ * bytes at png hold no such header. */
+bool sr_png_size(const unsigned char *png, size_t len, unsigned long *w, unsigned long *h);
+
+/* The PNG's len bytes at png decoded into an image surface (cairo's
+ * reader): check cairo_surface_status, which says CAIRO_STATUS_NO_MEMORY
+ * when there was not the memory for it. */
+cairo_surface_t *sr_png_decode(const unsigned char *png, size_t len);
+
 #endif

@@ -360,3 +360,41 @@ int sr_chart_write_svg(sr_fonts *fonts, const sr_chart *c, double w, double h, c
     sr_buf_free(&out);
     return r;
 }
+
+static unsigned long be32(const unsigned char *p)
+{
+    return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | p[3];
+}
+
+bool sr_png_size(const unsigned char *png, size_t len, unsigned long *w, unsigned long *h)
+{
+    static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    *w = *h = 0;
+    if (!png || len < 24 || memcmp(png, sig, 8) != 0 || memcmp(png + 12, "IHDR", 4) != 0)
+        return false;
+    *w = be32(png + 16);
+    *h = be32(png + 20);
+    return true;
+}
+
+/* Reads a PNG from memory: cairo's stream reader. */
+typedef struct {
+    const unsigned char *p;
+    size_t left;
+} png_bytes;
+
+static cairo_status_t png_read(void *closure, unsigned char *data, unsigned int length)
+{
+    png_bytes *r = closure;
+    if (length > r->left)
+        return CAIRO_STATUS_READ_ERROR;
+    memcpy(data, r->p, length);
+    r->p += length, r->left -= length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+cairo_surface_t *sr_png_decode(const unsigned char *png, size_t len)
+{
+    png_bytes r = {png, png ? len : 0};
+    return cairo_image_surface_create_from_png_stream(png_read, &r);
+}

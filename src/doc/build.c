@@ -2109,28 +2109,6 @@ static void describe(builder *b)
         }
 }
 
-/* Reads a PNG from the memory the closure points to (cairo's stream reader). */
-typedef struct {
-    const unsigned char *p;
-    size_t left;
-} png_reader;
-
-static cairo_status_t png_read(void *closure, unsigned char *data, unsigned int length)
-{
-    png_reader *r = closure;
-    if (length > r->left)
-        return CAIRO_STATUS_READ_ERROR;
-    memcpy(data, r->p, length);
-    r->p += length, r->left -= length;
-    return CAIRO_STATUS_SUCCESS;
-}
-
-/* A PNG file's four bytes at p as a number: most significant first. */
-static unsigned long be32(const unsigned char *p)
-{
-    return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | p[3];
-}
-
 /* The partnership's logo for the cover: SR_LOGO_FILE in the data folder,
  * when there is one. Its bytes go into doc (in a's memory); a file that
  * cannot be read, is not a PNG image or is larger than SR_LOGO_MAX_PIXELS
@@ -2181,12 +2159,10 @@ static void read_logo(sr_arena *a, sr_diags *d, const char *data_dir, sr_documen
      * pixel, 576 MB for one 12000 pixels square. */
     unsigned long pw = 0, ph = 0;
     char hint[256] = "";
-    if (!why && (len < 24 || memcmp(bytes + 12, "IHDR", 4) != 0)) {
+    if (!why && !sr_png_size((const unsigned char *)bytes, len, &pw, &ph)) {
         why = "the logo is not a PNG image that can be read (it has no header chunk, IHDR, "
               "where a PNG file has one)";
     } else if (!why) {
-        pw = be32((const unsigned char *)bytes + 16);
-        ph = be32((const unsigned char *)bytes + 20);
         if (pw > SR_LOGO_MAX_PIXELS || ph > SR_LOGO_MAX_PIXELS) {
             snprintf(buf, sizeof buf,
                      "the logo is %lu x %lu pixels: a logo may be at most %d pixels wide and %d "
@@ -2200,8 +2176,7 @@ static void read_logo(sr_arena *a, sr_diags *d, const char *data_dir, sr_documen
         }
     }
     if (!why) {
-        png_reader r = {(const unsigned char *)bytes, len};
-        cairo_surface_t *img = cairo_image_surface_create_from_png_stream(png_read, &r);
+        cairo_surface_t *img = sr_png_decode((const unsigned char *)bytes, len);
         if (cairo_surface_status(img) == CAIRO_STATUS_NO_MEMORY) {
             snprintf(buf, sizeof buf,
                      "there is not enough memory to decode the logo (%lu x %lu pixels)", pw, ph);

@@ -1616,22 +1616,6 @@ static const char *toc_link(layout *L, size_t i)
     return s;
 }
 
-/* Reads a PNG from memory (cairo's stream reader). */
-typedef struct {
-    const unsigned char *p;
-    size_t left;
-} png_bytes;
-
-static cairo_status_t png_read(void *closure, unsigned char *data, unsigned int length)
-{
-    png_bytes *r = closure;
-    if (length > r->left)
-        return CAIRO_STATUS_READ_ERROR;
-    memcpy(data, r->p, length);
-    r->p += length, r->left -= length;
-    return CAIRO_STATUS_SUCCESS;
-}
-
 /* The logo's box on the cover, in points: it is scaled to fit, keeping its
  * shape. */
 #define LOGO_W 160.0
@@ -1650,21 +1634,14 @@ static bool load_logo(layout *L, const sr_document *doc)
 {
     /* Its size from its header, before it is decoded (sr_doc_build refuses
      * a larger one with a hint; this is for a document made otherwise). */
-    const unsigned char *h = doc->logo_png;
     unsigned long w = 0, ht = 0;
-    if (doc->logo_len >= 24 && memcmp(h + 12, "IHDR", 4) == 0) {
-        w = (unsigned long)h[16] << 24 | (unsigned long)h[17] << 16 | (unsigned long)h[18] << 8 |
-            h[19];
-        ht = (unsigned long)h[20] << 24 | (unsigned long)h[21] << 16 | (unsigned long)h[22] << 8 |
-             h[23];
-    }
+    sr_png_size(doc->logo_png, doc->logo_len, &w, &ht);
     if (w > SR_LOGO_MAX_PIXELS || ht > SR_LOGO_MAX_PIXELS) {
         fail(L, "the logo is %lu x %lu pixels, more than the %d a side a logo may have", w, ht,
              SR_LOGO_MAX_PIXELS);
         return false;
     }
-    png_bytes r = {doc->logo_png, doc->logo_len};
-    cairo_surface_t *img = cairo_image_surface_create_from_png_stream(png_read, &r);
+    cairo_surface_t *img = sr_png_decode(doc->logo_png, doc->logo_len);
     cairo_status_t st = cairo_surface_status(img);
     if (st == CAIRO_STATUS_NO_MEMORY) {
         fail(L, "there is not enough memory to decode the logo (%lu x %lu pixels)", w, ht);
