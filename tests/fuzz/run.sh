@@ -7,7 +7,8 @@
 #
 #   tests/fuzz/run.sh [SECONDS] [TARGET...]      targets: submission year markdown pdf_content
 #
-# A crash stops the run: the input is saved as build-fuzz/crashes/TARGET-*.
+# The targets run two at a time (SSCP_FUZZ_JOBS), each for SECONDS. A
+# crash ends that target's run: the input is saved as build-fuzz/crashes/TARGET-*.
 # Fix the bug, then copy the input into tests/fuzz/regressions/TARGET/ so
 # the suite replays it from then on.
 set -eu
@@ -24,7 +25,8 @@ for t in $targets; do
 done
 cut='---8<---'
 mkdir -p "$dir/crashes"
-status=0
+# Each target's corpus: its seeds, its regressions and, by target, the
+# sample data and the bad inputs.
 for t in $targets; do
     corpus=$dir/corpus/$t
     mkdir -p "$corpus"
@@ -55,18 +57,51 @@ for t in $targets; do
         done
         ;;
     esac
+done
+
+# One target for secs seconds; its outcome in $dir/fuzz_$t.status.
+fuzz_one() {
+    t=$1
+    corpus=$dir/corpus/$t
     dict=tests/fuzz/sscp.dict
     [ "$t" = pdf_content ] && dict=tests/fuzz/pdf_content.dict
-    echo "fuzz_$t: $secs s on $(ls "$corpus" | wc -l) inputs"
-    if ! LSAN_OPTIONS=suppressions=tests/fuzz/lsan.supp "$dir/tests/fuzz_$t" "$corpus" -dict="$dict" -max_total_time="$secs" \
+    if LSAN_OPTIONS=suppressions=tests/fuzz/lsan.supp "$dir/tests/fuzz_$t" "$corpus" -dict="$dict" -max_total_time="$secs" \
         -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
         -artifact_prefix="$dir/crashes/$t-" >"$dir/fuzz_$t.log" 2>&1; then
+        echo ok >"$dir/fuzz_$t.status"
+    else
+        echo fail >"$dir/fuzz_$t.status"
+    fi
+}
+
+# The targets JOBS at a time (SSCP_FUZZ_JOBS, default 2: one a core), each
+# still for secs seconds.
+jobs=${SSCP_FUZZ_JOBS:-2}
+case $jobs in '' | *[!0-9]* | 0) echo "SSCP_FUZZ_JOBS must be a whole number of 1 or more" >&2; exit 2 ;; esac
+# shellcheck disable=SC2086 # the targets are words, split on purpose
+set -- $targets
+while [ $# -gt 0 ]; do
+    n=0
+    while [ $# -gt 0 ] && [ "$n" -lt "$jobs" ]; do
+        rm -f "$dir/fuzz_$1.status"
+        echo "fuzz_$1: $secs s on $(ls "$dir/corpus/$1" | wc -l) inputs"
+        fuzz_one "$1" &
+        n=$((n + 1))
+        shift
+    done
+    wait
+done
+
+status=0
+for t in $targets; do
+    if [ "$(cat "$dir/fuzz_$t.status" 2>/dev/null)" = ok ]; then
+        printf 'fuzz_%s: ' "$t"
+        grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb" "$dir/fuzz_$t.log" | tr '\n' ' '
+        echo
+    else
         echo "fuzz_$t found a problem; the input is in $dir/crashes/:"
         grep -E "ERROR|SUMMARY|Test unit written" "$dir/fuzz_$t.log" | head -n 5
         status=1
-    else
-        grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb" "$dir/fuzz_$t.log" | tr '\n' ' '
-        echo
     fi
 done
 exit $status
