@@ -161,56 +161,6 @@ static const char css[] =
     "details::details-content{content-visibility:visible;display:block}"
     ".scroll{overflow:visible}.tiles li{break-inside:avoid}}";
 
-static void chart_table(hw *w, const sr_chart *c, int n)
-{
-    sr_buf *b = w->b;
-    /* A table wider than a phone scrolls in its own box, which a keyboard
-     * must be able to reach (tabindex) and a screen reader to name. */
-    sr_buf_printf(b,
-                  "<details><summary>Figure %d as a table</summary><div class=\"scroll\" "
-                  "tabindex=\"0\" role=\"region\" aria-labelledby=\"figure-%d-table\">"
-                  "<table><caption id=\"figure-%d-table\">Figure %d: ",
-                  n, n, n, n);
-    esc(b, c->title);
-    /* The corner over the categories has no header of its own. */
-    sr_buf_puts(b, c->kind == SR_CHART_MATRIX ? "</caption><thead><tr><th scope=\"col\">Member</th>"
-                                              : "</caption><thead><tr><td></td>");
-    if (c->kind == SR_CHART_KPI) {
-        sr_buf_puts(b, "<th scope=\"col\" class=\"n\">");
-        esc_head(b, c->series[0].name);
-        sr_buf_puts(b, "</th><th scope=\"col\">Change</th><th scope=\"col\">Year before</th>");
-    } else {
-        for (size_t s = 0; s < c->nseries; s++) {
-            sr_buf_puts(b, "<th scope=\"col\" class=\"n\">");
-            esc_head(b, c->series[s].name);
-            sr_buf_puts(b, "</th>");
-        }
-    }
-    sr_buf_puts(b, "</tr></thead><tbody>");
-    for (size_t i = 0; i < c->ncat; i++) {
-        sr_buf_puts(b, "<tr><th scope=\"row\">");
-        esc(b, c->categories[i]);
-        sr_buf_puts(b, "</th>");
-        if (c->kind == SR_CHART_KPI) {
-            sr_buf_puts(b, "<td class=\"n\">");
-            esc(b, c->series[0].values[i].label);
-            sr_buf_puts(b, "</td><td>");
-            esc(b, c->notes ? c->notes[i] : "");
-            sr_buf_puts(b, "</td><td>");
-            esc(b, c->before ? c->before[i] : "");
-            sr_buf_puts(b, "</td>");
-        } else {
-            for (size_t s = 0; s < c->nseries; s++) {
-                sr_buf_puts(b, "<td class=\"n\">");
-                esc(b, c->series[s].values[i].label);
-                sr_buf_puts(b, "</td>");
-            }
-        }
-        sr_buf_puts(b, "</tr>");
-    }
-    sr_buf_puts(b, "</tbody></table></div></details>");
-}
-
 /* A table of the tree: "Table N" in the text, or a chart's figures under
  * it ("Figure N"); id names its caption, for the box it scrolls in. */
 static void table_as(hw *w, const sr_dtable *t, const char *id, const char *label)
@@ -431,8 +381,8 @@ static int chart_svg(hw *w, const sr_dfigure *f, int k, char *err, size_t errlen
 
 /* A figure: its number and caption, then the chart. Key figures are tiles
  * of text and the attendance matrix a table, which need no other table;
- * a drawn chart has its figures as a table under it (the tree's, when it
- * gives one), and its note. */
+ * a drawn chart has its figures as a table under it (the tree's `data`,
+ * made once by the builder for every output), and its note. */
 static int figure(hw *w, const sr_dnode *n, char *err, size_t errlen)
 {
     const sr_dfigure *f = n->figure;
@@ -465,8 +415,6 @@ static int figure(hw *w, const sr_dnode *n, char *err, size_t errlen)
         sr_buf_printf(b, "<details><summary>Figure %d as a table</summary>", k);
         table_as(w, f->data, id, label);
         sr_buf_puts(b, "</details>");
-    } else if (drawn) {
-        chart_table(w, c, k);
     }
     sr_buf_puts(b, "\n</figure>\n");
     return 0;
