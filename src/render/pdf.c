@@ -55,7 +55,6 @@ typedef struct {
     int nlines;
     double *top, *bottom;
     double *base, *x; /* each line's baseline (from the layout's top) and left edge */
-    bool drawn;       /* set to the page's context once (draw_ready) */
     link_span *links;
     size_t nlinks;
 } textbox;
@@ -151,6 +150,10 @@ typedef struct {
     double logo_w, logo_h; /* its box on the cover, in points */
     PangoLayout **owned;   /* every layout made, released at the end */
     size_t nowned, owned_cap;
+    /* Every text box made, by what it was made of (text_key): a piece of
+     * text is laid out once, however often the placing measures it and
+     * however many times the body is placed. */
+    GHashTable *texts;
     /* Each link annotation drawn, with its words, and the page being drawn. */
     sr_pdf_annot_text *annots;
     size_t nannots, annots_cap, drawing_page;
@@ -446,11 +449,10 @@ static void markup_inlines(markup *m, const sr_dnode *block)
 
 /* ---- text ------------------------------------------------------------------------------ */
 
-/* Each line's top, baseline and left edge (and bottom, with bottoms), in
- * points from the layout's top. Measured once per layout: an iterator
- * measures every line when made, so one per page drawn made a long
- * paragraph quadratic. */
-static void measure_lines(textbox *tb, bool bottoms)
+/* Each line's top, bottom, baseline and left edge, in points from the
+ * layout's top. Measured once per layout: an iterator measures every line
+ * when made, so one per page drawn made a long paragraph quadratic. */
+static void measure_lines(textbox *tb)
 {
     PangoLayoutIter *it = pango_layout_get_iter(tb->layout);
     int n = pango_layout_get_line_count(tb->layout);
@@ -458,8 +460,7 @@ static void measure_lines(textbox *tb, bool bottoms)
         int a, b;
         pango_layout_iter_get_line_yrange(it, &a, &b);
         tb->top[i] = a / (double)PANGO_SCALE;
-        if (bottoms)
-            tb->bottom[i] = b / (double)PANGO_SCALE;
+        tb->bottom[i] = b / (double)PANGO_SCALE;
         tb->base[i] = pango_layout_iter_get_baseline(it) / (double)PANGO_SCALE;
         PangoRectangle logical;
         pango_layout_iter_get_line_extents(it, NULL, &logical);
@@ -470,9 +471,34 @@ static void measure_lines(textbox *tb, bool bottoms)
     pango_layout_iter_free(it);
 }
 
-static textbox *make_text(layout *L, const markup *m, double size, int weight, double width,
-                          bool italic)
+/* What a text box is made of, as a key of L->texts: the same key, the
+ * same layout and links. */
+static char *text_key(const markup *m, double size, int weight, double width, bool italic,
+                      PangoAlignment align)
 {
+    sr_buf k = SR_BUF_INIT;
+    sr_buf_printf(&k, "%a %d %a %d %d|", size, weight, width, (int)italic, (int)align);
+    sr_buf_put(&k, sr_buf_str(&m->mk), strlen(sr_buf_str(&m->mk)));
+    for (size_t i = 0; i < m->nlinks; i++) {
+        const link_span *ln = &m->links[i];
+        sr_buf_printf(&k, "\x1f%zu %zu %s\x1e%s", ln->start, ln->end, str(ln->uri), str(ln->dest));
+    }
+    char *key = g_strdup(sr_buf_str(&k));
+    sr_buf_free(&k);
+    return key;
+}
+
+/* m laid out in width, aligned so: made once for each different text (the
+ * box is shared, and never changed once made). */
+static textbox *make_text_as(layout *L, const markup *m, double size, int weight, double width,
+                             bool italic, PangoAlignment align)
+{
+    char *key = text_key(m, size, weight, width, italic, align);
+    textbox *made = g_hash_table_lookup(L->texts, key);
+    if (made) {
+        g_free(key);
+        return made;
+    }
     PangoLayout *l = sr_fonts_layout(L->fonts, L->measure, size, weight);
     if (L->nowned == L->owned_cap) {
         L->owned_cap = L->owned_cap ? L->owned_cap * 2 : 256;
@@ -488,6 +514,7 @@ static textbox *make_text(layout *L, const markup *m, double size, int weight, d
     pango_layout_set_width(l, (int)(width * PANGO_SCALE));
     pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_line_spacing(l, (float)LINE);
+    pango_layout_set_alignment(l, align);
     PangoAttrList *attrs = NULL;
     char *text = NULL;
     GError *gerr = NULL;
@@ -513,12 +540,30 @@ static textbox *make_text(layout *L, const markup *m, double size, int weight, d
     tb->bottom = sr_arena_alloc(L->a, (size_t)(tb->nlines + 1) * sizeof *tb->bottom);
     tb->base = sr_arena_alloc(L->a, (size_t)(tb->nlines + 1) * sizeof *tb->base);
     tb->x = sr_arena_alloc(L->a, (size_t)(tb->nlines + 1) * sizeof *tb->x);
-    measure_lines(tb, true);
+    measure_lines(tb);
     if (m->nlinks) {
         tb->links = sr_arena_alloc(L->a, m->nlinks * sizeof *tb->links);
         memcpy(tb->links, m->links, m->nlinks * sizeof *tb->links);
         tb->nlinks = m->nlinks;
     }
+    g_hash_table_insert(L->texts, key, tb);
+    return tb;
+}
+
+static textbox *make_text(layout *L, const markup *m, double size, int weight, double width,
+                          bool italic)
+{
+    return make_text_as(L, m, size, weight, width, italic, PANGO_ALIGN_LEFT);
+}
+
+/* Plain text set as it is, aligned so. */
+static textbox *make_plain_as(layout *L, const char *text, double size, int weight, double width,
+                              PangoAlignment align)
+{
+    markup m = {0};
+    mk_text(&m, text);
+    textbox *tb = make_text_as(L, &m, size, weight, width, false, align);
+    mk_free(&m);
     return tb;
 }
 
@@ -568,13 +613,6 @@ static double text_width(layout *L, const char *text, double size, int weight)
     pango_layout_get_extents(l, NULL, &lr);
     g_object_unref(l);
     return lr.width / (double)PANGO_SCALE;
-}
-
-/* Sets tb's alignment, and measures again where its lines start. */
-static void align_text(textbox *tb, PangoAlignment a)
-{
-    pango_layout_set_alignment(tb->layout, a);
-    measure_lines(tb, true);
 }
 
 static double lines_height(const textbox *tb, int from, int n)
@@ -1118,8 +1156,8 @@ static double make_row(layout *L, const char *const *texts, const bool *right, s
 {
     double rh = 0;
     for (size_t c = 0; c < nc; c++) {
-        out[c] = make_plain(L, texts[c], SMALL, head ? 600 : 400, cw[c] - 8, false);
-        align_text(out[c], right[c] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+        out[c] = make_plain_as(L, texts[c], SMALL, head ? 600 : 400, cw[c] - 8,
+                               right[c] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
         double h = text_height(out[c]);
         if (h > rh)
             rh = h;
@@ -1754,8 +1792,8 @@ static void contents(layout *L)
         sr_buf_free(&left);
         char num[32];
         snprintf(num, sizeof num, "%d", L->toc_page[i] ? L->toc_page[i] : 8888);
-        textbox *nl = make_plain(L, num, sub ? BODY - 1 : BODY, sub ? 400 : 600, 36, false);
-        align_text(nl, PANGO_ALIGN_RIGHT);
+        textbox *nl =
+            make_plain_as(L, num, sub ? BODY - 1 : BODY, sub ? 400 : 600, 36, PANGO_ALIGN_RIGHT);
         double lh = text_height(l);
         if (lh + 6 > room(L))
             new_page(L);
@@ -1804,19 +1842,6 @@ static int contents_pages(layout *L)
 
 /* ---- drawing --------------------------------------------------------------------------- */
 
-/* Sets tb's layout to the page's context, once: a layout set to a context
- * is laid out again, so doing it for every page a paragraph is on made a
- * long one quadratic. Its lines are measured again after. */
-static void draw_ready(cairo_t *cr, const textbox *ctb)
-{
-    textbox *tb = (textbox *)ctb; /* the drawing's own fields */
-    if (tb->drawn)
-        return;
-    tb->drawn = true;
-    pango_cairo_update_layout(cr, tb->layout);
-    measure_lines(tb, false); /* the pages keep the heights they were given */
-}
-
 /* Line i of tb's layout (its lines are a list). */
 static GSList *line_at(const textbox *tb, int i)
 {
@@ -1829,7 +1854,6 @@ static GSList *line_at(const textbox *tb, int i)
 static void draw_text_item(cairo_t *cr, const item *it)
 {
     const textbox *tb = it->text;
-    draw_ready(cr, tb);
     sr_set_rgb(cr, it->colour);
     GSList *ln = line_at(tb, it->line0);
     for (int k = it->line0; ln && k < it->line0 + it->nlines; k++, ln = ln->next) {
@@ -1954,7 +1978,6 @@ static void draw_linked_text(layout *L, cairo_t *cr, const item *it)
 {
     const textbox *tb = it->text;
     const char *text = pango_layout_get_text(tb->layout);
-    draw_ready(cr, tb);
     const char **attrs = sr_xcalloc(tb->nlinks, sizeof *attrs);
     for (size_t s = 0; s < tb->nlinks; s++)
         attrs[s] = link_attr(L, it, s);
@@ -2081,9 +2104,6 @@ static void draw_page(layout *L, cairo_t *cr, const page *p)
                 draw_linked_text(L, cr, it);
             } else if (it->attr) { /* a contents entry: the text is the link */
                 cairo_tag_begin(cr, it->tag, NULL);
-                draw_ready(cr, it->text);
-                if (it->num)
-                    draw_ready(cr, it->num);
                 begin_link(L, cr, entry_attr(L, it), it->words);
                 draw_text_item(cr, it);
                 if (it->num) {
@@ -2337,7 +2357,10 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
     if (L.text_right > L.right)
         L.text_right = L.right;
     L.section_new_page = doc->section_new_page;
-    cairo_surface_t *ms = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
+    /* Text is measured on a PDF surface that writes nowhere: with the
+     * font options of the one drawn on, so that each layout made here is
+     * the one drawn, as it is, with no laying out again. */
+    cairo_surface_t *ms = cairo_pdf_surface_create_for_stream(NULL, NULL, L.pw, L.ph);
     L.measure = cairo_create(ms);
     if (cairo_status(L.measure) != CAIRO_STATUS_SUCCESS) {
         snprintf(err, errlen, "cairo: %s", cairo_status_to_string(cairo_status(L.measure)));
@@ -2347,6 +2370,7 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
         return -1;
     }
 
+    L.texts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     collect_toc(&L, doc->root);
     /* The appendices: the charts' figures as tables, and a draft's warnings. */
     L.ndata_max = count_chart_data(doc->root);
@@ -2471,6 +2495,7 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
     for (size_t i = 0; i < L.nowned; i++)
         g_object_unref(L.owned[i]);
     free(L.owned);
+    g_hash_table_destroy(L.texts);
     free(L.toc);
     free(L.toc_page);
     free(L.shown);
