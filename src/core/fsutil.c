@@ -705,6 +705,20 @@ static bool ended(long pid)
     return p && p[1] == ' ' && p[2] == 'Z';
 }
 
+/* What path itself is, a link not followed: a temporary file or folder is
+ * removed only when it is one, never what a link leads to. */
+static sr_path_kind own_kind(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return SR_PATH_NONE;
+    if (S_ISDIR(st.st_mode))
+        return SR_PATH_DIR;
+    if (S_ISREG(st.st_mode))
+        return SR_PATH_FILE;
+    return SR_PATH_OTHER;
+}
+
 int sr_remove_stale_temps(const char *dir)
 {
     DIR *dh = opendir(dir);
@@ -718,12 +732,51 @@ int sr_remove_stale_temps(const char *dir)
         if ((kill((pid_t)pid, 0) == 0 || errno != ESRCH) && !ended(pid))
             continue; /* still running (or not ours to judge) */
         char *path = sr_path_join(dir, e->d_name);
-        if (sr_path_kind_of(path) == SR_PATH_FILE && unlink(path) == 0)
+        sr_path_kind k = own_kind(path);
+        if ((k == SR_PATH_FILE && unlink(path) == 0) ||
+            (k == SR_PATH_DIR && sr_remove_temp_folder(path) == 0))
             n++;
         free(path);
     }
     closedir(dh);
     return n;
+}
+
+char *sr_temp_folder(const char *path, const char *suffix)
+{
+    char *dir = sr_temp_name(path, suffix);
+    if (mkdir(dir, 0700) != 0) {
+        int e = errno;
+        free(dir);
+        errno = e;
+        return NULL;
+    }
+    return dir;
+}
+
+int sr_remove_temp_folder(const char *dir)
+{
+    DIR *dh = opendir(dir);
+    if (!dh)
+        return -1;
+    int rc = 0, e = 0;
+    for (struct dirent *d; (d = readdir(dh));) {
+        if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0)
+            continue;
+        char *path = sr_path_join(dir, d->d_name);
+        if (own_kind(path) == SR_PATH_FILE && unlink(path) != 0 && rc == 0) {
+            rc = -1;
+            e = errno;
+        }
+        free(path);
+    }
+    closedir(dh);
+    if (rmdir(dir) != 0 && rc == 0) {
+        rc = -1;
+        e = errno;
+    }
+    errno = e;
+    return rc;
 }
 
 int sr_fsync_path(const char *path)

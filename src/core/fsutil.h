@@ -78,9 +78,20 @@ char *sr_temp_name(const char *path, const char *suffix);
 
 /* Removes, in dir, the temporary files of processes that are no longer
  * running (killed before they could rename or remove them; a process that
- * has ended but not yet been waited for counts as not running). Returns how
+ * has ended but not yet been waited for counts as not running), and their
+ * temporary folders (sr_temp_folder) with the files in them. Returns how
  * many were removed. */
 int sr_remove_stale_temps(const char *dir);
+
+/* A temporary folder beside path, for a library's own temporary files
+ * (libxlsxwriter's): sr_temp_name(path, suffix), made for this user alone.
+ * malloc'd, or NULL with errno. Removed with sr_remove_temp_folder(), or,
+ * if the process is killed first, by sr_remove_stale_temps(). */
+char *sr_temp_folder(const char *path, const char *suffix);
+
+/* Removes the files in dir (not in folders within it) and dir. 0, or -1
+ * with errno. */
+int sr_remove_temp_folder(const char *dir);
 
 /* Flushes a written file to disk (before renaming it into place). 0, or -1
  * with errno. */

@@ -683,10 +683,23 @@ int sr_xlsx_write(const sr_document *doc, const sr_xlsx_options *o, sr_xlsx_stat
     char *tname = sr_temp_name(o->path, "xlsx");
     char *tmp = sr_arena_strdup(a, tname);
     free(tname);
-    lxw_workbook_options wo = {.constant_memory = LXW_FALSE};
+    /* libxlsxwriter's own temporary files (one per part of the workbook)
+     * go in a folder of this build's, beside the workbook, not in TMPDIR:
+     * a build killed while it writes leaves them where the next build
+     * removes them (sr_remove_stale_temps). */
+    char *tdir = sr_temp_folder(o->path, "parts");
+    if (!tdir) {
+        snprintf(err, errlen, "cannot create a temporary folder beside %s: %s", o->path,
+                 sr_io_error(errno));
+        sr_arena_free(a);
+        return -1;
+    }
+    lxw_workbook_options wo = {.constant_memory = LXW_FALSE, .tmpdir = tdir};
     x.wb = workbook_new_opt(tmp, &wo);
     if (!x.wb) {
         snprintf(err, errlen, "cannot create %s", tmp);
+        sr_remove_temp_folder(tdir);
+        free(tdir);
         sr_arena_free(a);
         return -1;
     }
@@ -713,6 +726,8 @@ int sr_xlsx_write(const sr_document *doc, const sr_xlsx_options *o, sr_xlsx_stat
     errno = 0;
     lxw_error e = workbook_close(x.wb);
     int close_errno = errno;
+    sr_remove_temp_folder(tdir); /* empty: each part's file is removed as it is made */
+    free(tdir);
     int rc = 0;
     if (x.failed) {
         snprintf(err, errlen, "cannot write the workbook: %s", x.msg);

@@ -288,6 +288,60 @@ static void read_within_refuses_links_out_and_non_files(void **state)
     free(root);
 }
 
+/* A library's temporary folder (the workbook's parts): made for this user
+ * alone, removed with its files; one left by a killed build is removed by
+ * the next; a link of that name is left alone, never followed. */
+static void stale_temporary_folders_are_removed(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/sr-test-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *out = sr_path_join(dir, "data.xlsx");
+    char *mine = sr_temp_folder(out, "parts");
+    assert_non_null(mine);
+    struct stat st;
+    assert_int_equal(lstat(mine, &st), 0);
+    assert_true(S_ISDIR(st.st_mode));
+    assert_int_equal(st.st_mode & 0777, 0700);
+    char *part = sr_path_join(mine, "tmp.ABCDEFGHIJ");
+    assert_int_equal(sr_write_file_atomic(part, "x", 1), 0);
+    assert_int_equal(sr_remove_temp_folder(mine), 0);
+    assert_int_equal(access(mine, F_OK), -1);
+    /* Left by a process that has ended: the folder and its files go. */
+    pid_t child = fork();
+    if (child == 0)
+        _exit(0);
+    assert_true(child > 0);
+    assert_int_equal(waitpid(child, NULL, 0), child);
+    char dead[64], link_name[64];
+    snprintf(dead, sizeof dead, ".data.xlsx.tmp-%ld-parts", (long)child);
+    snprintf(link_name, sizeof link_name, ".data.xlsx.tmp-%ld-link", (long)child);
+    char *dead_path = sr_path_join(dir, dead), *link_path = sr_path_join(dir, link_name);
+    assert_int_equal(mkdir(dead_path, 0700), 0);
+    char *left = sr_path_join(dead_path, "tmp.KLMNOPQRST");
+    assert_int_equal(sr_write_file_atomic(left, "", 0), 0);
+    char elsewhere[] = "/tmp/sr-test-XXXXXX";
+    assert_non_null(mkdtemp(elsewhere));
+    char *kept = sr_path_join(elsewhere, "keep.txt");
+    assert_int_equal(sr_write_file_atomic(kept, "keep", 4), 0);
+    assert_int_equal(symlink(elsewhere, link_path), 0);
+    assert_int_equal(sr_remove_stale_temps(dir), 1);
+    assert_int_equal(access(dead_path, F_OK), -1);
+    assert_int_equal(lstat(link_path, &st), 0); /* never made by a build */
+    assert_int_equal(access(kept, F_OK), 0);    /* nor what it leads to */
+    unlink(link_path);
+    unlink(kept);
+    rmdir(elsewhere);
+    rmdir(dir);
+    free(kept);
+    free(left);
+    free(dead_path);
+    free(link_path);
+    free(part);
+    free(mine);
+    free(out);
+}
+
 static void stale_temporaries_of_dead_processes_are_removed(void **state)
 {
     (void)state;
@@ -434,6 +488,7 @@ int main(void)
         cmocka_unit_test(read_file_enforces_the_limit),
         cmocka_unit_test(read_within_refuses_links_out_and_non_files),
         cmocka_unit_test(stale_temporaries_of_dead_processes_are_removed),
+        cmocka_unit_test(stale_temporary_folders_are_removed),
         cmocka_unit_test(paths_split_and_join),
         cmocka_unit_test(text_that_is_not_utf8_is_found_at_its_place),
         cmocka_unit_test(windows_1252_bytes_are_named),
