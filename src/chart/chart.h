@@ -218,6 +218,19 @@ struct sr_buf;
  * too. 0, or -1 with errno. */
 int sr_chart_svg(sr_fonts *fonts, const sr_chart *c, double w, double h, struct sr_buf *out);
 
+/* Charts drawn as SVG, kept so that each is drawn once in a process
+ * however many outputs show it (the chart files, the HTML page): by the
+ * chart and the size it is drawn at. */
+typedef struct sr_svg_cache sr_svg_cache;
+sr_svg_cache *sr_svg_cache_new(void);
+void sr_svg_cache_free(sr_svg_cache *cache);
+
+/* c's SVG as sr_chart_svg makes it, from cache when it was drawn before
+ * (cache may be NULL: then drawn anew, into *own). *svg and *len get the
+ * bytes, which live as long as cache, or *own. 0, or -1 with errno. */
+int sr_chart_svg_shared(sr_svg_cache *cache, sr_fonts *fonts, const sr_chart *c, double w, double h,
+                        struct sr_buf *own, const char **svg, size_t *len);
+
 /* A PNG file's width and height in pixels, from its header (the IHDR
  * chunk, first after the signature), without decoding it: false when len
  * bytes at png hold no such header. */

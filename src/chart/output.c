@@ -7,6 +7,7 @@
 #include "chart/chart.h"
 
 #include "chart/palette.h"
+#include "core/arena.h"
 #include "core/buf.h"
 #include "core/fsutil.h"
 
@@ -348,6 +349,61 @@ int sr_chart_svg(sr_fonts *fonts, const sr_chart *chart, double w, double h, sr_
     sr_chart_layout_free(&lay);
     sr_buf_free(&pre);
     sr_buf_free(&svg);
+    return 0;
+}
+
+struct sr_svg_cache {
+    GHashTable *svgs; /* "chart-pointer width height" -> sr_buf * */
+};
+
+static void buf_free(gpointer p)
+{
+    sr_buf_free(p);
+    free(p);
+}
+
+sr_svg_cache *sr_svg_cache_new(void)
+{
+    sr_svg_cache *c = sr_xcalloc(1, sizeof *c);
+    c->svgs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, buf_free);
+    return c;
+}
+
+void sr_svg_cache_free(sr_svg_cache *cache)
+{
+    if (!cache)
+        return;
+    g_hash_table_destroy(cache->svgs);
+    free(cache);
+}
+
+int sr_chart_svg_shared(sr_svg_cache *cache, sr_fonts *fonts, const sr_chart *c, double w, double h,
+                        sr_buf *own, const char **svg, size_t *len)
+{
+    if (!cache) {
+        if (sr_chart_svg(fonts, c, w, h, own) != 0)
+            return -1;
+        *svg = own->data;
+        *len = own->len;
+        return 0;
+    }
+    char *key = g_strdup_printf("%p %a %a", (const void *)c, w, h);
+    sr_buf *b = g_hash_table_lookup(cache->svgs, key);
+    if (!b) {
+        b = sr_xcalloc(1, sizeof *b);
+        if (sr_chart_svg(fonts, c, w, h, b) != 0) {
+            int e = errno;
+            buf_free(b);
+            g_free(key);
+            errno = e;
+            return -1;
+        }
+        g_hash_table_insert(cache->svgs, key, b);
+    } else {
+        g_free(key);
+    }
+    *svg = b->data;
+    *len = b->len;
     return 0;
 }
 

@@ -683,7 +683,7 @@ static int run(int argc, char **argv)
         sr_loc_format(rd.ds.d.v[i].loc, where, sizeof where);
         lines[nl++] = sr_arena_printf(rd.ds.a, "%s: %s", where, rd.ds.d.v[i].msg);
     }
-    sr_render_options ro = {fonts, created, !final, lines, nl};
+    sr_render_options ro = {fonts, created, !final, lines, nl, sr_svg_cache_new()};
     const char *stem = sr_partnership_file_stem(rd.ds.a, rd.ds.p);
     /* Each output names the others it is published beside. */
     doc->pdf_file = sr_arena_printf(rd.ds.a, sr_output_pdf.file, stem, yname);
@@ -816,6 +816,7 @@ release:
     sr_log_reads(NULL);
     sr_file_log_free(&seen);
     sr_file_log_free(&written);
+    sr_svg_cache_free(ro.svgs);
     sr_fonts_close(fonts);
     sr_report_data_free(&rd);
     if (child_fd >= 0)

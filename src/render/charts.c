@@ -7,6 +7,7 @@
  * chart was built once with the tree; the files only draw it. */
 #include "render/render.h"
 
+#include "core/buf.h"
 #include "core/fsutil.h"
 
 #include <errno.h>
@@ -24,7 +25,8 @@ static bool file_name(const char *id)
 
 /* Writes one chart's two files; adds their sizes to *bytes. 0, or -1 with
  * errno. */
-static int write_one(sr_fonts *fonts, const sr_dfigure *f, const char *dir, size_t *bytes)
+static int write_one(sr_fonts *fonts, sr_svg_cache *svgs, const sr_dfigure *f, const char *dir,
+                     size_t *bytes)
 {
     if (!file_name(f->id) || !f->chart) {
         errno = EINVAL;
@@ -44,8 +46,15 @@ static int write_one(sr_fonts *fonts, const sr_dfigure *f, const char *dir, size
     sr_chart titled = *f->chart;
     titled.draw_title = true;
     int rc = sr_chart_write_png(fonts, &titled, f->width, f->height, 2, png);
+    sr_buf own = SR_BUF_INIT;
+    const char *bytes_svg = NULL;
+    size_t len = 0;
     if (rc == 0)
-        rc = sr_chart_write_svg(fonts, f->chart, f->width, f->height, svg);
+        rc =
+            sr_chart_svg_shared(svgs, fonts, f->chart, f->width, f->height, &own, &bytes_svg, &len);
+    if (rc == 0)
+        rc = sr_write_file_atomic(svg, bytes_svg, len);
+    sr_buf_free(&own);
     struct stat s1, s2;
     if (rc == 0 && (stat(png, &s1) != 0 || stat(svg, &s2) != 0))
         rc = -1;
@@ -74,7 +83,7 @@ static int write_charts(const sr_document *doc, const sr_render_options *o, cons
         const sr_dnode *n = sr_doc_iter_node(it);
         if (ev != SR_EV_ENTER || n->kind != SR_D_FIGURE)
             continue;
-        if (!n->figure || write_one(o->fonts, n->figure, path, &bytes) != 0) {
+        if (!n->figure || write_one(o->fonts, o->svgs, n->figure, path, &bytes) != 0) {
             const char *id = n->figure && n->figure->id ? n->figure->id : "";
             snprintf(err, errlen, "cannot write the chart %s: %s", id, sr_io_error(errno));
             rc = -1;

@@ -17,6 +17,7 @@
 typedef struct {
     sr_buf *b;
     sr_fonts *fonts;
+    sr_svg_cache *svgs; /* the charts' SVG, drawn once (may be NULL) */
     int figures, tables;
 } hw;
 
@@ -340,16 +341,19 @@ static bool svg_has_id(const char *svg, const char *id, const char *suffix)
 static int chart_svg(hw *w, const sr_dfigure *f, int k, char *err, size_t errlen)
 {
     sr_buf *b = w->b;
-    sr_buf svg = SR_BUF_INIT;
-    if (sr_chart_svg(w->fonts, f->chart, f->width, f->height, &svg) != 0) {
+    sr_buf own = SR_BUF_INIT;
+    const char *svg = NULL;
+    size_t len = 0;
+    if (sr_chart_svg_shared(w->svgs, w->fonts, f->chart, f->width, f->height, &own, &svg, &len) !=
+        0) {
         snprintf(err, errlen, "cannot draw the chart %s: %s", f->id ? f->id : "",
                  sr_io_error(errno));
-        sr_buf_free(&svg);
+        sr_buf_free(&own);
         return -1;
     }
     const char *id = f->chart->id ? f->chart->id : "";
-    bool title = svg_has_id(sr_buf_str(&svg), id, "title");
-    bool desc = svg_has_id(sr_buf_str(&svg), id, "desc");
+    bool title = svg_has_id(svg, id, "title");
+    bool desc = svg_has_id(svg, id, "desc");
     sr_buf_puts(b, "<div class=\"chart\" role=\"img\" aria-labelledby=\"");
     if (title) {
         esc(b, id);
@@ -366,8 +370,8 @@ static int chart_svg(hw *w, const sr_dfigure *f, int k, char *err, size_t errlen
     }
     /* The SVG names itself too: hidden, it is not a second picture. */
     sr_buf_puts(b, "\">\n<div aria-hidden=\"true\">\n");
-    sr_buf_put(b, svg.data ? svg.data : "", svg.len);
-    if (svg.len && svg.data[svg.len - 1] != '\n')
+    sr_buf_put(b, svg, len);
+    if (len && svg[len - 1] != '\n')
         sr_buf_putc(b, '\n');
     sr_buf_puts(b, "</div>\n</div>\n");
     if (!desc) {
@@ -375,7 +379,7 @@ static int chart_svg(hw *w, const sr_dfigure *f, int k, char *err, size_t errlen
         esc(b, f->alt);
         sr_buf_puts(b, "</p>\n");
     }
-    sr_buf_free(&svg);
+    sr_buf_free(&own);
     return 0;
 }
 
@@ -628,8 +632,14 @@ static void also_linked(sr_buf *b, const sr_document *doc)
 int sr_html_render(const sr_document *doc, sr_fonts *fonts, bool draft, sr_buf *out, char *err,
                    size_t errlen)
 {
+    return sr_html_render_shared(doc, fonts, NULL, draft, out, err, errlen);
+}
+
+int sr_html_render_shared(const sr_document *doc, sr_fonts *fonts, sr_svg_cache *svgs, bool draft,
+                          sr_buf *out, char *err, size_t errlen)
+{
     sr_buf *b = out;
-    hw w = {b, fonts, 0, 0};
+    hw w = {b, fonts, svgs, 0, 0};
     sr_buf_puts(b, "<!DOCTYPE html>\n<html lang=\"");
     esc(b, doc->lang);
     sr_buf_puts(b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -700,7 +710,7 @@ static int write_html(const sr_document *doc, const sr_render_options *o, const 
                       sr_render_result *r, char *err, size_t errlen)
 {
     sr_buf b = SR_BUF_INIT;
-    int rc = sr_html_render(doc, o->fonts, o->draft, &b, err, errlen);
+    int rc = sr_html_render_shared(doc, o->fonts, o->svgs, o->draft, &b, err, errlen);
     if (rc == 0) {
         rc = sr_write_file_atomic(path, b.data, b.len);
         if (rc != 0)

@@ -34,6 +34,11 @@ struct sr_buf;
 int sr_html_render(const sr_document *doc, sr_fonts *fonts, bool draft, struct sr_buf *out,
                    char *err, size_t errlen);
 
+/* The same, taking each chart's SVG from svgs (the chart files' own bytes
+ * when they were written first in this process), or drawing it there. */
+int sr_html_render_shared(const sr_document *doc, sr_fonts *fonts, sr_svg_cache *svgs, bool draft,
+                          struct sr_buf *out, char *err, size_t errlen);
+
 /* Writes the page. Returns 0, or -1 with a message in err. */
 int sr_html_write(const sr_document *doc, sr_fonts *fonts, const sr_html_options *o, char *err,
                   size_t errlen);

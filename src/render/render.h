@@ -6,7 +6,9 @@
  * list, prints a "Wrote" line for each, in the list's order, and records the files of those marked
  * `recorded` in the build record. The outputs do not depend on one another, so `build` may write
  * them at once, each in a process of its own (`--jobs`, docs/outputs.md): a renderer keeps nothing
- * between calls that another renderer needs, and writes only its own file or folder. A renderer
+ * between calls that another renderer needs (the charts' SVG cache in the options only saves
+ * drawing a chart twice: the bytes are the same without it), and writes only its own file or
+ * folder. A renderer
  * includes nothing of data/ or metrics/ but metrics/value.h: everything it shows is in the tree.
  */
 #ifndef SR_RENDER_H
@@ -23,6 +25,10 @@ typedef struct {
     bool draft;            /* a draft: marked as such; the PDF lists the warnings */
     const char **warnings; /* draft: the warnings, one line each */
     size_t nwarnings;
+    /* Each chart's SVG, drawn once in a process and shared by the outputs
+     * that show it (the chart files, the HTML page); NULL: each draws its
+     * own. The bytes are the same either way. */
+    sr_svg_cache *svgs;
 } sr_render_options;
 
 typedef struct {

@@ -70,7 +70,7 @@ static inline void fuzz_render(const sr_document *doc, sr_fonts *fonts, const ch
 {
     if (!sr_fonts_set_family(fonts, doc->font))
         abort();
-    sr_render_options ro = {fonts, 1585699200, true, NULL, 0};
+    sr_render_options ro = {fonts, 1585699200, true, NULL, 0, NULL};
     for (const sr_output *const *o = sr_outputs; *o; o++) {
         bool pdf = strcmp((*o)->name, "PDF") == 0;
         if (!pdf && strcmp((*o)->name, "HTML") != 0)

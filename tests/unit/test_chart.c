@@ -1730,6 +1730,52 @@ static void svg_words_are_text(void **state)
     sr_buf_free(&out);
 }
 
+/* The chart files and the HTML page take a chart's SVG from one cache:
+ * the bytes sr_chart_svg makes, drawn once per chart and size. */
+static void svg_drawn_once_per_cache(void **state)
+{
+    (void)state;
+    const char *cats[] = {"2018-19", "2019-20"};
+    static sr_chart_value v[2] = {{12, "12", false}, {15, "15", false}};
+    sr_chart_series s[1] = {{"Referrals", v}};
+    sr_chart c = {.kind = SR_CHART_BAR,
+                  .id = "shared",
+                  .title = "Referrals",
+                  .categories = cats,
+                  .ncat = 2,
+                  .series = s,
+                  .nseries = 1,
+                  .whole = true};
+    sr_chart other = c;
+    other.id = "other";
+    sr_buf want = SR_BUF_INIT, own = SR_BUF_INIT;
+    assert_int_equal(sr_chart_svg(fonts, &c, 300, 200, &want), 0);
+    sr_svg_cache *cache = sr_svg_cache_new();
+    const char *a = NULL, *b = NULL, *d = NULL, *e = NULL;
+    size_t alen = 0, blen = 0, dlen = 0, elen = 0;
+    assert_int_equal(sr_chart_svg_shared(cache, fonts, &c, 300, 200, &own, &a, &alen), 0);
+    assert_int_equal(own.len, 0); /* the cache holds it */
+    assert_int_equal(alen, want.len);
+    assert_memory_equal(a, want.data, want.len);
+    assert_int_equal(sr_chart_svg_shared(cache, fonts, &c, 300, 200, &own, &b, &blen), 0);
+    assert_ptr_equal(a, b); /* not drawn again */
+    /* Another chart, or the same at another size, is drawn. */
+    assert_int_equal(sr_chart_svg_shared(cache, fonts, &other, 300, 200, &own, &d, &dlen), 0);
+    assert_ptr_not_equal(a, d);
+    assert_non_null(strstr(d, "other-title"));
+    assert_int_equal(sr_chart_svg_shared(cache, fonts, &c, 320, 200, &own, &e, &elen), 0);
+    assert_ptr_not_equal(a, e);
+    assert_int_not_equal(elen, 0);
+    /* No cache: drawn into own, the same bytes. */
+    assert_int_equal(sr_chart_svg_shared(NULL, fonts, &c, 300, 200, &own, &b, &blen), 0);
+    assert_ptr_equal(b, own.data);
+    assert_int_equal(blen, want.len);
+    assert_memory_equal(b, want.data, want.len);
+    sr_svg_cache_free(cache);
+    sr_buf_free(&own);
+    sr_buf_free(&want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1759,6 +1805,7 @@ int main(void)
         cmocka_unit_test(kpi_and_matrix_alternatives),
         cmocka_unit_test(svg_carries_title_and_description),
         cmocka_unit_test(svg_words_are_text),
+        cmocka_unit_test(svg_drawn_once_per_cache),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

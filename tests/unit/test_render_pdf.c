@@ -311,7 +311,7 @@ static char *render(const sr_document *doc, bool draft, sr_render_result *r, con
 {
     char *path = sr_path_join(tmpdir, name);
     const char *warnings[] = {"a warning of the draft"};
-    sr_render_options o = {fonts, 1700000000, draft, warnings, 1};
+    sr_render_options o = {fonts, 1700000000, draft, warnings, 1, NULL};
     char err[256] = "";
     memset(r, 0, sizeof *r);
     if (sr_output_pdf.write(doc, &o, path, r, err, sizeof err) != 0)
@@ -1660,7 +1660,7 @@ static void a_row_taller_than_a_page_is_an_error(void **state)
     ch->categories = two;
     ch->ncat = 2;
     char *path = sr_path_join(tmpdir, "row.pdf");
-    sr_render_options o = {fonts, 1700000000, false, NULL, 0};
+    sr_render_options o = {fonts, 1700000000, false, NULL, 0, NULL};
     sr_render_result r;
     char err[256] = "";
     assert_int_equal(sr_output_pdf.write(&doc, &o, path, &r, err, sizeof err), -1);
