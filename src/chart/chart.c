@@ -87,15 +87,30 @@ static PangoLayout *text_layout(ctx *c, const char *s, double size, int weight, 
     return l;
 }
 
+/* s's logical width and height as text_layout sets it: laid out once for
+ * each text, size, weight, wrap and drawing (the matrix and the kind of
+ * surface, which set the fonts' metrics), and kept with the fonts. */
 static void text_extent(ctx *c, const char *s, double size, int weight, double wrap, double *w,
                         double *h)
 {
-    PangoLayout *l = text_layout(c, s, size, weight, wrap);
-    PangoRectangle ink, logical;
-    pango_layout_get_extents(l, &ink, &logical);
-    *w = logical.width / (double)PANGO_SCALE;
-    *h = logical.height / (double)PANGO_SCALE;
-    g_object_unref(l);
+    cairo_matrix_t m;
+    cairo_get_matrix(c->cr, &m);
+    char *key =
+        g_strdup_printf("%a %d %a %d %a %a %a %a %d|%s", size, weight, wrap, (int)c->words, m.xx,
+                        m.yx, m.xy, m.yy, (int)cairo_surface_get_type(cairo_get_target(c->cr)), s);
+    double v[2];
+    if (!sr_fonts_memo_get(c->fonts, key, v)) {
+        PangoLayout *l = text_layout(c, s, size, weight, wrap);
+        PangoRectangle ink, logical;
+        pango_layout_get_extents(l, &ink, &logical);
+        v[0] = logical.width / (double)PANGO_SCALE;
+        v[1] = logical.height / (double)PANGO_SCALE;
+        g_object_unref(l);
+        sr_fonts_memo_put(c->fonts, key, v);
+    }
+    g_free(key);
+    *w = v[0];
+    *h = v[1];
 }
 
 /* Reports each line of l, drawn with its top left at (left, top) in the

@@ -17,6 +17,7 @@ struct sr_fonts {
     char family[128];
     FcConfig *cfg;
     PangoFontMap *map;
+    GHashTable *memo; /* "family\x1fkey" -> double[2] (sr_fonts_memo_get) */
 };
 
 /* An absolute path from the environment variable name, or NULL. */
@@ -161,7 +162,38 @@ void sr_fonts_close(sr_fonts *f)
         g_object_unref(f->map);
     if (f->cfg)
         FcConfigDestroy(f->cfg);
+    if (f->memo)
+        g_hash_table_destroy(f->memo);
     free(f);
+}
+
+static char *memo_key(const sr_fonts *f, const char *key)
+{
+    return g_strconcat(f->family, "\x1f", key, NULL);
+}
+
+bool sr_fonts_memo_get(sr_fonts *f, const char *key, double out[2])
+{
+    if (!f->memo)
+        return false;
+    char *k = memo_key(f, key);
+    const double *v = g_hash_table_lookup(f->memo, k);
+    g_free(k);
+    if (!v)
+        return false;
+    out[0] = v[0];
+    out[1] = v[1];
+    return true;
+}
+
+void sr_fonts_memo_put(sr_fonts *f, const char *key, const double v[2])
+{
+    if (!f->memo)
+        f->memo = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    double *copy = g_new(double, 2);
+    copy[0] = v[0];
+    copy[1] = v[1];
+    g_hash_table_replace(f->memo, memo_key(f, key), copy);
 }
 
 PangoFontMap *sr_fonts_map(sr_fonts *f)

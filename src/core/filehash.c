@@ -173,7 +173,7 @@ sr_hash_cache *sr_hash_cache_open(const char *path)
 bool sr_hash_cache_file(sr_hash_cache *c, const char *path, char hex[SR_HEX_SHA256],
                         long long *bytes)
 {
-    file_id before, after;
+    file_id before = {0}, after = {0}; /* set by id_of; zeroed for -O3, which cannot see that */
     bool known = id_of(path, &before);
     entry *e = known && c->path ? find(c->v, c->n, &before) : NULL;
     if (e && same_id(&e->id, &before)) {

@@ -154,6 +154,7 @@ typedef struct {
      * text is laid out once, however often the placing measures it and
      * however many times the body is placed. */
     GHashTable *texts;
+    GHashTable *widths; /* text_width's, by size, weight and text */
     /* Each link annotation drawn, with its words, and the page being drawn. */
     sr_pdf_annot_text *annots;
     size_t nannots, annots_cap, drawing_page;
@@ -601,9 +602,16 @@ static textbox *make_block(layout *L, const sr_dnode *n, const char *number, dou
     return tb;
 }
 
-/* The width of text set on one line. */
+/* The width of text set on one line: measured once for each text, size
+ * and weight (a table's columns are measured again on every pass). */
 static double text_width(layout *L, const char *text, double size, int weight)
 {
+    char *key = g_strdup_printf("%a %d|%s", size, weight, text);
+    double *known = g_hash_table_lookup(L->widths, key);
+    if (known) {
+        g_free(key);
+        return *known;
+    }
     PangoLayout *l = sr_fonts_layout(L->fonts, L->measure, size, weight);
     pango_layout_set_width(l, 1000 * PANGO_SCALE);
     pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
@@ -612,7 +620,10 @@ static double text_width(layout *L, const char *text, double size, int weight)
     PangoRectangle lr;
     pango_layout_get_extents(l, NULL, &lr);
     g_object_unref(l);
-    return lr.width / (double)PANGO_SCALE;
+    double *w = g_new(double, 1);
+    *w = lr.width / (double)PANGO_SCALE;
+    g_hash_table_insert(L->widths, key, w);
+    return *w;
 }
 
 static double lines_height(const textbox *tb, int from, int n)
@@ -2371,6 +2382,7 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
     }
 
     L.texts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    L.widths = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     collect_toc(&L, doc->root);
     /* The appendices: the charts' figures as tables, and a draft's warnings. */
     L.ndata_max = count_chart_data(doc->root);
@@ -2496,6 +2508,7 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
         g_object_unref(L.owned[i]);
     free(L.owned);
     g_hash_table_destroy(L.texts);
+    g_hash_table_destroy(L.widths);
     free(L.toc);
     free(L.toc_page);
     free(L.shown);
