@@ -127,8 +127,8 @@ const sr_bench_cmp *sr_bench_all(const sr_bench *b, size_t *n);
 const sr_bench_file *sr_bench_files(const sr_bench *b, size_t *n);
 
 /* A figure for running text: shown, or words for a symbol ("not shown, to
- * protect small numbers", "not applicable", "not available", "less than
- * 0.5%"), into buf. */
+ * protect small numbers", "not applicable", "not available", "close to
+ * zero, but not zero"), into buf. */
 void sr_bfigure_words(const sr_bfigure *f, char *buf, size_t size);
 
 /* Computing it (for the commands that load a year: cli/report_data.c) */
