@@ -2,6 +2,7 @@
  * benchmarks.h. */
 #include "data/benchmarks.h"
 
+#include "core/buf.h"
 #include "core/fsutil.h"
 #include "core/suggest.h"
 #include "data/loader.h"
@@ -412,6 +413,38 @@ static long header_index(const sr_bcell *h, size_t n, const char *name)
     return -1;
 }
 
+/* The columns every table by local authority has: a file that shares only
+ * these with an entry is not that entry's table. */
+static const char *const geo_cols[] = {
+    "time_period", "time_identifier", "geographic_level", "country_code", "country_name",
+    "region_code", "region_name",     "old_la_code",      "new_la_code",  "la_name",
+    NULL};
+
+static bool is_geo(const char *c)
+{
+    for (const char *const *g = geo_cols; *g; g++)
+        if (strcmp(*g, c) == 0)
+            return true;
+    return false;
+}
+
+/* How close the header is to e's columns, of those that are not the
+ * geography's: 2 for each e knows, 1 for each close to one e knows (a
+ * column renamed in capitals or by a letter or two). */
+static size_t closeness(const sr_bench_entry *e, const sr_bcell *h, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (is_geo(h[i].text))
+            continue;
+        if (has_col(e, h[i].text))
+            k += 2;
+        else if (sr_suggest(h[i].text, e->columns, e->ncolumns))
+            k += 1;
+    }
+    return k;
+}
+
 /* How many of the header's columns e knows. */
 static size_t shared(const sr_bench_entry *e, const sr_bcell *h, size_t n)
 {
@@ -476,14 +509,15 @@ static const sr_bench_entry *match(sr_diags *d, const sr_bench_spec *spec, const
     const sr_bench_entry *best = NULL;
     size_t best_k = 0;
     for (size_t i = 0; i < spec->n; i++) {
-        size_t k = shared(&spec->v[i], h, n);
+        size_t k = closeness(&spec->v[i], h, n);
         if (k > best_k)
             best = &spec->v[i], best_k = k;
     }
-    if (!best || best_k * 2 < n) {
+    /* One shared column (such as `category`) does not make the table. */
+    if (!best || best_k < 3) {
         sr_diag_hint(sr_diag_add(d, SR_ERROR, (sr_loc){src, 1, 1, 1},
                                  "this file is not one of the DfE's tables that benchmarks.yaml "
-                                 "knows"),
+                                 "knows: none has its columns"),
                      "put here the CSV files of the tables benchmarks.yaml lists, as downloaded "
                      "(see docs/benchmarks.md); a new table or release needs an entry there");
         return NULL;
@@ -516,18 +550,32 @@ static const sr_bench_entry *match(sr_diags *d, const sr_bench_spec *spec, const
             sr_diag_hint(g, "a release with other columns needs its own entry in "
                             "benchmarks.yaml");
     }
+    /* The columns missing, in one message. */
+    sr_buf miss = SR_BUF_INIT;
+    size_t nmiss = 0;
+    const char *near = NULL;
     for (size_t i = 0; i < best->ncolumns; i++) {
         if (header_index(h, n, best->columns[i]) >= 0)
             continue;
-        sr_diag *g = sr_diag_add(d, SR_ERROR, (sr_loc){src, 1, 1, 1},
-                                 "the column `%s` of %s (%s) is missing", best->columns[i],
-                                 best->table, best->release);
-        const char *near = sr_suggest(best->columns[i], unknown, nunknown);
+        sr_buf_printf(&miss, "%s`%s`", nmiss ? ", " : "", best->columns[i]);
+        nmiss++;
+        if (!near)
+            near = sr_suggest(best->columns[i], unknown, nunknown);
+    }
+    if (nmiss) {
+        sr_diag *g =
+            sr_diag_add(d, SR_ERROR, (sr_loc){src, 1, 1, 1},
+                        "the column%s %s of %s (%s) %s missing", nmiss == 1 ? "" : "s",
+                        sr_buf_str(&miss), best->table, best->release, nmiss == 1 ? "is" : "are");
         if (near)
-            sr_diag_hint(g, "the file has `%s`, which may be it renamed", near);
+            sr_diag_hint(g,
+                         "the file has `%s` and the like: the release may have renamed "
+                         "columns, which needs an entry of its own in benchmarks.yaml",
+                         near);
         else
             sr_diag_hint(g, "check that this is the table and release benchmarks.yaml names");
     }
+    sr_buf_free(&miss);
     free(unknown);
     return NULL;
 }
@@ -675,10 +723,15 @@ static bool read_rows(sr_arena *a, sr_diags *d, const sr_source *src, sr_bfile *
             cells_ok = false;
             if (shown_bad++ >= 20)
                 continue;
-            sr_diag *g = sr_diag_add(d, SR_ERROR, cell_loc(src, c),
-                                     "`%s` in `%s` is not a number or one of this table's "
-                                     "symbols (%s)",
-                                     c->text, e->maps[i].column, syms);
+            sr_diag *g = c->text[0]
+                             ? sr_diag_add(d, SR_ERROR, cell_loc(src, c),
+                                           "`%s` in `%s` is not a number or one of this table's "
+                                           "symbols (%s)",
+                                           c->text, e->maps[i].column, syms)
+                             : sr_diag_add(d, SR_ERROR, cell_loc(src, c),
+                                           "the cell in `%s` is empty: it must hold a number or "
+                                           "one of this table's symbols (%s)",
+                                           e->maps[i].column, syms);
             if (c->text[0] == '\0')
                 sr_diag_hint(g, "the DfE's files give a symbol, never an empty cell: use the file "
                                 "as downloaded");

@@ -127,21 +127,36 @@ static bool read_codes(sr_arena *a, sr_diags *d, const sr_ynode *list, const cha
         if (!t)
             continue;
         if (!sr_gss_code_ok(t)) {
-            sr_diag_hint(
-                sr_diag_add(d, SR_ERROR, sr_ynode_loc(c), "`%s` is not a local authority code", t),
-                "write the code the DfE's files give in `new_la_code`: a capital "
-                "letter and eight digits, such as E08000007");
+            sr_diag *g =
+                sr_diag_add(d, SR_ERROR, sr_ynode_loc(c), "`%s` is not a local authority code", t);
+            char up[16];
+            size_t l = strlen(t);
+            for (size_t k = 0; k < l && k + 1 < sizeof up; k++)
+                up[k] = t[k] >= 'a' && t[k] <= 'z' ? (char)(t[k] - 'a' + 'A') : t[k];
+            up[l < sizeof up ? l : sizeof up - 1] = '\0';
+            if (strcmp(up, t) != 0 && sr_gss_code_ok(up))
+                sr_diag_hint(g, "write its letter as a capital, as the DfE's files do: %s", up);
+            else
+                sr_diag_hint(g, "write the code the DfE's files give in `new_la_code`: a "
+                                "capital letter and eight digits, such as E08000007");
+            ok = false;
+            continue;
+        }
+        bool own = false;
+        for (size_t k = 0; k < nseen && !own; k++)
+            own = strcmp(seen[k], t) == 0;
+        if (own) {
+            sr_diag_hint(sr_diag_add(d, SR_ERROR, sr_ynode_loc(c),
+                                     "`%s` is the area's own code, not a neighbour's", t),
+                         "the area is compared with its neighbours: leave it out of `codes`");
             ok = false;
             continue;
         }
         bool again = false;
         for (size_t k = 0; k < *n && !again; k++)
             again = strcmp((*codes)[k], t) == 0;
-        for (size_t k = 0; k < nseen && !again; k++)
-            again = strcmp(seen[k], t) == 0;
         if (again) {
-            sr_diag_hint(sr_diag_add(d, SR_ERROR, sr_ynode_loc(c), "`%s` is listed twice%s", t,
-                                     nseen ? ", or is the area's own" : ""),
+            sr_diag_hint(sr_diag_add(d, SR_ERROR, sr_ynode_loc(c), "`%s` is listed twice", t),
                          "list each %s once", what);
             ok = false;
             continue;
