@@ -357,8 +357,13 @@ static void jbench(sr_json *j, const sr_report_data *rd, const sr_metric *mt)
         sr_json_key(j, "neighbours_mean");
         sr_json_object(j, false);
         sr_json_key(j, "value");
+        /* As shown, to the places published, without separators or %. */
         char mv[48];
-        plain(&c->neighbours_mean, SR_U_RATE, mv, sizeof mv);
+        size_t o = 0;
+        for (const char *t = c->neighbours_mean_shown; *t && o + 1 < sizeof mv; t++)
+            if (*t != ',' && *t != '%')
+                mv[o++] = *t;
+        mv[o] = '\0';
         if (c->neighbours_mean.avail == SR_AVAILABLE)
             sr_json_number(j, mv);
         else
