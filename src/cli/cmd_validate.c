@@ -6,6 +6,7 @@
  * across each year's files, and prints every problem found in one run. */
 #include "cli/args.h"
 #include "cli/cli.h"
+#include "cli/report_data.h"
 #include "cli/workspace.h"
 #include "core/arena.h"
 #include "core/fsutil.h"
@@ -167,7 +168,9 @@ static void validate_year_dir(vstate *s, const char *dir, sr_partnership *p)
 static const sr_bench_spec *bench_spec(vstate *s, const char *data_dir)
 {
     size_t before = s->d.nsources;
-    const sr_bench_spec *spec = sr_bench_spec_load(s->a, &s->d, s->templates, data_dir);
+    char *bt = sr_bench_templates_dir(s->templates);
+    const sr_bench_spec *spec = sr_bench_spec_load(s->a, &s->d, bt, data_dir);
+    free(bt);
     for (size_t i = before; i < s->d.nsources; i++)
         s->d.sources[i]->checked = false;
     return spec;

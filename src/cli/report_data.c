@@ -2,12 +2,22 @@
 #include "cli/report_data.h"
 
 #include "cli/cli.h"
+#include "cli/workspace.h"
 #include "core/fsutil.h"
 #include "doc/build.h"
 #include "metrics/suppress.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+char *sr_bench_templates_dir(const char *templates)
+{
+    char *path = sr_path_join(templates, "benchmarks.yaml");
+    bool there = sr_path_kind_of(path) != SR_PATH_NONE;
+    free(path);
+    char *bundled = there ? NULL : sr_bundled_dir("report-templates");
+    return bundled ? bundled : sr_xstrdup(templates);
+}
 
 int sr_report_data_load(sr_report_data *rd, int year, FILE *err)
 {
@@ -24,8 +34,9 @@ int sr_report_data_load(sr_report_data *rd, int year, FILE *err)
     bool bench_ok = true;
     if (st == SR_DS_OK && rd->ds.p && sr_bench_wanted(rd->ds.p, rd->data)) {
         size_t before = rd->ds.d.errors;
-        const sr_bench_spec *spec =
-            sr_bench_spec_load(rd->ds.a, &rd->ds.d, rd->templates, rd->data);
+        char *bt = sr_bench_templates_dir(rd->templates);
+        const sr_bench_spec *spec = sr_bench_spec_load(rd->ds.a, &rd->ds.d, bt, rd->data);
+        free(bt);
         if (spec)
             rd->bench_data = sr_bench_load(rd->ds.a, &rd->ds.d, spec, rd->data, rd->ds.p);
         bench_ok = spec && rd->ds.d.errors == before;

@@ -30,6 +30,11 @@ typedef struct {
     sr_bench *bench;
 } sr_report_data;
 
+/* The template folder whose benchmarks.yaml to read: templates, or the
+ * bundled one when templates has none (a folder made by `init` before
+ * benchmarks.yaml existed). Malloc'd. */
+char *sr_bench_templates_dir(const char *templates);
+
 /* Loads everything for year (such as 2019-20), with the benchmarks when
  * the data folder has them (an error in them stops it, as any other). On failure prints the
  * diagnostics to err and returns the exit code; on success returns 0. */
