@@ -479,20 +479,22 @@ static const sr_bench_entry *match(sr_diags *d, const sr_bench_spec *spec, const
                                    const sr_bcell *h, size_t n, const sr_bcell *cells,
                                    const recvec *recs)
 {
+    /* An entry that names its latest time period, and has it, wins over
+     * one that names none; two of a kind are ambiguous. */
     const sr_bench_entry *found[2] = {0};
     size_t nfound = 0, ambiguous = 0;
-    for (size_t i = 0; i < spec->n; i++) {
-        const sr_bench_entry *e = &spec->v[i];
-        if (!exact(e, h, n))
-            continue;
-        if (e->last_year) {
-            long tcol = header_index(h, n, "time_period");
-            if (tcol < 0 || latest_year(e, cells, recs, tcol) != e->last_year)
+    long tcol = header_index(h, n, "time_period");
+    for (int pass = 0; pass < 2 && !ambiguous; pass++) {
+        for (size_t i = 0; i < spec->n; i++) {
+            const sr_bench_entry *e = &spec->v[i];
+            if (!exact(e, h, n) || (pass == 0) != (e->last_year != 0))
                 continue;
+            if (e->last_year && (tcol < 0 || latest_year(e, cells, recs, tcol) != e->last_year))
+                continue;
+            ambiguous++;
+            if (nfound < 2)
+                found[nfound++] = e;
         }
-        ambiguous++;
-        if (nfound < 2)
-            found[nfound++] = e;
     }
     if (ambiguous == 1)
         return found[0];

@@ -53,6 +53,13 @@ static void c4_row(sr_buf *b, const char *level, const char *code, const char *n
                   la ? name : "", s47, rate);
 }
 
+/* The release's last time period (2023 for C4 of 2023): England's row. */
+static void c4_end(sr_buf *b)
+{
+    sr_buf_puts(b, "2023,Reporting year,National,E92000001,England,,,,,,Total,1,1.0,x,x,1,1.0,x,x,"
+                   "z,z,z,z,z,z,z\r\n");
+}
+
 static const sr_bench_spec *bundled_spec(sr_arena *a, sr_diags *d)
 {
     const sr_bench_spec *s = sr_bench_spec_load(a, d, src_path("report-templates"), NULL);
@@ -88,13 +95,14 @@ static void quoted_cells_and_line_ends_keep_their_places(void **state)
     c4_row(&b, "Local authority", "E08000007", "Stockport, \"\"the\"\" borough", "727", "115.6");
     sr_buf_puts(&b, "\r\n");
     c4_row(&b, "Local authority", "E08000991", "Ashmoor", "c", "c");
+    c4_end(&b);
     char *text = sr_buf_take(&b);
     const sr_source *src = sr_diags_add_source(&d, "c4.csv", text, strlen(text));
     const sr_bfile *f = sr_bench_parse(a, &d, spec, src);
     assert_string_equal(printed(&d), "");
     assert_non_null(f);
     assert_string_equal(f->e->id, "c4-2023");
-    assert_int_equal(f->nrows, 3);
+    assert_int_equal(f->nrows, 4);
     const sr_brow *r = sr_bfile_row(f, 2019, SR_BGEO_LA, "E08000007");
     assert_non_null(r);
     assert_int_equal(r->line, 3);
@@ -146,6 +154,7 @@ static void a_figure_with_a_thousands_separator_is_refused(void **state)
     sr_buf_puts(&b, c4_header);
     c4_row(&b, "National", "", "", "\"198,790\"", "167.7");
     c4_row(&b, "Regional", "", "", "31980", "1e3");
+    c4_end(&b);
     char *text = sr_buf_take(&b);
     const sr_source *src = sr_diags_add_source(&d, "c4.csv", text, strlen(text));
     assert_null(sr_bench_parse(a, &d, spec, src));
@@ -218,6 +227,7 @@ static void the_mean_is_of_the_neighbours_with_a_figure_and_ties_share_a_rank(vo
     c4_row(&b, "Local authority", "E08000993", "Calderbridge", "800", "120.05");
     c4_row(&b, "Local authority", "E08000994", "Dunhollow", "z", "z");
     c4_row(&b, "Local authority", "E08000995", "Eastwick", "600", "90");
+    c4_end(&b);
     static const char *nb[] = {"E08000991", "E08000992", "E08000993",
                                "E08000994", "E08000995", "E08000996"};
     char *csv = sr_buf_take(&b);
@@ -268,6 +278,7 @@ static void a_local_figure_that_differs_is_a_finding_naming_both(void **state)
     sr_buf_puts(&b, c4_header);
     c4_row(&b, "National", "", "", "198790", "167.7");
     c4_row(&b, "Local authority", "E08000007", "Stockport", "727", "115.9");
+    c4_end(&b);
     char *csv = sr_buf_take(&b);
     tcmp t;
     compare(&t, csv, NULL, 0);
