@@ -15,10 +15,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sr_diags_init(&d);
     /* The bundled tables, read once: they must always load. */
     static const sr_bench_spec *spec;
+    static sr_arena *spec_arena; /* kept, so the tables stay reachable */
     if (!spec) {
         static sr_diags sd;
         sr_diags_init(&sd);
-        spec = sr_bench_spec_load(sr_arena_new(), &sd, SSCP_SOURCE_DIR "/report-templates", NULL);
+        spec_arena = sr_arena_new();
+        spec = sr_bench_spec_load(spec_arena, &sd, SSCP_SOURCE_DIR "/report-templates", NULL);
         if (!spec)
             abort();
     }

@@ -168,6 +168,29 @@ static void a_figure_with_a_thousands_separator_is_refused(void **state)
     sr_arena_free(a);
 }
 
+static void a_later_release_with_the_same_columns_is_not_taken_for_the_earlier(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_diags d;
+    sr_diags_init(&d);
+    const sr_bench_spec *spec = bundled_spec(a, &d);
+    sr_buf b = SR_BUF_INIT;
+    sr_buf_puts(&b, c4_header);
+    c4_row(&b, "National", "", "", "198790", "167.7");
+    sr_buf_puts(&b, "2025,Reporting year,National,E92000001,England,,,,,,Total,1,1.0,x,x,1,1.0,"
+                    "x,x,z,z,z,z,z,z,z\r\n");
+    char *text = sr_buf_take(&b);
+    const sr_source *src = sr_diags_add_source(&d, "c4.csv", text, strlen(text));
+    assert_null(sr_bench_parse(a, &d, spec, src));
+    assert_non_null(strstr(printed(&d), "c4.csv:1:1: error: this file has the columns of "
+                                        "`c4-2023` (C4 Section 47s and Initial Child Protection "
+                                        "Conferences by local authority, Reporting year 2023), "
+                                        "but not its latest time period"));
+    sr_diags_free(&d);
+    sr_arena_free(a);
+}
+
 /* A comparison computed from a file of C4 for 2019-20, for one metric. */
 typedef struct {
     sr_arena *a;
@@ -359,6 +382,7 @@ int main(void)
         cmocka_unit_test(quoted_cells_and_line_ends_keep_their_places),
         cmocka_unit_test(a_header_with_a_renamed_column_names_the_closest_one),
         cmocka_unit_test(a_figure_with_a_thousands_separator_is_refused),
+        cmocka_unit_test(a_later_release_with_the_same_columns_is_not_taken_for_the_earlier),
         cmocka_unit_test(the_mean_is_of_the_neighbours_with_a_figure_and_ties_share_a_rank),
         cmocka_unit_test(a_local_figure_that_differs_is_a_finding_naming_both),
         cmocka_unit_test(the_fixture_compares_every_metric_it_maps),
