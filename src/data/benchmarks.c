@@ -4,6 +4,7 @@
 
 #include "core/buf.h"
 #include "core/fsutil.h"
+#include "core/strmap.h"
 #include "core/suggest.h"
 #include "data/loader.h"
 #include "data/overlay.h"
@@ -627,6 +628,24 @@ static void symbols_list(const sr_bench_entry *e, char *buf, size_t size)
         o += (size_t)snprintf(buf + o, size - o, "%s%s", i ? ", " : "", e->sym_text[i]);
 }
 
+/* By year, level and code: how rows are kept. */
+static int key_order(int ya, sr_bgeo la, const char *ca, int yb, sr_bgeo lb, const char *cb)
+{
+    if (ya != yb)
+        return ya < yb ? -1 : 1;
+    if (la != lb)
+        return la < lb ? -1 : 1;
+    return strcmp(ca ? ca : "", cb ? cb : "");
+}
+
+static int row_order(const void *pa, const void *pb)
+{
+    const sr_brow *a = pa, *b = pb;
+    int c = key_order(a->year, a->level, a->code, b->year, b->level, b->code);
+    /* Equal keys do not occur (a second row is refused); the line decides. */
+    return c ? c : (a->line > b->line) - (a->line < b->line);
+}
+
 /* Rows kept, checked; false when an error was found. */
 static bool read_rows(sr_arena *a, sr_diags *d, const sr_source *src, sr_bfile *f,
                       const sr_bcell *cells, const recvec *recs)
@@ -649,6 +668,7 @@ static bool read_rows(sr_arena *a, sr_diags *d, const sr_source *src, sr_bfile *
     symbols_list(e, syms, sizeof syms);
     bool ok = true;
     size_t shown_bad = 0;
+    sr_strmap seen = SR_STRMAP_INIT;
     for (size_t r = 1; r < recs->n; r++) {
         const record *rec = &recs->v[r];
         const sr_bcell *row = cells + rec->first;
@@ -748,8 +768,15 @@ static bool read_rows(sr_arena *a, sr_diags *d, const sr_source *src, sr_bfile *
             ok = false;
             continue;
         }
-        /* No row twice. */
-        const sr_brow *twin = sr_bfile_row(f, year, br.level, br.code);
+        /* No row twice (a map, so that a file of many rows takes no longer
+         * than reading it). */
+        sr_buf key = SR_BUF_INIT;
+        sr_buf_printf(&key, "%d|%d|%s", year, (int)br.level, br.code ? br.code : "");
+        const size_t *at = sr_strmap_get(&seen, sr_buf_str(&key));
+        const sr_brow *twin = at ? &f->rows[*at] : NULL;
+        if (!twin)
+            sr_strmap_put(&seen, sr_buf_str(&key), f->nrows);
+        sr_buf_free(&key);
         if (twin) {
             sr_diag *g = sr_diag_add(d, SR_ERROR, (sr_loc){src, rec->line, 1, 1},
                                      "this row gives %s for %s again", br.name ? br.name : br.code,
@@ -767,18 +794,31 @@ static bool read_rows(sr_arena *a, sr_diags *d, const sr_source *src, sr_bfile *
     if (shown_bad > 20)
         sr_diag_add(d, SR_ERROR, (sr_loc){src, 0, 0, 0},
                     "%zu more cells are not numbers or symbols (not shown)", shown_bad - 20);
+    sr_strmap_free(&seen);
+    /* Sorted, for sr_bfile_row's binary search. */
+    qsort(f->rows, f->nrows, sizeof *f->rows, row_order);
     return ok;
 }
 
 const sr_brow *sr_bfile_row(const sr_bfile *f, int year, sr_bgeo level, const char *code)
 {
-    for (size_t i = 0; i < f->nrows; i++) {
-        const sr_brow *r = &f->rows[i];
-        if (r->year == year && r->level == level &&
-            (level == SR_BGEO_NATIONAL || !code || strcmp(r->code, code) == 0))
-            return r;
+    /* The first row at or after (year, level, code), code "" for any. */
+    const char *want = level == SR_BGEO_NATIONAL || !code ? "" : code;
+    size_t lo = 0, hi = f->nrows;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const sr_brow *r = &f->rows[mid];
+        if (key_order(r->year, r->level, r->code, year, level, want) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return NULL;
+    if (lo == f->nrows)
+        return NULL;
+    const sr_brow *r = &f->rows[lo];
+    if (r->year != year || r->level != level || (want[0] && strcmp(r->code, want) != 0))
+        return NULL;
+    return r;
 }
 
 const sr_bfile *sr_bench_parse(sr_arena *a, sr_diags *d, const sr_bench_spec *spec,
