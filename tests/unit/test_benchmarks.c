@@ -323,6 +323,77 @@ static void a_local_figure_that_differs_is_a_finding_naming_both(void **state)
     tcmp_free(&t);
 }
 
+/* A row of C4 for another year. */
+static void c4_row_in(sr_buf *b, const char *period, const char *level, const char *code,
+                      const char *rate)
+{
+    bool la = strcmp(level, "Local authority") == 0, nat = strcmp(level, "National") == 0;
+    sr_buf_printf(b,
+                  "%s,Reporting year,%s,E92000001,England,%s,%s,,%s,%s,Total,1,%s,x,x,1,1.0,x,"
+                  "x,z,z,z,z,z,z,z\r\n",
+                  period, level, nat ? "" : "E12000002", nat ? "" : "North West", la ? code : "",
+                  la ? "Area" : "", rate);
+}
+
+static void a_rate_beside_one_from_before_the_revision_has_a_note(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_diags d;
+    sr_diags_init(&d);
+    const sr_bench_spec *spec = bundled_spec(a, &d);
+    /* A later release of C4, with the same columns and revised rates. */
+    sr_bench_spec *later = sr_arena_alloc(a, sizeof *later);
+    later->v = sr_arena_alloc(a, sizeof *later->v);
+    for (size_t i = 0; i < spec->n; i++)
+        if (strcmp(spec->v[i].id, "c4-2023") == 0)
+            later->v[0] = spec->v[i];
+    later->v[0].id = "c4-2025";
+    later->v[0].release = "Reporting year 2025";
+    later->v[0].revised = true;
+    later->v[0].last_year = 2024;
+    later->n = 1;
+    sr_buf b = SR_BUF_INIT;
+    sr_buf_puts(&b, c4_header);
+    c4_row_in(&b, "2023", "National", "", "160.0");
+    c4_row_in(&b, "2023", "Local authority", "E08000007", "150.0");
+    char *t1 = sr_buf_take(&b);
+    sr_buf_puts(&b, c4_header);
+    c4_row_in(&b, "2024", "National", "", "170.0");
+    c4_row_in(&b, "2024", "Local authority", "E08000007", "155.0");
+    c4_row_in(&b, "2025", "National", "", "171.0");
+    char *t2 = sr_buf_take(&b);
+    sr_bfile files[2];
+    const sr_bfile *f1 =
+        sr_bench_parse(a, &d, spec, sr_diags_add_source(&d, "c4-2023.csv", t1, strlen(t1)));
+    const sr_bfile *f2 =
+        sr_bench_parse(a, &d, later, sr_diags_add_source(&d, "c4-2025.csv", t2, strlen(t2)));
+    assert_string_equal(printed(&d), "");
+    assert_non_null(f1);
+    assert_non_null(f2);
+    assert_string_equal(f2->e->id, "c4-2025");
+    files[0] = *f1, files[1] = *f2;
+    static const char *area[] = {"E08000007"};
+    sr_partnership p = {.has_benchmarks = true, .bench_las = area, .nbench_las = 1};
+    sr_metric_def def = {.id = "s47-enquiries-rate", .label = "S47 rate", .unit = SR_U_RATE};
+    sr_mrow row = {0};
+    sr_metric mt = {.def = &def, .rows = &row, .nrows = 1};
+    sr_metrics m = {.years = {2023, 2022}, .nyears = 2, .metrics = &mt, .nmetrics = 1};
+    sr_bench_data bd = {.spec = spec, .p = &p, .files = files, .nfiles = 2};
+    sr_bench *bench = sr_bench_compute(a, &bd, &m, &d);
+    const sr_bench_cmp *now = sr_bench_find(bench, "s47-enquiries-rate", 2023),
+                       *before = sr_bench_find(bench, "s47-enquiries-rate", 2022);
+    assert_non_null(now);
+    assert_non_null(before);
+    assert_string_equal(now->area.src.release, "Reporting year 2025");
+    assert_string_equal(before->area.src.release, "Reporting year 2023");
+    assert_non_null(strstr(before->break_note, "rates for 2022-23 were revised in February 2025"));
+    assert_non_null(strstr(now->break_note, "the rates for 2022-23 beside these are from before "
+                                            "the February 2025 revision"));
+    sr_diags_free(&d);
+    sr_arena_free(a);
+}
+
 static void the_fixture_compares_every_metric_it_maps(void **state)
 {
     (void)state;
@@ -385,6 +456,7 @@ int main(void)
         cmocka_unit_test(a_later_release_with_the_same_columns_is_not_taken_for_the_earlier),
         cmocka_unit_test(the_mean_is_of_the_neighbours_with_a_figure_and_ties_share_a_rank),
         cmocka_unit_test(a_local_figure_that_differs_is_a_finding_naming_both),
+        cmocka_unit_test(a_rate_beside_one_from_before_the_revision_has_a_note),
         cmocka_unit_test(the_fixture_compares_every_metric_it_maps),
         cmocka_unit_test(no_benchmarks_is_nothing),
     };
