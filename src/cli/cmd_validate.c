@@ -10,6 +10,7 @@
 #include "cli/workspace.h"
 #include "core/arena.h"
 #include "core/fsutil.h"
+#include "core/suggest.h"
 #include "data/benchmarks.h"
 #include "data/guidance.h"
 #include "data/loader.h"
@@ -182,8 +183,31 @@ static void validate_benchmarks(vstate *s, const char *data_dir, const sr_partne
     if (!sr_bench_wanted(p, data_dir))
         return;
     const sr_bench_spec *spec = bench_spec(s, data_dir);
-    if (spec)
-        sr_bench_load(s->a, &s->d, spec, data_dir, p);
+    if (!spec)
+        return;
+    /* A metric id the catalogue does not know would compare nothing. */
+    for (size_t i = 0; s->cat && i < spec->n; i++) {
+        for (size_t k = 0; k < spec->v[i].nmaps; k++) {
+            const sr_bmap *bm = &spec->v[i].maps[k];
+            if (sr_catalogue_find(s->cat, bm->metric))
+                continue;
+            sr_diag *g = sr_diag_add(&s->d, SR_WARNING, bm->loc,
+                                     "`%s` is not a metric of metrics.yaml, so the DfE's `%s` is "
+                                     "not compared with anything",
+                                     bm->metric, bm->column);
+            const char **ids = sr_xcalloc(s->cat->nmetrics + 1, sizeof *ids);
+            for (size_t j = 0; j < s->cat->nmetrics; j++)
+                ids[j] = s->cat->metrics[j].id;
+            const char *best = sr_suggest(bm->metric, ids, s->cat->nmetrics);
+            if (best)
+                sr_diag_hint(g, "did you mean `%s`?", best);
+            else
+                sr_diag_hint(g, "use the id of a metric in metrics.yaml, as `sscp-report metrics "
+                                "--format csv YEAR` lists them");
+            free(ids);
+        }
+    }
+    sr_bench_load(s->a, &s->d, spec, data_dir, p);
 }
 
 static bool is_csv(const char *path)

@@ -3,6 +3,7 @@
 #include "metrics/bench.h"
 
 #include "core/fmt.h"
+#include "core/suggest.h"
 #include "data/benchmarks.h"
 
 #include <stdio.h>
@@ -249,6 +250,35 @@ static void add_file(sr_arena *a, sr_bench *b, const sr_bfile *f, size_t cap)
                                                 f->e->url};
 }
 
+/* A metric a table of a file read maps that metrics.yaml does not define
+ * would be left out without a word: a warning, once an entry. */
+static void warn_unknown_metrics(const sr_bench_data *bd, const sr_metrics *m, sr_diags *d)
+{
+    const char **ids = sr_xcalloc(m->nmetrics ? m->nmetrics : 1, sizeof *ids);
+    size_t nids = 0;
+    for (size_t k = 0; k < m->nmetrics; k++)
+        if (!m->metrics[k].def->local)
+            ids[nids++] = m->metrics[k].def->id;
+    for (size_t i = 0; i < bd->nfiles; i++) {
+        const sr_bench_entry *e = bd->files[i].e;
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = bd->files[j].e == e;
+        for (size_t k = 0; k < e->nmaps && !seen; k++) {
+            if (sr_metrics_find(m, e->maps[k].metric))
+                continue;
+            sr_diag *g = sr_diag_add(d, SR_WARNING, e->maps[k].loc,
+                                     "`%s` is not a metric of metrics.yaml, so the DfE's `%s` is "
+                                     "not compared with anything",
+                                     e->maps[k].metric, e->maps[k].column);
+            const char *best = sr_suggest(e->maps[k].metric, ids, nids);
+            if (best)
+                sr_diag_hint(g, "did you mean `%s`?", best);
+        }
+    }
+    free(ids);
+}
+
 sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr_metrics *m,
                            sr_diags *d)
 {
@@ -262,6 +292,7 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
     const char *area = p && p->nbench_las ? p->bench_las[0] : NULL;
     if (!area)
         return b;
+    warn_unknown_metrics(bd, m, d);
     for (size_t k = 0; k < m->nmetrics; k++) {
         const sr_metric *mt = &m->metrics[k];
         if (mt->def->local)
