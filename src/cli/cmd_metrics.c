@@ -283,23 +283,29 @@ static void jval(sr_json *j, const sr_mval *v, sr_unit u)
 /* A benchmark figure's digits as the DfE wrote them ("191.6"). */
 static void bdigits(const sr_mval *v, char *buf, size_t size)
 {
-    char digits[48];
-    int64_t u = v->num < 0 ? -v->num : v->num;
-    snprintf(digits, sizeof digits, "%lld", (long long)u);
-    size_t places = 0, len = strlen(digits);
-    for (int64_t d = v->den; d > 1; d /= 10)
+    char digits[32], out[64];
+    uint64_t u = v->num < 0 ? (uint64_t)0 - (uint64_t)v->num : (uint64_t)v->num;
+    int nd = snprintf(digits, sizeof digits, "%llu", (unsigned long long)u);
+    size_t len = nd > 0 ? (size_t)nd : 0, places = 0, o = 0;
+    for (int64_t d = v->den; d > 1 && places < 18; d /= 10)
         places++;
+    if (v->num < 0)
+        out[o++] = '-';
     /* Zeros in front, so that the point has a digit before it. */
-    char padded[96];
-    size_t lead = places + 1 > len ? places + 1 - len : 0;
-    memset(padded, '0', lead);
-    memcpy(padded + lead, digits, len + 1);
-    len += lead;
-    if (places)
-        snprintf(buf, size, "%s%.*s.%s", v->num < 0 ? "-" : "", (int)(len - places), padded,
-                 padded + len - places);
-    else
-        snprintf(buf, size, "%s%s", v->num < 0 ? "-" : "", padded);
+    for (size_t k = len; k < places + 1; k++)
+        out[o++] = '0';
+    for (size_t k = 0; k < len; k++)
+        out[o++] = digits[k];
+    out[o] = '\0';
+    /* The point, places digits from the end. */
+    if (places) {
+        memmove(out + o - places + 1, out + o - places, places + 1);
+        out[o - places] = '.';
+        o++;
+    }
+    size_t n = o < size ? o : size - 1;
+    memcpy(buf, out, n);
+    buf[n] = '\0';
 }
 
 static void jbfigure(sr_json *j, const sr_bfigure *f)

@@ -196,9 +196,9 @@ typedef struct {
     sr_arena *a;
     sr_diags d;
     sr_partnership p;
-    sr_metric_def def;
-    sr_mrow row;
-    sr_metric mt;
+    sr_metric_def def, others[2];
+    sr_mrow row, other_rows[2];
+    sr_metric mt[3];
     sr_metrics m;
     sr_bench_data bd;
     const sr_bench_cmp *c;
@@ -223,8 +223,15 @@ static void compare(tcmp *t, const char *csv, const char *const *neighbours, siz
     t->def = (sr_metric_def){
         .id = "s47-enquiries-rate", .label = "Section 47 enquiries per 10,000", .unit = SR_U_RATE};
     t->row.cells[0].v = (sr_mval){.avail = SR_AVAILABLE, .num = 1156, .den = 10};
-    t->mt = (sr_metric){.def = &t->def, .rows = &t->row, .nrows = 1};
-    t->m = (sr_metrics){.years = {2019}, .nyears = 1, .metrics = &t->mt, .nmetrics = 1};
+    t->mt[0] = (sr_metric){.def = &t->def, .rows = &t->row, .nrows = 1};
+    /* The table's other metrics, with no local figure. */
+    t->others[0] = (sr_metric_def){.id = "s47-enquiries", .label = "S47", .unit = SR_U_COUNT};
+    t->others[1] = (sr_metric_def){.id = "s47-to-icpc", .label = "ICPC", .unit = SR_U_COUNT};
+    for (size_t i = 0; i < 2; i++) {
+        t->other_rows[i].cells[0].v.avail = SR_NOT_AVAILABLE;
+        t->mt[i + 1] = (sr_metric){.def = &t->others[i], .rows = &t->other_rows[i], .nrows = 1};
+    }
+    t->m = (sr_metrics){.years = {2019}, .nyears = 1, .metrics = t->mt, .nmetrics = 3};
     t->bd = (sr_bench_data){.spec = spec, .p = &t->p, .files = (sr_bfile *)f, .nfiles = 1};
     sr_bench *b = sr_bench_compute(t->a, &t->bd, &t->m, &t->d);
     t->c = sr_bench_find(b, "s47-enquiries-rate", 2019);
