@@ -6,6 +6,16 @@
 #include "data/benchmarks.h"
 #include "metrics/bench.h"
 
+/* The bundled tables, read once, and freed at exit. */
+static sr_arena *spec_arena;
+static sr_diags spec_diags;
+
+static void free_spec(void)
+{
+    sr_diags_free(&spec_diags);
+    sr_arena_free(spec_arena);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size > ((size_t)1 << 20))
@@ -13,16 +23,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sr_arena *a = sr_arena_new();
     sr_diags d;
     sr_diags_init(&d);
-    /* The bundled tables, read once: they must always load. */
     static const sr_bench_spec *spec;
-    static sr_arena *spec_arena; /* kept, so the tables stay reachable */
     if (!spec) {
-        static sr_diags sd;
-        sr_diags_init(&sd);
+        sr_diags_init(&spec_diags);
         spec_arena = sr_arena_new();
-        spec = sr_bench_spec_load(spec_arena, &sd, SSCP_SOURCE_DIR "/report-templates", NULL);
+        atexit(free_spec);
+        spec =
+            sr_bench_spec_load(spec_arena, &spec_diags, SSCP_SOURCE_DIR "/report-templates", NULL);
         if (!spec)
-            abort();
+            abort(); /* they must always load */
     }
     const sr_bfile *f =
         sr_bench_parse(a, &d, spec, fuzz_source(&d, "data/benchmarks/fuzz.csv", data, size));
