@@ -158,6 +158,58 @@ static void explain_row(FILE *out, const sr_report_data *rd, const sr_metric *mt
         fprintf(out, "    because: %s\n", c.break_reason->v.text);
 }
 
+static void bench_line(FILE *out, const char *who, const sr_bfigure *f)
+{
+    if (f->src.file)
+        fprintf(out, "    %-24s %10s  %s:%u  %s\n", who, f->shown, f->src.file, f->src.line,
+                f->src.column);
+    else
+        fprintf(out, "    %-24s %10s  (no row in the file)\n", who, f->shown);
+}
+
+/* The DfE's figures the metric is compared with, each traced to its line. */
+static void explain_bench(FILE *out, const sr_report_data *rd, const sr_metric *mt)
+{
+    size_t n;
+    const sr_bench_cmp *all = sr_bench_all(rd->bench, &n);
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
+        const sr_bench_cmp *c = &all[i];
+        if (strcmp(c->metric_id, mt->def->id) != 0)
+            continue;
+        if (!any)
+            fprintf(out, "  compared with the DfE's published figures:\n");
+        any = true;
+        char y[16];
+        sr_fmt_year(c->year, y, sizeof y);
+        const sr_bsource *s = c->area.src.file ? &c->area.src : &c->england.src;
+        fprintf(out, "  %s: %s, %s (%s), to %d decimal place%s\n", y,
+                s->publication ? s->publication : "", s->table ? s->table : "",
+                s->release ? s->release : "", c->places, c->places == 1 ? "" : "s");
+        bench_line(out, c->area.name ? c->area.name : "the area", &c->area);
+        bench_line(out, "England", &c->england);
+        bench_line(out, c->region.name ? c->region.name : "the region", &c->region);
+        for (size_t k = 0; k < c->nneighbours; k++) {
+            char who[160];
+            snprintf(who, sizeof who, "  %s", c->neighbours[k].name);
+            bench_line(out, who, &c->neighbours[k]);
+        }
+        if (c->nneighbours)
+            fprintf(out, "    %-24s %10s  the mean of %zu of the %zu neighbours (the list of %s)\n",
+                    "neighbours' mean", c->neighbours_mean_shown, c->nmean, c->nneighbours,
+                    c->neighbours_as_of ? c->neighbours_as_of : "an unknown date");
+        if (c->rank)
+            fprintf(out, "    rank: %d of %zu, 1 the highest\n", c->rank, c->rank_of);
+        if (c->local_differs) {
+            char lv[48];
+            sr_mval_format(&c->local, c->unit, lv, sizeof lv);
+            fprintf(out, "    differs from the submissions' %s\n", lv);
+        }
+        if (c->break_note)
+            fprintf(out, "    note: %s\n", c->break_note);
+    }
+}
+
 static int run(int argc, char **argv)
 {
     sr_report_data rd = {0};
@@ -219,6 +271,7 @@ static int run(int argc, char **argv)
         explain_row(stdout, &rd, mt, &mt->rows[r]);
     if (mt->nrows == 0)
         printf("  no entries match %s\n", d->each);
+    explain_bench(stdout, &rd, mt);
     sr_report_data_free(&rd);
     return SR_EXIT_OK;
 }

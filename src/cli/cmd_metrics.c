@@ -81,6 +81,67 @@ static void print_table(FILE *out, const sr_report_data *rd)
     }
 }
 
+/* ---- benchmarks ------------------------------------------------------------------ */
+
+/* The year's comparisons with the DfE's figures, when there are any. */
+static void print_bench_text(FILE *out, const sr_report_data *rd)
+{
+    size_t n;
+    const sr_bench_cmp *all = sr_bench_all(rd->bench, &n);
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
+        const sr_bench_cmp *c = &all[i];
+        if (c->year != rd->m->years[0])
+            continue;
+        const sr_metric *mt = sr_metrics_find(rd->m, c->metric_id);
+        if (!any) {
+            char y[16];
+            yname(c->year, y, sizeof y);
+            fprintf(out, "\nCompared with the DfE's figures for %s:\n", y);
+            fprintf(out, "%-*s %10s %10s %10s %10s  %s\n", LABEL_W - 10, "Metric",
+                    c->area.name ? c->area.name : "Area", "England", "Region", "Neighbours",
+                    "Rank");
+        }
+        any = true;
+        const char *label = mt ? mt->def->label : c->metric_id;
+        char rank[48] = "", mean[64];
+        if (c->rank)
+            snprintf(rank, sizeof rank, "%d of %zu", c->rank, c->rank_of);
+        snprintf(mean, sizeof mean, "%s", c->neighbours_mean_shown);
+        if ((int)strlen(label) > LABEL_W - 10)
+            fprintf(out, "%s\n%-*s", label, LABEL_W - 10, "");
+        else
+            fprintf(out, "%-*s", LABEL_W - 10, label);
+        fprintf(out, " %10s %10s %10s %10s  %s\n", c->area.shown, c->england.shown, c->region.shown,
+                mean, rank);
+        if (c->nmean < c->nneighbours)
+            fprintf(out,
+                    "%*s(the neighbours' mean is of %zu of %zu: the others have no "
+                    "figure)\n",
+                    4, "", c->nmean, c->nneighbours);
+        if (c->break_note)
+            fprintf(out, "%*snote: %s\n", 4, "", c->break_note);
+    }
+    if (!any)
+        return;
+    size_t nf;
+    const sr_bench_file *files = sr_bench_files(rd->bench, &nf);
+    fprintf(out, "Sources:\n");
+    for (size_t i = 0; i < nf; i++)
+        fprintf(out, "  - %s: %s, %s (%s)\n", files[i].file, files[i].publication, files[i].table,
+                files[i].release);
+    const sr_bench_cmp *c0 = NULL;
+    for (size_t i = 0; i < n && !c0; i++)
+        if (all[i].nneighbours)
+            c0 = &all[i];
+    if (c0)
+        fprintf(out, "  - statistical neighbours: %zu, the list of %s%s%s\n", c0->nneighbours,
+                c0->neighbours_as_of ? c0->neighbours_as_of : "an unknown date",
+                c0->neighbours_source ? ", from the " : "",
+                c0->neighbours_source ? c0->neighbours_source : "");
+    fprintf(out, "Rank: 1 is the highest of the area and its neighbours with a figure.\n");
+}
+
 /* ---- findings ------------------------------------------------------------------ */
 
 static void print_findings_text(FILE *out, const sr_report_data *rd)
@@ -219,6 +280,130 @@ static void jval(sr_json *j, const sr_mval *v, sr_unit u)
     sr_json_end(j);
 }
 
+/* A benchmark figure's digits as the DfE wrote them ("191.6"). */
+static void bdigits(const sr_mval *v, char *buf, size_t size)
+{
+    char digits[32], out[64];
+    uint64_t u = v->num < 0 ? (uint64_t)0 - (uint64_t)v->num : (uint64_t)v->num;
+    int nd = snprintf(digits, sizeof digits, "%llu", (unsigned long long)u);
+    size_t len = nd > 0 ? (size_t)nd : 0, places = 0, o = 0;
+    for (int64_t d = v->den; d > 1 && places < 18; d /= 10)
+        places++;
+    if (v->num < 0)
+        out[o++] = '-';
+    /* Zeros in front, so that the point has a digit before it. */
+    for (size_t k = len; k < places + 1; k++)
+        out[o++] = '0';
+    for (size_t k = 0; k < len; k++)
+        out[o++] = digits[k];
+    out[o] = '\0';
+    /* The point, places digits from the end. */
+    if (places) {
+        memmove(out + o - places + 1, out + o - places, places + 1);
+        out[o - places] = '.';
+        o++;
+    }
+    size_t n = o < size ? o : size - 1;
+    memcpy(buf, out, n);
+    buf[n] = '\0';
+}
+
+static void jbfigure(sr_json *j, const sr_bfigure *f)
+{
+    sr_json_object(j, false);
+    if (f->code)
+        sr_json_key(j, "code"), sr_json_str(j, f->code);
+    if (f->name)
+        sr_json_key(j, "name"), sr_json_str(j, f->name);
+    sr_json_key(j, "value");
+    if (f->sym == SR_BSYM_NONE && f->v.avail == SR_AVAILABLE) {
+        char n[48];
+        bdigits(&f->v, n, sizeof n);
+        sr_json_number(j, n);
+    } else {
+        sr_json_null(j);
+    }
+    sr_json_key(j, "shown"), sr_json_str(j, f->shown ? f->shown : "[x]");
+    if (f->src.file) {
+        sr_json_key(j, "source");
+        sr_json_object(j, false);
+        sr_json_key(j, "file"), sr_json_str(j, f->src.file);
+        sr_json_key(j, "line"), sr_json_int(j, f->src.line);
+        sr_json_key(j, "column"), sr_json_str(j, f->src.column);
+        sr_json_key(j, "table"), sr_json_str(j, f->src.table);
+        sr_json_key(j, "release"), sr_json_str(j, f->src.release);
+        sr_json_end(j);
+    }
+    sr_json_end(j);
+}
+
+/* The metric's comparisons with the DfE's figures, every year loaded. */
+static void jbench(sr_json *j, const sr_report_data *rd, const sr_metric *mt)
+{
+    size_t n;
+    const sr_bench_cmp *all = sr_bench_all(rd->bench, &n);
+    bool any = false;
+    for (size_t i = 0; i < n; i++) {
+        const sr_bench_cmp *c = &all[i];
+        if (strcmp(c->metric_id, mt->def->id) != 0)
+            continue;
+        if (!any) {
+            sr_json_key(j, "benchmarks");
+            sr_json_array(j, false);
+        }
+        any = true;
+        char y[16];
+        yname(c->year, y, sizeof y);
+        sr_json_object(j, false);
+        sr_json_key(j, "year"), sr_json_str(j, y);
+        sr_json_key(j, "places"), sr_json_int(j, c->places);
+        sr_json_key(j, "area"), jbfigure(j, &c->area);
+        sr_json_key(j, "england"), jbfigure(j, &c->england);
+        sr_json_key(j, "region"), jbfigure(j, &c->region);
+        sr_json_key(j, "neighbours_mean");
+        sr_json_object(j, false);
+        sr_json_key(j, "value");
+        /* As shown, to the places published, without separators or %. */
+        char mv[48];
+        size_t o = 0;
+        for (const char *t = c->neighbours_mean_shown; *t && o + 1 < sizeof mv; t++)
+            if (*t != ',' && *t != '%')
+                mv[o++] = *t;
+        mv[o] = '\0';
+        if (c->neighbours_mean.avail == SR_AVAILABLE)
+            sr_json_number(j, mv);
+        else
+            sr_json_null(j);
+        sr_json_key(j, "shown"), sr_json_str(j, c->neighbours_mean_shown);
+        sr_json_key(j, "of"), sr_json_int(j, (long long)c->nmean);
+        sr_json_key(j, "listed"), sr_json_int(j, (long long)c->nneighbours);
+        if (c->neighbours_as_of)
+            sr_json_key(j, "as_of"), sr_json_str(j, c->neighbours_as_of);
+        sr_json_end(j);
+        sr_json_key(j, "rank");
+        if (c->rank) {
+            sr_json_object(j, false);
+            sr_json_key(j, "rank"), sr_json_int(j, c->rank);
+            sr_json_key(j, "of"), sr_json_int(j, (long long)c->rank_of);
+            sr_json_end(j);
+        } else {
+            sr_json_null(j);
+        }
+        sr_json_key(j, "neighbours");
+        sr_json_array(j, false);
+        for (size_t k = 0; k < c->nneighbours; k++)
+            jbfigure(j, &c->neighbours[k]);
+        sr_json_end(j);
+        if (c->break_note)
+            sr_json_key(j, "note"), sr_json_str(j, c->break_note);
+        if (c->local_differs)
+            sr_json_key(j, "differs_from_submissions"), sr_json_bool(j, true);
+        sr_json_end(j);
+    }
+    if (any)
+        sr_json_end(j);
+}
+
 static bool print_json(FILE *out, const sr_report_data *rd)
 {
     const sr_metrics *m = rd->m;
@@ -297,6 +482,7 @@ static bool print_json(FILE *out, const sr_report_data *rd)
             sr_json_end(&j);
         }
         sr_json_end(&j);
+        jbench(&j, rd, mt);
         sr_json_end(&j);
     }
     sr_json_end(&j);
@@ -357,6 +543,7 @@ static int run(int argc, char **argv)
                 code = SR_EXIT_IO;
         } else {
             print_table(stdout, &rd);
+            print_bench_text(stdout, &rd);
             print_findings_text(stdout, &rd);
         }
     }

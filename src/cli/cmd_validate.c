@@ -6,9 +6,12 @@
  * across each year's files, and prints every problem found in one run. */
 #include "cli/args.h"
 #include "cli/cli.h"
+#include "cli/report_data.h"
 #include "cli/workspace.h"
 #include "core/arena.h"
 #include "core/fsutil.h"
+#include "core/suggest.h"
+#include "data/benchmarks.h"
 #include "data/guidance.h"
 #include "data/loader.h"
 #include "data/partnership.h"
@@ -161,11 +164,87 @@ static void validate_year_dir(vstate *s, const char *dir, sr_partnership *p)
     sr_year_free(&y);
 }
 
+/* The benchmarks' table definitions, for the data folder data_dir; not
+ * counted as files checked. NULL when they cannot be used. */
+static const sr_bench_spec *bench_spec(vstate *s, const char *data_dir)
+{
+    size_t before = s->d.nsources;
+    char *bt = sr_bench_templates_dir(s->templates);
+    const sr_bench_spec *spec = sr_bench_spec_load(s->a, &s->d, bt, data_dir);
+    free(bt);
+    for (size_t i = before; i < s->d.nsources; i++)
+        s->d.sources[i]->checked = false;
+    return spec;
+}
+
+/* The DfE's files in data_dir/benchmarks/, when the data folder uses them. */
+static void validate_benchmarks(vstate *s, const char *data_dir, const sr_partnership *p)
+{
+    if (!sr_bench_wanted(p, data_dir))
+        return;
+    const sr_bench_spec *spec = bench_spec(s, data_dir);
+    if (!spec)
+        return;
+    /* A metric id the catalogue does not know would compare nothing. */
+    for (size_t i = 0; s->cat && i < spec->n; i++) {
+        for (size_t k = 0; k < spec->v[i].nmaps; k++) {
+            const sr_bmap *bm = &spec->v[i].maps[k];
+            if (sr_catalogue_find(s->cat, bm->metric))
+                continue;
+            sr_diag *g = sr_diag_add(&s->d, SR_WARNING, bm->loc,
+                                     "`%s` is not a metric of metrics.yaml, so the DfE's `%s` is "
+                                     "not compared with anything",
+                                     bm->metric, bm->column);
+            const char **ids = sr_xcalloc(s->cat->nmetrics + 1, sizeof *ids);
+            for (size_t j = 0; j < s->cat->nmetrics; j++)
+                ids[j] = s->cat->metrics[j].id;
+            const char *best = sr_suggest(bm->metric, ids, s->cat->nmetrics);
+            if (best)
+                sr_diag_hint(g, "did you mean `%s`?", best);
+            else
+                sr_diag_hint(g, "use the id of a metric in metrics.yaml, as `sscp-report metrics "
+                                "--format csv YEAR` lists them");
+            free(ids);
+        }
+    }
+    sr_bench_load(s->a, &s->d, spec, data_dir, p);
+}
+
+static bool is_csv(const char *path)
+{
+    size_t l = strlen(path);
+    return l > 4 && (strcmp(path + l - 4, ".csv") == 0 || strcmp(path + l - 4, ".CSV") == 0);
+}
+
+/* One of the DfE's files, or a benchmarks/ folder: checked against the
+ * tables of the data folder it is in (or --data's). */
+static void validate_bench_path(vstate *s, const char *path, bool folder)
+{
+    char *dir = folder ? sr_xstrdup(path) : sr_dirname(path);
+    char *data = s->data_given ? sr_xstrdup(s->data) : sr_dirname(dir);
+    if (folder) {
+        char *pp = sr_path_join(data, "partnership.yaml");
+        const sr_partnership *p =
+            sr_path_kind_of(pp) == SR_PATH_FILE ? partnership_at(s, pp) : NULL;
+        free(pp);
+        const sr_bench_spec *spec = bench_spec(s, data);
+        if (spec)
+            sr_bench_load(s->a, &s->d, spec, data, p);
+    } else {
+        const sr_bench_spec *spec = bench_spec(s, data);
+        if (spec)
+            sr_bench_load_file(s->a, &s->d, spec, path, NULL);
+    }
+    free(dir);
+    free(data);
+}
+
 static void validate_data_root(vstate *s, const char *dir)
 {
     char *pp = sr_path_join(dir, "partnership.yaml");
     sr_partnership *p = partnership_at(s, pp);
     free(pp);
+    validate_benchmarks(s, dir, p);
     /* What no command reads would be left out in silence: say so. */
     sr_report_unread_data(&s->d, dir, SR_WARNING, true);
     char **names = sr_list_dir(dir, "");
@@ -217,20 +296,25 @@ static void summary(const vstate *s, FILE *out)
 {
     /* What was read: submissions, and the partnership file they were checked
      * against. A file that could not be opened was not checked. */
-    size_t subs = 0, parts = 0;
+    size_t subs = 0, parts = 0, csvs = 0;
     for (size_t i = 0; i < s->d.nsources; i++) {
         const sr_source *src = s->d.sources[i];
         if (!src->checked)
             continue;
         if (strcmp(sr_basename(src->name), "partnership.yaml") == 0)
             parts++;
+        else if (is_csv(src->name))
+            csvs++;
         else
             subs++;
     }
-    char what[128];
+    char what[160];
     int n = 0;
-    if (subs || !parts)
+    if (subs || (!parts && !csvs))
         n = snprintf(what, sizeof what, "%zu submission%s", subs, subs == 1 ? "" : "s");
+    if (csvs)
+        n += snprintf(what + n, sizeof what - (size_t)n, "%s%zu benchmark file%s",
+                      n ? (parts ? ", " : " and ") : "", csvs, csvs == 1 ? "" : "s");
     if (parts == 1)
         snprintf(what + n, sizeof what - (size_t)n, "%spartnership.yaml", n ? " and " : "");
     else if (parts > 1)
@@ -333,6 +417,8 @@ static int run(int argc, char **argv)
             free(pp);
             if (root) {
                 validate_data_root(&s, t);
+            } else if (strcmp(sr_basename(name), SR_BENCH_DIR) == 0) {
+                validate_bench_path(&s, name, true);
             } else {
                 validate_year_dir(&s, t, partnership_for(&s, t));
                 if (year) { /* its narrative, against the sections that take it */
@@ -370,6 +456,8 @@ static int run(int argc, char **argv)
             free(dir);
         } else if (strcmp(sr_basename(t), "partnership.yaml") == 0) {
             partnership_at(&s, t);
+        } else if (is_csv(t)) {
+            validate_bench_path(&s, t, false);
         } else {
             files[nf++] = (char *)t;
         }

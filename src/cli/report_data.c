@@ -2,12 +2,22 @@
 #include "cli/report_data.h"
 
 #include "cli/cli.h"
+#include "cli/workspace.h"
 #include "core/fsutil.h"
 #include "doc/build.h"
 #include "metrics/suppress.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+char *sr_bench_templates_dir(const char *templates)
+{
+    char *path = sr_path_join(templates, "benchmarks.yaml");
+    bool there = sr_path_kind_of(path) != SR_PATH_NONE;
+    free(path);
+    char *bundled = there ? NULL : sr_bundled_dir("report-templates");
+    return bundled ? bundled : sr_xstrdup(templates);
+}
 
 int sr_report_data_load(sr_report_data *rd, int year, FILE *err)
 {
@@ -21,7 +31,17 @@ int sr_report_data_load(sr_report_data *rd, int year, FILE *err)
     sr_doc_unread_narrative(rd->ds.a, &rd->ds.d, rd->templates, rd->data, year,
                             rd->final ? SR_ERROR : SR_WARNING);
     rd->cat = sr_catalogue_load_layered(rd->ds.a, &rd->ds.d, rd->templates, rd->data);
-    if (st != SR_DS_OK || !rd->cat) {
+    bool bench_ok = true;
+    if (st == SR_DS_OK && rd->ds.p && sr_bench_wanted(rd->ds.p, rd->data)) {
+        size_t before = rd->ds.d.errors;
+        char *bt = sr_bench_templates_dir(rd->templates);
+        const sr_bench_spec *spec = sr_bench_spec_load(rd->ds.a, &rd->ds.d, bt, rd->data);
+        free(bt);
+        if (spec)
+            rd->bench_data = sr_bench_load(rd->ds.a, &rd->ds.d, spec, rd->data, rd->ds.p);
+        bench_ok = spec && rd->ds.d.errors == before;
+    }
+    if (st != SR_DS_OK || !rd->cat || !bench_ok) {
         sr_diags_sort(&rd->ds.d);
         sr_diags_print_text(&rd->ds.d, err, sr_use_color(err));
         fprintf(err, "sscp-report: %s\n",
@@ -33,6 +53,8 @@ int sr_report_data_load(sr_report_data *rd, int year, FILE *err)
     rd->m = sr_metrics_compute(rd->ds.a, rd->cat, rd->ds.p, year, rd->ds.have, rd->ds.nyears);
     if (rd->ds.p->disclosure_control)
         sr_suppress(rd->m, rd->cat, rd->ds.p->suppression_threshold);
+    /* After disclosure control: a figure it hides is not compared. */
+    rd->bench = sr_bench_compute(rd->ds.a, rd->bench_data, rd->m, &rd->ds.d);
     return SR_EXIT_OK;
 }
 

@@ -6,6 +6,8 @@
 #define SR_REPORT_DATA_H
 
 #include "data/dataset.h"
+#include "data/benchmarks.h"
+#include "metrics/bench.h"
 #include "metrics/catalogue.h"
 #include "metrics/metrics.h"
 
@@ -21,9 +23,20 @@ typedef struct {
     sr_dataset ds;
     sr_catalogue *cat;
     sr_metrics *m;
+    /* The DfE's figures the area is compared with, and the comparisons:
+     * NULL when the data folder has no benchmarks (no `benchmarks:` in
+     * partnership.yaml and no benchmarks/ folder). */
+    sr_bench_data *bench_data;
+    sr_bench *bench;
 } sr_report_data;
 
-/* Loads everything for year (such as 2019-20). On failure prints the
+/* The template folder whose benchmarks.yaml to read: templates, or the
+ * bundled one when templates has none (a folder made by `init` before
+ * benchmarks.yaml existed). Malloc'd. */
+char *sr_bench_templates_dir(const char *templates);
+
+/* Loads everything for year (such as 2019-20), with the benchmarks when
+ * the data folder has them (an error in them stops it, as any other). On failure prints the
  * diagnostics to err and returns the exit code; on success returns 0. */
 int sr_report_data_load(sr_report_data *rd, int year, FILE *err);
 void sr_report_data_free(sr_report_data *rd);

@@ -464,7 +464,8 @@ size_t sr_report_unread_data(sr_diags *d, const char *data_dir, sr_severity sev,
         char year[16];
         if (strcmp(*p, "partnership.yaml") == 0 ||
             (k != SR_PATH_DIR && strcmp(*p, SR_LOGO_FILE) == 0) ||
-            (k == SR_PATH_DIR && (strcmp(*p, "templates") == 0 || sr_year_from_name(*p)))) {
+            (k == SR_PATH_DIR && (strcmp(*p, "templates") == 0 || strcmp(*p, "benchmarks") == 0 ||
+                                  sr_year_from_name(*p)))) {
             free(path);
             continue;
         }

@@ -100,6 +100,122 @@ bool sr_email_check(sr_diags *d, const sr_ynode *v, const char *what)
 
 static sr_partnership *from_tree(sr_arena *a, sr_diags *d, const sr_source *src, sr_ynode *root);
 
+bool sr_gss_code_ok(const char *code)
+{
+    if (!code || strlen(code) != 9 || code[0] < 'A' || code[0] > 'Z')
+        return false;
+    for (size_t i = 1; i < 9; i++)
+        if (code[i] < '0' || code[i] > '9')
+            return false;
+    return true;
+}
+
+/* A list of local authority codes: each checked, none twice (also not in
+ * `seen`, the area's when reading the neighbours). */
+static bool read_codes(sr_arena *a, sr_diags *d, const sr_ynode *list, const char ***codes,
+                       sr_loc **locs, size_t *n, const char *const *seen, size_t nseen,
+                       const char *what)
+{
+    size_t cap = list && list->kind == SR_Y_SEQ ? list->n : 0;
+    *codes = sr_arena_alloc(a, (cap ? cap : 1) * sizeof **codes);
+    *locs = sr_arena_alloc(a, (cap ? cap : 1) * sizeof **locs);
+    *n = 0;
+    bool ok = true;
+    for (size_t i = 0; i < cap; i++) {
+        const sr_ynode *c = list->items[i];
+        const char *t = sr_ynode_text(c);
+        if (!t)
+            continue;
+        if (!sr_gss_code_ok(t)) {
+            sr_diag *g =
+                sr_diag_add(d, SR_ERROR, sr_ynode_loc(c), "`%s` is not a local authority code", t);
+            char up[16];
+            size_t l = strlen(t);
+            for (size_t k = 0; k < l && k + 1 < sizeof up; k++)
+                up[k] = t[k] >= 'a' && t[k] <= 'z' ? (char)(t[k] - 'a' + 'A') : t[k];
+            up[l < sizeof up ? l : sizeof up - 1] = '\0';
+            if (strcmp(up, t) != 0 && sr_gss_code_ok(up))
+                sr_diag_hint(g, "write its letter as a capital, as the DfE's files do: %s", up);
+            else
+                sr_diag_hint(g, "write the code the DfE's files give in `new_la_code`: a "
+                                "capital letter and eight digits, such as E08000007");
+            ok = false;
+            continue;
+        }
+        bool own = false;
+        for (size_t k = 0; k < nseen && !own; k++)
+            own = strcmp(seen[k], t) == 0;
+        if (own) {
+            sr_diag_hint(sr_diag_add(d, SR_ERROR, sr_ynode_loc(c),
+                                     "`%s` is the area's own code, not a neighbour's", t),
+                         "the area is compared with its neighbours: leave it out of `codes`");
+            ok = false;
+            continue;
+        }
+        bool again = false;
+        for (size_t k = 0; k < *n && !again; k++)
+            again = strcmp((*codes)[k], t) == 0;
+        if (again) {
+            sr_diag_hint(sr_diag_add(d, SR_ERROR, sr_ynode_loc(c), "`%s` is listed twice", t),
+                         "list each %s once", what);
+            ok = false;
+            continue;
+        }
+        (*locs)[*n] = sr_ynode_loc(c);
+        (*codes)[(*n)++] = t;
+    }
+    return ok;
+}
+
+/* `benchmarks:`: the area's codes and its statistical neighbours. */
+static bool read_benchmarks(sr_arena *a, sr_diags *d, sr_partnership *p, const sr_ynode *root)
+{
+    const sr_ynode *b = sr_ymap_get(root, "benchmarks");
+    if (!b || b->kind != SR_Y_MAP)
+        return true;
+    p->has_benchmarks = true;
+    p->benchmarks_loc = sr_ymap_key(root, "benchmarks")->loc;
+    bool ok = read_codes(a, d, sr_ymap_get(b, "local_authorities"), &p->bench_las,
+                         &p->bench_la_locs, &p->nbench_las, NULL, 0, "local authority");
+    if (ok && p->nbench_las == 0) {
+        const sr_ynode *k = sr_ymap_key(b, "local_authorities");
+        sr_diag_hint(sr_diag_add(d, SR_ERROR, k ? k->loc : p->benchmarks_loc,
+                                 "`local_authorities` names no local authority"),
+                     "give the area's code, as the DfE's files write it in `new_la_code`, "
+                     "such as [E08000007]");
+        ok = false;
+    }
+    const sr_ynode *sn = sr_ymap_get(b, "statistical_neighbours");
+    if (!sn || sn->kind != SR_Y_MAP)
+        return ok;
+    if (!read_codes(a, d, sr_ymap_get(sn, "codes"), &p->neighbours, &p->neighbour_locs,
+                    &p->nneighbours, p->bench_las, p->nbench_las, "neighbour"))
+        ok = false;
+    const sr_ynode *asof = sr_ymap_get(sn, "as_of");
+    const char *t = sr_ynode_text(asof);
+    p->neighbours_source = sr_ynode_text(sr_ymap_get(sn, "source"));
+    if (t) {
+        int y = 0, m = 0;
+        char extra;
+        if (strlen(t) != 7 || sscanf(t, "%4d-%2d%c", &y, &m, &extra) != 2 || y < 2000 || m < 1 ||
+            m > 12) {
+            sr_diag_hint(sr_diag_add(d, SR_ERROR, sr_ynode_loc(asof),
+                                     "`%s` is not a month written YYYY-MM", t),
+                         "give the month the list was published, such as 2025-05");
+            ok = false;
+        }
+        p->neighbours_as_of = t;
+    } else if (p->nneighbours) {
+        const sr_ynode *k = sr_ymap_key(b, "statistical_neighbours");
+        sr_diag_hint(sr_diag_add(d, SR_ERROR, k->loc,
+                                 "the statistical neighbours need the list's date, `as_of`"),
+                     "the DfE refreshes the lists (the last in May 2025): add `as_of: YYYY-MM`, "
+                     "the month of the list the codes come from");
+        ok = false;
+    }
+    return ok;
+}
+
 /* A mapping of reporting years to names, sorted by year. */
 static sr_partner_name *by_year(sr_arena *a, const sr_ynode *map, size_t *n)
 {
@@ -354,6 +470,8 @@ static sr_partnership *from_tree(sr_arena *a, sr_diags *d, const sr_source *src,
         return NULL;
     }
     p->suppression_threshold = t;
+    if (!read_benchmarks(a, d, p, root))
+        return NULL;
     /* An address that is not one would go into the messages' headers. */
     if (!addresses_ok)
         return NULL;

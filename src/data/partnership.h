@@ -81,6 +81,18 @@ typedef struct {
     size_t nguidance;
     bool disclosure_control;
     int64_t suppression_threshold;
+    /* `benchmarks:`, for comparisons with the DfE's figures; has_benchmarks
+     * false (and no codes) when not given. */
+    bool has_benchmarks;
+    sr_loc benchmarks_loc;  /* the `benchmarks` key */
+    const char **bench_las; /* the area's local authority codes (new_la_code) */
+    sr_loc *bench_la_locs;  /* where each is written */
+    size_t nbench_las;
+    const char **neighbours; /* the statistical neighbours' codes, in the order given */
+    sr_loc *neighbour_locs;
+    size_t nneighbours;
+    const char *neighbours_as_of;  /* YYYY-MM, or NULL */
+    const char *neighbours_source; /* or NULL */
 } sr_partnership;
 
 /* The start of the report's file names (<stem>-annual-report-2019-20.pdf):
@@ -97,6 +109,10 @@ bool sr_email_ok(const char *addr, char *why, size_t n);
 /* Checks the address at node v (its key named in what: "the partnership's
  * `email`"): an error in d, with a hint, when it is not one; false then. */
 bool sr_email_check(sr_diags *d, const sr_ynode *v, const char *what);
+
+/* Whether code is written as a GSS geography code: a capital letter and
+ * eight digits (E08000007). */
+bool sr_gss_code_ok(const char *code);
 
 /* Reads and checks path. Returns NULL when it cannot be used (problems are
  * in d); warnings still give a model. */

@@ -665,6 +665,35 @@ static const sr_schema lead_partner_t = {
 };
 static const sr_schema lead_partners_t = LIST_OF(lead_partner_t);
 
+/* Benchmarks: the local authority codes of the area and of its statistical
+ * neighbours, for comparisons with the DfE's published figures (their
+ * form, and `as_of` with `codes`, are checked in partnership.c). */
+static const sr_schema codes_t = LIST_OF(TEXT_t);
+static const sr_schema neighbours_t = {
+    .kind = SR_S_MAP,
+    .what = "the statistical neighbours",
+    .fields =
+        (const sr_field[]){
+            {"as_of", &TEXT_t, 0, "the list's date, YYYY-MM, such as 2025-05 (needed with codes)"},
+            {"source", &TEXT_t, 0,
+             "where the list comes from, such as DfE local authority interactive tool"},
+            {"codes", &codes_t, 0, "the neighbours' local authority codes (new_la_code)"},
+            {0},
+        },
+};
+static const sr_schema benchmarks_t = {
+    .kind = SR_S_MAP,
+    .what = "the benchmarks",
+    .fields =
+        (const sr_field[]){
+            {"local_authorities", &codes_t, SR_REQUIRED,
+             "the local authority code(s) of the area (new_la_code), such as E08000007"},
+            {"statistical_neighbours", &neighbours_t, 0,
+             "the local authorities the area is compared with, from the DfE's list"},
+            {0},
+        },
+};
+
 const sr_schema sr_partnership_schema = {
     .kind = SR_S_MAP,
     .what = "partnership.yaml",
@@ -681,6 +710,9 @@ const sr_schema sr_partnership_schema = {
             {"recipients", &recipients_t, 0,
              "additions to, or corrections of, the recipients the guidance edition names, read "
              "when a year is published"},
+            {"benchmarks", &benchmarks_t, 0,
+             "the area's local authority and its statistical neighbours, for comparisons with "
+             "the DfE's figures in benchmarks/"},
             {0},
         },
 };

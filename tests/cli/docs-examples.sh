@@ -1,5 +1,6 @@
 #!/bin/sh
-# The console examples of docs/metrics.md against the real output: every
+# The console examples of docs/metrics.md and docs/benchmarks.md against
+# the real output: every
 # example that runs `sscp-report ...` is run from the top of the project.
 # The lines it shows between two "..." (lines left out) must be in the
 # output one after the other, and those runs in the same order.
@@ -11,12 +12,14 @@ cd "$src" || exit 1
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 status=0 n=0
-awk -v dir="$tmp" '
-    /^```console$/ { inblock = 1; next }
-    /^```/ { inblock = 0; file = ""; next }
-    inblock && /^\$ sscp-report / { n++; file = dir "/ex" n; print substr($0, 3) > (file ".cmd"); next }
-    inblock && file { print > (file ".want") }
-' docs/metrics.md
+for doc in docs/metrics.md docs/benchmarks.md; do
+    awk -v dir="$tmp" -v doc="$(basename "$doc" .md)" '
+        /^```console$/ { inblock = 1; next }
+        /^```/ { inblock = 0; file = ""; next }
+        inblock && /^\$ sscp-report / { n++; file = dir "/ex-" doc "-" n; print substr($0, 3) > (file ".cmd"); next }
+        inblock && file { print > (file ".want") }
+    ' "$doc"
+done
 for cmd in "$tmp"/ex*.cmd; do
     [ -f "$cmd" ] || continue
     ex=${cmd%.cmd}
@@ -46,7 +49,7 @@ for cmd in "$tmp"/ex*.cmd; do
             }
         }
     ' "$ex.want" "$ex.got"; then
-        echo "the docs/metrics.md example differs from the output of: $(cat "$cmd")" >&2
+        echo "the example in docs/$(basename "$ex" | sed 's/^ex-//; s/-[0-9]*$//').md differs from the output of: $(cat "$cmd")" >&2
         status=1
     fi
 done

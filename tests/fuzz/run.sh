@@ -6,6 +6,7 @@
 # libclang-rt-14-dev; .ci/fuzz-deps installs them).
 #
 #   tests/fuzz/run.sh [SECONDS] [TARGET...]      targets: submission year markdown pdf_content
+#                                                benchmarks
 #
 # The targets run two at a time (SSCP_FUZZ_JOBS), each for SECONDS. A
 # crash ends that target's run: the input is saved as build-fuzz/crashes/TARGET-*.
@@ -15,7 +16,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-submission year markdown pdf_content}
+targets=${*:-submission year markdown pdf_content benchmarks}
 dir=build-fuzz
 if [ ! -f "$dir/CMakeCache.txt" ]; then
     CC=clang cmake -S . -B "$dir" -DSSCP_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -49,6 +50,11 @@ for t in $targets; do
                 cat "$d/partnership.yaml"
                 for f in "$d"*/*.yaml; do [ -f "$f" ] && { printf '\n%s\n' "$cut"; cat "$f"; }; done
             } >"$corpus/seed-$(basename "$d")"
+        done
+        ;;
+    benchmarks)
+        for f in tests/fixtures/benchmarks*/benchmarks/*.csv tests/bad-input/*/benchmarks/*.csv; do
+            [ -f "$f" ] && cp "$f" "$corpus/seed-$(echo "$f" | tr '/' '_')"
         done
         ;;
     markdown)

@@ -186,6 +186,30 @@ check "a 200 MB narrative" "$d" 1 \
     build 2019-20 --out "$tmp/out-big"
 cp "$tmp/introduction.md" "$d/data/2019-20/narrative/introduction.md"
 
+# ---- the DfE's files, in a data folder of their own ------------------------------------
+b=$tmp/b
+mkdir -p "$b/data/benchmarks"
+cp -R "$src/report-templates" "$b/"
+cp "$src/tests/fixtures/benchmarks/partnership.yaml" "$b/data/"
+truncate -s 200M "$b/data/benchmarks/huge.csv"
+check "a 200 MB benchmark file" "$b" 1 \
+    "data/benchmarks/huge.csv: error: the file is 209715200 bytes; a benchmark file may be at most 67108864 bytes (64 MiB)" \
+    validate data
+rm "$b/data/benchmarks/huge.csv"
+# One field of 30 MB, quoted and never closed.
+{ printf 'time_period,geographic_level,new_la_code\n"'; head -c 30000000 /dev/zero | tr '\0' 'a'; } \
+    >"$b/data/benchmarks/open-quote.csv"
+check "a quoted 30 MB field with no closing quote" "$b" 1 \
+    "data/benchmarks/open-quote.csv:2:1: error: this quoted field has no closing quote" validate data
+rm "$b/data/benchmarks/open-quote.csv"
+printf 'time_period,geographic_level,new_la_code\nSECRET-OUTSIDE-TEXT\n' >"$tmp/outside.csv"
+ln -s "$tmp/outside.csv" "$b/data/benchmarks/link.csv"
+check "a benchmark file linking out of the data folder" "$b" 1 \
+    "data/benchmarks/link.csv: error: this is a link to $tmp/outside.csv, outside the data folder, so it is not read" \
+    validate data
+! grep -q SECRET "$tmp/out" || { echo "FAIL: the outside file's text was printed"; status=1; }
+rm "$b/data/benchmarks/link.csv"
+
 # ---- narrative that tries to be markup ---------------------------------------------------
 cat >>"$d/data/2019-20/narrative/voice.md" <<'EOF'
 

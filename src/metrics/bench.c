@@ -1,0 +1,447 @@
+/* bench: the area against England, its region and its statistical
+ * neighbours, see bench.h. */
+#include "metrics/bench.h"
+
+#include "core/fmt.h"
+#include "core/suggest.h"
+#include "data/benchmarks.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct sr_bench {
+    sr_bench_cmp *cmps;
+    size_t n;
+    sr_bench_file *files;
+    size_t nfiles;
+};
+
+/* The DfE's reporting years 2013 to 2023 (the project's 2012 to 2022) had
+ * their rates recalculated in February 2025 on census-2021 populations. */
+#define REVISED_FIRST 2012
+#define REVISED_LAST  2022
+
+static sr_bsym sym_of(const char *gss)
+{
+    if (strcmp(gss, "[c]") == 0)
+        return SR_BSYM_C;
+    if (strcmp(gss, "[z]") == 0)
+        return SR_BSYM_Z;
+    if (strcmp(gss, "[low]") == 0)
+        return SR_BSYM_LOW;
+    return SR_BSYM_X;
+}
+
+/* The digits as written, as an exact fraction: "191.6" -> 1916/10. False
+ * when they do not fit. */
+static bool digits_value(const char *t, int64_t *num, int64_t *den)
+{
+    bool neg = *t == '-';
+    if (neg)
+        t++;
+    int64_t n = 0, dn = 1;
+    bool frac = false;
+    for (; *t; t++) {
+        if (*t == '.') {
+            frac = true;
+            continue;
+        }
+        if (__builtin_mul_overflow(n, 10, &n) || __builtin_add_overflow(n, *t - '0', &n))
+            return false;
+        if (frac && __builtin_mul_overflow(dn, 10, &dn))
+            return false;
+    }
+    *num = neg ? -n : n;
+    *den = dn;
+    return true;
+}
+
+/* v shown with places decimal places, with thousands separators, "%" for
+ * a percentage. */
+static const char *shown(sr_arena *a, const sr_mval *v, sr_unit u, int places)
+{
+    if (v->suppressed)
+        return "[c]";
+    if (v->avail == SR_NOT_APPLICABLE)
+        return "[z]";
+    if (v->avail != SR_AVAILABLE)
+        return "[x]";
+    int64_t t = sr_round_frac(v->num, v->den, places), scale = 1;
+    for (int i = 0; i < places; i++)
+        scale *= 10;
+    int64_t whole = (t < 0 ? -t : t) / scale, frac = (t < 0 ? -t : t) % scale;
+    char w[40];
+    sr_fmt_count(whole, w, sizeof w);
+    const char *pct = u == SR_U_PERCENTAGE ? "%" : "";
+    if (places)
+        return sr_arena_printf(a, "%s%s.%0*lld%s", t < 0 ? "-" : "", w, places, (long long)frac,
+                               pct);
+    return sr_arena_printf(a, "%s%s%s", t < 0 ? "-" : "", w, pct);
+}
+
+static sr_bsource source_of(const sr_bfile *f, const sr_brow *r, size_t mapi)
+{
+    const sr_bench_entry *e = f->e;
+    const sr_bcell *c = &r->cells[f->map_col[mapi]];
+    return (sr_bsource){f->src->name, c->line,        c->col,   e->maps[mapi].column,
+                        e->id,        e->publication, e->table, e->release,
+                        e->url};
+}
+
+/* The figure of row r (NULL: no row), for geography code/name. */
+static sr_bfigure figure(sr_arena *a, const sr_bfile *f, size_t mapi, const sr_brow *r,
+                         const char *code, sr_unit u)
+{
+    sr_bfigure g = {.code = code, .name = code};
+    const sr_bench_entry *e = f->e;
+    if (!r) {
+        g.sym = SR_BSYM_MISSING;
+        g.v.avail = SR_NOT_AVAILABLE;
+        g.shown = "[x]";
+        return g;
+    }
+    g.code = r->code;
+    g.name = r->name && r->name[0] ? r->name : r->code;
+    g.src = source_of(f, r, mapi);
+    const char *t = r->cells[f->map_col[mapi]].text;
+    for (size_t i = 0; i < e->nsyms; i++) {
+        if (strcmp(e->sym_text[i], t) != 0)
+            continue;
+        g.sym = sym_of(e->sym_gss[i]);
+        g.shown = e->sym_gss[i];
+        g.v.avail = g.sym == SR_BSYM_C   ? SR_AVAILABLE
+                    : g.sym == SR_BSYM_Z ? SR_NOT_APPLICABLE
+                                         : SR_NOT_AVAILABLE;
+        g.v.suppressed = g.sym == SR_BSYM_C;
+        g.v.den = 1;
+        return g;
+    }
+    if (!digits_value(t, &g.v.num, &g.v.den)) {
+        g.sym = SR_BSYM_X;
+        g.v.avail = SR_NOT_AVAILABLE;
+        g.shown = "[x]";
+        return g;
+    }
+    g.v.avail = SR_AVAILABLE;
+    g.shown = shown(a, &g.v, u, e->maps[mapi].places);
+    return g;
+}
+
+static bool has_figure(const sr_bfigure *g)
+{
+    return g->sym == SR_BSYM_NONE && g->v.avail == SR_AVAILABLE && !g->v.suppressed;
+}
+
+/* a < b: -1, equal: 0, a > b: 1. */
+static int cmp_val(const sr_mval *a, const sr_mval *b)
+{
+    sr_i128 l = (sr_i128)a->num * b->den, r = (sr_i128)b->num * a->den;
+    return l < r ? -1 : l > r;
+}
+
+/* The latest year a file gives (its release, for choosing between two). */
+static int file_latest(const sr_bfile *f)
+{
+    if (f->e->last_year)
+        return f->e->last_year;
+    int y = 0;
+    for (size_t i = 0; i < f->nrows; i++)
+        if (f->rows[i].year > y)
+            y = f->rows[i].year;
+    return y;
+}
+
+/* The file and mapping that give metric id for year: of those with a row
+ * for the year, the latest release. */
+static const sr_bfile *pick(const sr_bench_data *bd, const char *id, int year, size_t *mapi)
+{
+    const sr_bfile *best = NULL;
+    int best_latest = 0;
+    for (size_t i = 0; i < bd->nfiles; i++) {
+        const sr_bfile *f = &bd->files[i];
+        for (size_t k = 0; k < f->e->nmaps; k++) {
+            if (strcmp(f->e->maps[k].metric, id) != 0)
+                continue;
+            bool any = false;
+            for (size_t r = 0; r < f->nrows && !any; r++)
+                any = f->rows[r].year == year;
+            int latest = file_latest(f);
+            if (any && (!best || latest >= best_latest))
+                best = f, best_latest = latest, *mapi = k;
+        }
+    }
+    return best;
+}
+
+static sr_unit unit_named(const char *u)
+{
+    return strcmp(u, "count") == 0  ? SR_U_COUNT
+           : strcmp(u, "rate") == 0 ? SR_U_RATE
+                                    : SR_U_PERCENTAGE;
+}
+
+/* Warns when the submissions' figure for the area differs from the DfE's,
+ * at the places the DfE publishes. */
+static void check_local(sr_bench_cmp *c, const sr_metric *mt, size_t i, unsigned len, sr_diags *d)
+{
+    if (mt->def->each || mt->nrows != 1 || !has_figure(&c->area))
+        return;
+    const sr_mcell *cell = &mt->rows[0].cells[i];
+    if (cell->v.avail != SR_AVAILABLE || cell->v.suppressed || cell->v.den == 0)
+        return;
+    int64_t lo = sr_round_frac(cell->v.num, cell->v.den, c->places),
+            dfe = sr_round_frac(c->area.v.num, c->area.v.den, c->places);
+    if (lo == dfe)
+        return;
+    c->local_differs = true;
+    c->local = cell->v;
+    char y[16], ds[48];
+    sr_fmt_year(c->year, y, sizeof y);
+    sr_mval_format(&cell->v, c->unit, ds, sizeof ds);
+    const sr_bsource *s = &c->area.src;
+    /* The place is the DfE's cell; the submission is the related place. */
+    const sr_source *src = NULL;
+    for (size_t k = 0; k < d->nsources && !src; k++)
+        if (strcmp(d->sources[k]->name, s->file) == 0)
+            src = d->sources[k];
+    sr_diag *g =
+        sr_diag_add(d, SR_WARNING, (sr_loc){src, s->line, s->col, len ? len : 1},
+                    "%s in %s: the submissions give %s, but the DfE's %s (%s) gives %s "
+                    "for %s",
+                    mt->def->label, y, ds, s->table, s->release, c->area.shown, c->area.name);
+    if (cell->ninputs && cell->inputs[0]->loc.src)
+        sr_diag_related(g, cell->inputs[0]->loc, "the submitted figure");
+    sr_diag_hint(g, mt->def->unit == SR_U_RATE
+                        ? "a rate can differ when the population used differs (the DfE uses the "
+                          "ONS mid-year estimates); otherwise check the submitted figure against "
+                          "what was returned to the DfE"
+                        : "check the submitted figure against what was returned to the DfE, or "
+                          "whether the DfE's figure was revised since");
+}
+
+static const char *break_note(sr_arena *a, const sr_bench_cmp *c, const sr_bfile *f)
+{
+    if (c->unit != SR_U_RATE)
+        return NULL;
+    char y[16];
+    sr_fmt_year(c->year, y, sizeof y);
+    if (!f->e->revised && c->year >= REVISED_FIRST && c->year <= REVISED_LAST)
+        return sr_arena_printf(a,
+                               "rates for %s were revised in February 2025 using population "
+                               "estimates based on the 2021 census; these are from %s, published "
+                               "before the revision, so compare them with later releases' rates "
+                               "with care",
+                               y, f->e->release);
+    return NULL;
+}
+
+static void add_file(sr_arena *a, sr_bench *b, const sr_bfile *f, size_t cap)
+{
+    for (size_t i = 0; i < b->nfiles; i++)
+        if (strcmp(b->files[i].file, f->src->name) == 0)
+            return;
+    if (b->nfiles < cap)
+        b->files[b->nfiles++] = (sr_bench_file){sr_arena_strdup(a, f->src->name),
+                                                f->e->id,
+                                                f->e->publication,
+                                                f->e->table,
+                                                f->e->release,
+                                                f->e->url};
+}
+
+/* A metric a table of a file read maps that metrics.yaml does not define
+ * would be left out without a word: a warning, once an entry. */
+static void warn_unknown_metrics(const sr_bench_data *bd, const sr_metrics *m, sr_diags *d)
+{
+    const char **ids = sr_xcalloc(m->nmetrics ? m->nmetrics : 1, sizeof *ids);
+    size_t nids = 0;
+    for (size_t k = 0; k < m->nmetrics; k++)
+        if (!m->metrics[k].def->local)
+            ids[nids++] = m->metrics[k].def->id;
+    for (size_t i = 0; i < bd->nfiles; i++) {
+        const sr_bench_entry *e = bd->files[i].e;
+        bool seen = false;
+        for (size_t j = 0; j < i && !seen; j++)
+            seen = bd->files[j].e == e;
+        for (size_t k = 0; k < e->nmaps && !seen; k++) {
+            if (sr_metrics_find(m, e->maps[k].metric))
+                continue;
+            sr_diag *g = sr_diag_add(d, SR_WARNING, e->maps[k].loc,
+                                     "`%s` is not a metric of metrics.yaml, so the DfE's `%s` is "
+                                     "not compared with anything",
+                                     e->maps[k].metric, e->maps[k].column);
+            const char *best = sr_suggest(e->maps[k].metric, ids, nids);
+            if (best)
+                sr_diag_hint(g, "did you mean `%s`?", best);
+        }
+    }
+    free(ids);
+}
+
+sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr_metrics *m,
+                           sr_diags *d)
+{
+    if (!bd)
+        return NULL;
+    const sr_partnership *p = bd->p;
+    sr_bench *b = sr_arena_alloc(a, sizeof *b);
+    size_t cap = m->nmetrics * m->nyears;
+    b->cmps = sr_arena_alloc(a, (cap ? cap : 1) * sizeof *b->cmps);
+    b->files = sr_arena_alloc(a, (bd->nfiles ? bd->nfiles : 1) * sizeof *b->files);
+    const char *area = p && p->nbench_las ? p->bench_las[0] : NULL;
+    if (!area)
+        return b;
+    warn_unknown_metrics(bd, m, d);
+    for (size_t k = 0; k < m->nmetrics; k++) {
+        const sr_metric *mt = &m->metrics[k];
+        if (mt->def->local)
+            continue;
+        for (size_t i = 0; i < m->nyears; i++) {
+            size_t mapi = 0;
+            const sr_bfile *f = pick(bd, mt->def->id, m->years[i], &mapi);
+            if (!f)
+                continue;
+            const sr_bmap *map = &f->e->maps[mapi];
+            sr_unit bu = unit_named(map->unit);
+            if (bu != mt->def->unit) {
+                if (i == 0)
+                    sr_diag_hint(sr_diag_add(d, SR_WARNING, map->loc,
+                                             "`%s` is a %s in metrics.yaml, but a %s here: its "
+                                             "benchmarks are not shown",
+                                             mt->def->id, sr_unit_name(mt->def->unit), map->unit),
+                                 "map the column to a metric of the same unit");
+                continue;
+            }
+            add_file(a, b, f, bd->nfiles);
+            sr_bench_cmp *c = &b->cmps[b->n++];
+            int year = m->years[i];
+            c->metric_id = mt->def->id;
+            c->year = year;
+            c->unit = mt->def->unit;
+            c->places = map->places;
+            const sr_brow *ar = sr_bfile_row(f, year, SR_BGEO_LA, area);
+            c->area = figure(a, f, mapi, ar, area, c->unit);
+            c->england = figure(a, f, mapi, sr_bfile_row(f, year, SR_BGEO_NATIONAL, NULL),
+                                "E92000001", c->unit);
+            if (!ar || !c->england.src.file)
+                c->england.name = "England";
+            const char *rcode =
+                ar && ar->region_code && ar->region_code[0] ? ar->region_code : NULL;
+            if (rcode) {
+                c->region = figure(a, f, mapi, sr_bfile_row(f, year, SR_BGEO_REGIONAL, rcode),
+                                   rcode, c->unit);
+                if (!c->region.src.file && ar->region_name && ar->region_name[0])
+                    c->region.name = ar->region_name;
+            } else {
+                c->region = figure(a, f, mapi, NULL, NULL, c->unit);
+            }
+            c->nneighbours = p->nneighbours;
+            c->neighbours =
+                sr_arena_alloc(a, (p->nneighbours ? p->nneighbours : 1) * sizeof *c->neighbours);
+            int64_t dmax = 1;
+            for (size_t n = 0; n < p->nneighbours; n++) {
+                c->neighbours[n] =
+                    figure(a, f, mapi, sr_bfile_row(f, year, SR_BGEO_LA, p->neighbours[n]),
+                           p->neighbours[n], c->unit);
+                if (has_figure(&c->neighbours[n])) {
+                    c->nmean++;
+                    if (c->neighbours[n].v.den > dmax)
+                        dmax = c->neighbours[n].v.den;
+                }
+            }
+            /* The mean, exact: every den is a power of ten, so dmax is a
+             * multiple of each. */
+            sr_i128 sum = 0;
+            for (size_t n = 0; n < p->nneighbours; n++)
+                if (has_figure(&c->neighbours[n]))
+                    sum += (sr_i128)c->neighbours[n].v.num * (dmax / c->neighbours[n].v.den);
+            if (c->nmean && sum <= INT64_MAX && sum >= INT64_MIN &&
+                !__builtin_mul_overflow(dmax, (int64_t)c->nmean, &c->neighbours_mean.den)) {
+                c->neighbours_mean.num = (int64_t)sum;
+                c->neighbours_mean.avail = SR_AVAILABLE;
+            } else {
+                c->neighbours_mean.avail = SR_NOT_AVAILABLE;
+            }
+            c->neighbours_mean_shown = shown(a, &c->neighbours_mean, c->unit, c->places);
+            if (has_figure(&c->area)) {
+                c->rank = 1;
+                c->rank_of = 1 + c->nmean;
+                for (size_t n = 0; n < p->nneighbours; n++)
+                    if (has_figure(&c->neighbours[n]) &&
+                        cmp_val(&c->neighbours[n].v, &c->area.v) > 0)
+                        c->rank++;
+            }
+            c->neighbours_as_of = p->neighbours_as_of;
+            c->neighbours_source = p->neighbours_source;
+            c->break_note = break_note(a, c, f);
+            check_local(c, mt, i, ar ? (unsigned)strlen(ar->cells[f->map_col[mapi]].text) : 1, d);
+        }
+        /* Across the revision: a year from a revised release beside the
+         * year before from one that was not. */
+        for (size_t x = 0; x < b->n; x++) {
+            sr_bench_cmp *c = &b->cmps[x];
+            if (strcmp(c->metric_id, mt->def->id) != 0 || c->break_note || c->unit != SR_U_RATE)
+                continue;
+            for (size_t z = 0; z < b->n; z++) {
+                const sr_bench_cmp *o = &b->cmps[z];
+                if (o == c || strcmp(o->metric_id, c->metric_id) != 0 || o->year != c->year - 1 ||
+                    !o->break_note)
+                    continue;
+                char y[16];
+                sr_fmt_year(o->year, y, sizeof y);
+                c->break_note = sr_arena_printf(a,
+                                                "the rates for %s beside these are from before "
+                                                "the February 2025 revision of rates: the change "
+                                                "between the two years is partly the revision",
+                                                y);
+            }
+        }
+    }
+    return b;
+}
+
+const sr_bench_cmp *sr_bench_find(const sr_bench *b, const char *metric_id, int year)
+{
+    if (!b)
+        return NULL;
+    for (size_t i = 0; i < b->n; i++)
+        if (b->cmps[i].year == year && strcmp(b->cmps[i].metric_id, metric_id) == 0)
+            return &b->cmps[i];
+    return NULL;
+}
+
+const sr_bench_cmp *sr_bench_all(const sr_bench *b, size_t *n)
+{
+    *n = b ? b->n : 0;
+    return b ? b->cmps : NULL;
+}
+
+const sr_bench_file *sr_bench_files(const sr_bench *b, size_t *n)
+{
+    *n = b ? b->nfiles : 0;
+    return b ? b->files : NULL;
+}
+
+void sr_bfigure_words(const sr_bfigure *f, char *buf, size_t size)
+{
+    const char *w = f->shown ? f->shown : "[x]";
+    switch (f->sym) {
+    case SR_BSYM_NONE:
+        break;
+    case SR_BSYM_C:
+        w = "not shown, to protect small numbers";
+        break;
+    case SR_BSYM_Z:
+        w = "not applicable";
+        break;
+    case SR_BSYM_LOW:
+        w = "close to zero, but not zero";
+        break;
+    case SR_BSYM_X:
+    case SR_BSYM_MISSING:
+        w = "not available";
+        break;
+    }
+    snprintf(buf, size, "%s", w);
+}

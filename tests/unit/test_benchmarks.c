@@ -1,0 +1,471 @@
+/* Unit tests for src/data/benchmarks and src/metrics/bench: time periods,
+ * the CSV reader (quotes, line ends, places), recognising a table by its
+ * header, the DfE's symbols, the comparison (England, the region, the
+ * neighbours' mean of those with a figure, the rank with ties), the note
+ * on the February 2025 revision, and the finding when the submissions
+ * disagree with the DfE. The files are made up. */
+#include "testutil.h"
+
+#include "data/benchmarks.h"
+#include "data/dataset.h"
+#include "metrics/bench.h"
+#include "metrics/catalogue.h"
+
+static const char *src_path(const char *rel)
+{
+    static char path[2][4096];
+    static int k;
+    const char *src = getenv("SSCP_SOURCE_DIR");
+    k ^= 1;
+    snprintf(path[k], sizeof path[k], "%s/%s", src ? src : ".", rel);
+    return path[k];
+}
+
+static const char *printed(sr_diags *d)
+{
+    static char *out;
+    free(out);
+    size_t n;
+    FILE *f = open_memstream(&out, &n);
+    sr_diags_sort(d);
+    sr_diags_print_text(d, f, false);
+    fclose(f);
+    return out;
+}
+
+/* The C4 2023 header, and rows after it. */
+static const char c4_header[] =
+    "time_period,time_identifier,geographic_level,country_code,country_name,region_code,"
+    "region_name,old_la_code,new_la_code,la_name,category,Section47,Section47_rate,"
+    "Section47_child,Section47_child_rate,ICPC,ICPC_rate,ICPC_child,ICPC_child_rate,"
+    "Duration_0-10_days,Duration_11-15_days,Duration_16-20_days,Duration_21+_days,"
+    "Duration_25th_Percentile,Duration_median,Duration_75th_Percentile\r\n";
+
+/* A row of C4 for 2019-20 (time_period 2020). */
+static void c4_row(sr_buf *b, const char *level, const char *code, const char *name,
+                   const char *s47, const char *rate)
+{
+    bool la = strcmp(level, "Local authority") == 0, nat = strcmp(level, "National") == 0;
+    sr_buf_printf(b,
+                  "2020,Reporting year,%s,E92000001,England,%s,%s,,%s,\"%s\",Total,%s,%s,x,x,1,"
+                  "1.0,x,x,z,z,z,z,z,z,z\r\n",
+                  level, nat ? "" : "E12000002", nat ? "" : "North West", la ? code : "",
+                  la ? name : "", s47, rate);
+}
+
+/* The release's last time period (2023 for C4 of 2023): England's row. */
+static void c4_end(sr_buf *b)
+{
+    sr_buf_puts(b, "2023,Reporting year,National,E92000001,England,,,,,,Total,1,1.0,x,x,1,1.0,x,x,"
+                   "z,z,z,z,z,z,z\r\n");
+}
+
+static const sr_bench_spec *bundled_spec(sr_arena *a, sr_diags *d)
+{
+    const sr_bench_spec *s = sr_bench_spec_load(a, d, src_path("report-templates"), NULL);
+    assert_non_null(s);
+    return s;
+}
+
+static void time_periods_are_read_as_the_project_counts_years(void **state)
+{
+    (void)state;
+    assert_int_equal(sr_bench_year("2023", SR_BT_REPORTING), 2022);
+    assert_int_equal(sr_bench_year("202324", SR_BT_FINANCIAL), 2023);
+    assert_int_equal(sr_bench_year("199900", SR_BT_FINANCIAL), 1999);
+    assert_int_equal(sr_bench_year("202325", SR_BT_FINANCIAL), 0);
+    assert_int_equal(sr_bench_year("202324", SR_BT_REPORTING), 0);
+    assert_int_equal(sr_bench_year("2023", SR_BT_FINANCIAL), 0);
+    assert_int_equal(sr_bench_year("20x3", SR_BT_REPORTING), 0);
+    assert_int_equal(sr_bench_year("", SR_BT_REPORTING), 0);
+}
+
+static void quoted_cells_and_line_ends_keep_their_places(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_diags d;
+    sr_diags_init(&d);
+    const sr_bench_spec *spec = bundled_spec(a, &d);
+    sr_buf b = SR_BUF_INIT;
+    sr_buf_puts(&b, c4_header);
+    c4_row(&b, "National", "", "", "198790", "167.7");
+    /* A name with a comma and a quote in it, then a blank line, then a row
+     * ending with a bare line feed. */
+    c4_row(&b, "Local authority", "E08000007", "Stockport, \"\"the\"\" borough", "727", "115.6");
+    sr_buf_puts(&b, "\r\n");
+    c4_row(&b, "Local authority", "E08000991", "Ashmoor", "c", "c");
+    c4_end(&b);
+    char *text = sr_buf_take(&b);
+    const sr_source *src = sr_diags_add_source(&d, "c4.csv", text, strlen(text));
+    const sr_bfile *f = sr_bench_parse(a, &d, spec, src);
+    assert_string_equal(printed(&d), "");
+    assert_non_null(f);
+    assert_string_equal(f->e->id, "c4-2023");
+    assert_int_equal(f->nrows, 4);
+    const sr_brow *r = sr_bfile_row(f, 2019, SR_BGEO_LA, "E08000007");
+    assert_non_null(r);
+    assert_int_equal(r->line, 3);
+    assert_string_equal(r->name, "Stockport, \"the\" borough");
+    const sr_bcell *rate = &r->cells[f->map_col[1]];
+    assert_string_equal(rate->text, "115.6");
+    assert_int_equal(rate->line, 3);
+    /* After the quoted name, which is 29 characters as written. */
+    const char *line = "2020,Reporting year,Local authority,E92000001,England,E12000002,North "
+                       "West,,E08000007,\"Stockport, \"\"the\"\" borough\",Total,727,";
+    assert_int_equal(rate->col, strlen(line) + 1);
+    assert_int_equal(sr_bfile_row(f, 2019, SR_BGEO_LA, "E08000991")->line, 5);
+    assert_non_null(sr_bfile_row(f, 2019, SR_BGEO_NATIONAL, NULL));
+    assert_null(sr_bfile_row(f, 2018, SR_BGEO_NATIONAL, NULL));
+    sr_diags_free(&d);
+    sr_arena_free(a);
+}
+
+static void a_header_with_a_renamed_column_names_the_closest_one(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_diags d;
+    sr_diags_init(&d);
+    const sr_bench_spec *spec = bundled_spec(a, &d);
+    char *h = sr_xstrdup(c4_header);
+    memcpy(strstr(h, "Section47_rate"), "Section47_Rat_", 14);
+    const sr_source *src = sr_diags_add_source(&d, "c4.csv", h, strlen(h));
+    assert_null(sr_bench_parse(a, &d, spec, src));
+    const char *out = printed(&d);
+    assert_non_null(strstr(out, "c4.csv:1:1: error: the column `Section47_rate` of C4 Section 47s "
+                                "and Initial Child Protection Conferences by local authority "
+                                "(Reporting year 2023) is missing"));
+    assert_non_null(strstr(out, "error: `Section47_Rat_` is not a column of C4"));
+    assert_non_null(strstr(out, "hint: the closest known column is `Section47_rate`"));
+    assert_int_equal(d.errors, 2);
+    sr_diags_free(&d);
+    sr_arena_free(a);
+}
+
+static void a_figure_with_a_thousands_separator_is_refused(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_diags d;
+    sr_diags_init(&d);
+    const sr_bench_spec *spec = bundled_spec(a, &d);
+    sr_buf b = SR_BUF_INIT;
+    sr_buf_puts(&b, c4_header);
+    c4_row(&b, "National", "", "", "\"198,790\"", "167.7");
+    c4_row(&b, "Regional", "", "", "31980", "1e3");
+    c4_end(&b);
+    char *text = sr_buf_take(&b);
+    const sr_source *src = sr_diags_add_source(&d, "c4.csv", text, strlen(text));
+    assert_null(sr_bench_parse(a, &d, spec, src));
+    const char *out = printed(&d);
+    assert_non_null(strstr(out, "c4.csv:2:"));
+    assert_non_null(strstr(out, "error: `198,790` in `Section47` is not a number"));
+    assert_non_null(strstr(out, "without thousands separators"));
+    assert_non_null(strstr(out, "c4.csv:3:"));
+    assert_non_null(strstr(out, "`1e3` in `Section47_rate`"));
+    sr_diags_free(&d);
+    sr_arena_free(a);
+}
+
+static void a_later_release_with_the_same_columns_is_not_taken_for_the_earlier(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_diags d;
+    sr_diags_init(&d);
+    const sr_bench_spec *spec = bundled_spec(a, &d);
+    sr_buf b = SR_BUF_INIT;
+    sr_buf_puts(&b, c4_header);
+    c4_row(&b, "National", "", "", "198790", "167.7");
+    sr_buf_puts(&b, "2025,Reporting year,National,E92000001,England,,,,,,Total,1,1.0,x,x,1,1.0,"
+                    "x,x,z,z,z,z,z,z,z\r\n");
+    char *text = sr_buf_take(&b);
+    const sr_source *src = sr_diags_add_source(&d, "c4.csv", text, strlen(text));
+    assert_null(sr_bench_parse(a, &d, spec, src));
+    assert_non_null(strstr(printed(&d), "c4.csv:1:1: error: this file has the columns of "
+                                        "`c4-2023` (C4 Section 47s and Initial Child Protection "
+                                        "Conferences by local authority, Reporting year 2023), "
+                                        "but not its latest time period"));
+    sr_diags_free(&d);
+    sr_arena_free(a);
+}
+
+/* A comparison computed from a file of C4 for 2019-20, for one metric. */
+typedef struct {
+    sr_arena *a;
+    sr_diags d;
+    sr_partnership p;
+    sr_metric_def def, others[2];
+    sr_mrow row, other_rows[2];
+    sr_metric mt[3];
+    sr_metrics m;
+    sr_bench_data bd;
+    const sr_bench_cmp *c;
+} tcmp;
+
+static void compare(tcmp *t, const char *csv, const char *const *neighbours, size_t nn)
+{
+    memset(t, 0, sizeof *t);
+    t->a = sr_arena_new();
+    sr_diags_init(&t->d);
+    const sr_bench_spec *spec = bundled_spec(t->a, &t->d);
+    const sr_source *src = sr_diags_add_source(&t->d, "c4.csv", sr_xstrdup(csv), strlen(csv));
+    const sr_bfile *f = sr_bench_parse(t->a, &t->d, spec, src);
+    assert_non_null(f);
+    static const char *area[] = {"E08000007"};
+    t->p.has_benchmarks = true;
+    t->p.bench_las = area;
+    t->p.nbench_las = 1;
+    t->p.neighbours = (const char **)neighbours;
+    t->p.nneighbours = nn;
+    t->p.neighbours_as_of = "2025-05";
+    t->def = (sr_metric_def){
+        .id = "s47-enquiries-rate", .label = "Section 47 enquiries per 10,000", .unit = SR_U_RATE};
+    t->row.cells[0].v = (sr_mval){.avail = SR_AVAILABLE, .num = 1156, .den = 10};
+    t->mt[0] = (sr_metric){.def = &t->def, .rows = &t->row, .nrows = 1};
+    /* The table's other metrics, with no local figure. */
+    t->others[0] = (sr_metric_def){.id = "s47-enquiries", .label = "S47", .unit = SR_U_COUNT};
+    t->others[1] = (sr_metric_def){.id = "s47-to-icpc", .label = "ICPC", .unit = SR_U_COUNT};
+    for (size_t i = 0; i < 2; i++) {
+        t->other_rows[i].cells[0].v.avail = SR_NOT_AVAILABLE;
+        t->mt[i + 1] = (sr_metric){.def = &t->others[i], .rows = &t->other_rows[i], .nrows = 1};
+    }
+    t->m = (sr_metrics){.years = {2019}, .nyears = 1, .metrics = t->mt, .nmetrics = 3};
+    t->bd = (sr_bench_data){.spec = spec, .p = &t->p, .files = (sr_bfile *)f, .nfiles = 1};
+    sr_bench *b = sr_bench_compute(t->a, &t->bd, &t->m, &t->d);
+    t->c = sr_bench_find(b, "s47-enquiries-rate", 2019);
+    assert_non_null(t->c);
+}
+
+static void tcmp_free(tcmp *t)
+{
+    sr_diags_free(&t->d);
+    sr_arena_free(t->a);
+}
+
+static void the_mean_is_of_the_neighbours_with_a_figure_and_ties_share_a_rank(void **state)
+{
+    (void)state;
+    sr_buf b = SR_BUF_INIT;
+    sr_buf_puts(&b, c4_header);
+    c4_row(&b, "National", "", "", "198790", "167.7");
+    c4_row(&b, "Regional", "", "", "31980", "200.6");
+    c4_row(&b, "Local authority", "E08000007", "Stockport", "727", "115.6");
+    c4_row(&b, "Local authority", "E08000991", "Ashmoor", "900", "115.6");
+    c4_row(&b, "Local authority", "E08000992", "Brackenford", "c", "c");
+    c4_row(&b, "Local authority", "E08000993", "Calderbridge", "800", "120.05");
+    c4_row(&b, "Local authority", "E08000994", "Dunhollow", "z", "z");
+    c4_row(&b, "Local authority", "E08000995", "Eastwick", "600", "90");
+    c4_end(&b);
+    static const char *nb[] = {"E08000991", "E08000992", "E08000993",
+                               "E08000994", "E08000995", "E08000996"};
+    char *csv = sr_buf_take(&b);
+    tcmp t;
+    compare(&t, csv, nb, 6);
+    free(csv);
+    const sr_bench_cmp *c = t.c;
+    assert_string_equal(c->area.shown, "115.6");
+    assert_int_equal(c->area.v.num, 1156);
+    assert_int_equal(c->area.v.den, 10);
+    assert_string_equal(c->area.src.file, "c4.csv");
+    assert_int_equal(c->area.src.line, 4);
+    assert_string_equal(c->area.src.column, "Section47_rate");
+    assert_string_equal(c->england.name, "England");
+    assert_string_equal(c->england.shown, "167.7");
+    assert_string_equal(c->region.name, "North West");
+    assert_string_equal(c->region.shown, "200.6");
+    assert_int_equal(c->nneighbours, 6);
+    assert_int_equal(c->neighbours[1].sym, SR_BSYM_C);
+    assert_string_equal(c->neighbours[1].shown, "[c]");
+    assert_true(c->neighbours[1].v.suppressed);
+    assert_int_equal(c->neighbours[3].sym, SR_BSYM_Z);
+    assert_int_equal(c->neighbours[3].v.avail, SR_NOT_APPLICABLE);
+    assert_int_equal(c->neighbours[5].sym, SR_BSYM_MISSING);
+    assert_string_equal(c->neighbours[5].shown, "[x]");
+    /* Published to more places than the table says: shown with its places. */
+    assert_string_equal(c->neighbours[2].shown, "120.1");
+    /* (115.6 + 120.05 + 90) / 3, exactly. */
+    assert_int_equal(c->nmean, 3);
+    assert_true((sr_i128)c->neighbours_mean.num * 3 * 100 ==
+                (sr_i128)32565 * c->neighbours_mean.den);
+    assert_string_equal(c->neighbours_mean_shown, "108.6");
+    /* 120.05 first; the area and Ashmoor share second; Eastwick fourth. */
+    assert_int_equal(c->rank, 2);
+    assert_int_equal(c->rank_of, 4);
+    /* A 2019-20 rate from a release before the February 2025 revision. */
+    assert_non_null(c->break_note);
+    assert_non_null(strstr(c->break_note, "revised in February 2025"));
+    assert_false(c->local_differs);
+    assert_int_equal(t.d.warnings, 0);
+    tcmp_free(&t);
+}
+
+static void a_local_figure_that_differs_is_a_finding_naming_both(void **state)
+{
+    (void)state;
+    sr_buf b = SR_BUF_INIT;
+    sr_buf_puts(&b, c4_header);
+    c4_row(&b, "National", "", "", "198790", "167.7");
+    c4_row(&b, "Local authority", "E08000007", "Stockport", "727", "115.9");
+    c4_end(&b);
+    char *csv = sr_buf_take(&b);
+    tcmp t;
+    compare(&t, csv, NULL, 0);
+    free(csv);
+    assert_true(t.c->local_differs);
+    assert_int_equal(t.d.warnings, 1);
+    const char *out = printed(&t.d);
+    assert_non_null(strstr(out, "c4.csv:3:"));
+    assert_non_null(strstr(out, "warning: Section 47 enquiries per 10,000 in 2019-20: the "
+                                "submissions give 115.6, but the DfE's C4 Section 47s and "
+                                "Initial Child Protection Conferences by local authority "
+                                "(Reporting year 2023) gives 115.9 for Stockport"));
+    /* No region in the area's row: [x], and no neighbours: no mean. */
+    assert_int_equal(t.c->region.sym, SR_BSYM_MISSING);
+    assert_int_equal(t.c->nmean, 0);
+    assert_string_equal(t.c->neighbours_mean_shown, "[x]");
+    assert_int_equal(t.c->rank, 1);
+    assert_int_equal(t.c->rank_of, 1);
+    tcmp_free(&t);
+}
+
+/* A row of C4 for another year. */
+static void c4_row_in(sr_buf *b, const char *period, const char *level, const char *code,
+                      const char *rate)
+{
+    bool la = strcmp(level, "Local authority") == 0, nat = strcmp(level, "National") == 0;
+    sr_buf_printf(b,
+                  "%s,Reporting year,%s,E92000001,England,%s,%s,,%s,%s,Total,1,%s,x,x,1,1.0,x,"
+                  "x,z,z,z,z,z,z,z\r\n",
+                  period, level, nat ? "" : "E12000002", nat ? "" : "North West", la ? code : "",
+                  la ? "Area" : "", rate);
+}
+
+static void a_rate_beside_one_from_before_the_revision_has_a_note(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_diags d;
+    sr_diags_init(&d);
+    const sr_bench_spec *spec = bundled_spec(a, &d);
+    /* A later release of C4, with the same columns and revised rates. */
+    sr_bench_spec *later = sr_arena_alloc(a, sizeof *later);
+    later->v = sr_arena_alloc(a, sizeof *later->v);
+    for (size_t i = 0; i < spec->n; i++)
+        if (strcmp(spec->v[i].id, "c4-2023") == 0)
+            later->v[0] = spec->v[i];
+    later->v[0].id = "c4-2025";
+    later->v[0].release = "Reporting year 2025";
+    later->v[0].revised = true;
+    later->v[0].last_year = 2024;
+    later->n = 1;
+    sr_buf b = SR_BUF_INIT;
+    sr_buf_puts(&b, c4_header);
+    c4_row_in(&b, "2023", "National", "", "160.0");
+    c4_row_in(&b, "2023", "Local authority", "E08000007", "150.0");
+    char *t1 = sr_buf_take(&b);
+    sr_buf_puts(&b, c4_header);
+    c4_row_in(&b, "2024", "National", "", "170.0");
+    c4_row_in(&b, "2024", "Local authority", "E08000007", "155.0");
+    c4_row_in(&b, "2025", "National", "", "171.0");
+    char *t2 = sr_buf_take(&b);
+    sr_bfile files[2];
+    const sr_bfile *f1 =
+        sr_bench_parse(a, &d, spec, sr_diags_add_source(&d, "c4-2023.csv", t1, strlen(t1)));
+    const sr_bfile *f2 =
+        sr_bench_parse(a, &d, later, sr_diags_add_source(&d, "c4-2025.csv", t2, strlen(t2)));
+    assert_string_equal(printed(&d), "");
+    assert_non_null(f1);
+    assert_non_null(f2);
+    assert_string_equal(f2->e->id, "c4-2025");
+    files[0] = *f1, files[1] = *f2;
+    static const char *area[] = {"E08000007"};
+    sr_partnership p = {.has_benchmarks = true, .bench_las = area, .nbench_las = 1};
+    sr_metric_def def = {.id = "s47-enquiries-rate", .label = "S47 rate", .unit = SR_U_RATE};
+    sr_mrow row = {0};
+    sr_metric mt = {.def = &def, .rows = &row, .nrows = 1};
+    sr_metrics m = {.years = {2023, 2022}, .nyears = 2, .metrics = &mt, .nmetrics = 1};
+    sr_bench_data bd = {.spec = spec, .p = &p, .files = files, .nfiles = 2};
+    sr_bench *bench = sr_bench_compute(a, &bd, &m, &d);
+    const sr_bench_cmp *now = sr_bench_find(bench, "s47-enquiries-rate", 2023),
+                       *before = sr_bench_find(bench, "s47-enquiries-rate", 2022);
+    assert_non_null(now);
+    assert_non_null(before);
+    assert_string_equal(now->area.src.release, "Reporting year 2025");
+    assert_string_equal(before->area.src.release, "Reporting year 2023");
+    assert_non_null(strstr(before->break_note, "rates for 2022-23 were revised in February 2025"));
+    assert_non_null(strstr(now->break_note, "the rates for 2022-23 beside these are from before "
+                                            "the February 2025 revision"));
+    sr_diags_free(&d);
+    sr_arena_free(a);
+}
+
+static void the_fixture_compares_every_metric_it_maps(void **state)
+{
+    (void)state;
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", src_path("tests/fixtures/benchmarks"));
+    sr_dataset ds;
+    assert_int_equal(sr_dataset_load(&ds, dir, 2019, SR_MAX_YEARS), SR_DS_OK);
+    sr_catalogue *cat = sr_catalogue_load_layered(ds.a, &ds.d, src_path("report-templates"), dir);
+    assert_non_null(cat);
+    sr_metrics *m = sr_metrics_compute(ds.a, cat, ds.p, 2019, ds.have, ds.nyears);
+    const sr_bench_spec *spec = sr_bench_spec_load(ds.a, &ds.d, src_path("report-templates"), dir);
+    assert_non_null(spec);
+    sr_bench_data *bd = sr_bench_load(ds.a, &ds.d, spec, dir, ds.p);
+    assert_int_equal(bd->nfiles, 5);
+    sr_bench *b = sr_bench_compute(ds.a, bd, m, &ds.d);
+    static const char *const ids[] = {"referrals", "s47-enquiries-rate", "cp-plans-rate",
+                                      "children-in-need-rate", "looked-after-rate"};
+    for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
+        const sr_bench_cmp *c = sr_bench_find(b, ids[i], 2019);
+        assert_non_null(c);
+        assert_string_equal(c->area.name, "Stockport");
+        assert_non_null(c->england.src.file);
+        assert_string_equal(c->region.name, "North West");
+        assert_int_equal(c->nneighbours, 10);
+    }
+    /* Whole-number rates for children looked after, as published. */
+    assert_string_equal(sr_bench_find(b, "looked-after-rate", 2019)->area.shown, "61");
+    assert_int_equal(sr_bench_find(b, "looked-after-rate", 2019)->places, 0);
+    assert_true(sr_bench_find(b, "s47-to-icpc", 2019)->local_differs);
+    assert_null(sr_bench_find(b, "income", 2019));
+    size_t nf;
+    sr_bench_files(b, &nf);
+    assert_int_equal(nf, 5);
+    sr_dataset_free(&ds);
+}
+
+static void no_benchmarks_is_nothing(void **state)
+{
+    (void)state;
+    size_t n = 7;
+    assert_null(sr_bench_all(NULL, &n));
+    assert_int_equal(n, 0);
+    assert_null(sr_bench_find(NULL, "referrals", 2019));
+    sr_arena *a = sr_arena_new();
+    sr_diags d;
+    sr_diags_init(&d);
+    assert_null(sr_bench_compute(a, NULL, NULL, &d));
+    assert_false(sr_bench_wanted(NULL, src_path("data")));
+    sr_diags_free(&d);
+    sr_arena_free(a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(time_periods_are_read_as_the_project_counts_years),
+        cmocka_unit_test(quoted_cells_and_line_ends_keep_their_places),
+        cmocka_unit_test(a_header_with_a_renamed_column_names_the_closest_one),
+        cmocka_unit_test(a_figure_with_a_thousands_separator_is_refused),
+        cmocka_unit_test(a_later_release_with_the_same_columns_is_not_taken_for_the_earlier),
+        cmocka_unit_test(the_mean_is_of_the_neighbours_with_a_figure_and_ties_share_a_rank),
+        cmocka_unit_test(a_local_figure_that_differs_is_a_finding_naming_both),
+        cmocka_unit_test(a_rate_beside_one_from_before_the_revision_has_a_note),
+        cmocka_unit_test(the_fixture_compares_every_metric_it_maps),
+        cmocka_unit_test(no_benchmarks_is_nothing),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
