@@ -5,7 +5,8 @@
  * escaped, Info's dates, /Tabs, /PageMode; the same bytes twice; one
  * revision in which every object but those changed is cairo's, byte for
  * byte, the page's content with a direct /Length, and an /ID; and a page
- * whose links are not as many as said refused with a message. The output
+ * whose links are not as many as said, and a file that is not one
+ * revision as cairo writes it, refused with a message. The output
  * is read back with libqpdf, a reader independent of the pass's own. */
 #include "testutil.h"
 
@@ -273,12 +274,36 @@ static void test_link_count_differs(void **state)
     sr_buf_free(&out);
 }
 
+/* A file that is not a PDF as cairo writes it: refused with why, and
+ * nothing written. */
+static void test_not_cairos(void **state)
+{
+    (void)state;
+    sr_buf pdf = SR_BUF_INIT, out = SR_BUF_INIT;
+    char err[256] = "";
+    assert_int_equal(sr_pdf_post("GIF89a", 6, &post_in, &out, NULL, err, sizeof err), -1);
+    assert_string_equal(err, "cannot read the PDF back: not a PDF: it does not begin with %PDF-");
+    make_pdf(&pdf);
+    /* an incremental update after cairo's file: a second table and /Prev */
+    sr_buf_printf(&pdf,
+                  "xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 1 /Prev 9 >>\n"
+                  "startxref\n%zu\n%%%%EOF\n",
+                  pdf.len);
+    assert_int_equal(sr_pdf_post(pdf.data, pdf.len, &post_in, &out, NULL, err, sizeof err), -1);
+    assert_string_equal(err, "cannot read the PDF back: the PDF has been updated since it was "
+                             "written (/Prev): one revision is read");
+    assert_int_equal(out.len, 0);
+    sr_buf_free(&pdf);
+    sr_buf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_adds),
         cmocka_unit_test(test_cairo_leaves_unmarked),
         cmocka_unit_test(test_link_count_differs),
+        cmocka_unit_test(test_not_cairos),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
