@@ -1,5 +1,7 @@
-/* pdf_post: what cairo 1.16 cannot write into a PDF, added afterwards with
- * libqpdf in one read and one write: every painting operator outside
+/* pdf_post: what cairo 1.16 cannot write into a PDF, added afterwards in
+ * one read of the objects concerned and one write of the file (with
+ * pdf_objects.h; one revision, every other object copied as cairo wrote
+ * it, docs/outputs.md says why): every painting operator outside
  * tagged content marked as an artifact (pdf_content.h); an XMP packet with
  * the PDF/UA identifier and the Info dictionary's values (whose dates get
  * their "D:"); the document language (/Lang); DisplayDocTitle (viewers
@@ -8,7 +10,9 @@
  * the text alternative of every figure (/Alt on each Figure structure
  * element, in document order); and each TH's /Scope (Column in its
  * table's first row or THead, Row elsewhere). The output gets a
- * deterministic /ID, so the same input gives the same bytes. */
+ * deterministic /ID, so the same input gives the same bytes. A page's
+ * content is inflated, wrapped and deflated again only when something on
+ * it needs wrapping. */
 #ifndef SR_PDF_POST_H
 #define SR_PDF_POST_H
 
@@ -39,10 +43,11 @@ typedef struct {
     size_t annots;  /* link annotations */
 } sr_pdf_post_out;
 
-/* Reads the PDF in in (len bytes), adds the above, and writes the result to
- * out. Returns 0, or -1 with a message in err: also when a page's content
- * cannot be read, or a page has not as many Link annotations as annots
- * gives it. */
+/* Reads the PDF in in (len bytes, as cairo 1.16 writes it: pdf_objects.h),
+ * adds the above, and writes the result to out. Returns 0, or -1 with a
+ * message in err: also when the PDF is not as cairo writes it, a page's
+ * content cannot be read, or a page has not as many Link annotations as
+ * annots gives it. */
 int sr_pdf_post(const char *in, size_t len, const sr_pdf_post_in *pi, sr_buf *out,
                 sr_pdf_post_out *found, char *err, size_t errlen);
 

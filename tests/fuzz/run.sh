@@ -6,7 +6,7 @@
 # libclang-rt-14-dev; .ci/fuzz-deps installs them).
 #
 #   tests/fuzz/run.sh [SECONDS] [TARGET...]      targets: submission year markdown pdf_content
-#                                                benchmarks
+#                                                pdf_objects benchmarks
 #
 # The targets run two at a time (SSCP_FUZZ_JOBS), each for SECONDS. A
 # crash ends that target's run: the input is saved as build-fuzz/crashes/TARGET-*.
@@ -16,7 +16,7 @@ set -eu
 cd "$(dirname "$0")/../.."
 secs=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-submission year markdown pdf_content benchmarks}
+targets=${*:-submission year markdown pdf_content pdf_objects benchmarks}
 dir=build-fuzz
 if [ ! -f "$dir/CMakeCache.txt" ]; then
     CC=clang cmake -S . -B "$dir" -DSSCP_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
@@ -71,6 +71,7 @@ fuzz_one() {
     corpus=$dir/corpus/$t
     dict=tests/fuzz/sscp.dict
     [ "$t" = pdf_content ] && dict=tests/fuzz/pdf_content.dict
+    [ "$t" = pdf_objects ] && dict=tests/fuzz/pdf_objects.dict
     if LSAN_OPTIONS=suppressions=tests/fuzz/lsan.supp "$dir/tests/fuzz_$t" "$corpus" -dict="$dict" -max_total_time="$secs" \
         -timeout=10 -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
         -artifact_prefix="$dir/crashes/$t-" >"$dir/fuzz_$t.log" 2>&1; then

@@ -2,8 +2,12 @@
  * cairo here: a table whose first row's headers get /Scope /Column and
  * whose row label gets /Row, a figure's /Alt, a link's /Contents, the
  * untagged footer marked as an artifact, the XMP packet with its values
- * escaped, Info's dates, /Tabs, /PageMode; the same bytes twice; and a
- * page whose links are not as many as said refused with a message. */
+ * escaped, Info's dates, /Tabs, /PageMode; the same bytes twice; one
+ * revision in which every object but those changed is cairo's, byte for
+ * byte, the page's content with a direct /Length, and an /ID; and a page
+ * whose links are not as many as said, and a file that is not one
+ * revision as cairo writes it, refused with a message. The output
+ * is read back with libqpdf, a reader independent of the pass's own. */
 #include "testutil.h"
 
 #include "render/pdf_content.h"
@@ -74,6 +78,49 @@ static void make_pdf(sr_buf *pdf)
     cairo_surface_destroy(s);
 }
 
+/* How many times s (n bytes) is in b; either may hold a NUL. */
+static size_t count_n(const sr_buf *b, const char *s, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i + n <= b->len; i++)
+        c += memcmp(b->data + i, s, n) == 0;
+    return c;
+}
+
+static size_t count_in(const sr_buf *b, const char *s)
+{
+    return count_n(b, s, strlen(s));
+}
+
+/* How many of in's objects ("N 0 obj" to "endobj") are in out as they
+ * were, and how many in has in all. */
+static size_t same_objects(const sr_buf *in, const sr_buf *out, size_t *all)
+{
+    size_t same = 0;
+    *all = 0;
+    for (size_t i = 0; i + 6 < in->len; i++) {
+        if ((i == 0 || in->data[i - 1] == '\n') && in->data[i] >= '1' && in->data[i] <= '9') {
+            size_t k = i;
+            while (k < in->len && in->data[k] >= '0' && in->data[k] <= '9')
+                k++;
+            if (k + 6 > in->len || memcmp(in->data + k, " 0 obj", 6) != 0)
+                continue;
+            size_t e = k;
+            while (e + 6 <= in->len && memcmp(in->data + e, "endobj", 6) != 0)
+                e++;
+            assert_true(e + 6 <= in->len);
+            (*all)++;
+            sr_buf one = SR_BUF_INIT;
+            sr_buf_putc(&one, '\n');
+            sr_buf_put(&one, in->data + i, e + 6 - i);
+            same += count_n(out, one.data, one.len) == 1;
+            sr_buf_free(&one);
+            i = e;
+        }
+    }
+    return same;
+}
+
 static const char *const alts[] = {"A black square."};
 static const sr_pdf_annot_text links[] = {{0, "Web page: https://example.org/"}};
 static const sr_pdf_post_in post_in = {.lang = "en-GB",
@@ -123,8 +170,19 @@ static void test_adds(void **state)
     assert_int_equal(again.len, out.len); /* the same bytes twice */
     assert_memory_equal(again.data, out.data, out.len);
 
+    /* One revision: cairo's objects but the catalog, Info, the page, its
+     * content, its link, the figure and the three TH, as they were. */
+    assert_int_equal(count_in(&out, "%%EOF"), 1);
+    assert_int_equal(count_in(&out, "\nxref\n"), 1);
+    assert_int_equal(count_in(&out, "/Prev"), 0);
+    assert_int_equal(count_in(&out, "/ID [<"), 1);
+    size_t all = 0, same = same_objects(&pdf, &out, &all);
+    assert_true(all > 20);
+    assert_int_equal(all - same, 9);
+
     qpdf_data q = qpdf_init();
     assert_false(qpdf_read_memory(q, "t.pdf", out.data, out.len, NULL) & QPDF_ERRORS);
+    assert_int_equal(qpdf_more_warnings(q), QPDF_FALSE);
     qpdf_oh root = qpdf_get_root(q);
     assert_string_equal(qpdf_oh_get_name(q, qpdf_oh_get_key(q, root, "/PageMode")), "/UseOutlines");
     assert_string_equal(qpdf_oh_get_utf8_value(q, qpdf_oh_get_key(q, root, "/Lang")), "en-GB");
@@ -150,6 +208,11 @@ static void test_adds(void **state)
     /* the page */
     qpdf_oh page = qpdf_get_page_n(q, 0);
     assert_string_equal(qpdf_oh_get_name(q, qpdf_oh_get_key(q, page, "/Tabs")), "/S");
+    qpdf_oh content = qpdf_oh_get_key(q, page, "/Contents");
+    assert_true(qpdf_oh_is_stream(q, content));
+    qpdf_oh clength = qpdf_oh_get_key(q, qpdf_oh_get_dict(q, content), "/Length");
+    assert_true(qpdf_oh_is_integer(q, clength));
+    assert_false(qpdf_oh_is_indirect(q, clength));
     qpdf_oh link = qpdf_oh_get_array_item(q, qpdf_oh_get_key(q, page, "/Annots"), 0);
     assert_string_equal(qpdf_oh_get_utf8_value(q, qpdf_oh_get_key(q, link, "/Contents")),
                         "Web page: https://example.org/");
@@ -211,12 +274,36 @@ static void test_link_count_differs(void **state)
     sr_buf_free(&out);
 }
 
+/* A file that is not a PDF as cairo writes it: refused with why, and
+ * nothing written. */
+static void test_not_cairos(void **state)
+{
+    (void)state;
+    sr_buf pdf = SR_BUF_INIT, out = SR_BUF_INIT;
+    char err[256] = "";
+    assert_int_equal(sr_pdf_post("GIF89a", 6, &post_in, &out, NULL, err, sizeof err), -1);
+    assert_string_equal(err, "cannot read the PDF back: not a PDF: it does not begin with %PDF-");
+    make_pdf(&pdf);
+    /* an incremental update after cairo's file: a second table and /Prev */
+    sr_buf_printf(&pdf,
+                  "xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 1 /Prev 9 >>\n"
+                  "startxref\n%zu\n%%%%EOF\n",
+                  pdf.len);
+    assert_int_equal(sr_pdf_post(pdf.data, pdf.len, &post_in, &out, NULL, err, sizeof err), -1);
+    assert_string_equal(err, "cannot read the PDF back: the PDF has been updated since it was "
+                             "written (/Prev): one revision is read");
+    assert_int_equal(out.len, 0);
+    sr_buf_free(&pdf);
+    sr_buf_free(&out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_adds),
         cmocka_unit_test(test_cairo_leaves_unmarked),
         cmocka_unit_test(test_link_count_differs),
+        cmocka_unit_test(test_not_cairos),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
