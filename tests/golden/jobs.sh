@@ -189,7 +189,10 @@ bin, out, good = sys.argv[1:]
 def sums():
     rows = []
     top = os.path.join(out, "2019-20")
-    for d, _, names in os.walk(top):
+    for d, dirs, names in os.walk(top):
+        # A temporary folder (the workbook's parts) is what the next build
+        # removes, as a temporary file is: not part of the report.
+        dirs[:] = [x for x in dirs if ".tmp-" not in x]
         for n in names:
             p = os.path.join(d, n)
             if n == "build-record.yaml" or ".tmp-" in n:
