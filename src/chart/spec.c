@@ -16,8 +16,8 @@
 #include <strings.h>
 
 static const sr_schema idents_t = {.kind = SR_S_LIST, .item = &sr_s_id};
-static const char *const kinds[] = {"bar",   "grouped_bar", "hbar",   "line", "stacked_bar",
-                                    "donut", "kpi",         "matrix", NULL};
+static const char *const kinds[] = {"bar",   "grouped_bar", "hbar",   "line",    "stacked_bar",
+                                    "donut", "kpi",         "matrix", "compare", NULL};
 static const sr_schema kind_t = {.kind = SR_S_ENUM, .values = kinds};
 
 static const sr_schema chart_t = {
@@ -29,7 +29,7 @@ static const sr_schema chart_t = {
             {"id", &sr_s_id, SR_REQUIRED, "the chart's id; its files are charts/<id>.png and .svg"},
             {"kind", &kind_t, SR_REQUIRED,
              "bar, grouped_bar, hbar, line, stacked_bar, donut, "
-             "kpi or matrix"},
+             "kpi, matrix or compare"},
             {"title", &sr_s_text, SR_REQUIRED, "what the chart shows"},
             {"metric", &sr_s_id, 0, "the metric it shows (its rows are the categories)"},
             {"metrics", &idents_t, 0, "or several metrics, one category each"},
