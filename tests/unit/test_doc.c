@@ -9,6 +9,7 @@
 #include "chart/spec.h"
 #include "data/dataset.h"
 #include "doc/build.h"
+#include "doc/compare.h"
 #include "metrics/catalogue.h"
 #include "metrics/metrics.h"
 #include "metrics/suppress.h"
@@ -875,6 +876,99 @@ static void nesting_of_any_depth_is_bounded_and_keeps_its_words(void **state)
     dw_reset();
 }
 
+/* ---- the area against England and the neighbours, in words ----------------------- */
+
+static sr_compare_fig fig(int64_t num, int64_t den, const char *shown)
+{
+    return (sr_compare_fig){{SR_AVAILABLE, num, den, false, false}, shown};
+}
+
+static sr_compare_fig sym(sr_avail avail, bool suppressed, const char *shown)
+{
+    return (sr_compare_fig){{avail, 0, 1, suppressed, false}, shown};
+}
+
+static void assert_words(const sr_compare_in *in, const char *want)
+{
+    char buf[256];
+    sr_compare_words(in, buf, sizeof buf);
+    assert_string_equal(buf, want);
+}
+
+static void comparisons_with_england_and_the_neighbours_in_words(void **state)
+{
+    (void)state;
+    sr_compare_in in = {.unit = SR_U_RATE,
+                        .places = 1,
+                        .area = fig(2013, 10, "201.3"),
+                        .england = fig(1916, 10, "191.6"),
+                        .neighbours = fig(17524, 100, "175.2"),
+                        .nmean = 10,
+                        .nlisted = 10};
+    assert_words(&in, "above England (191.6 per 10,000) and the neighbours' average (175.2)");
+    in.neighbours = fig(2104, 10, "210.4");
+    assert_words(&in, "above England (191.6 per 10,000) but below the neighbours' average (210.4)");
+    /* Compared as shown: an average of 201.34 is shown 201.3, the area's figure. */
+    in.neighbours = fig(20134, 100, "201.3");
+    in.nmean = 9;
+    assert_words(&in, "above England (191.6 per 10,000) but the same as the neighbours' average "
+                      "(201.3, of 9 of the 10 neighbours)");
+    in.england = fig(2013, 10, "201.3");
+    assert_words(&in, "the same as England (201.3 per 10,000) and the neighbours' average "
+                      "(201.3, of 9 of the 10 neighbours)");
+    /* Below both; a whole-number rate (looked after children). */
+    in = (sr_compare_in){.unit = SR_U_RATE,
+                         .places = 0,
+                         .area = fig(61, 1, "61"),
+                         .england = fig(67, 1, "67"),
+                         .neighbours = fig(7425, 100, "74"),
+                         .nmean = 8,
+                         .nlisted = 10};
+    assert_words(&in, "below England (67 per 10,000) and the neighbours' average (74, of 8 of "
+                      "the 10 neighbours)");
+    /* A percentage carries its sign. */
+    in = (sr_compare_in){.unit = SR_U_PERCENTAGE,
+                         .places = 1,
+                         .area = fig(251, 10, "25.1%"),
+                         .england = fig(226, 10, "22.6%"),
+                         .nlisted = 0};
+    assert_words(&in, "above England (22.6%)");
+}
+
+static void what_cannot_be_compared_is_said(void **state)
+{
+    (void)state;
+    sr_compare_in in = {.unit = SR_U_RATE,
+                        .places = 1,
+                        .area = sym(SR_AVAILABLE, true, "[c]"),
+                        .england = fig(1916, 10, "191.6"),
+                        .neighbours = fig(1752, 10, "175.2"),
+                        .nmean = 10,
+                        .nlisted = 10};
+    assert_words(&in, "not compared: the area's figure is not shown, to protect small numbers");
+    in.area = sym(SR_NOT_AVAILABLE, false, "[x]");
+    assert_words(&in, "not compared: the area's figure is not available");
+    in.area = sym(SR_NOT_APPLICABLE, false, "[z]");
+    assert_words(&in, "not compared: the area's figure is not applicable");
+    in.area = fig(2013, 10, "201.3");
+    in.england = sym(SR_NOT_AVAILABLE, false, "[x]");
+    assert_words(&in, "above the neighbours' average (175.2 per 10,000); England's figure is not "
+                      "available");
+    in.england = fig(1916, 10, "191.6");
+    in.neighbours = sym(SR_NOT_AVAILABLE, false, "[x]");
+    in.nmean = 0;
+    assert_words(&in, "above England (191.6 per 10,000); no neighbour has a figure");
+    in.england = sym(SR_NOT_AVAILABLE, true, "[c]");
+    assert_words(&in, "not compared: England's figure is not shown, to protect small numbers, "
+                      "and no neighbour has a figure");
+    in.nlisted = 0;
+    assert_words(&in, "not compared: England's figure is not shown, to protect small numbers");
+    /* A buffer too small is cut, never overrun. */
+    char small[8];
+    sr_compare_words(&in, small, sizeof small);
+    assert_string_equal(small, "not com");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -897,6 +991,8 @@ int main(void)
         cmocka_unit_test(a_narrative_that_is_not_utf8_is_an_error_at_its_place),
         cmocka_unit_test(twenty_nested_quotations_are_twenty_deep),
         cmocka_unit_test(nesting_of_any_depth_is_bounded_and_keeps_its_words),
+        cmocka_unit_test(comparisons_with_england_and_the_neighbours_in_words),
+        cmocka_unit_test(what_cannot_be_compared_is_said),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
