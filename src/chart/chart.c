@@ -1567,6 +1567,14 @@ static char *compare_missing(const sr_chart *ch, size_t i)
     return sr_buf_take(&b);
 }
 
+/* A row of a dot plot as measured: its lanes, the words for what it does
+ * not show, and its height. */
+typedef struct {
+    int above, below;
+    char *miss;
+    double mh, nh, rh;
+} compare_row;
+
 /* A dot plot: a row for each category, its name on the left, a marker for
  * each series on one value axis from zero, every value labelled beside its
  * marker (the first series' above the row's line, in bold), values not
@@ -1600,22 +1608,45 @@ static int draw_compare(ctx *c, const sr_chart *ch, double w, double h)
     text_extent(c, "0", FONT_SMALL, 600, 0, &vw, &vh);
     double left = labw + PAD * 2, right = w - tlw / 2 - 1;
     double band = 2 * COMPARE_R * 1.3 + 2; /* the markers' height */
-    compare_label *lab = sr_xmalloc((ch->nseries ? ch->nseries : 1) * sizeof *lab);
+    size_t ns = ch->nseries ? ch->nseries : 1;
+    compare_label *lab = sr_xmalloc(ns * sizeof *lab);
+    compare_row *rows = sr_xcalloc(ch->ncat ? ch->ncat : 1, sizeof *rows);
+    /* Measured first, so that the gridlines go under everything. */
     double y = top;
     for (size_t i = 0; i < ch->ncat; i++) {
-        int above, below;
-        compare_lanes(c, ch, i, &t, left, right, lab, &above, &below);
-        char *miss = compare_missing(ch, i);
-        double mh = 0, nw, nh;
-        if (miss)
-            text_extent(c, miss, FONT_SMALL, 400, right - left, &nw, &mh);
-        text_extent(c, ch->categories[i], FONT, 400, labw, &nw, &nh);
-        double content =
-            (double)above * (vh + 1) + band + (double)below * (vh + 1) + (miss ? mh + 2 : 0);
-        double rh = fmax(content, nh) + PAD;
-        double ctop = y + PAD / 2 + (rh - PAD - content) / 2;
-        double line = ctop + (double)above * (vh + 1) + band / 2;
-        double ny = fmin(fmax(line - nh / 2, y + PAD / 2), y + rh - PAD / 2 - nh);
+        compare_row *r = &rows[i];
+        compare_lanes(c, ch, i, &t, left, right, lab, &r->above, &r->below);
+        r->miss = compare_missing(ch, i);
+        double nw;
+        if (r->miss)
+            text_extent(c, r->miss, FONT_SMALL, 400, right - left - 4, &nw, &r->mh);
+        text_extent(c, ch->categories[i], FONT, 400, labw, &nw, &r->nh);
+        double content = (double)r->above * (vh + 1) + band + (double)r->below * (vh + 1) +
+                         (r->miss ? r->mh + 2 : 0);
+        r->rh = fmax(content, r->nh) + PAD;
+        y += r->rh;
+    }
+    double bottom = y;
+    if (c->out)
+        c->out->plot = (sr_rect){left, top, right - left, bottom - top};
+    for (size_t k = 0; k < t.n; k++) {
+        double x = left + (t.v[k] - t.lo) / (t.hi - t.lo) * (right - left);
+        cairo_new_path(c->cr);
+        sr_set_rgb(c->cr, t.v[k] == 0 ? sr_muted : sr_grid);
+        cairo_set_line_width(c->cr, t.v[k] == 0 ? 1 : 0.6);
+        cairo_move_to(c->cr, x, top);
+        cairo_line_to(c->cr, x, bottom);
+        cairo_stroke(c->cr);
+    }
+    y = top;
+    for (size_t i = 0; i < ch->ncat; i++) {
+        compare_row *r = &rows[i];
+        compare_lanes(c, ch, i, &t, left, right, lab, &r->above, &r->below);
+        double content = (double)r->above * (vh + 1) + band + (double)r->below * (vh + 1) +
+                         (r->miss ? r->mh + 2 : 0);
+        double ctop = y + PAD / 2 + (r->rh - PAD - content) / 2;
+        double line = ctop + (double)r->above * (vh + 1) + band / 2;
+        double ny = fmin(fmax(line - r->nh / 2, y + PAD / 2), y + r->rh - PAD / 2 - r->nh);
         text(c, ch->categories[i], labw, ny, FONT, 400, RIGHT, labw, sr_text);
         /* The row's line, for the eye to follow from its name. */
         cairo_new_path(c->cr);
@@ -1647,28 +1678,32 @@ static int draw_compare(ctx *c, const sr_chart *ch, double w, double h)
             double ly = lab[s].lane % 2 == 0 ? line - band / 2 - (double)(level + 1) * (vh + 1)
                                              : line + band / 2 + (double)level * (vh + 1);
             double lx = lab[s].x - lab[s].w / 2;
+            /* On the page's white: gridlines stop under the words. */
+            cairo_new_path(c->cr);
+            cairo_rectangle(c->cr, lx - 1, ly, lab[s].w + 2, vh);
+            sr_set_rgb(c->cr, sr_background);
+            cairo_fill(c->cr);
             compare_marker(c->cr, s, lx + 3.5, ly + vh / 2, 3);
             text(c, ch->series[s].values[i].label, lx + COMPARE_TAG, ly, FONT_SMALL,
                  s == 0 ? 600 : 400, LEFT, 0, sr_text);
         }
-        if (miss)
-            text(c, miss, left, line + band / 2 + (double)below * (vh + 1) + 2, FONT_SMALL, 400,
-                 LEFT, right - left, sr_muted);
-        free(miss);
-        y += rh;
+        if (r->miss) {
+            double my = line + band / 2 + (double)r->below * (vh + 1) + 2, mw, mh;
+            text_extent(c, r->miss, FONT_SMALL, 400, right - left - 4, &mw, &mh);
+            cairo_new_path(c->cr);
+            cairo_rectangle(c->cr, left + 1, my, fmin(mw, right - left - 4) + 4, mh);
+            sr_set_rgb(c->cr, sr_background);
+            cairo_fill(c->cr);
+            text(c, r->miss, left + 4, my, FONT_SMALL, 400, LEFT, right - left - 4, sr_muted);
+        }
+        free(r->miss);
+        y += r->rh;
     }
+    free(rows);
     free(lab);
-    if (c->out)
-        c->out->plot = (sr_rect){left, top, right - left, y - top};
-    /* The value axis under the rows: gridlines through them, ticks under. */
+    /* The value axis' figures under the rows. */
     for (size_t k = 0; k < t.n; k++) {
         double x = left + (t.v[k] - t.lo) / (t.hi - t.lo) * (right - left);
-        cairo_new_path(c->cr);
-        sr_set_rgb(c->cr, t.v[k] == 0 ? sr_muted : sr_grid);
-        cairo_set_line_width(c->cr, t.v[k] == 0 ? 1 : 0.6);
-        cairo_move_to(c->cr, x, top);
-        cairo_line_to(c->cr, x, y);
-        cairo_stroke(c->cr);
         char b[32];
         tick_label(t.v[k], t.step, b, sizeof b);
         text(c, b, x, y + 2, FONT, 400, CENTRE, 0, sr_muted);
