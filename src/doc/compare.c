@@ -21,8 +21,13 @@ static const char *symbol_words(const sr_compare_fig *f)
     if (f->v.avail == SR_NOT_APPLICABLE || strcmp(s, "[z]") == 0)
         return "not applicable";
     if (strcmp(s, "[low]") == 0)
-        return "less than 0.5%";
+        return "close to zero, but not zero";
     return "not available";
+}
+
+const char *sr_compare_fig_words(const sr_compare_fig *f)
+{
+    return is_figure(f) && f->shown ? f->shown : symbol_words(f);
 }
 
 /* -1, 0 or 1: a against b, each as shown at places. */

@@ -38,4 +38,9 @@ typedef struct {
  * Written to follow "The area's rate was ...". */
 void sr_compare_words(const sr_compare_in *in, char *buf, size_t size);
 
+/* A figure for running text: as shown when it is a figure, else what its
+ * shorthand means ("not shown, to protect small numbers", "not
+ * applicable", "not available", "close to zero, but not zero"). */
+const char *sr_compare_fig_words(const sr_compare_fig *f);
+
 #endif
