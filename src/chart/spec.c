@@ -574,6 +574,33 @@ static sr_chart *build_matrix(sr_arena *a, const sr_chart_spec *spec, const sr_m
     return ch;
 }
 
+const char *sr_chart_bench_clause(sr_arena *a, const char *note, bool stop)
+{
+    char *n = sr_arena_strdup(a, note ? note : "");
+    size_t len = strlen(n);
+    while (len && (n[len - 1] == '.' || n[len - 1] == ' '))
+        n[--len] = '\0';
+    /* "Rates ..." -> "rates ...", but "February ..." and "DfE ..." stay. */
+    static const char *const names[] = {"January",  "February", "March",   "April",     "May",
+                                        "June",     "July",     "August",  "September", "October",
+                                        "November", "December", "England", NULL};
+    bool name = false; /* a capital past the first letter of the first word: DfE, LAIT */
+    for (size_t k = 1; n[0] && n[k] && n[k] != ' ' && !name; k++)
+        name = isupper((unsigned char)n[k]);
+    for (size_t k = 0; names[k] && !name; k++)
+        name = strncmp(n, names[k], strlen(names[k])) == 0;
+    if (!name)
+        n[0] = (char)tolower((unsigned char)n[0]);
+    return stop ? sr_arena_printf(a, "%s.", n) : n;
+}
+
+const char *sr_chart_bench_sentence(sr_arena *a, const char *note)
+{
+    char *n = (char *)sr_chart_bench_clause(a, note, true);
+    n[0] = (char)toupper((unsigned char)n[0]);
+    return n;
+}
+
 const sr_bench_cmp *sr_chart_bench_find(const sr_chart_bench *b, const char *metric_id, int year)
 {
     for (size_t i = 0; b && metric_id && i < b->n; i++)
@@ -671,8 +698,9 @@ static sr_chart *build_compare(sr_arena *a, const sr_chart_spec *spec, const sr_
         add_source(&src, &c->area.src);
         add_source(&src, &c->england.src);
         add_source(&src, &c->region.src);
-        if (c->break_note && !strstr(sr_buf_str(&brk), c->break_note))
-            sr_buf_printf(&brk, "%s%s", brk.len ? " " : "", c->break_note);
+        const char *bn = c->break_note ? sr_chart_bench_sentence(a, c->break_note) : NULL;
+        if (bn && !strstr(sr_buf_str(&brk), bn))
+            sr_buf_printf(&brk, "%s%s", brk.len ? " " : "", bn);
         if (c->neighbours_as_of && !as_of) {
             as_of = c->neighbours_as_of;
             from = c->neighbours_source;

@@ -76,6 +76,13 @@ typedef struct {
  * written. In a. */
 const char *sr_chart_bench_month(sr_arena *a, const char *ym);
 
+/* A note of the comparisons (break_note) as a sentence of its own: a
+ * capital, a full stop. In a. */
+const char *sr_chart_bench_sentence(sr_arena *a, const char *note);
+/* The same as a clause: no capital (unless its first word is a name, such
+ * as "February"), and a full stop only with stop. In a. */
+const char *sr_chart_bench_clause(sr_arena *a, const char *note, bool stop);
+
 /* The comparison of metric_id in year, or NULL. b may be NULL. */
 const sr_bench_cmp *sr_chart_bench_find(const sr_chart_bench *b, const char *metric_id, int year);
 

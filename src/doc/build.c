@@ -207,13 +207,7 @@ static const char *compare_text(sr_arena *a, const sr_bench_cmp *c)
     if (!c->break_note || !*c->break_note)
         return sr_arena_strdup(a, buf);
     /* The note as a clause in brackets: no capital, no full stop. */
-    char *n = sr_arena_strdup(a, c->break_note);
-    size_t len = strlen(n);
-    if (len && n[len - 1] == '.')
-        n[len - 1] = '\0';
-    if (n[0] && n[1] && !isupper((unsigned char)n[1]))
-        n[0] = (char)tolower((unsigned char)n[0]);
-    return sr_arena_printf(a, "%s (%s)", buf, n);
+    return sr_arena_printf(a, "%s (%s)", buf, sr_chart_bench_clause(a, c->break_note, false));
 }
 
 /* {{england:ID}}, {{region:ID}}, {{neighbours:ID}} and {{compare:ID}}:
@@ -1156,14 +1150,10 @@ static const char *metric_note(builder *b, const sr_metric *mt)
     "[low] means the figure is close to zero, but not zero (the Department for Education's "       \
     "`low`, or `k` for a percentage under 0.5%)."
 
-/* The comparison the summary shows for mt: of the report's year, for a
- * rate or a percentage (a count of England beside the area's says
- * nothing), or NULL. */
+/* The comparison the summary shows for mt: of the report's year, or NULL. */
 static const sr_bench_cmp *summary_bench(builder *b, const sr_metric *mt)
 {
-    if (!b->bench || (mt->def->unit != SR_U_RATE && mt->def->unit != SR_U_PERCENTAGE))
-        return NULL;
-    return sr_chart_bench_find(b->bench, mt->def->id, b->m->years[0]);
+    return b->bench ? sr_chart_bench_find(b->bench, mt->def->id, b->m->years[0]) : NULL;
 }
 
 /* A figure of the DfE's as a cell: its value, shown as published. */
@@ -1316,7 +1306,8 @@ static sr_dtable *bench_table(builder *b)
             sr_buf_printf(&w, "The partners' submissions give %s.", lv);
         }
         if (c->break_note)
-            sr_buf_printf(&w, "%s%s", w.len ? " " : "", c->break_note);
+            sr_buf_printf(&w, "%s%s", w.len ? " " : "",
+                          sr_chart_bench_sentence(b->a, c->break_note));
         text_cell(t, r, 10, sr_arena_strdup(b->a, sr_buf_str(&w)));
         sr_buf_free(&w);
     }
@@ -1445,7 +1436,8 @@ static sr_dtable *summary_table(builder *b, bool local)
                               bc->area.shown ? bc->area.shown : "[x]");
             }
             if (bc->break_note && *bc->break_note)
-                sr_buf_printf(&bn, "%s%s: %s", bn.len ? " " : "", mt->def->label, bc->break_note);
+                sr_buf_printf(&bn, "%s%s: %s", bn.len ? " " : "", mt->def->label,
+                              sr_chart_bench_clause(b->a, bc->break_note, true));
             if (bn.len) {
                 refs[nrefs] = note(b, sr_arena_strdup(b->a, sr_buf_str(&bn)));
                 sr_buf_printf(&n, "%s[note %d]", n.len ? " " : "", refs[nrefs++]);

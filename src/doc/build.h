@@ -29,7 +29,7 @@ typedef struct {
     /* The comparisons with England, the region and the statistical
      * neighbours (chart/spec.h), or NULL: none, and the report is as
      * without them. With some: the summary's England, region and
-     * neighbours' average columns for rates and percentages, the
+     * neighbours' average columns, the
      * Benchmarks sheet and its notes naming each file, {{england:ID}},
      * {{region:ID}}, {{neighbours:ID}}, {{compare:ID}}, and dot plots. */
     const sr_chart_bench *bench;

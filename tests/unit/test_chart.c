@@ -7,6 +7,7 @@
 
 #include "chart/chart.h"
 #include "chart/palette.h"
+#include "chart/spec.h"
 #include "chart/ticks.h"
 #include "core/buf.h"
 #include "core/fmt.h"
@@ -1925,6 +1926,25 @@ static void dot_plot_labels_never_collide(void **state)
     check_sizes(&c, 300, sr_chart_height(fonts, &c, 300, 60));
 }
 
+/* A note of the DfE's comparisons as the chart, the table and the words
+ * need it: a sentence, or a clause that keeps the capital of a name. */
+static void comparison_notes_read_as_sentences(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    const char *n = "rates for 2019-20 were revised in February 2025";
+    assert_string_equal(sr_chart_bench_sentence(a, n),
+                        "Rates for 2019-20 were revised in February 2025.");
+    assert_string_equal(sr_chart_bench_clause(a, "Rates were revised.", false),
+                        "rates were revised");
+    assert_string_equal(sr_chart_bench_clause(a, "February 2025 revised them. ", true),
+                        "February 2025 revised them.");
+    assert_string_equal(sr_chart_bench_clause(a, "DfE rates", false), "DfE rates");
+    assert_string_equal(sr_chart_bench_month(a, "2025-05"), "May 2025");
+    assert_string_equal(sr_chart_bench_month(a, "spring 2025"), "spring 2025");
+    sr_arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1957,6 +1977,7 @@ int main(void)
         cmocka_unit_test(svg_drawn_once_per_cache),
         cmocka_unit_test(dot_plots_place_every_value),
         cmocka_unit_test(dot_plot_labels_never_collide),
+        cmocka_unit_test(comparison_notes_read_as_sentences),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
