@@ -197,14 +197,14 @@ static sr_compare_in compare_in(const sr_bench_cmp *c)
 }
 
 /* The words of {{compare:ID}}: how the area stands against England and
- * the neighbours' average, with the note on the series break when the
- * figures straddle it. In a. */
-static const char *compare_text(sr_arena *a, const sr_bench_cmp *c)
+ * the neighbours' average, with (break) the note on the series break when
+ * the figures straddle it. In a. */
+static const char *compare_text(sr_arena *a, const sr_bench_cmp *c, bool with_break)
 {
     sr_compare_in in = compare_in(c);
     char buf[512];
     sr_compare_words(&in, buf, sizeof buf);
-    if (!c->break_note || !*c->break_note)
+    if (!with_break || !c->break_note || !*c->break_note)
         return sr_arena_strdup(a, buf);
     /* The note as a clause in brackets: no capital, no full stop. */
     return sr_arena_printf(a, "%s (%s)", buf, sr_chart_bench_clause(a, c->break_note, false));
@@ -231,7 +231,7 @@ static const char *bench_placeholder(sr_arena *a, const char *name, const sr_met
                          : "not available";
     }
     if (kind == 3)
-        return compare_text(a, c);
+        return compare_text(a, c, true);
     sr_compare_fig f = kind == 0   ? (sr_compare_fig){c->england.v, c->england.shown}
                        : kind == 1 ? (sr_compare_fig){c->region.v, c->region.shown}
                                    : (sr_compare_fig){c->neighbours_mean, c->neighbours_mean_shown};
@@ -1849,12 +1849,13 @@ static sr_dfigure *figure_of(builder *b, size_t i)
     f->id = s->id;
     f->chart = sr_chart_build(b->a, s, b->m, b->ds, b->bench);
     if (f->chart && f->chart->kind == SR_CHART_COMPARE && f->chart->ncat) {
-        /* How the area compares, in words, for the text alternative. */
+        /* How the area compares, in words, for the text alternative
+         * (which gives the note on the series break once, at its end). */
         const char **notes = sr_arena_alloc(b->a, f->chart->ncat * sizeof *notes);
         for (size_t k = 0, r = 0; k < s->nmetrics && r < f->chart->ncat; k++) {
             const sr_bench_cmp *c = sr_chart_bench_find(b->bench, s->metrics[k], b->m->years[0]);
             if (c)
-                notes[r++] = compare_text(b->a, c);
+                notes[r++] = compare_text(b->a, c, false);
         }
         f->chart->notes = notes;
     }
