@@ -1444,8 +1444,15 @@ static sr_dtable *summary_table(builder *b, bool local)
             }
             sr_buf_free(&bn);
         } else if (bench) {
-            for (size_t q = 8; q < 12; q++)
-                *cell(t, rr, q) = (sr_dcell){.kind = SR_CELL_EMPTY};
+            /* No empty cell: [x] where the DfE's files give the figure for
+             * other years, [z] where they have no such figure. */
+            bool mapped = false;
+            for (size_t q = 0; q < b->bench->n && !mapped; q++)
+                mapped = strcmp(b->bench->v[q].metric_id, mt->def->id) == 0;
+            sr_mval none = {mapped ? SR_NOT_AVAILABLE : SR_NOT_APPLICABLE, 0, 1, false, false};
+            for (size_t q = 8; q < 11; q++)
+                value_cell(t, rr, q, &none, u);
+            text_cell(t, rr, 11, mapped ? "[x]" : "[z]");
         }
         text_cell(t, rr, nc, sr_arena_strdup(b->a, sr_buf_str(&n)));
         sr_buf_free(&n);
