@@ -620,17 +620,22 @@ static sr_chart_value bench_value(sr_arena *a, const sr_mval *v, const char *sho
 
 /* "Children in need, reporting year 2025" for each publication and release
  * the comparisons draw on, once each, in the order first met. */
-static void add_source(sr_buf *b, const sr_bsource *s)
+const char *sr_chart_bench_publication(sr_arena *a, const char *publication, const char *release)
+{
+    if (!release || !*release)
+        return publication ? publication : "";
+    char *r = sr_arena_strdup(a, release);
+    r[0] = (char)g_ascii_tolower(r[0]);
+    return sr_arena_printf(a, "%s, %s", publication ? publication : "", r);
+}
+
+static void add_source(sr_arena *a, sr_buf *b, const sr_bsource *s)
 {
     if (!s || !s->file || !s->publication)
         return;
-    const char *rel = s->release ? s->release : "";
-    char *one = g_strdup_printf("%s, %s%s", s->publication,
-                                rel[0] ? (char[]){(char)g_ascii_tolower(rel[0]), 0} : "",
-                                rel[0] ? rel + 1 : "");
+    const char *one = sr_chart_bench_publication(a, s->publication, s->release);
     if (!strstr(sr_buf_str(b), one))
         sr_buf_printf(b, "%s%s", b->len ? "; " : "", one);
-    g_free(one);
 }
 
 const char *sr_chart_bench_month(sr_arena *a, const char *ym)
@@ -695,9 +700,9 @@ static sr_chart *build_compare(sr_arena *a, const sr_chart_spec *spec, const sr_
             bench_value(a, &c->region.v, c->region.shown, c->region.sym == SR_BSYM_NONE);
         ch->series[3].values[i] =
             bench_value(a, &c->neighbours_mean, c->neighbours_mean_shown, c->nmean > 0);
-        add_source(&src, &c->area.src);
-        add_source(&src, &c->england.src);
-        add_source(&src, &c->region.src);
+        add_source(a, &src, &c->area.src);
+        add_source(a, &src, &c->england.src);
+        add_source(a, &src, &c->region.src);
         const char *bn = c->break_note ? sr_chart_bench_sentence(a, c->break_note) : NULL;
         if (bn && !strstr(sr_buf_str(&brk), bn))
             sr_buf_printf(&brk, "%s%s", brk.len ? " " : "", bn);

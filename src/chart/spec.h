@@ -72,6 +72,10 @@ typedef struct {
     size_t nfiles;
 } sr_chart_bench;
 
+/* "Children in need, reporting year 2025": a publication and its
+ * release, for a sentence. In a. */
+const char *sr_chart_bench_publication(sr_arena *a, const char *publication, const char *release);
+
 /* "May 2025" for the neighbours' list's date "2025-05"; anything else as
  * written. In a. */
 const char *sr_chart_bench_month(sr_arena *a, const char *ym);

@@ -1172,16 +1172,6 @@ static const char *bench_region(builder *b)
     return NULL;
 }
 
-/* "Children in need, reporting year 2025" for a source. In b's arena. */
-static const char *publication_words(builder *b, const char *publication, const char *release)
-{
-    if (!release || !*release)
-        return publication;
-    char *r = sr_arena_strdup(b->a, release);
-    r[0] = (char)tolower((unsigned char)r[0]);
-    return sr_arena_printf(b->a, "%s, %s", publication, r);
-}
-
 /* Where the summary's England, region and neighbours' columns come from,
  * for its note: the publications and releases of the files read, and the
  * neighbours' list with its date. NULL without benchmarks. */
@@ -1194,7 +1184,7 @@ static const char *bench_source_note(builder *b)
         const sr_bench_file *f = &b->bench->files[i];
         if (!f->publication)
             continue;
-        const char *one = publication_words(b, f->publication, f->release);
+        const char *one = sr_chart_bench_publication(b->a, f->publication, f->release);
         if (!strstr(sr_buf_str(&w), one))
             sr_buf_printf(&w, "%s%s", w.len ? "; " : "", one);
     }
