@@ -1211,8 +1211,8 @@ static void no_text_is_smaller_than_9_points(void **state)
     const char *cats[] = {"Emotional abuse", "Neglect", "Physical abuse", "Sexual abuse"};
     const char *labels[] = {"181", "114", "[c]", "9"};
     double v[] = {181, 114, 0, 9};
-    sr_chart_kind kinds[] = {SR_CHART_BAR, SR_CHART_HBAR, SR_CHART_LINE, SR_CHART_DONUT,
-                             SR_CHART_KPI};
+    sr_chart_kind kinds[] = {SR_CHART_BAR,   SR_CHART_HBAR, SR_CHART_LINE,
+                             SR_CHART_DONUT, SR_CHART_KPI,  SR_CHART_COMPARE};
     const char *notes[] = {"down 7.6% from 196", "up 1.2% from 113", NULL, "no change"};
     const char *before[] = {"2018-19: 196", "2018-19: 113", NULL, "2018-19: 9"};
     for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
