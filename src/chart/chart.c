@@ -1407,16 +1407,23 @@ static sr_rgb compare_colour(size_t s)
 }
 
 /* Series s's marker centred on (x, y): each series its own shape as well
- * as its own colour (a circle for the first, the area; then a diamond, a
- * square, a triangle), edged in white so that two on one spot are both
- * seen. */
+ * as its own colour (a ring for the first, the area; then a diamond, a
+ * square, a triangle, edged in white so that two on one spot are both
+ * seen). */
 static void compare_marker(cairo_t *cr, size_t s, double x, double y, double r)
 {
     cairo_new_path(cr);
+    if (s == 0) {
+        /* The area: a thick ring, drawn last, through which a figure of
+         * another series at the same place still shows. */
+        double w = r > 3.5 ? 2.6 : 1.5;
+        cairo_arc(cr, x, y, r + 1 - w / 2, 0, 2 * PI);
+        sr_set_rgb(cr, compare_colour(0));
+        cairo_set_line_width(cr, w);
+        cairo_stroke(cr);
+        return;
+    }
     switch (s % 4) {
-    case 0:
-        cairo_arc(cr, x, y, r + 0.4, 0, 2 * PI);
-        break;
     case 1:
         cairo_move_to(cr, x, y - r * 1.3);
         cairo_line_to(cr, x + r * 1.3, y);
@@ -1662,10 +1669,11 @@ static int draw_compare(ctx *c, const sr_chart *ch, double w, double h)
                 continue;
             }
             double x = left + (v->v - t.lo) / (t.hi - t.lo) * (right - left);
-            compare_marker(c->cr, s, x, line, COMPARE_R);
+            if (s > 0)
+                compare_marker(c->cr, s, x, line, COMPARE_R);
             note_mark(c, x - COMPARE_R, line - COMPARE_R, 2 * COMPARE_R, 2 * COMPARE_R);
         }
-        /* The area's marker over the others where they meet. */
+        /* The area's ring over the others where they meet. */
         if (ch->nseries > 1 && !ch->series[0].values[i].missing)
             compare_marker(c->cr, 0,
                            left +
