@@ -1193,8 +1193,8 @@ static const char *bench_source_note(builder *b)
         b->a,
         "England, %s and the statistical neighbours' average: the Department for "
         "Education's published figures%s%s%s, as published, with its rounding; in these "
-        "columns, [x] means its files give the figure for other years but not this one, and "
-        "[z] that they have no such figure.",
+        "columns, [x] means not available for this year (the files give the figure for other "
+        "years only) and [z] not applicable (the files have no such figure).",
         region ? region : "the region", w.len ? " (" : "", sr_buf_str(&w), w.len ? ")" : "");
     sr_buf_free(&w);
     const sr_bench_cmp *c = b->bench->n ? &b->bench->v[0] : NULL;
