@@ -5,6 +5,7 @@
 # PDF, the HTML and the workbook; the dot plot in the report, the page and
 # the chart files, with its text alternative and table; the Benchmarks
 # sheet and its notes naming each file; the placeholders in the words.
+# The same on the second sample (tests/fixtures/benchmarks-fenbridge).
 # Without benchmarks, none of it.
 #
 #   benchmarks-outputs.sh BIN SOURCE_DIR
@@ -87,6 +88,17 @@ grep -q "table C4 Section 47s and Initial Child Protection Conferences by local 
 "$bin" charts 2019-20 --data "$tmp/data" --out "$tmp/charts" >/dev/null 2>&1 || fail "charts exited $?"
 grep -q 'Not shown\|Statistical neighbours' "$tmp/charts/2019-20/charts/how-we-compare.svg" ||
     fail "the chart file has not the dot plot's words"
+
+# The second sample, Fenbridge, in the East of England: its region heads
+# the column, and its dot plot is drawn.
+"$bin" build 2024-25 --data tests/fixtures/benchmarks-fenbridge --out "$tmp/fen" >"$tmp/fen.txt" 2>&1 ||
+    fail "Fenbridge's build exited $?: $(cat "$tmp/fen.txt")"
+fen="$tmp/fen/2024-25"
+[ -s "$fen/charts/how-we-compare.svg" ] || fail "no dot plot for Fenbridge"
+grep -qF '<th scope="col" class="n">England</th><th scope="col" class="n">East of England</th>' \
+    "$fen/fenbridge-scp-annual-report-2024-25.html" || fail "Fenbridge's summary has no East of England column"
+grep -qF '<desc id="how-we-compare-desc">Dot plot: How Fenbridge compares: rates per 10,000 children.' \
+    "$fen/fenbridge-scp-annual-report-2024-25.html" || fail "Fenbridge's dot plot has no description"
 
 # Without benchmarks: no dot plot, no columns, no sheet.
 "$bin" build 2019-20 --out "$tmp/plain" >/dev/null 2>&1 || fail "the sample's build exited $?"
