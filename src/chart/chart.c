@@ -1552,6 +1552,13 @@ static void compare_lanes(ctx *c, const sr_chart *ch, size_t i, const sr_ticks *
                 *below = lane / 2 + 1;
             break;
         }
+        if (lab[s].lane < 0) {
+            /* Wider than the room the lanes leave (a chart too narrow for
+             * its words): a lane of its own below the others, never left
+             * out. */
+            lab[s].lane = 2 * *below + 1;
+            (*below)++;
+        }
     }
     free(order);
 }

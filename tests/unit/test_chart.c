@@ -1924,6 +1924,19 @@ static void dot_plot_labels_never_collide(void **state)
     check_sizes(&c, 300, h);
     v[1][0] = (sr_chart_value){0, "0.0", false};
     check_sizes(&c, 300, sr_chart_height(fonts, &c, 300, 60));
+    /* Labels wider than the room: each still drawn, in a lane of its own. */
+    static sr_chart_value wide[4][1] = {{{100.0, "100.0 per 10,000 children", false}},
+                                        {{100.1, "100.1 per 10,000 children", false}},
+                                        {{99.9, "99.9 per 10,000 children", false}},
+                                        {{100.0, "100.0 per 10,000 children", false}}};
+    for (size_t k = 0; k < 4; k++)
+        s[k].values = wide[k];
+    h = sr_chart_height(fonts, &c, 120, 60);
+    sr_chart_layout l = draw(&c, 120, h, NULL);
+    assert_int_equal(count_label(&l, "100.0 per 10,000"), 2);
+    assert_int_equal(count_label(&l, "100.1 per 10,000"), 1);
+    assert_int_equal(count_label(&l, "99.9 per 10,000"), 1);
+    sr_chart_layout_free(&l);
 }
 
 /* A note of the DfE's comparisons as the chart, the table and the words
