@@ -26,6 +26,8 @@ static const char *kind_name(sr_chart_kind k)
         return "Key figures";
     case SR_CHART_MATRIX:
         return "Attendance table";
+    case SR_CHART_COMPARE:
+        return "Dot plot";
     }
     return "Chart";
 }
@@ -103,6 +105,38 @@ static void matrix_summary(sr_buf *b, const sr_chart *c)
                    "figures.");
 }
 
+/* A dot plot: each category's values, series by series, as shown, and how
+ * the first compares with the others in words (the chart's notes). */
+static void compare_alt(sr_buf *b, const sr_chart *c)
+{
+    sr_buf_printf(b, " %zu %s, each for ", c->ncat, c->ncat == 1 ? "figure" : "figures");
+    for (size_t s = 0; s < c->nseries; s++)
+        sr_buf_printf(b, "%s%s",
+                      s == 0                ? ""
+                      : s + 1 == c->nseries ? " and "
+                                            : ", ",
+                      c->series[s].name);
+    sr_buf_puts(b, ".");
+    size_t hidden = 0, absent = 0;
+    for (size_t i = 0; i < c->ncat; i++) {
+        sr_buf_printf(b, " %s:", c->categories[i]);
+        for (size_t s = 0; s < c->nseries; s++) {
+            const sr_chart_value *v = &c->series[s].values[i];
+            sr_buf_printf(b, "%s %s %s", s ? "," : "", c->series[s].name, v->label);
+            hidden += is_hidden(v);
+            absent += v->missing && !is_hidden(v);
+        }
+        if (c->notes && c->notes[i] && c->notes[i][0])
+            sr_buf_printf(b, "; %s", c->notes[i]);
+        sr_buf_puts(b, ".");
+    }
+    if (hidden)
+        sr_buf_printf(b, " %zu %s hidden to protect small numbers.", hidden,
+                      hidden == 1 ? "value is" : "values are");
+    if (absent)
+        sr_buf_printf(b, " %zu %s not available.", absent, absent == 1 ? "value is" : "values are");
+}
+
 char *sr_chart_alt(const sr_chart *c)
 {
     sr_buf b = SR_BUF_INIT;
@@ -144,6 +178,13 @@ char *sr_chart_alt(const sr_chart *c)
         }
         return sr_buf_take(&b);
     }
+    case SR_CHART_COMPARE:
+        compare_alt(&b, c);
+        if (c->break_note)
+            sr_buf_printf(&b, " %s", c->break_note);
+        if (c->source)
+            sr_buf_printf(&b, " %s", c->source);
+        return sr_buf_take(&b);
     default:
         break;
     }
@@ -285,6 +326,8 @@ char *sr_chart_alt(const sr_chart *c)
         sr_buf_printf(&b, " Overall: %s.", c->change);
     if (c->break_note)
         sr_buf_printf(&b, " %s", c->break_note);
+    if (c->source)
+        sr_buf_printf(&b, " %s", c->source);
     if (hidden)
         sr_buf_printf(&b, " %zu %s not shown (%s).", hidden,
                       hidden == 1 ? "value is" : "values are",

@@ -4,6 +4,7 @@
 #include "chart/palette.h"
 #include "chart/ticks.h"
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/fmt.h"
 
 #include <math.h>
@@ -1394,6 +1395,349 @@ static int draw_matrix(ctx *c, const sr_chart *ch, double w, double h)
     return 0;
 }
 
+/* ---- the area against England, the region and the neighbours --------------------- */
+
+#define COMPARE_R 4.5 /* a marker's radius, points */
+
+/* Series s's colour in a dot plot: the area the palette's first, England
+ * the text's near-black, the others the palette's next. */
+static sr_rgb compare_colour(size_t s)
+{
+    return s == 0 ? sr_palette[0] : s == 1 ? sr_text : sr_palette[(s - 1) % SR_PALETTE_N];
+}
+
+/* Series s's marker centred on (x, y): each series its own shape as well
+ * as its own colour (a ring for the first, the area; then a diamond, a
+ * square, a triangle, edged in white so that two on one spot are both
+ * seen). */
+static void compare_marker(cairo_t *cr, size_t s, double x, double y, double r)
+{
+    cairo_new_path(cr);
+    if (s == 0) {
+        /* The area: a thick ring, drawn last, through which a figure of
+         * another series at the same place still shows. */
+        double w = r > 3.5 ? 2.6 : 1.5;
+        cairo_arc(cr, x, y, r + 1 - w / 2, 0, 2 * PI);
+        sr_set_rgb(cr, compare_colour(0));
+        cairo_set_line_width(cr, w);
+        cairo_stroke(cr);
+        return;
+    }
+    switch (s % 4) {
+    case 1:
+        cairo_move_to(cr, x, y - r * 1.3);
+        cairo_line_to(cr, x + r * 1.3, y);
+        cairo_line_to(cr, x, y + r * 1.3);
+        cairo_line_to(cr, x - r * 1.3, y);
+        cairo_close_path(cr);
+        break;
+    case 2:
+        cairo_rectangle(cr, x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8);
+        break;
+    default:
+        cairo_move_to(cr, x, y - r * 1.2);
+        cairo_line_to(cr, x + r * 1.2, y + r);
+        cairo_line_to(cr, x - r * 1.2, y + r);
+        cairo_close_path(cr);
+    }
+    sr_set_rgb(cr, compare_colour(s));
+    cairo_fill_preserve(cr);
+    cairo_set_source_rgb(cr, 1, 1, 1);
+    cairo_set_line_width(cr, r > 3.5 ? 1 : 0.5);
+    cairo_stroke(cr);
+}
+
+/* A value's label starts with its series' marker, small, so that it is
+ * read with its marker whichever lane it goes in: this much wider. */
+#define COMPARE_TAG 9.0
+
+/* How far a label may move right of its marker to share a lane with the
+ * one before it, points. */
+#define COMPARE_SHIFT 40.0
+
+/* The key: each series' marker and name, in rows as wide as w. Returns
+ * the height it takes from y. */
+static double compare_key(ctx *c, const sr_chart *ch, double y, double w)
+{
+    double cx = 0, row = 0, used = 0;
+    for (size_t s = 0; s < ch->nseries; s++) {
+        double tw, th;
+        text_extent(c, ch->series[s].name, FONT, 400, 0, &tw, &th);
+        if (cx > 0 && cx + 16 + tw > w) {
+            cx = 0;
+            row += th + 2;
+        }
+        compare_marker(c->cr, s, cx + 6, y + row + th / 2, COMPARE_R);
+        text(c, ch->series[s].name, cx + 15, y + row, FONT, 400, LEFT, 0, sr_text);
+        cx += 15 + tw + 14;
+        used = row + th;
+    }
+    return used;
+}
+
+/* A value's label in a row: where it is centred, its width, and the lane
+ * it goes in (even lanes above the row's line, 0 nearest; odd ones below,
+ * 1 nearest). */
+typedef struct {
+    double x, w;
+    int lane;
+} compare_label;
+
+/* The lanes the labels of row i take, placed so that none prints over
+ * another: the first series' above the line, the others below in the order
+ * of their values, each in the nearest lane where it has room at its
+ * marker or a little to the right. lab gets
+ * nseries entries (lane -1 for a value not shown); *above and *below how
+ * many lanes each side are used. */
+static void compare_lanes(ctx *c, const sr_chart *ch, size_t i, const sr_ticks *t, double left,
+                          double right, compare_label *lab, int *above, int *below)
+{
+    size_t n = ch->nseries;
+    size_t *order = sr_xmalloc(n * sizeof *order);
+    size_t k = 0;
+    for (size_t s = 0; s < n; s++) {
+        const sr_chart_value *v = &ch->series[s].values[i];
+        lab[s].lane = -1;
+        if (v->missing)
+            continue;
+        double tw, th;
+        text_extent(c, v->label, FONT_SMALL, s == 0 ? 600 : 400, 0, &tw, &th);
+        lab[s].w = tw + COMPARE_TAG;
+        lab[s].x = left + (v->v - t->lo) / (t->hi - t->lo) * (right - left);
+        /* Kept inside the plot: a label at an end is moved in. */
+        if (lab[s].x - tw / 2 < left)
+            lab[s].x = left + tw / 2;
+        if (lab[s].x + tw / 2 > right)
+            lab[s].x = right - tw / 2;
+        size_t at = k++;
+        /* The first series first; then left to right. */
+        while (at > 0 && order[at - 1] != 0 && (s == 0 || lab[order[at - 1]].x > lab[s].x)) {
+            order[at] = order[at - 1];
+            at--;
+        }
+        order[at] = s;
+    }
+    *above = *below = 0;
+    int lanes = 2 * (int)n + 2;
+    for (size_t q = 0; q < k; q++) {
+        size_t s = order[q];
+        for (int tries = 0; tries < lanes; tries++) {
+            /* The first series tries above first (0, 2, 4, ...), the others
+             * below (1, 3, 5, ...), then the other side. */
+            int half = lanes / 2, side = tries < half ? 0 : 1;
+            int lane = 2 * (tries % half) + ((s == 0) ? side : 1 - side);
+            /* Where it has room in the lane: at its marker, or moved
+             * right past the labels in its way, a little. */
+            double want = lab[s].x, x = want;
+            for (int pass = 0; pass < (int)q + 1; pass++) {
+                bool moved = false;
+                for (size_t p = 0; p < q; p++) {
+                    const compare_label *o = &lab[order[p]];
+                    if (o->lane == lane && x - lab[s].w / 2 < o->x + o->w / 2 + 4 &&
+                        o->x - o->w / 2 < x + lab[s].w / 2 + 4) {
+                        x = o->x + o->w / 2 + 4 + lab[s].w / 2;
+                        moved = true;
+                    }
+                }
+                if (!moved)
+                    break;
+            }
+            if (x - want > COMPARE_SHIFT || x + lab[s].w / 2 > right)
+                continue;
+            lab[s].x = x;
+            lab[s].lane = lane;
+            if (lane % 2 == 0 && lane / 2 + 1 > *above)
+                *above = lane / 2 + 1;
+            if (lane % 2 == 1 && lane / 2 + 1 > *below)
+                *below = lane / 2 + 1;
+            break;
+        }
+        if (lab[s].lane < 0) {
+            /* Wider than the room the lanes leave (a chart too narrow for
+             * its words): a lane of its own below the others, never left
+             * out. */
+            lab[s].lane = 2 * *below + 1;
+            (*below)++;
+        }
+    }
+    free(order);
+}
+
+/* The words under row i for the values it cannot place: "Not shown: North
+ * West [c]; England [x]", malloc'd, or NULL when every value is shown. */
+static char *compare_missing(const sr_chart *ch, size_t i)
+{
+    sr_buf b = SR_BUF_INIT;
+    for (size_t s = 0; s < ch->nseries; s++) {
+        const sr_chart_value *v = &ch->series[s].values[i];
+        if (v->missing)
+            sr_buf_printf(&b, "%s%s %s", b.len ? "; " : "Not shown: ", ch->series[s].name,
+                          v->label);
+    }
+    if (b.len == 0) {
+        sr_buf_free(&b);
+        return NULL;
+    }
+    return sr_buf_take(&b);
+}
+
+/* A row of a dot plot as measured: its lanes, the words for what it does
+ * not show, and its height. */
+typedef struct {
+    int above, below;
+    char *miss;
+    double mh, nh, rh;
+} compare_row;
+
+/* A dot plot: a row for each category, its name on the left, a marker for
+ * each series on one value axis from zero, every value labelled beside its
+ * marker (the first series' above the row's line, in bold), values not
+ * shown named in words under the row. The chart is as tall as its rows. */
+static int draw_compare(ctx *c, const sr_chart *ch, double w, double h)
+{
+    (void)h;
+    double top = title(c, ch, w);
+    double kh = compare_key(c, ch, top, w);
+    if (kh > 0)
+        top += kh + PAD * 1.5;
+    double labw = 0;
+    for (size_t i = 0; i < ch->ncat; i++) {
+        double tw, th;
+        text_extent(c, ch->categories[i], FONT, 400, 0, &tw, &th);
+        if (tw > labw)
+            labw = tw;
+    }
+    if (labw > w * 0.35)
+        labw = w * 0.35;
+    sr_ticks t = sr_ticks_make(0, max_value(ch, false), 5, ch->whole);
+    double tlw = 0, th = 0, vw, vh;
+    for (size_t k = 0; k < t.n; k++) {
+        char b[32];
+        double tw;
+        tick_label(t.v[k], t.step, b, sizeof b);
+        text_extent(c, b, FONT, 400, 0, &tw, &th);
+        if (tw > tlw)
+            tlw = tw;
+    }
+    text_extent(c, "0", FONT_SMALL, 600, 0, &vw, &vh);
+    double left = labw + PAD * 2, right = w - tlw / 2 - 1;
+    double band = 2 * COMPARE_R * 1.3 + 2; /* the markers' height */
+    size_t ns = ch->nseries ? ch->nseries : 1;
+    compare_label *lab = sr_xmalloc(ns * sizeof *lab);
+    compare_row *rows = sr_xcalloc(ch->ncat ? ch->ncat : 1, sizeof *rows);
+    /* Measured first, so that the gridlines go under everything. */
+    double y = top;
+    for (size_t i = 0; i < ch->ncat; i++) {
+        compare_row *r = &rows[i];
+        compare_lanes(c, ch, i, &t, left, right, lab, &r->above, &r->below);
+        r->miss = compare_missing(ch, i);
+        double nw;
+        if (r->miss)
+            text_extent(c, r->miss, FONT_SMALL, 400, right - left - 4, &nw, &r->mh);
+        text_extent(c, ch->categories[i], FONT, 400, labw, &nw, &r->nh);
+        double content = (double)r->above * (vh + 1) + band + (double)r->below * (vh + 1) +
+                         (r->miss ? r->mh + 2 : 0);
+        r->rh = fmax(content, r->nh) + PAD;
+        y += r->rh;
+    }
+    double bottom = y;
+    if (c->out)
+        c->out->plot = (sr_rect){left, top, right - left, bottom - top};
+    for (size_t k = 0; k < t.n; k++) {
+        double x = left + (t.v[k] - t.lo) / (t.hi - t.lo) * (right - left);
+        cairo_new_path(c->cr);
+        sr_set_rgb(c->cr, t.v[k] == 0 ? sr_muted : sr_grid);
+        cairo_set_line_width(c->cr, t.v[k] == 0 ? 1 : 0.6);
+        cairo_move_to(c->cr, x, top);
+        cairo_line_to(c->cr, x, bottom);
+        cairo_stroke(c->cr);
+    }
+    y = top;
+    for (size_t i = 0; i < ch->ncat; i++) {
+        compare_row *r = &rows[i];
+        compare_lanes(c, ch, i, &t, left, right, lab, &r->above, &r->below);
+        double content = (double)r->above * (vh + 1) + band + (double)r->below * (vh + 1) +
+                         (r->miss ? r->mh + 2 : 0);
+        double ctop = y + PAD / 2 + (r->rh - PAD - content) / 2;
+        double line = ctop + (double)r->above * (vh + 1) + band / 2;
+        double ny = fmin(fmax(line - r->nh / 2, y + PAD / 2), y + r->rh - PAD / 2 - r->nh);
+        text(c, ch->categories[i], labw, ny, FONT, 400, RIGHT, labw, sr_text);
+        /* The row's line, for the eye to follow from its name. */
+        cairo_new_path(c->cr);
+        sr_set_rgb(c->cr, sr_grid);
+        cairo_set_line_width(c->cr, 0.8);
+        cairo_move_to(c->cr, left, line);
+        cairo_line_to(c->cr, right, line);
+        cairo_stroke(c->cr);
+        for (size_t s = 0; s < ch->nseries; s++) {
+            const sr_chart_value *v = &ch->series[s].values[i];
+            if (v->missing) {
+                note_mark(c, left, line, 0, 0);
+                continue;
+            }
+            double x = left + (v->v - t.lo) / (t.hi - t.lo) * (right - left);
+            if (s > 0)
+                compare_marker(c->cr, s, x, line, COMPARE_R);
+            note_mark(c, x - COMPARE_R, line - COMPARE_R, 2 * COMPARE_R, 2 * COMPARE_R);
+        }
+        /* The area's ring over the others where they meet. */
+        if (ch->nseries > 1 && !ch->series[0].values[i].missing)
+            compare_marker(c->cr, 0,
+                           left +
+                               (ch->series[0].values[i].v - t.lo) / (t.hi - t.lo) * (right - left),
+                           line, COMPARE_R);
+        for (size_t s = 0; s < ch->nseries; s++) {
+            if (lab[s].lane < 0)
+                continue;
+            int level = lab[s].lane / 2;
+            double ly = lab[s].lane % 2 == 0 ? line - band / 2 - (double)(level + 1) * (vh + 1)
+                                             : line + band / 2 + (double)level * (vh + 1);
+            double lx = lab[s].x - lab[s].w / 2;
+            /* On the page's white: gridlines stop under the words. */
+            cairo_new_path(c->cr);
+            cairo_rectangle(c->cr, lx - 1, ly, lab[s].w + 2, vh);
+            sr_set_rgb(c->cr, sr_background);
+            cairo_fill(c->cr);
+            compare_marker(c->cr, s, lx + 3.5, ly + vh / 2, 3);
+            text(c, ch->series[s].values[i].label, lx + COMPARE_TAG, ly, FONT_SMALL,
+                 s == 0 ? 600 : 400, LEFT, 0, sr_text);
+        }
+        if (r->miss) {
+            double my = line + band / 2 + (double)r->below * (vh + 1) + 2, mw, mh;
+            text_extent(c, r->miss, FONT_SMALL, 400, right - left - 4, &mw, &mh);
+            cairo_new_path(c->cr);
+            cairo_rectangle(c->cr, left + 1, my, fmin(mw, right - left - 4) + 4, mh);
+            sr_set_rgb(c->cr, sr_background);
+            cairo_fill(c->cr);
+            text(c, r->miss, left + 4, my, FONT_SMALL, 400, LEFT, right - left - 4, sr_muted);
+        }
+        free(r->miss);
+        y += r->rh;
+    }
+    free(rows);
+    free(lab);
+    /* The value axis' figures under the rows. */
+    for (size_t k = 0; k < t.n; k++) {
+        double x = left + (t.v[k] - t.lo) / (t.hi - t.lo) * (right - left);
+        char b[32];
+        tick_label(t.v[k], t.step, b, sizeof b);
+        text(c, b, x, y + 2, FONT, 400, CENTRE, 0, sr_muted);
+        if (c->out && c->out->nticks < 16)
+            c->out->ticks[c->out->nticks++] = t.v[k];
+    }
+    y += 2 + th;
+    if (ch->x_title) {
+        double xw, xh;
+        text_extent(c, ch->x_title, FONT, 400, right - left, &xw, &xh);
+        text(c, ch->x_title, left + (right - left) / 2, y + PAD / 2, FONT, 400, CENTRE,
+             right - left, sr_muted);
+        y += PAD / 2 + xh;
+    }
+    c->need = y + 1;
+    c->fit = true;
+    return 0;
+}
+
 bool sr_chart_has_figures(const sr_chart *ch)
 {
     if (!ch || ch->ncat == 0 || ch->nseries == 0)
@@ -1458,12 +1802,18 @@ static int draw(ctx *c, const sr_chart *ch, double w, double h)
     cairo_rectangle(cr, 0, 0, w, h);
     cairo_clip(cr);
     int r = -1;
-    /* A break in the series is said under the chart, in words. */
+    /* A break in the series is said under the chart, in words, and then
+     * where the figures come from. */
     double note = 0;
-    bool noted = ch->break_note && ch->kind != SR_CHART_KPI && ch->kind != SR_CHART_MATRIX;
+    char *words = NULL;
+    if (ch->kind != SR_CHART_KPI && ch->kind != SR_CHART_MATRIX && (ch->break_note || ch->source))
+        words =
+            g_strdup_printf("%s%s%s", ch->break_note ? ch->break_note : "",
+                            ch->break_note && ch->source ? " " : "", ch->source ? ch->source : "");
+    bool noted = words != NULL;
     if (noted) {
         double nw;
-        text_extent(c, ch->break_note, FONT_SMALL, 400, w, &nw, &note);
+        text_extent(c, words, FONT_SMALL, 400, w, &nw, &note);
         h -= note + PAD / 2;
     }
     switch (ch->kind) {
@@ -1488,15 +1838,19 @@ static int draw(ctx *c, const sr_chart *ch, double w, double h)
     case SR_CHART_MATRIX:
         r = draw_matrix(c, ch, w, h);
         break;
+    case SR_CHART_COMPARE:
+        r = draw_compare(c, ch, w, h);
+        break;
     }
     if (noted && !c->part) {
-        text(c, ch->break_note, 0, h + PAD / 2, FONT_SMALL, 400, LEFT, w, sr_text);
+        text(c, words, 0, h + PAD / 2, FONT_SMALL, 400, LEFT, w, sr_text);
         if (c->need > 0)
             c->need += note + PAD / 2;
     } else if (noted && c->from + c->nrows >= ch->ncat) { /* under the last part (bars) */
-        text(c, ch->break_note, 0, c->need + PAD / 2, FONT_SMALL, 400, LEFT, w, sr_text);
+        text(c, words, 0, c->need + PAD / 2, FONT_SMALL, 400, LEFT, w, sr_text);
         c->need += note + PAD / 2;
     }
+    g_free(words);
     cairo_restore(cr);
     return r;
 }

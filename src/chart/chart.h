@@ -24,6 +24,8 @@ typedef enum {
     SR_CHART_DONUT,       /* shares of a whole, the total in the hole */
     SR_CHART_KPI,         /* tiles: big number, the year before, the change */
     SR_CHART_MATRIX,      /* attendance: members by meetings */
+    SR_CHART_COMPARE,     /* dot plot: a row per category, a marker per series (the area,
+                             England, the region, the neighbours' average) */
 } sr_chart_kind;
 
 /* Matrix values (in sr_chart_value.v). */
@@ -49,10 +51,15 @@ typedef struct {
     size_t ncat;
     sr_chart_series *series;
     size_t nseries;
-    const char **notes;  /* KPI tiles: the change in words, per category */
+    const char **notes;  /* KPI tiles: the change in words, per category; a dot plot: how the
+                            first series compares with the others, in words, per category
+                            (the text alternative) */
     const char **before; /* KPI tiles: "2018-19: 3,653", per category */
     const char *change;  /* the overall change in words, for the text alternative */
-    const char *total;   /* donut: the total as shown ("£180,491"); NULL: summed as a count */
+    /* Where the figures come from, or NULL: written under the chart (after
+     * a break in the series) and at the end of its text alternative. */
+    const char *source;
+    const char *total; /* donut: the total as shown ("£180,491"); NULL: summed as a count */
     /* Stacked bars: each bar's total as the data states it (the chart's
      * total metric), hidden parts included, one per category; NULL: the sum
      * of the parts. A bar with hidden parts is drawn to its stated total,

@@ -11,13 +11,14 @@
 
 #include <ctype.h>
 #include <glib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 static const sr_schema idents_t = {.kind = SR_S_LIST, .item = &sr_s_id};
-static const char *const kinds[] = {"bar",   "grouped_bar", "hbar",   "line", "stacked_bar",
-                                    "donut", "kpi",         "matrix", NULL};
+static const char *const kinds[] = {"bar",   "grouped_bar", "hbar",   "line",    "stacked_bar",
+                                    "donut", "kpi",         "matrix", "compare", NULL};
 static const sr_schema kind_t = {.kind = SR_S_ENUM, .values = kinds};
 
 static const sr_schema chart_t = {
@@ -29,7 +30,7 @@ static const sr_schema chart_t = {
             {"id", &sr_s_id, SR_REQUIRED, "the chart's id; its files are charts/<id>.png and .svg"},
             {"kind", &kind_t, SR_REQUIRED,
              "bar, grouped_bar, hbar, line, stacked_bar, donut, "
-             "kpi or matrix"},
+             "kpi, matrix or compare"},
             {"title", &sr_s_text, SR_REQUIRED, "what the chart shows"},
             {"metric", &sr_s_id, 0, "the metric it shows (its rows are the categories)"},
             {"metrics", &idents_t, 0, "or several metrics, one category each"},
@@ -334,6 +335,13 @@ sr_chart_specs *sr_chart_specs_load(sr_arena *a, sr_diags *d, const char *templa
             sr_diag_hint(g, "leave out `metric`; `body:` names the meetings (without it, there "
                             "is a chart for each body that met)");
         }
+        if (c->kind == SR_CHART_COMPARE && c->metric) {
+            sr_diag *g = sr_diag_add(d, SR_ERROR, e->loc,
+                                     "the dot plot `%s` compares metrics one by one: it takes "
+                                     "`metrics`, not `metric`",
+                                     c->id);
+            sr_diag_hint(g, "write `metrics: [%s]`", c->metric);
+        }
         /* One axis, one unit: pounds, rates and counts side by side would
          * be read against the same scale. (Key figures are tiles, each
          * with its own number.) */
@@ -566,8 +574,163 @@ static sr_chart *build_matrix(sr_arena *a, const sr_chart_spec *spec, const sr_m
     return ch;
 }
 
+const char *sr_chart_bench_clause(sr_arena *a, const char *note, bool stop)
+{
+    char *n = sr_arena_strdup(a, note ? note : "");
+    size_t len = strlen(n);
+    while (len && (n[len - 1] == '.' || n[len - 1] == ' '))
+        n[--len] = '\0';
+    /* "Rates ..." -> "rates ...", but "February ..." and "DfE ..." stay. */
+    static const char *const names[] = {"January",  "February", "March",   "April",     "May",
+                                        "June",     "July",     "August",  "September", "October",
+                                        "November", "December", "England", NULL};
+    bool name = false; /* a capital past the first letter of the first word: DfE, LAIT */
+    for (size_t k = 1; n[0] && n[k] && n[k] != ' ' && !name; k++)
+        name = isupper((unsigned char)n[k]);
+    for (size_t k = 0; names[k] && !name; k++)
+        name = strncmp(n, names[k], strlen(names[k])) == 0;
+    if (!name)
+        n[0] = (char)tolower((unsigned char)n[0]);
+    return stop ? sr_arena_printf(a, "%s.", n) : n;
+}
+
+const char *sr_chart_bench_sentence(sr_arena *a, const char *note)
+{
+    char *n = (char *)sr_chart_bench_clause(a, note, true);
+    n[0] = (char)toupper((unsigned char)n[0]);
+    return n;
+}
+
+const sr_bench_cmp *sr_chart_bench_find(const sr_chart_bench *b, const char *metric_id, int year)
+{
+    for (size_t i = 0; b && metric_id && i < b->n; i++)
+        if (b->v[i].year == year && b->v[i].metric_id && strcmp(b->v[i].metric_id, metric_id) == 0)
+            return &b->v[i];
+    return NULL;
+}
+
+static sr_chart_value bench_value(sr_arena *a, const sr_mval *v, const char *shown, bool figure)
+{
+    sr_chart_value r = {0};
+    r.missing = !figure || v->avail != SR_AVAILABLE || v->suppressed || v->den == 0;
+    r.v = r.missing ? 0 : (double)v->num / (double)v->den;
+    r.label = sr_arena_strdup(a, shown ? shown : "[x]");
+    return r;
+}
+
+/* "Children in need, reporting year 2025" for each publication and release
+ * the comparisons draw on, once each, in the order first met. */
+const char *sr_chart_bench_publication(sr_arena *a, const char *publication, const char *release)
+{
+    if (!release || !*release)
+        return publication ? publication : "";
+    char *r = sr_arena_strdup(a, release);
+    r[0] = (char)g_ascii_tolower(r[0]);
+    return sr_arena_printf(a, "%s, %s", publication ? publication : "", r);
+}
+
+static void add_source(sr_arena *a, sr_buf *b, const sr_bsource *s)
+{
+    if (!s || !s->file || !s->publication)
+        return;
+    const char *one = sr_chart_bench_publication(a, s->publication, s->release);
+    if (!strstr(sr_buf_str(b), one))
+        sr_buf_printf(b, "%s%s", b->len ? "; " : "", one);
+}
+
+const char *sr_chart_bench_month(sr_arena *a, const char *ym)
+{
+    static const char *const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
+    int y, mo;
+    char extra;
+    if (sscanf(ym, "%4d-%2d%c", &y, &mo, &extra) == 2 && mo >= 1 && mo <= 12)
+        return sr_arena_printf(a, "%s %d", months[mo - 1], y);
+    return ym;
+}
+
+/* The dot plot: a row for each metric the DfE's files give for the year. */
+static sr_chart *build_compare(sr_arena *a, const sr_chart_spec *spec, const sr_metrics *m,
+                               const sr_dataset *ds, const sr_chart_bench *bench, sr_chart *ch)
+{
+    int year = m->years[0];
+    const sr_bench_cmp **cs = sr_arena_alloc(a, (spec->nmetrics + 1) * sizeof *cs);
+    size_t n = 0;
+    for (size_t k = 0; k < spec->nmetrics; k++) {
+        const sr_bench_cmp *c = sr_chart_bench_find(bench, spec->metrics[k], year);
+        if (c)
+            cs[n++] = c;
+    }
+    const char *area = n && cs[0]->area.name ? cs[0]->area.name : ds && ds->p ? ds->p->area : NULL;
+    if (!area)
+        area = "The area";
+    if (strstr(ch->title, "{{area}}")) {
+        char **parts = g_strsplit(ch->title, "{{area}}", -1);
+        char *t = g_strjoinv(area, parts);
+        ch->title = sr_arena_strdup(a, t);
+        g_free(t);
+        g_strfreev(parts);
+    }
+    ch->whole = false;
+    ch->ncat = n;
+    ch->categories = sr_arena_alloc(a, (n ? n : 1) * sizeof *ch->categories);
+    ch->nseries = n ? 4 : 0;
+    ch->series = sr_arena_alloc(a, 4 * sizeof *ch->series);
+    const char *region = NULL;
+    for (size_t i = 0; i < n && !region; i++)
+        region = cs[i]->region.code ? cs[i]->region.name : NULL;
+    ch->series[0].name = area;
+    ch->series[1].name = "England";
+    ch->series[2].name = region ? region : "Region";
+    ch->series[3].name = "Statistical neighbours' average";
+    for (size_t s = 0; s < 4; s++)
+        ch->series[s].values = sr_arena_alloc(a, (n ? n : 1) * sizeof(sr_chart_value));
+    sr_buf src = SR_BUF_INIT, brk = SR_BUF_INIT;
+    const char *as_of = NULL, *from = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const sr_bench_cmp *c = cs[i];
+        const sr_metric *mt = sr_metrics_find(m, c->metric_id);
+        ch->categories[i] = mt ? mt->def->label : c->metric_id;
+        ch->series[0].values[i] =
+            bench_value(a, &c->area.v, c->area.shown, c->area.sym == SR_BSYM_NONE);
+        ch->series[1].values[i] =
+            bench_value(a, &c->england.v, c->england.shown, c->england.sym == SR_BSYM_NONE);
+        ch->series[2].values[i] =
+            bench_value(a, &c->region.v, c->region.shown, c->region.sym == SR_BSYM_NONE);
+        ch->series[3].values[i] =
+            bench_value(a, &c->neighbours_mean, c->neighbours_mean_shown, c->nmean > 0);
+        add_source(a, &src, &c->area.src);
+        add_source(a, &src, &c->england.src);
+        add_source(a, &src, &c->region.src);
+        const char *bn = c->break_note ? sr_chart_bench_sentence(a, c->break_note) : NULL;
+        if (bn && !strstr(sr_buf_str(&brk), bn))
+            sr_buf_printf(&brk, "%s%s", brk.len ? " " : "", bn);
+        if (c->neighbours_as_of && !as_of) {
+            as_of = c->neighbours_as_of;
+            from = c->neighbours_source;
+        }
+    }
+    if (src.len || as_of) {
+        sr_buf w = SR_BUF_INIT;
+        if (src.len)
+            sr_buf_printf(&w, "Source: Department for Education, %s.", sr_buf_str(&src));
+        if (as_of)
+            sr_buf_printf(&w, "%sStatistical neighbours: the list of %s%s%s.", w.len ? " " : "",
+                          sr_chart_bench_month(a, as_of), from ? ", from the " : "",
+                          from ? from : "");
+        ch->source = sr_arena_strdup(a, sr_buf_str(&w));
+        sr_buf_free(&w);
+    }
+    if (brk.len)
+        ch->break_note = sr_arena_strdup(a, sr_buf_str(&brk));
+    sr_buf_free(&src);
+    sr_buf_free(&brk);
+    return ch;
+}
+
 sr_chart *sr_chart_build(sr_arena *a, const sr_chart_spec *spec, const sr_metrics *m,
-                         const sr_dataset *ds)
+                         const sr_dataset *ds, const sr_chart_bench *bench)
 {
     sr_chart *ch = sr_arena_alloc(a, sizeof *ch);
     ch->kind = spec->kind;
@@ -580,6 +743,8 @@ sr_chart *sr_chart_build(sr_arena *a, const sr_chart_spec *spec, const sr_metric
     ch->change = change_words(a, m, spec->overall);
     if (spec->kind == SR_CHART_MATRIX)
         return build_matrix(a, spec, m, ds, ch);
+    if (spec->kind == SR_CHART_COMPARE)
+        return build_compare(a, spec, m, ds, bench, ch);
 
     const sr_metric **mts = sr_arena_alloc(a, (spec->nmetrics + 1) * sizeof *mts);
     size_t nm = 0;

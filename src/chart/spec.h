@@ -12,6 +12,7 @@
 
 #include "chart/chart.h"
 #include "data/dataset.h"
+#include "metrics/bench.h"
 #include "metrics/metrics.h"
 
 typedef struct {
@@ -60,9 +61,43 @@ sr_chart_specs *sr_chart_specs_load(sr_arena *a, sr_diags *d, const char *templa
  * 2020"). In a. */
 const char *sr_chart_caption(sr_arena *a, const sr_chart_spec *spec, const sr_metrics *m);
 
-/* Builds the chart for spec from the metrics and the dataset. The chart
- * lives in a. */
+/* The comparisons with England, the region and the statistical
+ * neighbours (metrics/bench.h) as the report reads them: every one
+ * (sr_bench_all) and the files they come from (sr_bench_files). n is 0
+ * when the partnership has no benchmarks. */
+typedef struct {
+    const sr_bench_cmp *v;
+    size_t n;
+    const sr_bench_file *files;
+    size_t nfiles;
+} sr_chart_bench;
+
+/* "Children in need, reporting year 2025": a publication and its
+ * release, for a sentence. In a. */
+const char *sr_chart_bench_publication(sr_arena *a, const char *publication, const char *release);
+
+/* "May 2025" for the neighbours' list's date "2025-05"; anything else as
+ * written. In a. */
+const char *sr_chart_bench_month(sr_arena *a, const char *ym);
+
+/* A note of the comparisons (break_note) as a sentence of its own: a
+ * capital, a full stop. In a. */
+const char *sr_chart_bench_sentence(sr_arena *a, const char *note);
+/* The same as a clause: no capital (unless its first word is a name, such
+ * as "February"), and a full stop only with stop. In a. */
+const char *sr_chart_bench_clause(sr_arena *a, const char *note, bool stop);
+
+/* The comparison of metric_id in year, or NULL. b may be NULL. */
+const sr_bench_cmp *sr_chart_bench_find(const sr_chart_bench *b, const char *metric_id, int year);
+
+/* Builds the chart for spec from the metrics and the dataset; a dot plot
+ * (`kind: compare`) from the comparisons of the report's year (bench may
+ * be NULL: then it has no figures): a category for each of its metrics
+ * that has one, a series each for the area, England, the region and the
+ * neighbours' average, `{{area}}` in its title the area's name, and under
+ * it the publications and releases the figures are from and any note on
+ * the series break. The chart lives in a. */
 sr_chart *sr_chart_build(sr_arena *a, const sr_chart_spec *spec, const sr_metrics *m,
-                         const sr_dataset *ds);
+                         const sr_dataset *ds, const sr_chart_bench *bench);
 
 #endif

@@ -591,8 +591,18 @@ static int run(int argc, char **argv)
     size_t warnings_before = rd.ds.d.n;
     sr_chart_specs *specs =
         sr_chart_specs_load(rd.ds.a, &rd.ds.d, rd.templates, rd.data, rd.cat, &rd.ds);
-    sr_doc_options dopt = {
-        .data_dir = rd.data, .templates_dir = rd.templates, .final = final, .published = published};
+    /* The comparisons with England, the region and the neighbours, when
+     * the data folder has the DfE's files. */
+    sr_chart_bench bench = {0};
+    if (rd.bench) {
+        bench.v = sr_bench_all(rd.bench, &bench.n);
+        bench.files = sr_bench_files(rd.bench, &bench.nfiles);
+    }
+    sr_doc_options dopt = {.data_dir = rd.data,
+                           .templates_dir = rd.templates,
+                           .final = final,
+                           .published = published,
+                           .bench = &bench};
     sr_document *doc =
         specs ? sr_doc_build(rd.ds.a, &rd.ds.d, &dopt, &rd.ds, rd.cat, rd.m, specs) : NULL;
     /* What the guidance edition in force asks for beyond words: the lead

@@ -11,6 +11,7 @@
 #include "data/overlay.h"
 #include "data/schema.h"
 #include "data/signoff.h"
+#include "doc/compare.h"
 #include "metrics/tally.h"
 
 #include <cairo.h>
@@ -169,7 +170,8 @@ typedef struct {
     sr_dtable *summary, *local; /* the summary and the local measures, once made */
     sr_dnode **sheets;          /* the annex's tables, in order */
     size_t nsheets;
-    const char *population; /* population_note(), once made ("" for none) */
+    const char *population;      /* population_note(), once made ("" for none) */
+    const sr_chart_bench *bench; /* the comparisons with England..., or NULL: none */
 } builder;
 
 static const char *year_str(sr_arena *a, int y)
@@ -179,13 +181,74 @@ static const char *year_str(sr_arena *a, int y)
     return sr_arena_strdup(a, b);
 }
 
-/* The replacement for one placeholder, or NULL if it is not known. With
- * {{value:ID}} of a figure that is not available, *missing is set: the
- * text reads "not available", and the caller says so. */
-static const char *placeholder(sr_arena *a, const char *name, const sr_metrics *m,
-                               const sr_dataset *ds, bool *missing)
+/* Why a placeholder's figure is not given: it is there, the local figure
+ * is not available, or the DfE's files give no comparison for the year. */
+typedef enum { PH_OK, PH_MISSING, PH_NO_BENCH } ph_status;
+
+static sr_compare_in compare_in(const sr_bench_cmp *c)
 {
-    *missing = false;
+    return (sr_compare_in){.unit = c->unit,
+                           .places = c->places,
+                           .area = {c->area.v, c->area.shown},
+                           .england = {c->england.v, c->england.shown},
+                           .neighbours = {c->neighbours_mean, c->neighbours_mean_shown},
+                           .nmean = c->nmean,
+                           .nlisted = c->nneighbours};
+}
+
+/* The words of {{compare:ID}}: how the area stands against England and
+ * the neighbours' average, with (break) the note on the series break when
+ * the figures straddle it. In a. */
+static const char *compare_text(sr_arena *a, const sr_bench_cmp *c, bool with_break)
+{
+    sr_compare_in in = compare_in(c);
+    char buf[512];
+    sr_compare_words(&in, buf, sizeof buf);
+    if (!with_break || !c->break_note || !*c->break_note)
+        return sr_arena_strdup(a, buf);
+    /* The note as a clause in brackets: no capital, no full stop. */
+    return sr_arena_printf(a, "%s (%s)", buf, sr_chart_bench_clause(a, c->break_note, false));
+}
+
+/* {{england:ID}}, {{region:ID}}, {{neighbours:ID}} and {{compare:ID}}:
+ * NULL when name is none of them or ID is no metric. */
+static const char *bench_placeholder(sr_arena *a, const char *name, const sr_metrics *m,
+                                     const sr_chart_bench *bench, ph_status *why)
+{
+    static const char *const kinds[] = {"england", "region", "neighbours", "compare"};
+    const char *colon = strchr(name, ':');
+    size_t kind = 4;
+    for (size_t k = 0; colon && k < 4; k++)
+        if ((size_t)(colon - name) == strlen(kinds[k]) &&
+            strncmp(name, kinds[k], strlen(kinds[k])) == 0)
+            kind = k;
+    if (kind == 4 || !sr_metrics_find(m, colon + 1))
+        return NULL;
+    const sr_bench_cmp *c = sr_chart_bench_find(bench, colon + 1, m->years[0]);
+    if (!c) {
+        *why = PH_NO_BENCH;
+        return kind == 3 ? "not compared: there are no figures from the Department for Education"
+                         : "not available";
+    }
+    if (kind == 3)
+        return compare_text(a, c, true);
+    sr_compare_fig f = kind == 0   ? (sr_compare_fig){c->england.v, c->england.shown}
+                       : kind == 1 ? (sr_compare_fig){c->region.v, c->region.shown}
+                                   : (sr_compare_fig){c->neighbours_mean, c->neighbours_mean_shown};
+    return sr_compare_fig_words(&f);
+}
+
+/* The replacement for one placeholder, or NULL if it is not known. With
+ * {{value:ID}} of a figure that is not available, *why is PH_MISSING: the
+ * text reads "not available", and the caller says so; with a benchmark
+ * the DfE's files do not give, PH_NO_BENCH. */
+static const char *placeholder(sr_arena *a, const char *name, const sr_metrics *m,
+                               const sr_dataset *ds, const sr_chart_bench *bench, ph_status *why)
+{
+    *why = PH_OK;
+    const char *bp = bench_placeholder(a, name, m, bench, why);
+    if (bp)
+        return bp;
     if (strcmp(name, "year") == 0)
         return year_str(a, ds->year0);
     if (strcmp(name, "previous-year") == 0)
@@ -205,7 +268,8 @@ static const char *placeholder(sr_arena *a, const char *name, const sr_metrics *
     sr_cmp c = sr_metric_compare(m, mt, &mt->rows[0], 0);
     if (kind == 5 && strncmp(name, "value", 5) == 0) {
         const sr_mval *v = &mt->rows[0].cells[0].v;
-        *missing = !v->suppressed && v->avail == SR_NOT_AVAILABLE;
+        if (!v->suppressed && v->avail == SR_NOT_AVAILABLE)
+            *why = PH_MISSING;
         sr_mcell_words(&mt->rows[0].cells[0], mt->def->unit, buf, sizeof buf);
     } else if (kind == 8 && strncmp(name, "previous", 8) == 0)
         sr_mval_format(&c.prev, mt->def->unit, buf, sizeof buf);
@@ -216,8 +280,9 @@ static const char *placeholder(sr_arena *a, const char *name, const sr_metrics *
     return sr_arena_strdup(a, buf);
 }
 
-const char *sr_doc_fill(sr_arena *a, sr_diags *d, const sr_source *src, unsigned first_line,
-                        const char *text, const sr_metrics *m, const sr_dataset *ds, bool final)
+static const char *fill(sr_arena *a, sr_diags *d, const sr_source *src, unsigned first_line,
+                        const char *text, const sr_metrics *m, const sr_dataset *ds,
+                        const sr_chart_bench *bench, bool final)
 {
     if (!strstr(text, "{{"))
         return text;
@@ -246,9 +311,22 @@ const char *sr_doc_fill(sr_arena *a, sr_diags *d, const sr_source *src, unsigned
             if (end && len < 120 && !memchr(p + 2, '\n', len)) {
                 char *name = sr_arena_strndup(a, p + 2, len);
                 g_strstrip(name);
-                bool missing;
-                const char *r = placeholder(a, name, m, ds, &missing);
-                if (r && missing) {
+                ph_status why;
+                const char *r = placeholder(a, name, m, ds, bench, &why);
+                if (r && why == PH_NO_BENCH) {
+                    sr_diag *g = sr_diag_add(
+                        d, final ? SR_ERROR : SR_WARNING,
+                        (sr_loc){src, line, col, (unsigned)len + 4},
+                        "`{{%s}}` needs the Department for Education's figures for %s, which "
+                        "no file in the benchmarks folder gives: the text reads \"%s\"",
+                        name, ds ? year_str(a, ds->year0) : "the year", r);
+                    sr_diag_hint(g, bench ? "put the DfE's file with the year's figures in "
+                                            "data/benchmarks/ (see docs/benchmarks.md)"
+                                          : "name the area's local authority under `benchmarks:` "
+                                            "in partnership.yaml and put the DfE's files in "
+                                            "data/benchmarks/ (see docs/benchmarks.md)");
+                }
+                if (r && why == PH_MISSING) {
                     /* "came to not available" is no sentence to publish. */
                     sr_diag *g = sr_diag_add(d, final ? SR_ERROR : SR_WARNING,
                                              (sr_loc){src, line, col, (unsigned)len + 4},
@@ -267,7 +345,9 @@ const char *sr_doc_fill(sr_arena *a, sr_diags *d, const sr_source *src, unsigned
                                              (sr_loc){src, line, col, (unsigned)len + 4},
                                              "unknown placeholder `{{%s}}`", name);
                     sr_diag_hint(g, "use {{value:ID}}, {{previous:ID}} or {{change:ID}} with "
-                                    "the id of a single-valued metric in metrics.yaml, or "
+                                    "the id of a single-valued metric in metrics.yaml, "
+                                    "{{england:ID}}, {{region:ID}}, {{neighbours:ID}} or "
+                                    "{{compare:ID}} with the id of one the DfE's files give, or "
                                     "{{year}}, {{previous-year}}, {{partnership}}, {{area}}");
                     sr_buf_printf(&out, "[?%s]", name);
                 }
@@ -287,6 +367,12 @@ const char *sr_doc_fill(sr_arena *a, sr_diags *d, const sr_source *src, unsigned
     const char *r = sr_arena_strdup(a, sr_buf_str(&out));
     sr_buf_free(&out);
     return r;
+}
+
+const char *sr_doc_fill(sr_arena *a, sr_diags *d, const sr_source *src, unsigned first_line,
+                        const char *text, const sr_metrics *m, const sr_dataset *ds, bool final)
+{
+    return fill(a, d, src, first_line, text, m, ds, NULL, final);
 }
 
 /* ---- inlines ------------------------------------------------------------------------- */
@@ -1057,10 +1143,177 @@ static const char *metric_note(builder *b, const sr_metric *mt)
 /* Every single-valued metric of the catalogue (local: every local measure
  * instead): the year before, this year, the change; for the workbook also
  * the unit, the percentage change, a stated baseline and the notes. */
+/* ---- the DfE's figures: England, the region, the neighbours ---------------------------- */
+
+/* What the DfE's `low` and `k` become, and mean. */
+#define LOW_WORDS                                                                                  \
+    "[low] means the figure is close to zero, but not zero (the Department for Education's "       \
+    "`low`, or `k` for a percentage under 0.5%)."
+
+/* The comparison the summary shows for mt: of the report's year, or NULL. */
+static const sr_bench_cmp *summary_bench(builder *b, const sr_metric *mt)
+{
+    return b->bench ? sr_chart_bench_find(b->bench, mt->def->id, b->m->years[0]) : NULL;
+}
+
+/* A figure of the DfE's as a cell: its value, shown as published. */
+static void bench_cell(sr_dtable *t, size_t r, size_t c, const sr_mval *v, const char *shown,
+                       sr_unit u)
+{
+    *cell(t, r, c) = (sr_dcell){.kind = SR_CELL_VALUE, .unit = u, .v = *v, .shown = shown};
+}
+
+/* The region the comparisons name ("North West"), or NULL. */
+static const char *bench_region(builder *b)
+{
+    for (size_t i = 0; b->bench && i < b->bench->n; i++)
+        if (b->bench->v[i].region.code && b->bench->v[i].region.name)
+            return b->bench->v[i].region.name;
+    return NULL;
+}
+
+/* Where the summary's England, region and neighbours' columns come from,
+ * for its note: the publications and releases of the files read, and the
+ * neighbours' list with its date. NULL without benchmarks. */
+static const char *bench_source_note(builder *b)
+{
+    if (!b->bench)
+        return NULL;
+    sr_buf w = SR_BUF_INIT;
+    for (size_t i = 0; i < b->bench->nfiles; i++) {
+        const sr_bench_file *f = &b->bench->files[i];
+        if (!f->publication)
+            continue;
+        const char *one = sr_chart_bench_publication(b->a, f->publication, f->release);
+        if (!strstr(sr_buf_str(&w), one))
+            sr_buf_printf(&w, "%s%s", w.len ? "; " : "", one);
+    }
+    const char *region = bench_region(b);
+    const char *r = sr_arena_printf(
+        b->a,
+        "England, %s and the statistical neighbours' average: the Department for "
+        "Education's published figures%s%s%s, as published, with its rounding; in these "
+        "columns, [x] means not available for this year (the files give the figure for other "
+        "years only) and [z] not applicable (the files have no such figure).",
+        region ? region : "the region", w.len ? " (" : "", sr_buf_str(&w), w.len ? ")" : "");
+    sr_buf_free(&w);
+    const sr_bench_cmp *c = b->bench->n ? &b->bench->v[0] : NULL;
+    if (c && c->neighbours_as_of)
+        r = sr_arena_printf(b->a,
+                            "%s The neighbours' average is the mean of the figures of the %zu "
+                            "statistical neighbours listed in partnership.yaml (the list of "
+                            "%s%s%s) that have one.",
+                            r, c->nneighbours, sr_chart_bench_month(b->a, c->neighbours_as_of),
+                            c->neighbours_source ? ", " : "",
+                            c->neighbours_source ? c->neighbours_source : "");
+    return r;
+}
+
+/* The note naming a file the comparisons were read from: its path, the
+ * publication, table and release, and where to download it. Its number. */
+static int bench_file_note(builder *b, const sr_bench_file *f)
+{
+    sr_buf w = SR_BUF_INIT;
+    sr_buf_printf(&w, "%s: Department for Education, %s", f->file ? f->file : "",
+                  f->publication ? f->publication : "");
+    if (f->table)
+        sr_buf_printf(&w, ", table %s", f->table);
+    if (f->release)
+        sr_buf_printf(&w, ", %s", f->release);
+    if (f->url)
+        sr_buf_printf(&w, " (%s)", f->url);
+    sr_buf_puts(&w, ".");
+    int n = note(b, sr_arena_strdup(b->a, sr_buf_str(&w)));
+    sr_buf_free(&w);
+    return n;
+}
+
+/* Where a figure was read: "data/benchmarks/c4-2023.csv, line 57
+ * [note 4]", the note naming the file; "" for a figure no file gave. */
+static const char *bench_where(builder *b, const sr_bsource *s, int *ref)
+{
+    *ref = 0;
+    if (!s->file)
+        return "";
+    for (size_t i = 0; i < b->bench->nfiles; i++)
+        if (b->bench->files[i].file && strcmp(b->bench->files[i].file, s->file) == 0)
+            *ref = bench_file_note(b, &b->bench->files[i]);
+    if (*ref)
+        return sr_arena_printf(b->a, "%s, line %u [note %d]", s->file, s->line, *ref);
+    return sr_arena_printf(b->a, "%s, line %u", s->file, s->line);
+}
+
+/* Every comparison the DfE's files give, each metric and year: the area's
+ * figure as the DfE publishes it, England's, the region's, the neighbours'
+ * average (of how many) and the area's rank, and where each row was read,
+ * the file named in a note. NULL without benchmarks. */
+static sr_dtable *bench_table(builder *b)
+{
+    if (!b->bench)
+        return NULL;
+    const sr_chart_bench *bn = b->bench;
+    sr_dtable *t = new_table(b, 11, bn->n);
+    t->caption = "Comparisons with England, the region and the statistical neighbours";
+    const char *area = bn->n && bn->v[0].area.name ? bn->v[0].area.name : b->ds->p->area;
+    const char *region = bench_region(b);
+    col(t, 0, SR_COL_LABEL, "Measure", 50)->wrap = true;
+    col(t, 1, SR_COL_TEXT, "Year", 10);
+    col(t, 2, SR_COL_TEXT, "Unit", 12);
+    col(t, 3, SR_COL_VALUE, sr_arena_printf(b->a, "%s (DfE)", area ? area : "Area"), 14);
+    col(t, 4, SR_COL_VALUE, "England", 14);
+    col(t, 5, SR_COL_VALUE, region ? region : "Region", 14);
+    col(t, 6, SR_COL_VALUE, "Neighbours' average", 14);
+    col(t, 7, SR_COL_TEXT, "Neighbours with a figure", 14);
+    col(t, 8, SR_COL_TEXT, "Rank among neighbours", 14);
+    col(t, 9, SR_COL_TEXT, "Read from", 40)->wrap = true;
+    col(t, 10, SR_COL_TEXT, "Notes", 40)->wrap = true;
+    for (size_t i = 0; i < bn->n; i++) {
+        const sr_bench_cmp *c = &bn->v[i];
+        const sr_metric *mt = sr_metrics_find(b->m, c->metric_id);
+        size_t r = t->nrows++;
+        text_cell(t, r, 0, mt ? mt->def->label : c->metric_id);
+        text_cell(t, r, 1, year_str(b->a, c->year));
+        text_cell(t, r, 2, unit_words(c->unit));
+        bench_cell(t, r, 3, &c->area.v, c->area.shown, c->unit);
+        bench_cell(t, r, 4, &c->england.v, c->england.shown, c->unit);
+        bench_cell(t, r, 5, &c->region.v, c->region.shown, c->unit);
+        bench_cell(t, r, 6, &c->neighbours_mean, c->neighbours_mean_shown, c->unit);
+        text_cell(t, r, 7, sr_arena_printf(b->a, "%zu of %zu", c->nmean, c->nneighbours));
+        text_cell(t, r, 8,
+                  c->rank ? sr_arena_printf(b->a, "%d of %zu", c->rank, c->rank_of) : "[x]");
+        /* The area's row, or England's when the area has none. */
+        int ref;
+        const char *where = bench_where(b, c->area.src.file ? &c->area.src : &c->england.src, &ref);
+        text_cell(t, r, 9, where);
+        if (ref) {
+            int *v = sr_arena_alloc(b->a, sizeof *v);
+            *v = ref;
+            cell(t, r, 9)->notes = v;
+            cell(t, r, 9)->nnotes = 1;
+        }
+        sr_buf w = SR_BUF_INIT;
+        if (c->local_differs) {
+            char lv[64];
+            sr_mval_format(&c->local, c->unit, lv, sizeof lv);
+            sr_buf_printf(&w, "The partners' submissions give %s.", lv);
+        }
+        if (c->break_note)
+            sr_buf_printf(&w, "%s%s", w.len ? " " : "",
+                          sr_chart_bench_sentence(b->a, c->break_note));
+        text_cell(t, r, 10, sr_arena_strdup(b->a, sr_buf_str(&w)));
+        sr_buf_free(&w);
+    }
+    return t;
+}
+
 static sr_dtable *summary_table(builder *b, bool local)
 {
     const sr_metrics *m = b->m;
-    sr_dtable *t = new_table(b, 9, m->nmetrics);
+    /* With benchmarks, the summary (not the local measures) has England,
+     * the region, the neighbours' average and the rank, before its notes. */
+    bool bench = !local && b->bench;
+    size_t nc = bench ? 12 : 8; /* the notes' column */
+    sr_dtable *t = new_table(b, nc + 1, m->nmetrics);
     t->caption = local ? "Local measures" : "Year-on-year summary";
     bool rates = false;
     sr_dcol *c0 = col(t, 0, SR_COL_LABEL, "Measure", 60);
@@ -1078,9 +1331,16 @@ static sr_dtable *summary_table(builder *b, bool local)
     sr_dcol *bl = col(t, 7, SR_COL_VALUE, "Baseline", 14);
     bl->shown = SR_OUT_DATA;
     bl->baseline = true;
-    sr_dcol *nc = col(t, 8, SR_COL_TEXT, "Notes", 30);
-    nc->shown = SR_OUT_DATA;
-    nc->wrap = true;
+    if (bench) {
+        const char *region = bench_region(b);
+        col(t, 8, SR_COL_VALUE, "England", 14)->year = m->years[0];
+        col(t, 9, SR_COL_VALUE, region ? region : "Region", 14)->year = m->years[0];
+        col(t, 10, SR_COL_VALUE, "Neighbours' average", 14)->year = m->years[0];
+        col(t, 11, SR_COL_TEXT, "Rank among neighbours", 14)->shown = SR_OUT_DATA;
+    }
+    sr_dcol *notes_col = col(t, nc, SR_COL_TEXT, "Notes", 30);
+    notes_col->shown = SR_OUT_DATA;
+    notes_col->wrap = true;
     for (size_t k = 0; k < m->nmetrics; k++) {
         const sr_metric *mt = &m->metrics[k];
         if (mt->def->each || mt->nrows != 1 || mt->def->local != local ||
@@ -1108,7 +1368,7 @@ static sr_dtable *summary_table(builder *b, bool local)
          * (whether or not it was compared), a stated baseline, the
          * population a rate is of. */
         sr_buf n = SR_BUF_INIT;
-        int refs[4];
+        int refs[5];
         size_t nrefs = 0;
         const char *refused = refused_note(b, mt, c);
         if (refused) {
@@ -1142,18 +1402,64 @@ static sr_dtable *summary_table(builder *b, bool local)
             sr_buf_printf(&n, "%s[note %d]", n.len ? " " : "", refs[nrefs++]);
             rates = true;
         }
-        text_cell(t, rr, 8, sr_arena_strdup(b->a, sr_buf_str(&n)));
+        const sr_bench_cmp *bc = bench ? summary_bench(b, mt) : NULL;
+        if (bc) {
+            bench_cell(t, rr, 8, &bc->england.v, bc->england.shown, bc->unit);
+            bench_cell(t, rr, 9, &bc->region.v, bc->region.shown, bc->unit);
+            bench_cell(t, rr, 10, &bc->neighbours_mean, bc->neighbours_mean_shown, bc->unit);
+            text_cell(t, rr, 11,
+                      bc->rank ? sr_arena_printf(b->a, "%d of %zu", bc->rank, bc->rank_of) : "[x]");
+            /* The DfE's figures for the year, with what they leave out. */
+            sr_buf bn = SR_BUF_INIT;
+            if (bc->nmean < bc->nneighbours)
+                sr_buf_printf(&bn,
+                              "%s: the neighbours' average is of the %zu of the %zu "
+                              "statistical neighbours with a figure for %s.",
+                              mt->def->label, bc->nmean, bc->nneighbours,
+                              year_str(b->a, m->years[0]));
+            if (bc->local_differs) {
+                char lv[64];
+                sr_mval_format(&bc->local, u, lv, sizeof lv);
+                sr_buf_printf(&bn,
+                              "%s%s: the figure from the partners' submissions (%s) differs "
+                              "from the Department for Education's for the area (%s); England, "
+                              "the region and the neighbours are the Department's.",
+                              bn.len ? " " : "", mt->def->label, lv,
+                              bc->area.shown ? bc->area.shown : "[x]");
+            }
+            if (bc->break_note && *bc->break_note)
+                sr_buf_printf(&bn, "%s%s: %s", bn.len ? " " : "", mt->def->label,
+                              sr_chart_bench_clause(b->a, bc->break_note, true));
+            if (bn.len) {
+                refs[nrefs] = note(b, sr_arena_strdup(b->a, sr_buf_str(&bn)));
+                sr_buf_printf(&n, "%s[note %d]", n.len ? " " : "", refs[nrefs++]);
+            }
+            sr_buf_free(&bn);
+        } else if (bench) {
+            /* No empty cell: [x] where the DfE's files give the figure for
+             * other years, [z] where they have no such figure. */
+            bool mapped = false;
+            for (size_t q = 0; q < b->bench->n && !mapped; q++)
+                mapped = strcmp(b->bench->v[q].metric_id, mt->def->id) == 0;
+            sr_mval none = {mapped ? SR_NOT_AVAILABLE : SR_NOT_APPLICABLE, 0, 1, false, false};
+            for (size_t q = 8; q < 11; q++)
+                value_cell(t, rr, q, &none, u);
+            text_cell(t, rr, 11, mapped ? "[x]" : "[z]");
+        }
+        text_cell(t, rr, nc, sr_arena_strdup(b->a, sr_buf_str(&n)));
         sr_buf_free(&n);
         if (nrefs) {
             int *v = sr_arena_alloc(b->a, nrefs * sizeof *v);
             memcpy(v, refs, nrefs * sizeof *v);
-            cell(t, rr, 8)->notes = v;
-            cell(t, rr, 8)->nnotes = nrefs;
+            cell(t, rr, nc)->notes = v;
+            cell(t, rr, nc)->nnotes = nrefs;
         }
     }
     /* Where a printed row is a rate, the note says of which population. */
     if (rates)
         add_note(b, t, population_note(b));
+    if (bench)
+        add_note(b, t, bench_source_note(b));
     return t;
 }
 
@@ -1225,8 +1531,8 @@ static size_t metric_rows(const sr_metrics *m, const sr_metric *mt)
 }
 
 /* The annex's sheets that are not a metric's, named by the builder. */
-static const char *const fixed_sheets[] = {"Summary", "Local_measures", "Attendance",
-                                           "Evaluations"};
+static const char *const fixed_sheets[] = {"Summary", "Local_measures", "Attendance", "Evaluations",
+                                           "Benchmarks"};
 
 /* Whether name is taken in the workbook: one of its own sheets, one the
  * builder names (which a metric's sheet never takes, even before that one
@@ -1315,7 +1621,7 @@ static void plan_annex(builder *b)
     const sr_metrics *m = b->m;
     const sr_partnership *p = b->ds->p;
     const char *yr = year_str(b->a, b->ds->year0);
-    b->sheets = sr_arena_alloc(b->a, (m->nmetrics + 5) * sizeof *b->sheets);
+    b->sheets = sr_arena_alloc(b->a, (m->nmetrics + 6) * sizeof *b->sheets);
     note(b, "[x] means not available, [z] not applicable (such as a change across a series "
             "break or from 0), [c] hidden to protect small numbers.");
     if (p->disclosure_control)
@@ -1370,6 +1676,31 @@ static void plan_annex(builder *b)
     if (ev->nrows)
         sheet(b, ev, "Evaluations", sr_arena_printf(b->a, "Training evaluations, %s", yr),
               "What attendees answered, as tallies. [note 1]");
+    sr_dtable *bt = bench_table(b);
+    if (bt && bt->nrows) {
+        /* The sheet's description names the notes of every file read. */
+        sr_buf refs = SR_BUF_INIT;
+        bool low = false;
+        for (size_t r = 0; r < bt->nrows; r++)
+            for (size_t c = 3; c <= 6; c++)
+                low |= sr_dtable_cell(bt, r, c)->shown &&
+                       strcmp(sr_dtable_cell(bt, r, c)->shown, "[low]") == 0;
+        if (low)
+            sr_buf_printf(&refs, " [note %d]", note(b, LOW_WORDS));
+        for (size_t i = 0; i < b->bench->nfiles; i++)
+            sr_buf_printf(&refs, " [note %d]", bench_file_note(b, &b->bench->files[i]));
+        sheet(b, bt, "Benchmarks",
+              sr_arena_printf(b->a,
+                              "How %s compares with England, its region and its "
+                              "statistical neighbours",
+                              b->bench->v[0].area.name ? b->bench->v[0].area.name : b->ds->p->area),
+              sr_arena_printf(b->a,
+                              "The Department for Education's published figures, as published "
+                              "(its rounding and its shorthand), for each measure and year its "
+                              "files give, with the file and line each was read from. [note 1]%s",
+                              sr_buf_str(&refs)));
+        sr_buf_free(&refs);
+    }
 }
 
 /* The lead safeguarding partners (partnership.yaml `lead_partners`): the
@@ -1440,7 +1771,8 @@ static sr_dtable *chart_data(builder *b, const sr_chart *c)
     t->caption = c->title;
     /* The row headers' column is headed by what they are, never left
      * empty: a header with no words names nothing. */
-    const char *rows = c->kind == SR_CHART_MATRIX ? "Member" : kpi ? "Measure" : "Category";
+    bool dots = c->kind == SR_CHART_COMPARE;
+    const char *rows = c->kind == SR_CHART_MATRIX ? "Member" : kpi || dots ? "Measure" : "Category";
     /* The rows are years, or named by the title of the axis they are on
      * (a horizontal bar chart's is the vertical one), or by what the
      * chart's title says it is by ("Training attendees by course"). */
@@ -1449,7 +1781,7 @@ static sr_dtable *chart_data(builder *b, const sr_chart *c)
     for (size_t i = 0; i < c->ncat && years; i++)
         years = sr_year_from_name(c->categories[i]) > 0;
     const char *by = by_words(b, c->title, " by ");
-    if (c->kind != SR_CHART_MATRIX && !kpi)
+    if (c->kind != SR_CHART_MATRIX && !kpi && !dots)
         rows = years ? "Year" : axis && *axis ? axis : by ? by : rows;
     col(t, 0, SR_COL_LABEL, rows, 0);
     if (kpi) {
@@ -1514,7 +1846,18 @@ static sr_dfigure *figure_of(builder *b, size_t i)
     const sr_chart_spec *s = &b->specs->v[i];
     sr_dfigure *f = sr_arena_alloc(b->a, sizeof *f);
     f->id = s->id;
-    f->chart = sr_chart_build(b->a, s, b->m, b->ds);
+    f->chart = sr_chart_build(b->a, s, b->m, b->ds, b->bench);
+    if (f->chart && f->chart->kind == SR_CHART_COMPARE && f->chart->ncat) {
+        /* How the area compares, in words, for the text alternative
+         * (which gives the note on the series break once, at its end). */
+        const char **notes = sr_arena_alloc(b->a, f->chart->ncat * sizeof *notes);
+        for (size_t k = 0, r = 0; k < s->nmetrics && r < f->chart->ncat; k++) {
+            const sr_bench_cmp *c = sr_chart_bench_find(b->bench, s->metrics[k], b->m->years[0]);
+            if (c)
+                notes[r++] = compare_text(b->a, c, false);
+        }
+        f->chart->notes = notes;
+    }
     const char *none = f->chart && f->chart->kind == SR_CHART_KPI ? kpi_none_before(b, s) : NULL;
     if (none) {
         f->chart->notes = NULL;
@@ -1584,6 +1927,10 @@ static void block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
             if (strcmp(s->group ? s->group : s->id, id) != 0)
                 continue;
             named = true;
+            /* A dot plot of the DfE's figures is for a partnership that
+             * gives them: without, the report is as it was. */
+            if (s->kind == SR_CHART_COMPARE && !b->bench)
+                continue;
             sr_dfigure *f = figure_of(b, i);
             if (!sr_chart_has_figures(f->chart)) {
                 /* No figure is left empty in a final report. */
@@ -1593,6 +1940,10 @@ static void block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
                 sr_diag_hint(w, s->kind == SR_CHART_MATRIX
                                     ? "add the meetings and who came to a submission "
                                       "(attendance.meetings), or remove the chart from the report"
+                                : s->kind == SR_CHART_COMPARE
+                                    ? "put the DfE's files with the year's figures in "
+                                      "data/benchmarks/ (see docs/benchmarks.md), or remove the "
+                                      "chart from the report"
                                     : "add the figures it shows to a submission, or remove the "
                                       "chart from the report");
                 if (!b->o->final)
@@ -1782,7 +2133,7 @@ static const char *tidy_print(builder *b, sr_dtable *t)
 
 /* The shorthand the outputs print, in the order its explanations are
  * given. */
-enum { SH_X = 1, SH_Z = 2, SH_C = 4 };
+enum { SH_X = 1, SH_Z = 2, SH_C = 4, SH_LOW = 8 };
 
 static unsigned shorthand_of(const char *s);
 
@@ -1810,7 +2161,7 @@ static unsigned shorthand_of(const char *s)
     if (!s)
         return 0;
     return (strstr(s, "[x]") ? SH_X : 0u) | (strstr(s, "[z]") ? SH_Z : 0u) |
-           (strstr(s, "[c]") ? SH_C : 0u);
+           (strstr(s, "[c]") ? SH_C : 0u) | (strstr(s, "[low]") ? SH_LOW : 0u);
 }
 
 /* The shorthand a figure prints: in its chart's labels (values, a bar's
@@ -1859,6 +2210,8 @@ static const char *shorthand_words(builder *b, unsigned which)
             sr_buf_printf(&w, "%s[c] means the figure is hidden to protect small numbers.",
                           w.len ? " " : "");
     }
+    if (which & SH_LOW)
+        sr_buf_printf(&w, "%s%s", w.len ? " " : "", LOW_WORDS);
     const char *r = sr_arena_strdup(b->a, sr_buf_str(&w));
     sr_buf_free(&w);
     return r;
@@ -2017,7 +2370,7 @@ static void narrative(builder *b, sr_dnode *sec, const char *file)
         return;
     }
     free(path);
-    const char *filled = sr_doc_fill(b->a, b->d, src, 1, src->text, b->m, b->ds, b->o->final);
+    const char *filled = fill(b->a, b->d, src, 1, src->text, b->m, b->ds, b->bench, b->o->final);
     cmark_node *doc = cmark_parse_document(filled, strlen(filled), CMARK_OPT_SOURCEPOS);
     if (!doc)
         sr_oom();
@@ -2225,17 +2578,25 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
         return NULL;
     sr_document *doc = sr_arena_alloc(a, sizeof *doc);
     doc->guidance = ed;
-    builder b = {.a = a, .d = d, .ds = ds, .cat = cat, .m = m, .specs = specs, .o = o, .doc = doc};
+    builder b = {.a = a,
+                 .d = d,
+                 .ds = ds,
+                 .cat = cat,
+                 .m = m,
+                 .specs = specs,
+                 .o = o,
+                 .doc = doc,
+                 .bench = o->bench && o->bench->n ? o->bench : NULL};
     b.figures = sr_arena_alloc(a, ((specs ? specs->n : 0) + 1) * sizeof *b.figures);
     b.tables = sr_arena_alloc(a, (m->nmetrics + 1) * sizeof *b.tables);
     doc->partnership = ds->p->name;
     doc->short_name = ds->p->short_name;
     doc->year = year_str(a, ds->year0);
-    doc->title = sr_doc_fill(a, d, sr_ymap_get(root, "title")->loc.src, 0,
-                             sr_ynode_text(sr_ymap_get(root, "title")), m, ds, o->final);
+    doc->title = fill(a, d, sr_ymap_get(root, "title")->loc.src, 0,
+                      sr_ynode_text(sr_ymap_get(root, "title")), m, ds, b.bench, o->final);
     const char *subject = sr_ynode_text(sr_ymap_get(root, "subject"));
-    doc->subject = subject ? sr_doc_fill(a, d, sr_ymap_get(root, "subject")->loc.src, 0, subject, m,
-                                         ds, o->final)
+    doc->subject = subject ? fill(a, d, sr_ymap_get(root, "subject")->loc.src, 0, subject, m, ds,
+                                  b.bench, o->final)
                            : "";
     const char *lang = sr_ynode_text(sr_ymap_get(root, "language"));
     doc->lang = lang ? lang : "en-GB";
@@ -2295,7 +2656,7 @@ sr_document *sr_doc_build(sr_arena *a, sr_diags *d, const sr_doc_options *o, con
         /* The title may come from a layered file, or the template's. */
         const sr_ynode *tn = sr_ymap_get(e, "title");
         sec->text =
-            sr_doc_fill(a, d, tn->loc.src, tn->loc.line, sr_ynode_text(tn), m, ds, o->final);
+            fill(a, d, tn->loc.src, tn->loc.line, sr_ynode_text(tn), m, ds, b.bench, o->final);
         sec->narrative = file;
         if (file)
             narrative(&b, sec, file);

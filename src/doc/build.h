@@ -26,6 +26,13 @@ typedef struct {
     int32_t published;           /* the day the report is (final) or is to be (a draft)
                                     published, yyyymmdd, or 0 when not given */
     const sr_guidance *guidance; /* the edition; NULL: the one for the year (data/guidance.h) */
+    /* The comparisons with England, the region and the statistical
+     * neighbours (chart/spec.h), or NULL: none, and the report is as
+     * without them. With some: the summary's England, region and
+     * neighbours' average columns, the
+     * Benchmarks sheet and its notes naming each file, {{england:ID}},
+     * {{region:ID}}, {{neighbours:ID}}, {{compare:ID}}, and dot plots. */
+    const sr_chart_bench *bench;
 } sr_doc_options;
 
 /* How deep lists, quotations, emphasis and links may nest in a section's
@@ -76,7 +83,9 @@ size_t sr_doc_unread_narrative(sr_arena *a, sr_diags *d, const char *templates_d
                                const char *data_dir, int year, sr_severity sev);
 
 /* Replaces {{value:ID}}, {{previous:ID}}, {{change:ID}}, {{year}},
- * {{previous-year}} and {{partnership}} in text. Unknown ones are reported
+ * {{previous-year}} and {{partnership}} in text (the builder also fills
+ * {{england:ID}}, {{region:ID}}, {{neighbours:ID}} and {{compare:ID}}
+ * from its benchmarks). Unknown ones are reported
  * at their place in src (line/col counted from first_line) and left visible
  * as "[?ID]". Returns the new text, in a. */
 const char *sr_doc_fill(sr_arena *a, sr_diags *d, const sr_source *src, unsigned first_line,

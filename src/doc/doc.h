@@ -114,7 +114,12 @@ typedef struct {
     sr_dcell_kind kind;
     const char *text; /* TEXT: the words, which may end in note references ("[note 2]") */
     sr_unit unit;
-    sr_mval v;         /* VALUE */
+    sr_mval v; /* VALUE */
+    /* VALUE: how it is shown, when not as sr_mval_format gives it: a
+     * figure published elsewhere, to its publisher's decimal places ("67",
+     * "191.6") or with its shorthand ("[low]"); NULL otherwise. The
+     * workbook writes the value with as many places. */
+    const char *shown;
     const sr_cmp *cmp; /* CHANGE */
     const int *notes;  /* note references: numbers in the document's notes (1 is notes[0]) */
     size_t nnotes;
@@ -155,9 +160,9 @@ static inline const sr_dcell *sr_dtable_cell(const sr_dtable *t, size_t r, size_
  * but for a change in words. */
 bool sr_dcol_numeric(const sr_dcol *col);
 
-/* The cell as printed: a value or a change formatted by the column's kind
- * (sr_mval_format, sr_cmp_diff, sr_cmp_percent, sr_cmp_words for a change
- * in words or from a stated baseline), text as it is. Into buf. */
+/* The cell as printed: a value as its `shown` says, or a value or a change
+ * formatted by the column's kind (sr_mval_format, sr_cmp_diff, sr_cmp_percent, sr_cmp_words for a
+ * change in words or from a stated baseline), text as it is. Into buf. */
 void sr_dcell_print(const sr_dtable *t, size_t r, size_t c, char *buf, size_t size);
 
 /* ---- figures --------------------------------------------------------------------------- */

@@ -183,7 +183,10 @@ void sr_dcell_print(const sr_dtable *t, size_t r, size_t c, char *buf, size_t si
         snprintf(buf, size, "%s", cell->text ? cell->text : "");
         break;
     case SR_CELL_VALUE:
-        sr_mval_format(&cell->v, cell->unit, buf, size);
+        if (cell->shown)
+            snprintf(buf, size, "%s", cell->shown);
+        else
+            sr_mval_format(&cell->v, cell->unit, buf, size);
         break;
     case SR_CELL_CHANGE:
         if (col->kind == SR_COL_CHANGE_PCT)

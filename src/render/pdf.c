@@ -1246,9 +1246,30 @@ static void table_cols_make(layout *L, const sr_dtable *t, double w, table_cols 
     }
     if (nc)
         cw[0] = w - fixed;
-    if (nc && cw[0] < w * 0.25) { /* too many wide columns: share out evenly */
-        for (size_t c = 0; c < nc; c++)
-            cw[c] = w / (double)nc;
+    if (nc && cw[0] < w * 0.25) {
+        /* Too many wide columns. Figures keep their width when they leave
+         * the first column and the columns of words a share each; the
+         * first and the words share the rest, each in proportion to what
+         * it would take. Otherwise everything is shared out evenly. */
+        double figures = 0, words = 0;
+        size_t nwords = 0;
+        for (size_t c = 1; c < nc; c++) {
+            if (right[c])
+                figures += cw[c];
+            else
+                words += cw[c], nwords++;
+        }
+        double rest = w - figures, first = w * 0.4;
+        if (figures > 0 && rest >= w * 0.25 + (double)nwords * w * 0.1) {
+            double scale = rest / (first + words);
+            cw[0] = first * scale;
+            for (size_t c = 1; c < nc; c++)
+                if (!right[c])
+                    cw[c] *= scale;
+        } else {
+            for (size_t c = 0; c < nc; c++)
+                cw[c] = w / (double)nc;
+        }
     }
     *tc = (table_cols){nc, t->nrows, col, right, texts, cw};
 }

@@ -39,6 +39,7 @@
 typedef struct {
     lxw_workbook *wb;
     lxw_format *title, *plain, *wrap, *head, *link, *fmt[5], *fmt_pence, *pct, *text;
+    lxw_format *fmt_places[5][4]; /* by unit and decimal places, made when first needed */
     sr_arena *a;
     size_t tables;
     bool failed;
@@ -157,13 +158,54 @@ static bool unit_ok(sr_unit u)
     return u >= SR_U_COUNT && u <= SR_U_RATIO;
 }
 
-static void write_value(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const sr_mval *v,
-                        sr_unit u, const char *sheet)
+/* The format of a figure shown with `places` decimal places, as its
+ * publisher gives it (a rate per 10,000 to 0 or 1 place, a percentage to
+ * 1): made once for each unit and number of places. */
+static lxw_format *format_places(xw *x, sr_unit u, int places)
 {
-    if (v->suppressed || v->avail != SR_AVAILABLE) {
+    if (places < 0)
+        places = 0;
+    if (places > 3)
+        places = 3;
+    if (x->fmt_places[u][places])
+        return x->fmt_places[u][places];
+    lxw_format *f = new_format(x);
+    if (!f)
+        return x->fmt[u];
+    const char *zeros = &"000"[3 - places];
+    char nf[32];
+    if (u == SR_U_PERCENTAGE)
+        snprintf(nf, sizeof nf, "0%s%s%%", places ? "." : "", zeros);
+    else
+        snprintf(nf, sizeof nf, "#,##0%s%s", places ? "." : "", zeros);
+    format_set_num_format(f, nf);
+    return x->fmt_places[u][places] = f;
+}
+
+/* The decimal places in a figure as shown ("191.6": 1, "67": 0, "22.6%": 1). */
+static int places_in(const char *shown)
+{
+    const char *dot = strchr(shown, '.');
+    int n = 0;
+    for (const char *p = dot ? dot + 1 : ""; *p >= '0' && *p <= '9'; p++)
+        n++;
+    return n;
+}
+
+static void write_value(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const sr_mval *v,
+                        sr_unit u, const char *shown, const char *sheet)
+{
+    if (v->suppressed || v->avail != SR_AVAILABLE || (shown && shown[0] == '[')) {
         char s[16];
         sr_mval_format(v, u, s, sizeof s); /* the shorthand */
-        ok(x, worksheet_write_string(ws, row, col, s, x->text), sheet);
+        ok(x, worksheet_write_string(ws, row, col, shown ? shown : s, x->text), sheet);
+        return;
+    }
+    if (shown) {
+        /* Published to its own places: the exact value, shown with as many. */
+        double d = frac((double)v->num, (double)v->den, u);
+        ok(x, worksheet_write_number(ws, row, col, d, format_places(x, u, places_in(shown))),
+           sheet);
         return;
     }
     /* The exact value, shown to the places the report gives by the cell's
@@ -242,7 +284,7 @@ static void write_cell(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, c
         ok(x, worksheet_write_string(ws, row, col, cell->text ? cell->text : "", plain), t->sheet);
         break;
     case SR_CELL_VALUE:
-        write_value(x, ws, row, col, &cell->v, cell->unit, t->sheet);
+        write_value(x, ws, row, col, &cell->v, cell->unit, cell->shown, t->sheet);
         break;
     case SR_CELL_CHANGE:
         write_change(x, ws, row, col, t, c, cell, pos);

@@ -7,6 +7,7 @@
 
 #include "chart/chart.h"
 #include "chart/palette.h"
+#include "chart/spec.h"
 #include "chart/ticks.h"
 #include "core/buf.h"
 #include "core/fmt.h"
@@ -1210,8 +1211,8 @@ static void no_text_is_smaller_than_9_points(void **state)
     const char *cats[] = {"Emotional abuse", "Neglect", "Physical abuse", "Sexual abuse"};
     const char *labels[] = {"181", "114", "[c]", "9"};
     double v[] = {181, 114, 0, 9};
-    sr_chart_kind kinds[] = {SR_CHART_BAR, SR_CHART_HBAR, SR_CHART_LINE, SR_CHART_DONUT,
-                             SR_CHART_KPI};
+    sr_chart_kind kinds[] = {SR_CHART_BAR,   SR_CHART_HBAR, SR_CHART_LINE,
+                             SR_CHART_DONUT, SR_CHART_KPI,  SR_CHART_COMPARE};
     const char *notes[] = {"down 7.6% from 196", "up 1.2% from 113", NULL, "no change"};
     const char *before[] = {"2018-19: 196", "2018-19: 113", NULL, "2018-19: 9"};
     for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
@@ -1776,6 +1777,187 @@ static void svg_drawn_once_per_cache(void **state)
     sr_buf_free(&want);
 }
 
+/* ---- the area against England, the region and the neighbours ----------------------- */
+
+/* Five rates of a made-up area against England, its region and its
+ * neighbours' average: close values, a hidden one and one not available. */
+static sr_chart compare_chart(void)
+{
+    static const char *cats[] = {"Referrals per 10,000 children",
+                                 "Section 47 enquiries per 10,000 children",
+                                 "Children on a child protection plan at 31 March, per 10,000",
+                                 "Children in need per 10,000", "Children looked after per 10,000"};
+    static sr_chart_value v[4][5] = {
+        {{540.2, "540.2", false},
+         {201.3, "201.3", false},
+         {44.0, "44.0", false},
+         {330.5, "330.5", false},
+         {0, "[c]", true}},
+        {{556.0, "556.0", false},
+         {191.6, "191.6", false},
+         {41.6, "41.6", false},
+         {332.9, "332.9", false},
+         {70, "70", false}},
+        {{600.1, "600.1", false},
+         {210.0, "210.0", false},
+         {48.2, "48.2", false},
+         {370.4, "370.4", false},
+         {92, "92", false}},
+        {{570.3, "570.3", false},
+         {175.2, "175.2", false},
+         {0, "[x]", true},
+         {331.0, "331.0", false},
+         {81, "81", false}},
+    };
+    static sr_chart_series s[4] = {{"Stockport", v[0]},
+                                   {"England", v[1]},
+                                   {"North West", v[2]},
+                                   {"Statistical neighbours' average", v[3]}};
+    static const char *notes[] = {"below England (556.0) and the neighbours' average (570.3)",
+                                  "above England (191.6) and the neighbours' average (175.2)",
+                                  "above England (41.6)", "close to England (332.9)", NULL};
+    sr_chart c = {.kind = SR_CHART_COMPARE,
+                  .id = "how-we-compare",
+                  .title = "How Stockport compares, 2023-24",
+                  .x_title = "Rate per 10,000 children aged 0 to 17",
+                  .categories = cats,
+                  .ncat = 5,
+                  .series = s,
+                  .nseries = 4,
+                  .notes = notes,
+                  .source = "Source: Department for Education, Children in need and Children "
+                            "looked after in England, 2024 releases.",
+                  .draw_title = true};
+    return c;
+}
+
+/* The dot plot: a marker for each value shown, in its row and at its
+ * value on one axis from zero; every value labelled, none over another,
+ * none under 9 points; hidden values named in words, not drawn; the text
+ * alternative gives every value and the comparison in words. */
+static void dot_plots_place_every_value(void **state)
+{
+    (void)state;
+    sr_chart c = compare_chart();
+    double h = sr_chart_height(fonts, &c, 480, 200);
+    assert_true(h > 200); /* five rows of up to three lanes of labels, and the key */
+    cairo_surface_t *s;
+    sr_chart_layout l = draw(&c, 480, h, &s);
+    const char *png = getenv("SSCP_CHART_PNG");
+    if (png)
+        cairo_surface_write_to_png(s, png);
+    cairo_surface_destroy(s);
+    check_labels(&l, 480, h);
+    check_sizes(&c, 480, h);
+    assert_int_equal(l.nmarks, 20); /* category by category, a mark per series */
+    /* In each row the markers share a line; rows run down the chart. */
+    for (size_t i = 0; i < 5; i++) {
+        for (size_t k = 1; k < 4; k++)
+            if (l.marks[i * 4 + k].w > 0 && l.marks[i * 4].w > 0)
+                assert_true(fabs((l.marks[i * 4 + k].y + l.marks[i * 4 + k].h / 2) -
+                                 (l.marks[i * 4].y + l.marks[i * 4].h / 2)) < 0.01);
+        if (i)
+            assert_true(l.marks[i * 4 + 1].y > l.marks[(i - 1) * 4 + 1].y);
+    }
+    /* At its value: x in proportion from the axis' zero. */
+    double x0 = l.plot.x, per = (l.marks[1].x + l.marks[1].w / 2 - x0) / 556.0;
+    assert_true(fabs(l.marks[0].x + l.marks[0].w / 2 - x0 - 540.2 * per) < 0.01);
+    assert_true(fabs(l.marks[5].x + l.marks[5].w / 2 - x0 - 191.6 * per) < 0.01);
+    /* Not shown: no marker, the shorthand in words under the row. */
+    assert_true(l.marks[16].w == 0 && l.marks[11].w == 0);
+    assert_int_equal(count_label(&l, "Not shown: Stockport [c]"), 1);
+    assert_int_equal(count_label(&l, "Not shown: Statistical neighbours' average [x]"), 1);
+    assert_int_equal(count_label(&l, "540.2"), 1);
+    assert_int_equal(count_label(&l, "191.6"), 1);
+    /* The source under the chart. */
+    bool source = false;
+    for (size_t i = 0; i < l.nlabels; i++)
+        source |= strncmp(l.label_text[i], "Source: Department for Education", 32) == 0;
+    assert_true(source);
+    sr_chart_layout_free(&l);
+
+    char *alt = sr_chart_alt(&c);
+    assert_string_equal(
+        alt, "Dot plot: How Stockport compares, 2023-24. 5 figures, each for Stockport, England, "
+             "North West and Statistical neighbours' average. Referrals per 10,000 children: "
+             "Stockport 540.2, England 556.0, North West 600.1, Statistical neighbours' average "
+             "570.3; below England (556.0) and the neighbours' average (570.3). Section 47 "
+             "enquiries per 10,000 children: Stockport 201.3, England 191.6, North West 210.0, "
+             "Statistical neighbours' average 175.2; above England (191.6) and the neighbours' "
+             "average (175.2). Children on a child protection plan at 31 March, per 10,000: "
+             "Stockport 44.0, England 41.6, North West 48.2, Statistical neighbours' average "
+             "[x]; above England (41.6). Children in need per 10,000: Stockport 330.5, England "
+             "332.9, North West 370.4, Statistical neighbours' average 331.0; close to England "
+             "(332.9). Children looked after per 10,000: Stockport [c], England 70, North West "
+             "92, Statistical neighbours' average 81. 1 value is hidden to protect small "
+             "numbers. 1 value is not available. Source: Department for Education, Children in "
+             "need and Children looked after in England, 2024 releases.");
+    free(alt);
+    /* The SVG: its title and description, its words as text. */
+    sr_buf out = SR_BUF_INIT;
+    assert_int_equal(sr_chart_svg(fonts, &c, 480, h, &out), 0);
+    assert_non_null(strstr(sr_buf_str(&out), "<desc id=\"how-we-compare-desc\">Dot plot: "));
+    assert_non_null(strstr(sr_buf_str(&out), ">Not shown: Stockport [c]</text>"));
+    sr_buf_free(&out);
+}
+
+/* Two values on one spot, and values at the ends of the axis: the labels
+ * still stand apart and inside the chart. */
+static void dot_plot_labels_never_collide(void **state)
+{
+    (void)state;
+    static const char *cats[] = {"Rate"};
+    static sr_chart_value v[4][1] = {{{100.0, "100.0", false}},
+                                     {{100.1, "100.1", false}},
+                                     {{99.9, "99.9", false}},
+                                     {{100.0, "100.0", false}}};
+    static sr_chart_series s[4] = {
+        {"Area", v[0]}, {"England", v[1]}, {"Region", v[2]}, {"Neighbours", v[3]}};
+    sr_chart c = {.kind = SR_CHART_COMPARE,
+                  .id = "same",
+                  .title = "Same",
+                  .categories = cats,
+                  .ncat = 1,
+                  .series = s,
+                  .nseries = 4};
+    double h = sr_chart_height(fonts, &c, 300, 60);
+    check_sizes(&c, 300, h);
+    v[1][0] = (sr_chart_value){0, "0.0", false};
+    check_sizes(&c, 300, sr_chart_height(fonts, &c, 300, 60));
+    /* Labels wider than the room: each still drawn, in a lane of its own. */
+    static sr_chart_value wide[4][1] = {{{100.0, "100.0 per 10,000 children", false}},
+                                        {{100.1, "100.1 per 10,000 children", false}},
+                                        {{99.9, "99.9 per 10,000 children", false}},
+                                        {{100.0, "100.0 per 10,000 children", false}}};
+    for (size_t k = 0; k < 4; k++)
+        s[k].values = wide[k];
+    h = sr_chart_height(fonts, &c, 120, 60);
+    sr_chart_layout l = draw(&c, 120, h, NULL);
+    assert_int_equal(count_label(&l, "100.0 per 10,000"), 2);
+    assert_int_equal(count_label(&l, "100.1 per 10,000"), 1);
+    assert_int_equal(count_label(&l, "99.9 per 10,000"), 1);
+    sr_chart_layout_free(&l);
+}
+
+/* A note of the DfE's comparisons as the chart, the table and the words
+ * need it: a sentence, or a clause that keeps the capital of a name. */
+static void comparison_notes_read_as_sentences(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    const char *n = "rates for 2019-20 were revised in February 2025";
+    assert_string_equal(sr_chart_bench_sentence(a, n),
+                        "Rates for 2019-20 were revised in February 2025.");
+    assert_string_equal(sr_chart_bench_clause(a, "Rates were revised.", false),
+                        "rates were revised");
+    assert_string_equal(sr_chart_bench_clause(a, "February 2025 revised them. ", true),
+                        "February 2025 revised them.");
+    assert_string_equal(sr_chart_bench_clause(a, "DfE rates", false), "DfE rates");
+    assert_string_equal(sr_chart_bench_month(a, "2025-05"), "May 2025");
+    assert_string_equal(sr_chart_bench_month(a, "spring 2025"), "spring 2025");
+    sr_arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1806,6 +1988,9 @@ int main(void)
         cmocka_unit_test(svg_carries_title_and_description),
         cmocka_unit_test(svg_words_are_text),
         cmocka_unit_test(svg_drawn_once_per_cache),
+        cmocka_unit_test(dot_plots_place_every_value),
+        cmocka_unit_test(dot_plot_labels_never_collide),
+        cmocka_unit_test(comparison_notes_read_as_sentences),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

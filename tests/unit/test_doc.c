@@ -9,6 +9,7 @@
 #include "chart/spec.h"
 #include "data/dataset.h"
 #include "doc/build.h"
+#include "doc/compare.h"
 #include "metrics/catalogue.h"
 #include "metrics/metrics.h"
 #include "metrics/suppress.h"
@@ -134,6 +135,8 @@ static const char charts[] = "format: 1\n"
  * dw_errors_allowed, a build with errors is no failure (dw_build's caller
  * looks at them). */
 static const char *dw_intro = narrative, *dw_optional = NULL, *dw_charts = charts;
+static const char *dw_report = report;
+static const sr_chart_bench *dw_bench = NULL;
 static bool dw_errors_allowed = false;
 
 static void dw_build(dworld *w)
@@ -143,7 +146,7 @@ static void dw_build(dworld *w)
     assert_non_null(mkdtemp(w->root));
     w->data = sub(w->root, "data");
     w->templates = sub(w->root, "templates");
-    put(w->templates, "report.yaml", report);
+    put(w->templates, "report.yaml", dw_report);
     put(w->templates, "metrics.yaml", metrics);
     put(w->templates, "charts.yaml", dw_charts);
     put(w->data, "partnership.yaml", partnership);
@@ -162,7 +165,10 @@ static void dw_build(dworld *w)
     sr_suppress(w->m, w->cat, w->ds.p->suppression_threshold);
     w->specs = sr_chart_specs_load(w->ds.a, &w->ds.d, w->templates, w->data, w->cat, &w->ds);
     assert_non_null(w->specs);
-    sr_doc_options o = {.data_dir = w->data, .templates_dir = w->templates, .guidance = &no_duties};
+    sr_doc_options o = {.data_dir = w->data,
+                        .templates_dir = w->templates,
+                        .guidance = &no_duties,
+                        .bench = dw_bench};
     w->doc = sr_doc_build(w->ds.a, &w->ds.d, &o, &w->ds, w->cat, w->m, w->specs);
     if (!w->doc || (w->ds.d.errors && !dw_errors_allowed)) {
         sr_diags_print_text(&w->ds.d, stderr, false);
@@ -712,6 +718,9 @@ static void dw_reset(void)
     dw_intro = narrative;
     dw_optional = NULL;
     dw_errors_allowed = false;
+    dw_report = report;
+    dw_charts = charts;
+    dw_bench = NULL;
 }
 
 /* The diagnostic whose message holds text, or NULL. */
@@ -875,6 +884,306 @@ static void nesting_of_any_depth_is_bounded_and_keeps_its_words(void **state)
     dw_reset();
 }
 
+/* ---- the area against England and the neighbours, in words ----------------------- */
+
+static sr_compare_fig fig(int64_t num, int64_t den, const char *shown)
+{
+    return (sr_compare_fig){{SR_AVAILABLE, num, den, false, false}, shown};
+}
+
+static sr_compare_fig sym(sr_avail avail, bool suppressed, const char *shown)
+{
+    return (sr_compare_fig){{avail, 0, 1, suppressed, false}, shown};
+}
+
+static void assert_words(const sr_compare_in *in, const char *want)
+{
+    char buf[256];
+    sr_compare_words(in, buf, sizeof buf);
+    assert_string_equal(buf, want);
+}
+
+static void comparisons_with_england_and_the_neighbours_in_words(void **state)
+{
+    (void)state;
+    sr_compare_in in = {.unit = SR_U_RATE,
+                        .places = 1,
+                        .area = fig(2013, 10, "201.3"),
+                        .england = fig(1916, 10, "191.6"),
+                        .neighbours = fig(17524, 100, "175.2"),
+                        .nmean = 10,
+                        .nlisted = 10};
+    assert_words(&in, "above England (191.6 per 10,000) and the neighbours' average (175.2)");
+    in.neighbours = fig(2104, 10, "210.4");
+    assert_words(&in, "above England (191.6 per 10,000) but below the neighbours' average (210.4)");
+    /* Compared as shown: an average of 201.34 is shown 201.3, the area's figure. */
+    in.neighbours = fig(20134, 100, "201.3");
+    in.nmean = 9;
+    assert_words(&in, "above England (191.6 per 10,000) but the same as the neighbours' average "
+                      "(201.3, of 9 of the 10 neighbours)");
+    in.england = fig(2013, 10, "201.3");
+    assert_words(&in, "the same as England (201.3 per 10,000) and the neighbours' average "
+                      "(201.3, of 9 of the 10 neighbours)");
+    /* Below both; a whole-number rate (looked after children). */
+    in = (sr_compare_in){.unit = SR_U_RATE,
+                         .places = 0,
+                         .area = fig(61, 1, "61"),
+                         .england = fig(67, 1, "67"),
+                         .neighbours = fig(7425, 100, "74"),
+                         .nmean = 8,
+                         .nlisted = 10};
+    assert_words(&in, "below England (67 per 10,000) and the neighbours' average (74, of 8 of "
+                      "the 10 neighbours)");
+    /* A percentage carries its sign. */
+    in = (sr_compare_in){.unit = SR_U_PERCENTAGE,
+                         .places = 1,
+                         .area = fig(251, 10, "25.1%"),
+                         .england = fig(226, 10, "22.6%"),
+                         .nlisted = 0};
+    assert_words(&in, "above England (22.6%)");
+}
+
+static void what_cannot_be_compared_is_said(void **state)
+{
+    (void)state;
+    sr_compare_in in = {.unit = SR_U_RATE,
+                        .places = 1,
+                        .area = sym(SR_AVAILABLE, true, "[c]"),
+                        .england = fig(1916, 10, "191.6"),
+                        .neighbours = fig(1752, 10, "175.2"),
+                        .nmean = 10,
+                        .nlisted = 10};
+    assert_words(&in, "not compared: the area's figure is not shown, to protect small numbers");
+    in.area = sym(SR_NOT_AVAILABLE, false, "[x]");
+    assert_words(&in, "not compared: the area's figure is not available");
+    in.area = sym(SR_NOT_APPLICABLE, false, "[z]");
+    assert_words(&in, "not compared: the area's figure is not applicable");
+    in.area = fig(2013, 10, "201.3");
+    in.england = sym(SR_NOT_AVAILABLE, false, "[x]");
+    assert_words(&in, "above the neighbours' average (175.2 per 10,000); England's figure is not "
+                      "available");
+    in.england = fig(1916, 10, "191.6");
+    in.neighbours = sym(SR_NOT_AVAILABLE, false, "[x]");
+    in.nmean = 0;
+    assert_words(&in, "above England (191.6 per 10,000); no neighbour has a figure");
+    in.england = sym(SR_NOT_AVAILABLE, true, "[c]");
+    assert_words(&in, "not compared: England's figure is not shown, to protect small numbers, "
+                      "and no neighbour has a figure");
+    in.nlisted = 0;
+    assert_words(&in, "not compared: England's figure is not shown, to protect small numbers");
+    /* A buffer too small is cut, never overrun. */
+    char small[8];
+    sr_compare_words(&in, small, sizeof small);
+    assert_string_equal(small, "not com");
+}
+
+/* ---- the DfE's comparisons ------------------------------------------------------------ */
+
+/* Made up for this test: the area's plans per 10,000 against England, its
+ * region and three neighbours, one without a figure. */
+static const sr_bench_file bench_files[] = {
+    {"data/benchmarks/d1.csv", "d1-2020", "Children in need",
+     "D1 Child Protection Plans by local authority", "Reporting year 2020",
+     "https://example.org/d1"},
+};
+
+static sr_bfigure bench_fig(const char *code, const char *name, int64_t tenths, const char *shown,
+                            unsigned line)
+{
+    sr_bfigure f = {.code = code, .name = name, .shown = shown};
+    f.v = (sr_mval){SR_AVAILABLE, tenths, 10, false, false};
+    f.src = (sr_bsource){.file = "data/benchmarks/d1.csv",
+                         .line = line,
+                         .col = 19,
+                         .column = "CPP_At31_rate",
+                         .entry = "d1-2020",
+                         .publication = "Children in need",
+                         .table = "D1 Child Protection Plans by local authority",
+                         .release = "Reporting year 2020"};
+    return f;
+}
+
+static sr_chart_bench test_bench(void)
+{
+    static sr_bfigure nb[3];
+    static sr_bench_cmp c;
+    nb[0] = bench_fig("E08000001", "Bolton", 301, "30.1", 20);
+    nb[1] = bench_fig("E08000002", "Bury", 403, "40.3", 21);
+    nb[2] = (sr_bfigure){.code = "E08000003",
+                         .name = "Oldham",
+                         .sym = SR_BSYM_C,
+                         .v = {SR_AVAILABLE, 0, 1, true, false},
+                         .shown = "[c]"};
+    c = (sr_bench_cmp){.metric_id = "plans-rate",
+                       .year = 2019,
+                       .unit = SR_U_RATE,
+                       .places = 1,
+                       .area = bench_fig("E08000007", "Testshire", 274, "27.4", 12),
+                       .england = bench_fig("E92000001", "England", 416, "41.6", 2),
+                       .region = bench_fig("E12000002", "North West", 450, "45.0", 5),
+                       .neighbours = nb,
+                       .nneighbours = 3,
+                       .neighbours_mean = {SR_AVAILABLE, 704, 20, false, false},
+                       .neighbours_mean_shown = "35.2",
+                       .nmean = 2,
+                       .rank = 3,
+                       .rank_of = 3,
+                       .neighbours_as_of = "2025-05",
+                       .neighbours_source = "DfE local authority interactive tool"};
+    return (sr_chart_bench){&c, 1, bench_files, 1};
+}
+
+static const char bench_report[] = "format: 1\n"
+                                   "title: \"{{partnership}} annual report {{year}}\"\n"
+                                   "sections:\n"
+                                   "  - id: intro\n"
+                                   "    title: Introduction\n"
+                                   "    narrative: intro.md\n"
+                                   "    blocks: [\"table summary\", \"chart how\"]\n";
+
+static const char bench_charts[] = "format: 1\n"
+                                   "charts:\n"
+                                   "  - id: how\n"
+                                   "    kind: compare\n"
+                                   "    title: How {{area}} compares\n"
+                                   "    metrics: [plans-rate]\n"
+                                   "    x_title: Rate per 10,000 children\n"
+                                   "    width: 480\n"
+                                   "    height: 120\n";
+
+/* The text of the first paragraph under n. */
+static const char *paragraph_text(const sr_dnode *n)
+{
+    const sr_dnode *p = find(n, SR_D_PARAGRAPH);
+    assert_non_null(p);
+    const sr_dnode *t = find(p, SR_D_TEXT);
+    assert_non_null(t);
+    return t->text;
+}
+
+/* With the DfE's figures: the summary's columns, the placeholders, the
+ * dot plot and the Benchmarks sheet, whose notes name the file. */
+static void the_dfe_figures_reach_the_summary_the_words_and_a_chart(void **state)
+{
+    (void)state;
+    sr_chart_bench bench = test_bench();
+    dw_bench = &bench;
+    dw_report = bench_report;
+    dw_charts = bench_charts;
+    dw_intro = "Plans were {{compare:plans-rate}}; England {{england:plans-rate}}, the region "
+               "{{region:plans-rate}}, the neighbours {{neighbours:plans-rate}}.\n";
+    dworld w;
+    dw_build(&w);
+    assert_string_equal(paragraph_text(w.doc->root),
+                        "Plans were below England (41.6 per 10,000) and the neighbours' average "
+                        "(35.2, of 2 of the 3 neighbours); England 41.6, the region 45.0, the "
+                        "neighbours 35.2.");
+    /* The summary: England, North West and the neighbours beside the year. */
+    const sr_dtable *t = find(w.doc->root, SR_D_TABLE)->table;
+    assert_int_equal(t->ncols, 13);
+    assert_string_equal(t->cols[8].head, "England");
+    assert_string_equal(t->cols[9].head, "North West");
+    assert_string_equal(t->cols[10].head, "Neighbours' average");
+    assert_int_equal(t->cols[11].shown, SR_OUT_DATA);
+    assert_string_equal(t->cols[12].head, "Notes");
+    bool rate_row = false;
+    for (size_t r = 0; r < t->nrows; r++) {
+        char buf[64];
+        sr_dcell_print(t, r, 0, buf, sizeof buf);
+        if (strcmp(buf, "Plans per 10,000 children") != 0) {
+            /* A figure the files do not give: never an empty cell. */
+            sr_dcell_print(t, r, 8, buf, sizeof buf);
+            assert_string_equal(buf, "[z]");
+            continue;
+        }
+        rate_row = true;
+        sr_dcell_print(t, r, 8, buf, sizeof buf);
+        assert_string_equal(buf, "41.6");
+        sr_dcell_print(t, r, 10, buf, sizeof buf);
+        assert_string_equal(buf, "35.2");
+        sr_dcell_print(t, r, 11, buf, sizeof buf);
+        assert_string_equal(buf, "3 of 3");
+        const sr_dcell *n = sr_dtable_cell(t, r, 12);
+        assert_true(n->nnotes >= 1);
+        assert_non_null(strstr(w.doc->notes[n->notes[n->nnotes - 1] - 1],
+                               "the neighbours' average is of the 2 of the 3 statistical "
+                               "neighbours with a figure for 2019-20."));
+    }
+    assert_true(rate_row);
+    assert_non_null(strstr(t->note, "England, North West and the statistical neighbours' "
+                                    "average: the Department for Education's published figures "
+                                    "(Children in need, reporting year 2020), as published"));
+    assert_non_null(strstr(t->note, "(the list of May 2025, DfE local authority interactive "
+                                    "tool)"));
+    /* The dot plot. */
+    const sr_dfigure *f = find(w.doc->root, SR_D_FIGURE)->figure;
+    assert_int_equal(f->chart->kind, SR_CHART_COMPARE);
+    assert_string_equal(f->chart->title, "How Testshire compares");
+    assert_int_equal(f->chart->ncat, 1);
+    assert_int_equal(f->chart->nseries, 4);
+    assert_string_equal(f->chart->series[2].name, "North West");
+    assert_string_equal(f->chart->series[3].values[0].label, "35.2");
+    assert_string_equal(f->chart->source,
+                        "Source: Department for Education, Children in need, reporting year "
+                        "2020. Statistical neighbours: the list of May 2025, from the DfE local "
+                        "authority interactive tool.");
+    assert_non_null(strstr(f->alt, "Plans per 10,000 children: Testshire 27.4, England 41.6, "
+                                   "North West 45.0, Statistical neighbours' average 35.2; below "
+                                   "England (41.6 per 10,000)"));
+    assert_string_equal(f->data->cols[0].head, "Measure");
+    /* The Benchmarks sheet: each figure as published, and where it was read. */
+    const sr_dnode *annex = find(w.doc->root, SR_D_ANNEX);
+    const sr_dtable *bt = NULL;
+    for (size_t i = 0; i < annex->nkids; i++)
+        if (strcmp(annex->kids[i]->table->sheet, "Benchmarks") == 0)
+            bt = annex->kids[i]->table;
+    assert_non_null(bt);
+    assert_string_equal(bt->title,
+                        "How Testshire compares with England, its region and its statistical "
+                        "neighbours");
+    assert_int_equal(bt->nrows, 1);
+    char buf[128];
+    sr_dcell_print(bt, 0, 3, buf, sizeof buf);
+    assert_string_equal(buf, "27.4");
+    sr_dcell_print(bt, 0, 7, buf, sizeof buf);
+    assert_string_equal(buf, "2 of 3");
+    const sr_dcell *where = sr_dtable_cell(bt, 0, 9);
+    assert_int_equal(where->nnotes, 1);
+    char want[64];
+    snprintf(want, sizeof want, "data/benchmarks/d1.csv, line 12 [note %d]", where->notes[0]);
+    assert_string_equal(where->text, want);
+    assert_string_equal(w.doc->notes[where->notes[0] - 1],
+                        "data/benchmarks/d1.csv: Department for Education, Children in need, "
+                        "table D1 Child Protection Plans by local authority, Reporting year "
+                        "2020 (https://example.org/d1).");
+    assert_non_null(strstr(bt->desc, want + strlen("data/benchmarks/d1.csv, line 12 ")));
+    dw_free(&w);
+    dw_reset();
+}
+
+/* Without the DfE's figures: a dot plot the report places is left out
+ * without a word, the summary has no columns of them, and a placeholder
+ * that needs them says so at its place. */
+static void without_the_dfe_figures_nothing_changes(void **state)
+{
+    (void)state;
+    dw_report = bench_report;
+    dw_charts = bench_charts;
+    dw_intro = "England: {{england:plans-rate}}.\n";
+    dworld w;
+    dw_build(&w);
+    assert_null(find(w.doc->root, SR_D_FIGURE));
+    assert_int_equal(find(w.doc->root, SR_D_TABLE)->table->ncols, 9);
+    assert_string_equal(paragraph_text(w.doc->root), "England: not available.");
+    bool said = false;
+    for (size_t i = 0; i < w.ds.d.n; i++)
+        said |= strstr(w.ds.d.v[i].msg, "`{{england:plans-rate}}` needs the Department for "
+                                        "Education's figures for 2019-20") != NULL;
+    assert_true(said);
+    dw_free(&w);
+    dw_reset();
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -897,6 +1206,10 @@ int main(void)
         cmocka_unit_test(a_narrative_that_is_not_utf8_is_an_error_at_its_place),
         cmocka_unit_test(twenty_nested_quotations_are_twenty_deep),
         cmocka_unit_test(nesting_of_any_depth_is_bounded_and_keeps_its_words),
+        cmocka_unit_test(comparisons_with_england_and_the_neighbours_in_words),
+        cmocka_unit_test(what_cannot_be_compared_is_said),
+        cmocka_unit_test(the_dfe_figures_reach_the_summary_the_words_and_a_chart),
+        cmocka_unit_test(without_the_dfe_figures_nothing_changes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

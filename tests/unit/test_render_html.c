@@ -733,6 +733,84 @@ static void a_chart_is_named_by_its_title_and_described(void **state)
     w_free(&w);
 }
 
+/* A dot plot of two rates: the area against England, the region and the
+ * neighbours' average, one value hidden. */
+static sr_dfigure *make_compare(world *w)
+{
+    sr_chart *c = sr_arena_alloc(w->a, sizeof *c);
+    const char **cats = sr_arena_alloc(w->a, 2 * sizeof *cats);
+    cats[0] = "Section 47 enquiries per 10,000";
+    cats[1] = "Children looked after per 10,000";
+    static const char *const names[] = {"Stockport", "England", "North West",
+                                        "Statistical neighbours' average"};
+    static const double vals[4][2] = {{201.3, 0}, {191.6, 70}, {210.0, 92}, {175.2, 81}};
+    static const char *const labels[4][2] = {
+        {"201.3", "[c]"}, {"191.6", "70"}, {"210.0", "92"}, {"175.2", "81"}};
+    sr_chart_series *s = sr_arena_alloc(w->a, 4 * sizeof *s);
+    for (size_t k = 0; k < 4; k++) {
+        sr_chart_value *v = sr_arena_alloc(w->a, 2 * sizeof *v);
+        for (size_t i = 0; i < 2; i++)
+            v[i] = (sr_chart_value){vals[k][i], labels[k][i], labels[k][i][0] == '['};
+        s[k] = (sr_chart_series){names[k], v};
+    }
+    *c = (sr_chart){.kind = SR_CHART_COMPARE,
+                    .id = "how-we-compare",
+                    .title = "How Stockport compares, 2023-24",
+                    .x_title = "Rate per 10,000 children aged 0 to 17",
+                    .categories = cats,
+                    .ncat = 2,
+                    .series = s,
+                    .nseries = 4,
+                    .source = "Source: Department for Education."};
+    sr_dcol *cols = sr_arena_alloc(w->a, 5 * sizeof *cols);
+    cols[0] = (sr_dcol){.kind = SR_COL_LABEL, .head = "Measure", .shown = SR_OUT_ALL};
+    for (size_t k = 0; k < 4; k++)
+        cols[1 + k] = (sr_dcol){.kind = SR_COL_VALUE, .head = names[k], .shown = SR_OUT_ALL};
+    sr_dcell *cells = sr_arena_alloc(w->a, 10 * sizeof *cells);
+    for (size_t i = 0; i < 2; i++) {
+        cells[5 * i] = (sr_dcell){.kind = SR_CELL_TEXT, .text = cats[i]};
+        for (size_t k = 0; k < 4; k++)
+            cells[5 * i + 1 + k] = (sr_dcell){.kind = SR_CELL_TEXT, .text = labels[k][i]};
+    }
+    sr_dtable *t = sr_arena_alloc(w->a, sizeof *t);
+    *t = (sr_dtable){.caption = c->title, .ncols = 5, .nrows = 2, .cols = cols, .cells = cells};
+    sr_dfigure *f = sr_arena_alloc(w->a, sizeof *f);
+    char *alt = sr_chart_alt(c);
+    *f = (sr_dfigure){.id = c->id,
+                      .chart = c,
+                      .alt = sr_arena_strdup(w->a, alt),
+                      .width = 480,
+                      .height = 160,
+                      .data = t};
+    free(alt);
+    return f;
+}
+
+/* The dot plot is drawn as every chart is: its SVG in the page, named by
+ * its title and described by its text alternative, which gives every
+ * value; its figures in a table under it. */
+static void a_dot_plot_is_a_described_picture_with_its_table(void **state)
+{
+    (void)state;
+    world w;
+    w_init(&w);
+    add_figure(&w, make_compare(&w));
+    const char *h = render(&w, false);
+    assert_has(h, "<div class=\"chart\" role=\"img\" aria-labelledby=\"how-we-compare-title\" "
+                  "aria-describedby=\"how-we-compare-desc\">\n<div aria-hidden=\"true\">\n<svg ");
+    assert_has(h, "<desc id=\"how-we-compare-desc\">Dot plot: How Stockport compares, 2023-24. "
+                  "2 figures, each for Stockport, England, North West and Statistical "
+                  "neighbours' average. Section 47 enquiries per 10,000: Stockport 201.3, "
+                  "England 191.6, North West 210.0, Statistical neighbours' average 175.2. "
+                  "Children looked after per 10,000: Stockport [c], England 70");
+    assert_has(h, ">Not shown: Stockport [c]</text>");
+    assert_has(h, ">Source: Department for Education.</text>");
+    assert_has(h, "<tr><th scope=\"row\">Section 47 enquiries per 10,000</th><td "
+                  "class=\"n\">201.3</td><td class=\"n\">191.6</td><td class=\"n\">210.0</td><td "
+                  "class=\"n\">175.2</td></tr>");
+    w_free(&w);
+}
+
 /* A chart's note goes under it; the tree's table of its figures, when it
  * gives one, is the chart's table, set as every table is. */
 static void a_chart_shows_its_note_and_its_data(void **state)
@@ -890,6 +968,7 @@ int main(void)
         cmocka_unit_test(key_figures_are_tiles_of_text),
         cmocka_unit_test(the_attendance_matrix_is_a_table),
         cmocka_unit_test(a_chart_is_named_by_its_title_and_described),
+        cmocka_unit_test(a_dot_plot_is_a_described_picture_with_its_table),
         cmocka_unit_test(a_chart_shows_its_note_and_its_data),
         cmocka_unit_test(print_opens_the_tables),
         cmocka_unit_test(years_in_headers_stay_on_one_line),

@@ -1030,6 +1030,64 @@ static void figures_keep_their_alternatives(void **state)
     sr_arena_free(a);
 }
 
+/* A dot plot on a page: the Figure element keeps its text alternative,
+ * and every value, the words for the one not shown and the source are
+ * drawn as text. */
+static void a_dot_plot_is_drawn_with_its_alternative(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_document doc;
+    document(a, &doc);
+    sr_dnode *s1 = section(a, doc.root, "1", "How we compare", "compare");
+    static const char *rows[] = {"Section 47 enquiries per 10,000",
+                                 "Children looked after per 10,000"};
+    static sr_chart_value v[4][2] = {{{201.3, "201.3", false}, {0, "[c]", true}},
+                                     {{191.6, "191.6", false}, {70, "70", false}},
+                                     {{210.0, "210.0", false}, {92, "92", false}},
+                                     {{175.2, "175.2", false}, {81, "81", false}}};
+    static sr_chart_series s[4] = {{"Stockport", v[0]},
+                                   {"England", v[1]},
+                                   {"North West", v[2]},
+                                   {"Statistical neighbours' average", v[3]}};
+    sr_chart *ch = sr_arena_alloc(a, sizeof *ch);
+    *ch = (sr_chart){.kind = SR_CHART_COMPARE,
+                     .id = "how-we-compare",
+                     .title = "How Stockport compares, 2023-24",
+                     .x_title = "Rate per 10,000 children aged 0 to 17",
+                     .categories = rows,
+                     .ncat = 2,
+                     .series = s,
+                     .nseries = 4,
+                     .source = "Source: Department for Education."};
+    sr_dfigure *f = sr_arena_alloc(a, sizeof *f);
+    char *alt = sr_chart_alt(ch);
+    *f = (sr_dfigure){
+        .id = ch->id, .chart = ch, .alt = sr_arena_strdup(a, alt), .width = 480, .height = 160};
+    sr_dnode_add(a, s1, sr_dnode_new(a, SR_D_FIGURE))->figure = f;
+    sr_render_result r;
+    char *path = render(&doc, false, &r, "compare.pdf");
+    pdf_facts facts = read_pdf(path);
+    /* The caption gives the title: the alternative is what it does not say. */
+    assert_int_equal(facts.nalts, 1);
+    const char *rest = alt + strlen("Dot plot: How Stockport compares, 2023-24.");
+    assert_int_equal(strncmp(facts.alts[0], "Dot plot.", 9), 0);
+    assert_string_equal(facts.alts[0] + 9, rest);
+    facts_free(&facts);
+    char *t = pdf_text(path);
+    has(t, "How Stockport compares, 2023-24");
+    has(t, "201.3");
+    has(t, "175.2");
+    has(t, "Not shown: Stockport [c]");
+    has(t, "Source: Department for Education.");
+    has(t, "Statistical neighbours' average");
+    free(t);
+    free(alt);
+    unlink(path);
+    free(path);
+    sr_arena_free(a);
+}
+
 /* Lists and quotations nested deeper than any report goes, and a table
  * longer than a page: everything is printed, the header on each page. */
 /* Sections flow, each heading kept with what follows it; with
@@ -1787,6 +1845,7 @@ int main(void)
         cmocka_unit_test(links_go_over_pages),
         cmocka_unit_test(tables_print_their_cells),
         cmocka_unit_test(figures_keep_their_alternatives),
+        cmocka_unit_test(a_dot_plot_is_drawn_with_its_alternative),
         cmocka_unit_test(nothing_is_dropped),
         cmocka_unit_test(structure_is_one_tree),
         cmocka_unit_test(charts_figures_are_in_an_appendix),

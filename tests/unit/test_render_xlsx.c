@@ -853,6 +853,43 @@ static void summary_cells(void **state)
     book_close(&b);
 }
 
+/* The DfE's figures: each value shown to the places the DfE publishes it
+ * with (a whole-number rate of looked after children, a rate to one
+ * place), its own shorthand ([low]) as words. */
+static void published_figures_keep_their_places(void **state)
+{
+    world *w = *state;
+    sr_arena *a = w->a;
+    sr_dtable *t = new_table(a, "Benchmarks", "How Test compares", 2, 3);
+    t->cols[0] = col(SR_COL_LABEL, "Measure", SR_OUT_ALL, 40, true);
+    t->cols[1] = col(SR_COL_VALUE, "England", SR_OUT_ALL, 14, false);
+    text(t, 0, 0, "Children looked after per 10,000");
+    *at(t, 0, 1) =
+        (sr_dcell){.kind = SR_CELL_VALUE, .unit = SR_U_RATE, .v = val(67, 1), .shown = "67"};
+    text(t, 1, 0, "Section 47 enquiries per 10,000");
+    *at(t, 1, 1) =
+        (sr_dcell){.kind = SR_CELL_VALUE, .unit = SR_U_RATE, .v = val(1916, 10), .shown = "191.6"};
+    text(t, 2, 0, "Re-referrals");
+    *at(t, 2, 1) = (sr_dcell){
+        .kind = SR_CELL_VALUE, .unit = SR_U_PERCENTAGE, .v = not_available(), .shown = "[low]"};
+    w->annex->kids[2]->table = t;
+    write_ok(w);
+    book b;
+    book_open(&b, w->path);
+    char *s = sheet_xml(&b, 6);
+    assert_cell(&b, s, "A1", "How Test compares");
+    assert_cell(&b, s, "B4", "67");
+    assert_cell(&b, s, "B5", "191.6");
+    assert_cell(&b, s, "B6", "[low]");
+    /* 67 and 191.6 are shown with formats of their own places. */
+    const char *b4 = strstr(s, "<c r=\"B4\" s=\""), *b5 = strstr(s, "<c r=\"B5\" s=\"");
+    assert_non_null(b4);
+    assert_non_null(b5);
+    assert_int_not_equal(atoi(b4 + 13), atoi(b5 + 13));
+    free(s);
+    book_close(&b);
+}
+
 static void metric_sheet_with_baseline(void **state)
 {
     world *w = *state;
@@ -984,6 +1021,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(words_fit_their_column, setup, teardown),
         cmocka_unit_test_setup_teardown(summary_cells, setup, teardown),
         cmocka_unit_test_setup_teardown(metric_sheet_with_baseline, setup, teardown),
+        cmocka_unit_test_setup_teardown(published_figures_keep_their_places, setup, teardown),
         cmocka_unit_test_setup_teardown(refuses_what_it_cannot_write, setup, teardown),
         cmocka_unit_test_setup_teardown(reproducible, setup, teardown),
         cmocka_unit_test_setup_teardown(file_size_limit, setup, teardown),
