@@ -10,10 +10,10 @@
  * (`build --timings --jobs 1`): what `build --jobs N` balances its
  * processes by. */
 #define SR_OUTPUT_LIST(X)                                                                          \
-    X(pdf, 66)                                                                                     \
-    X(charts, 28)                                                                                  \
-    X(xlsx, 2)                                                                                     \
-    X(html, 4)
+    X(pdf, 51)                                                                                     \
+    X(charts, 45)                                                                                  \
+    X(xlsx, 3)                                                                                     \
+    X(html, 1)
 
 #define SR_DECLARE(name, cost) extern const sr_output sr_output_##name;
 SR_OUTPUT_LIST(SR_DECLARE)
