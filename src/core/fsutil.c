@@ -744,8 +744,15 @@ int sr_remove_stale_temps(const char *dir)
 
 char *sr_temp_folder(const char *path, const char *suffix)
 {
-    char *dir = sr_temp_name(path, suffix);
-    if (mkdir(dir, 0700) != 0) {
+    /* A name of its own each time (mkdtemp's XXXXXX), so a folder left by
+     * a killed process of the same id (a container's builds all run as
+     * the same process id) is never in the way. */
+    size_t n = strlen(suffix) + 7;
+    char *unique = sr_xmalloc(n);
+    snprintf(unique, n, "%sXXXXXX", suffix);
+    char *dir = sr_temp_name(path, unique);
+    free(unique);
+    if (!mkdtemp(dir)) {
         int e = errno;
         free(dir);
         errno = e;

@@ -84,7 +84,8 @@ char *sr_temp_name(const char *path, const char *suffix);
 int sr_remove_stale_temps(const char *dir);
 
 /* A temporary folder beside path, for a library's own temporary files
- * (libxlsxwriter's): sr_temp_name(path, suffix), made for this user alone.
+ * (libxlsxwriter's): sr_temp_name(path, suffix) and six random characters,
+ * made for this user alone (mkdtemp).
  * malloc'd, or NULL with errno. Removed with sr_remove_temp_folder(), or,
  * if the process is killed first, by sr_remove_stale_temps(). */
 char *sr_temp_folder(const char *path, const char *suffix);

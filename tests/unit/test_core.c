@@ -303,6 +303,17 @@ static void stale_temporary_folders_are_removed(void **state)
     assert_int_equal(lstat(mine, &st), 0);
     assert_true(S_ISDIR(st.st_mode));
     assert_int_equal(st.st_mode & 0777, 0700);
+    /* One left by an earlier process with this same id (a container's
+     * builds all run as one id) is not in the way: each has a name of its
+     * own. */
+    char *again = sr_temp_folder(out, "parts");
+    assert_non_null(again);
+    assert_string_not_equal(again, mine);
+    char prefix[64];
+    snprintf(prefix, sizeof prefix, ".data.xlsx.tmp-%ld-parts", (long)getpid());
+    assert_memory_equal(sr_basename(again), prefix, strlen(prefix));
+    assert_int_equal(sr_remove_temp_folder(again), 0);
+    free(again);
     char *part = sr_path_join(mine, "tmp.ABCDEFGHIJ");
     assert_int_equal(sr_write_file_atomic(part, "x", 1), 0);
     assert_int_equal(sr_remove_temp_folder(mine), 0);
