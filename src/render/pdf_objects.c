@@ -907,6 +907,11 @@ static int read_table(sr_pdf_file *f, lexer *lx)
         skip_ws(lx);
         if (start + count > MAX_OBJECTS || count > (size_t)(lx->end - lx->p) / 20)
             return fail(lx, "a cross-reference subsection larger than the file");
+        /* Every object takes more than a byte: numbers past the file's
+         * length are not objects of it (and would be a table that size). */
+        if (start + count > f->len)
+            return fail(lx, "a cross-reference subsection numbering more objects than the file "
+                            "has bytes");
         if (start + count > f->size) {
             size_t n = (size_t)(start + count);
             if (n > cap) {

@@ -338,6 +338,13 @@ static void test_refuses_files(void **state)
     sr_buf_put(&b, pdf.data, pdf.len);
     memcpy(find_in(b.data, b.len, "/Size 9"), "/Size 8", 7);
     refused_file(b.data, b.len, "the trailer's /Size is not the 9 objects");
+    /* A subsection numbered far past what the file could hold: refused,
+     * not a table of that size. */
+    sr_buf_clear(&b);
+    sr_buf_put(&b, pdf.data, (size_t)(x - pdf.data));
+    sr_buf_puts(&b, "xref\n900000 9\n");
+    sr_buf_put(&b, x + 9, pdf.len - (size_t)(x - pdf.data) - 9);
+    refused_file(b.data, b.len, "numbering more objects than the file has bytes");
     sr_buf_free(&b);
     sr_buf_free(&pdf);
 }
