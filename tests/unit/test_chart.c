@@ -12,6 +12,7 @@
 #include "core/buf.h"
 #include "core/fmt.h"
 
+#include <cairo-pdf.h>
 #include <math.h>
 
 static sr_fonts *fonts;
@@ -1731,6 +1732,92 @@ static void svg_words_are_text(void **state)
     sr_buf_free(&out);
 }
 
+/* A file's bytes: its PNG or SVG as written. */
+static sr_buf file_bytes(const char *path)
+{
+    char *data;
+    size_t n;
+    assert_int_equal(sr_read_file(path, 1 << 24, &data, &n), SR_READ_OK);
+    sr_buf b = SR_BUF_INIT;
+    sr_buf_put(&b, data, n);
+    free(data);
+    return b;
+}
+
+/* The fonts keep each label's size once measured (sr_fonts_memo_get), for
+ * every surface a chart is drawn on: a chart drawn on the PDF, then as a
+ * PNG at twice its size and as an SVG, in one process, gives the bytes it
+ * gives drawn each with fonts of its own that have measured nothing. So
+ * the memo tells the surfaces and matrices apart. */
+static void label_sizes_kept_change_no_byte(void **state)
+{
+    (void)state;
+    const char *cats[] = {"Schools and colleges in the north of the area", "Health", "Police",
+                          "Voluntary and community groups"};
+    static sr_chart_value v[4] = {
+        {120, "120", false}, {95, "95", false}, {88, "88", false}, {17, "17", false}};
+    sr_chart_series s[1] = {{"2019-20", v}};
+    sr_chart c = {.kind = SR_CHART_HBAR,
+                  .id = "memo",
+                  .title = "Attendees by agency",
+                  .categories = cats,
+                  .ncat = 4,
+                  .series = s,
+                  .nseries = 1,
+                  .whole = true,
+                  .x_title = "Attendees"};
+    char dir[1024], err[256];
+    const char *src = getenv("SSCP_SOURCE_DIR");
+    snprintf(dir, sizeof dir, "%s/fonts", src ? src : ".");
+    char png[] = "/tmp/sr-memo-XXXXXX";
+    int fd = mkstemp(png);
+    assert_true(fd >= 0);
+    close(fd);
+    char svg[] = "/tmp/sr-memo-XXXXXX";
+    fd = mkstemp(svg);
+    assert_true(fd >= 0);
+    close(fd);
+    /* Each with fonts that have measured nothing. */
+    sr_fonts *f1 = sr_fonts_open(dir, err, sizeof err);
+    assert_non_null(f1);
+    assert_int_equal(sr_chart_write_png(f1, &c, 300, 200, 2, png), 0);
+    sr_fonts_close(f1);
+    sr_buf png_fresh = file_bytes(png);
+    sr_fonts *f2 = sr_fonts_open(dir, err, sizeof err);
+    assert_non_null(f2);
+    assert_int_equal(sr_chart_write_svg(f2, &c, 300, 200, svg), 0);
+    sr_fonts_close(f2);
+    sr_buf svg_fresh = file_bytes(svg);
+    /* All three with one set of fonts, the PDF first. */
+    sr_fonts *f3 = sr_fonts_open(dir, err, sizeof err);
+    assert_non_null(f3);
+    cairo_surface_t *pdf = cairo_pdf_surface_create_for_stream(NULL, NULL, 300, 200);
+    cairo_t *cr = cairo_create(pdf);
+    assert_int_equal(sr_chart_draw(cr, f3, &c, 300, sr_chart_height(f3, &c, 300, 200), NULL), 0);
+    cairo_destroy(cr);
+    cairo_surface_destroy(pdf);
+    assert_int_equal(sr_chart_write_png(f3, &c, 300, 200, 2, png), 0);
+    assert_int_equal(sr_chart_write_svg(f3, &c, 300, 200, svg), 0);
+    sr_buf png_kept = file_bytes(png), svg_kept = file_bytes(svg);
+    assert_int_equal(png_kept.len, png_fresh.len);
+    assert_memory_equal(png_kept.data, png_fresh.data, png_fresh.len);
+    assert_int_equal(svg_kept.len, svg_fresh.len);
+    assert_memory_equal(svg_kept.data, svg_fresh.data, svg_fresh.len);
+    /* What is put is what is got; a key never put is not there. */
+    double one[2] = {1, 2}, got[2] = {0, 0};
+    assert_false(sr_fonts_memo_get(f3, "k", got));
+    sr_fonts_memo_put(f3, "k", one);
+    assert_true(sr_fonts_memo_get(f3, "k", got));
+    assert_true(got[0] == 1 && got[1] == 2);
+    sr_fonts_close(f3);
+    unlink(png);
+    unlink(svg);
+    sr_buf_free(&png_fresh);
+    sr_buf_free(&svg_fresh);
+    sr_buf_free(&png_kept);
+    sr_buf_free(&svg_kept);
+}
+
 /* The chart files and the HTML page take a chart's SVG from one cache:
  * the bytes sr_chart_svg makes, drawn once per chart and size. */
 static void svg_drawn_once_per_cache(void **state)
@@ -1988,6 +2075,7 @@ int main(void)
         cmocka_unit_test(svg_carries_title_and_description),
         cmocka_unit_test(svg_words_are_text),
         cmocka_unit_test(svg_drawn_once_per_cache),
+        cmocka_unit_test(label_sizes_kept_change_no_byte),
         cmocka_unit_test(dot_plots_place_every_value),
         cmocka_unit_test(dot_plot_labels_never_collide),
         cmocka_unit_test(comparison_notes_read_as_sentences),
