@@ -490,16 +490,22 @@ int sr_out_commit(sr_out_file *f)
     return 0;
 }
 
-sr_path_kind sr_path_kind_of(const char *path)
+/* What stat or lstat (follow) found at path. */
+static sr_path_kind kind_of(const char *path, bool follow)
 {
     struct stat st;
-    if (stat(path, &st) != 0)
+    if ((follow ? stat(path, &st) : lstat(path, &st)) != 0)
         return SR_PATH_NONE;
     if (S_ISDIR(st.st_mode))
         return SR_PATH_DIR;
     if (S_ISREG(st.st_mode))
         return SR_PATH_FILE;
     return SR_PATH_OTHER;
+}
+
+sr_path_kind sr_path_kind_of(const char *path)
+{
+    return kind_of(path, true);
 }
 
 static int cmp_names(const void *a, const void *b)
@@ -709,14 +715,7 @@ static bool ended(long pid)
  * removed only when it is one, never what a link leads to. */
 static sr_path_kind own_kind(const char *path)
 {
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return SR_PATH_NONE;
-    if (S_ISDIR(st.st_mode))
-        return SR_PATH_DIR;
-    if (S_ISREG(st.st_mode))
-        return SR_PATH_FILE;
-    return SR_PATH_OTHER;
+    return kind_of(path, false);
 }
 
 int sr_remove_stale_temps(const char *dir)
