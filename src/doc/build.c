@@ -1225,9 +1225,13 @@ static const char *bench_source_note(builder *b, bool summary)
         b->a,
         "England, %s and the statistical neighbours' average: the Department for "
         "Education's published figures%s%s%s, as published, with its rounding; in these "
-        "columns, [x] means not available: the Department publishes the figure, but no file in "
-        "the benchmarks folder gives it for %s%s",
-        region ? region : "the region", w.len ? " (" : "", sr_buf_str(&w), w.len ? ")" : "", y,
+        "columns, [x] means not available: %s%s",
+        region ? region : "the region", w.len ? " (" : "", sr_buf_str(&w), w.len ? ")" : "",
+        summary ? sr_arena_printf(b->a,
+                                  "the Department publishes the figure, but no file in the "
+                                  "benchmarks folder gives it for %s",
+                                  y)
+                : sr_arena_printf(b->a, "the file has no figure for that area for %s", y),
         summary ? "; [z] means not applicable: the Department publishes no such figure (a "
                   "measure of the partnership's own)."
                 : ".");
@@ -1341,6 +1345,17 @@ static sr_dtable *bench_table(builder *b)
     return t;
 }
 
+/* A measure's name inside a sentence: "children in need during the
+ * year", its first letter lower case (unless its first word is an
+ * abbreviation, such as "GP"). */
+static const char *lower_first(builder *b, const char *label)
+{
+    char *s = sr_arena_strdup(b->a, label);
+    if (s[0] && !(s[1] && isupper((unsigned char)s[1])))
+        s[0] = (char)tolower((unsigned char)s[0]);
+    return s;
+}
+
 /* The measures of the summary the DfE publishes, for the report's year:
  * the area's figure as the DfE publishes it, England's, the region's,
  * the neighbours' average and the area's rank. Printed instead of
@@ -1368,7 +1383,7 @@ static sr_dtable *compare_table(builder *b)
     col(t, 3, SR_COL_VALUE, region ? region : "Region", 14);
     col(t, 4, SR_COL_VALUE, "Neighbours' average", 14);
     col(t, 5, SR_COL_TEXT, "Rank", 10);
-    sr_buf notes = SR_BUF_INIT;
+    sr_buf notes = SR_BUF_INIT, absent = SR_BUF_INIT;
     size_t nfig = 0;
     for (size_t k = 0; k < m->nmetrics; k++) {
         const sr_metric *mt = &m->metrics[k];
@@ -1377,16 +1392,14 @@ static sr_dtable *compare_table(builder *b)
             !sr_chart_bench_mapped(b->bench, mt->def->id))
             continue;
         const sr_bench_cmp *bc = summary_bench(b, mt);
-        size_t r = t->nrows++;
-        text_cell(t, r, 0, mt->def->label);
         if (!bc) {
-            /* The DfE publishes it; no file gives the year. */
-            sr_mval none = {SR_NOT_AVAILABLE, 0, 1, false, false};
-            for (size_t q = 1; q < 5; q++)
-                value_cell(t, r, q, &none, mt->def->unit);
-            text_cell(t, r, 5, "[x]");
+            /* The DfE publishes it, but no file gives the year: named in
+             * the note, not a row of [x] read out cell by cell. */
+            sr_buf_printf(&absent, "%s%s", absent.len ? ", " : "", lower_first(b, mt->def->label));
             continue;
         }
+        size_t r = t->nrows++;
+        text_cell(t, r, 0, mt->def->label);
         nfig++;
         bench_cell(t, r, 1, &bc->area.v, bc->area.shown, bc->unit);
         bench_cell(t, r, 2, &bc->england.v, bc->england.shown, bc->unit);
@@ -1415,9 +1428,16 @@ static sr_dtable *compare_table(builder *b)
     }
     if (!nfig) {
         sr_buf_free(&notes);
+        sr_buf_free(&absent);
         t->nrows = 0;
         return t;
     }
+    if (absent.len)
+        sr_buf_printf(&notes,
+                      " The Department publishes these too, but no file in the benchmarks "
+                      "folder gives them for %s: %s.",
+                      y, sr_buf_str(&absent));
+    sr_buf_free(&absent);
     add_note(b, t, bench_source_note(b, false));
     add_note(b, t,
              sr_arena_printf(b->a,

@@ -129,6 +129,13 @@ grep -qF 'warning: the chart "How Stockport compares: rates per 10,000 children"
     fail "no warning that the dot plot is left out: $(cat "$tmp/c1.txt")"
 grep -q '{{area}}' "$tmp/c1.txt" && fail "a message keeps {{area}}"
 [ -e "$tmp/c1out/2019-20/charts/how-we-compare.svg" ] && fail "a dot plot with no figures"
+# The comparisons have the C1 rows; the measures the DfE publishes that no
+# file gives are named in the note, not rows of [x].
+pdftotext -layout "$tmp/c1out/2019-20/sscp-annual-report-2019-20.pdf" - | tr -s ' \n' '  ' >"$tmp/c1.pdf.txt"
+grep -qF "The Department publishes these too, but no file in the benchmarks folder gives them for 2019-20: children in need during the year, children in need per 10,000 children," "$tmp/c1.pdf.txt" ||
+    fail "the comparisons' note does not name the measures no file gives"
+grep -qE "Children in need during the year( \[x\]){4}" "$tmp/c1.pdf.txt" &&
+    fail "the comparisons have a row of [x]"
 
 # Without benchmarks: no dot plot, no columns, no sheet.
 "$bin" build 2019-20 --out "$tmp/plain" >/dev/null 2>&1 || fail "the sample's build exited $?"
