@@ -1204,6 +1204,36 @@ static void the_dfe_figures_reach_the_summary_the_words_and_a_chart(void **state
     dw_reset();
 }
 
+/* A note on the series break is the year's own when its figures are from
+ * a release before the revision; from a revised release, the note is on
+ * the year before beside them, which a table of one year does not show. */
+static void only_a_note_on_the_years_own_figures_goes_with_one_year(void **state)
+{
+    (void)state;
+    sr_chart_bench bench = test_bench();
+    sr_bench_cmp c = bench.v[0];
+    c.break_note = "rates for 2019-20 were revised in February 2025";
+    bench.v = &c;
+    sr_bench_entry e = {.id = "d1-2020", .revised = false};
+    sr_bench_spec spec = {&e, 1};
+    bench.spec = &spec;
+    assert_string_equal(sr_chart_bench_own_break(&bench, &c), c.break_note);
+    e.revised = true;
+    c.break_note = "the rates for 2018-19 beside these are from before the February 2025 revision";
+    assert_null(sr_chart_bench_own_break(&bench, &c));
+    /* Without benchmarks.yaml, the note is kept. */
+    bench.spec = NULL;
+    assert_string_equal(sr_chart_bench_own_break(&bench, &c), c.break_note);
+    /* Which metrics a table maps: those compared, and those an entry maps. */
+    assert_true(sr_chart_bench_mapped(&bench, "plans-rate"));
+    assert_false(sr_chart_bench_mapped(&bench, "referrals-rate"));
+    sr_bmap map = {.metric = "referrals-rate"};
+    e.maps = &map;
+    e.nmaps = 1;
+    bench.spec = &spec;
+    assert_true(sr_chart_bench_mapped(&bench, "referrals-rate"));
+}
+
 /* The DfE's files give no figure for the report's year (its release may
  * not be out yet): the dot plot and the table of comparisons are left out
  * with a warning naming the chart with its {{area}} filled, never an
@@ -1293,6 +1323,7 @@ int main(void)
         cmocka_unit_test(comparisons_with_england_and_the_neighbours_in_words),
         cmocka_unit_test(what_cannot_be_compared_is_said),
         cmocka_unit_test(the_dfe_figures_reach_the_summary_the_words_and_a_chart),
+        cmocka_unit_test(only_a_note_on_the_years_own_figures_goes_with_one_year),
         cmocka_unit_test(no_dfe_figure_for_the_year_leaves_the_comparisons_out),
         cmocka_unit_test(without_the_dfe_figures_nothing_changes),
     };
