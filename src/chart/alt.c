@@ -109,7 +109,8 @@ static void matrix_summary(sr_buf *b, const sr_chart *c)
  * the first compares with the others in words (the chart's notes). */
 static void compare_alt(sr_buf *b, const sr_chart *c)
 {
-    sr_buf_printf(b, " %zu %s, each for ", c->ncat, c->ncat == 1 ? "figure" : "figures");
+    sr_buf_printf(b, " %zu %s, each with figures for ", c->ncat,
+                  c->ncat == 1 ? "measure" : "measures");
     for (size_t s = 0; s < c->nseries; s++)
         sr_buf_printf(b, "%s%s",
                       s == 0                ? ""

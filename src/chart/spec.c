@@ -4,6 +4,7 @@
 #include "core/buf.h"
 #include "core/fmt.h"
 #include "core/suggest.h"
+#include "data/benchmarks.h"
 #include "data/loader.h"
 #include "data/overlay.h"
 #include "data/schema.h"
@@ -609,6 +610,42 @@ const sr_bench_cmp *sr_chart_bench_find(const sr_chart_bench *b, const char *met
     return NULL;
 }
 
+bool sr_chart_bench_mapped(const sr_chart_bench *b, const char *metric_id)
+{
+    if (!b || !metric_id)
+        return false;
+    for (size_t i = 0; i < b->n; i++)
+        if (b->v[i].metric_id && strcmp(b->v[i].metric_id, metric_id) == 0)
+            return true;
+    for (size_t i = 0; b->spec && i < b->spec->n; i++)
+        for (size_t k = 0; k < b->spec->v[i].nmaps; k++)
+            if (b->spec->v[i].maps[k].metric &&
+                strcmp(b->spec->v[i].maps[k].metric, metric_id) == 0)
+                return true;
+    return false;
+}
+
+/* The benchmarks.yaml entry a figure was read through, or NULL. */
+static const sr_bench_entry *entry_of(const sr_chart_bench *b, const sr_bsource *s)
+{
+    for (size_t i = 0; b && b->spec && s->entry && i < b->spec->n; i++)
+        if (b->spec->v[i].id && strcmp(b->spec->v[i].id, s->entry) == 0)
+            return &b->spec->v[i];
+    return NULL;
+}
+
+const char *sr_chart_bench_own_break(const sr_chart_bench *b, const sr_bench_cmp *c)
+{
+    if (!c || !c->break_note || !*c->break_note)
+        return NULL;
+    /* The year's figures are from a revised release: the note is on the
+     * year before beside them. */
+    const sr_bsource *s = c->area.src.entry ? &c->area.src : &c->england.src;
+    const sr_bench_entry *e = entry_of(b, s);
+    /* Without the entry, the note is kept: better said once too often. */
+    return e && e->revised ? NULL : c->break_note;
+}
+
 static sr_chart_value bench_value(sr_arena *a, const sr_mval *v, const char *shown, bool figure)
 {
     sr_chart_value r = {0};
@@ -657,10 +694,18 @@ static sr_chart *build_compare(sr_arena *a, const sr_chart_spec *spec, const sr_
     int year = m->years[0];
     const sr_bench_cmp **cs = sr_arena_alloc(a, (spec->nmetrics + 1) * sizeof *cs);
     size_t n = 0;
+    /* A row the chart names but cannot draw is said, never dropped
+     * silently: no table maps it, or no file gives the year. */
+    sr_buf unmapped = SR_BUF_INIT, nofig = SR_BUF_INIT;
     for (size_t k = 0; k < spec->nmetrics; k++) {
         const sr_bench_cmp *c = sr_chart_bench_find(bench, spec->metrics[k], year);
-        if (c)
+        if (c) {
             cs[n++] = c;
+            continue;
+        }
+        const sr_metric *mt = sr_metrics_find(m, spec->metrics[k]);
+        sr_buf *w = sr_chart_bench_mapped(bench, spec->metrics[k]) ? &nofig : &unmapped;
+        sr_buf_printf(w, "%s%s", w->len ? ", " : "", mt ? mt->def->label : spec->metrics[k]);
     }
     const char *area = n && cs[0]->area.name ? cs[0]->area.name : ds && ds->p ? ds->p->area : NULL;
     if (!area)
@@ -703,9 +748,20 @@ static sr_chart *build_compare(sr_arena *a, const sr_chart_spec *spec, const sr_
         add_source(a, &src, &c->area.src);
         add_source(a, &src, &c->england.src);
         add_source(a, &src, &c->region.src);
-        const char *bn = c->break_note ? sr_chart_bench_sentence(a, c->break_note) : NULL;
-        if (bn && !strstr(sr_buf_str(&brk), bn))
-            sr_buf_printf(&brk, "%s%s", brk.len ? " " : "", bn);
+        /* Only a note on the year's own figures: the chart shows one year,
+         * so nothing is beside them. The note names its row. */
+        if (sr_chart_bench_own_break(bench, c)) {
+            const sr_bsource *bs = c->england.src.release ? &c->england.src : &c->area.src;
+            char y[16];
+            sr_fmt_year(c->year, y, sizeof y);
+            sr_buf_printf(&brk,
+                          "%s%s: the Department for Education's rates for %s are from %s, "
+                          "published before the February 2025 revision of rates (on population "
+                          "estimates based on the 2021 census), so compare them with the other "
+                          "rows with care.",
+                          brk.len ? " " : "", ch->categories[i], y,
+                          bs->release ? bs->release : "a release");
+        }
         if (c->neighbours_as_of && !as_of) {
             as_of = c->neighbours_as_of;
             from = c->neighbours_source;
@@ -722,10 +778,24 @@ static sr_chart *build_compare(sr_arena *a, const sr_chart_spec *spec, const sr_
         ch->source = sr_arena_strdup(a, sr_buf_str(&w));
         sr_buf_free(&w);
     }
+    char y[16];
+    sr_fmt_year(year, y, sizeof y);
+    if (n && nofig.len)
+        sr_buf_printf(&brk,
+                      "%sNot shown: %s (the Department for Education's files in the "
+                      "benchmarks folder give no figure for %s).",
+                      brk.len ? " " : "", sr_buf_str(&nofig), y);
+    if (n && unmapped.len)
+        sr_buf_printf(&brk,
+                      "%sNot shown: %s (none of the Department for Education's tables "
+                      "read for this report gives it).",
+                      brk.len ? " " : "", sr_buf_str(&unmapped));
     if (brk.len)
         ch->break_note = sr_arena_strdup(a, sr_buf_str(&brk));
     sr_buf_free(&src);
     sr_buf_free(&brk);
+    sr_buf_free(&unmapped);
+    sr_buf_free(&nofig);
     return ch;
 }
 

@@ -11,6 +11,7 @@
 #define SR_SPEC_H
 
 #include "chart/chart.h"
+#include "data/benchmarks.h"
 #include "data/dataset.h"
 #include "metrics/bench.h"
 #include "metrics/metrics.h"
@@ -70,7 +71,21 @@ typedef struct {
     size_t n;
     const sr_bench_file *files;
     size_t nfiles;
+    /* benchmarks.yaml as read (data/benchmarks.h), or NULL: which metrics
+     * some table maps (a figure no file gives is then [x], not [z]) and
+     * which releases are from before the February 2025 revision. */
+    const sr_bench_spec *spec;
 } sr_chart_bench;
+
+/* Whether some entry of benchmarks.yaml maps a column to metric_id. */
+bool sr_chart_bench_mapped(const sr_chart_bench *b, const char *metric_id);
+
+/* The note on the series break that concerns c's own figures (a rate
+ * from a release before the February 2025 revision), or NULL: a note
+ * that only concerns c beside the year before ("the rates for 2018-19
+ * beside these ...") is for where two of the DfE's years are shown side
+ * by side, and is not returned. */
+const char *sr_chart_bench_own_break(const sr_chart_bench *b, const sr_bench_cmp *c);
 
 /* "Children in need, reporting year 2025": a publication and its
  * release, for a sentence. In a. */
@@ -95,8 +110,10 @@ const sr_bench_cmp *sr_chart_bench_find(const sr_chart_bench *b, const char *met
  * be NULL: then it has no figures): a category for each of its metrics
  * that has one, a series each for the area, England, the region and the
  * neighbours' average, `{{area}}` in its title the area's name, and under
- * it the publications and releases the figures are from and any note on
- * the series break. The chart lives in a. */
+ * it a note naming each row whose DfE rates for the year are from before
+ * the February 2025 revision, the rows listed that it cannot draw (no
+ * table maps them, or no file gives the year) and the publications and
+ * releases the figures are from. The chart lives in a. */
 sr_chart *sr_chart_build(sr_arena *a, const sr_chart_spec *spec, const sr_metrics *m,
                          const sr_dataset *ds, const sr_chart_bench *bench);
 

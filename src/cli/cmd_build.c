@@ -597,6 +597,7 @@ static int run(int argc, char **argv)
     if (rd.bench) {
         bench.v = sr_bench_all(rd.bench, &bench.n);
         bench.files = sr_bench_files(rd.bench, &bench.nfiles);
+        bench.spec = rd.bench_data ? rd.bench_data->spec : NULL;
     }
     sr_doc_options dopt = {.data_dir = rd.data,
                            .templates_dir = rd.templates,

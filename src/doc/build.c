@@ -199,15 +199,19 @@ static sr_compare_in compare_in(const sr_bench_cmp *c)
 /* The words of {{compare:ID}}: how the area stands against England and
  * the neighbours' average, with (break) the note on the series break when
  * the figures straddle it. In a. */
-static const char *compare_text(sr_arena *a, const sr_bench_cmp *c, bool with_break)
+static const char *compare_text(sr_arena *a, const sr_chart_bench *bench, const sr_bench_cmp *c,
+                                bool with_break)
 {
     sr_compare_in in = compare_in(c);
     char buf[512];
     sr_compare_words(&in, buf, sizeof buf);
-    if (!with_break || !c->break_note || !*c->break_note)
+    /* One year is compared: only a note on its own figures, none on the
+     * year before beside them. */
+    const char *brk = with_break ? sr_chart_bench_own_break(bench, c) : NULL;
+    if (!brk)
         return sr_arena_strdup(a, buf);
     /* The note as a clause in brackets: no capital, no full stop. */
-    return sr_arena_printf(a, "%s (%s)", buf, sr_chart_bench_clause(a, c->break_note, false));
+    return sr_arena_printf(a, "%s (%s)", buf, sr_chart_bench_clause(a, brk, false));
 }
 
 /* {{england:ID}}, {{region:ID}}, {{neighbours:ID}} and {{compare:ID}}:
@@ -231,7 +235,7 @@ static const char *bench_placeholder(sr_arena *a, const char *name, const sr_met
                          : "not available";
     }
     if (kind == 3)
-        return compare_text(a, c, true);
+        return compare_text(a, bench, c, true);
     sr_compare_fig f = kind == 0   ? (sr_compare_fig){c->england.v, c->england.shown}
                        : kind == 1 ? (sr_compare_fig){c->region.v, c->region.shown}
                                    : (sr_compare_fig){c->neighbours_mean, c->neighbours_mean_shown};
@@ -313,7 +317,18 @@ static const char *fill(sr_arena *a, sr_diags *d, const sr_source *src, unsigned
                 g_strstrip(name);
                 ph_status why;
                 const char *r = placeholder(a, name, m, ds, bench, &why);
-                if (r && why == PH_NO_BENCH) {
+                const char *bid = strchr(name, ':') ? strchr(name, ':') + 1 : name;
+                if (r && why == PH_NO_BENCH && bench && !sr_chart_bench_mapped(bench, bid)) {
+                    sr_diag *g = sr_diag_add(
+                        d, final ? SR_ERROR : SR_WARNING,
+                        (sr_loc){src, line, col, (unsigned)len + 4},
+                        "`{{%s}}` needs the Department for Education's figures for `%s`, which "
+                        "no table in benchmarks.yaml gives: the text reads \"%s\"",
+                        name, bid, r);
+                    sr_diag_hint(g, "reword the sentence without it, or add the column of the "
+                                    "DfE's table that gives it to benchmarks.yaml (see "
+                                    "docs/benchmarks.md)");
+                } else if (r && why == PH_NO_BENCH) {
                     sr_diag *g = sr_diag_add(
                         d, final ? SR_ERROR : SR_WARNING,
                         (sr_loc){src, line, col, (unsigned)len + 4},
@@ -1163,6 +1178,22 @@ static void bench_cell(sr_dtable *t, size_t r, size_t c, const sr_mval *v, const
     *cell(t, r, c) = (sr_dcell){.kind = SR_CELL_VALUE, .unit = u, .v = *v, .shown = shown};
 }
 
+/* The neighbours' average as a cell: the mean rounded to the places the
+ * DfE publishes, as shown, so a copied cell holds the figure the report
+ * gives (154.3, not 154.3125). */
+static void mean_cell(sr_dtable *t, size_t r, size_t c, const sr_bench_cmp *bc)
+{
+    sr_mval v = bc->neighbours_mean;
+    if (v.avail == SR_AVAILABLE && !v.suppressed && v.den != 0) {
+        int64_t scale = 1;
+        for (int i = 0; i < bc->places; i++)
+            scale *= 10;
+        v.num = sr_round_frac(v.num, v.den, bc->places);
+        v.den = scale;
+    }
+    bench_cell(t, r, c, &v, bc->neighbours_mean_shown, bc->unit);
+}
+
 /* The region the comparisons name ("North West"), or NULL. */
 static const char *bench_region(builder *b)
 {
@@ -1175,7 +1206,7 @@ static const char *bench_region(builder *b)
 /* Where the summary's England, region and neighbours' columns come from,
  * for its note: the publications and releases of the files read, and the
  * neighbours' list with its date. NULL without benchmarks. */
-static const char *bench_source_note(builder *b)
+static const char *bench_source_note(builder *b, bool summary)
 {
     if (!b->bench)
         return NULL;
@@ -1189,13 +1220,21 @@ static const char *bench_source_note(builder *b)
             sr_buf_printf(&w, "%s%s", w.len ? "; " : "", one);
     }
     const char *region = bench_region(b);
+    const char *y = year_str(b->a, b->m->years[0]);
     const char *r = sr_arena_printf(
         b->a,
         "England, %s and the statistical neighbours' average: the Department for "
         "Education's published figures%s%s%s, as published, with its rounding; in these "
-        "columns, [x] means not available for this year (the files give the figure for other "
-        "years only) and [z] not applicable (the files have no such figure).",
-        region ? region : "the region", w.len ? " (" : "", sr_buf_str(&w), w.len ? ")" : "");
+        "columns, [x] means not available: %s%s",
+        region ? region : "the region", w.len ? " (" : "", sr_buf_str(&w), w.len ? ")" : "",
+        summary ? sr_arena_printf(b->a,
+                                  "the Department publishes the figure, but no file in the "
+                                  "benchmarks folder gives it for %s",
+                                  y)
+                : sr_arena_printf(b->a, "the file has no figure for that area for %s", y),
+        summary ? "; [z] means not applicable: the Department publishes no such figure (a "
+                  "measure of the partnership's own)."
+                : ".");
     sr_buf_free(&w);
     const sr_bench_cmp *c = b->bench->n ? &b->bench->v[0] : NULL;
     if (c && c->neighbours_as_of)
@@ -1277,7 +1316,7 @@ static sr_dtable *bench_table(builder *b)
         bench_cell(t, r, 3, &c->area.v, c->area.shown, c->unit);
         bench_cell(t, r, 4, &c->england.v, c->england.shown, c->unit);
         bench_cell(t, r, 5, &c->region.v, c->region.shown, c->unit);
-        bench_cell(t, r, 6, &c->neighbours_mean, c->neighbours_mean_shown, c->unit);
+        mean_cell(t, r, 6, c);
         text_cell(t, r, 7, sr_arena_printf(b->a, "%zu of %zu", c->nmean, c->nneighbours));
         text_cell(t, r, 8,
                   c->rank ? sr_arena_printf(b->a, "%d of %zu", c->rank, c->rank_of) : "[x]");
@@ -1303,6 +1342,115 @@ static sr_dtable *bench_table(builder *b)
         text_cell(t, r, 10, sr_arena_strdup(b->a, sr_buf_str(&w)));
         sr_buf_free(&w);
     }
+    return t;
+}
+
+/* A measure's name inside a sentence: "children in need during the
+ * year", its first letter lower case (unless its first word is an
+ * abbreviation, such as "GP"). */
+static const char *lower_first(builder *b, const char *label)
+{
+    char *s = sr_arena_strdup(b->a, label);
+    if (s[0] && !(s[1] && isupper((unsigned char)s[1])))
+        s[0] = (char)tolower((unsigned char)s[0]);
+    return s;
+}
+
+/* The measures of the summary the DfE publishes, for the report's year:
+ * the area's figure as the DfE publishes it, England's, the region's,
+ * the neighbours' average and the area's rank. Printed instead of
+ * England, region and neighbours' columns in the summary, where most rows
+ * (the partnership's own measures) would have none: a reader, or a screen
+ * reader, gets only rows that compare. NULL without benchmarks. */
+static sr_dtable *compare_table(builder *b)
+{
+    if (!b->bench)
+        return NULL;
+    const sr_metrics *m = b->m;
+    const char *y = year_str(b->a, m->years[0]);
+    const char *area = b->bench->v[0].area.name ? b->bench->v[0].area.name : b->ds->p->area;
+    const char *region = bench_region(b);
+    sr_dtable *t = new_table(b, 6, m->nmetrics);
+    t->caption = sr_arena_printf(b->a,
+                                 "How %s compares with England, %s and its statistical "
+                                 "neighbours, %s",
+                                 area, region ? region : "its region", y);
+    /* Every column is of the caption's year, and the only year shown:
+     * the headers stay short, so the measures keep their room. */
+    col(t, 0, SR_COL_LABEL, "Measure", 60)->wrap = true;
+    col(t, 1, SR_COL_VALUE, sr_arena_printf(b->a, "%s (DfE)", area), 14);
+    col(t, 2, SR_COL_VALUE, "England", 14);
+    col(t, 3, SR_COL_VALUE, region ? region : "Region", 14);
+    col(t, 4, SR_COL_VALUE, "Neighbours' average", 14);
+    col(t, 5, SR_COL_TEXT, "Rank", 10);
+    sr_buf notes = SR_BUF_INIT, absent = SR_BUF_INIT;
+    size_t nfig = 0;
+    for (size_t k = 0; k < m->nmetrics; k++) {
+        const sr_metric *mt = &m->metrics[k];
+        if (mt->def->each || mt->nrows != 1 || mt->def->local ||
+            !sr_metric_row_shown(m, mt, &mt->rows[0], 0) ||
+            !sr_chart_bench_mapped(b->bench, mt->def->id))
+            continue;
+        const sr_bench_cmp *bc = summary_bench(b, mt);
+        if (!bc) {
+            /* The DfE publishes it, but no file gives the year: named in
+             * the note, not a row of [x] read out cell by cell. */
+            sr_buf_printf(&absent, "%s%s", absent.len ? ", " : "", lower_first(b, mt->def->label));
+            continue;
+        }
+        size_t r = t->nrows++;
+        text_cell(t, r, 0, mt->def->label);
+        nfig++;
+        bench_cell(t, r, 1, &bc->area.v, bc->area.shown, bc->unit);
+        bench_cell(t, r, 2, &bc->england.v, bc->england.shown, bc->unit);
+        bench_cell(t, r, 3, &bc->region.v, bc->region.shown, bc->unit);
+        mean_cell(t, r, 4, bc);
+        text_cell(t, r, 5,
+                  bc->rank ? sr_arena_printf(b->a, "%d of %zu", bc->rank, bc->rank_of) : "[x]");
+        if (bc->local_differs) {
+            char lv[64];
+            sr_mval_format(&bc->local, bc->unit, lv, sizeof lv);
+            sr_buf_printf(&notes,
+                          " %s: the partners' submissions give %s (the year-on-year summary), "
+                          "the Department's figure for the area %s.",
+                          mt->def->label, lv, bc->area.shown ? bc->area.shown : "[x]");
+        }
+        char period[128];
+        if (sr_metric_period(mt, 0, period, sizeof period))
+            sr_buf_printf(&notes,
+                          " %s: the Department's figures are for the whole year; the partners' "
+                          "own figure in the year-on-year summary covers %s only.",
+                          mt->def->label, period);
+        const char *own = sr_chart_bench_own_break(b->bench, bc);
+        if (own)
+            sr_buf_printf(&notes, " %s: the Department's %s", mt->def->label,
+                          sr_chart_bench_clause(b->a, own, true));
+    }
+    if (!nfig) {
+        sr_buf_free(&notes);
+        sr_buf_free(&absent);
+        t->nrows = 0;
+        return t;
+    }
+    if (absent.len)
+        sr_buf_printf(&notes,
+                      " The Department publishes these too, but no file in the benchmarks "
+                      "folder gives them for %s: %s.",
+                      y, sr_buf_str(&absent));
+    sr_buf_free(&absent);
+    add_note(b, t, bench_source_note(b, false));
+    add_note(b, t,
+             sr_arena_printf(b->a,
+                             "%s's figures are the Department's published figures for the area, "
+                             "and the rank is of them: 1 is the highest of %s and the neighbours "
+                             "with a figure for the measure (8 of 9 is eighth of %s and 8 "
+                             "neighbours); the average is of the same neighbours. The "
+                             "partnership's other measures are not published by the Department "
+                             "and are in the year-on-year summary only.",
+                             area, area, area));
+    if (notes.len)
+        add_note(b, t, sr_arena_strdup(b->a, sr_buf_str(&notes) + 1));
+    sr_buf_free(&notes);
     return t;
 }
 
@@ -1332,11 +1480,23 @@ static sr_dtable *summary_table(builder *b, bool local)
     bl->shown = SR_OUT_DATA;
     bl->baseline = true;
     if (bench) {
+        /* In the workbook only: printed, they would give most rows three
+         * cells of [z] (the partnership's own measures), which a screen
+         * reader reads out row by row. The report prints the measures the
+         * DfE publishes in a table of their own (compare_table). */
         const char *region = bench_region(b);
-        col(t, 8, SR_COL_VALUE, "England", 14)->year = m->years[0];
-        col(t, 9, SR_COL_VALUE, region ? region : "Region", 14)->year = m->years[0];
-        col(t, 10, SR_COL_VALUE, "Neighbours' average", 14)->year = m->years[0];
-        col(t, 11, SR_COL_TEXT, "Rank among neighbours", 14)->shown = SR_OUT_DATA;
+        const char *y = year_str(b->a, m->years[0]);
+        sr_dcol *dc[4] = {
+            col(t, 8, SR_COL_VALUE, sr_arena_printf(b->a, "England %s", y), 14),
+            col(t, 9, SR_COL_VALUE, sr_arena_printf(b->a, "%s %s", region ? region : "Region", y),
+                14),
+            col(t, 10, SR_COL_VALUE, sr_arena_printf(b->a, "Neighbours' average %s", y), 14),
+            col(t, 11, SR_COL_TEXT,
+                sr_arena_printf(b->a, "Rank among neighbours %s (of the DfE's figure)", y), 14)};
+        for (size_t q = 0; q < 4; q++) {
+            dc[q]->year = m->years[0];
+            dc[q]->shown = SR_OUT_DATA;
+        }
     }
     sr_dcol *notes_col = col(t, nc, SR_COL_TEXT, "Notes", 30);
     notes_col->shown = SR_OUT_DATA;
@@ -1406,7 +1566,7 @@ static sr_dtable *summary_table(builder *b, bool local)
         if (bc) {
             bench_cell(t, rr, 8, &bc->england.v, bc->england.shown, bc->unit);
             bench_cell(t, rr, 9, &bc->region.v, bc->region.shown, bc->unit);
-            bench_cell(t, rr, 10, &bc->neighbours_mean, bc->neighbours_mean_shown, bc->unit);
+            mean_cell(t, rr, 10, bc);
             text_cell(t, rr, 11,
                       bc->rank ? sr_arena_printf(b->a, "%d of %zu", bc->rank, bc->rank_of) : "[x]");
             /* The DfE's figures for the year, with what they leave out. */
@@ -1423,24 +1583,33 @@ static sr_dtable *summary_table(builder *b, bool local)
                 sr_buf_printf(&bn,
                               "%s%s: the figure from the partners' submissions (%s) differs "
                               "from the Department for Education's for the area (%s); England, "
-                              "the region and the neighbours are the Department's.",
+                              "the region and the neighbours are the Department's, and the rank "
+                              "is of the Department's figure for the area.",
                               bn.len ? " " : "", mt->def->label, lv,
                               bc->area.shown ? bc->area.shown : "[x]");
             }
-            if (bc->break_note && *bc->break_note)
-                sr_buf_printf(&bn, "%s%s: %s", bn.len ? " " : "", mt->def->label,
-                              sr_chart_bench_clause(b->a, bc->break_note, true));
+            if (part)
+                sr_buf_printf(&bn,
+                              "%s%s: the partners' figure covers %s; the Department for "
+                              "Education's figures are for the whole year.",
+                              bn.len ? " " : "", mt->def->label, period);
+            /* Only a note on the DfE's figures of the year: the change
+             * beside them is the partners' own, which no revision of the
+             * DfE's touches. */
+            const char *own = sr_chart_bench_own_break(b->bench, bc);
+            if (own)
+                sr_buf_printf(&bn, "%s%s: the Department for Education's %s", bn.len ? " " : "",
+                              mt->def->label, sr_chart_bench_clause(b->a, own, true));
             if (bn.len) {
                 refs[nrefs] = note(b, sr_arena_strdup(b->a, sr_buf_str(&bn)));
                 sr_buf_printf(&n, "%s[note %d]", n.len ? " " : "", refs[nrefs++]);
             }
             sr_buf_free(&bn);
         } else if (bench) {
-            /* No empty cell: [x] where the DfE's files give the figure for
-             * other years, [z] where they have no such figure. */
-            bool mapped = false;
-            for (size_t q = 0; q < b->bench->n && !mapped; q++)
-                mapped = strcmp(b->bench->v[q].metric_id, mt->def->id) == 0;
+            /* No empty cell: [x] where the DfE publishes the figure (a
+             * table in benchmarks.yaml maps it) but no file gives it for
+             * the year, [z] where the DfE publishes no such figure. */
+            bool mapped = sr_chart_bench_mapped(b->bench, mt->def->id);
             sr_mval none = {mapped ? SR_NOT_AVAILABLE : SR_NOT_APPLICABLE, 0, 1, false, false};
             for (size_t q = 8; q < 11; q++)
                 value_cell(t, rr, q, &none, u);
@@ -1458,8 +1627,6 @@ static sr_dtable *summary_table(builder *b, bool local)
     /* Where a printed row is a rate, the note says of which population. */
     if (rates)
         add_note(b, t, population_note(b));
-    if (bench)
-        add_note(b, t, bench_source_note(b));
     return t;
 }
 
@@ -1649,8 +1816,13 @@ static void plan_annex(builder *b)
      * "none given". */
     if (sum->nrows)
         sheet(b, sum, "Summary", sr_arena_printf(b->a, "Every figure, %s and the year before", yr),
-              "Each figure of the report with the year before and the change. "
-              "Change columns are formulas. [note 1]");
+              b->bench ? sr_arena_printf(b->a,
+                                         "Each figure of the report with the year before and the "
+                                         "change, and the Department for Education's figures "
+                                         "for %s. Change columns are formulas. [note 1] [note %d]",
+                                         yr, note(b, bench_source_note(b, true)))
+                       : "Each figure of the report with the year before and the change. "
+                         "Change columns are formulas. [note 1]");
     for (size_t k = 0; k < m->nmetrics; k++) {
         const sr_metric *mt = &m->metrics[k];
         if (!descs[k])
@@ -1854,7 +2026,7 @@ static sr_dfigure *figure_of(builder *b, size_t i)
         for (size_t k = 0, r = 0; k < s->nmetrics && r < f->chart->ncat; k++) {
             const sr_bench_cmp *c = sr_chart_bench_find(b->bench, s->metrics[k], b->m->years[0]);
             if (c)
-                notes[r++] = compare_text(b->a, c, false);
+                notes[r++] = compare_text(b->a, b->bench, c, false);
         }
         f->chart->notes = notes;
     }
@@ -1932,6 +2104,21 @@ static void block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
             if (s->kind == SR_CHART_COMPARE && !b->bench)
                 continue;
             sr_dfigure *f = figure_of(b, i);
+            if (s->kind == SR_CHART_COMPARE && !sr_chart_has_figures(f->chart)) {
+                /* The DfE's files give no rate for the year (its release
+                 * may not be out yet): the report goes without the dot
+                 * plot, in a final report too, and says so once. */
+                sr_diag *w = sr_diag_add(
+                    b->d, SR_WARNING, at,
+                    "the chart \"%s\" is left out: the Department for Education's files in "
+                    "the benchmarks folder give none of its rates for %s",
+                    f->chart ? f->chart->title : s->title, year_str(b->a, b->m->years[0]));
+                sr_diag_hint(w, "put the DfE's files with the year's rates in data/benchmarks/ "
+                                "(see docs/benchmarks.md); to leave the chart out without this "
+                                "warning, list the section's blocks without it in "
+                                "data/templates/report.yaml");
+                continue;
+            }
             if (!sr_chart_has_figures(f->chart)) {
                 /* No figure is left empty in a final report. */
                 sr_diag *w =
@@ -1940,10 +2127,6 @@ static void block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
                 sr_diag_hint(w, s->kind == SR_CHART_MATRIX
                                     ? "add the meetings and who came to a submission "
                                       "(attendance.meetings), or remove the chart from the report"
-                                : s->kind == SR_CHART_COMPARE
-                                    ? "put the DfE's files with the year's figures in "
-                                      "data/benchmarks/ (see docs/benchmarks.md), or remove the "
-                                      "chart from the report"
                                     : "add the figures it shows to a submission, or remove the "
                                       "chart from the report");
                 if (!b->o->final)
@@ -1963,6 +2146,25 @@ static void block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
     } else if (strcmp(kind, "table") == 0) {
         if (strcmp(id, "summary") == 0) {
             add(b, into, table_node(b, summary_of(b, false)));
+            return;
+        }
+        /* The measures the DfE publishes against England, the region and
+         * the neighbours: for a partnership that gives the DfE's files;
+         * without, the report is as it was. */
+        if (strcmp(id, "comparisons") == 0) {
+            sr_dtable *t = compare_table(b);
+            if (t && t->nrows) {
+                add(b, into, table_node(b, t));
+            } else if (t) {
+                sr_diag *w = sr_diag_add(b->d, SR_WARNING, at,
+                                         "the table of comparisons with England, the region and "
+                                         "the neighbours is left out: the Department for "
+                                         "Education's files in the benchmarks folder give no "
+                                         "figure for %s",
+                                         year_str(b->a, b->m->years[0]));
+                sr_diag_hint(w, "put the DfE's files with the year's figures in data/benchmarks/ "
+                                "(see docs/benchmarks.md)");
+            }
             return;
         }
         /* The measures partners sent that the catalogue does not know: a
@@ -2020,7 +2222,8 @@ static void block(builder *b, sr_dnode *into, const char *spec, sr_loc at)
     }
     if (g)
         sr_diag_hint(g, "charts are named in charts.yaml, metrics in metrics.yaml; `table "
-                        "summary` is the year-on-year summary");
+                        "summary` is the year-on-year summary, `table comparisons` the "
+                        "comparisons with England, the region and the neighbours");
 }
 
 /* ---- what printed tables leave out, and what they explain ------------------------------- */

@@ -49,10 +49,19 @@ void sr_compare_words(const sr_compare_in *in, char *buf, size_t size)
         return;
     sr_buf b = SR_BUF_INIT;
     const char *unit = in->unit == SR_U_RATE ? " per 10,000" : "";
-    bool eng = is_figure(&in->england);
+    /* A count is compared with the neighbours' average only: every local
+     * authority's count is below England's total, which says nothing. */
+    bool count = in->unit == SR_U_COUNT || in->unit == SR_U_MONEY;
+    bool eng = !count && is_figure(&in->england);
     bool nb = in->nlisted > 0 && in->nmean > 0 && is_figure(&in->neighbours);
     if (!is_figure(&in->area)) {
         sr_buf_printf(&b, "not compared: the area's figure is %s", symbol_words(&in->area));
+    } else if (count && !nb) {
+        sr_buf_puts(&b, in->nlisted == 0
+                            ? "not compared: a count is compared with the statistical "
+                              "neighbours' average only, and partnership.yaml lists no neighbours"
+                            : "not compared: a count is compared with the statistical "
+                              "neighbours' average only, and no neighbour has a figure");
     } else if (!eng && !nb) {
         sr_buf_printf(&b, "not compared: England's figure is %s", symbol_words(&in->england));
         if (in->nlisted > 0)
@@ -74,7 +83,7 @@ void sr_compare_words(const sr_compare_in *in, char *buf, size_t size)
                 sr_buf_printf(&b, ", of %zu of the %zu neighbours", in->nmean, in->nlisted);
             sr_buf_puts(&b, ")");
         }
-        if (!eng)
+        if (!eng && !count)
             sr_buf_printf(&b, "; England's figure is %s", symbol_words(&in->england));
         else if (in->nlisted > 0 && !nb)
             sr_buf_puts(&b, in->nmean == 0 ? "; no neighbour has a figure"

@@ -35,6 +35,9 @@ typedef struct {
  *   "the same as England (63.2 per 10,000); the neighbours' average is not
  *    available"
  *   "not compared: the area's figure is not shown, to protect small numbers"
+ * A count (or money) is compared with the neighbours' average only, never
+ * with England's total, which any area's count is below:
+ *   "above the neighbours' average (3,048, of 9 of the 10 neighbours)"
  * Written to follow "The area's rate was ...". */
 void sr_compare_words(const sr_compare_in *in, char *buf, size_t size);
 

@@ -1,8 +1,9 @@
 #!/bin/sh
 # The Department for Education's figures in every output, on the bundled
 # sample with the made-up benchmark files (tests/fixtures/benchmarks):
-# the summary's England, North West and neighbours' average columns in the
-# PDF, the HTML and the workbook; the dot plot in the report, the page and
+# the table of comparisons in the PDF and the HTML (the measures the DfE
+# publishes only), the summary's England, North West and neighbours'
+# average columns, named with their year, in the workbook; the dot plot in the report, the page and
 # the chart files, with its text alternative and table; the Benchmarks
 # sheet and its notes naming each file; the placeholders in the words.
 # The same on the second sample (tests/fixtures/benchmarks-fenbridge).
@@ -39,26 +40,39 @@ for want in \
     "Section 47 enquiries were $REL England \($N per 10,000\) (and|but $REL) the neighbours' average \($N, of [0-9]+ of the 10 neighbours\) \(rates for 2019-20 were revised in February 2025" \
     "England's rate was $N, the North West's $N and our neighbours' $N\." \
     "Children looked after were $REL England \([0-9]+ per 10,000\) (and|but $REL) the neighbours' average \([0-9]+(, of [0-9]+ of the 10 neighbours)?\)\." \
-    "Measure 2018-19 2019-20 Change England North West Neighbours' average" \
+    "Table [0-9]+\. How Stockport compares with England, North West and its statistical neighbours, 2019-20\." \
+    "Measure Stockport \(DfE\) England North West Neighbours' average Rank" \
+    "Section 47 enquiries per 10,000 children: the Department's rates for 2019-20 were revised in February 2025" \
+    "Stockport's figures are the Department's published figures for the area, and the rank is of them" \
+    "Referrals that were repeat referrals within 12 months: the Department's figures are for the whole year; the partners' own figure in the year-on-year summary covers Quarter 4 only\." \
     "How Stockport compares: rates per 10,000 children" \
+    "Section 47 enquiries per 10,000 children: the Department for Education's rates for 2019-20 are from Reporting year 2023, published before the February 2025 revision" \
+    "Not shown: Referrals per 10,000 children \(none of the Department for Education's tables read for this report gives it\)\." \
     "Source: Department for Education, Children in need, reporting year 2023;" \
     "England, North West and the statistical neighbours' average: the Department for Education's published figures"; do
     grep -qE "$want" "$tmp/pdf.txt" || fail "the PDF does not say: $want"
 done
+# The summary has no note on the revision: its change is the partners' own.
+grep -q "beside these" "$tmp/pdf.txt" && fail "the PDF has a note on the year before where no two DfE years sit side by side"
 
 html="$out/sscp-annual-report-2019-20.html"
-# The summary's rows: the area's figures, then England's, the North
-# West's and the neighbours' average; children looked after per 10,000 as
-# the DfE publishes them, whole numbers, beside the area's own 61.4.
+# The printed summary is as without benchmarks; the table of comparisons
+# has the measures the DfE publishes: the area's figure as the DfE gives
+# it, England's, the North West's, the neighbours' average and the rank;
+# children looked after per 10,000 as the DfE publishes them, whole numbers.
 C='<td class="n">'
-grep -qE "<tr><th scope=\"row\">Section 47 enquiries per 10,000 children</th>${C}159.3</td>${C}115.6</td><td>down 27.4% from 159.3</td>(${C}[0-9]+\.[0-9]</td>){3}</tr>" "$html" ||
-    fail "the page's summary has no comparisons for section 47 enquiries per 10,000 children"
-grep -qE "<tr><th scope=\"row\">Children looked after per 10,000 children</th>${C}\[x\]</td>${C}61.4</td><td>\[x\]</td>(${C}[0-9]+</td>){3}</tr>" "$html" ||
-    fail "the page's summary does not keep the DfE's whole-number rates"
-desc="<desc id=\"how-we-compare-desc\">Dot plot: How Stockport compares: rates per 10,000 children. 4 figures, each for Stockport, England, North West and Statistical neighbours' average. Section 47 enquiries per 10,000 children: Stockport [0-9.]+, England [0-9.]+, North West [0-9.]+, Statistical neighbours' average [0-9.]+; $REL England"
+grep -qE "<tr><th scope=\"row\">Section 47 enquiries per 10,000 children</th>${C}159.3</td>${C}115.6</td><td>down 27.4% from 159.3</td></tr>" "$html" ||
+    fail "the page's summary is not as without benchmarks"
+grep -qE "<tr><th scope=\"row\">Section 47 enquiries per 10,000 children</th>${C}115.6</td>(${C}[0-9]+\.[0-9]</td>){3}<td>[0-9]+ of [0-9]+</td></tr>" "$html" ||
+    fail "the page's comparisons have no row for section 47 enquiries per 10,000 children"
+grep -qE "<tr><th scope=\"row\">Children looked after per 10,000 children</th>${C}61</td>(${C}[0-9]+</td>){3}<td>[0-9]+ of [0-9]+</td></tr>" "$html" ||
+    fail "the page's comparisons do not keep the DfE's whole-number rates"
+grep -q "<tr><th scope=\"row\">Total income</th>[^/]*\[z\]" "$html" &&
+    fail "the page's comparisons have a row the DfE does not publish"
+desc="<desc id=\"how-we-compare-desc\">Dot plot: How Stockport compares: rates per 10,000 children. 4 measures, each with figures for Stockport, England, North West and Statistical neighbours' average. Section 47 enquiries per 10,000 children: Stockport [0-9.]+, England [0-9.]+, North West [0-9.]+, Statistical neighbours' average [0-9.]+; $REL England"
 grep -qE "$desc" "$html" || fail "the page's dot plot has no description giving its figures"
-grep -qF '<th scope="col">Change</th><th scope="col" class="n">England</th><th scope="col" class="n">North West</th><th scope="col" class="n">Neighbours&apos; average</th>' "$html" ||
-    fail "the page's summary has no England, North West and neighbours' columns"
+grep -qF '<th scope="col">Measure</th><th scope="col" class="n">Stockport (DfE)</th><th scope="col" class="n">England</th><th scope="col" class="n">North West</th><th scope="col" class="n">Neighbours&apos; average</th><th scope="col">Rank</th>' "$html" ||
+    fail "the page's comparisons have no England, North West and neighbours' columns"
 grep -qE "<tr><th scope=\"row\">Section 47 enquiries per 10,000 children</th>${C}115.6</td>(${C}[0-9]+\.[0-9]</td>){3}</tr>" "$html" ||
     fail "the page's dot plot has no table of its figures"
 [ -s "$out/charts/how-we-compare.png" ] && [ -s "$out/charts/how-we-compare.svg" ] ||
@@ -69,9 +83,12 @@ mkdir "$tmp/xl" && (cd "$tmp/xl" && unzip -q "$out/sscp-annual-report-2019-20-da
     fail "cannot unzip the workbook"
 python3 tests/golden/xlsx_cells.py "$tmp/xl" >"$tmp/cells.txt" || fail "cannot read the workbook"
 sed -n '/^== sheet Summary$/,/^== sheet /p' "$tmp/cells.txt" >"$tmp/summary.txt"
-for h in "I3  England" "J3  North West" "K3  Neighbours' average" "L3  Rank among neighbours" "M3  Notes"; do
+for h in "I3  England 2019-20" "J3  North West 2019-20" "K3  Neighbours' average 2019-20" "L3  Rank among neighbours 2019-20 (of the DfE's figure)" "M3  Notes"; do
     grep -qxF "$h" "$tmp/summary.txt" || fail "the Summary sheet has no header $h"
 done
+# The neighbours' average cells hold the mean as shown (154.3), not 154.3125.
+grep -qE "^[A-Z]+[0-9]+  (154\.3125|4693\.33)" "$tmp/cells.txt" &&
+    fail "a neighbours' average cell holds more digits than the report shows"
 sed -n '/^== sheet Benchmarks$/,/^== sheet /p' "$tmp/cells.txt" >"$tmp/bench.txt"
 grep -q "^A1  How Stockport compares with England, its region and its statistical neighbours$" "$tmp/bench.txt" ||
     fail "no Benchmarks sheet"
@@ -96,9 +113,29 @@ grep -q 'Not shown\|Statistical neighbours' "$tmp/charts/2019-20/charts/how-we-c
 fen="$tmp/fen/2024-25"
 [ -s "$fen/charts/how-we-compare.svg" ] || fail "no dot plot for Fenbridge"
 grep -qF '<th scope="col" class="n">England</th><th scope="col" class="n">East of England</th>' \
-    "$fen/fenbridge-scp-annual-report-2024-25.html" || fail "Fenbridge's summary has no East of England column"
+    "$fen/fenbridge-scp-annual-report-2024-25.html" || fail "Fenbridge's comparisons have no East of England column"
 grep -qF '<desc id="how-we-compare-desc">Dot plot: How Fenbridge compares: rates per 10,000 children.' \
     "$fen/fenbridge-scp-annual-report-2024-25.html" || fail "Fenbridge's dot plot has no description"
+
+# Files that give no rate for the year (the C1 file only): the dot plot
+# is left out with a warning naming it with the area's name, and a final
+# report is built.
+cp -R tests/fixtures/benchmarks "$tmp/c1only"
+rm "$tmp/c1only/benchmarks/a1-cin-2025.csv" "$tmp/c1only/benchmarks/c4-s47-icpc-2023.csv" \
+    "$tmp/c1only/benchmarks/d1-cpp-2025.csv" "$tmp/c1only/benchmarks/cla-rates-2025.csv"
+"$bin" build 2019-20 --final --data "$tmp/c1only" --out "$tmp/c1out" >"$tmp/c1.txt" 2>&1 ||
+    fail "a final report with no DfE rate for the year was not built: $(cat "$tmp/c1.txt")"
+grep -qF 'warning: the chart "How Stockport compares: rates per 10,000 children" is left out' "$tmp/c1.txt" ||
+    fail "no warning that the dot plot is left out: $(cat "$tmp/c1.txt")"
+grep -q '{{area}}' "$tmp/c1.txt" && fail "a message keeps {{area}}"
+[ -e "$tmp/c1out/2019-20/charts/how-we-compare.svg" ] && fail "a dot plot with no figures"
+# The comparisons have the C1 rows; the measures the DfE publishes that no
+# file gives are named in the note, not rows of [x].
+pdftotext -layout "$tmp/c1out/2019-20/sscp-annual-report-2019-20.pdf" - | tr -s ' \n' '  ' >"$tmp/c1.pdf.txt"
+grep -qF "The Department publishes these too, but no file in the benchmarks folder gives them for 2019-20: children in need during the year, children in need per 10,000 children," "$tmp/c1.pdf.txt" ||
+    fail "the comparisons' note does not name the measures no file gives"
+grep -qE "Children in need during the year( \[x\]){4}" "$tmp/c1.pdf.txt" &&
+    fail "the comparisons have a row of [x]"
 
 # Without benchmarks: no dot plot, no columns, no sheet.
 "$bin" build 2019-20 --out "$tmp/plain" >/dev/null 2>&1 || fail "the sample's build exited $?"

@@ -1965,20 +1965,21 @@ static void dot_plots_place_every_value(void **state)
 
     char *alt = sr_chart_alt(&c);
     assert_string_equal(
-        alt, "Dot plot: How Stockport compares, 2023-24. 5 figures, each for Stockport, England, "
-             "North West and Statistical neighbours' average. Referrals per 10,000 children: "
-             "Stockport 540.2, England 556.0, North West 600.1, Statistical neighbours' average "
-             "570.3; below England (556.0) and the neighbours' average (570.3). Section 47 "
-             "enquiries per 10,000 children: Stockport 201.3, England 191.6, North West 210.0, "
-             "Statistical neighbours' average 175.2; above England (191.6) and the neighbours' "
-             "average (175.2). Children on a child protection plan at 31 March, per 10,000: "
-             "Stockport 44.0, England 41.6, North West 48.2, Statistical neighbours' average "
-             "[x]; above England (41.6). Children in need per 10,000: Stockport 330.5, England "
-             "332.9, North West 370.4, Statistical neighbours' average 331.0; close to England "
-             "(332.9). Children looked after per 10,000: Stockport [c], England 70, North West "
-             "92, Statistical neighbours' average 81. 1 value is hidden to protect small "
-             "numbers. 1 value is not available. Source: Department for Education, Children in "
-             "need and Children looked after in England, 2024 releases.");
+        alt,
+        "Dot plot: How Stockport compares, 2023-24. 5 measures, each with figures for Stockport, "
+        "England, North West and Statistical neighbours' average. Referrals per 10,000 children: "
+        "Stockport 540.2, England 556.0, North West 600.1, Statistical neighbours' average "
+        "570.3; below England (556.0) and the neighbours' average (570.3). Section 47 "
+        "enquiries per 10,000 children: Stockport 201.3, England 191.6, North West 210.0, "
+        "Statistical neighbours' average 175.2; above England (191.6) and the neighbours' "
+        "average (175.2). Children on a child protection plan at 31 March, per 10,000: "
+        "Stockport 44.0, England 41.6, North West 48.2, Statistical neighbours' average "
+        "[x]; above England (41.6). Children in need per 10,000: Stockport 330.5, England "
+        "332.9, North West 370.4, Statistical neighbours' average 331.0; close to England "
+        "(332.9). Children looked after per 10,000: Stockport [c], England 70, North West "
+        "92, Statistical neighbours' average 81. 1 value is hidden to protect small "
+        "numbers. 1 value is not available. Source: Department for Education, Children in "
+        "need and Children looked after in England, 2024 releases.");
     free(alt);
     /* The SVG: its title and description, its words as text. */
     sr_buf out = SR_BUF_INIT;

@@ -138,6 +138,7 @@ static const char *dw_intro = narrative, *dw_optional = NULL, *dw_charts = chart
 static const char *dw_report = report;
 static const sr_chart_bench *dw_bench = NULL;
 static bool dw_errors_allowed = false;
+static bool dw_final = false;
 
 static void dw_build(dworld *w)
 {
@@ -168,6 +169,7 @@ static void dw_build(dworld *w)
     sr_doc_options o = {.data_dir = w->data,
                         .templates_dir = w->templates,
                         .guidance = &no_duties,
+                        .final = dw_final,
                         .bench = dw_bench};
     w->doc = sr_doc_build(w->ds.a, &w->ds.d, &o, &w->ds, w->cat, w->m, w->specs);
     if (!w->doc || (w->ds.d.errors && !dw_errors_allowed)) {
@@ -718,6 +720,7 @@ static void dw_reset(void)
     dw_intro = narrative;
     dw_optional = NULL;
     dw_errors_allowed = false;
+    dw_final = false;
     dw_report = report;
     dw_charts = charts;
     dw_bench = NULL;
@@ -941,6 +944,23 @@ static void comparisons_with_england_and_the_neighbours_in_words(void **state)
                          .england = fig(226, 10, "22.6%"),
                          .nlisted = 0};
     assert_words(&in, "above England (22.6%)");
+    /* A count is compared with the neighbours only: any area's count is
+     * below England's total. */
+    in = (sr_compare_in){.unit = SR_U_COUNT,
+                         .places = 0,
+                         .area = fig(4020, 1, "4,020"),
+                         .england = fig(642920, 1, "642,920"),
+                         .neighbours = fig(3048, 1, "3,048"),
+                         .nmean = 9,
+                         .nlisted = 10};
+    assert_words(&in, "above the neighbours' average (3,048, of 9 of the 10 neighbours)");
+    in.nmean = 0;
+    in.neighbours = sym(SR_NOT_AVAILABLE, false, "[x]");
+    assert_words(&in, "not compared: a count is compared with the statistical neighbours' "
+                      "average only, and no neighbour has a figure");
+    in.nlisted = 0;
+    assert_words(&in, "not compared: a count is compared with the statistical neighbours' "
+                      "average only, and partnership.yaml lists no neighbours");
 }
 
 static void what_cannot_be_compared_is_said(void **state)
@@ -1030,7 +1050,7 @@ static sr_chart_bench test_bench(void)
                        .rank_of = 3,
                        .neighbours_as_of = "2025-05",
                        .neighbours_source = "DfE local authority interactive tool"};
-    return (sr_chart_bench){&c, 1, bench_files, 1};
+    return (sr_chart_bench){&c, 1, bench_files, 1, NULL};
 }
 
 static const char bench_report[] = "format: 1\n"
@@ -1039,7 +1059,8 @@ static const char bench_report[] = "format: 1\n"
                                    "  - id: intro\n"
                                    "    title: Introduction\n"
                                    "    narrative: intro.md\n"
-                                   "    blocks: [\"table summary\", \"chart how\"]\n";
+                                   "    blocks: [\"table summary\", \"table comparisons\", "
+                                   "\"chart how\"]\n";
 
 static const char bench_charts[] = "format: 1\n"
                                    "charts:\n"
@@ -1078,13 +1099,16 @@ static void the_dfe_figures_reach_the_summary_the_words_and_a_chart(void **state
                         "Plans were below England (41.6 per 10,000) and the neighbours' average "
                         "(35.2, of 2 of the 3 neighbours); England 41.6, the region 45.0, the "
                         "neighbours 35.2.");
-    /* The summary: England, North West and the neighbours beside the year. */
+    /* The summary: England, North West and the neighbours beside the
+     * year, named with their year, in the workbook only (printed, most
+     * rows would be [z]). */
     const sr_dtable *t = find(w.doc->root, SR_D_TABLE)->table;
     assert_int_equal(t->ncols, 13);
-    assert_string_equal(t->cols[8].head, "England");
-    assert_string_equal(t->cols[9].head, "North West");
-    assert_string_equal(t->cols[10].head, "Neighbours' average");
-    assert_int_equal(t->cols[11].shown, SR_OUT_DATA);
+    assert_string_equal(t->cols[8].head, "England 2019-20");
+    assert_string_equal(t->cols[9].head, "North West 2019-20");
+    assert_string_equal(t->cols[10].head, "Neighbours' average 2019-20");
+    for (size_t q = 8; q < 12; q++)
+        assert_int_equal(t->cols[q].shown, SR_OUT_DATA);
     assert_string_equal(t->cols[12].head, "Notes");
     bool rate_row = false;
     for (size_t r = 0; r < t->nrows; r++) {
@@ -1110,11 +1134,30 @@ static void the_dfe_figures_reach_the_summary_the_words_and_a_chart(void **state
                                "neighbours with a figure for 2019-20."));
     }
     assert_true(rate_row);
-    assert_non_null(strstr(t->note, "England, North West and the statistical neighbours' "
-                                    "average: the Department for Education's published figures "
-                                    "(Children in need, reporting year 2020), as published"));
-    assert_non_null(strstr(t->note, "(the list of May 2025, DfE local authority interactive "
-                                    "tool)"));
+    /* The printed comparisons: only the measures the DfE publishes. */
+    const sr_dtable *ct = NULL;
+    sr_doc_iter *it = sr_doc_iter_new(w.doc->root);
+    while (!ct && sr_doc_iter_next(it) != SR_EV_DONE)
+        if (sr_doc_iter_node(it)->kind == SR_D_TABLE && sr_doc_iter_node(it)->table != t)
+            ct = sr_doc_iter_node(it)->table;
+    sr_doc_iter_free(it);
+    assert_non_null(ct);
+    assert_string_equal(ct->caption, "How Testshire compares with England, North West and its "
+                                     "statistical neighbours, 2019-20");
+    assert_int_equal(ct->nrows, 1);
+    assert_string_equal(printed(ct, 0, 0), "Plans per 10,000 children");
+    assert_string_equal(printed(ct, 0, 1), "27.4");
+    assert_string_equal(printed(ct, 0, 4), "35.2");
+    assert_string_equal(printed(ct, 0, 5), "3 of 3");
+    /* The neighbours' mean cell holds the mean as shown, not more digits. */
+    assert_int_equal(sr_dtable_cell(ct, 0, 4)->v.num, 352);
+    assert_int_equal(sr_dtable_cell(ct, 0, 4)->v.den, 10);
+    assert_non_null(strstr(ct->note, "England, North West and the statistical neighbours' "
+                                     "average: the Department for Education's published figures "
+                                     "(Children in need, reporting year 2020), as published"));
+    assert_non_null(strstr(ct->note, "(the list of May 2025, DfE local authority interactive "
+                                     "tool)"));
+    assert_non_null(strstr(ct->note, "the rank is of them"));
     /* The dot plot. */
     const sr_dfigure *f = find(w.doc->root, SR_D_FIGURE)->figure;
     assert_int_equal(f->chart->kind, SR_CHART_COMPARE);
@@ -1157,6 +1200,77 @@ static void the_dfe_figures_reach_the_summary_the_words_and_a_chart(void **state
                         "table D1 Child Protection Plans by local authority, Reporting year "
                         "2020 (https://example.org/d1).");
     assert_non_null(strstr(bt->desc, want + strlen("data/benchmarks/d1.csv, line 12 ")));
+    dw_free(&w);
+    dw_reset();
+}
+
+/* A note on the series break is the year's own when its figures are from
+ * a release before the revision; from a revised release, the note is on
+ * the year before beside them, which a table of one year does not show. */
+static void only_a_note_on_the_years_own_figures_goes_with_one_year(void **state)
+{
+    (void)state;
+    sr_chart_bench bench = test_bench();
+    sr_bench_cmp c = bench.v[0];
+    c.break_note = "rates for 2019-20 were revised in February 2025";
+    bench.v = &c;
+    sr_bench_entry e = {.id = "d1-2020", .revised = false};
+    sr_bench_spec spec = {&e, 1};
+    bench.spec = &spec;
+    assert_string_equal(sr_chart_bench_own_break(&bench, &c), c.break_note);
+    e.revised = true;
+    c.break_note = "the rates for 2018-19 beside these are from before the February 2025 revision";
+    assert_null(sr_chart_bench_own_break(&bench, &c));
+    /* Without benchmarks.yaml, the note is kept. */
+    bench.spec = NULL;
+    assert_string_equal(sr_chart_bench_own_break(&bench, &c), c.break_note);
+    /* Which metrics a table maps: those compared, and those an entry maps. */
+    assert_true(sr_chart_bench_mapped(&bench, "plans-rate"));
+    assert_false(sr_chart_bench_mapped(&bench, "referrals-rate"));
+    sr_bmap map = {.metric = "referrals-rate"};
+    e.maps = &map;
+    e.nmaps = 1;
+    bench.spec = &spec;
+    assert_true(sr_chart_bench_mapped(&bench, "referrals-rate"));
+}
+
+/* The DfE's files give no figure for the report's year (its release may
+ * not be out yet): the dot plot and the table of comparisons are left out
+ * with a warning naming the chart with its {{area}} filled, never an
+ * error, in a final report too. A figure benchmarks.yaml maps but no file
+ * gives for the year is [x] (not available), not [z]. */
+static void no_dfe_figure_for_the_year_leaves_the_comparisons_out(void **state)
+{
+    (void)state;
+    sr_chart_bench bench = test_bench();
+    sr_bench_cmp c = bench.v[0];
+    c.year = 2018;
+    bench.v = &c;
+    dw_bench = &bench;
+    dw_report = bench_report;
+    dw_charts = bench_charts;
+    dw_final = true;
+    dworld w;
+    dw_build(&w);
+    assert_null(find(w.doc->root, SR_D_FIGURE));
+    const sr_diag *g = diag_with(&w.ds.d, "the chart \"How Testshire compares\" is left out");
+    assert_non_null(g);
+    assert_int_equal(g->sev, SR_WARNING);
+    g = diag_with(&w.ds.d, "the table of comparisons with England, the region and the neighbours "
+                           "is left out");
+    assert_non_null(g);
+    assert_int_equal(g->sev, SR_WARNING);
+    /* The summary (the only table) gives [x] for the mapped rate. */
+    const sr_dtable *t = find(w.doc->root, SR_D_TABLE)->table;
+    bool rate_row = false;
+    for (size_t r = 0; r < t->nrows; r++)
+        if (strcmp(printed(t, r, 0), "Plans per 10,000 children") == 0) {
+            rate_row = true;
+            assert_string_equal(printed(t, r, 8), "[x]");
+        } else {
+            assert_string_equal(printed(t, r, 8), "[z]");
+        }
+    assert_true(rate_row);
     dw_free(&w);
     dw_reset();
 }
@@ -1209,6 +1323,8 @@ int main(void)
         cmocka_unit_test(comparisons_with_england_and_the_neighbours_in_words),
         cmocka_unit_test(what_cannot_be_compared_is_said),
         cmocka_unit_test(the_dfe_figures_reach_the_summary_the_words_and_a_chart),
+        cmocka_unit_test(only_a_note_on_the_years_own_figures_goes_with_one_year),
+        cmocka_unit_test(no_dfe_figure_for_the_year_leaves_the_comparisons_out),
         cmocka_unit_test(without_the_dfe_figures_nothing_changes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

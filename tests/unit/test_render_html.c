@@ -798,11 +798,12 @@ static void a_dot_plot_is_a_described_picture_with_its_table(void **state)
     const char *h = render(&w, false);
     assert_has(h, "<div class=\"chart\" role=\"img\" aria-labelledby=\"how-we-compare-title\" "
                   "aria-describedby=\"how-we-compare-desc\">\n<div aria-hidden=\"true\">\n<svg ");
-    assert_has(h, "<desc id=\"how-we-compare-desc\">Dot plot: How Stockport compares, 2023-24. "
-                  "2 figures, each for Stockport, England, North West and Statistical "
-                  "neighbours' average. Section 47 enquiries per 10,000: Stockport 201.3, "
-                  "England 191.6, North West 210.0, Statistical neighbours' average 175.2. "
-                  "Children looked after per 10,000: Stockport [c], England 70");
+    assert_has(h,
+               "<desc id=\"how-we-compare-desc\">Dot plot: How Stockport compares, 2023-24. "
+               "2 measures, each with figures for Stockport, England, North West and Statistical "
+               "neighbours' average. Section 47 enquiries per 10,000: Stockport 201.3, "
+               "England 191.6, North West 210.0, Statistical neighbours' average 175.2. "
+               "Children looked after per 10,000: Stockport [c], England 70");
     assert_has(h, ">Not shown: Stockport [c]</text>");
     assert_has(h, ">Source: Department for Education.</text>");
     assert_has(h, "<tr><th scope=\"row\">Section 47 enquiries per 10,000</th><td "
