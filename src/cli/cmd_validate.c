@@ -207,7 +207,25 @@ static void validate_benchmarks(vstate *s, const char *data_dir, const sr_partne
             free(ids);
         }
     }
-    sr_bench_load(s->a, &s->d, spec, data_dir, p);
+    const sr_bench_data *bd = sr_bench_load(s->a, &s->d, spec, data_dir, p);
+    /* The years the folder has: a file without the area's row for one of
+     * them would show [x] without a word. */
+    char **names = sr_list_dir(data_dir, "");
+    size_t cap = 0;
+    for (char **n = names; n && *n; n++)
+        cap++;
+    int *years = sr_xcalloc(cap ? cap : 1, sizeof *years);
+    size_t ny = 0;
+    for (char **n = names; n && *n; n++) {
+        int y = sr_year_from_name(*n);
+        char *sub = y ? sr_path_join(data_dir, *n) : NULL;
+        if (sub && sr_path_kind_of(sub) == SR_PATH_DIR)
+            years[ny++] = y;
+        free(sub);
+    }
+    sr_bench_check_years(&s->d, bd, years, ny);
+    free(years);
+    sr_free_names(names);
 }
 
 static bool is_csv(const char *path)

@@ -293,6 +293,17 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
     if (!area)
         return b;
     warn_unknown_metrics(bd, m, d);
+    sr_bench_check_years(d, bd, m->years, m->nyears);
+    /* The area's name and region from any row of any file (or the region
+     * partnership.yaml gives), so that a year without the area's row
+     * still has them. */
+    const char *area_name, *area_rcode, *area_rname;
+    sr_bench_area_info(bd, area, &area_name, &area_rcode, &area_rname);
+    if (p->bench_region) {
+        if (!area_rcode || strcmp(area_rcode, p->bench_region) != 0)
+            area_rname = NULL;
+        area_rcode = p->bench_region;
+    }
     for (size_t k = 0; k < m->nmetrics; k++) {
         const sr_metric *mt = &m->metrics[k];
         if (mt->def->local)
@@ -322,17 +333,18 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
             c->places = map->places;
             const sr_brow *ar = sr_bfile_row(f, year, SR_BGEO_LA, area);
             c->area = figure(a, f, mapi, ar, area, c->unit);
+            if (!ar && area_name)
+                c->area.name = area_name;
             c->england = figure(a, f, mapi, sr_bfile_row(f, year, SR_BGEO_NATIONAL, NULL),
                                 "E92000001", c->unit);
             if (!ar || !c->england.src.file)
                 c->england.name = "England";
-            const char *rcode =
-                ar && ar->region_code && ar->region_code[0] ? ar->region_code : NULL;
+            const char *rcode = area_rcode;
             if (rcode) {
                 c->region = figure(a, f, mapi, sr_bfile_row(f, year, SR_BGEO_REGIONAL, rcode),
                                    rcode, c->unit);
-                if (!c->region.src.file && ar->region_name && ar->region_name[0])
-                    c->region.name = ar->region_name;
+                if (!c->region.src.file && area_rname)
+                    c->region.name = area_rname;
             } else {
                 c->region = figure(a, f, mapi, NULL, NULL, c->unit);
             }
