@@ -10,7 +10,8 @@
  *
  * For each catalogue metric that benchmarks.yaml maps, and each year loaded
  * that the files give: the area's figure, England's, the region's (the
- * region_name of the area's rows), each statistical neighbour's, the
+ * partnership's `region:`, or the region_code of any of the area's rows),
+ * each statistical neighbour's, the
  * neighbours' mean (over those with a figure: how many of how many) and the
  * area's rank among itself and the neighbours with a figure. Every figure
  * names the file, line and column it was read from, and the publication,
@@ -80,9 +81,10 @@ typedef struct {
     int year;              /* the project's year (2022 for 2022-23) */
     sr_unit unit;          /* the catalogue metric's unit */
     int places;            /* decimal places as published (rates 1 for CIN, 0 for CLA) */
-    sr_bfigure area;       /* the partnership's local authority (the first one listed) */
+    sr_bfigure area;       /* the partnership's local authority (partnership.yaml names one) */
     sr_bfigure england;
-    sr_bfigure region; /* code NULL and sym SR_BSYM_MISSING when the area's rows name no region */
+    sr_bfigure region;      /* code NULL and sym SR_BSYM_MISSING when no row of the area names a
+                             * region and partnership.yaml gives none */
     sr_bfigure *neighbours; /* in the order partnership.yaml lists them */
     size_t nneighbours;     /* how many are listed (nlisted) */
     /* The neighbours' mean, of those with a figure (sym SR_BSYM_NONE):

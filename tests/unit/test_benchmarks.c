@@ -206,6 +206,9 @@ typedef struct {
     const sr_bench_cmp *c;
 } tcmp;
 
+/* The `region:` of partnership.yaml for compare(), or NULL. */
+static const char *compare_region;
+
 static void compare(tcmp *t, const char *csv, const char *const *neighbours, size_t nn)
 {
     memset(t, 0, sizeof *t);
@@ -219,6 +222,7 @@ static void compare(tcmp *t, const char *csv, const char *const *neighbours, siz
     t->p.has_benchmarks = true;
     t->p.bench_las = area;
     t->p.nbench_las = 1;
+    t->p.bench_region = compare_region;
     t->p.neighbours = (const char **)neighbours;
     t->p.nneighbours = nn;
     t->p.neighbours_as_of = "2025-05";
@@ -568,6 +572,23 @@ static void the_region_and_name_come_from_any_row_of_the_area(void **state)
     assert_non_null(strstr(out, "c4.csv:2:1: warning: this file gives England's figures for "
                                 "2019-20 (time period 2020), but has no row for Stockport "
                                 "(E08000007)"));
+    tcmp_free(&t);
+
+    /* The region partnership.yaml gives wins over the rows'. */
+    compare_region = "E12000003";
+    b = (sr_buf)SR_BUF_INIT;
+    sr_buf_puts(&b, c4_header);
+    c4_row(&b, "National", "", "", "198790", "167.7");
+    c4_row(&b, "Regional", "", "", "31980", "200.6");
+    c4_row(&b, "Local authority", "E08000007", "Stockport", "727", "115.6");
+    c4_end(&b);
+    csv = sr_buf_take(&b);
+    compare(&t, csv, nb, 1);
+    free(csv);
+    compare_region = NULL;
+    assert_string_equal(t.c->region.code, "E12000003");
+    assert_int_equal(t.c->region.sym, SR_BSYM_MISSING);
+    assert_string_equal(t.c->region.shown, "[x]");
     tcmp_free(&t);
 }
 
