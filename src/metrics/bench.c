@@ -15,6 +15,7 @@ struct sr_bench {
     size_t n;
     sr_bench_file *files;
     size_t nfiles;
+    const sr_bench_spec *spec;
 };
 
 /* The DfE's reporting years 2013 to 2023 (the project's 2012 to 2022) had
@@ -289,6 +290,7 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
     size_t cap = m->nmetrics * m->nyears;
     b->cmps = sr_arena_alloc(a, (cap ? cap : 1) * sizeof *b->cmps);
     b->files = sr_arena_alloc(a, (bd->nfiles ? bd->nfiles : 1) * sizeof *b->files);
+    b->spec = bd->spec;
     const char *area = p && p->nbench_las ? p->bench_las[0] : NULL;
     if (!area)
         return b;
@@ -387,6 +389,7 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
             c->neighbours_as_of = p->neighbours_as_of;
             c->neighbours_source = p->neighbours_source;
             c->break_note = break_note(a, c, f);
+            c->pre_revision = c->break_note != NULL;
             check_local(c, mt, i, ar ? (unsigned)strlen(ar->cells[f->map_col[mapi]].text) : 1, d);
         }
         /* Across the revision: a year from a revised release beside the
@@ -407,6 +410,7 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
                                                 "the February 2025 revision of rates: the change "
                                                 "between the two years is partly the revision",
                                                 y);
+                c->year_before_note = c->break_note;
             }
         }
     }
@@ -421,6 +425,15 @@ const sr_bench_cmp *sr_bench_find(const sr_bench *b, const char *metric_id, int 
         if (b->cmps[i].year == year && strcmp(b->cmps[i].metric_id, metric_id) == 0)
             return &b->cmps[i];
     return NULL;
+}
+
+bool sr_bench_maps(const sr_bench *b, const char *metric_id)
+{
+    for (size_t i = 0; b && b->spec && i < b->spec->n; i++)
+        for (size_t k = 0; k < b->spec->v[i].nmaps; k++)
+            if (strcmp(b->spec->v[i].maps[k].metric, metric_id) == 0)
+                return true;
+    return false;
 }
 
 const sr_bench_cmp *sr_bench_all(const sr_bench *b, size_t *n)

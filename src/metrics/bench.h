@@ -104,6 +104,16 @@ typedef struct {
     /* Why the figures should be read with care across the February 2025
      * revision of rates, in words; NULL when there is nothing to say. */
     const char *break_note;
+    /* The same, apart, for outputs that show one year only (a chart, a
+     * table of one year's figures) and those that show two DfE years side
+     * by side: pre_revision is true when this year's rates are from a
+     * release published before the February 2025 revision (break_note
+     * then says so); year_before_note is the note for showing this year
+     * beside the year before when that year's rates are from before the
+     * revision and this one's are not, or NULL. A change worked out from
+     * the submissions is not affected by either. */
+    bool pre_revision;
+    const char *year_before_note;
     /* The local figure the metrics compute from submissions differs from
      * the DfE's for the area (a warning was given, naming both). */
     bool local_differs;
@@ -118,8 +128,14 @@ typedef struct {
 typedef struct sr_bench sr_bench;
 
 /* The comparison for metric_id in year, or NULL when benchmarks.yaml maps
- * no column to the metric or no file gives that year. */
+ * no column to the metric or no file gives that year (sr_bench_maps tells
+ * the two apart). */
 const sr_bench_cmp *sr_bench_find(const sr_bench *b, const char *metric_id, int year);
+
+/* Whether an entry of benchmarks.yaml maps a column to metric_id: the DfE
+ * publishes the figure, so a year no file gives is "not available" [x],
+ * not "not applicable" [z]. False when b is NULL. */
+bool sr_bench_maps(const sr_bench *b, const char *metric_id);
 
 /* Every comparison, by the catalogue's order of metrics, then year
  * (latest first); *n gets how many. b may be NULL (no benchmarks): NULL, 0. */

@@ -403,6 +403,11 @@ static void a_rate_beside_one_from_before_the_revision_has_a_note(void **state)
     assert_non_null(strstr(before->break_note, "rates for 2022-23 were revised in February 2025"));
     assert_non_null(strstr(now->break_note, "the rates for 2022-23 beside these are from before "
                                             "the February 2025 revision"));
+    /* Apart, for outputs that show one year and those that show two. */
+    assert_true(before->pre_revision);
+    assert_null(before->year_before_note);
+    assert_false(now->pre_revision);
+    assert_ptr_equal(now->year_before_note, now->break_note);
     sr_diags_free(&d);
     sr_arena_free(a);
 }
@@ -437,6 +442,12 @@ static void the_fixture_compares_every_metric_it_maps(void **state)
     assert_int_equal(sr_bench_find(b, "looked-after-rate", 2019)->places, 0);
     assert_true(sr_bench_find(b, "s47-to-icpc", 2019)->local_differs);
     assert_null(sr_bench_find(b, "income", 2019));
+    /* Mapped, though no comparison for a year: the DfE publishes it. */
+    assert_true(sr_bench_maps(b, "s47-enquiries-rate"));
+    assert_null(sr_bench_find(b, "s47-enquiries-rate", 2030));
+    assert_false(sr_bench_maps(b, "income"));
+    assert_false(sr_bench_maps(b, "referrals-rate"));
+    assert_false(sr_bench_maps(NULL, "referrals"));
     size_t nf;
     sr_bench_files(b, &nf);
     assert_int_equal(nf, 5);
