@@ -716,8 +716,13 @@ static bool read_rows(sr_arena *a, sr_diags *d, const sr_source *src, sr_bfile *
             sr_diag_hint(ROW_ERROR((sr_loc){src, rec->line, 1, 1},
                                    "this row has %zu field%s; the header has %zu", rec->n,
                                    rec->n == 1 ? "" : "s", n),
-                         "a file saved from a spreadsheet can lose or gain commas: use the file "
-                         "as downloaded");
+                         "%s",
+                         rec->n > n ? "a name with a comma, such as \"Kingston upon Hull, City "
+                                      "of\", is in quotes in the DfE's files; a file saved from "
+                                      "a spreadsheet can lose them, or gain commas: use the file "
+                                      "as downloaded"
+                                    : "a file saved from a spreadsheet can lose or gain commas: "
+                                      "use the file as downloaded");
             ok = false;
             continue;
         }
