@@ -158,13 +158,26 @@ static void explain_row(FILE *out, const sr_report_data *rd, const sr_metric *mt
         fprintf(out, "    because: %s\n", c.break_reason->v.text);
 }
 
-static void bench_line(FILE *out, const char *who, const sr_bfigure *f)
+/* Characters (not bytes) of UTF-8 text s. */
+static size_t chars_of(const char *s)
 {
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* who, then the figure and its place, in columns w characters from the
+ * start (a long name, such as "Kingston upon Hull, City of", widens the
+ * column for the whole block rather than pushing its line out of it). */
+static void bench_line(FILE *out, const char *who, size_t w, const sr_bfigure *f)
+{
+    size_t c = chars_of(who);
+    fprintf(out, "    %s%*s %10s  ", who, (int)(c < w ? w - c : 0), "", f->shown);
     if (f->src.file)
-        fprintf(out, "    %-24s %10s  %s:%u  %s\n", who, f->shown, f->src.file, f->src.line,
-                f->src.column);
+        fprintf(out, "%s:%u  %s\n", f->src.file, f->src.line, f->src.column);
     else
-        fprintf(out, "    %-24s %10s  (no row in the file)\n", who, f->shown);
+        fprintf(out, "(no row in the file)\n");
 }
 
 /* The DfE's figures the metric is compared with, each traced to its line. */
@@ -186,25 +199,40 @@ static void explain_bench(FILE *out, const sr_report_data *rd, const sr_metric *
         fprintf(out, "  %s: %s, %s (%s), to %d decimal place%s\n", y,
                 s->publication ? s->publication : "", s->table ? s->table : "",
                 s->release ? s->release : "", c->places, c->places == 1 ? "" : "s");
-        bench_line(out, c->area.name ? c->area.name : "the area", &c->area);
-        bench_line(out, "England", &c->england);
-        bench_line(out, c->region.name ? c->region.name : "the region", &c->region);
+        const char *an = c->area.name ? c->area.name : "the area",
+                   *rn = c->region.name ? c->region.name : "the region";
+        size_t w = 24;
+        if (chars_of(an) > w)
+            w = chars_of(an);
+        if (chars_of(rn) > w)
+            w = chars_of(rn);
+        for (size_t k = 0; k < c->nneighbours; k++)
+            if (c->neighbours[k].name && chars_of(c->neighbours[k].name) + 2 > w)
+                w = chars_of(c->neighbours[k].name) + 2;
+        bench_line(out, an, w, &c->area);
+        bench_line(out, "England", w, &c->england);
+        bench_line(out, rn, w, &c->region);
         for (size_t k = 0; k < c->nneighbours; k++) {
             char who[160];
             snprintf(who, sizeof who, "  %s", c->neighbours[k].name);
-            bench_line(out, who, &c->neighbours[k]);
+            bench_line(out, who, w, &c->neighbours[k]);
         }
         if (c->nneighbours)
-            fprintf(out, "    %-24s %10s  the mean of %zu of the %zu neighbours (the list of %s)\n",
-                    "neighbours' mean", c->neighbours_mean_shown, c->nmean, c->nneighbours,
+            fprintf(out, "    %-*s %10s  the mean of %zu of the %zu neighbours (the list of %s)\n",
+                    (int)w, "neighbours' mean", c->neighbours_mean_shown, c->nmean, c->nneighbours,
                     c->neighbours_as_of ? c->neighbours_as_of : "an unknown date");
-        if (c->rank)
-            fprintf(out, "    rank: %d of %zu, 1 the highest\n", c->rank, c->rank_of);
-        if (c->local_differs) {
-            char lv[48];
+        char lv[48] = "";
+        if (c->local_differs)
             sr_mval_format(&c->local, c->unit, lv, sizeof lv);
+        if (c->rank && c->local_differs)
+            fprintf(out,
+                    "    rank: %d of %zu, 1 the highest, of the DfE's figure for the area (%s), "
+                    "not the submissions' (%s)\n",
+                    c->rank, c->rank_of, c->area.shown, lv);
+        else if (c->rank)
+            fprintf(out, "    rank: %d of %zu, 1 the highest\n", c->rank, c->rank_of);
+        if (c->local_differs)
             fprintf(out, "    differs from the submissions' %s\n", lv);
-        }
         if (c->break_note)
             fprintf(out, "    note: %s\n", c->break_note);
     }

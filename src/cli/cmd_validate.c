@@ -177,6 +177,8 @@ static const sr_bench_spec *bench_spec(vstate *s, const char *data_dir)
     return spec;
 }
 
+static void check_years(vstate *s, const sr_bench_data *bd, const char *data_dir);
+
 /* The DfE's files in data_dir/benchmarks/, when the data folder uses them. */
 static void validate_benchmarks(vstate *s, const char *data_dir, const sr_partnership *p)
 {
@@ -207,7 +209,29 @@ static void validate_benchmarks(vstate *s, const char *data_dir, const sr_partne
             free(ids);
         }
     }
-    sr_bench_load(s->a, &s->d, spec, data_dir, p);
+    check_years(s, sr_bench_load(s->a, &s->d, spec, data_dir, p), data_dir);
+}
+
+/* The years data_dir has folders for: a file without the area's row for
+ * one of them would show [x] without a word. */
+static void check_years(vstate *s, const sr_bench_data *bd, const char *data_dir)
+{
+    char **names = sr_list_dir(data_dir, "");
+    size_t cap = 0;
+    for (char **n = names; n && *n; n++)
+        cap++;
+    int *years = sr_xcalloc(cap ? cap : 1, sizeof *years);
+    size_t ny = 0;
+    for (char **n = names; n && *n; n++) {
+        int y = sr_year_from_name(*n);
+        char *sub = y ? sr_path_join(data_dir, *n) : NULL;
+        if (sub && sr_path_kind_of(sub) == SR_PATH_DIR)
+            years[ny++] = y;
+        free(sub);
+    }
+    sr_bench_check_years(&s->d, bd, years, ny);
+    free(years);
+    sr_free_names(names);
 }
 
 static bool is_csv(const char *path)
@@ -229,7 +253,7 @@ static void validate_bench_path(vstate *s, const char *path, bool folder)
         free(pp);
         const sr_bench_spec *spec = bench_spec(s, data);
         if (spec)
-            sr_bench_load(s->a, &s->d, spec, data, p);
+            check_years(s, sr_bench_load(s->a, &s->d, spec, data, p), data);
     } else {
         const sr_bench_spec *spec = bench_spec(s, data);
         if (spec)

@@ -3,6 +3,7 @@
 #include "data/benchmarks.h"
 
 #include "core/buf.h"
+#include "core/fmt.h"
 #include "core/fsutil.h"
 #include "core/strmap.h"
 #include "core/suggest.h"
@@ -475,6 +476,15 @@ static int latest_year(const sr_bench_entry *e, const sr_bcell *cells, const rec
     return best;
 }
 
+/* The project's year y as tf writes it: 2022 -> "2023" or "202223". */
+static void period_text(int y, sr_btime tf, char *buf, size_t size)
+{
+    if (tf == SR_BT_REPORTING)
+        snprintf(buf, size, "%d", y + 1);
+    else
+        snprintf(buf, size, "%d%02d", y, (y + 1) % 100);
+}
+
 /* The entry the header is, or NULL with errors in d. */
 static const sr_bench_entry *match(sr_diags *d, const sr_bench_spec *spec, const sr_source *src,
                                    const sr_bcell *h, size_t n, const sr_bcell *cells,
@@ -526,12 +536,35 @@ static const sr_bench_entry *match(sr_diags *d, const sr_bench_spec *spec, const
         return NULL;
     }
     if (exact(best, h, n)) { /* the columns fit, the time periods do not */
-        sr_diag_hint(sr_diag_add(d, SR_ERROR, (sr_loc){src, 1, 1, 1},
-                                 "this file has the columns of `%s` (%s, %s), but not its latest "
-                                 "time period",
-                                 best->id, best->table, best->release),
-                     "check that this is the release benchmarks.yaml names, or add an entry "
-                     "for this one");
+        char want[16], got[16];
+        period_text(best->last_year, best->time, want, sizeof want);
+        int latest = tcol >= 0 ? latest_year(best, cells, recs, tcol) : 0;
+        if (recs->n <= 1)
+            sr_diag_hint(sr_diag_add(d, SR_ERROR, (sr_loc){src, 1, 1, 1},
+                                     "this file has the header of `%s` (%s, %s), but no rows",
+                                     best->id, best->table, best->release),
+                         "the download may have been cut short, or the rows deleted: download "
+                         "the table again");
+        else if (!latest)
+            sr_diag_hint(sr_diag_add(d, SR_ERROR, (sr_loc){src, 1, 1, 1},
+                                     "this file has the columns of `%s` (%s, %s), but none of its "
+                                     "time periods is written as that entry's are, such as %s",
+                                     best->id, best->table, best->release, want),
+                         "check that this is the release benchmarks.yaml names, and the "
+                         "entry's `time_period`");
+        else {
+            period_text(latest, best->time, got, sizeof got);
+            sr_diag_hint(sr_diag_add(d, SR_ERROR, (sr_loc){src, 1, 1, 1},
+                                     "this file has the columns of `%s` (%s, %s), but its latest "
+                                     "time period is %s, where the entry's is %s (`last_period`)",
+                                     best->id, best->table, best->release, got, want),
+                         "%s",
+                         latest < best->last_year
+                             ? "this looks like an earlier release: download the one "
+                               "benchmarks.yaml names, or add an entry for this one"
+                             : "this looks like a later release: add an entry for it to "
+                               "benchmarks.yaml (see docs/benchmarks.md)");
+        }
         return NULL;
     }
     const char **unknown = sr_xcalloc(n ? n : 1, sizeof *unknown);
@@ -582,6 +615,9 @@ static const sr_bench_entry *match(sr_diags *d, const sr_bench_spec *spec, const
     free(unknown);
     return NULL;
 }
+
+/* The errors of one kind shown for a file; the rest are counted. */
+#define SR_BENCH_SHOWN 20
 
 static const char *const levels[] = {"National", "Regional", "Local authority", NULL};
 
@@ -667,17 +703,26 @@ static bool read_rows(sr_arena *a, sr_diags *d, const sr_source *src, sr_bfile *
     char syms[128];
     symbols_list(e, syms, sizeof syms);
     bool ok = true;
-    size_t shown_bad = 0;
+    size_t shown_bad = 0, row_bad = 0;
+    /* Past SR_BENCH_SHOWN, a row's error is counted, not shown (a file of
+     * 2,000 rows with the wrong form of time period would give 2,000). */
+    static sr_diag quiet;
+#define ROW_ERROR(...) (row_bad++ < SR_BENCH_SHOWN ? sr_diag_add(d, SR_ERROR, __VA_ARGS__) : &quiet)
     sr_strmap seen = SR_STRMAP_INIT;
     for (size_t r = 1; r < recs->n; r++) {
         const record *rec = &recs->v[r];
         const sr_bcell *row = cells + rec->first;
         if (rec->n != n) {
-            sr_diag_hint(sr_diag_add(d, SR_ERROR, (sr_loc){src, rec->line, 1, 1},
-                                     "this row has %zu field%s; the header has %zu", rec->n,
-                                     rec->n == 1 ? "" : "s", n),
-                         "a file saved from a spreadsheet can lose or gain commas: use the file "
-                         "as downloaded");
+            sr_diag_hint(ROW_ERROR((sr_loc){src, rec->line, 1, 1},
+                                   "this row has %zu field%s; the header has %zu", rec->n,
+                                   rec->n == 1 ? "" : "s", n),
+                         "%s",
+                         rec->n > n ? "a name with a comma, such as \"Kingston upon Hull, City "
+                                      "of\", is in quotes in the DfE's files; a file saved from "
+                                      "a spreadsheet can lose them, or gain commas: use the file "
+                                      "as downloaded"
+                                    : "a file saved from a spreadsheet can lose or gain commas: "
+                                      "use the file as downloaded");
             ok = false;
             continue;
         }
@@ -687,13 +732,32 @@ static bool read_rows(sr_arena *a, sr_diags *d, const sr_source *src, sr_bfile *
         const sr_bcell *tc = &row[tcol];
         int year = sr_bench_year(tc->text, e->time);
         if (!year) {
-            sr_diag_hint(sr_diag_add(d, SR_ERROR, cell_loc(src, tc),
-                                     "`%s` is not a time period of this table", tc->text),
-                         "%s",
-                         e->time == SR_BT_FINANCIAL
-                             ? "its time periods are financial years written like 202324"
-                             : "its time periods are reporting years written like 2023 "
-                               "(the year ending 31 March 2023)");
+            sr_diag *g =
+                ROW_ERROR(cell_loc(src, tc), "`%s` is not a time period of this table", tc->text);
+            int other = sr_bench_year(tc->text, e->time == SR_BT_FINANCIAL ? SR_BT_REPORTING
+                                                                           : SR_BT_FINANCIAL);
+            if (other && e->time == SR_BT_REPORTING)
+                sr_diag_hint(g,
+                             "`%s` is a financial year (%d-%02d), but entry `%s` of "
+                             "benchmarks.yaml says this table's time periods are reporting "
+                             "years (`time_period: reporting-year`), written like 2023 for the "
+                             "year ending 31 March 2023: check that the file is the table and "
+                             "release the entry names, or correct its `time_period`",
+                             tc->text, other, (other + 1) % 100, e->id);
+            else if (other)
+                sr_diag_hint(g,
+                             "`%s` is a reporting year (the year ending 31 March %s), but entry "
+                             "`%s` of benchmarks.yaml says this table's time periods are "
+                             "financial years (`time_period: financial-year`), written like "
+                             "202324: check that the file is the table and release the entry "
+                             "names, or correct its `time_period`",
+                             tc->text, tc->text, e->id);
+            else
+                sr_diag_hint(g, "%s",
+                             e->time == SR_BT_FINANCIAL
+                                 ? "its time periods are financial years written like 202324"
+                                 : "its time periods are reporting years written like 2023 "
+                                   "(the year ending 31 March 2023)");
             ok = false;
             continue;
         }
@@ -702,8 +766,8 @@ static bool read_rows(sr_arena *a, sr_diags *d, const sr_source *src, sr_bfile *
         while (levels[lv] && strcmp(levels[lv], gc->text) != 0)
             lv++;
         if (!levels[lv]) {
-            sr_diag *g = sr_diag_add(d, SR_ERROR, cell_loc(src, gc),
-                                     "`%s` is not a geographic level the report reads", gc->text);
+            sr_diag *g = ROW_ERROR(cell_loc(src, gc),
+                                   "`%s` is not a geographic level the report reads", gc->text);
             const char *best = sr_suggest(gc->text, levels, 3);
             if (best)
                 sr_diag_hint(g, "did you mean `%s`?", best);
@@ -725,12 +789,12 @@ static bool read_rows(sr_arena *a, sr_diags *d, const sr_source *src, sr_bfile *
             br.name = "England";
         if (codecol >= 0 && !sr_gss_code_ok(br.code)) {
             const char *what = lv == 0 ? "country" : lv == 1 ? "region" : "local authority";
-            sr_diag_hint(sr_diag_add(d, SR_ERROR, cell_loc(src, &row[codecol]),
-                                     "`%s` is not a %s code", br.code, what),
-                         "a code is a capital letter and eight digits, such as %s",
-                         lv == 0   ? "E92000001"
-                         : lv == 1 ? "E12000002"
-                                   : "E08000007");
+            sr_diag_hint(
+                ROW_ERROR(cell_loc(src, &row[codecol]), "`%s` is not a %s code", br.code, what),
+                "a code is a capital letter and eight digits, such as %s",
+                lv == 0   ? "E92000001"
+                : lv == 1 ? "E12000002"
+                          : "E08000007");
             ok = false;
             continue;
         }
@@ -740,10 +804,35 @@ static bool read_rows(sr_arena *a, sr_diags *d, const sr_source *src, sr_bfile *
         bool cells_ok = true;
         for (size_t i = 0; i < e->nmaps; i++) {
             const sr_bcell *c = &row[f->map_col[i]];
-            if (is_number(c->text) || is_symbol(e, c->text))
+            if (is_symbol(e, c->text))
                 continue;
+            if (is_number(c->text)) {
+                /* More places than the entry says the DfE publishes: the
+                 * figure would be shown rounded again, as the DfE never
+                 * published it. */
+                const char *pt = strchr(c->text, '.');
+                int places = pt ? (int)strlen(pt + 1) : 0;
+                if (places <= e->maps[i].places)
+                    continue;
+                cells_ok = false;
+                if (shown_bad++ >= SR_BENCH_SHOWN)
+                    continue;
+                sr_diag *g = sr_diag_add(
+                    d, SR_ERROR, cell_loc(src, c),
+                    "`%s` in `%s` has %d decimal place%s, but entry `%s` of benchmarks.yaml "
+                    "says the DfE publishes it to %d (`places: %d`)",
+                    c->text, e->maps[i].column, places, places == 1 ? "" : "s", e->id,
+                    e->maps[i].places, e->maps[i].places);
+                sr_diag_hint(g,
+                             "the report shows the DfE's figures as published, never rounded "
+                             "again: if the downloaded file has %d place%s, correct `places` in "
+                             "benchmarks.yaml (a data/templates/benchmarks.yaml entry with the "
+                             "id `%s`); otherwise use the file as downloaded",
+                             places, places == 1 ? "" : "s", e->id);
+                continue;
+            }
             cells_ok = false;
-            if (shown_bad++ >= 20)
+            if (shown_bad++ >= SR_BENCH_SHOWN)
                 continue;
             sr_diag *g = c->text[0]
                              ? sr_diag_add(d, SR_ERROR, cell_loc(src, c),
@@ -778,9 +867,8 @@ static bool read_rows(sr_arena *a, sr_diags *d, const sr_source *src, sr_bfile *
             sr_strmap_put(&seen, sr_buf_str(&key), f->nrows);
         sr_buf_free(&key);
         if (twin) {
-            sr_diag *g = sr_diag_add(d, SR_ERROR, (sr_loc){src, rec->line, 1, 1},
-                                     "this row gives %s for %s again", br.name ? br.name : br.code,
-                                     tc->text);
+            sr_diag *g = ROW_ERROR((sr_loc){src, rec->line, 1, 1}, "this row gives %s for %s again",
+                                   br.name ? br.name : br.code, tc->text);
             sr_diag_related(g, (sr_loc){src, twin->line, 1, 1}, "first given here");
             sr_diag_hint(g, e->nfilters ? "each area has one row a year once `rows` in "
                                           "benchmarks.yaml has picked them"
@@ -791,9 +879,17 @@ static bool read_rows(sr_arena *a, sr_diags *d, const sr_source *src, sr_bfile *
         }
         f->rows[f->nrows++] = br;
     }
-    if (shown_bad > 20)
+    if (row_bad > SR_BENCH_SHOWN)
         sr_diag_add(d, SR_ERROR, (sr_loc){src, 0, 0, 0},
-                    "%zu more cells are not numbers or symbols (not shown)", shown_bad - 20);
+                    "%zu more rows have a wrong field count, time period, geographic level or "
+                    "code, or are given twice (not shown)",
+                    row_bad - SR_BENCH_SHOWN);
+    if (shown_bad > SR_BENCH_SHOWN)
+        sr_diag_add(d, SR_ERROR, (sr_loc){src, 0, 0, 0},
+                    "%zu more cells are not numbers or symbols, or have more decimal places "
+                    "than published (not shown)",
+                    shown_bad - SR_BENCH_SHOWN);
+#undef ROW_ERROR
     sr_strmap_free(&seen);
     /* Sorted, for sr_bfile_row's binary search. */
     qsort(f->rows, f->nrows, sizeof *f->rows, row_order);
@@ -838,10 +934,25 @@ const sr_bfile *sr_bench_parse(sr_arena *a, sr_diags *d, const sr_bench_spec *sp
             else if (lead_byte((unsigned char)src->text[i]))
                 col++;
         }
-        sr_diag_hint(sr_diag_add(d, SR_ERROR, (sr_loc){src, line, col, 1},
-                                 "this file is not text in UTF-8: it holds a byte that is not"),
-                     "use the CSV file as downloaded from explore-education-statistics; a "
-                     "spreadsheet may have saved it in another encoding");
+        unsigned char byte = (unsigned char)src->text[bad];
+        if (byte == 0)
+            sr_diag_hint(sr_diag_add(d, SR_ERROR, (sr_loc){src, line, col, 1},
+                                     "this file holds a zero byte here, which no text file has"),
+                         "use the CSV file as downloaded from explore-education-statistics");
+        else
+            sr_diag_hint(
+                sr_diag_add(d, SR_ERROR, (sr_loc){src, line, col, 1},
+                            "this file is not text in UTF-8: the byte here, 0x%02X, is not "
+                            "UTF-8 text",
+                            byte),
+                "%s",
+                byte >= 0x80 && byte <= 0x9F
+                    ? "it looks like a file saved by Excel in Windows-1252 (where 0x96 is a "
+                      "dash and 0x92 an apostrophe): use the CSV file as downloaded from "
+                      "explore-education-statistics, or save it again as CSV UTF-8"
+                    : "use the CSV file as downloaded from explore-education-statistics; a "
+                      "spreadsheet may have saved it in another encoding (save it again as "
+                      "CSV UTF-8)");
         return NULL;
     }
     cellvec cells = {0};
@@ -867,6 +978,28 @@ const sr_bfile *sr_bench_parse(sr_arena *a, sr_diags *d, const sr_bench_spec *sp
                         h[i].text);
             ok = false;
         }
+    }
+    /* A space before or after a name is no renamed column: a spreadsheet
+     * has been at the file. */
+    for (size_t i = 0; i < n; i++) {
+        const char *t = h[i].text;
+        size_t l = strlen(t);
+        bool lead = t[0] == ' ' || t[0] == '\t', trail = l && (t[l - 1] == ' ' || t[l - 1] == '\t');
+        if (!lead && !trail)
+            continue;
+        size_t b0 = strspn(t, " \t"), e0 = l;
+        while (e0 > b0 && (t[e0 - 1] == ' ' || t[e0 - 1] == '\t'))
+            e0--;
+        sr_diag_hint(sr_diag_add(d, SR_ERROR, cell_loc(src, &h[i]),
+                                 "the header has a space %s `%.*s`: the DfE's files have none",
+                                 lead && trail ? "before and after"
+                                 : lead        ? "before"
+                                               : "after",
+                                 (int)(e0 - b0), t + b0),
+                     "the file may have been edited in a spreadsheet: use the CSV file as "
+                     "downloaded, or remove the space%s",
+                     lead && trail ? "s" : "");
+        ok = false;
     }
     if (!ok)
         goto done;
@@ -921,6 +1054,17 @@ const sr_bfile *sr_bench_load_file(sr_arena *a, sr_diags *d, const sr_bench_spec
     return sr_bench_parse(a, d, spec, src);
 }
 
+/* Whether any file has a row for local authority code. */
+static bool has_la(const sr_bench_data *bd, const char *code)
+{
+    for (size_t i = 0; i < bd->nfiles; i++)
+        for (size_t r = 0; r < bd->files[i].nrows; r++)
+            if (bd->files[i].rows[r].level == SR_BGEO_LA &&
+                strcmp(bd->files[i].rows[r].code, code) == 0)
+                return true;
+    return false;
+}
+
 sr_bench_data *sr_bench_load(sr_arena *a, sr_diags *d, const sr_bench_spec *spec,
                              const char *data_dir, const sr_partnership *p)
 {
@@ -959,17 +1103,83 @@ sr_bench_data *sr_bench_load(sr_arena *a, sr_diags *d, const sr_bench_spec *spec
                      "download the DfE's tables listed in docs/benchmarks.md into it");
     }
     free(dir);
-    /* The area's codes: a code no file gives is probably mistyped. */
-    for (size_t k = 0; p && bd->nfiles && k < p->nbench_las; k++) {
-        bool seen = false;
-        for (size_t i = 0; i < bd->nfiles && !seen; i++)
-            for (size_t r = 0; r < bd->files[i].nrows && !seen; r++)
-                seen = bd->files[i].rows[r].level == SR_BGEO_LA &&
-                       strcmp(bd->files[i].rows[r].code, p->bench_las[k]) == 0;
-        if (!seen)
+    /* The area's and the neighbours' codes: a code no file gives is
+     * probably mistyped. */
+    for (size_t k = 0; p && bd->nfiles && k < p->nbench_las; k++)
+        if (!has_la(bd, p->bench_las[k]))
             sr_diag_hint(sr_diag_add(d, SR_WARNING, p->bench_la_locs[k],
                                      "no benchmark file has a row for `%s`", p->bench_las[k]),
                          "check the code against the files' `new_la_code` column");
+    for (size_t k = 0; p && bd->nfiles && k < p->nneighbours; k++)
+        if (!has_la(bd, p->neighbours[k]))
+            sr_diag_hint(sr_diag_add(d, SR_WARNING, p->neighbour_locs[k],
+                                     "no benchmark file has a row for the neighbour `%s`, so it "
+                                     "is left out of every mean and rank",
+                                     p->neighbours[k]),
+                         "check the code against the files' `new_la_code` column and the "
+                         "DfE's list of statistical neighbours");
+    if (p && p->bench_region && bd->nfiles) {
+        bool seen = false;
+        for (size_t i = 0; i < bd->nfiles && !seen; i++)
+            for (size_t r = 0; r < bd->files[i].nrows && !seen; r++)
+                seen = bd->files[i].rows[r].level == SR_BGEO_REGIONAL &&
+                       strcmp(bd->files[i].rows[r].code, p->bench_region) == 0;
+        if (!seen)
+            sr_diag_hint(sr_diag_add(d, SR_WARNING, p->bench_region_loc,
+                                     "no benchmark file has a row for the region `%s`",
+                                     p->bench_region),
+                         "check the code against the files' `region_code` column");
     }
     return bd;
+}
+
+void sr_bench_area_info(const sr_bench_data *bd, const char *code, const char **name,
+                        const char **region_code, const char **region_name)
+{
+    *name = *region_code = *region_name = NULL;
+    for (size_t i = 0; bd && code && i < bd->nfiles; i++) {
+        for (size_t r = 0; r < bd->files[i].nrows; r++) {
+            const sr_brow *w = &bd->files[i].rows[r];
+            if (w->level != SR_BGEO_LA || strcmp(w->code, code) != 0)
+                continue;
+            if (!*name && w->name && w->name[0])
+                *name = w->name;
+            if (!*region_code && w->region_code && w->region_code[0]) {
+                *region_code = w->region_code;
+                if (w->region_name && w->region_name[0])
+                    *region_name = w->region_name;
+            }
+            if (*name && *region_code)
+                return;
+        }
+    }
+}
+
+void sr_bench_check_years(sr_diags *d, const sr_bench_data *bd, const int *years, size_t nyears)
+{
+    if (!bd || !bd->p || !bd->p->nbench_las)
+        return;
+    const char *area = bd->p->bench_las[0];
+    if (!has_la(bd, area))
+        return;
+    const char *name, *rc, *rn;
+    sr_bench_area_info(bd, area, &name, &rc, &rn);
+    for (size_t i = 0; i < bd->nfiles; i++) {
+        const sr_bfile *f = &bd->files[i];
+        for (size_t k = 0; k < nyears; k++) {
+            const sr_brow *eng = sr_bfile_row(f, years[k], SR_BGEO_NATIONAL, NULL);
+            if (!eng || sr_bfile_row(f, years[k], SR_BGEO_LA, area))
+                continue;
+            char y[16];
+            sr_fmt_year(years[k], y, sizeof y);
+            const sr_bcell *tc = &eng->cells[header_index(f->header, f->ncols, "time_period")];
+            sr_diag_hint(sr_diag_add(d, SR_WARNING, (sr_loc){f->src, eng->line, 1, 1},
+                                     "this file gives England's figures for %s (time period "
+                                     "%s), but has no row for %s (%s): the area's figures from "
+                                     "it for %s are shown as not available [x]",
+                                     y, tc->text, name ? name : area, area, y),
+                         "download the table again: the DfE's files have a row for every local "
+                         "authority each year");
+        }
+    }
 }

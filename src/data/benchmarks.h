@@ -120,6 +120,19 @@ bool sr_bench_wanted(const sr_partnership *p, const char *data_dir);
 sr_bench_data *sr_bench_load(sr_arena *a, sr_diags *d, const sr_bench_spec *spec,
                              const char *data_dir, const sr_partnership *p);
 
+/* What the files say of local authority code: its name (la_name), its
+ * region's code and name, from the first row of any file that has them;
+ * each NULL when no row says. */
+void sr_bench_area_info(const sr_bench_data *bd, const char *code, const char **name,
+                        const char **region_code, const char **region_name);
+
+/* For each of years (the project's) that a file gives England's figures
+ * for, a warning at that row when the file has no row for the area (the
+ * first of p's local authorities): its figures for the year would be
+ * shown as not available without a word. Nothing when the area has no row
+ * in any file (sr_bench_load has said so). */
+void sr_bench_check_years(sr_diags *d, const sr_bench_data *bd, const int *years, size_t nyears);
+
 /* Reads and checks one file (for validate FILE.csv); NULL when it cannot be
  * used. */
 const sr_bfile *sr_bench_load_file(sr_arena *a, sr_diags *d, const sr_bench_spec *spec,

@@ -177,6 +177,21 @@ static bool read_benchmarks(sr_arena *a, sr_diags *d, sr_partnership *p, const s
     p->benchmarks_loc = sr_ymap_key(root, "benchmarks")->loc;
     bool ok = read_codes(a, d, sr_ymap_get(b, "local_authorities"), &p->bench_las,
                          &p->bench_la_locs, &p->nbench_las, NULL, 0, "local authority");
+    /* One area: the comparisons are of one local authority's figures with
+     * England's, its region's and its neighbours'. Two or more would need
+     * their counts summed and their rates left uncompared; until then a
+     * second code is refused rather than left unused without a word. */
+    if (ok && p->nbench_las > 1) {
+        sr_diag_hint(sr_diag_add(d, SR_ERROR, p->bench_la_locs[1],
+                                 "the report compares one local authority with England, its "
+                                 "region and its neighbours; `local_authorities` names %zu",
+                                 p->nbench_las),
+                     "keep the code of the local authority the report is for, such as [%s]; "
+                     "a partnership of several local authorities cannot yet be compared "
+                     "(see docs/benchmarks.md)",
+                     p->bench_las[0]);
+        ok = false;
+    }
     if (ok && p->nbench_las == 0) {
         const sr_ynode *k = sr_ymap_key(b, "local_authorities");
         sr_diag_hint(sr_diag_add(d, SR_ERROR, k ? k->loc : p->benchmarks_loc,
@@ -184,6 +199,20 @@ static bool read_benchmarks(sr_arena *a, sr_diags *d, sr_partnership *p, const s
                      "give the area's code, as the DfE's files write it in `new_la_code`, "
                      "such as [E08000007]");
         ok = false;
+    }
+    const sr_ynode *rg = sr_ymap_get(b, "region");
+    const char *rt = sr_ynode_text(rg);
+    if (rt) {
+        if (!sr_gss_code_ok(rt) || strncmp(rt, "E12", 3) != 0) {
+            sr_diag_hint(
+                sr_diag_add(d, SR_ERROR, sr_ynode_loc(rg), "`%s` is not a region code", rt),
+                "write the code the DfE's files give in `region_code`, such as "
+                "E12000002 (North West)");
+            ok = false;
+        } else {
+            p->bench_region = rt;
+            p->bench_region_loc = sr_ynode_loc(rg);
+        }
     }
     const sr_ynode *sn = sr_ymap_get(b, "statistical_neighbours");
     if (!sn || sn->kind != SR_Y_MAP)

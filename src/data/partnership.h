@@ -88,6 +88,8 @@ typedef struct {
     const char **bench_las; /* the area's local authority codes (new_la_code) */
     sr_loc *bench_la_locs;  /* where each is written */
     size_t nbench_las;
+    const char *bench_region; /* `region:`, the area's region_code, or NULL */
+    sr_loc bench_region_loc;
     const char **neighbours; /* the statistical neighbours' codes, in the order given */
     sr_loc *neighbour_locs;
     size_t nneighbours;

@@ -688,6 +688,9 @@ static const sr_schema benchmarks_t = {
         (const sr_field[]){
             {"local_authorities", &codes_t, SR_REQUIRED,
              "the local authority code(s) of the area (new_la_code), such as E08000007"},
+            {"region", &TEXT_t, 0,
+             "the area's region code (region_code), such as E12000002; without it, the "
+             "region of the area's rows in the files"},
             {"statistical_neighbours", &neighbours_t, 0,
              "the local authorities the area is compared with, from the DfE's list"},
             {0},

@@ -15,6 +15,7 @@ struct sr_bench {
     size_t n;
     sr_bench_file *files;
     size_t nfiles;
+    const sr_bench_spec *spec;
 };
 
 /* The DfE's reporting years 2013 to 2023 (the project's 2012 to 2022) had
@@ -289,10 +290,22 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
     size_t cap = m->nmetrics * m->nyears;
     b->cmps = sr_arena_alloc(a, (cap ? cap : 1) * sizeof *b->cmps);
     b->files = sr_arena_alloc(a, (bd->nfiles ? bd->nfiles : 1) * sizeof *b->files);
+    b->spec = bd->spec;
     const char *area = p && p->nbench_las ? p->bench_las[0] : NULL;
     if (!area)
         return b;
     warn_unknown_metrics(bd, m, d);
+    sr_bench_check_years(d, bd, m->years, m->nyears);
+    /* The area's name and region from any row of any file (or the region
+     * partnership.yaml gives), so that a year without the area's row
+     * still has them. */
+    const char *area_name, *area_rcode, *area_rname;
+    sr_bench_area_info(bd, area, &area_name, &area_rcode, &area_rname);
+    if (p->bench_region) {
+        if (!area_rcode || strcmp(area_rcode, p->bench_region) != 0)
+            area_rname = NULL;
+        area_rcode = p->bench_region;
+    }
     for (size_t k = 0; k < m->nmetrics; k++) {
         const sr_metric *mt = &m->metrics[k];
         if (mt->def->local)
@@ -322,17 +335,18 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
             c->places = map->places;
             const sr_brow *ar = sr_bfile_row(f, year, SR_BGEO_LA, area);
             c->area = figure(a, f, mapi, ar, area, c->unit);
+            if (!ar && area_name)
+                c->area.name = area_name;
             c->england = figure(a, f, mapi, sr_bfile_row(f, year, SR_BGEO_NATIONAL, NULL),
                                 "E92000001", c->unit);
             if (!ar || !c->england.src.file)
                 c->england.name = "England";
-            const char *rcode =
-                ar && ar->region_code && ar->region_code[0] ? ar->region_code : NULL;
+            const char *rcode = area_rcode;
             if (rcode) {
                 c->region = figure(a, f, mapi, sr_bfile_row(f, year, SR_BGEO_REGIONAL, rcode),
                                    rcode, c->unit);
-                if (!c->region.src.file && ar->region_name && ar->region_name[0])
-                    c->region.name = ar->region_name;
+                if (!c->region.src.file && area_rname)
+                    c->region.name = area_rname;
             } else {
                 c->region = figure(a, f, mapi, NULL, NULL, c->unit);
             }
@@ -375,6 +389,7 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
             c->neighbours_as_of = p->neighbours_as_of;
             c->neighbours_source = p->neighbours_source;
             c->break_note = break_note(a, c, f);
+            c->pre_revision = c->break_note != NULL;
             check_local(c, mt, i, ar ? (unsigned)strlen(ar->cells[f->map_col[mapi]].text) : 1, d);
         }
         /* Across the revision: a year from a revised release beside the
@@ -395,6 +410,7 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
                                                 "the February 2025 revision of rates: the change "
                                                 "between the two years is partly the revision",
                                                 y);
+                c->year_before_note = c->break_note;
             }
         }
     }
@@ -409,6 +425,15 @@ const sr_bench_cmp *sr_bench_find(const sr_bench *b, const char *metric_id, int 
         if (b->cmps[i].year == year && strcmp(b->cmps[i].metric_id, metric_id) == 0)
             return &b->cmps[i];
     return NULL;
+}
+
+bool sr_bench_maps(const sr_bench *b, const char *metric_id)
+{
+    for (size_t i = 0; b && b->spec && i < b->spec->n; i++)
+        for (size_t k = 0; k < b->spec->v[i].nmaps; k++)
+            if (strcmp(b->spec->v[i].maps[k].metric, metric_id) == 0)
+                return true;
+    return false;
 }
 
 const sr_bench_cmp *sr_bench_all(const sr_bench *b, size_t *n)

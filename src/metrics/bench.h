@@ -10,7 +10,8 @@
  *
  * For each catalogue metric that benchmarks.yaml maps, and each year loaded
  * that the files give: the area's figure, England's, the region's (the
- * region_name of the area's rows), each statistical neighbour's, the
+ * partnership's `region:`, or the region_code of any of the area's rows),
+ * each statistical neighbour's, the
  * neighbours' mean (over those with a figure: how many of how many) and the
  * area's rank among itself and the neighbours with a figure. Every figure
  * names the file, line and column it was read from, and the publication,
@@ -80,9 +81,10 @@ typedef struct {
     int year;              /* the project's year (2022 for 2022-23) */
     sr_unit unit;          /* the catalogue metric's unit */
     int places;            /* decimal places as published (rates 1 for CIN, 0 for CLA) */
-    sr_bfigure area;       /* the partnership's local authority (the first one listed) */
+    sr_bfigure area;       /* the partnership's local authority (partnership.yaml names one) */
     sr_bfigure england;
-    sr_bfigure region; /* code NULL and sym SR_BSYM_MISSING when the area's rows name no region */
+    sr_bfigure region;      /* code NULL and sym SR_BSYM_MISSING when no row of the area names a
+                             * region and partnership.yaml gives none */
     sr_bfigure *neighbours; /* in the order partnership.yaml lists them */
     size_t nneighbours;     /* how many are listed (nlisted) */
     /* The neighbours' mean, of those with a figure (sym SR_BSYM_NONE):
@@ -102,6 +104,16 @@ typedef struct {
     /* Why the figures should be read with care across the February 2025
      * revision of rates, in words; NULL when there is nothing to say. */
     const char *break_note;
+    /* The same, apart, for outputs that show one year only (a chart, a
+     * table of one year's figures) and those that show two DfE years side
+     * by side: pre_revision is true when this year's rates are from a
+     * release published before the February 2025 revision (break_note
+     * then says so); year_before_note is the note for showing this year
+     * beside the year before when that year's rates are from before the
+     * revision and this one's are not, or NULL. A change worked out from
+     * the submissions is not affected by either. */
+    bool pre_revision;
+    const char *year_before_note;
     /* The local figure the metrics compute from submissions differs from
      * the DfE's for the area (a warning was given, naming both). */
     bool local_differs;
@@ -116,8 +128,14 @@ typedef struct {
 typedef struct sr_bench sr_bench;
 
 /* The comparison for metric_id in year, or NULL when benchmarks.yaml maps
- * no column to the metric or no file gives that year. */
+ * no column to the metric or no file gives that year (sr_bench_maps tells
+ * the two apart). */
 const sr_bench_cmp *sr_bench_find(const sr_bench *b, const char *metric_id, int year);
+
+/* Whether an entry of benchmarks.yaml maps a column to metric_id: the DfE
+ * publishes the figure, so a year no file gives is "not available" [x],
+ * not "not applicable" [z]. False when b is NULL. */
+bool sr_bench_maps(const sr_bench *b, const char *metric_id);
 
 /* Every comparison, by the catalogue's order of metrics, then year
  * (latest first); *n gets how many. b may be NULL (no benchmarks): NULL, 0. */

@@ -186,7 +186,9 @@ static void a_later_release_with_the_same_columns_is_not_taken_for_the_earlier(v
     assert_non_null(strstr(printed(&d), "c4.csv:1:1: error: this file has the columns of "
                                         "`c4-2023` (C4 Section 47s and Initial Child Protection "
                                         "Conferences by local authority, Reporting year 2023), "
-                                        "but not its latest time period"));
+                                        "but its latest time period is 2025, where the entry's "
+                                        "is 2023 (`last_period`)"));
+    assert_non_null(strstr(printed(&d), "this looks like a later release"));
     sr_diags_free(&d);
     sr_arena_free(a);
 }
@@ -204,6 +206,9 @@ typedef struct {
     const sr_bench_cmp *c;
 } tcmp;
 
+/* The `region:` of partnership.yaml for compare(), or NULL. */
+static const char *compare_region;
+
 static void compare(tcmp *t, const char *csv, const char *const *neighbours, size_t nn)
 {
     memset(t, 0, sizeof *t);
@@ -217,6 +222,7 @@ static void compare(tcmp *t, const char *csv, const char *const *neighbours, siz
     t->p.has_benchmarks = true;
     t->p.bench_las = area;
     t->p.nbench_las = 1;
+    t->p.bench_region = compare_region;
     t->p.neighbours = (const char **)neighbours;
     t->p.nneighbours = nn;
     t->p.neighbours_as_of = "2025-05";
@@ -254,7 +260,7 @@ static void the_mean_is_of_the_neighbours_with_a_figure_and_ties_share_a_rank(vo
     c4_row(&b, "Local authority", "E08000007", "Stockport", "727", "115.6");
     c4_row(&b, "Local authority", "E08000991", "Ashmoor", "900", "115.6");
     c4_row(&b, "Local authority", "E08000992", "Brackenford", "c", "c");
-    c4_row(&b, "Local authority", "E08000993", "Calderbridge", "800", "120.05");
+    c4_row(&b, "Local authority", "E08000993", "Calderbridge", "800", "120.1");
     c4_row(&b, "Local authority", "E08000994", "Dunhollow", "z", "z");
     c4_row(&b, "Local authority", "E08000995", "Eastwick", "600", "90");
     c4_end(&b);
@@ -283,14 +289,14 @@ static void the_mean_is_of_the_neighbours_with_a_figure_and_ties_share_a_rank(vo
     assert_int_equal(c->neighbours[3].v.avail, SR_NOT_APPLICABLE);
     assert_int_equal(c->neighbours[5].sym, SR_BSYM_MISSING);
     assert_string_equal(c->neighbours[5].shown, "[x]");
-    /* Published to more places than the table says: shown with its places. */
     assert_string_equal(c->neighbours[2].shown, "120.1");
-    /* (115.6 + 120.05 + 90) / 3, exactly. */
+    /* Published with fewer places than the table's: the same value. */
+    assert_string_equal(c->neighbours[4].shown, "90.0");
+    /* (115.6 + 120.1 + 90) / 3, exactly. */
     assert_int_equal(c->nmean, 3);
-    assert_true((sr_i128)c->neighbours_mean.num * 3 * 100 ==
-                (sr_i128)32565 * c->neighbours_mean.den);
+    assert_true((sr_i128)c->neighbours_mean.num * 3 * 10 == (sr_i128)3257 * c->neighbours_mean.den);
     assert_string_equal(c->neighbours_mean_shown, "108.6");
-    /* 120.05 first; the area and Ashmoor share second; Eastwick fourth. */
+    /* 120.1 first; the area and Ashmoor share second; Eastwick fourth. */
     assert_int_equal(c->rank, 2);
     assert_int_equal(c->rank_of, 4);
     /* A 2019-20 rate from a release before the February 2025 revision. */
@@ -397,6 +403,11 @@ static void a_rate_beside_one_from_before_the_revision_has_a_note(void **state)
     assert_non_null(strstr(before->break_note, "rates for 2022-23 were revised in February 2025"));
     assert_non_null(strstr(now->break_note, "the rates for 2022-23 beside these are from before "
                                             "the February 2025 revision"));
+    /* Apart, for outputs that show one year and those that show two. */
+    assert_true(before->pre_revision);
+    assert_null(before->year_before_note);
+    assert_false(now->pre_revision);
+    assert_ptr_equal(now->year_before_note, now->break_note);
     sr_diags_free(&d);
     sr_arena_free(a);
 }
@@ -431,10 +442,165 @@ static void the_fixture_compares_every_metric_it_maps(void **state)
     assert_int_equal(sr_bench_find(b, "looked-after-rate", 2019)->places, 0);
     assert_true(sr_bench_find(b, "s47-to-icpc", 2019)->local_differs);
     assert_null(sr_bench_find(b, "income", 2019));
+    /* Mapped, though no comparison for a year: the DfE publishes it. */
+    assert_true(sr_bench_maps(b, "s47-enquiries-rate"));
+    assert_null(sr_bench_find(b, "s47-enquiries-rate", 2030));
+    assert_false(sr_bench_maps(b, "income"));
+    assert_false(sr_bench_maps(b, "referrals-rate"));
+    assert_false(sr_bench_maps(NULL, "referrals"));
     size_t nf;
     sr_bench_files(b, &nf);
     assert_int_equal(nf, 5);
     sr_dataset_free(&ds);
+}
+
+/* A figure with more decimal places than the table's `places` would be
+ * shown rounded again, as the DfE never published it: an error naming the
+ * cell and the entry. */
+static void a_figure_with_more_places_than_published_is_refused(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_diags d;
+    sr_diags_init(&d);
+    const sr_bench_spec *spec = bundled_spec(a, &d);
+    sr_buf b = SR_BUF_INIT;
+    sr_buf_puts(&b, c4_header);
+    c4_row(&b, "National", "", "", "198790", "167.75");
+    c4_end(&b);
+    char *text = sr_buf_take(&b);
+    const sr_source *src = sr_diags_add_source(&d, "c4.csv", text, strlen(text));
+    assert_null(sr_bench_parse(a, &d, spec, src));
+    const char *out = printed(&d);
+    assert_non_null(strstr(out, "c4.csv:2:"));
+    assert_non_null(strstr(out, "error: `167.75` in `Section47_rate` has 2 decimal places, but "
+                                "entry `c4-2023` of benchmarks.yaml says the DfE publishes it "
+                                "to 1 (`places: 1`)"));
+    assert_non_null(strstr(out, "never rounded again"));
+    sr_diags_free(&d);
+    sr_arena_free(a);
+}
+
+/* Messages a data lead meets on a real file: a space after a column's
+ * name, a byte of Windows-1252, a file of the wrong form of time period
+ * (a limit on the errors shown, with a count of the rest). */
+static void real_files_get_messages_that_say_what_is_wrong(void **state)
+{
+    (void)state;
+    sr_arena *a = sr_arena_new();
+    sr_diags d;
+    sr_diags_init(&d);
+    const sr_bench_spec *spec = bundled_spec(a, &d);
+    /* A space after la_name. */
+    sr_buf b = SR_BUF_INIT;
+    const char *la = strstr(c4_header, "la_name");
+    sr_buf_printf(&b, "%.*sla_name %s", (int)(la - c4_header), c4_header, la + 7);
+    c4_row(&b, "National", "", "", "198790", "167.7");
+    c4_end(&b);
+    char *text = sr_buf_take(&b);
+    const sr_source *src = sr_diags_add_source(&d, "spaced.csv", text, strlen(text));
+    assert_null(sr_bench_parse(a, &d, spec, src));
+    const char *out = printed(&d);
+    assert_non_null(strstr(out, "spaced.csv:1:"));
+    assert_non_null(strstr(out, "error: the header has a space after `la_name`: the DfE's files "
+                                "have none"));
+    assert_null(strstr(out, "renamed"));
+    sr_diags_free(&d);
+
+    /* Windows-1252's dash. */
+    sr_diags_init(&d);
+    b = (sr_buf)SR_BUF_INIT;
+    sr_buf_puts(&b, c4_header);
+    sr_buf_puts(&b, "2020,Reporting year,National,E92000001,England \x96 all,");
+    text = sr_buf_take(&b);
+    src = sr_diags_add_source(&d, "cp1252.csv", text, strlen(text));
+    assert_null(sr_bench_parse(a, &d, spec, src));
+    out = printed(&d);
+    assert_non_null(strstr(out, "cp1252.csv:2:48: error: this file is not text in UTF-8: the "
+                                "byte here, 0x96, is not UTF-8 text"));
+    assert_non_null(strstr(out, "Windows-1252"));
+    sr_diags_free(&d);
+
+    /* Financial years in a table of reporting years: 20 shown, the rest
+     * counted. */
+    sr_diags_init(&d);
+    b = (sr_buf)SR_BUF_INIT;
+    sr_buf_puts(&b, c4_header);
+    for (int i = 0; i < 25; i++)
+        sr_buf_puts(&b, "201920,Reporting year,National,E92000001,England,,,,,,Total,1,1.0,x,x,1,"
+                        "1.0,x,x,z,z,z,z,z,z,z\r\n");
+    c4_end(&b);
+    text = sr_buf_take(&b);
+    src = sr_diags_add_source(&d, "fy.csv", text, strlen(text));
+    assert_null(sr_bench_parse(a, &d, spec, src));
+    out = printed(&d);
+    assert_int_equal(d.errors, 21);
+    assert_non_null(strstr(out, "fy.csv:2:1: error: `201920` is not a time period of this table"));
+    assert_non_null(strstr(out, "`201920` is a financial year (2019-20), but entry `c4-2023`"));
+    assert_non_null(strstr(out, "fy.csv:21:1: error"));
+    assert_null(strstr(out, "fy.csv:22:1: error"));
+    assert_non_null(strstr(out, "5 more rows have a wrong field count, time period"));
+    sr_diags_free(&d);
+
+    /* The header and no rows. */
+    sr_diags_init(&d);
+    text = sr_xstrdup(c4_header);
+    src = sr_diags_add_source(&d, "header.csv", text, strlen(text));
+    assert_null(sr_bench_parse(a, &d, spec, src));
+    assert_non_null(strstr(printed(&d), "header.csv:1:1: error: this file has the header of "
+                                        "`c4-2023` (C4 Section 47s and Initial Child Protection "
+                                        "Conferences by local authority, Reporting year 2023), "
+                                        "but no rows"));
+    sr_diags_free(&d);
+    sr_arena_free(a);
+}
+
+/* The area with no row for the year: its name and region from its other
+ * rows, the region's figure still shown, and a warning at the file. */
+static void the_region_and_name_come_from_any_row_of_the_area(void **state)
+{
+    (void)state;
+    sr_buf b = SR_BUF_INIT;
+    sr_buf_puts(&b, c4_header);
+    c4_row(&b, "National", "", "", "198790", "167.7");
+    c4_row(&b, "Regional", "", "", "31980", "200.6");
+    c4_row(&b, "Local authority", "E08000991", "Ashmoor", "900", "115.6");
+    c4_end(&b);
+    sr_buf_puts(&b, "2023,Reporting year,Local authority,E92000001,England,E12000002,North West,,"
+                    "E08000007,Stockport,Total,1,1.0,x,x,1,1.0,x,x,z,z,z,z,z,z,z\r\n");
+    static const char *nb[] = {"E08000991"};
+    char *csv = sr_buf_take(&b);
+    tcmp t;
+    compare(&t, csv, nb, 1);
+    free(csv);
+    const sr_bench_cmp *c = t.c;
+    assert_int_equal(c->area.sym, SR_BSYM_MISSING);
+    assert_string_equal(c->area.name, "Stockport");
+    assert_string_equal(c->region.code, "E12000002");
+    assert_string_equal(c->region.name, "North West");
+    assert_string_equal(c->region.shown, "200.6");
+    const char *out = printed(&t.d);
+    assert_non_null(strstr(out, "c4.csv:2:1: warning: this file gives England's figures for "
+                                "2019-20 (time period 2020), but has no row for Stockport "
+                                "(E08000007)"));
+    tcmp_free(&t);
+
+    /* The region partnership.yaml gives wins over the rows'. */
+    compare_region = "E12000003";
+    b = (sr_buf)SR_BUF_INIT;
+    sr_buf_puts(&b, c4_header);
+    c4_row(&b, "National", "", "", "198790", "167.7");
+    c4_row(&b, "Regional", "", "", "31980", "200.6");
+    c4_row(&b, "Local authority", "E08000007", "Stockport", "727", "115.6");
+    c4_end(&b);
+    csv = sr_buf_take(&b);
+    compare(&t, csv, nb, 1);
+    free(csv);
+    compare_region = NULL;
+    assert_string_equal(t.c->region.code, "E12000003");
+    assert_int_equal(t.c->region.sym, SR_BSYM_MISSING);
+    assert_string_equal(t.c->region.shown, "[x]");
+    tcmp_free(&t);
 }
 
 static void no_benchmarks_is_nothing(void **state)
@@ -465,6 +631,9 @@ int main(void)
         cmocka_unit_test(a_local_figure_that_differs_is_a_finding_naming_both),
         cmocka_unit_test(a_rate_beside_one_from_before_the_revision_has_a_note),
         cmocka_unit_test(the_fixture_compares_every_metric_it_maps),
+        cmocka_unit_test(a_figure_with_more_places_than_published_is_refused),
+        cmocka_unit_test(real_files_get_messages_that_say_what_is_wrong),
+        cmocka_unit_test(the_region_and_name_come_from_any_row_of_the_area),
         cmocka_unit_test(no_benchmarks_is_nothing),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
