@@ -444,14 +444,21 @@ static int run(int argc, char **argv)
             } else if (strcmp(sr_basename(name), SR_BENCH_DIR) == 0) {
                 validate_bench_path(&s, name, true);
             } else {
-                validate_year_dir(&s, t, partnership_for(&s, t));
-                if (year) { /* its narrative, against the sections that take it */
-                    char *up = sr_xstrdup(name);
-                    char *slash = strrchr(up, '/');
-                    const char *parent = slash ? (slash[1] = '\0', up) : ".";
+                sr_partnership *yp = partnership_for(&s, t);
+                /* A year's folder: the data folder it is in. */
+                char *up = sr_xstrdup(name);
+                char *slash = strrchr(up, '/');
+                const char *parent = slash ? (slash[1] = '\0', up) : ".";
+                char *ppy = sr_path_join(parent, "partnership.yaml");
+                /* The DfE's files the year's build reads, beside it. */
+                if (year && sr_path_kind_of(ppy) == SR_PATH_FILE)
+                    validate_benchmarks(&s, parent, yp);
+                free(ppy);
+                validate_year_dir(&s, t, yp);
+                /* Its narrative, against the sections that take it. */
+                if (year)
                     sr_doc_unread_narrative(s.a, &s.d, s.templates, parent, year, SR_WARNING);
-                    free(up);
-                }
+                free(up);
             }
             free(name);
         } else if (k == SR_PATH_NONE && sr_year_from_name(t)) {
@@ -468,11 +475,16 @@ static int run(int argc, char **argv)
             } else {
                 char *pp = sr_path_join(s.data, "partnership.yaml");
                 sr_partnership *p = NULL;
-                if (sr_path_kind_of(pp) == SR_PATH_FILE)
+                bool at_root = sr_path_kind_of(pp) == SR_PATH_FILE;
+                if (at_root)
                     p = partnership_at(&s, pp);
                 else
                     p = partnership_for(&s, dir);
                 free(pp);
+                /* The year's build reads the DfE's files too: check them
+                 * now, not at the build. */
+                if (at_root)
+                    validate_benchmarks(&s, s.data, p);
                 validate_year_dir(&s, dir, p);
                 sr_doc_unread_narrative(s.a, &s.d, s.templates, s.data, sr_year_from_name(t),
                                         SR_WARNING);
