@@ -114,6 +114,20 @@ static void text_extent(ctx *c, const char *s, double size, int weight, double w
     *h = v[1];
 }
 
+/* The width of a column of the categories' names: the longest name's, at
+ * most most points. */
+static double label_column(ctx *c, const sr_chart *ch, double most)
+{
+    double labw = 0;
+    for (size_t i = 0; i < ch->ncat; i++) {
+        double tw, th;
+        text_extent(c, ch->categories[i], FONT, 400, 0, &tw, &th);
+        if (tw > labw)
+            labw = tw;
+    }
+    return labw > most ? most : labw;
+}
+
 /* Reports each line of l, drawn with its top left at (left, top) in the
  * current frame, as a run: its words, its anchor on the baseline by the
  * alignment, in the chart's frame. */
@@ -732,15 +746,7 @@ static int draw_hbars(ctx *c, const sr_chart *ch, double w, double h)
         top = lg + PAD;
     size_t *order = category_order(ch);
     /* The label column: as wide as the longest name needs, at most 40%. */
-    double labw = 0;
-    for (size_t i = 0; i < ch->ncat; i++) {
-        double tw, th;
-        text_extent(c, ch->categories[i], FONT, 400, 0, &tw, &th);
-        if (tw > labw)
-            labw = tw;
-    }
-    if (labw > w * 0.4)
-        labw = w * 0.4;
+    double labw = label_column(c, ch, w * 0.4);
     double maxlab = 0, vh = 0;
     for (size_t s = 0; s < ch->nseries; s++)
         for (size_t i = 0; i < ch->ncat; i++) {
@@ -1600,15 +1606,7 @@ static int draw_compare(ctx *c, const sr_chart *ch, double w, double h)
     double kh = compare_key(c, ch, top, w);
     if (kh > 0)
         top += kh + PAD * 1.5;
-    double labw = 0;
-    for (size_t i = 0; i < ch->ncat; i++) {
-        double tw, th;
-        text_extent(c, ch->categories[i], FONT, 400, 0, &tw, &th);
-        if (tw > labw)
-            labw = tw;
-    }
-    if (labw > w * 0.35)
-        labw = w * 0.35;
+    double labw = label_column(c, ch, w * 0.35);
     sr_ticks t = sr_ticks_make(0, max_value(ch, false), 5, ch->whole);
     double tlw = 0, th = 0, vw, vh;
     for (size_t k = 0; k < t.n; k++) {
