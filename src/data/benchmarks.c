@@ -1095,6 +1095,25 @@ sr_bench_data *sr_bench_load(sr_arena *a, sr_diags *d, const sr_bench_spec *spec
         free(path);
     }
     sr_free_names(names);
+    /* Two files of one table and release (a file downloaded twice, "name
+     * (1).csv"): which to use would be a guess, by name. Both are named;
+     * the second is not used. */
+    for (size_t j = 1; j < bd->nfiles; j++)
+        for (size_t i = 0; i < j; i++) {
+            if (bd->files[i].e != bd->files[j].e)
+                continue;
+            const sr_bench_entry *e = bd->files[j].e;
+            sr_diag *g = sr_diag_add(d, SR_ERROR, (sr_loc){bd->files[j].src, 0, 0, 0},
+                                     "this file is the same table and release as %s (%s, %s): "
+                                     "the report cannot tell which of the two to use",
+                                     bd->files[i].src->name, e->table, e->release);
+            sr_diag_hint(g, "keep one of the two in the benchmarks folder: a file downloaded "
+                            "twice gets a name such as \"name (1).csv\"");
+            memmove(&bd->files[j], &bd->files[j + 1], (bd->nfiles - j - 1) * sizeof *bd->files);
+            bd->nfiles--;
+            j--;
+            break;
+        }
     if (p && p->has_benchmarks && cap == 0) {
         sr_source *src = sr_diags_add_source(d, dir, NULL, 0);
         sr_diag_hint(sr_diag_add(d, SR_WARNING, (sr_loc){src, 0, 0, 0},

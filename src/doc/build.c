@@ -1387,8 +1387,9 @@ static sr_dtable *compare_table(builder *b)
     size_t nfig = 0;
     for (size_t k = 0; k < m->nmetrics; k++) {
         const sr_metric *mt = &m->metrics[k];
+        /* Every measure the DfE's files give, whether or not the partners
+         * sent their own figure for it: the table shows the Department's. */
         if (mt->def->each || mt->nrows != 1 || mt->def->local ||
-            !sr_metric_row_shown(m, mt, &mt->rows[0], 0) ||
             !sr_chart_bench_mapped(b->bench, mt->def->id))
             continue;
         const sr_bench_cmp *bc = summary_bench(b, mt);

@@ -137,6 +137,17 @@ grep -qF "The Department publishes these too, but no file in the benchmarks fold
 grep -qE "Children in need during the year( \[x\]){4}" "$tmp/c1.pdf.txt" &&
     fail "the comparisons have a row of [x]"
 
+# A year the partners sent no figure for a measure the DfE's files give
+# (2018-19: no conferences, no looked-after figures): the comparisons still
+# have the Department's rows.
+"$bin" build 2018-19 --data tests/fixtures/benchmarks --out "$tmp/y18" >"$tmp/y18.txt" 2>&1 ||
+    fail "the 2018-19 build exited $?: $(cat "$tmp/y18.txt")"
+pdftotext -layout "$tmp/y18/2018-19/sscp-annual-report-2018-19.pdf" - | tr -s ' \n' '  ' >"$tmp/y18.pdf.txt"
+for want in "Section 47 enquiries leading to an initial $N $N $N $N [0-9]+ of [0-9]+ child protection conference" \
+    "Children looked after per 10,000 children"; do
+    grep -qE "$want" "$tmp/y18.pdf.txt" || fail "the 2018-19 comparisons lack: $want"
+done
+
 # Without benchmarks: no dot plot, no columns, no sheet.
 "$bin" build 2019-20 --out "$tmp/plain" >/dev/null 2>&1 || fail "the sample's build exited $?"
 [ -e "$tmp/plain/2019-20/charts/how-we-compare.svg" ] && fail "a dot plot without benchmarks"
