@@ -825,9 +825,10 @@ static bool read_rows(sr_arena *a, sr_diags *d, const sr_source *src, sr_bfile *
                     e->maps[i].places, e->maps[i].places);
                 sr_diag_hint(g,
                              "the report shows the DfE's figures as published, never rounded "
-                             "again: if the downloaded file has %d place%s, correct `places` in "
-                             "benchmarks.yaml (a data/templates/benchmarks.yaml entry with the "
-                             "id `%s`); otherwise use the file as downloaded",
+                             "again: if the downloaded file has %d place%s, copy the whole "
+                             "entry `%s` from report-templates/benchmarks.yaml into the data "
+                             "folder's templates/benchmarks.yaml and correct its `places` there; "
+                             "otherwise use the file as downloaded",
                              places, places == 1 ? "" : "s", e->id);
                 continue;
             }
