@@ -183,16 +183,11 @@ static void bench_line(FILE *out, const char *who, size_t w, const sr_bfigure *f
 /* The DfE's figures the metric is compared with, each traced to its line. */
 static void explain_bench(FILE *out, const sr_report_data *rd, const sr_metric *mt)
 {
-    size_t n;
-    const sr_bench_cmp *all = sr_bench_all(rd->bench, &n);
-    bool any = false;
-    for (size_t i = 0; i < n; i++) {
-        const sr_bench_cmp *c = &all[i];
-        if (strcmp(c->metric_id, mt->def->id) != 0)
-            continue;
-        if (!any)
-            fprintf(out, "  compared with the DfE's published figures:\n");
-        any = true;
+    const char *id = mt->def->id;
+    const sr_bench_cmp *first = sr_bench_next(rd->bench, id, NULL);
+    if (first)
+        fprintf(out, "  compared with the DfE's published figures:\n");
+    for (const sr_bench_cmp *c = first; c; c = sr_bench_next(rd->bench, id, c)) {
         char y[16];
         sr_fmt_year(c->year, y, sizeof y);
         const sr_bsource *s = c->area.src.file ? &c->area.src : &c->england.src;

@@ -340,18 +340,13 @@ static void jbfigure(sr_json *j, const sr_bfigure *f)
 /* The metric's comparisons with the DfE's figures, every year loaded. */
 static void jbench(sr_json *j, const sr_report_data *rd, const sr_metric *mt)
 {
-    size_t n;
-    const sr_bench_cmp *all = sr_bench_all(rd->bench, &n);
-    bool any = false;
-    for (size_t i = 0; i < n; i++) {
-        const sr_bench_cmp *c = &all[i];
-        if (strcmp(c->metric_id, mt->def->id) != 0)
-            continue;
-        if (!any) {
-            sr_json_key(j, "benchmarks");
-            sr_json_array(j, false);
-        }
-        any = true;
+    const char *id = mt->def->id;
+    const sr_bench_cmp *first = sr_bench_next(rd->bench, id, NULL);
+    if (first) {
+        sr_json_key(j, "benchmarks");
+        sr_json_array(j, false);
+    }
+    for (const sr_bench_cmp *c = first; c; c = sr_bench_next(rd->bench, id, c)) {
         char y[16];
         yname(c->year, y, sizeof y);
         sr_json_object(j, false);
@@ -400,7 +395,7 @@ static void jbench(sr_json *j, const sr_report_data *rd, const sr_metric *mt)
             sr_json_key(j, "differs_from_submissions"), sr_json_bool(j, true);
         sr_json_end(j);
     }
-    if (any)
+    if (first)
         sr_json_end(j);
 }
 

@@ -9,6 +9,18 @@ size_t sr_encoding_bom_len(const char *text, size_t len)
     return len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
 
+sr_source *sr_encoding_add_text(sr_diags *d, const char *path, char *text, size_t len)
+{
+    size_t bom = sr_encoding_bom_len(text, len);
+    if (bom) {
+        memmove(text, text + bom, len - bom + 1);
+        len -= bom;
+    }
+    sr_source *src = sr_diags_add_source(d, path, text, len);
+    src->checked = true;
+    return src;
+}
+
 /* Windows-1252's characters at 0x80 to 0x9F (where ISO 8859-1 has control
  * characters); NULL where it has none. */
 static const struct {

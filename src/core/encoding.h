@@ -17,6 +17,12 @@
 /* The length of a UTF-8 byte order mark at the start of text (3), or 0. */
 size_t sr_encoding_bom_len(const char *text, size_t len);
 
+/* A file's text as read (malloc'd, NUL-terminated; d takes it), added to d
+ * as a source that was read, without a UTF-8 byte order mark at its start
+ * (Windows editors and Excel add one; it carries no meaning, and columns
+ * on the first line count from after it). */
+sr_source *sr_encoding_add_text(sr_diags *d, const char *path, char *text, size_t len);
+
 /* Checks src's text (a byte order mark at its start is allowed). Reports
  * the first problem found to d as an error and returns false; returns true
  * when the text is UTF-8 with no control characters but tab, CR and LF. */

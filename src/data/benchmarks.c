@@ -3,6 +3,7 @@
 #include "data/benchmarks.h"
 
 #include "core/buf.h"
+#include "core/encoding.h"
 #include "core/fmt.h"
 #include "core/fsutil.h"
 #include "core/strmap.h"
@@ -1046,13 +1047,7 @@ const sr_bfile *sr_bench_load_file(sr_arena *a, sr_diags *d, const sr_bench_spec
         free(text);
         return NULL;
     }
-    if (size >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-        memmove(text, text + 3, size - 3 + 1);
-        size -= 3;
-    }
-    sr_source *src = sr_diags_add_source(d, path, text, size);
-    src->checked = true;
-    return sr_bench_parse(a, d, spec, src);
+    return sr_bench_parse(a, d, spec, sr_encoding_add_text(d, path, text, size));
 }
 
 /* Whether any file has a row for local authority code. */

@@ -1,6 +1,7 @@
 /* loader: files -> figures, see loader.h. */
 #include "data/loader.h"
 
+#include "core/encoding.h"
 #include "core/fmt.h"
 #include "core/fsutil.h"
 #include "core/strmap.h"
@@ -91,14 +92,7 @@ static sr_ynode *load_yaml(sr_arena *a, sr_diags *d, const char *path, const cha
         free(outside);
         return NULL;
     }
-    /* A UTF-8 byte order mark (Windows editors add one) carries no meaning:
-     * drop it, so columns on the first line count from the first key. */
-    if (size >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-        memmove(text, text + 3, size - 3 + 1);
-        size -= 3;
-    }
-    sr_source *src = sr_diags_add_source(d, path, text, size);
-    src->checked = true;
+    sr_source *src = sr_encoding_add_text(d, path, text, size);
     *srcp = src;
     sr_ylimits lim = sr_ylimits_default();
     lim.empty_hint = empty_hint;

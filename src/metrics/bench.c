@@ -417,14 +417,23 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
     return b;
 }
 
-const sr_bench_cmp *sr_bench_find(const sr_bench *b, const char *metric_id, int year)
+const sr_bench_cmp *sr_bench_next(const sr_bench *b, const char *metric_id,
+                                  const sr_bench_cmp *after)
 {
     if (!b)
         return NULL;
-    for (size_t i = 0; i < b->n; i++)
-        if (b->cmps[i].year == year && strcmp(b->cmps[i].metric_id, metric_id) == 0)
+    for (size_t i = after ? (size_t)(after - b->cmps) + 1 : 0; i < b->n; i++)
+        if (strcmp(b->cmps[i].metric_id, metric_id) == 0)
             return &b->cmps[i];
     return NULL;
+}
+
+const sr_bench_cmp *sr_bench_find(const sr_bench *b, const char *metric_id, int year)
+{
+    const sr_bench_cmp *c = sr_bench_next(b, metric_id, NULL);
+    while (c && c->year != year)
+        c = sr_bench_next(b, metric_id, c);
+    return c;
 }
 
 bool sr_bench_maps(const sr_bench *b, const char *metric_id)

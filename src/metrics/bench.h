@@ -137,6 +137,12 @@ const sr_bench_cmp *sr_bench_find(const sr_bench *b, const char *metric_id, int 
  * not "not applicable" [z]. False when b is NULL. */
 bool sr_bench_maps(const sr_bench *b, const char *metric_id);
 
+/* metric_id's comparisons one after another, latest year first: the first
+ * with after NULL, then the one after `after`; NULL when there are no more
+ * (or b is NULL). */
+const sr_bench_cmp *sr_bench_next(const sr_bench *b, const char *metric_id,
+                                  const sr_bench_cmp *after);
+
 /* Every comparison, by the catalogue's order of metrics, then year
  * (latest first); *n gets how many. b may be NULL (no benchmarks): NULL, 0. */
 const sr_bench_cmp *sr_bench_all(const sr_bench *b, size_t *n);
