@@ -733,7 +733,7 @@ int sr_remove_stale_temps(const char *dir)
         char *path = sr_path_join(dir, e->d_name);
         sr_path_kind k = own_kind(path);
         if ((k == SR_PATH_FILE && unlink(path) == 0) ||
-            (k == SR_PATH_DIR && sr_remove_temp_folder(path) == 0))
+            (k == SR_PATH_DIR && sr_remove_flat_dir(path) == 0))
             n++;
         free(path);
     }
@@ -758,31 +758,6 @@ char *sr_temp_folder(const char *path, const char *suffix)
         return NULL;
     }
     return dir;
-}
-
-int sr_remove_temp_folder(const char *dir)
-{
-    DIR *dh = opendir(dir);
-    if (!dh)
-        return -1;
-    int rc = 0, e = 0;
-    for (struct dirent *d; (d = readdir(dh));) {
-        if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0)
-            continue;
-        char *path = sr_path_join(dir, d->d_name);
-        if (own_kind(path) == SR_PATH_FILE && unlink(path) != 0 && rc == 0) {
-            rc = -1;
-            e = errno;
-        }
-        free(path);
-    }
-    closedir(dh);
-    if (rmdir(dir) != 0 && rc == 0) {
-        rc = -1;
-        e = errno;
-    }
-    errno = e;
-    return rc;
 }
 
 int sr_fsync_path(const char *path)

@@ -86,13 +86,9 @@ int sr_remove_stale_temps(const char *dir);
 /* A temporary folder beside path, for a library's own temporary files
  * (libxlsxwriter's): sr_temp_name(path, suffix) and six random characters,
  * made for this user alone (mkdtemp).
- * malloc'd, or NULL with errno. Removed with sr_remove_temp_folder(), or,
+ * malloc'd, or NULL with errno. Removed with sr_remove_flat_dir(), or,
  * if the process is killed first, by sr_remove_stale_temps(). */
 char *sr_temp_folder(const char *path, const char *suffix);
-
-/* Removes the files in dir (not in folders within it) and dir. 0, or -1
- * with errno. */
-int sr_remove_temp_folder(const char *dir);
 
 /* Flushes a written file to disk (before renaming it into place). 0, or -1
  * with errno. */

@@ -184,7 +184,8 @@ static sr_unit unit_named(const char *u)
 
 /* Warns when the submissions' figure for the area differs from the DfE's,
  * at the places the DfE publishes. */
-static void check_local(sr_bench_cmp *c, const sr_metric *mt, size_t i, unsigned len, sr_diags *d)
+static void check_local(sr_bench_cmp *c, const sr_metric *mt, size_t i, const sr_source *src,
+                        unsigned len, sr_diags *d)
 {
     if (mt->def->each || mt->nrows != 1 || !has_figure(&c->area))
         return;
@@ -201,11 +202,8 @@ static void check_local(sr_bench_cmp *c, const sr_metric *mt, size_t i, unsigned
     sr_fmt_year(c->year, y, sizeof y);
     sr_mval_format(&cell->v, c->unit, ds, sizeof ds);
     const sr_bsource *s = &c->area.src;
-    /* The place is the DfE's cell; the submission is the related place. */
-    const sr_source *src = NULL;
-    for (size_t k = 0; k < d->nsources && !src; k++)
-        if (strcmp(d->sources[k]->name, s->file) == 0)
-            src = d->sources[k];
+    /* The place is the DfE's cell (in src, the area's file); the
+     * submission is the related place. */
     sr_diag *g =
         sr_diag_add(d, SR_WARNING, (sr_loc){src, s->line, s->col, len ? len : 1},
                     "%s in %s: the submissions give %s, but the DfE's %s (%s) gives %s "
@@ -310,6 +308,7 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
         const sr_metric *mt = &m->metrics[k];
         if (mt->def->local)
             continue;
+        size_t first = b->n; /* this metric's comparisons are b->cmps[first..] */
         for (size_t i = 0; i < m->nyears; i++) {
             size_t mapi = 0;
             const sr_bfile *f = pick(bd, mt->def->id, m->years[i], &mapi);
@@ -390,18 +389,18 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
             c->neighbours_source = p->neighbours_source;
             c->break_note = break_note(a, c, f);
             c->pre_revision = c->break_note != NULL;
-            check_local(c, mt, i, ar ? (unsigned)strlen(ar->cells[f->map_col[mapi]].text) : 1, d);
+            check_local(c, mt, i, f->src,
+                        ar ? (unsigned)strlen(ar->cells[f->map_col[mapi]].text) : 1, d);
         }
         /* Across the revision: a year from a revised release beside the
          * year before from one that was not. */
-        for (size_t x = 0; x < b->n; x++) {
+        for (size_t x = first; x < b->n; x++) {
             sr_bench_cmp *c = &b->cmps[x];
-            if (strcmp(c->metric_id, mt->def->id) != 0 || c->break_note || c->unit != SR_U_RATE)
+            if (c->break_note || c->unit != SR_U_RATE)
                 continue;
-            for (size_t z = 0; z < b->n; z++) {
+            for (size_t z = first; z < b->n; z++) {
                 const sr_bench_cmp *o = &b->cmps[z];
-                if (o == c || strcmp(o->metric_id, c->metric_id) != 0 || o->year != c->year - 1 ||
-                    !o->break_note)
+                if (o == c || o->year != c->year - 1 || !o->break_note)
                     continue;
                 char y[16];
                 sr_fmt_year(o->year, y, sizeof y);

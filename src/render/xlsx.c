@@ -740,7 +740,7 @@ int sr_xlsx_write(const sr_document *doc, const sr_xlsx_options *o, sr_xlsx_stat
     x.wb = workbook_new_opt(tmp, &wo);
     if (!x.wb) {
         snprintf(err, errlen, "cannot create %s", tmp);
-        sr_remove_temp_folder(tdir);
+        sr_remove_flat_dir(tdir);
         free(tdir);
         sr_arena_free(a);
         return -1;
@@ -768,7 +768,7 @@ int sr_xlsx_write(const sr_document *doc, const sr_xlsx_options *o, sr_xlsx_stat
     errno = 0;
     lxw_error e = workbook_close(x.wb);
     int close_errno = errno;
-    sr_remove_temp_folder(tdir); /* empty: each part's file is removed as it is made */
+    sr_remove_flat_dir(tdir); /* empty: each part's file is removed as it is made */
     free(tdir);
     int rc = 0;
     if (x.failed) {

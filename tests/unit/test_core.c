@@ -312,11 +312,11 @@ static void stale_temporary_folders_are_removed(void **state)
     char prefix[64];
     snprintf(prefix, sizeof prefix, ".data.xlsx.tmp-%ld-parts", (long)getpid());
     assert_memory_equal(sr_basename(again), prefix, strlen(prefix));
-    assert_int_equal(sr_remove_temp_folder(again), 0);
+    assert_int_equal(sr_remove_flat_dir(again), 0);
     free(again);
     char *part = sr_path_join(mine, "tmp.ABCDEFGHIJ");
     assert_int_equal(sr_write_file_atomic(part, "x", 1), 0);
-    assert_int_equal(sr_remove_temp_folder(mine), 0);
+    assert_int_equal(sr_remove_flat_dir(mine), 0);
     assert_int_equal(access(mine, F_OK), -1);
     /* Left by a process that has ended: the folder and its files go. */
     pid_t child = fork();
