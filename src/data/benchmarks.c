@@ -12,6 +12,7 @@
 #include "data/overlay.h"
 #include "data/schema.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,11 @@ static const sr_schema bunit_t = {
     .values = (const char *const[]){"count", "rate", "percentage", NULL},
 };
 
+static const sr_schema worked_t = {
+    .kind = SR_S_ENUM,
+    .values = (const char *const[]){"per-10000-children", NULL},
+};
+
 static const sr_schema bmap_t = {
     .kind = SR_S_MAP,
     .what = "a metric the table supplies",
@@ -38,6 +44,11 @@ static const sr_schema bmap_t = {
             {"column", &sr_s_text, SR_REQUIRED, "the column of the file that gives it"},
             {"unit", &bunit_t, SR_REQUIRED, "count, rate or percentage"},
             {"places", &sr_s_count, SR_REQUIRED, "the decimal places the DfE publishes"},
+            {"worked_out", &worked_t, 0,
+             "per-10000-children: the column is a count, and the rate is worked out from it "
+             "and the population a table with `population:` gives"},
+            {"of", &sr_s_text, 0,
+             "the count column a percentage is of, to combine two or more local authorities"},
             {0},
         },
 };
@@ -66,6 +77,8 @@ static const sr_schema entry_t = {
             {"symbols", &text_dict_t, SR_REQUIRED,
              "the DfE's symbols in the table and their GSS form: `c: \"[c]\"`"},
             {"metrics", &bmaps_t, SR_REQUIRED | SR_NONEMPTY, "the metrics it supplies"},
+            {"population", &sr_s_text, 0,
+             "the column with the number of children aged 0 to 17 its rates are per 10,000 of"},
             {0},
         },
 };
@@ -97,6 +110,23 @@ static bool has_col(const sr_bench_entry *e, const char *c)
     for (size_t i = 0; i < e->ncolumns; i++)
         if (strcmp(e->columns[i], c) == 0)
             return true;
+    return false;
+}
+
+/* Whether column name (written at node cn) is one of e's columns; an error
+ * naming the closest one when it is not. */
+static bool known_col(sr_diags *d, const sr_bench_entry *e, const char *name, const sr_ynode *cn)
+{
+    if (has_col(e, name))
+        return true;
+    sr_diag *g =
+        sr_diag_add(d, SR_ERROR, sr_ynode_loc(cn), "`%s` is not one of the columns of `%s`", name,
+                    e->id);
+    const char *best = sr_suggest(name, e->columns, e->ncolumns);
+    if (best)
+        sr_diag_hint(g, "did you mean `%s`?", best);
+    else
+        sr_diag_hint(g, "add it to `columns`, as the file's header writes it");
     return false;
 }
 
@@ -210,19 +240,43 @@ static bool read_entry(sr_arena *a, sr_diags *d, const sr_ynode *n, sr_bench_ent
             ok = false;
             continue;
         }
-        if (!has_col(e, b->column)) {
-            const sr_ynode *cn = sr_ymap_get(m, "column");
-            sr_diag *g = sr_diag_add(d, SR_ERROR, sr_ynode_loc(cn),
-                                     "`%s` is not one of the columns of `%s`", b->column, e->id);
-            const char *best = sr_suggest(b->column, e->columns, e->ncolumns);
-            if (best)
-                sr_diag_hint(g, "did you mean `%s`?", best);
-            else
-                sr_diag_hint(g, "add it to `columns`, as the file's header writes it");
+        if (!known_col(d, e, b->column, sr_ymap_get(m, "column"))) {
+            ok = false;
+            continue;
+        }
+        b->per_10000 = sr_ymap_get(m, "worked_out") != NULL;
+        if (b->per_10000 && strcmp(b->unit, "rate") != 0) {
+            sr_diag_hint(sr_diag_add(d, SR_ERROR, sr_ynode_loc(sr_ymap_get(m, "worked_out")),
+                                     "a figure worked out per 10,000 children is a rate, but "
+                                     "this one's unit is %s",
+                                     b->unit),
+                         "write `unit: rate`, or leave `worked_out` out for a figure the DfE "
+                         "publishes");
+            ok = false;
+            continue;
+        }
+        const sr_ynode *of = sr_ymap_get(m, "of");
+        b->of = sr_ynode_text(of);
+        if (b->of && strcmp(b->unit, "percentage") != 0) {
+            sr_diag_hint(sr_diag_add(d, SR_ERROR, sr_ynode_loc(of),
+                                     "`of` names what a percentage is of, but this figure's unit "
+                                     "is %s",
+                                     b->unit),
+                         "leave `of` out: counts are added and rates weighted by population");
+            ok = false;
+            continue;
+        }
+        if (b->of && !known_col(d, e, b->of, of)) {
             ok = false;
             continue;
         }
         e->nmaps++;
+    }
+    const sr_ynode *pop = sr_ymap_get(n, "population");
+    e->population = sr_ynode_text(pop);
+    if (e->population && !known_col(d, e, e->population, pop)) {
+        e->population = NULL;
+        ok = false;
     }
     return ok;
 }
@@ -684,6 +738,79 @@ static int row_order(const void *pa, const void *pb)
 }
 
 /* Rows kept, checked; false when an error was found. */
+/* A column whose cells are figures, and the places they may have. */
+typedef struct {
+    size_t col;
+    const char *name;
+    int places;
+} checked;
+
+static size_t add_check(checked *v, size_t n, size_t col, const char *name, int places)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i].col == col) {
+            if (places > v[i].places)
+                v[i].places = places;
+            return n;
+        }
+    v[n] = (checked){col, name, places};
+    return n + 1;
+}
+
+/* Whether cell c of column name holds a number of at most places decimal
+ * places or one of e's symbols; an error when not (past SR_BENCH_SHOWN of
+ * them, counted in *shown_bad only). */
+static bool check_cell(sr_diags *d, const sr_source *src, const sr_bench_entry *e,
+                       const sr_bcell *c, const char *name, int allowed, const char *syms,
+                       size_t *shown_bad)
+{
+    if (is_symbol(e, c->text))
+        return true;
+    if (is_number(c->text)) {
+        /* More places than the entry says the DfE publishes: the figure
+         * would be shown rounded again, as the DfE never published it. */
+        const char *pt = strchr(c->text, '.');
+        int places = pt ? (int)strlen(pt + 1) : 0;
+        if (places <= allowed)
+            return true;
+        if ((*shown_bad)++ >= SR_BENCH_SHOWN)
+            return false;
+        sr_diag *g = sr_diag_add(d, SR_ERROR, cell_loc(src, c),
+                                 "`%s` in `%s` has %d decimal place%s, but entry `%s` of "
+                                 "benchmarks.yaml says the DfE publishes it to %d (`places: %d`)",
+                                 c->text, name, places, places == 1 ? "" : "s", e->id, allowed,
+                                 allowed);
+        sr_diag_hint(g,
+                     "the report shows the DfE's figures as published, never rounded again: if "
+                     "the downloaded file has %d place%s, copy the whole entry `%s` from "
+                     "report-templates/benchmarks.yaml into the data folder's "
+                     "templates/benchmarks.yaml and correct its `places` there; otherwise use "
+                     "the file as downloaded",
+                     places, places == 1 ? "" : "s", e->id);
+        return false;
+    }
+    if ((*shown_bad)++ >= SR_BENCH_SHOWN)
+        return false;
+    sr_diag *g = c->text[0] ? sr_diag_add(d, SR_ERROR, cell_loc(src, c),
+                                          "`%s` in `%s` is not a number or one of this table's "
+                                          "symbols (%s)",
+                                          c->text, name, syms)
+                            : sr_diag_add(d, SR_ERROR, cell_loc(src, c),
+                                          "the cell in `%s` is empty: it must hold a number or "
+                                          "one of this table's symbols (%s)",
+                                          name, syms);
+    if (c->text[0] == '\0')
+        sr_diag_hint(g, "the DfE's files give a symbol, never an empty cell: use the file as "
+                        "downloaded");
+    else if (strchr(c->text, ','))
+        sr_diag_hint(g, "the DfE writes figures without thousands separators: a spreadsheet may "
+                        "have added them; use the file as downloaded");
+    else
+        sr_diag_hint(g, "a new symbol needs a line under `symbols` in benchmarks.yaml, with its "
+                        "GSS form");
+    return false;
+}
+
 static bool read_rows(sr_arena *a, sr_diags *d, const sr_source *src, sr_bfile *f,
                       const sr_bcell *cells, const recvec *recs)
 {
@@ -698,8 +825,23 @@ static bool read_rows(sr_arena *a, sr_diags *d, const sr_source *src, sr_bfile *
     for (size_t i = 0; i < e->nfilters; i++)
         fcol[i] = header_index(h, n, e->filter_cols[i]);
     f->map_col = sr_arena_alloc(a, (e->nmaps ? e->nmaps : 1) * sizeof *f->map_col);
-    for (size_t i = 0; i < e->nmaps; i++)
-        f->map_col[i] = (size_t)header_index(h, n, e->maps[i].column);
+    f->of_col = sr_arena_alloc(a, (e->nmaps ? e->nmaps : 1) * sizeof *f->of_col);
+    /* The cells read: each mapped column, each `of` and the population,
+     * once each however many entries name it. */
+    checked *checks = sr_arena_alloc(a, (2 * e->nmaps + 1) * sizeof *checks);
+    size_t nchecks = 0;
+    for (size_t i = 0; i < e->nmaps; i++) {
+        const sr_bmap *m = &e->maps[i];
+        f->map_col[i] = (size_t)header_index(h, n, m->column);
+        f->of_col[i] = m->of ? (size_t)header_index(h, n, m->of) : SIZE_MAX;
+        nchecks = add_check(checks, nchecks, f->map_col[i], m->column,
+                            m->per_10000 ? 0 : m->places);
+        if (m->of)
+            nchecks = add_check(checks, nchecks, f->of_col[i], m->of, 0);
+    }
+    f->pop_col = e->population ? (size_t)header_index(h, n, e->population) : SIZE_MAX;
+    if (e->population)
+        nchecks = add_check(checks, nchecks, f->pop_col, e->population, 0);
     f->rows = sr_arena_alloc(a, (recs->n ? recs->n : 1) * sizeof *f->rows);
     char syms[128];
     symbols_list(e, syms, sizeof syms);
@@ -803,58 +945,9 @@ static bool read_rows(sr_arena *a, sr_diags *d, const sr_source *src, sr_bfile *
             continue;
         /* The figures the report reads. */
         bool cells_ok = true;
-        for (size_t i = 0; i < e->nmaps; i++) {
-            const sr_bcell *c = &row[f->map_col[i]];
-            if (is_symbol(e, c->text))
-                continue;
-            if (is_number(c->text)) {
-                /* More places than the entry says the DfE publishes: the
-                 * figure would be shown rounded again, as the DfE never
-                 * published it. */
-                const char *pt = strchr(c->text, '.');
-                int places = pt ? (int)strlen(pt + 1) : 0;
-                if (places <= e->maps[i].places)
-                    continue;
-                cells_ok = false;
-                if (shown_bad++ >= SR_BENCH_SHOWN)
-                    continue;
-                sr_diag *g = sr_diag_add(
-                    d, SR_ERROR, cell_loc(src, c),
-                    "`%s` in `%s` has %d decimal place%s, but entry `%s` of benchmarks.yaml "
-                    "says the DfE publishes it to %d (`places: %d`)",
-                    c->text, e->maps[i].column, places, places == 1 ? "" : "s", e->id,
-                    e->maps[i].places, e->maps[i].places);
-                sr_diag_hint(g,
-                             "the report shows the DfE's figures as published, never rounded "
-                             "again: if the downloaded file has %d place%s, copy the whole "
-                             "entry `%s` from report-templates/benchmarks.yaml into the data "
-                             "folder's templates/benchmarks.yaml and correct its `places` there; "
-                             "otherwise use the file as downloaded",
-                             places, places == 1 ? "" : "s", e->id);
-                continue;
-            }
-            cells_ok = false;
-            if (shown_bad++ >= SR_BENCH_SHOWN)
-                continue;
-            sr_diag *g = c->text[0]
-                             ? sr_diag_add(d, SR_ERROR, cell_loc(src, c),
-                                           "`%s` in `%s` is not a number or one of this table's "
-                                           "symbols (%s)",
-                                           c->text, e->maps[i].column, syms)
-                             : sr_diag_add(d, SR_ERROR, cell_loc(src, c),
-                                           "the cell in `%s` is empty: it must hold a number or "
-                                           "one of this table's symbols (%s)",
-                                           e->maps[i].column, syms);
-            if (c->text[0] == '\0')
-                sr_diag_hint(g, "the DfE's files give a symbol, never an empty cell: use the file "
-                                "as downloaded");
-            else if (strchr(c->text, ','))
-                sr_diag_hint(g, "the DfE writes figures without thousands separators: a "
-                                "spreadsheet may have added them; use the file as downloaded");
-            else
-                sr_diag_hint(g, "a new symbol needs a line under `symbols` in benchmarks.yaml, "
-                                "with its GSS form");
-        }
+        for (size_t i = 0; i < nchecks; i++)
+            cells_ok &= check_cell(d, src, e, &row[checks[i].col], checks[i].name,
+                                   checks[i].places, syms, &shown_bad);
         if (!cells_ok) {
             ok = false;
             continue;
@@ -1172,29 +1265,29 @@ void sr_bench_area_info(const sr_bench_data *bd, const char *code, const char **
 
 void sr_bench_check_years(sr_diags *d, const sr_bench_data *bd, const int *years, size_t nyears)
 {
-    if (!bd || !bd->p || !bd->p->nbench_las)
-        return;
-    const char *area = bd->p->bench_las[0];
-    if (!has_la(bd, area))
-        return;
-    const char *name, *rc, *rn;
-    sr_bench_area_info(bd, area, &name, &rc, &rn);
-    for (size_t i = 0; i < bd->nfiles; i++) {
-        const sr_bfile *f = &bd->files[i];
-        for (size_t k = 0; k < nyears; k++) {
-            const sr_brow *eng = sr_bfile_row(f, years[k], SR_BGEO_NATIONAL, NULL);
-            if (!eng || sr_bfile_row(f, years[k], SR_BGEO_LA, area))
-                continue;
-            char y[16];
-            sr_fmt_year(years[k], y, sizeof y);
-            const sr_bcell *tc = &eng->cells[header_index(f->header, f->ncols, "time_period")];
-            sr_diag_hint(sr_diag_add(d, SR_WARNING, (sr_loc){f->src, eng->line, 1, 1},
-                                     "this file gives England's figures for %s (time period "
-                                     "%s), but has no row for %s (%s): the area's figures from "
-                                     "it for %s are shown as not available [x]",
-                                     y, tc->text, name ? name : area, area, y),
-                         "download the table again: the DfE's files have a row for every local "
-                         "authority each year");
+    for (size_t q = 0; bd && bd->p && q < bd->p->nbench_las; q++) {
+        const char *area = bd->p->bench_las[q];
+        if (!has_la(bd, area))
+            continue;
+        const char *name, *rc, *rn;
+        sr_bench_area_info(bd, area, &name, &rc, &rn);
+        for (size_t i = 0; i < bd->nfiles; i++) {
+            const sr_bfile *f = &bd->files[i];
+            for (size_t k = 0; k < nyears; k++) {
+                const sr_brow *eng = sr_bfile_row(f, years[k], SR_BGEO_NATIONAL, NULL);
+                if (!eng || sr_bfile_row(f, years[k], SR_BGEO_LA, area))
+                    continue;
+                char y[16];
+                sr_fmt_year(years[k], y, sizeof y);
+                const sr_bcell *tc = &eng->cells[header_index(f->header, f->ncols, "time_period")];
+                sr_diag_hint(sr_diag_add(d, SR_WARNING, (sr_loc){f->src, eng->line, 1, 1},
+                                         "this file gives England's figures for %s (time period "
+                                         "%s), but has no row for %s (%s): the area's figures "
+                                         "from it for %s are shown as not available [x]",
+                                         y, tc->text, name ? name : area, area, y),
+                             "download the table again: the DfE's files have a row for every "
+                             "local authority each year");
+            }
         }
     }
 }

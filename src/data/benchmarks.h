@@ -41,7 +41,16 @@ typedef struct {
     const char *metric; /* the catalogue's id */
     const char *column; /* its column in the file */
     const char *unit;   /* count, rate or percentage, as benchmarks.yaml says */
-    int places;         /* decimal places as published */
+    int places;         /* decimal places as published (or, per_10000, as worked out) */
+    /* `worked_out: per-10000-children`: the column is a count, and the rate
+     * is that count per 10,000 of the population a table with `population:`
+     * gives for the same area and year, rounded to `places`; the DfE
+     * publishes no rate for it. */
+    bool per_10000;
+    /* `of:`: the count column a percentage is of (rereferral_percent is of
+     * referral_count), by which two or more local authorities' percentages
+     * are combined; NULL when not said. */
+    const char *of;
     sr_loc loc;
 } sr_bmap;
 
@@ -59,6 +68,9 @@ typedef struct {
     size_t nsyms;
     sr_bmap *maps;
     size_t nmaps;
+    /* `population:`: the column with the number of children aged 0 to 17
+     * each row's rates are per 10,000 of, or NULL. */
+    const char *population;
     sr_loc loc;
 } sr_bench_entry;
 
@@ -92,6 +104,8 @@ typedef struct {
     sr_brow *rows;
     size_t nrows;
     size_t *map_col; /* the column of each of e->maps */
+    size_t *of_col;  /* the column of each map's `of`, SIZE_MAX when it has none */
+    size_t pop_col;  /* the column of e->population, SIZE_MAX when there is none */
     const sr_bcell *header;
     size_t ncols;
 } sr_bfile;
@@ -127,10 +141,10 @@ void sr_bench_area_info(const sr_bench_data *bd, const char *code, const char **
                         const char **region_code, const char **region_name);
 
 /* For each of years (the project's) that a file gives England's figures
- * for, a warning at that row when the file has no row for the area (the
- * first of p's local authorities): its figures for the year would be
- * shown as not available without a word. Nothing when the area has no row
- * in any file (sr_bench_load has said so). */
+ * for, a warning at that row when the file has no row for one of p's
+ * local authorities: its figures for the year would be shown as not
+ * available without a word. Nothing for an authority that has no row in
+ * any file (sr_bench_load has said so). */
 void sr_bench_check_years(sr_diags *d, const sr_bench_data *bd, const int *years, size_t nyears);
 
 /* Reads and checks one file (for validate FILE.csv); NULL when it cannot be

@@ -177,21 +177,8 @@ static bool read_benchmarks(sr_arena *a, sr_diags *d, sr_partnership *p, const s
     p->benchmarks_loc = sr_ymap_key(root, "benchmarks")->loc;
     bool ok = read_codes(a, d, sr_ymap_get(b, "local_authorities"), &p->bench_las,
                          &p->bench_la_locs, &p->nbench_las, NULL, 0, "local authority");
-    /* One area: the comparisons are of one local authority's figures with
-     * England's, its region's and its neighbours'. Two or more would need
-     * their counts summed and their rates left uncompared; until then a
-     * second code is refused rather than left unused without a word. */
-    if (ok && p->nbench_las > 1) {
-        sr_diag_hint(sr_diag_add(d, SR_ERROR, p->bench_la_locs[1],
-                                 "the report compares one local authority with England, its "
-                                 "region and its neighbours; `local_authorities` names %zu",
-                                 p->nbench_las),
-                     "keep the code of the local authority the report is for, such as [%s]; "
-                     "a partnership of several local authorities cannot yet be compared "
-                     "(see docs/benchmarks.md)",
-                     p->bench_las[0]);
-        ok = false;
-    }
+    /* Two or more: the comparisons are of their figures together (counts
+     * added, rates and percentages weighted; see metrics/bench.h). */
     if (ok && p->nbench_las == 0) {
         const sr_ynode *k = sr_ymap_key(b, "local_authorities");
         sr_diag_hint(sr_diag_add(d, SR_ERROR, k ? k->loc : p->benchmarks_loc,

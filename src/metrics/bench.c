@@ -2,10 +2,12 @@
  * neighbours, see bench.h. */
 #include "metrics/bench.h"
 
+#include "core/buf.h"
 #include "core/fmt.h"
 #include "core/suggest.h"
 #include "data/benchmarks.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,31 +83,41 @@ static const char *shown(sr_arena *a, const sr_mval *v, sr_unit u, int places)
     return sr_arena_printf(a, "%s%s%s", t < 0 ? "-" : "", w, pct);
 }
 
-static sr_bsource source_of(const sr_bfile *f, const sr_brow *r, size_t mapi)
+static sr_bsource source_at(const sr_bfile *f, const sr_brow *r, size_t col, const char *column)
 {
     const sr_bench_entry *e = f->e;
-    const sr_bcell *c = &r->cells[f->map_col[mapi]];
-    return (sr_bsource){f->src->name, c->line,        c->col,   e->maps[mapi].column,
+    const sr_bcell *c = &r->cells[col];
+    return (sr_bsource){f->src->name, c->line,        c->col,   column,
                         e->id,        e->publication, e->table, e->release,
                         e->url};
 }
 
-/* The figure of row r (NULL: no row), for geography code/name. */
-static sr_bfigure figure(sr_arena *a, const sr_bfile *f, size_t mapi, const sr_brow *r,
-                         const char *code, sr_unit u)
+static sr_bfigure not_available(sr_bfigure g, const char *why)
+{
+    g.sym = SR_BSYM_X;
+    g.v = (sr_mval){.avail = SR_NOT_AVAILABLE, .den = 1};
+    g.shown = "[x]";
+    g.why = why;
+    return g;
+}
+
+/* The figure in column col (named column, published to places) of row r
+ * of f (r NULL: no row), for geography code. */
+static sr_bfigure read_figure(sr_arena *a, const sr_bfile *f, size_t col, const char *column,
+                              int places, const sr_brow *r, const char *code, sr_unit u)
 {
     sr_bfigure g = {.code = code, .name = code};
-    const sr_bench_entry *e = f->e;
     if (!r) {
         g.sym = SR_BSYM_MISSING;
         g.v.avail = SR_NOT_AVAILABLE;
         g.shown = "[x]";
         return g;
     }
+    const sr_bench_entry *e = f->e;
     g.code = r->code;
     g.name = r->name && r->name[0] ? r->name : r->code;
-    g.src = source_of(f, r, mapi);
-    const char *t = r->cells[f->map_col[mapi]].text;
+    g.src = source_at(f, r, col, column);
+    const char *t = r->cells[col].text;
     for (size_t i = 0; i < e->nsyms; i++) {
         if (strcmp(e->sym_text[i], t) != 0)
             continue;
@@ -118,20 +130,200 @@ static sr_bfigure figure(sr_arena *a, const sr_bfile *f, size_t mapi, const sr_b
         g.v.den = 1;
         return g;
     }
-    if (!digits_value(t, &g.v.num, &g.v.den)) {
-        g.sym = SR_BSYM_X;
-        g.v.avail = SR_NOT_AVAILABLE;
-        g.shown = "[x]";
-        return g;
-    }
+    if (!digits_value(t, &g.v.num, &g.v.den))
+        return not_available(g, NULL);
     g.v.avail = SR_AVAILABLE;
-    g.shown = shown(a, &g.v, u, e->maps[mapi].places);
+    g.shown = shown(a, &g.v, u, places);
     return g;
 }
 
 static bool has_figure(const sr_bfigure *g)
 {
     return g->sym == SR_BSYM_NONE && g->v.avail == SR_AVAILABLE && !g->v.suppressed;
+}
+
+static int64_t pow10_of(int places)
+{
+    int64_t s = 1;
+    for (int i = 0; i < places; i++)
+        s *= 10;
+    return s;
+}
+
+/* num/den rounded to places, as a figure of unit u; not available (why)
+ * when den is not positive or the result does not fit. */
+static sr_bfigure rounded(sr_arena *a, sr_bfigure g, sr_i128 num, sr_i128 den, int places,
+                          sr_unit u, const char *why)
+{
+    sr_i128 lim = (sr_i128)INT64_MAX / 1000000;
+    if (den <= 0 || num > lim * den || num < -lim * den)
+        return not_available(g, why);
+    g.sym = SR_BSYM_NONE;
+    g.v = (sr_mval){.avail = SR_AVAILABLE, .num = sr_round_frac(num, den, places),
+                    .den = pow10_of(places)};
+    g.shown = shown(a, &g.v, u, places);
+    return g;
+}
+
+/* The population of children aged 0 to 17 for a geography and year, from
+ * the column `population:` names, in the latest release of those with a
+ * row for it. */
+static sr_bfigure population(sr_arena *a, const sr_bench_data *bd, int year, sr_bgeo level,
+                             const char *code)
+{
+    const sr_bfile *best = NULL;
+    const sr_brow *row = NULL;
+    for (size_t i = 0; i < bd->nfiles; i++) {
+        const sr_bfile *f = &bd->files[i];
+        if (f->pop_col == SIZE_MAX)
+            continue;
+        const sr_brow *r = sr_bfile_row(f, year, level, code);
+        int fl = f->e->last_year;
+        if (r && (!best || fl >= best->e->last_year))
+            best = f, row = r;
+    }
+    if (!best)
+        return read_figure(a, NULL, 0, NULL, 0, NULL, code, SR_U_COUNT);
+    return read_figure(a, best, best->pop_col, best->e->population, 0, row, code, SR_U_COUNT);
+}
+
+static const char *year_words(sr_arena *a, int year)
+{
+    char y[16];
+    sr_fmt_year(year, y, sizeof y);
+    return sr_arena_strdup(a, y);
+}
+
+static const char *area_words(sr_arena *a, const sr_bfigure *g)
+{
+    if (g->name && g->code && strcmp(g->name, g->code) != 0)
+        return sr_arena_printf(a, "%s (%s)", g->name, g->code);
+    return g->name ? g->name : g->code ? g->code : "England";
+}
+
+/* Metric mapi of f for one geography and year: read as published, or
+ * worked out per 10,000 children from its count and the population. */
+static sr_bfigure figure(sr_arena *a, const sr_bench_data *bd, const sr_bfile *f, size_t mapi,
+                         int year, sr_bgeo level, const char *code, sr_unit u)
+{
+    const sr_bmap *m = &f->e->maps[mapi];
+    const sr_brow *r = sr_bfile_row(f, year, level, code);
+    if (!m->per_10000 || !r)
+        return read_figure(a, f, f->map_col[mapi], m->column, m->places, r, code, u);
+    sr_bfigure *parts = sr_arena_alloc(a, 2 * sizeof *parts);
+    parts[0] = read_figure(a, f, f->map_col[mapi], m->column, 0, r, code, SR_U_COUNT);
+    parts[1] = population(a, bd, year, level, r->code);
+    sr_bfigure g = parts[0];
+    g.how = SR_BHOW_PER_10000;
+    g.parts = parts;
+    g.nparts = 2;
+    if (parts[0].sym != SR_BSYM_NONE)
+        return g; /* the count's symbol is the rate's */
+    if (!has_figure(&parts[1]))
+        return not_available(
+            g, sr_arena_printf(a, "the DfE's files give no population of children for %s in %s%s",
+                               area_words(a, &g), year_words(a, year),
+                               parts[1].sym == SR_BSYM_MISSING ? "" : sr_arena_printf(a, " (%s)", parts[1].shown)));
+    const sr_mval *c = &parts[0].v, *pp = &parts[1].v;
+    /* (c.num / c.den) * 10,000 / (p.num / p.den) */
+    return rounded(a, g, (sr_i128)c->num * 10000 * pp->den, (sr_i128)c->den * pp->num, m->places,
+                   u, "the population of children is zero");
+}
+
+/* The partnership's local authorities together (partnership.yaml names
+ * two or more): counts added; rates weighted by each authority's
+ * population of children (a rate worked out per 10,000 children is the
+ * counts' sum per 10,000 of the populations' sum); percentages weighted by
+ * the count `of:` names. Any part suppressed makes the whole [c]; any not
+ * available makes it [x], saying which. */
+static sr_bfigure combined(sr_arena *a, const sr_bench_data *bd, const sr_bfile *f, size_t mapi,
+                           int year, sr_unit u, const char *name)
+{
+    const sr_partnership *p = bd->p;
+    const sr_bmap *m = &f->e->maps[mapi];
+    size_t n = p->nbench_las;
+    sr_bfigure *parts = sr_arena_alloc(a, n * sizeof *parts);
+    sr_bfigure *w = u == SR_U_COUNT ? NULL : sr_arena_alloc(a, n * sizeof *w);
+    sr_bfigure g = {.name = name, .how = SR_BHOW_COMBINED, .parts = parts, .nparts = n,
+                    .weights = w};
+    bool any_c = false, all_z = true;
+    const sr_bfigure *gap = NULL, *wgap = NULL;
+    for (size_t k = 0; k < n; k++) {
+        const char *code = p->bench_las[k];
+        parts[k] = figure(a, bd, f, mapi, year, SR_BGEO_LA, code, u);
+        if (!g.src.file && parts[k].src.file)
+            g.src = parts[k].src;
+        any_c |= parts[k].sym == SR_BSYM_C;
+        all_z &= parts[k].sym == SR_BSYM_Z;
+        if (!gap && !has_figure(&parts[k]))
+            gap = &parts[k];
+        if (!w)
+            continue;
+        if (u == SR_U_RATE)
+            w[k] = population(a, bd, year, SR_BGEO_LA, code);
+        else if (m->of)
+            w[k] = read_figure(a, f, f->of_col[mapi], m->of, 0,
+                               sr_bfile_row(f, year, SR_BGEO_LA, code), code, SR_U_COUNT);
+        else
+            w[k] = read_figure(a, f, 0, NULL, 0, NULL, code, SR_U_COUNT);
+        if (!wgap && !has_figure(&w[k]))
+            wgap = &w[k];
+    }
+    if (any_c) {
+        g.sym = SR_BSYM_C;
+        g.shown = "[c]";
+        g.v = (sr_mval){.avail = SR_AVAILABLE, .suppressed = true, .den = 1};
+        return g;
+    }
+    if (all_z) {
+        g.sym = SR_BSYM_Z;
+        g.shown = "[z]";
+        g.v = (sr_mval){.avail = SR_NOT_APPLICABLE, .den = 1};
+        return g;
+    }
+    const char *y = year_words(a, year);
+    if (gap)
+        return not_available(g, gap->why ? gap->why
+                                         : sr_arena_printf(a, "the DfE's figure for %s in %s is %s",
+                                                           area_words(a, gap), y, gap->shown));
+    if (wgap && u == SR_U_PERCENTAGE && !m->of)
+        return not_available(g, sr_arena_printf(a, "a percentage of two or more local authorities "
+                                                   "is combined by the count it is of, which "
+                                                   "benchmarks.yaml does not give for `%s` (`of:`)",
+                                                m->column));
+    if (wgap)
+        return not_available(
+            g, sr_arena_printf(a, "the DfE's files give no %s for %s in %s, to combine the "
+                                  "local authorities' %s by",
+                               u == SR_U_RATE ? "population of children" : m->of,
+                               area_words(a, wgap), y, u == SR_U_RATE ? "rates" : "percentages"));
+    /* Exact sums: every den is a power of ten. */
+    sr_i128 num = 0, den = 0;
+    if (u == SR_U_COUNT) {
+        int64_t dmax = 1;
+        for (size_t k = 0; k < n; k++)
+            if (parts[k].v.den > dmax)
+                dmax = parts[k].v.den;
+        for (size_t k = 0; k < n; k++)
+            num += (sr_i128)parts[k].v.num * (dmax / parts[k].v.den);
+        return rounded(a, g, num, dmax, 0, u, NULL);
+    }
+    for (size_t k = 0; k < n; k++) {
+        const sr_mval *pv = &parts[k].v, *wv = &w[k].v;
+        if (m->per_10000) {
+            const sr_mval *cv = &parts[k].parts[0].v;
+            /* counts and populations are whole numbers (0 places) */
+            num += (sr_i128)cv->num / cv->den * 10000;
+            den += (sr_i128)wv->num / wv->den;
+        } else {
+            /* value * weight, over 10^6 (no published figure has more places) */
+            num += (sr_i128)pv->num * (1000000 / pv->den) * (wv->num / wv->den);
+            den += (sr_i128)(wv->num / wv->den) * 1000000;
+        }
+    }
+    return rounded(a, g, num, den, m->places, u,
+                   sr_arena_printf(a, "the %s of the local authorities add up to zero in %s",
+                                   u == SR_U_RATE ? "populations" : m->of, y));
 }
 
 /* a < b: -1, equal: 0, a > b: 1. */
@@ -235,18 +427,28 @@ static const char *break_note(sr_arena *a, const sr_bench_cmp *c, const sr_bfile
     return NULL;
 }
 
-static void add_file(sr_arena *a, sr_bench *b, const sr_bfile *f, size_t cap)
+static void add_file(sr_arena *a, sr_bench *b, const sr_bsource *s, size_t cap)
 {
+    if (!s->file)
+        return;
     for (size_t i = 0; i < b->nfiles; i++)
-        if (strcmp(b->files[i].file, f->src->name) == 0)
+        if (strcmp(b->files[i].file, s->file) == 0)
             return;
     if (b->nfiles < cap)
-        b->files[b->nfiles++] = (sr_bench_file){sr_arena_strdup(a, f->src->name),
-                                                f->e->id,
-                                                f->e->publication,
-                                                f->e->table,
-                                                f->e->release,
-                                                f->e->url};
+        b->files[b->nfiles++] = (sr_bench_file){sr_arena_strdup(a, s->file), s->entry,
+                                                s->publication,           s->table,
+                                                s->release,               s->url};
+}
+
+/* The files a figure was read from, its parts' and weights' too. */
+static void add_files(sr_arena *a, sr_bench *b, const sr_bfigure *g, size_t cap)
+{
+    add_file(a, b, &g->src, cap);
+    for (size_t k = 0; k < g->nparts; k++) {
+        add_files(a, b, &g->parts[k], cap);
+        if (g->weights)
+            add_files(a, b, &g->weights[k], cap);
+    }
 }
 
 /* A metric a table of a file read maps that metrics.yaml does not define
@@ -299,6 +501,38 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
      * still has them. */
     const char *area_name, *area_rcode, *area_rname;
     sr_bench_area_info(bd, area, &area_name, &area_rcode, &area_rname);
+    /* Two or more local authorities: named as the partnership names its
+     * area, or by their names; their region is the first's, and a second
+     * region is said. */
+    const char *combined_name = p->area;
+    if (p->nbench_las > 1 && !combined_name) {
+        sr_buf nb = SR_BUF_INIT;
+        for (size_t q = 0; q < p->nbench_las; q++) {
+            const char *nm, *rc, *rn;
+            sr_bench_area_info(bd, p->bench_las[q], &nm, &rc, &rn);
+            sr_buf_printf(&nb, "%s%s", q == 0 ? "" : q + 1 == p->nbench_las ? " and " : ", ",
+                          nm ? nm : p->bench_las[q]);
+        }
+        combined_name = sr_arena_strdup(a, sr_buf_str(&nb));
+        sr_buf_free(&nb);
+    }
+    for (size_t q = 1; q < p->nbench_las && !p->bench_region; q++) {
+        const char *nm, *rc, *rn;
+        sr_bench_area_info(bd, p->bench_las[q], &nm, &rc, &rn);
+        if (!rc || !area_rcode || strcmp(rc, area_rcode) == 0)
+            continue;
+        sr_diag_hint(sr_diag_add(d, SR_WARNING, p->bench_la_locs[q],
+                                 "%s (%s) is in the region %s (%s), but %s (%s) is in %s (%s): "
+                                 "the comparisons are with %s",
+                                 nm ? nm : p->bench_las[q], p->bench_las[q], rn ? rn : rc, rc,
+                                 area_name ? area_name : area, area,
+                                 area_rname ? area_rname : area_rcode, area_rcode,
+                                 area_rname ? area_rname : area_rcode),
+                     "say which region to compare with under `benchmarks:` in partnership.yaml, "
+                     "such as `region: %s`",
+                     area_rcode);
+        break;
+    }
     if (p->bench_region) {
         if (!area_rcode || strcmp(area_rcode, p->bench_region) != 0)
             area_rname = NULL;
@@ -325,7 +559,6 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
                                  "map the column to a metric of the same unit");
                 continue;
             }
-            add_file(a, b, f, bd->nfiles);
             sr_bench_cmp *c = &b->cmps[b->n++];
             int year = m->years[i];
             c->metric_id = mt->def->id;
@@ -333,21 +566,26 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
             c->unit = mt->def->unit;
             c->places = map->places;
             const sr_brow *ar = sr_bfile_row(f, year, SR_BGEO_LA, area);
-            c->area = figure(a, f, mapi, ar, area, c->unit);
-            if (!ar && area_name)
-                c->area.name = area_name;
-            c->england = figure(a, f, mapi, sr_bfile_row(f, year, SR_BGEO_NATIONAL, NULL),
-                                "E92000001", c->unit);
+            if (p->nbench_las > 1) {
+                c->area = combined(a, bd, f, mapi, year, c->unit, combined_name);
+                ar = NULL;
+                for (size_t q = 0; q < p->nbench_las && !ar; q++)
+                    ar = sr_bfile_row(f, year, SR_BGEO_LA, p->bench_las[q]);
+            } else {
+                c->area = figure(a, bd, f, mapi, year, SR_BGEO_LA, area, c->unit);
+                if (!ar && area_name)
+                    c->area.name = area_name;
+            }
+            c->england = figure(a, bd, f, mapi, year, SR_BGEO_NATIONAL, "E92000001", c->unit);
             if (!ar || !c->england.src.file)
                 c->england.name = "England";
             const char *rcode = area_rcode;
             if (rcode) {
-                c->region = figure(a, f, mapi, sr_bfile_row(f, year, SR_BGEO_REGIONAL, rcode),
-                                   rcode, c->unit);
+                c->region = figure(a, bd, f, mapi, year, SR_BGEO_REGIONAL, rcode, c->unit);
                 if (!c->region.src.file && area_rname)
                     c->region.name = area_rname;
             } else {
-                c->region = figure(a, f, mapi, NULL, NULL, c->unit);
+                c->region = read_figure(a, f, 0, NULL, 0, NULL, NULL, c->unit);
             }
             c->nneighbours = p->nneighbours;
             c->neighbours =
@@ -355,8 +593,7 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
             int64_t dmax = 1;
             for (size_t n = 0; n < p->nneighbours; n++) {
                 c->neighbours[n] =
-                    figure(a, f, mapi, sr_bfile_row(f, year, SR_BGEO_LA, p->neighbours[n]),
-                           p->neighbours[n], c->unit);
+                    figure(a, bd, f, mapi, year, SR_BGEO_LA, p->neighbours[n], c->unit);
                 if (has_figure(&c->neighbours[n])) {
                     c->nmean++;
                     if (c->neighbours[n].v.den > dmax)
@@ -385,6 +622,11 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
                         cmp_val(&c->neighbours[n].v, &c->area.v) > 0)
                         c->rank++;
             }
+            add_files(a, b, &c->area, bd->nfiles);
+            add_files(a, b, &c->england, bd->nfiles);
+            add_files(a, b, &c->region, bd->nfiles);
+            for (size_t n = 0; n < p->nneighbours; n++)
+                add_files(a, b, &c->neighbours[n], bd->nfiles);
             c->neighbours_as_of = p->neighbours_as_of;
             c->neighbours_source = p->neighbours_source;
             c->break_note = break_note(a, c, f);

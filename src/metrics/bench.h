@@ -61,8 +61,18 @@ typedef struct {
     const char *url;         /* where to download it, or NULL */
 } sr_bsource;
 
+/* How a figure was had. */
+typedef enum {
+    SR_BHOW_READ = 0,  /* read from one cell, as the DfE publishes it */
+    SR_BHOW_PER_10000, /* a count per 10,000 children (benchmarks.yaml's `worked_out`):
+                        * parts[0] the count, parts[1] the population */
+    SR_BHOW_COMBINED,  /* the partnership's local authorities together: parts one per
+                        * authority; a count is their sum, a rate their mean weighted by
+                        * population and a percentage by the count it is of (weights) */
+} sr_bhow;
+
 /* One geography's figure. */
-typedef struct {
+typedef struct sr_bfigure {
     const char *code; /* new_la_code (E08000007), region_code or country_code */
     const char *name; /* la_name, region_name or "England"; the code when no row gave a name */
     sr_bsym sym;
@@ -72,7 +82,16 @@ typedef struct {
      * figure (sym SR_BSYM_NONE) enters a mean or a rank. */
     sr_mval v;
     const char *shown; /* as shown: "191.6", "225,400", "67", "[c]", "[low]", "[x]" */
-    sr_bsource src;    /* src.file NULL for a missing row */
+    sr_bsource src;    /* src.file NULL for a missing row; for a figure worked out, its
+                        * first part's */
+    sr_bhow how;
+    const struct sr_bfigure *parts; /* what it is worked out from (see sr_bhow), or NULL */
+    size_t nparts;
+    const struct sr_bfigure *weights; /* SR_BHOW_COMBINED rates and percentages: what each
+                                       * part is weighted by (nparts), or NULL */
+    /* Why a figure worked out is not available ("no population for
+     * Marsh Vale (E06000991) in 2019-20"), or NULL. */
+    const char *why;
 } sr_bfigure;
 
 /* The comparison for one metric and year. */
@@ -81,7 +100,9 @@ typedef struct {
     int year;              /* the project's year (2022 for 2022-23) */
     sr_unit unit;          /* the catalogue metric's unit */
     int places;            /* decimal places as published (rates 1 for CIN, 0 for CLA) */
-    sr_bfigure area;       /* the partnership's local authority (partnership.yaml names one) */
+    sr_bfigure area;       /* the partnership's local authority, or its local authorities
+                            * together (how SR_BHOW_COMBINED) when partnership.yaml names
+                            * more than one */
     sr_bfigure england;
     sr_bfigure region;      /* code NULL and sym SR_BSYM_MISSING when no row of the area names a
                              * region and partnership.yaml gives none */
