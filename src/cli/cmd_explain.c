@@ -167,17 +167,65 @@ static size_t chars_of(const char *s)
     return n;
 }
 
+/* where f was read: "file:line  column", or why it has no place. */
+static void bench_place(FILE *out, const sr_bfigure *f)
+{
+    if (f->src.file)
+        fprintf(out, "%s:%u  %s", f->src.file, f->src.line, f->src.column);
+    else
+        fprintf(out, "(no row in the file)");
+}
+
 /* who, then the figure and its place, in columns w characters from the
  * start (a long name, such as "Kingston upon Hull, City of", widens the
- * column for the whole block rather than pushing its line out of it). */
-static void bench_line(FILE *out, const char *who, size_t w, const sr_bfigure *f)
+ * column for the whole block rather than pushing its line out of it). A
+ * figure worked out says from what: a rate per 10,000 children its count
+ * and population, on one line; local authorities together each part (and
+ * what it is weighted by) on lines of their own, indented. */
+static void bench_line(FILE *out, const char *who, size_t w, const sr_bfigure *f, int depth)
 {
-    size_t c = chars_of(who);
-    fprintf(out, "    %s%*s %10s  ", who, (int)(c < w ? w - c : 0), "", f->shown);
-    if (f->src.file)
-        fprintf(out, "%s:%u  %s\n", f->src.file, f->src.line, f->src.column);
+    size_t c = chars_of(who) + 2 * (size_t)depth;
+    fprintf(out, "    %*s%s%*s %10s  ", 2 * depth, "", who, (int)(c < w ? w - c : 0), "",
+            f->shown);
+    if (f->how == SR_BHOW_PER_10000 && f->nparts == 2) {
+        const sr_bfigure *n = &f->parts[0], *p = &f->parts[1];
+        if (f->sym == SR_BSYM_NONE)
+            fprintf(out, "%s per 10,000 of %s children: ", n->shown, p->shown);
+        else if (f->why)
+            fprintf(out, "%s: ", f->why);
+        bench_place(out, n);
+        if (p->src.file) {
+            fprintf(out, "; ");
+            bench_place(out, p);
+        }
+        fprintf(out, "\n");
+        return;
+    }
+    if (f->how != SR_BHOW_COMBINED) {
+        bench_place(out, f);
+        fprintf(out, "\n");
+        return;
+    }
+    fprintf(out, "the %zu local authorities together", f->nparts);
+    if (f->why)
+        fprintf(out, ": not available, as %s", f->why);
+    else if (f->sym == SR_BSYM_C)
+        fprintf(out, ": one of them is not shown, to protect small numbers");
+    else if (!f->weights)
+        fprintf(out, ", added");
+    else if (f->nparts && f->parts[0].how == SR_BHOW_PER_10000)
+        fprintf(out, ": their counts per 10,000 of their children");
     else
-        fprintf(out, "(no row in the file)\n");
+        fprintf(out, ", weighted by %s",
+                f->weights[0].src.column && strcmp(f->weights[0].src.column, "population_estimate")
+                    ? f->weights[0].src.column
+                    : "children aged 0 to 17");
+    fprintf(out, "\n");
+    for (size_t k = 0; k < f->nparts; k++) {
+        bench_line(out, f->parts[k].name ? f->parts[k].name : "", w, &f->parts[k], depth + 1);
+        if (f->weights && f->parts[k].how != SR_BHOW_PER_10000)
+            bench_line(out, "weight", w, &f->weights[k], depth + 2);
+    }
 }
 
 /* The DfE's figures the metric is compared with, each traced to its line. */
@@ -191,9 +239,12 @@ static void explain_bench(FILE *out, const sr_report_data *rd, const sr_metric *
         char y[16];
         sr_fmt_year(c->year, y, sizeof y);
         const sr_bsource *s = c->area.src.file ? &c->area.src : &c->england.src;
-        fprintf(out, "  %s: %s, %s (%s), to %d decimal place%s\n", y,
+        fprintf(out, "  %s: %s, %s (%s), %s%d decimal place%s%s\n", y,
                 s->publication ? s->publication : "", s->table ? s->table : "",
-                s->release ? s->release : "", c->places, c->places == 1 ? "" : "s");
+                s->release ? s->release : "",
+                c->per_10000 ? "worked out per 10,000 children to " : "to ", c->places,
+                c->places == 1 ? "" : "s",
+                c->per_10000 ? " (the DfE publishes the count, not the rate)" : "");
         const char *an = c->area.name ? c->area.name : "the area",
                    *rn = c->region.name ? c->region.name : "the region";
         size_t w = 24;
@@ -204,13 +255,16 @@ static void explain_bench(FILE *out, const sr_report_data *rd, const sr_metric *
         for (size_t k = 0; k < c->nneighbours; k++)
             if (c->neighbours[k].name && chars_of(c->neighbours[k].name) + 2 > w)
                 w = chars_of(c->neighbours[k].name) + 2;
-        bench_line(out, an, w, &c->area);
-        bench_line(out, "England", w, &c->england);
-        bench_line(out, rn, w, &c->region);
+        for (size_t k = 0; k < c->area.nparts && c->area.how == SR_BHOW_COMBINED; k++)
+            if (c->area.parts[k].name && chars_of(c->area.parts[k].name) + 4 > w)
+                w = chars_of(c->area.parts[k].name) + 4;
+        bench_line(out, an, w, &c->area, 0);
+        bench_line(out, "England", w, &c->england, 0);
+        bench_line(out, rn, w, &c->region, 0);
         for (size_t k = 0; k < c->nneighbours; k++) {
             char who[160];
             snprintf(who, sizeof who, "  %s", c->neighbours[k].name);
-            bench_line(out, who, w, &c->neighbours[k]);
+            bench_line(out, who, w, &c->neighbours[k], 0);
         }
         if (c->nneighbours)
             fprintf(out, "    %-*s %10s  the mean of %zu of the %zu neighbours (the list of %s)\n",

@@ -334,6 +334,30 @@ static void jbfigure(sr_json *j, const sr_bfigure *f)
         sr_json_key(j, "release"), sr_json_str(j, f->src.release);
         sr_json_end(j);
     }
+    /* A figure worked out: how, from what, and why it is not available. */
+    if (f->how == SR_BHOW_PER_10000 && f->nparts == 2) {
+        sr_json_key(j, "worked_out"), sr_json_str(j, "per-10000-children");
+        sr_json_key(j, "count"), jbfigure(j, &f->parts[0]);
+        sr_json_key(j, "population"), jbfigure(j, &f->parts[1]);
+    } else if (f->how == SR_BHOW_COMBINED) {
+        sr_json_key(j, "worked_out"), sr_json_str(j, "local-authorities-together");
+        sr_json_key(j, "parts");
+        sr_json_array(j, false);
+        for (size_t k = 0; k < f->nparts; k++) {
+            if (!f->weights) {
+                jbfigure(j, &f->parts[k]);
+                continue;
+            }
+            /* Each part with what it is weighted by. */
+            sr_json_object(j, false);
+            sr_json_key(j, "figure"), jbfigure(j, &f->parts[k]);
+            sr_json_key(j, "weight"), jbfigure(j, &f->weights[k]);
+            sr_json_end(j);
+        }
+        sr_json_end(j);
+    }
+    if (f->why)
+        sr_json_key(j, "why"), sr_json_str(j, f->why);
     sr_json_end(j);
 }
 

@@ -1282,6 +1282,58 @@ static const char *bench_where(builder *b, const sr_bsource *s, int *ref)
     return sr_arena_printf(b->a, "%s, line %u", s->file, s->line);
 }
 
+/* Where each cell a figure was worked out from was read, "; " between
+ * them (a rate per 10,000 children: its count's and its population's; the
+ * local authorities together: each one's), into w, and the notes naming
+ * their files into refs (at most cap, each once). */
+static void figure_where(builder *b, const sr_bfigure *f, sr_buf *w, int *refs, size_t *nrefs,
+                         size_t cap)
+{
+    if (f->nparts && f->how != SR_BHOW_READ) {
+        for (size_t k = 0; k < f->nparts; k++) {
+            figure_where(b, &f->parts[k], w, refs, nrefs, cap);
+            if (f->weights && f->parts[k].how != SR_BHOW_PER_10000)
+                figure_where(b, &f->weights[k], w, refs, nrefs, cap);
+        }
+        return;
+    }
+    int ref;
+    const char *one = bench_where(b, &f->src, &ref);
+    if (!*one)
+        return;
+    sr_buf_printf(w, "%s%s", w->len ? "; " : "", one);
+    bool seen = false;
+    for (size_t i = 0; i < *nrefs && !seen; i++)
+        seen = refs[i] == ref;
+    if (ref && !seen && *nrefs < cap)
+        refs[(*nrefs)++] = ref;
+}
+
+/* How the area's figure of c was worked out, in a sentence for a note, or
+ * NULL for one read as the DfE publishes it: a rate worked out per 10,000
+ * children, the local authorities together, and why such a figure is not
+ * available. */
+static const char *worked_out_note(builder *b, const sr_bench_cmp *c)
+{
+    sr_buf w = SR_BUF_INIT;
+    if (c->per_10000)
+        sr_buf_puts(&w, "The Department publishes the count, not this rate: the rates are worked "
+                        "out from its counts and its estimates of the number of children aged 0 "
+                        "to 17.");
+    if (c->area.how == SR_BHOW_COMBINED)
+        sr_buf_printf(&w, "%sThe area's figure is of its %zu local authorities together%s.",
+                      w.len ? " " : "", c->area.nparts,
+                      c->unit == SR_U_COUNT ? ", added"
+                      : c->unit == SR_U_RATE
+                          ? ", weighted by their numbers of children aged 0 to 17"
+                          : ", weighted by the counts the percentages are of");
+    if (c->area.why)
+        sr_buf_printf(&w, "%sIt is not available: %s.", w.len ? " " : "", c->area.why);
+    const char *r = w.len ? sr_arena_strdup(b->a, sr_buf_str(&w)) : NULL;
+    sr_buf_free(&w);
+    return r;
+}
+
 /* Every comparison the DfE's files give, each metric and year: the area's
  * figure as the DfE publishes it, England's, the region's, the neighbours'
  * average (of how many) and the area's rank, and where each row was read,
@@ -1320,21 +1372,28 @@ static sr_dtable *bench_table(builder *b)
         text_cell(t, r, 7, sr_arena_printf(b->a, "%zu of %zu", c->nmean, c->nneighbours));
         text_cell(t, r, 8,
                   c->rank ? sr_arena_printf(b->a, "%d of %zu", c->rank, c->rank_of) : "[x]");
-        /* The area's row, or England's when the area has none. */
-        int ref;
-        const char *where = bench_where(b, c->area.src.file ? &c->area.src : &c->england.src, &ref);
-        text_cell(t, r, 9, where);
-        if (ref) {
-            int *v = sr_arena_alloc(b->a, sizeof *v);
-            *v = ref;
-            cell(t, r, 9)->notes = v;
-            cell(t, r, 9)->nnotes = 1;
+        /* The area's row (every row it was worked out from), or
+         * England's when the area has none. */
+        sr_buf wh = SR_BUF_INIT;
+        int *refs = sr_arena_alloc(b->a, 8 * sizeof *refs);
+        size_t nrefs = 0;
+        figure_where(b, &c->area, &wh, refs, &nrefs, 8);
+        if (!wh.len)
+            figure_where(b, &c->england, &wh, refs, &nrefs, 8);
+        text_cell(t, r, 9, sr_arena_strdup(b->a, sr_buf_str(&wh)));
+        sr_buf_free(&wh);
+        if (nrefs) {
+            cell(t, r, 9)->notes = refs;
+            cell(t, r, 9)->nnotes = nrefs;
         }
         sr_buf w = SR_BUF_INIT;
+        const char *how = worked_out_note(b, c);
+        if (how)
+            sr_buf_puts(&w, how);
         if (c->local_differs) {
             char lv[64];
             sr_mval_format(&c->local, c->unit, lv, sizeof lv);
-            sr_buf_printf(&w, "The partners' submissions give %s.", lv);
+            sr_buf_printf(&w, "%sThe partners' submissions give %s.", w.len ? " " : "", lv);
         }
         if (c->break_note)
             sr_buf_printf(&w, "%s%s", w.len ? " " : "",
@@ -1416,6 +1475,15 @@ static sr_dtable *compare_table(builder *b)
                           "the Department's figure for the area %s.",
                           mt->def->label, lv, bc->area.shown ? bc->area.shown : "[x]");
         }
+        if (bc->per_10000)
+            sr_buf_printf(&notes,
+                          " %s: the Department publishes the count, not the rate; the rates are "
+                          "worked out from its counts and its estimates of the number of "
+                          "children aged 0 to 17.",
+                          mt->def->label);
+        if (bc->area.why)
+            sr_buf_printf(&notes, " %s: %s's figure is not available, as %s.", mt->def->label,
+                          area, bc->area.why);
         char period[128];
         if (sr_metric_period(mt, 0, period, sizeof period))
             sr_buf_printf(&notes,
@@ -1449,6 +1517,23 @@ static sr_dtable *compare_table(builder *b)
                              "partnership's other measures are not published by the Department "
                              "and are in the year-on-year summary only.",
                              area, area, area));
+    const sr_bfigure *whole = &b->bench->v[0].area;
+    if (whole->how == SR_BHOW_COMBINED) {
+        sr_buf las = SR_BUF_INIT;
+        for (size_t k = 0; k < whole->nparts; k++)
+            sr_buf_printf(&las, "%s%s", k == 0 ? "" : k + 1 == whole->nparts ? " and " : ", ",
+                          whole->parts[k].name ? whole->parts[k].name : "");
+        add_note(b, t,
+                 sr_arena_printf(b->a,
+                                 "%s's figures are those of its %zu local authorities (%s) "
+                                 "together: their counts added, their rates weighted by their "
+                                 "numbers of children aged 0 to 17, and their percentages by the "
+                                 "counts they are of. A figure one of them does not have, or "
+                                 "has suppressed, is not available, or suppressed, for the "
+                                 "whole.",
+                                 area, whole->nparts, sr_buf_str(&las)));
+        sr_buf_free(&las);
+    }
     if (notes.len)
         add_note(b, t, sr_arena_strdup(b->a, sr_buf_str(&notes) + 1));
     sr_buf_free(&notes);

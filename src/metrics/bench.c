@@ -565,6 +565,7 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
             c->year = year;
             c->unit = mt->def->unit;
             c->places = map->places;
+            c->per_10000 = map->per_10000;
             const sr_brow *ar = sr_bfile_row(f, year, SR_BGEO_LA, area);
             if (p->nbench_las > 1) {
                 c->area = combined(a, bd, f, mapi, year, c->unit, combined_name);

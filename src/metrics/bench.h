@@ -100,6 +100,9 @@ typedef struct {
     int year;              /* the project's year (2022 for 2022-23) */
     sr_unit unit;          /* the catalogue metric's unit */
     int places;            /* decimal places as published (rates 1 for CIN, 0 for CLA) */
+    /* The DfE publishes the count, not the rate: every rate here is worked
+     * out per 10,000 children (SR_BHOW_PER_10000), to `places`. */
+    bool per_10000;
     sr_bfigure area;       /* the partnership's local authority, or its local authorities
                             * together (how SR_BHOW_COMBINED) when partnership.yaml names
                             * more than one */

@@ -446,7 +446,7 @@ static void the_fixture_compares_every_metric_it_maps(void **state)
     assert_true(sr_bench_maps(b, "s47-enquiries-rate"));
     assert_null(sr_bench_find(b, "s47-enquiries-rate", 2030));
     assert_false(sr_bench_maps(b, "income"));
-    assert_false(sr_bench_maps(b, "referrals-rate"));
+    assert_true(sr_bench_maps(b, "referrals-rate"));
     assert_false(sr_bench_maps(NULL, "referrals"));
     size_t nf;
     sr_bench_files(b, &nf);
@@ -619,6 +619,223 @@ static void no_benchmarks_is_nothing(void **state)
     sr_arena_free(a);
 }
 
+/* ---- rates worked out, and local authorities together ------------------ */
+
+static const char c1_header[] =
+    "time_period,time_identifier,geographic_level,country_code,country_name,region_code,"
+    "region_name,old_la_code,new_la_code,la_name,category,referral_count,rereferral_count,"
+    "rereferral_percent,no_further_action_count,no_further_action_percent,not_in_need_count,"
+    "not_in_need_percent,referral_child_count,rereferral_child_count,rereferral_child_percent\r\n";
+static const char cla_header[] =
+    "time_period,time_identifier,geographic_level,country_code,country_name,region_code,"
+    "region_name,old_la_code,la_name,new_la_code,population_type,population_estimate,"
+    "children_count,rate_per_10000\r\n";
+
+/* A C1 row of 2019-20 (code "" for England's), and a CLA row. */
+static void c1_row(sr_buf *b, const char *period, const char *code, const char *referrals,
+                   const char *percent)
+{
+    bool nat = !code[0];
+    sr_buf_printf(b,
+                  "%s,Reporting year,%s,E92000001,England,%s,%s,,%s,%s,Total,%s,x,%s,x,x,x,x,x,x,"
+                  "x\r\n",
+                  period, nat ? "National" : "Local authority", nat ? "" : "E12000002",
+                  nat ? "" : "North West", code, nat ? "" : code, referrals, percent);
+}
+
+static void cla_row(sr_buf *b, const char *period, const char *code, const char *pop,
+                    const char *rate)
+{
+    bool nat = !code[0];
+    sr_buf_printf(b,
+                  "%s,Reporting year,%s,E92000001,England,%s,%s,,%s,%s,Children looked after at "
+                  "31 March,%s,x,%s\r\n",
+                  period, nat ? "National" : "Local authority", nat ? "" : "E12000002",
+                  nat ? "" : "North West", nat ? "" : code, code, pop, rate);
+}
+
+typedef struct {
+    sr_arena *a;
+    sr_diags d;
+    sr_partnership p;
+    sr_metric_def defs[4];
+    sr_mrow rows[4];
+    sr_metric mt[4];
+    sr_metrics m;
+    sr_bfile files[2];
+    sr_bench_data bd;
+    sr_bench *b;
+} tc1;
+
+/* The comparisons of a C1 and a CLA file for the area `las` (nlas of
+ * them), with no local figures. */
+static void compare_c1(tc1 *t, const char *c1, const char *cla, const char **las, size_t nlas)
+{
+    memset(t, 0, sizeof *t);
+    t->a = sr_arena_new();
+    sr_diags_init(&t->d);
+    const sr_bench_spec *spec = bundled_spec(t->a, &t->d);
+    const char *texts[2] = {c1, cla}, *names[2] = {"c1.csv", "cla.csv"};
+    for (size_t i = 0; i < 2; i++) {
+        const sr_source *src =
+            sr_diags_add_source(&t->d, names[i], sr_xstrdup(texts[i]), strlen(texts[i]));
+        const sr_bfile *f = sr_bench_parse(t->a, &t->d, spec, src);
+        if (!f)
+            fail_msg("%s", printed(&t->d));
+        t->files[i] = *f;
+    }
+    t->p.has_benchmarks = true;
+    t->p.area = "Two Vales";
+    t->p.bench_las = las;
+    t->p.nbench_las = nlas;
+    static const char *const ids[] = {"referrals", "referrals-rate", "repeat-referrals",
+                                      "looked-after-rate"};
+    static const sr_unit units[] = {SR_U_COUNT, SR_U_RATE, SR_U_PERCENTAGE, SR_U_RATE};
+    for (size_t i = 0; i < 4; i++) {
+        t->defs[i] = (sr_metric_def){.id = ids[i], .label = ids[i], .unit = units[i]};
+        t->rows[i].cells[0].v.avail = SR_NOT_AVAILABLE;
+        t->mt[i] = (sr_metric){.def = &t->defs[i], .rows = &t->rows[i], .nrows = 1};
+    }
+    t->m = (sr_metrics){.years = {2019}, .nyears = 1, .metrics = t->mt, .nmetrics = 4};
+    t->bd = (sr_bench_data){.spec = spec, .p = &t->p, .files = t->files, .nfiles = 2};
+    t->b = sr_bench_compute(t->a, &t->bd, &t->m, &t->d);
+}
+
+static const sr_bench_cmp *c1_find(const tc1 *t, const char *id)
+{
+    const sr_bench_cmp *c = sr_bench_find(t->b, id, 2019);
+    assert_non_null(c);
+    return c;
+}
+
+/* C1 publishes no rate of referrals: it is the count per 10,000 of the
+ * CLA table's population of children, for the same area and year, to the
+ * places benchmarks.yaml gives; a count's symbol is the rate's, and no
+ * population makes it [x] with the reason. */
+static void a_rate_the_dfe_does_not_publish_is_worked_out_from_its_count(void **state)
+{
+    (void)state;
+    sr_buf c1 = SR_BUF_INIT, cla = SR_BUF_INIT;
+    sr_buf_puts(&c1, c1_header);
+    c1_row(&c1, "2020", "", "642980", "22.6");
+    c1_row(&c1, "2020", "E08000007", "3243", "21.4");
+    c1_row(&c1, "2020", "E08000991", "c", "c");
+    c1_row(&c1, "2020", "E08000992", "2900", "19.0");
+    c1_row(&c1, "2025", "", "632830", "22.6");
+    sr_buf_puts(&cla, cla_header);
+    cla_row(&cla, "2020", "", "11700000", "67");
+    cla_row(&cla, "2020", "E08000007", "62912", "61");
+    cla_row(&cla, "2020", "E08000991", "50000", "70");
+    cla_row(&cla, "2020", "E08000992", "x", "x");
+    cla_row(&cla, "2025", "", "11800000", "67");
+    static const char *area[] = {"E08000007"};
+    static const char *nb[] = {"E08000991", "E08000992"};
+    tc1 t;
+    char *c1s = sr_buf_take(&c1), *clas = sr_buf_take(&cla);
+    compare_c1(&t, c1s, clas, area, 1);
+    t.p.neighbours = nb;
+    t.p.nneighbours = 2;
+    t.b = sr_bench_compute(t.a, &t.bd, &t.m, &t.d);
+    const sr_bench_cmp *c = c1_find(&t, "referrals-rate");
+    assert_true(c->per_10000);
+    /* 3,243 * 10,000 / 62,912 = 515.48 */
+    assert_string_equal(c->area.shown, "515.5");
+    assert_int_equal(c->area.how, SR_BHOW_PER_10000);
+    assert_int_equal(c->area.nparts, 2);
+    assert_string_equal(c->area.parts[0].src.file, "c1.csv");
+    assert_int_equal(c->area.parts[0].src.line, 3);
+    assert_string_equal(c->area.parts[0].src.column, "referral_count");
+    assert_string_equal(c->area.parts[1].src.file, "cla.csv");
+    assert_int_equal(c->area.parts[1].src.line, 3);
+    assert_string_equal(c->area.parts[1].src.column, "population_estimate");
+    /* England: 642,980 * 10,000 / 11,700,000 = 549.55 (half away from zero) */
+    assert_string_equal(c->england.shown, "549.6");
+    /* The count suppressed: so is the rate. */
+    assert_int_equal(c->neighbours[0].sym, SR_BSYM_C);
+    assert_string_equal(c->neighbours[0].shown, "[c]");
+    /* No population: not available, saying why. */
+    assert_int_equal(c->neighbours[1].sym, SR_BSYM_X);
+    assert_string_equal(c->neighbours[1].why, "the DfE's files give no population of children "
+                                              "for E08000992 in 2019-20 ([x])");
+    assert_int_equal(c->nmean, 0);
+    assert_int_equal(c->rank, 1);
+    /* The population file is one of the comparisons' sources. */
+    size_t nf;
+    const sr_bench_file *fs = sr_bench_files(t.b, &nf);
+    assert_int_equal(nf, 2);
+    assert_string_equal(fs[1].file, "cla.csv");
+    /* The count itself, as published. */
+    assert_string_equal(c1_find(&t, "referrals")->area.shown, "3,243");
+    assert_false(c1_find(&t, "referrals")->per_10000);
+    free(c1s);
+    free(clas);
+    sr_diags_free(&t.d);
+    sr_arena_free(t.a);
+}
+
+/* A partnership of two local authorities: counts added, rates weighted by
+ * population (a worked-out rate is the counts' sum per 10,000 of the
+ * populations' sum), percentages by the count they are of; a part
+ * suppressed makes the whole [c], a population missing makes a rate [x]. */
+static void two_local_authorities_are_compared_together(void **state)
+{
+    (void)state;
+    sr_buf c1 = SR_BUF_INIT, cla = SR_BUF_INIT;
+    sr_buf_puts(&c1, c1_header);
+    c1_row(&c1, "2020", "", "642980", "22.6");
+    c1_row(&c1, "2020", "E06000986", "2100", "20.0");
+    c1_row(&c1, "2020", "E06000987", "1844", "25.5");
+    c1_row(&c1, "2021", "", "600000", "22.6");
+    c1_row(&c1, "2021", "E06000986", "2000", "20.0");
+    c1_row(&c1, "2021", "E06000987", "c", "c");
+    c1_row(&c1, "2025", "", "632830", "22.6");
+    sr_buf_puts(&cla, cla_header);
+    cla_row(&cla, "2020", "", "11700000", "67");
+    cla_row(&cla, "2020", "E06000986", "40000", "60");
+    cla_row(&cla, "2020", "E06000987", "31930", "75");
+    cla_row(&cla, "2021", "E06000986", "40100", "61");
+    cla_row(&cla, "2021", "E06000987", "x", "77");
+    cla_row(&cla, "2025", "", "11800000", "67");
+    static const char *las[] = {"E06000986", "E06000987"};
+    tc1 t;
+    char *c1s = sr_buf_take(&c1), *clas = sr_buf_take(&cla);
+    compare_c1(&t, c1s, clas, las, 2);
+    const sr_bench_cmp *n = c1_find(&t, "referrals");
+    assert_int_equal(n->area.how, SR_BHOW_COMBINED);
+    assert_string_equal(n->area.name, "Two Vales");
+    assert_string_equal(n->area.shown, "3,944");
+    assert_int_equal(n->area.nparts, 2);
+    assert_null(n->area.weights);
+    assert_string_equal(n->area.parts[1].shown, "1,844");
+    assert_int_equal(n->area.parts[1].src.line, 4);
+    /* 3,944 * 10,000 / 71,930 = 548.32 */
+    const sr_bench_cmp *r = c1_find(&t, "referrals-rate");
+    assert_string_equal(r->area.shown, "548.3");
+    assert_string_equal(r->area.parts[0].shown, "525.0");
+    /* (20.0 * 2,100 + 25.5 * 1,844) / 3,944 = 22.57 */
+    const sr_bench_cmp *pc = c1_find(&t, "repeat-referrals");
+    assert_string_equal(pc->area.shown, "22.6%");
+    assert_string_equal(pc->area.weights[1].shown, "1,844");
+    assert_string_equal(pc->area.weights[1].src.column, "referral_count");
+    /* (60 * 40,000 + 75 * 31,930) / 71,930 = 66.66 */
+    const sr_bench_cmp *la = c1_find(&t, "looked-after-rate");
+    assert_string_equal(la->area.shown, "67");
+    assert_string_equal(la->area.weights[0].src.column, "population_estimate");
+    /* 2020-21: one part suppressed, one population missing. */
+    t.m.years[0] = 2020;
+    t.b = sr_bench_compute(t.a, &t.bd, &t.m, &t.d);
+    assert_string_equal(sr_bench_find(t.b, "referrals", 2020)->area.shown, "[c]");
+    assert_int_equal(sr_bench_find(t.b, "referrals", 2020)->area.sym, SR_BSYM_C);
+    const sr_bfigure *lr = &sr_bench_find(t.b, "looked-after-rate", 2020)->area;
+    assert_string_equal(lr->shown, "[x]");
+    assert_string_equal(lr->why, "the DfE's files give no population of children for E06000987 "
+                                 "in 2020-21, to combine the local authorities' rates by");
+    free(c1s);
+    free(clas);
+    sr_diags_free(&t.d);
+    sr_arena_free(t.a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -635,6 +852,8 @@ int main(void)
         cmocka_unit_test(real_files_get_messages_that_say_what_is_wrong),
         cmocka_unit_test(the_region_and_name_come_from_any_row_of_the_area),
         cmocka_unit_test(no_benchmarks_is_nothing),
+        cmocka_unit_test(a_rate_the_dfe_does_not_publish_is_worked_out_from_its_count),
+        cmocka_unit_test(two_local_authorities_are_compared_together),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
