@@ -640,8 +640,7 @@ const char *sr_chart_bench_own_break(const sr_chart_bench *b, const sr_bench_cmp
         return NULL;
     /* The year's figures are from a revised release: the note is on the
      * year before beside them. */
-    const sr_bsource *s = c->area.src.entry ? &c->area.src : &c->england.src;
-    const sr_bench_entry *e = entry_of(b, s);
+    const sr_bench_entry *e = entry_of(b, &c->table);
     /* Without the entry, the note is kept: better said once too often. */
     return e && e->revised ? NULL : c->break_note;
 }
@@ -673,6 +672,17 @@ static void add_source(sr_arena *a, sr_buf *b, const sr_bsource *s)
     const char *one = sr_chart_bench_publication(a, s->publication, s->release);
     if (!strstr(sr_buf_str(b), one))
         sr_buf_printf(b, "%s%s", b->len ? "; " : "", one);
+}
+
+/* The sources of a figure and of what it was worked out from. */
+static void add_figure_sources(sr_arena *a, sr_buf *b, const sr_bfigure *f)
+{
+    add_source(a, b, &f->src);
+    for (size_t k = 0; k < f->nparts; k++) {
+        add_figure_sources(a, b, &f->parts[k]);
+        if (f->weights)
+            add_figure_sources(a, b, &f->weights[k]);
+    }
 }
 
 const char *sr_chart_bench_month(sr_arena *a, const char *ym)
@@ -745,13 +755,14 @@ static sr_chart *build_compare(sr_arena *a, const sr_chart_spec *spec, const sr_
             bench_value(a, &c->region.v, c->region.shown, c->region.sym == SR_BSYM_NONE);
         ch->series[3].values[i] =
             bench_value(a, &c->neighbours_mean, c->neighbours_mean_shown, c->nmean > 0);
-        add_source(a, &src, &c->area.src);
-        add_source(a, &src, &c->england.src);
-        add_source(a, &src, &c->region.src);
+        add_source(a, &src, &c->table);
+        add_figure_sources(a, &src, &c->area);
+        add_figure_sources(a, &src, &c->england);
+        add_figure_sources(a, &src, &c->region);
         /* Only a note on the year's own figures: the chart shows one year,
          * so nothing is beside them. The note names its row. */
         if (sr_chart_bench_own_break(bench, c)) {
-            const sr_bsource *bs = c->england.src.release ? &c->england.src : &c->area.src;
+            const sr_bsource *bs = &c->table;
             char y[16];
             sr_fmt_year(c->year, y, sizeof y);
             sr_buf_printf(&brk,
@@ -762,6 +773,12 @@ static sr_chart *build_compare(sr_arena *a, const sr_chart_spec *spec, const sr_
                           brk.len ? " " : "", ch->categories[i], y,
                           bs->release ? bs->release : "a release");
         }
+        if (c->per_10000)
+            sr_buf_printf(&brk,
+                          "%s%s: worked out from the Department for Education's counts and its "
+                          "estimates of the number of children aged 0 to 17, as it publishes no "
+                          "rate.",
+                          brk.len ? " " : "", ch->categories[i]);
         if (c->neighbours_as_of && !as_of) {
             as_of = c->neighbours_as_of;
             from = c->neighbours_source;
@@ -778,6 +795,11 @@ static sr_chart *build_compare(sr_arena *a, const sr_chart_spec *spec, const sr_
         ch->source = sr_arena_strdup(a, sr_buf_str(&w));
         sr_buf_free(&w);
     }
+    if (n && cs[0]->area.how == SR_BHOW_COMBINED)
+        sr_buf_printf(&brk,
+                      "%s%s: its %zu local authorities together (counts added, rates weighted by "
+                      "their numbers of children).",
+                      brk.len ? " " : "", area, cs[0]->area.nparts);
     char y[16];
     sr_fmt_year(year, y, sizeof y);
     if (n && nofig.len)

@@ -238,7 +238,7 @@ static void explain_bench(FILE *out, const sr_report_data *rd, const sr_metric *
     for (const sr_bench_cmp *c = first; c; c = sr_bench_next(rd->bench, id, c)) {
         char y[16];
         sr_fmt_year(c->year, y, sizeof y);
-        const sr_bsource *s = c->area.src.file ? &c->area.src : &c->england.src;
+        const sr_bsource *s = &c->table;
         fprintf(out, "  %s: %s, %s (%s), %s%d decimal place%s%s\n", y,
                 s->publication ? s->publication : "", s->table ? s->table : "",
                 s->release ? s->release : "",

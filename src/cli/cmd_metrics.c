@@ -98,8 +98,24 @@ static void print_bench_text(FILE *out, const sr_report_data *rd)
             char y[16];
             yname(c->year, y, sizeof y);
             fprintf(out, "\nCompared with the DfE's figures for %s:\n", y);
+            /* A name longer than its column is said above the table. */
+            const char *an = c->area.name ? c->area.name : "Area";
+            bool fits = strlen(an) <= 10;
+            if (!fits && c->area.how != SR_BHOW_COMBINED)
+                fprintf(out, "(Area: %s)\n", an);
+            if (c->area.how == SR_BHOW_COMBINED) {
+                fprintf(out, "(Area: %s, its %zu local authorities together:", an,
+                        c->area.nparts);
+                for (size_t k = 0; k < c->area.nparts; k++)
+                    fprintf(out, "%s%s (%s)",
+                            k == 0                       ? " "
+                            : k + 1 == c->area.nparts ? " and "
+                                                         : ", ",
+                            c->area.parts[k].name, c->area.parts[k].code);
+                fprintf(out, ")\n");
+            }
             fprintf(out, "%-*s %10s %10s %10s %10s  %s\n", LABEL_W - 10, "Metric",
-                    c->area.name ? c->area.name : "Area", "England", "Region", "Neighbours",
+                    fits ? an : "Area", "England", "Region", "Neighbours",
                     "Rank");
         }
         any = true;
@@ -119,6 +135,11 @@ static void print_bench_text(FILE *out, const sr_report_data *rd)
                     "%*s(the neighbours' mean is of %zu of %zu: the others have no "
                     "figure)\n",
                     4, "", c->nmean, c->nneighbours);
+        if (c->per_10000)
+            fprintf(out, "%*s(worked out per 10,000 children: the DfE publishes the count)\n", 4,
+                    "");
+        if (c->area.why)
+            fprintf(out, "%*s(%s: not available, as %s)\n", 4, "", c->area.name, c->area.why);
         if (c->break_note)
             fprintf(out, "%*snote: %s\n", 4, "", c->break_note);
     }

@@ -219,11 +219,15 @@ static sr_bfigure figure(sr_arena *a, const sr_bench_data *bd, const sr_bfile *f
     g.nparts = 2;
     if (parts[0].sym != SR_BSYM_NONE)
         return g; /* the count's symbol is the rate's */
-    if (!has_figure(&parts[1]))
+    if (!has_figure(&parts[1])) {
+        if (parts[1].src.file)
+            g.src = parts[1].src; /* the population's cell is why */
         return not_available(
             g, sr_arena_printf(a, "the DfE's files give no population of children for %s in %s%s",
                                area_words(a, &g), year_words(a, year),
-                               parts[1].sym == SR_BSYM_MISSING ? "" : sr_arena_printf(a, " (%s)", parts[1].shown)));
+                               parts[1].sym == SR_BSYM_C ? ", its figure being suppressed"
+                                                         : ""));
+    }
     const sr_mval *c = &parts[0].v, *pp = &parts[1].v;
     /* (c.num / c.den) * 10,000 / (p.num / p.den) */
     return rounded(a, g, (sr_i128)c->num * 10000 * pp->den, (sr_i128)c->den * pp->num, m->places,
@@ -270,6 +274,11 @@ static sr_bfigure combined(sr_arena *a, const sr_bench_data *bd, const sr_bfile 
             wgap = &w[k];
     }
     if (any_c) {
+        for (size_t k = 0; k < n; k++)
+            if (parts[k].sym == SR_BSYM_C && parts[k].src.file) {
+                g.src = parts[k].src; /* the cell that is suppressed */
+                break;
+            }
         g.sym = SR_BSYM_C;
         g.shown = "[c]";
         g.v = (sr_mval){.avail = SR_AVAILABLE, .suppressed = true, .den = 1};
@@ -282,6 +291,10 @@ static sr_bfigure combined(sr_arena *a, const sr_bench_data *bd, const sr_bfile 
         return g;
     }
     const char *y = year_words(a, year);
+    /* The place of a figure not available is the cell that makes it so. */
+    const sr_bfigure *cause = gap ? gap : wgap;
+    if (cause && cause->src.file)
+        g.src = cause->src;
     if (gap)
         return not_available(g, gap->why ? gap->why
                                          : sr_arena_printf(a, "the DfE's figure for %s in %s is %s",
@@ -386,7 +399,11 @@ static void check_local(sr_bench_cmp *c, const sr_metric *mt, size_t i, const sr
         return;
     int64_t lo = sr_round_frac(cell->v.num, cell->v.den, c->places),
             dfe = sr_round_frac(c->area.v.num, c->area.v.den, c->places);
-    if (lo == dfe)
+    /* Local authorities' rates or percentages weighted together are of
+     * figures each rounded as published: the whole can be one unit of the
+     * last place away from the rate worked out from their counts. */
+    bool weighted = c->area.how == SR_BHOW_COMBINED && c->area.weights && !c->per_10000;
+    if (lo == dfe || (weighted && (lo - dfe == 1 || dfe - lo == 1)))
         return;
     c->local_differs = true;
     c->local = cell->v;
@@ -566,6 +583,13 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
             c->unit = mt->def->unit;
             c->places = map->places;
             c->per_10000 = map->per_10000;
+            c->table = (sr_bsource){.file = f->src->name,
+                                    .column = map->column,
+                                    .entry = f->e->id,
+                                    .publication = f->e->publication,
+                                    .table = f->e->table,
+                                    .release = f->e->release,
+                                    .url = f->e->url};
             const sr_brow *ar = sr_bfile_row(f, year, SR_BGEO_LA, area);
             if (p->nbench_las > 1) {
                 c->area = combined(a, bd, f, mapi, year, c->unit, combined_name);

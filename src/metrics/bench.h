@@ -103,6 +103,10 @@ typedef struct {
     /* The DfE publishes the count, not the rate: every rate here is worked
      * out per 10,000 children (SR_BHOW_PER_10000), to `places`. */
     bool per_10000;
+    /* The table and release the metric is read from (file, entry,
+     * publication, table, release; line 0): what a heading names, whatever
+     * cell a figure's src points at. */
+    sr_bsource table;
     sr_bfigure area;       /* the partnership's local authority, or its local authorities
                             * together (how SR_BHOW_COMBINED) when partnership.yaml names
                             * more than one */

@@ -47,8 +47,9 @@ for want in \
     "Referrals that were repeat referrals within 12 months: the Department's figures are for the whole year; the partners' own figure in the year-on-year summary covers Quarter 4 only\." \
     "How Stockport compares: rates per 10,000 children" \
     "Section 47 enquiries per 10,000 children: the Department for Education's rates for 2019-20 are from Reporting year 2023, published before the February 2025 revision" \
-    "Not shown: Referrals per 10,000 children \(none of the Department for Education's tables read for this report gives it\)\." \
-    "Source: Department for Education, Children in need, reporting year 2023;" \
+    "Referrals per 10,000 children: worked out from the Department for Education's counts and its estimates of the number of children aged 0 to 17, as it publishes no rate\." \
+    "Referrals per 10,000 children: the Department publishes the count, not the rate; the rates are worked out from its counts and its estimates of the number of children aged 0 to 17\." \
+    "Source: Department for Education, Children in need, reporting year 2025; Children looked after in England including adoptions, reporting year 2025; Children in need, reporting year 2023\." \
     "England, North West and the statistical neighbours' average: the Department for Education's published figures"; do
     grep -qE "$want" "$tmp/pdf.txt" || fail "the PDF does not say: $want"
 done
@@ -69,12 +70,16 @@ grep -qE "<tr><th scope=\"row\">Children looked after per 10,000 children</th>${
     fail "the page's comparisons do not keep the DfE's whole-number rates"
 grep -q "<tr><th scope=\"row\">Total income</th>[^/]*\[z\]" "$html" &&
     fail "the page's comparisons have a row the DfE does not publish"
-desc="<desc id=\"how-we-compare-desc\">Dot plot: How Stockport compares: rates per 10,000 children. 4 measures, each with figures for Stockport, England, North West and Statistical neighbours' average. Section 47 enquiries per 10,000 children: Stockport [0-9.]+, England [0-9.]+, North West [0-9.]+, Statistical neighbours' average [0-9.]+; $REL England"
+desc="<desc id=\"how-we-compare-desc\">Dot plot: How Stockport compares: rates per 10,000 children. 5 measures, each with figures for Stockport, England, North West and Statistical neighbours' average. Referrals per 10,000 children: Stockport 515\.5, England [0-9.]+, North West [0-9.]+, Statistical neighbours' average [0-9.]+; $REL England \([0-9.]+ per 10,000\) (and|but $REL) the neighbours' average \([0-9.]+, of 9 of the 10 neighbours\)\. Section 47 enquiries per 10,000 children: Stockport [0-9.]+, England [0-9.]+, North West [0-9.]+, Statistical neighbours' average [0-9.]+; $REL England"
 grep -qE "$desc" "$html" || fail "the page's dot plot has no description giving its figures"
 grep -qF '<th scope="col">Measure</th><th scope="col" class="n">Stockport (DfE)</th><th scope="col" class="n">England</th><th scope="col" class="n">North West</th><th scope="col" class="n">Neighbours&apos; average</th><th scope="col">Rank</th>' "$html" ||
     fail "the page's comparisons have no England, North West and neighbours' columns"
 grep -qE "<tr><th scope=\"row\">Section 47 enquiries per 10,000 children</th>${C}115.6</td>(${C}[0-9]+\.[0-9]</td>){3}</tr>" "$html" ||
     fail "the page's dot plot has no table of its figures"
+# Referrals per 10,000, worked out: 3,243 per 10,000 of the CLA table's
+# 62,912 children.
+grep -qE "<tr><th scope=\"row\">Referrals per 10,000 children</th>${C}515.5</td>(${C}[0-9]+\.[0-9]</td>){3}<td>[0-9]+ of [0-9]+</td></tr>" "$html" ||
+    fail "the page's comparisons have no worked-out referrals per 10,000 children"
 [ -s "$out/charts/how-we-compare.png" ] && [ -s "$out/charts/how-we-compare.svg" ] ||
     fail "no chart files for how-we-compare"
 
@@ -98,6 +103,11 @@ for f in c1-referrals-2025 c4-s47-icpc-2023 d1-cpp-2025 a1-cin-2025 cla-rates-20
     grep -q "^B[0-9]*  .*benchmarks/$f.csv: Department for Education, " "$tmp/cells.txt" ||
         fail "no note names $f.csv with its publication, table and release"
 done
+# A worked-out rate names both lines it comes from, and says how.
+grep -qE "^J[0-9]+  .*c1-referrals-2025.csv, line 16 \[note [0-9]+\]; .*cla-rates-2025.csv, line 16 \[note [0-9]+\]$" "$tmp/bench.txt" ||
+    fail "the Benchmarks sheet does not give the count's and the population's lines of a worked-out rate"
+grep -qE "^K[0-9]+  The Department publishes the count, not this rate" "$tmp/bench.txt" ||
+    fail "the Benchmarks sheet does not say a rate was worked out"
 grep -q "table C4 Section 47s and Initial Child Protection Conferences by local authority, Reporting year 2023" "$tmp/cells.txt" ||
     fail "the note on the C4 file does not name its table and release"
 
@@ -116,6 +126,34 @@ grep -qF '<th scope="col" class="n">England</th><th scope="col" class="n">East o
     "$fen/fenbridge-scp-annual-report-2024-25.html" || fail "Fenbridge's comparisons have no East of England column"
 grep -qF '<desc id="how-we-compare-desc">Dot plot: How Fenbridge compares: rates per 10,000 children.' \
     "$fen/fenbridge-scp-annual-report-2024-25.html" || fail "Fenbridge's dot plot has no description"
+
+# A partnership of two local authorities (tests/fixtures/benchmarks-two-
+# authorities): the comparisons are of the two together, the note names
+# them and says how, a part suppressed is [c] for the whole, and the
+# workbook gives every line a figure was worked out from.
+two=tests/fixtures/benchmarks-two-authorities
+"$bin" build 2023-24 --data "$two" --out "$tmp/two" >"$tmp/two.txt" 2>&1 ||
+    fail "the two authorities' build exited $?: $(cat "$tmp/two.txt")"
+th="$tmp/two/2023-24/westmere-kestrel-dale-scp-annual-report-2023-24.html"
+grep -qF "How Westmere and Kestrel Dale compares with England, South West and its statistical neighbours, 2023-24" "$th" ||
+    fail "the two authorities' comparison table has not their name"
+grep -qF "Westmere and Kestrel Dale&apos;s figures are those of its 2 local authorities (Westmere and Kestrel Dale) together: their counts added, their rates weighted by their numbers of children aged 0 to 17" "$th" ||
+    fail "the two authorities' comparison table does not say how they are combined"
+grep -qF '<tr><th scope="row">Section 47 enquiries leading to an initial child protection conference</th><td class="n">[c]</td>' "$th" ||
+    fail "a part suppressed is not [c] for the whole"
+grep -qE "<tr><th scope=\"row\">Referrals to children&apos;s social care</th>${C}4,093</td>" "$th" ||
+    fail "the two authorities' referrals are not added"
+mkdir "$tmp/txl" && (cd "$tmp/txl" && unzip -q "$tmp/two/2023-24/westmere-kestrel-dale-scp-annual-report-2023-24-data.xlsx") ||
+    fail "cannot unzip the two authorities' workbook"
+python3 tests/golden/xlsx_cells.py "$tmp/txl" >"$tmp/tcells.txt" || fail "cannot read the workbook"
+grep -qE "^J[0-9]+  .*c1-referrals-2025.csv, line 17 \[note [0-9]+\]; .*cla-rates-2025.csv, line 17 \[note [0-9]+\]; .*c1-referrals-2025.csv, line 18 \[note [0-9]+\]; .*cla-rates-2025.csv, line 18 \[note [0-9]+\]$" "$tmp/tcells.txt" ||
+    fail "the Benchmarks sheet does not give each authority's lines of a worked-out rate"
+# 2022-23: Kestrel Dale has no population, so the rates are [x], saying why.
+"$bin" build 2022-23 --data "$two" --out "$tmp/two22" >"$tmp/two22.txt" 2>&1 ||
+    fail "the two authorities' 2022-23 build exited $?: $(cat "$tmp/two22.txt")"
+grep -qF "Referrals per 10,000 children: Westmere and Kestrel Dale&apos;s figure is not available, as the DfE&apos;s files give no population of children for Kestrel Dale (E06000987) in 2022-23." \
+    "$tmp/two22/2022-23/westmere-kestrel-dale-scp-annual-report-2022-23.html" ||
+    fail "a rate not available for want of a population does not say why"
 
 # Files that give no rate for the year (the C1 file only): the dot plot
 # is left out with a warning naming it with the area's name, and a final

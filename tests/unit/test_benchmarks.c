@@ -756,7 +756,7 @@ static void a_rate_the_dfe_does_not_publish_is_worked_out_from_its_count(void **
     /* No population: not available, saying why. */
     assert_int_equal(c->neighbours[1].sym, SR_BSYM_X);
     assert_string_equal(c->neighbours[1].why, "the DfE's files give no population of children "
-                                              "for E08000992 in 2019-20 ([x])");
+                                              "for E08000992 in 2019-20");
     assert_int_equal(c->nmean, 0);
     assert_int_equal(c->rank, 1);
     /* The population file is one of the comparisons' sources. */

@@ -1050,6 +1050,8 @@ static sr_chart_bench test_bench(void)
                        .rank_of = 3,
                        .neighbours_as_of = "2025-05",
                        .neighbours_source = "DfE local authority interactive tool"};
+    c.table = c.area.src;
+    c.table.line = c.table.col = 0;
     return (sr_chart_bench){&c, 1, bench_files, 1, NULL};
 }
 
