@@ -497,6 +497,51 @@ static void warn_unknown_metrics(const sr_bench_data *bd, const sr_metrics *m, s
     free(ids);
 }
 
+/* A file whose table maps metrics the report compares, but that gives no
+ * figure for the report's year (its release ends before it: the DfE
+ * publishes a year's figures the autumn after it ends) while no other
+ * file gives them: the comparisons for the year leave those measures out,
+ * which a warning says, once a file, naming them. */
+static void warn_no_year(const sr_bench_data *bd, const sr_metrics *m, sr_diags *d)
+{
+    if (!m->nyears)
+        return;
+    int year = m->years[0];
+    for (size_t i = 0; i < bd->nfiles; i++) {
+        const sr_bfile *f = &bd->files[i];
+        bool has_year = false;
+        int latest = 0;
+        for (size_t r = 0; r < f->nrows; r++) {
+            has_year |= f->rows[r].year == year;
+            if (f->rows[r].year > latest)
+                latest = f->rows[r].year;
+        }
+        if (has_year || latest > year)
+            continue; /* a year it has, or a gap in a series that goes past it */
+        sr_buf names = SR_BUF_INIT;
+        for (size_t k = 0; k < f->e->nmaps; k++) {
+            const sr_metric *mt = sr_metrics_find(m, f->e->maps[k].metric);
+            size_t mapi;
+            if (!mt || mt->def->local || pick(bd, mt->def->id, year, &mapi))
+                continue;
+            sr_buf_printf(&names, "%s%s", names.len ? "; " : "", mt->def->label);
+        }
+        if (names.len) {
+            char y[16], ly[16];
+            sr_fmt_year(year, y, sizeof y);
+            sr_fmt_year(latest, ly, sizeof ly);
+            sr_diag_hint(sr_diag_add(d, SR_WARNING, (sr_loc){f->src, 0, 0, 0},
+                                     "this file gives no figures for %s, the report's year "
+                                     "(its latest are for %s), so the comparisons leave out: %s",
+                                     y, ly, sr_buf_str(&names)),
+                         "the DfE publishes a year's figures in the autumn after it ends: add "
+                         "the release that covers %s to the benchmarks folder when it is out",
+                         y);
+        }
+        sr_buf_free(&names);
+    }
+}
+
 sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr_metrics *m,
                            sr_diags *d)
 {
@@ -680,6 +725,7 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
             }
         }
     }
+    warn_no_year(bd, m, d);
     return b;
 }
 

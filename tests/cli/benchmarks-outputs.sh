@@ -155,6 +155,16 @@ grep -qF "Referrals per 10,000 children: Westmere and Kestrel Dale&apos;s figure
     "$tmp/two22/2022-23/westmere-kestrel-dale-scp-annual-report-2022-23.html" ||
     fail "a rate not available for want of a population does not say why"
 
+# A release that ends before the report's year (C4 of 2023 for 2024-25,
+# the later release not yet downloaded): a warning names the file and the
+# measures left out of the comparisons.
+cp -R tests/fixtures/benchmarks-fenbridge "$tmp/old-c4"
+rm "$tmp/old-c4/benchmarks/c4-s47-icpc-2025.csv"
+"$bin" build 2024-25 --data "$tmp/old-c4" --out "$tmp/old-c4-out" >"$tmp/old-c4.txt" 2>&1 ||
+    fail "the build with an old C4 exited $?: $(cat "$tmp/old-c4.txt")"
+grep -qF "old-c4/benchmarks/c4-s47-icpc-2023.csv: warning: this file gives no figures for 2024-25, the report's year (its latest are for 2022-23), so the comparisons leave out: Section 47 enquiries; Section 47 enquiries per 10,000 children; Section 47 enquiries leading to an initial child protection conference" "$tmp/old-c4.txt" ||
+    fail "no warning that a release ending before the report's year leaves measures out: $(cat "$tmp/old-c4.txt")"
+
 # Files that give no rate for the year (the C1 file only): the dot plot
 # is left out with a warning naming it with the area's name, and a final
 # report is built.
