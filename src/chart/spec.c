@@ -625,24 +625,12 @@ bool sr_chart_bench_mapped(const sr_chart_bench *b, const char *metric_id)
     return false;
 }
 
-/* The benchmarks.yaml entry a figure was read through, or NULL. */
-static const sr_bench_entry *entry_of(const sr_chart_bench *b, const sr_bsource *s)
+const char *sr_chart_bench_own_break(const sr_bench_cmp *c)
 {
-    for (size_t i = 0; b && b->spec && s->entry && i < b->spec->n; i++)
-        if (b->spec->v[i].id && strcmp(b->spec->v[i].id, s->entry) == 0)
-            return &b->spec->v[i];
-    return NULL;
-}
-
-const char *sr_chart_bench_own_break(const sr_chart_bench *b, const sr_bench_cmp *c)
-{
-    if (!c || !c->break_note || !*c->break_note)
-        return NULL;
-    /* The year's figures are from a revised release: the note is on the
-     * year before beside them. */
-    const sr_bench_entry *e = entry_of(b, &c->table);
-    /* Without the entry, the note is kept: better said once too often. */
-    return e && e->revised ? NULL : c->break_note;
+    /* The year's own figures are from before the revision (bench.h's
+     * pre_revision); a note on the year before beside them is not the
+     * year's own. */
+    return c && c->pre_revision && c->break_note && *c->break_note ? c->break_note : NULL;
 }
 
 static sr_chart_value bench_value(sr_arena *a, const sr_mval *v, const char *shown, bool figure)
@@ -761,7 +749,7 @@ static sr_chart *build_compare(sr_arena *a, const sr_chart_spec *spec, const sr_
         add_figure_sources(a, &src, &c->region);
         /* Only a note on the year's own figures: the chart shows one year,
          * so nothing is beside them. The note names its row. */
-        if (sr_chart_bench_own_break(bench, c)) {
+        if (sr_chart_bench_own_break(c)) {
             const sr_bsource *bs = &c->table;
             char y[16];
             sr_fmt_year(c->year, y, sizeof y);

@@ -85,7 +85,7 @@ bool sr_chart_bench_mapped(const sr_chart_bench *b, const char *metric_id);
  * that only concerns c beside the year before ("the rates for 2018-19
  * beside these ...") is for where two of the DfE's years are shown side
  * by side, and is not returned. */
-const char *sr_chart_bench_own_break(const sr_chart_bench *b, const sr_bench_cmp *c);
+const char *sr_chart_bench_own_break(const sr_bench_cmp *c);
 
 /* "Children in need, reporting year 2025": a publication and its
  * release, for a sentence. In a. */

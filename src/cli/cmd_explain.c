@@ -185,8 +185,7 @@ static void bench_place(FILE *out, const sr_bfigure *f)
 static void bench_line(FILE *out, const char *who, size_t w, const sr_bfigure *f, int depth)
 {
     size_t c = chars_of(who) + 2 * (size_t)depth;
-    fprintf(out, "    %*s%s%*s %10s  ", 2 * depth, "", who, (int)(c < w ? w - c : 0), "",
-            f->shown);
+    fprintf(out, "    %*s%s%*s %10s  ", 2 * depth, "", who, (int)(c < w ? w - c : 0), "", f->shown);
     if (f->how == SR_BHOW_PER_10000 && f->nparts == 2) {
         const sr_bfigure *n = &f->parts[0], *p = &f->parts[1];
         if (f->sym == SR_BSYM_NONE)

@@ -104,19 +104,17 @@ static void print_bench_text(FILE *out, const sr_report_data *rd)
             if (!fits && c->area.how != SR_BHOW_COMBINED)
                 fprintf(out, "(Area: %s)\n", an);
             if (c->area.how == SR_BHOW_COMBINED) {
-                fprintf(out, "(Area: %s, its %zu local authorities together:", an,
-                        c->area.nparts);
+                fprintf(out, "(Area: %s, its %zu local authorities together:", an, c->area.nparts);
                 for (size_t k = 0; k < c->area.nparts; k++)
                     fprintf(out, "%s%s (%s)",
-                            k == 0                       ? " "
+                            k == 0                    ? " "
                             : k + 1 == c->area.nparts ? " and "
-                                                         : ", ",
+                                                      : ", ",
                             c->area.parts[k].name, c->area.parts[k].code);
                 fprintf(out, ")\n");
             }
             fprintf(out, "%-*s %10s %10s %10s %10s  %s\n", LABEL_W - 10, "Metric",
-                    fits ? an : "Area", "England", "Region", "Neighbours",
-                    "Rank");
+                    fits ? an : "Area", "England", "Region", "Neighbours", "Rank");
         }
         any = true;
         const char *label = mt ? mt->def->label : c->metric_id;

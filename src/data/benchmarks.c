@@ -119,9 +119,8 @@ static bool known_col(sr_diags *d, const sr_bench_entry *e, const char *name, co
 {
     if (has_col(e, name))
         return true;
-    sr_diag *g =
-        sr_diag_add(d, SR_ERROR, sr_ynode_loc(cn), "`%s` is not one of the columns of `%s`", name,
-                    e->id);
+    sr_diag *g = sr_diag_add(d, SR_ERROR, sr_ynode_loc(cn),
+                             "`%s` is not one of the columns of `%s`", name, e->id);
     const char *best = sr_suggest(name, e->columns, e->ncolumns);
     if (best)
         sr_diag_hint(g, "did you mean `%s`?", best);
@@ -775,11 +774,11 @@ static bool check_cell(sr_diags *d, const sr_source *src, const sr_bench_entry *
             return true;
         if ((*shown_bad)++ >= SR_BENCH_SHOWN)
             return false;
-        sr_diag *g = sr_diag_add(d, SR_ERROR, cell_loc(src, c),
-                                 "`%s` in `%s` has %d decimal place%s, but entry `%s` of "
-                                 "benchmarks.yaml says the DfE publishes it to %d (`places: %d`)",
-                                 c->text, name, places, places == 1 ? "" : "s", e->id, allowed,
-                                 allowed);
+        sr_diag *g =
+            sr_diag_add(d, SR_ERROR, cell_loc(src, c),
+                        "`%s` in `%s` has %d decimal place%s, but entry `%s` of "
+                        "benchmarks.yaml says the DfE publishes it to %d (`places: %d`)",
+                        c->text, name, places, places == 1 ? "" : "s", e->id, allowed, allowed);
         sr_diag_hint(g,
                      "the report shows the DfE's figures as published, never rounded again: if "
                      "the downloaded file has %d place%s, copy the whole entry `%s` from "
@@ -834,8 +833,8 @@ static bool read_rows(sr_arena *a, sr_diags *d, const sr_source *src, sr_bfile *
         const sr_bmap *m = &e->maps[i];
         f->map_col[i] = (size_t)header_index(h, n, m->column);
         f->of_col[i] = m->of ? (size_t)header_index(h, n, m->of) : SIZE_MAX;
-        nchecks = add_check(checks, nchecks, f->map_col[i], m->column,
-                            m->per_10000 ? 0 : m->places);
+        nchecks =
+            add_check(checks, nchecks, f->map_col[i], m->column, m->per_10000 ? 0 : m->places);
         if (m->of)
             nchecks = add_check(checks, nchecks, f->of_col[i], m->of, 0);
     }
@@ -946,8 +945,8 @@ static bool read_rows(sr_arena *a, sr_diags *d, const sr_source *src, sr_bfile *
         /* The figures the report reads. */
         bool cells_ok = true;
         for (size_t i = 0; i < nchecks; i++)
-            cells_ok &= check_cell(d, src, e, &row[checks[i].col], checks[i].name,
-                                   checks[i].places, syms, &shown_bad);
+            cells_ok &= check_cell(d, src, e, &row[checks[i].col], checks[i].name, checks[i].places,
+                                   syms, &shown_bad);
         if (!cells_ok) {
             ok = false;
             continue;

@@ -199,15 +199,14 @@ static sr_compare_in compare_in(const sr_bench_cmp *c)
 /* The words of {{compare:ID}}: how the area stands against England and
  * the neighbours' average, with (break) the note on the series break when
  * the figures straddle it. In a. */
-static const char *compare_text(sr_arena *a, const sr_chart_bench *bench, const sr_bench_cmp *c,
-                                bool with_break)
+static const char *compare_text(sr_arena *a, const sr_bench_cmp *c, bool with_break)
 {
     sr_compare_in in = compare_in(c);
     char buf[512];
     sr_compare_words(&in, buf, sizeof buf);
     /* One year is compared: only a note on its own figures, none on the
      * year before beside them. */
-    const char *brk = with_break ? sr_chart_bench_own_break(bench, c) : NULL;
+    const char *brk = with_break ? sr_chart_bench_own_break(c) : NULL;
     if (!brk)
         return sr_arena_strdup(a, buf);
     /* The note as a clause in brackets: no capital, no full stop. */
@@ -235,7 +234,7 @@ static const char *bench_placeholder(sr_arena *a, const char *name, const sr_met
                          : "not available";
     }
     if (kind == 3)
-        return compare_text(a, bench, c, true);
+        return compare_text(a, c, true);
     sr_compare_fig f = kind == 0   ? (sr_compare_fig){c->england.v, c->england.shown}
                        : kind == 1 ? (sr_compare_fig){c->region.v, c->region.shown}
                                    : (sr_compare_fig){c->neighbours_mean, c->neighbours_mean_shown};
@@ -1482,15 +1481,15 @@ static sr_dtable *compare_table(builder *b)
                           "children aged 0 to 17.",
                           mt->def->label);
         if (bc->area.why)
-            sr_buf_printf(&notes, " %s: %s's figure is not available, as %s.", mt->def->label,
-                          area, bc->area.why);
+            sr_buf_printf(&notes, " %s: %s's figure is not available, as %s.", mt->def->label, area,
+                          bc->area.why);
         char period[128];
         if (sr_metric_period(mt, 0, period, sizeof period))
             sr_buf_printf(&notes,
                           " %s: the Department's figures are for the whole year; the partners' "
                           "own figure in the year-on-year summary covers %s only.",
                           mt->def->label, period);
-        const char *own = sr_chart_bench_own_break(b->bench, bc);
+        const char *own = sr_chart_bench_own_break(bc);
         if (own)
             sr_buf_printf(&notes, " %s: the Department's %s", mt->def->label,
                           sr_chart_bench_clause(b->a, own, true));
@@ -1521,7 +1520,10 @@ static sr_dtable *compare_table(builder *b)
     if (whole->how == SR_BHOW_COMBINED) {
         sr_buf las = SR_BUF_INIT;
         for (size_t k = 0; k < whole->nparts; k++)
-            sr_buf_printf(&las, "%s%s", k == 0 ? "" : k + 1 == whole->nparts ? " and " : ", ",
+            sr_buf_printf(&las, "%s%s",
+                          k == 0                   ? ""
+                          : k + 1 == whole->nparts ? " and "
+                                                   : ", ",
                           whole->parts[k].name ? whole->parts[k].name : "");
         add_note(b, t,
                  sr_arena_printf(b->a,
@@ -1682,7 +1684,7 @@ static sr_dtable *summary_table(builder *b, bool local)
             /* Only a note on the DfE's figures of the year: the change
              * beside them is the partners' own, which no revision of the
              * DfE's touches. */
-            const char *own = sr_chart_bench_own_break(b->bench, bc);
+            const char *own = sr_chart_bench_own_break(bc);
             if (own)
                 sr_buf_printf(&bn, "%s%s: the Department for Education's %s", bn.len ? " " : "",
                               mt->def->label, sr_chart_bench_clause(b->a, own, true));
@@ -2112,7 +2114,7 @@ static sr_dfigure *figure_of(builder *b, size_t i)
         for (size_t k = 0, r = 0; k < s->nmetrics && r < f->chart->ncat; k++) {
             const sr_bench_cmp *c = sr_chart_bench_find(b->bench, s->metrics[k], b->m->years[0]);
             if (c)
-                notes[r++] = compare_text(b->a, b->bench, c, false);
+                notes[r++] = compare_text(b->a, c, false);
         }
         f->chart->notes = notes;
     }

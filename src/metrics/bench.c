@@ -87,9 +87,8 @@ static sr_bsource source_at(const sr_bfile *f, const sr_brow *r, size_t col, con
 {
     const sr_bench_entry *e = f->e;
     const sr_bcell *c = &r->cells[col];
-    return (sr_bsource){f->src->name, c->line,        c->col,   column,
-                        e->id,        e->publication, e->table, e->release,
-                        e->url};
+    return (sr_bsource){f->src->name,   c->line,  c->col,     column, e->id,
+                        e->publication, e->table, e->release, e->url};
 }
 
 static sr_bfigure not_available(sr_bfigure g, const char *why)
@@ -159,8 +158,8 @@ static sr_bfigure rounded(sr_arena *a, sr_bfigure g, sr_i128 num, sr_i128 den, i
     if (den <= 0 || num > lim * den || num < -lim * den)
         return not_available(g, why);
     g.sym = SR_BSYM_NONE;
-    g.v = (sr_mval){.avail = SR_AVAILABLE, .num = sr_round_frac(num, den, places),
-                    .den = pow10_of(places)};
+    g.v = (sr_mval){
+        .avail = SR_AVAILABLE, .num = sr_round_frac(num, den, places), .den = pow10_of(places)};
     g.shown = shown(a, &g.v, u, places);
     return g;
 }
@@ -225,13 +224,12 @@ static sr_bfigure figure(sr_arena *a, const sr_bench_data *bd, const sr_bfile *f
         return not_available(
             g, sr_arena_printf(a, "the DfE's files give no population of children for %s in %s%s",
                                area_words(a, &g), year_words(a, year),
-                               parts[1].sym == SR_BSYM_C ? ", its figure being suppressed"
-                                                         : ""));
+                               parts[1].sym == SR_BSYM_C ? ", its figure being suppressed" : ""));
     }
     const sr_mval *c = &parts[0].v, *pp = &parts[1].v;
     /* (c.num / c.den) * 10,000 / (p.num / p.den) */
-    return rounded(a, g, (sr_i128)c->num * 10000 * pp->den, (sr_i128)c->den * pp->num, m->places,
-                   u, "the population of children is zero");
+    return rounded(a, g, (sr_i128)c->num * 10000 * pp->den, (sr_i128)c->den * pp->num, m->places, u,
+                   "the population of children is zero");
 }
 
 /* The partnership's local authorities together (partnership.yaml names
@@ -248,8 +246,8 @@ static sr_bfigure combined(sr_arena *a, const sr_bench_data *bd, const sr_bfile 
     size_t n = p->nbench_las;
     sr_bfigure *parts = sr_arena_alloc(a, n * sizeof *parts);
     sr_bfigure *w = u == SR_U_COUNT ? NULL : sr_arena_alloc(a, n * sizeof *w);
-    sr_bfigure g = {.name = name, .how = SR_BHOW_COMBINED, .parts = parts, .nparts = n,
-                    .weights = w};
+    sr_bfigure g = {
+        .name = name, .how = SR_BHOW_COMBINED, .parts = parts, .nparts = n, .weights = w};
     bool any_c = false, all_z = true;
     const sr_bfigure *gap = NULL, *wgap = NULL;
     for (size_t k = 0; k < n; k++) {
@@ -300,14 +298,16 @@ static sr_bfigure combined(sr_arena *a, const sr_bench_data *bd, const sr_bfile 
                                          : sr_arena_printf(a, "the DfE's figure for %s in %s is %s",
                                                            area_words(a, gap), y, gap->shown));
     if (wgap && u == SR_U_PERCENTAGE && !m->of)
-        return not_available(g, sr_arena_printf(a, "a percentage of two or more local authorities "
-                                                   "is combined by the count it is of, which "
-                                                   "benchmarks.yaml does not give for `%s` (`of:`)",
+        return not_available(g, sr_arena_printf(a,
+                                                "a percentage of two or more local authorities "
+                                                "is combined by the count it is of, which "
+                                                "benchmarks.yaml does not give for `%s` (`of:`)",
                                                 m->column));
     if (wgap)
         return not_available(
-            g, sr_arena_printf(a, "the DfE's files give no %s for %s in %s, to combine the "
-                                  "local authorities' %s by",
+            g, sr_arena_printf(a,
+                               "the DfE's files give no %s for %s in %s, to combine the "
+                               "local authorities' %s by",
                                u == SR_U_RATE ? "population of children" : m->of,
                                area_words(a, wgap), y, u == SR_U_RATE ? "rates" : "percentages"));
     /* Exact sums: every den is a power of ten. */
@@ -452,9 +452,8 @@ static void add_file(sr_arena *a, sr_bench *b, const sr_bsource *s, size_t cap)
         if (strcmp(b->files[i].file, s->file) == 0)
             return;
     if (b->nfiles < cap)
-        b->files[b->nfiles++] = (sr_bench_file){sr_arena_strdup(a, s->file), s->entry,
-                                                s->publication,           s->table,
-                                                s->release,               s->url};
+        b->files[b->nfiles++] = (sr_bench_file){
+            sr_arena_strdup(a, s->file), s->entry, s->publication, s->table, s->release, s->url};
 }
 
 /* The files a figure was read from, its parts' and weights' too. */
@@ -572,7 +571,10 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
         for (size_t q = 0; q < p->nbench_las; q++) {
             const char *nm, *rc, *rn;
             sr_bench_area_info(bd, p->bench_las[q], &nm, &rc, &rn);
-            sr_buf_printf(&nb, "%s%s", q == 0 ? "" : q + 1 == p->nbench_las ? " and " : ", ",
+            sr_buf_printf(&nb, "%s%s",
+                          q == 0                   ? ""
+                          : q + 1 == p->nbench_las ? " and "
+                                                   : ", ",
                           nm ? nm : p->bench_las[q]);
         }
         combined_name = sr_arena_strdup(a, sr_buf_str(&nb));

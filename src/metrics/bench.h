@@ -107,9 +107,9 @@ typedef struct {
      * publication, table, release; line 0): what a heading names, whatever
      * cell a figure's src points at. */
     sr_bsource table;
-    sr_bfigure area;       /* the partnership's local authority, or its local authorities
-                            * together (how SR_BHOW_COMBINED) when partnership.yaml names
-                            * more than one */
+    sr_bfigure area; /* the partnership's local authority, or its local authorities
+                      * together (how SR_BHOW_COMBINED) when partnership.yaml names
+                      * more than one */
     sr_bfigure england;
     sr_bfigure region;      /* code NULL and sym SR_BSYM_MISSING when no row of the area names a
                              * region and partnership.yaml gives none */

@@ -1214,18 +1214,19 @@ static void only_a_note_on_the_years_own_figures_goes_with_one_year(void **state
     (void)state;
     sr_chart_bench bench = test_bench();
     sr_bench_cmp c = bench.v[0];
-    c.break_note = "rates for 2019-20 were revised in February 2025";
-    bench.v = &c;
     sr_bench_entry e = {.id = "d1-2020", .revised = false};
     sr_bench_spec spec = {&e, 1};
-    bench.spec = &spec;
-    assert_string_equal(sr_chart_bench_own_break(&bench, &c), c.break_note);
-    e.revised = true;
+    c.break_note = "rates for 2019-20 were revised in February 2025";
+    c.pre_revision = true;
+    bench.v = &c;
+    assert_string_equal(sr_chart_bench_own_break(&c), c.break_note);
+    /* The note on the year before beside a revised year's figures. */
+    c.pre_revision = false;
     c.break_note = "the rates for 2018-19 beside these are from before the February 2025 revision";
-    assert_null(sr_chart_bench_own_break(&bench, &c));
-    /* Without benchmarks.yaml, the note is kept. */
-    bench.spec = NULL;
-    assert_string_equal(sr_chart_bench_own_break(&bench, &c), c.break_note);
+    c.year_before_note = c.break_note;
+    assert_null(sr_chart_bench_own_break(&c));
+    c.break_note = NULL;
+    assert_null(sr_chart_bench_own_break(&c));
     /* Which metrics a table maps: those compared, and those an entry maps. */
     assert_true(sr_chart_bench_mapped(&bench, "plans-rate"));
     assert_false(sr_chart_bench_mapped(&bench, "referrals-rate"));
