@@ -48,7 +48,10 @@ disclosure:tests/fixtures/disclosure:2018-19,2019-20
 wt2023:tests/fixtures/wt2023:2023-24,2024-25
 testford:tests/fixtures/testford:2023-24
 gen-40:$tmp/gen-40:2024-25
-fen-2dp:$tmp/fen-2dp:2024-25"
+fen-2dp:$tmp/fen-2dp:2024-25
+bench:tests/fixtures/benchmarks:2019-20
+fenbench:tests/fixtures/benchmarks-fenbridge:2024-25
+two:tests/fixtures/benchmarks-two-authorities:2022-23,2023-24,2024-25"
 
 failed="" seen_failing="" n=0
 for line in $datasets; do
