@@ -10,7 +10,11 @@ JSON and CSV are the outputs of `metrics --format json|csv`; PDF_TEXT is
 numbers were typed by hand: a number in the prose must be one the metrics
 give or one of those (see "numbers in the prose" below). The workbook's
 change formulas are worked out from the numbers the cells store, as Excel
-does on opening, and that result must agree with the metrics. Prints one line per disagreement, as
+does on opening, and that result must agree with the metrics. The
+comparisons with England, the region and the statistical neighbours (the
+tables headed with "England", the dot plot's text alternative, the workbook's
+Benchmarks sheet and the Summary's comparison columns) must give what each
+metric's "benchmarks" in the JSON give for that year. Prints one line per disagreement, as
 "OUTPUT: where: expected X, found Y", then a last line "checked N figures",
 and exits 1 when there was a disagreement. Python 3 standard library only.
 """

@@ -10,7 +10,12 @@
 # metrics give, or one typed in the narrative, the partnership file or the
 # templates: see consistency.py), the charts' text alternatives
 # (totals, largest and smallest entries), and `metrics --format csv`; with
-# disclosure control on, no count it hides is printed. The reader is
+# disclosure control on, no count it hides is printed. The comparisons with
+# England, the region and the statistical neighbours (the benchmark
+# fixtures) are read too: the HTML's and the PDF's comparison table, the dot
+# plot's table and text alternative, the workbook's Benchmarks sheet (every
+# year) and the Summary sheet's comparison columns must give the figures,
+# ranks and shorthand of the JSON's "benchmarks" for that measure and year. The reader is
 # consistency.py, beside this file.
 #
 #   consistency.sh BIN SOURCE_DIR
