@@ -10,7 +10,11 @@ JSON and CSV are the outputs of `metrics --format json|csv`; PDF_TEXT is
 numbers were typed by hand: a number in the prose must be one the metrics
 give or one of those (see "numbers in the prose" below). The workbook's
 change formulas are worked out from the numbers the cells store, as Excel
-does on opening, and that result must agree with the metrics. Prints one line per disagreement, as
+does on opening, and that result must agree with the metrics. The
+comparisons with England, the region and the statistical neighbours (the
+tables headed with "England", the dot plot's text alternative, the workbook's
+Benchmarks sheet and the Summary's comparison columns) must give what each
+metric's "benchmarks" in the JSON give for that year. Prints one line per disagreement, as
 "OUTPUT: where: expected X, found Y", then a last line "checked N figures",
 and exits 1 when there was a disagreement. Python 3 standard library only.
 """
@@ -101,6 +105,209 @@ def index(rows):
         if r.single and r.metric.get("period"):
             by_label.setdefault(f"{r.label} ({norm(r.metric['period'])})".lower(), []).append(r)
     return by_label
+
+
+# ---- the comparisons with England, the region and the neighbours ----------
+# Each metric the Department for Education publishes has, in the JSON,
+# "benchmarks": one entry a year with the area's, England's and the region's
+# figures ("shown", as published, shorthand included), the neighbours'
+# average ("neighbours_mean") and the area's rank among the neighbours.
+# The report prints them in its comparison table (HTML and PDF), the dot
+# plot's table and text alternative, the workbook's Benchmarks sheet (every
+# year) and the Summary sheet's last columns (the report's year).
+NAMES = {"area": set(), "region": set()}  # the geographies' names, as the headers give them
+
+
+def load_names(rows):
+    for r in rows:
+        for b in r.metric.get("benchmarks") or []:
+            for geo in ("area", "region"):
+                if (b.get(geo) or {}).get("name"):
+                    NAMES[geo].add(norm(b[geo]["name"]))
+
+
+def bench_of(r, year):
+    """The metric's comparison for YEAR, or None."""
+    for b in r.metric.get("benchmarks") or []:
+        if b.get("year") == year:
+            return b
+    return None
+
+
+def bench_geo(head):
+    """What a column headed HEAD gives of a comparison ("area", "england",
+    "region", "neighbours", "rank", "with a figure"), and the year its
+    header names (the Summary sheet's "England 2019-20"), or (None, None)."""
+    h = norm(head)
+    m = re.search(r" (\d{4}-\d{2})(?: \(.*\))?$", h)
+    y = m.group(1) if m else None
+    base = h[:m.start()] if m else h
+    if base == "England":
+        return "england", y
+    if base in NAMES["region"]:
+        return "region", y
+    if base in NAMES["area"] or base in {f"{a} (DfE)" for a in NAMES["area"]}:
+        return "area", y
+    if base in ("Neighbours' average", "Statistical neighbours' average"):
+        return "neighbours", y
+    if base in ("Rank", "Rank among neighbours"):
+        return "rank", y
+    if base == "Neighbours with a figure":
+        return "with a figure", y
+    return None, None
+
+
+def bench_shown(b, geo):
+    """What a comparison B shows for GEO: its "shown", "N of M" for the rank
+    (and for the neighbours with a figure), [x] for no rank."""
+    if b is None:
+        return None
+    if geo in ("area", "england", "region"):
+        return (b.get(geo) or {}).get("shown")
+    nm = b.get("neighbours_mean") or {}
+    if geo == "neighbours":
+        return nm.get("shown")
+    if geo == "with a figure":
+        return f"{nm.get('of')} of {nm.get('listed')}" if nm else None
+    if geo == "rank":
+        r = b.get("rank")
+        return f"{r['rank']} of {r['of']}" if r else "[x]"
+    return None
+
+
+def bench_expect(cands, geo, year):
+    """The strings a cell giving GEO for YEAR may show, for one of the rows
+    CANDS: [z] (not applicable) for a measure the Department does not
+    publish."""
+    out = set()
+    for r in cands:
+        if not r.metric.get("benchmarks"):
+            out.add("[z]")
+            continue
+        s = bench_shown(bench_of(r, year), geo)
+        out.add(s if s is not None else "(no comparison for %s in the JSON)" % year)
+    return out
+
+
+def bench_sources(o, out):
+    """Every "file, line N" the area's figure was read from."""
+    if isinstance(o, dict):
+        s = o.get("source")
+        if isinstance(s, dict) and s.get("file"):
+            out.add(f"{s['file']}, line {s['line']}")
+        for k, v in o.items():
+            if k != "source":
+                bench_sources(v, out)
+    elif isinstance(o, list):
+        for v in o:
+            bench_sources(v, out)
+    return out
+
+
+def check_bench_sheet(name, cells, by_label):
+    """The Benchmarks sheet: one row a measure and year; every figure, the
+    neighbours with a figure, the rank and the files it was read from as the
+    JSON gives them for that measure and year."""
+    head_row = None
+    for rn in range(1, 10):
+        if cells.get(f"A{rn}", ("",))[0] == "Measure":
+            head_row = rn
+            break
+    if head_row is None:
+        problem("xlsx", f"{name}", "a header row beginning \"Measure\"", "none")
+        return
+    heads = {col_of(k): norm(v[0]) for k, v in cells.items() if re.fullmatch(r"[A-Z]+%d" % head_row, k)}
+    ycol = [c for c, h in heads.items() if h == "Year"]
+    if not ycol:
+        problem("xlsx", f"{name}!{head_row}", "a column \"Year\"", " | ".join(heads.values()))
+        return
+    geos = {c: bench_geo(h)[0] for c, h in heads.items()}
+    for g in ("area", "england", "region", "neighbours", "rank"):
+        if g not in geos.values():
+            problem("xlsx", f"{name}!{head_row}", f"a column for {g}", " | ".join(heads.values()))
+    seen = set()
+    rn = head_row + 1
+    while f"A{rn}" in cells:
+        label = norm(cells[f"A{rn}"][0])
+        y = cells.get(f"{ycol[0]}{rn}", ("",))[0]
+        cands = [r for r in by_label.get(label.lower(), []) if r.metric.get("benchmarks")]
+        if not cands:
+            problem("xlsx", f"{name}!A{rn}", "a measure the JSON compares", label)
+            rn += 1
+            continue
+        bs = [bench_of(r, y) for r in cands]
+        if not any(bs):
+            problem("xlsx", f"{name}!{ycol[0]}{rn} ({label})", "a year the JSON compares "
+                    + " or ".join(sorted({b["year"] for r in cands for b in r.metric["benchmarks"]})), y)
+            rn += 1
+            continue
+        seen.add((cands[0].id, y))
+        for col, h in sorted(heads.items()):
+            shown = cells.get(f"{col}{rn}", ("",))[0]
+            where = f"{name}!{col}{rn} ({label} {y} / {h})"
+            if geos.get(col):
+                want = bench_expect(cands, geos[col], y)
+            elif h == "Unit":
+                want = {UNIT_WORDS.get(r.unit, r.unit) for r in cands}
+            elif h == "Read from":
+                # The files and lines, each once (a figure worked out from
+                # several cells of one line names that line for each).
+                want = set()
+                for b in bs:
+                    if b:
+                        want.add("; ".join(sorted(bench_sources(b.get("area"), set()))))
+                shown = "; ".join(sorted({re.sub(r" \[note \d+\]", "", p).strip() for p in shown.split(";")}))
+            else:
+                continue
+            if shown in want:
+                ok("xlsx")
+            else:
+                problem("xlsx", where, " or ".join(sorted(repr(w) for w in want)), shown)
+        rn += 1
+    # Every comparison the JSON gives has its row.
+    for r in {r.id: r for rs in by_label.values() for r in rs if r.metric.get("benchmarks")}.values():
+        for b in r.metric["benchmarks"]:
+            if (r.id, b["year"]) not in seen:
+                problem("xlsx", name, f"a row for {r.label} {b['year']}", "none")
+
+
+# "Referrals per 10,000 children: Stockport 515.5, England 545.0, North
+# West 534.5, Statistical neighbours' average 550.3; below England (545.0 per
+# 10,000) and the neighbours' average (550.3, of 9 of the 10 neighbours)."
+def check_bench_alt(desc, by_label, year):
+    shown_rx = r"(?:%s|\[[a-z]+\])" % NUM
+    chart = desc.split(". ")[0]
+    for m in re.finditer(r"(?:^|\. )([^.:;]+): ([^;]*?)(?:; ([^;]*?))?(?=\.(?: |$)|$)", desc):
+        cands = [r for r in by_label.get(m.group(1).lower(), []) if r.metric.get("benchmarks")]
+        parts = [re.fullmatch(r"(.+) (%s)" % shown_rx, p) for p in m.group(2).split(", ")]
+        if not cands or not parts or not all(parts):
+            continue
+        where = f"the text alternative \"{chart}\": {m.group(1)}"
+        for p in parts:
+            geo = bench_geo(p.group(1))[0]
+            if geo is None:
+                problem("html", where, "a figure for the area, England, the region or the neighbours' average",
+                        p.group(0))
+                continue
+            want = bench_expect(cands, geo, year)
+            if p.group(2) in want:
+                ok("html")
+            else:
+                problem("html", f"{where} / {p.group(1)}", " or ".join(sorted(repr(w) for w in want)), p.group(2))
+        said = m.group(3) or ""
+        for e in re.finditer(r"England \((%s) per 10,000\)" % NUM, said):
+            want = bench_expect(cands, "england", year)
+            if e.group(1) in want:
+                ok("html")
+            else:
+                problem("html", f"{where} / England", " or ".join(sorted(repr(w) for w in want)), e.group(1))
+        for e in re.finditer(r"neighbours' average \((%s), of (\d+) of the (\d+) neighbours\)" % NUM, said):
+            for geo, got in (("neighbours", e.group(1)), ("with a figure", f"{e.group(2)} of {e.group(3)}")):
+                want = bench_expect(cands, geo, year)
+                if got in want:
+                    ok("html")
+                else:
+                    problem("html", f"{where} / neighbours' average", " or ".join(sorted(repr(w) for w in want)), got)
 
 
 # A unit's code (the JSON's and the CSV's) and its words (the workbook's).
@@ -306,6 +513,9 @@ def cell_checks(table, by_label, rows, year):
     TABLE the check understands."""
     ids = table_rows(table["caption"], by_label, rows)
     head = table["head"]
+    # A comparison table (the area's figures with England's): its columns
+    # are the geographies, for the report's year.
+    compares = "England" in head
     for r in table["rows"]:
         if not r:
             continue
@@ -322,6 +532,10 @@ def cell_checks(table, by_label, rows, year):
                 narrowed = [c for c in cands if c.id in ids]
                 cands = narrowed or cands
             if not cands:
+                continue
+            geo, gy = bench_geo(h) if compares else (None, None)
+            if geo:
+                yield label, h, bench_expect(cands, geo, gy or year), cell
                 continue
             want = expectations(cands, colh, year)
             if want is None:
@@ -347,6 +561,7 @@ def check_html(path, by_label, rows, year, threshold):
                                 f"[c] (counts from 1 to {threshold} are hidden)", cell)
     for d in p.descs:
         check_alt(d, by_label, rows, year)
+        check_bench_alt(d, by_label, year)
     return p.tables, norm(" ".join(p.text))
 
 
@@ -407,9 +622,15 @@ def check_alt(desc, by_label, rows, year):
 def check_pdf(path, tables, by_label, rows, year, htext):
     text = norm(open(path, encoding="utf-8", errors="replace").read())
     for t in tables:
-        if not t["caption"].startswith("Table "):
+        if t["caption"].startswith("Table "):
+            cap = re.sub(r"^Table (\d+): ", r"Table \1. ", t["caption"])
+        elif "England" in t["head"]:
+            # The dot plot's figures: the PDF gives them in the appendix, as
+            # "Table A12. Figure 12: How ... compares: ...".
+            m = re.search(r"Table A\d+\. " + re.escape(t["caption"]), text)
+            cap = m.group(0) if m else f"Table A?. {t['caption']}"
+        else:
             continue  # a figure's table is in the HTML only; the PDF draws the chart
-        cap = re.sub(r"^Table (\d+): ", r"Table \1. ", t["caption"])
         at = text.find(cap)
         if at < 0:
             problem("pdf", t["caption"], "the table's caption", "nothing")
@@ -425,7 +646,10 @@ def check_pdf(path, tables, by_label, rows, year, htext):
             # rows: words that must be the page's words too, not figures.
             gap = after.find(" " + head)
             note = after[:gap].strip() if gap > 0 else ""
-            if not note or norm(note) not in htext:
+            # A word hyphenated where pdftotext broke the line
+            # ("year-on- year") is the HTML's word ("year-on-year").
+            joined = re.sub(r"(?<=\w)- (?=\w)", "-", norm(note))
+            if not note or (norm(note) not in htext and joined not in htext):
                 problem("pdf", f"{cap}: column heads", repr(head), after[:len(head) + 40].strip())
                 continue
             body = cap + " " + after[gap:].lstrip()
@@ -580,6 +804,9 @@ def check_xlsx(path, by_label, rows, year):
     sheets, strings = read_workbook(path)
     threshold = disclosure_threshold(strings)
     for name, cells in sheets:
+        if name == "Benchmarks":
+            check_bench_sheet(name, cells, by_label)
+            continue
         if threshold:
             heads3 = {col_of(k): v[0] for k, v in cells.items() if re.fullmatch(r"[A-Z]+3", k)}
             for k, (shown, formula, numeric) in cells.items():
@@ -626,7 +853,12 @@ def check_xlsx(path, by_label, rows, year):
                             problem("xlsx", f"{name}!{col}{rn} ({label}) ={formula}",
                                     f"the cached result {shown!r} to equal the recalculated one", recalc)
                         shown = recalc
-                want = expectations(cands, h, year, numeric=formula is not None or shown[:1].isdigit())
+                geo, gy = bench_geo(h)
+                if geo:
+                    # The Summary's comparison columns: "England 2019-20".
+                    want = bench_expect(cands, geo, gy or year)
+                else:
+                    want = expectations(cands, h, year, numeric=formula is not None or shown[:1].isdigit())
                 if want is None:
                     continue
                 where = f"{name}!{col}{rn} ({label} / {h})"
@@ -819,6 +1051,7 @@ def main(argv):
     literal_paths = argv[6:]
     year, rows = load_metrics(js)
     by_label = index(rows)
+    load_names(rows)
     check_csv(csvp, rows, year)
     threshold = disclosure_threshold(read_workbook(xlsx)[1])
     tables, htext = check_html(htmlp, by_label, rows, year, threshold)

@@ -10,7 +10,12 @@
 # metrics give, or one typed in the narrative, the partnership file or the
 # templates: see consistency.py), the charts' text alternatives
 # (totals, largest and smallest entries), and `metrics --format csv`; with
-# disclosure control on, no count it hides is printed. The reader is
+# disclosure control on, no count it hides is printed. The comparisons with
+# England, the region and the statistical neighbours (the benchmark
+# fixtures) are read too: the HTML's and the PDF's comparison table, the dot
+# plot's table and text alternative, the workbook's Benchmarks sheet (every
+# year) and the Summary sheet's comparison columns must give the figures,
+# ranks and shorthand of the JSON's "benchmarks" for that measure and year. The reader is
 # consistency.py, beside this file.
 #
 #   consistency.sh BIN SOURCE_DIR
@@ -48,7 +53,10 @@ disclosure:tests/fixtures/disclosure:2018-19,2019-20
 wt2023:tests/fixtures/wt2023:2023-24,2024-25
 testford:tests/fixtures/testford:2023-24
 gen-40:$tmp/gen-40:2024-25
-fen-2dp:$tmp/fen-2dp:2024-25"
+fen-2dp:$tmp/fen-2dp:2024-25
+bench:tests/fixtures/benchmarks:2019-20
+fenbench:tests/fixtures/benchmarks-fenbridge:2024-25
+two:tests/fixtures/benchmarks-two-authorities:2022-23,2023-24,2024-25"
 
 failed="" seen_failing="" n=0
 for line in $datasets; do
@@ -113,6 +121,63 @@ if [ -z "${SSCP_CONSISTENCY_ONLY:-}" ] || [ "$SSCP_CONSISTENCY_ONLY" = fenbridge
             { echo "FAIL: \"came to 3,954\" in the $what passes the check: $(tail -5 "$tmp/report.txt")"; failed="$failed prose-check:$what"; }
     done
     echo "ok: a figure changed in the prose of the HTML or of the PDF is caught"
+fi
+# The check itself, on the comparisons with England, the region and the
+# neighbours: a figure or a rank changed in the HTML's comparison table and
+# its dot plot's text alternative, in the PDF's table, and in the
+# workbook's Benchmarks and Summary sheets, is caught.
+if [ -z "${SSCP_CONSISTENCY_ONLY:-}" ] || [ "$SSCP_CONSISTENCY_ONLY" = bench ]; then
+    d=tests/fixtures/benchmarks o="$tmp/out/bench-2019-20/2019-20"
+    "$bin" metrics --data $d --format json 2019-20 >"$tmp/m.json" 2>/dev/null
+    "$bin" metrics --data $d --format csv 2019-20 >"$tmp/m.csv" 2>/dev/null
+    pdftotext -raw "$o"/*.pdf "$tmp/pdf.txt"
+    # England's referrals and the rank for them in the table, England's rate
+    # of referrals in the text alternative; the neighbours' average in the PDF.
+    sed -e 's|<td class="n">642,920</td>|<td class="n">642,921</td>|' \
+        -e 's|<td class="n">3,048</td><td>1 of 10</td>|<td class="n">3,048</td><td>2 of 10</td>|' \
+        -e 's|Stockport 515.5, England 545.0,|Stockport 515.5, England 545.1,|' "$o"/*.html >"$tmp/edited.html"
+    sed 's/94,580 3,048 1 of 10/94,580 3,049 1 of 10/' "$tmp/pdf.txt" >"$tmp/edited.txt"
+    # The workbook: England's referrals and their rank on the Benchmarks
+    # sheet, the neighbours' average on the Summary sheet.
+    python3 - "$o"/*.xlsx "$tmp/edited.xlsx" <<'EOF'
+import re, sys, zipfile
+src, dst = sys.argv[1:3]
+z = zipfile.ZipFile(src)
+rels = dict(re.findall(r'Id="([^"]+)"[^>]*Target="([^"]+)"', z.read("xl/_rels/workbook.xml.rels").decode()))
+sheet = {n: "xl/" + rels[i] for n, i in
+         re.findall(r'<sheet name="([^"]+)"[^>]*r:id="([^"]+)"', z.read("xl/workbook.xml").decode())}
+strings = re.findall(r"<si>.*?</si>", z.read("xl/sharedStrings.xml").decode())
+other = [i for i, s in enumerate(strings) if ">9 of 10<" in s][0]
+edits = {sheet["Benchmarks"]: [(r'(<c r="E4"[^>]*><v>)642920<', r"\g<1>642921<"),
+                               (r'(<c r="I4" t="s"><v>)\d+<', r"\g<1>%d<" % other)],
+         sheet["Summary"]: [(r'(<c r="K7"[^>]*><v>)3048<', r"\g<1>3049<")]}
+with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as out:
+    for item in z.infolist():
+        data = z.read(item.filename)
+        for rx, to in edits.get(item.filename, []):
+            text, n = re.subn(rx, to, data.decode())
+            assert n == 1, (item.filename, rx)
+            data = text.encode()
+        out.writestr(item, data)
+EOF
+    python3 tests/golden/consistency.py "$tmp/m.json" "$tmp/m.csv" "$tmp/edited.txt" "$tmp/edited.html" "$tmp/edited.xlsx" \
+        "$d/2019-20/narrative" "$d/partnership.yaml" "$d/templates" report-templates >"$tmp/report.txt" 2>&1
+    n_caught=0
+    for want in "html: Table 6: .*: Referrals to children's social care / England: expected '642,920', found '642,921'" \
+        "html: Table 6: .*: Referrals to children's social care / Rank: expected '1 of 10', found '2 of 10'" \
+        "html: the text alternative .*: Referrals per 10,000 children / England: expected '545.0', found '545.1'" \
+        "pdf: Table 6\. .*: Referrals to children's social care: .*3,049" \
+        "xlsx: Benchmarks!E4 (Referrals to children's social care 2019-20 / England): expected '642,920', found '642,921'" \
+        "xlsx: Benchmarks!I4 (Referrals to children's social care 2019-20 / Rank among neighbours): expected '1 of 10', found '9 of 10'" \
+        "xlsx: Summary!K7 (Referrals to children's social care / Neighbours' average 2019-20): expected '3,048', found '3,049'"; do
+        if grep -q "^$want" "$tmp/report.txt"; then
+            n_caught=$((n_caught + 1))
+        else
+            echo "FAIL: a changed comparison passes the check (no line \"$want\"): $(grep -v '^csv' "$tmp/report.txt" | tail -12)"
+            failed="$failed bench-check"
+        fi
+    done
+    echo "ok: $n_caught figures and ranks changed in the comparisons of the HTML, the PDF and the workbook are caught"
 fi
 # An entry of the list whose dataset now agrees in every year is stale.
 still=""
