@@ -1300,6 +1300,12 @@ static void figure_where(builder *b, const sr_bfigure *f, sr_buf *w, int *refs, 
     const char *one = bench_where(b, &f->src, &ref);
     if (!*one)
         return;
+    /* A line given once: a percentage and the count it is of are of one
+     * row. */
+    const char *at = strstr(sr_buf_str(w), one);
+    size_t ol = strlen(one);
+    if (at && (at[ol] == '\0' || at[ol] == ';'))
+        return;
     sr_buf_printf(w, "%s%s", w->len ? "; " : "", one);
     bool seen = false;
     for (size_t i = 0; i < *nrefs && !seen; i++)
