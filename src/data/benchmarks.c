@@ -131,6 +131,9 @@ static bool known_col(sr_diags *d, const sr_bench_entry *e, const char *name, co
 
 static bool read_entry(sr_arena *a, sr_diags *d, const sr_ynode *n, sr_bench_entry *e)
 {
+    /* The slot may hold an entry refused before (the next is read into
+     * it): nothing of that one is kept. */
+    memset(e, 0, sizeof *e);
     e->loc = n->loc;
     e->id = sr_ynode_text(sr_ymap_get(n, "id"));
     e->publication = sr_ynode_text(sr_ymap_get(n, "publication"));
@@ -737,22 +740,26 @@ static int row_order(const void *pa, const void *pb)
 }
 
 /* Rows kept, checked; false when an error was found. */
-/* A column whose cells are figures, and the places they may have. */
+/* A column whose cells are figures, the places they may have, and
+ * whether it is the population of children (a whole number above zero). */
 typedef struct {
     size_t col;
     const char *name;
     int places;
+    bool population;
 } checked;
 
-static size_t add_check(checked *v, size_t n, size_t col, const char *name, int places)
+static size_t add_check(checked *v, size_t n, size_t col, const char *name, int places,
+                        bool population)
 {
     for (size_t i = 0; i < n; i++)
         if (v[i].col == col) {
             if (places > v[i].places)
                 v[i].places = places;
+            v[i].population |= population;
             return n;
         }
-    v[n] = (checked){col, name, places};
+    v[n] = (checked){col, name, places, population};
     return n + 1;
 }
 
@@ -760,11 +767,35 @@ static size_t add_check(checked *v, size_t n, size_t col, const char *name, int 
  * places or one of e's symbols; an error when not (past SR_BENCH_SHOWN of
  * them, counted in *shown_bad only). */
 static bool check_cell(sr_diags *d, const sr_source *src, const sr_bench_entry *e,
-                       const sr_bcell *c, const char *name, int allowed, const char *syms,
-                       size_t *shown_bad)
+                       const sr_bcell *c, const char *name, int allowed, bool population,
+                       const char *syms, size_t *shown_bad)
 {
     if (is_symbol(e, c->text))
         return true;
+    if (is_number(c->text) && population &&
+        (c->text[0] == '-' || strchr(c->text, '.') || strspn(c->text, "0") == strlen(c->text))) {
+        if ((*shown_bad)++ >= SR_BENCH_SHOWN)
+            return false;
+        sr_diag_hint(sr_diag_add(d, SR_ERROR, cell_loc(src, c),
+                                 "`%s` in `%s` is not a number of children: entry `%s` of "
+                                 "benchmarks.yaml names it as the population (`population:`), a "
+                                 "whole number above zero",
+                                 c->text, name, e->id),
+                     "use the file as downloaded; if `%s` is not the population of children, "
+                     "correct `population:` in the data folder's templates/benchmarks.yaml",
+                     name);
+        return false;
+    }
+    if (is_number(c->text) && c->text[0] == '-') {
+        if ((*shown_bad)++ >= SR_BENCH_SHOWN)
+            return false;
+        sr_diag_hint(sr_diag_add(d, SR_ERROR, cell_loc(src, c),
+                                 "`%s` in `%s` is below zero, which no count, rate or "
+                                 "percentage the report reads can be",
+                                 c->text, name),
+                     "use the file as downloaded from explore-education-statistics");
+        return false;
+    }
     if (is_number(c->text)) {
         /* More places than the entry says the DfE publishes: the figure
          * would be shown rounded again, as the DfE never published it. */
@@ -833,14 +864,14 @@ static bool read_rows(sr_arena *a, sr_diags *d, const sr_source *src, sr_bfile *
         const sr_bmap *m = &e->maps[i];
         f->map_col[i] = (size_t)header_index(h, n, m->column);
         f->of_col[i] = m->of ? (size_t)header_index(h, n, m->of) : SIZE_MAX;
-        nchecks =
-            add_check(checks, nchecks, f->map_col[i], m->column, m->per_10000 ? 0 : m->places);
+        nchecks = add_check(checks, nchecks, f->map_col[i], m->column,
+                            m->per_10000 ? 0 : m->places, false);
         if (m->of)
-            nchecks = add_check(checks, nchecks, f->of_col[i], m->of, 0);
+            nchecks = add_check(checks, nchecks, f->of_col[i], m->of, 0, false);
     }
     f->pop_col = e->population ? (size_t)header_index(h, n, e->population) : SIZE_MAX;
     if (e->population)
-        nchecks = add_check(checks, nchecks, f->pop_col, e->population, 0);
+        nchecks = add_check(checks, nchecks, f->pop_col, e->population, 0, true);
     f->rows = sr_arena_alloc(a, (recs->n ? recs->n : 1) * sizeof *f->rows);
     char syms[128];
     symbols_list(e, syms, sizeof syms);
@@ -945,8 +976,8 @@ static bool read_rows(sr_arena *a, sr_diags *d, const sr_source *src, sr_bfile *
         /* The figures the report reads. */
         bool cells_ok = true;
         for (size_t i = 0; i < nchecks; i++)
-            cells_ok &= check_cell(d, src, e, &row[checks[i].col], checks[i].name, checks[i].places,
-                                   syms, &shown_bad);
+            cells_ok &= check_cell(d, src, e, &row[checks[i].col], checks[i].name,
+                                   checks[i].places, checks[i].population, syms, &shown_bad);
         if (!cells_ok) {
             ok = false;
             continue;

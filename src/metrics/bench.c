@@ -141,6 +141,20 @@ static bool has_figure(const sr_bfigure *g)
     return g->sym == SR_BSYM_NONE && g->v.avail == SR_AVAILABLE && !g->v.suppressed;
 }
 
+/* Millionths: the scale every figure read is a whole number of. */
+#define MICRO 1000000
+
+/* v in millionths; *over set when v has more than 6 places (never, once
+ * benchmarks.yaml is checked) or does not fit. */
+static sr_i128 micro(const sr_mval *v, bool *over)
+{
+    if (v->den <= 0 || v->den > MICRO || MICRO % v->den != 0) {
+        *over = true;
+        return 0;
+    }
+    return (sr_i128)v->num * (MICRO / v->den);
+}
+
 static int64_t pow10_of(int places)
 {
     int64_t s = 1;
@@ -149,17 +163,26 @@ static int64_t pow10_of(int places)
     return s;
 }
 
-/* num/den rounded to places, as a figure of unit u; not available (why)
- * when den is not positive or the result does not fit. */
+/* num/den rounded half away from zero to places, as a figure of unit u;
+ * not available (why) when den is not positive or the result does not fit
+ * (its whole part at most INT64_MAX / 10^6). Worked without overflow for
+ * any den up to 10^30: the remainder is rounded, not num scaled. */
 static sr_bfigure rounded(sr_arena *a, sr_bfigure g, sr_i128 num, sr_i128 den, int places,
                           sr_unit u, const char *why)
 {
-    sr_i128 lim = (sr_i128)INT64_MAX / 1000000;
-    if (den <= 0 || num > lim * den || num < -lim * den)
+    const sr_i128 lim = INT64_MAX / MICRO, dmax = (sr_i128)1000000000000000 * 1000000000000000;
+    if (den <= 0 || den > dmax || places < 0 || places > 6)
         return not_available(g, why);
+    bool neg = num < 0;
+    sr_i128 q = num / den, r = num % den;
+    if (neg)
+        q = -q, r = -r;
+    if (q > lim)
+        return not_available(g, why);
+    sr_i128 scale = pow10_of(places);
+    sr_i128 t = q * scale + (2 * r * scale + den) / (2 * den);
     g.sym = SR_BSYM_NONE;
-    g.v = (sr_mval){
-        .avail = SR_AVAILABLE, .num = sr_round_frac(num, den, places), .den = pow10_of(places)};
+    g.v = (sr_mval){.avail = SR_AVAILABLE, .num = (int64_t)(neg ? -t : t), .den = (int64_t)scale};
     g.shown = shown(a, &g.v, u, places);
     return g;
 }
@@ -310,33 +333,47 @@ static sr_bfigure combined(sr_arena *a, const sr_bench_data *bd, const sr_bfile 
                                "local authorities' %s by",
                                u == SR_U_RATE ? "population of children" : m->of,
                                area_words(a, wgap), y, u == SR_U_RATE ? "rates" : "percentages"));
-    /* Exact sums: every den is a power of ten. */
+    /* Exact: every figure read is a whole number of millionths (at most 6
+     * places, benchmarks.yaml's limit), so each is scaled to them; a sum
+     * or product too large for 128 bits is not available, said so. */
+    const char *large = sr_arena_printf(a, "the local authorities' figures for %s are too large "
+                                           "to add up",
+                                        y);
     sr_i128 num = 0, den = 0;
-    if (u == SR_U_COUNT) {
-        int64_t dmax = 1;
-        for (size_t k = 0; k < n; k++)
-            if (parts[k].v.den > dmax)
-                dmax = parts[k].v.den;
-        for (size_t k = 0; k < n; k++)
-            num += (sr_i128)parts[k].v.num * (dmax / parts[k].v.den);
-        return rounded(a, g, num, dmax, 0, u, NULL);
-    }
-    for (size_t k = 0; k < n; k++) {
-        const sr_mval *pv = &parts[k].v, *wv = &w[k].v;
+    bool over = false;
+    for (size_t k = 0; k < n && !over; k++) {
+        sr_i128 v = micro(&parts[k].v, &over);
+        if (u == SR_U_COUNT) {
+            over |= __builtin_add_overflow(num, v, &num);
+            continue;
+        }
+        sr_i128 wt = micro(&w[k].v, &over), t;
         if (m->per_10000) {
-            const sr_mval *cv = &parts[k].parts[0].v;
-            /* counts and populations are whole numbers (0 places) */
-            num += (sr_i128)cv->num / cv->den * 10000;
-            den += (sr_i128)wv->num / wv->den;
+            /* the counts' sum per 10,000 of the populations' sum */
+            sr_i128 c = micro(&parts[k].parts[0].v, &over);
+            over |= __builtin_mul_overflow(c, (sr_i128)10000, &t) ||
+                    __builtin_add_overflow(num, t, &num) ||
+                    __builtin_add_overflow(den, wt, &den);
         } else {
-            /* value * weight, over 10^6 (no published figure has more places) */
-            num += (sr_i128)pv->num * (1000000 / pv->den) * (wv->num / wv->den);
-            den += (sr_i128)(wv->num / wv->den) * 1000000;
+            /* each value times its weight, over the weights' sum */
+            over |= __builtin_mul_overflow(v, wt, &t) || __builtin_add_overflow(num, t, &num) ||
+                    __builtin_mul_overflow(wt, (sr_i128)MICRO, &t) ||
+                    __builtin_add_overflow(den, t, &den);
         }
     }
-    return rounded(a, g, num, den, m->places, u,
-                   sr_arena_printf(a, "the %s of the local authorities add up to zero in %s",
-                                   u == SR_U_RATE ? "populations" : m->of, y));
+    if (over)
+        return not_available(g, large);
+    if (u == SR_U_COUNT)
+        return rounded(a, g, num, MICRO, 0, u, large);
+    if (den <= 0)
+        return not_available(g, sr_arena_printf(a, "the %s of the local authorities add up to "
+                                                   "zero in %s",
+                                                u == SR_U_RATE ? "populations of children"
+                                                               : m->of,
+                                                y));
+    g.exact_num = num;
+    g.exact_den = den;
+    return rounded(a, g, num, den, m->places, u, large);
 }
 
 /* a < b: -1, equal: 0, a > b: 1. */
@@ -399,12 +436,23 @@ static void check_local(sr_bench_cmp *c, const sr_metric *mt, size_t i, const sr
         return;
     int64_t lo = sr_round_frac(cell->v.num, cell->v.den, c->places),
             dfe = sr_round_frac(c->area.v.num, c->area.v.den, c->places);
-    /* Local authorities' rates or percentages weighted together are of
-     * figures each rounded as published: the whole can be one unit of the
-     * last place away from the rate worked out from their counts. */
-    bool weighted = c->area.how == SR_BHOW_COMBINED && c->area.weights && !c->per_10000;
-    if (lo == dfe || (weighted && (lo - dfe == 1 || dfe - lo == 1)))
+    if (lo == dfe)
         return;
+    /* Local authorities' rates or percentages weighted together are of
+     * figures each rounded as published, so their mean is within half a
+     * unit of the last place of the whole's (the figures' own rounding
+     * moves each by at most that, and the weights sum to one): within
+     * it, before the mean is rounded, the two agree. */
+    if (c->area.how == SR_BHOW_COMBINED && c->area.exact_den > 0) {
+        sr_i128 l, r, diff, lhs, rhs;
+        if (!__builtin_mul_overflow((sr_i128)cell->v.num, c->area.exact_den, &l) &&
+            !__builtin_mul_overflow(c->area.exact_num, (sr_i128)cell->v.den, &r) &&
+            !__builtin_sub_overflow(l, r, &diff) &&
+            !__builtin_mul_overflow(diff < 0 ? -diff : diff, 2 * (sr_i128)pow10_of(c->places),
+                                    &lhs) &&
+            !__builtin_mul_overflow((sr_i128)cell->v.den, c->area.exact_den, &rhs) && lhs <= rhs)
+            return;
+    }
     c->local_differs = true;
     c->local = cell->v;
     char y[16], ds[48];
@@ -414,10 +462,17 @@ static void check_local(sr_bench_cmp *c, const sr_metric *mt, size_t i, const sr
     /* The place is the DfE's cell (in src, the area's file); the
      * submission is the related place. */
     sr_diag *g =
-        sr_diag_add(d, SR_WARNING, (sr_loc){src, s->line, s->col, len ? len : 1},
-                    "%s in %s: the submissions give %s, but the DfE's %s (%s) gives %s "
-                    "for %s",
-                    mt->def->label, y, ds, s->table, s->release, c->area.shown, c->area.name);
+        c->area.how == SR_BHOW_COMBINED
+            ? sr_diag_add(d, SR_WARNING, (sr_loc){src, s->line, s->col, len ? len : 1},
+                          "%s in %s: the submissions give %s, but the DfE's figures for %s's "
+                          "%zu local authorities in %s (%s) give %s together",
+                          mt->def->label, y, ds, c->area.name, c->area.nparts, s->table,
+                          s->release, c->area.shown)
+            : sr_diag_add(d, SR_WARNING, (sr_loc){src, s->line, s->col, len ? len : 1},
+                          "%s in %s: the submissions give %s, but the DfE's %s (%s) gives %s "
+                          "for %s",
+                          mt->def->label, y, ds, s->table, s->release, c->area.shown,
+                          c->area.name);
     if (cell->ninputs && cell->inputs[0]->loc.src)
         sr_diag_related(g, cell->inputs[0]->loc, "the submitted figure");
     sr_diag_hint(g, mt->def->unit == SR_U_RATE

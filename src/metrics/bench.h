@@ -89,6 +89,10 @@ typedef struct sr_bfigure {
     size_t nparts;
     const struct sr_bfigure *weights; /* SR_BHOW_COMBINED rates and percentages: what each
                                        * part is weighted by (nparts), or NULL */
+    /* SR_BHOW_COMBINED rates and percentages: the weighted value before it
+     * is rounded to the places published (exact_den 0 otherwise), against
+     * which the submissions' figure is checked. */
+    sr_i128 exact_num, exact_den;
     /* Why a figure worked out is not available ("no population for
      * Marsh Vale (E06000991) in 2019-20"), or NULL. */
     const char *why;

@@ -658,9 +658,9 @@ typedef struct {
     sr_arena *a;
     sr_diags d;
     sr_partnership p;
-    sr_metric_def defs[4];
-    sr_mrow rows[4];
-    sr_metric mt[4];
+    sr_metric_def defs[5];
+    sr_mrow rows[5];
+    sr_metric mt[5];
     sr_metrics m;
     sr_bfile files[2];
     sr_bench_data bd;
@@ -689,14 +689,15 @@ static void compare_c1(tc1 *t, const char *c1, const char *cla, const char **las
     t->p.bench_las = las;
     t->p.nbench_las = nlas;
     static const char *const ids[] = {"referrals", "referrals-rate", "repeat-referrals",
-                                      "looked-after-rate"};
-    static const sr_unit units[] = {SR_U_COUNT, SR_U_RATE, SR_U_PERCENTAGE, SR_U_RATE};
-    for (size_t i = 0; i < 4; i++) {
+                                      "looked-after-rate", "looked-after"};
+    static const sr_unit units[] = {SR_U_COUNT, SR_U_RATE, SR_U_PERCENTAGE, SR_U_RATE,
+                                    SR_U_COUNT};
+    for (size_t i = 0; i < 5; i++) {
         t->defs[i] = (sr_metric_def){.id = ids[i], .label = ids[i], .unit = units[i]};
         t->rows[i].cells[0].v.avail = SR_NOT_AVAILABLE;
         t->mt[i] = (sr_metric){.def = &t->defs[i], .rows = &t->rows[i], .nrows = 1};
     }
-    t->m = (sr_metrics){.years = {2019}, .nyears = 1, .metrics = t->mt, .nmetrics = 4};
+    t->m = (sr_metrics){.years = {2019}, .nyears = 1, .metrics = t->mt, .nmetrics = 5};
     t->bd = (sr_bench_data){.spec = spec, .p = &t->p, .files = t->files, .nfiles = 2};
     t->b = sr_bench_compute(t->a, &t->bd, &t->m, &t->d);
 }
@@ -821,6 +822,23 @@ static void two_local_authorities_are_compared_together(void **state)
     const sr_bench_cmp *la = c1_find(&t, "looked-after-rate");
     assert_string_equal(la->area.shown, "67");
     assert_string_equal(la->area.weights[0].src.column, "population_estimate");
+    /* The submissions' rate against the pair's: within half a unit of
+     * the weighted mean (66.66) before it is rounded, no finding, though
+     * 66.2 shows as 66 and the pair's as 67; 65.9 is a finding. */
+    t.rows[3].cells[0].v = (sr_mval){.avail = SR_AVAILABLE, .num = 662, .den = 10};
+    size_t before = t.d.warnings;
+    t.b = sr_bench_compute(t.a, &t.bd, &t.m, &t.d);
+    if (t.d.warnings != before)
+        fail_msg("%s", printed(&t.d));
+    assert_false(c1_find(&t, "looked-after-rate")->local_differs);
+    t.rows[3].cells[0].v = (sr_mval){.avail = SR_AVAILABLE, .num = 659, .den = 10};
+    t.b = sr_bench_compute(t.a, &t.bd, &t.m, &t.d);
+    if (t.d.warnings != before + 1)
+        fail_msg("%s", printed(&t.d));
+    assert_true(c1_find(&t, "looked-after-rate")->local_differs);
+    assert_non_null(strstr(printed(&t.d), "the submissions give 65.9, but the DfE's figures for "
+                                          "Two Vales's 2 local authorities in CLA numbers"));
+    t.rows[3].cells[0].v.avail = SR_NOT_AVAILABLE;
     /* 2020-21: one part suppressed, one population missing. */
     t.m.years[0] = 2020;
     t.b = sr_bench_compute(t.a, &t.bd, &t.m, &t.d);
