@@ -864,8 +864,8 @@ static bool read_rows(sr_arena *a, sr_diags *d, const sr_source *src, sr_bfile *
         const sr_bmap *m = &e->maps[i];
         f->map_col[i] = (size_t)header_index(h, n, m->column);
         f->of_col[i] = m->of ? (size_t)header_index(h, n, m->of) : SIZE_MAX;
-        nchecks = add_check(checks, nchecks, f->map_col[i], m->column,
-                            m->per_10000 ? 0 : m->places, false);
+        nchecks = add_check(checks, nchecks, f->map_col[i], m->column, m->per_10000 ? 0 : m->places,
+                            false);
         if (m->of)
             nchecks = add_check(checks, nchecks, f->of_col[i], m->of, 0, false);
     }
@@ -976,8 +976,8 @@ static bool read_rows(sr_arena *a, sr_diags *d, const sr_source *src, sr_bfile *
         /* The figures the report reads. */
         bool cells_ok = true;
         for (size_t i = 0; i < nchecks; i++)
-            cells_ok &= check_cell(d, src, e, &row[checks[i].col], checks[i].name,
-                                   checks[i].places, checks[i].population, syms, &shown_bad);
+            cells_ok &= check_cell(d, src, e, &row[checks[i].col], checks[i].name, checks[i].places,
+                                   checks[i].population, syms, &shown_bad);
         if (!cells_ok) {
             ok = false;
             continue;
@@ -1173,6 +1173,8 @@ const sr_bfile *sr_bench_load_file(sr_arena *a, sr_diags *d, const sr_bench_spec
     return sr_bench_parse(a, d, spec, sr_encoding_add_text(d, path, text, size));
 }
 
+static void check_regions(sr_diags *d, const sr_bench_data *bd);
+
 /* Whether any file has a row for local authority code. */
 static bool has_la(const sr_bench_data *bd, const char *code)
 {
@@ -1256,6 +1258,7 @@ sr_bench_data *sr_bench_load(sr_arena *a, sr_diags *d, const sr_bench_spec *spec
                                      p->neighbours[k]),
                          "check the code against the files' `new_la_code` column and the "
                          "DfE's list of statistical neighbours");
+    check_regions(d, bd);
     if (p && p->bench_region && bd->nfiles) {
         bool seen = false;
         for (size_t i = 0; i < bd->nfiles && !seen; i++)
@@ -1269,6 +1272,38 @@ sr_bench_data *sr_bench_load(sr_arena *a, sr_diags *d, const sr_bench_spec *spec
                          "check the code against the files' `region_code` column");
     }
     return bd;
+}
+
+/* A partnership of local authorities in two regions, with no `region:`:
+ * the comparisons are with the first's region whose rows name one, which
+ * a warning at each other authority's code says. */
+static void check_regions(sr_diags *d, const sr_bench_data *bd)
+{
+    const sr_partnership *p = bd->p;
+    if (!p || p->bench_region || p->nbench_las < 2)
+        return;
+    const char *first = NULL, *fname = NULL, *frc = NULL, *frn = NULL;
+    for (size_t q = 0; q < p->nbench_las; q++) {
+        const char *nm, *rc, *rn;
+        sr_bench_area_info(bd, p->bench_las[q], &nm, &rc, &rn);
+        if (!rc)
+            continue;
+        if (!frc) {
+            first = p->bench_las[q], fname = nm, frc = rc, frn = rn;
+            continue;
+        }
+        if (strcmp(rc, frc) == 0)
+            continue;
+        sr_diag_hint(sr_diag_add(d, SR_WARNING, p->bench_la_locs[q],
+                                 "%s (%s) is in the region %s (%s), but %s (%s) is in %s (%s): "
+                                 "the comparisons are with %s",
+                                 nm ? nm : p->bench_las[q], p->bench_las[q], rn ? rn : rc, rc,
+                                 fname ? fname : first, first, frn ? frn : frc, frc,
+                                 frn ? frn : frc),
+                     "say which region to compare with under `benchmarks:` in partnership.yaml, "
+                     "such as `region: %s`",
+                     frc);
+    }
 }
 
 void sr_bench_area_info(const sr_bench_data *bd, const char *code, const char **name,

@@ -1448,7 +1448,9 @@ static sr_dtable *compare_table(builder *b)
     col(t, 4, SR_COL_VALUE, "Neighbours' average", 14);
     col(t, 5, SR_COL_TEXT, "Rank", 10);
     sr_buf notes = SR_BUF_INIT, absent = SR_BUF_INIT;
-    size_t nfig = 0;
+    size_t nfig = 0, nwhy = 0;
+    const char **whys = sr_arena_alloc(b->a, (m->nmetrics ? m->nmetrics : 1) * sizeof *whys);
+    sr_buf *why_of = sr_arena_alloc(b->a, (m->nmetrics ? m->nmetrics : 1) * sizeof *why_of);
     for (size_t k = 0; k < m->nmetrics; k++) {
         const sr_metric *mt = &m->metrics[k];
         /* Every measure the DfE's files give, whether or not the partners
@@ -1486,9 +1488,18 @@ static sr_dtable *compare_table(builder *b)
                           "worked out from its counts and its estimates of the number of "
                           "children aged 0 to 17.",
                           mt->def->label);
-        if (bc->area.why)
-            sr_buf_printf(&notes, " %s: %s's figure is not available, as %s.", mt->def->label, area,
-                          bc->area.why);
+        /* The measures whose figure is not available for one reason are
+         * named together, in a sentence after the table's others. */
+        if (bc->area.why) {
+            size_t w = 0;
+            while (w < nwhy && strcmp(whys[w], bc->area.why) != 0)
+                w++;
+            if (w == nwhy) {
+                whys[nwhy] = bc->area.why;
+                why_of[nwhy++] = (sr_buf)SR_BUF_INIT;
+            }
+            sr_buf_printf(&why_of[w], "%s%s", why_of[w].len ? "; " : "", mt->def->label);
+        }
         char period[128];
         if (sr_metric_period(mt, 0, period, sizeof period))
             sr_buf_printf(&notes,
@@ -1499,6 +1510,11 @@ static sr_dtable *compare_table(builder *b)
         if (own)
             sr_buf_printf(&notes, " %s: the Department's %s", mt->def->label,
                           sr_chart_bench_clause(b->a, own, true));
+    }
+    for (size_t w = 0; w < nwhy; w++) {
+        sr_buf_printf(&notes, " %s: %s's figure%s not available, as %s.", sr_buf_str(&why_of[w]),
+                      area, strchr(sr_buf_str(&why_of[w]), ';') ? "s are" : " is", whys[w]);
+        sr_buf_free(&why_of[w]);
     }
     if (!nfig) {
         sr_buf_free(&notes);

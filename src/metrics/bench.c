@@ -187,6 +187,24 @@ static sr_bfigure rounded(sr_arena *a, sr_bfigure g, sr_i128 num, sr_i128 den, i
     return g;
 }
 
+/* Why a figure that needs a population has none, when no file read has
+ * a population column. */
+#define NO_POPULATION_FILE                                                                         \
+    "no file in the benchmarks folder gives the number of children aged 0 to 17 (the CLA "         \
+    "table's population_estimate, a column benchmarks.yaml names under `population:`)"
+
+/* g's name, from any row of the files when its own row is missing (its
+ * name is then its code). */
+static void named(const sr_bench_data *bd, sr_bfigure *g)
+{
+    if (!g->code || (g->name && strcmp(g->name, g->code) != 0))
+        return;
+    const char *nm, *rc, *rn;
+    sr_bench_area_info(bd, g->code, &nm, &rc, &rn);
+    if (nm)
+        g->name = nm;
+}
+
 /* The population of children aged 0 to 17 for a geography and year, from
  * the column `population:` names, in the latest release of those with a
  * row for it. */
@@ -204,9 +222,15 @@ static sr_bfigure population(sr_arena *a, const sr_bench_data *bd, int year, sr_
         if (r && (!best || fl >= best->e->last_year))
             best = f, row = r;
     }
-    if (!best)
-        return read_figure(a, NULL, 0, NULL, 0, NULL, code, SR_U_COUNT);
-    return read_figure(a, best, best->pop_col, best->e->population, 0, row, code, SR_U_COUNT);
+    sr_bfigure g =
+        best ? read_figure(a, best, best->pop_col, best->e->population, 0, row, code, SR_U_COUNT)
+             : read_figure(a, NULL, 0, NULL, 0, NULL, code, SR_U_COUNT);
+    bool any = false;
+    for (size_t i = 0; i < bd->nfiles && !any; i++)
+        any = bd->files[i].pop_col != SIZE_MAX;
+    if (!any)
+        g.why = NO_POPULATION_FILE;
+    return g;
 }
 
 static const char *year_words(sr_arena *a, int year)
@@ -221,6 +245,25 @@ static const char *area_words(sr_arena *a, const sr_bfigure *g)
     if (g->name && g->code && strcmp(g->name, g->code) != 0)
         return sr_arena_printf(a, "%s (%s)", g->name, g->code);
     return g->name ? g->name : g->code ? g->code : "England";
+}
+
+/* Why figure g (what: "population of children", a column's name; NULL
+ * for the figure itself) of one geography is not there to work a figure
+ * out from. */
+static const char *gap_words(sr_arena *a, const sr_bfigure *g, const char *what, const char *y)
+{
+    if (g->why)
+        return g->why;
+    const char *who = area_words(a, g);
+    if (g->sym == SR_BSYM_MISSING)
+        return sr_arena_printf(a, "the DfE's files have no row for %s in %s", who, y);
+    const char *of = what ? sr_arena_printf(a, "%s ", what) : "figure ";
+    if (g->sym == SR_BSYM_C)
+        return sr_arena_printf(a, "the DfE's %sfor %s in %s is suppressed [c]", of, who, y);
+    if (g->sym == SR_BSYM_Z)
+        return sr_arena_printf(a, "the DfE's %sfor %s in %s is not applicable [z]", of, who, y);
+    return sr_arena_printf(a, "the DfE's %sfor %s in %s is not available %s", of, who, y,
+                           g->shown ? g->shown : "[x]");
 }
 
 /* Metric mapi of f for one geography and year: read as published, or
@@ -244,15 +287,15 @@ static sr_bfigure figure(sr_arena *a, const sr_bench_data *bd, const sr_bfile *f
     if (!has_figure(&parts[1])) {
         if (parts[1].src.file)
             g.src = parts[1].src; /* the population's cell is why */
+        parts[1].name = g.name;
         return not_available(
-            g, sr_arena_printf(a, "the DfE's files give no population of children for %s in %s%s",
-                               area_words(a, &g), year_words(a, year),
-                               parts[1].sym == SR_BSYM_C ? ", its figure being suppressed" : ""));
+            g, gap_words(a, &parts[1], "population of children", year_words(a, year)));
     }
     const sr_mval *c = &parts[0].v, *pp = &parts[1].v;
     /* (c.num / c.den) * 10,000 / (p.num / p.den) */
     return rounded(a, g, (sr_i128)c->num * 10000 * pp->den, (sr_i128)c->den * pp->num, m->places, u,
-                   "the population of children is zero");
+                   sr_arena_printf(a, "the rate for %s in %s is too large to show",
+                                   area_words(a, &g), year_words(a, year)));
 }
 
 /* The partnership's local authorities together (partnership.yaml names
@@ -276,6 +319,7 @@ static sr_bfigure combined(sr_arena *a, const sr_bench_data *bd, const sr_bfile 
     for (size_t k = 0; k < n; k++) {
         const char *code = p->bench_las[k];
         parts[k] = figure(a, bd, f, mapi, year, SR_BGEO_LA, code, u);
+        named(bd, &parts[k]);
         if (!g.src.file && parts[k].src.file)
             g.src = parts[k].src;
         any_c |= parts[k].sym == SR_BSYM_C;
@@ -291,6 +335,7 @@ static sr_bfigure combined(sr_arena *a, const sr_bench_data *bd, const sr_bfile 
                                sr_bfile_row(f, year, SR_BGEO_LA, code), code, SR_U_COUNT);
         else
             w[k] = read_figure(a, f, 0, NULL, 0, NULL, code, SR_U_COUNT);
+        w[k].name = parts[k].name;
         if (!wgap && !has_figure(&w[k]))
             wgap = &w[k];
     }
@@ -317,27 +362,22 @@ static sr_bfigure combined(sr_arena *a, const sr_bench_data *bd, const sr_bfile 
     if (cause && cause->src.file)
         g.src = cause->src;
     if (gap)
-        return not_available(g, gap->why ? gap->why
-                                         : sr_arena_printf(a, "the DfE's figure for %s in %s is %s",
-                                                           area_words(a, gap), y, gap->shown));
+        return not_available(g, gap->why ? gap->why : gap_words(a, gap, NULL, y));
     if (wgap && u == SR_U_PERCENTAGE && !m->of)
         return not_available(g, sr_arena_printf(a,
                                                 "a percentage of two or more local authorities "
                                                 "is combined by the count it is of, which "
                                                 "benchmarks.yaml does not give for `%s` (`of:`)",
                                                 m->column));
-    if (wgap)
+    if (wgap) /* what the parts are weighted by */
         return not_available(
-            g, sr_arena_printf(a,
-                               "the DfE's files give no %s for %s in %s, to combine the "
-                               "local authorities' %s by",
-                               u == SR_U_RATE ? "population of children" : m->of,
-                               area_words(a, wgap), y, u == SR_U_RATE ? "rates" : "percentages"));
+            g, gap_words(a, wgap, u == SR_U_RATE ? "population of children" : m->of, y));
     /* Exact: every figure read is a whole number of millionths (at most 6
      * places, benchmarks.yaml's limit), so each is scaled to them; a sum
      * or product too large for 128 bits is not available, said so. */
-    const char *large = sr_arena_printf(a, "the local authorities' figures for %s are too large "
-                                           "to add up",
+    const char *large = sr_arena_printf(a,
+                                        "the local authorities' figures for %s are too large "
+                                        "to add up",
                                         y);
     sr_i128 num = 0, den = 0;
     bool over = false;
@@ -352,8 +392,7 @@ static sr_bfigure combined(sr_arena *a, const sr_bench_data *bd, const sr_bfile 
             /* the counts' sum per 10,000 of the populations' sum */
             sr_i128 c = micro(&parts[k].parts[0].v, &over);
             over |= __builtin_mul_overflow(c, (sr_i128)10000, &t) ||
-                    __builtin_add_overflow(num, t, &num) ||
-                    __builtin_add_overflow(den, wt, &den);
+                    __builtin_add_overflow(num, t, &num) || __builtin_add_overflow(den, wt, &den);
         } else {
             /* each value times its weight, over the weights' sum */
             over |= __builtin_mul_overflow(v, wt, &t) || __builtin_add_overflow(num, t, &num) ||
@@ -366,10 +405,10 @@ static sr_bfigure combined(sr_arena *a, const sr_bench_data *bd, const sr_bfile 
     if (u == SR_U_COUNT)
         return rounded(a, g, num, MICRO, 0, u, large);
     if (den <= 0)
-        return not_available(g, sr_arena_printf(a, "the %s of the local authorities add up to "
-                                                   "zero in %s",
-                                                u == SR_U_RATE ? "populations of children"
-                                                               : m->of,
+        return not_available(g, sr_arena_printf(a,
+                                                "the %s of the local authorities add up to "
+                                                "zero in %s",
+                                                u == SR_U_RATE ? "populations of children" : m->of,
                                                 y));
     g.exact_num = num;
     g.exact_den = den;
@@ -466,13 +505,12 @@ static void check_local(sr_bench_cmp *c, const sr_metric *mt, size_t i, const sr
             ? sr_diag_add(d, SR_WARNING, (sr_loc){src, s->line, s->col, len ? len : 1},
                           "%s in %s: the submissions give %s, but the DfE's figures for %s's "
                           "%zu local authorities in %s (%s) give %s together",
-                          mt->def->label, y, ds, c->area.name, c->area.nparts, s->table,
-                          s->release, c->area.shown)
+                          mt->def->label, y, ds, c->area.name, c->area.nparts, s->table, s->release,
+                          c->area.shown)
             : sr_diag_add(d, SR_WARNING, (sr_loc){src, s->line, s->col, len ? len : 1},
                           "%s in %s: the submissions give %s, but the DfE's %s (%s) gives %s "
                           "for %s",
-                          mt->def->label, y, ds, s->table, s->release, c->area.shown,
-                          c->area.name);
+                          mt->def->label, y, ds, s->table, s->release, c->area.shown, c->area.name);
     if (cell->ninputs && cell->inputs[0]->loc.src)
         sr_diag_related(g, cell->inputs[0]->loc, "the submitted figure");
     sr_diag_hint(g, mt->def->unit == SR_U_RATE
@@ -618,8 +656,7 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
     const char *area_name, *area_rcode, *area_rname;
     sr_bench_area_info(bd, area, &area_name, &area_rcode, &area_rname);
     /* Two or more local authorities: named as the partnership names its
-     * area, or by their names; their region is the first's, and a second
-     * region is said. */
+     * area, or by their names. */
     const char *combined_name = p->area;
     if (p->nbench_las > 1 && !combined_name) {
         sr_buf nb = SR_BUF_INIT;
@@ -635,22 +672,11 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
         combined_name = sr_arena_strdup(a, sr_buf_str(&nb));
         sr_buf_free(&nb);
     }
-    for (size_t q = 1; q < p->nbench_las && !p->bench_region; q++) {
-        const char *nm, *rc, *rn;
-        sr_bench_area_info(bd, p->bench_las[q], &nm, &rc, &rn);
-        if (!rc || !area_rcode || strcmp(rc, area_rcode) == 0)
-            continue;
-        sr_diag_hint(sr_diag_add(d, SR_WARNING, p->bench_la_locs[q],
-                                 "%s (%s) is in the region %s (%s), but %s (%s) is in %s (%s): "
-                                 "the comparisons are with %s",
-                                 nm ? nm : p->bench_las[q], p->bench_las[q], rn ? rn : rc, rc,
-                                 area_name ? area_name : area, area,
-                                 area_rname ? area_rname : area_rcode, area_rcode,
-                                 area_rname ? area_rname : area_rcode),
-                     "say which region to compare with under `benchmarks:` in partnership.yaml, "
-                     "such as `region: %s`",
-                     area_rcode);
-        break;
+    /* The region of the first authority whose rows name one (sr_bench_load
+     * warns when another's differs). */
+    for (size_t q = 1; q < p->nbench_las && !area_rcode; q++) {
+        const char *nm;
+        sr_bench_area_info(bd, p->bench_las[q], &nm, &area_rcode, &area_rname);
     }
     if (p->bench_region) {
         if (!area_rcode || strcmp(area_rcode, p->bench_region) != 0)

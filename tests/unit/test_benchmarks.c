@@ -690,8 +690,7 @@ static void compare_c1(tc1 *t, const char *c1, const char *cla, const char **las
     t->p.nbench_las = nlas;
     static const char *const ids[] = {"referrals", "referrals-rate", "repeat-referrals",
                                       "looked-after-rate", "looked-after"};
-    static const sr_unit units[] = {SR_U_COUNT, SR_U_RATE, SR_U_PERCENTAGE, SR_U_RATE,
-                                    SR_U_COUNT};
+    static const sr_unit units[] = {SR_U_COUNT, SR_U_RATE, SR_U_PERCENTAGE, SR_U_RATE, SR_U_COUNT};
     for (size_t i = 0; i < 5; i++) {
         t->defs[i] = (sr_metric_def){.id = ids[i], .label = ids[i], .unit = units[i]};
         t->rows[i].cells[0].v.avail = SR_NOT_AVAILABLE;
@@ -756,8 +755,8 @@ static void a_rate_the_dfe_does_not_publish_is_worked_out_from_its_count(void **
     assert_string_equal(c->neighbours[0].shown, "[c]");
     /* No population: not available, saying why. */
     assert_int_equal(c->neighbours[1].sym, SR_BSYM_X);
-    assert_string_equal(c->neighbours[1].why, "the DfE's files give no population of children "
-                                              "for E08000992 in 2019-20");
+    assert_string_equal(c->neighbours[1].why, "the DfE's population of children for E08000992 "
+                                              "in 2019-20 is not available [x]");
     assert_int_equal(c->nmean, 0);
     assert_int_equal(c->rank, 1);
     /* The population file is one of the comparisons' sources. */
@@ -765,6 +764,14 @@ static void a_rate_the_dfe_does_not_publish_is_worked_out_from_its_count(void **
     const sr_bench_file *fs = sr_bench_files(t.b, &nf);
     assert_int_equal(nf, 2);
     assert_string_equal(fs[1].file, "cla.csv");
+    /* Without the CLA file, no population: every rate [x], saying so. */
+    t.bd.nfiles = 1;
+    t.b = sr_bench_compute(t.a, &t.bd, &t.m, &t.d);
+    c = c1_find(&t, "referrals-rate");
+    assert_string_equal(c->area.shown, "[x]");
+    assert_non_null(strstr(c->area.why, "no file in the benchmarks folder gives the number of "
+                                        "children aged 0 to 17"));
+    assert_string_equal(c->england.shown, "[x]");
     /* The count itself, as published. */
     assert_string_equal(c1_find(&t, "referrals")->area.shown, "3,243");
     assert_false(c1_find(&t, "referrals")->per_10000);
@@ -846,8 +853,8 @@ static void two_local_authorities_are_compared_together(void **state)
     assert_int_equal(sr_bench_find(t.b, "referrals", 2020)->area.sym, SR_BSYM_C);
     const sr_bfigure *lr = &sr_bench_find(t.b, "looked-after-rate", 2020)->area;
     assert_string_equal(lr->shown, "[x]");
-    assert_string_equal(lr->why, "the DfE's files give no population of children for E06000987 "
-                                 "in 2020-21, to combine the local authorities' rates by");
+    assert_string_equal(lr->why, "the DfE's population of children for E06000987 in 2020-21 is "
+                                 "not available [x]");
     free(c1s);
     free(clas);
     sr_diags_free(&t.d);
