@@ -182,7 +182,8 @@ static void bench_place(FILE *out, const sr_bfigure *f)
  * figure worked out says from what: a rate per 10,000 children its count
  * and population, on one line; local authorities together each part (and
  * what it is weighted by) on lines of their own, indented. */
-static void bench_line(FILE *out, const char *who, size_t w, const sr_bfigure *f, int depth)
+static void bench_line(FILE *out, const char *who, size_t w, const sr_bfigure *f, sr_unit u,
+                       int depth)
 {
     size_t c = chars_of(who) + 2 * (size_t)depth;
     fprintf(out, "    %*s%s%*s %10s  ", 2 * depth, "", who, (int)(c < w ? w - c : 0), "", f->shown);
@@ -216,14 +217,14 @@ static void bench_line(FILE *out, const char *who, size_t w, const sr_bfigure *f
         fprintf(out, ": their counts per 10,000 of their children");
     else
         fprintf(out, ", weighted by %s",
-                f->weights[0].src.column && strcmp(f->weights[0].src.column, "population_estimate")
-                    ? f->weights[0].src.column
-                    : "children aged 0 to 17");
+                u == SR_U_RATE             ? "their numbers of children aged 0 to 17"
+                : f->weights[0].src.column ? f->weights[0].src.column
+                                           : "the counts they are of");
     fprintf(out, "\n");
     for (size_t k = 0; k < f->nparts; k++) {
-        bench_line(out, f->parts[k].name ? f->parts[k].name : "", w, &f->parts[k], depth + 1);
+        bench_line(out, f->parts[k].name ? f->parts[k].name : "", w, &f->parts[k], u, depth + 1);
         if (f->weights && f->parts[k].how != SR_BHOW_PER_10000)
-            bench_line(out, "weight", w, &f->weights[k], depth + 2);
+            bench_line(out, "weight", w, &f->weights[k], SR_U_COUNT, depth + 2);
     }
 }
 
@@ -257,13 +258,13 @@ static void explain_bench(FILE *out, const sr_report_data *rd, const sr_metric *
         for (size_t k = 0; k < c->area.nparts && c->area.how == SR_BHOW_COMBINED; k++)
             if (c->area.parts[k].name && chars_of(c->area.parts[k].name) + 4 > w)
                 w = chars_of(c->area.parts[k].name) + 4;
-        bench_line(out, an, w, &c->area, 0);
-        bench_line(out, "England", w, &c->england, 0);
-        bench_line(out, rn, w, &c->region, 0);
+        bench_line(out, an, w, &c->area, c->unit, 0);
+        bench_line(out, "England", w, &c->england, c->unit, 0);
+        bench_line(out, rn, w, &c->region, c->unit, 0);
         for (size_t k = 0; k < c->nneighbours; k++) {
             char who[160];
             snprintf(who, sizeof who, "  %s", c->neighbours[k].name);
-            bench_line(out, who, w, &c->neighbours[k], 0);
+            bench_line(out, who, w, &c->neighbours[k], c->unit, 0);
         }
         if (c->nneighbours)
             fprintf(out, "    %-*s %10s  the mean of %zu of the %zu neighbours (the list of %s)\n",

@@ -362,15 +362,12 @@ static void jbfigure(sr_json *j, const sr_bfigure *f)
         sr_json_key(j, "worked_out"), sr_json_str(j, "local-authorities-together");
         sr_json_key(j, "parts");
         sr_json_array(j, false);
+        /* Each part, with what it is weighted by for a rate or percentage. */
         for (size_t k = 0; k < f->nparts; k++) {
-            if (!f->weights) {
-                jbfigure(j, &f->parts[k]);
-                continue;
-            }
-            /* Each part with what it is weighted by. */
             sr_json_object(j, false);
             sr_json_key(j, "figure"), jbfigure(j, &f->parts[k]);
-            sr_json_key(j, "weight"), jbfigure(j, &f->weights[k]);
+            if (f->weights)
+                sr_json_key(j, "weight"), jbfigure(j, &f->weights[k]);
             sr_json_end(j);
         }
         sr_json_end(j);

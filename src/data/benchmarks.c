@@ -1175,6 +1175,36 @@ const sr_bfile *sr_bench_load_file(sr_arena *a, sr_diags *d, const sr_bench_spec
 
 static void check_regions(sr_diags *d, const sr_bench_data *bd);
 
+/* Rates worked out per 10,000 children, or two or more local
+ * authorities' rates weighted together, need a population: with no file
+ * read that has one (the CLA table), every such rate would be [x], which
+ * a warning says before a report is built. */
+static void check_population(sr_diags *d, const sr_bench_data *bd)
+{
+    const sr_bfile *need = NULL;
+    size_t nlas = bd->p ? bd->p->nbench_las : 0;
+    for (size_t i = 0; i < bd->nfiles; i++) {
+        if (bd->files[i].pop_col != SIZE_MAX)
+            return;
+        for (size_t k = 0; k < bd->files[i].e->nmaps && !need; k++) {
+            const sr_bmap *m = &bd->files[i].e->maps[k];
+            if (m->per_10000 || (nlas > 1 && strcmp(m->unit, "rate") == 0))
+                need = &bd->files[i];
+        }
+    }
+    if (!need)
+        return;
+    sr_diag_hint(sr_diag_add(d, SR_WARNING, (sr_loc){need->src, 0, 0, 0},
+                             "no file in the benchmarks folder gives the number of children aged "
+                             "0 to 17, so %s are not available [x]",
+                             nlas > 1 ? "the rates of the partnership's local authorities "
+                                        "together, and those worked out from counts,"
+                                      : "the rates worked out from this file's counts (such as "
+                                        "referrals per 10,000 children)"),
+                 "add the DfE's table of children looked after by local authority (CLA numbers "
+                 "and rates per 10,000 children), whose population_estimate column gives it");
+}
+
 /* Whether any file has a row for local authority code. */
 static bool has_la(const sr_bench_data *bd, const char *code)
 {
@@ -1259,6 +1289,7 @@ sr_bench_data *sr_bench_load(sr_arena *a, sr_diags *d, const sr_bench_spec *spec
                          "check the code against the files' `new_la_code` column and the "
                          "DfE's list of statistical neighbours");
     check_regions(d, bd);
+    check_population(d, bd);
     if (p && p->bench_region && bd->nfiles) {
         bool seen = false;
         for (size_t i = 0; i < bd->nfiles && !seen; i++)

@@ -1529,16 +1529,20 @@ static sr_dtable *compare_table(builder *b)
                       y, sr_buf_str(&absent));
     sr_buf_free(&absent);
     add_note(b, t, bench_source_note(b, false));
+    const sr_bfigure *whole = &b->bench->v[0].area;
     add_note(b, t,
              sr_arena_printf(b->a,
-                             "%s's figures are the Department's published figures for the area, "
-                             "and the rank is of them: 1 is the highest of %s and the neighbours "
-                             "with a figure for the measure (8 of 9 is eighth of %s and 8 "
-                             "neighbours); the average is of the same neighbours. The "
-                             "partnership's other measures are not published by the Department "
-                             "and are in the year-on-year summary only.",
-                             area, area, area));
-    const sr_bfigure *whole = &b->bench->v[0].area;
+                             "%s's figures are %s, and the rank is of them: 1 is the highest of "
+                             "%s and the neighbours with a figure for the measure (8 of 9 is "
+                             "eighth of %s and 8 neighbours); the average is of the same "
+                             "neighbours. The partnership's other measures are not published by "
+                             "the Department and are in the year-on-year summary only.",
+                             area,
+                             whole->how == SR_BHOW_COMBINED
+                                 ? "worked out from the Department's published figures for its "
+                                   "local authorities"
+                                 : "the Department's published figures for the area",
+                             area, area));
     if (whole->how == SR_BHOW_COMBINED) {
         sr_buf las = SR_BUF_INIT;
         for (size_t k = 0; k < whole->nparts; k++)

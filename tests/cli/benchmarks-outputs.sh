@@ -155,6 +155,39 @@ grep -qF "Referrals per 10,000 children; Children in need per 10,000 children; S
     "$tmp/two22/2022-23/westmere-kestrel-dale-scp-annual-report-2022-23.html" ||
     fail "a rate not available for want of a population does not say why"
 
+# The two authorities in different regions, with no `region:`: validate
+# warns at the second's code, and the comparisons are with the first's
+# region. With the first authority's rows gone, the region is the
+# second's, and its figures are [x] with the reason.
+cp -R "$two" "$tmp/regions"
+sed -i '/^  region: E12000009$/d' "$tmp/regions/partnership.yaml"
+python3 - "$tmp/regions/benchmarks" <<'PY' || fail "cannot edit the copy's files"
+import csv, glob, os, sys
+for p in glob.glob(os.path.join(sys.argv[1], "*.csv")):
+    rows = list(csv.reader(open(p, newline="")))
+    h = rows[0]
+    for r in rows[1:]:
+        if r[h.index("new_la_code")] == "E06000987":
+            r[h.index("region_code")], r[h.index("region_name")] = "E12000008", "South East"
+    csv.writer(open(p, "w", newline=""), lineterminator="\r\n").writerows(rows)
+PY
+"$bin" validate 2024-25 --data "$tmp/regions" >"$tmp/regions.txt" 2>&1
+grep -qF "partnership.yaml:102:34: warning: Kestrel Dale (E06000987) is in the region South East (E12000008), but Westmere (E06000986) is in South West (E12000009): the comparisons are with South West" "$tmp/regions.txt" ||
+    fail "validate does not warn of two regions: $(cat "$tmp/regions.txt")"
+python3 - "$tmp/regions/benchmarks" <<'PY' || fail "cannot edit the copy's files"
+import csv, glob, os, sys
+for p in glob.glob(os.path.join(sys.argv[1], "*.csv")):
+    rows = list(csv.reader(open(p, newline="")))
+    h = rows[0]
+    rows = [r for r in rows if r[h.index("new_la_code")] != "E06000986"]
+    csv.writer(open(p, "w", newline=""), lineterminator="\r\n").writerows(rows)
+PY
+"$bin" explain 2024-25 s47-to-icpc --data "$tmp/regions" >"$tmp/regions2.txt" 2>&1
+grep -qE "^    South East +\[x\]  \(no row in the file\)" "$tmp/regions2.txt" ||
+    fail "the region is not the second authority's when the first has no rows: $(cat "$tmp/regions2.txt")"
+grep -qF "not available, as the DfE's files have no row for E06000986 in 2024-25" "$tmp/regions2.txt" ||
+    fail "an authority with no row is not said to have none: $(cat "$tmp/regions2.txt")"
+
 # A release that ends before the report's year (C4 of 2023 for 2024-25,
 # the later release not yet downloaded): a warning names the file and the
 # measures left out of the comparisons.
