@@ -1,6 +1,7 @@
 /* Fuzz target: one of the DfE's CSV files, read and checked as `validate
  * FILE.csv` does against the bundled benchmarks.yaml, its diagnostics
- * printed, then compared for a fixed area and neighbours as `metrics` does. */
+ * printed, then compared for a fixed area (one local authority, or two
+ * together) and neighbours as `metrics` does. */
 #include "fuzz.h"
 
 #include "data/benchmarks.h"
@@ -36,11 +37,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const sr_bfile *f =
         sr_bench_parse(a, &d, spec, fuzz_source(&d, "data/benchmarks/fuzz.csv", data, size));
     if (f) {
-        static const char *area[] = {"E08000007"};
+        /* One local authority, or (an odd-sized input) two compared
+         * together: counts added, rates and percentages weighted. */
+        static const char *area[] = {"E08000007", "E06000986"};
         static const char *nb[] = {"E08000991", "E08000992", "E06000993", "E08000994"};
         sr_partnership p = {.has_benchmarks = true,
                             .bench_las = area,
-                            .nbench_las = 1,
+                            .nbench_las = (size & 1) ? 2 : 1,
+                            .area = "Fuzzshire",
                             .neighbours = nb,
                             .nneighbours = 4,
                             .neighbours_as_of = "2025-05"};
