@@ -172,6 +172,8 @@ static void bench_place(FILE *out, const sr_bfigure *f)
 {
     if (f->src.file)
         fprintf(out, "%s:%u  %s", f->src.file, f->src.line, f->src.column);
+    else if (f->why)
+        fprintf(out, "(%s)", f->why);
     else
         fprintf(out, "(no row in the file)");
 }
@@ -190,7 +192,7 @@ static void bench_line(FILE *out, const char *who, size_t w, const sr_bfigure *f
     if (f->how == SR_BHOW_PER_10000 && f->nparts == 2) {
         const sr_bfigure *n = &f->parts[0], *p = &f->parts[1];
         if (f->sym == SR_BSYM_NONE)
-            fprintf(out, "%s per 10,000 of %s children: ", n->shown, p->shown);
+            fprintf(out, "%s / %s children x 10,000: ", n->shown, p->shown);
         else if (f->why)
             fprintf(out, "%s: ", f->why);
         bench_place(out, n);
@@ -207,14 +209,15 @@ static void bench_line(FILE *out, const char *who, size_t w, const sr_bfigure *f
         return;
     }
     fprintf(out, "the %zu local authorities together", f->nparts);
-    if (f->why)
+    if (f->sym == SR_BSYM_C)
+        fprintf(out, ": not shown, to protect small numbers, as %s",
+                f->why ? f->why : "one of them is not shown");
+    else if (f->why)
         fprintf(out, ": not available, as %s", f->why);
-    else if (f->sym == SR_BSYM_C)
-        fprintf(out, ": one of them is not shown, to protect small numbers");
     else if (!f->weights)
         fprintf(out, ", added");
     else if (f->nparts && f->parts[0].how == SR_BHOW_PER_10000)
-        fprintf(out, ": their counts per 10,000 of their children");
+        fprintf(out, ": their counts added / their children added x 10,000");
     else
         fprintf(out, ", weighted by %s",
                 u == SR_U_RATE             ? "their numbers of children aged 0 to 17"

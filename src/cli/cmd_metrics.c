@@ -105,12 +105,16 @@ static void print_bench_text(FILE *out, const sr_report_data *rd)
                 fprintf(out, "(Area: %s)\n", an);
             if (c->area.how == SR_BHOW_COMBINED) {
                 fprintf(out, "(Area: %s, its %zu local authorities together:", an, c->area.nparts);
-                for (size_t k = 0; k < c->area.nparts; k++)
-                    fprintf(out, "%s%s (%s)",
+                for (size_t k = 0; k < c->area.nparts; k++) {
+                    const sr_bfigure *pt = &c->area.parts[k];
+                    bool coded = pt->name && pt->code && strcmp(pt->name, pt->code) != 0;
+                    fprintf(out, "%s%s%s%s%s",
                             k == 0                    ? " "
                             : k + 1 == c->area.nparts ? " and "
                                                       : ", ",
-                            c->area.parts[k].name, c->area.parts[k].code);
+                            pt->name ? pt->name : pt->code, coded ? " (" : "",
+                            coded ? pt->code : "", coded ? ")" : "");
+                }
                 fprintf(out, ")\n");
             }
             fprintf(out, "%-*s %10s %10s %10s %10s  %s\n", LABEL_W - 10, "Metric",
@@ -137,7 +141,10 @@ static void print_bench_text(FILE *out, const sr_report_data *rd)
             fprintf(out, "%*s(worked out per 10,000 children: the DfE publishes the count)\n", 4,
                     "");
         if (c->area.why)
-            fprintf(out, "%*s(%s: not available, as %s)\n", 4, "", c->area.name, c->area.why);
+            fprintf(out, "%*s(%s: %s, as %s)\n", 4, "", c->area.name,
+                    c->area.sym == SR_BSYM_C ? "not shown, to protect small numbers"
+                                             : "not available",
+                    c->area.why);
         if (c->break_note)
             fprintf(out, "%*snote: %s\n", 4, "", c->break_note);
     }

@@ -1228,6 +1228,7 @@ sr_bench_data *sr_bench_load(sr_arena *a, sr_diags *d, const sr_bench_spec *spec
     for (char **nm = names; nm && *nm; nm++)
         cap++;
     bd->files = sr_arena_alloc(a, (cap ? cap : 1) * sizeof *bd->files);
+    size_t refused = 0; /* files with errors, left out */
     for (char **nm = names; nm && *nm; nm++) {
         char *path = sr_path_join(dir, *nm);
         size_t l = strlen(*nm);
@@ -1242,6 +1243,8 @@ sr_bench_data *sr_bench_load(sr_arena *a, sr_diags *d, const sr_bench_spec *spec
             const sr_bfile *f = sr_bench_load_file(a, d, spec, path, data_dir);
             if (f)
                 bd->files[bd->nfiles++] = *f;
+            else
+                refused++;
         }
         free(path);
     }
@@ -1289,7 +1292,8 @@ sr_bench_data *sr_bench_load(sr_arena *a, sr_diags *d, const sr_bench_spec *spec
                          "check the code against the files' `new_la_code` column and the "
                          "DfE's list of statistical neighbours");
     check_regions(d, bd);
-    check_population(d, bd);
+    if (!refused) /* a file refused may be the one with the population */
+        check_population(d, bd);
     if (p && p->bench_region && bd->nfiles) {
         bool seen = false;
         for (size_t i = 0; i < bd->nfiles && !seen; i++)

@@ -1333,7 +1333,10 @@ static const char *worked_out_note(builder *b, const sr_bench_cmp *c)
                           ? ", weighted by their numbers of children aged 0 to 17"
                           : ", weighted by the counts the percentages are of");
     if (c->area.why)
-        sr_buf_printf(&w, "%sIt is not available: %s.", w.len ? " " : "", c->area.why);
+        sr_buf_printf(&w, "%sIt is %s: %s.", w.len ? " " : "",
+                      c->area.sym == SR_BSYM_C ? "not shown, to protect small numbers"
+                                               : "not available",
+                      c->area.why);
     const char *r = w.len ? sr_arena_strdup(b->a, sr_buf_str(&w)) : NULL;
     sr_buf_free(&w);
     return r;
@@ -1451,6 +1454,7 @@ static sr_dtable *compare_table(builder *b)
     size_t nfig = 0, nwhy = 0;
     const char **whys = sr_arena_alloc(b->a, (m->nmetrics ? m->nmetrics : 1) * sizeof *whys);
     sr_buf *why_of = sr_arena_alloc(b->a, (m->nmetrics ? m->nmetrics : 1) * sizeof *why_of);
+    bool *why_c = sr_arena_alloc(b->a, (m->nmetrics ? m->nmetrics : 1) * sizeof *why_c);
     for (size_t k = 0; k < m->nmetrics; k++) {
         const sr_metric *mt = &m->metrics[k];
         /* Every measure the DfE's files give, whether or not the partners
@@ -1495,6 +1499,7 @@ static sr_dtable *compare_table(builder *b)
             while (w < nwhy && strcmp(whys[w], bc->area.why) != 0)
                 w++;
             if (w == nwhy) {
+                why_c[nwhy] = bc->area.sym == SR_BSYM_C;
                 whys[nwhy] = bc->area.why;
                 why_of[nwhy++] = (sr_buf)SR_BUF_INIT;
             }
@@ -1512,8 +1517,10 @@ static sr_dtable *compare_table(builder *b)
                           sr_chart_bench_clause(b->a, own, true));
     }
     for (size_t w = 0; w < nwhy; w++) {
-        sr_buf_printf(&notes, " %s: %s's figure%s not available, as %s.", sr_buf_str(&why_of[w]),
-                      area, strchr(sr_buf_str(&why_of[w]), ';') ? "s are" : " is", whys[w]);
+        bool many = strchr(sr_buf_str(&why_of[w]), ';') != NULL;
+        sr_buf_printf(&notes, " %s: %s's figure%s %s, as %s.", sr_buf_str(&why_of[w]), area,
+                      many ? "s are" : " is",
+                      why_c[w] ? "not shown, to protect small numbers" : "not available", whys[w]);
         sr_buf_free(&why_of[w]);
     }
     if (!nfig) {

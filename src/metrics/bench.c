@@ -341,8 +341,10 @@ static sr_bfigure combined(sr_arena *a, const sr_bench_data *bd, const sr_bfile 
     }
     if (any_c) {
         for (size_t k = 0; k < n; k++)
-            if (parts[k].sym == SR_BSYM_C && parts[k].src.file) {
-                g.src = parts[k].src; /* the cell that is suppressed */
+            if (parts[k].sym == SR_BSYM_C) {
+                if (parts[k].src.file)
+                    g.src = parts[k].src; /* the cell that is suppressed */
+                g.why = gap_words(a, &parts[k], NULL, year_words(a, year));
                 break;
             }
         g.sym = SR_BSYM_C;
@@ -405,11 +407,15 @@ static sr_bfigure combined(sr_arena *a, const sr_bench_data *bd, const sr_bfile 
     if (u == SR_U_COUNT)
         return rounded(a, g, num, MICRO, 0, u, large);
     if (den <= 0)
-        return not_available(g, sr_arena_printf(a,
-                                                "the %s of the local authorities add up to "
-                                                "zero in %s",
-                                                u == SR_U_RATE ? "populations of children" : m->of,
-                                                y));
+        return not_available(g, u == SR_U_RATE
+                                    ? sr_arena_printf(a,
+                                                      "the local authorities' populations of "
+                                                      "children add up to zero in %s",
+                                                      y)
+                                    : sr_arena_printf(a,
+                                                      "the local authorities' %s add up to zero "
+                                                      "in %s, so there is no percentage of them",
+                                                      m->of, y));
     g.exact_num = num;
     g.exact_den = den;
     return rounded(a, g, num, den, m->places, u, large);
@@ -480,14 +486,19 @@ static void check_local(sr_bench_cmp *c, const sr_metric *mt, size_t i, const sr
     /* Local authorities' rates or percentages weighted together are of
      * figures each rounded as published, so their mean is within half a
      * unit of the last place of the whole's (the figures' own rounding
-     * moves each by at most that, and the weights sum to one): within
-     * it, before the mean is rounded, the two agree. */
+     * moves each by at most that, and the weights sum to one). The
+     * submissions' figure is exact when worked out from counts, but one
+     * typed to the places published (a percentage of 19.4%) is itself
+     * rounded, by as much again: within the sum of the two, before the
+     * mean is rounded, the two agree. */
     if (c->area.how == SR_BHOW_COMBINED && c->area.exact_den > 0) {
+        int64_t scale = pow10_of(c->places);
+        bool typed = cell->v.den > 0 && scale % cell->v.den == 0;
         sr_i128 l, r, diff, lhs, rhs;
         if (!__builtin_mul_overflow((sr_i128)cell->v.num, c->area.exact_den, &l) &&
             !__builtin_mul_overflow(c->area.exact_num, (sr_i128)cell->v.den, &r) &&
             !__builtin_sub_overflow(l, r, &diff) &&
-            !__builtin_mul_overflow(diff < 0 ? -diff : diff, 2 * (sr_i128)pow10_of(c->places),
+            !__builtin_mul_overflow(diff < 0 ? -diff : diff, (typed ? 1 : 2) * (sr_i128)scale,
                                     &lhs) &&
             !__builtin_mul_overflow((sr_i128)cell->v.den, c->area.exact_den, &rhs) && lhs <= rhs)
             return;

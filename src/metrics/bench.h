@@ -93,8 +93,9 @@ typedef struct sr_bfigure {
      * is rounded to the places published (exact_den 0 otherwise), against
      * which the submissions' figure is checked. */
     sr_i128 exact_num, exact_den;
-    /* Why a figure worked out is not available ("no population for
-     * Marsh Vale (E06000991) in 2019-20"), or NULL. */
+    /* Why a figure worked out is not available [x] or suppressed [c]
+     * ("the DfE's population of children for Marsh Vale (E06000991) in
+     * 2019-20 is not available [x]"), or NULL. */
     const char *why;
 } sr_bfigure;
 

@@ -846,10 +846,26 @@ static void two_local_authorities_are_compared_together(void **state)
     assert_non_null(strstr(printed(&t.d), "the submissions give 65.9, but the DfE's figures for "
                                           "Two Vales's 2 local authorities in CLA numbers"));
     t.rows[3].cells[0].v.avail = SR_NOT_AVAILABLE;
+    /* A percentage typed to the places published is itself rounded: 22.5%
+     * against the pair's 22.57 is no finding, 22.4% is; one worked out
+     * exactly (22.52) has half a unit only. */
+    static const struct {
+        int64_t num, den;
+        bool differs;
+    } pcts[] = {{225, 10, false}, {224, 10, true}, {2252, 100, true}};
+    for (size_t i = 0; i < 3; i++) {
+        t.rows[2].cells[0].v =
+            (sr_mval){.avail = SR_AVAILABLE, .num = pcts[i].num, .den = pcts[i].den};
+        t.b = sr_bench_compute(t.a, &t.bd, &t.m, &t.d);
+        assert_int_equal(c1_find(&t, "repeat-referrals")->local_differs, pcts[i].differs);
+    }
+    t.rows[2].cells[0].v.avail = SR_NOT_AVAILABLE;
     /* 2020-21: one part suppressed, one population missing. */
     t.m.years[0] = 2020;
     t.b = sr_bench_compute(t.a, &t.bd, &t.m, &t.d);
     assert_string_equal(sr_bench_find(t.b, "referrals", 2020)->area.shown, "[c]");
+    assert_string_equal(sr_bench_find(t.b, "referrals", 2020)->area.why,
+                        "the DfE's figure for E06000987 in 2020-21 is suppressed [c]");
     assert_int_equal(sr_bench_find(t.b, "referrals", 2020)->area.sym, SR_BSYM_C);
     const sr_bfigure *lr = &sr_bench_find(t.b, "looked-after-rate", 2020)->area;
     assert_string_equal(lr->shown, "[x]");
