@@ -10,6 +10,7 @@
 #include "cli/workspace.h"
 #include "core/arena.h"
 #include "core/fsutil.h"
+#include "core/strmap.h"
 #include "core/suggest.h"
 #include "data/benchmarks.h"
 #include "data/guidance.h"
@@ -61,6 +62,7 @@ typedef struct {
     size_t ncache;
     bool warned_no_partnership;
     const sr_catalogue *cat; /* to tell local measures; NULL when there is none */
+    sr_strmap bench_done;    /* data folders (real paths) whose benchmarks are checked */
     const char *templates;   /* --templates, or the default: its guidance/ editions */
 } vstate;
 
@@ -179,10 +181,25 @@ static const sr_bench_spec *bench_spec(vstate *s, const char *data_dir)
 
 static void check_years(vstate *s, const sr_bench_data *bd, const char *data_dir);
 
+/* Whether data_dir's benchmarks were checked already, for a command line
+ * naming two of its year folders (or the folder and a year): marked as
+ * checked when not, so that each file is read, and each message given,
+ * once. */
+static bool bench_checked(vstate *s, const char *data_dir)
+{
+    char *real = realpath(data_dir, NULL);
+    const char *key = real ? real : data_dir;
+    bool seen = sr_strmap_get(&s->bench_done, key) != NULL;
+    if (!seen)
+        sr_strmap_put(&s->bench_done, key, 1);
+    free(real);
+    return seen;
+}
+
 /* The DfE's files in data_dir/benchmarks/, when the data folder uses them. */
 static void validate_benchmarks(vstate *s, const char *data_dir, const sr_partnership *p)
 {
-    if (!sr_bench_wanted(p, data_dir))
+    if (!sr_bench_wanted(p, data_dir) || bench_checked(s, data_dir))
         return;
     const sr_bench_spec *spec = bench_spec(s, data_dir);
     if (!spec)
@@ -246,7 +263,9 @@ static void validate_bench_path(vstate *s, const char *path, bool folder)
 {
     char *dir = folder ? sr_xstrdup(path) : sr_dirname(path);
     char *data = s->data_given ? sr_xstrdup(s->data) : sr_dirname(dir);
-    if (folder) {
+    if (folder && bench_checked(s, data)) {
+        /* read already, with its data folder */
+    } else if (folder) {
         char *pp = sr_path_join(data, "partnership.yaml");
         const sr_partnership *p =
             sr_path_kind_of(pp) == SR_PATH_FILE ? partnership_at(s, pp) : NULL;
@@ -357,7 +376,7 @@ static void summary(const vstate *s, FILE *out)
 
 static int run(int argc, char **argv)
 {
-    vstate s = {.data = NULL};
+    vstate s = {.data = NULL, .bench_done = SR_STRMAP_INIT};
     const char *format = "text";
     const char **targets = sr_xcalloc((size_t)argc, sizeof *targets);
     const char *templates = NULL;
@@ -514,6 +533,7 @@ static int run(int argc, char **argv)
     for (size_t i = 0; i < s.ncache; i++)
         free(s.cache[i].path);
     free(s.cache);
+    sr_strmap_free(&s.bench_done);
     sr_diags_free(&s.d);
     sr_arena_free(s.a);
     return code;
