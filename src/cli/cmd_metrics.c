@@ -306,32 +306,14 @@ static void jval(sr_json *j, const sr_mval *v, sr_unit u)
     sr_json_end(j);
 }
 
-/* A benchmark figure's digits as the DfE wrote them ("191.6"). */
+/* A benchmark figure's digits as the DfE wrote them ("191.6"): its den is
+ * a power of ten (the places written, or those worked out to). */
 static void bdigits(const sr_mval *v, char *buf, size_t size)
 {
-    char digits[32], out[64];
-    uint64_t u = v->num < 0 ? (uint64_t)0 - (uint64_t)v->num : (uint64_t)v->num;
-    int nd = snprintf(digits, sizeof digits, "%llu", (unsigned long long)u);
-    size_t len = nd > 0 ? (size_t)nd : 0, places = 0, o = 0;
+    int places = 0;
     for (int64_t d = v->den; d > 1 && places < 18; d /= 10)
         places++;
-    if (v->num < 0)
-        out[o++] = '-';
-    /* Zeros in front, so that the point has a digit before it. */
-    for (size_t k = len; k < places + 1; k++)
-        out[o++] = '0';
-    for (size_t k = 0; k < len; k++)
-        out[o++] = digits[k];
-    out[o] = '\0';
-    /* The point, places digits from the end. */
-    if (places) {
-        memmove(out + o - places + 1, out + o - places, places + 1);
-        out[o - places] = '.';
-        o++;
-    }
-    size_t n = o < size ? o : size - 1;
-    memcpy(buf, out, n);
-    buf[n] = '\0';
+    sr_fmt_fixed(v->num, places, false, buf, size);
 }
 
 static void jbfigure(sr_json *j, const sr_bfigure *f)
@@ -406,16 +388,14 @@ static void jbench(sr_json *j, const sr_report_data *rd, const sr_metric *mt)
         sr_json_object(j, false);
         sr_json_key(j, "value");
         /* As shown, to the places published, without separators or %. */
-        char mv[48];
-        size_t o = 0;
-        for (const char *t = c->neighbours_mean_shown; *t && o + 1 < sizeof mv; t++)
-            if (*t != ',' && *t != '%')
-                mv[o++] = *t;
-        mv[o] = '\0';
-        if (c->neighbours_mean.avail == SR_AVAILABLE)
+        if (c->neighbours_mean.avail == SR_AVAILABLE) {
+            char mv[SR_FMT_MAX];
+            sr_fmt_fixed(sr_round_frac(c->neighbours_mean.num, c->neighbours_mean.den, c->places),
+                         c->places, false, mv, sizeof mv);
             sr_json_number(j, mv);
-        else
+        } else {
             sr_json_null(j);
+        }
         sr_json_key(j, "shown"), sr_json_str(j, c->neighbours_mean_shown);
         sr_json_key(j, "of"), sr_json_int(j, (long long)c->nmean);
         sr_json_key(j, "listed"), sr_json_int(j, (long long)c->nneighbours);

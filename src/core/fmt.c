@@ -4,15 +4,15 @@
 #include <stdio.h>
 #include <string.h>
 
-void sr_fmt_count(int64_t v, char *buf, size_t size)
+/* u with thousands separators, after sign. */
+static void grouped_u64(const char *sign, uint64_t u, char *buf, size_t size)
 {
     char digits[32];
-    uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
     int n = snprintf(digits, sizeof digits, "%llu", (unsigned long long)u);
     char out[48];
     size_t o = 0;
-    if (v < 0)
-        out[o++] = '-';
+    for (; *sign; sign++)
+        out[o++] = *sign;
     for (int i = 0; i < n; i++) {
         if (i > 0 && (n - i) % 3 == 0)
             out[o++] = ',';
@@ -20,6 +20,32 @@ void sr_fmt_count(int64_t v, char *buf, size_t size)
     }
     out[o] = '\0';
     snprintf(buf, size, "%s", out);
+}
+
+void sr_fmt_count(int64_t v, char *buf, size_t size)
+{
+    grouped_u64(v < 0 ? "-" : "", v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v, buf, size);
+}
+
+void sr_fmt_fixed(int64_t scaled, int places, bool grouped, char *buf, size_t size)
+{
+    uint64_t u = scaled < 0 ? (uint64_t)0 - (uint64_t)scaled : (uint64_t)scaled, scale = 1;
+    if (places < 0)
+        places = 0;
+    if (places > 18)
+        places = 18;
+    for (int i = 0; i < places; i++)
+        scale *= 10;
+    char whole[40];
+    if (grouped)
+        grouped_u64("", u / scale, whole, sizeof whole);
+    else
+        snprintf(whole, sizeof whole, "%llu", (unsigned long long)(u / scale));
+    if (places)
+        snprintf(buf, size, "%s%s.%0*llu", scaled < 0 ? "-" : "", whole, places,
+                 (unsigned long long)(u % scale));
+    else
+        snprintf(buf, size, "%s%s", scaled < 0 ? "-" : "", whole);
 }
 
 void sr_fmt_money(int64_t pence, char *buf, size_t size)

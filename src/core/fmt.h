@@ -9,6 +9,7 @@
 #ifndef SR_FMT_H
 #define SR_FMT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -16,6 +17,10 @@
 
 /* 1234567 -> "1,234,567"; -1014 -> "-1,014". */
 void sr_fmt_count(int64_t v, char *buf, size_t size);
+/* A number given in units of its last place, with places decimal places
+ * (0 to 18): (-12345, 1) -> "-1,234.5" grouped, "-1234.5" not; (5, 2) ->
+ * "0.05"; (67, 0) -> "67". */
+void sr_fmt_fixed(int64_t scaled, int places, bool grouped, char *buf, size_t size);
 /* pence -> "£180,491" or "£4,000.50". */
 void sr_fmt_money(int64_t pence, char *buf, size_t size);
 /* Hundredths of a percent -> "21.4%", "5.54%", "100%". */

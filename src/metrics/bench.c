@@ -70,17 +70,9 @@ static const char *shown(sr_arena *a, const sr_mval *v, sr_unit u, int places)
         return "[z]";
     if (v->avail != SR_AVAILABLE)
         return "[x]";
-    int64_t t = sr_round_frac(v->num, v->den, places), scale = 1;
-    for (int i = 0; i < places; i++)
-        scale *= 10;
-    int64_t whole = (t < 0 ? -t : t) / scale, frac = (t < 0 ? -t : t) % scale;
-    char w[40];
-    sr_fmt_count(whole, w, sizeof w);
-    const char *pct = u == SR_U_PERCENTAGE ? "%" : "";
-    if (places)
-        return sr_arena_printf(a, "%s%s.%0*lld%s", t < 0 ? "-" : "", w, places, (long long)frac,
-                               pct);
-    return sr_arena_printf(a, "%s%s%s", t < 0 ? "-" : "", w, pct);
+    char n[SR_FMT_MAX];
+    sr_fmt_fixed(sr_round_frac(v->num, v->den, places), places, true, n, sizeof n);
+    return sr_arena_printf(a, "%s%s", n, u == SR_U_PERCENTAGE ? "%" : "");
 }
 
 static sr_bsource source_at(const sr_bfile *f, const sr_brow *r, size_t col, const char *column)

@@ -23,17 +23,13 @@ int64_t sr_round_frac(sr_i128 num, sr_i128 den, int places)
 
 static void fmt_tenths(int64_t t, char *buf, size_t size)
 {
-    int64_t u = t < 0 ? -t : t;
-    snprintf(buf, size, "%s%lld.%lld", t < 0 ? "-" : "", (long long)(u / 10), (long long)(u % 10));
+    sr_fmt_fixed(t, 1, false, buf, size);
 }
 
 /* A one-decimal number with thousands separators: 1234.5 -> "1,234.5". */
 static void fmt_tenths_grouped(int64_t t, char *buf, size_t size)
 {
-    int64_t u = t < 0 ? -t : t;
-    char whole[40];
-    sr_fmt_count(u / 10, whole, sizeof whole);
-    snprintf(buf, size, "%s%s.%lld", t < 0 ? "-" : "", whole, (long long)(u % 10));
+    sr_fmt_fixed(t, 1, true, buf, size);
 }
 
 void sr_mval_format(const sr_mval *v, sr_unit u, char *buf, size_t size)

@@ -29,6 +29,22 @@ static void fmt_count_has_thousands_separators(void **state)
     sr_fmt_count(INT64_MIN, b, sizeof b), assert_string_equal(b, "-9,223,372,036,854,775,808");
 }
 
+static void fmt_fixed_puts_the_point_places_from_the_end(void **state)
+{
+    (void)state;
+    char b[SR_FMT_MAX];
+    sr_fmt_fixed(-12345, 1, true, b, sizeof b), assert_string_equal(b, "-1,234.5");
+    sr_fmt_fixed(-12345, 1, false, b, sizeof b), assert_string_equal(b, "-1234.5");
+    sr_fmt_fixed(5, 2, false, b, sizeof b), assert_string_equal(b, "0.05");
+    sr_fmt_fixed(-5, 1, false, b, sizeof b), assert_string_equal(b, "-0.5");
+    sr_fmt_fixed(67, 0, true, b, sizeof b), assert_string_equal(b, "67");
+    sr_fmt_fixed(1916, 1, true, b, sizeof b), assert_string_equal(b, "191.6");
+    sr_fmt_fixed(INT64_MIN, 0, true, b, sizeof b),
+        assert_string_equal(b, "-9,223,372,036,854,775,808");
+    sr_fmt_fixed(INT64_MIN, 18, false, b, sizeof b),
+        assert_string_equal(b, "-9.223372036854775808");
+}
+
 static void fmt_money_shows_pence_only_when_present(void **state)
 {
     (void)state;
@@ -484,6 +500,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(fmt_count_has_thousands_separators),
+        cmocka_unit_test(fmt_fixed_puts_the_point_places_from_the_end),
         cmocka_unit_test(fmt_money_shows_pence_only_when_present),
         cmocka_unit_test(fmt_percent_keeps_given_precision),
         cmocka_unit_test(fmt_dates_and_years),
