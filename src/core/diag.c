@@ -230,6 +230,21 @@ size_t sr_control_char_at(const char *text, size_t len, unsigned *code)
     return len;
 }
 
+sr_loc sr_source_loc_at(const sr_source *src, size_t off)
+{
+    unsigned line = 1, col = 1;
+    for (size_t i = 0; i < off && i < src->len; i++) {
+        unsigned char c = (unsigned char)src->text[i];
+        if (c == '\n') {
+            line++;
+            col = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            col++;
+        }
+    }
+    return (sr_loc){src, line, col, 1};
+}
+
 size_t sr_utf8_invalid_at(const char *text, size_t len)
 {
     const unsigned char *s = (const unsigned char *)text;

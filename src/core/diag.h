@@ -94,6 +94,10 @@ char *sr_safe_dup(const char *s);
 /* Offset of the first byte of text that is not part of valid UTF-8 (len
  * when all of it is valid). Overlong forms and surrogates are invalid. */
 size_t sr_utf8_invalid_at(const char *text, size_t len);
+
+/* The line and column (in characters, 1-based) of byte off of src's text,
+ * as a location one character wide. */
+sr_loc sr_source_loc_at(const sr_source *src, size_t off);
 /* Offset of the first control character in text (len when there is none),
  * its code point in *code: any C0 control but tab and line feed, DEL, or a
  * C1 control (U+0080..U+009F). Such a character is never a partner's text:

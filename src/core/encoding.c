@@ -84,21 +84,6 @@ bool sr_encoding_cp1252(unsigned char b, char *buf, size_t size)
 }
 
 /* The line and column (in characters) of byte off of text. */
-static sr_loc loc_of(const sr_source *src, size_t off)
-{
-    unsigned line = 1, col = 1;
-    for (size_t i = 0; i < off && i < src->len; i++) {
-        unsigned char c = (unsigned char)src->text[i];
-        if (c == '\n') {
-            line++;
-            col = 1;
-        } else if ((c & 0xC0) != 0x80) {
-            col++;
-        }
-    }
-    return (sr_loc){src, line, col, 1};
-}
-
 bool sr_encoding_check(sr_diags *d, const sr_source *src)
 {
     const unsigned char *t = (const unsigned char *)src->text;
@@ -119,7 +104,7 @@ bool sr_encoding_check(sr_diags *d, const sr_source *src)
         unsigned char c = t[i];
         size_t k = sr_utf8_seq_len(t + i, len - i);
         if (k == 0) {
-            sr_diag *g = sr_diag_add(d, SR_ERROR, loc_of(src, i),
+            sr_diag *g = sr_diag_add(d, SR_ERROR, sr_source_loc_at(src, i),
                                      "the file is not valid UTF-8 text (byte 0x%02X)", c);
             char what[96];
             if (sr_encoding_cp1252(c, what, sizeof what))
@@ -144,7 +129,7 @@ bool sr_encoding_check(sr_diags *d, const sr_source *src)
                 snprintf(what, sizeof what, "byte 0x%02X", c);
             else
                 snprintf(what, sizeof what, "U+%04X", (unsigned)t[i + 1]);
-            sr_diag *g = sr_diag_add(d, SR_ERROR, loc_of(src, i),
+            sr_diag *g = sr_diag_add(d, SR_ERROR, sr_source_loc_at(src, i),
                                      "the file contains a control character (%s) that text "
                                      "cannot contain",
                                      what);

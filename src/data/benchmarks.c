@@ -1052,21 +1052,15 @@ const sr_bfile *sr_bench_parse(sr_arena *a, sr_diags *d, const sr_bench_spec *sp
     if (nul && (size_t)(nul - src->text) < bad)
         bad = (size_t)(nul - src->text);
     if (bad < src->len) {
-        unsigned line = 1, col = 1;
-        for (size_t i = 0; i < bad; i++) {
-            if (src->text[i] == '\n')
-                line++, col = 1;
-            else if (lead_byte((unsigned char)src->text[i]))
-                col++;
-        }
+        sr_loc at = sr_source_loc_at(src, bad);
         unsigned char byte = (unsigned char)src->text[bad];
         if (byte == 0)
-            sr_diag_hint(sr_diag_add(d, SR_ERROR, (sr_loc){src, line, col, 1},
+            sr_diag_hint(sr_diag_add(d, SR_ERROR, at,
                                      "this file holds a zero byte here, which no text file has"),
                          "use the CSV file as downloaded from explore-education-statistics");
         else
             sr_diag_hint(
-                sr_diag_add(d, SR_ERROR, (sr_loc){src, line, col, 1},
+                sr_diag_add(d, SR_ERROR, at,
                             "this file is not text in UTF-8: the byte here, 0x%02X, is not "
                             "UTF-8 text",
                             byte),

@@ -344,19 +344,10 @@ static void report_parser_error(builder *b, yaml_parser_t *p)
         /* Reader errors carry a byte offset, not a mark: find line/column.
          * For bad UTF-8 the offset is where libyaml noticed, which may be a
          * byte later; point at the first byte that is wrong instead. */
-        size_t off = p->problem_offset, line = 1, col = 1;
+        size_t off = p->problem_offset;
         if (bad_utf8 < b->src->len && (strstr(p->problem, "UTF-8") || strstr(p->problem, "octet")))
             off = bad_utf8;
-        for (size_t i = 0; i < off && i < b->src->len; i++) {
-            unsigned char c = (unsigned char)b->src->text[i];
-            if (c == '\n') {
-                line++;
-                col = 1;
-            } else if ((c & 0xC0) != 0x80) {
-                col++;
-            }
-        }
-        loc = (sr_loc){b->src, (unsigned)line, (unsigned)col, 1};
+        loc = sr_source_loc_at(b->src, off);
     } else {
         loc = mark_loc(b, p->problem_mark, 1);
     }
