@@ -251,12 +251,6 @@ static void check_years(vstate *s, const sr_bench_data *bd, const char *data_dir
     sr_free_names(names);
 }
 
-static bool is_csv(const char *path)
-{
-    size_t l = strlen(path);
-    return l > 4 && (strcmp(path + l - 4, ".csv") == 0 || strcmp(path + l - 4, ".CSV") == 0);
-}
-
 /* One of the DfE's files, or a benchmarks/ folder: checked against the
  * tables of the data folder it is in (or --data's). */
 static void validate_bench_path(vstate *s, const char *path, bool folder)
@@ -346,7 +340,7 @@ static void summary(const vstate *s, FILE *out)
             continue;
         if (strcmp(sr_basename(src->name), "partnership.yaml") == 0)
             parts++;
-        else if (is_csv(src->name))
+        else if (sr_bench_is_csv(src->name))
             csvs++;
         else
             subs++;
@@ -511,7 +505,7 @@ static int run(int argc, char **argv)
             free(dir);
         } else if (strcmp(sr_basename(t), "partnership.yaml") == 0) {
             partnership_at(&s, t);
-        } else if (is_csv(t)) {
+        } else if (sr_bench_is_csv(t)) {
             validate_bench_path(&s, t, false);
         } else {
             files[nf++] = (char *)t;

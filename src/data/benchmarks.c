@@ -303,6 +303,12 @@ sr_bench_spec *sr_bench_spec_load(sr_arena *a, sr_diags *d, const char *template
     return ok ? s : NULL;
 }
 
+bool sr_bench_is_csv(const char *name)
+{
+    size_t l = strlen(name);
+    return l > 4 && (strcmp(name + l - 4, ".csv") == 0 || strcmp(name + l - 4, ".CSV") == 0);
+}
+
 bool sr_bench_wanted(const sr_partnership *p, const char *data_dir)
 {
     if (p && p->has_benchmarks)
@@ -1225,9 +1231,7 @@ sr_bench_data *sr_bench_load(sr_arena *a, sr_diags *d, const sr_bench_spec *spec
     size_t refused = 0; /* files with errors, left out */
     for (char **nm = names; nm && *nm; nm++) {
         char *path = sr_path_join(dir, *nm);
-        size_t l = strlen(*nm);
-        bool csv = l > 4 && (strcmp(*nm + l - 4, ".csv") == 0 || strcmp(*nm + l - 4, ".CSV") == 0);
-        if (!csv) {
+        if (!sr_bench_is_csv(*nm)) {
             sr_source *src = sr_diags_add_source(d, path, NULL, 0);
             sr_diag_hint(sr_diag_add(d, SR_WARNING, (sr_loc){src, 0, 0, 0},
                                      "this is not read: benchmarks/ holds the DfE's CSV files"),

@@ -123,6 +123,10 @@ typedef struct sr_bench_data {
 sr_bench_spec *sr_bench_spec_load(sr_arena *a, sr_diags *d, const char *templates_dir,
                                   const char *data_dir);
 
+/* Whether a file's name is a CSV file's (ending .csv or .CSV), which is
+ * what benchmarks/ is read for. */
+bool sr_bench_is_csv(const char *name);
+
 /* Whether a data folder uses benchmarks: partnership.yaml has the block, or
  * the folder has benchmarks/. */
 bool sr_bench_wanted(const sr_partnership *p, const char *data_dir);
