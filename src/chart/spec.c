@@ -604,25 +604,14 @@ const char *sr_chart_bench_sentence(sr_arena *a, const char *note)
 
 const sr_bench_cmp *sr_chart_bench_find(const sr_chart_bench *b, const char *metric_id, int year)
 {
-    for (size_t i = 0; b && metric_id && i < b->n; i++)
-        if (b->v[i].year == year && b->v[i].metric_id && strcmp(b->v[i].metric_id, metric_id) == 0)
-            return &b->v[i];
-    return NULL;
+    return b ? sr_bench_cmps_find(b->v, b->n, metric_id, year) : NULL;
 }
 
 bool sr_chart_bench_mapped(const sr_chart_bench *b, const char *metric_id)
 {
-    if (!b || !metric_id)
-        return false;
-    for (size_t i = 0; i < b->n; i++)
-        if (b->v[i].metric_id && strcmp(b->v[i].metric_id, metric_id) == 0)
-            return true;
-    for (size_t i = 0; b->spec && i < b->spec->n; i++)
-        for (size_t k = 0; k < b->spec->v[i].nmaps; k++)
-            if (b->spec->v[i].maps[k].metric &&
-                strcmp(b->spec->v[i].maps[k].metric, metric_id) == 0)
-                return true;
-    return false;
+    /* A metric with a comparison is mapped, whatever the spec says. */
+    return b && (sr_bench_cmps_next(b->v, b->n, metric_id, NULL) ||
+                 sr_bench_spec_maps(b->spec, metric_id));
 }
 
 const char *sr_chart_bench_own_break(const sr_bench_cmp *c)

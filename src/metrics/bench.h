@@ -33,6 +33,7 @@
 
 #include "core/arena.h"
 #include "core/diag.h"
+#include "data/benchmarks.h"
 #include "metrics/metrics.h"
 #include "metrics/value.h"
 
@@ -175,6 +176,17 @@ bool sr_bench_maps(const sr_bench *b, const char *metric_id);
  * (or b is NULL). */
 const sr_bench_cmp *sr_bench_next(const sr_bench *b, const char *metric_id,
                                   const sr_bench_cmp *after);
+
+/* The same over a plain array of n comparisons (as sr_bench_all gives
+ * them) and over benchmarks.yaml as read: the first of v after `after`
+ * (from the start when NULL) for metric_id; the first for metric_id in
+ * year; whether an entry of s maps a column to metric_id. v or s may be
+ * NULL (none). */
+const sr_bench_cmp *sr_bench_cmps_next(const sr_bench_cmp *v, size_t n, const char *metric_id,
+                                       const sr_bench_cmp *after);
+const sr_bench_cmp *sr_bench_cmps_find(const sr_bench_cmp *v, size_t n, const char *metric_id,
+                                       int year);
+bool sr_bench_spec_maps(const sr_bench_spec *s, const char *metric_id);
 
 /* Every comparison, by the catalogue's order of metrics, then year
  * (latest first); *n gets how many. b may be NULL (no benchmarks): NULL, 0. */
