@@ -582,14 +582,13 @@ const char *sr_chart_bench_clause(sr_arena *a, const char *note, bool stop)
     while (len && (n[len - 1] == '.' || n[len - 1] == ' '))
         n[--len] = '\0';
     /* "Rates ..." -> "rates ...", but "February ..." and "DfE ..." stay. */
-    static const char *const names[] = {"January",  "February", "March",   "April",     "May",
-                                        "June",     "July",     "August",  "September", "October",
-                                        "November", "December", "England", NULL};
     bool name = false; /* a capital past the first letter of the first word: DfE, LAIT */
     for (size_t k = 1; n[0] && n[k] && n[k] != ' ' && !name; k++)
         name = isupper((unsigned char)n[k]);
-    for (size_t k = 0; names[k] && !name; k++)
-        name = strncmp(n, names[k], strlen(names[k])) == 0;
+    for (int mo = 1; mo <= 13 && !name; mo++) { /* a month, then England */
+        const char *w = mo <= 12 ? sr_fmt_month_name(mo) : "England";
+        name = strncmp(n, w, strlen(w)) == 0;
+    }
     if (!name)
         n[0] = (char)tolower((unsigned char)n[0]);
     return stop ? sr_arena_printf(a, "%s.", n) : n;
@@ -664,13 +663,10 @@ static void add_figure_sources(sr_arena *a, sr_buf *b, const sr_bfigure *f)
 
 const char *sr_chart_bench_month(sr_arena *a, const char *ym)
 {
-    static const char *const months[] = {"January",   "February", "March",    "April",
-                                         "May",       "June",     "July",     "August",
-                                         "September", "October",  "November", "December"};
     int y, mo;
     char extra;
     if (sscanf(ym, "%4d-%2d%c", &y, &mo, &extra) == 2 && mo >= 1 && mo <= 12)
-        return sr_arena_printf(a, "%s %d", months[mo - 1], y);
+        return sr_arena_printf(a, "%s %d", sr_fmt_month_name(mo), y);
     return ym;
 }
 
