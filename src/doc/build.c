@@ -1154,9 +1154,6 @@ static const char *metric_note(builder *b, const sr_metric *mt)
     return "";
 }
 
-/* Every single-valued metric of the catalogue (local: every local measure
- * instead): the year before, this year, the change; for the workbook also
- * the unit, the percentage change, a stated baseline and the notes. */
 /* ---- the DfE's figures: England, the region, the neighbours ---------------------------- */
 
 /* What the DfE's `low` and `k` become, and mean. */
@@ -1575,6 +1572,9 @@ static sr_dtable *compare_table(builder *b)
     return t;
 }
 
+/* Every single-valued metric of the catalogue (local: every local measure
+ * instead): the year before, this year, the change; for the workbook also
+ * the unit, the percentage change, a stated baseline and the notes. */
 static sr_dtable *summary_table(builder *b, bool local)
 {
     const sr_metrics *m = b->m;
