@@ -1190,6 +1190,28 @@ static void mean_cell(sr_dtable *t, size_t r, size_t c, const sr_bench_cmp *bc)
     bench_cell(t, r, c, &v, bc->neighbours_mean_shown, bc->unit);
 }
 
+/* England's figure, the region's and the neighbours' average of bc as
+ * cells c, c + 1 and c + 2 of row r. */
+static void bench_cells(sr_dtable *t, size_t r, size_t c, const sr_bench_cmp *bc)
+{
+    bench_cell(t, r, c, &bc->england.v, bc->england.shown, bc->unit);
+    bench_cell(t, r, c + 1, &bc->region.v, bc->region.shown, bc->unit);
+    mean_cell(t, r, c + 2, bc);
+}
+
+/* The area's rank among the neighbours with a figure ("3 of 9"), or [x]. */
+static const char *bench_rank(builder *b, const sr_bench_cmp *bc)
+{
+    return bc->rank ? sr_arena_printf(b->a, "%d of %zu", bc->rank, bc->rank_of) : "[x]";
+}
+
+/* The area's name as the comparisons give it, else partnership.yaml's. */
+static const char *bench_area(builder *b)
+{
+    const sr_chart_bench *bn = b->bench;
+    return bn && bn->n && bn->v[0].area.name ? bn->v[0].area.name : b->ds->p->area;
+}
+
 /* The region the comparisons name ("North West"), or NULL. */
 static const char *bench_region(builder *b)
 {
@@ -1350,7 +1372,7 @@ static sr_dtable *bench_table(builder *b)
     const sr_chart_bench *bn = b->bench;
     sr_dtable *t = new_table(b, 11, bn->n);
     t->caption = "Comparisons with England, the region and the statistical neighbours";
-    const char *area = bn->n && bn->v[0].area.name ? bn->v[0].area.name : b->ds->p->area;
+    const char *area = bench_area(b);
     const char *region = bench_region(b);
     col(t, 0, SR_COL_LABEL, "Measure", 50)->wrap = true;
     col(t, 1, SR_COL_TEXT, "Year", 10);
@@ -1371,12 +1393,9 @@ static sr_dtable *bench_table(builder *b)
         text_cell(t, r, 1, year_str(b->a, c->year));
         text_cell(t, r, 2, unit_words(c->unit));
         bench_cell(t, r, 3, &c->area.v, c->area.shown, c->unit);
-        bench_cell(t, r, 4, &c->england.v, c->england.shown, c->unit);
-        bench_cell(t, r, 5, &c->region.v, c->region.shown, c->unit);
-        mean_cell(t, r, 6, c);
+        bench_cells(t, r, 4, c);
         text_cell(t, r, 7, sr_arena_printf(b->a, "%zu of %zu", c->nmean, c->nneighbours));
-        text_cell(t, r, 8,
-                  c->rank ? sr_arena_printf(b->a, "%d of %zu", c->rank, c->rank_of) : "[x]");
+        text_cell(t, r, 8, bench_rank(b, c));
         /* The area's row (every row it was worked out from), or
          * England's when the area has none. */
         sr_buf wh = SR_BUF_INIT;
@@ -1432,7 +1451,7 @@ static sr_dtable *compare_table(builder *b)
         return NULL;
     const sr_metrics *m = b->m;
     const char *y = year_str(b->a, m->years[0]);
-    const char *area = b->bench->v[0].area.name ? b->bench->v[0].area.name : b->ds->p->area;
+    const char *area = bench_area(b);
     const char *region = bench_region(b);
     sr_dtable *t = new_table(b, 6, m->nmetrics);
     t->caption = sr_arena_printf(b->a,
@@ -1470,11 +1489,8 @@ static sr_dtable *compare_table(builder *b)
         text_cell(t, r, 0, mt->def->label);
         nfig++;
         bench_cell(t, r, 1, &bc->area.v, bc->area.shown, bc->unit);
-        bench_cell(t, r, 2, &bc->england.v, bc->england.shown, bc->unit);
-        bench_cell(t, r, 3, &bc->region.v, bc->region.shown, bc->unit);
-        mean_cell(t, r, 4, bc);
-        text_cell(t, r, 5,
-                  bc->rank ? sr_arena_printf(b->a, "%d of %zu", bc->rank, bc->rank_of) : "[x]");
+        bench_cells(t, r, 2, bc);
+        text_cell(t, r, 5, bench_rank(b, bc));
         if (bc->local_differs) {
             char lv[64];
             sr_mval_format(&bc->local, bc->unit, lv, sizeof lv);
@@ -1685,11 +1701,8 @@ static sr_dtable *summary_table(builder *b, bool local)
         }
         const sr_bench_cmp *bc = bench ? summary_bench(b, mt) : NULL;
         if (bc) {
-            bench_cell(t, rr, 8, &bc->england.v, bc->england.shown, bc->unit);
-            bench_cell(t, rr, 9, &bc->region.v, bc->region.shown, bc->unit);
-            mean_cell(t, rr, 10, bc);
-            text_cell(t, rr, 11,
-                      bc->rank ? sr_arena_printf(b->a, "%d of %zu", bc->rank, bc->rank_of) : "[x]");
+            bench_cells(t, rr, 8, bc);
+            text_cell(t, rr, 11, bench_rank(b, bc));
             /* The DfE's figures for the year, with what they leave out. */
             sr_buf bn = SR_BUF_INIT;
             if (bc->nmean < bc->nneighbours)
@@ -1986,7 +1999,7 @@ static void plan_annex(builder *b)
               sr_arena_printf(b->a,
                               "How %s compares with England, its region and its "
                               "statistical neighbours",
-                              b->bench->v[0].area.name ? b->bench->v[0].area.name : b->ds->p->area),
+                              bench_area(b)),
               sr_arena_printf(b->a,
                               "The Department for Education's published figures, as published "
                               "(its rounding and its shorthand), for each measure and year its "
