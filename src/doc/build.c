@@ -1475,10 +1475,13 @@ static sr_dtable *compare_table(builder *b)
         const sr_metric *mt = &m->metrics[k];
         /* Every measure the DfE's files give, whether or not the partners
          * sent their own figure for it: the table shows the Department's. */
-        if (mt->def->each || mt->nrows != 1 || mt->def->local ||
-            !sr_chart_bench_mapped(b->bench, mt->def->id))
+        if (mt->def->each || mt->nrows != 1 || mt->def->local)
             continue;
+        /* A measure with a comparison is mapped: the spec is searched only
+         * for one without. */
         const sr_bench_cmp *bc = summary_bench(b, mt);
+        if (!bc && !sr_chart_bench_mapped(b->bench, mt->def->id))
+            continue;
         if (!bc) {
             /* The DfE publishes it, but no file gives the year: named in
              * the note, not a row of [x] read out cell by cell. */
