@@ -172,6 +172,7 @@ typedef struct {
     size_t nsheets;
     const char *population;      /* population_note(), once made ("" for none) */
     const sr_chart_bench *bench; /* the comparisons with England..., or NULL: none */
+    int *file_notes; /* bench_file_note()'s number for each of bench->files, 0 until made */
 } builder;
 
 static const char *year_str(sr_arena *a, int y)
@@ -1267,9 +1268,16 @@ static const char *bench_source_note(builder *b, bool summary)
 }
 
 /* The note naming a file the comparisons were read from: its path, the
- * publication, table and release, and where to download it. Its number. */
+ * publication, table and release, and where to download it. Its number,
+ * made the first time it is asked for (so numbered in the order of first
+ * use) and kept. */
 static int bench_file_note(builder *b, const sr_bench_file *f)
 {
+    size_t i = (size_t)(f - b->bench->files);
+    if (!b->file_notes)
+        b->file_notes = sr_arena_alloc(b->a, b->bench->nfiles * sizeof *b->file_notes);
+    if (b->file_notes[i])
+        return b->file_notes[i];
     sr_buf w = SR_BUF_INIT;
     sr_buf_printf(&w, "%s: Department for Education, %s", f->file ? f->file : "",
                   f->publication ? f->publication : "");
@@ -1280,9 +1288,9 @@ static int bench_file_note(builder *b, const sr_bench_file *f)
     if (f->url)
         sr_buf_printf(&w, " (%s)", f->url);
     sr_buf_puts(&w, ".");
-    int n = note(b, sr_arena_strdup(b->a, sr_buf_str(&w)));
+    b->file_notes[i] = note(b, sr_arena_strdup(b->a, sr_buf_str(&w)));
     sr_buf_free(&w);
-    return n;
+    return b->file_notes[i];
 }
 
 /* Where a figure was read: "data/benchmarks/c4-2023.csv, line 57
@@ -1292,7 +1300,7 @@ static const char *bench_where(builder *b, const sr_bsource *s, int *ref)
     *ref = 0;
     if (!s->file)
         return "";
-    for (size_t i = 0; i < b->bench->nfiles; i++)
+    for (size_t i = 0; i < b->bench->nfiles && !*ref; i++)
         if (b->bench->files[i].file && strcmp(b->bench->files[i].file, s->file) == 0)
             *ref = bench_file_note(b, &b->bench->files[i]);
     if (*ref)
