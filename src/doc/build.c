@@ -1925,6 +1925,13 @@ static void sheet(builder *b, sr_dtable *t, const char *name, const char *title,
     b->sheets[b->nsheets++] = n;
 }
 
+/* The shorthand the outputs print, in the order its explanations are
+ * given. */
+enum { SH_X = 1, SH_Z = 2, SH_C = 4, SH_LOW = 8 };
+
+static unsigned shorthand_of(const char *s);
+static unsigned shorthand_in(const sr_dtable *t);
+
 /* The data annex: which tables the workbook holds, in order, and the
  * notes they refer to, numbered as they are planned. Made before the
  * sections, so the report's tables are the annex's. */
@@ -1997,12 +2004,7 @@ static void plan_annex(builder *b)
     if (bt && bt->nrows) {
         /* The sheet's description names the notes of every file read. */
         sr_buf refs = SR_BUF_INIT;
-        bool low = false;
-        for (size_t r = 0; r < bt->nrows; r++)
-            for (size_t c = 3; c <= 6; c++)
-                low |= sr_dtable_cell(bt, r, c)->shown &&
-                       strcmp(sr_dtable_cell(bt, r, c)->shown, "[low]") == 0;
-        if (low)
+        if (shorthand_in(bt) & SH_LOW)
             sr_buf_printf(&refs, " [note %d]", note(b, LOW_WORDS));
         for (size_t i = 0; i < b->bench->nfiles; i++)
             sr_buf_printf(&refs, " [note %d]", bench_file_note(b, &b->bench->files[i]));
@@ -2478,12 +2480,6 @@ static const char *tidy_print(builder *b, sr_dtable *t)
     sr_buf_free(&why);
     return r;
 }
-
-/* The shorthand the outputs print, in the order its explanations are
- * given. */
-enum { SH_X = 1, SH_Z = 2, SH_C = 4, SH_LOW = 8 };
-
-static unsigned shorthand_of(const char *s);
 
 /* The shorthand t prints (SH_*), in the columns it prints. */
 static unsigned shorthand_in(const sr_dtable *t)
