@@ -880,25 +880,26 @@ const sr_bench_file *sr_bench_files(const sr_bench *b, size_t *n)
     return b ? b->files : NULL;
 }
 
-void sr_bfigure_words(const sr_bfigure *f, char *buf, size_t size)
+const char *sr_bsym_words(sr_bsym s)
 {
-    const char *w = f->shown ? f->shown : "[x]";
-    switch (f->sym) {
+    switch (s) {
     case SR_BSYM_NONE:
         break;
     case SR_BSYM_C:
-        w = "not shown, to protect small numbers";
-        break;
+        return "not shown, to protect small numbers";
     case SR_BSYM_Z:
-        w = "not applicable";
-        break;
+        return "not applicable";
     case SR_BSYM_LOW:
-        w = "close to zero, but not zero";
-        break;
+        return "close to zero, but not zero";
     case SR_BSYM_X:
     case SR_BSYM_MISSING:
-        w = "not available";
-        break;
+        return "not available";
     }
+    return NULL;
+}
+
+void sr_bfigure_words(const sr_bfigure *f, char *buf, size_t size)
+{
+    const char *w = f->sym != SR_BSYM_NONE ? sr_bsym_words(f->sym) : f->shown ? f->shown : "[x]";
     snprintf(buf, size, "%s", w);
 }

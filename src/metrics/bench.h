@@ -200,6 +200,12 @@ const sr_bench_file *sr_bench_files(const sr_bench *b, size_t *n);
  * zero, but not zero"), into buf. */
 void sr_bfigure_words(const sr_bfigure *f, char *buf, size_t size);
 
+/* Those words for a symbol: "not shown, to protect small numbers" for
+ * SR_BSYM_C, "not applicable" for SR_BSYM_Z, "close to zero, but not
+ * zero" for SR_BSYM_LOW, "not available" for SR_BSYM_X and
+ * SR_BSYM_MISSING; NULL for SR_BSYM_NONE (a figure). */
+const char *sr_bsym_words(sr_bsym s);
+
 /* Computing it (for the commands that load a year: cli/report_data.c) */
 
 struct sr_bench_data; /* data/benchmarks.h: the files read and checked */
