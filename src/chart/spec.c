@@ -582,14 +582,13 @@ const char *sr_chart_bench_clause(sr_arena *a, const char *note, bool stop)
     while (len && (n[len - 1] == '.' || n[len - 1] == ' '))
         n[--len] = '\0';
     /* "Rates ..." -> "rates ...", but "February ..." and "DfE ..." stay. */
-    static const char *const names[] = {"January",  "February", "March",   "April",     "May",
-                                        "June",     "July",     "August",  "September", "October",
-                                        "November", "December", "England", NULL};
     bool name = false; /* a capital past the first letter of the first word: DfE, LAIT */
     for (size_t k = 1; n[0] && n[k] && n[k] != ' ' && !name; k++)
         name = isupper((unsigned char)n[k]);
-    for (size_t k = 0; names[k] && !name; k++)
-        name = strncmp(n, names[k], strlen(names[k])) == 0;
+    for (int mo = 1; mo <= 13 && !name; mo++) { /* a month, then England */
+        const char *w = mo <= 12 ? sr_fmt_month_name(mo) : "England";
+        name = strncmp(n, w, strlen(w)) == 0;
+    }
     if (!name)
         n[0] = (char)tolower((unsigned char)n[0]);
     return stop ? sr_arena_printf(a, "%s.", n) : n;
@@ -604,25 +603,14 @@ const char *sr_chart_bench_sentence(sr_arena *a, const char *note)
 
 const sr_bench_cmp *sr_chart_bench_find(const sr_chart_bench *b, const char *metric_id, int year)
 {
-    for (size_t i = 0; b && metric_id && i < b->n; i++)
-        if (b->v[i].year == year && b->v[i].metric_id && strcmp(b->v[i].metric_id, metric_id) == 0)
-            return &b->v[i];
-    return NULL;
+    return b ? sr_bench_cmps_find(b->v, b->n, metric_id, year) : NULL;
 }
 
 bool sr_chart_bench_mapped(const sr_chart_bench *b, const char *metric_id)
 {
-    if (!b || !metric_id)
-        return false;
-    for (size_t i = 0; i < b->n; i++)
-        if (b->v[i].metric_id && strcmp(b->v[i].metric_id, metric_id) == 0)
-            return true;
-    for (size_t i = 0; b->spec && i < b->spec->n; i++)
-        for (size_t k = 0; k < b->spec->v[i].nmaps; k++)
-            if (b->spec->v[i].maps[k].metric &&
-                strcmp(b->spec->v[i].maps[k].metric, metric_id) == 0)
-                return true;
-    return false;
+    /* A metric with a comparison is mapped, whatever the spec says. */
+    return b && (sr_bench_cmps_next(b->v, b->n, metric_id, NULL) ||
+                 sr_bench_spec_maps(b->spec, metric_id));
 }
 
 const char *sr_chart_bench_own_break(const sr_bench_cmp *c)
@@ -675,13 +663,10 @@ static void add_figure_sources(sr_arena *a, sr_buf *b, const sr_bfigure *f)
 
 const char *sr_chart_bench_month(sr_arena *a, const char *ym)
 {
-    static const char *const months[] = {"January",   "February", "March",    "April",
-                                         "May",       "June",     "July",     "August",
-                                         "September", "October",  "November", "December"};
     int y, mo;
     char extra;
     if (sscanf(ym, "%4d-%2d%c", &y, &mo, &extra) == 2 && mo >= 1 && mo <= 12)
-        return sr_arena_printf(a, "%s %d", months[mo - 1], y);
+        return sr_arena_printf(a, "%s %d", sr_fmt_month_name(mo), y);
     return ym;
 }
 

@@ -593,12 +593,7 @@ static int run(int argc, char **argv)
         sr_chart_specs_load(rd.ds.a, &rd.ds.d, rd.templates, rd.data, rd.cat, &rd.ds);
     /* The comparisons with England, the region and the neighbours, when
      * the data folder has the DfE's files. */
-    sr_chart_bench bench = {0};
-    if (rd.bench) {
-        bench.v = sr_bench_all(rd.bench, &bench.n);
-        bench.files = sr_bench_files(rd.bench, &bench.nfiles);
-        bench.spec = rd.bench_data ? rd.bench_data->spec : NULL;
-    }
+    sr_chart_bench bench = sr_report_chart_bench(&rd);
     sr_doc_options dopt = {.data_dir = rd.data,
                            .templates_dir = rd.templates,
                            .final = final,

@@ -90,12 +90,7 @@ static int run(int argc, char **argv)
      * only one that stops it from being made is printed. */
     sr_diags quiet;
     sr_diags_init(&quiet);
-    sr_chart_bench bench = {0};
-    if (rd.bench) {
-        bench.v = sr_bench_all(rd.bench, &bench.n);
-        bench.files = sr_bench_files(rd.bench, &bench.nfiles);
-        bench.spec = rd.bench_data ? rd.bench_data->spec : NULL;
-    }
+    sr_chart_bench bench = sr_report_chart_bench(&rd);
     sr_doc_options dopt = {.data_dir = rd.data, .templates_dir = rd.templates, .bench = &bench};
     sr_document *doc = sr_doc_build(rd.ds.a, &quiet, &dopt, &rd.ds, rd.cat, rd.m, specs);
     if (!doc) {

@@ -62,3 +62,14 @@ void sr_report_data_free(sr_report_data *rd)
 {
     sr_dataset_free(&rd->ds);
 }
+
+sr_chart_bench sr_report_chart_bench(const sr_report_data *rd)
+{
+    sr_chart_bench bench = {0};
+    if (rd->bench) {
+        bench.v = sr_bench_all(rd->bench, &bench.n);
+        bench.files = sr_bench_files(rd->bench, &bench.nfiles);
+        bench.spec = rd->bench_data ? rd->bench_data->spec : NULL;
+    }
+    return bench;
+}

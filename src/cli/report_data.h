@@ -5,6 +5,7 @@
 #ifndef SR_REPORT_DATA_H
 #define SR_REPORT_DATA_H
 
+#include "chart/spec.h"
 #include "data/dataset.h"
 #include "data/benchmarks.h"
 #include "metrics/bench.h"
@@ -40,5 +41,10 @@ char *sr_bench_templates_dir(const char *templates);
  * diagnostics to err and returns the exit code; on success returns 0. */
 int sr_report_data_load(sr_report_data *rd, int year, FILE *err);
 void sr_report_data_free(sr_report_data *rd);
+
+/* The comparisons as the charts and the document read them (chart/spec.h):
+ * every one of rd->bench, its files and benchmarks.yaml as read; all
+ * empty when the data folder has no benchmarks. */
+sr_chart_bench sr_report_chart_bench(const sr_report_data *rd);
 
 #endif

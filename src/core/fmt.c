@@ -92,3 +92,8 @@ void sr_fmt_year(int start, char *buf, size_t size)
 {
     snprintf(buf, size, "%d-%02d", start, (start + 1) % 100);
 }
+
+const char *sr_fmt_month_name(int m)
+{
+    return m >= 1 && m <= 12 ? months[m - 1] : NULL;
+}

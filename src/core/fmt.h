@@ -30,4 +30,7 @@ void sr_fmt_date(int32_t ymd, char *buf, size_t size);
 /* Start year -> "2019-20". */
 void sr_fmt_year(int start, char *buf, size_t size);
 
+/* 1 to 12 -> "January" to "December"; NULL for any other number. */
+const char *sr_fmt_month_name(int m);
+
 #endif

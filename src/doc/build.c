@@ -172,6 +172,7 @@ typedef struct {
     size_t nsheets;
     const char *population;      /* population_note(), once made ("" for none) */
     const sr_chart_bench *bench; /* the comparisons with England..., or NULL: none */
+    int *file_notes; /* bench_file_note()'s number for each of bench->files, 0 until made */
 } builder;
 
 static const char *year_str(sr_arena *a, int y)
@@ -1154,9 +1155,6 @@ static const char *metric_note(builder *b, const sr_metric *mt)
     return "";
 }
 
-/* Every single-valued metric of the catalogue (local: every local measure
- * instead): the year before, this year, the change; for the workbook also
- * the unit, the percentage change, a stated baseline and the notes. */
 /* ---- the DfE's figures: England, the region, the neighbours ---------------------------- */
 
 /* What the DfE's `low` and `k` become, and mean. */
@@ -1191,6 +1189,28 @@ static void mean_cell(sr_dtable *t, size_t r, size_t c, const sr_bench_cmp *bc)
         v.den = scale;
     }
     bench_cell(t, r, c, &v, bc->neighbours_mean_shown, bc->unit);
+}
+
+/* England's figure, the region's and the neighbours' average of bc as
+ * cells c, c + 1 and c + 2 of row r. */
+static void bench_cells(sr_dtable *t, size_t r, size_t c, const sr_bench_cmp *bc)
+{
+    bench_cell(t, r, c, &bc->england.v, bc->england.shown, bc->unit);
+    bench_cell(t, r, c + 1, &bc->region.v, bc->region.shown, bc->unit);
+    mean_cell(t, r, c + 2, bc);
+}
+
+/* The area's rank among the neighbours with a figure ("3 of 9"), or [x]. */
+static const char *bench_rank(builder *b, const sr_bench_cmp *bc)
+{
+    return bc->rank ? sr_arena_printf(b->a, "%d of %zu", bc->rank, bc->rank_of) : "[x]";
+}
+
+/* The area's name as the comparisons give it, else partnership.yaml's. */
+static const char *bench_area(builder *b)
+{
+    const sr_chart_bench *bn = b->bench;
+    return bn && bn->n && bn->v[0].area.name ? bn->v[0].area.name : b->ds->p->area;
 }
 
 /* The region the comparisons name ("North West"), or NULL. */
@@ -1248,9 +1268,16 @@ static const char *bench_source_note(builder *b, bool summary)
 }
 
 /* The note naming a file the comparisons were read from: its path, the
- * publication, table and release, and where to download it. Its number. */
+ * publication, table and release, and where to download it. Its number,
+ * made the first time it is asked for (so numbered in the order of first
+ * use) and kept. */
 static int bench_file_note(builder *b, const sr_bench_file *f)
 {
+    size_t i = (size_t)(f - b->bench->files);
+    if (!b->file_notes)
+        b->file_notes = sr_arena_alloc(b->a, b->bench->nfiles * sizeof *b->file_notes);
+    if (b->file_notes[i])
+        return b->file_notes[i];
     sr_buf w = SR_BUF_INIT;
     sr_buf_printf(&w, "%s: Department for Education, %s", f->file ? f->file : "",
                   f->publication ? f->publication : "");
@@ -1261,9 +1288,9 @@ static int bench_file_note(builder *b, const sr_bench_file *f)
     if (f->url)
         sr_buf_printf(&w, " (%s)", f->url);
     sr_buf_puts(&w, ".");
-    int n = note(b, sr_arena_strdup(b->a, sr_buf_str(&w)));
+    b->file_notes[i] = note(b, sr_arena_strdup(b->a, sr_buf_str(&w)));
     sr_buf_free(&w);
-    return n;
+    return b->file_notes[i];
 }
 
 /* Where a figure was read: "data/benchmarks/c4-2023.csv, line 57
@@ -1273,7 +1300,7 @@ static const char *bench_where(builder *b, const sr_bsource *s, int *ref)
     *ref = 0;
     if (!s->file)
         return "";
-    for (size_t i = 0; i < b->bench->nfiles; i++)
+    for (size_t i = 0; i < b->bench->nfiles && !*ref; i++)
         if (b->bench->files[i].file && strcmp(b->bench->files[i].file, s->file) == 0)
             *ref = bench_file_note(b, &b->bench->files[i]);
     if (*ref)
@@ -1353,7 +1380,7 @@ static sr_dtable *bench_table(builder *b)
     const sr_chart_bench *bn = b->bench;
     sr_dtable *t = new_table(b, 11, bn->n);
     t->caption = "Comparisons with England, the region and the statistical neighbours";
-    const char *area = bn->n && bn->v[0].area.name ? bn->v[0].area.name : b->ds->p->area;
+    const char *area = bench_area(b);
     const char *region = bench_region(b);
     col(t, 0, SR_COL_LABEL, "Measure", 50)->wrap = true;
     col(t, 1, SR_COL_TEXT, "Year", 10);
@@ -1374,12 +1401,9 @@ static sr_dtable *bench_table(builder *b)
         text_cell(t, r, 1, year_str(b->a, c->year));
         text_cell(t, r, 2, unit_words(c->unit));
         bench_cell(t, r, 3, &c->area.v, c->area.shown, c->unit);
-        bench_cell(t, r, 4, &c->england.v, c->england.shown, c->unit);
-        bench_cell(t, r, 5, &c->region.v, c->region.shown, c->unit);
-        mean_cell(t, r, 6, c);
+        bench_cells(t, r, 4, c);
         text_cell(t, r, 7, sr_arena_printf(b->a, "%zu of %zu", c->nmean, c->nneighbours));
-        text_cell(t, r, 8,
-                  c->rank ? sr_arena_printf(b->a, "%d of %zu", c->rank, c->rank_of) : "[x]");
+        text_cell(t, r, 8, bench_rank(b, c));
         /* The area's row (every row it was worked out from), or
          * England's when the area has none. */
         sr_buf wh = SR_BUF_INIT;
@@ -1435,7 +1459,7 @@ static sr_dtable *compare_table(builder *b)
         return NULL;
     const sr_metrics *m = b->m;
     const char *y = year_str(b->a, m->years[0]);
-    const char *area = b->bench->v[0].area.name ? b->bench->v[0].area.name : b->ds->p->area;
+    const char *area = bench_area(b);
     const char *region = bench_region(b);
     sr_dtable *t = new_table(b, 6, m->nmetrics);
     t->caption = sr_arena_printf(b->a,
@@ -1459,10 +1483,13 @@ static sr_dtable *compare_table(builder *b)
         const sr_metric *mt = &m->metrics[k];
         /* Every measure the DfE's files give, whether or not the partners
          * sent their own figure for it: the table shows the Department's. */
-        if (mt->def->each || mt->nrows != 1 || mt->def->local ||
-            !sr_chart_bench_mapped(b->bench, mt->def->id))
+        if (mt->def->each || mt->nrows != 1 || mt->def->local)
             continue;
+        /* A measure with a comparison is mapped: the spec is searched only
+         * for one without. */
         const sr_bench_cmp *bc = summary_bench(b, mt);
+        if (!bc && !sr_chart_bench_mapped(b->bench, mt->def->id))
+            continue;
         if (!bc) {
             /* The DfE publishes it, but no file gives the year: named in
              * the note, not a row of [x] read out cell by cell. */
@@ -1473,11 +1500,8 @@ static sr_dtable *compare_table(builder *b)
         text_cell(t, r, 0, mt->def->label);
         nfig++;
         bench_cell(t, r, 1, &bc->area.v, bc->area.shown, bc->unit);
-        bench_cell(t, r, 2, &bc->england.v, bc->england.shown, bc->unit);
-        bench_cell(t, r, 3, &bc->region.v, bc->region.shown, bc->unit);
-        mean_cell(t, r, 4, bc);
-        text_cell(t, r, 5,
-                  bc->rank ? sr_arena_printf(b->a, "%d of %zu", bc->rank, bc->rank_of) : "[x]");
+        bench_cells(t, r, 2, bc);
+        text_cell(t, r, 5, bench_rank(b, bc));
         if (bc->local_differs) {
             char lv[64];
             sr_mval_format(&bc->local, bc->unit, lv, sizeof lv);
@@ -1575,6 +1599,9 @@ static sr_dtable *compare_table(builder *b)
     return t;
 }
 
+/* Every single-valued metric of the catalogue (local: every local measure
+ * instead): the year before, this year, the change; for the workbook also
+ * the unit, the percentage change, a stated baseline and the notes. */
 static sr_dtable *summary_table(builder *b, bool local)
 {
     const sr_metrics *m = b->m;
@@ -1685,11 +1712,8 @@ static sr_dtable *summary_table(builder *b, bool local)
         }
         const sr_bench_cmp *bc = bench ? summary_bench(b, mt) : NULL;
         if (bc) {
-            bench_cell(t, rr, 8, &bc->england.v, bc->england.shown, bc->unit);
-            bench_cell(t, rr, 9, &bc->region.v, bc->region.shown, bc->unit);
-            mean_cell(t, rr, 10, bc);
-            text_cell(t, rr, 11,
-                      bc->rank ? sr_arena_printf(b->a, "%d of %zu", bc->rank, bc->rank_of) : "[x]");
+            bench_cells(t, rr, 8, bc);
+            text_cell(t, rr, 11, bench_rank(b, bc));
             /* The DfE's figures for the year, with what they leave out. */
             sr_buf bn = SR_BUF_INIT;
             if (bc->nmean < bc->nneighbours)
@@ -1901,6 +1925,13 @@ static void sheet(builder *b, sr_dtable *t, const char *name, const char *title,
     b->sheets[b->nsheets++] = n;
 }
 
+/* The shorthand the outputs print, in the order its explanations are
+ * given. */
+enum { SH_X = 1, SH_Z = 2, SH_C = 4, SH_LOW = 8 };
+
+static unsigned shorthand_of(const char *s);
+static unsigned shorthand_in(const sr_dtable *t);
+
 /* The data annex: which tables the workbook holds, in order, and the
  * notes they refer to, numbered as they are planned. Made before the
  * sections, so the report's tables are the annex's. */
@@ -1973,12 +2004,7 @@ static void plan_annex(builder *b)
     if (bt && bt->nrows) {
         /* The sheet's description names the notes of every file read. */
         sr_buf refs = SR_BUF_INIT;
-        bool low = false;
-        for (size_t r = 0; r < bt->nrows; r++)
-            for (size_t c = 3; c <= 6; c++)
-                low |= sr_dtable_cell(bt, r, c)->shown &&
-                       strcmp(sr_dtable_cell(bt, r, c)->shown, "[low]") == 0;
-        if (low)
+        if (shorthand_in(bt) & SH_LOW)
             sr_buf_printf(&refs, " [note %d]", note(b, LOW_WORDS));
         for (size_t i = 0; i < b->bench->nfiles; i++)
             sr_buf_printf(&refs, " [note %d]", bench_file_note(b, &b->bench->files[i]));
@@ -1986,7 +2012,7 @@ static void plan_annex(builder *b)
               sr_arena_printf(b->a,
                               "How %s compares with England, its region and its "
                               "statistical neighbours",
-                              b->bench->v[0].area.name ? b->bench->v[0].area.name : b->ds->p->area),
+                              bench_area(b)),
               sr_arena_printf(b->a,
                               "The Department for Education's published figures, as published "
                               "(its rounding and its shorthand), for each measure and year its "
@@ -2454,12 +2480,6 @@ static const char *tidy_print(builder *b, sr_dtable *t)
     sr_buf_free(&why);
     return r;
 }
-
-/* The shorthand the outputs print, in the order its explanations are
- * given. */
-enum { SH_X = 1, SH_Z = 2, SH_C = 4, SH_LOW = 8 };
-
-static unsigned shorthand_of(const char *s);
 
 /* The shorthand t prints (SH_*), in the columns it prints. */
 static unsigned shorthand_in(const sr_dtable *t)

@@ -3,6 +3,7 @@
 #include "doc/compare.h"
 
 #include "core/buf.h"
+#include "metrics/bench.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -17,12 +18,12 @@ static const char *symbol_words(const sr_compare_fig *f)
 {
     const char *s = f->shown ? f->shown : "";
     if (f->v.suppressed || strcmp(s, "[c]") == 0)
-        return "not shown, to protect small numbers";
+        return sr_bsym_words(SR_BSYM_C);
     if (f->v.avail == SR_NOT_APPLICABLE || strcmp(s, "[z]") == 0)
-        return "not applicable";
+        return sr_bsym_words(SR_BSYM_Z);
     if (strcmp(s, "[low]") == 0)
-        return "close to zero, but not zero";
-    return "not available";
+        return sr_bsym_words(SR_BSYM_LOW);
+    return sr_bsym_words(SR_BSYM_X);
 }
 
 const char *sr_compare_fig_words(const sr_compare_fig *f)

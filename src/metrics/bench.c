@@ -815,32 +815,49 @@ sr_bench *sr_bench_compute(sr_arena *a, const struct sr_bench_data *bd, const sr
     return b;
 }
 
+const sr_bench_cmp *sr_bench_cmps_next(const sr_bench_cmp *v, size_t n, const char *metric_id,
+                                       const sr_bench_cmp *after)
+{
+    if (!v || !metric_id)
+        return NULL;
+    for (size_t i = after ? (size_t)(after - v) + 1 : 0; i < n; i++)
+        if (v[i].metric_id && strcmp(v[i].metric_id, metric_id) == 0)
+            return &v[i];
+    return NULL;
+}
+
+const sr_bench_cmp *sr_bench_cmps_find(const sr_bench_cmp *v, size_t n, const char *metric_id,
+                                       int year)
+{
+    const sr_bench_cmp *c = sr_bench_cmps_next(v, n, metric_id, NULL);
+    while (c && c->year != year)
+        c = sr_bench_cmps_next(v, n, metric_id, c);
+    return c;
+}
+
+bool sr_bench_spec_maps(const sr_bench_spec *s, const char *metric_id)
+{
+    for (size_t i = 0; s && metric_id && i < s->n; i++)
+        for (size_t k = 0; k < s->v[i].nmaps; k++)
+            if (s->v[i].maps[k].metric && strcmp(s->v[i].maps[k].metric, metric_id) == 0)
+                return true;
+    return false;
+}
+
 const sr_bench_cmp *sr_bench_next(const sr_bench *b, const char *metric_id,
                                   const sr_bench_cmp *after)
 {
-    if (!b)
-        return NULL;
-    for (size_t i = after ? (size_t)(after - b->cmps) + 1 : 0; i < b->n; i++)
-        if (strcmp(b->cmps[i].metric_id, metric_id) == 0)
-            return &b->cmps[i];
-    return NULL;
+    return b ? sr_bench_cmps_next(b->cmps, b->n, metric_id, after) : NULL;
 }
 
 const sr_bench_cmp *sr_bench_find(const sr_bench *b, const char *metric_id, int year)
 {
-    const sr_bench_cmp *c = sr_bench_next(b, metric_id, NULL);
-    while (c && c->year != year)
-        c = sr_bench_next(b, metric_id, c);
-    return c;
+    return b ? sr_bench_cmps_find(b->cmps, b->n, metric_id, year) : NULL;
 }
 
 bool sr_bench_maps(const sr_bench *b, const char *metric_id)
 {
-    for (size_t i = 0; b && b->spec && i < b->spec->n; i++)
-        for (size_t k = 0; k < b->spec->v[i].nmaps; k++)
-            if (strcmp(b->spec->v[i].maps[k].metric, metric_id) == 0)
-                return true;
-    return false;
+    return b && sr_bench_spec_maps(b->spec, metric_id);
 }
 
 const sr_bench_cmp *sr_bench_all(const sr_bench *b, size_t *n)
@@ -855,25 +872,26 @@ const sr_bench_file *sr_bench_files(const sr_bench *b, size_t *n)
     return b ? b->files : NULL;
 }
 
-void sr_bfigure_words(const sr_bfigure *f, char *buf, size_t size)
+const char *sr_bsym_words(sr_bsym s)
 {
-    const char *w = f->shown ? f->shown : "[x]";
-    switch (f->sym) {
+    switch (s) {
     case SR_BSYM_NONE:
         break;
     case SR_BSYM_C:
-        w = "not shown, to protect small numbers";
-        break;
+        return "not shown, to protect small numbers";
     case SR_BSYM_Z:
-        w = "not applicable";
-        break;
+        return "not applicable";
     case SR_BSYM_LOW:
-        w = "close to zero, but not zero";
-        break;
+        return "close to zero, but not zero";
     case SR_BSYM_X:
     case SR_BSYM_MISSING:
-        w = "not available";
-        break;
+        return "not available";
     }
+    return NULL;
+}
+
+void sr_bfigure_words(const sr_bfigure *f, char *buf, size_t size)
+{
+    const char *w = f->sym != SR_BSYM_NONE ? sr_bsym_words(f->sym) : f->shown ? f->shown : "[x]";
     snprintf(buf, size, "%s", w);
 }

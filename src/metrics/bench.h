@@ -33,6 +33,7 @@
 
 #include "core/arena.h"
 #include "core/diag.h"
+#include "data/benchmarks.h"
 #include "metrics/metrics.h"
 #include "metrics/value.h"
 
@@ -176,6 +177,17 @@ bool sr_bench_maps(const sr_bench *b, const char *metric_id);
 const sr_bench_cmp *sr_bench_next(const sr_bench *b, const char *metric_id,
                                   const sr_bench_cmp *after);
 
+/* The same over a plain array of n comparisons (as sr_bench_all gives
+ * them) and over benchmarks.yaml as read: the first of v after `after`
+ * (from the start when NULL) for metric_id; the first for metric_id in
+ * year; whether an entry of s maps a column to metric_id. v or s may be
+ * NULL (none). */
+const sr_bench_cmp *sr_bench_cmps_next(const sr_bench_cmp *v, size_t n, const char *metric_id,
+                                       const sr_bench_cmp *after);
+const sr_bench_cmp *sr_bench_cmps_find(const sr_bench_cmp *v, size_t n, const char *metric_id,
+                                       int year);
+bool sr_bench_spec_maps(const sr_bench_spec *s, const char *metric_id);
+
 /* Every comparison, by the catalogue's order of metrics, then year
  * (latest first); *n gets how many. b may be NULL (no benchmarks): NULL, 0. */
 const sr_bench_cmp *sr_bench_all(const sr_bench *b, size_t *n);
@@ -187,6 +199,12 @@ const sr_bench_file *sr_bench_files(const sr_bench *b, size_t *n);
  * protect small numbers", "not applicable", "not available", "close to
  * zero, but not zero"), into buf. */
 void sr_bfigure_words(const sr_bfigure *f, char *buf, size_t size);
+
+/* Those words for a symbol: "not shown, to protect small numbers" for
+ * SR_BSYM_C, "not applicable" for SR_BSYM_Z, "close to zero, but not
+ * zero" for SR_BSYM_LOW, "not available" for SR_BSYM_X and
+ * SR_BSYM_MISSING; NULL for SR_BSYM_NONE (a figure). */
+const char *sr_bsym_words(sr_bsym s);
 
 /* Computing it (for the commands that load a year: cli/report_data.c) */
 
