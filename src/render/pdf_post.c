@@ -5,6 +5,7 @@
  * object is copied as cairo wrote it. */
 #include "render/pdf_post.h"
 
+#include "core/arena.h"
 #include "render/pdf_content.h"
 #include "render/pdf_objects.h"
 
@@ -287,11 +288,7 @@ static void collect_pages(post *P, sr_pdf_obj *ref, numbers *pages, unsigned cha
     if (node->kind == SR_PDF_DICT && sr_pdf_is_name(type, "Page")) {
         if (pages->n == pages->cap) {
             pages->cap = pages->cap ? 2 * pages->cap : 64;
-            pages->v = realloc(pages->v, pages->cap * sizeof *pages->v);
-            if (!pages->v) {
-                fputs("sscp-report: out of memory\n", stderr);
-                exit(3);
-            }
+            pages->v = sr_xrealloc(pages->v, pages->cap * sizeof *pages->v);
         }
         pages->v[pages->n++] = ref->u.ref.num;
         return;
@@ -506,11 +503,7 @@ int sr_pdf_post(const char *in, size_t len, const sr_pdf_post_in *pi, sr_buf *ou
 
     /* Each page: tab order by structure, links' words, artifacts. */
     size_t nseen = sr_pdf_size(f);
-    unsigned char *seen = calloc(nseen ? nseen : 1, 1);
-    if (!seen) {
-        fputs("sscp-report: out of memory\n", stderr);
-        exit(3);
-    }
+    unsigned char *seen = sr_xcalloc(nseen, 1);
     numbers pages = {0};
     if (P.rc == 0)
         collect_pages(&P, sr_pdf_get(root, "Pages"), &pages, seen, nseen, 0);
