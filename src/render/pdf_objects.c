@@ -2,6 +2,7 @@
 #include "render/pdf_objects.h"
 
 #include "core/arena.h"
+#include "render/pdf_lex.h"
 
 #include <glib.h>
 #include <limits.h>
@@ -68,22 +69,6 @@ typedef struct {
     int depth;
 } lexer;
 
-static bool is_ws(char c)
-{
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
-}
-
-static bool is_delim(char c)
-{
-    return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' ||
-           c == '}' || c == '/' || c == '%';
-}
-
-static bool is_regular(char c)
-{
-    return !is_ws(c) && !is_delim(c);
-}
-
 static size_t at(const lexer *lx)
 {
     return (size_t)(lx->p - lx->f->in);
@@ -92,23 +77,14 @@ static size_t at(const lexer *lx)
 /* Past white space and comments. */
 static void skip_ws(lexer *lx)
 {
-    while (lx->p < lx->end) {
-        if (is_ws(*lx->p)) {
-            lx->p++;
-        } else if (*lx->p == '%') {
-            while (lx->p < lx->end && *lx->p != '\n' && *lx->p != '\r')
-                lx->p++;
-        } else {
-            break;
-        }
-    }
+    lx->p = pdf_skip_space(lx->p, lx->end);
 }
 
 /* The regular characters from p: a number or a keyword. */
 static size_t word_len(const lexer *lx)
 {
     const char *q = lx->p;
-    while (q < lx->end && is_regular(*q))
+    while (q < lx->end && pdf_is_regular(*q))
         q++;
     return (size_t)(q - lx->p);
 }
@@ -131,25 +107,6 @@ static bool unsigned_word(const char *s, size_t n, unsigned long long *out)
     }
     *out = v;
     return true;
-}
-
-/* Whether s (n bytes) is a number: [+-] digits [. digits], or [+-] . digits;
- * *real when it has a point. */
-static bool number_word(const char *s, size_t n, bool *real)
-{
-    size_t i = 0, digits = 0;
-    *real = false;
-    if (i < n && (s[i] == '+' || s[i] == '-'))
-        i++;
-    for (; i < n; i++) {
-        if (s[i] >= '0' && s[i] <= '9')
-            digits++;
-        else if (s[i] == '.' && !*real)
-            *real = true;
-        else
-            return false;
-    }
-    return digits > 0;
 }
 
 /* ---- values ------------------------------------------------------------------------------- */
@@ -511,7 +468,7 @@ static int parse_hex(lexer *lx, sr_pdf_obj **out)
     size_t n = 0;
     int hi = -1;
     for (; lx->p < q; lx->p++) {
-        if (is_ws(*lx->p))
+        if (pdf_is_space(*lx->p))
             continue;
         int v = hexval(*lx->p);
         if (v < 0)
@@ -628,7 +585,7 @@ static int parse_word(lexer *lx, sr_pdf_obj **out)
         return 0;
     }
     bool real;
-    if (!number_word(w, wl, &real)) {
+    if (!pdf_is_number(w, wl, &real)) {
         char what[100];
         bool kw = word_is(lx, wl, "endobj") || word_is(lx, wl, "obj") ||
                   word_is(lx, wl, "stream") || word_is(lx, wl, "endstream");
@@ -928,7 +885,8 @@ static int read_table(sr_pdf_file *f, lexer *lx)
             const char *p = lx->p;
             unsigned long long off, gen;
             if (!unsigned_word(p, 10, &off) || p[10] != ' ' || !unsigned_word(p + 11, 5, &gen) ||
-                p[16] != ' ' || (p[17] != 'n' && p[17] != 'f') || !is_ws(p[18]) || !is_ws(p[19]))
+                p[16] != ' ' || (p[17] != 'n' && p[17] != 'f') || !pdf_is_space(p[18]) ||
+                !pdf_is_space(p[19]))
                 return fail(lx, "a cross-reference entry that is not 20 bytes of the form "
                                 "\"0000000000 00000 n\"");
             xentry *e = &f->e[start + i];
@@ -1194,7 +1152,7 @@ static void write_name(writer *w, const char *s, size_t n)
     sr_buf_putc(w->b, '/');
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c > 0x20 && c < 0x7F && c != '#' && !is_delim((char)c)) {
+        if (c > 0x20 && c < 0x7F && c != '#' && !pdf_is_delim(c)) {
             sr_buf_putc(w->b, (char)c);
         } else {
             char e[3] = {'#', hex[c >> 4], hex[c & 15]};
