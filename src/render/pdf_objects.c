@@ -1146,16 +1146,18 @@ static void sep(writer *w)
     }
 }
 
+/* Upper-case hex digits: a name's #xx and a hex string's <...>. */
+static const char hex_digit[] = "0123456789ABCDEF";
+
 static void write_name(writer *w, const char *s, size_t n)
 {
-    static const char hex[] = "0123456789ABCDEF";
     sr_buf_putc(w->b, '/');
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if (c > 0x20 && c < 0x7F && c != '#' && !pdf_is_delim(c)) {
             sr_buf_putc(w->b, (char)c);
         } else {
-            char e[3] = {'#', hex[c >> 4], hex[c & 15]};
+            char e[3] = {'#', hex_digit[c >> 4], hex_digit[c & 15]};
             sr_buf_put(w->b, e, 3);
         }
     }
@@ -1163,7 +1165,6 @@ static void write_name(writer *w, const char *s, size_t n)
 
 static void write_string(writer *w, const char *s, size_t n)
 {
-    static const char hex[] = "0123456789ABCDEF";
     bool literal = true;
     for (size_t i = 0; i < n && literal; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -1174,7 +1175,7 @@ static void write_string(writer *w, const char *s, size_t n)
         sr_buf_putc(w->b, '<');
         for (size_t i = 0; i < n; i++) {
             unsigned char c = (unsigned char)s[i];
-            char e[2] = {hex[c >> 4], hex[c & 15]};
+            char e[2] = {hex_digit[c >> 4], hex_digit[c & 15]};
             sr_buf_put(w->b, e, 2);
         }
         sr_buf_putc(w->b, '>');
