@@ -2,6 +2,7 @@
 #include "render/pdf_objects.h"
 
 #include "core/arena.h"
+#include "core/diag.h"
 #include "render/pdf_lex.h"
 
 #include <glib.h>
@@ -160,23 +161,9 @@ sr_pdf_obj *sr_pdf_new_ref(sr_pdf_file *f, unsigned num)
  * for one byte that does not start a well-formed sequence. */
 static uint32_t utf8_next(const unsigned char *s, size_t n, size_t *used)
 {
-    *used = 1;
-    if (s[0] < 0x80)
-        return s[0];
-    size_t len = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 0;
-    if (len == 0 || len > n || s[0] > 0xF4)
-        return 0xFFFD;
-    uint32_t c = s[0] & (0x7F >> len);
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0xFFFD;
-        c = c << 6 | (s[i] & 0x3F);
-    }
-    static const uint32_t least[5] = {0, 0, 0x80, 0x800, 0x10000};
-    if (c < least[len] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return 0xFFFD;
-    *used = len;
-    return c;
+    size_t len = sr_utf8_seq_len(s, n);
+    *used = len ? len : 1;
+    return len ? g_utf8_get_char((const char *)s) : 0xFFFD;
 }
 
 sr_pdf_obj *sr_pdf_new_text(sr_pdf_file *f, const char *utf8)
