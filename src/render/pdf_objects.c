@@ -198,25 +198,8 @@ sr_pdf_obj *sr_pdf_new_text(sr_pdf_file *f, const char *utf8)
 
 static void put_utf8(sr_buf *out, uint32_t c)
 {
-    char u[4];
-    if (c < 0x80) {
-        sr_buf_putc(out, (char)c);
-    } else if (c < 0x800) {
-        u[0] = (char)(0xC0 | c >> 6);
-        u[1] = (char)(0x80 | (c & 0x3F));
-        sr_buf_put(out, u, 2);
-    } else if (c < 0x10000) {
-        u[0] = (char)(0xE0 | c >> 12);
-        u[1] = (char)(0x80 | (c >> 6 & 0x3F));
-        u[2] = (char)(0x80 | (c & 0x3F));
-        sr_buf_put(out, u, 3);
-    } else {
-        u[0] = (char)(0xF0 | c >> 18);
-        u[1] = (char)(0x80 | (c >> 12 & 0x3F));
-        u[2] = (char)(0x80 | (c >> 6 & 0x3F));
-        u[3] = (char)(0x80 | (c & 0x3F));
-        sr_buf_put(out, u, 4);
-    }
+    char u[6];
+    sr_buf_put(out, u, (size_t)g_unichar_to_utf8(c, u));
 }
 
 /* PDFDocEncoding where it is not Latin-1 (ISO 32000-1, Annex D.2): 0x18 to
