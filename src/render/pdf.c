@@ -479,14 +479,12 @@ static char *text_key(const markup *m, double size, int weight, double width, bo
 {
     sr_buf k = SR_BUF_INIT;
     sr_buf_printf(&k, "%a %d %a %d %d|", size, weight, width, (int)italic, (int)align);
-    sr_buf_put(&k, sr_buf_str(&m->mk), strlen(sr_buf_str(&m->mk)));
+    sr_buf_put(&k, sr_buf_str(&m->mk), m->mk.len);
     for (size_t i = 0; i < m->nlinks; i++) {
         const link_span *ln = &m->links[i];
         sr_buf_printf(&k, "\x1f%zu %zu %s\x1e%s", ln->start, ln->end, str(ln->uri), str(ln->dest));
     }
-    char *key = g_strdup(sr_buf_str(&k));
-    sr_buf_free(&k);
-    return key;
+    return sr_buf_take(&k);
 }
 
 /* m laid out in width, aligned so: made once for each different text (the
@@ -497,7 +495,7 @@ static textbox *make_text_as(layout *L, const markup *m, double size, int weight
     char *key = text_key(m, size, weight, width, italic, align);
     textbox *made = g_hash_table_lookup(L->texts, key);
     if (made) {
-        g_free(key);
+        free(key);
         return made;
     }
     PangoLayout *l = sr_fonts_layout(L->fonts, L->measure, size, weight);
@@ -2402,7 +2400,7 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
         return -1;
     }
 
-    L.texts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    L.texts = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
     L.widths = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     collect_toc(&L, doc->root);
     /* The appendices: the charts' figures as tables, and a draft's warnings. */
