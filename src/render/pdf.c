@@ -557,11 +557,11 @@ static textbox *make_text(layout *L, const markup *m, double size, int weight, d
 
 /* Plain text set as it is, aligned so. */
 static textbox *make_plain_as(layout *L, const char *text, double size, int weight, double width,
-                              PangoAlignment align)
+                              bool italic, PangoAlignment align)
 {
     markup m = {0};
     mk_text(&m, text);
-    textbox *tb = make_text_as(L, &m, size, weight, width, false, align);
+    textbox *tb = make_text_as(L, &m, size, weight, width, italic, align);
     mk_free(&m);
     return tb;
 }
@@ -570,11 +570,7 @@ static textbox *make_plain_as(layout *L, const char *text, double size, int weig
 static textbox *make_plain(layout *L, const char *text, double size, int weight, double width,
                            bool italic)
 {
-    markup m = {0};
-    mk_text(&m, text);
-    textbox *tb = make_text(L, &m, size, weight, width, italic);
-    mk_free(&m);
-    return tb;
+    return make_plain_as(L, text, size, weight, width, italic, PANGO_ALIGN_LEFT);
 }
 
 /* The text of a paragraph, heading or note; number (or NULL) goes first. */
@@ -1165,7 +1161,7 @@ static double make_row(layout *L, const char *const *texts, const bool *right, s
 {
     double rh = 0;
     for (size_t c = 0; c < nc; c++) {
-        out[c] = make_plain_as(L, texts[c], SMALL, head ? 600 : 400, cw[c] - 8,
+        out[c] = make_plain_as(L, texts[c], SMALL, head ? 600 : 400, cw[c] - 8, false,
                                right[c] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
         double h = text_height(out[c]);
         if (h > rh)
@@ -1822,8 +1818,8 @@ static void contents(layout *L)
         sr_buf_free(&left);
         char num[32];
         snprintf(num, sizeof num, "%d", L->toc_page[i] ? L->toc_page[i] : 8888);
-        textbox *nl =
-            make_plain_as(L, num, sub ? BODY - 1 : BODY, sub ? 400 : 600, 36, PANGO_ALIGN_RIGHT);
+        textbox *nl = make_plain_as(L, num, sub ? BODY - 1 : BODY, sub ? 400 : 600, 36, false,
+                                    PANGO_ALIGN_RIGHT);
         double lh = text_height(l);
         if (lh + 6 > room(L))
             new_page(L);
