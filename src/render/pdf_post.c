@@ -34,8 +34,10 @@ static void failed(post *P, const char *what)
  * P->rc set when it cannot be read. */
 static sr_pdf_obj *get(post *P, const sr_pdf_obj *d, const char *key, const char *what)
 {
+    /* sr_pdf_get_r clears the error first and sets it only when a value
+     * that is there cannot be read: an absent key leaves it empty. */
     sr_pdf_obj *v = sr_pdf_get_r(P->f, d, key);
-    if (!v && sr_pdf_get(d, key) && sr_pdf_error(P->f)[0])
+    if (!v && sr_pdf_error(P->f)[0])
         failed(P, what);
     return v;
 }
