@@ -24,6 +24,7 @@
 
 typedef struct {
     size_t off;    /* of "N G obj" */
+    size_t body;   /* just past that "obj", checked by sr_pdf_open */
     size_t end;    /* where the next object (or the table) begins */
     unsigned gen;  /* as the table gives it */
     char type;     /* 'n' in use, 'f' free, 0 in no subsection */
@@ -737,11 +738,9 @@ sr_pdf_obj *sr_pdf_object(sr_pdf_file *f, unsigned num)
     }
     f->reading++;
     e->state = 1;
-    lexer lx = {f, f->in + e->off, f->in + e->end, 0};
+    lexer lx = {f, f->in + e->body, f->in + e->end, 0};
     sr_pdf_obj *v = NULL;
-    int rc = object_header(&lx, num, e->gen);
-    if (rc == 0)
-        rc = parse_value(&lx, &v);
+    int rc = parse_value(&lx, &v);
     if (rc == 0) {
         skip_ws(&lx);
         size_t wl = word_len(&lx);
@@ -963,6 +962,7 @@ sr_pdf_file *sr_pdf_open(const char *in, size_t len, char *err, size_t errlen)
             f->e[bo[k].num].end = end;
             lexer ol = {f, in + bo[k].off, in + end, 0};
             rc = object_header(&ol, (unsigned)bo[k].num, f->e[bo[k].num].gen);
+            f->e[bo[k].num].body = (size_t)(ol.p - in);
         }
     }
     free(bo);
