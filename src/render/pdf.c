@@ -479,14 +479,12 @@ static char *text_key(const markup *m, double size, int weight, double width, bo
 {
     sr_buf k = SR_BUF_INIT;
     sr_buf_printf(&k, "%a %d %a %d %d|", size, weight, width, (int)italic, (int)align);
-    sr_buf_put(&k, sr_buf_str(&m->mk), strlen(sr_buf_str(&m->mk)));
+    sr_buf_put(&k, sr_buf_str(&m->mk), m->mk.len);
     for (size_t i = 0; i < m->nlinks; i++) {
         const link_span *ln = &m->links[i];
         sr_buf_printf(&k, "\x1f%zu %zu %s\x1e%s", ln->start, ln->end, str(ln->uri), str(ln->dest));
     }
-    char *key = g_strdup(sr_buf_str(&k));
-    sr_buf_free(&k);
-    return key;
+    return sr_buf_take(&k);
 }
 
 /* m laid out in width, aligned so: made once for each different text (the
@@ -497,7 +495,7 @@ static textbox *make_text_as(layout *L, const markup *m, double size, int weight
     char *key = text_key(m, size, weight, width, italic, align);
     textbox *made = g_hash_table_lookup(L->texts, key);
     if (made) {
-        g_free(key);
+        free(key);
         return made;
     }
     PangoLayout *l = sr_fonts_layout(L->fonts, L->measure, size, weight);
@@ -559,11 +557,11 @@ static textbox *make_text(layout *L, const markup *m, double size, int weight, d
 
 /* Plain text set as it is, aligned so. */
 static textbox *make_plain_as(layout *L, const char *text, double size, int weight, double width,
-                              PangoAlignment align)
+                              bool italic, PangoAlignment align)
 {
     markup m = {0};
     mk_text(&m, text);
-    textbox *tb = make_text_as(L, &m, size, weight, width, false, align);
+    textbox *tb = make_text_as(L, &m, size, weight, width, italic, align);
     mk_free(&m);
     return tb;
 }
@@ -572,11 +570,7 @@ static textbox *make_plain_as(layout *L, const char *text, double size, int weig
 static textbox *make_plain(layout *L, const char *text, double size, int weight, double width,
                            bool italic)
 {
-    markup m = {0};
-    mk_text(&m, text);
-    textbox *tb = make_text(L, &m, size, weight, width, italic);
-    mk_free(&m);
-    return tb;
+    return make_plain_as(L, text, size, weight, width, italic, PANGO_ALIGN_LEFT);
 }
 
 /* The text of a paragraph, heading or note; number (or NULL) goes first. */
@@ -1167,7 +1161,7 @@ static double make_row(layout *L, const char *const *texts, const bool *right, s
 {
     double rh = 0;
     for (size_t c = 0; c < nc; c++) {
-        out[c] = make_plain_as(L, texts[c], SMALL, head ? 600 : 400, cw[c] - 8,
+        out[c] = make_plain_as(L, texts[c], SMALL, head ? 600 : 400, cw[c] - 8, false,
                                right[c] ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
         double h = text_height(out[c]);
         if (h > rh)
@@ -1824,8 +1818,8 @@ static void contents(layout *L)
         sr_buf_free(&left);
         char num[32];
         snprintf(num, sizeof num, "%d", L->toc_page[i] ? L->toc_page[i] : 8888);
-        textbox *nl =
-            make_plain_as(L, num, sub ? BODY - 1 : BODY, sub ? 400 : 600, 36, PANGO_ALIGN_RIGHT);
+        textbox *nl = make_plain_as(L, num, sub ? BODY - 1 : BODY, sub ? 400 : 600, 36, false,
+                                    PANGO_ALIGN_RIGHT);
         double lh = text_height(l);
         if (lh + 6 > room(L))
             new_page(L);
@@ -2402,7 +2396,7 @@ int sr_pdf_write(const sr_document *doc, sr_fonts *fonts, const sr_pdf_options *
         return -1;
     }
 
-    L.texts = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    L.texts = g_hash_table_new_full(g_str_hash, g_str_equal, free, NULL);
     L.widths = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     collect_toc(&L, doc->root);
     /* The appendices: the charts' figures as tables, and a draft's warnings. */

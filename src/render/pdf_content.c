@@ -7,6 +7,7 @@
 #include "render/pdf_content.h"
 
 #include "core/arena.h"
+#include "render/pdf_lex.h"
 
 #include <stdarg.h>
 #include <stdbool.h>
@@ -64,22 +65,6 @@ static void fail_at(reader *r, size_t at, const char *fmt, ...)
         snprintf(r->err, r->errlen, "content stream, byte %zu: %s", at, what);
 }
 
-static bool is_space(unsigned char c)
-{
-    return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' ';
-}
-
-static bool is_delim(unsigned char c)
-{
-    return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' ||
-           c == '}' || c == '/' || c == '%';
-}
-
-static bool is_regular(unsigned char c)
-{
-    return !is_space(c) && !is_delim(c);
-}
-
 /* Tokens. */
 typedef enum {
     T_END,
@@ -102,33 +87,8 @@ typedef struct {
 
 static void skip_space(reader *r)
 {
-    while (r->i < r->n) {
-        unsigned char c = (unsigned char)r->s[r->i];
-        if (is_space(c)) {
-            r->i++;
-        } else if (c == '%') { /* a comment runs to the end of the line */
-            while (r->i < r->n && r->s[r->i] != '\n' && r->s[r->i] != '\r')
-                r->i++;
-        } else {
-            break;
-        }
-    }
-}
-
-static bool looks_numeric(const char *s, size_t n)
-{
-    size_t i = 0, digits = 0, dots = 0;
-    if (i < n && (s[i] == '+' || s[i] == '-'))
-        i++;
-    for (; i < n; i++) {
-        if (s[i] >= '0' && s[i] <= '9')
-            digits++;
-        else if (s[i] == '.' && !dots)
-            dots++;
-        else
-            return false;
-    }
-    return digits > 0;
+    if (r->i < r->n) /* r->s may be NULL when there is nothing to read */
+        r->i = (size_t)(pdf_skip_space(r->s + r->i, r->s + r->n) - r->s);
 }
 
 static token next_token(reader *r)
@@ -165,7 +125,7 @@ static token next_token(reader *r)
         r->i++;
         while (r->i < r->n && s[r->i] != '>') {
             unsigned char h = (unsigned char)s[r->i];
-            if (!is_space(h) &&
+            if (!pdf_is_space(h) &&
                 !((h >= '0' && h <= '9') || (h >= 'a' && h <= 'f') || (h >= 'A' && h <= 'F'))) {
                 fail_at(r, r->i, "a hex string holds '%c'", h >= ' ' && h < 0x7f ? h : '?');
                 t.kind = T_ERROR;
@@ -191,13 +151,14 @@ static token next_token(reader *r)
         t.kind = T_ARRAY_CLOSE;
     } else if (c == '/') {
         r->i++;
-        while (r->i < r->n && is_regular((unsigned char)s[r->i]))
+        while (r->i < r->n && pdf_is_regular((unsigned char)s[r->i]))
             r->i++;
         t.kind = T_NAME;
-    } else if (is_regular(c)) {
-        while (r->i < r->n && is_regular((unsigned char)s[r->i]))
+    } else if (pdf_is_regular(c)) {
+        while (r->i < r->n && pdf_is_regular((unsigned char)s[r->i]))
             r->i++;
-        t.kind = looks_numeric(s + at, r->i - at) ? T_NUMBER : T_KEYWORD;
+        bool real;
+        t.kind = pdf_is_number(s + at, r->i - at, &real) ? T_NUMBER : T_KEYWORD;
     } else {
         fail_at(r, at, "'%c' where no token can begin", c);
         t.kind = T_ERROR;
@@ -294,7 +255,7 @@ static bool inline_image(reader *r, size_t bi)
             if (filtered && (token_is(r, key, "/F") || token_is(r, key, "/Filter"))) {
                 /* [] is no filter at all; anything else changes the byte count */
                 size_t k = v.end;
-                while (k < r->n && is_space((unsigned char)r->s[k]))
+                while (k < r->n && pdf_is_space((unsigned char)r->s[k]))
                     k++;
                 if (k < r->n && r->s[k] == ']')
                     filtered = false;
@@ -346,7 +307,7 @@ static bool inline_image(reader *r, size_t bi)
         }
     }
     /* ID is followed by one white-space byte, then the data. */
-    if (r->i >= r->n || !is_space((unsigned char)r->s[r->i])) {
+    if (r->i >= r->n || !pdf_is_space((unsigned char)r->s[r->i])) {
         fail_at(r, r->i, "an inline image's ID is not followed by white space");
         return false;
     }
@@ -367,7 +328,7 @@ static bool inline_image(reader *r, size_t bi)
         r->i = data + (size_t)bytes;
         skip_space(r);
         if (r->i + 2 <= r->n && r->s[r->i] == 'E' && r->s[r->i + 1] == 'I' &&
-            (r->i + 2 == r->n || !is_regular((unsigned char)r->s[r->i + 2]))) {
+            (r->i + 2 == r->n || !pdf_is_regular((unsigned char)r->s[r->i + 2]))) {
             r->i += 2;
             return true;
         }
@@ -376,8 +337,8 @@ static bool inline_image(reader *r, size_t bi)
     }
     for (size_t k = data; k + 2 <= r->n; k++) {
         if (r->s[k] == 'E' && r->s[k + 1] == 'I' &&
-            (k == data || is_space((unsigned char)r->s[k - 1])) &&
-            (k + 2 == r->n || is_space((unsigned char)r->s[k + 2]))) {
+            (k == data || pdf_is_space((unsigned char)r->s[k - 1])) &&
+            (k + 2 == r->n || pdf_is_space((unsigned char)r->s[k + 2]))) {
             r->i = k + 2;
             return true;
         }

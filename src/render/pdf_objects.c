@@ -2,6 +2,8 @@
 #include "render/pdf_objects.h"
 
 #include "core/arena.h"
+#include "core/diag.h"
+#include "render/pdf_lex.h"
 
 #include <glib.h>
 #include <limits.h>
@@ -22,6 +24,7 @@
 
 typedef struct {
     size_t off;    /* of "N G obj" */
+    size_t body;   /* just past that "obj", checked by sr_pdf_open */
     size_t end;    /* where the next object (or the table) begins */
     unsigned gen;  /* as the table gives it */
     char type;     /* 'n' in use, 'f' free, 0 in no subsection */
@@ -68,22 +71,6 @@ typedef struct {
     int depth;
 } lexer;
 
-static bool is_ws(char c)
-{
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\0';
-}
-
-static bool is_delim(char c)
-{
-    return c == '(' || c == ')' || c == '<' || c == '>' || c == '[' || c == ']' || c == '{' ||
-           c == '}' || c == '/' || c == '%';
-}
-
-static bool is_regular(char c)
-{
-    return !is_ws(c) && !is_delim(c);
-}
-
 static size_t at(const lexer *lx)
 {
     return (size_t)(lx->p - lx->f->in);
@@ -92,23 +79,14 @@ static size_t at(const lexer *lx)
 /* Past white space and comments. */
 static void skip_ws(lexer *lx)
 {
-    while (lx->p < lx->end) {
-        if (is_ws(*lx->p)) {
-            lx->p++;
-        } else if (*lx->p == '%') {
-            while (lx->p < lx->end && *lx->p != '\n' && *lx->p != '\r')
-                lx->p++;
-        } else {
-            break;
-        }
-    }
+    lx->p = pdf_skip_space(lx->p, lx->end);
 }
 
 /* The regular characters from p: a number or a keyword. */
 static size_t word_len(const lexer *lx)
 {
     const char *q = lx->p;
-    while (q < lx->end && is_regular(*q))
+    while (q < lx->end && pdf_is_regular(*q))
         q++;
     return (size_t)(q - lx->p);
 }
@@ -131,25 +109,6 @@ static bool unsigned_word(const char *s, size_t n, unsigned long long *out)
     }
     *out = v;
     return true;
-}
-
-/* Whether s (n bytes) is a number: [+-] digits [. digits], or [+-] . digits;
- * *real when it has a point. */
-static bool number_word(const char *s, size_t n, bool *real)
-{
-    size_t i = 0, digits = 0;
-    *real = false;
-    if (i < n && (s[i] == '+' || s[i] == '-'))
-        i++;
-    for (; i < n; i++) {
-        if (s[i] >= '0' && s[i] <= '9')
-            digits++;
-        else if (s[i] == '.' && !*real)
-            *real = true;
-        else
-            return false;
-    }
-    return digits > 0;
 }
 
 /* ---- values ------------------------------------------------------------------------------- */
@@ -203,23 +162,9 @@ sr_pdf_obj *sr_pdf_new_ref(sr_pdf_file *f, unsigned num)
  * for one byte that does not start a well-formed sequence. */
 static uint32_t utf8_next(const unsigned char *s, size_t n, size_t *used)
 {
-    *used = 1;
-    if (s[0] < 0x80)
-        return s[0];
-    size_t len = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 0;
-    if (len == 0 || len > n || s[0] > 0xF4)
-        return 0xFFFD;
-    uint32_t c = s[0] & (0x7F >> len);
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0xFFFD;
-        c = c << 6 | (s[i] & 0x3F);
-    }
-    static const uint32_t least[5] = {0, 0, 0x80, 0x800, 0x10000};
-    if (c < least[len] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return 0xFFFD;
-    *used = len;
-    return c;
+    size_t len = sr_utf8_seq_len(s, n);
+    *used = len ? len : 1;
+    return len ? g_utf8_get_char((const char *)s) : 0xFFFD;
 }
 
 sr_pdf_obj *sr_pdf_new_text(sr_pdf_file *f, const char *utf8)
@@ -254,25 +199,8 @@ sr_pdf_obj *sr_pdf_new_text(sr_pdf_file *f, const char *utf8)
 
 static void put_utf8(sr_buf *out, uint32_t c)
 {
-    char u[4];
-    if (c < 0x80) {
-        sr_buf_putc(out, (char)c);
-    } else if (c < 0x800) {
-        u[0] = (char)(0xC0 | c >> 6);
-        u[1] = (char)(0x80 | (c & 0x3F));
-        sr_buf_put(out, u, 2);
-    } else if (c < 0x10000) {
-        u[0] = (char)(0xE0 | c >> 12);
-        u[1] = (char)(0x80 | (c >> 6 & 0x3F));
-        u[2] = (char)(0x80 | (c & 0x3F));
-        sr_buf_put(out, u, 3);
-    } else {
-        u[0] = (char)(0xF0 | c >> 18);
-        u[1] = (char)(0x80 | (c >> 12 & 0x3F));
-        u[2] = (char)(0x80 | (c >> 6 & 0x3F));
-        u[3] = (char)(0x80 | (c & 0x3F));
-        sr_buf_put(out, u, 4);
-    }
+    char u[6];
+    sr_buf_put(out, u, (size_t)g_unichar_to_utf8(c, u));
 }
 
 /* PDFDocEncoding where it is not Latin-1 (ISO 32000-1, Annex D.2): 0x18 to
@@ -511,7 +439,7 @@ static int parse_hex(lexer *lx, sr_pdf_obj **out)
     size_t n = 0;
     int hi = -1;
     for (; lx->p < q; lx->p++) {
-        if (is_ws(*lx->p))
+        if (pdf_is_space(*lx->p))
             continue;
         int v = hexval(*lx->p);
         if (v < 0)
@@ -628,7 +556,7 @@ static int parse_word(lexer *lx, sr_pdf_obj **out)
         return 0;
     }
     bool real;
-    if (!number_word(w, wl, &real)) {
+    if (!pdf_is_number(w, wl, &real)) {
         char what[100];
         bool kw = word_is(lx, wl, "endobj") || word_is(lx, wl, "obj") ||
                   word_is(lx, wl, "stream") || word_is(lx, wl, "endstream");
@@ -810,11 +738,9 @@ sr_pdf_obj *sr_pdf_object(sr_pdf_file *f, unsigned num)
     }
     f->reading++;
     e->state = 1;
-    lexer lx = {f, f->in + e->off, f->in + e->end, 0};
+    lexer lx = {f, f->in + e->body, f->in + e->end, 0};
     sr_pdf_obj *v = NULL;
-    int rc = object_header(&lx, num, e->gen);
-    if (rc == 0)
-        rc = parse_value(&lx, &v);
+    int rc = parse_value(&lx, &v);
     if (rc == 0) {
         skip_ws(&lx);
         size_t wl = word_len(&lx);
@@ -928,7 +854,8 @@ static int read_table(sr_pdf_file *f, lexer *lx)
             const char *p = lx->p;
             unsigned long long off, gen;
             if (!unsigned_word(p, 10, &off) || p[10] != ' ' || !unsigned_word(p + 11, 5, &gen) ||
-                p[16] != ' ' || (p[17] != 'n' && p[17] != 'f') || !is_ws(p[18]) || !is_ws(p[19]))
+                p[16] != ' ' || (p[17] != 'n' && p[17] != 'f') || !pdf_is_space(p[18]) ||
+                !pdf_is_space(p[19]))
                 return fail(lx, "a cross-reference entry that is not 20 bytes of the form "
                                 "\"0000000000 00000 n\"");
             xentry *e = &f->e[start + i];
@@ -1035,6 +962,7 @@ sr_pdf_file *sr_pdf_open(const char *in, size_t len, char *err, size_t errlen)
             f->e[bo[k].num].end = end;
             lexer ol = {f, in + bo[k].off, in + end, 0};
             rc = object_header(&ol, (unsigned)bo[k].num, f->e[bo[k].num].gen);
+            f->e[bo[k].num].body = (size_t)(ol.p - in);
         }
     }
     free(bo);
@@ -1188,16 +1116,18 @@ static void sep(writer *w)
     }
 }
 
+/* Upper-case hex digits: a name's #xx and a hex string's <...>. */
+static const char hex_digit[] = "0123456789ABCDEF";
+
 static void write_name(writer *w, const char *s, size_t n)
 {
-    static const char hex[] = "0123456789ABCDEF";
     sr_buf_putc(w->b, '/');
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        if (c > 0x20 && c < 0x7F && c != '#' && !is_delim((char)c)) {
+        if (c > 0x20 && c < 0x7F && c != '#' && !pdf_is_delim(c)) {
             sr_buf_putc(w->b, (char)c);
         } else {
-            char e[3] = {'#', hex[c >> 4], hex[c & 15]};
+            char e[3] = {'#', hex_digit[c >> 4], hex_digit[c & 15]};
             sr_buf_put(w->b, e, 3);
         }
     }
@@ -1205,7 +1135,6 @@ static void write_name(writer *w, const char *s, size_t n)
 
 static void write_string(writer *w, const char *s, size_t n)
 {
-    static const char hex[] = "0123456789ABCDEF";
     bool literal = true;
     for (size_t i = 0; i < n && literal; i++) {
         unsigned char c = (unsigned char)s[i];
@@ -1216,7 +1145,7 @@ static void write_string(writer *w, const char *s, size_t n)
         sr_buf_putc(w->b, '<');
         for (size_t i = 0; i < n; i++) {
             unsigned char c = (unsigned char)s[i];
-            char e[2] = {hex[c >> 4], hex[c & 15]};
+            char e[2] = {hex_digit[c >> 4], hex_digit[c & 15]};
             sr_buf_put(w->b, e, 2);
         }
         sr_buf_putc(w->b, '>');

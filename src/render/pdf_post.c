@@ -5,6 +5,7 @@
  * object is copied as cairo wrote it. */
 #include "render/pdf_post.h"
 
+#include "core/arena.h"
 #include "render/pdf_content.h"
 #include "render/pdf_objects.h"
 
@@ -33,8 +34,10 @@ static void failed(post *P, const char *what)
  * P->rc set when it cannot be read. */
 static sr_pdf_obj *get(post *P, const sr_pdf_obj *d, const char *key, const char *what)
 {
+    /* sr_pdf_get_r clears the error first and sets it only when a value
+     * that is there cannot be read: an absent key leaves it empty. */
     sr_pdf_obj *v = sr_pdf_get_r(P->f, d, key);
-    if (!v && sr_pdf_get(d, key) && sr_pdf_error(P->f)[0])
+    if (!v && sr_pdf_error(P->f)[0])
         failed(P, what);
     return v;
 }
@@ -287,11 +290,7 @@ static void collect_pages(post *P, sr_pdf_obj *ref, numbers *pages, unsigned cha
     if (node->kind == SR_PDF_DICT && sr_pdf_is_name(type, "Page")) {
         if (pages->n == pages->cap) {
             pages->cap = pages->cap ? 2 * pages->cap : 64;
-            pages->v = realloc(pages->v, pages->cap * sizeof *pages->v);
-            if (!pages->v) {
-                fputs("sscp-report: out of memory\n", stderr);
-                exit(3);
-            }
+            pages->v = sr_xrealloc(pages->v, pages->cap * sizeof *pages->v);
         }
         pages->v[pages->n++] = ref->u.ref.num;
         return;
@@ -506,11 +505,7 @@ int sr_pdf_post(const char *in, size_t len, const sr_pdf_post_in *pi, sr_buf *ou
 
     /* Each page: tab order by structure, links' words, artifacts. */
     size_t nseen = sr_pdf_size(f);
-    unsigned char *seen = calloc(nseen ? nseen : 1, 1);
-    if (!seen) {
-        fputs("sscp-report: out of memory\n", stderr);
-        exit(3);
-    }
+    unsigned char *seen = sr_xcalloc(nseen, 1);
     numbers pages = {0};
     if (P.rc == 0)
         collect_pages(&P, sr_pdf_get(root, "Pages"), &pages, seen, nseen, 0);
