@@ -834,6 +834,16 @@ static int draw_hbars(ctx *c, const sr_chart *ch, double w, double h)
 
 /* ---- lines ----------------------------------------------------------------------- */
 
+/* An upward triangle about (x, y): apex r * 1.2 above, base r below;
+ * the path is closed but neither filled nor stroked. */
+static void triangle_path(cairo_t *cr, double x, double y, double r)
+{
+    cairo_move_to(cr, x, y - r * 1.2);
+    cairo_line_to(cr, x + r * 1.2, y + r);
+    cairo_line_to(cr, x - r * 1.2, y + r);
+    cairo_close_path(cr);
+}
+
 static void marker(cairo_t *cr, size_t s, double x, double y)
 {
     double r = 3.2;
@@ -846,10 +856,7 @@ static void marker(cairo_t *cr, size_t s, double x, double y)
         cairo_rectangle(cr, x - r, y - r, 2 * r, 2 * r);
         break;
     default:
-        cairo_move_to(cr, x, y - r * 1.2);
-        cairo_line_to(cr, x + r * 1.2, y + r);
-        cairo_line_to(cr, x - r * 1.2, y + r);
-        cairo_close_path(cr);
+        triangle_path(cr, x, y, r);
     }
     sr_set_rgb(cr, sr_palette[s % SR_PALETTE_N]);
     cairo_fill(cr);
@@ -1441,10 +1448,7 @@ static void compare_marker(cairo_t *cr, size_t s, double x, double y, double r)
         cairo_rectangle(cr, x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8);
         break;
     default:
-        cairo_move_to(cr, x, y - r * 1.2);
-        cairo_line_to(cr, x + r * 1.2, y + r);
-        cairo_line_to(cr, x - r * 1.2, y + r);
-        cairo_close_path(cr);
+        triangle_path(cr, x, y, r);
     }
     sr_set_rgb(cr, compare_colour(s));
     cairo_fill_preserve(cr);
