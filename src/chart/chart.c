@@ -431,6 +431,12 @@ static double y_of(const sr_ticks *t, double v, double top, double bottom)
     return bottom - (v - t->lo) / (t->hi - t->lo) * (bottom - top);
 }
 
+/* Where v goes on a value axis across from left to right. */
+static double x_of(const sr_ticks *t, double v, double left, double right)
+{
+    return left + (v - t->lo) / (t->hi - t->lo) * (right - left);
+}
+
 /* s broken into lines at spaces only, never inside a word, each line as
  * long as fits in width (a word wider than width is a line of its own).
  * malloc'd. */
@@ -1513,7 +1519,7 @@ static void compare_lanes(ctx *c, const sr_chart *ch, size_t i, const sr_ticks *
         double tw, th;
         text_extent(c, v->label, FONT_SMALL, s == 0 ? 600 : 400, 0, &tw, &th);
         lab[s].w = tw + COMPARE_TAG;
-        lab[s].x = left + (v->v - t->lo) / (t->hi - t->lo) * (right - left);
+        lab[s].x = x_of(t, v->v, left, right);
         /* Kept inside the plot: a label at an end is moved in. */
         if (lab[s].x - tw / 2 < left)
             lab[s].x = left + tw / 2;
@@ -1646,7 +1652,7 @@ static int draw_compare(ctx *c, const sr_chart *ch, double w, double h)
     if (c->out)
         c->out->plot = (sr_rect){left, top, right - left, bottom - top};
     for (size_t k = 0; k < t.n; k++) {
-        double x = left + (t.v[k] - t.lo) / (t.hi - t.lo) * (right - left);
+        double x = x_of(&t, t.v[k], left, right);
         cairo_new_path(c->cr);
         sr_set_rgb(c->cr, t.v[k] == 0 ? sr_muted : sr_grid);
         cairo_set_line_width(c->cr, t.v[k] == 0 ? 1 : 0.6);
@@ -1677,17 +1683,15 @@ static int draw_compare(ctx *c, const sr_chart *ch, double w, double h)
                 note_mark(c, left, line, 0, 0);
                 continue;
             }
-            double x = left + (v->v - t.lo) / (t.hi - t.lo) * (right - left);
+            double x = x_of(&t, v->v, left, right);
             if (s > 0)
                 compare_marker(c->cr, s, x, line, COMPARE_R);
             note_mark(c, x - COMPARE_R, line - COMPARE_R, 2 * COMPARE_R, 2 * COMPARE_R);
         }
         /* The area's ring over the others where they meet. */
         if (ch->nseries > 1 && !ch->series[0].values[i].missing)
-            compare_marker(c->cr, 0,
-                           left +
-                               (ch->series[0].values[i].v - t.lo) / (t.hi - t.lo) * (right - left),
-                           line, COMPARE_R);
+            compare_marker(c->cr, 0, x_of(&t, ch->series[0].values[i].v, left, right), line,
+                           COMPARE_R);
         for (size_t s = 0; s < ch->nseries; s++) {
             if (lab[s].lane < 0)
                 continue;
@@ -1720,7 +1724,7 @@ static int draw_compare(ctx *c, const sr_chart *ch, double w, double h)
     free(lab);
     /* The value axis' figures under the rows. */
     for (size_t k = 0; k < t.n; k++) {
-        double x = left + (t.v[k] - t.lo) / (t.hi - t.lo) * (right - left);
+        double x = x_of(&t, t.v[k], left, right);
         char b[32];
         tick_label(t.v[k], t.step, b, sizeof b);
         text(c, b, x, y + 2, FONT, 400, CENTRE, 0, sr_muted);
