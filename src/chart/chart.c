@@ -1597,12 +1597,14 @@ static char *compare_missing(const sr_chart *ch, size_t i)
     return sr_buf_take(&b);
 }
 
-/* A row of a dot plot as measured: its lanes, the words for what it does
- * not show, and its height. */
+/* A row of a dot plot as measured: its labels and lanes, the words for
+ * what it does not show and their extent, the height of what it draws
+ * about its line, and its height. */
 typedef struct {
+    compare_label *lab;
     int above, below;
     char *miss;
-    double mh, nh, rh;
+    double mw, mh, nh, content, rh;
 } compare_row;
 
 /* A dot plot: a row for each category, its name on the left, a marker for
@@ -1631,21 +1633,22 @@ static int draw_compare(ctx *c, const sr_chart *ch, double w, double h)
     double left = labw + PAD * 2, right = w - tlw / 2 - 1;
     double band = 2 * COMPARE_R * 1.3 + 2; /* the markers' height */
     size_t ns = ch->nseries ? ch->nseries : 1;
-    compare_label *lab = sr_xmalloc(ns * sizeof *lab);
+    compare_label *labs = sr_xmalloc((ch->ncat ? ch->ncat : 1) * ns * sizeof *labs);
     compare_row *rows = sr_xcalloc(ch->ncat ? ch->ncat : 1, sizeof *rows);
     /* Measured first, so that the gridlines go under everything. */
     double y = top;
     for (size_t i = 0; i < ch->ncat; i++) {
         compare_row *r = &rows[i];
-        compare_lanes(c, ch, i, &t, left, right, lab, &r->above, &r->below);
+        r->lab = labs + i * ns;
+        compare_lanes(c, ch, i, &t, left, right, r->lab, &r->above, &r->below);
         r->miss = compare_missing(ch, i);
         double nw;
         if (r->miss)
-            text_extent(c, r->miss, FONT_SMALL, 400, right - left - 4, &nw, &r->mh);
+            text_extent(c, r->miss, FONT_SMALL, 400, right - left - 4, &r->mw, &r->mh);
         text_extent(c, ch->categories[i], FONT, 400, labw, &nw, &r->nh);
-        double content = (double)r->above * (vh + 1) + band + (double)r->below * (vh + 1) +
-                         (r->miss ? r->mh + 2 : 0);
-        r->rh = fmax(content, r->nh) + PAD;
+        r->content = (double)r->above * (vh + 1) + band + (double)r->below * (vh + 1) +
+                     (r->miss ? r->mh + 2 : 0);
+        r->rh = fmax(r->content, r->nh) + PAD;
         y += r->rh;
     }
     double bottom = y;
@@ -1662,11 +1665,9 @@ static int draw_compare(ctx *c, const sr_chart *ch, double w, double h)
     }
     y = top;
     for (size_t i = 0; i < ch->ncat; i++) {
-        compare_row *r = &rows[i];
-        compare_lanes(c, ch, i, &t, left, right, lab, &r->above, &r->below);
-        double content = (double)r->above * (vh + 1) + band + (double)r->below * (vh + 1) +
-                         (r->miss ? r->mh + 2 : 0);
-        double ctop = y + PAD / 2 + (r->rh - PAD - content) / 2;
+        const compare_row *r = &rows[i];
+        const compare_label *lab = r->lab;
+        double ctop = y + PAD / 2 + (r->rh - PAD - r->content) / 2;
         double line = ctop + (double)r->above * (vh + 1) + band / 2;
         double ny = fmin(fmax(line - r->nh / 2, y + PAD / 2), y + r->rh - PAD / 2 - r->nh);
         text(c, ch->categories[i], labw, ny, FONT, 400, RIGHT, labw, sr_text);
@@ -1709,10 +1710,9 @@ static int draw_compare(ctx *c, const sr_chart *ch, double w, double h)
                  s == 0 ? 600 : 400, LEFT, 0, sr_text);
         }
         if (r->miss) {
-            double my = line + band / 2 + (double)r->below * (vh + 1) + 2, mw, mh;
-            text_extent(c, r->miss, FONT_SMALL, 400, right - left - 4, &mw, &mh);
+            double my = line + band / 2 + (double)r->below * (vh + 1) + 2;
             cairo_new_path(c->cr);
-            cairo_rectangle(c->cr, left + 1, my, fmin(mw, right - left - 4) + 4, mh);
+            cairo_rectangle(c->cr, left + 1, my, fmin(r->mw, right - left - 4) + 4, r->mh);
             sr_set_rgb(c->cr, sr_background);
             cairo_fill(c->cr);
             text(c, r->miss, left + 4, my, FONT_SMALL, 400, LEFT, right - left - 4, sr_muted);
@@ -1721,7 +1721,7 @@ static int draw_compare(ctx *c, const sr_chart *ch, double w, double h)
         y += r->rh;
     }
     free(rows);
-    free(lab);
+    free(labs);
     /* The value axis' figures under the rows. */
     for (size_t k = 0; k < t.n; k++) {
         double x = x_of(&t, t.v[k], left, right);
