@@ -73,6 +73,17 @@ static size_t missing_names(sr_buf *b, const sr_chart *c, size_t i, bool hidden)
     return n;
 }
 
+/* The series' names as a list: "A", "A and B", "A, B and C". */
+static void series_names(sr_buf *b, const sr_chart *c)
+{
+    for (size_t s = 0; s < c->nseries; s++)
+        sr_buf_printf(b, "%s%s",
+                      s == 0                ? ""
+                      : s + 1 == c->nseries ? " and "
+                                            : ", ",
+                      c->series[s].name);
+}
+
 /* The attendance matrix with more than SR_CHART_ALT_MEMBERS members: the
  * counts at each meeting, and how many attended every one; each member's
  * attendance is left to the table of the chart's figures (one sentence a
@@ -111,12 +122,7 @@ static void compare_alt(sr_buf *b, const sr_chart *c)
 {
     sr_buf_printf(b, " %zu %s, each with figures for ", c->ncat,
                   c->ncat == 1 ? "measure" : "measures");
-    for (size_t s = 0; s < c->nseries; s++)
-        sr_buf_printf(b, "%s%s",
-                      s == 0                ? ""
-                      : s + 1 == c->nseries ? " and "
-                                            : ", ",
-                      c->series[s].name);
+    series_names(b, c);
     sr_buf_puts(b, ".");
     size_t hidden = 0, absent = 0;
     for (size_t i = 0; i < c->ncat; i++) {
@@ -195,12 +201,7 @@ char *sr_chart_alt(const sr_chart *c)
     if (c->kind == SR_CHART_STACKED_BAR) {
         /* Each bar is a whole: say what it is split into and its total. */
         sr_buf_printf(&b, " %zu %s split into ", c->ncat, c->ncat == 1 ? "bar," : "bars, each");
-        for (size_t s = 0; s < c->nseries; s++)
-            sr_buf_printf(&b, "%s%s",
-                          s == 0                ? ""
-                          : s + 1 == c->nseries ? " and "
-                                                : ", ",
-                          c->series[s].name);
+        series_names(&b, c);
         sr_buf_puts(&b, ".");
         for (size_t i = 0; i < c->ncat; i++) {
             double sum = 0;
@@ -260,12 +261,7 @@ char *sr_chart_alt(const sr_chart *c)
         sr_buf_printf(&b, " %zu %s", c->ncat, c->ncat == 1 ? "category" : "categories");
         if (c->nseries > 1) {
             sr_buf_puts(&b, ", for ");
-            for (size_t s = 0; s < c->nseries; s++)
-                sr_buf_printf(&b, "%s%s",
-                              s == 0                ? ""
-                              : s + 1 == c->nseries ? " and "
-                                                    : ", ",
-                              c->series[s].name);
+            series_names(&b, c);
         }
         sr_buf_puts(&b, ".");
         /* The extremes of the latest series (series run oldest first). */

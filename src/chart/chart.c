@@ -431,6 +431,12 @@ static double y_of(const sr_ticks *t, double v, double top, double bottom)
     return bottom - (v - t->lo) / (t->hi - t->lo) * (bottom - top);
 }
 
+/* Where v goes on a value axis across from left to right. */
+static double x_of(const sr_ticks *t, double v, double left, double right)
+{
+    return left + (v - t->lo) / (t->hi - t->lo) * (right - left);
+}
+
 /* s broken into lines at spaces only, never inside a word, each line as
  * long as fits in width (a word wider than width is a line of its own).
  * malloc'd. */
@@ -834,6 +840,16 @@ static int draw_hbars(ctx *c, const sr_chart *ch, double w, double h)
 
 /* ---- lines ----------------------------------------------------------------------- */
 
+/* An upward triangle about (x, y): apex r * 1.2 above, base r below;
+ * the path is closed but neither filled nor stroked. */
+static void triangle_path(cairo_t *cr, double x, double y, double r)
+{
+    cairo_move_to(cr, x, y - r * 1.2);
+    cairo_line_to(cr, x + r * 1.2, y + r);
+    cairo_line_to(cr, x - r * 1.2, y + r);
+    cairo_close_path(cr);
+}
+
 static void marker(cairo_t *cr, size_t s, double x, double y)
 {
     double r = 3.2;
@@ -846,10 +862,7 @@ static void marker(cairo_t *cr, size_t s, double x, double y)
         cairo_rectangle(cr, x - r, y - r, 2 * r, 2 * r);
         break;
     default:
-        cairo_move_to(cr, x, y - r * 1.2);
-        cairo_line_to(cr, x + r * 1.2, y + r);
-        cairo_line_to(cr, x - r * 1.2, y + r);
-        cairo_close_path(cr);
+        triangle_path(cr, x, y, r);
     }
     sr_set_rgb(cr, sr_palette[s % SR_PALETTE_N]);
     cairo_fill(cr);
@@ -1441,10 +1454,7 @@ static void compare_marker(cairo_t *cr, size_t s, double x, double y, double r)
         cairo_rectangle(cr, x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8);
         break;
     default:
-        cairo_move_to(cr, x, y - r * 1.2);
-        cairo_line_to(cr, x + r * 1.2, y + r);
-        cairo_line_to(cr, x - r * 1.2, y + r);
-        cairo_close_path(cr);
+        triangle_path(cr, x, y, r);
     }
     sr_set_rgb(cr, compare_colour(s));
     cairo_fill_preserve(cr);
@@ -1509,7 +1519,7 @@ static void compare_lanes(ctx *c, const sr_chart *ch, size_t i, const sr_ticks *
         double tw, th;
         text_extent(c, v->label, FONT_SMALL, s == 0 ? 600 : 400, 0, &tw, &th);
         lab[s].w = tw + COMPARE_TAG;
-        lab[s].x = left + (v->v - t->lo) / (t->hi - t->lo) * (right - left);
+        lab[s].x = x_of(t, v->v, left, right);
         /* Kept inside the plot: a label at an end is moved in. */
         if (lab[s].x - tw / 2 < left)
             lab[s].x = left + tw / 2;
@@ -1587,12 +1597,14 @@ static char *compare_missing(const sr_chart *ch, size_t i)
     return sr_buf_take(&b);
 }
 
-/* A row of a dot plot as measured: its lanes, the words for what it does
- * not show, and its height. */
+/* A row of a dot plot as measured: its labels and lanes, the words for
+ * what it does not show and their extent, the height of what it draws
+ * about its line, and its height. */
 typedef struct {
+    compare_label *lab;
     int above, below;
     char *miss;
-    double mh, nh, rh;
+    double mw, mh, nh, content, rh;
 } compare_row;
 
 /* A dot plot: a row for each category, its name on the left, a marker for
@@ -1621,28 +1633,29 @@ static int draw_compare(ctx *c, const sr_chart *ch, double w, double h)
     double left = labw + PAD * 2, right = w - tlw / 2 - 1;
     double band = 2 * COMPARE_R * 1.3 + 2; /* the markers' height */
     size_t ns = ch->nseries ? ch->nseries : 1;
-    compare_label *lab = sr_xmalloc(ns * sizeof *lab);
+    compare_label *labs = sr_xmalloc((ch->ncat ? ch->ncat : 1) * ns * sizeof *labs);
     compare_row *rows = sr_xcalloc(ch->ncat ? ch->ncat : 1, sizeof *rows);
     /* Measured first, so that the gridlines go under everything. */
     double y = top;
     for (size_t i = 0; i < ch->ncat; i++) {
         compare_row *r = &rows[i];
-        compare_lanes(c, ch, i, &t, left, right, lab, &r->above, &r->below);
+        r->lab = labs + i * ns;
+        compare_lanes(c, ch, i, &t, left, right, r->lab, &r->above, &r->below);
         r->miss = compare_missing(ch, i);
         double nw;
         if (r->miss)
-            text_extent(c, r->miss, FONT_SMALL, 400, right - left - 4, &nw, &r->mh);
+            text_extent(c, r->miss, FONT_SMALL, 400, right - left - 4, &r->mw, &r->mh);
         text_extent(c, ch->categories[i], FONT, 400, labw, &nw, &r->nh);
-        double content = (double)r->above * (vh + 1) + band + (double)r->below * (vh + 1) +
-                         (r->miss ? r->mh + 2 : 0);
-        r->rh = fmax(content, r->nh) + PAD;
+        r->content = (double)r->above * (vh + 1) + band + (double)r->below * (vh + 1) +
+                     (r->miss ? r->mh + 2 : 0);
+        r->rh = fmax(r->content, r->nh) + PAD;
         y += r->rh;
     }
     double bottom = y;
     if (c->out)
         c->out->plot = (sr_rect){left, top, right - left, bottom - top};
     for (size_t k = 0; k < t.n; k++) {
-        double x = left + (t.v[k] - t.lo) / (t.hi - t.lo) * (right - left);
+        double x = x_of(&t, t.v[k], left, right);
         cairo_new_path(c->cr);
         sr_set_rgb(c->cr, t.v[k] == 0 ? sr_muted : sr_grid);
         cairo_set_line_width(c->cr, t.v[k] == 0 ? 1 : 0.6);
@@ -1652,11 +1665,9 @@ static int draw_compare(ctx *c, const sr_chart *ch, double w, double h)
     }
     y = top;
     for (size_t i = 0; i < ch->ncat; i++) {
-        compare_row *r = &rows[i];
-        compare_lanes(c, ch, i, &t, left, right, lab, &r->above, &r->below);
-        double content = (double)r->above * (vh + 1) + band + (double)r->below * (vh + 1) +
-                         (r->miss ? r->mh + 2 : 0);
-        double ctop = y + PAD / 2 + (r->rh - PAD - content) / 2;
+        const compare_row *r = &rows[i];
+        const compare_label *lab = r->lab;
+        double ctop = y + PAD / 2 + (r->rh - PAD - r->content) / 2;
         double line = ctop + (double)r->above * (vh + 1) + band / 2;
         double ny = fmin(fmax(line - r->nh / 2, y + PAD / 2), y + r->rh - PAD / 2 - r->nh);
         text(c, ch->categories[i], labw, ny, FONT, 400, RIGHT, labw, sr_text);
@@ -1673,17 +1684,15 @@ static int draw_compare(ctx *c, const sr_chart *ch, double w, double h)
                 note_mark(c, left, line, 0, 0);
                 continue;
             }
-            double x = left + (v->v - t.lo) / (t.hi - t.lo) * (right - left);
+            double x = x_of(&t, v->v, left, right);
             if (s > 0)
                 compare_marker(c->cr, s, x, line, COMPARE_R);
             note_mark(c, x - COMPARE_R, line - COMPARE_R, 2 * COMPARE_R, 2 * COMPARE_R);
         }
         /* The area's ring over the others where they meet. */
         if (ch->nseries > 1 && !ch->series[0].values[i].missing)
-            compare_marker(c->cr, 0,
-                           left +
-                               (ch->series[0].values[i].v - t.lo) / (t.hi - t.lo) * (right - left),
-                           line, COMPARE_R);
+            compare_marker(c->cr, 0, x_of(&t, ch->series[0].values[i].v, left, right), line,
+                           COMPARE_R);
         for (size_t s = 0; s < ch->nseries; s++) {
             if (lab[s].lane < 0)
                 continue;
@@ -1701,10 +1710,9 @@ static int draw_compare(ctx *c, const sr_chart *ch, double w, double h)
                  s == 0 ? 600 : 400, LEFT, 0, sr_text);
         }
         if (r->miss) {
-            double my = line + band / 2 + (double)r->below * (vh + 1) + 2, mw, mh;
-            text_extent(c, r->miss, FONT_SMALL, 400, right - left - 4, &mw, &mh);
+            double my = line + band / 2 + (double)r->below * (vh + 1) + 2;
             cairo_new_path(c->cr);
-            cairo_rectangle(c->cr, left + 1, my, fmin(mw, right - left - 4) + 4, mh);
+            cairo_rectangle(c->cr, left + 1, my, fmin(r->mw, right - left - 4) + 4, r->mh);
             sr_set_rgb(c->cr, sr_background);
             cairo_fill(c->cr);
             text(c, r->miss, left + 4, my, FONT_SMALL, 400, LEFT, right - left - 4, sr_muted);
@@ -1713,10 +1721,10 @@ static int draw_compare(ctx *c, const sr_chart *ch, double w, double h)
         y += r->rh;
     }
     free(rows);
-    free(lab);
+    free(labs);
     /* The value axis' figures under the rows. */
     for (size_t k = 0; k < t.n; k++) {
-        double x = left + (t.v[k] - t.lo) / (t.hi - t.lo) * (right - left);
+        double x = x_of(&t, t.v[k], left, right);
         char b[32];
         tick_label(t.v[k], t.step, b, sizeof b);
         text(c, b, x, y + 2, FONT, 400, CENTRE, 0, sr_muted);

@@ -17,7 +17,7 @@ struct sr_fonts {
     char family[128];
     FcConfig *cfg;
     PangoFontMap *map;
-    GHashTable *memo; /* "family\x1fkey" -> double[2] (sr_fonts_memo_get) */
+    GHashTable *memo; /* key -> double[2] in family (sr_fonts_memo_get) */
 };
 
 /* An absolute path from the environment variable name, or NULL. */
@@ -147,6 +147,9 @@ bool sr_fonts_set_family(sr_fonts *f, const char *family)
         FcChar8 *fam;
         for (int k = 0; FcPatternGetString(set->fonts[i], FC_FAMILY, k, &fam) == FcResultMatch; k++)
             if (strcmp((const char *)fam, family) == 0) {
+                /* What was measured in another family no longer holds. */
+                if (strcmp(f->family, family) != 0 && f->memo)
+                    g_hash_table_remove_all(f->memo);
                 snprintf(f->family, sizeof f->family, "%s", family);
                 return true;
             }
@@ -167,18 +170,11 @@ void sr_fonts_close(sr_fonts *f)
     free(f);
 }
 
-static char *memo_key(const sr_fonts *f, const char *key)
-{
-    return g_strconcat(f->family, "\x1f", key, NULL);
-}
-
 bool sr_fonts_memo_get(sr_fonts *f, const char *key, double out[2])
 {
     if (!f->memo)
         return false;
-    char *k = memo_key(f, key);
-    const double *v = g_hash_table_lookup(f->memo, k);
-    g_free(k);
+    const double *v = g_hash_table_lookup(f->memo, key);
     if (!v)
         return false;
     out[0] = v[0];
@@ -193,7 +189,7 @@ void sr_fonts_memo_put(sr_fonts *f, const char *key, const double v[2])
     double *copy = g_new(double, 2);
     copy[0] = v[0];
     copy[1] = v[1];
-    g_hash_table_replace(f->memo, memo_key(f, key), copy);
+    g_hash_table_replace(f->memo, g_strdup(key), copy);
 }
 
 PangoFontMap *sr_fonts_map(sr_fonts *f)

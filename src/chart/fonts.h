@@ -50,8 +50,9 @@ PangoLayout *sr_fonts_layout(sr_fonts *f, cairo_t *cr, double size, int weight);
  * measures the same label many times (to learn its height, then to draw
  * it, for each output), and lays it out once. key names what was measured
  * and how (the text, its size and weight, the width it wraps in, the
- * drawing's matrix and surface); the family is added to it here. get
- * returns false when key has no measure yet. */
+ * drawing's matrix and surface); the family is not in it: the measures
+ * are forgotten when sr_fonts_set_family changes the family. get returns
+ * false when key has no measure yet. */
 bool sr_fonts_memo_get(sr_fonts *f, const char *key, double out[2]);
 void sr_fonts_memo_put(sr_fonts *f, const char *key, const double v[2]);
 

@@ -629,14 +629,8 @@ static void also_linked(sr_buf *b, const sr_document *doc)
     sr_buf_putc(b, '.');
 }
 
-int sr_html_render(const sr_document *doc, sr_fonts *fonts, bool draft, sr_buf *out, char *err,
-                   size_t errlen)
-{
-    return sr_html_render_shared(doc, fonts, NULL, draft, out, err, errlen);
-}
-
-int sr_html_render_shared(const sr_document *doc, sr_fonts *fonts, sr_svg_cache *svgs, bool draft,
-                          sr_buf *out, char *err, size_t errlen)
+int sr_html_render(const sr_document *doc, sr_fonts *fonts, sr_svg_cache *svgs, bool draft,
+                   sr_buf *out, char *err, size_t errlen)
 {
     sr_buf *b = out;
     hw w = {b, fonts, svgs, 0, 0};
@@ -696,7 +690,7 @@ int sr_html_write(const sr_document *doc, sr_fonts *fonts, const sr_html_options
                   size_t errlen)
 {
     sr_buf b = SR_BUF_INIT;
-    int rc = sr_html_render(doc, fonts, o->draft, &b, err, errlen);
+    int rc = sr_html_render(doc, fonts, NULL, o->draft, &b, err, errlen);
     if (rc == 0) {
         rc = sr_write_file_atomic(o->path, b.data, b.len);
         if (rc != 0)
@@ -710,7 +704,7 @@ static int write_html(const sr_document *doc, const sr_render_options *o, const 
                       sr_render_result *r, char *err, size_t errlen)
 {
     sr_buf b = SR_BUF_INIT;
-    int rc = sr_html_render_shared(doc, o->fonts, o->svgs, o->draft, &b, err, errlen);
+    int rc = sr_html_render(doc, o->fonts, o->svgs, o->draft, &b, err, errlen);
     if (rc == 0) {
         rc = sr_write_file_atomic(path, b.data, b.len);
         if (rc != 0)

@@ -29,15 +29,12 @@ typedef struct {
 
 struct sr_buf;
 
-/* The page, appended to out. Returns 0, or -1 with a message in err (a
- * chart that cannot be drawn). */
-int sr_html_render(const sr_document *doc, sr_fonts *fonts, bool draft, struct sr_buf *out,
-                   char *err, size_t errlen);
-
-/* The same, taking each chart's SVG from svgs (the chart files' own bytes
- * when they were written first in this process), or drawing it there. */
-int sr_html_render_shared(const sr_document *doc, sr_fonts *fonts, sr_svg_cache *svgs, bool draft,
-                          struct sr_buf *out, char *err, size_t errlen);
+/* The page, appended to out, each chart's SVG taken from svgs (the chart
+ * files' own bytes when they were written first in this process) or drawn
+ * there; svgs may be NULL: then each is drawn anew. Returns 0, or -1 with a
+ * message in err (a chart that cannot be drawn). */
+int sr_html_render(const sr_document *doc, sr_fonts *fonts, sr_svg_cache *svgs, bool draft,
+                   struct sr_buf *out, char *err, size_t errlen);
 
 /* Writes the page. Returns 0, or -1 with a message in err. */
 int sr_html_write(const sr_document *doc, sr_fonts *fonts, const sr_html_options *o, char *err,

@@ -196,23 +196,22 @@ static void write_value(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, 
                         sr_unit u, const char *shown, const char *sheet)
 {
     if (v->suppressed || v->avail != SR_AVAILABLE || (shown && shown[0] == '[')) {
+        if (shown) {
+            ok(x, worksheet_write_string(ws, row, col, shown, x->text), sheet);
+            return;
+        }
         char s[16];
         sr_mval_format(v, u, s, sizeof s); /* the shorthand */
-        ok(x, worksheet_write_string(ws, row, col, shown ? shown : s, x->text), sheet);
+        ok(x, worksheet_write_string(ws, row, col, s, x->text), sheet);
         return;
     }
-    if (shown) {
-        /* Published to its own places: the exact value, shown with as many. */
-        double d = frac((double)v->num, (double)v->den, u);
-        ok(x, worksheet_write_number(ws, row, col, d, format_places(x, u, places_in(shown))),
-           sheet);
-        return;
-    }
-    /* The exact value, shown to the places the report gives by the cell's
+    /* The exact value. Published to its own places (shown): shown with as
+     * many. Otherwise shown to the places the report gives by the cell's
      * format: a change formula over two cells then gives the change the
      * report gives, which is worked out from the exact values too. */
     double d = frac((double)v->num, (double)v->den, u);
-    ok(x, worksheet_write_number(ws, row, col, d, format_for(x, u, v)), sheet);
+    lxw_format *f = shown ? format_places(x, u, places_in(shown)) : format_for(x, u, v);
+    ok(x, worksheet_write_number(ws, row, col, d, f), sheet);
 }
 
 /* A change (pct: the percentage change) of the cell at (r, c) of t: a

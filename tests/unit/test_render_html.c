@@ -111,7 +111,7 @@ static const char *render(world *w, bool draft)
     sr_buf b = SR_BUF_INIT;
     char err[256] = "";
     w->doc.draft = draft ? "Draft: not for publication." : NULL;
-    if (sr_html_render(&w->doc, fonts, draft, &b, err, sizeof err) != 0)
+    if (sr_html_render(&w->doc, fonts, NULL, draft, &b, err, sizeof err) != 0)
         fail_msg("the page was not rendered: %s", err);
     free(w->page);
     w->page = sr_buf_take(&b);
